@@ -1,0 +1,4 @@
+export * from './orgs.js';
+export * from './auth.js';
+export * from './audit.js';
+export * from './enterprises.js';

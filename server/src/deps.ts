@@ -1,0 +1,16 @@
+import type { Database } from './db/client.js';
+import type { PiiCipher } from './lib/pii.js';
+
+/** What buildApp needs from the outside world; tests build their own. */
+export interface Deps {
+  database: Database;
+  pii: PiiCipher;
+  settings: {
+    sessionIdleMs: number;
+    sessionAbsoluteMs: number;
+    cookieSecure: boolean;
+    trustProxy: boolean;
+    webDist: string | null;
+    logLevel: string;
+  };
+}

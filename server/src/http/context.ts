@@ -1,0 +1,32 @@
+import type { Role } from '../db/schema/index.js';
+
+/** Who is acting: resolved once per request from the session cookie or a Bearer token. */
+export interface Actor {
+  userId: number;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  organizationId: number;
+  organizationName: string;
+  organizationKind: string;
+  districtId: number | null;
+  districtCode: string | null;
+  districtName: string | null;
+  enterpriseId: number | null;
+  via: 'session' | 'token';
+  credentialId: string;
+  csrfToken: string | null;
+}
+
+/** What every state-changing service call receives, for authorisation and the audit row. */
+export interface RequestContext {
+  actor: Actor | null;
+  requestId: string;
+  ip: string;
+  /** Names a system job (seed, scheduler) when there is no human actor. */
+  system?: string;
+}
+
+export function hasRole(actor: Actor | null, ...roles: Role[]): boolean {
+  return !!actor && actor.roles.some((r) => roles.includes(r));
+}

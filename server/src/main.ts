@@ -1,0 +1,84 @@
+import { performance } from 'node:perf_hooks';
+import { buildApp } from './app.js';
+import { ConfigError, loadEnv } from './config/env.js';
+import { loadPiiKey } from './config/pii-key.js';
+import { openDatabase } from './db/client.js';
+import { DEMO_ACCOUNTS, isEmpty, seedDemo } from './db/seed/demo.js';
+import { PiiCipher } from './lib/pii.js';
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  let env;
+  let piiKey;
+  try {
+    env = loadEnv();
+    piiKey = loadPiiKey(env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const pii = new PiiCipher(piiKey.key);
+  const database = await openDatabase({
+    databaseUrl: env.DATABASE_URL,
+    dataDir: env.DATA_DIR,
+    poolSize: env.DATABASE_POOL_SIZE,
+  });
+  await database.migrate();
+  let seeded: string | null = null;
+  if (env.DEMO_DATA && (await isEmpty(database.db))) {
+    const r = await seedDemo({ db: database.db, pii, password: env.DEMO_PASSWORD });
+    seeded = `演示数据已载入：${r.enterprises} 家企业，${r.users} 个账户`;
+  }
+  const app = await buildApp({
+    database,
+    pii,
+    settings: {
+      sessionIdleMs: env.SESSION_IDLE_MINUTES * 60_000,
+      sessionAbsoluteMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000,
+      cookieSecure: env.COOKIE_SECURE,
+      trustProxy: env.TRUST_PROXY,
+      webDist: env.WEB_DIST,
+      logLevel: env.LOG_LEVEL,
+    },
+  });
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) {
+      return;
+    }
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  await app.listen({ host: env.HOST, port: env.PORT });
+  const url = `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}`;
+  const where = database.kind === 'pglite' ? `嵌入式 PGlite（${env.DATA_DIR}）` : 'PostgreSQL 服务器（DATABASE_URL）';
+  const lines = [
+    '',
+    `科创 Kechuang 已启动：${url}`,
+    `数据库：${where}${seeded ? `；${seeded}` : ''}`,
+    `接口文档：${url}/api/docs`,
+    `启动耗时 ${((performance.now() - started) / 1000).toFixed(1)} 秒，内存 RSS ${Math.round(process.memoryUsage().rss / 1048576)} MB`,
+  ];
+  if (env.DEMO_DATA) {
+    lines.push(`演示账户（密码均为 ${env.DEMO_PASSWORD}，可用 DEMO_PASSWORD 设置）：`);
+    for (const a of DEMO_ACCOUNTS) {
+      lines.push(`  ${a.username.padEnd(11)} ${a.description}`);
+    }
+  }
+  console.log(lines.join('\n'));
+}
+
+main().catch((err: unknown) => {
+  console.error('启动失败 / start failed:', err instanceof Error ? err.message : err);
+  process.exit(1);
+});

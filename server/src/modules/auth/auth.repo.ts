@@ -1,0 +1,134 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { apiTokens, districts, organizations, sessions, users } from '../../db/schema/index.js';
+
+export type UserRow = typeof users.$inferSelect;
+
+export async function findUserByUsername(db: Executor, username: string): Promise<UserRow | undefined> {
+  const rows = await db.select().from(users).where(eq(users.username, username)).limit(1);
+  return rows[0];
+}
+
+/** Locks the user row for the login attempt, so concurrent failures count exactly. */
+export async function lockUserForLogin(tx: Executor, id: number): Promise<UserRow | undefined> {
+  const rows = await tx.select().from(users).where(eq(users.id, id)).for('update');
+  return rows[0];
+}
+
+export async function setLoginState(
+  tx: Executor,
+  id: number,
+  state: { failedLogins: number; lockedUntil: Date | null; lastLoginAt?: Date },
+): Promise<void> {
+  await tx.update(users).set(state).where(eq(users.id, id));
+}
+
+export async function insertSession(tx: Executor, row: typeof sessions.$inferInsert): Promise<void> {
+  await tx.insert(sessions).values(row);
+}
+
+export async function revokeSession(tx: Executor, tokenHash: string): Promise<void> {
+  await tx.update(sessions).set({ revokedAt: new Date() }).where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt)));
+}
+
+export async function revokeUserCredentials(tx: Executor, userId: number): Promise<void> {
+  const now = new Date();
+  await tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+  await tx.update(apiTokens).set({ revokedAt: now }).where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)));
+}
+
+export async function touchSession(db: Executor, tokenHash: string, at: Date): Promise<void> {
+  await db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.tokenHash, tokenHash));
+}
+
+export async function touchToken(db: Executor, tokenHash: string, at: Date): Promise<void> {
+  await db.update(apiTokens).set({ lastUsedAt: at }).where(eq(apiTokens.tokenHash, tokenHash));
+}
+
+const principalColumns = {
+  userId: users.id,
+  username: users.username,
+  displayName: users.displayName,
+  roles: users.roles,
+  disabled: users.disabled,
+  organizationId: organizations.id,
+  organizationName: organizations.name,
+  organizationKind: organizations.kind,
+  enterpriseId: organizations.enterpriseId,
+  districtId: districts.id,
+  districtCode: districts.code,
+  districtName: districts.name,
+};
+
+export async function findSessionPrincipal(db: Executor, tokenHash: string) {
+  const rows = await db
+    .select({
+      ...principalColumns,
+      csrfToken: sessions.csrfToken,
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+      revokedAt: sessions.revokedAt,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(organizations, eq(organizations.id, users.organizationId))
+    .leftJoin(districts, eq(districts.id, organizations.districtId))
+    .where(eq(sessions.tokenHash, tokenHash))
+    .limit(1);
+  return rows[0];
+}
+
+export async function findTokenPrincipal(db: Executor, tokenHash: string) {
+  const rows = await db
+    .select({
+      ...principalColumns,
+      tokenId: apiTokens.id,
+      lastUsedAt: apiTokens.lastUsedAt,
+      expiresAt: apiTokens.expiresAt,
+      revokedAt: apiTokens.revokedAt,
+    })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .innerJoin(organizations, eq(organizations.id, users.organizationId))
+    .leftJoin(districts, eq(districts.id, organizations.districtId))
+    .where(eq(apiTokens.tokenHash, tokenHash))
+    .limit(1);
+  return rows[0];
+}
+
+export async function listTokens(db: Executor, userId: number) {
+  return db
+    .select({
+      id: apiTokens.id,
+      name: apiTokens.name,
+      prefix: apiTokens.prefix,
+      createdAt: apiTokens.createdAt,
+      lastUsedAt: apiTokens.lastUsedAt,
+      expiresAt: apiTokens.expiresAt,
+      revokedAt: apiTokens.revokedAt,
+    })
+    .from(apiTokens)
+    .where(eq(apiTokens.userId, userId))
+    .orderBy(sql`${apiTokens.id} desc`);
+}
+
+export async function insertToken(tx: Executor, row: typeof apiTokens.$inferInsert) {
+  const rows = await tx.insert(apiTokens).values(row).returning({ id: apiTokens.id, createdAt: apiTokens.createdAt });
+  return rows[0];
+}
+
+export async function revokeToken(tx: Executor, userId: number, id: number): Promise<boolean> {
+  const rows = await tx
+    .update(apiTokens)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(apiTokens.id, id), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  return rows.length > 0;
+}
+
+export async function setPassword(tx: Executor, userId: number, passwordHash: string): Promise<void> {
+  await tx
+    .update(users)
+    .set({ passwordHash, updatedAt: new Date(), version: sql`${users.version} + 1` })
+    .where(eq(users.id, userId));
+}

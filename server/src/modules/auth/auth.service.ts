@@ -1,0 +1,186 @@
+import type { Db } from '../../db/client.js';
+import { AppError, fieldError } from '../../http/errors.js';
+import type { RequestContext } from '../../http/context.js';
+import { hashPassword, passwordProblem, randomToken, sha256, verifyPassword } from '../../lib/password.js';
+import { recordAudit } from '../audit/index.js';
+import * as repo from './auth.repo.js';
+
+export const MAX_FAILED_LOGINS = 5;
+export const LOCK_MINUTES = 15;
+// A valid hash to verify against when the user does not exist, so timing does not reveal usernames.
+const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+
+const lockedError = (until: Date) =>
+  new AppError('account_locked', `连续登录失败次数过多，账户已锁定至 ${until.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}`, {
+    lockedUntil: until.toISOString(),
+  });
+
+type LoginOutcome =
+  | { kind: 'ok'; sessionToken: string; csrfToken: string; user: { id: number; username: string; displayName: string } }
+  | { kind: 'wrong'; locked: Date | null; remaining: number }
+  | { kind: 'locked'; until: Date };
+
+export async function login(opts: {
+  db: Db;
+  ctx: RequestContext;
+  username: string;
+  password: string;
+  absoluteMs: number;
+}): Promise<{ sessionToken: string; csrfToken: string; user: { id: number; username: string; displayName: string } }> {
+  const { db, ctx } = opts;
+  const user = await repo.findUserByUsername(db, opts.username);
+  if (!user) {
+    await verifyPassword(opts.password, DUMMY_HASH);
+    throw new AppError('invalid_credentials', '用户名或密码错误');
+  }
+  if (user.disabled) {
+    throw new AppError('account_disabled', '账户已停用，请联系管理员');
+  }
+  const now = new Date();
+  if (user.lockedUntil && user.lockedUntil > now) {
+    throw lockedError(user.lockedUntil);
+  }
+  const passwordOk = await verifyPassword(opts.password, user.passwordHash);
+
+  const outcome = await db.transaction(async (tx): Promise<LoginOutcome> => {
+    const fresh = await repo.lockUserForLogin(tx, user.id);
+    if (!fresh) {
+      throw new AppError('invalid_credentials', '用户名或密码错误');
+    }
+    const at = new Date();
+    if (fresh.lockedUntil && fresh.lockedUntil > at) {
+      return { kind: 'locked', until: fresh.lockedUntil };
+    }
+    const actorCtx: RequestContext = { ...ctx, actor: null };
+    if (!passwordOk) {
+      const failed = fresh.failedLogins + 1;
+      const locked = failed >= MAX_FAILED_LOGINS ? new Date(at.getTime() + LOCK_MINUTES * 60_000) : null;
+      await repo.setLoginState(tx, fresh.id, { failedLogins: locked ? 0 : failed, lockedUntil: locked });
+      await recordAudit(tx, actorCtx, {
+        action: 'auth.login_failed',
+        objectType: 'user',
+        objectId: fresh.id,
+        after: { username: fresh.username, failedLogins: failed },
+      });
+      if (locked) {
+        await recordAudit(tx, actorCtx, {
+          action: 'auth.locked',
+          objectType: 'user',
+          objectId: fresh.id,
+          after: { username: fresh.username, lockedUntil: locked.toISOString(), failedLogins: failed },
+        });
+      }
+      return { kind: 'wrong', locked, remaining: MAX_FAILED_LOGINS - failed };
+    }
+    await repo.setLoginState(tx, fresh.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: at });
+    const sessionToken = randomToken();
+    const csrfToken = randomToken(24);
+    await repo.insertSession(tx, {
+      tokenHash: sha256(sessionToken),
+      userId: fresh.id,
+      csrfToken,
+      createdAt: at,
+      lastSeenAt: at,
+      expiresAt: new Date(at.getTime() + opts.absoluteMs),
+      ip: ctx.ip,
+    });
+    await recordAudit(tx, { ...ctx, actor: null }, {
+      action: 'auth.login',
+      objectType: 'user',
+      objectId: fresh.id,
+      after: { username: fresh.username },
+    });
+    return { kind: 'ok', sessionToken, csrfToken, user: { id: fresh.id, username: fresh.username, displayName: fresh.displayName } };
+  });
+
+  switch (outcome.kind) {
+    case 'ok':
+      return outcome;
+    case 'locked':
+      throw lockedError(outcome.until);
+    case 'wrong':
+      if (outcome.locked) {
+        throw lockedError(outcome.locked);
+      }
+      throw new AppError('invalid_credentials', `用户名或密码错误（再失败 ${outcome.remaining} 次将锁定 ${LOCK_MINUTES} 分钟）`, {
+        remainingAttempts: outcome.remaining,
+      });
+  }
+}
+
+export async function logout({ db, ctx }: { db: Db; ctx: RequestContext }): Promise<void> {
+  const actor = ctx.actor;
+  if (!actor || actor.via !== 'session') {
+    return;
+  }
+  await db.transaction(async (tx) => {
+    await repo.revokeSession(tx, actor.credentialId);
+    await recordAudit(tx, ctx, { action: 'auth.logout', objectType: 'user', objectId: actor.userId });
+  });
+}
+
+export async function changePassword(opts: {
+  db: Db;
+  ctx: RequestContext;
+  currentPassword: string;
+  newPassword: string;
+}): Promise<void> {
+  const actor = opts.ctx.actor;
+  if (!actor) {
+    throw new AppError('unauthenticated', '请先登录');
+  }
+  const user = await repo.findUserByUsername(opts.db, actor.username);
+  if (!user || !(await verifyPassword(opts.currentPassword, user.passwordHash))) {
+    throw fieldError('currentPassword', '当前密码不正确');
+  }
+  const problem = passwordProblem(opts.newPassword);
+  if (problem) {
+    throw fieldError('newPassword', problem, 'weak_password');
+  }
+  if (opts.newPassword === opts.currentPassword) {
+    throw fieldError('newPassword', '新密码不能与当前密码相同', 'weak_password');
+  }
+  const hash = await hashPassword(opts.newPassword);
+  await opts.db.transaction(async (tx) => {
+    await repo.setPassword(tx, user.id, hash);
+    await recordAudit(tx, opts.ctx, { action: 'user.password_changed', objectType: 'user', objectId: user.id });
+  });
+}
+
+export async function createApiToken(opts: { db: Db; ctx: RequestContext; name: string; expiresInDays?: number }) {
+  const actor = opts.ctx.actor;
+  if (!actor) {
+    throw new AppError('unauthenticated', '请先登录');
+  }
+  const secret = `kc_${randomToken(30)}`;
+  const expiresAt = opts.expiresInDays ? new Date(Date.now() + opts.expiresInDays * 86_400_000) : null;
+  return opts.db.transaction(async (tx) => {
+    const row = await repo.insertToken(tx, {
+      userId: actor.userId,
+      name: opts.name,
+      prefix: secret.slice(0, 8),
+      tokenHash: sha256(secret),
+      expiresAt,
+    });
+    await recordAudit(tx, opts.ctx, {
+      action: 'api_token.create',
+      objectType: 'api_token',
+      objectId: row.id,
+      after: { name: opts.name, prefix: secret.slice(0, 8), expiresAt },
+    });
+    return { id: row.id, name: opts.name, token: secret, prefix: secret.slice(0, 8), createdAt: row.createdAt, expiresAt };
+  });
+}
+
+export async function revokeApiToken(opts: { db: Db; ctx: RequestContext; id: number }): Promise<void> {
+  const actor = opts.ctx.actor;
+  if (!actor) {
+    throw new AppError('unauthenticated', '请先登录');
+  }
+  await opts.db.transaction(async (tx) => {
+    if (!(await repo.revokeToken(tx, actor.userId, opts.id))) {
+      throw new AppError('not_found', '令牌不存在或已撤销');
+    }
+    await recordAudit(tx, opts.ctx, { action: 'api_token.revoke', objectType: 'api_token', objectId: opts.id });
+  });
+}

@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { createTestApp, loginAs, TEST_PASSWORD, type TestApp } from '../../test/harness.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe('login', () => {
+  it('when the password is right, then it answers the user and a CSRF token with an HttpOnly SameSite cookie', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'officer', password: TEST_PASSWORD } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ user: { username: 'officer' }, csrfToken: expect.any(String) });
+    const cookie = res.cookies.find((c) => c.name === 'kc_session');
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
+  });
+
+  it('when the password is wrong, then 401 invalid_credentials in Chinese', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'officer', password: 'nope' } });
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error.code).toBe('invalid_credentials');
+    expect(res.json().error.message).toMatch(/用户名或密码错误/);
+  });
+
+  it('when five consecutive failures happen, then the account is locked, the right password is refused, and the lock is audited', async () => {
+    const codes: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'binjiang', password: 'wrong-password' } });
+      codes.push(res.statusCode);
+    }
+    expect(codes).toEqual([401, 401, 401, 401, 423]);
+    const right = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'binjiang', password: TEST_PASSWORD } });
+    expect(right.statusCode).toBe(423);
+    expect(right.json().error.code).toBe('account_locked');
+    const auditor = await loginAs(t.app, 'auditor');
+    const audit = await auditor.request('GET', '/api/audit?objectType=user&limit=50');
+    expect(audit.json().items.some((r: { action: string; after: { username: string } }) => r.action === 'auth.locked' && r.after.username === 'binjiang')).toBe(true);
+  });
+
+  it('when the lock has passed, then the right password works again', async () => {
+    await t.deps.database.db.execute(sql`update users set locked_until = now() - interval '1 second' where username = 'binjiang'`);
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'binjiang', password: TEST_PASSWORD } });
+    expect(res.statusCode).toBe(200);
+  });
+});
+
+describe('session', () => {
+  it('when a cookie-authenticated write lacks x-csrf-token, then 403 csrf_invalid', async () => {
+    const s = await loginAs(t.app, 'officer');
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: s.cookie } });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe('csrf_invalid');
+  });
+
+  it('when logged out, then the cookie no longer authenticates', async () => {
+    const s = await loginAs(t.app, 'officer');
+    expect((await s.request('POST', '/api/auth/logout')).statusCode).toBe(200);
+    const me = await s.request('GET', '/api/auth/me');
+    expect(me.statusCode).toBe(401);
+  });
+
+  it('when idle longer than the idle timeout, then the session has expired', async () => {
+    const s = await loginAs(t.app, 'officer');
+    await t.deps.database.db.execute(sql`update sessions set last_seen_at = now() - interval '31 minutes' where user_id = ${s.userId} and revoked_at is null`);
+    const me = await s.request('GET', '/api/auth/me');
+    expect(me.statusCode).toBe(401);
+    expect(me.json().error.code).toBe('session_expired');
+  });
+
+  it('when past the absolute lifetime, then the session has expired even if active', async () => {
+    const s = await loginAs(t.app, 'officer');
+    await t.deps.database.db.execute(sql`update sessions set expires_at = now() - interval '1 second' where user_id = ${s.userId} and revoked_at is null`);
+    expect((await s.request('GET', '/api/auth/me')).statusCode).toBe(401);
+  });
+
+  it('when an admin disables a user, then its sessions end', async () => {
+    const victim = await loginAs(t.app, 'provider');
+    const admin = await loginAs(t.app, 'admin');
+    const list = await admin.request('GET', '/api/users?q=provider');
+    const user = list.json().items.find((u: { username: string }) => u.username === 'provider');
+    const res = await admin.request('PATCH', `/api/users/${user.id}`, { version: user.version, disabled: true });
+    expect(res.statusCode).toBe(200);
+    expect((await victim.request('GET', '/api/auth/me')).statusCode).toBe(401);
+    const again = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'provider', password: TEST_PASSWORD } });
+    expect(again.statusCode).toBe(403);
+  });
+
+  it('me answers roles and the organisation with its district', async () => {
+    const s = await loginAs(t.app, 'xihu');
+    const me = await s.request('GET', '/api/auth/me');
+    expect(me.json()).toMatchObject({ roles: ['district_officer'], organization: { name: '西湖区科技局', district: { name: '西湖区', code: '330106' } } });
+  });
+});
+
+describe('API tokens', () => {
+  it('when created, then the token authenticates without CSRF; when revoked, then it is refused', async () => {
+    const s = await loginAs(t.app, 'officer');
+    const created = await s.request('POST', '/api/auth/tokens', { name: '数据对接' });
+    expect(created.statusCode).toBe(201);
+    const token = created.json().token as string;
+    const auth = { authorization: `Bearer ${token}` };
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: auth })).json().via).toBe('token');
+    const write = await t.app.inject({
+      method: 'POST',
+      url: '/api/enterprises',
+      headers: auth,
+      payload: { uscc: '91330106MA2CFXXXX1', name: 'x', district: '西湖区', registeredOn: '2015-01-01', industry: '电子信息' },
+    });
+    expect(write.statusCode).toBe(400); // validation, not CSRF
+    const list = await s.request('GET', '/api/auth/tokens');
+    expect(JSON.stringify(list.json())).not.toContain(token);
+    expect((await s.request('DELETE', `/api/auth/tokens/${created.json().id}`)).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: auth })).statusCode).toBe(401);
+  });
+});
+
+describe('passwords', () => {
+  it('when the new password is weak, then 400 with the rule in Chinese', async () => {
+    const s = await loginAs(t.app, 'expert');
+    const res = await s.request('POST', '/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'abcdefgh' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.details.fields[0]).toMatchObject({ field: 'newPassword' });
+  });
+});

@@ -1,0 +1,100 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Deps } from '../../deps.js';
+import { contextOf, requireActor } from '../../http/auth.js';
+import { AppError } from '../../http/errors.js';
+import { exportWorkbook, importEnterprises, templateWorkbook } from './enterprises.excel.js';
+import * as s from './enterprises.schema.js';
+import * as service from './enterprises.service.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const MAX_EXPORT_ROWS = 200_000;
+const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+const attachment = (name: string) => `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+export const enterprisesRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app) => {
+  const db = deps.database.db;
+  const tags = ['enterprises'];
+
+  app.get(
+    '/api/enterprises',
+    { schema: { tags, summary: '企业库列表（筛选、排序、游标分页）', querystring: s.enterpriseQuery, response: { 200: s.enterprisePage } } },
+    async (request) => service.listEnterprises({ db, actor: requireActor(request), query: request.query }),
+  );
+
+  app.get(
+    '/api/enterprises/export',
+    { schema: { tags, summary: '导出当前筛选结果为 Excel', querystring: s.exportQuery, produces: [XLSX] } },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      // Resolve scope and filters before streaming, so a bad filter is a 4xx and not a broken file.
+      await service.listEnterprises({ db, actor, query: { ...request.query, limit: 1 } });
+      const stream = exportWorkbook(service.iterateEnterprises({ db, actor, query: request.query, max: MAX_EXPORT_ROWS }));
+      const stamp = new Date().toISOString().slice(0, 10);
+      return reply.header('content-type', XLSX).header('content-disposition', attachment(`企业名单-${stamp}.xlsx`)).send(stream);
+    },
+  );
+
+  app.get(
+    '/api/enterprises/import-template',
+    { schema: { tags, summary: '下载企业导入模板', produces: [XLSX] } },
+    async (request, reply) => {
+      requireActor(request);
+      return reply.header('content-type', XLSX).header('content-disposition', attachment('企业导入模板.xlsx')).send(await templateWorkbook());
+    },
+  );
+
+  app.post(
+    '/api/enterprises/import',
+    {
+      schema: {
+        tags,
+        summary: '从 Excel 导入企业（全部成功或全部不导入；错误按行列列出）',
+        consumes: ['multipart/form-data'],
+        response: { 201: s.importResult },
+      },
+    },
+    async (request, reply) => {
+      requireActor(request);
+      if (!request.isMultipart()) {
+        throw new AppError('unsupported_media_type', '请以 multipart/form-data 上传文件（字段名 file）');
+      }
+      const file = await request.file({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
+      if (!file) {
+        throw new AppError('validation_failed', '请选择要上传的文件', { fields: [{ field: 'file', message: '请选择要上传的文件' }] });
+      }
+      const buffer = await file.toBuffer();
+      // .xlsx is a zip: check the magic bytes, not the name or the declared type.
+      if (buffer.length < 4 || buffer.readUInt32LE(0) !== 0x04034b50) {
+        throw new AppError('unsupported_media_type', '只支持 .xlsx 格式的 Excel 文件', { fields: [{ field: 'file', message: '只支持 .xlsx 文件' }] });
+      }
+      const result = await importEnterprises({ db, ctx: contextOf(request), pii: deps.pii, buffer, filename: file.filename });
+      return reply.status(201).send(result);
+    },
+  );
+
+  app.get(
+    '/api/enterprises/:id',
+    { schema: { tags, summary: '企业档案（含时间线）', params: s.idParam, response: { 200: s.enterpriseDetail } } },
+    async (request) => service.getEnterprise({ db, actor: requireActor(request), id: request.params.id, pii: deps.pii }),
+  );
+
+  app.post(
+    '/api/enterprises',
+    { schema: { tags, summary: '新增企业', body: s.createEnterpriseBody, response: { 201: s.enterpriseDetail } } },
+    async (request, reply) => {
+      requireActor(request);
+      const created = await service.createEnterprise({ db, ctx: contextOf(request), pii: deps.pii, input: request.body });
+      return reply.status(201).send(created);
+    },
+  );
+
+  app.patch(
+    '/api/enterprises/:id',
+    { schema: { tags, summary: '修改企业（乐观锁：须带 version，过期返回 409）', params: s.idParam, body: s.patchEnterpriseBody, response: { 200: s.enterpriseDetail } } },
+    async (request) => {
+      requireActor(request);
+      return service.updateEnterprise({ db, ctx: contextOf(request), pii: deps.pii, id: request.params.id, input: request.body });
+    },
+  );
+};
+

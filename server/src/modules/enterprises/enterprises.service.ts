@@ -1,0 +1,230 @@
+import type { Db, Executor } from '../../db/client.js';
+import type { RequestContext, Actor } from '../../http/context.js';
+import { AppError, fieldError, notFound } from '../../http/errors.js';
+import { decodeCursor, encodeCursor } from '../../http/pagination.js';
+import { fenToYuan, yuanToFen } from '../../lib/money.js';
+import { maskIdNumber, maskPhone, type PiiCipher } from '../../lib/pii.js';
+import { recordAudit, recordAuditMany } from '../audit/index.js';
+import { appendTimeline, listTimeline } from '../timeline/index.js';
+import { assertCanCreateIn, assertCanUpdate, enterpriseScope, withScope } from './enterprises.policy.js';
+import * as repo from './enterprises.repo.js';
+import { SIZE_NAMES, type CreateEnterpriseInput, type EnterpriseQuery, type PatchEnterpriseInput } from './enterprises.schema.js';
+
+function actorOf(ctx: RequestContext): Actor {
+  if (!ctx.actor) {
+    throw new AppError('unauthenticated', '请先登录');
+  }
+  return ctx.actor;
+}
+
+export function presentItem(e: repo.EnterpriseWithDistrict) {
+  return {
+    id: e.id,
+    uscc: e.uscc,
+    name: e.name,
+    districtId: e.districtId,
+    districtCode: e.districtCode,
+    districtName: e.districtName,
+    registeredOn: e.registeredOn,
+    industry: e.industry,
+    size: e.size ?? null,
+    sizeName: e.size ? SIZE_NAMES[e.size] : null,
+    employees: e.employees ?? null,
+    version: e.version,
+  };
+}
+
+function presentDetail(e: repo.EnterpriseWithDistrict, pii: PiiCipher) {
+  const reveal = (enc: string | null, mask: (s: string) => string) => (enc ? mask(pii.decrypt(enc)) : null);
+  return {
+    ...presentItem(e),
+    registeredCapital: e.registeredCapital === null ? null : fenToYuan(e.registeredCapital),
+    address: e.address,
+    website: e.website,
+    legalRepName: e.legalRepName,
+    legalRepPhone: reveal(e.legalRepPhoneEnc, maskPhone),
+    legalRepIdNumber: reveal(e.legalRepIdEnc, maskIdNumber),
+    contactName: e.contactName,
+    contactPhone: reveal(e.contactPhoneEnc, maskPhone),
+    createdAt: e.createdAt,
+    updatedAt: e.updatedAt,
+  };
+}
+
+/** What an audit row may hold: no clear-text PII, only masks. */
+function auditView(e: repo.EnterpriseRow, pii: PiiCipher) {
+  const { legalRepIdEnc, legalRepIdHash, legalRepPhoneEnc, legalRepPhoneHash, contactPhoneEnc, contactPhoneHash, ...rest } = e;
+  void legalRepIdHash;
+  void legalRepPhoneHash;
+  void contactPhoneHash;
+  return {
+    ...rest,
+    legalRepIdNumber: legalRepIdEnc ? maskIdNumber(pii.decrypt(legalRepIdEnc)) : null,
+    legalRepPhone: legalRepPhoneEnc ? maskPhone(pii.decrypt(legalRepPhoneEnc)) : null,
+    contactPhone: contactPhoneEnc ? maskPhone(pii.decrypt(contactPhoneEnc)) : null,
+  };
+}
+
+export async function resolveDistrict(db: Executor, ref: string, field = 'district') {
+  const map = await repo.districtMap(db);
+  const d = map.get(ref.trim()) ?? map.get(ref.trim().replace(/[(（].*$/, ''));
+  if (!d) {
+    throw fieldError(field, `区县“${ref}”不存在，请填写区县名称或6位行政区划代码`);
+  }
+  return d;
+}
+
+type PiiFields = Pick<CreateEnterpriseInput, 'legalRepPhone' | 'legalRepIdNumber' | 'contactPhone'>;
+
+function piiColumns(input: Partial<PiiFields>, pii: PiiCipher): Partial<repo.NewEnterpriseRow> {
+  const out: Partial<repo.NewEnterpriseRow> = {};
+  const put = (value: string | null | undefined, enc: keyof repo.NewEnterpriseRow, hash: keyof repo.NewEnterpriseRow) => {
+    if (value === undefined) {
+      return;
+    }
+    Object.assign(out, { [enc]: value ? pii.encrypt(value) : null, [hash]: value ? pii.lookupHash(value) : null });
+  };
+  put(input.legalRepPhone, 'legalRepPhoneEnc', 'legalRepPhoneHash');
+  put(input.legalRepIdNumber, 'legalRepIdEnc', 'legalRepIdHash');
+  put(input.contactPhone, 'contactPhoneEnc', 'contactPhoneHash');
+  return out;
+}
+
+/** Maps validated input (district already resolved) to columns. */
+export function toRow(input: Omit<CreateEnterpriseInput, 'district'> & { districtId: number }, pii: PiiCipher): repo.NewEnterpriseRow {
+  return {
+    uscc: input.uscc,
+    name: input.name,
+    districtId: input.districtId,
+    registeredOn: input.registeredOn,
+    industry: input.industry,
+    size: input.size ?? null,
+    registeredCapital: input.registeredCapital === undefined || input.registeredCapital === null ? null : yuanToFen(input.registeredCapital),
+    employees: input.employees ?? null,
+    address: input.address ?? null,
+    website: input.website ?? null,
+    legalRepName: input.legalRepName ?? null,
+    contactName: input.contactName ?? null,
+    ...piiColumns(input, pii),
+  };
+}
+
+export async function listEnterprises(opts: { db: Db; actor: Actor; query: EnterpriseQuery }) {
+  const { db, actor, query } = opts;
+  const districtId = query.district ? (await resolveDistrict(db, query.district)).id : undefined;
+  const where = withScope(actor, repo.filterCondition({ q: query.q, districtId, industry: query.industry, size: query.size }));
+  const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+  const rows = await repo.listPage(db, { where, sort: query.sort, order: query.order, after, limit: query.limit + 1 });
+  const items = rows.slice(0, query.limit);
+  const last = items[items.length - 1];
+  const sortValue = (e: repo.EnterpriseWithDistrict) => (query.sort === 'id' ? e.id : query.sort === 'name' ? e.name : e.registeredOn);
+  return { items: items.map(presentItem), nextCursor: rows.length > query.limit && last ? encodeCursor(sortValue(last), last.id) : null };
+}
+
+/** Streams every row the filter matches, in keyset batches, for export. */
+export async function* iterateEnterprises(opts: { db: Db; actor: Actor; query: Omit<EnterpriseQuery, 'limit' | 'cursor'>; max: number }) {
+  let cursor: string | undefined;
+  let sent = 0;
+  do {
+    const page = await listEnterprises({ db: opts.db, actor: opts.actor, query: { ...opts.query, limit: 500, cursor } });
+    for (const item of page.items) {
+      if (sent++ >= opts.max) {
+        return;
+      }
+      yield item;
+    }
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+}
+
+export async function getEnterprise(opts: { db: Db; actor: Actor; id: number; pii: PiiCipher }) {
+  const row = await repo.findById(opts.db, opts.id, enterpriseScope(opts.actor));
+  if (!row) {
+    throw notFound('企业');
+  }
+  return { ...presentDetail(row, opts.pii), timeline: await listTimeline(opts.db, row.id) };
+}
+
+export async function createEnterprise(opts: { db: Db; ctx: RequestContext; pii: PiiCipher; input: CreateEnterpriseInput }) {
+  const actor = actorOf(opts.ctx);
+  const { district, ...rest } = opts.input;
+  const d = await resolveDistrict(opts.db, district);
+  assertCanCreateIn(actor, d.id);
+  const id = await opts.db.transaction(async (tx) => {
+    if ((await repo.existingUsccs(tx, [rest.uscc])).size) {
+      throw fieldError('uscc', '该统一社会信用代码已存在', 'uscc_exists');
+    }
+    const [row] = await repo.insertMany(tx, [toRow({ ...rest, districtId: d.id }, opts.pii)]);
+    await appendTimeline(tx, [{ enterpriseId: row.id, module: 'enterprises', kind: 'created', title: `录入企业库（${actor.organizationName}）`, refType: 'enterprise', refId: row.id }]);
+    await recordAudit(tx, opts.ctx, { action: 'enterprise.create', objectType: 'enterprise', objectId: row.id, after: auditView(row, opts.pii) });
+    return row.id;
+  });
+  return getEnterprise({ db: opts.db, actor, id, pii: opts.pii });
+}
+
+export async function updateEnterprise(opts: { db: Db; ctx: RequestContext; pii: PiiCipher; id: number; input: PatchEnterpriseInput }) {
+  const actor = actorOf(opts.ctx);
+  const { version, district, ...fields } = opts.input;
+  const changes = Object.keys(fields).filter((k) => fields[k as keyof typeof fields] !== undefined);
+  if (district !== undefined) {
+    changes.push('district');
+  }
+  const newDistrict = district !== undefined ? await resolveDistrict(opts.db, district) : null;
+  await opts.db.transaction(async (tx) => {
+    const before = await repo.findById(tx, opts.id, enterpriseScope(actor), true);
+    if (!before) {
+      throw notFound('企业');
+    }
+    assertCanUpdate(actor, before.districtId, changes, newDistrict?.id ?? null);
+    if (fields.uscc && fields.uscc !== before.uscc && (await repo.existingUsccs(tx, [fields.uscc])).size) {
+      throw fieldError('uscc', '该统一社会信用代码已存在', 'uscc_exists');
+    }
+    const set: Partial<repo.NewEnterpriseRow> = {
+      ...Object.fromEntries(
+        (['uscc', 'name', 'registeredOn', 'industry', 'size', 'employees', 'address', 'website', 'legalRepName', 'contactName'] as const)
+          .filter((k) => fields[k] !== undefined)
+          .map((k) => [k, fields[k]]),
+      ),
+      ...(fields.registeredCapital !== undefined
+        ? { registeredCapital: fields.registeredCapital === null ? null : yuanToFen(fields.registeredCapital) }
+        : {}),
+      ...(newDistrict ? { districtId: newDistrict.id } : {}),
+      ...piiColumns(fields, opts.pii),
+    };
+    const after = await repo.updateVersioned(tx, opts.id, version, set);
+    if (!after) {
+      throw new AppError('version_conflict', '该企业信息已被他人修改，请刷新后重试', { currentVersion: before.version });
+    }
+    await appendTimeline(tx, [{ enterpriseId: opts.id, module: 'enterprises', kind: 'updated', title: `档案信息变更：${changes.join('、')}`, refType: 'enterprise', refId: opts.id }]);
+    await recordAudit(tx, opts.ctx, {
+      action: 'enterprise.update',
+      objectType: 'enterprise',
+      objectId: opts.id,
+      before: auditView(before, opts.pii),
+      after: auditView(after, opts.pii),
+    });
+  });
+  return getEnterprise({ db: opts.db, actor, id: opts.id, pii: opts.pii });
+}
+
+/** All-or-nothing bulk registration of already validated rows (see enterprises.import.ts). */
+export async function insertValidatedBatch(opts: { db: Db; ctx: RequestContext; pii: PiiCipher; rows: repo.NewEnterpriseRow[]; source: string }) {
+  const actor = actorOf(opts.ctx);
+  return opts.db.transaction(async (tx) => {
+    const dup = await repo.existingUsccs(tx, opts.rows.map((r) => r.uscc));
+    if (dup.size) {
+      throw new AppError('uscc_exists', '部分统一社会信用代码已存在', { usccs: [...dup] });
+    }
+    const inserted = await repo.insertMany(tx, opts.rows);
+    await appendTimeline(
+      tx,
+      inserted.map((row) => ({ enterpriseId: row.id, module: 'enterprises', kind: 'imported', title: `批量导入建档（${opts.source}，${actor.organizationName}）`, refType: 'enterprise', refId: row.id })),
+    );
+    await recordAuditMany(
+      tx,
+      opts.ctx,
+      inserted.map((row) => ({ action: 'enterprise.import', objectType: 'enterprise', objectId: row.id, after: auditView(row, opts.pii) })),
+    );
+    return inserted.map((r) => r.id);
+  });
+}

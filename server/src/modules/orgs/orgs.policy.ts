@@ -1,0 +1,54 @@
+import type { OrgKind, Role } from '../../db/schema/index.js';
+import type { Actor } from '../../http/context.js';
+import { hasRole } from '../../http/context.js';
+import { forbidden } from '../../http/errors.js';
+
+export const ROLE_NAMES: Record<Role, string> = {
+  city_admin: '市科委管理员',
+  city_officer: '市科委业务处室',
+  district_officer: '区县科技局',
+  enterprise_user: '企业用户',
+  provider: '服务机构',
+  expert: '评审专家',
+  carrier_operator: '孵化器/众创空间',
+  fund_manager: '合作基金管理人',
+  auditor: '审计/监督',
+};
+
+export const ORG_KIND_NAMES: Record<OrgKind, string> = {
+  bureau: '市科委',
+  district_bureau: '区县科技局',
+  enterprise: '企业',
+  provider: '服务机构',
+  expert_org: '专家',
+  carrier: '创新载体',
+  fund: '合作基金',
+  supervision: '监督机构',
+};
+
+/** Which organisation kinds a role may belong to. */
+export const ROLE_ORG_KINDS: Record<Role, OrgKind[]> = {
+  city_admin: ['bureau'],
+  city_officer: ['bureau'],
+  district_officer: ['district_bureau'],
+  enterprise_user: ['enterprise'],
+  provider: ['provider'],
+  expert: ['expert_org'],
+  carrier_operator: ['carrier'],
+  fund_manager: ['fund'],
+  auditor: ['supervision', 'bureau'],
+};
+
+/** Users, organisations and districts are administered by the city admin only. */
+export function assertCanAdminister(actor: Actor): void {
+  if (!hasRole(actor, 'city_admin')) {
+    throw forbidden('仅系统管理员可管理用户、组织机构和区县');
+  }
+}
+
+/** Directory reads: the admin, the auditor and city officers (who assign work to people). */
+export function assertCanReadDirectory(actor: Actor): void {
+  if (!hasRole(actor, 'city_admin', 'auditor', 'city_officer')) {
+    throw forbidden('无权查看用户与组织机构');
+  }
+}
