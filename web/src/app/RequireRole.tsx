@@ -1,0 +1,9 @@
+import type { ReactNode } from 'react';
+import { StatusPage } from '../components/StatusPage';
+import { hasAnyRole, useSession, type RoleCode } from '../lib/session';
+
+/** A 403 page instead of the children when the user has none of the roles. */
+export function RequireRole({ roles, children }: { roles: readonly RoleCode[]; children: ReactNode }) {
+  const me = useSession();
+  return hasAnyRole(me, roles) ? children : <StatusPage kind="forbidden" />;
+}

@@ -1,0 +1,39 @@
+import { Layout } from 'antd';
+import { Suspense, useState } from 'react';
+import { Outlet } from 'react-router';
+import { PageLoading } from '../../components/PageLoading';
+import { useT } from '../../lib/i18n';
+import { AppHeader } from './AppHeader';
+import { SideMenu } from './SideMenu';
+
+export function AppLayout() {
+  const t = useT();
+  const [collapsed, setCollapsed] = useState(false);
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <a className="skip-link" href="#main-content">
+        {t('nav.skipToContent')}
+      </a>
+      <Layout.Header style={{ background: '#0f3c8c', paddingInline: 20, position: 'sticky', top: 0, zIndex: 10 }}>
+        <AppHeader />
+      </Layout.Header>
+      <Layout>
+        <Layout.Sider
+          width={208}
+          theme="light"
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          style={{ borderInlineEnd: '1px solid #f0f0f0' }}
+        >
+          <SideMenu />
+        </Layout.Sider>
+        <Layout.Content id="main-content" tabIndex={-1} style={{ padding: 24, minWidth: 0, outline: 'none' }}>
+          <Suspense fallback={<PageLoading />}>
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

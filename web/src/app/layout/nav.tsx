@@ -1,0 +1,47 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  EnvironmentOutlined,
+  HomeOutlined,
+  ShopOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { MessageKey } from '../../lib/i18n';
+import type { RoleCode } from '../../lib/session';
+
+export interface NavItem {
+  path: string;
+  label: MessageKey;
+  description: MessageKey;
+  icon: ReactNode;
+  /** Who sees it; undefined = every signed-in user. */
+  roles?: readonly RoleCode[];
+  group?: 'admin';
+}
+
+export const ENTERPRISE_LIST_ROLES: readonly RoleCode[] = ['city_admin', 'city_officer', 'district_officer', 'auditor'];
+export const ADMIN_ROLES: readonly RoleCode[] = ['city_admin'];
+export const AUDIT_ROLES: readonly RoleCode[] = ['auditor', 'city_admin'];
+export const OWN_ENTERPRISE_ROLES: readonly RoleCode[] = ['enterprise_user'];
+
+/** The side menu, the home page shortcuts and the route guards all read this one table. */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { path: '/', label: 'nav.home', description: 'nav.homeDesc', icon: <HomeOutlined /> },
+  { path: '/enterprises', label: 'nav.enterprises', description: 'nav.enterprisesDesc', icon: <BankOutlined />, roles: ENTERPRISE_LIST_ROLES },
+  { path: '/my-enterprise', label: 'nav.myEnterprise', description: 'nav.myEnterpriseDesc', icon: <ShopOutlined />, roles: OWN_ENTERPRISE_ROLES },
+  { path: '/admin/users', label: 'nav.users', description: 'nav.usersDesc', icon: <TeamOutlined />, roles: ADMIN_ROLES, group: 'admin' },
+  { path: '/admin/organizations', label: 'nav.organizations', description: 'nav.organizationsDesc', icon: <ApartmentOutlined />, roles: ADMIN_ROLES, group: 'admin' },
+  { path: '/admin/districts', label: 'nav.districts', description: 'nav.districtsDesc', icon: <EnvironmentOutlined />, roles: ADMIN_ROLES, group: 'admin' },
+  { path: '/audit', label: 'nav.audit', description: 'nav.auditDesc', icon: <AuditOutlined />, roles: AUDIT_ROLES },
+  { path: '/account', label: 'nav.account', description: 'nav.accountDesc', icon: <UserOutlined /> },
+];
+
+/** The nav entry a path belongs to: the longest matching prefix. */
+export function activeNavPath(pathname: string): string | undefined {
+  return NAV_ITEMS.map((i) => i.path)
+    .filter((p) => (p === '/' ? pathname === '/' : pathname === p || pathname.startsWith(p + '/')))
+    .sort((a, b) => b.length - a.length)[0];
+}

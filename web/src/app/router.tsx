@@ -1,0 +1,63 @@
+import { lazy, type ReactNode } from 'react';
+import { createBrowserRouter, Outlet } from 'react-router';
+import { RouteErrorBoundary } from '../components/RouteErrorBoundary';
+import { StatusPage } from '../components/StatusPage';
+import type { RoleCode } from '../lib/session';
+import { HomeRoute } from './HomeRoute';
+import { AppLayout } from './layout/AppLayout';
+import { ADMIN_ROLES, AUDIT_ROLES, ENTERPRISE_LIST_ROLES, OWN_ENTERPRISE_ROLES } from './layout/nav';
+import { RequireAuth } from './RequireAuth';
+import { RequireRole } from './RequireRole';
+
+// Every page is its own chunk: the first screen loads only the shell.
+const LoginPage = lazy(() => import('../features/auth/components/LoginPage'));
+const EnterpriseListPage = lazy(() => import('../features/enterprises/components/EnterpriseListPage'));
+const EnterpriseDetailPage = lazy(() => import('../features/enterprises/components/EnterpriseDetailPage'));
+const MyEnterprisePage = lazy(() => import('../features/enterprises/components/MyEnterprisePage'));
+const UsersPage = lazy(() => import('../features/admin/components/UsersPage'));
+const OrganizationsPage = lazy(() => import('../features/admin/components/OrganizationsPage'));
+const DistrictsPage = lazy(() => import('../features/admin/components/DistrictsPage'));
+const AuditPage = lazy(() => import('../features/audit/components/AuditPage'));
+const AccountPage = lazy(() => import('../features/account/components/AccountPage'));
+
+const guard = (roles: readonly RoleCode[], page: ReactNode) => <RequireRole roles={roles}>{page}</RequireRole>;
+
+// Who may see an enterprise record is the server's decision (data scope); the list is role-gated.
+const ENTERPRISE_DETAIL_ROLES: readonly RoleCode[] = [...ENTERPRISE_LIST_ROLES, ...OWN_ENTERPRISE_ROLES];
+
+export const router = createBrowserRouter([
+  {
+    path: '/login',
+    element: <LoginPage />,
+    errorElement: <RouteErrorBoundary />,
+  },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
+    errorElement: <RouteErrorBoundary />,
+    children: [
+      {
+        // Page errors render inside the layout, so the menu stays usable.
+        element: <Outlet />,
+        errorElement: <RouteErrorBoundary />,
+        children: [
+          { index: true, element: <HomeRoute /> },
+          { path: 'enterprises', element: guard(ENTERPRISE_LIST_ROLES, <EnterpriseListPage />) },
+          { path: 'enterprises/:id', element: guard(ENTERPRISE_DETAIL_ROLES, <EnterpriseDetailPage />) },
+          { path: 'my-enterprise', element: guard(OWN_ENTERPRISE_ROLES, <MyEnterprisePage />) },
+          { path: 'admin/users', element: guard(ADMIN_ROLES, <UsersPage />) },
+          { path: 'admin/organizations', element: guard(ADMIN_ROLES, <OrganizationsPage />) },
+          { path: 'admin/districts', element: guard(ADMIN_ROLES, <DistrictsPage />) },
+          { path: 'audit', element: guard(AUDIT_ROLES, <AuditPage />) },
+          { path: 'account', element: <AccountPage /> },
+          { path: '403', element: <StatusPage kind="forbidden" /> },
+          { path: '*', element: <StatusPage kind="notFound" /> },
+        ],
+      },
+    ],
+  },
+]);

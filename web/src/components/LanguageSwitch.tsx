@@ -1,0 +1,19 @@
+import { Segmented } from 'antd';
+import { useI18n, type Lang } from '../lib/i18n';
+
+/** 中 / EN toggle; the choice is kept in localStorage. */
+export function LanguageSwitch() {
+  const { lang, setLang, t } = useI18n();
+  return (
+    <Segmented<Lang>
+      size="small"
+      aria-label={t('header.language')}
+      value={lang}
+      onChange={setLang}
+      options={[
+        { value: 'zh-CN', label: '中文' },
+        { value: 'en', label: 'EN' },
+      ]}
+    />
+  );
+}
