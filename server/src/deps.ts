@@ -12,5 +12,7 @@ export interface Deps {
     trustProxy: boolean;
     webDist: string | null;
     logLevel: string;
+    /** Login attempts per client IP per minute (default 30). */
+    loginRatePerMinute?: number;
   };
 }

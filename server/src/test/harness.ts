@@ -59,6 +59,7 @@ export async function createTestApp(overrides: Partial<Deps['settings']> = {}): 
       trustProxy: false,
       webDist: null,
       logLevel: 'silent',
+      loginRatePerMinute: 100_000,
       ...overrides,
     },
   };

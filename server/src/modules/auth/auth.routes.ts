@@ -12,7 +12,7 @@ export const authRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app) => 
     '/api/auth/login',
     {
       schema: { tags: ['auth'], summary: '登录', body: s.loginBody, response: { 200: s.loginResponse } },
-      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: { rateLimit: { max: deps.settings.loginRatePerMinute ?? 30, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
       const result = await service.login({
