@@ -3,3 +3,4 @@ export * from './auth.js';
 export * from './audit.js';
 export * from './enterprises.js';
 export * from './vouchers.js';
+export * from './techmarket.js';
