@@ -5,7 +5,8 @@ import { requireActor } from '../../http/auth.js';
 import { hasRole } from '../../http/context.js';
 import { forbidden } from '../../http/errors.js';
 import { limitSchema } from '../../http/pagination.js';
-import { listAudit, verifyAuditChain } from './audit.service.js';
+import { sendXlsx, xlsxStream, XLSX_MIME } from '../../http/xlsx.js';
+import { iterateAudit, listAudit, verifyAuditChain } from './audit.service.js';
 
 const auditQuery = z.object({
   objectType: z.string().trim().max(64).optional(),
@@ -61,6 +62,30 @@ export const auditRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app) =>
       assertAuditor(request);
       const { cursor, ...rest } = request.query;
       return listAudit({ db, filter: { ...rest, beforeId: cursor ? Number(cursor) : undefined } });
+    },
+  );
+
+  app.get(
+    '/api/audit/export',
+    { schema: { tags: ['audit'], summary: '导出审计日志（当前筛选，最多 10 万行）', querystring: auditQuery.omit({ limit: true, cursor: true }), produces: [XLSX_MIME] } },
+    async (request, reply) => {
+      assertAuditor(request);
+      const rows = iterateAudit({ db, filter: request.query, max: 100_000 });
+      const json = (v: unknown) => (v === null || v === undefined ? '' : JSON.stringify(v));
+      const stream = xlsxStream('审计日志', [
+        { header: '编号', width: 10, value: (r) => r.id },
+        { header: '时间', width: 22, value: (r) => r.at.toISOString() },
+        { header: '操作人', width: 14, value: (r) => r.actorName },
+        { header: '操作', width: 24, value: (r) => r.action },
+        { header: '对象类型', width: 14, value: (r) => r.objectType },
+        { header: '对象编号', width: 12, value: (r) => r.objectId },
+        { header: '变更前', width: 40, value: (r) => json(r.before) },
+        { header: '变更后', width: 40, value: (r) => json(r.after) },
+        { header: '请求编号', width: 38, value: (r) => r.requestId },
+        { header: 'IP', width: 16, value: (r) => r.ip },
+        { header: '哈希', width: 66, value: (r) => r.hash },
+      ], rows);
+      return sendXlsx(reply, `审计日志-${new Date().toISOString().slice(0, 10)}.xlsx`, stream);
     },
   );
 

@@ -89,3 +89,22 @@ export async function listAudit({ db, filter }: { db: Executor; filter: repo.Aud
   const nextCursor = rows.length > filter.limit ? String(items[items.length - 1].id) : null;
   return { items, nextCursor };
 }
+
+/** Every row the filter matches, newest first, in keyset batches (for export). */
+export async function* iterateAudit(opts: { db: Executor; filter: Omit<repo.AuditFilter, 'limit' | 'beforeId'>; max: number }) {
+  let beforeId: number | undefined;
+  let sent = 0;
+  for (;;) {
+    const batch = await repo.findAudit(opts.db, { ...opts.filter, beforeId, limit: 1000 });
+    for (const row of batch) {
+      if (sent++ >= opts.max) {
+        return;
+      }
+      yield row;
+    }
+    if (batch.length < 1000) {
+      return;
+    }
+    beforeId = batch[batch.length - 1].id;
+  }
+}

@@ -1,8 +1,8 @@
-import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Db } from '../../db/client.js';
 import type { RequestContext } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
+import { xlsxStream } from '../../http/xlsx.js';
 import type { PiiCipher } from '../../lib/pii.js';
 import * as repo from './enterprises.repo.js';
 import { INDUSTRIES, SIZE_NAMES, createEnterpriseBody, type CreateEnterpriseInput } from './enterprises.schema.js';
@@ -231,29 +231,14 @@ export async function importEnterprises(opts: { db: Db; ctx: RequestContext; pii
 }
 
 /** Streams an .xlsx of the given items (already scoped and filtered by the caller). */
-export function exportWorkbook(items: AsyncIterable<ReturnType<typeof presentItem>>): PassThrough {
-  const out = new PassThrough();
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
-  const ws = wb.addWorksheet('企业名单');
-  ws.columns = [
-    { header: '统一社会信用代码', key: 'uscc', width: 22 },
-    { header: '企业名称', key: 'name', width: 32 },
-    { header: '所属区县', key: 'districtName', width: 12 },
-    { header: '成立日期', key: 'registeredOn', width: 12 },
-    { header: '行业领域', key: 'industry', width: 16 },
-    { header: '企业规模', key: 'sizeName', width: 10 },
-    { header: '职工人数', key: 'employees', width: 10 },
-  ];
-  void (async () => {
-    try {
-      for await (const item of items) {
-        ws.addRow(item).commit();
-      }
-      ws.commit();
-      await wb.commit();
-    } catch (err) {
-      out.destroy(err as Error);
-    }
-  })();
-  return out;
+export function exportWorkbook(items: AsyncIterable<ReturnType<typeof presentItem>>) {
+  return xlsxStream<ReturnType<typeof presentItem>>('企业名单', [
+    { header: '统一社会信用代码', width: 22, value: (e) => e.uscc },
+    { header: '企业名称', width: 32, value: (e) => e.name },
+    { header: '所属区县', width: 12, value: (e) => e.districtName },
+    { header: '成立日期', width: 12, value: (e) => e.registeredOn },
+    { header: '行业领域', width: 16, value: (e) => e.industry },
+    { header: '企业规模', width: 10, value: (e) => e.sizeName },
+    { header: '职工人数', width: 10, value: (e) => e.employees },
+  ], items);
 }

@@ -2,14 +2,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../deps.js';
 import { contextOf, requireActor } from '../../http/auth.js';
 import { AppError } from '../../http/errors.js';
+import { sendXlsx, XLSX_MIME } from '../../http/xlsx.js';
 import { exportWorkbook, importEnterprises, templateWorkbook } from './enterprises.excel.js';
 import * as s from './enterprises.schema.js';
 import * as service from './enterprises.service.js';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const MAX_EXPORT_ROWS = 200_000;
 const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
-const attachment = (name: string) => `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 export const enterprisesRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app) => {
   const db = deps.database.db;
@@ -23,23 +22,23 @@ export const enterprisesRoutes = (deps: Deps): FastifyPluginAsyncZod => async (a
 
   app.get(
     '/api/enterprises/export',
-    { schema: { tags, summary: '导出当前筛选结果为 Excel', querystring: s.exportQuery, produces: [XLSX] } },
+    { schema: { tags, summary: '导出当前筛选结果为 Excel', querystring: s.exportQuery, produces: [XLSX_MIME] } },
     async (request, reply) => {
       const actor = requireActor(request);
       // Resolve scope and filters before streaming, so a bad filter is a 4xx and not a broken file.
       await service.listEnterprises({ db, actor, query: { ...request.query, limit: 1 } });
       const stream = exportWorkbook(service.iterateEnterprises({ db, actor, query: request.query, max: MAX_EXPORT_ROWS }));
       const stamp = new Date().toISOString().slice(0, 10);
-      return reply.header('content-type', XLSX).header('content-disposition', attachment(`企业名单-${stamp}.xlsx`)).send(stream);
+      return sendXlsx(reply, `企业名单-${stamp}.xlsx`, stream);
     },
   );
 
   app.get(
     '/api/enterprises/import-template',
-    { schema: { tags, summary: '下载企业导入模板', produces: [XLSX] } },
+    { schema: { tags, summary: '下载企业导入模板', produces: [XLSX_MIME] } },
     async (request, reply) => {
       requireActor(request);
-      return reply.header('content-type', XLSX).header('content-disposition', attachment('企业导入模板.xlsx')).send(await templateWorkbook());
+      return sendXlsx(reply, '企业导入模板.xlsx', await templateWorkbook());
     },
   );
 
