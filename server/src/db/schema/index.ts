@@ -4,3 +4,4 @@ export * from './audit.js';
 export * from './enterprises.js';
 export * from './vouchers.js';
 export * from './techmarket.js';
+export * from './rules.js';
