@@ -5,3 +5,4 @@ export * from './enterprises.js';
 export * from './vouchers.js';
 export * from './techmarket.js';
 export * from './rules.js';
+export * from './calendar.js';
