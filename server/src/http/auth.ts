@@ -77,7 +77,23 @@ async function resolveActor(deps: Deps, request: FastifyRequest): Promise<void> 
   request.actor = toActor(p, 'session', hash, p.csrfToken);
 }
 
-/** Resolves the actor of every /api request and enforces CSRF on cookie-authenticated writes. */
+/**
+ * A route is public when its schema says `security: []` (OpenAPI: no credential needed), so the
+ * document and the enforcement cannot disagree. Unmatched URLs fall through to the JSON 404.
+ */
+function isPublicRoute(request: FastifyRequest): boolean {
+  const { url, schema } = request.routeOptions;
+  if (url === undefined || url.startsWith('/api/docs')) {
+    return true;
+  }
+  const security = (schema as { security?: unknown[] } | undefined)?.security;
+  return Array.isArray(security) && security.length === 0;
+}
+
+/**
+ * Resolves the actor of every /api request, refuses anonymous requests to non-public routes
+ * before any parsing or validation (deny by default), and enforces CSRF on cookie-authenticated writes.
+ */
 export function registerAuth(app: FastifyInstance, deps: Deps): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('authProblem', null);
@@ -87,6 +103,9 @@ export function registerAuth(app: FastifyInstance, deps: Deps): void {
     }
     await resolveActor(deps, request);
     const actor = request.actor;
+    if (!actor && !isPublicRoute(request)) {
+      requireActor(request);
+    }
     if (actor?.via === 'session' && !SAFE_METHODS.has(request.method)) {
       const sent = request.headers['x-csrf-token'];
       if (typeof sent !== 'string' || sent !== actor.csrfToken) {

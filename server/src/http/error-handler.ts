@@ -1,4 +1,5 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, ERROR_STATUS, type ErrorCode, type FieldIssue } from './errors.js';
 
@@ -24,29 +25,80 @@ function body(code: ErrorCode, message: string, details: unknown = null) {
   return { error: { code, message, details } };
 }
 
-const FIELD_LABELS: Record<string, string> = {};
+const TYPE_NAMES: Record<string, string> = {
+  string: '文本',
+  number: '数字',
+  int: '整数',
+  boolean: '布尔值（true/false）',
+  array: '数组',
+  object: '对象',
+  date: '日期',
+  null: '空值',
+};
 
-function zodIssueMessage(issue: { code?: string; message: string; path?: PropertyKey[] }): string {
-  // zod's default English messages are replaced by Chinese ones for the common cases.
+const sizeUnit = (origin: unknown) => (origin === 'string' ? '个字符' : origin === 'array' || origin === 'set' ? '项' : '');
+
+/**
+ * Chinese messages for zod's built-in checks. Installed as zod's global error map, so it answers
+ * for every schema without its own message: request validation and Excel rows alike.
+ */
+export const zodIssueMessage: z.core.$ZodErrorMap = (issue) => {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.message.includes('received undefined') ? '必填项' : '类型不正确';
-    case 'too_small':
-      return issue.message.startsWith('Too small') ? '取值过小或过短' : issue.message;
-    case 'too_big':
-      return issue.message.startsWith('Too big') ? '取值过大或过长' : issue.message;
+      if (issue.input === undefined) {
+        return '必填项';
+      }
+      return issue.expected === 'int' ? '应为整数' : `类型不正确，应为${TYPE_NAMES[issue.expected] ?? issue.expected}`;
+    case 'too_small': {
+      const unit = sizeUnit(issue.origin);
+      if (unit) {
+        return Number(issue.minimum) <= 1 ? '不能为空' : `至少${issue.minimum}${unit}`;
+      }
+      return issue.inclusive ? `不能小于${issue.minimum}` : `应大于${issue.minimum}`;
+    }
+    case 'too_big': {
+      const unit = sizeUnit(issue.origin);
+      if (unit) {
+        return `不能超过${issue.maximum}${unit}`;
+      }
+      return issue.inclusive ? `不能大于${issue.maximum}` : `应小于${issue.maximum}`;
+    }
     case 'invalid_format':
-      return issue.message.startsWith('Invalid') ? '格式不正确' : issue.message;
+      return '格式不正确';
     case 'invalid_value':
-      return issue.message.startsWith('Invalid') ? '取值不在允许范围内' : issue.message;
+      return issue.values.length <= 12 ? `取值应为：${issue.values.map(String).join('、')}` : '取值不在允许范围内';
     case 'unrecognized_keys':
-      return '包含未知字段';
+      return `包含未知字段：${issue.keys.join('、')}`;
+    case 'not_multiple_of':
+      return `应为${String(issue.divisor)}的倍数`;
     default:
-      return issue.message;
+      return '格式不正确';
   }
+};
+
+/** Route validation messages come from zod; anything still in plain ASCII (English) gets a generic Chinese one. */
+const chinese = (message: string | undefined) => (!message || /^[\x20-\x7e]*$/.test(message) ? '格式不正确' : message);
+
+/** Unique constraints that have a specific code and field, so a lost race answers like the pre-check does. */
+const UNIQUE_CONSTRAINTS: Record<string, { code: ErrorCode; field: string; message: string }> = {
+  enterprises_uscc_unique: { code: 'uscc_exists', field: 'uscc', message: '该统一社会信用代码已存在' },
+  users_username_unique: { code: 'username_exists', field: 'username', message: '用户名已存在' },
+  districts_code_unique: { code: 'conflict', field: 'code', message: '行政区划代码已存在' },
+  districts_name_unique: { code: 'conflict', field: 'name', message: '区县名称已存在' },
+};
+
+/** Errors Fastify raises before routing (a malformed URL): same envelope as everything else. */
+export function frameworkErrorHandler(err: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  if (err.code === 'FST_ERR_BAD_URL') {
+    void reply.status(400).send(body('validation_failed', '请求地址格式不正确'));
+    return;
+  }
+  request.log.error({ err }, 'framework error');
+  void reply.status(500).send(body('internal', '服务器内部错误，请稍后重试'));
 }
 
 export function registerErrorHandler(app: FastifyInstance): void {
+  z.config({ customError: zodIssueMessage });
   app.setNotFoundHandler((request, reply) => {
     void reply.status(404).send(body('not_found', `接口不存在：${request.method} ${request.url.split('?')[0]}`));
   });
@@ -58,9 +110,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const fields: FieldIssue[] = err.validation.map((v) => {
         const where = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
-        const params = v.params as { issue?: { code?: string; message: string; path?: PropertyKey[] } };
-        const msg = params.issue ? zodIssueMessage(params.issue) : v.message ?? '格式不正确';
-        return { field: where || err.validationContext || 'body', message: FIELD_LABELS[where] ? `${FIELD_LABELS[where]}${msg}` : msg };
+        return { field: where || err.validationContext || 'body', message: chinese(v.message) };
       });
       return reply.status(400).send(body('validation_failed', '请求参数有误，请检查标注的字段', { fields }));
     }
@@ -70,13 +120,18 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     const pg = pgError(err);
     if (pg?.code === '23505') {
+      const known = UNIQUE_CONSTRAINTS[pg.constraint_name ?? pg.constraint ?? ''];
+      if (known) {
+        return reply.status(409).send(body(known.code, known.message, { fields: [{ field: known.field, message: known.message }] }));
+      }
       return reply.status(409).send(body('conflict', '记录已存在（唯一性冲突）'));
     }
     if (pg?.code === '23503') {
       return reply.status(409).send(body('in_use', '关联记录不存在或仍被引用'));
     }
-    if (pg?.code === '22P02' || pg?.code === '22003' || pg?.code === '22007' || pg?.code === '22008') {
-      return reply.status(400).send(body('validation_failed', '参数格式不正确'));
+    // Class 22 is "data exception": the input itself is unacceptable (out of range, NUL byte, bad date...).
+    if (pg?.code?.startsWith('22')) {
+      return reply.status(400).send(body('validation_failed', '参数格式不正确或超出范围'));
     }
     const status = err.statusCode ?? 500;
     if (status === 413 || err.code === 'FST_REQ_FILE_TOO_LARGE' || err.code === 'FST_PARTS_LIMIT') {

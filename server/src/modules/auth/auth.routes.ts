@@ -11,7 +11,7 @@ export const authRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app) => 
   app.post(
     '/api/auth/login',
     {
-      schema: { tags: ['auth'], summary: '登录', body: s.loginBody, response: { 200: s.loginResponse } },
+      schema: { tags: ['auth'], summary: '登录', security: [], body: s.loginBody, response: { 200: s.loginResponse } },
       config: { rateLimit: { max: deps.settings.loginRatePerMinute ?? 30, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
@@ -31,6 +31,7 @@ export const authRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app) => 
     '/api/auth/logout',
     { schema: { tags: ['auth'], summary: '退出登录', response: { 200: s.okResponse } } },
     async (request, reply) => {
+      requireActor(request);
       await service.logout({ db, ctx: contextOf(request) });
       setSessionCookie(reply, deps, null);
       return { ok: true as const };

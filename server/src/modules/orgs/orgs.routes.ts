@@ -12,7 +12,7 @@ export const orgsRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app) => 
   const db = deps.database.db;
   const tags = ['orgs'];
 
-  app.get('/api/districts', { schema: { tags, summary: '区县列表（公开）', response: { 200: s.districtList } } }, async () => ({
+  app.get('/api/districts', { schema: { tags, summary: '区县列表（公开）', security: [], response: { 200: s.districtList } } }, async () => ({
     items: await repo.listDistricts(db),
   }));
 

@@ -6,7 +6,7 @@ import { migrationStatus } from '../../db/client.js';
 export const systemRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app) => {
   app.get(
     '/healthz',
-    { schema: { tags: ['system'], summary: '进程存活', response: { 200: z.object({ status: z.literal('ok') }) } } },
+    { schema: { tags: ['system'], summary: '进程存活', security: [], response: { 200: z.object({ status: z.literal('ok') }) } } },
     async () => ({ status: 'ok' as const }),
   );
 
@@ -16,6 +16,7 @@ export const systemRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app) =
       schema: {
         tags: ['system'],
         summary: '数据库可达且迁移已完成',
+        security: [],
         response: {
           200: z.object({ status: z.literal('ready'), database: z.string(), migrations: z.number() }),
           503: z.object({ status: z.literal('not_ready'), reason: z.string() }),
