@@ -13,8 +13,8 @@ export default function AccountPage() {
     <>
       <PageTitle title={t('nav.account')} />
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={10}>
-          <Card title={t('account.profile')} style={{ marginBottom: 16 }}>
+        <Col xs={24} xl={12}>
+          <Card title={t('account.profile')} style={{ height: '100%' }}>
             <Descriptions column={1} size="small">
               <Descriptions.Item label={t('user.username')}>{me.user.username}</Descriptions.Item>
               <Descriptions.Item label={t('user.displayName')}>{me.user.displayName}</Descriptions.Item>
@@ -24,9 +24,11 @@ export default function AccountPage() {
               </Descriptions.Item>
             </Descriptions>
           </Card>
+        </Col>
+        <Col xs={24} xl={12}>
           <ChangePasswordCard />
         </Col>
-        <Col xs={24} xl={14}>
+        <Col span={24}>
           <ApiTokensCard />
         </Col>
       </Row>

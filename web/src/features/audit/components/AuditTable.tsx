@@ -37,7 +37,7 @@ export function AuditTable({ items, loading }: { items: AuditItem[]; loading: bo
         </>
       ),
     },
-    { title: t('audit.action'), dataIndex: 'action', width: 190, render: (a: string) => <Tag color={actionColor(a)}>{a}</Tag> },
+    { title: t('audit.action'), dataIndex: 'action', render: (a: string) => <Tag color={actionColor(a)}>{a}</Tag> },
     {
       title: t('audit.object'),
       key: 'object',
@@ -54,8 +54,15 @@ export function AuditTable({ items, loading }: { items: AuditItem[]; loading: bo
     {
       title: t('audit.requestId'),
       dataIndex: 'requestId',
-      ellipsis: true,
-      render: (v: string | null) => (v ? <Typography.Text code copyable={{ text: v }}>{v}</Typography.Text> : '—'),
+      width: 150,
+      render: (v: string | null) =>
+        v ? (
+          <Typography.Text code copyable={{ text: v }} title={v}>
+            {v.length > 12 ? `${v.slice(0, 8)}…` : v}
+          </Typography.Text>
+        ) : (
+          '—'
+        ),
     },
     { title: 'IP', dataIndex: 'ip', width: 130, render: (v: string | null) => v ?? '—' },
   ];

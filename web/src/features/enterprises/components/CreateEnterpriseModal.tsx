@@ -34,9 +34,15 @@ export function CreateEnterpriseModal({ open, onClose, fixedDistrictCode }: Prop
       onError: (err) => {
         if (err instanceof ApiError && err.code === 'uscc_exists') {
           form.setFields([{ name: 'uscc', errors: [t('ent.usccExists')] }]);
+          form.scrollToField('uscc');
           return;
         }
+        const placed = err instanceof ApiError ? err.fields.map((f) => f.field) : [];
         applyFieldErrors(form, err, ENTERPRISE_FORM_FIELDS);
+        const first = ENTERPRISE_FORM_FIELDS.find((f) => placed.includes(f));
+        if (first) {
+          form.scrollToField(first);
+        }
       },
     });
   };
@@ -49,6 +55,7 @@ export function CreateEnterpriseModal({ open, onClose, fixedDistrictCode }: Prop
       open={open}
       title={t('ent.createTitle')}
       width={760}
+      styles={{ body: { maxHeight: 'calc(100vh - 230px)', overflowY: 'auto', overflowX: 'hidden', paddingInlineEnd: 8 } }}
       onCancel={onClose}
       afterClose={() => create.reset()}
       destroyOnHidden

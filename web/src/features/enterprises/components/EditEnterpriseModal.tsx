@@ -87,6 +87,7 @@ export function EditEnterpriseModal({ enterprise, open, onClose, reload }: Props
       open={open}
       title={t('ent.editTitle', { name: enterprise.name })}
       width={760}
+      styles={{ body: { maxHeight: 'calc(100vh - 230px)', overflowY: 'auto', overflowX: 'hidden', paddingInlineEnd: 8 } }}
       onCancel={onClose}
       afterClose={() => {
         setConflict(false);

@@ -8,7 +8,7 @@ import { SIZE_LABELS } from '../constants';
 export function EnterpriseProfile({ e }: { e: EnterpriseDetail }) {
   const { t, lang } = useI18n();
   return (
-    <Descriptions column={2} size="small" bordered styles={{ label: { width: 150 } }} data-testid="enterprise-profile">
+    <Descriptions column={2} size="small" bordered styles={{ label: { width: 170, whiteSpace: 'nowrap' } }} data-testid="enterprise-profile">
       <Descriptions.Item label={t('ent.uscc')} span={2}>
         <Typography.Text code copyable>
           {e.uscc}

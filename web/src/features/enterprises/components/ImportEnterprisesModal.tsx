@@ -59,15 +59,19 @@ export function ImportEnterprisesModal({ open, onClose }: { open: boolean; onClo
       footer={
         run.isSuccess || run.isError ? (
           <>
-            <Button onClick={reset}>{t('ent.importAgain')}</Button>
-            <Button type="primary" onClick={close}>
+            <Button key="again" onClick={reset}>
+              {t('ent.importAgain')}
+            </Button>
+            <Button key="close" type="primary" onClick={close}>
               {t('common.close')}
             </Button>
           </>
         ) : (
           <>
-            <Button onClick={close}>{t('common.cancel')}</Button>
-            <Button type="primary" disabled={!file} loading={run.isPending} onClick={start} data-testid="enterprise-import-submit">
+            <Button key="cancel" onClick={close}>
+              {t('common.cancel')}
+            </Button>
+            <Button key="start" type="primary" disabled={!file} loading={run.isPending} onClick={start} data-testid="enterprise-import-submit">
               {t('ent.importStart')}
             </Button>
           </>
