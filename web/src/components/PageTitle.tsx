@@ -1,8 +1,10 @@
 import { Flex, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import { useDocumentTitle } from '../lib/use-document-title';
 
 /** The page's one <h1>, with its actions on the right. */
 export function PageTitle({ title, extra, children }: { title: ReactNode; extra?: ReactNode; children?: ReactNode }) {
+  useDocumentTitle(typeof title === 'string' ? title : undefined);
   return (
     <Flex justify="space-between" align="center" wrap gap={12} style={{ marginBottom: 16 }}>
       <div>

@@ -2,6 +2,7 @@ import { Button, Result } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useT } from '../lib/i18n';
+import { useDocumentTitle } from '../lib/use-document-title';
 
 type Kind = 'notFound' | 'forbidden' | 'error';
 
@@ -11,6 +12,7 @@ const STATUS = { notFound: '404', forbidden: '403', error: '500' } as const;
 export function StatusPage({ kind, detail, extra }: { kind: Kind; detail?: ReactNode; extra?: ReactNode }) {
   const t = useT();
   const title = kind === 'notFound' ? t('status.notFound') : kind === 'forbidden' ? t('status.forbidden') : t('status.error');
+  useDocumentTitle(title);
   const sub =
     detail ??
     (kind === 'notFound' ? t('status.notFoundHint') : kind === 'forbidden' ? t('status.forbiddenHint') : t('status.errorHint'));

@@ -17,7 +17,7 @@ export function AppHeader() {
     logout.mutate(undefined, {
       onSettled: () => {
         void message.success(t('header.loggedOut'));
-        navigate('/login', { replace: true });
+        void navigate('/login', { replace: true });
       },
     });
 

@@ -1,6 +1,6 @@
 import { Layout } from 'antd';
-import { Suspense, useState } from 'react';
-import { Outlet } from 'react-router';
+import { Suspense, useEffect, useRef, useState } from 'react';
+import { Outlet, useLocation } from 'react-router';
 import { PageLoading } from '../../components/PageLoading';
 import { useT } from '../../lib/i18n';
 import { AppHeader } from './AppHeader';
@@ -9,6 +9,18 @@ import { SideMenu } from './SideMenu';
 export function AppLayout() {
   const t = useT();
   const [collapsed, setCollapsed] = useState(false);
+  const { pathname } = useLocation();
+  const firstRender = useRef(true);
+
+  // After in-app navigation, keyboard and screen-reader users continue from the new page's content.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    document.getElementById('main-content')?.focus({ preventScroll: true });
+    window.scrollTo(0, 0);
+  }, [pathname]);
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <a className="skip-link" href="#main-content">

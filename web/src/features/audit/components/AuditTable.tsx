@@ -77,7 +77,7 @@ export function AuditTable({ items, loading }: { items: AuditItem[]; loading: bo
       scroll={{ x: 1000 }}
       data-testid="audit-table"
       expandable={{
-        rowExpandable: (r) => r.before != null || r.after != null,
+        rowExpandable: (r) => (r.before !== null && r.before !== undefined) || (r.after !== null && r.after !== undefined),
         expandedRowRender: (r) => (
           <Row gutter={16}>
             <Col span={12}>

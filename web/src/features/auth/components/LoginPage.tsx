@@ -5,6 +5,7 @@ import { LanguageSwitch } from '../../../components/LanguageSwitch';
 import { ApiError } from '../../../lib/api';
 import { useT, type MessageKey } from '../../../lib/i18n';
 import { safeRedirect } from '../../../lib/safe-redirect';
+import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useMe } from '../api/get-me';
 import { useLogin, type LoginInput } from '../api/login';
 
@@ -23,6 +24,7 @@ export default function LoginPage() {
   const me = useMe();
   const login = useLogin();
   const [form] = Form.useForm<LoginInput>();
+  useDocumentTitle(t('login.submit'));
 
   if (me.data) {
     return <Navigate to={target} replace />;

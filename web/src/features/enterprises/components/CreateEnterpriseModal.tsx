@@ -29,7 +29,7 @@ export function CreateEnterpriseModal({ open, onClose, fixedDistrictCode }: Prop
         void message.success(t('ent.created', { name: created.name }));
         form.resetFields();
         onClose();
-        navigate(`/enterprises/${created.id}`);
+        void navigate(`/enterprises/${created.id}`);
       },
       onError: (err) => {
         if (err instanceof ApiError && err.code === 'uscc_exists') {

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useT, type MessageKey } from '../../../lib/i18n';
 import { isRoleCode, useSession } from '../../../lib/session';
+import { useDocumentTitle } from '../../../lib/use-document-title';
 
 export interface Shortcut {
   path: string;
@@ -30,6 +31,7 @@ export default function HomePage({ shortcuts }: { shortcuts: Shortcut[] }) {
   const t = useT();
   const me = useSession();
   const now = dayjs();
+  useDocumentTitle();
   return (
     <>
       <Card style={{ marginBottom: 24 }}>
