@@ -4,6 +4,7 @@ import type { RequestContext } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
 import { xlsxStream } from '../../http/xlsx.js';
 import type { PiiCipher } from '../../lib/pii.js';
+import { assertCanImport } from './enterprises.policy.js';
 import * as repo from './enterprises.repo.js';
 import { INDUSTRIES, SIZE_NAMES, createEnterpriseBody, type CreateEnterpriseInput } from './enterprises.schema.js';
 import { insertValidatedBatch, toRow, type presentItem } from './enterprises.service.js';
@@ -207,12 +208,10 @@ export async function importEnterprises(opts: { db: Db; ctx: RequestContext; pii
   if (!actor) {
     throw new AppError('unauthenticated', '请先登录');
   }
+  assertCanImport(actor);
   const { rows, rowNumbers, errors } = await parseImport(opts.db, opts.buffer, opts.pii);
   // A district officer may import only its own district's enterprises.
   if (!actor.roles.includes('city_officer')) {
-    if (!actor.roles.includes('district_officer')) {
-      throw new AppError('forbidden', '无权导入企业');
-    }
     rows.forEach((r, i) => {
       if (r.districtId !== actor.districtId) {
         errors.push({ row: rowNumbers[i], column: '所属区县', message: `只能导入本区县（${actor.districtName ?? ''}）的企业` });

@@ -40,6 +40,13 @@ export function assertCanCreateIn(actor: Actor, districtId: number): void {
   throw forbidden('无权新增企业');
 }
 
+/** Bulk import is registration: city officers, and district officers (each row must be in their district). */
+export function assertCanImport(actor: Actor): void {
+  if (!hasRole(actor, 'city_officer', 'district_officer')) {
+    throw forbidden('无权导入企业');
+  }
+}
+
 /** Fields an enterprise user may change on its own record; identity fields need an officer. */
 export const SELF_EDITABLE = new Set(['address', 'website', 'employees', 'contactName', 'contactPhone', 'legalRepName', 'legalRepPhone', 'legalRepIdNumber', 'size', 'registeredCapital']);
 

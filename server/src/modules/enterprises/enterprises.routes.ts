@@ -2,8 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../deps.js';
 import { contextOf, requireActor } from '../../http/auth.js';
 import { AppError } from '../../http/errors.js';
+import { readSingleUpload } from '../../http/upload.js';
 import { sendXlsx, XLSX_MIME } from '../../http/xlsx.js';
 import { exportWorkbook, importEnterprises, templateWorkbook } from './enterprises.excel.js';
+import { assertCanImport } from './enterprises.policy.js';
 import * as s from './enterprises.schema.js';
 import * as service from './enterprises.service.js';
 
@@ -37,7 +39,7 @@ export const enterprisesRoutes = (deps: Deps): FastifyPluginAsyncZod => async (a
     '/api/enterprises/import-template',
     { schema: { tags, summary: '下载企业导入模板', produces: [XLSX_MIME] } },
     async (request, reply) => {
-      requireActor(request);
+      assertCanImport(requireActor(request));
       return sendXlsx(reply, '企业导入模板.xlsx', await templateWorkbook());
     },
   );
@@ -53,20 +55,14 @@ export const enterprisesRoutes = (deps: Deps): FastifyPluginAsyncZod => async (a
       },
     },
     async (request, reply) => {
-      requireActor(request);
-      if (!request.isMultipart()) {
-        throw new AppError('unsupported_media_type', '请以 multipart/form-data 上传文件（字段名 file）');
-      }
-      const file = await request.file({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
-      if (!file) {
-        throw new AppError('validation_failed', '请选择要上传的文件', { fields: [{ field: 'file', message: '请选择要上传的文件' }] });
-      }
-      const buffer = await file.toBuffer();
+      // Authorise before reading the upload: the validation report would tell who is registered.
+      assertCanImport(requireActor(request));
+      const { buffer, filename } = await readSingleUpload(request, MAX_UPLOAD_BYTES);
       // .xlsx is a zip: check the magic bytes, not the name or the declared type.
       if (buffer.length < 4 || buffer.readUInt32LE(0) !== 0x04034b50) {
         throw new AppError('unsupported_media_type', '只支持 .xlsx 格式的 Excel 文件', { fields: [{ field: 'file', message: '只支持 .xlsx 文件' }] });
       }
-      const result = await importEnterprises({ db, ctx: contextOf(request), pii: deps.pii, buffer, filename: file.filename });
+      const result = await importEnterprises({ db, ctx: contextOf(request), pii: deps.pii, buffer, filename });
       return reply.status(201).send(result);
     },
   );
