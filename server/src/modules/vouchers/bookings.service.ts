@@ -1,0 +1,179 @@
+import { createHash } from 'node:crypto';
+import { and } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import type { RequestContext } from '../../http/context.js';
+import { hasRole } from '../../http/context.js';
+import { AppError, fieldError, forbidden, notFound } from '../../http/errors.js';
+import { yuanToFen } from '../../lib/money.js';
+import { recordAudit } from '../audit/index.js';
+import { accountIds } from './ledger.repo.js';
+import * as ledger from './ledger.service.js';
+import { bookingSignals } from './fraud.service.js';
+import { actorOf, afterIdOf, businessToday, page, presentBooking } from './vouchers.common.js';
+import { actsForHolder, caseScope } from './vouchers.policy.js';
+import * as repo from './vouchers.repo.js';
+import type { BookingInput, BookingQuery } from './vouchers.schema.js';
+
+export interface Answer {
+  statusCode: number;
+  body: unknown;
+}
+
+/** Canonical JSON of the request, so the same body in another key order is the same request. */
+function requestHash(input: BookingInput): string {
+  const canonical = JSON.stringify(Object.keys(input).sort().map((k) => [k, input[k as keyof BookingInput]]));
+  return createHash('sha256').update(`POST /api/vouchers/bookings\n${canonical}`).digest('hex');
+}
+
+const errorBody = (e: AppError) => ({ error: { code: e.code, message: e.message, details: e.details } });
+
+function replay(stored: { requestHash: string; statusCode: number; response: unknown }, hash: string): Answer {
+  if (stored.requestHash !== hash) {
+    throw new AppError('idempotency_key_reused', '该 Idempotency-Key 已用于另一笔不同内容的预约，请更换新的键');
+  }
+  return { statusCode: stored.statusCode, body: stored.response };
+}
+
+/**
+ * Books a service: freezes `amount` of the holder's available balance. With an Idempotency-Key,
+ * the key row is inserted in the same transaction as the booking, so concurrent retries wait for
+ * the first and then replay its answer (success or 409 alike); another body under the key is 422.
+ */
+export async function createBooking(opts: { db: Db; ctx: RequestContext; input: BookingInput; idempotencyKey?: string; today?: string }): Promise<Answer> {
+  const { db, ctx, input } = opts;
+  const actor = actorOf(ctx);
+  const today = opts.today ?? businessToday();
+  const scope = `user:${actor.userId}`;
+  const hash = requestHash(input);
+  if (opts.idempotencyKey) {
+    const seen = await repo.findIdempotencyKey(db, scope, opts.idempotencyKey);
+    if (seen && seen.statusCode !== 0) {
+      return replay(seen, hash);
+    }
+  }
+
+  const holder = await repo.findHolder(db, input.holderId, caseScope(actor));
+  if (!holder) {
+    throw notFound('创新券持有人');
+  }
+  if (!actsForHolder(actor, holder) && !hasRole(actor, 'city_officer')) {
+    throw forbidden('只有持有人本企业或市科委业务处室可以预约服务');
+  }
+  const policy = await repo.findPolicy(db, input.policyId);
+  if (!policy) {
+    throw notFound('创新券政策');
+  }
+  if (policy.status !== 'active' || today > policy.validUntil) {
+    throw new AppError('policy_expired', `该政策已于${policy.validUntil}截止，不能再预约`);
+  }
+  if (!policy.categories.includes(input.serviceCategory)) {
+    throw fieldError('serviceCategory', '该政策不支持此服务类别');
+  }
+  const provider = await repo.findProvider(db, input.providerId);
+  if (!provider) {
+    throw notFound('服务机构');
+  }
+  if (provider.status !== 'approved') {
+    throw new AppError('provider_unavailable', '该服务机构未通过审核或已被暂停/列入黑名单');
+  }
+  if (!provider.categories.includes(input.serviceCategory)) {
+    throw fieldError('serviceCategory', '该服务机构不提供此类服务');
+  }
+  if (input.serviceId !== undefined) {
+    const service = await repo.findService(db, input.serviceId);
+    if (!service || service.providerId !== provider.id || service.category !== input.serviceCategory) {
+      throw fieldError('serviceId', '服务项目不属于该机构或类别不符');
+    }
+  }
+  const contractFen = yuanToFen(input.contractAmount);
+  const amountFen = yuanToFen(input.amount);
+  const maxFen = Math.floor((contractFen * policy.coverageBp) / 10000);
+  if (amountFen > maxFen) {
+    throw fieldError('amount', `使用金额不能超过合同金额的${policy.coverageBp / 100}%（${maxFen / 100}元）`);
+  }
+  // Accounts are created (and committed) ahead of the transaction; see ledger.repo accountIds.
+  await accountIds(db, db, ledger.participantKeys(policy.id, [holder.id], [provider.id]));
+
+  return db.transaction(async (tx) => {
+    if (opts.idempotencyKey && !(await repo.claimIdempotencyKey(tx, scope, opts.idempotencyKey, hash))) {
+      const stored = await repo.findIdempotencyKey(tx, scope, opts.idempotencyKey);
+      if (!stored) {
+        throw new AppError('conflict', '请求正在处理中，请稍后重试');
+      }
+      return replay(stored, hash);
+    }
+    let answer: Answer;
+    try {
+      const [booking] = await repo.insertBookings(tx, [
+        {
+          policyId: policy.id,
+          holderId: holder.id,
+          providerId: provider.id,
+          serviceId: input.serviceId ?? null,
+          serviceCategory: input.serviceCategory,
+          contractAmountFen: contractFen,
+          amountFen,
+          bookedOn: today,
+          createdBy: actor.userId,
+        },
+      ]);
+      const ref = { id: booking.id, policyId: policy.id, holderId: holder.id, providerId: provider.id, serviceCategory: input.serviceCategory, districtId: holder.districtId };
+      await ledger.freeze({ tx, root: db, actorId: actor.userId }, [{ booking: ref, amountFen, valueDate: today }]);
+      await bookingSignals(tx, { booking: { ...booking, holderDistrictId: holder.districtId }, policy, today, maxFen });
+      await recordAudit(tx, ctx, { action: 'voucher.booking.create', objectType: 'voucher_booking', objectId: booking.id, after: { ...input, bookedOn: today } });
+      answer = { statusCode: 201, body: presentBooking({ ...booking, holderName: holder.name, providerName: provider.name, holderDistrictId: holder.districtId }) };
+    } catch (err) {
+      // Only a refused booking is remembered under the key; anything else rolls the key back too.
+      if (!(err instanceof AppError) || err.code !== 'insufficient_balance' || !opts.idempotencyKey) {
+        throw err;
+      }
+      answer = { statusCode: err.status, body: errorBody(err) };
+    }
+    if (opts.idempotencyKey) {
+      await repo.storeIdempotentResponse(tx, scope, opts.idempotencyKey, answer.statusCode, answer.body);
+    }
+    return answer;
+  });
+}
+
+export async function listBookings(opts: { db: Db; ctx: RequestContext; query: BookingQuery }) {
+  const actor = actorOf(opts.ctx);
+  const { limit, cursor, ...filter } = opts.query;
+  const scope = caseScope(actor);
+  const f = repo.bookingFilter(filter);
+  const where = scope && f ? and(scope, f) : (scope ?? f);
+  const rows = await repo.listBookings(opts.db, { where, afterId: afterIdOf(cursor), limit: limit + 1 });
+  return page(rows, limit, presentBooking);
+}
+
+export async function getBooking(opts: { db: Db; ctx: RequestContext; id: number }) {
+  const b = await repo.findBooking(opts.db, opts.id, caseScope(actorOf(opts.ctx)));
+  if (!b) {
+    throw notFound('预约');
+  }
+  return presentBooking(b);
+}
+
+/** Cancels a booking that has no live claim: its frozen amount returns to the holder's available balance. */
+export async function cancelBooking(opts: { db: Db; ctx: RequestContext; id: number; today?: string }) {
+  const actor = actorOf(opts.ctx);
+  const today = opts.today ?? businessToday();
+  const b = await repo.findBooking(opts.db, opts.id, caseScope(actor));
+  if (!b) {
+    throw notFound('预约');
+  }
+  const holder = await repo.findHolder(opts.db, b.holderId);
+  if (!holder || (!actsForHolder(actor, holder) && !hasRole(actor, 'city_officer'))) {
+    throw forbidden('只有持有人本企业或市科委业务处室可以取消预约');
+  }
+  await opts.db.transaction(async (tx) => {
+    const moved = await repo.transitionBooking(tx, b.id, ['booked'], 'cancelled');
+    if (!moved) {
+      throw new AppError('invalid_state', '只有“已预约”状态的预约可以取消');
+    }
+    const ref = { id: b.id, policyId: b.policyId, holderId: b.holderId, providerId: b.providerId, serviceCategory: b.serviceCategory, districtId: b.holderDistrictId };
+    await ledger.release({ tx, root: opts.db, actorId: actor.userId }, [{ booking: ref, amountFen: b.amountFen, valueDate: today }]);
+    await recordAudit(tx, opts.ctx, { action: 'voucher.booking.cancel', objectType: 'voucher_booking', objectId: b.id, before: { status: b.status }, after: { status: 'cancelled' } });
+  });
+  return getBooking({ db: opts.db, ctx: opts.ctx, id: b.id });
+}

@@ -1,0 +1,132 @@
+import type { Actor, RequestContext } from '../../http/context.js';
+import { AppError } from '../../http/errors.js';
+import { fenToYuan } from '../../lib/money.js';
+import { decodeCursor, encodeCursor } from '../../http/pagination.js';
+import { CATEGORY_NAMES } from './vouchers.schema.js';
+import type * as repo from './vouchers.repo.js';
+
+const SHANGHAI_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The business date in Hangzhou (YYYY-MM-DD): value dates and validity use it. */
+export function businessToday(now = new Date()): string {
+  return SHANGHAI_DATE.format(now);
+}
+
+export function actorOf(ctx: RequestContext): Actor {
+  if (!ctx.actor) {
+    throw new AppError('unauthenticated', '请先登录');
+  }
+  return ctx.actor;
+}
+
+export const categoryName = (c: string) => CATEGORY_NAMES[c as keyof typeof CATEGORY_NAMES] ?? c;
+
+export function presentPolicy(p: repo.PolicyRow, remainingFen: number) {
+  return {
+    id: p.id,
+    year: p.year,
+    name: p.name,
+    budget: fenToYuan(p.budgetFen),
+    issued: fenToYuan(p.issuedFen),
+    remaining: fenToYuan(remainingFen),
+    enterpriseCap: fenToYuan(p.enterpriseCapFen),
+    teamCap: fenToYuan(p.teamCapFen),
+    coverageRatio: p.coverageBp / 10000,
+    validUntil: p.validUntil,
+    categories: p.categories,
+    status: p.status,
+    version: p.version,
+  };
+}
+
+export function presentHolder(h: repo.HolderWithNames) {
+  return {
+    id: h.id,
+    kind: h.kind,
+    enterpriseId: h.enterpriseId,
+    uscc: h.uscc,
+    name: h.name,
+    districtId: h.districtId,
+    districtName: h.districtName,
+    leaderName: h.leaderName,
+  };
+}
+
+export function presentProvider(p: repo.ProviderWithNames) {
+  return {
+    id: p.id,
+    name: p.name,
+    categories: p.categories,
+    status: p.status,
+    districtId: p.districtId,
+    districtName: p.districtName,
+    organizationId: p.organizationId,
+    contactName: p.contactName,
+    description: p.description,
+  };
+}
+
+export function presentService(s: { id: number; providerId: number; category: string; name: string; priceFen: number; unit: string; description: string | null }) {
+  return { id: s.id, providerId: s.providerId, category: s.category, categoryName: categoryName(s.category), name: s.name, price: fenToYuan(s.priceFen), unit: s.unit, description: s.description };
+}
+
+export function presentBooking(b: repo.BookingWithNames) {
+  return {
+    id: b.id,
+    amount: fenToYuan(b.amountFen),
+    status: b.status,
+    policyId: b.policyId,
+    holderId: b.holderId,
+    holderName: b.holderName,
+    providerId: b.providerId,
+    providerName: b.providerName,
+    serviceCategory: b.serviceCategory,
+    contractAmount: fenToYuan(b.contractAmountFen),
+    bookedOn: b.bookedOn,
+  };
+}
+
+export function presentClaim(c: repo.ClaimWithNames) {
+  return {
+    id: c.id,
+    bookingId: c.bookingId,
+    mode: c.mode,
+    amount: fenToYuan(c.amountFen),
+    contractNo: c.contractNo,
+    evidenceRef: c.evidenceRef,
+    status: c.status,
+    submittedOn: c.submittedOn,
+    decidedOn: c.decidedOn,
+    decisionNote: c.decisionNote,
+    settlementId: c.settlementId,
+    holderId: c.holderId,
+    holderName: c.holderName,
+    providerId: c.providerId,
+    providerName: c.providerName,
+    serviceCategory: c.serviceCategory,
+    policyId: c.policyId,
+  };
+}
+
+export function presentSettlement(s: repo.SettlementWithNames) {
+  return {
+    id: s.id,
+    policyId: s.policyId,
+    providerId: s.providerId,
+    providerName: s.providerName,
+    status: s.status,
+    total: fenToYuan(s.totalFen),
+    claimCount: s.claimCount,
+    createdAt: s.createdAt,
+    paidAt: s.paidAt,
+  };
+}
+
+/** Keyset pages over descending ids: `limit + 1` rows were fetched to know whether more exist. */
+export function page<T extends { id: number }, O>(rows: T[], limit: number, present: (r: T) => O) {
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  return { items: items.map(present), nextCursor: rows.length > limit && last ? encodeCursor(null, last.id) : null };
+}
+
+export const afterIdOf = (cursor: string | undefined) => (cursor ? decodeCursor(cursor).id : undefined);
