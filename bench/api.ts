@@ -32,6 +32,7 @@ const args = parseArgs({
   pool: '10',
   pages: '4',
   endpoints: 'list,detail',
+  modes: 'max,rate',
   ladder: true,
   profile: false,
   out: join(HERE, 'results'),
@@ -71,8 +72,21 @@ function cannon(opts: Options): Promise<Result> {
 
 type Endpoint = 'list' | 'detail';
 type Mode = 'max' | 'rate';
+/** CPU seconds (user + system) a process has used, from /proc (Linux). */
+function cpuSeconds(pid: number): number {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
 interface Sample {
   round: number;
+  /** CPU per request in the server process and in its PostgreSQL backends, microseconds. */
+  nodeUs: number;
+  pgUs: number;
   target: string;
   endpoint: Endpoint;
   mode: Mode;
@@ -93,7 +107,8 @@ async function main(): Promise<void> {
 
   const profDir = join(args.out, `prof-${Date.now()}`);
   const app = await start('app.ts', args.profile ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []);
-  const bare = await start('bare.ts');
+  const bareProfDir = `${profDir}-bare`;
+  const bare = await start('bare.ts', args.profile ? ['--cpu-prof', `--cpu-prof-dir=${bareProfDir}`] : []);
   log(`app ${app.base} (pid ${app.proc.pid}), bare handler ${bare.base} (pid ${bare.proc.pid}), pool ${args.pool} connections each`);
   try {
     const login = await fetch(`${app.base}/api/auth/login`, {
@@ -158,10 +173,16 @@ async function main(): Promise<void> {
       { name: 'app', base: app.base, prefix: '' },
     ];
     const rate: Record<Endpoint, number> = { list: Number(args['list-rate']), detail: Number(args['detail-rate']) };
+    const backends = async (appName: string) =>
+      (await sql<{ pid: number }[]>`select pid from pg_stat_activity where application_name = ${appName}`).map((r) => r.pid);
     const run = async (base: string, prefix: string, endpoint: Endpoint, mode: Mode, duration: number) => {
       const paths = endpoint === 'list' ? listPaths : detailPaths;
       let i = 0;
-      return cannon({
+      const proc = base === app.base ? app.proc : bare.proc;
+      const appName = base === app.base ? 'kechuang' : 'kechuang-bare';
+      const pgBefore = new Map((await backends(appName)).map((pid) => [pid, cpuSeconds(pid)]));
+      const nodeBefore = cpuSeconds(proc.pid!);
+      const r = await cannon({
         url: base,
         duration,
         connections: Number(mode === 'max' ? args.connections : args['rate-connections']),
@@ -169,6 +190,10 @@ async function main(): Promise<void> {
         headers,
         requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: prefix + paths[i++ % paths.length] }) }],
       });
+      const nodeCpu = cpuSeconds(proc.pid!) - nodeBefore;
+      const pgCpu = (await backends(appName)).reduce((acc, pid) => acc + cpuSeconds(pid) - (pgBefore.get(pid) ?? 0), 0);
+      const n = Math.max(1, r.requests.total);
+      return Object.assign(r, { nodeUs: (nodeCpu / n) * 1e6, pgUs: (pgCpu / n) * 1e6 });
     };
 
     log(`warm-up ${args.warmup} s per target and endpoint`);
@@ -183,11 +208,13 @@ async function main(): Promise<void> {
       // Alternate the order so drift on a shared machine does not favour one target.
       const order = round % 2 ? targets : [...targets].reverse();
       for (const e of endpoints) {
-        for (const mode of ['max', 'rate'] as const) {
+        for (const mode of args.modes.split(',') as Mode[]) {
           for (const t of order) {
             const r = await run(t.base, t.prefix, e, mode, Number(args.duration));
             const s: Sample = {
               round,
+              nodeUs: r.nodeUs,
+              pgUs: r.pgUs,
               target: t.name,
               endpoint: e,
               mode,
@@ -201,7 +228,7 @@ async function main(): Promise<void> {
             samples.push(s);
             log(
               `round ${round} ${e.padEnd(6)} ${mode === 'max' ? `max (${args.connections} conns)` : `at ${rate[e]}/s`} ${t.name.padEnd(16)} ` +
-                `${fmt(s.rps).padStart(6)} req/s  p50 ${s.p50} ms  p99 ${s.p99} ms${s.non2xx || s.errors ? `  NON-2XX ${s.non2xx} ERRORS ${s.errors}` : ''}  (load ${loadavg()[0].toFixed(1)})`,
+                `${fmt(s.rps).padStart(6)} req/s  p50 ${s.p50} ms  p99 ${s.p99} ms  CPU/req node ${fmt(s.nodeUs)} µs + pg ${fmt(s.pgUs)} µs${s.non2xx || s.errors ? `  NON-2XX ${s.non2xx} ERRORS ${s.errors}` : ''}  (load ${loadavg()[0].toFixed(1)})`,
             );
           }
         }
@@ -210,7 +237,14 @@ async function main(): Promise<void> {
 
     const med = (target: string, e: Endpoint, mode: Mode) => {
       const xs = samples.filter((s) => s.target === target && s.endpoint === e && s.mode === mode);
-      return { rps: median(xs.map((x) => x.rps)), p50: median(xs.map((x) => x.p50)), p99: median(xs.map((x) => x.p99)), bad: xs.reduce((a, x) => a + x.non2xx + x.errors, 0) };
+      return {
+        rps: median(xs.map((x) => x.rps)),
+        p50: median(xs.map((x) => x.p50)),
+        p99: median(xs.map((x) => x.p99)),
+        nodeUs: median(xs.map((x) => x.nodeUs)),
+        pgUs: median(xs.map((x) => x.pgUs)),
+        bad: xs.reduce((a, x) => a + x.non2xx + x.errors, 0),
+      };
     };
     // Ratio per round (same conditions), then the median of the ratios.
     const ratio = (e: Endpoint) =>
@@ -221,13 +255,16 @@ async function main(): Promise<void> {
         }),
       );
     const lines: string[] = [];
-    lines.push(`| endpoint | target | max req/s (${args.connections} conns) | p50 / p99 at max (ms) | p50 / p99 at fixed rate (ms) | achieved rate (req/s) |`);
-    lines.push('|---|---|---:|---:|---:|---:|');
+    lines.push(`| endpoint | target | max req/s (${args.connections} conns) | p50 / p99 at max (ms) | p50 / p99 at fixed rate (ms) | achieved rate (req/s) | CPU/req node + PG (µs) |`);
+    lines.push('|---|---|---:|---:|---:|---:|---:|');
     for (const e of endpoints) {
       for (const t of targets) {
         const m = med(t.name, e, 'max');
         const r = med(t.name, e, 'rate');
-        lines.push(`| ${e} | ${t.name} | ${fmt(m.rps)} | ${m.p50} / ${m.p99} | ${r.p50} / ${r.p99} @ ${rate[e]}/s | ${fmt(r.rps)} |${m.bad + r.bad ? ` ${m.bad + r.bad} non-2xx/errors` : ''}`);
+        lines.push(
+          `| ${e} | ${t.name} | ${fmt(m.rps)} | ${m.p50} / ${m.p99} | ${r.p50} / ${r.p99} @ ${rate[e]}/s | ${fmt(r.rps)} | ${fmt(m.nodeUs)} + ${fmt(m.pgUs)} |` +
+            `${m.bad + r.bad ? ` ${m.bad + r.bad} non-2xx/errors` : ''}`,
+        );
       }
     }
     const verdicts: string[] = [];
@@ -276,10 +313,16 @@ async function main(): Promise<void> {
     await sql.end();
   }
   if (args.profile) {
-    const f = readdirSync(profDir).find((x) => x.endsWith('.cpuprofile'));
-    if (f) {
-      console.log(`\nCPU profile of the app process (${join(profDir, f)}), self time by component:`);
-      console.log(summariseProfile(JSON.parse(readFileSync(join(profDir, f), 'utf8'))));
+    for (const [who, dir] of [['app', profDir], ['bare handler', bareProfDir]]) {
+      // The largest profile is the main thread's (tsx adds a small one for its loader thread).
+      const f = readdirSync(dir)
+        .filter((x) => x.endsWith('.cpuprofile'))
+        .map((x) => join(dir, x))
+        .sort((a, b) => readFileSync(b).length - readFileSync(a).length)[0];
+      if (f) {
+        console.log(`\nCPU profile of the ${who} process (${f}):`);
+        console.log(summariseProfile(JSON.parse(readFileSync(f, 'utf8'))));
+      }
     }
   }
 }
