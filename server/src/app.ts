@@ -16,6 +16,7 @@ import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { enterprisesRoutes } from './modules/enterprises/enterprises.routes.js';
 import { orgsRoutes } from './modules/orgs/orgs.routes.js';
+import { rulesRoutes } from './modules/rules/rules.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 
 /** Builds the whole HTTP application without listening; tests use app.inject. */
@@ -83,6 +84,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(orgsRoutes(deps));
   await app.register(auditRoutes(deps));
   await app.register(enterprisesRoutes(deps));
+  await app.register(rulesRoutes(deps));
 
   const webDist = deps.settings.webDist ? resolve(deps.settings.webDist) : null;
   if (webDist && existsSync(resolve(webDist, 'index.html'))) {
