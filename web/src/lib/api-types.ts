@@ -538,7 +538,6 @@ export interface paths {
                     "application/json": {
                         code?: string;
                         name?: string;
-                        /** @default 0 */
                         sortOrder?: number;
                     };
                 };
@@ -1051,6 +1050,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audit/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出审计日志（当前筛选，最多 10 万行） */
+        get: {
+            parameters: {
+                query?: {
+                    objectType?: string;
+                    objectId?: string;
+                    actor?: string;
+                    from?: unknown;
+                    to?: unknown;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit/verify": {
         parameters: {
             query?: never;
@@ -1502,6 +1541,588 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/rules/hnte/evaluate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 高新技术企业认定条件自评（公开）：逐项条件、成长性与知识产权、成果转化档次 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        applicationDate: string;
+                        registeredOn: string;
+                        /** @enum {string} */
+                        domain: "电子信息" | "生物与新医药" | "航空航天" | "新材料" | "高技术服务" | "新能源与节能" | "资源与环境" | "先进制造与自动化";
+                        employees: number;
+                        stEmployees: number;
+                        years: {
+                            year: number;
+                            salesRevenue: number;
+                            netAssets: number;
+                            rdExpenses: number;
+                            rdDomestic: number;
+                        }[];
+                        lastYear: {
+                            totalRevenue: number;
+                            highTechRevenue: number;
+                        };
+                        ip: {
+                            classI: number;
+                            classII: number;
+                        };
+                        /** @default [] */
+                        conversions?: number[];
+                        majorIncident: boolean;
+                        /** @default null */
+                        innovationScore?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            eligible: boolean;
+                            pending: string[];
+                            conditions: {
+                                code: string;
+                                label: string;
+                                passed: boolean;
+                                /** @enum {string} */
+                                status: "passed" | "failed" | "pending" | "waived";
+                                value: (number | string | boolean | null) | string[] | {
+                                    [key: string]: number;
+                                };
+                                threshold: (number | string | boolean | null) | string[] | {
+                                    [key: string]: number;
+                                };
+                                note: string | null;
+                            }[];
+                            growth: {
+                                netAssetGrowth: number | null;
+                                netAssetBand: string;
+                                salesGrowth: number | null;
+                                salesBand: string;
+                            };
+                            ipQuantityBand: string;
+                            conversionBand: string;
+                            conversionAverage: number;
+                            scoreRanges: {
+                                ipQuantity: {
+                                    band: string;
+                                    min: number;
+                                    max: number;
+                                };
+                                conversion: {
+                                    band: string;
+                                    min: number;
+                                    max: number;
+                                };
+                                netAssetGrowth: {
+                                    band: string;
+                                    min: number;
+                                    max: number;
+                                };
+                                salesGrowth: {
+                                    band: string;
+                                    min: number;
+                                    max: number;
+                                };
+                            };
+                            ruleSet: {
+                                /** @enum {string} */
+                                type: "hnte" | "tech_sme";
+                                effectiveFrom: string;
+                                title: string;
+                                source: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/tech-sme/evaluate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 科技型中小企业评价自评（公开）：条件、评分与直接确认 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        evaluationDate?: string;
+                        registeredInChina: boolean;
+                        employees: number;
+                        stEmployees: number;
+                        salesRevenue: number;
+                        totalAssets: number;
+                        rdExpenses: number;
+                        totalCostExpenses: number;
+                        ip: {
+                            classI: number;
+                            classII: number;
+                        };
+                        restrictedIndustry: boolean;
+                        majorIncident: boolean;
+                        seriousDishonesty: boolean;
+                        /**
+                         * @default {
+                         *       "validHnte": false,
+                         *       "nationalAwardTop3": false,
+                         *       "provincialRdInstitution": false,
+                         *       "ledStandard": false
+                         *     }
+                         */
+                        direct?: {
+                            /** @default false */
+                            validHnte?: boolean;
+                            /** @default false */
+                            nationalAwardTop3?: boolean;
+                            /** @default false */
+                            provincialRdInstitution?: boolean;
+                            /** @default false */
+                            ledStandard?: boolean;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            eligible: boolean;
+                            directQualified: boolean;
+                            directGrounds: string[];
+                            conditions: {
+                                code: string;
+                                label: string;
+                                passed: boolean;
+                                /** @enum {string} */
+                                status: "passed" | "failed" | "pending" | "waived";
+                                value: (number | string | boolean | null) | string[] | {
+                                    [key: string]: number;
+                                };
+                                threshold: (number | string | boolean | null) | string[] | {
+                                    [key: string]: number;
+                                };
+                                note: string | null;
+                            }[];
+                            score: {
+                                stStaff: number;
+                                rdByRevenue: number;
+                                rdByCost: number;
+                                rd: number;
+                                ip: number;
+                                total: number;
+                            };
+                            ratios: {
+                                stStaff: number;
+                                rdByRevenue: number | null;
+                                rdByCost: number | null;
+                            };
+                            ruleSet: {
+                                /** @enum {string} */
+                                type: "hnte" | "tech_sme";
+                                effectiveFrom: string;
+                                title: string;
+                                source: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/rule-sets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 规则集各版本及生效日期（公开） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                type: "hnte" | "tech_sme";
+                                effectiveFrom: string;
+                                title: string;
+                                source: string;
+                                params: {
+                                    [key: string]: unknown;
+                                };
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/rule-sets/{type}/{effectiveFrom}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 新增或修改某生效日期的规则集版本（市科技局业务处室） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    type: "hnte" | "tech_sme";
+                    effectiveFrom: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        source: string;
+                        params: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            type: "hnte" | "tech_sme";
+                            effectiveFrom: string;
+                            title: string;
+                            source: string;
+                            params: {
+                                [key: string]: unknown;
+                            };
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/criteria": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 各认定类型现行（或指定日期）的认定条件（公开） */
+        get: {
+            parameters: {
+                query?: {
+                    on?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                type: "tase" | "municipal_hte" | "eagle" | "qinglan" | "rd_center_provincial" | "rd_center_municipal" | "research_institute_provincial" | "agri_enterprise" | "agri_social_rd_center" | "leading_team";
+                                effectiveFrom: string;
+                                spec: {
+                                    name: string;
+                                    source: string | null;
+                                    requiredFields: {
+                                        field: string;
+                                        label: string;
+                                    }[];
+                                    thresholds: {
+                                        code: string;
+                                        label: string;
+                                        field: string;
+                                        /** @enum {string} */
+                                        op: "gte" | "gt" | "lte" | "lt" | "eq";
+                                        value: number;
+                                        /** @default null */
+                                        unit: string | null;
+                                    }[];
+                                    requiredAttachments: {
+                                        code: string;
+                                        name: string;
+                                        maxSizeMb: number;
+                                        types: ("pdf" | "jpg" | "png" | "doc" | "docx" | "xls" | "xlsx" | "zip")[];
+                                    }[];
+                                    reviewerLevels: ("district" | "city" | "expert")[];
+                                    validityYears: number | null;
+                                };
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/criteria/{type}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 某认定类型的认定条件各版本（公开） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    type: "tase" | "municipal_hte" | "eagle" | "qinglan" | "rd_center_provincial" | "rd_center_municipal" | "research_institute_provincial" | "agri_enterprise" | "agri_social_rd_center" | "leading_team";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                type: "tase" | "municipal_hte" | "eagle" | "qinglan" | "rd_center_provincial" | "rd_center_municipal" | "research_institute_provincial" | "agri_enterprise" | "agri_social_rd_center" | "leading_team";
+                                effectiveFrom: string;
+                                spec: {
+                                    name: string;
+                                    source: string | null;
+                                    requiredFields: {
+                                        field: string;
+                                        label: string;
+                                    }[];
+                                    thresholds: {
+                                        code: string;
+                                        label: string;
+                                        field: string;
+                                        /** @enum {string} */
+                                        op: "gte" | "gt" | "lte" | "lt" | "eq";
+                                        value: number;
+                                        /** @default null */
+                                        unit: string | null;
+                                    }[];
+                                    requiredAttachments: {
+                                        code: string;
+                                        name: string;
+                                        maxSizeMb: number;
+                                        types: ("pdf" | "jpg" | "png" | "doc" | "docx" | "xls" | "xlsx" | "zip")[];
+                                    }[];
+                                    reviewerLevels: ("district" | "city" | "expert")[];
+                                    validityYears: number | null;
+                                };
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules/criteria/{type}/{effectiveFrom}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 新增或修改认定条件版本：必填字段、指标门槛、必备附件、审核层级（市科技局业务处室） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    type: "tase" | "municipal_hte" | "eagle" | "qinglan" | "rd_center_provincial" | "rd_center_municipal" | "research_institute_provincial" | "agri_enterprise" | "agri_social_rd_center" | "leading_team";
+                    effectiveFrom: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        source: string | null;
+                        requiredFields: {
+                            field: string;
+                            label: string;
+                        }[];
+                        thresholds: {
+                            code: string;
+                            label: string;
+                            field: string;
+                            /** @enum {string} */
+                            op: "gte" | "gt" | "lte" | "lt" | "eq";
+                            value: number;
+                            /** @default null */
+                            unit?: string | null;
+                        }[];
+                        requiredAttachments: {
+                            code: string;
+                            name: string;
+                            maxSizeMb: number;
+                            types: ("pdf" | "jpg" | "png" | "doc" | "docx" | "xls" | "xlsx" | "zip")[];
+                        }[];
+                        reviewerLevels: ("district" | "city" | "expert")[];
+                        validityYears: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            type: "tase" | "municipal_hte" | "eagle" | "qinglan" | "rd_center_provincial" | "rd_center_municipal" | "research_institute_provincial" | "agri_enterprise" | "agri_social_rd_center" | "leading_team";
+                            effectiveFrom: string;
+                            spec: {
+                                name: string;
+                                source: string | null;
+                                requiredFields: {
+                                    field: string;
+                                    label: string;
+                                }[];
+                                thresholds: {
+                                    code: string;
+                                    label: string;
+                                    field: string;
+                                    /** @enum {string} */
+                                    op: "gte" | "gt" | "lte" | "lt" | "eq";
+                                    value: number;
+                                    /** @default null */
+                                    unit: string | null;
+                                }[];
+                                requiredAttachments: {
+                                    code: string;
+                                    name: string;
+                                    maxSizeMb: number;
+                                    types: ("pdf" | "jpg" | "png" | "doc" | "docx" | "xls" | "xlsx" | "zip")[];
+                                }[];
+                                reviewerLevels: ("district" | "city" | "expert")[];
+                                validityYears: number | null;
+                            };
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
 }

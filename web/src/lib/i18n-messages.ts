@@ -14,6 +14,8 @@ export const messages = {
   'common.reset': ['重置', 'Reset'],
   'common.retry': ['重试', 'Retry'],
   'common.actions': ['操作', 'Actions'],
+  'common.exportExcel': ['导出Excel', 'Export to Excel'],
+  'common.exported': ['已导出，请查看浏览器下载', 'Exported; see your downloads'],
   'common.selectDistrict': ['请选择区县', 'Select a district'],
   'common.versionConflict': ['该记录已被他人修改，请刷新后重试', 'Someone else changed this record; reload and try again'],
 
@@ -118,8 +120,6 @@ export const messages = {
   'ent.createTitle': ['新建企业', 'Register an enterprise'],
   'ent.created': ['已登记：{name}', 'Registered: {name}'],
   'ent.import': ['导入', 'Import'],
-  'ent.export': ['导出Excel', 'Export to Excel'],
-  'ent.exportStarted': ['已导出，请查看浏览器下载', 'Exported; see your downloads'],
   'ent.name': ['名称', 'Name'],
   'ent.nameRule': ['企业名称为2–100个字', 'Name must be 2–100 characters'],
   'ent.uscc': ['统一社会信用代码', 'Unified social credit code'],

@@ -1,9 +1,11 @@
-import { Alert, Card } from 'antd';
+import { FileExcelOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card } from 'antd';
 import { CursorPager } from '../../../components/CursorPager';
 import { PageTitle } from '../../../components/PageTitle';
 import { errorMessage } from '../../../lib/form-errors';
 import { useT } from '../../../lib/i18n';
 import { useCursorPager } from '../../../lib/use-cursor-pager';
+import { useExportAudit } from '../api/export-audit';
 import { useAuditLog } from '../api/list-audit';
 import { useVerifyAuditChain } from '../api/verify-audit';
 import { useAuditFilters } from '../hooks/use-audit-filters';
@@ -20,10 +22,28 @@ export default function AuditPage() {
   const pager = useCursorPager(JSON.stringify(filters));
   const log = useAuditLog({ ...filters, limit: PAGE_SIZE, cursor: pager.cursor ?? undefined });
   const verify = useVerifyAuditChain();
+  const exporter = useExportAudit();
+  const { message } = App.useApp();
+
+  const onExport = () =>
+    exporter.mutate(filters, {
+      onSuccess: () => void message.success(t('common.exported')),
+      onError: (e) => void message.error(errorMessage(e)),
+    });
 
   return (
     <>
-      <PageTitle title={t('nav.audit')} extra={<VerifyChainButton verify={verify} />} />
+      <PageTitle
+        title={t('nav.audit')}
+        extra={
+          <>
+            <VerifyChainButton verify={verify} />
+            <Button icon={<FileExcelOutlined />} loading={exporter.isPending} onClick={onExport} data-testid="audit-export">
+              {t('common.exportExcel')}
+            </Button>
+          </>
+        }
+      />
       <VerifyChainResult verify={verify} />
       <Card>
         <AuditFilterBar filters={filters} onSearch={set} />

@@ -36,7 +36,7 @@ export default function EnterpriseListPage() {
 
   const onExport = () =>
     exporter.mutate(exportQuery, {
-      onSuccess: () => void message.success(t('ent.exportStarted')),
+      onSuccess: () => void message.success(t('common.exported')),
       onError: (e) => void message.error(errorMessage(e)),
     });
 
@@ -57,7 +57,7 @@ export default function EnterpriseListPage() {
               </Button>
             ) : null}
             <Button icon={<FileExcelOutlined />} loading={exporter.isPending} onClick={onExport} data-testid="enterprise-export">
-              {t('ent.export')}
+              {t('common.exportExcel')}
             </Button>
           </>
         }
