@@ -9,6 +9,8 @@ export interface AuditEntry {
   objectId: string | number;
   before?: unknown;
   after?: unknown;
+  /** Who acted, when the request has no actor yet: the user a login has just authenticated. */
+  actor?: { id: number; name: string };
 }
 
 /** Plain JSON (dates as ISO strings), so what is hashed is exactly what jsonb gives back. */
@@ -30,8 +32,8 @@ export async function recordAuditMany(tx: Executor, ctx: RequestContext, entries
   const rows: repo.NewAuditRow[] = entries.map((entry) => {
     const fields = {
       at,
-      actorId: ctx.actor?.userId ?? null,
-      actorName: ctx.actor?.username ?? ctx.system ?? 'anonymous',
+      actorId: entry.actor?.id ?? ctx.actor?.userId ?? null,
+      actorName: entry.actor?.name ?? ctx.actor?.username ?? ctx.system ?? 'anonymous',
       action: entry.action,
       objectType: entry.objectType,
       objectId: String(entry.objectId),

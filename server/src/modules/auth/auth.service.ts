@@ -84,11 +84,12 @@ export async function login(opts: {
       expiresAt: new Date(at.getTime() + opts.absoluteMs),
       ip: ctx.ip,
     });
-    await recordAudit(tx, { ...ctx, actor: null }, {
+    await recordAudit(tx, actorCtx, {
       action: 'auth.login',
       objectType: 'user',
       objectId: fresh.id,
       after: { username: fresh.username },
+      actor: { id: fresh.id, name: fresh.username },
     });
     return { kind: 'ok', sessionToken, csrfToken, user: { id: fresh.id, username: fresh.username, displayName: fresh.displayName } };
   });
