@@ -17,6 +17,7 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import { enterprisesRoutes } from './modules/enterprises/enterprises.routes.js';
 import { orgsRoutes } from './modules/orgs/orgs.routes.js';
 import { rulesRoutes } from './modules/rules/rules.routes.js';
+import { vouchersRoutes } from './modules/vouchers/vouchers.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 
 /** Builds the whole HTTP application without listening; tests use app.inject. */
@@ -85,6 +86,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(auditRoutes(deps));
   await app.register(enterprisesRoutes(deps));
   await app.register(rulesRoutes(deps));
+  await app.register(vouchersRoutes(deps));
 
   const webDist = deps.settings.webDist ? resolve(deps.settings.webDist) : null;
   if (webDist && existsSync(resolve(webDist, 'index.html'))) {

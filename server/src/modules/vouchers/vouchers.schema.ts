@@ -358,3 +358,5 @@ export const ledgerCheckOut = z.object({
   overBudgetPolicies: z.number(),
   total: z.number(),
 });
+
+export const errorOut = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown() }) });
