@@ -6,6 +6,9 @@ export type DistrictRow = typeof districts.$inferSelect;
 export type OrganizationRow = typeof organizations.$inferSelect;
 export type UserRow = typeof users.$inferSelect;
 
+/** A search term is matched literally: % and _ typed by the user are not wildcards. */
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 export async function listDistricts(db: Executor): Promise<DistrictRow[]> {
   return db.select().from(districts).orderBy(asc(districts.sortOrder), asc(districts.code));
 }
@@ -52,7 +55,7 @@ export interface OrgFilter {
 export async function listOrganizations(db: Executor, f: OrgFilter) {
   const conds: SQL[] = [];
   if (f.q) {
-    conds.push(ilike(organizations.name, `%${f.q}%`));
+    conds.push(ilike(organizations.name, `%${likeEscape(f.q)}%`));
   }
   if (f.kind) {
     conds.push(eq(organizations.kind, f.kind as OrganizationRow['kind']));
@@ -105,7 +108,7 @@ export interface UserFilter {
 export async function listUsers(db: Executor, f: UserFilter) {
   const conds: SQL[] = [];
   if (f.q) {
-    conds.push(or(ilike(users.username, `%${f.q}%`), ilike(users.displayName, `%${f.q}%`))!);
+    conds.push(or(ilike(users.username, `%${likeEscape(f.q)}%`), ilike(users.displayName, `%${likeEscape(f.q)}%`))!);
   }
   if (f.organizationId) {
     conds.push(eq(users.organizationId, f.organizationId));

@@ -3,12 +3,14 @@ import { ORG_KINDS, ROLES } from '../../db/schema/index.js';
 
 export const districtItem = z.object({ id: z.number(), code: z.string(), name: z.string(), sortOrder: z.number() });
 export const districtList = z.object({ items: z.array(districtItem) });
-export const districtBody = z.object({
+const districtFields = {
   code: z.string().regex(/^\d{6}$/, '行政区划代码应为6位数字'),
   name: z.string().trim().min(2, '名称至少2个字').max(32),
-  sortOrder: z.number().int().min(0).max(999).default(0),
-});
-export const districtPatch = districtBody.partial();
+  sortOrder: z.number().int().min(0).max(999),
+};
+export const districtBody = z.object({ ...districtFields, sortOrder: districtFields.sortOrder.default(0) });
+// Built without the default: zod 4 applies defaults inside .partial(), which would reset sortOrder on every PATCH.
+export const districtPatch = z.object(districtFields).partial();
 
 export const orgKind = z.enum(ORG_KINDS);
 export const organizationItem = z.object({

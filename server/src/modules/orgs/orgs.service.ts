@@ -74,7 +74,11 @@ export async function updateDistrict(opts: {
     if (!before) {
       throw notFound('区县');
     }
-    const after = (await repo.updateDistrict(tx, opts.id, opts.patch))!;
+    const set = Object.fromEntries(Object.entries(opts.patch).filter(([, v]) => v !== undefined));
+    if (Object.keys(set).length === 0) {
+      return before;
+    }
+    const after = (await repo.updateDistrict(tx, opts.id, set))!;
     await recordAudit(tx, opts.ctx, { action: 'district.update', objectType: 'district', objectId: opts.id, before, after });
     return after;
   });
