@@ -42,8 +42,8 @@ export default function UsersPage() {
 
   const columns: TableProps<User>['columns'] = [
     { title: t('user.username'), dataIndex: 'username', width: 130 },
-    { title: t('user.displayName'), dataIndex: 'displayName', width: 130 },
-    { title: t('user.organization'), dataIndex: 'organizationName', ellipsis: true },
+    { title: t('user.displayName'), dataIndex: 'displayName', width: 170 },
+    { title: t('user.organization'), dataIndex: 'organizationName', width: 220 },
     {
       title: t('user.roles'),
       dataIndex: 'roles',
