@@ -35,6 +35,8 @@ export const enterprises = pgTable(
   },
   (t) => [
     index('enterprises_district_id_idx').on(t.districtId, t.id),
+    // The registry list filters by district and industry together and pages by id (keyset).
+    index('enterprises_district_industry_idx').on(t.districtId, t.industry, t.id),
     index('enterprises_industry_idx').on(t.industry, t.id),
     index('enterprises_name_idx').on(t.name, t.id),
     index('enterprises_registered_on_idx').on(t.registeredOn, t.id),

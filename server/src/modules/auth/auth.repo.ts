@@ -60,8 +60,8 @@ const principalColumns = {
   districtName: districts.name,
 };
 
-export async function findSessionPrincipal(db: Executor, tokenHash: string) {
-  const rows = await db
+function sessionPrincipalQuery(db: Executor) {
+  return db
     .select({
       ...principalColumns,
       csrfToken: sessions.csrfToken,
@@ -73,8 +73,23 @@ export async function findSessionPrincipal(db: Executor, tokenHash: string) {
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(organizations, eq(organizations.id, users.organizationId))
     .leftJoin(districts, eq(districts.id, organizations.districtId))
-    .where(eq(sessions.tokenHash, tokenHash))
-    .limit(1);
+    .where(eq(sessions.tokenHash, sql.placeholder('tokenHash')))
+    .limit(1)
+    .prepare('session_principal');
+}
+
+// Every authenticated request runs this lookup. Built once per database handle: Drizzle's query
+// building costs more CPU than PostgreSQL's primary-key lookup (see docs/PERFORMANCE.md), and a
+// prepared statement also spares the server the parse and plan.
+const sessionPrincipalQueries = new WeakMap<Executor, ReturnType<typeof sessionPrincipalQuery>>();
+
+export async function findSessionPrincipal(db: Executor, tokenHash: string) {
+  let q = sessionPrincipalQueries.get(db);
+  if (!q) {
+    q = sessionPrincipalQuery(db);
+    sessionPrincipalQueries.set(db, q);
+  }
+  const rows = await q.execute({ tokenHash });
   return rows[0];
 }
 

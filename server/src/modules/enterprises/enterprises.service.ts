@@ -65,9 +65,24 @@ function auditView(e: repo.EnterpriseRow, pii: PiiCipher) {
   };
 }
 
-export async function resolveDistrict(db: Executor, ref: string, field = 'district') {
+// Every filtered list resolves a district, and districts change a few times a decade: keep the
+// map per database handle for a minute, and reload at once when a name or code is not in it.
+const DISTRICT_MAP_TTL_MS = 60_000;
+const districtMaps = new WeakMap<Executor, { at: number; map: Awaited<ReturnType<typeof repo.districtMap>> }>();
+
+async function districtMap(db: Executor, fresh: boolean) {
+  const hit = districtMaps.get(db);
+  if (hit && !fresh && Date.now() - hit.at < DISTRICT_MAP_TTL_MS) {
+    return hit.map;
+  }
   const map = await repo.districtMap(db);
-  const d = map.get(ref.trim()) ?? map.get(ref.trim().replace(/[(（].*$/, ''));
+  districtMaps.set(db, { at: Date.now(), map });
+  return map;
+}
+
+export async function resolveDistrict(db: Executor, ref: string, field = 'district') {
+  const find = (map: Awaited<ReturnType<typeof repo.districtMap>>) => map.get(ref.trim()) ?? map.get(ref.trim().replace(/[(（].*$/, ''));
+  const d = find(await districtMap(db, false)) ?? find(await districtMap(db, true));
   if (!d) {
     throw fieldError(field, `区县“${ref}”不存在，请填写区县名称或6位行政区划代码`);
   }

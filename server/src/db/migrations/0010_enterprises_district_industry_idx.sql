@@ -1,0 +1,1 @@
+CREATE INDEX "enterprises_district_industry_idx" ON "enterprises" USING btree ("district_id","industry","id");
