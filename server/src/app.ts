@@ -14,6 +14,7 @@ import { registerAuth } from './http/auth.js';
 import { frameworkErrorHandler, registerErrorHandler } from './http/error-handler.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { enterprisesRoutes } from './modules/enterprises/enterprises.routes.js';
 import { orgsRoutes } from './modules/orgs/orgs.routes.js';
 import { rulesRoutes } from './modules/rules/rules.routes.js';
@@ -86,6 +87,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(auditRoutes(deps));
   await app.register(enterprisesRoutes(deps));
   await app.register(rulesRoutes(deps));
+  await app.register(calendarRoutes(deps));
   await app.register(vouchersRoutes(deps));
 
   const webDist = deps.settings.webDist ? resolve(deps.settings.webDist) : null;
