@@ -1,0 +1,189 @@
+import { and, eq, ne } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { districts, enterprises, organizations } from '../../db/schema/index.js';
+import { createTestApp, loginAs, type Session, type TestApp } from '../../test/harness.js';
+
+let t: TestApp;
+let officer: Session, enterprise: Session, provider: Session, xihu: Session, auditor: Session, admin: Session;
+let policyId: number, ownHolderId: number, otherHolderId: number, providerId: number, otherProviderId: number;
+
+/** Sets up, through the API, one policy, the demo enterprise and a Binjiang enterprise as holders, and the demo provider. */
+beforeAll(async () => {
+  t = await createTestApp();
+  [officer, enterprise, provider, xihu, auditor, admin] = await Promise.all(['officer', 'enterprise', 'provider', 'xihu', 'auditor', 'admin'].map((u) => loginAs(t.app, u)));
+  const db = t.deps.database.db;
+  const [demoOrg] = await db.select().from(organizations).where(eq(organizations.kind, 'provider'));
+  const [entOrg] = await db.select().from(organizations).where(and(eq(organizations.kind, 'enterprise')));
+  const [binjiang] = await db.select().from(districts).where(eq(districts.code, '330108'));
+  const [other] = await db.select().from(enterprises).where(and(eq(enterprises.districtId, binjiang.id), ne(enterprises.id, entOrg.enterpriseId!))).limit(1);
+
+  const p = await officer.request('POST', '/api/vouchers/policies', { year: 2099, name: '测试创新券政策', budget: 1_000_000, enterpriseCap: 100_000, teamCap: 30_000, coverageRatio: 0.5, validUntil: '2099-12-31', categories: ['testing', 'consulting'] });
+  expect(p.statusCode).toBe(201);
+  policyId = p.json<{ id: number }>().id;
+  const own = await enterprise.request('POST', '/api/vouchers/holders', { kind: 'enterprise', enterpriseId: entOrg.enterpriseId });
+  expect(own.statusCode).toBe(201);
+  ownHolderId = own.json<{ id: number }>().id;
+  otherHolderId = (await officer.request('POST', '/api/vouchers/holders', { kind: 'enterprise', enterpriseId: other.id })).json<{ id: number }>().id;
+  const prov = await officer.request('POST', '/api/vouchers/providers', { name: '浙江省科技创新服务平台（杭州）', districtId: binjiang.id, categories: ['testing', 'consulting'], organizationId: demoOrg.id });
+  expect(prov.statusCode).toBe(201);
+  providerId = prov.json<{ id: number }>().id;
+  otherProviderId = (await officer.request('POST', '/api/vouchers/providers', { name: '杭州另一检测中心', districtId: binjiang.id, categories: ['testing'] })).json<{ id: number }>().id;
+  for (const holderId of [ownHolderId, otherHolderId]) {
+    expect((await officer.request('POST', '/api/vouchers/issuances', { policyId, holderId, amount: 20_000 })).statusCode).toBe(201);
+  }
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const bookingBody = (over: Record<string, unknown> = {}) => ({ holderId: ownHolderId, policyId, providerId, serviceCategory: 'testing', contractAmount: 4_000, amount: 2_000, ...over });
+
+describe('voucher policies and issuance', () => {
+  it('when a non-officer creates a policy or issues vouchers, then it is refused', async () => {
+    for (const s of [enterprise, provider, xihu, auditor, admin]) {
+      expect((await s.request('POST', '/api/vouchers/policies', { year: 2099, name: '越权政策' })).statusCode).toBe(403);
+      expect((await s.request('POST', '/api/vouchers/issuances', { policyId, holderId: ownHolderId, amount: 1 })).statusCode).toBe(403);
+    }
+  });
+
+  it('when an officer issues beyond the holder cap, then 409 cap_exceeded and the balance is unchanged', async () => {
+    const r = await officer.request('POST', '/api/vouchers/issuances', { policyId, holderId: ownHolderId, amount: 80_001 });
+    expect(r.statusCode).toBe(409);
+    expect(r.json().error.code).toBe('cap_exceeded');
+    expect((await officer.request('GET', `/api/vouchers/holders/${ownHolderId}/balance?policyId=${policyId}`)).json()).toMatchObject({ issued: 20_000, available: 20_000 });
+  });
+
+  it('when anyone signed in lists policies and providers, then they get them; anonymous gets 401', async () => {
+    expect((await enterprise.request('GET', '/api/vouchers/policies')).statusCode).toBe(200);
+    const list = await enterprise.request('GET', '/api/vouchers/providers?category=testing');
+    expect(list.statusCode).toBe(200);
+    expect(list.json<{ items: { id: number; categories: string[] }[] }>().items.map((i) => i.id)).toContain(providerId);
+    expect((await t.app.inject({ method: 'GET', url: '/api/vouchers/providers' })).statusCode).toBe(401);
+  });
+});
+
+describe('voucher balance scope', () => {
+  it('when the enterprise user reads its own balance, then it gets issued/available/frozen/redeemed/expired in yuan', async () => {
+    const r = await enterprise.request('GET', `/api/vouchers/holders/${ownHolderId}/balance?policyId=${policyId}`);
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toMatchObject({ issued: 20_000, frozen: 0, redeemed: 0, expired: 0 });
+  });
+
+  it('when an enterprise user, a provider or another district reads a holder that is not theirs, then it is hidden', async () => {
+    expect((await enterprise.request('GET', `/api/vouchers/holders/${otherHolderId}/balance`)).statusCode).toBe(404);
+    expect((await xihu.request('GET', `/api/vouchers/holders/${otherHolderId}/balance`)).statusCode).toBe(404);
+    expect((await xihu.request('GET', `/api/vouchers/holders/${ownHolderId}/balance`)).statusCode).toBe(200);
+    expect([403, 404]).toContain((await provider.request('GET', `/api/vouchers/holders/${ownHolderId}/balance`)).statusCode);
+    const xihuList = await xihu.request('GET', '/api/vouchers/holders?limit=100');
+    expect(xihuList.json<{ items: { id: number }[] }>().items.map((i) => i.id)).toEqual([ownHolderId]);
+    expect((await auditor.request('GET', `/api/vouchers/holders/${otherHolderId}/balance`)).statusCode).toBe(200);
+  });
+});
+
+describe('voucher bookings', () => {
+  it('when the enterprise books for another holder, then it is refused and nothing is frozen', async () => {
+    const r = await enterprise.request('POST', '/api/vouchers/bookings', bookingBody({ holderId: otherHolderId }), { 'idempotency-key': 'x-other' });
+    expect([403, 404]).toContain(r.statusCode);
+    expect((await officer.request('GET', `/api/vouchers/holders/${otherHolderId}/balance?policyId=${policyId}`)).json().frozen).toBe(0);
+  });
+
+  it('when the amount exceeds the coverage ratio of the contract, then 400 names the field', async () => {
+    const r = await enterprise.request('POST', '/api/vouchers/bookings', bookingBody({ amount: 2_000.01 }));
+    expect(r.statusCode).toBe(400);
+    expect(r.json().error.details.fields[0].field).toBe('amount');
+  });
+
+  it('when the balance does not cover the booking, then 409 insufficient_balance', async () => {
+    const r = await enterprise.request('POST', '/api/vouchers/bookings', bookingBody({ contractAmount: 100_000, amount: 20_000.01 }));
+    expect(r.statusCode).toBe(409);
+    expect(r.json().error.code).toBe('insufficient_balance');
+  });
+
+  it('when the same key is sent twice, then the same answer comes back and only one amount is frozen; another body under it is 422', async () => {
+    const first = await enterprise.request('POST', '/api/vouchers/bookings', bookingBody(), { 'idempotency-key': 'key-1' });
+    const again = await enterprise.request('POST', '/api/vouchers/bookings', bookingBody(), { 'idempotency-key': 'key-1' });
+    expect(first.statusCode).toBe(201);
+    expect(again.statusCode).toBe(201);
+    expect(again.json()).toEqual(first.json());
+    expect((await enterprise.request('GET', `/api/vouchers/holders/${ownHolderId}/balance?policyId=${policyId}`)).json().frozen).toBe(2_000);
+    const other = await enterprise.request('POST', '/api/vouchers/bookings', bookingBody({ amount: 1_000 }), { 'idempotency-key': 'key-1' });
+    expect(other.statusCode).toBe(422);
+  });
+
+  it('when the holder cancels its booking, then the frozen amount is released', async () => {
+    const b = (await enterprise.request('POST', '/api/vouchers/bookings', bookingBody({ amount: 500, contractAmount: 1_000 }))).json<{ id: number }>();
+    const c = await enterprise.request('POST', `/api/vouchers/bookings/${b.id}/cancel`);
+    expect(c.statusCode).toBe(200);
+    expect(c.json().status).toBe('cancelled');
+    expect((await provider.request('POST', `/api/vouchers/bookings/${b.id}/cancel`)).statusCode).toBe(403);
+  });
+});
+
+describe('voucher claims, approval and settlement', () => {
+  it('when the provider claims (通兑) and the officer approves, then the amount is redeemed and can be settled and exported', async () => {
+    const b = (await enterprise.request('POST', '/api/vouchers/bookings', bookingBody({ amount: 1_500, contractAmount: 3_000 }))).json<{ id: number }>();
+    expect((await enterprise.request('POST', '/api/vouchers/claims', { bookingId: b.id, mode: 'tongdui', contractNo: 'HT-9', evidenceRef: 'YS-9' })).statusCode).toBe(403);
+    const claim = await provider.request('POST', '/api/vouchers/claims', { bookingId: b.id, mode: 'tongdui', contractNo: 'HT-9', evidenceRef: 'YS-9' });
+    expect(claim.statusCode).toBe(201);
+    const claimId = claim.json<{ id: number }>().id;
+    expect((await provider.request('POST', `/api/vouchers/claims/${claimId}/approve`, {})).statusCode).toBe(403);
+    expect((await xihu.request('POST', `/api/vouchers/claims/${claimId}/approve`, {})).statusCode).toBe(403);
+    const ok = await officer.request('POST', `/api/vouchers/claims/${claimId}/approve`, { note: '材料齐全' });
+    expect(ok.json().status).toBe('approved');
+    expect((await enterprise.request('GET', `/api/vouchers/holders/${ownHolderId}/balance?policyId=${policyId}`)).json().redeemed).toBe(1_500);
+    const batch = await officer.request('POST', '/api/vouchers/settlements', { policyId, providerId });
+    expect(batch.statusCode).toBe(201);
+    expect(batch.json().total).toBe(1_500);
+    const id = batch.json<{ id: number }>().id;
+    const file = await provider.request('GET', `/api/vouchers/settlements/${id}/export`);
+    expect(file.statusCode).toBe(200);
+    expect(file.rawPayload.readUInt32LE(0)).toBe(0x04034b50);
+    expect((await enterprise.request('GET', `/api/vouchers/settlements/${id}`)).statusCode).toBe(403);
+    expect((await officer.request('POST', `/api/vouchers/settlements/${id}/pay`)).json().status).toBe('paid');
+  });
+
+  it('when the holder paid in full and claims (通用), then only its own user may claim and a partial payment is refused', async () => {
+    const b = (await enterprise.request('POST', '/api/vouchers/bookings', bookingBody({ amount: 1_000, contractAmount: 2_000 }))).json<{ id: number }>();
+    expect((await provider.request('POST', '/api/vouchers/claims', { bookingId: b.id, mode: 'tongyong', contractNo: 'HT', evidenceRef: 'FP', paidAmount: 2_000 })).statusCode).toBe(403);
+    expect((await enterprise.request('POST', '/api/vouchers/claims', { bookingId: b.id, mode: 'tongyong', contractNo: 'HT', evidenceRef: 'FP', paidAmount: 1_999 })).statusCode).toBe(400);
+    const c = await enterprise.request('POST', '/api/vouchers/claims', { bookingId: b.id, mode: 'tongyong', contractNo: 'HT', evidenceRef: 'FP', paidAmount: 2_000 });
+    expect(c.statusCode).toBe(201);
+    const r = await officer.request('POST', `/api/vouchers/claims/${c.json<{ id: number }>().id}/reject`, { note: '发票抬头不符' });
+    expect(r.json().status).toBe('rejected');
+  });
+
+  it('when a provider lists claims and bookings, then it sees only its own organisation’s', async () => {
+    const claims = (await provider.request('GET', '/api/vouchers/claims?limit=100')).json<{ items: { providerId: number }[] }>();
+    expect(claims.items.length).toBeGreaterThan(0);
+    expect(claims.items.every((c) => c.providerId === providerId)).toBe(true);
+    const bookings = (await provider.request('GET', '/api/vouchers/bookings?limit=100')).json<{ items: { providerId: number }[] }>();
+    expect(bookings.items.every((b) => b.providerId === providerId)).toBe(true);
+    expect((await provider.request('POST', `/api/vouchers/providers/${otherProviderId}/services`, { category: 'testing', name: '越权服务', price: 100 })).statusCode).toBe(403);
+    expect((await provider.request('POST', `/api/vouchers/providers/${providerId}/services`, { category: 'testing', name: '材料成分检测', price: 3_000 })).statusCode).toBe(201);
+  });
+});
+
+describe('voucher statistics, flags and the ledger check', () => {
+  it('when officers and the auditor read statistics and the ledger check, then figures are consistent; enterprises may not', async () => {
+    const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
+    const s = await auditor.request('GET', `/api/vouchers/statistics?year=${year}&by=district`);
+    expect(s.statusCode).toBe(200);
+    expect(s.json().totals.issued).toBeGreaterThanOrEqual(40_000);
+    expect((await enterprise.request('GET', `/api/vouchers/statistics?year=${year}`)).statusCode).toBe(403);
+    const check = await auditor.request('GET', '/api/vouchers/ledger/check');
+    expect(check.json()).toMatchObject({ balanced: true });
+    expect((await enterprise.request('GET', '/api/vouchers/ledger/check')).statusCode).toBe(403);
+  });
+
+  it('when the officer scans and resolves a flag, then the resolution is audited and the auditor cannot resolve', async () => {
+    expect((await officer.request('POST', '/api/vouchers/flags/scan')).statusCode).toBe(200);
+    const flags = (await officer.request('GET', '/api/vouchers/flags?limit=50')).json<{ items: { id: number; status: string }[] }>();
+    if (flags.items.length > 0) {
+      const id = flags.items[0].id;
+      expect((await auditor.request('POST', `/api/vouchers/flags/${id}/resolve`, { resolution: 'dismissed', note: '已核实' })).statusCode).toBe(403);
+      expect((await officer.request('POST', `/api/vouchers/flags/${id}/resolve`, { resolution: 'dismissed', note: '已核实，无关联' })).statusCode).toBe(200);
+    }
+    const audit = await auditor.request('GET', '/api/audit?objectType=voucher_booking');
+    expect(audit.statusCode).toBe(200);
+  });
+});
