@@ -1543,6 +1543,1870 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/techmarket/listings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 技术市场检索（公开，仅已审核通过的成果与需求；中文分词全文检索，标题命中在前） */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    kind?: "supply" | "demand";
+                    domain?: "电子信息" | "生物与新医药" | "航空航天" | "新材料" | "高技术服务" | "新能源与节能" | "资源与环境" | "先进制造与自动化" | "其他";
+                    district?: string;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "supply" | "demand";
+                                title: string;
+                                summary: string;
+                                domain: string;
+                                maturity: number | null;
+                                /** @enum {string} */
+                                priceMode: "fixed" | "negotiable" | "auction";
+                                price: number | null;
+                                districtName: string | null;
+                                ownerName: string;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "rejected" | "withdrawn";
+                                approvedAt: string | null;
+                                highlight: {
+                                    title: [
+                                        number,
+                                        number
+                                    ][];
+                                    summary: [
+                                        number,
+                                        number
+                                    ][];
+                                } | null;
+                                titleHit: boolean | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 发布成果或需求（企业用户；待审核） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "supply" | "demand";
+                        title: string;
+                        description: string;
+                        /** @enum {string} */
+                        domain: "电子信息" | "生物与新医药" | "航空航天" | "新材料" | "高技术服务" | "新能源与节能" | "资源与环境" | "先进制造与自动化" | "其他";
+                        maturity?: number | null;
+                        ipItems?: {
+                            type: string;
+                            number?: string;
+                            title: string;
+                        }[];
+                        /** @enum {string} */
+                        priceMode: "fixed" | "negotiable" | "auction";
+                        price?: number | null;
+                        district?: string | null;
+                        contactName?: string | null;
+                        contactPhone?: string | null;
+                        contactEmail?: string | null;
+                        attachments?: {
+                            name: string;
+                            url?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected" | "withdrawn";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/techmarket/listings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 成果/需求详情（公开已审核的；发布单位与管理部门可见未审核的） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "supply" | "demand";
+                            title: string;
+                            summary: string;
+                            domain: string;
+                            maturity: number | null;
+                            /** @enum {string} */
+                            priceMode: "fixed" | "negotiable" | "auction";
+                            price: number | null;
+                            districtName: string | null;
+                            ownerName: string;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected" | "withdrawn";
+                            approvedAt: string | null;
+                            highlight: {
+                                title: [
+                                    number,
+                                    number
+                                ][];
+                                summary: [
+                                    number,
+                                    number
+                                ][];
+                            } | null;
+                            titleHit: boolean | null;
+                            description: string;
+                            ipItems: {
+                                type: string;
+                                number?: string;
+                                title: string;
+                            }[];
+                            attachments: {
+                                name: string;
+                                url?: string;
+                            }[];
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            contactEmail: string | null;
+                            rejectReason: string | null;
+                            organizationId: number;
+                            mine: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            auctionId: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改本单位发布的信息（重新进入审核；乐观锁） */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        description?: string;
+                        /** @enum {string} */
+                        domain?: "电子信息" | "生物与新医药" | "航空航天" | "新材料" | "高技术服务" | "新能源与节能" | "资源与环境" | "先进制造与自动化" | "其他";
+                        maturity?: number | null;
+                        ipItems?: {
+                            type: string;
+                            number?: string;
+                            title: string;
+                        }[];
+                        /** @enum {string} */
+                        priceMode?: "fixed" | "negotiable" | "auction";
+                        price?: number | null;
+                        district?: string | null;
+                        contactName?: string | null;
+                        contactPhone?: string | null;
+                        contactEmail?: string | null;
+                        attachments?: {
+                            name: string;
+                            url?: string;
+                        }[];
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "supply" | "demand";
+                            title: string;
+                            summary: string;
+                            domain: string;
+                            maturity: number | null;
+                            /** @enum {string} */
+                            priceMode: "fixed" | "negotiable" | "auction";
+                            price: number | null;
+                            districtName: string | null;
+                            ownerName: string;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected" | "withdrawn";
+                            approvedAt: string | null;
+                            highlight: {
+                                title: [
+                                    number,
+                                    number
+                                ][];
+                                summary: [
+                                    number,
+                                    number
+                                ][];
+                            } | null;
+                            titleHit: boolean | null;
+                            description: string;
+                            ipItems: {
+                                type: string;
+                                number?: string;
+                                title: string;
+                            }[];
+                            attachments: {
+                                name: string;
+                                url?: string;
+                            }[];
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            contactEmail: string | null;
+                            rejectReason: string | null;
+                            organizationId: number;
+                            mine: boolean;
+                            version: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            auctionId: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/techmarket/auctions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 拍卖列表（公开） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                listingId: number;
+                                title: string;
+                                /** @enum {string} */
+                                status: "open" | "sold" | "unsold" | "cancelled";
+                                /** @enum {string} */
+                                phase: "upcoming" | "bidding" | "ended" | "closed";
+                                startingPrice: number;
+                                increment: number;
+                                currentPrice: number | null;
+                                minimumBid: number;
+                                reserveMet: boolean;
+                                bidCount: number;
+                                /** Format: date-time */
+                                startsAt: string;
+                                /** Format: date-time */
+                                endsAt: string;
+                                extensionWindowSeconds: number;
+                                extensionSeconds: number;
+                                leading: boolean;
+                                dealId: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 发起拍卖（市科委） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        listingId: number;
+                        startingPrice: number;
+                        reservePrice: number;
+                        increment: number;
+                        startsAt: unknown;
+                        endsAt: unknown;
+                        /** @default 300 */
+                        extensionWindowSeconds?: number;
+                        /** @default 300 */
+                        extensionSeconds?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            listingId: number;
+                            title: string;
+                            /** @enum {string} */
+                            status: "open" | "sold" | "unsold" | "cancelled";
+                            /** @enum {string} */
+                            phase: "upcoming" | "bidding" | "ended" | "closed";
+                            startingPrice: number;
+                            increment: number;
+                            currentPrice: number | null;
+                            minimumBid: number;
+                            reserveMet: boolean;
+                            bidCount: number;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            extensionWindowSeconds: number;
+                            extensionSeconds: number;
+                            leading: boolean;
+                            dealId: number | null;
+                            bids: {
+                                id: number;
+                                bidder: string;
+                                amount: number;
+                                /** Format: date-time */
+                                placedAt: string;
+                                extended: boolean;
+                            }[];
+                            reservePrice: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/techmarket/auctions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 拍卖详情与出价记录（公开，竞买人匿名） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            listingId: number;
+                            title: string;
+                            /** @enum {string} */
+                            status: "open" | "sold" | "unsold" | "cancelled";
+                            /** @enum {string} */
+                            phase: "upcoming" | "bidding" | "ended" | "closed";
+                            startingPrice: number;
+                            increment: number;
+                            currentPrice: number | null;
+                            minimumBid: number;
+                            reserveMet: boolean;
+                            bidCount: number;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            extensionWindowSeconds: number;
+                            extensionSeconds: number;
+                            leading: boolean;
+                            dealId: number | null;
+                            bids: {
+                                id: number;
+                                bidder: string;
+                                amount: number;
+                                /** Format: date-time */
+                                placedAt: string;
+                                extended: boolean;
+                            }[];
+                            reservePrice: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/techmarket/listings/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤回本单位发布的信息 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected" | "withdrawn";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/techmarket/listings/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审核通过（市科委） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected" | "withdrawn";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/techmarket/listings/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审核退回并说明理由（市科委） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected" | "withdrawn";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/techmarket/listings/{id}/matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 供需匹配推荐（文本相似度＋领域＋地区） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "supply" | "demand";
+                                title: string;
+                                domain: string;
+                                districtName: string | null;
+                                ownerName: string;
+                                score: number;
+                                reasons: string[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/techmarket/my/listings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本单位发布的信息（全部状态） */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "supply" | "demand";
+                                title: string;
+                                summary: string;
+                                domain: string;
+                                maturity: number | null;
+                                /** @enum {string} */
+                                priceMode: "fixed" | "negotiable" | "auction";
+                                price: number | null;
+                                districtName: string | null;
+                                ownerName: string;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "rejected" | "withdrawn";
+                                approvedAt: string | null;
+                                highlight: {
+                                    title: [
+                                        number,
+                                        number
+                                    ][];
+                                    summary: [
+                                        number,
+                                        number
+                                    ][];
+                                } | null;
+                                titleHit: boolean | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/techmarket/moderation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 审核队列（市科委、审计；区县看本区县） */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "approved" | "rejected" | "withdrawn";
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "supply" | "demand";
+                                title: string;
+                                summary: string;
+                                domain: string;
+                                maturity: number | null;
+                                /** @enum {string} */
+                                priceMode: "fixed" | "negotiable" | "auction";
+                                price: number | null;
+                                districtName: string | null;
+                                ownerName: string;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "rejected" | "withdrawn";
+                                approvedAt: string | null;
+                                highlight: {
+                                    title: [
+                                        number,
+                                        number
+                                    ][];
+                                    summary: [
+                                        number,
+                                        number
+                                    ][];
+                                } | null;
+                                titleHit: boolean | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/techmarket/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的订阅（保存的检索） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                name: string;
+                                q: string | null;
+                                kind: ("supply" | "demand") | null;
+                                domain: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 订阅检索条件，有新匹配时站内通知 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        q?: string | null;
+                        kind?: ("supply" | "demand") | null;
+                        domain?: ("电子信息" | "生物与新医药" | "航空航天" | "新材料" | "高技术服务" | "新能源与节能" | "资源与环境" | "先进制造与自动化" | "其他") | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            q: string | null;
+                            kind: ("supply" | "demand") | null;
+                            domain: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/techmarket/subscriptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 取消订阅 */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/techmarket/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的技术市场站内通知 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                title: string;
+                                listingId: number | null;
+                                subscriptionId: number | null;
+                                readAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            unread: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/techmarket/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 标记通知已读 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/techmarket/deals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 成交记录（含登记期限与预警） */
+        get: {
+            parameters: {
+                query?: {
+                    atRisk?: "true" | "false";
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                source: "listing" | "auction" | "offline";
+                                title: string;
+                                supplyListingId: number | null;
+                                demandListingId: number | null;
+                                auctionId: number | null;
+                                sellerName: string;
+                                buyerName: string;
+                                districtName: string;
+                                domain: string;
+                                amount: number;
+                                signedOn: string;
+                                deadlineOn: string;
+                                daysLeft: number;
+                                atRisk: boolean;
+                                registrationId: number | null;
+                                /** @enum {string} */
+                                registrationStatus: "none" | "submitted" | "returned" | "registered";
+                                mine: boolean;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记成交（来自发布信息或线下） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        source: "listing" | "offline";
+                        title: string;
+                        supplyListingId?: number | null;
+                        demandListingId?: number | null;
+                        sellerName?: string;
+                        buyerName: string;
+                        district?: string;
+                        /** @enum {string} */
+                        domain: "电子信息" | "生物与新医药" | "航空航天" | "新材料" | "高技术服务" | "新能源与节能" | "资源与环境" | "先进制造与自动化" | "其他";
+                        amount: number;
+                        signedOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            source: "listing" | "auction" | "offline";
+                            title: string;
+                            supplyListingId: number | null;
+                            demandListingId: number | null;
+                            auctionId: number | null;
+                            sellerName: string;
+                            buyerName: string;
+                            districtName: string;
+                            domain: string;
+                            amount: number;
+                            signedOn: string;
+                            deadlineOn: string;
+                            daysLeft: number;
+                            atRisk: boolean;
+                            registrationId: number | null;
+                            /** @enum {string} */
+                            registrationStatus: "none" | "submitted" | "returned" | "registered";
+                            mine: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/techmarket/deals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 成交详情 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            source: "listing" | "auction" | "offline";
+                            title: string;
+                            supplyListingId: number | null;
+                            demandListingId: number | null;
+                            auctionId: number | null;
+                            sellerName: string;
+                            buyerName: string;
+                            districtName: string;
+                            domain: string;
+                            amount: number;
+                            signedOn: string;
+                            deadlineOn: string;
+                            daysLeft: number;
+                            atRisk: boolean;
+                            registrationId: number | null;
+                            /** @enum {string} */
+                            registrationStatus: "none" | "submitted" | "returned" | "registered";
+                            mine: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/techmarket/deals/{id}/registration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 卖方提交（或退回后重新提交）技术合同认定登记 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        contractType: "development_commissioned" | "development_cooperative" | "transfer_patent" | "transfer_patent_application" | "transfer_know_how" | "transfer_other" | "licence_patent" | "licence_know_how" | "consulting" | "service";
+                        contractTitle: string;
+                        amount: number;
+                        /** @default [] */
+                        nonTechnicalItems?: {
+                            kind: string;
+                            amount: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            dealId: number;
+                            /** @enum {string} */
+                            status: "submitted" | "returned" | "registered";
+                            /** @enum {string} */
+                            contractType: "development_commissioned" | "development_cooperative" | "transfer_patent" | "transfer_patent_application" | "transfer_know_how" | "transfer_other" | "licence_patent" | "licence_know_how" | "consulting" | "service";
+                            contractTypeName: string;
+                            contractTitle: string;
+                            sellerName: string;
+                            buyerName: string;
+                            signedOn: string;
+                            deadlineOn: string;
+                            ruleVersion: number;
+                            amount: number;
+                            nonTechnicalItems: {
+                                kind: string;
+                                amount: number;
+                            }[];
+                            nonTechnical: number;
+                            technicalIncome: number | null;
+                            registrationNo: string | null;
+                            returnReasons: string[];
+                            /** Format: date-time */
+                            submittedAt: string;
+                            registeredOn: string | null;
+                            districtName: string;
+                            domain: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/techmarket/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 认定登记申请列表 */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "submitted" | "returned" | "registered";
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                dealId: number;
+                                /** @enum {string} */
+                                status: "submitted" | "returned" | "registered";
+                                /** @enum {string} */
+                                contractType: "development_commissioned" | "development_cooperative" | "transfer_patent" | "transfer_patent_application" | "transfer_know_how" | "transfer_other" | "licence_patent" | "licence_know_how" | "consulting" | "service";
+                                contractTypeName: string;
+                                contractTitle: string;
+                                sellerName: string;
+                                buyerName: string;
+                                signedOn: string;
+                                deadlineOn: string;
+                                ruleVersion: number;
+                                amount: number;
+                                nonTechnicalItems: {
+                                    kind: string;
+                                    amount: number;
+                                }[];
+                                nonTechnical: number;
+                                technicalIncome: number | null;
+                                registrationNo: string | null;
+                                returnReasons: string[];
+                                /** Format: date-time */
+                                submittedAt: string;
+                                registeredOn: string | null;
+                                districtName: string;
+                                domain: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/techmarket/registrations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 认定登记申请详情 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            dealId: number;
+                            /** @enum {string} */
+                            status: "submitted" | "returned" | "registered";
+                            /** @enum {string} */
+                            contractType: "development_commissioned" | "development_cooperative" | "transfer_patent" | "transfer_patent_application" | "transfer_know_how" | "transfer_other" | "licence_patent" | "licence_know_how" | "consulting" | "service";
+                            contractTypeName: string;
+                            contractTitle: string;
+                            sellerName: string;
+                            buyerName: string;
+                            signedOn: string;
+                            deadlineOn: string;
+                            ruleVersion: number;
+                            amount: number;
+                            nonTechnicalItems: {
+                                kind: string;
+                                amount: number;
+                            }[];
+                            nonTechnical: number;
+                            technicalIncome: number | null;
+                            registrationNo: string | null;
+                            returnReasons: string[];
+                            /** Format: date-time */
+                            submittedAt: string;
+                            registeredOn: string | null;
+                            districtName: string;
+                            domain: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/techmarket/registrations/{id}/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记员认定登记（核定类型与技术交易额，编号） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        contractType?: "development_commissioned" | "development_cooperative" | "transfer_patent" | "transfer_patent_application" | "transfer_know_how" | "transfer_other" | "licence_patent" | "licence_know_how" | "consulting" | "service";
+                        technicalIncome?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            dealId: number;
+                            /** @enum {string} */
+                            status: "submitted" | "returned" | "registered";
+                            /** @enum {string} */
+                            contractType: "development_commissioned" | "development_cooperative" | "transfer_patent" | "transfer_patent_application" | "transfer_know_how" | "transfer_other" | "licence_patent" | "licence_know_how" | "consulting" | "service";
+                            contractTypeName: string;
+                            contractTitle: string;
+                            sellerName: string;
+                            buyerName: string;
+                            signedOn: string;
+                            deadlineOn: string;
+                            ruleVersion: number;
+                            amount: number;
+                            nonTechnicalItems: {
+                                kind: string;
+                                amount: number;
+                            }[];
+                            nonTechnical: number;
+                            technicalIncome: number | null;
+                            registrationNo: string | null;
+                            returnReasons: string[];
+                            /** Format: date-time */
+                            submittedAt: string;
+                            registeredOn: string | null;
+                            districtName: string;
+                            domain: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/techmarket/registrations/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记员退回并说明理由 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reasons: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            dealId: number;
+                            /** @enum {string} */
+                            status: "submitted" | "returned" | "registered";
+                            /** @enum {string} */
+                            contractType: "development_commissioned" | "development_cooperative" | "transfer_patent" | "transfer_patent_application" | "transfer_know_how" | "transfer_other" | "licence_patent" | "licence_know_how" | "consulting" | "service";
+                            contractTypeName: string;
+                            contractTitle: string;
+                            sellerName: string;
+                            buyerName: string;
+                            signedOn: string;
+                            deadlineOn: string;
+                            ruleVersion: number;
+                            amount: number;
+                            nonTechnicalItems: {
+                                kind: string;
+                                amount: number;
+                            }[];
+                            nonTechnical: number;
+                            technicalIncome: number | null;
+                            registrationNo: string | null;
+                            returnReasons: string[];
+                            /** Format: date-time */
+                            submittedAt: string;
+                            registeredOn: string | null;
+                            districtName: string;
+                            domain: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/techmarket/registration-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 认定登记规则（版本） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                version: number;
+                                deadlineDays: number;
+                                atRiskDays: number;
+                                effectiveFrom: string;
+                                note: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新增登记规则版本（市科委） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        deadlineDays: number;
+                        atRiskDays: number;
+                        effectiveFrom: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version: number;
+                            deadlineDays: number;
+                            atRiskDays: number;
+                            effectiveFrom: string;
+                            note: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/techmarket/auctions/{id}/bids": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 出价（企业用户；英式拍卖，防狙击延时） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amount: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accepted: boolean;
+                            amount: number;
+                            /** Format: date-time */
+                            endsAt: string;
+                            extended: boolean;
+                            bidCount: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/techmarket/auctions/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 结束拍卖（达到保留价的最高出价成交） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            listingId: number;
+                            title: string;
+                            /** @enum {string} */
+                            status: "open" | "sold" | "unsold" | "cancelled";
+                            /** @enum {string} */
+                            phase: "upcoming" | "bidding" | "ended" | "closed";
+                            startingPrice: number;
+                            increment: number;
+                            currentPrice: number | null;
+                            minimumBid: number;
+                            reserveMet: boolean;
+                            bidCount: number;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            extensionWindowSeconds: number;
+                            extensionSeconds: number;
+                            leading: boolean;
+                            dealId: number | null;
+                            bids: {
+                                id: number;
+                                bidder: string;
+                                amount: number;
+                                /** Format: date-time */
+                                placedAt: string;
+                                extended: boolean;
+                            }[];
+                            reservePrice: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/techmarket/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 技术市场统计（按年、区县、类型、领域） */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                    district?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            dateBasis: string;
+                            amountBasis: string;
+                            totals: {
+                                deals: number;
+                                amount: number;
+                                technicalIncome: number;
+                            };
+                            byDistrict: {
+                                key: string;
+                                name: string;
+                                deals: number;
+                                amount: number;
+                                technicalIncome: number;
+                            }[];
+                            byType: {
+                                key: string;
+                                name: string;
+                                deals: number;
+                                amount: number;
+                                technicalIncome: number;
+                            }[];
+                            byDomain: {
+                                key: string;
+                                name: string;
+                                deals: number;
+                                amount: number;
+                                technicalIncome: number;
+                            }[];
+                            byMonth: {
+                                key: string;
+                                name: string;
+                                deals: number;
+                                amount: number;
+                                technicalIncome: number;
+                            }[];
+                            byYear: {
+                                key: string;
+                                name: string;
+                                deals: number;
+                                amount: number;
+                                technicalIncome: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/rules/hnte/evaluate": {
         parameters: {
             query?: never;
@@ -2118,6 +3982,2167 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/working-days": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 工作日推算（公开）：自 from 起（from 为工作日则含当天）第 days 个工作日 */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    days: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            end: string;
+                            start: string;
+                            days: number;
+                            provisional: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/days/{date}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查询某日是否为工作日、节假日名称（公开） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    date: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            date: string;
+                            workingDay: boolean;
+                            holiday: string | null;
+                            weekend: boolean;
+                            adjustedWorkday: boolean;
+                            note: string | null;
+                            provisional: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/years": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 已载入的年度节假日安排及所依据的通知（公开） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                year: number;
+                                notices: {
+                                    title: string;
+                                    number: string | null;
+                                    publishedOn: string | null;
+                                }[];
+                                holidays: number;
+                                workdays: number;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/years/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 某年的放假与调休上班日期（公开） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            notices: {
+                                title: string;
+                                number: string | null;
+                                publishedOn: string | null;
+                            }[];
+                            holidays: {
+                                date: string;
+                                name: string;
+                            }[];
+                            workdays: {
+                                date: string;
+                                name: string;
+                            }[];
+                            year: number;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** 载入或修改某年的节假日安排（系统管理员；整年替换，须引用通知） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        notices: {
+                            title: string;
+                            number: string | null;
+                            publishedOn: string | null;
+                        }[];
+                        holidays: {
+                            date: string;
+                            name: string;
+                        }[];
+                        workdays: {
+                            date: string;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            notices: {
+                                title: string;
+                                number: string | null;
+                                publishedOn: string | null;
+                            }[];
+                            holidays: {
+                                date: string;
+                                name: string;
+                            }[];
+                            workdays: {
+                                date: string;
+                                name: string;
+                            }[];
+                            year: number;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vouchers/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 创新券政策列表 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                year: number;
+                                name: string;
+                                budget: number;
+                                issued: number;
+                                /** @description 预算余额（未发放，含到期收回） */
+                                remaining: number;
+                                enterpriseCap: number;
+                                teamCap: number;
+                                coverageRatio: number;
+                                validUntil: string;
+                                categories: string[];
+                                /** @enum {string} */
+                                status: "active" | "expired";
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新建创新券政策（市科委） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        year: number;
+                        name: string;
+                        /** @default 30000000 */
+                        budget?: number;
+                        /** @default 100000 */
+                        enterpriseCap?: number;
+                        /** @default 30000 */
+                        teamCap?: number;
+                        /** @default 0.5 */
+                        coverageRatio?: number;
+                        validUntil?: string;
+                        /**
+                         * @default [
+                         *       "testing",
+                         *       "rd_design",
+                         *       "consulting",
+                         *       "ip",
+                         *       "tech_transfer"
+                         *     ]
+                         */
+                        categories?: ("testing" | "rd_design" | "consulting" | "ip" | "tech_transfer")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            year: number;
+                            name: string;
+                            budget: number;
+                            issued: number;
+                            /** @description 预算余额（未发放，含到期收回） */
+                            remaining: number;
+                            enterpriseCap: number;
+                            teamCap: number;
+                            coverageRatio: number;
+                            validUntil: string;
+                            categories: string[];
+                            /** @enum {string} */
+                            status: "active" | "expired";
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vouchers/policies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 创新券政策详情 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            year: number;
+                            name: string;
+                            budget: number;
+                            issued: number;
+                            /** @description 预算余额（未发放，含到期收回） */
+                            remaining: number;
+                            enterpriseCap: number;
+                            teamCap: number;
+                            coverageRatio: number;
+                            validUntil: string;
+                            categories: string[];
+                            /** @enum {string} */
+                            status: "active" | "expired";
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改创新券政策（乐观锁） */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        budget?: number;
+                        enterpriseCap?: number;
+                        teamCap?: number;
+                        coverageRatio?: number;
+                        validUntil?: string;
+                        categories?: ("testing" | "rd_design" | "consulting" | "ip" | "tech_transfer")[];
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            year: number;
+                            name: string;
+                            budget: number;
+                            issued: number;
+                            /** @description 预算余额（未发放，含到期收回） */
+                            remaining: number;
+                            enterpriseCap: number;
+                            teamCap: number;
+                            coverageRatio: number;
+                            validUntil: string;
+                            categories: string[];
+                            /** @enum {string} */
+                            status: "active" | "expired";
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/vouchers/policies/{id}/expire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 到期处理：释放冻结、余额收回预算 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            policyId: number;
+                            holders: number;
+                            released: number;
+                            expired: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vouchers/issuances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 向持有人发放创新券（超出上限或预算拒绝） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        policyId: number;
+                        holderId: number;
+                        amount: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            movementId: number;
+                            policyId: number;
+                            holderId: number;
+                            amount: number;
+                            balance: {
+                                holderId: number;
+                                policyId: number | null;
+                                issued: number;
+                                available: number;
+                                frozen: number;
+                                redeemed: number;
+                                expired: number;
+                                cap: number | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vouchers/issuances/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载批量发放名单模板 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vouchers/issuances/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 按审定名单（Excel）批量发放：全部成功或全部不发放 */
+        post: {
+            parameters: {
+                query: {
+                    policyId: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            issued: number;
+                            total: number;
+                            movementIds: number[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vouchers/holders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 创新券持有人（按角色范围） */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    districtId?: number;
+                    kind?: "enterprise" | "team";
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "enterprise" | "team";
+                                enterpriseId: number | null;
+                                uscc: string | null;
+                                name: string;
+                                districtId: number;
+                                districtName: string;
+                                leaderName: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记持有人（企业库企业或创业团队） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @default enterprise
+                         * @enum {string}
+                         */
+                        kind?: "enterprise";
+                        enterpriseId: number;
+                    } | {
+                        /** @enum {string} */
+                        kind: "team";
+                        name: string;
+                        districtId: number;
+                        leaderName: string;
+                        organizationId?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "enterprise" | "team";
+                            enterpriseId: number | null;
+                            uscc: string | null;
+                            name: string;
+                            districtId: number;
+                            districtName: string;
+                            leaderName: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vouchers/holders/{holderId}/balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 持有人创新券余额（元） */
+        get: {
+            parameters: {
+                query?: {
+                    policyId?: number;
+                };
+                header?: never;
+                path: {
+                    holderId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            holderId: number;
+                            policyId: number | null;
+                            issued: number;
+                            available: number;
+                            frozen: number;
+                            redeemed: number;
+                            expired: number;
+                            cap: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vouchers/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 服务机构及其服务类别 */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    category?: "testing" | "rd_design" | "consulting" | "ip" | "tech_transfer";
+                    districtId?: number;
+                    status?: "pending" | "approved" | "suspended" | "blacklisted";
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                name: string;
+                                categories: string[];
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "suspended" | "blacklisted";
+                                districtId: number;
+                                districtName: string;
+                                organizationId: number | null;
+                                contactName: string | null;
+                                description: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 服务机构登记（机构自行登记待审核；市科委登记即通过） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        districtId: number;
+                        categories: ("testing" | "rd_design" | "consulting" | "ip" | "tech_transfer")[];
+                        contactName?: string;
+                        contactPhone?: string;
+                        description?: string;
+                        enterpriseId?: number;
+                        organizationId?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            categories: string[];
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "suspended" | "blacklisted";
+                            districtId: number;
+                            districtName: string;
+                            organizationId: number | null;
+                            contactName: string | null;
+                            description: string | null;
+                            services: {
+                                id: number;
+                                providerId: number;
+                                category: string;
+                                categoryName: string;
+                                name: string;
+                                price: number;
+                                unit: string;
+                                description: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vouchers/providers/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本机构的服务机构登记与服务目录 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            categories: string[];
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "suspended" | "blacklisted";
+                            districtId: number;
+                            districtName: string;
+                            organizationId: number | null;
+                            contactName: string | null;
+                            description: string | null;
+                            services: {
+                                id: number;
+                                providerId: number;
+                                category: string;
+                                categoryName: string;
+                                name: string;
+                                price: number;
+                                unit: string;
+                                description: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vouchers/providers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 服务机构详情与服务目录 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            categories: string[];
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "suspended" | "blacklisted";
+                            districtId: number;
+                            districtName: string;
+                            organizationId: number | null;
+                            contactName: string | null;
+                            description: string | null;
+                            services: {
+                                id: number;
+                                providerId: number;
+                                category: string;
+                                categoryName: string;
+                                name: string;
+                                price: number;
+                                unit: string;
+                                description: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vouchers/providers/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 服务机构审核、暂停、列入黑名单（市科委） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "approved" | "suspended" | "blacklisted";
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            categories: string[];
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "suspended" | "blacklisted";
+                            districtId: number;
+                            districtName: string;
+                            organizationId: number | null;
+                            contactName: string | null;
+                            description: string | null;
+                            services: {
+                                id: number;
+                                providerId: number;
+                                category: string;
+                                categoryName: string;
+                                name: string;
+                                price: number;
+                                unit: string;
+                                description: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vouchers/providers/{id}/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 新增服务项目（本机构或市科委） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        category: "testing" | "rd_design" | "consulting" | "ip" | "tech_transfer";
+                        name: string;
+                        price: number;
+                        /** @default 项 */
+                        unit?: string;
+                        description?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            providerId: number;
+                            category: string;
+                            categoryName: string;
+                            name: string;
+                            price: number;
+                            unit: string;
+                            description: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vouchers/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 预约列表（持有人本企业、机构本机构、区县本辖区） */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "booked" | "claimed" | "redeemed" | "cancelled" | "expired";
+                    holderId?: number;
+                    providerId?: number;
+                    policyId?: number;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                amount: number;
+                                status: string;
+                                policyId: number;
+                                holderId: number;
+                                holderName: string;
+                                providerId: number;
+                                providerName: string;
+                                serviceCategory: string;
+                                contractAmount: number;
+                                bookedOn: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 预约服务并冻结创新券（支持 Idempotency-Key） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description 同一键重复提交返回同一结果且只生效一次 */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        holderId: number;
+                        policyId: number;
+                        providerId: number;
+                        /** @enum {string} */
+                        serviceCategory: "testing" | "rd_design" | "consulting" | "ip" | "tech_transfer";
+                        serviceId?: number;
+                        contractAmount: number;
+                        amount: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            amount: number;
+                            status: string;
+                            policyId: number;
+                            holderId: number;
+                            holderName: string;
+                            providerId: number;
+                            providerName: string;
+                            serviceCategory: string;
+                            contractAmount: number;
+                            bookedOn: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vouchers/bookings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 预约详情 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            amount: number;
+                            status: string;
+                            policyId: number;
+                            holderId: number;
+                            holderName: string;
+                            providerId: number;
+                            providerName: string;
+                            serviceCategory: string;
+                            contractAmount: number;
+                            bookedOn: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vouchers/bookings/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 取消预约（释放冻结） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            amount: number;
+                            status: string;
+                            policyId: number;
+                            holderId: number;
+                            holderName: string;
+                            providerId: number;
+                            providerName: string;
+                            serviceCategory: string;
+                            contractAmount: number;
+                            bookedOn: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vouchers/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 兑付申请列表 */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "submitted" | "approved" | "rejected";
+                    mode?: "tongdui" | "tongyong";
+                    providerId?: number;
+                    holderId?: number;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                bookingId: number;
+                                /** @enum {string} */
+                                mode: "tongdui" | "tongyong";
+                                amount: number;
+                                contractNo: string;
+                                evidenceRef: string;
+                                /** @enum {string} */
+                                status: "submitted" | "approved" | "rejected";
+                                submittedOn: string;
+                                decidedOn: string | null;
+                                decisionNote: string | null;
+                                settlementId: number | null;
+                                holderId: number;
+                                holderName: string;
+                                providerId: number;
+                                providerName: string;
+                                serviceCategory: string;
+                                policyId: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 申请兑付：通兑（机构申请）或通用（持有人全额付款后报销） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        bookingId: number;
+                        /** @enum {string} */
+                        mode: "tongdui" | "tongyong";
+                        amount?: number;
+                        contractNo: string;
+                        /** @description 通兑：用户验收单号；通用：全额付款发票号 */
+                        evidenceRef: string;
+                        paidAmount?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            bookingId: number;
+                            /** @enum {string} */
+                            mode: "tongdui" | "tongyong";
+                            amount: number;
+                            contractNo: string;
+                            evidenceRef: string;
+                            /** @enum {string} */
+                            status: "submitted" | "approved" | "rejected";
+                            submittedOn: string;
+                            decidedOn: string | null;
+                            decisionNote: string | null;
+                            settlementId: number | null;
+                            holderId: number;
+                            holderName: string;
+                            providerId: number;
+                            providerName: string;
+                            serviceCategory: string;
+                            policyId: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vouchers/claims/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 兑付申请详情 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            bookingId: number;
+                            /** @enum {string} */
+                            mode: "tongdui" | "tongyong";
+                            amount: number;
+                            contractNo: string;
+                            evidenceRef: string;
+                            /** @enum {string} */
+                            status: "submitted" | "approved" | "rejected";
+                            submittedOn: string;
+                            decidedOn: string | null;
+                            decisionNote: string | null;
+                            settlementId: number | null;
+                            holderId: number;
+                            holderName: string;
+                            providerId: number;
+                            providerName: string;
+                            serviceCategory: string;
+                            policyId: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vouchers/claims/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审核通过兑付（市科委） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            bookingId: number;
+                            /** @enum {string} */
+                            mode: "tongdui" | "tongyong";
+                            amount: number;
+                            contractNo: string;
+                            evidenceRef: string;
+                            /** @enum {string} */
+                            status: "submitted" | "approved" | "rejected";
+                            submittedOn: string;
+                            decidedOn: string | null;
+                            decisionNote: string | null;
+                            settlementId: number | null;
+                            holderId: number;
+                            holderName: string;
+                            providerId: number;
+                            providerName: string;
+                            serviceCategory: string;
+                            policyId: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vouchers/claims/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 驳回兑付申请（市科委） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            bookingId: number;
+                            /** @enum {string} */
+                            mode: "tongdui" | "tongyong";
+                            amount: number;
+                            contractNo: string;
+                            evidenceRef: string;
+                            /** @enum {string} */
+                            status: "submitted" | "approved" | "rejected";
+                            submittedOn: string;
+                            decidedOn: string | null;
+                            decisionNote: string | null;
+                            settlementId: number | null;
+                            holderId: number;
+                            holderName: string;
+                            providerId: number;
+                            providerName: string;
+                            serviceCategory: string;
+                            policyId: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vouchers/settlements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 结算批次列表 */
+        get: {
+            parameters: {
+                query?: {
+                    providerId?: number;
+                    status?: "pending" | "paid";
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                policyId: number;
+                                providerId: number;
+                                providerName: string;
+                                /** @enum {string} */
+                                status: "pending" | "paid";
+                                total: number;
+                                claimCount: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                paidAt: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 生成机构结算批次（市科委） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        policyId: number;
+                        providerId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            policyId: number;
+                            providerId: number;
+                            providerName: string;
+                            /** @enum {string} */
+                            status: "pending" | "paid";
+                            total: number;
+                            claimCount: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            paidAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vouchers/settlements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 结算批次 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            policyId: number;
+                            providerId: number;
+                            providerName: string;
+                            /** @enum {string} */
+                            status: "pending" | "paid";
+                            total: number;
+                            claimCount: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            paidAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vouchers/settlements/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出结算批次付款清单（Excel） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vouchers/settlements/{id}/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记批次已付款（市科委） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            policyId: number;
+                            providerId: number;
+                            providerName: string;
+                            /** @enum {string} */
+                            status: "pending" | "paid";
+                            total: number;
+                            claimCount: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            paidAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vouchers/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 发放、使用、使用率、持有人数（按区县/机构/类别/月份） */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                    by?: "district" | "provider" | "category" | "month";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            by: string;
+                            totals: {
+                                issued: number;
+                                redeemed: number;
+                                expired: number;
+                                usageRate: number | null;
+                                holders: number | null;
+                            };
+                            rows: {
+                                key: string;
+                                label: string;
+                                issued: number;
+                                redeemed: number;
+                                expired: number;
+                                usageRate: number | null;
+                                holders: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vouchers/flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 风险线索队列 */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "dismissed" | "confirmed";
+                    kind?: "same_contact" | "provider_concentration" | "round_under_cap" | "near_expiry" | "shareholding_link";
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "same_contact" | "provider_concentration" | "round_under_cap" | "near_expiry" | "shareholding_link";
+                                kindName: string;
+                                holderId: number | null;
+                                holderName: string | null;
+                                providerId: number | null;
+                                providerName: string | null;
+                                bookingId: number | null;
+                                evidence: {
+                                    [key: string]: unknown;
+                                };
+                                /** @enum {string} */
+                                status: "open" | "dismissed" | "confirmed";
+                                resolutionNote: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                resolvedAt: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vouchers/flags/scan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 运行风险扫描（市科委） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            raised: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vouchers/flags/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 处理风险线索（留痕） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        resolution: "dismissed" | "confirmed";
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            status: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vouchers/ledger/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 账本核对：借贷平衡、无负余额、持有人恒等式、预算上限 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            balanced: boolean;
+                            unbalancedMovements: number;
+                            driftedAccounts: number;
+                            negativeAccounts: number;
+                            holderMismatches: number;
+                            overBudgetPolicies: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;

@@ -8,7 +8,7 @@ import { SIZE_LABELS } from '../constants';
 export function EnterpriseProfile({ e }: { e: EnterpriseDetail }) {
   const { t, lang } = useI18n();
   return (
-    <Descriptions column={2} size="small" bordered styles={{ label: { width: 170, whiteSpace: 'nowrap' } }} data-testid="enterprise-profile">
+    <Descriptions column={2} size="small" bordered styles={{ label: { whiteSpace: 'nowrap' } }} data-testid="enterprise-profile">
       <Descriptions.Item label={t('ent.uscc')} span={2}>
         <Typography.Text code copyable>
           {e.uscc}
@@ -18,7 +18,10 @@ export function EnterpriseProfile({ e }: { e: EnterpriseDetail }) {
         {e.name}
       </Descriptions.Item>
       <Descriptions.Item label={t('ent.district')}>
-        {e.districtName}（{e.districtCode}）
+        <span style={{ whiteSpace: 'nowrap' }}>
+          {e.districtName}
+          <Typography.Text type="secondary"> {e.districtCode}</Typography.Text>
+        </span>
       </Descriptions.Item>
       <Descriptions.Item label={t('ent.registeredOn')}>{e.registeredOn}</Descriptions.Item>
       <Descriptions.Item label={t('ent.industry')}>{e.industry}</Descriptions.Item>
@@ -44,9 +47,11 @@ export function EnterpriseProfile({ e }: { e: EnterpriseDetail }) {
       </Descriptions.Item>
       <Descriptions.Item label={t('ent.contactName')}>{orDash(e.contactName)}</Descriptions.Item>
       <Descriptions.Item label={t('ent.contactPhone')}>{orDash(e.contactPhone)}</Descriptions.Item>
-      <Descriptions.Item label={t('ent.createdAt')}>{formatDateTime(e.createdAt)}</Descriptions.Item>
+      <Descriptions.Item label={t('ent.createdAt')}>
+        <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.createdAt)}</span>
+      </Descriptions.Item>
       <Descriptions.Item label={t('ent.updatedAt')}>
-        {formatDateTime(e.updatedAt)}
+        <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.updatedAt)}</span>
         <Typography.Text type="secondary"> · v{e.version}</Typography.Text>
       </Descriptions.Item>
     </Descriptions>
