@@ -96,7 +96,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     // Client-side routes fall back to the SPA shell; unknown /api paths stay JSON 404s.
     app.get('/*', { schema: { hide: true, security: [] } }, async (request, reply) => {
       const path = request.url.split('?')[0];
-      if (path.startsWith('/api/') || path === '/api') {
+      // Unknown API paths and missing files (a stale /assets/x.js) are 404s, not the SPA shell.
+      if (path.startsWith('/api/') || path === '/api' || path.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(path)) {
         return reply.callNotFound();
       }
       return reply.header('cache-control', 'no-cache').sendFile('index.html');

@@ -168,20 +168,25 @@ export async function parseImport(db: Db, buffer: Buffer, pii: PiiCipher): Promi
     if (rows.length + errors.length >= MAX_IMPORT_ROWS) {
       throw new AppError('import_invalid', `单次最多导入 ${MAX_IMPORT_ROWS} 行，请拆分文件`, { errors: [] });
     }
+    // Every problem of the row is reported at once: the zod issues and an unknown district.
     const parsed = createEnterpriseBody.safeParse(raw);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const f = String(issue.path[0] ?? '');
-        errors.push({ row: r, column: titleOf(f), message: raw[f] === null || raw[f] === undefined ? '必填项为空' : issue.message });
-      }
+    const districtRef = typeof raw.district === 'string' ? raw.district : null;
+    const d = districtRef ? (districts.get(districtRef) ?? districts.get(districtRef.replace(/[(（].*$/, ''))) : undefined;
+    const rowErrors: RowError[] = parsed.success
+      ? []
+      : parsed.error.issues.map((issue) => {
+          const f = String(issue.path[0] ?? '');
+          const message = raw[f] === null || raw[f] === undefined ? '必填项为空' : f === 'size' ? '企业规模应为：微型、小型、中型、大型' : issue.message;
+          return { row: r, column: titleOf(f), message };
+        });
+    if (districtRef && !d) {
+      rowErrors.push({ row: r, column: titleOf('district'), message: `区县“${districtRef}”不存在` });
+    }
+    if (!parsed.success || !d) {
+      errors.push(...rowErrors);
       continue;
     }
-    const { district, ...rest } = parsed.data;
-    const d = districts.get(district) ?? districts.get(district.replace(/[(（].*$/, ''));
-    if (!d) {
-      errors.push({ row: r, column: titleOf('district'), message: `区县“${district}”不存在` });
-      continue;
-    }
+    const { district: _district, ...rest } = parsed.data;
     const firstRow = seen.get(rest.uscc);
     if (firstRow) {
       errors.push({ row: r, column: titleOf('uscc'), message: `与第${firstRow}行的统一社会信用代码重复` });
