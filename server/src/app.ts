@@ -20,6 +20,7 @@ import { orgsRoutes } from './modules/orgs/orgs.routes.js';
 import { rulesRoutes } from './modules/rules/rules.routes.js';
 import { vouchersRoutes } from './modules/vouchers/vouchers.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
+import { techmarketRoutes } from './modules/techmarket/techmarket.routes.js';
 
 /** Builds the whole HTTP application without listening; tests use app.inject. */
 export async function buildApp(deps: Deps): Promise<FastifyInstance> {
@@ -86,6 +87,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(orgsRoutes(deps));
   await app.register(auditRoutes(deps));
   await app.register(enterprisesRoutes(deps));
+  await app.register(techmarketRoutes(deps));
   await app.register(rulesRoutes(deps));
   await app.register(calendarRoutes(deps));
   await app.register(vouchersRoutes(deps));

@@ -10,6 +10,7 @@ import { recordAuditMany } from '../../modules/audit/index.js';
 import { toRow } from '../../modules/enterprises/enterprises.service.js';
 import { INDUSTRIES } from '../../modules/enterprises/enterprises.schema.js';
 import { appendTimeline } from '../../modules/timeline/index.js';
+import { seedTechmarket } from '../../modules/techmarket/techmarket.seed.js';
 import { DISTRICT_WEIGHTS, HANGZHOU_DISTRICTS } from './districts.js';
 
 export const DEMO_ACCOUNTS: { username: string; displayName: string; roles: Role[]; org: string; description: string }[] = [
@@ -135,6 +136,7 @@ export async function seedDemo(opts: { db: Db; pii: PiiCipher; password: string 
       ...orgRows.map((o) => ({ action: 'organization.create', objectType: 'organization', objectId: o.id, after: o })),
       ...insertedUsers.map((u) => ({ action: 'user.create', objectType: 'user', objectId: u.id, after: u })),
     ]);
+    await seedTechmarket({ tx, ctx, pii: opts.pii });
     return { enterprises: insertedEnts.length, users: insertedUsers.length };
   });
 }

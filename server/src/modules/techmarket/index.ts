@@ -1,0 +1,4 @@
+/** The tech market's public surface for other modules (indicators, reports). */
+export { computeTechmarketIndicators, STATS_AMOUNT_BASIS, STATS_DATE_BASIS } from './techmarket.deals.service.js';
+export { techmarketRoutes } from './techmarket.routes.js';
+export { seedTechmarket } from './techmarket.seed.js';

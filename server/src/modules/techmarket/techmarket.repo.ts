@@ -1,0 +1,619 @@
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../../db/client.js';
+import { districts, organizations } from '../../db/schema/orgs.js';
+import {
+  tmAuctions,
+  tmBids,
+  tmContractRegistrations,
+  tmDeals,
+  tmListings,
+  tmNotifications,
+  tmRegistrationRules,
+  tmSubscriptions,
+} from '../../db/schema/techmarket.js';
+
+export type ListingRow = typeof tmListings.$inferSelect;
+export type NewListingRow = typeof tmListings.$inferInsert;
+export type DealRow = typeof tmDeals.$inferSelect;
+export type RegistrationRow = typeof tmContractRegistrations.$inferSelect;
+export type AuctionRow = typeof tmAuctions.$inferSelect;
+export type RuleRow = typeof tmRegistrationRules.$inferSelect;
+
+function rowsOf<T>(result: unknown): T[] {
+  return Array.isArray(result) ? (result as T[]) : (((result as { rows?: T[] }).rows ?? []) as T[]);
+}
+async function raw<T>(db: Executor, query: SQL): Promise<T[]> {
+  return rowsOf<T>(await db.execute(query));
+}
+
+// ---------- listings ----------
+
+/** Literal, not a parameter: the partial indexes (WHERE status = 'approved') must match the plan. */
+const APPROVED = sql`${tmListings.status} = 'approved'`;
+
+const listingSelection = {
+  id: tmListings.id,
+  kind: tmListings.kind,
+  title: tmListings.title,
+  description: tmListings.description,
+  domain: tmListings.domain,
+  maturity: tmListings.maturity,
+  priceMode: tmListings.priceMode,
+  priceFen: tmListings.priceFen,
+  districtId: tmListings.districtId,
+  districtName: districts.name,
+  organizationId: tmListings.organizationId,
+  ownerName: tmListings.ownerName,
+  status: tmListings.status,
+  reviewedAt: tmListings.reviewedAt,
+};
+export type ListingListRow = {
+  id: number;
+  kind: ListingRow['kind'];
+  title: string;
+  description: string;
+  domain: string;
+  maturity: number | null;
+  priceMode: ListingRow['priceMode'];
+  priceFen: number | null;
+  districtId: number | null;
+  districtName: string | null;
+  organizationId: number;
+  ownerName: string;
+  status: ListingRow['status'];
+  reviewedAt: Date | null;
+};
+
+export interface PublicFilter {
+  kind?: string;
+  domain?: string;
+  districtId?: number;
+}
+
+function publicFilter(f: PublicFilter): SQL[] {
+  const conds: SQL[] = [APPROVED];
+  if (f.kind) {
+    conds.push(sql`${tmListings.kind} = ${f.kind}`);
+  }
+  if (f.domain) {
+    conds.push(sql`${tmListings.domain} = ${f.domain}`);
+  }
+  if (f.districtId !== undefined) {
+    conds.push(sql`${tmListings.districtId} = ${f.districtId}`);
+  }
+  return conds;
+}
+
+/**
+ * How a text query is executed. 'index': the GIN index finds every match and the newest are
+ * picked by a top-N sort (the ORDER BY is on id + 0 so the planner cannot walk the id index
+ * instead). 'scan': newest-first walk of the approved-id index, testing each row, for terms so
+ * common that the first page is found within a few hundred rows. The service chooses with a
+ * bounded count (countMatches), because the planner's estimate for rare terms is too rough.
+ */
+export type SearchStrategy = 'index' | 'scan';
+export const COMMON_TERM_ROWS = 2000;
+
+/**
+ * One page of approved listings, newest first. With a query, `match` is the tsquery all rows
+ * must satisfy and `exclude` (the title-only query) removes rows already served by tier 1.
+ */
+export async function searchApproved(
+  db: Executor,
+  opts: PublicFilter & { match?: string; exclude?: string; beforeId?: number; limit: number; strategy?: SearchStrategy },
+): Promise<ListingListRow[]> {
+  const conds = publicFilter(opts);
+  const vector = opts.strategy === 'scan' ? sql`(${tmListings.searchVector} || ''::tsvector)` : sql`${tmListings.searchVector}`;
+  if (opts.match) {
+    conds.push(sql`${vector} @@ ${opts.match}::tsquery`);
+  }
+  if (opts.exclude) {
+    conds.push(sql`not (${vector} @@ ${opts.exclude}::tsquery)`);
+  }
+  if (opts.beforeId !== undefined) {
+    conds.push(sql`${tmListings.id} < ${opts.beforeId}`);
+  }
+  return db
+    .select(listingSelection)
+    .from(tmListings)
+    .leftJoin(districts, eq(districts.id, tmListings.districtId))
+    .where(and(...conds))
+    .orderBy(opts.match && opts.strategy !== 'scan' ? sql`${tmListings.id} + 0 desc` : desc(tmListings.id))
+    .limit(opts.limit);
+}
+
+/** Matches of a tsquery among approved listings, counted up to `cap` (through the GIN index). */
+export async function countMatches(db: Executor, opts: PublicFilter & { match: string; cap: number }): Promise<number> {
+  const conds = publicFilter(opts);
+  conds.push(sql`${tmListings.searchVector} @@ ${opts.match}::tsquery`);
+  const rows = await raw<{ n: number }>(db, sql`select count(*)::int as n from (select 1 from tm_listings where ${and(...conds)} limit ${opts.cap}) s`);
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** The SQL of a search page, for EXPLAIN in tests and the benchmark. */
+export function searchSql(match: string, strategy: SearchStrategy = 'index'): SQL {
+  return strategy === 'index'
+    ? sql`select id from tm_listings where status = 'approved' and search_vector @@ ${match}::tsquery order by id + 0 desc limit 21`
+    : sql`select id from tm_listings where status = 'approved' and (search_vector || ''::tsvector) @@ ${match}::tsquery order by id desc limit 21`;
+}
+
+export async function explain(db: Executor, query: SQL): Promise<string> {
+  const rows = await raw<Record<string, string>>(db, sql`explain ${query}`);
+  return rows.map((r) => Object.values(r)[0]).join('\n');
+}
+
+export async function listByScope(db: Executor, opts: { where: SQL | undefined; beforeId?: number; limit: number }): Promise<ListingListRow[]> {
+  const conds: SQL[] = [];
+  if (opts.where) {
+    conds.push(opts.where);
+  }
+  if (opts.beforeId !== undefined) {
+    conds.push(sql`${tmListings.id} < ${opts.beforeId}`);
+  }
+  return db
+    .select(listingSelection)
+    .from(tmListings)
+    .leftJoin(districts, eq(districts.id, tmListings.districtId))
+    .where(conds.length ? and(...conds) : undefined)
+    .orderBy(desc(tmListings.id))
+    .limit(opts.limit);
+}
+
+export async function findListing(db: Executor, id: number, forUpdate = false): Promise<(ListingRow & { districtName: string | null }) | undefined> {
+  const q = db
+    .select({ l: tmListings, districtName: districts.name })
+    .from(tmListings)
+    .leftJoin(districts, eq(districts.id, tmListings.districtId))
+    .where(eq(tmListings.id, id));
+  const rows = forUpdate ? await q.for('update', { of: tmListings }) : await q;
+  return rows[0] ? { ...rows[0].l, districtName: rows[0].districtName } : undefined;
+}
+
+export async function insertListing(tx: Executor, row: NewListingRow): Promise<ListingRow> {
+  const [r] = await tx.insert(tmListings).values(row).returning();
+  return r;
+}
+
+export async function insertListings(tx: Executor, rows: NewListingRow[]): Promise<{ id: number }[]> {
+  const out: { id: number }[] = [];
+  for (let i = 0; i < rows.length; i += 500) {
+    out.push(...(await tx.insert(tmListings).values(rows.slice(i, i + 500)).returning({ id: tmListings.id })));
+  }
+  return out;
+}
+
+export async function updateListing(tx: Executor, id: number, set: Partial<NewListingRow>, version?: number): Promise<ListingRow | undefined> {
+  const cond = version === undefined ? eq(tmListings.id, id) : and(eq(tmListings.id, id), eq(tmListings.version, version));
+  const rows = await tx
+    .update(tmListings)
+    .set({ ...set, updatedAt: new Date(), version: sql`${tmListings.version} + 1` })
+    .where(cond)
+    .returning();
+  return rows[0];
+}
+
+/** Candidates for matching: approved listings of the other kind, scored in SQL. */
+export async function matchCandidates(
+  db: Executor,
+  opts: { id: number; kind: string; anyWords: string | null; domain: string; districtId: number | null; limit: number },
+): Promise<(ListingListRow & { score: number; textScore: number })[]> {
+  const text = opts.anyWords ? sql`ts_rank(${tmListings.searchVector}, ${opts.anyWords}::tsquery)` : sql`0`;
+  const hit = opts.anyWords ? sql`${tmListings.searchVector} @@ ${opts.anyWords}::tsquery` : sql`false`;
+  const score = sql<number>`(${text} * 2 + case when ${tmListings.domain} = ${opts.domain} then 0.3 else 0 end + case when ${tmListings.districtId} = ${opts.districtId ?? -1} then 0.1 else 0 end)::float8`;
+  return db
+    .select({ ...listingSelection, score, textScore: sql<number>`(${text})::float8` })
+    .from(tmListings)
+    .leftJoin(districts, eq(districts.id, tmListings.districtId))
+    .where(and(APPROVED, sql`${tmListings.kind} = ${opts.kind}`, sql`${tmListings.id} <> ${opts.id}`, sql`(${hit} or ${tmListings.domain} = ${opts.domain})`))
+    .orderBy(sql`${score} desc`, desc(tmListings.id))
+    .limit(opts.limit);
+}
+
+// ---------- subscriptions & notifications ----------
+
+export async function listSubscriptions(db: Executor, userId: number) {
+  return db.select().from(tmSubscriptions).where(and(eq(tmSubscriptions.userId, userId), eq(tmSubscriptions.active, true))).orderBy(desc(tmSubscriptions.id));
+}
+
+export async function insertSubscription(tx: Executor, row: typeof tmSubscriptions.$inferInsert) {
+  const [r] = await tx.insert(tmSubscriptions).values(row).returning();
+  return r;
+}
+
+export async function deactivateSubscription(tx: Executor, id: number, userId: number) {
+  const rows = await tx
+    .update(tmSubscriptions)
+    .set({ active: false })
+    .where(and(eq(tmSubscriptions.id, id), eq(tmSubscriptions.userId, userId), eq(tmSubscriptions.active, true)))
+    .returning();
+  return rows[0];
+}
+
+/** Active subscriptions whose kind/domain filters accept a listing (the text check follows). */
+export async function subscriptionsFor(db: Executor, l: { kind: string; domain: string; organizationId: number }) {
+  return db
+    .select()
+    .from(tmSubscriptions)
+    .where(
+      and(
+        eq(tmSubscriptions.active, true),
+        sql`${tmSubscriptions.organizationId} <> ${l.organizationId}`,
+        sql`(${tmSubscriptions.kind} is null or ${tmSubscriptions.kind} = ${l.kind})`,
+        sql`(${tmSubscriptions.domain} is null or ${tmSubscriptions.domain} = ${l.domain})`,
+      ),
+    );
+}
+
+export async function listingMatches(db: Executor, listingId: number, tsq: string): Promise<boolean> {
+  const rows = await raw<{ ok: boolean }>(db, sql`select (search_vector @@ ${tsq}::tsquery) as ok from tm_listings where id = ${listingId}`);
+  return rows[0]?.ok === true;
+}
+
+export async function insertNotifications(tx: Executor, rows: (typeof tmNotifications.$inferInsert)[]) {
+  if (rows.length === 0) {
+    return [];
+  }
+  return tx.insert(tmNotifications).values(rows).onConflictDoNothing().returning({ id: tmNotifications.id });
+}
+
+export async function listNotifications(db: Executor, userId: number, limit: number) {
+  const items = await db.select().from(tmNotifications).where(eq(tmNotifications.userId, userId)).orderBy(desc(tmNotifications.id)).limit(limit);
+  const [u] = await raw<{ n: number }>(db, sql`select count(*)::int as n from tm_notifications where user_id = ${userId} and read_at is null`);
+  return { items, unread: Number(u?.n ?? 0) };
+}
+
+export async function markNotificationRead(tx: Executor, id: number, userId: number) {
+  const rows = await tx
+    .update(tmNotifications)
+    .set({ readAt: new Date() })
+    .where(and(eq(tmNotifications.id, id), eq(tmNotifications.userId, userId)))
+    .returning();
+  return rows[0];
+}
+
+// ---------- rules ----------
+
+export async function listRules(db: Executor): Promise<RuleRow[]> {
+  return db.select().from(tmRegistrationRules).orderBy(desc(tmRegistrationRules.version));
+}
+
+export async function insertRule(tx: Executor, row: Omit<typeof tmRegistrationRules.$inferInsert, 'version'>): Promise<RuleRow> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('tm_registration_rules'))`);
+  const [m] = await raw<{ v: number }>(tx, sql`select coalesce(max(version), 0)::int as v from tm_registration_rules`);
+  const [r] = await tx
+    .insert(tmRegistrationRules)
+    .values({ ...row, version: Number(m.v) + 1 })
+    .returning();
+  return r;
+}
+
+// ---------- deals ----------
+
+/** A column of the rule in force on the signing date (latest version effective by then, else v1). */
+const ruleCol = (col: 'deadline_days' | 'at_risk_days') =>
+  sql<number>`(select r.${sql.raw(col)} from tm_registration_rules r
+    where r.effective_from <= ${tmDeals.signedOn} or r.version = 1
+    order by (r.effective_from <= ${tmDeals.signedOn}) desc, r.version desc limit 1)`;
+
+const dealSelection = {
+  d: tmDeals,
+  districtName: districts.name,
+  registrationId: tmContractRegistrations.id,
+  registrationStatus: tmContractRegistrations.status,
+  ruleDeadlineDays: ruleCol('deadline_days'),
+  ruleAtRiskDays: ruleCol('at_risk_days'),
+};
+export type DealListRow = {
+  d: DealRow;
+  districtName: string;
+  registrationId: number | null;
+  registrationStatus: RegistrationRow['status'] | null;
+  ruleDeadlineDays: number;
+  ruleAtRiskDays: number;
+};
+
+export async function listDeals(
+  db: Executor,
+  opts: { where: SQL | undefined; atRiskOn?: string; beforeId?: number; limit: number },
+): Promise<DealListRow[]> {
+  const conds: SQL[] = [];
+  if (opts.where) {
+    conds.push(opts.where);
+  }
+  if (opts.beforeId !== undefined) {
+    conds.push(sql`${tmDeals.id} < ${opts.beforeId}`);
+  }
+  if (opts.atRiskOn) {
+    conds.push(
+      sql`(${tmContractRegistrations.id} is null or ${tmContractRegistrations.status} = 'returned') and (${tmDeals.signedOn} + ${ruleCol('deadline_days')}) - ${opts.atRiskOn}::date <= ${ruleCol('at_risk_days')}`,
+    );
+  }
+  const rows = await db
+    .select(dealSelection)
+    .from(tmDeals)
+    .innerJoin(districts, eq(districts.id, tmDeals.districtId))
+    .leftJoin(tmContractRegistrations, eq(tmContractRegistrations.dealId, tmDeals.id))
+    .where(conds.length ? and(...conds) : undefined)
+    .orderBy(desc(tmDeals.id))
+    .limit(opts.limit);
+  return rows as unknown as DealListRow[];
+}
+
+export async function findDeal(db: Executor, id: number, scope: SQL | undefined): Promise<DealListRow | undefined> {
+  const rows = await listDeals(db, { where: scope ? and(eq(tmDeals.id, id), scope) : eq(tmDeals.id, id), limit: 1 });
+  return rows[0];
+}
+
+export async function insertDeals(tx: Executor, rows: (typeof tmDeals.$inferInsert)[]): Promise<DealRow[]> {
+  const out: DealRow[] = [];
+  for (let i = 0; i < rows.length; i += 1000) {
+    out.push(...(await tx.insert(tmDeals).values(rows.slice(i, i + 1000)).returning()));
+  }
+  return out;
+}
+
+export async function orgInfo(db: Executor, orgId: number) {
+  const rows = await db.select().from(organizations).where(eq(organizations.id, orgId));
+  return rows[0];
+}
+
+// ---------- registrations ----------
+
+const registrationSelection = { r: tmContractRegistrations, districtName: districts.name, domain: tmDeals.domain, districtCode: districts.code };
+export type RegistrationListRow = { r: RegistrationRow; districtName: string; domain: string; districtCode: string };
+
+export async function listRegistrations(
+  db: Executor,
+  opts: { where: SQL | undefined; status?: string; beforeId?: number; limit: number },
+): Promise<RegistrationListRow[]> {
+  const conds: SQL[] = [];
+  if (opts.where) {
+    conds.push(opts.where);
+  }
+  if (opts.status) {
+    conds.push(sql`${tmContractRegistrations.status} = ${opts.status}`);
+  }
+  if (opts.beforeId !== undefined) {
+    conds.push(sql`${tmContractRegistrations.id} < ${opts.beforeId}`);
+  }
+  return db
+    .select(registrationSelection)
+    .from(tmContractRegistrations)
+    .innerJoin(tmDeals, eq(tmDeals.id, tmContractRegistrations.dealId))
+    .innerJoin(districts, eq(districts.id, tmDeals.districtId))
+    .where(conds.length ? and(...conds) : undefined)
+    .orderBy(desc(tmContractRegistrations.id))
+    .limit(opts.limit);
+}
+
+export async function findRegistration(db: Executor, id: number, scope: SQL | undefined, forUpdate = false): Promise<(RegistrationListRow & { sellerOrgId: number | null }) | undefined> {
+  const q = db
+    .select({ ...registrationSelection, sellerOrgId: tmDeals.sellerOrgId })
+    .from(tmContractRegistrations)
+    .innerJoin(tmDeals, eq(tmDeals.id, tmContractRegistrations.dealId))
+    .innerJoin(districts, eq(districts.id, tmDeals.districtId))
+    .where(scope ? and(eq(tmContractRegistrations.id, id), scope) : eq(tmContractRegistrations.id, id));
+  const rows = forUpdate ? await q.for('update', { of: tmContractRegistrations }) : await q;
+  return rows[0];
+}
+
+export async function findRegistrationByDeal(db: Executor, dealId: number): Promise<RegistrationRow | undefined> {
+  const rows = await db.select().from(tmContractRegistrations).where(eq(tmContractRegistrations.dealId, dealId)).for('update');
+  return rows[0];
+}
+
+export async function insertRegistrations(tx: Executor, rows: (typeof tmContractRegistrations.$inferInsert)[]): Promise<RegistrationRow[]> {
+  const out: RegistrationRow[] = [];
+  for (let i = 0; i < rows.length; i += 1000) {
+    out.push(...(await tx.insert(tmContractRegistrations).values(rows.slice(i, i + 1000)).returning()));
+  }
+  return out;
+}
+
+/** Transition guarded by the expected status: undefined means someone else moved it first. */
+export async function updateRegistration(
+  tx: Executor,
+  id: number,
+  fromStatus: RegistrationRow['status'],
+  set: Partial<typeof tmContractRegistrations.$inferInsert>,
+): Promise<RegistrationRow | undefined> {
+  const rows = await tx
+    .update(tmContractRegistrations)
+    .set({ ...set, updatedAt: new Date(), version: sql`${tmContractRegistrations.version} + 1` })
+    .where(and(eq(tmContractRegistrations.id, id), eq(tmContractRegistrations.status, fromStatus)))
+    .returning();
+  return rows[0];
+}
+
+/** Next serial of registration numbers in a year; callers hold the per-year advisory lock. */
+export async function nextRegistrationSerial(tx: Executor, year: number): Promise<number> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('tm_registration_no'), ${year})`);
+  const [r] = await raw<{ n: number }>(
+    tx,
+    sql`select count(*)::int as n from tm_contract_registrations where registration_no like ${`${year}%`}`,
+  );
+  return Number(r.n) + 1;
+}
+
+// ---------- auctions ----------
+
+export async function insertAuction(tx: Executor, row: typeof tmAuctions.$inferInsert): Promise<AuctionRow> {
+  const [r] = await tx.insert(tmAuctions).values(row).returning();
+  return r;
+}
+
+export async function listAuctions(db: Executor, limit: number): Promise<AuctionRow[]> {
+  return db
+    .select()
+    .from(tmAuctions)
+    .where(sql`${tmAuctions.status} <> 'cancelled'`)
+    .orderBy(sql`case when ${tmAuctions.status} = 'open' then 0 else 1 end`, asc(tmAuctions.endsAt))
+    .limit(limit);
+}
+
+export async function findAuction(db: Executor, id: number, forUpdate = false): Promise<AuctionRow | undefined> {
+  const q = db.select().from(tmAuctions).where(eq(tmAuctions.id, id));
+  const rows = forUpdate ? await q.for('update') : await q;
+  return rows[0];
+}
+
+export async function openAuctionForListing(db: Executor, listingId: number): Promise<AuctionRow | undefined> {
+  const rows = await db.select().from(tmAuctions).where(and(eq(tmAuctions.listingId, listingId), sql`${tmAuctions.status} in ('open','sold')`)).orderBy(desc(tmAuctions.id)).limit(1);
+  return rows[0];
+}
+
+/**
+ * The bid itself, as one conditional UPDATE: it applies only while the auction is open at `at`,
+ * the bidder is not the seller, and the amount is at least the starting price (first bid) or
+ * the current price plus the increment. Concurrent bids serialise on the row lock and each is
+ * re-checked against the winner's new price, so two last-second bids of the same amount cannot
+ * both win. A bid inside the extension window pushes the end out (anti-sniping).
+ */
+export async function placeBid(
+  tx: Executor,
+  opts: { auctionId: number; bidderOrgId: number; amountFen: number; at: Date },
+): Promise<{ endsAt: Date; extended: boolean; bidCount: number } | undefined> {
+  const at = opts.at.toISOString();
+  const rows = await raw<{ ends_at: string | Date; extended: boolean; bid_count: number }>(
+    tx,
+    sql`update tm_auctions a set
+          current_price_fen = ${opts.amountFen},
+          current_bidder_org_id = ${opts.bidderOrgId},
+          bid_count = a.bid_count + 1,
+          ends_at = case when a.ends_at - ${at}::timestamptz <= make_interval(secs => a.extension_window_seconds)
+                         then greatest(a.ends_at, ${at}::timestamptz + make_interval(secs => a.extension_seconds))
+                         else a.ends_at end
+        from (select id, ends_at as old_ends_at from tm_auctions where id = ${opts.auctionId}) old
+        where a.id = old.id
+          and a.status = 'open'
+          and ${at}::timestamptz >= a.starts_at
+          and ${at}::timestamptz < a.ends_at
+          and a.seller_org_id <> ${opts.bidderOrgId}
+          and (case when a.current_price_fen is null then ${opts.amountFen} >= a.starting_price_fen
+                    else ${opts.amountFen} >= a.current_price_fen + a.increment_fen end)
+        returning a.ends_at, (a.ends_at <> old.old_ends_at) as extended, a.bid_count`,
+  );
+  const r = rows[0];
+  return r ? { endsAt: new Date(r.ends_at), extended: r.extended, bidCount: Number(r.bid_count) } : undefined;
+}
+
+export async function insertBid(tx: Executor, row: typeof tmBids.$inferInsert) {
+  await tx.insert(tmBids).values(row);
+}
+
+export async function listBids(db: Executor, auctionId: number) {
+  return db
+    .select({ id: tmBids.id, bidderOrgId: tmBids.bidderOrgId, amountFen: tmBids.amountFen, placedAt: tmBids.placedAt, extended: tmBids.extended })
+    .from(tmBids)
+    .where(eq(tmBids.auctionId, auctionId))
+    .orderBy(desc(tmBids.id))
+    .limit(200);
+}
+
+export async function closeAuction(tx: Executor, id: number, status: 'sold' | 'unsold', at: Date, dealId: number | null): Promise<AuctionRow | undefined> {
+  const rows = await tx
+    .update(tmAuctions)
+    .set({ status, closedAt: at, dealId })
+    .where(and(eq(tmAuctions.id, id), eq(tmAuctions.status, 'open'), sql`${tmAuctions.endsAt} <= ${at.toISOString()}::timestamptz`))
+    .returning();
+  return rows[0];
+}
+
+// ---------- statistics ----------
+
+export interface StatBucketRow {
+  key: string;
+  deals: number;
+  amount: number;
+  income: number;
+}
+
+const STAT_GROUPS = {
+  district: sql`d.district_id::text`,
+  type: sql`r.contract_type`,
+  domain: sql`d.domain`,
+  month: sql`to_char(r.registered_on, 'MM')`,
+  year: sql`to_char(r.registered_on, 'YYYY')`,
+} as const;
+
+/** Registered contracts grouped by one dimension; the year filter is on the registration date. */
+export async function statBuckets(db: Executor, opts: { group: keyof typeof STAT_GROUPS; year?: number; districtId?: number }): Promise<StatBucketRow[]> {
+  const conds: SQL[] = [sql`r.status = 'registered'`];
+  if (opts.year !== undefined) {
+    conds.push(sql`r.registered_on >= ${`${opts.year}-01-01`}::date and r.registered_on < ${`${opts.year + 1}-01-01`}::date`);
+  }
+  if (opts.districtId !== undefined) {
+    conds.push(sql`d.district_id = ${opts.districtId}`);
+  }
+  const key = STAT_GROUPS[opts.group];
+  const rows = await raw<{ key: string; deals: number; amount: number; income: number }>(
+    db,
+    sql`select ${key} as key, count(*)::int as deals, coalesce(sum(r.amount_fen), 0)::float8 as amount,
+               coalesce(sum(r.technical_income_fen), 0)::float8 as income
+        from tm_contract_registrations r join tm_deals d on d.id = r.deal_id
+        where ${sql.join(conds, sql` and `)}
+        group by 1 order by 1`,
+  );
+  return rows.map((r) => ({ key: String(r.key), deals: Number(r.deals), amount: Number(r.amount), income: Number(r.income) }));
+}
+
+export async function districtNames(db: Executor): Promise<Map<number, { name: string; code: string }>> {
+  const rows = await db.select({ id: districts.id, name: districts.name, code: districts.code }).from(districts).orderBy(asc(districts.sortOrder));
+  return new Map(rows.map((r) => [r.id, { name: r.name, code: r.code }]));
+}
+
+export async function districtIdByRef(db: Executor, ref: string): Promise<number | undefined> {
+  const t = ref.trim();
+  const rows = await raw<{ id: number }>(
+    db,
+    sql`select id from districts where code = ${t} or name = ${t} or regexp_replace(name, '[(（].*$', '') = ${t} limit 1`,
+  );
+  return rows[0] ? Number(rows[0].id) : undefined;
+}
+
+// ---------- bulk loading (demo seed and benchmark) ----------
+
+/**
+ * Loads deals with their registered contracts in two statements (JSON → rows in the database),
+ * with ids chosen by the caller on empty tables; the identity sequences are moved past them.
+ */
+export async function bulkLoadRegisteredDeals(
+  tx: Executor,
+  rows: {
+    id: number;
+    title: string;
+    sellerOrgId: number | null;
+    sellerName: string;
+    buyerName: string;
+    districtId: number;
+    domain: string;
+    amountFen: number;
+    signedOn: string;
+    contractType: string;
+    nonTechnicalFen: number;
+    registrationNo: string;
+    registeredOn: string;
+  }[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 5000) {
+    const json = JSON.stringify(rows.slice(i, i + 5000));
+    await tx.execute(sql`
+      insert into tm_deals (id, source, title, seller_org_id, seller_name, buyer_name, district_id, domain, amount_fen, signed_on)
+      overriding system value
+      select x.id, 'offline', x.title, x."sellerOrgId", x."sellerName", x."buyerName", x."districtId", x.domain, x."amountFen", x."signedOn"::date
+      from jsonb_to_recordset(${json}::jsonb) as x(id int, title text, "sellerOrgId" int, "sellerName" text, "buyerName" text, "districtId" int, domain text, "amountFen" bigint, "signedOn" text)`);
+    await tx.execute(sql`
+      insert into tm_contract_registrations (id, deal_id, status, contract_type, contract_title, seller_name, buyer_name, signed_on, deadline_on, rule_version,
+        amount_fen, non_technical_items, non_technical_fen, technical_income_fen, registration_no, submitted_at, registered_on, registered_at)
+      overriding system value
+      select x.id, x.id, 'registered', x."contractType", x.title, x."sellerName", x."buyerName", x."signedOn"::date, x."signedOn"::date + 30, 1,
+        x."amountFen",
+        case when x."nonTechnicalFen" > 0 then jsonb_build_array(jsonb_build_object('kind', '设备材料', 'amountFen', x."nonTechnicalFen")) else '[]'::jsonb end,
+        x."nonTechnicalFen", x."amountFen" - x."nonTechnicalFen", x."registrationNo",
+        x."registeredOn"::date - 1 + time '10:00' at time zone 'Asia/Shanghai', x."registeredOn"::date, x."registeredOn"::date + time '11:00' at time zone 'Asia/Shanghai'
+      from jsonb_to_recordset(${json}::jsonb) as x(id int, title text, "sellerName" text, "buyerName" text, "amountFen" bigint, "signedOn" text,
+        "contractType" text, "nonTechnicalFen" bigint, "registrationNo" text, "registeredOn" text)`);
+  }
+  await tx.execute(sql`select setval(pg_get_serial_sequence('tm_deals', 'id'), (select max(id) from tm_deals))`);
+  await tx.execute(sql`select setval(pg_get_serial_sequence('tm_contract_registrations', 'id'), (select max(id) from tm_contract_registrations))`);
+}
