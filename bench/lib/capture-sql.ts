@@ -18,6 +18,8 @@ export interface CapturedQuery {
   slots: Record<string, number>;
   /** Parameters as captured (constants stay, named slots are overwritten per request). */
   params: unknown[];
+  /** Whether the app's driver call used a prepared (named) statement. */
+  prepare: boolean;
 }
 
 export interface CapturedSql {
@@ -51,12 +53,25 @@ export const OFFICER_ACTOR: Actor = {
 const S = { districtId: 777_001, industry: '__industry__', afterId: 888_001, limit: 999_001, id: 666_001, tokenHash: '__token__' };
 
 export async function captureSql(client: postgres.Sql): Promise<CapturedSql> {
-  let last: { text: string; params: unknown[] } | null = null;
-  const db = drizzle(client, { schema, logger: { logQuery: (text, params) => void (last = { text, params }) } }) as unknown as Db;
+  let last: { text: string; params: unknown[]; prepare: boolean } | null = null;
+  // Drizzle calls client.unsafe(text, params, { prepare }); record exactly that. (Drizzle also
+  // installs its date/timestamp parsers on client.options, which the proxy passes through.)
+  const spy = new Proxy(client, {
+    get(target, key, receiver) {
+      if (key === 'unsafe') {
+        return (text: string, params: unknown[] = [], opts: { prepare?: boolean } = {}) => {
+          last = { text, params, prepare: opts.prepare ?? false };
+          return target.unsafe(text, params as postgres.ParameterOrJSON<never>[], opts);
+        };
+      }
+      return Reflect.get(target, key, receiver) as unknown;
+    },
+  });
+  const db = drizzle(spy, { schema }) as unknown as Db;
   const grab = async (run: () => Promise<unknown>, names: (keyof typeof S)[]): Promise<CapturedQuery> => {
     last = null;
     await run();
-    const q = last as { text: string; params: unknown[] } | null;
+    const q = last as { text: string; params: unknown[]; prepare: boolean } | null;
     if (!q) {
       throw new Error('no query captured');
     }
@@ -68,7 +83,7 @@ export async function captureSql(client: postgres.Sql): Promise<CapturedSql> {
       }
       slots[n] = i;
     }
-    return { text: q.text, params: q.params, slots };
+    return { text: q.text, params: q.params, slots, prepare: q.prepare };
   };
   const where = withScope(OFFICER_ACTOR, repo.filterCondition({ districtId: S.districtId, industry: S.industry }));
   return {

@@ -1,7 +1,8 @@
 /**
  * Child process: a bare Fastify handler (no plugins, hooks or schemas) that runs the SAME SQL as
  * the app's list and detail endpoints (captured from the app's repo functions, see capture-sql.ts)
- * through the same driver settings, and presents the same JSON. /ladder/… additionally runs the
+ * through the same driver settings (prepared statement or not, as the app's call), and presents the
+ * same JSON. /ladder/… additionally runs the
  * other queries the app makes per request (session lookup; district map for the list).
  */
 import Fastify from 'fastify';
@@ -80,7 +81,7 @@ function detail(r: Row, timeline: Row[]) {
 }
 
 const run = (q: typeof cap.listFirst, values: Record<string, unknown>) =>
-  client.unsafe(q.text, bind(q, values) as postgres.ParameterOrJSON<never>[], { prepare: false }).values() as unknown as Promise<Row[]>;
+  client.unsafe(q.text, bind(q, values) as postgres.ParameterOrJSON<never>[], { prepare: q.prepare }).values() as unknown as Promise<Row[]>;
 
 async function extraQueries(cookie: string | undefined, list: boolean) {
   const token = /kc_session=([^;]+)/.exec(cookie ?? '')?.[1] ?? '';

@@ -69,7 +69,29 @@ export async function listPage(
   return rows.map(flatten);
 }
 
+function byIdQuery(db: Executor) {
+  return db
+    .select(selection)
+    .from(enterprises)
+    .innerJoin(districts, eq(districts.id, enterprises.districtId))
+    .where(eq(enterprises.id, sql.placeholder('id')))
+    .prepare('enterprise_by_id');
+}
+
+// The bureau-wide read (no scope) is the hot path of the record page: build it once per database
+// handle, as Drizzle's query building costs more CPU than the primary-key lookup itself.
+const byIdQueries = new WeakMap<Executor, ReturnType<typeof byIdQuery>>();
+
 export async function findById(db: Executor, id: number, scope: SQL | undefined, forUpdate = false): Promise<EnterpriseWithDistrict | undefined> {
+  if (!scope && !forUpdate) {
+    let q = byIdQueries.get(db);
+    if (!q) {
+      q = byIdQuery(db);
+      byIdQueries.set(db, q);
+    }
+    const [row] = await q.execute({ id });
+    return row ? flatten(row) : undefined;
+  }
   const cond = scope ? and(eq(enterprises.id, id), scope) : eq(enterprises.id, id);
   const q = db.select(selection).from(enterprises).innerJoin(districts, eq(districts.id, enterprises.districtId)).where(cond);
   const rows = forUpdate ? await q.for('update', { of: enterprises }) : await q;

@@ -1,4 +1,4 @@
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { timelineEvents } from '../../db/schema/index.js';
 
@@ -30,7 +30,7 @@ export async function appendTimeline(tx: Executor, entries: TimelineEntry[]): Pr
   );
 }
 
-export async function listTimeline(db: Executor, enterpriseId: number, limit = 200) {
+function timelineQuery(db: Executor) {
   return db
     .select({
       id: timelineEvents.id,
@@ -42,7 +42,21 @@ export async function listTimeline(db: Executor, enterpriseId: number, limit = 2
       refId: timelineEvents.refId,
     })
     .from(timelineEvents)
-    .where(eq(timelineEvents.enterpriseId, enterpriseId))
+    .where(eq(timelineEvents.enterpriseId, sql.placeholder('enterpriseId')))
     .orderBy(desc(timelineEvents.occurredAt), desc(timelineEvents.id))
-    .limit(limit);
+    .limit(sql.placeholder('limit'))
+    .prepare('timeline_of_enterprise');
+}
+
+// Read on every record page: built once per database handle (Drizzle's query building is the
+// larger cost of a small indexed read; see docs/PERFORMANCE.md).
+const timelineQueries = new WeakMap<Executor, ReturnType<typeof timelineQuery>>();
+
+export async function listTimeline(db: Executor, enterpriseId: number, limit = 200) {
+  let q = timelineQueries.get(db);
+  if (!q) {
+    q = timelineQuery(db);
+    timelineQueries.set(db, q);
+  }
+  return q.execute({ enterpriseId, limit });
 }
