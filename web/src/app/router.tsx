@@ -5,6 +5,7 @@ import { StatusPage } from '../components/StatusPage';
 import type { RoleCode } from '../lib/session';
 import { HomeRoute } from './HomeRoute';
 import { AppLayout } from './layout/AppLayout';
+import { PublicLayout } from './layout/PublicLayout';
 import { ADMIN_ROLES, AUDIT_ROLES, ENTERPRISE_LIST_ROLES, OWN_ENTERPRISE_ROLES } from './layout/nav';
 import { RequireAuth } from './RequireAuth';
 import { RequireRole } from './RequireRole';
@@ -19,6 +20,9 @@ const OrganizationsPage = lazy(() => import('../features/admin/components/Organi
 const DistrictsPage = lazy(() => import('../features/admin/components/DistrictsPage'));
 const AuditPage = lazy(() => import('../features/audit/components/AuditPage'));
 const AccountPage = lazy(() => import('../features/account/components/AccountPage'));
+const SelfAssessmentPage = lazy(() => import('../features/rules/components/SelfAssessmentPage'));
+const CalendarLookupPage = lazy(() => import('../features/calendar/components/CalendarLookupPage'));
+const CalendarAdminPage = lazy(() => import('../features/calendar/components/CalendarAdminPage'));
 
 const guard = (roles: readonly RoleCode[], page: ReactNode) => <RequireRole roles={roles}>{page}</RequireRole>;
 
@@ -30,6 +34,17 @@ export const router = createBrowserRouter([
     path: '/login',
     element: <LoginPage />,
     errorElement: <RouteErrorBoundary />,
+  },
+  {
+    // Public pages: no login, their own light shell.
+    path: '/public',
+    element: <PublicLayout />,
+    errorElement: <RouteErrorBoundary />,
+    children: [
+      { path: 'self-assessment', element: <SelfAssessmentPage /> },
+      { path: 'calendar', element: <CalendarLookupPage /> },
+      { path: '*', element: <StatusPage kind="notFound" /> },
+    ],
   },
   {
     path: '/',
@@ -52,6 +67,7 @@ export const router = createBrowserRouter([
           { path: 'admin/users', element: guard(ADMIN_ROLES, <UsersPage />) },
           { path: 'admin/organizations', element: guard(ADMIN_ROLES, <OrganizationsPage />) },
           { path: 'admin/districts', element: guard(ADMIN_ROLES, <DistrictsPage />) },
+          { path: 'admin/calendar', element: guard(ADMIN_ROLES, <CalendarAdminPage />) },
           { path: 'audit', element: guard(AUDIT_ROLES, <AuditPage />) },
           { path: 'account', element: <AccountPage /> },
           { path: '403', element: <StatusPage kind="forbidden" /> },

@@ -38,6 +38,8 @@ export const messages = {
   'nav.organizationsDesc': ['科技局、区县、企业、服务机构等', 'Bureaus, districts, enterprises, providers…'],
   'nav.districts': ['区县', 'Districts'],
   'nav.districtsDesc': ['行政区划与代码', 'Districts and their codes'],
+  'nav.calendar': ['节假日与工作日', 'Holidays and working days'],
+  'nav.calendarDesc': ['国务院放假安排（含调休），公示期按工作日计算', 'State Council holiday arrangements, for periods in working days'],
   'nav.audit': ['审计日志', 'Audit log'],
   'nav.auditDesc': ['操作留痕与哈希链校验', 'Every change, hash-chained and verifiable'],
   'nav.account': ['我的账户', 'My account'],

@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  CalendarOutlined,
   EnvironmentOutlined,
   HomeOutlined,
   ShopOutlined,
@@ -35,6 +36,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/admin/users', label: 'nav.users', description: 'nav.usersDesc', icon: <TeamOutlined />, roles: ADMIN_ROLES, group: 'admin' },
   { path: '/admin/organizations', label: 'nav.organizations', description: 'nav.organizationsDesc', icon: <ApartmentOutlined />, roles: ADMIN_ROLES, group: 'admin' },
   { path: '/admin/districts', label: 'nav.districts', description: 'nav.districtsDesc', icon: <EnvironmentOutlined />, roles: ADMIN_ROLES, group: 'admin' },
+  { path: '/admin/calendar', label: 'nav.calendar', description: 'nav.calendarDesc', icon: <CalendarOutlined />, roles: ADMIN_ROLES, group: 'admin' },
   { path: '/audit', label: 'nav.audit', description: 'nav.auditDesc', icon: <AuditOutlined />, roles: AUDIT_ROLES },
   { path: '/account', label: 'nav.account', description: 'nav.accountDesc', icon: <UserOutlined /> },
 ];

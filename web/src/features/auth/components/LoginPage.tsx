@@ -1,6 +1,6 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { LanguageSwitch } from '../../../components/LanguageSwitch';
 import { ApiError } from '../../../lib/api';
 import { useT, type MessageKey } from '../../../lib/i18n';
@@ -75,6 +75,11 @@ export default function LoginPage() {
           </Button>
         </Form>
       </Card>
+      <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0 }}>
+        <Link to="/public/self-assessment" data-testid="login-public-self-assessment">
+          高新技术企业 / 科技型中小企业认定自评（无需登录）
+        </Link>
+      </Typography.Paragraph>
       <Typography.Text type="secondary" style={{ marginTop: 24, fontSize: 12 }}>
         {t('login.footer')}
       </Typography.Text>

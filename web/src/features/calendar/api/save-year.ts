@@ -1,6 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, type BodyOf } from '../../../lib/api';
-import { calendarYearsKey } from './list-years';
 
 export type SaveYearInput = BodyOf<'/api/calendar/years/{year}', 'put'>;
 

@@ -1,0 +1,44 @@
+import { Flex, Layout, Typography } from 'antd';
+import { Suspense } from 'react';
+import { Link, NavLink, Outlet } from 'react-router';
+import { PageLoading } from '../../components/PageLoading';
+import { useT } from '../../lib/i18n';
+
+const link = ({ isActive }: { isActive: boolean }) => ({ color: '#fff', opacity: isActive ? 1 : 0.8, fontWeight: isActive ? 600 : 400 });
+
+/** The shell of the pages anyone may use without logging in (self-assessment, working-day lookup). */
+export function PublicLayout() {
+  const t = useT();
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ background: '#0f3c8c', paddingInline: 20 }}>
+        <Flex align="center" justify="space-between" style={{ height: '100%' }} gap={16}>
+          <Flex align="center" gap={10}>
+            <span className="brand-mark" aria-hidden>
+              科
+            </span>
+            <Typography.Text strong style={{ color: '#fff', fontSize: 17, whiteSpace: 'nowrap' }}>
+              {t('app.name')} · 公共服务
+            </Typography.Text>
+          </Flex>
+          <Flex component="nav" aria-label="公共服务" gap={20} align="center">
+            <NavLink to="/public/self-assessment" style={link}>
+              认定自评
+            </NavLink>
+            <NavLink to="/public/calendar" style={link}>
+              工作日查询
+            </NavLink>
+            <Link to="/login" style={{ color: '#fff' }}>
+              登录
+            </Link>
+          </Flex>
+        </Flex>
+      </Layout.Header>
+      <Layout.Content id="main-content" style={{ padding: 24, maxWidth: 1400, width: '100%', margin: '0 auto' }}>
+        <Suspense fallback={<PageLoading />}>
+          <Outlet />
+        </Suspense>
+      </Layout.Content>
+    </Layout>
+  );
+}
