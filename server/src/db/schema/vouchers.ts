@@ -1,20 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  bigint,
-  boolean,
-  check,
-  date,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  smallint,
-  text,
-  timestamp,
-  unique,
-  uniqueIndex,
-} from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
 import { enterprises } from './enterprises.js';
 import { districts, organizations, users } from './orgs.js';
 
@@ -31,7 +16,9 @@ export const voucherPolicies = pgTable(
     budgetFen: bigint('budget_fen', { mode: 'number' }).notNull(),
     /** Gross amount ever issued under the policy; the CHECK refuses anything beyond the budget. */
     issuedFen: bigint('issued_fen', { mode: 'number' }).notNull().default(0),
-    enterpriseCapFen: bigint('enterprise_cap_fen', { mode: 'number' }).notNull(),
+    enterpriseCapFen: bigint('enterprise_cap_fen', {
+      mode: 'number',
+    }).notNull(),
     teamCapFen: bigint('team_cap_fen', { mode: 'number' }).notNull(),
     /** Coverage ratio in basis points: 5000 = 50% of the service contract amount. */
     coverageBp: integer('coverage_bp').notNull(),
@@ -165,10 +152,7 @@ export const voucherAccounts = pgTable(
   (t) => [
     unique('voucher_accounts_key_uq').on(t.policyId, t.kind, t.holderId, t.providerId).nullsNotDistinct(),
     index('voucher_accounts_holder_idx').on(t.holderId),
-    check(
-      'voucher_accounts_kind_check',
-      sql`${t.kind} in ('appropriation','budget','available','frozen','redeemed','expired','payable','paid','spent','returned')`,
-    ),
+    check('voucher_accounts_kind_check', sql`${t.kind} in ('appropriation','budget','available','frozen','redeemed','expired','payable','paid','spent','returned')`),
     check(
       'voucher_accounts_balance_check',
       sql`(${t.kind} in ('appropriation','spent','returned') and ${t.balanceFen} <= 0) or (${t.kind} not in ('appropriation','spent','returned') and ${t.balanceFen} >= 0)`,
@@ -253,7 +237,9 @@ export const voucherBookings = pgTable(
       .references(() => voucherProviders.id),
     serviceId: integer('service_id').references(() => voucherServices.id),
     serviceCategory: text('service_category').notNull(),
-    contractAmountFen: bigint('contract_amount_fen', { mode: 'number' }).notNull(),
+    contractAmountFen: bigint('contract_amount_fen', {
+      mode: 'number',
+    }).notNull(),
     amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
     status: text('status').$type<BookingStatus>().notNull().default('booked'),
     bookedOn: date('booked_on', { mode: 'string' }).notNull(),
@@ -304,10 +290,7 @@ export const voucherSettlements = pgTable(
     paidAt: timestamp('paid_at', { withTimezone: true }),
     paidBy: integer('paid_by').references(() => users.id),
   },
-  (t) => [
-    index('voucher_settlements_provider_idx').on(t.providerId, t.id),
-    check('voucher_settlements_status_check', sql`${t.status} in ('pending','paid')`),
-  ],
+  (t) => [index('voucher_settlements_provider_idx').on(t.providerId, t.id), check('voucher_settlements_status_check', sql`${t.status} in ('pending','paid')`)],
 );
 
 export const voucherClaims = pgTable(
@@ -333,7 +316,9 @@ export const voucherClaims = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('voucher_claims_live_uq').on(t.bookingId).where(sql`${t.status} in ('submitted','approved')`),
+    uniqueIndex('voucher_claims_live_uq')
+      .on(t.bookingId)
+      .where(sql`${t.status} in ('submitted','approved')`),
     index('voucher_claims_status_idx').on(t.status, t.id),
     index('voucher_claims_settlement_idx').on(t.settlementId),
     check('voucher_claims_mode_check', sql`${t.mode} in ('tongdui','tongyong')`),
@@ -364,10 +349,7 @@ export const voucherFlags = pgTable(
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index('voucher_flags_status_idx').on(t.status, t.id),
-    check('voucher_flags_status_check', sql`${t.status} in ('open','dismissed','confirmed')`),
-  ],
+  (t) => [index('voucher_flags_status_idx').on(t.status, t.id), check('voucher_flags_status_check', sql`${t.status} in ('open','dismissed','confirmed')`)],
 );
 
 /** Monthly rollup kept exact by the write path (issue/redeem/expire/reverse), for statistics. */
@@ -402,7 +384,9 @@ export const enterpriseShareholdings = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    primaryKey({ columns: [t.shareholderEnterpriseId, t.investeeEnterpriseId] }),
+    primaryKey({
+      columns: [t.shareholderEnterpriseId, t.investeeEnterpriseId],
+    }),
     index('enterprise_shareholdings_investee_idx').on(t.investeeEnterpriseId),
     check('enterprise_shareholdings_share_check', sql`${t.shareBp} between 1 and 10000`),
   ],

@@ -11,6 +11,7 @@ import { toRow } from '../../modules/enterprises/enterprises.service.js';
 import { INDUSTRIES } from '../../modules/enterprises/enterprises.schema.js';
 import { appendTimeline } from '../../modules/timeline/index.js';
 import { seedTechmarket } from '../../modules/techmarket/techmarket.seed.js';
+import { seedVouchers } from '../../modules/vouchers/vouchers.seed.js';
 import { DISTRICT_WEIGHTS, HANGZHOU_DISTRICTS } from './districts.js';
 
 export const DEMO_ACCOUNTS: { username: string; displayName: string; roles: Role[]; org: string; description: string }[] = [
@@ -137,6 +138,7 @@ export async function seedDemo(opts: { db: Db; pii: PiiCipher; password: string 
       ...insertedUsers.map((u) => ({ action: 'user.create', objectType: 'user', objectId: u.id, after: u })),
     ]);
     await seedTechmarket({ tx, ctx, pii: opts.pii });
+    await seedVouchers({ tx, ctx, pii: opts.pii });
     return { enterprises: insertedEnts.length, users: insertedUsers.length };
   });
 }

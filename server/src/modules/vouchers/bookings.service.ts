@@ -21,11 +21,17 @@ export interface Answer {
 
 /** Canonical JSON of the request, so the same body in another key order is the same request. */
 function requestHash(input: BookingInput): string {
-  const canonical = JSON.stringify(Object.keys(input).sort().map((k) => [k, input[k as keyof BookingInput]]));
+  const canonical = JSON.stringify(
+    Object.keys(input)
+      .sort()
+      .map((k) => [k, input[k as keyof BookingInput]]),
+  );
   return createHash('sha256').update(`POST /api/vouchers/bookings\n${canonical}`).digest('hex');
 }
 
-const errorBody = (e: AppError) => ({ error: { code: e.code, message: e.message, details: e.details } });
+const errorBody = (e: AppError) => ({
+  error: { code: e.code, message: e.message, details: e.details },
+});
 
 function replay(stored: { requestHash: string; statusCode: number; response: unknown }, hash: string): Answer {
   if (stored.requestHash !== hash) {
@@ -117,11 +123,36 @@ export async function createBooking(opts: { db: Db; ctx: RequestContext; input: 
           createdBy: actor.userId,
         },
       ]);
-      const ref = { id: booking.id, policyId: policy.id, holderId: holder.id, providerId: provider.id, serviceCategory: input.serviceCategory, districtId: holder.districtId };
+      const ref = {
+        id: booking.id,
+        policyId: policy.id,
+        holderId: holder.id,
+        providerId: provider.id,
+        serviceCategory: input.serviceCategory,
+        districtId: holder.districtId,
+      };
       await ledger.freeze({ tx, root: db, actorId: actor.userId }, [{ booking: ref, amountFen, valueDate: today }]);
-      await bookingSignals(tx, { booking: { ...booking, holderDistrictId: holder.districtId }, policy, today, maxFen });
-      await recordAudit(tx, ctx, { action: 'voucher.booking.create', objectType: 'voucher_booking', objectId: booking.id, after: { ...input, bookedOn: today } });
-      answer = { statusCode: 201, body: presentBooking({ ...booking, holderName: holder.name, providerName: provider.name, holderDistrictId: holder.districtId }) };
+      await bookingSignals(tx, {
+        booking: { ...booking, holderDistrictId: holder.districtId },
+        policy,
+        today,
+        maxFen,
+      });
+      await recordAudit(tx, ctx, {
+        action: 'voucher.booking.create',
+        objectType: 'voucher_booking',
+        objectId: booking.id,
+        after: { ...input, bookedOn: today },
+      });
+      answer = {
+        statusCode: 201,
+        body: presentBooking({
+          ...booking,
+          holderName: holder.name,
+          providerName: provider.name,
+          holderDistrictId: holder.districtId,
+        }),
+      };
     } catch (err) {
       // Only a refused booking is remembered under the key; anything else rolls the key back too.
       if (!(err instanceof AppError) || err.code !== 'insufficient_balance' || !opts.idempotencyKey) {
@@ -142,7 +173,11 @@ export async function listBookings(opts: { db: Db; ctx: RequestContext; query: B
   const scope = caseScope(actor);
   const f = repo.bookingFilter(filter);
   const where = scope && f ? and(scope, f) : (scope ?? f);
-  const rows = await repo.listBookings(opts.db, { where, afterId: afterIdOf(cursor), limit: limit + 1 });
+  const rows = await repo.listBookings(opts.db, {
+    where,
+    afterId: afterIdOf(cursor),
+    limit: limit + 1,
+  });
   return page(rows, limit, presentBooking);
 }
 
@@ -171,9 +206,22 @@ export async function cancelBooking(opts: { db: Db; ctx: RequestContext; id: num
     if (!moved) {
       throw new AppError('invalid_state', '只有“已预约”状态的预约可以取消');
     }
-    const ref = { id: b.id, policyId: b.policyId, holderId: b.holderId, providerId: b.providerId, serviceCategory: b.serviceCategory, districtId: b.holderDistrictId };
+    const ref = {
+      id: b.id,
+      policyId: b.policyId,
+      holderId: b.holderId,
+      providerId: b.providerId,
+      serviceCategory: b.serviceCategory,
+      districtId: b.holderDistrictId,
+    };
     await ledger.release({ tx, root: opts.db, actorId: actor.userId }, [{ booking: ref, amountFen: b.amountFen, valueDate: today }]);
-    await recordAudit(tx, opts.ctx, { action: 'voucher.booking.cancel', objectType: 'voucher_booking', objectId: b.id, before: { status: b.status }, after: { status: 'cancelled' } });
+    await recordAudit(tx, opts.ctx, {
+      action: 'voucher.booking.cancel',
+      objectType: 'voucher_booking',
+      objectId: b.id,
+      before: { status: b.status },
+      after: { status: 'cancelled' },
+    });
   });
   return getBooking({ db: opts.db, ctx: opts.ctx, id: b.id });
 }

@@ -73,8 +73,20 @@ export async function submitClaim(opts: { db: Db; ctx: RequestContext; input: Cl
         submittedOn: today,
       },
     ]);
-    await pairSignals(tx, [{ policyId: b.policyId, holderId: b.holderId, providerId: b.providerId, bookingId: b.id }]);
-    await recordAudit(tx, ctx, { action: 'voucher.claim.submit', objectType: 'voucher_claim', objectId: claim.id, after: { ...input, amount: amountFen / 100 } });
+    await pairSignals(tx, [
+      {
+        policyId: b.policyId,
+        holderId: b.holderId,
+        providerId: b.providerId,
+        bookingId: b.id,
+      },
+    ]);
+    await recordAudit(tx, ctx, {
+      action: 'voucher.claim.submit',
+      objectType: 'voucher_claim',
+      objectId: claim.id,
+      after: { ...input, amount: amountFen / 100 },
+    });
     return claim.id;
   });
   return getClaim({ db, ctx, id });
@@ -92,7 +104,11 @@ export async function listClaims(opts: { db: Db; ctx: RequestContext; query: Cla
   const { limit, cursor, ...filter } = opts.query;
   const scope = caseScope(actorOf(opts.ctx));
   const f = repo.claimFilter(filter);
-  const rows = await repo.listClaims(opts.db, { where: scope && f ? and(scope, f) : (scope ?? f), afterId: afterIdOf(cursor), limit: limit + 1 });
+  const rows = await repo.listClaims(opts.db, {
+    where: scope && f ? and(scope, f) : (scope ?? f),
+    afterId: afterIdOf(cursor),
+    limit: limit + 1,
+  });
   return page(rows, limit, presentClaim);
 }
 
@@ -109,21 +125,52 @@ export async function approveClaim(opts: { db: Db; ctx: RequestContext; id: numb
   const b = (await repo.findBooking(db, c.bookingId))!;
   await accountIds(db, db, ledger.participantKeys(b.policyId, [b.holderId], [b.providerId]));
   await db.transaction(async (tx) => {
-    const decided = await repo.decideClaim(tx, c.id, { status: 'approved', decidedBy: actor.userId, decidedOn: today, decisionNote: opts.note ?? null });
+    const decided = await repo.decideClaim(tx, c.id, {
+      status: 'approved',
+      decidedBy: actor.userId,
+      decidedOn: today,
+      decisionNote: opts.note ?? null,
+    });
     if (!decided) {
       throw new AppError('invalid_state', '该申请已审核');
     }
     await repo.transitionBooking(tx, b.id, ['claimed'], 'redeemed');
     const l = { tx, root: db, actorId: actor.userId };
-    await ledger.redeem(l, [{ booking: refOf(b), amountFen: c.amountFen, claimId: c.id, valueDate: today }]);
-    await ledger.release(l, [{ booking: refOf(b), amountFen: b.amountFen - c.amountFen, valueDate: today }]);
+    await ledger.redeem(l, [
+      {
+        booking: refOf(b),
+        amountFen: c.amountFen,
+        claimId: c.id,
+        valueDate: today,
+      },
+    ]);
+    await ledger.release(l, [
+      {
+        booking: refOf(b),
+        amountFen: b.amountFen - c.amountFen,
+        valueDate: today,
+      },
+    ]);
     const holder = await repo.findHolder(tx, b.holderId);
     if (holder?.enterpriseId) {
       await appendTimeline(tx, [
-        { enterpriseId: holder.enterpriseId, module: 'vouchers', kind: 'redeemed', title: `创新券兑付 ${fenToYuan(c.amountFen)}元（${b.providerName}，${categoryName(b.serviceCategory)}）`, refType: 'voucher_claim', refId: c.id },
+        {
+          enterpriseId: holder.enterpriseId,
+          module: 'vouchers',
+          kind: 'redeemed',
+          title: `创新券兑付 ${fenToYuan(c.amountFen)}元（${b.providerName}，${categoryName(b.serviceCategory)}）`,
+          refType: 'voucher_claim',
+          refId: c.id,
+        },
       ]);
     }
-    await recordAudit(tx, ctx, { action: 'voucher.claim.approve', objectType: 'voucher_claim', objectId: c.id, before: { status: 'submitted' }, after: { status: 'approved', note: opts.note ?? null } });
+    await recordAudit(tx, ctx, {
+      action: 'voucher.claim.approve',
+      objectType: 'voucher_claim',
+      objectId: c.id,
+      before: { status: 'submitted' },
+      after: { status: 'approved', note: opts.note ?? null },
+    });
   });
   return getClaim({ db, ctx, id: c.id });
 }
@@ -139,12 +186,23 @@ export async function rejectClaim(opts: { db: Db; ctx: RequestContext; id: numbe
     throw notFound('兑付申请');
   }
   await db.transaction(async (tx) => {
-    const decided = await repo.decideClaim(tx, c.id, { status: 'rejected', decidedBy: actor.userId, decidedOn: today, decisionNote: opts.note });
+    const decided = await repo.decideClaim(tx, c.id, {
+      status: 'rejected',
+      decidedBy: actor.userId,
+      decidedOn: today,
+      decisionNote: opts.note,
+    });
     if (!decided) {
       throw new AppError('invalid_state', '该申请已审核');
     }
     await repo.transitionBooking(tx, c.bookingId, ['claimed'], 'booked');
-    await recordAudit(tx, ctx, { action: 'voucher.claim.reject', objectType: 'voucher_claim', objectId: c.id, before: { status: 'submitted' }, after: { status: 'rejected', note: opts.note } });
+    await recordAudit(tx, ctx, {
+      action: 'voucher.claim.reject',
+      objectType: 'voucher_claim',
+      objectId: c.id,
+      before: { status: 'submitted' },
+      after: { status: 'rejected', note: opts.note },
+    });
   });
   return getClaim({ db, ctx, id: c.id });
 }
@@ -173,9 +231,24 @@ export async function createSettlement(opts: { db: Db; ctx: RequestContext; poli
       throw new AppError('invalid_state', '该机构在此政策下没有待结算的已审核兑付');
     }
     const totalFen = claims.reduce((s, c) => s + c.amountFen, 0);
-    const s = await repo.insertSettlement(tx, { policyId: opts.policyId, providerId: opts.providerId, totalFen, claimCount: claims.length, createdBy: actor.userId });
-    await repo.attachClaims(tx, s.id, claims.map((c) => c.id));
-    await recordAudit(tx, opts.ctx, { action: 'voucher.settlement.create', objectType: 'voucher_settlement', objectId: s.id, after: { ...s, claimIds: claims.map((c) => c.id) } });
+    const s = await repo.insertSettlement(tx, {
+      policyId: opts.policyId,
+      providerId: opts.providerId,
+      totalFen,
+      claimCount: claims.length,
+      createdBy: actor.userId,
+    });
+    await repo.attachClaims(
+      tx,
+      s.id,
+      claims.map((c) => c.id),
+    );
+    await recordAudit(tx, opts.ctx, {
+      action: 'voucher.settlement.create',
+      objectType: 'voucher_settlement',
+      objectId: s.id,
+      after: { ...s, claimIds: claims.map((c) => c.id) },
+    });
     return s.id;
   });
   return getSettlement({ db: opts.db, ctx: opts.ctx, id });
@@ -189,22 +262,43 @@ export async function getSettlement(opts: { db: Db; ctx: RequestContext; id: num
   return presentSettlement(s);
 }
 
-export async function listSettlements(opts: { db: Db; ctx: RequestContext; query: { providerId?: number; status?: 'pending' | 'paid'; limit: number; cursor?: string } }) {
+export async function listSettlements(opts: {
+  db: Db;
+  ctx: RequestContext;
+  query: {
+    providerId?: number;
+    status?: 'pending' | 'paid';
+    limit: number;
+    cursor?: string;
+  };
+}) {
   const scope = await providerScope(opts.db, opts.ctx);
-  const conds = [scope, opts.query.providerId ? eq(voucherSettlements.providerId, opts.query.providerId) : undefined, opts.query.status ? eq(voucherSettlements.status, opts.query.status) : undefined].filter(
-    (c): c is SQL => !!c,
-  );
-  const rows = await repo.listSettlements(opts.db, { where: conds.length ? and(...conds) : undefined, afterId: afterIdOf(opts.query.cursor), limit: opts.query.limit + 1 });
+  const conds = [
+    scope,
+    opts.query.providerId ? eq(voucherSettlements.providerId, opts.query.providerId) : undefined,
+    opts.query.status ? eq(voucherSettlements.status, opts.query.status) : undefined,
+  ].filter((c): c is SQL => !!c);
+  const rows = await repo.listSettlements(opts.db, {
+    where: conds.length ? and(...conds) : undefined,
+    afterId: afterIdOf(opts.query.cursor),
+    limit: opts.query.limit + 1,
+  });
   return page(rows, opts.query.limit, presentSettlement);
 }
 
 /** The lines of a batch, for the payment export: payee is the provider (通兑) or the holder (通用). */
 export async function settlementLines(opts: { db: Db; ctx: RequestContext; id: number }) {
   const s = await getSettlement(opts);
-  const rows = await repo.listClaims(opts.db, { where: repo.claimFilter({ settlementId: s.id }), limit: 100_000 });
+  const rows = await repo.listClaims(opts.db, {
+    where: repo.claimFilter({ settlementId: s.id }),
+    limit: 100_000,
+  });
   return {
     settlement: s,
-    lines: rows.map((c) => ({ ...presentClaim(c), payee: c.mode === 'tongdui' ? c.providerName : c.holderName })),
+    lines: rows.map((c) => ({
+      ...presentClaim(c),
+      payee: c.mode === 'tongdui' ? c.providerName : c.holderName,
+    })),
   };
 }
 
@@ -223,8 +317,22 @@ export async function paySettlement(opts: { db: Db; ctx: RequestContext; id: num
     if (!paid) {
       throw new AppError('invalid_state', '该批次已付款');
     }
-    await ledger.settle({ tx, root: opts.db, actorId: actor.userId }, { policyId: s.policyId, providerId: s.providerId, amountFen: s.totalFen, settlementId: s.id, valueDate: today });
-    await recordAudit(tx, opts.ctx, { action: 'voucher.settlement.pay', objectType: 'voucher_settlement', objectId: s.id, before: { status: 'pending' }, after: { status: 'paid', total: s.totalFen / 100 } });
+    await ledger.settle({ tx, root: opts.db, actorId: actor.userId }, [
+      {
+        policyId: s.policyId,
+        providerId: s.providerId,
+        amountFen: s.totalFen,
+        settlementId: s.id,
+        valueDate: today,
+      },
+    ]);
+    await recordAudit(tx, opts.ctx, {
+      action: 'voucher.settlement.pay',
+      objectType: 'voucher_settlement',
+      objectId: s.id,
+      before: { status: 'pending' },
+      after: { status: 'paid', total: s.totalFen / 100 },
+    });
   });
   return getSettlement(opts);
 }

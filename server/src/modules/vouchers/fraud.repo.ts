@@ -19,7 +19,11 @@ export async function countRoundNearMax(tx: Executor, policyId: number, holderId
 export interface PairLinks {
   holderDistrictId: number;
   sharedContacts: string[];
-  shareholding: { shareholder: string; investee: string; shareBp: number } | null;
+  shareholding: {
+    shareholder: string;
+    investee: string;
+    shareBp: number;
+  } | null;
 }
 
 /**
@@ -66,7 +70,13 @@ export async function pairLinks(tx: Executor, holderId: number, providerId: numb
   return {
     holderDistrictId: Number(row.district_id),
     sharedContacts: shared,
-    shareholding: share ? { shareholder: String(share.shareholder), investee: String(share.investee), shareBp: Number(share.shareBp) } : null,
+    shareholding: share
+      ? {
+          shareholder: String(share.shareholder),
+          investee: String(share.investee),
+          shareBp: Number(share.shareBp),
+        }
+      : null,
   };
 }
 
@@ -110,5 +120,9 @@ export async function concentratedProviders(tx: Executor, minClaims: number, sha
 /** Distinct holder–provider pairs that ever booked (bounded by the number of bookings' pairs). */
 export async function bookedPairs(tx: Executor) {
   const rows = rowsOf(await tx.execute(sql`select distinct policy_id, holder_id, provider_id from voucher_bookings where status <> 'cancelled'`));
-  return rows.map((r) => ({ policyId: Number(r.policy_id), holderId: Number(r.holder_id), providerId: Number(r.provider_id) }));
+  return rows.map((r) => ({
+    policyId: Number(r.policy_id),
+    holderId: Number(r.holder_id),
+    providerId: Number(r.provider_id),
+  }));
 }

@@ -26,7 +26,12 @@ const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T
 /** Cheap signals checked inside the booking transaction (no query unless the amount looks suspicious). */
 export async function bookingSignals(
   tx: Executor,
-  opts: { booking: repo.BookingRow & { holderDistrictId: number }; policy: repo.PolicyRow; today: string; maxFen: number },
+  opts: {
+    booking: repo.BookingRow & { holderDistrictId: number };
+    policy: repo.PolicyRow;
+    today: string;
+    maxFen: number;
+  },
 ): Promise<void> {
   const { booking: b, policy } = opts;
   const flags: NewFlag[] = [];
@@ -40,7 +45,13 @@ export async function bookingSignals(
       providerId: b.providerId,
       bookingId: b.id,
       districtId: b.holderDistrictId,
-      evidence: { bookingId: b.id, bookedOn: opts.today, validUntil: policy.validUntil, daysLeft: left, amount: b.amountFen / 100 },
+      evidence: {
+        bookingId: b.id,
+        bookedOn: opts.today,
+        validUntil: policy.validUntil,
+        daysLeft: left,
+        amount: b.amountFen / 100,
+      },
     });
   }
   if (b.amountFen % 100_000 === 0 && b.amountFen * 10 >= opts.maxFen * 9) {
@@ -54,7 +65,11 @@ export async function bookingSignals(
         providerId: b.providerId,
         bookingId: b.id,
         districtId: b.holderDistrictId,
-        evidence: { bookings: repeats, lastAmount: b.amountFen / 100, maxAllowed: opts.maxFen / 100 },
+        evidence: {
+          bookings: repeats,
+          lastAmount: b.amountFen / 100,
+          maxAllowed: opts.maxFen / 100,
+        },
       });
     }
   }
@@ -62,7 +77,15 @@ export async function bookingSignals(
 }
 
 /** Links between the holder and the provider, checked when a claim is submitted and by the scan. */
-export async function pairSignals(tx: Executor, pairs: { policyId: number; holderId: number; providerId: number; bookingId?: number }[]): Promise<number> {
+export async function pairSignals(
+  tx: Executor,
+  pairs: {
+    policyId: number;
+    holderId: number;
+    providerId: number;
+    bookingId?: number;
+  }[],
+): Promise<number> {
   let raised = 0;
   for (const p of pairs) {
     const links = await fraudRepo.pairLinks(tx, p.holderId, p.providerId);
@@ -113,11 +136,21 @@ export async function scanFlags(opts: { db: Db; ctx: RequestContext }) {
         dedupeKey: `provider_concentration:${c.policyId}:${c.providerId}`,
         policyId: c.policyId,
         providerId: c.providerId,
-        evidence: { claims: c.claims, redeemed: c.totalFen / 100, topHolders: c.topHolders, topShare: c.topShare },
+        evidence: {
+          claims: c.claims,
+          redeemed: c.totalFen / 100,
+          topHolders: c.topHolders,
+          topShare: c.topShare,
+        },
       })),
     );
     raised += await pairSignals(tx, await fraudRepo.bookedPairs(tx));
-    await recordAudit(tx, opts.ctx, { action: 'voucher.flags.scan', objectType: 'voucher_flag', objectId: 'scan', after: { raised } });
+    await recordAudit(tx, opts.ctx, {
+      action: 'voucher.flags.scan',
+      objectType: 'voucher_flag',
+      objectId: 'scan',
+      after: { raised },
+    });
     return { raised };
   });
 }
@@ -133,12 +166,25 @@ function flagScope(ctx: RequestContext): SQL | undefined {
   throw forbidden('无权查看风险线索');
 }
 
-export async function listFlags(opts: { db: Db; ctx: RequestContext; query: { status?: 'open' | 'dismissed' | 'confirmed'; kind?: FlagKind; limit: number; cursor?: string } }) {
+export async function listFlags(opts: {
+  db: Db;
+  ctx: RequestContext;
+  query: {
+    status?: 'open' | 'dismissed' | 'confirmed';
+    kind?: FlagKind;
+    limit: number;
+    cursor?: string;
+  };
+}) {
   const scope = flagScope(opts.ctx);
   const conds = [scope, opts.query.status ? eq(voucherFlags.status, opts.query.status) : undefined, opts.query.kind ? eq(voucherFlags.kind, opts.query.kind) : undefined].filter(
     (c): c is SQL => !!c,
   );
-  const rows = await repo.listFlags(opts.db, { where: conds.length ? and(...conds) : undefined, afterId: afterIdOf(opts.query.cursor), limit: opts.query.limit + 1 });
+  const rows = await repo.listFlags(opts.db, {
+    where: conds.length ? and(...conds) : undefined,
+    afterId: afterIdOf(opts.query.cursor),
+    limit: opts.query.limit + 1,
+  });
   return page(
     rows.map((r) => ({ ...r, id: r.f.id })),
     opts.query.limit,
@@ -168,11 +214,21 @@ export async function resolveFlag(opts: { db: Db; ctx: RequestContext; id: numbe
     if (!before) {
       throw notFound('风险线索');
     }
-    const after = await repo.resolveFlag(tx, opts.id, { status: opts.resolution, resolutionNote: opts.note, resolvedBy: actor.userId });
+    const after = await repo.resolveFlag(tx, opts.id, {
+      status: opts.resolution,
+      resolutionNote: opts.note,
+      resolvedBy: actor.userId,
+    });
     if (!after) {
       throw new AppError('invalid_state', '该线索已处理');
     }
-    await recordAudit(tx, opts.ctx, { action: 'voucher.flag.resolve', objectType: 'voucher_flag', objectId: opts.id, before: { status: before.status }, after: { status: after.status, note: opts.note } });
+    await recordAudit(tx, opts.ctx, {
+      action: 'voucher.flag.resolve',
+      objectType: 'voucher_flag',
+      objectId: opts.id,
+      before: { status: before.status },
+      after: { status: after.status, note: opts.note },
+    });
     return { id: after.id, status: after.status };
   });
 }

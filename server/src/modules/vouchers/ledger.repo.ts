@@ -1,13 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/client.js';
-import {
-  voucherAccounts,
-  voucherEntries,
-  voucherMovements,
-  voucherStatsMonthly,
-  type LedgerAccountKind,
-  type MovementKind,
-} from '../../db/schema/vouchers.js';
+import { voucherAccounts, voucherEntries, voucherMovements, voucherStatsMonthly, type LedgerAccountKind, type MovementKind } from '../../db/schema/vouchers.js';
 
 /** Contra accounts hold the other side of the bureau's entries and are never positive. */
 export const CONTRA_KINDS: ReadonlySet<LedgerAccountKind> = new Set(['appropriation', 'spent', 'returned']);
@@ -25,7 +18,9 @@ export interface Leg {
   amountFen: number;
 }
 
-export type NewMovement = typeof voucherMovements.$inferInsert & { kind: MovementKind };
+export type NewMovement = typeof voucherMovements.$inferInsert & {
+  kind: MovementKind;
+};
 
 /** Raised when a conditional update finds the balance short: nothing of the movement is written. */
 export class LedgerShortfall extends Error {
@@ -83,7 +78,15 @@ export async function accountIds(executor: Executor, root: object, keys: Account
     }[];
     for (const r of rows) {
       const id = Number(r.id);
-      cache.set(keyOf({ policyId: Number(r.policy_id), kind: r.kind, holderId: r.holder_id === null ? null : Number(r.holder_id), providerId: r.provider_id === null ? null : Number(r.provider_id) }), { id, kind: r.kind });
+      cache.set(
+        keyOf({
+          policyId: Number(r.policy_id),
+          kind: r.kind,
+          holderId: r.holder_id === null ? null : Number(r.holder_id),
+          providerId: r.provider_id === null ? null : Number(r.provider_id),
+        }),
+        { id, kind: r.kind },
+      );
       kindById.get(root)!.set(id, r.kind);
     }
   }
@@ -176,7 +179,15 @@ export async function postMovements(tx: Executor, root: object, items: PostedMov
       .returning({ id: voucherMovements.id });
     ids.push(...rows.map((r) => r.id));
   }
-  const entries = items.flatMap((item, i) => item.legs.filter((l) => l.amountFen !== 0).map((l) => ({ movementId: ids[i], accountId: l.accountId, amountFen: l.amountFen })));
+  const entries = items.flatMap((item, i) =>
+    item.legs
+      .filter((l) => l.amountFen !== 0)
+      .map((l) => ({
+        movementId: ids[i],
+        accountId: l.accountId,
+        amountFen: l.amountFen,
+      })),
+  );
   for (let i = 0; i < entries.length; i += 3000) {
     await tx.insert(voucherEntries).values(entries.slice(i, i + 3000));
   }
@@ -202,7 +213,16 @@ export async function bumpStats(tx: Executor, deltas: StatsDelta[]): Promise<voi
     const providerId = d.providerId ?? 0;
     const category = d.category ?? '';
     const k = `${month}|${d.districtId}|${providerId}|${category}`;
-    const row = merged.get(k) ?? { month, districtId: d.districtId, providerId, category, issuedFen: 0, redeemedFen: 0, expiredFen: 0, redemptions: 0 };
+    const row = merged.get(k) ?? {
+      month,
+      districtId: d.districtId,
+      providerId,
+      category,
+      issuedFen: 0,
+      redeemedFen: 0,
+      expiredFen: 0,
+      redemptions: 0,
+    };
     row.issuedFen! += d.issuedFen ?? 0;
     row.redeemedFen! += d.redeemedFen ?? 0;
     row.expiredFen! += d.expiredFen ?? 0;
@@ -233,8 +253,16 @@ export async function availableBalances(tx: Executor, policyId: number) {
     select a.holder_id, a.balance_fen, h.district_id from voucher_accounts a join voucher_holders h on h.id = a.holder_id
     where a.policy_id = ${policyId} and a.kind = 'available' and a.balance_fen > 0
     order by a.id for update of a`);
-  const list = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as { holder_id: number; balance_fen: number | string; district_id: number }[];
-  return list.map((r) => ({ holderId: Number(r.holder_id), balanceFen: Number(r.balance_fen), districtId: Number(r.district_id) }));
+  const list = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as {
+    holder_id: number;
+    balance_fen: number | string;
+    district_id: number;
+  }[];
+  return list.map((r) => ({
+    holderId: Number(r.holder_id),
+    balanceFen: Number(r.balance_fen),
+    districtId: Number(r.district_id),
+  }));
 }
 
 export async function holderBalances(db: Executor, holderId: number, policyId?: number) {
@@ -243,7 +271,11 @@ export async function holderBalances(db: Executor, holderId: number, policyId?: 
     conds.push(eq(voucherAccounts.policyId, policyId));
   }
   return db
-    .select({ policyId: voucherAccounts.policyId, kind: voucherAccounts.kind, balanceFen: voucherAccounts.balanceFen })
+    .select({
+      policyId: voucherAccounts.policyId,
+      kind: voucherAccounts.kind,
+      balanceFen: voucherAccounts.balanceFen,
+    })
     .from(voucherAccounts)
     .where(and(...conds));
 }

@@ -80,39 +80,95 @@ export async function fundPolicy(l: Ledger, opts: { policyId: number; deltaFen: 
     { policyId: opts.policyId, kind: 'appropriation' },
     { policyId: opts.policyId, kind: 'budget' },
   ]);
-  const movement = { policyId: opts.policyId, kind: 'fund' as const, amountFen: Math.abs(opts.deltaFen), valueDate: opts.valueDate, actorId: l.actorId, memo: opts.deltaFen < 0 ? 'budget reduced' : null };
-  return post(l, [{ movement, legs: [{ accountId: appropriation, amountFen: -opts.deltaFen }, { accountId: budget, amountFen: opts.deltaFen }] }]);
+  const movement = {
+    policyId: opts.policyId,
+    kind: 'fund' as const,
+    amountFen: Math.abs(opts.deltaFen),
+    valueDate: opts.valueDate,
+    actorId: l.actorId,
+    memo: opts.deltaFen < 0 ? 'budget reduced' : null,
+  };
+  return post(l, [
+    {
+      movement,
+      legs: [
+        { accountId: appropriation, amountFen: -opts.deltaFen },
+        { accountId: budget, amountFen: opts.deltaFen },
+      ],
+    },
+  ]);
 }
 
 /**
  * Issues to one or many holders all-or-nothing: each holder's cap (grant row), the policy's
  * gross issuance and the budget account are all checked by conditional updates and CHECKs.
  */
-export async function issue(l: Ledger, opts: { policyId: number; items: { holder: HolderRef; amountFen: number; capFen: number }[]; valueDate: string }) {
+export async function issue(
+  l: Ledger,
+  opts: {
+    policyId: number;
+    items: { holder: HolderRef; amountFen: number; capFen: number }[];
+    valueDate: string;
+  },
+) {
   const { policyId, items } = opts;
-  await repo.ensureGrants(l.tx, items.map((i) => ({ policyId, holderId: i.holder.id, capFen: i.capFen })));
-  for (const item of items) {
-    if (!(await repo.addGrantIssued(l.tx, policyId, item.holder.id, item.amountFen))) {
-      throw new AppError('cap_exceeded', `超出持有人年度上限（${item.capFen / 100}元）`, { holderId: item.holder.id });
-    }
+  await repo.ensureGrants(
+    l.tx,
+    items.map((i) => ({ policyId, holderId: i.holder.id, capFen: i.capFen })),
+  );
+  const over =
+    items.length === 1
+      ? (await repo.addGrantIssued(l.tx, policyId, items[0].holder.id, items[0].amountFen))
+        ? []
+        : [items[0].holder.id]
+      : await repo.addGrantsIssued(
+          l.tx,
+          policyId,
+          items.map((i) => ({ holderId: i.holder.id, fen: i.amountFen })),
+        );
+  if (over.length) {
+    const item = items.find((i) => i.holder.id === over[0])!;
+    throw new AppError('cap_exceeded', `超出持有人年度上限（${item.capFen / 100}元）`, { holderIds: over });
   }
   const total = items.reduce((s, i) => s + i.amountFen, 0);
   if (!(await repo.addPolicyIssued(l.tx, policyId, total))) {
     throw new AppError('budget_exceeded', '超出政策年度预算');
   }
-  const ids = await accountIds(l.tx, l.root, [{ policyId, kind: 'budget' }, ...items.map((i) => ({ policyId, kind: 'available' as const, holderId: i.holder.id }))]);
+  const ids = await accountIds(l.tx, l.root, [
+    { policyId, kind: 'budget' },
+    ...items.map((i) => ({
+      policyId,
+      kind: 'available' as const,
+      holderId: i.holder.id,
+    })),
+  ]);
   const budget = ids[0];
   const movementIds = await post(
     l,
     items.map((item, n) => ({
-      movement: { policyId, kind: 'issue' as const, amountFen: item.amountFen, valueDate: opts.valueDate, holderId: item.holder.id, districtId: item.holder.districtId, actorId: l.actorId },
+      movement: {
+        policyId,
+        kind: 'issue' as const,
+        amountFen: item.amountFen,
+        valueDate: opts.valueDate,
+        holderId: item.holder.id,
+        districtId: item.holder.districtId,
+        actorId: l.actorId,
+      },
       legs: [
         { accountId: budget, amountFen: -item.amountFen },
         { accountId: ids[n + 1], amountFen: item.amountFen },
       ],
     })),
   );
-  await bumpStats(l.tx, items.map((i) => ({ valueDate: opts.valueDate, districtId: i.holder.districtId, issuedFen: i.amountFen })));
+  await bumpStats(
+    l.tx,
+    items.map((i) => ({
+      valueDate: opts.valueDate,
+      districtId: i.holder.districtId,
+      issuedFen: i.amountFen,
+    })),
+  );
   return movementIds;
 }
 
@@ -174,7 +230,15 @@ export async function release(l: Ledger, items: { booking: BookingRef; amountFen
 }
 
 /** Claim approved: the frozen amount becomes redeemed for the holder and payable to the provider. */
-export async function redeem(l: Ledger, items: { booking: BookingRef; amountFen: number; claimId: number; valueDate: string }[]) {
+export async function redeem(
+  l: Ledger,
+  items: {
+    booking: BookingRef;
+    amountFen: number;
+    claimId: number;
+    valueDate: string;
+  }[],
+) {
   const movements: PostedMovement[] = [];
   const stats: StatsDelta[] = [];
   for (const { booking, amountFen, claimId, valueDate } of items) {
@@ -194,31 +258,65 @@ export async function redeem(l: Ledger, items: { booking: BookingRef; amountFen:
         { accountId: payable, amountFen },
       ],
     });
-    stats.push({ valueDate, districtId: booking.districtId, providerId: booking.providerId, category: booking.serviceCategory, redeemedFen: amountFen, redemptions: 1 });
+    stats.push({
+      valueDate,
+      districtId: booking.districtId,
+      providerId: booking.providerId,
+      category: booking.serviceCategory,
+      redeemedFen: amountFen,
+      redemptions: 1,
+    });
   }
   const ids = await post(l, movements);
   await bumpStats(l.tx, stats);
   return ids;
 }
 
-export async function settle(l: Ledger, opts: { policyId: number; providerId: number; amountFen: number; settlementId: number; valueDate: string }) {
-  const [payable, paid] = await accountIds(l.tx, l.root, [
-    { policyId: opts.policyId, kind: 'payable', providerId: opts.providerId },
-    { policyId: opts.policyId, kind: 'paid', providerId: opts.providerId },
-  ]);
-  return post(l, [
-    {
-      movement: { policyId: opts.policyId, kind: 'settle', amountFen: opts.amountFen, valueDate: opts.valueDate, providerId: opts.providerId, settlementId: opts.settlementId, actorId: l.actorId },
+/** Settlement batches paid: each provider's payable becomes paid. */
+export async function settle(
+  l: Ledger,
+  batches: {
+    policyId: number;
+    providerId: number;
+    amountFen: number;
+    settlementId: number;
+    valueDate: string;
+  }[],
+) {
+  const movements: PostedMovement[] = [];
+  for (const b of batches) {
+    const [payable, paid] = await accountIds(l.tx, l.root, [
+      { policyId: b.policyId, kind: 'payable', providerId: b.providerId },
+      { policyId: b.policyId, kind: 'paid', providerId: b.providerId },
+    ]);
+    movements.push({
+      movement: {
+        policyId: b.policyId,
+        kind: 'settle',
+        amountFen: b.amountFen,
+        valueDate: b.valueDate,
+        providerId: b.providerId,
+        settlementId: b.settlementId,
+        actorId: l.actorId,
+      },
       legs: [
-        { accountId: payable, amountFen: -opts.amountFen },
-        { accountId: paid, amountFen: opts.amountFen },
+        { accountId: payable, amountFen: -b.amountFen },
+        { accountId: paid, amountFen: b.amountFen },
       ],
-    },
-  ]);
+    });
+  }
+  return post(l, movements);
 }
 
 /** Validity ended: each holder's available balance is marked expired and returns to the policy budget. */
-export async function expire(l: Ledger, opts: { policyId: number; items: { holder: HolderRef; amountFen: number }[]; valueDate: string }) {
+export async function expire(
+  l: Ledger,
+  opts: {
+    policyId: number;
+    items: { holder: HolderRef; amountFen: number }[];
+    valueDate: string;
+  },
+) {
   const items = opts.items.filter((i) => i.amountFen > 0);
   if (items.length === 0) {
     return [];
@@ -232,7 +330,15 @@ export async function expire(l: Ledger, opts: { policyId: number; items: { holde
   for (const { holder, amountFen } of items) {
     const [available, , , expired] = await accountIds(l.tx, l.root, holderKeys(p, holder.id));
     movements.push({
-      movement: { policyId: p, kind: 'expire', amountFen, valueDate: opts.valueDate, holderId: holder.id, districtId: holder.districtId, actorId: l.actorId },
+      movement: {
+        policyId: p,
+        kind: 'expire',
+        amountFen,
+        valueDate: opts.valueDate,
+        holderId: holder.id,
+        districtId: holder.districtId,
+        actorId: l.actorId,
+      },
       legs: [
         { accountId: available, amountFen: -amountFen },
         { accountId: expired, amountFen },
@@ -242,6 +348,13 @@ export async function expire(l: Ledger, opts: { policyId: number; items: { holde
     });
   }
   const ids = await post(l, movements);
-  await bumpStats(l.tx, items.map((i) => ({ valueDate: opts.valueDate, districtId: i.holder.districtId, expiredFen: i.amountFen })));
+  await bumpStats(
+    l.tx,
+    items.map((i) => ({
+      valueDate: opts.valueDate,
+      districtId: i.holder.districtId,
+      expiredFen: i.amountFen,
+    })),
+  );
   return ids;
 }

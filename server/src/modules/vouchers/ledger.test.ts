@@ -21,7 +21,14 @@ const db = () => t.deps.database.db;
 
 async function expectLedgerSound() {
   const check = await checkLedger(t.deps.database);
-  expect(check).toEqual({ unbalancedMovements: 0, driftedAccounts: 0, negativeAccounts: 0, holderMismatches: 0, overBudgetPolicies: 0, totalFen: 0 });
+  expect(check).toEqual({
+    unbalancedMovements: 0,
+    driftedAccounts: 0,
+    negativeAccounts: 0,
+    holderMismatches: 0,
+    overBudgetPolicies: 0,
+    totalFen: 0,
+  });
 }
 
 async function codeOf(p: Promise<unknown>): Promise<string> {
@@ -40,7 +47,14 @@ const book = (w: World, holderIndex: number, amount: number, key?: string) =>
   createBooking({
     db: db(),
     ctx: w.officer,
-    input: { holderId: w.holderIds[holderIndex], policyId: w.policyId, providerId: w.providerId, serviceCategory: 'testing', contractAmount: amount * 2, amount },
+    input: {
+      holderId: w.holderIds[holderIndex],
+      policyId: w.policyId,
+      providerId: w.providerId,
+      serviceCategory: 'testing',
+      contractAmount: amount * 2,
+      amount,
+    },
     idempotencyKey: key,
   });
 
@@ -48,30 +62,101 @@ describe('voucher ledger', () => {
   it('when a voucher goes through issue, book, claim, approval, settlement and expiry, then every balance follows and the ledger balances', async () => {
     const w = await makeWorld(db(), { holders: 1 });
     const sut = { db: db(), ctx: w.officer };
-    await issueVouchers({ ...sut, policyId: w.policyId, items: [{ holderId: w.holderIds[0], amount: 50_000 }] });
+    await issueVouchers({
+      ...sut,
+      policyId: w.policyId,
+      items: [{ holderId: w.holderIds[0], amount: 50_000 }],
+    });
     const booked = await book(w, 0, 20_000);
     expect(booked.statusCode).toBe(201);
     const bookingId = (booked.body as { id: number }).id;
-    const claim = await submitClaim({ ...sut, input: { bookingId, mode: 'tongdui', amount: 15_000, contractNo: 'HT-1', evidenceRef: 'YS-1' } });
+    const claim = await submitClaim({
+      ...sut,
+      input: {
+        bookingId,
+        mode: 'tongdui',
+        amount: 15_000,
+        contractNo: 'HT-1',
+        evidenceRef: 'YS-1',
+      },
+    });
     await approveClaim({ ...sut, id: claim.id });
-    expect(await getBalance({ ...sut, holderId: w.holderIds[0], policyId: w.policyId })).toMatchObject({ issued: 50_000, available: 35_000, frozen: 0, redeemed: 15_000, expired: 0 });
-    const batch = await createSettlement({ ...sut, policyId: w.policyId, providerId: w.providerId });
+    expect(
+      await getBalance({
+        ...sut,
+        holderId: w.holderIds[0],
+        policyId: w.policyId,
+      }),
+    ).toMatchObject({
+      issued: 50_000,
+      available: 35_000,
+      frozen: 0,
+      redeemed: 15_000,
+      expired: 0,
+    });
+    const batch = await createSettlement({
+      ...sut,
+      policyId: w.policyId,
+      providerId: w.providerId,
+    });
     expect(batch.total).toBe(15_000);
     await paySettlement({ ...sut, id: batch.id });
     const open = await book(w, 0, 5_000);
     await expirePolicy({ ...sut, id: w.policyId, today: '2100-01-01' });
-    expect(await getBalance({ ...sut, holderId: w.holderIds[0], policyId: w.policyId })).toMatchObject({ issued: 50_000, available: 0, frozen: 0, redeemed: 15_000, expired: 35_000 });
+    expect(
+      await getBalance({
+        ...sut,
+        holderId: w.holderIds[0],
+        policyId: w.policyId,
+      }),
+    ).toMatchObject({
+      issued: 50_000,
+      available: 0,
+      frozen: 0,
+      redeemed: 15_000,
+      expired: 35_000,
+    });
     expect(open.statusCode).toBe(201);
     await expectLedgerSound();
   });
 
   it('when issuance would pass the holder cap or the budget, then it is refused and nothing is issued', async () => {
-    const w = await makeWorld(db(), { holders: 2, budget: 150_000, enterpriseCap: 100_000 });
+    const w = await makeWorld(db(), {
+      holders: 2,
+      budget: 150_000,
+      enterpriseCap: 100_000,
+    });
     const sut = { db: db(), ctx: w.officer };
-    expect(await codeOf(issueVouchers({ ...sut, policyId: w.policyId, items: [{ holderId: w.holderIds[0], amount: 100_000.01 }] }))).toBe('cap_exceeded');
-    await issueVouchers({ ...sut, policyId: w.policyId, items: [{ holderId: w.holderIds[0], amount: 100_000 }] });
-    expect(await codeOf(issueVouchers({ ...sut, policyId: w.policyId, items: [{ holderId: w.holderIds[1], amount: 60_000 }] }))).toBe('budget_exceeded');
-    expect(await getBalance({ ...sut, holderId: w.holderIds[1], policyId: w.policyId })).toMatchObject({ issued: 0, available: 0 });
+    expect(
+      await codeOf(
+        issueVouchers({
+          ...sut,
+          policyId: w.policyId,
+          items: [{ holderId: w.holderIds[0], amount: 100_000.01 }],
+        }),
+      ),
+    ).toBe('cap_exceeded');
+    await issueVouchers({
+      ...sut,
+      policyId: w.policyId,
+      items: [{ holderId: w.holderIds[0], amount: 100_000 }],
+    });
+    expect(
+      await codeOf(
+        issueVouchers({
+          ...sut,
+          policyId: w.policyId,
+          items: [{ holderId: w.holderIds[1], amount: 60_000 }],
+        }),
+      ),
+    ).toBe('budget_exceeded');
+    expect(
+      await getBalance({
+        ...sut,
+        holderId: w.holderIds[1],
+        policyId: w.policyId,
+      }),
+    ).toMatchObject({ issued: 0, available: 0 });
     await expectLedgerSound();
   });
 
@@ -82,7 +167,10 @@ describe('voucher ledger', () => {
     await expect(d.rows(sql`update voucher_accounts set balance_fen = -1 where id = ${acc.id}`)).rejects.toThrow();
     await expect(
       db().transaction(async (tx) => {
-        const [m] = await d.rows<{ id: number }>(sql`insert into voucher_movements (policy_id, kind, amount_fen, value_date) values (${w.policyId}, 'fund', 1, '2099-01-01') returning id`, tx);
+        const [m] = await d.rows<{ id: number }>(
+          sql`insert into voucher_movements (policy_id, kind, amount_fen, value_date) values (${w.policyId}, 'fund', 1, '2099-01-01') returning id`,
+          tx,
+        );
         await d.rows(sql`insert into voucher_entries (movement_id, account_id, amount_fen) values (${m.id}, ${acc.id}, 1)`, tx);
       }),
     ).rejects.toThrow();
@@ -93,12 +181,31 @@ describe('voucher ledger', () => {
   it('when a rejected claim is followed by a cancellation, then the whole frozen amount returns', async () => {
     const w = await makeWorld(db(), { holders: 1 });
     const sut = { db: db(), ctx: w.officer };
-    await issueVouchers({ ...sut, policyId: w.policyId, items: [{ holderId: w.holderIds[0], amount: 10_000 }] });
+    await issueVouchers({
+      ...sut,
+      policyId: w.policyId,
+      items: [{ holderId: w.holderIds[0], amount: 10_000 }],
+    });
     const b = (await book(w, 0, 8_000)).body as { id: number };
-    const c = await submitClaim({ ...sut, input: { bookingId: b.id, mode: 'tongyong', contractNo: 'HT-2', evidenceRef: 'FP-2', paidAmount: 16_000 } });
+    const c = await submitClaim({
+      ...sut,
+      input: {
+        bookingId: b.id,
+        mode: 'tongyong',
+        contractNo: 'HT-2',
+        evidenceRef: 'FP-2',
+        paidAmount: 16_000,
+      },
+    });
     await rejectClaim({ ...sut, id: c.id, note: '发票信息不符' });
     await cancelBooking({ ...sut, id: b.id });
-    expect(await getBalance({ ...sut, holderId: w.holderIds[0], policyId: w.policyId })).toMatchObject({ available: 10_000, frozen: 0 });
+    expect(
+      await getBalance({
+        ...sut,
+        holderId: w.holderIds[0],
+        policyId: w.policyId,
+      }),
+    ).toMatchObject({ available: 10_000, frozen: 0 });
     await expectLedgerSound();
   });
 });
@@ -114,12 +221,51 @@ type Op =
   | { kind: 'expire' };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('issue' as const), h: fc.nat(2), amount: fc.integer({ min: 1, max: 40_000 }) }) },
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('book' as const), h: fc.nat(2), amount: fc.integer({ min: 1, max: 30_000 }) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('cancel' as const), i: fc.nat(20) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('claim' as const), i: fc.nat(20), part: fc.double({ min: 0.1, max: 1, noNaN: true }) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('approve' as const), i: fc.nat(20) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('reject' as const), i: fc.nat(20) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('issue' as const),
+      h: fc.nat(2),
+      amount: fc.integer({ min: 1, max: 40_000 }),
+    }),
+  },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant('book' as const),
+      h: fc.nat(2),
+      amount: fc.integer({ min: 1, max: 30_000 }),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('cancel' as const),
+      i: fc.nat(20),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('claim' as const),
+      i: fc.nat(20),
+      part: fc.double({ min: 0.1, max: 1, noNaN: true }),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('approve' as const),
+      i: fc.nat(20),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('reject' as const),
+      i: fc.nat(20),
+    }),
+  },
   { weight: 1, arbitrary: fc.constant({ kind: 'settle' as const }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'expire' as const }) },
 );
@@ -131,7 +277,11 @@ describe('voucher ledger invariants (RULES.md §5) under random operation sequen
   it('when any sequence of ledger operations runs, then after every step the invariants hold and balances match a simple model', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(opArb, { minLength: 5, maxLength: 18 }), async (ops) => {
-        const w = await makeWorld(db(), { holders: 3, budget: 100_000, enterpriseCap: 60_000 });
+        const w = await makeWorld(db(), {
+          holders: 3,
+          budget: 100_000,
+          enterpriseCap: 60_000,
+        });
         const sut = { db: db(), ctx: w.officer };
         const bookings: { id: number; claimId?: number }[] = [];
         const model = w.holderIds.map(() => ({ issued: 0, available: 0 }));
@@ -141,7 +291,11 @@ describe('voucher ledger invariants (RULES.md §5) under random operation sequen
           try {
             switch (op.kind) {
               case 'issue':
-                await issueVouchers({ ...sut, policyId: w.policyId, items: [{ holderId: w.holderIds[op.h], amount: op.amount }] });
+                await issueVouchers({
+                  ...sut,
+                  policyId: w.policyId,
+                  items: [{ holderId: w.holderIds[op.h], amount: op.amount }],
+                });
                 model[op.h].issued += op.amount;
                 break;
               case 'book': {
@@ -157,7 +311,15 @@ describe('voucher ledger invariants (RULES.md §5) under random operation sequen
               case 'claim':
                 if (bookings[op.i]) {
                   const b = bookings[op.i];
-                  const c = await submitClaim({ ...sut, input: { bookingId: b.id, mode: 'tongdui', contractNo: 'HT', evidenceRef: 'YS' } });
+                  const c = await submitClaim({
+                    ...sut,
+                    input: {
+                      bookingId: b.id,
+                      mode: 'tongdui',
+                      contractNo: 'HT',
+                      evidenceRef: 'YS',
+                    },
+                  });
                   b.claimId = c.id;
                 }
                 break;
@@ -168,14 +330,26 @@ describe('voucher ledger invariants (RULES.md §5) under random operation sequen
                 break;
               case 'reject':
                 if (bookings[op.i]?.claimId) {
-                  await rejectClaim({ ...sut, id: bookings[op.i].claimId!, note: '材料不全' });
+                  await rejectClaim({
+                    ...sut,
+                    id: bookings[op.i].claimId!,
+                    note: '材料不全',
+                  });
                 }
                 break;
               case 'settle':
-                await createSettlement({ ...sut, policyId: w.policyId, providerId: w.providerId });
+                await createSettlement({
+                  ...sut,
+                  policyId: w.policyId,
+                  providerId: w.providerId,
+                });
                 break;
               case 'expire':
-                await expirePolicy({ ...sut, id: w.policyId, today: '2100-01-01' });
+                await expirePolicy({
+                  ...sut,
+                  id: w.policyId,
+                  today: '2100-01-01',
+                });
                 expired = true;
                 break;
             }
@@ -190,7 +364,11 @@ describe('voucher ledger invariants (RULES.md §5) under random operation sequen
           }
           await expectLedgerSound();
           for (let h = 0; h < w.holderIds.length; h++) {
-            const bal = await getBalance({ ...sut, holderId: w.holderIds[h], policyId: w.policyId });
+            const bal = await getBalance({
+              ...sut,
+              holderId: w.holderIds[h],
+              policyId: w.policyId,
+            });
             expect(bal.issued).toBeCloseTo(model[h].issued, 2);
             expect(bal.issued).toBeCloseTo(bal.available + bal.frozen + bal.redeemed + bal.expired, 2);
             expect(bal.issued).toBeLessThanOrEqual(60_000);

@@ -27,23 +27,43 @@ export async function createHolder(opts: { db: Db; ctx: RequestContext; input: C
       if (!hasRole(actor, 'city_officer') && !(hasRole(actor, 'district_officer') && actor.districtId === input.districtId)) {
         throw forbidden('创业团队由市科委或所在区县科技局登记');
       }
-      row = { kind: 'team', name: input.name, districtId: input.districtId, leaderName: input.leaderName, organizationId: input.organizationId ?? null };
+      row = {
+        kind: 'team',
+        name: input.name,
+        districtId: input.districtId,
+        leaderName: input.leaderName,
+        organizationId: input.organizationId ?? null,
+      };
     } else {
       const [e] = await tx.select().from(enterprises).where(eq(enterprises.id, input.enterpriseId));
       if (!e) {
         throw notFound('企业');
       }
-      const allowed = hasRole(actor, 'city_officer') || (hasRole(actor, 'district_officer') && actor.districtId === e.districtId) || (hasRole(actor, 'enterprise_user') && actor.enterpriseId === e.id);
+      const allowed =
+        hasRole(actor, 'city_officer') ||
+        (hasRole(actor, 'district_officer') && actor.districtId === e.districtId) ||
+        (hasRole(actor, 'enterprise_user') && actor.enterpriseId === e.id);
       if (!allowed) {
         throw forbidden('只能为本企业或本区县企业登记创新券持有人');
       }
       if (await repo.findHolderByEnterprise(tx, e.id)) {
         throw new AppError('conflict', '该企业已是创新券持有人');
       }
-      row = { kind: 'enterprise', enterpriseId: e.id, name: e.name, districtId: e.districtId, contactPhoneHash: e.contactPhoneHash };
+      row = {
+        kind: 'enterprise',
+        enterpriseId: e.id,
+        name: e.name,
+        districtId: e.districtId,
+        contactPhoneHash: e.contactPhoneHash,
+      };
     }
     const [h] = await repo.insertHolders(tx, [row]);
-    await recordAudit(tx, ctx, { action: 'voucher.holder.create', objectType: 'voucher_holder', objectId: h.id, after: h });
+    await recordAudit(tx, ctx, {
+      action: 'voucher.holder.create',
+      objectType: 'voucher_holder',
+      objectId: h.id,
+      after: h,
+    });
     return h.id;
   });
   return presentHolder((await repo.findHolder(db, id))!);
@@ -54,7 +74,11 @@ export async function listHolders(opts: { db: Db; ctx: RequestContext; query: Ho
   const { limit, cursor, ...filter } = opts.query;
   const scope = holderScope(actor);
   const f = repo.holderFilter(filter);
-  const rows = await repo.listHolders(opts.db, { where: scope && f ? and(scope, f) : (scope ?? f), afterId: afterIdOf(cursor), limit: limit + 1 });
+  const rows = await repo.listHolders(opts.db, {
+    where: scope && f ? and(scope, f) : (scope ?? f),
+    afterId: afterIdOf(cursor),
+    limit: limit + 1,
+  });
   return page(rows, limit, presentHolder);
 }
 
@@ -73,7 +97,11 @@ export async function listProviders(opts: { db: Db; ctx: RequestContext; query: 
   const { limit, cursor, ...filter } = opts.query;
   const scope = providerVisibility(opts.ctx);
   const f = repo.providerFilter(filter);
-  const rows = await repo.listProviders(opts.db, { where: scope && f ? and(scope, f) : (scope ?? f), afterId: afterIdOf(cursor), limit: limit + 1 });
+  const rows = await repo.listProviders(opts.db, {
+    where: scope && f ? and(scope, f) : (scope ?? f),
+    afterId: afterIdOf(cursor),
+    limit: limit + 1,
+  });
   return page(rows, limit, presentProvider);
 }
 
@@ -117,7 +145,12 @@ export async function registerProvider(opts: { db: Db; ctx: RequestContext; pii:
         description: input.description ?? null,
       },
     ]);
-    await recordAudit(tx, ctx, { action: 'voucher.provider.register', objectType: 'voucher_provider', objectId: p.id, after: { ...p, contactPhoneHash: undefined } });
+    await recordAudit(tx, ctx, {
+      action: 'voucher.provider.register',
+      objectType: 'voucher_provider',
+      objectId: p.id,
+      after: { ...p, contactPhoneHash: undefined },
+    });
     return p.id;
   });
   return getProvider({ db, ctx, id });
@@ -132,7 +165,13 @@ export async function setProviderStatus(opts: { db: Db; ctx: RequestContext; id:
       throw notFound('服务机构');
     }
     await repo.updateProviderStatus(tx, opts.id, opts.status);
-    await recordAudit(tx, opts.ctx, { action: 'voucher.provider.status', objectType: 'voucher_provider', objectId: opts.id, before: { status: before.status }, after: { status: opts.status, note: opts.note ?? null } });
+    await recordAudit(tx, opts.ctx, {
+      action: 'voucher.provider.status',
+      objectType: 'voucher_provider',
+      objectId: opts.id,
+      before: { status: before.status },
+      after: { status: opts.status, note: opts.note ?? null },
+    });
   });
   return getProvider(opts);
 }
@@ -147,13 +186,27 @@ export async function addService(opts: { db: Db; ctx: RequestContext; providerId
     throw forbidden('只能维护本机构的服务目录');
   }
   if (!p.categories.includes(opts.input.category)) {
-    throw new AppError('validation_failed', '该类别不在机构登记的服务范围内', { fields: [{ field: 'category', message: '该类别不在机构登记的服务范围内' }] });
+    throw new AppError('validation_failed', '该类别不在机构登记的服务范围内', {
+      fields: [{ field: 'category', message: '该类别不在机构登记的服务范围内' }],
+    });
   }
   return opts.db.transaction(async (tx) => {
     const [s] = await repo.insertServices(tx, [
-      { providerId: p.id, category: opts.input.category, name: opts.input.name, priceFen: yuanToFen(opts.input.price), unit: opts.input.unit, description: opts.input.description ?? null },
+      {
+        providerId: p.id,
+        category: opts.input.category,
+        name: opts.input.name,
+        priceFen: yuanToFen(opts.input.price),
+        unit: opts.input.unit,
+        description: opts.input.description ?? null,
+      },
     ]);
-    await recordAudit(tx, opts.ctx, { action: 'voucher.service.create', objectType: 'voucher_service', objectId: s.id, after: s });
+    await recordAudit(tx, opts.ctx, {
+      action: 'voucher.service.create',
+      objectType: 'voucher_service',
+      objectId: s.id,
+      after: s,
+    });
     return presentService(s);
   });
 }

@@ -20,27 +20,45 @@ export interface VoucherFigures {
   holders: number;
 }
 
-const yearRange = (year: number) => ({ from: `${year}-01-01`, to: `${year + 1}-01-01` });
+const yearRange = (year: number) => ({
+  from: `${year}-01-01`,
+  to: `${year + 1}-01-01`,
+});
 
 /** The indicators of one year per district (districtId → figures, in yuan); the indicators module calls this. */
 export async function voucherIndicatorsByDistrict(database: Database, year: number, executor?: Executor): Promise<Map<number, VoucherFigures>> {
   const { from, to } = yearRange(year);
-  const sums = await database.rows<{ district_id: number; issued: string | number; used: string | number }>(
+  const sums = await database.rows<{
+    district_id: number;
+    issued: string | number;
+    used: string | number;
+  }>(
     sql`select district_id, sum(issued_fen) as issued, sum(redeemed_fen) as used from voucher_stats_monthly
         where month >= ${from} and month < ${to} group by district_id`,
     executor,
   );
-  const holders = await database.rows<{ district_id: number; n: string | number }>(
+  const holders = await database.rows<{
+    district_id: number;
+    n: string | number;
+  }>(
     sql`select district_id, count(distinct holder_id) as n from voucher_movements
         where kind = 'issue' and value_date >= ${from} and value_date < ${to} group by district_id`,
     executor,
   );
   const out = new Map<number, VoucherFigures>();
   for (const s of sums) {
-    out.set(Number(s.district_id), { issued: fenToYuan(Number(s.issued)), used: fenToYuan(Number(s.used)), holders: 0 });
+    out.set(Number(s.district_id), {
+      issued: fenToYuan(Number(s.issued)),
+      used: fenToYuan(Number(s.used)),
+      holders: 0,
+    });
   }
   for (const h of holders) {
-    const f = out.get(Number(h.district_id)) ?? { issued: 0, used: 0, holders: 0 };
+    const f = out.get(Number(h.district_id)) ?? {
+      issued: 0,
+      used: 0,
+      holders: 0,
+    };
     f.holders = Number(h.n);
     out.set(Number(h.district_id), f);
   }
@@ -51,15 +69,19 @@ export async function voucherIndicatorsByDistrict(database: Database, year: numb
 export async function voucherIndicators(database: Database, opts: { year: number; districtId?: number }, executor?: Executor): Promise<VoucherFigures> {
   const { from, to } = yearRange(opts.year);
   const d = opts.districtId === undefined ? sql`` : sql` and district_id = ${opts.districtId}`;
-  const [s] = await database.rows<{ issued: string | number | null; used: string | number | null }>(
-    sql`select sum(issued_fen) as issued, sum(redeemed_fen) as used from voucher_stats_monthly where month >= ${from} and month < ${to}${d}`,
-    executor,
-  );
+  const [s] = await database.rows<{
+    issued: string | number | null;
+    used: string | number | null;
+  }>(sql`select sum(issued_fen) as issued, sum(redeemed_fen) as used from voucher_stats_monthly where month >= ${from} and month < ${to}${d}`, executor);
   const [h] = await database.rows<{ n: string | number }>(
     sql`select count(distinct holder_id) as n from voucher_movements where kind = 'issue' and value_date >= ${from} and value_date < ${to}${d}`,
     executor,
   );
-  return { issued: fenToYuan(Number(s?.issued ?? 0)), used: fenToYuan(Number(s?.used ?? 0)), holders: Number(h?.n ?? 0) };
+  return {
+    issued: fenToYuan(Number(s?.issued ?? 0)),
+    used: fenToYuan(Number(s?.used ?? 0)),
+    holders: Number(h?.n ?? 0),
+  };
 }
 
 type By = 'district' | 'provider' | 'category' | 'month';
@@ -94,7 +116,13 @@ export async function statistics(opts: { database: Database; ctx: RequestContext
     category: sql`max(s.category)`,
     month: sql`to_char(s.month, 'YYYY-MM')`,
   }[opts.by];
-  const rows = await opts.database.rows<{ key: string; label: string; issued: string; redeemed: string; expired: string }>(sql`
+  const rows = await opts.database.rows<{
+    key: string;
+    label: string;
+    issued: string;
+    redeemed: string;
+    expired: string;
+  }>(sql`
     select ${keyExpr} as key, ${labelExpr} as label, sum(s.issued_fen) as issued, sum(s.redeemed_fen) as redeemed, sum(s.expired_fen) as expired
     from voucher_stats_monthly s
     left join districts d on d.id = s.district_id
@@ -131,7 +159,13 @@ export async function statistics(opts: { database: Database; ctx: RequestContext
   return {
     year: opts.year,
     by: opts.by,
-    totals: { issued, redeemed, expired: fenToYuan(rows.reduce((s, r) => s + Number(r.expired), 0)), usageRate: usage(issued, redeemed), holders: Number(total?.n ?? 0) },
+    totals: {
+      issued,
+      redeemed,
+      expired: fenToYuan(rows.reduce((s, r) => s + Number(r.expired), 0)),
+      usageRate: usage(issued, redeemed),
+      holders: Number(total?.n ?? 0),
+    },
     rows: out,
   };
 }

@@ -5,7 +5,12 @@ import { decodeCursor, encodeCursor } from '../../http/pagination.js';
 import { CATEGORY_NAMES } from './vouchers.schema.js';
 import type * as repo from './vouchers.repo.js';
 
-const SHANGHAI_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+const SHANGHAI_DATE = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** The business date in Hangzhou (YYYY-MM-DD): value dates and validity use it. */
 export function businessToday(now = new Date()): string {
@@ -67,7 +72,16 @@ export function presentProvider(p: repo.ProviderWithNames) {
 }
 
 export function presentService(s: { id: number; providerId: number; category: string; name: string; priceFen: number; unit: string; description: string | null }) {
-  return { id: s.id, providerId: s.providerId, category: s.category, categoryName: categoryName(s.category), name: s.name, price: fenToYuan(s.priceFen), unit: s.unit, description: s.description };
+  return {
+    id: s.id,
+    providerId: s.providerId,
+    category: s.category,
+    categoryName: categoryName(s.category),
+    name: s.name,
+    price: fenToYuan(s.priceFen),
+    unit: s.unit,
+    description: s.description,
+  };
 }
 
 export function presentBooking(b: repo.BookingWithNames) {
@@ -126,7 +140,10 @@ export function presentSettlement(s: repo.SettlementWithNames) {
 export function page<T extends { id: number }, O>(rows: T[], limit: number, present: (r: T) => O) {
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
-  return { items: items.map(present), nextCursor: rows.length > limit && last ? encodeCursor(null, last.id) : null };
+  return {
+    items: items.map(present),
+    nextCursor: rows.length > limit && last ? encodeCursor(null, last.id) : null,
+  };
 }
 
 export const afterIdOf = (cursor: string | undefined) => (cursor ? decodeCursor(cursor).id : undefined);

@@ -39,7 +39,10 @@ describe.skipIf(!url)('vouchers under concurrency on PostgreSQL (skipped on PGli
     u.pathname = `/${name}`;
     const pii = new PiiCipher(TEST_PII_KEY);
     for (let i = 0; i < 2; i++) {
-      const database = await openDatabase({ databaseUrl: u.toString(), poolSize: 20 });
+      const database = await openDatabase({
+        databaseUrl: u.toString(),
+        poolSize: 20,
+      });
       if (i === 0) {
         await database.migrate();
         await seedDemo({ db: database.db, pii, password: TEST_PASSWORD });
@@ -47,7 +50,14 @@ describe.skipIf(!url)('vouchers under concurrency on PostgreSQL (skipped on PGli
       const deps: Deps = {
         database,
         pii,
-        settings: { sessionIdleMs: 30 * 60_000, sessionAbsoluteMs: 12 * 3_600_000, cookieSecure: false, trustProxy: false, webDist: null, logLevel: 'silent' },
+        settings: {
+          sessionIdleMs: 30 * 60_000,
+          sessionAbsoluteMs: 12 * 3_600_000,
+          cookieSecure: false,
+          trustProxy: false,
+          webDist: null,
+          logLevel: 'silent',
+        },
       };
       const app = await buildApp(deps);
       await app.ready();
@@ -57,17 +67,63 @@ describe.skipIf(!url)('vouchers under concurrency on PostgreSQL (skipped on PGli
     officer = await loginAs(apps[0], 'officer');
     const enterpriseUser = await loginAs(apps[0], 'enterprise');
     // The same session used through either instance: the session lives in the shared database.
-    holder = [enterpriseUser, { ...enterpriseUser, request: (m, path, payload, headers = {}) => apps[1].inject({ method: m, url: path, headers: { cookie: enterpriseUser.cookie, 'x-csrf-token': enterpriseUser.csrf, ...headers }, ...(payload !== undefined ? { payload: payload as Record<string, unknown> } : {}) }) }];
+    holder = [
+      enterpriseUser,
+      {
+        ...enterpriseUser,
+        request: (m, path, payload, headers = {}) =>
+          apps[1].inject({
+            method: m,
+            url: path,
+            headers: {
+              cookie: enterpriseUser.cookie,
+              'x-csrf-token': enterpriseUser.csrf,
+              ...headers,
+            },
+            ...(payload !== undefined ? { payload: payload as Record<string, unknown> } : {}),
+          }),
+      },
+    ];
     const db = databases[0].db;
     const [entOrg] = await db.select().from(organizations).where(eq(organizations.kind, 'enterprise'));
     const [provOrg] = await db.select().from(organizations).where(eq(organizations.kind, 'provider'));
-    policyId = (await officer.request('POST', '/api/vouchers/policies', { year: 2099, name: '并发测试政策', budget: 1_000_000, validUntil: '2099-12-31' })).json<{ id: number }>().id;
-    const h = await officer.request('POST', '/api/vouchers/holders', { kind: 'enterprise', enterpriseId: entOrg.enterpriseId });
-    holderId = h.statusCode === 201 ? h.json<{ id: number }>().id : (await officer.request('GET', '/api/vouchers/holders?limit=1&q=' + encodeURIComponent('西溪'))).json<{ items: { id: number }[] }>().items[0].id;
+    policyId = (
+      await officer.request('POST', '/api/vouchers/policies', {
+        year: 2099,
+        name: '并发测试政策',
+        budget: 1_000_000,
+        validUntil: '2099-12-31',
+      })
+    ).json<{ id: number }>().id;
+    const h = await officer.request('POST', '/api/vouchers/holders', {
+      kind: 'enterprise',
+      enterpriseId: entOrg.enterpriseId,
+    });
+    holderId =
+      h.statusCode === 201
+        ? h.json<{ id: number }>().id
+        : (await officer.request('GET', '/api/vouchers/holders?limit=1&q=' + encodeURIComponent('西溪'))).json<{ items: { id: number }[] }>().items[0].id;
     const existing = await officer.request('GET', '/api/vouchers/providers?limit=500');
     const mine = existing.json<{ items: { id: number; organizationId: number | null }[] }>().items.find((p) => p.organizationId === provOrg.id);
-    providerId = mine ? mine.id : (await officer.request('POST', '/api/vouchers/providers', { name: '并发测试服务机构', districtId: provOrg.districtId, categories: ['testing'], organizationId: provOrg.id })).json<{ id: number }>().id;
-    expect((await officer.request('POST', '/api/vouchers/issuances', { policyId, holderId, amount: BALANCE })).statusCode).toBe(201);
+    providerId = mine
+      ? mine.id
+      : (
+          await officer.request('POST', '/api/vouchers/providers', {
+            name: '并发测试服务机构',
+            districtId: provOrg.districtId,
+            categories: ['testing'],
+            organizationId: provOrg.id,
+          })
+        ).json<{ id: number }>().id;
+    expect(
+      (
+        await officer.request('POST', '/api/vouchers/issuances', {
+          policyId,
+          holderId,
+          amount: BALANCE,
+        })
+      ).statusCode,
+    ).toBe(201);
   });
 
   afterAll(async () => {
@@ -82,8 +138,16 @@ describe.skipIf(!url)('vouchers under concurrency on PostgreSQL (skipped on PGli
     await admin.end();
   });
 
-  const body = (amount = AMOUNT) => ({ holderId, policyId, providerId, serviceCategory: 'testing', contractAmount: amount * 2, amount });
-  const balance = async () => (await officer.request('GET', `/api/vouchers/holders/${holderId}/balance?policyId=${policyId}`)).json<{ available: number; frozen: number; issued: number }>();
+  const body = (amount = AMOUNT) => ({
+    holderId,
+    policyId,
+    providerId,
+    serviceCategory: 'testing',
+    contractAmount: amount * 2,
+    amount,
+  });
+  const balance = async () =>
+    (await officer.request('GET', `/api/vouchers/holders/${holderId}/balance?policyId=${policyId}`)).json<{ available: number; frozen: number; issued: number }>();
 
   it(`when ${CLIENTS} clients on two app instances oversubscribe one holder 2×, then exactly the balance is frozen, nothing is negative and the ledger balances`, async () => {
     const before = await balance();
@@ -104,7 +168,14 @@ describe.skipIf(!url)('vouchers under concurrency on PostgreSQL (skipped on PGli
     expect(statuses.filter((s) => s === 409)).toHaveLength(CLIENTS * PER_CLIENT - BALANCE / AMOUNT);
     expect(after.frozen - before.frozen).toBe(BALANCE);
     expect(after.available).toBe(0);
-    expect(await checkLedger(databases[1])).toEqual({ unbalancedMovements: 0, driftedAccounts: 0, negativeAccounts: 0, holderMismatches: 0, overBudgetPolicies: 0, totalFen: 0 });
+    expect(await checkLedger(databases[1])).toEqual({
+      unbalancedMovements: 0,
+      driftedAccounts: 0,
+      negativeAccounts: 0,
+      holderMismatches: 0,
+      overBudgetPolicies: 0,
+      totalFen: 0,
+    });
   });
 
   it('when 20 identical requests with one Idempotency-Key arrive in parallel on both instances, then there is one effect and 20 identical answers', async () => {
@@ -113,12 +184,23 @@ describe.skipIf(!url)('vouchers under concurrency on PostgreSQL (skipped on PGli
     expect((await officer.request('POST', `/api/vouchers/bookings/${list.items[0].id}/cancel`)).statusCode).toBe(200);
     const count = async () => Number((await databases[0].rows<{ n: number }>(sql`select count(*)::int as n from voucher_bookings where holder_id = ${holderId}`))[0].n);
     const n0 = await count();
-    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => holder[i % 2].request('POST', '/api/vouchers/bookings', body(10), { 'idempotency-key': 'same-key-20x' })));
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        holder[i % 2].request('POST', '/api/vouchers/bookings', body(10), {
+          'idempotency-key': 'same-key-20x',
+        }),
+      ),
+    );
     expect(await count()).toBe(n0 + 1);
     expect(new Set(answers.map((a) => a.statusCode))).toEqual(new Set([201]));
     expect(new Set(answers.map((a) => a.body)).size).toBe(1);
     const other = await holder[1].request('POST', '/api/vouchers/bookings', body(20), { 'idempotency-key': 'same-key-20x' });
     expect(other.statusCode).toBe(422);
-    expect(await checkLedger(databases[0])).toMatchObject({ unbalancedMovements: 0, driftedAccounts: 0, negativeAccounts: 0, holderMismatches: 0 });
+    expect(await checkLedger(databases[0])).toMatchObject({
+      unbalancedMovements: 0,
+      driftedAccounts: 0,
+      negativeAccounts: 0,
+      holderMismatches: 0,
+    });
   });
 });

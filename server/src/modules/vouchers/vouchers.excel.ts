@@ -33,7 +33,12 @@ export async function parseIssuanceList(db: Db, buffer: Buffer): Promise<{ holde
   if (!ws) {
     throw new AppError('import_invalid', 'Excel 文件没有工作表', { rows: [] });
   }
-  const raw: { row: number; holderId: number | null; uscc: string | null; amount: unknown }[] = [];
+  const raw: {
+    row: number;
+    holderId: number | null;
+    uscc: string | null;
+    amount: unknown;
+  }[] = [];
   ws.eachRow((row, n) => {
     if (n === 1) {
       return;
@@ -43,7 +48,12 @@ export async function parseIssuanceList(db: Db, buffer: Buffer): Promise<{ holde
       return v === null || v === undefined || v === '' ? null : typeof v === 'object' && 'result' in v ? v.result : v;
     };
     const hid = cell(1);
-    raw.push({ row: n, holderId: hid === null ? null : Number(hid), uscc: cell(2) === null ? null : String(cell(2)).trim().toUpperCase(), amount: cell(3) });
+    raw.push({
+      row: n,
+      holderId: hid === null ? null : Number(hid),
+      uscc: cell(2) === null ? null : String(cell(2)).trim().toUpperCase(),
+      amount: cell(3),
+    });
   });
   if (raw.length === 0) {
     throw new AppError('import_invalid', '名单为空', { rows: [] });
@@ -68,12 +78,20 @@ export async function parseIssuanceList(db: Db, buffer: Buffer): Promise<{ holde
   for (const r of raw) {
     const holderId = r.holderId ?? (r.uscc ? byUscc.get(r.uscc) : undefined);
     if (holderId === undefined || !Number.isSafeInteger(holderId) || holderId <= 0) {
-      errors.push({ row: r.row, field: r.holderId === null ? ISSUE_HEADERS[1] : ISSUE_HEADERS[0], message: '找不到该持有人（请先登记为创新券持有人）' });
+      errors.push({
+        row: r.row,
+        field: r.holderId === null ? ISSUE_HEADERS[1] : ISSUE_HEADERS[0],
+        message: '找不到该持有人（请先登记为创新券持有人）',
+      });
       continue;
     }
     const amount = typeof r.amount === 'number' ? r.amount : Number(r.amount);
     if (!Number.isFinite(amount) || amount <= 0 || !hasAtMostTwoDecimals(amount)) {
-      errors.push({ row: r.row, field: ISSUE_HEADERS[2], message: '金额应为大于0、最多两位小数的数字' });
+      errors.push({
+        row: r.row,
+        field: ISSUE_HEADERS[2],
+        message: '金额应为大于0、最多两位小数的数字',
+      });
       continue;
     }
     out.push({ holderId, amount });

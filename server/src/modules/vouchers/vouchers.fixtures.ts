@@ -10,7 +10,12 @@ import { TEST_PII_KEY } from '../../test/harness.js';
 
 export async function actorFor(db: Db, username: string): Promise<Actor> {
   const [r] = await db
-    .select({ u: users, o: organizations, dCode: districts.code, dName: districts.name })
+    .select({
+      u: users,
+      o: organizations,
+      dCode: districts.code,
+      dName: districts.name,
+    })
     .from(users)
     .innerJoin(organizations, eq(organizations.id, users.organizationId))
     .leftJoin(districts, eq(districts.id, organizations.districtId))
@@ -36,7 +41,11 @@ export async function actorFor(db: Db, username: string): Promise<Actor> {
   };
 }
 
-export const ctxOf = (actor: Actor): RequestContext => ({ actor, requestId: 'test', ip: '127.0.0.1' });
+export const ctxOf = (actor: Actor): RequestContext => ({
+  actor,
+  requestId: 'test',
+  ip: '127.0.0.1',
+});
 
 export interface World {
   officer: RequestContext;
@@ -46,7 +55,16 @@ export interface World {
 }
 
 /** A fresh policy (valid until 2099), `holders` enterprise holders and one approved provider. */
-export async function makeWorld(db: Db, opts: { holders: number; budget?: number; enterpriseCap?: number; offset?: number; year?: number }): Promise<World> {
+export async function makeWorld(
+  db: Db,
+  opts: {
+    holders: number;
+    budget?: number;
+    enterpriseCap?: number;
+    offset?: number;
+    year?: number;
+  },
+): Promise<World> {
   const officer = ctxOf(await actorFor(db, 'officer'));
   const policy = await createPolicy({
     db,
@@ -62,19 +80,38 @@ export async function makeWorld(db: Db, opts: { holders: number; budget?: number
       categories: ['testing', 'rd_design', 'consulting', 'ip', 'tech_transfer'],
     },
   });
-  const ents = await db.select({ id: enterprises.id }).from(enterprises).orderBy(enterprises.id).limit(opts.holders).offset(opts.offset ?? 0);
+  const ents = await db
+    .select({ id: enterprises.id })
+    .from(enterprises)
+    .orderBy(enterprises.id)
+    .limit(opts.holders)
+    .offset(opts.offset ?? 0);
   const holderIds: number[] = [];
   for (const e of ents) {
     const { findHolderByEnterprise } = await import('./vouchers.repo.js');
     const existing = await findHolderByEnterprise(db, e.id);
-    holderIds.push(existing ? existing.id : (await createHolder({ db, ctx: officer, input: { kind: 'enterprise', enterpriseId: e.id } })).id);
+    holderIds.push(
+      existing
+        ? existing.id
+        : (
+            await createHolder({
+              db,
+              ctx: officer,
+              input: { kind: 'enterprise', enterpriseId: e.id },
+            })
+          ).id,
+    );
   }
   const [d] = await db.select({ id: districts.id }).from(districts).limit(1);
   const provider = await registerProvider({
     db,
     ctx: officer,
     pii: new PiiCipher(TEST_PII_KEY),
-    input: { name: `测试检测中心${Math.random().toString(36).slice(2, 7)}`, districtId: d.id, categories: ['testing', 'rd_design', 'consulting', 'ip', 'tech_transfer'] },
+    input: {
+      name: `测试检测中心${Math.random().toString(36).slice(2, 7)}`,
+      districtId: d.id,
+      categories: ['testing', 'rd_design', 'consulting', 'ip', 'tech_transfer'],
+    },
   });
   return { officer, policyId: policy.id, holderIds, providerId: provider.id };
 }

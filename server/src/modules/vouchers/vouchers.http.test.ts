@@ -1,6 +1,6 @@
-import { and, eq, ne } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { districts, enterprises, organizations } from '../../db/schema/index.js';
+import { districts } from '../../db/schema/index.js';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../test/harness.js';
 
 let t: TestApp;
@@ -12,42 +12,82 @@ beforeAll(async () => {
   t = await createTestApp();
   [officer, enterprise, provider, xihu, auditor, admin] = await Promise.all(['officer', 'enterprise', 'provider', 'xihu', 'auditor', 'admin'].map((u) => loginAs(t.app, u)));
   const db = t.deps.database.db;
-  const [demoOrg] = await db.select().from(organizations).where(eq(organizations.kind, 'provider'));
-  const [entOrg] = await db.select().from(organizations).where(and(eq(organizations.kind, 'enterprise')));
   const [binjiang] = await db.select().from(districts).where(eq(districts.code, '330108'));
-  const [other] = await db.select().from(enterprises).where(and(eq(enterprises.districtId, binjiang.id), ne(enterprises.id, entOrg.enterpriseId!))).limit(1);
-
-  const p = await officer.request('POST', '/api/vouchers/policies', { year: 2099, name: '测试创新券政策', budget: 1_000_000, enterpriseCap: 100_000, teamCap: 30_000, coverageRatio: 0.5, validUntil: '2099-12-31', categories: ['testing', 'consulting'] });
+  const p = await officer.request('POST', '/api/vouchers/policies', {
+    year: 2099,
+    name: '测试创新券政策',
+    budget: 1_000_000,
+    enterpriseCap: 100_000,
+    teamCap: 30_000,
+    coverageRatio: 0.5,
+    validUntil: '2099-12-31',
+    categories: ['testing', 'consulting'],
+  });
   expect(p.statusCode).toBe(201);
   policyId = p.json<{ id: number }>().id;
-  const own = await enterprise.request('POST', '/api/vouchers/holders', { kind: 'enterprise', enterpriseId: entOrg.enterpriseId });
-  expect(own.statusCode).toBe(201);
-  ownHolderId = own.json<{ id: number }>().id;
-  otherHolderId = (await officer.request('POST', '/api/vouchers/holders', { kind: 'enterprise', enterpriseId: other.id })).json<{ id: number }>().id;
-  const prov = await officer.request('POST', '/api/vouchers/providers', { name: '浙江省科技创新服务平台（杭州）', districtId: binjiang.id, categories: ['testing', 'consulting'], organizationId: demoOrg.id });
+  // The demo data makes the demo enterprise a holder and links the demo provider account to a provider.
+  const own = await enterprise.request('GET', '/api/vouchers/holders');
+  ownHolderId = own.json<{ items: { id: number }[] }>().items[0].id;
+  otherHolderId = (await officer.request('GET', `/api/vouchers/holders?districtId=${binjiang.id}&kind=enterprise&limit=1`)).json<{ items: { id: number }[] }>().items[0].id;
+  providerId = (await provider.request('GET', '/api/vouchers/providers/me')).json<{ id: number }>().id;
+  const prov = await officer.request('POST', '/api/vouchers/providers', { name: '杭州另一检测中心', districtId: binjiang.id, categories: ['testing'] });
   expect(prov.statusCode).toBe(201);
-  providerId = prov.json<{ id: number }>().id;
-  otherProviderId = (await officer.request('POST', '/api/vouchers/providers', { name: '杭州另一检测中心', districtId: binjiang.id, categories: ['testing'] })).json<{ id: number }>().id;
+  otherProviderId = prov.json<{ id: number }>().id;
   for (const holderId of [ownHolderId, otherHolderId]) {
-    expect((await officer.request('POST', '/api/vouchers/issuances', { policyId, holderId, amount: 20_000 })).statusCode).toBe(201);
+    expect(
+      (
+        await officer.request('POST', '/api/vouchers/issuances', {
+          policyId,
+          holderId,
+          amount: 20_000,
+        })
+      ).statusCode,
+    ).toBe(201);
   }
 });
 afterAll(async () => {
   await t.close();
 });
 
-const bookingBody = (over: Record<string, unknown> = {}) => ({ holderId: ownHolderId, policyId, providerId, serviceCategory: 'testing', contractAmount: 4_000, amount: 2_000, ...over });
+const bookingBody = (over: Record<string, unknown> = {}) => ({
+  holderId: ownHolderId,
+  policyId,
+  providerId,
+  serviceCategory: 'testing',
+  contractAmount: 4_000,
+  amount: 2_000,
+  ...over,
+});
 
 describe('voucher policies and issuance', () => {
   it('when a non-officer creates a policy or issues vouchers, then it is refused', async () => {
     for (const s of [enterprise, provider, xihu, auditor, admin]) {
-      expect((await s.request('POST', '/api/vouchers/policies', { year: 2099, name: '越权政策' })).statusCode).toBe(403);
-      expect((await s.request('POST', '/api/vouchers/issuances', { policyId, holderId: ownHolderId, amount: 1 })).statusCode).toBe(403);
+      expect(
+        (
+          await s.request('POST', '/api/vouchers/policies', {
+            year: 2099,
+            name: '越权政策',
+          })
+        ).statusCode,
+      ).toBe(403);
+      expect(
+        (
+          await s.request('POST', '/api/vouchers/issuances', {
+            policyId,
+            holderId: ownHolderId,
+            amount: 1,
+          })
+        ).statusCode,
+      ).toBe(403);
     }
   });
 
   it('when an officer issues beyond the holder cap, then 409 cap_exceeded and the balance is unchanged', async () => {
-    const r = await officer.request('POST', '/api/vouchers/issuances', { policyId, holderId: ownHolderId, amount: 80_001 });
+    const r = await officer.request('POST', '/api/vouchers/issuances', {
+      policyId,
+      holderId: ownHolderId,
+      amount: 80_001,
+    });
     expect(r.statusCode).toBe(409);
     expect(r.json().error.code).toBe('cap_exceeded');
     expect((await officer.request('GET', `/api/vouchers/holders/${ownHolderId}/balance?policyId=${policyId}`)).json()).toMatchObject({ issued: 20_000, available: 20_000 });
@@ -66,7 +106,12 @@ describe('voucher balance scope', () => {
   it('when the enterprise user reads its own balance, then it gets issued/available/frozen/redeemed/expired in yuan', async () => {
     const r = await enterprise.request('GET', `/api/vouchers/holders/${ownHolderId}/balance?policyId=${policyId}`);
     expect(r.statusCode).toBe(200);
-    expect(r.json()).toMatchObject({ issued: 20_000, frozen: 0, redeemed: 0, expired: 0 });
+    expect(r.json()).toMatchObject({
+      issued: 20_000,
+      frozen: 0,
+      redeemed: 0,
+      expired: 0,
+    });
   });
 
   it('when an enterprise user, a provider or another district reads a holder that is not theirs, then it is hidden', async () => {
@@ -74,8 +119,9 @@ describe('voucher balance scope', () => {
     expect((await xihu.request('GET', `/api/vouchers/holders/${otherHolderId}/balance`)).statusCode).toBe(404);
     expect((await xihu.request('GET', `/api/vouchers/holders/${ownHolderId}/balance`)).statusCode).toBe(200);
     expect([403, 404]).toContain((await provider.request('GET', `/api/vouchers/holders/${ownHolderId}/balance`)).statusCode);
-    const xihuList = await xihu.request('GET', '/api/vouchers/holders?limit=100');
-    expect(xihuList.json<{ items: { id: number }[] }>().items.map((i) => i.id)).toEqual([ownHolderId]);
+    const xihuList = (await xihu.request('GET', '/api/vouchers/holders?limit=500')).json<{ items: { id: number; districtName: string }[] }>().items;
+    expect(xihuList.map((i) => i.id)).toContain(ownHolderId);
+    expect(new Set(xihuList.map((i) => i.districtName))).toEqual(new Set(['西湖区']));
     expect((await auditor.request('GET', `/api/vouchers/holders/${otherHolderId}/balance`)).statusCode).toBe(200);
   });
 });
@@ -122,8 +168,22 @@ describe('voucher bookings', () => {
 describe('voucher claims, approval and settlement', () => {
   it('when the provider claims (通兑) and the officer approves, then the amount is redeemed and can be settled and exported', async () => {
     const b = (await enterprise.request('POST', '/api/vouchers/bookings', bookingBody({ amount: 1_500, contractAmount: 3_000 }))).json<{ id: number }>();
-    expect((await enterprise.request('POST', '/api/vouchers/claims', { bookingId: b.id, mode: 'tongdui', contractNo: 'HT-9', evidenceRef: 'YS-9' })).statusCode).toBe(403);
-    const claim = await provider.request('POST', '/api/vouchers/claims', { bookingId: b.id, mode: 'tongdui', contractNo: 'HT-9', evidenceRef: 'YS-9' });
+    expect(
+      (
+        await enterprise.request('POST', '/api/vouchers/claims', {
+          bookingId: b.id,
+          mode: 'tongdui',
+          contractNo: 'HT-9',
+          evidenceRef: 'YS-9',
+        })
+      ).statusCode,
+    ).toBe(403);
+    const claim = await provider.request('POST', '/api/vouchers/claims', {
+      bookingId: b.id,
+      mode: 'tongdui',
+      contractNo: 'HT-9',
+      evidenceRef: 'YS-9',
+    });
     expect(claim.statusCode).toBe(201);
     const claimId = claim.json<{ id: number }>().id;
     expect((await provider.request('POST', `/api/vouchers/claims/${claimId}/approve`, {})).statusCode).toBe(403);
@@ -131,7 +191,10 @@ describe('voucher claims, approval and settlement', () => {
     const ok = await officer.request('POST', `/api/vouchers/claims/${claimId}/approve`, { note: '材料齐全' });
     expect(ok.json().status).toBe('approved');
     expect((await enterprise.request('GET', `/api/vouchers/holders/${ownHolderId}/balance?policyId=${policyId}`)).json().redeemed).toBe(1_500);
-    const batch = await officer.request('POST', '/api/vouchers/settlements', { policyId, providerId });
+    const batch = await officer.request('POST', '/api/vouchers/settlements', {
+      policyId,
+      providerId,
+    });
     expect(batch.statusCode).toBe(201);
     expect(batch.json().total).toBe(1_500);
     const id = batch.json<{ id: number }>().id;
@@ -144,9 +207,35 @@ describe('voucher claims, approval and settlement', () => {
 
   it('when the holder paid in full and claims (通用), then only its own user may claim and a partial payment is refused', async () => {
     const b = (await enterprise.request('POST', '/api/vouchers/bookings', bookingBody({ amount: 1_000, contractAmount: 2_000 }))).json<{ id: number }>();
-    expect((await provider.request('POST', '/api/vouchers/claims', { bookingId: b.id, mode: 'tongyong', contractNo: 'HT', evidenceRef: 'FP', paidAmount: 2_000 })).statusCode).toBe(403);
-    expect((await enterprise.request('POST', '/api/vouchers/claims', { bookingId: b.id, mode: 'tongyong', contractNo: 'HT', evidenceRef: 'FP', paidAmount: 1_999 })).statusCode).toBe(400);
-    const c = await enterprise.request('POST', '/api/vouchers/claims', { bookingId: b.id, mode: 'tongyong', contractNo: 'HT', evidenceRef: 'FP', paidAmount: 2_000 });
+    expect(
+      (
+        await provider.request('POST', '/api/vouchers/claims', {
+          bookingId: b.id,
+          mode: 'tongyong',
+          contractNo: 'HT',
+          evidenceRef: 'FP',
+          paidAmount: 2_000,
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await enterprise.request('POST', '/api/vouchers/claims', {
+          bookingId: b.id,
+          mode: 'tongyong',
+          contractNo: 'HT',
+          evidenceRef: 'FP',
+          paidAmount: 1_999,
+        })
+      ).statusCode,
+    ).toBe(400);
+    const c = await enterprise.request('POST', '/api/vouchers/claims', {
+      bookingId: b.id,
+      mode: 'tongyong',
+      contractNo: 'HT',
+      evidenceRef: 'FP',
+      paidAmount: 2_000,
+    });
     expect(c.statusCode).toBe(201);
     const r = await officer.request('POST', `/api/vouchers/claims/${c.json<{ id: number }>().id}/reject`, { note: '发票抬头不符' });
     expect(r.json().status).toBe('rejected');
@@ -165,7 +254,12 @@ describe('voucher claims, approval and settlement', () => {
 
 describe('voucher statistics, flags and the ledger check', () => {
   it('when officers and the auditor read statistics and the ledger check, then figures are consistent; enterprises may not', async () => {
-    const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
+    const year = Number(
+      new Intl.DateTimeFormat('en-CA', {
+        timeZone: 'Asia/Shanghai',
+        year: 'numeric',
+      }).format(new Date()),
+    );
     const s = await auditor.request('GET', `/api/vouchers/statistics?year=${year}&by=district`);
     expect(s.statusCode).toBe(200);
     expect(s.json().totals.issued).toBeGreaterThanOrEqual(40_000);
@@ -180,8 +274,22 @@ describe('voucher statistics, flags and the ledger check', () => {
     const flags = (await officer.request('GET', '/api/vouchers/flags?limit=50')).json<{ items: { id: number; status: string }[] }>();
     if (flags.items.length > 0) {
       const id = flags.items[0].id;
-      expect((await auditor.request('POST', `/api/vouchers/flags/${id}/resolve`, { resolution: 'dismissed', note: '已核实' })).statusCode).toBe(403);
-      expect((await officer.request('POST', `/api/vouchers/flags/${id}/resolve`, { resolution: 'dismissed', note: '已核实，无关联' })).statusCode).toBe(200);
+      expect(
+        (
+          await auditor.request('POST', `/api/vouchers/flags/${id}/resolve`, {
+            resolution: 'dismissed',
+            note: '已核实',
+          })
+        ).statusCode,
+      ).toBe(403);
+      expect(
+        (
+          await officer.request('POST', `/api/vouchers/flags/${id}/resolve`, {
+            resolution: 'dismissed',
+            note: '已核实，无关联',
+          })
+        ).statusCode,
+      ).toBe(200);
     }
     const audit = await auditor.request('GET', '/api/audit?objectType=voucher_booking');
     expect(audit.statusCode).toBe(200);

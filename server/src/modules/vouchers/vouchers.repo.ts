@@ -48,7 +48,11 @@ export async function listPolicies(db: Executor) {
 export async function updatePolicyVersioned(tx: Executor, id: number, version: number, set: Partial<typeof voucherPolicies.$inferInsert>) {
   const rows = await tx
     .update(voucherPolicies)
-    .set({ ...set, version: sql`${voucherPolicies.version} + 1`, updatedAt: new Date() })
+    .set({
+      ...set,
+      version: sql`${voucherPolicies.version} + 1`,
+      updatedAt: new Date(),
+    })
     .where(and(eq(voucherPolicies.id, id), eq(voucherPolicies.version, version)))
     .returning();
   return rows[0];
@@ -67,7 +71,11 @@ export async function addPolicyIssued(tx: Executor, id: number, fen: number): Pr
 export async function setPolicyStatus(tx: Executor, id: number, from: 'active', to: 'expired') {
   const rows = await tx
     .update(voucherPolicies)
-    .set({ status: to, updatedAt: new Date(), version: sql`${voucherPolicies.version} + 1` })
+    .set({
+      status: to,
+      updatedAt: new Date(),
+      version: sql`${voucherPolicies.version} + 1`,
+    })
     .where(and(eq(voucherPolicies.id, id), eq(voucherPolicies.status, from)))
     .returning();
   return rows[0];
@@ -79,7 +87,10 @@ const holderSelection = {
   districtName: districts.name,
   uscc: enterprises.uscc,
 };
-export type HolderWithNames = HolderRow & { districtName: string; uscc: string | null };
+export type HolderWithNames = HolderRow & {
+  districtName: string;
+  uscc: string | null;
+};
 const flatHolder = (r: { h: HolderRow; districtName: string; uscc: string | null }): HolderWithNames => ({ ...r.h, districtName: r.districtName, uscc: r.uscc });
 
 export async function findHolder(db: Executor, id: number, scope?: SQL): Promise<HolderWithNames | undefined> {
@@ -100,7 +111,12 @@ export async function findHolderByEnterprise(db: Executor, enterpriseId: number)
 export async function insertHolders(tx: Executor, rows: (typeof voucherHolders.$inferInsert)[]) {
   const out: HolderRow[] = [];
   for (let i = 0; i < rows.length; i += 1000) {
-    out.push(...(await tx.insert(voucherHolders).values(rows.slice(i, i + 1000)).returning()));
+    out.push(
+      ...(await tx
+        .insert(voucherHolders)
+        .values(rows.slice(i, i + 1000))
+        .returning()),
+    );
   }
   return out;
 }
@@ -127,7 +143,10 @@ export function holderFilter(f: { q?: string; districtId?: number; kind?: 'enter
 
 export async function ensureGrants(tx: Executor, rows: { policyId: number; holderId: number; capFen: number }[]) {
   for (let i = 0; i < rows.length; i += 1000) {
-    await tx.insert(voucherGrants).values(rows.slice(i, i + 1000)).onConflictDoNothing();
+    await tx
+      .insert(voucherGrants)
+      .values(rows.slice(i, i + 1000))
+      .onConflictDoNothing();
   }
 }
 
@@ -139,6 +158,32 @@ export async function addGrantIssued(tx: Executor, policyId: number, holderId: n
     .where(and(eq(voucherGrants.policyId, policyId), eq(voucherGrants.holderId, holderId), sql`${voucherGrants.issuedFen} + ${fen} <= ${voucherGrants.capFen}`))
     .returning({ holderId: voucherGrants.holderId });
   return rows.length === 1;
+}
+
+/** Bulk form of addGrantIssued: returns the holders whose cap would be passed (nothing applied for them). */
+export async function addGrantsIssued(tx: Executor, policyId: number, items: { holderId: number; fen: number }[]): Promise<number[]> {
+  const merged = new Map<number, number>();
+  for (const i of items) {
+    merged.set(i.holderId, (merged.get(i.holderId) ?? 0) + i.fen);
+  }
+  const ids = [...merged.keys()].sort((a, b) => a - b);
+  const ok = new Set<number>();
+  for (let i = 0; i < ids.length; i += 2000) {
+    const chunk = ids.slice(i, i + 2000);
+    const values = sql.join(
+      chunk.map((h) => sql`(${h}::int, ${merged.get(h)}::bigint)`),
+      sql`, `,
+    );
+    const rows = await tx.execute(sql`
+      update voucher_grants g set issued_fen = g.issued_fen + v.fen
+      from (values ${values}) as v(holder_id, fen)
+      where g.policy_id = ${policyId} and g.holder_id = v.holder_id and g.issued_fen + v.fen <= g.cap_fen
+      returning g.holder_id`);
+    for (const r of (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as { holder_id: number }[]) {
+      ok.add(Number(r.holder_id));
+    }
+  }
+  return ids.filter((h) => !ok.has(h));
 }
 
 export async function findGrants(db: Executor, holderId: number, policyId?: number) {
@@ -194,7 +239,11 @@ export function providerFilter(f: { q?: string; category?: string; districtId?: 
 export async function updateProviderStatus(tx: Executor, id: number, status: ProviderRow['status']) {
   const rows = await tx
     .update(voucherProviders)
-    .set({ status, updatedAt: new Date(), version: sql`${voucherProviders.version} + 1` })
+    .set({
+      status,
+      updatedAt: new Date(),
+      version: sql`${voucherProviders.version} + 1`,
+    })
     .where(eq(voucherProviders.id, id))
     .returning();
   return rows[0];
@@ -221,8 +270,17 @@ export async function findService(db: Executor, id: number) {
 }
 
 // ── bookings ────────────────────────────────────────────────────────────────
-const bookingSelection = { b: voucherBookings, holderName: voucherHolders.name, providerName: voucherProviders.name, holderDistrictId: voucherHolders.districtId };
-export type BookingWithNames = BookingRow & { holderName: string; providerName: string; holderDistrictId: number };
+const bookingSelection = {
+  b: voucherBookings,
+  holderName: voucherHolders.name,
+  providerName: voucherProviders.name,
+  holderDistrictId: voucherHolders.districtId,
+};
+export type BookingWithNames = BookingRow & {
+  holderName: string;
+  providerName: string;
+  holderDistrictId: number;
+};
 const flatBooking = (r: { b: BookingRow; holderName: string; providerName: string; holderDistrictId: number }): BookingWithNames => ({
   ...r.b,
   holderName: r.holderName,
@@ -233,7 +291,12 @@ const flatBooking = (r: { b: BookingRow; holderName: string; providerName: strin
 export async function insertBookings(tx: Executor, rows: (typeof voucherBookings.$inferInsert)[]) {
   const out: BookingRow[] = [];
   for (let i = 0; i < rows.length; i += 1000) {
-    out.push(...(await tx.insert(voucherBookings).values(rows.slice(i, i + 1000)).returning()));
+    out.push(
+      ...(await tx
+        .insert(voucherBookings)
+        .values(rows.slice(i, i + 1000))
+        .returning()),
+    );
   }
   return out;
 }
@@ -342,7 +405,14 @@ const claimSelection = {
   serviceCategory: voucherBookings.serviceCategory,
   policyId: voucherBookings.policyId,
 };
-export type ClaimWithNames = ClaimRow & { holderId: number; holderName: string; providerId: number; providerName: string; serviceCategory: string; policyId: number };
+export type ClaimWithNames = ClaimRow & {
+  holderId: number;
+  holderName: string;
+  providerId: number;
+  providerName: string;
+  serviceCategory: string;
+  policyId: number;
+};
 const flatClaim = (r: { c: ClaimRow } & Omit<ClaimWithNames, keyof ClaimRow>): ClaimWithNames => {
   const { c, ...rest } = r;
   return { ...c, ...rest };
@@ -351,7 +421,12 @@ const flatClaim = (r: { c: ClaimRow } & Omit<ClaimWithNames, keyof ClaimRow>): C
 export async function insertClaims(tx: Executor, rows: (typeof voucherClaims.$inferInsert)[]) {
   const out: ClaimRow[] = [];
   for (let i = 0; i < rows.length; i += 1000) {
-    out.push(...(await tx.insert(voucherClaims).values(rows.slice(i, i + 1000)).returning()));
+    out.push(
+      ...(await tx
+        .insert(voucherClaims)
+        .values(rows.slice(i, i + 1000))
+        .returning()),
+    );
   }
   return out;
 }
@@ -390,7 +465,13 @@ export function claimFilter(f: { status?: ClaimRow['status']; mode?: ClaimRow['m
   );
 }
 
-export async function decideClaim(tx: Executor, id: number, set: Partial<typeof voucherClaims.$inferInsert> & { status: 'approved' | 'rejected' }) {
+export async function decideClaim(
+  tx: Executor,
+  id: number,
+  set: Partial<typeof voucherClaims.$inferInsert> & {
+    status: 'approved' | 'rejected';
+  },
+) {
   const rows = await tx
     .update(voucherClaims)
     .set(set)
@@ -406,12 +487,7 @@ export async function unsettledClaims(tx: Executor, policyId: number, providerId
     .from(voucherClaims)
     .innerJoin(voucherBookings, eq(voucherBookings.id, voucherClaims.bookingId))
     .where(
-      and(
-        eq(voucherClaims.status, 'approved'),
-        sql`${voucherClaims.settlementId} is null`,
-        eq(voucherBookings.policyId, policyId),
-        eq(voucherBookings.providerId, providerId),
-      ),
+      and(eq(voucherClaims.status, 'approved'), sql`${voucherClaims.settlementId} is null`, eq(voucherBookings.policyId, policyId), eq(voucherBookings.providerId, providerId)),
     )
     .orderBy(asc(voucherClaims.id))
     .for('update', { of: voucherClaims });
@@ -420,6 +496,21 @@ export async function unsettledClaims(tx: Executor, policyId: number, providerId
 export async function insertSettlement(tx: Executor, row: typeof voucherSettlements.$inferInsert) {
   const [s] = await tx.insert(voucherSettlements).values(row).returning();
   return s;
+}
+
+export async function insertSettlements(tx: Executor, rows: (typeof voucherSettlements.$inferInsert)[]) {
+  return rows.length ? tx.insert(voucherSettlements).values(rows).returning() : [];
+}
+
+/** Sets each claim's batch in one statement (claim id → settlement id). */
+export async function attachClaimsMany(tx: Executor, pairs: { claimId: number; settlementId: number }[]) {
+  for (let i = 0; i < pairs.length; i += 5000) {
+    const values = sql.join(
+      pairs.slice(i, i + 5000).map((p) => sql`(${p.claimId}::bigint, ${p.settlementId}::int)`),
+      sql`, `,
+    );
+    await tx.execute(sql`update voucher_claims c set settlement_id = v.sid from (values ${values}) as v(cid, sid) where c.id = v.cid and c.settlement_id is null`);
+  }
 }
 
 export async function attachClaims(tx: Executor, settlementId: number, claimIds: number[]) {
@@ -431,7 +522,10 @@ export async function attachClaims(tx: Executor, settlementId: number, claimIds:
   }
 }
 
-const settlementSelection = { s: voucherSettlements, providerName: voucherProviders.name };
+const settlementSelection = {
+  s: voucherSettlements,
+  providerName: voucherProviders.name,
+};
 export type SettlementWithNames = SettlementRow & { providerName: string };
 
 export async function findSettlement(db: Executor, id: number, scope?: SQL): Promise<SettlementWithNames | undefined> {
@@ -474,7 +568,11 @@ export async function insertFlags(tx: Executor, rows: (typeof voucherFlags.$infe
 
 export async function listFlags(db: Executor, opts: { where: SQL | undefined; afterId?: number; limit: number }) {
   return db
-    .select({ f: voucherFlags, holderName: voucherHolders.name, providerName: voucherProviders.name })
+    .select({
+      f: voucherFlags,
+      holderName: voucherHolders.name,
+      providerName: voucherProviders.name,
+    })
     .from(voucherFlags)
     .leftJoin(voucherHolders, eq(voucherHolders.id, voucherFlags.holderId))
     .leftJoin(voucherProviders, eq(voucherProviders.id, voucherFlags.providerId))
@@ -483,7 +581,15 @@ export async function listFlags(db: Executor, opts: { where: SQL | undefined; af
     .limit(opts.limit);
 }
 
-export async function resolveFlag(tx: Executor, id: number, set: { status: 'dismissed' | 'confirmed'; resolutionNote: string; resolvedBy: number | null }) {
+export async function resolveFlag(
+  tx: Executor,
+  id: number,
+  set: {
+    status: 'dismissed' | 'confirmed';
+    resolutionNote: string;
+    resolvedBy: number | null;
+  },
+) {
   const rows = await tx
     .update(voucherFlags)
     .set({ ...set, resolvedAt: new Date() })

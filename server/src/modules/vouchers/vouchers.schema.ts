@@ -32,12 +32,18 @@ const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
   .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), '日期无效');
 
-const category = z.enum(VOUCHER_CATEGORIES, { message: `服务类别应为：${VOUCHER_CATEGORIES.join('、')}` });
+const category = z.enum(VOUCHER_CATEGORIES, {
+  message: `服务类别应为：${VOUCHER_CATEGORIES.join('、')}`,
+});
 const id = z.number().int().positive().max(2147483647);
 const cursor = z.string().max(500).optional();
 
-export const idParam = z.object({ id: z.coerce.number().int().positive().max(2147483647) });
-export const holderIdParam = z.object({ holderId: z.coerce.number().int().positive().max(2147483647) });
+export const idParam = z.object({
+  id: z.coerce.number().int().positive().max(2147483647),
+});
+export const holderIdParam = z.object({
+  holderId: z.coerce.number().int().positive().max(2147483647),
+});
 
 // ── policies ────────────────────────────────────────────────────────────────
 export const createPolicyBody = z
@@ -49,7 +55,11 @@ export const createPolicyBody = z
     teamCap: yuan('创业团队年度上限').default(30_000),
     coverageRatio: z.number().gt(0, '补助比例应大于0').max(1, '补助比例不能超过1').default(0.5),
     validUntil: isoDate.optional(),
-    categories: z.array(category).min(1).max(VOUCHER_CATEGORIES.length).default([...VOUCHER_CATEGORIES]),
+    categories: z
+      .array(category)
+      .min(1)
+      .max(VOUCHER_CATEGORIES.length)
+      .default([...VOUCHER_CATEGORIES]),
   })
   .strict();
 export type CreatePolicyInput = z.infer<typeof createPolicyBody>;
@@ -85,11 +95,21 @@ export const policyOut = z.object({
 });
 export const policyList = z.object({ items: z.array(policyOut) });
 
-export const expireResult = z.object({ policyId: z.number(), holders: z.number(), released: z.number(), expired: z.number() });
+export const expireResult = z.object({
+  policyId: z.number(),
+  holders: z.number(),
+  released: z.number(),
+  expired: z.number(),
+});
 
 // ── holders ─────────────────────────────────────────────────────────────────
 export const createHolderBody = z.union([
-  z.object({ kind: z.literal('enterprise').default('enterprise'), enterpriseId: id }).strict(),
+  z
+    .object({
+      kind: z.literal('enterprise').default('enterprise'),
+      enterpriseId: id,
+    })
+    .strict(),
   z
     .object({
       kind: z.literal('team'),
@@ -121,9 +141,14 @@ export const holderOut = z.object({
   districtName: z.string(),
   leaderName: z.string().nullable(),
 });
-export const holderPage = z.object({ items: z.array(holderOut), nextCursor: z.string().nullable() });
+export const holderPage = z.object({
+  items: z.array(holderOut),
+  nextCursor: z.string().nullable(),
+});
 
-export const balanceQuery = z.object({ policyId: z.coerce.number().int().positive().max(2147483647).optional() });
+export const balanceQuery = z.object({
+  policyId: z.coerce.number().int().positive().max(2147483647).optional(),
+});
 export const balanceOut = z.object({
   holderId: z.number(),
   policyId: z.number().nullable(),
@@ -138,8 +163,18 @@ export const balanceOut = z.object({
 // ── issuance ────────────────────────────────────────────────────────────────
 export const issueBody = z.object({ policyId: id, holderId: id, amount: yuan('发放金额') }).strict();
 export type IssueInput = z.infer<typeof issueBody>;
-export const issueOut = z.object({ movementId: z.number(), policyId: z.number(), holderId: z.number(), amount: z.number(), balance: balanceOut });
-export const bulkIssueOut = z.object({ issued: z.number(), total: z.number(), movementIds: z.array(z.number()) });
+export const issueOut = z.object({
+  movementId: z.number(),
+  policyId: z.number(),
+  holderId: z.number(),
+  amount: z.number(),
+  balance: balanceOut,
+});
+export const bulkIssueOut = z.object({
+  issued: z.number(),
+  total: z.number(),
+  movementIds: z.array(z.number()),
+});
 
 // ── providers and services ──────────────────────────────────────────────────
 export const providerQuery = z.object({
@@ -158,7 +193,11 @@ export const createProviderBody = z
     districtId: id,
     categories: z.array(category).min(1).max(VOUCHER_CATEGORIES.length),
     contactName: z.string().trim().max(32).optional(),
-    contactPhone: z.string().trim().regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, '电话号码格式不正确').optional(),
+    contactPhone: z
+      .string()
+      .trim()
+      .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, '电话号码格式不正确')
+      .optional(),
     description: z.string().trim().max(500).optional(),
     enterpriseId: id.optional(),
     organizationId: id.optional(),
@@ -166,7 +205,12 @@ export const createProviderBody = z
   .strict();
 export type CreateProviderInput = z.infer<typeof createProviderBody>;
 
-export const providerStatusBody = z.object({ status: z.enum(['approved', 'suspended', 'blacklisted']), note: z.string().trim().max(500).optional() }).strict();
+export const providerStatusBody = z
+  .object({
+    status: z.enum(['approved', 'suspended', 'blacklisted']),
+    note: z.string().trim().max(500).optional(),
+  })
+  .strict();
 
 export const serviceBody = z
   .object({
@@ -201,8 +245,13 @@ export const providerOut = z.object({
   contactName: z.string().nullable(),
   description: z.string().nullable(),
 });
-export const providerPage = z.object({ items: z.array(providerOut), nextCursor: z.string().nullable() });
-export const providerDetail = providerOut.extend({ services: z.array(serviceOut) });
+export const providerPage = z.object({
+  items: z.array(providerOut),
+  nextCursor: z.string().nullable(),
+});
+export const providerDetail = providerOut.extend({
+  services: z.array(serviceOut),
+});
 
 // ── bookings ────────────────────────────────────────────────────────────────
 export const bookingBody = z
@@ -244,13 +293,18 @@ export const bookingQuery = z.object({
   cursor,
 });
 export type BookingQuery = z.infer<typeof bookingQuery>;
-export const bookingPage = z.object({ items: z.array(bookingOut), nextCursor: z.string().nullable() });
+export const bookingPage = z.object({
+  items: z.array(bookingOut),
+  nextCursor: z.string().nullable(),
+});
 
 // ── claims and settlement ───────────────────────────────────────────────────
 export const claimBody = z
   .object({
     bookingId: id,
-    mode: z.enum(CLAIM_MODES, { message: '兑付方式应为 tongdui（通兑）或 tongyong（通用）' }),
+    mode: z.enum(CLAIM_MODES, {
+      message: '兑付方式应为 tongdui（通兑）或 tongyong（通用）',
+    }),
     amount: yuan('申请兑付金额').optional(),
     contractNo: z.string().trim().min(1).max(64),
     evidenceRef: z.string().trim().min(1).max(200).describe('通兑：用户验收单号；通用：全额付款发票号'),
@@ -289,7 +343,10 @@ export const claimQuery = z.object({
   cursor,
 });
 export type ClaimQuery = z.infer<typeof claimQuery>;
-export const claimPage = z.object({ items: z.array(claimOut), nextCursor: z.string().nullable() });
+export const claimPage = z.object({
+  items: z.array(claimOut),
+  nextCursor: z.string().nullable(),
+});
 
 export const settlementBody = z.object({ policyId: id, providerId: id }).strict();
 export const settlementOut = z.object({
@@ -309,14 +366,23 @@ export const settlementQuery = z.object({
   limit: limitSchema,
   cursor,
 });
-export const settlementPage = z.object({ items: z.array(settlementOut), nextCursor: z.string().nullable() });
+export const settlementPage = z.object({
+  items: z.array(settlementOut),
+  nextCursor: z.string().nullable(),
+});
 
 // ── statistics, flags, ledger check ─────────────────────────────────────────
 export const statsQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100),
   by: z.enum(['district', 'provider', 'category', 'month']).default('district'),
 });
-const statsFigures = { issued: z.number(), redeemed: z.number(), expired: z.number(), usageRate: z.number().nullable(), holders: z.number().nullable() };
+const statsFigures = {
+  issued: z.number(),
+  redeemed: z.number(),
+  expired: z.number(),
+  usageRate: z.number().nullable(),
+  holders: z.number().nullable(),
+};
 export const statsOut = z.object({
   year: z.number(),
   by: z.string(),
@@ -345,8 +411,16 @@ export const flagOut = z.object({
   createdAt: z.date(),
   resolvedAt: z.date().nullable(),
 });
-export const flagPage = z.object({ items: z.array(flagOut), nextCursor: z.string().nullable() });
-export const resolveFlagBody = z.object({ resolution: z.enum(['dismissed', 'confirmed']), note: z.string().trim().min(2, '请填写处理意见').max(500) }).strict();
+export const flagPage = z.object({
+  items: z.array(flagOut),
+  nextCursor: z.string().nullable(),
+});
+export const resolveFlagBody = z
+  .object({
+    resolution: z.enum(['dismissed', 'confirmed']),
+    note: z.string().trim().min(2, '请填写处理意见').max(500),
+  })
+  .strict();
 export const scanOut = z.object({ raised: z.number() });
 
 export const ledgerCheckOut = z.object({
@@ -359,4 +433,10 @@ export const ledgerCheckOut = z.object({
   total: z.number(),
 });
 
-export const errorOut = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown() }) });
+export const errorOut = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.unknown(),
+  }),
+});

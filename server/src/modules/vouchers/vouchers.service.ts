@@ -13,7 +13,10 @@ import type { CreatePolicyInput, PatchPolicyInput } from './vouchers.schema.js';
 
 async function budgetBalance(db: Db, policyId: number): Promise<number> {
   const [id] = await accountIds(db, db, [{ policyId, kind: 'budget' }]);
-  const rows = await db.query.voucherAccounts.findFirst({ where: (a, { eq }) => eq(a.id, id), columns: { balanceFen: true } });
+  const rows = await db.query.voucherAccounts.findFirst({
+    where: (a, { eq }) => eq(a.id, id),
+    columns: { balanceFen: true },
+  });
   return rows?.balanceFen ?? 0;
 }
 
@@ -35,7 +38,12 @@ export async function createPolicy(opts: { db: Db; ctx: RequestContext; input: C
     });
     // A throwaway cache root: the new policy's accounts are not committed yet.
     await ledger.fundPolicy({ tx, root: {}, actorId: actor.userId }, { policyId: p.id, deltaFen: p.budgetFen, valueDate: today });
-    await recordAudit(tx, ctx, { action: 'voucher.policy.create', objectType: 'voucher_policy', objectId: p.id, after: p });
+    await recordAudit(tx, ctx, {
+      action: 'voucher.policy.create',
+      objectType: 'voucher_policy',
+      objectId: p.id,
+      after: p,
+    });
     return p.id;
   });
   return getPolicy({ db, ctx, id });
@@ -88,8 +96,21 @@ export async function updatePolicy(opts: { db: Db; ctx: RequestContext; id: numb
     if (!after) {
       throw new AppError('version_conflict', '该政策已被他人修改，请刷新后重试', { currentVersion: before.version });
     }
-    await ledger.fundPolicy({ tx, root: db, actorId: actor.userId }, { policyId: opts.id, deltaFen: budgetFen - before.budgetFen, valueDate: today });
-    await recordAudit(tx, ctx, { action: 'voucher.policy.update', objectType: 'voucher_policy', objectId: opts.id, before, after });
+    await ledger.fundPolicy(
+      { tx, root: db, actorId: actor.userId },
+      {
+        policyId: opts.id,
+        deltaFen: budgetFen - before.budgetFen,
+        valueDate: today,
+      },
+    );
+    await recordAudit(tx, ctx, {
+      action: 'voucher.policy.update',
+      objectType: 'voucher_policy',
+      objectId: opts.id,
+      before,
+      after,
+    });
   });
   return getPolicy({ db, ctx, id: opts.id });
 }
@@ -119,17 +140,44 @@ export async function expirePolicy(opts: { db: Db; ctx: RequestContext; id: numb
     await ledger.release(
       l,
       open.map((o) => ({
-        booking: { id: o.b.id, policyId: o.b.policyId, holderId: o.b.holderId, providerId: o.b.providerId, serviceCategory: o.b.serviceCategory, districtId: o.holderDistrictId },
+        booking: {
+          id: o.b.id,
+          policyId: o.b.policyId,
+          holderId: o.b.holderId,
+          providerId: o.b.providerId,
+          serviceCategory: o.b.serviceCategory,
+          districtId: o.holderDistrictId,
+        },
         amountFen: o.b.amountFen,
         valueDate: today,
       })),
     );
-    await repo.markBookingsExpired(tx, open.map((o) => o.b.id));
+    await repo.markBookingsExpired(
+      tx,
+      open.map((o) => o.b.id),
+    );
     const balances = await availableBalances(tx, policy.id);
-    await ledger.expire(l, { policyId: policy.id, items: balances.map((b) => ({ holder: { id: b.holderId, districtId: b.districtId }, amountFen: b.balanceFen })), valueDate: today });
+    await ledger.expire(l, {
+      policyId: policy.id,
+      items: balances.map((b) => ({
+        holder: { id: b.holderId, districtId: b.districtId },
+        amountFen: b.balanceFen,
+      })),
+      valueDate: today,
+    });
     const expiredFen = balances.reduce((s, b) => s + b.balanceFen, 0);
-    const result = { policyId: policy.id, holders: balances.length, released: fenToYuan(open.reduce((s, o) => s + o.b.amountFen, 0)), expired: fenToYuan(expiredFen) };
-    await recordAudit(tx, ctx, { action: 'voucher.policy.expire', objectType: 'voucher_policy', objectId: policy.id, after: result });
+    const result = {
+      policyId: policy.id,
+      holders: balances.length,
+      released: fenToYuan(open.reduce((s, o) => s + o.b.amountFen, 0)),
+      expired: fenToYuan(expiredFen),
+    };
+    await recordAudit(tx, ctx, {
+      action: 'voucher.policy.expire',
+      objectType: 'voucher_policy',
+      objectId: policy.id,
+      after: result,
+    });
     return result;
   });
 }
@@ -166,7 +214,11 @@ export async function issueVouchers(opts: { db: Db; ctx: RequestContext; policyI
   return db.transaction(async (tx) => {
     const items = opts.items.map((i) => {
       const h = holders.get(i.holderId)!;
-      return { holder: { id: h.id, districtId: h.districtId }, amountFen: yuanToFen(i.amount), capFen: capOf(policy, h) };
+      return {
+        holder: { id: h.id, districtId: h.districtId },
+        amountFen: yuanToFen(i.amount),
+        capFen: capOf(policy, h),
+      };
     });
     const movementIds = await ledger.issue({ tx, root: db, actorId: actor.userId }, { policyId: policy.id, items, valueDate: today });
     await appendTimeline(
@@ -174,7 +226,14 @@ export async function issueVouchers(opts: { db: Db; ctx: RequestContext; policyI
       opts.items
         .map((i) => ({ i, h: holders.get(i.holderId)! }))
         .filter(({ h }) => h.enterpriseId !== null)
-        .map(({ i, h }) => ({ enterpriseId: h.enterpriseId!, module: 'vouchers', kind: 'issued', title: `获发创新券 ${i.amount}元（${policy.name}）`, refType: 'voucher_policy', refId: policy.id })),
+        .map(({ i, h }) => ({
+          enterpriseId: h.enterpriseId!,
+          module: 'vouchers',
+          kind: 'issued',
+          title: `获发创新券 ${i.amount}元（${policy.name}）`,
+          refType: 'voucher_policy',
+          refId: policy.id,
+        })),
     );
     await recordAudit(tx, ctx, {
       action: opts.items.length === 1 ? 'voucher.issue' : 'voucher.issue.bulk',
@@ -206,4 +265,3 @@ export async function getBalance(opts: { db: Db; ctx: RequestContext; holderId: 
     cap: opts.policyId !== undefined && grants[0] ? fenToYuan(grants[0].capFen) : null,
   };
 }
-
