@@ -14,8 +14,8 @@ import { openDatabase } from '../server/src/db/client.js';
 import { isEmpty, seedDemo } from '../server/src/db/seed/demo.js';
 import { PiiCipher } from '../server/src/lib/pii.js';
 import { createRandom } from '../server/src/lib/random.js';
-import { BULK_TABLES } from './data/index.js';
-import type { GenContext } from './data/types.js';
+import { BULK_TABLES } from './tables/index.js';
+import type { GenContext } from './tables/types.js';
 import { genTiming, pgliteSink, postgresSink, type CopySink } from './lib/copy.js';
 import { BENCH_DEFAULT_URL, BENCH_PASSWORD, BENCH_PII_KEY, ensureDatabase, fmt, parseArgs, TIERS, type Tier } from './lib/common.js';
 
