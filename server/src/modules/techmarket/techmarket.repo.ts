@@ -103,7 +103,7 @@ export async function searchApproved(
   opts: PublicFilter & { match?: string; exclude?: string; beforeId?: number; limit: number; strategy?: SearchStrategy },
 ): Promise<ListingListRow[]> {
   const conds = publicFilter(opts);
-  const vector = opts.strategy === 'scan' ? sql`(${tmListings.searchVector} || ''::tsvector)` : sql`${tmListings.searchVector}`;
+  const vector = opts.strategy === 'scan' ? sql`coalesce(${tmListings.searchVector}, ''::tsvector)` : sql`${tmListings.searchVector}`;
   if (opts.match) {
     conds.push(sql`${vector} @@ ${opts.match}::tsquery`);
   }
@@ -134,7 +134,7 @@ export async function countMatches(db: Executor, opts: PublicFilter & { match: s
 export function searchSql(match: string, strategy: SearchStrategy = 'index'): SQL {
   return strategy === 'index'
     ? sql`select id from tm_listings where status = 'approved' and search_vector @@ ${match}::tsquery order by id + 0 desc limit 21`
-    : sql`select id from tm_listings where status = 'approved' and (search_vector || ''::tsvector) @@ ${match}::tsquery order by id desc limit 21`;
+    : sql`select id from tm_listings where status = 'approved' and coalesce(search_vector, ''::tsvector) @@ ${match}::tsquery order by id desc limit 21`;
 }
 
 export async function explain(db: Executor, query: SQL): Promise<string> {
