@@ -36,16 +36,16 @@ const FILLER = '本项目面向重点产业开展关键共性攻关形成自主�
 function listingText(rnd: ReturnType<typeof createRandom>) {
   const parts: string[] = [];
   const words: string[] = [];
-  if (rnd.next() < 0.6) words.push(rnd.pick(COMMON));
-  if (rnd.next() < 0.2) words.push(TWO[Math.floor(rnd.next() * TWO.length)]);
-  if (rnd.next() < 0.001) words.push(rnd.pick(RARE));
+  if (rnd.next() < 0.6) {words.push(rnd.pick(COMMON));}
+  if (rnd.next() < 0.2) {words.push(TWO[Math.floor(rnd.next() * TWO.length)]);}
+  if (rnd.next() < 0.001) {words.push(rnd.pick(RARE));}
   const title = `${words.slice(0, 2).join('')}${Array.from({ length: rnd.int(4, 10) }, () => rnd.pick(FILLER)).join('')}${rnd.pick(COMMON)}`;
   for (let i = 0; i < 4; i++) {
     parts.push(Array.from({ length: rnd.int(10, 20) }, () => rnd.pick(FILLER)).join(''));
-    if (rnd.next() < 0.3) parts.push(rnd.pick(COMMON));
+    if (rnd.next() < 0.3) {parts.push(rnd.pick(COMMON));}
   }
-  if (words.length > 2) parts.push(words[2]);
-  if (rnd.next() < 0.1) parts.push(TWO[Math.floor(rnd.next() * TWO.length)]);
+  if (words.length > 2) {parts.push(words[2]);}
+  if (rnd.next() < 0.1) {parts.push(TWO[Math.floor(rnd.next() * TWO.length)]);}
   parts.push(`型号A${rnd.int(100, 999)}`);
   return { title, description: `${parts.join('，')}。` };
 }
@@ -87,7 +87,7 @@ async function load() {
         buf = [];
       }
     }
-    if (buf.length) yield buf.join('');
+    if (buf.length) {yield buf.join('');}
   }
   const stream = await client.unsafe('copy tm_listings (kind, title, description, domain, price_mode, district_id, organization_id, owner_name, status, search_vector) from stdin').writable();
   await pipeline(Readable.from(batches()), stream);
