@@ -87,10 +87,10 @@ const UNIQUE_CONSTRAINTS: Record<string, { code: ErrorCode; field: string; messa
   districts_name_unique: { code: 'conflict', field: 'name', message: '区县名称已存在' },
 };
 
-/** Errors Fastify raises before routing (a malformed URL): same envelope as everything else. */
+/** Errors Fastify raises before routing (a malformed URL, an oversized path parameter): same envelope as everything else. */
 export function frameworkErrorHandler(err: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
-  if (err.code === 'FST_ERR_BAD_URL') {
-    void reply.status(400).send(body('validation_failed', '请求地址格式不正确'));
+  if (err.code === 'FST_ERR_BAD_URL' || err.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    void reply.status(err.statusCode ?? 400).send(body('validation_failed', '请求地址格式不正确或参数过长'));
     return;
   }
   request.log.error({ err }, 'framework error');
