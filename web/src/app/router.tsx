@@ -6,7 +6,7 @@ import type { RoleCode } from '../lib/session';
 import { HomeRoute } from './HomeRoute';
 import { AppLayout } from './layout/AppLayout';
 import { PublicLayout } from './layout/PublicLayout';
-import { ADMIN_ROLES, AUDIT_ROLES, ENTERPRISE_LIST_ROLES, OWN_ENTERPRISE_ROLES } from './layout/nav';
+import { ADMIN_ROLES, AUDIT_ROLES, ENTERPRISE_LIST_ROLES, OWN_ENTERPRISE_ROLES, VOUCHER_DESK_ROLES, VOUCHER_HOLDER_ROLES, VOUCHER_PROVIDER_ROLES, TECHMARKET_CONTRACT_ROLES, TECHMARKET_OFFICER_ROLES } from './layout/nav';
 import { RequireAuth } from './RequireAuth';
 import { RequireRole } from './RequireRole';
 
@@ -23,6 +23,16 @@ const AccountPage = lazy(() => import('../features/account/components/AccountPag
 const SelfAssessmentPage = lazy(() => import('../features/rules/components/SelfAssessmentPage'));
 const CalendarLookupPage = lazy(() => import('../features/calendar/components/CalendarLookupPage'));
 const CalendarAdminPage = lazy(() => import('../features/calendar/components/CalendarAdminPage'));
+const MarketSearchPage = lazy(() => import('../features/techmarket/components/MarketSearchPage'));
+const ListingDetailPage = lazy(() => import('../features/techmarket/components/ListingDetailPage'));
+const MyListingsPage = lazy(() => import('../features/techmarket/components/MyListingsPage'));
+const ModerationPage = lazy(() => import('../features/techmarket/components/ModerationPage'));
+const ContractsPage = lazy(() => import('../features/techmarket/components/ContractsPage'));
+const AuctionsPage = lazy(() => import('../features/techmarket/components/AuctionsPage'));
+const TechmarketStatsPage = lazy(() => import('../features/techmarket/components/StatsPage'));
+const HolderVouchersPage = lazy(() => import('../features/vouchers/components/HolderVouchersPage'));
+const ProviderVouchersPage = lazy(() => import('../features/vouchers/components/ProviderVouchersPage'));
+const OfficerVouchersPage = lazy(() => import('../features/vouchers/components/OfficerVouchersPage'));
 
 const guard = (roles: readonly RoleCode[], page: ReactNode) => <RequireRole roles={roles}>{page}</RequireRole>;
 
@@ -43,6 +53,9 @@ export const router = createBrowserRouter([
     children: [
       { path: 'self-assessment', element: <SelfAssessmentPage /> },
       { path: 'calendar', element: <CalendarLookupPage /> },
+      { path: 'market', element: <MarketSearchPage /> },
+      { path: 'market/:id', element: <ListingDetailPage /> },
+      { path: 'auctions', element: <AuctionsPage /> },
       { path: '*', element: <StatusPage kind="notFound" /> },
     ],
   },
@@ -64,11 +77,21 @@ export const router = createBrowserRouter([
           { path: 'enterprises', element: guard(ENTERPRISE_LIST_ROLES, <EnterpriseListPage />) },
           { path: 'enterprises/:id', element: guard(ENTERPRISE_DETAIL_ROLES, <EnterpriseDetailPage />) },
           { path: 'my-enterprise', element: guard(OWN_ENTERPRISE_ROLES, <MyEnterprisePage />) },
+          { path: 'vouchers/my', element: guard(VOUCHER_HOLDER_ROLES, <HolderVouchersPage />) },
+          { path: 'vouchers/provider', element: guard(VOUCHER_PROVIDER_ROLES, <ProviderVouchersPage />) },
+          { path: 'vouchers/desk', element: guard(VOUCHER_DESK_ROLES, <OfficerVouchersPage />) },
           { path: 'admin/users', element: guard(ADMIN_ROLES, <UsersPage />) },
           { path: 'admin/organizations', element: guard(ADMIN_ROLES, <OrganizationsPage />) },
           { path: 'admin/districts', element: guard(ADMIN_ROLES, <DistrictsPage />) },
           { path: 'admin/calendar', element: guard(ADMIN_ROLES, <CalendarAdminPage />) },
           { path: 'audit', element: guard(AUDIT_ROLES, <AuditPage />) },
+          { path: 'techmarket/listings', element: <MarketSearchPage /> },
+          { path: 'techmarket/listings/:id', element: <ListingDetailPage /> },
+          { path: 'techmarket/my', element: guard(OWN_ENTERPRISE_ROLES, <MyListingsPage />) },
+          { path: 'techmarket/moderation', element: guard(TECHMARKET_OFFICER_ROLES, <ModerationPage />) },
+          { path: 'techmarket/contracts', element: guard(TECHMARKET_CONTRACT_ROLES, <ContractsPage />) },
+          { path: 'techmarket/auctions', element: <AuctionsPage /> },
+          { path: 'techmarket/stats', element: guard(TECHMARKET_OFFICER_ROLES, <TechmarketStatsPage />) },
           { path: 'account', element: <AccountPage /> },
           { path: '403', element: <StatusPage kind="forbidden" /> },
           { path: '*', element: <StatusPage kind="notFound" /> },

@@ -1,0 +1,56 @@
+import { App, Form, Input, InputNumber, Modal } from 'antd';
+import { applyFieldErrors, errorMessage } from '../../../lib/form-errors';
+import { useSubmitClaim } from '../api/submit-claim';
+import type { ListBookingsResult } from '../api/list-bookings';
+
+type Booking = ListBookingsResult['items'][number];
+
+interface Values {
+  contractNo: string;
+  evidenceRef: string;
+  paidAmount?: number;
+}
+
+/** 通兑: the provider claims with the contract and the holder's acceptance; 通用: the holder claims its reimbursement with the invoice. */
+export function ClaimModal(props: { open: boolean; onClose: () => void; booking: Booking | null; mode: 'tongdui' | 'tongyong' }) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const claim = useSubmitClaim();
+  const b = props.booking;
+  const submit = async (v: Values) => {
+    if (!b) {
+      return;
+    }
+    try {
+      await claim.mutateAsync({ bookingId: b.id, mode: props.mode, contractNo: v.contractNo, evidenceRef: v.evidenceRef, ...(props.mode === 'tongyong' ? { paidAmount: v.paidAmount } : {}) });
+      void message.success('兑付申请已提交，等待市科委审核');
+      props.onClose();
+    } catch (err) {
+      if (!applyFieldErrors(form, err, ['contractNo', 'evidenceRef', 'paidAmount']).length) {
+        void message.error(errorMessage(err));
+      }
+    }
+  };
+  return (
+    <Modal title={props.mode === 'tongdui' ? '申请兑付（通兑）' : '申请报销（通用）'} open={props.open} onCancel={props.onClose} onOk={() => form.submit()} okText="提交申请" confirmLoading={claim.isPending} destroyOnHidden>
+      {b ? (
+        <p>
+          {b.holderName} · {b.providerName} · 冻结 {b.amount} 元（合同 {b.contractAmount} 元）
+        </p>
+      ) : null}
+      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ paidAmount: b?.contractAmount }}>
+        <Form.Item name="contractNo" label="服务合同编号" rules={[{ required: true, message: '请填写合同编号' }]}>
+          <Input maxLength={64} />
+        </Form.Item>
+        <Form.Item name="evidenceRef" label={props.mode === 'tongdui' ? '用户验收单编号' : '全额付款发票号码'} rules={[{ required: true, message: '请填写' }]}>
+          <Input maxLength={200} />
+        </Form.Item>
+        {props.mode === 'tongyong' ? (
+          <Form.Item name="paidAmount" label="已全额支付金额（元）" rules={[{ required: true, message: '请填写已付金额' }]}>
+            <InputNumber min={0.01} precision={2} style={{ width: '100%' }} />
+          </Form.Item>
+        ) : null}
+      </Form>
+    </Modal>
+  );
+}

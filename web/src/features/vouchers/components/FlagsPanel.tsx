@@ -1,0 +1,81 @@
+import { App, Button, Input, Modal, Radio, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { errorMessage } from '../../../lib/form-errors';
+import { useFlags } from '../api/list-flags';
+import { useResolveFlag } from '../api/resolve-flag';
+import { useScanFlags } from '../api/scan-flags';
+
+/** The officers' queue of fraud signals with their evidence; resolutions are audited. */
+export function FlagsPanel({ canAct }: { canAct: boolean }) {
+  const { message } = App.useApp();
+  const [status, setStatus] = useState<'open' | 'dismissed' | 'confirmed'>('open');
+  const flags = useFlags({ limit: 100, status });
+  const scan = useScanFlags();
+  const resolve = useResolveFlag();
+  const [target, setTarget] = useState<{ id: number; resolution: 'dismissed' | 'confirmed' } | null>(null);
+  const [note, setNote] = useState('');
+  const fail = (e: unknown) => void message.error(errorMessage(e));
+  return (
+    <>
+      <Space style={{ marginBottom: 12 }}>
+        <Radio.Group value={status} onChange={(e) => setStatus(e.target.value as typeof status)} optionType="button">
+          <Radio.Button value="open">待处理</Radio.Button>
+          <Radio.Button value="confirmed">已确认</Radio.Button>
+          <Radio.Button value="dismissed">已排除</Radio.Button>
+        </Radio.Group>
+        {canAct ? (
+          <Button loading={scan.isPending} onClick={() => scan.mutateAsync().then((r) => void message.success(`扫描完成，新增 ${r.raised} 条线索`), fail)}>
+            运行风险扫描
+          </Button>
+        ) : null}
+      </Space>
+      <Table
+        rowKey="id"
+        size="small"
+        loading={flags.isLoading}
+        dataSource={flags.data?.items ?? []}
+        pagination={{ pageSize: 15 }}
+        columns={[
+          { title: '编号', dataIndex: 'id', width: 70 },
+          { title: '线索类型', dataIndex: 'kindName' },
+          { title: '持有人', dataIndex: 'holderName', render: (v: string | null) => v ?? '—' },
+          { title: '服务机构', dataIndex: 'providerName', render: (v: string | null) => v ?? '—' },
+          { title: '证据', dataIndex: 'evidence', render: (e: Record<string, unknown>) => <code style={{ fontSize: 12 }}>{JSON.stringify(e)}</code> },
+          { title: '状态', dataIndex: 'status', width: 80, render: (s: string) => <Tag color={s === 'open' ? 'gold' : s === 'confirmed' ? 'red' : 'default'}>{{ open: '待处理', confirmed: '已确认', dismissed: '已排除' }[s]}</Tag> },
+          {
+            title: '处理',
+            width: 150,
+            render: (_, f) =>
+              canAct && f.status === 'open' ? (
+                <Space>
+                  <Button size="small" danger onClick={() => setTarget({ id: f.id, resolution: 'confirmed' })}>
+                    确认
+                  </Button>
+                  <Button size="small" onClick={() => setTarget({ id: f.id, resolution: 'dismissed' })}>
+                    排除
+                  </Button>
+                </Space>
+              ) : (
+                (f.resolutionNote ?? '')
+              ),
+          },
+        ]}
+      />
+      <Modal
+        title={target?.resolution === 'confirmed' ? '确认风险线索' : '排除风险线索'}
+        open={target !== null}
+        onCancel={() => setTarget(null)}
+        okButtonProps={{ disabled: note.trim().length < 2 }}
+        onOk={() =>
+          resolve.mutateAsync({ id: target!.id, body: { resolution: target!.resolution, note } }).then(() => {
+            setTarget(null);
+            setNote('');
+            void message.success('已处理并留痕');
+          }, fail)
+        }
+      >
+        <Input.TextArea aria-label="处理意见" placeholder="处理意见（将记入审计日志）" rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
+      </Modal>
+    </>
+  );
+}
