@@ -4,11 +4,14 @@ import {
   BankOutlined,
   CalendarOutlined,
   EnvironmentOutlined,
+  FundOutlined,
   HomeOutlined,
   ExperimentOutlined,
   ShopOutlined,
   TeamOutlined,
   UserOutlined,
+  WalletOutlined,
+  SolutionOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { MessageKey } from '../../lib/i18n';
@@ -30,12 +33,18 @@ export const AUDIT_ROLES: readonly RoleCode[] = ['auditor', 'city_admin'];
 export const OWN_ENTERPRISE_ROLES: readonly RoleCode[] = ['enterprise_user'];
 export const TECHMARKET_OFFICER_ROLES: readonly RoleCode[] = ['city_admin', 'city_officer', 'district_officer', 'auditor'];
 export const TECHMARKET_CONTRACT_ROLES: readonly RoleCode[] = [...TECHMARKET_OFFICER_ROLES, 'enterprise_user'];
+export const VOUCHER_HOLDER_ROLES: readonly RoleCode[] = ['enterprise_user'];
+export const VOUCHER_PROVIDER_ROLES: readonly RoleCode[] = ['provider'];
+export const VOUCHER_DESK_ROLES: readonly RoleCode[] = ['city_officer', 'district_officer', 'auditor', 'city_admin'];
 
 /** The side menu, the home page shortcuts and the route guards all read this one table. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', label: 'nav.home', description: 'nav.homeDesc', icon: <HomeOutlined /> },
   { path: '/enterprises', label: 'nav.enterprises', description: 'nav.enterprisesDesc', icon: <BankOutlined />, roles: ENTERPRISE_LIST_ROLES },
   { path: '/my-enterprise', label: 'nav.myEnterprise', description: 'nav.myEnterpriseDesc', icon: <ShopOutlined />, roles: OWN_ENTERPRISE_ROLES },
+  { path: '/vouchers/my', label: 'nav.vouchersMy', description: 'nav.vouchersMyDesc', icon: <WalletOutlined />, roles: VOUCHER_HOLDER_ROLES },
+  { path: '/vouchers/provider', label: 'nav.vouchersProvider', description: 'nav.vouchersProviderDesc', icon: <SolutionOutlined />, roles: VOUCHER_PROVIDER_ROLES },
+  { path: '/vouchers/desk', label: 'nav.vouchersDesk', description: 'nav.vouchersDeskDesc', icon: <FundOutlined />, roles: VOUCHER_DESK_ROLES },
   { path: '/admin/users', label: 'nav.users', description: 'nav.usersDesc', icon: <TeamOutlined />, roles: ADMIN_ROLES, group: 'admin' },
   { path: '/admin/organizations', label: 'nav.organizations', description: 'nav.organizationsDesc', icon: <ApartmentOutlined />, roles: ADMIN_ROLES, group: 'admin' },
   { path: '/admin/districts', label: 'nav.districts', description: 'nav.districtsDesc', icon: <EnvironmentOutlined />, roles: ADMIN_ROLES, group: 'admin' },
