@@ -6,3 +6,4 @@ export * from './vouchers.js';
 export * from './techmarket.js';
 export * from './rules.js';
 export * from './calendar.js';
+export * from './indicators.js';
