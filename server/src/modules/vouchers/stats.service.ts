@@ -169,3 +169,56 @@ export async function statistics(opts: { database: Database; ctx: RequestContext
     rows: out,
   };
 }
+
+/** One record behind voucher.issued / voucher.used (a movement) or voucher.holders (a holder and its first issue of the year). */
+export interface VoucherIndicatorRecord {
+  id: number;
+  kind: 'issue' | 'redeem' | 'holder';
+  holderName: string;
+  enterpriseId: number | null;
+  districtId: number | null;
+  date: string;
+  /** yuan; for a holder, what it was issued in the year */
+  amount: number;
+}
+
+/**
+ * The records behind one voucher indicator of a year (indicators drill-down), keyset-paged on
+ * (date, id): issue movements for 'issued', redeem movements for 'used', holders issued to for
+ * 'holders'. Same filters as voucherIndicators, so the total equals the figure's count basis.
+ */
+export async function voucherIndicatorRecords(
+  database: Database,
+  opts: { figure: 'issued' | 'used' | 'holders'; year: number; districtId?: number; limit: number; after?: { date: string; id: number } },
+  executor?: Executor,
+): Promise<{ total: number; items: VoucherIndicatorRecord[] }> {
+  const { from, to } = yearRange(opts.year);
+  const d = opts.districtId === undefined ? sql`` : sql` and m.district_id = ${opts.districtId}`;
+  const kind = opts.figure === 'used' ? 'redeem' : 'issue';
+  const base = sql`from voucher_movements m join voucher_holders h on h.id = m.holder_id
+    where m.kind = ${kind} and m.value_date >= ${from} and m.value_date < ${to}${d}`;
+  if (opts.figure === 'holders') {
+    const [t] = await database.rows<{ n: string | number }>(sql`select count(distinct m.holder_id) as n ${base}`, executor);
+    const after = opts.after ? sql` having (min(m.value_date)::text, h.id) > (${opts.after.date}::text, ${opts.after.id}::int)` : sql``;
+    const rows = await database.rows<{ id: number; name: string; enterprise_id: number | null; district_id: number | null; date: string; amount: string | number }>(
+      sql`select h.id, max(h.name) as name, max(h.enterprise_id) as enterprise_id, min(m.district_id) as district_id, min(m.value_date)::text as date, sum(m.amount_fen) as amount
+          ${base} group by h.id${after} order by 5, 1 limit ${opts.limit}`,
+      executor,
+    );
+    return {
+      total: Number(t?.n ?? 0),
+      items: rows.map((r) => ({ id: Number(r.id), kind: 'holder', holderName: r.name, enterpriseId: r.enterprise_id === null ? null : Number(r.enterprise_id), districtId: r.district_id === null ? null : Number(r.district_id), date: r.date, amount: fenToYuan(Number(r.amount)) })),
+    };
+  }
+  const [t] = await database.rows<{ n: string | number }>(sql`select count(*) as n ${base}`, executor);
+  const after = opts.after ? sql` and (m.value_date, m.id) > (${opts.after.date}::date, ${opts.after.id})` : sql``;
+  const rows = await database.rows<{ id: number; name: string; enterprise_id: number | null; district_id: number | null; date: string; amount: string | number }>(
+    sql`select m.id, h.name, h.enterprise_id, m.district_id, m.value_date::text as date, m.amount_fen as amount
+        ${base}${after} order by m.value_date, m.id limit ${opts.limit}`,
+    executor,
+  );
+  return {
+    total: Number(t?.n ?? 0),
+    items: rows.map((r) => ({ id: Number(r.id), kind, holderName: r.name, enterpriseId: r.enterprise_id === null ? null : Number(r.enterprise_id), districtId: r.district_id === null ? null : Number(r.district_id), date: r.date, amount: fenToYuan(Number(r.amount)) })),
+  };
+}
