@@ -617,3 +617,39 @@ export async function bulkLoadRegisteredDeals(
   await tx.execute(sql`select setval(pg_get_serial_sequence('tm_deals', 'id'), (select max(id) from tm_deals))`);
   await tx.execute(sql`select setval(pg_get_serial_sequence('tm_contract_registrations', 'id'), (select max(id) from tm_contract_registrations))`);
 }
+
+// ---------- indicators drill-down ----------
+
+export interface IndicatorRecordRow {
+  id: number;
+  title: string;
+  sellerName: string;
+  enterpriseId: number | null;
+  districtId: number;
+  date: string;
+  amountFen: number;
+}
+
+/**
+ * The registered contracts behind techmarket.deals / techmarket.amount of a year (same filter as
+ * statBuckets), keyset-paged on (registered_on, id), with the total count.
+ */
+export async function indicatorRecords(db: Executor, opts: { year: number; districtId?: number; limit: number; after?: { date: string; id: number } }): Promise<{ total: number; items: IndicatorRecordRow[] }> {
+  const conds: SQL[] = [sql`r.status = 'registered'`, sql`r.registered_on >= ${`${opts.year}-01-01`}::date and r.registered_on < ${`${opts.year + 1}-01-01`}::date`];
+  if (opts.districtId !== undefined) {
+    conds.push(sql`d.district_id = ${opts.districtId}`);
+  }
+  const where = sql.join(conds, sql` and `);
+  const [t] = await raw<{ n: number }>(db, sql`select count(*)::int as n from tm_contract_registrations r join tm_deals d on d.id = r.deal_id where ${where}`);
+  const after = opts.after ? sql` and (r.registered_on, r.id) > (${opts.after.date}::date, ${opts.after.id}::int)` : sql``;
+  const rows = await raw<{ id: number; title: string; seller_name: string; enterprise_id: number | null; district_id: number; date: string; amount: number }>(
+    db,
+    sql`select r.id, r.contract_title as title, r.seller_name, o.enterprise_id, d.district_id, r.registered_on::text as date, r.amount_fen::float8 as amount
+        from tm_contract_registrations r join tm_deals d on d.id = r.deal_id left join organizations o on o.id = d.seller_org_id
+        where ${where}${after} order by r.registered_on, r.id limit ${opts.limit}`,
+  );
+  return {
+    total: Number(t?.n ?? 0),
+    items: rows.map((r) => ({ id: Number(r.id), title: r.title, sellerName: r.seller_name, enterpriseId: r.enterprise_id === null ? null : Number(r.enterprise_id), districtId: Number(r.district_id), date: r.date, amountFen: Number(r.amount) })),
+  };
+}
