@@ -38,6 +38,25 @@ export function filterCondition(f: ListFilter): SQL | undefined {
 
 const selection = { e: enterprises, districtCode: districts.code, districtName: districts.name };
 
+/** What a list row needs: no PII, no free text, so lists stay cheap to fetch and encode. */
+const listSelection = {
+  id: enterprises.id,
+  uscc: enterprises.uscc,
+  name: enterprises.name,
+  districtId: enterprises.districtId,
+  registeredOn: enterprises.registeredOn,
+  industry: enterprises.industry,
+  size: enterprises.size,
+  employees: enterprises.employees,
+  version: enterprises.version,
+  districtCode: districts.code,
+  districtName: districts.name,
+};
+export type EnterpriseListRow = Pick<EnterpriseRow, 'id' | 'uscc' | 'name' | 'districtId' | 'registeredOn' | 'industry' | 'size' | 'employees' | 'version'> & {
+  districtCode: string;
+  districtName: string;
+};
+
 function flatten(r: { e: EnterpriseRow; districtCode: string; districtName: string }): EnterpriseWithDistrict {
   return { ...r.e, districtCode: r.districtCode, districtName: r.districtName };
 }
@@ -46,7 +65,7 @@ function flatten(r: { e: EnterpriseRow; districtCode: string; districtName: stri
 export async function listPage(
   db: Executor,
   opts: { where: SQL | undefined; sort: SortKey; order: 'asc' | 'desc'; after?: { value: string | number | null; id: number }; limit: number },
-): Promise<EnterpriseWithDistrict[]> {
+): Promise<EnterpriseListRow[]> {
   const col = SORT_COLUMNS[opts.sort];
   const dir = opts.order === 'asc' ? sql`asc` : sql`desc`;
   let keyset: SQL | undefined;
@@ -59,14 +78,13 @@ export async function listPage(
   }
   const where = opts.where && keyset ? and(opts.where, keyset) : (opts.where ?? keyset);
   const order = opts.sort === 'id' ? [sql`${enterprises.id} ${dir}`] : [sql`${col} ${dir}`, sql`${enterprises.id} ${dir}`];
-  const rows = await db
-    .select(selection)
+  return db
+    .select(listSelection)
     .from(enterprises)
     .innerJoin(districts, eq(districts.id, enterprises.districtId))
     .where(where)
     .orderBy(...order)
     .limit(opts.limit);
-  return rows.map(flatten);
 }
 
 function byIdQuery(db: Executor) {

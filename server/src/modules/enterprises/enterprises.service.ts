@@ -17,7 +17,7 @@ function actorOf(ctx: RequestContext): Actor {
   return ctx.actor;
 }
 
-export function presentItem(e: repo.EnterpriseWithDistrict) {
+export function presentItem(e: repo.EnterpriseListRow) {
   return {
     id: e.id,
     uscc: e.uscc,
@@ -132,7 +132,7 @@ export async function listEnterprises(opts: { db: Db; actor: Actor; query: Enter
   const rows = await repo.listPage(db, { where, sort: query.sort, order: query.order, after, limit: query.limit + 1 });
   const items = rows.slice(0, query.limit);
   const last = items[items.length - 1];
-  const sortValue = (e: repo.EnterpriseWithDistrict) => (query.sort === 'id' ? e.id : query.sort === 'name' ? e.name : e.registeredOn);
+  const sortValue = (e: repo.EnterpriseListRow) => (query.sort === 'id' ? e.id : query.sort === 'name' ? e.name : e.registeredOn);
   return { items: items.map(presentItem), nextCursor: rows.length > query.limit && last ? encodeCursor(sortValue(last), last.id) : null };
 }
 
