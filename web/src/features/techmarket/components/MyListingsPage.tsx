@@ -35,13 +35,13 @@ export default function MyListingsPage() {
             <Select options={Object.entries(KIND_NAMES).map(([value, label]) => ({ value, label }))} />
           </Form.Item>
           <Form.Item name="title" label="标题" rules={[{ required: true, min: 4, max: 100 }]}>
-            <Input id="listing-title" />
+            <Input />
           </Form.Item>
           <Form.Item name="description" label="描述" rules={[{ required: true, min: 10, max: 5000 }]}>
-            <Input.TextArea id="listing-description" rows={4} />
+            <Input.TextArea rows={4} />
           </Form.Item>
           <Form.Item name="domain" label="技术领域" rules={[{ required: true }]}>
-            <Select id="listing-domain" options={DOMAINS.map((d) => ({ value: d, label: d }))} />
+            <Select options={DOMAINS.map((d) => ({ value: d, label: d }))} />
           </Form.Item>
           <Form.Item name="maturity" label="技术成熟度（TRL 1–9）">
             <InputNumber min={1} max={9} precision={0} />
