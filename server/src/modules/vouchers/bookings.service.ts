@@ -100,72 +100,65 @@ export async function createBooking(opts: { db: Db; ctx: RequestContext; input: 
   // Accounts are created (and committed) ahead of the transaction; see ledger.repo accountIds.
   await accountIds(db, db, ledger.participantKeys(policy.id, [holder.id], [provider.id]));
 
-  return db.transaction(async (tx) => {
-    if (opts.idempotencyKey && !(await repo.claimIdempotencyKey(tx, scope, opts.idempotencyKey, hash))) {
-      const stored = await repo.findIdempotencyKey(tx, scope, opts.idempotencyKey);
-      if (!stored) {
-        throw new AppError('conflict', '请求正在处理中，请稍后重试');
+  const key = opts.idempotencyKey;
+  try {
+    return await db.transaction(async (tx) => {
+      let answer: Answer;
+      let audit: { objectId: number } | null = null;
+      try {
+        // A savepoint, so a refused booking leaves nothing behind when its answer is kept under the key.
+        const booked = await tx.transaction(async (sp) => {
+          const [booking] = await repo.insertBookings(sp, [
+            {
+              policyId: policy.id,
+              holderId: holder.id,
+              providerId: provider.id,
+              serviceId: input.serviceId ?? null,
+              serviceCategory: input.serviceCategory,
+              contractAmountFen: contractFen,
+              amountFen,
+              bookedOn: today,
+              createdBy: actor.userId,
+            },
+          ]);
+          const ref = { id: booking.id, policyId: policy.id, holderId: holder.id, providerId: provider.id, serviceCategory: input.serviceCategory, districtId: holder.districtId };
+          await ledger.freeze({ tx: sp, root: db, actorId: actor.userId }, [{ booking: ref, amountFen, valueDate: today }]);
+          await bookingSignals(sp, { booking: { ...booking, holderDistrictId: holder.districtId }, policy, today, maxFen });
+          return booking;
+        });
+        audit = { objectId: booked.id };
+        answer = { statusCode: 201, body: presentBooking({ ...booked, holderName: holder.name, providerName: provider.name, holderDistrictId: holder.districtId }) };
+      } catch (err) {
+        // Only a refusal for lack of balance is remembered under the key; anything else rolls the key back too.
+        if (!(err instanceof AppError) || err.code !== 'insufficient_balance' || !key) {
+          throw err;
+        }
+        answer = { statusCode: err.status, body: errorBody(err) };
       }
-      return replay(stored, hash);
-    }
-    let answer: Answer;
-    try {
-      const [booking] = await repo.insertBookings(tx, [
-        {
-          policyId: policy.id,
-          holderId: holder.id,
-          providerId: provider.id,
-          serviceId: input.serviceId ?? null,
-          serviceCategory: input.serviceCategory,
-          contractAmountFen: contractFen,
-          amountFen,
-          bookedOn: today,
-          createdBy: actor.userId,
-        },
-      ]);
-      const ref = {
-        id: booking.id,
-        policyId: policy.id,
-        holderId: holder.id,
-        providerId: provider.id,
-        serviceCategory: input.serviceCategory,
-        districtId: holder.districtId,
-      };
-      await ledger.freeze({ tx, root: db, actorId: actor.userId }, [{ booking: ref, amountFen, valueDate: today }]);
-      await bookingSignals(tx, {
-        booking: { ...booking, holderDistrictId: holder.districtId },
-        policy,
-        today,
-        maxFen,
-      });
-      await recordAudit(tx, ctx, {
-        action: 'voucher.booking.create',
-        objectType: 'voucher_booking',
-        objectId: booking.id,
-        after: { ...input, bookedOn: today },
-      });
-      answer = {
-        statusCode: 201,
-        body: presentBooking({
-          ...booking,
-          holderName: holder.name,
-          providerName: provider.name,
-          holderDistrictId: holder.districtId,
-        }),
-      };
-    } catch (err) {
-      // Only a refused booking is remembered under the key; anything else rolls the key back too.
-      if (!(err instanceof AppError) || err.code !== 'insufficient_balance' || !opts.idempotencyKey) {
-        throw err;
+      // The key row goes in with the answer: a concurrent request with the same key waits here for
+      // this transaction and then finds the key taken (unique constraint), so it replays this answer.
+      if (key && !(await repo.insertIdempotencyKey(tx, { scope, key, requestHash: hash, statusCode: answer.statusCode, response: answer.body }))) {
+        throw new KeyTaken();
       }
-      answer = { statusCode: err.status, body: errorBody(err) };
+      // Last, so the audit chain's lock is held for the shortest time.
+      if (audit) {
+        await recordAudit(tx, ctx, { action: 'voucher.booking.create', objectType: 'voucher_booking', objectId: audit.objectId, after: { ...input, bookedOn: today } });
+      }
+      return answer;
+    });
+  } catch (err) {
+    if (err instanceof KeyTaken && key) {
+      const stored = await repo.findIdempotencyKey(db, scope, key);
+      if (stored) {
+        return replay(stored, hash);
+      }
     }
-    if (opts.idempotencyKey) {
-      await repo.storeIdempotentResponse(tx, scope, opts.idempotencyKey, answer.statusCode, answer.body);
-    }
-    return answer;
-  });
+    throw err;
+  }
 }
+
+/** Another request with the same Idempotency-Key committed first: this one's work is rolled back. */
+class KeyTaken extends Error {}
 
 export async function listBookings(opts: { db: Db; ctx: RequestContext; query: BookingQuery }) {
   const actor = actorOf(opts.ctx);

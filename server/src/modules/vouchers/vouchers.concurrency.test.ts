@@ -167,6 +167,8 @@ describe.skipIf(!url)('vouchers under concurrency on PostgreSQL (skipped on PGli
     expect(statuses.filter((s) => s === 201)).toHaveLength(BALANCE / AMOUNT);
     expect(statuses.filter((s) => s === 409)).toHaveLength(CLIENTS * PER_CLIENT - BALANCE / AMOUNT);
     expect(after.frozen - before.frozen).toBe(BALANCE);
+    const [rows] = await databases[0].rows<{ n: number }>(sql`select count(*)::int as n from voucher_bookings where holder_id = ${holderId} and policy_id = ${policyId}`);
+    expect(rows.n).toBe(BALANCE / AMOUNT);
     expect(after.available).toBe(0);
     expect(await checkLedger(databases[1])).toEqual({
       unbalancedMovements: 0,

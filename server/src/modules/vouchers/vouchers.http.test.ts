@@ -139,10 +139,18 @@ describe('voucher bookings', () => {
     expect(r.json().error.details.fields[0].field).toBe('amount');
   });
 
-  it('when the balance does not cover the booking, then 409 insufficient_balance', async () => {
+  it('when the balance does not cover the booking, then 409 insufficient_balance, the same again under its key, and nothing is left behind', async () => {
+    const count = async () => (await enterprise.request('GET', `/api/vouchers/bookings?holderId=${ownHolderId}&policyId=${policyId}&limit=500`)).json<{ items: unknown[] }>().items.length;
+    const before = await count();
     const r = await enterprise.request('POST', '/api/vouchers/bookings', bookingBody({ contractAmount: 100_000, amount: 20_000.01 }));
     expect(r.statusCode).toBe(409);
     expect(r.json().error.code).toBe('insufficient_balance');
+    const k1 = await enterprise.request('POST', '/api/vouchers/bookings', bookingBody({ contractAmount: 100_000, amount: 20_000.01 }), { 'idempotency-key': 'short-1' });
+    const k2 = await enterprise.request('POST', '/api/vouchers/bookings', bookingBody({ contractAmount: 100_000, amount: 20_000.01 }), { 'idempotency-key': 'short-1' });
+    expect([k1.statusCode, k2.statusCode]).toEqual([409, 409]);
+    expect(k2.body).toBe(k1.body);
+    expect(await count()).toBe(before);
+    expect((await auditor.request('GET', '/api/vouchers/ledger/check')).json().balanced).toBe(true);
   });
 
   it('when the same key is sent twice, then the same answer comes back and only one amount is frozen; another body under it is 422', async () => {

@@ -370,13 +370,9 @@ export async function countRecentBookings(db: Executor, holderId: number, where:
 }
 
 // ── idempotency keys ────────────────────────────────────────────────────────
-/** Claims the key; waits for a concurrent holder of the same key and returns false if it committed. */
-export async function claimIdempotencyKey(tx: Executor, scope: string, key: string, requestHash: string): Promise<boolean> {
-  const rows = await tx
-    .insert(voucherIdempotencyKeys)
-    .values({ scope, key, requestHash, statusCode: 0, response: {} })
-    .onConflictDoNothing()
-    .returning({ key: voucherIdempotencyKeys.key });
+/** Stores the answer under the key; false when the key is already taken (waits for a concurrent holder of it). */
+export async function insertIdempotencyKey(tx: Executor, row: typeof voucherIdempotencyKeys.$inferInsert): Promise<boolean> {
+  const rows = await tx.insert(voucherIdempotencyKeys).values(row).onConflictDoNothing().returning({ key: voucherIdempotencyKeys.key });
   return rows.length === 1;
 }
 
@@ -386,13 +382,6 @@ export async function findIdempotencyKey(db: Executor, scope: string, key: strin
     .from(voucherIdempotencyKeys)
     .where(and(eq(voucherIdempotencyKeys.scope, scope), eq(voucherIdempotencyKeys.key, key)));
   return rows[0];
-}
-
-export async function storeIdempotentResponse(tx: Executor, scope: string, key: string, statusCode: number, response: unknown) {
-  await tx
-    .update(voucherIdempotencyKeys)
-    .set({ statusCode, response })
-    .where(and(eq(voucherIdempotencyKeys.scope, scope), eq(voucherIdempotencyKeys.key, key)));
 }
 
 // ── claims and settlements ──────────────────────────────────────────────────
