@@ -45,7 +45,6 @@ type Entry = { public?: true; selfService?: true } & ({ cases: Case[] } | { allo
 const row = (...o: Outcome[]): Record<Role, Outcome> => Object.fromEntries(ROLES.map((r, i) => [r, o[i]])) as Record<Role, Outcome>;
 const everyone = (o: Outcome) => row(o, o, o, o, o, o, o, o);
 const only = (roles: Role[], otherwise: Outcome = 'denied') => Object.fromEntries(ROLES.map((r) => [r, roles.includes(r) ? 'ok' : otherwise])) as Record<Role, Outcome>;
-const ALL: Role[] = [...ROLES];
 const CITY_READERS: Role[] = ['admin', 'officer', 'auditor'];
 const DISTRICT_AND_UP: Role[] = ['admin', 'officer', 'auditor', 'xihu', 'binjiang'];
 
