@@ -98,7 +98,7 @@ async function load() {
   await client.unsafe('vacuum analyze tm_listings');
   const [size] = await client.unsafe(`select pg_size_pretty(pg_relation_size('tm_listings_search_idx')) as gin, pg_size_pretty(pg_table_size('tm_listings')) as heap`);
   await client.end();
-  return { database, loadMs, tokenMs, indexMs, size: size as { gin: string; heap: string } };
+  return { database, loadMs, tokenMs, indexMs, size: size as unknown as { gin: string; heap: string } };
 }
 
 const pct = (xs: number[], p: number) => {
