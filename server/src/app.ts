@@ -21,6 +21,7 @@ import { rulesRoutes } from './modules/rules/rules.routes.js';
 import { vouchersRoutes } from './modules/vouchers/vouchers.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 import { techmarketRoutes } from './modules/techmarket/techmarket.routes.js';
+import { indicatorsRoutes } from './modules/indicators/indicators.routes.js';
 
 /** Builds the whole HTTP application without listening; tests use app.inject. */
 export async function buildApp(deps: Deps): Promise<FastifyInstance> {
@@ -91,6 +92,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(rulesRoutes(deps));
   await app.register(calendarRoutes(deps));
   await app.register(vouchersRoutes(deps));
+  await app.register(indicatorsRoutes(deps));
 
   const webDist = deps.settings.webDist ? resolve(deps.settings.webDist) : null;
   if (webDist && existsSync(resolve(webDist, 'index.html'))) {

@@ -12,6 +12,7 @@ import { INDUSTRIES } from '../../modules/enterprises/enterprises.schema.js';
 import { appendTimeline } from '../../modules/timeline/index.js';
 import { seedTechmarket } from '../../modules/techmarket/techmarket.seed.js';
 import { seedVouchers } from '../../modules/vouchers/vouchers.seed.js';
+import { seedIndicators } from '../../modules/indicators/indicators.seed.js';
 import { DISTRICT_WEIGHTS, HANGZHOU_DISTRICTS } from './districts.js';
 
 export const DEMO_ACCOUNTS: { username: string; displayName: string; roles: Role[]; org: string; description: string }[] = [
@@ -139,6 +140,7 @@ export async function seedDemo(opts: { db: Db; pii: PiiCipher; password: string 
     ]);
     await seedTechmarket({ tx, ctx, pii: opts.pii });
     await seedVouchers({ tx, ctx, pii: opts.pii });
+    await seedIndicators({ tx, ctx });
     return { enterprises: insertedEnts.length, users: insertedUsers.length };
   });
 }

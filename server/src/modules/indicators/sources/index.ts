@@ -1,0 +1,15 @@
+import { registerIndicatorSource } from '../indicators.registry.js';
+import { techmarketSource } from './techmarket.js';
+import { voucherSource } from './vouchers.js';
+
+let registered = false;
+
+/** Registers the computed indicators of every module the platform runs (recognitions etc. join when their records land). */
+export function registerModuleIndicators(): void {
+  if (registered) {
+    return;
+  }
+  registered = true;
+  registerIndicatorSource(voucherSource);
+  registerIndicatorSource(techmarketSource);
+}
