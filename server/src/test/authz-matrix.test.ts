@@ -315,6 +315,17 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/techmarket/auctions/{id}/bids': { allow: ['enterprise'] },
   'POST /api/techmarket/auctions/{id}/close': { allow: ['officer'] },
   'GET /api/techmarket/stats': { allow: DISTRICT_AND_UP },
+  'GET /api/indicators': { allow: DISTRICT_AND_UP },
+  'GET /api/indicators/catalogue': { allow: DISTRICT_AND_UP },
+  'GET /api/indicators/export': { allow: DISTRICT_AND_UP },
+  'GET /api/indicators/targets': { allow: DISTRICT_AND_UP },
+  'PUT /api/indicators/targets': { allow: ['officer'] },
+  'GET /api/indicators/imports/{kind}/template': { allow: ['officer'] },
+  'POST /api/indicators/imports/{kind}': { allow: ['officer'] },
+  'GET /api/indicators/{code}/records': { allow: DISTRICT_AND_UP },
+  'GET /api/indicators/{code}/records/export': { allow: DISTRICT_AND_UP },
+  'GET /api/indicators/{code}/series': { allow: DISTRICT_AND_UP },
+  'GET /api/indicators/{code}/districts': { allow: DISTRICT_AND_UP },
 };
 
 /** A request that reaches the route whatever it needs: placeholder path parameters, an empty body. */
