@@ -8,6 +8,7 @@ export default defineConfig({
           name: 'server',
           include: ['server/src/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['server/src/test/template.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           pool: 'forks',

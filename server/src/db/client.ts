@@ -39,6 +39,8 @@ export interface OpenOptions {
   /** Directory of the PGlite data; undefined means in memory. */
   dataDir?: string;
   poolSize?: number;
+  /** Start the embedded database from a dump (PGlite dumpDataDir), e.g. a seeded test template. */
+  loadDataDir?: Blob;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
@@ -66,7 +68,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     pgDir = join(resolve(opts.dataDir), 'pgdata');
     mkdirSync(pgDir, { recursive: true });
   }
-  const client = await PGlite.create(pgDir);
+  const client = await PGlite.create(pgDir, opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
   const pglite = drizzlePglite(client, { schema });
   const db = pglite as unknown as Db;
   return {

@@ -3,32 +3,41 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import postgres from 'postgres';
 import { buildApp } from '../app.js';
 import { openDatabase, type Database } from '../db/client.js';
-import { seedDemo } from '../db/seed/demo.js';
 import type { Deps } from '../deps.js';
 import { PiiCipher } from '../lib/pii.js';
 
-export const TEST_PASSWORD = 'Test@Pass2026';
-export const TEST_PII_KEY = '00112233445566778899aabbccddeeff';
+import { readFileSync } from 'node:fs';
+import { inject } from 'vitest';
+import { TEST_PASSWORD, TEST_PII_KEY } from './constants.js';
+
+export { TEST_PASSWORD, TEST_PII_KEY };
 
 /**
  * A fresh database per test file: in-memory PGlite by default, or a new database on the
- * PostgreSQL server named by TEST_DATABASE_URL (created here, dropped on close).
+ * PostgreSQL server named by TEST_DATABASE_URL (created here, dropped on close). With
+ * `seeded`, it is a copy of the run's seeded template (server/src/test/template.ts).
  */
-export async function openTestDatabase(): Promise<Database> {
+export async function openTestDatabase(opts: { seeded?: boolean } = {}): Promise<Database> {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) {
+    if (opts.seeded) {
+      const dump = readFileSync(inject('pgliteTemplate'));
+      return openDatabase({ loadDataDir: new Blob([dump]) });
+    }
     const db = await openDatabase({});
     await db.migrate();
     return db;
   }
   const name = `kc_test_${randomBytes(6).toString('hex')}`;
   const admin = postgres(url, { max: 1, onnotice: () => undefined });
-  await admin.unsafe(`create database ${name}`);
+  await admin.unsafe(opts.seeded ? `create database ${name} template ${inject('pgTemplate')}` : `create database ${name}`);
   await admin.end();
   const u = new URL(url);
   u.pathname = `/${name}`;
   const db = await openDatabase({ databaseUrl: u.toString(), poolSize: 8 });
-  await db.migrate();
+  if (!opts.seeded) {
+    await db.migrate();
+  }
   const close = db.close.bind(db);
   db.close = async () => {
     await close();
@@ -46,9 +55,8 @@ export interface TestApp {
 }
 
 export async function createTestApp(overrides: Partial<Deps['settings']> = {}): Promise<TestApp> {
-  const database = await openTestDatabase();
+  const database = await openTestDatabase({ seeded: true });
   const pii = new PiiCipher(TEST_PII_KEY);
-  await seedDemo({ db: database.db, pii, password: TEST_PASSWORD });
   const deps: Deps = {
     database,
     pii,
