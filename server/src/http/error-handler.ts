@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { AppError, ERROR_STATUS, type ErrorCode, type FieldIssue } from './errors.js';
+import { AppError, type ErrorCode, type FieldIssue } from './errors.js';
 
 interface PgLikeError {
   code?: string;
@@ -145,7 +145,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     if (status >= 400 && status < 500) {
       const code: ErrorCode = status === 404 ? 'not_found' : 'validation_failed';
-      return reply.status(status in ERROR_STATUS ? status : status).send(body(code, '请求格式不正确'));
+      return reply.status(status).send(body(code, '请求格式不正确'));
     }
     request.log.error({ err }, 'unhandled error');
     return reply.status(500).send(body('internal', '服务器内部错误，请稍后重试'));

@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { apiTokens, districts, organizations, sessions, users } from '../../db/schema/index.js';
 
@@ -146,4 +146,13 @@ export async function setPassword(tx: Executor, userId: number, passwordHash: st
     .update(users)
     .set({ passwordHash, updatedAt: new Date(), version: sql`${users.version} + 1` })
     .where(eq(users.id, userId));
+}
+
+/** Ends the user's other browser sessions (after a password change), keeping the current one. */
+export async function revokeOtherSessions(tx: Executor, userId: number, keepTokenHash: string | null): Promise<void> {
+  const others = keepTokenHash === null ? undefined : ne(sessions.tokenHash, keepTokenHash);
+  await tx
+    .update(sessions)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), others));
 }

@@ -144,6 +144,7 @@ export async function changePassword(opts: {
   const hash = await hashPassword(opts.newPassword);
   await opts.db.transaction(async (tx) => {
     await repo.setPassword(tx, user.id, hash);
+    await repo.revokeOtherSessions(tx, user.id, actor.via === 'session' ? actor.credentialId : null);
     await recordAudit(tx, opts.ctx, { action: 'user.password_changed', objectType: 'user', objectId: user.id });
   });
 }

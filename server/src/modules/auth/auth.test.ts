@@ -126,3 +126,16 @@ describe('passwords', () => {
     expect(res.json().error.details.fields[0]).toMatchObject({ field: 'newPassword' });
   });
 });
+
+describe('password change', () => {
+  it('when a user changes its password, then its other sessions end and the current one goes on', async () => {
+    const other = await loginAs(t.app, 'auditor');
+    const current = await loginAs(t.app, 'auditor');
+    const res = await current.request('POST', '/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'Changed@2026x' });
+    expect(res.statusCode).toBe(200);
+    expect((await current.request('GET', '/api/auth/me')).statusCode).toBe(200);
+    expect((await other.request('GET', '/api/auth/me')).statusCode).toBe(401);
+    const back = await current.request('POST', '/api/auth/password', { currentPassword: 'Changed@2026x', newPassword: TEST_PASSWORD });
+    expect(back.statusCode).toBe(200);
+  });
+});

@@ -1,6 +1,7 @@
 import { and, eq, ilike, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { districts, enterprises } from '../../db/schema/index.js';
+import { likeEscape } from '../../lib/like.js';
 
 export type EnterpriseRow = typeof enterprises.$inferSelect;
 export type NewEnterpriseRow = typeof enterprises.$inferInsert;
@@ -9,7 +10,6 @@ export type EnterpriseWithDistrict = EnterpriseRow & { districtCode: string; dis
 const SORT_COLUMNS = { id: enterprises.id, name: enterprises.name, registeredOn: enterprises.registeredOn } as const;
 export type SortKey = keyof typeof SORT_COLUMNS;
 
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export interface ListFilter {
   q?: string;

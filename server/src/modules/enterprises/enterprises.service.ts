@@ -191,6 +191,12 @@ export async function updateEnterprise(opts: { db: Db; ctx: RequestContext; pii:
       throw notFound('企业');
     }
     assertCanUpdate(actor, before.districtId, changes, newDistrict?.id ?? null);
+    if (before.version !== version) {
+      throw new AppError('version_conflict', '该企业信息已被他人修改，请刷新后重试', { currentVersion: before.version });
+    }
+    if (changes.length === 0) {
+      return; // nothing to change: no new version, no timeline entry, no audit row
+    }
     if (fields.uscc && fields.uscc !== before.uscc && (await repo.existingUsccs(tx, [fields.uscc])).size) {
       throw fieldError('uscc', '该统一社会信用代码已存在', 'uscc_exists');
     }

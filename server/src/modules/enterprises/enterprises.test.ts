@@ -228,6 +228,17 @@ describe('GET and PATCH /api/enterprises/:id', () => {
     expect((await officer.request('GET', `/api/enterprises/${created.id}`)).json()).toMatchObject({ employees: 50, version: 2 });
   });
 
+  it('when a PATCH carries only the version, then nothing is written: same version, no timeline entry, no audit row', async () => {
+    const created = await create();
+    const res = await officer.request('PATCH', `/api/enterprises/${created.id}`, { version: 1 });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ version: 1 });
+    expect(res.json().timeline.map((e: { kind: string }) => e.kind)).toEqual(['created']);
+    const auditor = await loginAs(t.app, 'auditor');
+    const audit = await auditor.request('GET', `/api/audit?objectType=enterprise&objectId=${created.id}`);
+    expect(audit.json().items.map((r: { action: string }) => r.action)).toEqual(['enterprise.create']);
+  });
+
   it('when two edits race with the same version, then exactly one wins, the other gets 409, and no field is lost', async () => {
     const created = await create({ address: '原地址', employees: 10 });
     const xihu = await loginAs(t.app, 'xihu');

@@ -1,13 +1,13 @@
 import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { districts, enterprises, organizations, users, type Role } from '../../db/schema/index.js';
+import { likeEscape } from '../../lib/like.js';
 
 export type DistrictRow = typeof districts.$inferSelect;
 export type OrganizationRow = typeof organizations.$inferSelect;
 export type UserRow = typeof users.$inferSelect;
 
 /** A search term is matched literally: % and _ typed by the user are not wildcards. */
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export async function listDistricts(db: Executor): Promise<DistrictRow[]> {
   return db.select().from(districts).orderBy(asc(districts.sortOrder), asc(districts.code));
