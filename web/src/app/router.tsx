@@ -6,7 +6,7 @@ import type { RoleCode } from '../lib/session';
 import { HomeRoute } from './HomeRoute';
 import { AppLayout } from './layout/AppLayout';
 import { PublicLayout } from './layout/PublicLayout';
-import { ADMIN_ROLES, AUDIT_ROLES, ENTERPRISE_LIST_ROLES, OWN_ENTERPRISE_ROLES, VOUCHER_DESK_ROLES, VOUCHER_HOLDER_ROLES, VOUCHER_PROVIDER_ROLES, TECHMARKET_CONTRACT_ROLES, TECHMARKET_OFFICER_ROLES } from './layout/nav';
+import { ADMIN_ROLES, AUDIT_ROLES, ENTERPRISE_LIST_ROLES, OWN_ENTERPRISE_ROLES, VOUCHER_DESK_ROLES, VOUCHER_HOLDER_ROLES, VOUCHER_PROVIDER_ROLES, TECHMARKET_CONTRACT_ROLES, TECHMARKET_OFFICER_ROLES, INDICATOR_ROLES } from './layout/nav';
 import { RequireAuth } from './RequireAuth';
 import { RequireRole } from './RequireRole';
 
@@ -33,6 +33,7 @@ const TechmarketStatsPage = lazy(() => import('../features/techmarket/components
 const HolderVouchersPage = lazy(() => import('../features/vouchers/components/HolderVouchersPage'));
 const ProviderVouchersPage = lazy(() => import('../features/vouchers/components/ProviderVouchersPage'));
 const OfficerVouchersPage = lazy(() => import('../features/vouchers/components/OfficerVouchersPage'));
+const IndicatorsDashboardPage = lazy(() => import('../features/indicators/components/DashboardPage'));
 
 const guard = (roles: readonly RoleCode[], page: ReactNode) => <RequireRole roles={roles}>{page}</RequireRole>;
 
@@ -80,6 +81,7 @@ export const router = createBrowserRouter([
           { path: 'vouchers/my', element: guard(VOUCHER_HOLDER_ROLES, <HolderVouchersPage />) },
           { path: 'vouchers/provider', element: guard(VOUCHER_PROVIDER_ROLES, <ProviderVouchersPage />) },
           { path: 'vouchers/desk', element: guard(VOUCHER_DESK_ROLES, <OfficerVouchersPage />) },
+          { path: 'dashboard', element: guard(INDICATOR_ROLES, <IndicatorsDashboardPage />) },
           { path: 'admin/users', element: guard(ADMIN_ROLES, <UsersPage />) },
           { path: 'admin/organizations', element: guard(ADMIN_ROLES, <OrganizationsPage />) },
           { path: 'admin/districts', element: guard(ADMIN_ROLES, <DistrictsPage />) },

@@ -58,6 +58,8 @@ export const messages = {
   'nav.techmarketAuctionsDesc': ['英式拍卖与出价', 'English auctions and bids'],
   'nav.techmarketStats': ['技术市场统计', 'Tech market statistics'],
   'nav.techmarketStatsDesc': ['按年度、区县、类型、领域', 'By year, district, type, domain'],
+  'nav.dashboard': ['指标看板', 'Indicators dashboard'],
+  'nav.dashboardDesc': ['年度指标、目标进度、区县对比、趋势与明细', 'Yearly indicators, targets, districts, trends, records'],
   'nav.audit': ['审计日志', 'Audit log'],
   'nav.auditDesc': ['操作留痕与哈希链校验', 'Every change, hash-chained and verifiable'],
   'nav.account': ['我的账户', 'My account'],

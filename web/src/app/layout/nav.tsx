@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   BankOutlined,
   CalendarOutlined,
+  DashboardOutlined,
   EnvironmentOutlined,
   FundOutlined,
   HomeOutlined,
@@ -35,11 +36,13 @@ export const TECHMARKET_OFFICER_ROLES: readonly RoleCode[] = ['city_admin', 'cit
 export const TECHMARKET_CONTRACT_ROLES: readonly RoleCode[] = [...TECHMARKET_OFFICER_ROLES, 'enterprise_user'];
 export const VOUCHER_HOLDER_ROLES: readonly RoleCode[] = ['enterprise_user'];
 export const VOUCHER_PROVIDER_ROLES: readonly RoleCode[] = ['provider'];
+export const INDICATOR_ROLES: readonly RoleCode[] = ['city_admin', 'city_officer', 'district_officer', 'auditor'];
 export const VOUCHER_DESK_ROLES: readonly RoleCode[] = ['city_officer', 'district_officer', 'auditor', 'city_admin'];
 
 /** The side menu, the home page shortcuts and the route guards all read this one table. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', label: 'nav.home', description: 'nav.homeDesc', icon: <HomeOutlined /> },
+  { path: '/dashboard', label: 'nav.dashboard', description: 'nav.dashboardDesc', icon: <DashboardOutlined />, roles: INDICATOR_ROLES },
   { path: '/enterprises', label: 'nav.enterprises', description: 'nav.enterprisesDesc', icon: <BankOutlined />, roles: ENTERPRISE_LIST_ROLES },
   { path: '/my-enterprise', label: 'nav.myEnterprise', description: 'nav.myEnterpriseDesc', icon: <ShopOutlined />, roles: OWN_ENTERPRISE_ROLES },
   { path: '/vouchers/my', label: 'nav.vouchersMy', description: 'nav.vouchersMyDesc', icon: <WalletOutlined />, roles: VOUCHER_HOLDER_ROLES },
