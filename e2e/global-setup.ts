@@ -1,6 +1,6 @@
 // Starts the real server (npm start's code path) on a fresh embedded database for the browser journeys.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -28,8 +28,25 @@ async function waitForReady(url: string, child: ChildProcess, timeoutMs: number)
   throw new Error(`server not ready at ${url}`);
 }
 
+/** Newest modification time under a directory (the SPA sources). */
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) {
+      newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+    }
+  }
+  return newest;
+}
+
+/** The built SPA is missing or older than its sources (a stale build would hide new pages). */
+function webBuildStale(): boolean {
+  const built = 'web/dist/index.html';
+  return !existsSync(built) || statSync(built).mtimeMs < Math.max(newestMtime('web/src'), statSync('web/index.html').mtimeMs);
+}
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  if (!existsSync('web/dist/index.html')) {
+  if (webBuildStale()) {
     const r = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' });
     if (r.status !== 0) {
       throw new Error('web build failed');
