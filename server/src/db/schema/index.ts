@@ -7,3 +7,4 @@ export * from './techmarket.js';
 export * from './rules.js';
 export * from './calendar.js';
 export * from './indicators.js';
+export * from './reports.js';
