@@ -183,7 +183,8 @@ describe('drill-down', () => {
     const districts = new Set<string | null>();
     let linked = 0;
     do {
-      const page = (await xihu.request('GET', `/api/indicators/voucher.issued/records?year=2015&limit=200${cursor ? `&cursor=${cursor}` : ''}`)).json<{ items: { amount: number; district: string | null; enterpriseId: number | null }[]; nextCursor: string | null }>();
+      const res = await xihu.request('GET', `/api/indicators/voucher.issued/records?year=2015&limit=200${cursor ? `&cursor=${cursor}` : ''}`);
+      const page: { items: { amount: number; district: string | null; enterpriseId: number | null }[]; nextCursor: string | null } = res.json();
       for (const i of page.items) {
         sum += i.amount;
         districts.add(i.district);
@@ -312,7 +313,7 @@ describe('targets', () => {
     expect(item).toMatchObject({ districtSum: 800, difference: -200 });
     expect(item.flags).toContain('district_sum_mismatch');
     expect((await put([{ value: 1000 }, { district: '西湖区', value: 500 }, { district: '滨江区', value: 500 }])).statusCode).toBe(200);
-    item = (await officer.request('GET', '/api/indicators/targets?year=2017')).json<{ items: { code: string; difference: number; flags: string[] }[] }>().items.find((i) => i.code === 'voucher.issued')!;
+    item = (await officer.request('GET', '/api/indicators/targets?year=2017')).json<{ items: { code: string; difference: number; districtSum: number; flags: string[] }[] }>().items.find((i) => i.code === 'voucher.issued')!;
     expect(item.difference).toBe(0);
     expect(item.flags).not.toContain('district_sum_mismatch');
     expect((await figures(xihu, 'year=2017')).get('voucher.issued')?.target).toBe(500);
