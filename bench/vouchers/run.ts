@@ -9,7 +9,7 @@
  *   npx tsx bench/vouchers/run.ts [--url postgres://…/kc_bench_vouchers] [--duration 10] [--connections 32]
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,12 +24,14 @@ import { checkLedger } from '../../server/src/modules/vouchers/index.js';
 import { insertHolders } from '../../server/src/modules/vouchers/vouchers.repo.js';
 import { createPolicy, issueVouchers } from '../../server/src/modules/vouchers/vouchers.service.js';
 import { actorFor, ctxOf } from '../../server/src/modules/vouchers/vouchers.fixtures.js';
+import { summariseProfile, type CpuProfile } from '../lib/profile.js';
 import { BENCH_PASSWORD, BENCH_PII_KEY, ensureDatabase, fmt, median, parseArgs } from '../lib/common.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const args = parseArgs({ url: '', duration: '10', connections: '32', pool: '10', rounds: '2', holders: '1000', out: join(HERE, '..', 'results'), write: true });
+const args = parseArgs({ url: '', duration: '10', connections: '32', pool: '10', rounds: '2', holders: '1000', out: join(HERE, '..', 'results'), write: true, profile: false });
 const url = args.url || process.env.BENCH_VOUCHERS_URL || 'postgres://postgres@127.0.0.1:5432/kc_bench_vouchers';
 const log = (m: string) => console.log(`[vouchers] ${m}`);
+const PROF_DIR = join(args.out, `prof-vouchers-${Date.now()}`);
 const AMOUNT = 1; // yuan per booking: the hot holder's balance never runs out during a run
 
 interface Row {
@@ -74,6 +76,7 @@ function startApp(): Promise<{ proc: ChildProcess; base: string }> {
   return new Promise((resolve, reject) => {
     const proc = fork(join(HERE, '..', 'servers', 'app.ts'), [], {
       env: { ...process.env, BENCH_URL: url, BENCH_POOL: args.pool, BENCH_PORT: '0' },
+      execArgv: [...process.execArgv, ...(args.profile ? ['--cpu-prof', `--cpu-prof-dir=${PROF_DIR}`] : [])],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     proc.once('message', (m: { ready: number }) => resolve({ proc, base: `http://127.0.0.1:${m.ready}` }));
@@ -185,7 +188,14 @@ async function main() {
     checks.push(`negative balances ${c.negativeAccounts}, unbalanced movements ${c.unbalancedMovements}, policies over budget ${c.overBudgetPolicies}`);
     log(`ledger: ${checks[0]}`);
   } finally {
+    const exited = new Promise((r) => app.proc.once('exit', r));
     app.proc.kill('SIGTERM');
+    await exited;
+    if (args.profile) {
+      for (const f of readdirSync(PROF_DIR).filter((x) => x.endsWith('.cpuprofile'))) {
+        console.log(summariseProfile(JSON.parse(readFileSync(join(PROF_DIR, f), 'utf8')) as CpuProfile, 25));
+      }
+    }
     await sql.end();
     await database.close();
   }
