@@ -22,6 +22,7 @@ import { vouchersRoutes } from './modules/vouchers/vouchers.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 import { techmarketRoutes } from './modules/techmarket/techmarket.routes.js';
 import { indicatorsRoutes } from './modules/indicators/indicators.routes.js';
+import { reportsRoutes } from './modules/reports/reports.routes.js';
 
 /** Builds the whole HTTP application without listening; tests use app.inject. */
 export async function buildApp(deps: Deps): Promise<FastifyInstance> {
@@ -93,6 +94,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(calendarRoutes(deps));
   await app.register(vouchersRoutes(deps));
   await app.register(indicatorsRoutes(deps));
+  await app.register(reportsRoutes(deps));
 
   const webDist = deps.settings.webDist ? resolve(deps.settings.webDist) : null;
   if (webDist && existsSync(resolve(webDist, 'index.html'))) {
