@@ -326,6 +326,9 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/indicators/{code}/records/export': { allow: DISTRICT_AND_UP },
   'GET /api/indicators/{code}/series': { allow: DISTRICT_AND_UP },
   'GET /api/indicators/{code}/districts': { allow: DISTRICT_AND_UP },
+  'POST /api/reports/annual': { allow: ['officer'] },
+  'GET /api/reports/jobs/{id}': { allow: CITY_READERS },
+  'GET /api/reports/jobs/{id}/download': { allow: CITY_READERS },
 };
 
 /** A request that reaches the route whatever it needs: placeholder path parameters, an empty body. */
