@@ -117,12 +117,48 @@ export async function concentratedProviders(tx: Executor, minClaims: number, sha
   }));
 }
 
-/** Distinct holder–provider pairs that ever booked (bounded by the number of bookings' pairs). */
-export async function bookedPairs(tx: Executor) {
-  const rows = rowsOf(await tx.execute(sql`select distinct policy_id, holder_id, provider_id from voucher_bookings where status <> 'cancelled'`));
+export interface LinkedPair {
+  policyId: number;
+  holderId: number;
+  providerId: number;
+  holderDistrictId: number;
+  sharedContacts: string[];
+  shareholding: { shareholder: string; investee: string; shareBp: number } | null;
+}
+
+/** pairLinks for every holder–provider pair that booked (optionally under one policy), in one query. */
+export async function linkedPairs(tx: Executor, policyId?: number): Promise<LinkedPair[]> {
+  const rows = rowsOf(
+    await tx.execute(sql`
+      with pairs as (
+        select distinct policy_id, holder_id, provider_id from voucher_bookings
+        where status <> 'cancelled'${policyId === undefined ? sql`` : sql` and policy_id = ${policyId}`}),
+      x as (
+        select p.policy_id, p.holder_id, p.provider_id, vh.district_id, vh.enterprise_id as h_ent, vp.enterprise_id as p_ent,
+               array_remove(array[vh.contact_phone_hash, he.legal_rep_phone_hash, he.contact_phone_hash], null) as h_phones,
+               array_remove(array[vp.contact_phone_hash, pe.legal_rep_phone_hash, pe.contact_phone_hash], null) as p_phones,
+               he.legal_rep_id_hash as h_id, pe.legal_rep_id_hash as p_id
+        from pairs p
+        join voucher_holders vh on vh.id = p.holder_id
+        join voucher_providers vp on vp.id = p.provider_id
+        left join enterprises he on he.id = vh.enterprise_id
+        left join enterprises pe on pe.id = vp.enterprise_id)
+      select x.policy_id, x.holder_id, x.provider_id, x.district_id,
+             (x.h_phones && x.p_phones) as same_phone,
+             (x.h_id is not null and x.h_id = x.p_id) as same_person,
+             s.shareholder_enterprise_id, s.investee_enterprise_id, s.share_bp
+      from x
+      left join enterprise_shareholdings s
+        on (s.shareholder_enterprise_id = x.h_ent and s.investee_enterprise_id = x.p_ent)
+        or (s.shareholder_enterprise_id = x.p_ent and s.investee_enterprise_id = x.h_ent)
+      where (x.h_phones && x.p_phones) or (x.h_id is not null and x.h_id = x.p_id) or s.share_bp is not null`),
+  );
   return rows.map((r) => ({
     policyId: Number(r.policy_id),
     holderId: Number(r.holder_id),
     providerId: Number(r.provider_id),
+    holderDistrictId: Number(r.district_id),
+    sharedContacts: [...(r.same_phone ? ['联系电话相同'] : []), ...(r.same_person ? ['法定代表人身份证号相同'] : [])],
+    shareholding: r.share_bp === null || r.share_bp === undefined ? null : { shareholder: String(r.shareholder_enterprise_id), investee: String(r.investee_enterprise_id), shareBp: Number(r.share_bp) },
   }));
 }

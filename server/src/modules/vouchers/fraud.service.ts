@@ -76,50 +76,51 @@ export async function bookingSignals(
   await repo.insertFlags(tx, flags);
 }
 
-/** Links between the holder and the provider, checked when a claim is submitted and by the scan. */
-export async function pairSignals(
-  tx: Executor,
-  pairs: {
-    policyId: number;
-    holderId: number;
-    providerId: number;
-    bookingId?: number;
-  }[],
-): Promise<number> {
+function linkFlags(p: { policyId: number; holderId: number; providerId: number; bookingId?: number }, links: fraudRepo.PairLinks): NewFlag[] {
+  const flags: NewFlag[] = [];
+  if (links.sharedContacts.length) {
+    flags.push({
+      kind: 'same_contact',
+      dedupeKey: `same_contact:${p.holderId}:${p.providerId}`,
+      policyId: p.policyId,
+      holderId: p.holderId,
+      providerId: p.providerId,
+      bookingId: p.bookingId ?? null,
+      districtId: links.holderDistrictId,
+      evidence: { shared: links.sharedContacts },
+    });
+  }
+  if (links.shareholding) {
+    flags.push({
+      kind: 'shareholding_link',
+      dedupeKey: `shareholding_link:${p.holderId}:${p.providerId}`,
+      policyId: p.policyId,
+      holderId: p.holderId,
+      providerId: p.providerId,
+      bookingId: p.bookingId ?? null,
+      districtId: links.holderDistrictId,
+      evidence: links.shareholding,
+    });
+  }
+  return flags;
+}
+
+/** Links between the holder and the provider, checked when a claim is submitted. */
+export async function pairSignals(tx: Executor, pairs: { policyId: number; holderId: number; providerId: number; bookingId?: number }[]): Promise<number> {
   let raised = 0;
   for (const p of pairs) {
     const links = await fraudRepo.pairLinks(tx, p.holderId, p.providerId);
-    if (!links) {
-      continue;
+    if (links) {
+      raised += await repo.insertFlags(tx, linkFlags(p, links));
     }
-    const flags: NewFlag[] = [];
-    if (links.sharedContacts.length) {
-      flags.push({
-        kind: 'same_contact',
-        dedupeKey: `same_contact:${p.holderId}:${p.providerId}`,
-        policyId: p.policyId,
-        holderId: p.holderId,
-        providerId: p.providerId,
-        bookingId: p.bookingId ?? null,
-        districtId: links.holderDistrictId,
-        evidence: { shared: links.sharedContacts },
-      });
-    }
-    if (links.shareholding) {
-      flags.push({
-        kind: 'shareholding_link',
-        dedupeKey: `shareholding_link:${p.holderId}:${p.providerId}`,
-        policyId: p.policyId,
-        holderId: p.holderId,
-        providerId: p.providerId,
-        bookingId: p.bookingId ?? null,
-        districtId: links.holderDistrictId,
-        evidence: links.shareholding,
-      });
-    }
-    raised += await repo.insertFlags(tx, flags);
   }
   return raised;
+}
+
+/** The same links for every pair that booked, in one query (scan, demo data). */
+export async function allPairSignals(tx: Executor, policyId?: number): Promise<number> {
+  const linked = await fraudRepo.linkedPairs(tx, policyId);
+  return repo.insertFlags(tx, linked.flatMap((l) => linkFlags(l, l)));
 }
 
 /** Runs every signal over the ledger (officer's "scan" and a nightly job): concentration and links. */
@@ -144,7 +145,7 @@ export async function scanFlags(opts: { db: Db; ctx: RequestContext }) {
         },
       })),
     );
-    raised += await pairSignals(tx, await fraudRepo.bookedPairs(tx));
+    raised += await allPairSignals(tx);
     await recordAudit(tx, opts.ctx, {
       action: 'voucher.flags.scan',
       objectType: 'voucher_flag',

@@ -53,4 +53,9 @@ describe('voucher demo data', () => {
     expect(Number(r.issued)).toBe(28_507_200 * 100);
     expect(Number(r.used)).toBe(13_428_200 * 100);
   });
+
+  it('when the demo is loaded, then the officers’ flag queue holds examples of the fraud signals', async () => {
+    const rows = await t.deps.database.rows<{ kind: string }>(sql`select distinct kind from voucher_flags where status = 'open'`);
+    expect(rows.map((r) => r.kind)).toEqual(expect.arrayContaining(['same_contact', 'shareholding_link', 'near_expiry']));
+  });
 });

@@ -7,7 +7,7 @@ import type { PiiCipher } from '../../lib/pii.js';
 import { createRandom, type Random } from '../../lib/random.js';
 import { recordAuditMany } from '../audit/index.js';
 import { concentratedProviders } from './fraud.repo.js';
-import { pairSignals, CONCENTRATION_MIN_CLAIMS, CONCENTRATION_SHARE } from './fraud.service.js';
+import { allPairSignals, CONCENTRATION_MIN_CLAIMS, CONCENTRATION_SHARE } from './fraud.service.js';
 import { accountIds, availableBalances } from './ledger.repo.js';
 import * as ledger from './ledger.service.js';
 import * as repo from './vouchers.repo.js';
@@ -288,14 +288,7 @@ export async function seedVouchers(opts: { tx: Tx; ctx: RequestContext; pii: Pii
       });
     }
   }
-  await pairSignals(
-    tx,
-    list.map((p) => ({
-      policyId: Number(p.policy_id),
-      holderId: Number(p.holder_id),
-      providerId: Number(p.provider_id),
-    })),
-  );
+  await allPairSignals(tx, p2016.policyId);
   const concentrated = await concentratedProviders(tx, CONCENTRATION_MIN_CLAIMS, CONCENTRATION_SHARE);
   await repo.insertFlags(
     tx,
