@@ -306,7 +306,7 @@ export const voucherClaims = pgTable(
     /** 通兑: the holder's acceptance record; 通用: the invoice number of the full payment. */
     evidenceRef: text('evidence_ref').notNull(),
     paidAmountFen: bigint('paid_amount_fen', { mode: 'number' }),
-    status: text('status').$type<'submitted' | 'approved' | 'rejected'>().notNull().default('submitted'),
+    status: text('status').$type<'submitted' | 'approved' | 'rejected' | 'reversed'>().notNull().default('submitted'),
     submittedBy: integer('submitted_by').references(() => users.id),
     submittedOn: date('submitted_on', { mode: 'string' }).notNull(),
     decidedBy: integer('decided_by').references(() => users.id),
@@ -322,7 +322,7 @@ export const voucherClaims = pgTable(
     index('voucher_claims_status_idx').on(t.status, t.id),
     index('voucher_claims_settlement_idx').on(t.settlementId),
     check('voucher_claims_mode_check', sql`${t.mode} in ('tongdui','tongyong')`),
-    check('voucher_claims_status_check', sql`${t.status} in ('submitted','approved','rejected')`),
+    check('voucher_claims_status_check', sql`${t.status} in ('submitted','approved','rejected','reversed')`),
     check('voucher_claims_amount_check', sql`${t.amountFen} > 0`),
   ],
 );

@@ -1,0 +1,2 @@
+ALTER TABLE "voucher_claims" DROP CONSTRAINT "voucher_claims_status_check";--> statement-breakpoint
+ALTER TABLE "voucher_claims" ADD CONSTRAINT "voucher_claims_status_check" CHECK ("voucher_claims"."status" in ('submitted','approved','rejected','reversed'));
