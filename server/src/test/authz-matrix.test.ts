@@ -274,6 +274,7 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/vouchers/claims/{id}': { allow: ['admin', 'officer', 'auditor', 'xihu', 'binjiang', 'enterprise', 'provider'] },
   'POST /api/vouchers/claims/{id}/approve': { allow: ['officer'] },
   'POST /api/vouchers/claims/{id}/reject': { allow: ['officer'] },
+  'POST /api/vouchers/claims/{id}/reverse': { allow: ['officer'] },
   'POST /api/vouchers/settlements': { allow: ['officer'] },
   'GET /api/vouchers/settlements': { allow: [...CITY_READERS, 'provider'] },
   'GET /api/vouchers/settlements/{id}': { allow: [...CITY_READERS, 'provider'] },

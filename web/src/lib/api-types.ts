@@ -5373,7 +5373,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    status?: "submitted" | "approved" | "rejected";
+                    status?: "submitted" | "approved" | "rejected" | "reversed";
                     mode?: "tongdui" | "tongyong";
                     providerId?: number;
                     holderId?: number;
@@ -5402,7 +5402,7 @@ export interface paths {
                                 contractNo: string;
                                 evidenceRef: string;
                                 /** @enum {string} */
-                                status: "submitted" | "approved" | "rejected";
+                                status: "submitted" | "approved" | "rejected" | "reversed";
                                 submittedOn: string;
                                 decidedOn: string | null;
                                 decisionNote: string | null;
@@ -5459,7 +5459,7 @@ export interface paths {
                             contractNo: string;
                             evidenceRef: string;
                             /** @enum {string} */
-                            status: "submitted" | "approved" | "rejected";
+                            status: "submitted" | "approved" | "rejected" | "reversed";
                             submittedOn: string;
                             decidedOn: string | null;
                             decisionNote: string | null;
@@ -5515,7 +5515,7 @@ export interface paths {
                             contractNo: string;
                             evidenceRef: string;
                             /** @enum {string} */
-                            status: "submitted" | "approved" | "rejected";
+                            status: "submitted" | "approved" | "rejected" | "reversed";
                             submittedOn: string;
                             decidedOn: string | null;
                             decisionNote: string | null;
@@ -5581,7 +5581,7 @@ export interface paths {
                             contractNo: string;
                             evidenceRef: string;
                             /** @enum {string} */
-                            status: "submitted" | "approved" | "rejected";
+                            status: "submitted" | "approved" | "rejected" | "reversed";
                             submittedOn: string;
                             decidedOn: string | null;
                             decisionNote: string | null;
@@ -5645,7 +5645,71 @@ export interface paths {
                             contractNo: string;
                             evidenceRef: string;
                             /** @enum {string} */
-                            status: "submitted" | "approved" | "rejected";
+                            status: "submitted" | "approved" | "rejected" | "reversed";
+                            submittedOn: string;
+                            decidedOn: string | null;
+                            decisionNote: string | null;
+                            settlementId: number | null;
+                            holderId: number;
+                            holderName: string;
+                            providerId: number;
+                            providerName: string;
+                            serviceCategory: string;
+                            policyId: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vouchers/claims/{id}/reverse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 冲正已通过但未结算的兑付（市科委，须填写理由） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            bookingId: number;
+                            /** @enum {string} */
+                            mode: "tongdui" | "tongyong";
+                            amount: number;
+                            contractNo: string;
+                            evidenceRef: string;
+                            /** @enum {string} */
+                            status: "submitted" | "approved" | "rejected" | "reversed";
                             submittedOn: string;
                             decidedOn: string | null;
                             decisionNote: string | null;

@@ -207,6 +207,39 @@ export async function rejectClaim(opts: { db: Db; ctx: RequestContext; id: numbe
   return getClaim({ db, ctx, id: c.id });
 }
 
+/**
+ * Reverses an approved claim that is not in a payment batch yet (e.g. a confirmed fraud flag):
+ * the redemption is undone in the ledger and the amount returns to the holder (or, if the policy
+ * has already expired, straight back to the budget). The booking is cancelled.
+ */
+export async function reverseClaim(opts: { db: Db; ctx: RequestContext; id: number; note: string; today?: string }) {
+  const { db, ctx } = opts;
+  const actor = actorOf(ctx);
+  assertCityOfficer(actor, '兑付冲正');
+  const today = opts.today ?? businessToday();
+  const c = await repo.findClaim(db, opts.id);
+  if (!c) {
+    throw notFound('兑付申请');
+  }
+  const b = (await repo.findBooking(db, c.bookingId))!;
+  const policy = (await repo.findPolicy(db, b.policyId))!;
+  await accountIds(db, db, ledger.participantKeys(b.policyId, [b.holderId], [b.providerId]));
+  await db.transaction(async (tx) => {
+    const reversed = await repo.reverseClaimRow(tx, c.id, opts.note);
+    if (!reversed) {
+      throw new AppError('invalid_state', '只有已审核通过且尚未纳入结算批次的兑付可以冲正');
+    }
+    await repo.transitionBooking(tx, b.id, ['redeemed'], 'cancelled');
+    const l = { tx, root: db, actorId: actor.userId };
+    await ledger.reverse(l, { booking: refOf(b), amountFen: c.amountFen, claimId: c.id, valueDate: today });
+    if (policy.status === 'expired') {
+      await ledger.expire(l, { policyId: b.policyId, items: [{ holder: { id: b.holderId, districtId: b.holderDistrictId }, amountFen: c.amountFen }], valueDate: today });
+    }
+    await recordAudit(tx, ctx, { action: 'voucher.claim.reverse', objectType: 'voucher_claim', objectId: c.id, before: { status: 'approved' }, after: { status: 'reversed', note: opts.note } });
+  });
+  return getClaim({ db, ctx, id: c.id });
+}
+
 // ── settlement ──────────────────────────────────────────────────────────────
 /** Bureau readers see every batch; a provider only its own. */
 async function providerScope(db: Db, ctx: RequestContext): Promise<SQL | undefined> {

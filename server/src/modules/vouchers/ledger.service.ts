@@ -12,6 +12,7 @@ import * as repo from './vouchers.repo.js';
  *   redeem   frozen(h) −x, redeemed(h) +x, spent −x, payable(p) +x  (claim approved)
  *   settle   payable(p) −x, paid(p) +x                           (settlement batch paid)
  *   expire   available(h) −x, expired(h) +x, budget +x, returned −x  (validity ended: back to the budget)
+ *   reverse  redeemed(h) −x, available(h) +x, payable(p) −x, spent +x  (an approved, unpaid claim undone)
  * A holder's four accounts therefore always add up to what was issued to it.
  */
 export interface Ledger {
@@ -269,6 +270,30 @@ export async function redeem(
   }
   const ids = await post(l, movements);
   await bumpStats(l.tx, stats);
+  return ids;
+}
+
+/** Undoes a redemption that was not paid yet: the amount returns to the holder's available balance. */
+export async function reverse(l: Ledger, opts: { booking: BookingRef; amountFen: number; claimId: number; valueDate: string }) {
+  const { booking: b, amountFen } = opts;
+  const [available, redeemed, spent, payable] = await accountIds(l.tx, l.root, [
+    { policyId: b.policyId, kind: 'available', holderId: b.holderId },
+    { policyId: b.policyId, kind: 'redeemed', holderId: b.holderId },
+    { policyId: b.policyId, kind: 'spent' },
+    { policyId: b.policyId, kind: 'payable', providerId: b.providerId },
+  ]);
+  const ids = await post(l, [
+    {
+      movement: { ...bookingMovement(b, 'redeem', amountFen, opts.valueDate, l.actorId, opts.claimId), kind: 'reverse' as const },
+      legs: [
+        { accountId: redeemed, amountFen: -amountFen },
+        { accountId: available, amountFen },
+        { accountId: payable, amountFen: -amountFen },
+        { accountId: spent, amountFen },
+      ],
+    },
+  ]);
+  await bumpStats(l.tx, [{ valueDate: opts.valueDate, districtId: b.districtId, providerId: b.providerId, category: b.serviceCategory, redeemedFen: -amountFen, redemptions: -1 }]);
   return ids;
 }
 

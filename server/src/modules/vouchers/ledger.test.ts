@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../http/errors.js';
 import { createTestApp, type TestApp } from '../../test/harness.js';
 import { cancelBooking, createBooking } from './bookings.service.js';
-import { approveClaim, createSettlement, paySettlement, rejectClaim, submitClaim } from './claims.service.js';
+import { approveClaim, createSettlement, paySettlement, rejectClaim, reverseClaim, submitClaim } from './claims.service.js';
 import { checkLedger } from './ledger.repo.js';
 import { expirePolicy, getBalance, issueVouchers } from './vouchers.service.js';
 import { makeWorld, type World } from './vouchers.fixtures.js';
@@ -217,6 +217,7 @@ type Op =
   | { kind: 'claim'; i: number; part: number }
   | { kind: 'approve'; i: number }
   | { kind: 'reject'; i: number }
+  | { kind: 'reverse'; i: number }
   | { kind: 'settle' }
   | { kind: 'expire' };
 
@@ -335,6 +336,11 @@ describe('voucher ledger invariants (RULES.md §5) under random operation sequen
                     id: bookings[op.i].claimId!,
                     note: '材料不全',
                   });
+                }
+                break;
+              case 'reverse':
+                if (bookings[op.i]?.claimId) {
+                  await reverseClaim({ ...sut, id: bookings[op.i].claimId!, note: '核实为虚假服务' });
                 }
                 break;
               case 'settle':

@@ -249,6 +249,26 @@ describe('voucher claims, approval and settlement', () => {
     expect(r.json().status).toBe('rejected');
   });
 
+  it('when an approved, unsettled claim is reversed, then the amount returns to the holder; a settled one cannot be', async () => {
+    const balance = async () => (await officer.request('GET', `/api/vouchers/holders/${ownHolderId}/balance?policyId=${policyId}`)).json<{ available: number; redeemed: number }>();
+    const b = (await enterprise.request('POST', '/api/vouchers/bookings', bookingBody({ amount: 700, contractAmount: 1_400 }))).json<{ id: number }>();
+    const c = (await provider.request('POST', '/api/vouchers/claims', { bookingId: b.id, mode: 'tongdui', contractNo: 'HT-R', evidenceRef: 'YS-R' })).json<{ id: number }>();
+    await officer.request('POST', `/api/vouchers/claims/${c.id}/approve`, {});
+    const before = await balance();
+    expect((await provider.request('POST', `/api/vouchers/claims/${c.id}/reverse`, { note: '核实为虚假服务' })).statusCode).toBe(403);
+    const r = await officer.request('POST', `/api/vouchers/claims/${c.id}/reverse`, { note: '核实为虚假服务' });
+    expect(r.statusCode).toBe(200);
+    expect(r.json().status).toBe('reversed');
+    const after = await balance();
+    expect(after.redeemed).toBeCloseTo(before.redeemed - 700, 2);
+    expect(after.available).toBeCloseTo(before.available + 700, 2);
+    const settled = (await officer.request('GET', '/api/vouchers/claims?status=approved&limit=100')).json<{ items: { id: number; settlementId: number | null }[] }>().items.find((x) => x.settlementId !== null);
+    if (settled) {
+      expect((await officer.request('POST', `/api/vouchers/claims/${settled.id}/reverse`, { note: '已付款不可冲正' })).statusCode).toBe(409);
+    }
+    expect((await auditor.request('GET', '/api/vouchers/ledger/check')).json().balanced).toBe(true);
+  });
+
   it('when a provider lists claims and bookings, then it sees only its own organisation’s', async () => {
     const claims = (await provider.request('GET', '/api/vouchers/claims?limit=100')).json<{ items: { providerId: number }[] }>();
     expect(claims.items.length).toBeGreaterThan(0);

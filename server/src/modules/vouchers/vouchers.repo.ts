@@ -469,6 +469,16 @@ export async function decideClaim(
   return rows[0];
 }
 
+/** Approved → reversed, only while the claim is in no settlement batch. */
+export async function reverseClaimRow(tx: Executor, id: number, note: string) {
+  const rows = await tx
+    .update(voucherClaims)
+    .set({ status: 'reversed', decisionNote: note })
+    .where(and(eq(voucherClaims.id, id), eq(voucherClaims.status, 'approved'), sql`${voucherClaims.settlementId} is null`))
+    .returning();
+  return rows[0];
+}
+
 /** Approved claims of one provider and policy not yet in a batch, locked for the new batch. */
 export async function unsettledClaims(tx: Executor, policyId: number, providerId: number) {
   return tx

@@ -8,6 +8,7 @@ import { sendXlsx, xlsxStream } from '../../http/xlsx.js';
 import { cancelBooking, createBooking, getBooking, listBookings } from './bookings.service.js';
 import {
   approveClaim,
+  reverseClaim,
   createSettlement,
   getClaim,
   getSettlement,
@@ -583,7 +584,16 @@ export const vouchersRoutes =
       },
     );
 
-    // ── settlements ───────────────────────────────────────────────────────────
+    app.post(
+    '/api/vouchers/claims/:id/reverse',
+    { schema: { tags, summary: '冲正已通过但未结算的兑付（市科委，须填写理由）', params: s.idParam, body: s.rejectBody, response: { 200: s.claimOut } } },
+    async (request) => {
+      requireActor(request);
+      return reverseClaim({ db, ctx: contextOf(request), id: request.params.id, note: request.body.note });
+    },
+  );
+
+  // ── settlements ───────────────────────────────────────────────────────────
     app.post(
       '/api/vouchers/settlements',
       {

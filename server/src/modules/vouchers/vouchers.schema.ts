@@ -322,7 +322,7 @@ export const claimOut = z.object({
   amount: z.number(),
   contractNo: z.string(),
   evidenceRef: z.string(),
-  status: z.enum(['submitted', 'approved', 'rejected']),
+  status: z.enum(['submitted', 'approved', 'rejected', 'reversed']),
   submittedOn: z.string(),
   decidedOn: z.string().nullable(),
   decisionNote: z.string().nullable(),
@@ -335,7 +335,7 @@ export const claimOut = z.object({
   policyId: z.number(),
 });
 export const claimQuery = z.object({
-  status: z.enum(['submitted', 'approved', 'rejected']).optional(),
+  status: z.enum(['submitted', 'approved', 'rejected', 'reversed']).optional(),
   mode: z.enum(CLAIM_MODES).optional(),
   providerId: z.coerce.number().int().positive().max(2147483647).optional(),
   holderId: z.coerce.number().int().positive().max(2147483647).optional(),

@@ -20,6 +20,7 @@ export const CLAIM_STATUS: Record<string, { label: string; color: string }> = {
   submitted: { label: '待审核', color: 'gold' },
   approved: { label: '已通过', color: 'green' },
   rejected: { label: '已驳回', color: 'red' },
+  reversed: { label: '已冲正', color: 'magenta' },
 };
 
 export const MODE_LABEL: Record<string, string> = { tongdui: '通兑（机构申请）', tongyong: '通用（持有人报销）' };

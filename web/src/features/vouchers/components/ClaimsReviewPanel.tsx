@@ -4,15 +4,18 @@ import { errorMessage } from '../../../lib/form-errors';
 import { useApproveClaim } from '../api/approve-claim';
 import { useClaims } from '../api/list-claims';
 import { useRejectClaim } from '../api/reject-claim';
+import { useReverseClaim } from '../api/reverse-claim';
 import { CLAIM_STATUS, MODE_LABEL, categoryLabel, yuan } from '../constants';
 
 /** Claims awaiting the bureau's decision (and the decided ones, for reference). */
 export function ClaimsReviewPanel({ canAct }: { canAct: boolean }) {
   const { message } = App.useApp();
-  const [status, setStatus] = useState<'submitted' | 'approved' | 'rejected'>('submitted');
+  const [status, setStatus] = useState<'submitted' | 'approved' | 'rejected' | 'reversed'>('submitted');
   const claims = useClaims({ limit: 100, status });
   const approve = useApproveClaim();
   const reject = useRejectClaim();
+  const reverse = useReverseClaim();
+  const [mode, setMode] = useState<'reject' | 'reverse'>('reject');
   const [rejecting, setRejecting] = useState<number | null>(null);
   const [note, setNote] = useState('');
   const ok = (text: string) => () => void message.success(text);
@@ -23,6 +26,7 @@ export function ClaimsReviewPanel({ canAct }: { canAct: boolean }) {
         <Radio.Button value="submitted">待审核</Radio.Button>
         <Radio.Button value="approved">已通过</Radio.Button>
         <Radio.Button value="rejected">已驳回</Radio.Button>
+        <Radio.Button value="reversed">已冲正</Radio.Button>
       </Radio.Group>
       <Table
         rowKey="id"
@@ -48,29 +52,47 @@ export function ClaimsReviewPanel({ canAct }: { canAct: boolean }) {
                   <Button size="small" type="primary" loading={approve.isPending} onClick={() => approve.mutateAsync({ id: c.id, body: { note: '材料齐全，同意兑付' } }).then(ok('已审核通过'), fail)}>
                     通过
                   </Button>
-                  <Button size="small" danger onClick={() => setRejecting(c.id)}>
+                  <Button
+                    size="small"
+                    danger
+                    onClick={() => {
+                      setMode('reject');
+                      setRejecting(c.id);
+                    }}
+                  >
                     驳回
                   </Button>
                 </Space>
+              ) : canAct && c.status === 'approved' && c.settlementId === null ? (
+                <Button
+                  size="small"
+                  danger
+                  onClick={() => {
+                    setMode('reverse');
+                    setRejecting(c.id);
+                  }}
+                >
+                  冲正
+                </Button>
               ) : null,
           },
         ]}
       />
       <Modal
-        title="驳回兑付申请"
+        title={mode === 'reject' ? '驳回兑付申请' : '冲正已通过的兑付（金额退回持有人）'}
         open={rejecting !== null}
         onCancel={() => setRejecting(null)}
-        okText="驳回"
+        okText={mode === 'reject' ? '驳回' : '冲正'}
         okButtonProps={{ danger: true, disabled: note.trim().length < 2 }}
         onOk={() =>
-          reject.mutateAsync({ id: rejecting!, body: { note } }).then(() => {
+          (mode === 'reject' ? reject : reverse).mutateAsync({ id: rejecting!, body: { note } }).then(() => {
             setRejecting(null);
             setNote('');
-            void message.success('已驳回');
+            void message.success(mode === 'reject' ? '已驳回' : '已冲正，金额已退回持有人');
           }, fail)
         }
       >
-        <Input.TextArea aria-label="驳回理由" placeholder="请填写驳回理由（将通知申请人）" value={note} onChange={(e) => setNote(e.target.value)} rows={3} />
+        <Input.TextArea aria-label="驳回理由" placeholder="请填写理由（将记入审计日志并通知申请人）" value={note} onChange={(e) => setNote(e.target.value)} rows={3} />
       </Modal>
     </>
   );
