@@ -27,11 +27,11 @@ export async function parseIssuanceList(db: Db, buffer: Buffer): Promise<{ holde
   try {
     await wb.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch {
-    throw new AppError('import_invalid', '无法读取 Excel 文件', { rows: [] });
+    throw new AppError('import_invalid', '无法读取 Excel 文件', { errors: [] });
   }
   const ws = wb.worksheets[0];
   if (!ws) {
-    throw new AppError('import_invalid', 'Excel 文件没有工作表', { rows: [] });
+    throw new AppError('import_invalid', 'Excel 文件没有工作表', { errors: [] });
   }
   const raw: {
     row: number;
@@ -56,10 +56,10 @@ export async function parseIssuanceList(db: Db, buffer: Buffer): Promise<{ holde
     });
   });
   if (raw.length === 0) {
-    throw new AppError('import_invalid', '名单为空', { rows: [] });
+    throw new AppError('import_invalid', '名单为空', { errors: [] });
   }
   if (raw.length > 20_000) {
-    throw new AppError('import_invalid', '单次最多导入20000行', { rows: [] });
+    throw new AppError('import_invalid', '单次最多导入20000行', { errors: [] });
   }
   const usccs = raw.filter((r) => r.holderId === null && r.uscc).map((r) => r.uscc!);
   const byUscc = new Map<string, number>();
@@ -73,14 +73,14 @@ export async function parseIssuanceList(db: Db, buffer: Buffer): Promise<{ holde
       byUscc.set(f.uscc, f.holderId);
     }
   }
-  const errors: { row: number; field: string; message: string }[] = [];
+  const errors: { row: number; column: string; message: string }[] = [];
   const out: { holderId: number; amount: number }[] = [];
   for (const r of raw) {
     const holderId = r.holderId ?? (r.uscc ? byUscc.get(r.uscc) : undefined);
     if (holderId === undefined || !Number.isSafeInteger(holderId) || holderId <= 0) {
       errors.push({
         row: r.row,
-        field: r.holderId === null ? ISSUE_HEADERS[1] : ISSUE_HEADERS[0],
+        column: r.holderId === null ? ISSUE_HEADERS[1] : ISSUE_HEADERS[0],
         message: '找不到该持有人（请先登记为创新券持有人）',
       });
       continue;
@@ -89,7 +89,7 @@ export async function parseIssuanceList(db: Db, buffer: Buffer): Promise<{ holde
     if (!Number.isFinite(amount) || amount <= 0 || !hasAtMostTwoDecimals(amount)) {
       errors.push({
         row: r.row,
-        field: ISSUE_HEADERS[2],
+        column: ISSUE_HEADERS[2],
         message: '金额应为大于0、最多两位小数的数字',
       });
       continue;
@@ -97,7 +97,7 @@ export async function parseIssuanceList(db: Db, buffer: Buffer): Promise<{ holde
     out.push({ holderId, amount });
   }
   if (errors.length) {
-    throw new AppError('import_invalid', `名单有${errors.length}处错误，未发放任何创新券`, { rows: errors.slice(0, 200) });
+    throw new AppError('import_invalid', `名单有${errors.length}处错误，未发放任何创新券`, { errors: errors.slice(0, 200) });
   }
   return out;
 }

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { districts } from '../../db/schema/index.js';
+import { multipartFile, xlsxOf } from '../../test/factories.js';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../test/harness.js';
 
 let t: TestApp;
@@ -99,6 +100,37 @@ describe('voucher policies and issuance', () => {
     expect(list.statusCode).toBe(200);
     expect(list.json<{ items: { id: number; categories: string[] }[] }>().items.map((i) => i.id)).toContain(providerId);
     expect((await t.app.inject({ method: 'GET', url: '/api/vouchers/providers' })).statusCode).toBe(401);
+  });
+});
+
+describe('voucher bulk issuance and provider registration', () => {
+  it('when an approved list has one bad row, then nothing is issued and the row is named; a clean list issues all rows', async () => {
+    const upload = async (rows: (string | number | null)[][]) => {
+      const file = multipartFile(await xlsxOf(['持有人编号', '统一社会信用代码', '发放金额（元）'], rows), '发放名单.xlsx');
+      return t.app.inject({ method: 'POST', url: `/api/vouchers/issuances/import?policyId=${policyId}`, headers: { cookie: officer.cookie, 'x-csrf-token': officer.csrf, ...file.headers }, payload: file.payload });
+    };
+    const before = (await officer.request('GET', `/api/vouchers/holders/${otherHolderId}/balance?policyId=${policyId}`)).json<{ issued: number }>().issued;
+    const bad = await upload([
+      [otherHolderId, null, 1_000],
+      [null, '91330106MA0000000X', 1_000],
+    ]);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.errors[0]).toMatchObject({ row: 3, column: '统一社会信用代码' });
+    expect((await officer.request('GET', `/api/vouchers/holders/${otherHolderId}/balance?policyId=${policyId}`)).json().issued).toBe(before);
+    const good = await upload([[otherHolderId, null, 1_000]]);
+    expect(good.statusCode).toBe(201);
+    expect((await officer.request('GET', `/api/vouchers/holders/${otherHolderId}/balance?policyId=${policyId}`)).json().issued).toBe(before + 1_000);
+    expect((await enterprise.request('GET', `/api/vouchers/issuances/template`)).statusCode).toBe(403);
+  });
+
+  it('when a provider is suspended, then it leaves the catalogue and cannot be booked', async () => {
+    expect((await officer.request('POST', `/api/vouchers/providers/${otherProviderId}/status`, { status: 'suspended', note: '资质过期' })).json().status).toBe('suspended');
+    const list = (await enterprise.request('GET', '/api/vouchers/providers?limit=500')).json<{ items: { id: number }[] }>();
+    expect(list.items.map((p) => p.id)).not.toContain(otherProviderId);
+    const r = await enterprise.request('POST', '/api/vouchers/bookings', bookingBody({ providerId: otherProviderId }));
+    expect(r.statusCode).toBe(409);
+    expect(r.json().error.code).toBe('provider_unavailable');
+    expect((await officer.request('POST', `/api/vouchers/providers/${otherProviderId}/status`, { status: 'approved' })).statusCode).toBe(200);
   });
 });
 
