@@ -5,6 +5,7 @@ import { ClaimsReviewPanel } from './ClaimsReviewPanel';
 import { FlagsPanel } from './FlagsPanel';
 import { IssuancePanel } from './IssuancePanel';
 import { PoliciesPanel } from './PoliciesPanel';
+import { ProvidersPanel } from './ProvidersPanel';
 import { SettlementsPanel } from './SettlementsPanel';
 import { StatsPanel } from './StatsPanel';
 
@@ -22,6 +23,7 @@ export default function OfficerVouchersPage() {
           { key: 'stats', label: '统计分析', children: <StatsPanel /> },
           { key: 'policies', label: '政策', children: <PoliciesPanel canAct={canAct} /> },
           { key: 'issue', label: '发放', children: <IssuancePanel canAct={canAct} /> },
+          { key: 'providers', label: '服务机构', children: <ProvidersPanel canAct={canAct} /> },
           { key: 'settle', label: '结算', children: <SettlementsPanel canAct={canAct} /> },
           { key: 'flags', label: '风险线索', children: <FlagsPanel canAct={canAct} /> },
         ]}

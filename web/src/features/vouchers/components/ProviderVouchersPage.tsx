@@ -10,6 +10,7 @@ import { useClaims } from '../api/list-claims';
 import { useSettlements } from '../api/list-settlements';
 import { BOOKING_STATUS, CATEGORY_OPTIONS, CLAIM_STATUS, MODE_LABEL, PROVIDER_STATUS, categoryLabel, yuan } from '../constants';
 import { ClaimModal } from './ClaimModal';
+import { RegisterProviderCard } from './RegisterProviderCard';
 
 type Booking = ListBookingsResult['items'][number];
 
@@ -29,7 +30,8 @@ export default function ProviderVouchersPage() {
     return (
       <>
         <PageTitle title="服务机构工作台" />
-        <Empty description="本机构尚未登记为创新券服务机构，请联系市科委。" />
+        <Empty description="本机构尚未登记为创新券服务机构。" style={{ marginBottom: 16 }} />
+        <RegisterProviderCard />
       </>
     );
   }

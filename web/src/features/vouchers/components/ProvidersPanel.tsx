@@ -1,0 +1,69 @@
+import { App, Button, Radio, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { errorMessage } from '../../../lib/form-errors';
+import { useProviders } from '../api/list-providers';
+import { useSetProviderStatus } from '../api/set-provider-status';
+import { PROVIDER_STATUS, categoryLabel } from '../constants';
+
+type Status = 'pending' | 'approved' | 'suspended' | 'blacklisted';
+
+/** Provider registrations: approve pending ones, suspend or blacklist (audited). */
+export function ProvidersPanel({ canAct }: { canAct: boolean }) {
+  const { message } = App.useApp();
+  const [status, setStatus] = useState<Status | undefined>(undefined);
+  const providers = useProviders({ limit: 200, status });
+  const set = useSetProviderStatus();
+  const change = (id: number, to: 'approved' | 'suspended' | 'blacklisted') =>
+    set.mutateAsync({ id, body: { status: to } }).then(
+      () => void message.success(`已${PROVIDER_STATUS[to].label === '已通过' ? '审核通过' : `设为${PROVIDER_STATUS[to].label}`}`),
+      (e: unknown) => void message.error(errorMessage(e)),
+    );
+  return (
+    <>
+      <Radio.Group value={status ?? 'all'} onChange={(e) => setStatus(e.target.value === 'all' ? undefined : (e.target.value as Status))} optionType="button" style={{ marginBottom: 12 }}>
+        <Radio.Button value="all">全部</Radio.Button>
+        <Radio.Button value="pending">待审核</Radio.Button>
+        <Radio.Button value="approved">已通过</Radio.Button>
+        <Radio.Button value="suspended">已暂停</Radio.Button>
+        <Radio.Button value="blacklisted">黑名单</Radio.Button>
+      </Radio.Group>
+      <Table
+        rowKey="id"
+        size="small"
+        loading={providers.isLoading}
+        dataSource={providers.data?.items ?? []}
+        pagination={{ pageSize: 15 }}
+        columns={[
+          { title: '编号', dataIndex: 'id', width: 70 },
+          { title: '服务机构', dataIndex: 'name' },
+          { title: '区县', dataIndex: 'districtName', width: 90 },
+          { title: '服务类别', dataIndex: 'categories', render: (cs: string[]) => cs.map(categoryLabel).join('、') },
+          { title: '状态', dataIndex: 'status', width: 90, render: (s: string) => <Tag color={PROVIDER_STATUS[s]?.color}>{PROVIDER_STATUS[s]?.label}</Tag> },
+          {
+            title: '操作',
+            width: 220,
+            render: (_, p) =>
+              canAct ? (
+                <Space>
+                  {p.status !== 'approved' ? (
+                    <Button size="small" type="primary" onClick={() => void change(p.id, 'approved')}>
+                      审核通过
+                    </Button>
+                  ) : (
+                    <Button size="small" onClick={() => void change(p.id, 'suspended')}>
+                      暂停
+                    </Button>
+                  )}
+                  {p.status !== 'blacklisted' ? (
+                    <Button size="small" danger onClick={() => void change(p.id, 'blacklisted')}>
+                      列入黑名单
+                    </Button>
+                  ) : null}
+                </Space>
+              ) : null,
+          },
+        ]}
+      />
+    </>
+  );
+}
