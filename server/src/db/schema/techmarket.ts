@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, customType, date, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, customType, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { districts, organizations, users } from './orgs.js';
 import { enterprises } from './enterprises.js';
 
@@ -215,6 +215,25 @@ export const tmContractRegistrations = pgTable(
     index('tm_registrations_status_idx').on(t.status, t.deadlineOn),
     index('tm_registrations_registered_on_idx').on(t.registeredOn).where(sql`status = 'registered'`),
   ],
+);
+
+/**
+ * Registered contracts per year (of registered_on) and district (the deal's): kept in the same
+ * transaction by registerContract and by the bulk loader, so techmarket.deals / techmarket.amount
+ * of a year are read from at most one row per district instead of counting the registrations.
+ */
+export const tmStatsYearly = pgTable(
+  'tm_stats_yearly',
+  {
+    year: smallint('year').notNull(),
+    districtId: integer('district_id')
+      .notNull()
+      .references(() => districts.id),
+    deals: integer('deals').notNull().default(0),
+    amountFen: bigint('amount_fen', { mode: 'number' }).notNull().default(0),
+    incomeFen: bigint('income_fen', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.year, t.districtId] })],
 );
 
 export const AUCTION_STATUSES = ['open', 'sold', 'unsold', 'cancelled'] as const;

@@ -317,6 +317,7 @@ export async function registerContract(opts: { db: Db; ctx: RequestContext; id: 
     if (!after) {
       throw new AppError('version_conflict', '登记状态已变化，请刷新');
     }
+    await repo.bumpYearStatsForRegistration(tx, opts.id);
     await recordAudit(tx, opts.ctx, { action: 'techmarket.registration.register', objectType: 'tm_registration', objectId: opts.id, before: before.r, after });
   });
   return getRegistration({ db: opts.db, actor, id: opts.id });
@@ -376,6 +377,20 @@ export async function computeTechmarketIndicators(opts: { db: Executor; year: nu
     deals: byDistrict.reduce((s, r) => s + r.deals, 0),
     amount: fenToYuan(rows.reduce((s, r) => s + r.amount, 0)),
     byDistrict,
+  };
+}
+
+/**
+ * techmarket.deals and techmarket.amount (same definition as computeTechmarketIndicators) read
+ * from the yearly rollup that registerContract keeps; what the indicators dashboard uses.
+ */
+export async function techmarketYearFigures(opts: { db: Executor; year: number; districtId?: number }) {
+  const rows = await repo.yearStats(opts.db, opts);
+  return {
+    year: opts.year,
+    deals: rows.reduce((s, r) => s + r.deals, 0),
+    amount: fenToYuan(rows.reduce((s, r) => s + r.amountFen, 0)),
+    byDistrict: rows.map((r) => ({ districtId: r.districtId, deals: r.deals, amount: fenToYuan(r.amountFen), technicalIncome: fenToYuan(r.incomeFen) })),
   };
 }
 

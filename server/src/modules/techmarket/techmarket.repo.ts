@@ -614,8 +614,42 @@ export async function bulkLoadRegisteredDeals(
       from jsonb_to_recordset(${json}::jsonb) as x(id int, title text, "sellerName" text, "buyerName" text, "amountFen" bigint, "signedOn" text,
         "contractType" text, "nonTechnicalFen" bigint, "registrationNo" text, "registeredOn" text)`);
   }
+  if (rows.length > 0) {
+    const ids = rows.map((r) => r.id);
+    await bumpYearStatsFor(tx, sql`r.id between ${Math.min(...ids)} and ${Math.max(...ids)}`);
+  }
   await tx.execute(sql`select setval(pg_get_serial_sequence('tm_deals', 'id'), (select max(id) from tm_deals))`);
   await tx.execute(sql`select setval(pg_get_serial_sequence('tm_contract_registrations', 'id'), (select max(id) from tm_contract_registrations))`);
+}
+
+// ---------- yearly rollup (indicators) ----------
+
+/** Adds the registered contracts matching `which` (a condition on r) to tm_stats_yearly, in the caller's transaction. */
+async function bumpYearStatsFor(tx: Executor, which: SQL): Promise<void> {
+  await tx.execute(sql`
+    insert into tm_stats_yearly (year, district_id, deals, amount_fen, income_fen)
+    select extract(year from r.registered_on)::smallint, d.district_id, count(*), sum(r.amount_fen), coalesce(sum(r.technical_income_fen), 0)
+    from tm_contract_registrations r join tm_deals d on d.id = r.deal_id
+    where r.status = 'registered' and r.registered_on is not null and ${which}
+    group by 1, 2
+    order by 1, 2
+    on conflict (year, district_id) do update set deals = tm_stats_yearly.deals + excluded.deals,
+      amount_fen = tm_stats_yearly.amount_fen + excluded.amount_fen, income_fen = tm_stats_yearly.income_fen + excluded.income_fen`);
+}
+
+/** Adds one just-registered contract to the yearly rollup (same transaction as the registration). */
+export async function bumpYearStatsForRegistration(tx: Executor, registrationId: number): Promise<void> {
+  await bumpYearStatsFor(tx, sql`r.id = ${registrationId}`);
+}
+
+/** techmarket.deals / techmarket.amount of a year per district, from the rollup (≤ one row per district). */
+export async function yearStats(db: Executor, opts: { year: number; districtId?: number }): Promise<{ districtId: number; deals: number; amountFen: number; incomeFen: number }[]> {
+  const rows = await raw<{ district_id: number; deals: number; amount: number; income: number }>(
+    db,
+    sql`select district_id, deals, amount_fen::float8 as amount, income_fen::float8 as income from tm_stats_yearly
+        where year = ${opts.year}${opts.districtId === undefined ? sql`` : sql` and district_id = ${opts.districtId}`} order by district_id`,
+  );
+  return rows.map((r) => ({ districtId: Number(r.district_id), deals: Number(r.deals), amountFen: Number(r.amount), incomeFen: Number(r.income) }));
 }
 
 // ---------- indicators drill-down ----------

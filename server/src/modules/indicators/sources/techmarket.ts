@@ -1,4 +1,4 @@
-import { computeTechmarketIndicators, techmarketIndicatorRecords } from '../../techmarket/index.js';
+import { techmarketIndicatorRecords, techmarketYearFigures } from '../../techmarket/index.js';
 import type { IndicatorRecord, IndicatorSource, RecordsQuery } from '../indicators.registry.js';
 
 const records = async (q: RecordsQuery) => {
@@ -11,7 +11,7 @@ const records = async (q: RecordsQuery) => {
   };
 };
 
-/** techmarket.deals / techmarket.amount, through the tech market module's statistics function (docs/techmarket.md). */
+/** techmarket.deals / techmarket.amount, read from the tech market's yearly rollup (tm_stats_yearly, kept by registerContract). */
 export const techmarketSource: IndicatorSource = {
   module: 'techmarket',
   indicators: [
@@ -27,11 +27,11 @@ export const techmarketSource: IndicatorSource = {
     },
   ],
   async values({ database, year, districtId }) {
-    const t = await computeTechmarketIndicators({ db: database.db, year, districtId });
+    const t = await techmarketYearFigures({ db: database.db, year, districtId });
     return { 'techmarket.deals': t.deals, 'techmarket.amount': t.amount };
   },
   async valuesByDistrict({ database, year }) {
-    const t = await computeTechmarketIndicators({ db: database.db, year });
+    const t = await techmarketYearFigures({ db: database.db, year });
     return new Map(t.byDistrict.map((d) => [d.districtId, { 'techmarket.deals': d.deals, 'techmarket.amount': d.amount }]));
   },
 };
