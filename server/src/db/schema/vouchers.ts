@@ -368,6 +368,31 @@ export const voucherStatsMonthly = pgTable(
   (t) => [primaryKey({ columns: [t.month, t.districtId, t.providerId, t.category] })],
 );
 
+/**
+ * The holders issued to in a year, each once (in the district of its first issuance that year):
+ * kept by ledger.issue in the same transaction, with voucher_holder_counts, so voucher.holders of a
+ * year is read from one row per district instead of counting distinct holders over the ledger.
+ */
+export const voucherHolderYears = pgTable(
+  'voucher_holder_years',
+  {
+    year: smallint('year').notNull(),
+    holderId: integer('holder_id').notNull(),
+    districtId: integer('district_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.year, t.holderId] })],
+);
+
+export const voucherHolderCounts = pgTable(
+  'voucher_holder_counts',
+  {
+    year: smallint('year').notNull(),
+    districtId: integer('district_id').notNull(),
+    holders: integer('holders').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.year, t.districtId] })],
+);
+
 /** Shareholding links between registry enterprises (used by the holder–provider fraud signal). */
 export const enterpriseShareholdings = pgTable(
   'enterprise_shareholdings',

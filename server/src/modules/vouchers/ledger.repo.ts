@@ -247,6 +247,27 @@ export async function bumpStats(tx: Executor, deltas: StatsDelta[]): Promise<voi
   }
 }
 
+/**
+ * Records the holders issued to (voucher.holders): each holder once per year, in the district of
+ * its first issuance that year, and bumps the per-district count by the holders new to the year.
+ * Same transaction as the issue movements.
+ */
+export async function bumpHolderYears(tx: Executor, items: { valueDate: string; holderId: number; districtId: number }[]): Promise<void> {
+  if (items.length === 0) {
+    return;
+  }
+  const years = items.map((i) => Number(i.valueDate.slice(0, 4)));
+  await tx.execute(sql`
+    with fresh as (
+      insert into voucher_holder_years (year, holder_id, district_id)
+      select * from unnest(${`{${years.join(',')}}`}::smallint[], ${`{${items.map((i) => i.holderId).join(',')}}`}::int[], ${`{${items.map((i) => i.districtId).join(',')}}`}::int[])
+      on conflict do nothing
+      returning year, district_id)
+    insert into voucher_holder_counts (year, district_id, holders)
+    select year, district_id, count(*) from fresh group by 1, 2 order by 1, 2
+    on conflict (year, district_id) do update set holders = voucher_holder_counts.holders + excluded.holders`);
+}
+
 /** Holders' positive available balances under a policy, locked for expiry. */
 export async function availableBalances(tx: Executor, policyId: number) {
   const rows = await tx.execute(sql`

@@ -1,6 +1,6 @@
 import type { Executor } from '../../db/client.js';
 import { AppError } from '../../http/errors.js';
-import { accountIds, bumpStats, LedgerShortfall, postMovements, type AccountKey, type PostedMovement, type StatsDelta } from './ledger.repo.js';
+import { accountIds, bumpHolderYears, bumpStats, LedgerShortfall, postMovements, type AccountKey, type PostedMovement, type StatsDelta } from './ledger.repo.js';
 import * as repo from './vouchers.repo.js';
 
 /**
@@ -169,6 +169,10 @@ export async function issue(
       districtId: i.holder.districtId,
       issuedFen: i.amountFen,
     })),
+  );
+  await bumpHolderYears(
+    l.tx,
+    items.map((i) => ({ valueDate: opts.valueDate, holderId: i.holder.id, districtId: i.holder.districtId })),
   );
   return movementIds;
 }

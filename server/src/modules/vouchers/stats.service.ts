@@ -40,11 +40,7 @@ export async function voucherIndicatorsByDistrict(database: Database, year: numb
   const holders = await database.rows<{
     district_id: number;
     n: string | number;
-  }>(
-    sql`select district_id, count(distinct holder_id) as n from voucher_movements
-        where kind = 'issue' and value_date >= ${from} and value_date < ${to} group by district_id`,
-    executor,
-  );
+  }>(sql`select district_id, holders as n from voucher_holder_counts where year = ${year}`, executor);
   const out = new Map<number, VoucherFigures>();
   for (const s of sums) {
     out.set(Number(s.district_id), {
@@ -73,8 +69,8 @@ export async function voucherIndicators(database: Database, opts: { year: number
     issued: string | number | null;
     used: string | number | null;
   }>(sql`select sum(issued_fen) as issued, sum(redeemed_fen) as used from voucher_stats_monthly where month >= ${from} and month < ${to}${d}`, executor);
-  const [h] = await database.rows<{ n: string | number }>(
-    sql`select count(distinct holder_id) as n from voucher_movements where kind = 'issue' and value_date >= ${from} and value_date < ${to}${d}`,
+  const [h] = await database.rows<{ n: string | number | null }>(
+    sql`select sum(holders) as n from voucher_holder_counts where year = ${opts.year}${d}`,
     executor,
   );
   return {
