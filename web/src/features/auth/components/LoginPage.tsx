@@ -77,8 +77,15 @@ export default function LoginPage() {
       </Card>
       <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0 }}>
         <Link to="/public/self-assessment" data-testid="login-public-self-assessment">
-          高新技术企业 / 科技型中小企业认定自评（无需登录）
+          高新技术企业 / 科技型中小企业认定自评
         </Link>
+        {' · '}
+        <Link to="/public/market" data-testid="login-public-market">
+          网上技术市场
+        </Link>
+        {' · '}
+        <Link to="/public/calendar">工作日查询</Link>
+        {'（无需登录）'}
       </Typography.Paragraph>
       <Typography.Text type="secondary" style={{ marginTop: 24, fontSize: 12 }}>
         {t('login.footer')}
