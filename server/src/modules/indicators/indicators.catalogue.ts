@@ -17,6 +17,8 @@ export interface CatalogueEntry {
   nature: IndicatorNature;
   /** The module that owns (counts) it; for reported ones the outside body that publishes it. */
   module: string;
+  /** For reported ones: what the published figure measures (computed ones define theirs in their source). */
+  definition?: string;
 }
 
 const c = (code: string, name: string, nameEn: string, unit: string, module: string, nature: IndicatorNature = 'flow'): CatalogueEntry => ({
@@ -28,7 +30,7 @@ const c = (code: string, name: string, nameEn: string, unit: string, module: str
   nature,
   module,
 });
-const r = (code: string, name: string, nameEn: string, unit: string, module: string, nature: IndicatorNature = 'flow'): CatalogueEntry => ({
+const r = (code: string, name: string, nameEn: string, unit: string, module: string, definition: string, nature: IndicatorNature = 'flow'): CatalogueEntry => ({
   code,
   name,
   nameEn,
@@ -36,17 +38,18 @@ const r = (code: string, name: string, nameEn: string, unit: string, module: str
   kind: 'reported',
   nature,
   module,
+  definition,
 });
 
 export const CATALOGUE: CatalogueEntry[] = [
-  r('stat.hightech_value_added', '高新技术产业增加值', 'High-tech industry value added', '元', '市统计局'),
-  r('stat.new_product_output', '规上工业新产品产值', 'New product output (industry above scale)', '元', '市统计局'),
-  r('stat.patent_applications', '专利申请量', 'Patent applications', '件', '市知识产权局'),
-  r('stat.patent_grants', '专利授权量', 'Patent grants', '件', '市知识产权局'),
-  r('stat.invention_grants', '发明专利授权量', 'Invention patent grants', '件', '市知识产权局'),
-  r('stat.valid_invention_patents', '有效发明专利', 'Valid invention patents', '件', '市知识产权局', 'stock'),
-  r('stat.rd_gdp_ratio', '全社会研发经费占地区生产总值比重', 'R&D expenditure / GDP', '比率', '市统计局', 'ratio'),
-  r('special_fund.performance_score', '科技专项资金绩效评价得分', 'Special fund performance score', '分', '市人大常委会', 'ratio'),
+  r('stat.hightech_value_added', '高新技术产业增加值', 'High-tech industry value added', '元', '市统计局', '全市规模以上工业中高新技术产业的增加值，按统计年度，统计部门口径。'),
+  r('stat.new_product_output', '规上工业新产品产值', 'New product output (industry above scale)', '元', '市统计局', '全市规模以上工业企业新产品产值，按统计年度。'),
+  r('stat.patent_applications', '专利申请量', 'Patent applications', '件', '市知识产权局', '全市当年受理的专利申请量（发明、实用新型、外观设计合计）。'),
+  r('stat.patent_grants', '专利授权量', 'Patent grants', '件', '市知识产权局', '全市当年获得授权的专利量（发明、实用新型、外观设计合计）。'),
+  r('stat.invention_grants', '发明专利授权量', 'Invention patent grants', '件', '市知识产权局', '全市当年获得授权的发明专利量。'),
+  r('stat.valid_invention_patents', '有效发明专利', 'Valid invention patents', '件', '市知识产权局', '年末仍维持有效的发明专利拥有量。', 'stock'),
+  r('stat.rd_gdp_ratio', '全社会研发经费占地区生产总值比重', 'R&D expenditure / GDP', '比率', '市统计局', '全社会研究与试验发展（R&D）经费支出占地区生产总值的比重。', 'ratio'),
+  r('special_fund.performance_score', '科技专项资金绩效评价得分', 'Special fund performance score', '分', '市人大常委会', '市科技专项资金绩效评价的综合得分（百分制），以评价报告为准。', 'ratio'),
   c('hnte.valid', '国家重点扶持高新技术企业（含技术先进型服务企业）', 'High and new tech enterprises (valid)', '家', 'recognitions', 'stock'),
   c('hnte.new', '新认定国家高新技术企业', 'New high and new tech enterprises', '家', 'recognitions'),
   c('municipal_hte.valid', '市级高新技术企业', 'Municipal high-tech enterprises (valid)', '家', 'recognitions', 'stock'),

@@ -66,13 +66,13 @@ export function registerIndicatorSource(source: IndicatorSource): void {
   sources.push(source);
 }
 
-export const REPORTED_DEFINITION = '外部统计数据（统计局、知识产权局等公布），按指标、区县、年度导入，注明来源、文件日期和导入人。';
+export const REPORTED_DEFINITION = '（外部统计数据，按指标、区县、年度导入，附来源、文件日期和导入人。）';
 
 /** The indicators the platform can produce now: every reported one, and computed ones whose module is registered. */
 export function availableIndicators(): RegisteredIndicator[] {
   return CATALOGUE.flatMap((e): RegisteredIndicator[] => {
     if (e.kind === 'reported') {
-      return [{ ...e, definition: REPORTED_DEFINITION, source: null, computed: null }];
+      return [{ ...e, definition: `${e.definition ?? ''}${REPORTED_DEFINITION}`, source: null, computed: null }];
     }
     const reg = computedByCode.get(e.code);
     return reg ? [{ ...e, definition: reg.indicator.definition, source: reg.source, computed: reg.indicator }] : [];

@@ -16,6 +16,8 @@ export interface Reference {
   value: string;
   definition: string;
   source: string;
+  /** the previous year's figure a growth rate in the text was computed from */
+  previous: { value: string; source: string } | null;
 }
 
 export interface AnnualSummary {
@@ -79,7 +81,7 @@ export function composeAnnualSummary(input: Inputs): AnnualSummary {
     }
     const f = now.get(code)!;
     const n = references.length + 1;
-    references.push({ n, code, name: f.name, year, value: formatValue(f.value!, f.unit), definition: meta.get(code)?.definition ?? '', source: f.source ?? '' });
+    references.push({ n, code, name: f.name, year, value: formatValue(f.value!, f.unit), definition: meta.get(code)?.definition ?? '', source: f.source ?? '', previous: null });
     refOf.set(code, n);
     return { ref: n };
   };
@@ -96,6 +98,11 @@ export function composeAnnualSummary(input: Inputs): AnnualSummary {
       return '';
     }
     const g = (a - b) / b;
+    const n = refOf.get(code);
+    const prev = before.get(code)!;
+    if (n !== undefined) {
+      references[n - 1].previous = { value: formatValue(b, prev.unit), source: prev.source ?? '' };
+    }
     return g >= 0 ? `，${word}${pct(g)}` : `，下降${pct(g)}`;
   };
   /** "，完成年度目标（3000万元）的95.02%" when the year has a target. */

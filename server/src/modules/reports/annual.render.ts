@@ -3,7 +3,8 @@ import type { AnnualSummary, Reference, Segment } from './annual.compose.js';
 
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 const heading = (i: number, text: string) => `（${NUMERALS[i] ?? i + 1}）${text}`;
-const referenceText = (r: Reference) => `${r.code}（${r.name}，${r.year}年：${r.value}）。口径：${r.definition} 来源：${r.source}。`;
+const previousText = (r: Reference) => (r.previous ? `${r.year - 1}年：${r.previous.value}（来源：${r.previous.source}）` : '');
+const referenceText = (r: Reference) => `${r.code}（${r.name}，${r.year}年：${r.value}）。口径：${r.definition} 来源：${r.source}。${r.previous ? `增长率按${previousText(r)}计算。` : ''}`;
 
 /** Markdown with footnotes ([^n]) and an appendix table of every figure's indicator, definition and source. */
 export function renderMarkdown(s: AnnualSummary): string {
@@ -16,9 +17,9 @@ export function renderMarkdown(s: AnnualSummary): string {
       lines.push(p.map(seg).join(''), '');
     }
   });
-  lines.push('## 附表：数据说明', '', '| 序号 | 指标代码 | 指标 | 年度 | 数值 | 口径 | 来源 |', '|---|---|---|---|---|---|---|');
+  lines.push('## 附表：数据说明', '', '| 序号 | 指标代码 | 指标 | 年度 | 数值 | 口径 | 来源 | 上年（增长率基数） |', '|---|---|---|---|---|---|---|---|');
   for (const r of s.references) {
-    lines.push(`| ${r.n} | \`${r.code}\` | ${cell(r.name)} | ${r.year} | ${cell(r.value)} | ${cell(r.definition)} | ${cell(r.source)} |`);
+    lines.push(`| ${r.n} | \`${r.code}\` | ${cell(r.name)} | ${r.year} | ${cell(r.value)} | ${cell(r.definition)} | ${cell(r.source)} | ${cell(previousText(r))} |`);
   }
   lines.push('');
   for (const r of s.references) {
@@ -36,8 +37,8 @@ export async function renderDocx(s: AnnualSummary): Promise<Buffer> {
   const table = new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
-      new TableRow({ tableHeader: true, children: ['序号', '指标代码', '指标', '年度', '数值', '口径', '来源'].map((h) => cell(h, true)) }),
-      ...s.references.map((r) => new TableRow({ children: [String(r.n), r.code, r.name, String(r.year), r.value, r.definition, r.source].map((t) => cell(t)) })),
+      new TableRow({ tableHeader: true, children: ['序号', '指标代码', '指标', '年度', '数值', '口径', '来源', '上年（增长率基数）'].map((h) => cell(h, true)) }),
+      ...s.references.map((r) => new TableRow({ children: [String(r.n), r.code, r.name, String(r.year), r.value, r.definition, r.source, previousText(r)].map((t) => cell(t)) })),
     ],
   });
   const doc = new Document({

@@ -19,17 +19,17 @@ export const voucherSource: IndicatorSource = {
   indicators: [
     {
       code: 'voucher.issued',
-      definition: '当年发放给企业和创业团队的创新券金额之和：计入“发放”流水，按流水的业务日期（value_date）定年度，按发放时持有人所在区县归属；撤销的发放以冲正流水抵减。',
+      definition: '当年发放给企业和创业团队的创新券金额之和：计入“发放”流水，按流水的业务日期（value_date）定年度，按发放时持有人所在区县归属。',
       records: records('issued'),
     },
     {
       code: 'voucher.used',
-      definition: '当年实际使用（兑付）的创新券金额之和：服务机构兑付申请经市科委审核通过后记“兑付”流水，按其业务日期定年度，按持有人当时所在区县归属。',
+      definition: '当年实际使用（兑付）的创新券金额之和：服务机构兑付申请经市科委审核通过后记“兑付”流水，按其业务日期定年度，按持有人当时所在区县归属；已兑付后撤销的，在撤销当月抵减。',
       records: records('used'),
     },
     {
       code: 'voucher.holders',
-      definition: '当年获发创新券的企业和创业团队数（按持有人去重），以发放流水的业务日期定年度。',
+      definition: '当年获发创新券的企业和创业团队数（按持有人去重），以发放流水的业务日期定年度；区县按该持有人当年首次获发时所在区县归属，各区县之和等于全市。',
       records: records('holders'),
     },
   ],
