@@ -54,6 +54,27 @@ function item(r: Row) {
   };
 }
 
+// The list query selects only what a list row shows (repo listSelection), in this order.
+const L = { id: 0, uscc: 1, name: 2, districtId: 3, registeredOn: 4, industry: 5, size: 6, employees: 7, version: 8, districtCode: 9, districtName: 10 };
+
+function listItem(r: Row) {
+  const size = r[L.size] as keyof typeof SIZE_NAMES | null;
+  return {
+    id: r[L.id] as number,
+    uscc: r[L.uscc],
+    name: r[L.name],
+    districtId: r[L.districtId],
+    districtCode: r[L.districtCode],
+    districtName: r[L.districtName],
+    registeredOn: r[L.registeredOn],
+    industry: r[L.industry],
+    size: size ?? null,
+    sizeName: size ? SIZE_NAMES[size] : null,
+    employees: r[L.employees] ?? null,
+    version: r[L.version],
+  };
+}
+
 function detail(r: Row, timeline: Row[]) {
   const reveal = (v: unknown, mask: (s: string) => string) => (v ? mask(pii.decrypt(v as string)) : null);
   return {
@@ -108,7 +129,7 @@ for (const prefix of ['', '/ladder']) {
     const rows = after
       ? await run(cap.listAfter, { districtId, industry: q.industry, afterId: after.id, limit: limit + 1 })
       : await run(cap.listFirst, { districtId, industry: q.industry, limit: limit + 1 });
-    const items = rows.slice(0, limit).map(item);
+    const items = rows.slice(0, limit).map(listItem);
     const last = items[items.length - 1];
     return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.id, last.id) : null };
   });
