@@ -14,6 +14,7 @@ import {
   voucherSettlements,
   type BookingStatus,
 } from '../../db/schema/vouchers.js';
+import { likeEscape } from '../../lib/like.js';
 
 export type PolicyRow = typeof voucherPolicies.$inferSelect;
 export type HolderRow = typeof voucherHolders.$inferSelect;
@@ -22,7 +23,6 @@ export type BookingRow = typeof voucherBookings.$inferSelect;
 export type ClaimRow = typeof voucherClaims.$inferSelect;
 export type SettlementRow = typeof voucherSettlements.$inferSelect;
 
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 const both = (a: SQL | undefined, b: SQL | undefined) => (a && b ? and(a, b) : (a ?? b));
 const all = (...conds: (SQL | undefined)[]) => {
   const c = conds.filter((x): x is SQL => !!x);
