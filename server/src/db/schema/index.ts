@@ -8,3 +8,4 @@ export * from './rules.js';
 export * from './calendar.js';
 export * from './indicators.js';
 export * from './reports.js';
+export * from './recognitions.js';

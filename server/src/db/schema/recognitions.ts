@@ -1,0 +1,395 @@
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, check, customType, date, index, integer, jsonb, numeric, pgTable, primaryKey, smallint, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
+import { enterprises } from './enterprises.js';
+import { districts, users } from './orgs.js';
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+});
+
+/**
+ * Every recognition type: hnte and tech_sme are judged by the rule engines, the others by the
+ * configurable criteria of the rules module (CRITERIA_TYPES).
+ */
+export const RECOGNITION_TYPES = [
+  'hnte',
+  'tase',
+  'municipal_hte',
+  'tech_sme',
+  'eagle',
+  'qinglan',
+  'rd_center_provincial',
+  'rd_center_municipal',
+  'research_institute_provincial',
+  'research_institute_provincial_key',
+  'agri_enterprise',
+  'agri_social_rd_center',
+  'leading_team',
+] as const;
+export type RecognitionType = (typeof RECOGNITION_TYPES)[number];
+
+/**
+ * The application workflow (see modules/recognitions/recognitions.status.ts for who may move it):
+ * draft → submitted → district_passed → city_passed → [expert_review → scored] → in_notice → approved,
+ * with returned (for correction, back to the enterprise) and rejected on the way.
+ */
+export const APPLICATION_STATUSES = [
+  'draft',
+  'submitted',
+  'returned',
+  'district_passed',
+  'city_passed',
+  'expert_review',
+  'scored',
+  'in_notice',
+  'approved',
+  'rejected',
+] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+/** A call (申报通知) of one recognition type and year; a year may have several batches. */
+export const recognitionCalls = pgTable(
+  'recognition_calls',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    type: text('type').$type<RecognitionType>().notNull(),
+    year: smallint('year').notNull(),
+    batch: smallint('batch').notNull().default(1),
+    title: text('title').notNull(),
+    opensOn: date('opens_on', { mode: 'string' }).notNull(),
+    closesOn: date('closes_on', { mode: 'string' }).notNull(),
+    formVersion: integer('form_version').notNull(),
+    description: text('description'),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('recognition_calls_type_year_batch').on(t.type, t.year, t.batch), check('recognition_calls_dates', sql`${t.closesOn} >= ${t.opensOn}`)],
+);
+
+/** Versioned application forms: a draft keeps the version it was started on. */
+export const recognitionForms = pgTable(
+  'recognition_forms',
+  {
+    type: text('type').$type<RecognitionType>().notNull(),
+    version: integer('version').notNull(),
+    spec: jsonb('spec').notNull(),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
+    publishedBy: integer('published_by').references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.type, t.version] })],
+);
+
+export const recognitionApplications = pgTable(
+  'recognition_applications',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    callId: integer('call_id')
+      .notNull()
+      .references(() => recognitionCalls.id),
+    type: text('type').$type<RecognitionType>().notNull(),
+    year: smallint('year').notNull(),
+    enterpriseId: integer('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id),
+    /** the enterprise's district when the application was created; the district officer's scope */
+    districtId: integer('district_id')
+      .notNull()
+      .references(() => districts.id),
+    formVersion: integer('form_version').notNull(),
+    status: text('status').$type<ApplicationStatus>().notNull().default('draft'),
+    /** the structured form (financials in yuan, staff, IP list, products, type-specific fields) */
+    data: jsonb('data').notNull(),
+    /** the engine's answer on the submitted data (hnte/tech_sme result or criteria check) */
+    assessment: jsonb('assessment'),
+    applicationDate: date('application_date', { mode: 'string' }),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    /** the working-day deadline of the current step (null when nothing is pending) */
+    dueOn: date('due_on', { mode: 'string' }),
+    panelScore: numeric('panel_score', { precision: 6, scale: 2 }),
+    noticeId: integer('notice_id'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('recognition_applications_list_idx').on(t.type, t.year, t.status, t.id),
+    index('recognition_applications_district_idx').on(t.districtId, t.status, t.id),
+    index('recognition_applications_enterprise_idx').on(t.enterpriseId, t.id),
+    index('recognition_applications_notice_idx').on(t.noticeId),
+    // one live application per enterprise and call
+    uniqueIndex('recognition_applications_one_per_call').on(t.callId, t.enterpriseId).where(sql`${t.status} <> 'rejected'`),
+    check('recognition_applications_status', sql`${t.status} in ('draft','submitted','returned','district_passed','city_passed','expert_review','scored','in_notice','approved','rejected')`),
+  ],
+);
+
+/** Every step of an application (the applicant's "where is my application" timeline). */
+export const applicationEvents = pgTable(
+  'application_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    applicationId: integer('application_id')
+      .notNull()
+      .references(() => recognitionApplications.id),
+    action: text('action').notNull(),
+    fromStatus: text('from_status').$type<ApplicationStatus>(),
+    toStatus: text('to_status').$type<ApplicationStatus>().notNull(),
+    comment: text('comment'),
+    actorId: integer('actor_id').references(() => users.id),
+    actorLabel: text('actor_label').notNull(),
+    dueOn: date('due_on', { mode: 'string' }),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('application_events_application_idx').on(t.applicationId, t.id)],
+);
+
+export const applicationAttachments = pgTable(
+  'application_attachments',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    applicationId: integer('application_id')
+      .notNull()
+      .references(() => recognitionApplications.id),
+    code: text('code').notNull(),
+    fileName: text('file_name').notNull(),
+    mimeType: text('mime_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    uploadedBy: integer('uploaded_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('application_attachments_application_idx').on(t.applicationId, t.code)],
+);
+
+/**
+ * A recognition held by an enterprise (认定结果): from a decided application or historical.
+ * Valid on a date d when issuedOn ≤ d, (validUntil is null or d ≤ validUntil) and
+ * (revokedOn is null or d < revokedOn).
+ */
+export const recognitions = pgTable(
+  'recognitions',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    type: text('type').$type<RecognitionType>().notNull(),
+    enterpriseId: integer('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id),
+    /** the enterprise's district on the issue date; indicators attribute the recognition here */
+    districtId: integer('district_id')
+      .notNull()
+      .references(() => districts.id),
+    applicationId: integer('application_id').references(() => recognitionApplications.id),
+    certificateNo: text('certificate_no').notNull().unique(),
+    issuedOn: date('issued_on', { mode: 'string' }).notNull(),
+    validUntil: date('valid_until', { mode: 'string' }),
+    revokedOn: date('revoked_on', { mode: 'string' }),
+    revokeReason: text('revoke_reason'),
+    revokedBy: integer('revoked_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('recognitions_type_issued_idx').on(t.type, t.issuedOn, t.id),
+    index('recognitions_enterprise_idx').on(t.enterpriseId, t.type),
+    index('recognitions_district_idx').on(t.districtId, t.type, t.issuedOn),
+    check('recognitions_validity', sql`${t.validUntil} is null or ${t.validUntil} >= ${t.issuedOn}`),
+    check('recognitions_revocation', sql`(${t.revokedOn} is null) = (${t.revokeReason} is null)`),
+  ],
+);
+
+/**
+ * The recognitions rollup, kept in the write transaction: per type, district and year, how many
+ * recognitions were issued (starts) and how many stopped being valid (ends: the day after
+ * validUntil, or revokedOn). valid on Dec 31 of Y = Σ starts − Σ ends over years ≤ Y, counting
+ * an end dated Jan 1 of Y+1 (validUntil = Dec 31) in Y+1.
+ */
+export const recognitionFlows = pgTable(
+  'recognition_flows',
+  {
+    type: text('type').$type<RecognitionType>().notNull(),
+    districtId: integer('district_id')
+      .notNull()
+      .references(() => districts.id),
+    year: smallint('year').notNull(),
+    starts: integer('starts').notNull().default(0),
+    ends: integer('ends').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.type, t.districtId, t.year] })],
+);
+
+export const EXPERT_CATEGORIES = ['technical', 'finance', 'management'] as const;
+export type ExpertCategory = (typeof EXPERT_CATEGORIES)[number];
+export const EXPERT_LINK_KINDS = ['employer', 'shareholding', 'former_employer', 'relative'] as const;
+export type ExpertLinkKind = (typeof EXPERT_LINK_KINDS)[number];
+
+export const experts = pgTable(
+  'experts',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    /** the expert's login, when it has one */
+    userId: integer('user_id')
+      .unique()
+      .references(() => users.id),
+    name: text('name').notNull(),
+    organization: text('organization').notNull(),
+    title: text('title').notNull(),
+    category: text('category').$type<ExpertCategory>().notNull(),
+    fields: text('fields').array().notNull(),
+    active: boolean('active').notNull().default(true),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('experts_category_idx').on(t.category, t.active), check('experts_category', sql`${t.category} in ('technical','finance','management')`)],
+);
+
+/** Declared links: a link to an applicant (by enterprise id, credit code or company name) excludes the expert. */
+export const expertLinks = pgTable(
+  'expert_links',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    expertId: integer('expert_id')
+      .notNull()
+      .references(() => experts.id),
+    kind: text('kind').$type<ExpertLinkKind>().notNull(),
+    enterpriseId: integer('enterprise_id').references(() => enterprises.id),
+    companyName: text('company_name').notNull(),
+    uscc: text('uscc'),
+    /** for a former employer: when the employment ended (excluded within 3 years of it) */
+    endedOn: date('ended_on', { mode: 'string' }),
+    note: text('note'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('expert_links_expert_idx').on(t.expertId),
+    index('expert_links_enterprise_idx').on(t.enterpriseId),
+    check('expert_links_kind', sql`${t.kind} in ('employer','shareholding','former_employer','relative')`),
+  ],
+);
+
+/** Every draw and re-draw of a panel, with its reason and who was excluded and why. */
+export const panelDraws = pgTable(
+  'panel_draws',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    applicationId: integer('application_id')
+      .notNull()
+      .references(() => recognitionApplications.id),
+    kind: text('kind').$type<'draw' | 'redraw'>().notNull(),
+    reason: text('reason').notNull(),
+    seed: text('seed').notNull(),
+    rules: jsonb('rules').notNull(),
+    selected: jsonb('selected').notNull(),
+    excluded: jsonb('excluded').notNull(),
+    drawnBy: integer('drawn_by').references(() => users.id),
+    drawnAt: timestamp('drawn_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('panel_draws_application_idx').on(t.applicationId, t.id)],
+);
+
+export const PANEL_MEMBER_STATUSES = ['assigned', 'accepted', 'conflict', 'scored', 'replaced'] as const;
+export type PanelMemberStatus = (typeof PANEL_MEMBER_STATUSES)[number];
+
+export const panelMembers = pgTable(
+  'panel_members',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    applicationId: integer('application_id')
+      .notNull()
+      .references(() => recognitionApplications.id),
+    drawId: integer('draw_id')
+      .notNull()
+      .references(() => panelDraws.id),
+    expertId: integer('expert_id')
+      .notNull()
+      .references(() => experts.id),
+    status: text('status').$type<PanelMemberStatus>().notNull().default('assigned'),
+    declaredAt: timestamp('declared_at', { withTimezone: true }),
+    conflictNote: text('conflict_note'),
+    scores: jsonb('scores'),
+    total: numeric('total', { precision: 6, scale: 2 }),
+    comment: text('comment'),
+    scoredAt: timestamp('scored_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('panel_members_expert_idx').on(t.expertId, t.status),
+    uniqueIndex('panel_members_live_unique').on(t.applicationId, t.expertId).where(sql`${t.status} <> 'replaced'`),
+    check('panel_members_status', sql`${t.status} in ('assigned','accepted','conflict','scored','replaced')`),
+  ],
+);
+
+/** One public-notice engine for every instrument (recognitions first). */
+export const publicNotices = pgTable(
+  'public_notices',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    module: text('module').notNull(),
+    title: text('title').notNull(),
+    body: text('body'),
+    /** the recognition type (or other subject) of the batch */
+    subject: text('subject').notNull(),
+    year: smallint('year').notNull(),
+    publishedOn: date('published_on', { mode: 'string' }).notNull(),
+    workingDays: smallint('working_days').notNull(),
+    /** the N-th working day counted from publishedOn (RULES.md §4); the notice ends at its 24:00 */
+    endsOn: date('ends_on', { mode: 'string' }).notNull(),
+    publishedBy: integer('published_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('public_notices_published_idx').on(t.publishedOn, t.id), check('public_notices_days', sql`${t.workingDays} between 1 and 60 and ${t.endsOn} >= ${t.publishedOn}`)],
+);
+
+export const noticeItems = pgTable(
+  'notice_items',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    noticeId: integer('notice_id')
+      .notNull()
+      .references(() => publicNotices.id),
+    refType: text('ref_type').notNull(),
+    refId: integer('ref_id').notNull(),
+    /** what the public sees: the enterprise name, its district, a one-line summary */
+    name: text('name').notNull(),
+    districtName: text('district_name').notNull(),
+    summary: text('summary'),
+  },
+  (t) => [unique('notice_items_ref').on(t.noticeId, t.refType, t.refId), index('notice_items_ref_idx').on(t.refType, t.refId)],
+);
+
+export const OBJECTION_STATUSES = ['open', 'upheld', 'dismissed'] as const;
+export type ObjectionStatus = (typeof OBJECTION_STATUSES)[number];
+
+/** A real-name objection (异议) to one item of a notice: a case that blocks the item's decision while open. */
+export const objections = pgTable(
+  'objections',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    noticeId: integer('notice_id')
+      .notNull()
+      .references(() => publicNotices.id),
+    itemId: integer('item_id')
+      .notNull()
+      .references(() => noticeItems.id),
+    name: text('name').notNull(),
+    phoneEnc: text('phone_enc').notNull(),
+    phoneHash: text('phone_hash').notNull(),
+    idNumberEnc: text('id_number_enc'),
+    reason: text('reason').notNull(),
+    evidence: text('evidence'),
+    evidenceFileName: text('evidence_file_name'),
+    evidenceContent: bytea('evidence_content'),
+    status: text('status').$type<ObjectionStatus>().notNull().default('open'),
+    resolution: text('resolution'),
+    resolvedBy: integer('resolved_by').references(() => users.id),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    filedAt: timestamp('filed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('objections_item_idx').on(t.itemId, t.status),
+    index('objections_status_idx').on(t.status, t.id),
+    check('objections_status', sql`${t.status} in ('open','upheld','dismissed')`),
+    check('objections_resolution', sql`(${t.status} = 'open') = (${t.resolvedAt} is null)`),
+  ],
+);
