@@ -1,0 +1,85 @@
+import { and, eq, like, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/client.js';
+import { recognitions, type RecognitionType } from '../../db/schema/index.js';
+import type { RequestContext } from '../../http/context.js';
+import { recordAudit } from '../audit/index.js';
+import { addYears } from '../rules/index.js';
+import { appendTimeline } from '../timeline/index.js';
+import { addDays } from '../calendar/index.js';
+import { applyFlows } from './flows.js';
+import { TYPE_NAMES } from './recognitions.status.js';
+
+export type RecognitionRow = typeof recognitions.$inferSelect;
+
+/** Certificate number prefixes: GR is the national hnte certificate's own; the others are the bureau's. */
+export const CERTIFICATE_PREFIX: Record<RecognitionType, string> = {
+  hnte: 'GR',
+  tase: 'JX',
+  municipal_hte: 'HZGX',
+  tech_sme: 'KXZ',
+  eagle: 'CY',
+  qinglan: 'QL',
+  rd_center_provincial: 'SYF',
+  rd_center_municipal: 'HZYF',
+  research_institute_provincial: 'SYJY',
+  research_institute_provincial_key: 'SZDY',
+  agri_enterprise: 'HZNK',
+  agri_social_rd_center: 'HZNS',
+  leading_team: 'LJTD',
+};
+
+/** The certificate number's serial part is per type and year: GR2016330100023. */
+export async function nextCertificateNo(tx: Tx, type: RecognitionType, year: number): Promise<string> {
+  const prefix = `${CERTIFICATE_PREFIX[type]}${year}3301`;
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'certificate:' + prefix}))`);
+  const [row] = await tx
+    .select({ n: sql<string | null>`max(substring(${recognitions.certificateNo} from ${prefix.length + 1})::int)` })
+    .from(recognitions)
+    .where(and(eq(recognitions.type, type), like(recognitions.certificateNo, `${prefix}%`)));
+  const next = Number(row?.n ?? 0) + 1;
+  return `${prefix}${String(next).padStart(5, '0')}`;
+}
+
+/** validUntil of a recognition issued on a date: validityYears later, the day before (3 years from 2016-12-01 → 2019-11-30); null when it does not expire. */
+export function validUntilFor(issuedOn: string, validityYears: number | null): string | null {
+  return validityYears ? addDays(addYears(issuedOn, validityYears), -1) : null;
+}
+
+export interface IssueInput {
+  type: RecognitionType;
+  enterpriseId: number;
+  districtId: number;
+  applicationId: number | null;
+  issuedOn: string;
+  validityYears: number | null;
+}
+
+/** Issues a recognition with its certificate number, in the caller's transaction: rollup, audit and timeline included. */
+export async function issueRecognition(tx: Tx, ctx: RequestContext, input: IssueInput): Promise<RecognitionRow> {
+  const certificateNo = await nextCertificateNo(tx, input.type, Number(input.issuedOn.slice(0, 4)));
+  const [row] = await tx
+    .insert(recognitions)
+    .values({
+      type: input.type,
+      enterpriseId: input.enterpriseId,
+      districtId: input.districtId,
+      applicationId: input.applicationId,
+      certificateNo,
+      issuedOn: input.issuedOn,
+      validUntil: validUntilFor(input.issuedOn, input.validityYears),
+    })
+    .returning();
+  await applyFlows(tx, [row], 1);
+  await recordAudit(tx, ctx, { action: 'recognition.issue', objectType: 'recognition', objectId: row.id, after: row });
+  await appendTimeline(tx, [
+    {
+      enterpriseId: row.enterpriseId,
+      module: 'recognitions',
+      kind: 'issued',
+      title: `认定为${TYPE_NAMES[row.type]}（证书编号 ${row.certificateNo}${row.validUntil ? `，有效期至 ${row.validUntil}` : ''}）`,
+      refType: 'recognition',
+      refId: row.id,
+    },
+  ]);
+  return row;
+}
