@@ -1,9 +1,10 @@
 import { and, eq, like, sql } from 'drizzle-orm';
-import type { Tx } from '../../db/client.js';
+import type { Executor, Tx } from '../../db/client.js';
 import { recognitions, type RecognitionType } from '../../db/schema/index.js';
 import type { RequestContext } from '../../http/context.js';
 import { recordAudit } from '../audit/index.js';
-import { addYears } from '../rules/index.js';
+import { addYears, type CriteriaType } from '../rules/index.js';
+import { listCriteria, ruleSetInForce } from '../rules/rules.repo.js';
 import { appendTimeline } from '../timeline/index.js';
 import { addDays } from '../calendar/index.js';
 import { applyFlows } from './flows.js';
@@ -82,4 +83,27 @@ export async function issueRecognition(tx: Tx, ctx: RequestContext, input: Issue
     },
   ]);
   return row;
+}
+
+/**
+ * How many years a recognition of this type issued on a date stays valid (null: until revoked):
+ * hnte from its rule set (3 years, RULES.md §1); tech_sme none (Zhejiang's provincial S&T SME
+ * register is kept by dynamic management: a firm stays on it until removed, see
+ * docs/recognitions.md); the other types from the criteria in force on the date, or their
+ * earliest version for dates before it.
+ */
+export async function validityYearsOf(db: Executor, type: RecognitionType, on: string): Promise<number | null> {
+  if (type === 'tech_sme') {
+    return null;
+  }
+  if (type === 'hnte') {
+    const row = (await ruleSetInForce(db, 'hnte', on)) ?? (await ruleSetInForce(db, 'hnte', '9999-12-31'));
+    const years = (row?.params as { validityYears?: number } | undefined)?.validityYears;
+    return typeof years === 'number' ? years : 3;
+  }
+  const criteriaType = (type === 'research_institute_provincial_key' ? 'research_institute_provincial' : type) as CriteriaType;
+  const rows = (await listCriteria(db)).filter((r) => r.type === criteriaType);
+  const row = rows.filter((r) => r.effectiveFrom <= on).at(-1) ?? rows[0];
+  const years = (row?.spec as { validityYears?: number | null } | undefined)?.validityYears;
+  return typeof years === 'number' ? years : null;
 }
