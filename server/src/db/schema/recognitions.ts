@@ -188,12 +188,16 @@ export const recognitions = pgTable(
     revokedOn: date('revoked_on', { mode: 'string' }),
     revokeReason: text('revoke_reason'),
     revokedBy: integer('revoked_by').references(() => users.id),
+    /** when the expiry job recorded (timeline + audit) that validUntil has passed; null until then */
+    expiryRecordedAt: timestamp('expiry_recorded_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('recognitions_type_issued_idx').on(t.type, t.issuedOn, t.id),
     index('recognitions_enterprise_idx').on(t.enterpriseId, t.type),
     index('recognitions_district_idx').on(t.districtId, t.type, t.issuedOn),
+    // the expiry job's worklist: expired certificates whose expiry is not yet recorded
+    index('recognitions_expiry_pending_idx').on(t.validUntil).where(sql`${t.expiryRecordedAt} is null and ${t.validUntil} is not null`),
     check('recognitions_validity', sql`${t.validUntil} is null or ${t.validUntil} >= ${t.issuedOn}`),
     check('recognitions_revocation', sql`(${t.revokedOn} is null) = (${t.revokeReason} is null)`),
   ],

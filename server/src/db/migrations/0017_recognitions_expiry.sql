@@ -1,0 +1,2 @@
+ALTER TABLE "recognitions" ADD COLUMN "expiry_recorded_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "recognitions_expiry_pending_idx" ON "recognitions" USING btree ("valid_until") WHERE "recognitions"."expiry_recorded_at" is null and "recognitions"."valid_until" is not null;
