@@ -8,13 +8,26 @@ export const reportsRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app) 
   const database = deps.database;
   const tags = ['reports'];
 
+  // Jobs run in the background of this process. At start-up, jobs a crashed process left 'running'
+  // for longer than ABANDONED_AFTER_MS are marked failed; on shutdown, the jobs in flight finish
+  // before the database is closed (docs/indicators.md, "Annual work summary").
+  app.addHook('onReady', async () => {
+    const n = await service.failAbandonedJobs(database);
+    if (n > 0) {
+      app.log.warn({ jobs: n }, 'annual report jobs abandoned by a previous process marked failed');
+    }
+  });
+  app.addHook('onClose', async () => {
+    await service.allSettled(database);
+  });
+
   app.post(
     '/api/reports/annual',
-    { schema: { tags, summary: '生成年度工作总结（任务，带进度；完成后下载 Word/Markdown）', querystring: s.annualQuery, response: { 201: s.reportJob } } },
+    { schema: { tags, summary: '开始生成年度工作总结：立即返回 202 与运行中的任务，后台生成；轮询任务进度，完成后下载 Word/Markdown', querystring: s.annualQuery, response: { 202: s.reportJob } } },
     async (request, reply) => {
       requireActor(request);
-      const job = await service.generateAnnualReport({ database, ctx: contextOf(request), year: request.query.year });
-      return reply.status(201).send(job);
+      const job = await service.generateAnnualReport({ database, ctx: contextOf(request), year: request.query.year, log: app.log });
+      return reply.status(202).send(job);
     },
   );
 

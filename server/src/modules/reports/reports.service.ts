@@ -22,43 +22,117 @@ export function presentJob(j: repo.ReportJobSummary) {
   };
 }
 
-/** The city-wide summary of a year, from live figures (this year and last year); no side effects. */
-export async function buildAnnualSummary(database: Database, year: number, generatedOn = new Date().toISOString().slice(0, 10)) {
-  const [now, before] = await Promise.all([yearFigures({ database, year }), yearFigures({ database, year: year - 1 })]);
-  return composeAnnualSummary({ year, now, before, indicators: availableIndicators(), generatedOn });
+/** A job still 'running' this long after it started is abandoned (its process crashed or was killed). */
+export const ABANDONED_AFTER_MS = 10 * 60_000;
+export const ABANDONED_MESSAGE = '生成中断（服务重启或超时），请重新生成';
+
+interface JobLogger {
+  error(obj: object, msg: string): void;
+}
+
+/** The jobs this process is building, per database, so tests and shutdown can wait for them. */
+const inFlight = new WeakMap<Database, Map<number, Promise<void>>>();
+const jobsOf = (database: Database) => {
+  let m = inFlight.get(database);
+  if (!m) {
+    m = new Map();
+    inFlight.set(database, m);
+  }
+  return m;
+};
+
+/** Resolves when this process has finished building the job (done or failed); at once if it is not building it. Never rejects. */
+export function whenSettled(database: Database, jobId: number): Promise<void> {
+  return jobsOf(database).get(jobId) ?? Promise.resolve();
+}
+
+/** Resolves when every job this process is building on the database has settled (graceful shutdown). */
+export async function allSettled(database: Database): Promise<void> {
+  await Promise.all([...jobsOf(database).values()]);
 }
 
 /**
- * Starts the annual work summary as a job: the job row is visible with its progress while the
- * figures are read and the Word and Markdown files are rendered, then holds the output.
+ * Marks jobs abandoned by a crashed process as failed: every job still 'running' that started more
+ * than ABANDONED_AFTER_MS ago (or only `id`). Safe with several processes on one database, since a
+ * live job finishes well within that time; called at start-up and when a job is read.
  */
-export async function generateAnnualReport(opts: { database: Database; ctx: RequestContext; year: number }) {
+export function failAbandonedJobs(database: Database, opts: { now?: Date; id?: number } = {}): Promise<number> {
+  const before = new Date((opts.now ?? new Date()).getTime() - ABANDONED_AFTER_MS);
+  return repo.failJobsStartedBefore(database.db, before, ABANDONED_MESSAGE, opts.id);
+}
+
+class JobGone extends Error {}
+
+/**
+ * Builds the summary of a running job in stages, recording progress after each: this year's
+ * figures, last year's figures, the composed text, the Markdown, the Word file. A failure is
+ * recorded on the job with a Chinese message naming the stage (the technical error goes to the
+ * log); the returned promise never rejects.
+ */
+async function buildJob(database: Database, jobId: number, year: number, log?: JobLogger): Promise<void> {
+  const db = database.db;
+  let stage = '读取本年指标数据';
+  const step = async (progress: number, next: string) => {
+    if (!(await repo.updateRunningJob(db, jobId, { progress }))) {
+      throw new JobGone();
+    }
+    stage = next;
+  };
+  try {
+    await step(5, '读取本年指标数据');
+    const now = await yearFigures({ database, year });
+    await step(30, '读取上年指标数据');
+    const before = await yearFigures({ database, year: year - 1 });
+    await step(50, '撰写各部分');
+    const summary = composeAnnualSummary({ year, now, before, indicators: availableIndicators(), generatedOn: new Date().toISOString().slice(0, 10) });
+    await step(65, '生成 Markdown');
+    const markdown = renderMarkdown(summary);
+    await step(75, '生成 Word 文件');
+    const docx = await renderDocx(summary);
+    stage = '保存报告';
+    await repo.updateRunningJob(db, jobId, { status: 'done', progress: 100, markdown, docx, finishedAt: new Date() });
+  } catch (err) {
+    if (err instanceof JobGone) {
+      return;
+    }
+    log?.error({ err, jobId }, 'annual report job failed');
+    try {
+      await repo.updateRunningJob(db, jobId, { status: 'failed', error: `${stage}时出错，报告未生成，请稍后重新生成`, finishedAt: new Date() });
+    } catch (err2) {
+      log?.error({ err: err2, jobId }, 'could not record the failure of an annual report job');
+    }
+  }
+}
+
+/**
+ * Starts the annual work summary as a job and returns it at once ('running', progress 0); the
+ * figures are read and the Word and Markdown files rendered in the background, the job showing
+ * its progress, then holding the output (or a failure message).
+ */
+export async function generateAnnualReport(opts: { database: Database; ctx: RequestContext; year: number; log?: JobLogger }) {
   const actor = opts.ctx.actor;
   if (!actor) {
     throw forbidden();
   }
   assertCanGenerate(actor);
-  const db = opts.database.db;
-  const job = await db.transaction(async (tx) => {
+  const job = await opts.database.db.transaction(async (tx) => {
     const j = await repo.insertJob(tx, { kind: 'annual', year: opts.year, createdBy: actor.userId });
     await recordAudit(tx, opts.ctx, { action: 'reports.annual.generate', objectType: 'report_job', objectId: j.id, after: { year: opts.year } });
     return j;
   });
-  try {
-    const summary = await buildAnnualSummary(opts.database, opts.year);
-    await repo.updateJob(db, job.id, { progress: 60 });
-    const markdown = renderMarkdown(summary);
-    const docx = await renderDocx(summary);
-    return presentJob(await repo.updateJob(db, job.id, { status: 'done', progress: 100, markdown, docx, finishedAt: new Date() }));
-  } catch (err) {
-    await repo.updateJob(db, job.id, { status: 'failed', error: err instanceof Error ? err.message.slice(0, 500) : '生成失败', finishedAt: new Date() });
-    throw err;
-  }
+  const jobs = jobsOf(opts.database);
+  const running = buildJob(opts.database, job.id, opts.year, opts.log).finally(() => jobs.delete(job.id));
+  jobs.set(job.id, running);
+  return presentJob(job);
 }
 
 export async function getJob(opts: { database: Database; actor: Actor; id: number }) {
   assertCanRead(opts.actor);
-  const j = await repo.findJob(opts.database.db, opts.id);
+  let j = await repo.findJob(opts.database.db, opts.id);
+  if (j && j.status === 'running' && !jobsOf(opts.database).has(j.id) && Date.now() - j.createdAt.getTime() > ABANDONED_AFTER_MS) {
+    await failAbandonedJobs(opts.database, { id: j.id });
+    j = await repo.findJob(opts.database.db, opts.id);
+  }
   if (!j) {
     throw notFound('报告');
   }

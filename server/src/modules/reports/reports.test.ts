@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../test/harness.js';
 import { composeAnnualSummary, formatValue } from './annual.compose.js';
 import { renderMarkdown } from './annual.render.js';
+import { ABANDONED_AFTER_MS, ABANDONED_MESSAGE, failAbandonedJobs, whenSettled } from './reports.service.js';
 
 let t: TestApp;
 let officer: Session, auditor: Session, xihu: Session, enterprise: Session;
@@ -20,7 +21,17 @@ interface Job {
   id: number;
   status: string;
   progress: number;
+  error: string | null;
+  finishedAt: string | null;
   downloads: { docx: string; markdown: string } | null;
+}
+
+/** Waits for the background build through the service's promise, then reads the job as a client would. */
+async function settled(id: number): Promise<Job> {
+  await whenSettled(t.deps.database, id);
+  const res = await officer.request('GET', `/api/reports/jobs/${id}`);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json<Job>();
 }
 
 /** The figures of the seed's 2015 summary that the platform produces, as the summary must write them. */
@@ -29,11 +40,14 @@ const SEED_2015 = ['1212.6亿元', '增长9.8%', '4472.21亿元', '增长13.5%',
 describe('the 2015 annual work summary', () => {
   let job: Job;
 
-  it('when an officer starts it, then the job finishes with both downloads, and the start is audited', async () => {
+  it('when an officer starts it, then 202 comes back at once with the running job, which finishes in the background with both downloads, and the start is audited', async () => {
     const res = await officer.request('POST', '/api/reports/annual?year=2015');
-    expect(res.statusCode, res.body).toBe(201);
-    job = res.json<Job>();
-    expect(job).toMatchObject({ status: 'done', progress: 100 });
+    expect(res.statusCode, res.body).toBe(202);
+    const started = res.json<Job>();
+    expect(started).toMatchObject({ status: 'running', progress: 0, downloads: null, finishedAt: null });
+    job = await settled(started.id);
+    expect(job).toMatchObject({ id: started.id, status: 'done', progress: 100, error: null });
+    expect(job.finishedAt).not.toBeNull();
     expect((await auditor.request('GET', `/api/reports/jobs/${job.id}`)).json<Job>().status).toBe('done');
     const [{ n }] = await t.deps.database.rows<{ n: number }>(sql`select count(*)::int as n from audit_log where action = 'reports.annual.generate' and object_id = ${String(job.id)}`);
     expect(n).toBe(1);
@@ -84,6 +98,44 @@ describe('the 2015 annual work summary', () => {
       expect((await s.request('GET', job.downloads!.docx)).statusCode).toBe(403);
     }
     expect((await officer.request('GET', '/api/reports/jobs/999999')).statusCode).toBe(404);
+  });
+});
+
+describe('job life cycle', () => {
+  it('when a job is still running, then its download is refused with a Chinese message and the job shows no links', async () => {
+    const [{ id }] = await t.deps.database.rows<{ id: number }>(sql`insert into report_jobs (kind, year, status, progress) values ('annual', 2015, 'running', 50) returning id`);
+    const early = await officer.request('GET', `/api/reports/jobs/${id}/download?format=md`);
+    expect(early.statusCode).toBe(409);
+    expect(early.json<{ error: { message: string } }>().error.message).toBe('报告尚未生成完成');
+    expect((await officer.request('GET', `/api/reports/jobs/${id}`)).json<Job>()).toMatchObject({ status: 'running', progress: 50, downloads: null });
+  });
+
+  it('when building fails, then the job is failed with a Chinese message naming the stage, and nothing is left unhandled', async () => {
+    // The reported statistics table is moved away for this build, so reading the year's figures fails.
+    await t.deps.database.db.execute(sql`alter table indicator_reported rename to indicator_reported_away`);
+    try {
+      const res = await officer.request('POST', '/api/reports/annual?year=2013');
+      expect(res.statusCode).toBe(202);
+      const job = await settled(res.json<Job>().id);
+      expect(job).toMatchObject({ status: 'failed', downloads: null });
+      expect(job.error).toBe('读取本年指标数据时出错，报告未生成，请稍后重新生成');
+      expect(job.finishedAt).not.toBeNull();
+    } finally {
+      await t.deps.database.db.execute(sql`alter table indicator_reported_away rename to indicator_reported`);
+    }
+  });
+
+  it('when a job was left running by a crashed process, then after the abandonment time it reads as failed; a recent one is left alone', async () => {
+    const old = new Date(Date.now() - ABANDONED_AFTER_MS - 60_000);
+    const [{ id: stale }] = await t.deps.database.rows<{ id: number }>(sql`insert into report_jobs (kind, year, status, progress, created_at) values ('annual', 2015, 'running', 30, ${old.toISOString()}) returning id`);
+    const [{ id: fresh }] = await t.deps.database.rows<{ id: number }>(sql`insert into report_jobs (kind, year, status, progress) values ('annual', 2015, 'running', 30) returning id`);
+    const read = await officer.request('GET', `/api/reports/jobs/${stale}`);
+    expect(read.json<Job>()).toMatchObject({ status: 'failed', error: ABANDONED_MESSAGE });
+    expect((await officer.request('GET', `/api/reports/jobs/${fresh}`)).json<Job>()).toMatchObject({ status: 'running', progress: 30 });
+    // The start-up sweep: nothing abandoned now; ten minutes on, the fresh one is too.
+    expect(await failAbandonedJobs(t.deps.database)).toBe(0);
+    expect(await failAbandonedJobs(t.deps.database, { now: new Date(Date.now() + ABANDONED_AFTER_MS + 60_000) })).toBeGreaterThanOrEqual(1);
+    expect((await officer.request('GET', `/api/reports/jobs/${fresh}`)).json<Job>()).toMatchObject({ status: 'failed', error: ABANDONED_MESSAGE });
   });
 });
 
