@@ -23,6 +23,7 @@ import { systemRoutes } from './modules/system/system.routes.js';
 import { techmarketRoutes } from './modules/techmarket/techmarket.routes.js';
 import { indicatorsRoutes } from './modules/indicators/indicators.routes.js';
 import { reportsRoutes } from './modules/reports/reports.routes.js';
+import { expertsRoutes } from './modules/experts/experts.routes.js';
 
 /** Builds the whole HTTP application without listening; tests use app.inject. */
 export async function buildApp(deps: Deps): Promise<FastifyInstance> {
@@ -95,6 +96,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(vouchersRoutes(deps));
   await app.register(indicatorsRoutes(deps));
   await app.register(reportsRoutes(deps));
+  await app.register(expertsRoutes(deps));
 
   const webDist = deps.settings.webDist ? resolve(deps.settings.webDist) : null;
   if (webDist && existsSync(resolve(webDist, 'index.html'))) {

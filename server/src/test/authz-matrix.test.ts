@@ -330,6 +330,22 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/reports/annual': { allow: ['officer'] },
   'GET /api/reports/jobs/{id}': { allow: CITY_READERS },
   'GET /api/reports/jobs/{id}/download': { allow: CITY_READERS },
+  // experts: the pool is the city officer's; a panel is drawn by the officer; experts see only their own seats
+  'GET /api/experts': { allow: CITY_READERS },
+  'POST /api/experts': { allow: ['officer'] },
+  'GET /api/experts/{id}': { allow: CITY_READERS },
+  'PATCH /api/experts/{id}': { allow: ['officer'] },
+  'POST /api/experts/{id}/links': { allow: ['officer'] },
+  'DELETE /api/experts/{id}/links/{linkId}': { allow: ['officer'] },
+  'GET /api/expert/me/links': { allow: ['expert'] },
+  'POST /api/expert/me/links': { allow: ['expert'] },
+  'GET /api/recognition-applications/{id}/panel': { allow: CITY_READERS },
+  'POST /api/recognition-applications/{id}/panel': { allow: ['officer'] },
+  'POST /api/recognition-applications/{id}/panel/redraw': { allow: ['officer'] },
+  'GET /api/expert/assignments': { allow: ['expert'] },
+  'GET /api/expert/assignments/{memberId}': { allow: ['expert'] },
+  'POST /api/expert/assignments/{memberId}/declaration': { allow: ['expert'] },
+  'POST /api/expert/assignments/{memberId}/score': { allow: ['expert'] },
 };
 
 /** A request that reaches the route whatever it needs: placeholder path parameters, an empty body. */
