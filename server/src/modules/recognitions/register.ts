@@ -34,7 +34,7 @@ export async function nextCertificateNo(tx: Tx, type: RecognitionType, year: num
   const prefix = `${CERTIFICATE_PREFIX[type]}${year}3301`;
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'certificate:' + prefix}))`);
   const [row] = await tx
-    .select({ n: sql<string | null>`max(substring(${recognitions.certificateNo} from ${prefix.length + 1})::int)` })
+    .select({ n: sql<string | null>`max(substring(${recognitions.certificateNo} from ${prefix.length + 1}::int)::int)` })
     .from(recognitions)
     .where(and(eq(recognitions.type, type), like(recognitions.certificateNo, `${prefix}%`)));
   const next = Number(row?.n ?? 0) + 1;

@@ -1,4 +1,5 @@
 import { registerIndicatorSource } from '../indicators.registry.js';
+import { recognitionSource } from './recognitions.js';
 import { techmarketSource } from './techmarket.js';
 import { voucherSource } from './vouchers.js';
 
@@ -12,4 +13,5 @@ export function registerModuleIndicators(): void {
   registered = true;
   registerIndicatorSource(voucherSource);
   registerIndicatorSource(techmarketSource);
+  registerIndicatorSource(recognitionSource);
 }
