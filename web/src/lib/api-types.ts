@@ -6433,7 +6433,14 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            code: string;
+                            year: number;
+                            replaced: number;
+                            rows: number;
+                        };
+                    };
                 };
             };
         };
@@ -6733,7 +6740,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 生成年度工作总结（任务，带进度；完成后下载 Word/Markdown） */
+        /** 开始生成年度工作总结：立即返回 202 与运行中的任务，后台生成；轮询任务进度，完成后下载 Word/Markdown */
         post: {
             parameters: {
                 query: {
@@ -6746,7 +6753,7 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
-                201: {
+                202: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6860,6 +6867,2075 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 认定公示列表（公开；状态 open 公示中 / closed 已结束） */
+        get: {
+            parameters: {
+                query?: {
+                    subject?: "hnte" | "tase" | "municipal_hte" | "tech_sme" | "eagle" | "qinglan" | "rd_center_provincial" | "rd_center_municipal" | "research_institute_provincial" | "research_institute_provincial_key" | "agri_enterprise" | "agri_social_rd_center" | "leading_team";
+                    year?: number;
+                    state?: "scheduled" | "open" | "closed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                title: string;
+                                subject: string;
+                                subjectName: string;
+                                year: number;
+                                publishedOn: string;
+                                workingDays: number;
+                                endsOn: string;
+                                /** @enum {string} */
+                                state: "scheduled" | "open" | "closed";
+                                itemCount: number;
+                            }[];
+                            today: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 发布认定公示（市科委；公示期按工作日计算，所列申报进入公示） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        subject: "hnte" | "tase" | "municipal_hte" | "tech_sme" | "eagle" | "qinglan" | "rd_center_provincial" | "rd_center_municipal" | "research_institute_provincial" | "research_institute_provincial_key" | "agri_enterprise" | "agri_social_rd_center" | "leading_team";
+                        year: number;
+                        title: string;
+                        body?: string | null;
+                        applicationIds: number[];
+                        workingDays?: number;
+                        publishedOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            subject: string;
+                            subjectName: string;
+                            year: number;
+                            publishedOn: string;
+                            workingDays: number;
+                            endsOn: string;
+                            /** @enum {string} */
+                            state: "scheduled" | "open" | "closed";
+                            itemCount: number;
+                            body: string | null;
+                            objectionDeadline: string;
+                            items: {
+                                id: number;
+                                name: string;
+                                districtName: string;
+                                summary: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notices/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可列入公示的申报（按类型、年度；市科委） */
+        get: {
+            parameters: {
+                query: {
+                    type: "hnte" | "tase" | "municipal_hte" | "tech_sme" | "eagle" | "qinglan" | "rd_center_provincial" | "rd_center_municipal" | "research_institute_provincial" | "research_institute_provincial_key" | "agri_enterprise" | "agri_social_rd_center" | "leading_team";
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            type: "hnte" | "tase" | "municipal_hte" | "tech_sme" | "eagle" | "qinglan" | "rd_center_provincial" | "rd_center_municipal" | "research_institute_provincial" | "research_institute_provincial_key" | "agri_enterprise" | "agri_social_rd_center" | "leading_team";
+                            typeName: string;
+                            year: number;
+                            expertReview: boolean;
+                            defaultWorkingDays: number;
+                            items: {
+                                applicationId: number;
+                                enterpriseId: number;
+                                enterpriseName: string;
+                                districtName: string;
+                                /** @enum {string} */
+                                status: "draft" | "submitted" | "returned" | "district_passed" | "city_passed" | "expert_review" | "scored" | "in_notice" | "approved" | "rejected";
+                                panelScore: number | null;
+                                submittedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公示详情与公示名单（公开；不含个人信息） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            subject: string;
+                            subjectName: string;
+                            year: number;
+                            publishedOn: string;
+                            workingDays: number;
+                            endsOn: string;
+                            /** @enum {string} */
+                            state: "scheduled" | "open" | "closed";
+                            itemCount: number;
+                            body: string | null;
+                            objectionDeadline: string;
+                            items: {
+                                id: number;
+                                name: string;
+                                districtName: string;
+                                summary: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notices/{id}/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 提出实名异议（公开；公示期截止日24:00前；JSON 或 multipart，可附 PDF/JPG/PNG 证据文件 ≤10MB，字段名 file） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        itemId: number;
+                        name: string;
+                        phone: string;
+                        idNumber?: string | null;
+                        reason: string;
+                        evidence?: string | null;
+                    };
+                    "multipart/form-data": {
+                        itemId: number;
+                        name: string;
+                        phone: string;
+                        idNumber?: string | null;
+                        reason: string;
+                        evidence?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            receiptNo: string;
+                            noticeId: number;
+                            itemId: number;
+                            filedAt: string;
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notices/{id}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公示对象的办理情况（申报状态、异议、能否作出决定；市科委） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            noticeId: number;
+                            endsOn: string;
+                            /** @enum {string} */
+                            state: "scheduled" | "open" | "closed";
+                            items: {
+                                itemId: number;
+                                applicationId: number;
+                                enterpriseId: number;
+                                name: string;
+                                districtName: string;
+                                summary: string | null;
+                                /** @enum {string} */
+                                status: "draft" | "submitted" | "returned" | "district_passed" | "city_passed" | "expert_review" | "scored" | "in_notice" | "approved" | "rejected";
+                                statusName: string;
+                                objections: {
+                                    open: number;
+                                    upheld: number;
+                                    dismissed: number;
+                                };
+                                blockedReason: string | null;
+                                declineOnly: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notices/{id}/approve-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 批量认定：公示期满、无未处理或成立异议的全部予以认定（市科委） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            approved: {
+                                applicationId: number;
+                                certificateNo: string;
+                            }[];
+                            skipped: {
+                                applicationId: number;
+                                reason: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recognition-applications/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 认定决定（市科委；公示期满且无未处理异议后）：认定并颁发证书，或不予认定 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        approve: boolean;
+                        comment?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicationId: number;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "returned" | "district_passed" | "city_passed" | "expert_review" | "scored" | "in_notice" | "approved" | "rejected";
+                            recognition: {
+                                id: number;
+                                certificateNo: string;
+                                issuedOn: string;
+                                validUntil: string | null;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公示异议列表（市科委、审计；区县看本区县申报的异议） */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "open" | "upheld" | "dismissed";
+                    noticeId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                receiptNo: string;
+                                noticeId: number;
+                                noticeTitle: string;
+                                noticeEndsOn: string;
+                                itemId: number;
+                                itemName: string;
+                                districtName: string;
+                                applicationId: number;
+                                name: string;
+                                phone: string;
+                                reason: string;
+                                /** @enum {string} */
+                                status: "open" | "upheld" | "dismissed";
+                                filedAt: string;
+                                resolvedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/objections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 异议详情（电话、证件号码脱敏） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            receiptNo: string;
+                            noticeId: number;
+                            noticeTitle: string;
+                            noticeEndsOn: string;
+                            itemId: number;
+                            itemName: string;
+                            districtName: string;
+                            applicationId: number;
+                            name: string;
+                            phone: string;
+                            reason: string;
+                            /** @enum {string} */
+                            status: "open" | "upheld" | "dismissed";
+                            filedAt: string;
+                            resolvedAt: string | null;
+                            idNumber: string | null;
+                            evidence: string | null;
+                            evidenceFileName: string | null;
+                            resolution: string | null;
+                            resolvedBy: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/objections/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载异议证据文件 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/objections/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 处理异议：成立或不成立，附核查意见（市科委） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        outcome: "upheld" | "dismissed";
+                        resolution: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            receiptNo: string;
+                            noticeId: number;
+                            noticeTitle: string;
+                            noticeEndsOn: string;
+                            itemId: number;
+                            itemName: string;
+                            districtName: string;
+                            applicationId: number;
+                            name: string;
+                            phone: string;
+                            reason: string;
+                            /** @enum {string} */
+                            status: "open" | "upheld" | "dismissed";
+                            filedAt: string;
+                            resolvedAt: string | null;
+                            idNumber: string | null;
+                            evidence: string | null;
+                            evidenceFileName: string | null;
+                            resolution: string | null;
+                            resolvedBy: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/experts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 专家库列表（按类别、专业领域、是否在库筛选，游标分页） */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    category?: "technical" | "finance" | "management";
+                    field?: string;
+                    active?: "true" | "false";
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                userId: number | null;
+                                name: string;
+                                organization: string;
+                                title: string;
+                                /** @enum {string} */
+                                category: "technical" | "finance" | "management";
+                                categoryName: string;
+                                fields: string[];
+                                active: boolean;
+                                load: number;
+                                version: number;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新增专家 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        organization: string;
+                        title: string;
+                        /** @enum {string} */
+                        category: "technical" | "finance" | "management";
+                        fields: string[];
+                        /** @default true */
+                        active?: boolean;
+                        userId?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            userId: number | null;
+                            name: string;
+                            organization: string;
+                            title: string;
+                            /** @enum {string} */
+                            category: "technical" | "finance" | "management";
+                            categoryName: string;
+                            fields: string[];
+                            active: boolean;
+                            load: number;
+                            version: number;
+                            links: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "employer" | "shareholding" | "former_employer" | "relative";
+                                kindName: string;
+                                enterpriseId: number | null;
+                                companyName: string;
+                                uscc: string | null;
+                                endedOn: string | null;
+                                note: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/experts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 专家详情（含关联企业） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            userId: number | null;
+                            name: string;
+                            organization: string;
+                            title: string;
+                            /** @enum {string} */
+                            category: "technical" | "finance" | "management";
+                            categoryName: string;
+                            fields: string[];
+                            active: boolean;
+                            load: number;
+                            version: number;
+                            links: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "employer" | "shareholding" | "former_employer" | "relative";
+                                kindName: string;
+                                enterpriseId: number | null;
+                                companyName: string;
+                                uscc: string | null;
+                                endedOn: string | null;
+                                note: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改专家（乐观锁：须带 version，过期返回 409） */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        organization?: string;
+                        title?: string;
+                        /** @enum {string} */
+                        category?: "technical" | "finance" | "management";
+                        fields?: string[];
+                        active?: boolean;
+                        userId?: number | null;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            userId: number | null;
+                            name: string;
+                            organization: string;
+                            title: string;
+                            /** @enum {string} */
+                            category: "technical" | "finance" | "management";
+                            categoryName: string;
+                            fields: string[];
+                            active: boolean;
+                            load: number;
+                            version: number;
+                            links: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "employer" | "shareholding" | "former_employer" | "relative";
+                                kindName: string;
+                                enterpriseId: number | null;
+                                companyName: string;
+                                uscc: string | null;
+                                endedOn: string | null;
+                                note: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/experts/{id}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记专家的关联企业（任职、持股、原任职、近亲属），用于回避 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "employer" | "shareholding" | "former_employer" | "relative";
+                        enterpriseId?: number;
+                        companyName?: string;
+                        uscc?: string;
+                        endedOn?: string | null;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "employer" | "shareholding" | "former_employer" | "relative";
+                            kindName: string;
+                            enterpriseId: number | null;
+                            companyName: string;
+                            uscc: string | null;
+                            endedOn: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/experts/{id}/links/{linkId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 删除专家的关联企业 */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    linkId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/expert/me/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的关联企业（评审专家本人） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            expertId: number;
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "employer" | "shareholding" | "former_employer" | "relative";
+                                kindName: string;
+                                enterpriseId: number | null;
+                                companyName: string;
+                                uscc: string | null;
+                                endedOn: string | null;
+                                note: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 申报我的关联企业（评审专家本人） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "employer" | "shareholding" | "former_employer" | "relative";
+                        enterpriseId?: number;
+                        companyName?: string;
+                        uscc?: string;
+                        endedOn?: string | null;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "employer" | "shareholding" | "former_employer" | "relative";
+                            kindName: string;
+                            enterpriseId: number | null;
+                            companyName: string;
+                            uscc: string | null;
+                            endedOn: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recognition-applications/{id}/panel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 评审专家组：成员、声明与评分状态、每次抽取记录 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicationId: number;
+                            applicationStatus: string;
+                            type: string;
+                            enterpriseName: string;
+                            rules: {
+                                size: number;
+                                minTechnicalRatio: number;
+                                minFinance: number;
+                                loadCap: number;
+                            };
+                            panelScore: number | null;
+                            members: {
+                                id: number;
+                                expertId: number;
+                                name: string;
+                                organization: string;
+                                title: string;
+                                /** @enum {string} */
+                                category: "technical" | "finance" | "management";
+                                categoryName: string;
+                                /** @enum {string} */
+                                status: "assigned" | "accepted" | "conflict" | "scored" | "replaced";
+                                statusName: string;
+                                declaredAt: string | null;
+                                conflictNote: string | null;
+                                scores: {
+                                    [key: string]: number;
+                                } | null;
+                                total: number | null;
+                                comment: string | null;
+                                scoredAt: string | null;
+                            }[];
+                            draws: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "draw" | "redraw";
+                                reason: string;
+                                seed: string;
+                                rules: {
+                                    size: number;
+                                    minTechnicalRatio: number;
+                                    minFinance: number;
+                                    loadCap: number;
+                                };
+                                selected: {
+                                    expertId: number;
+                                    name: string;
+                                    /** @enum {string} */
+                                    category: "technical" | "finance" | "management";
+                                    fieldMatch: boolean;
+                                }[];
+                                excluded: {
+                                    expertId: number;
+                                    name: string;
+                                    reason: string;
+                                }[];
+                                replacedExpertId: number | null;
+                                drawnBy: number | null;
+                                drawnByName: string | null;
+                                /** Format: date-time */
+                                drawnAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 随机抽取评审专家（回避关联专家，满足组成规则），申报进入专家评审 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                        size?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicationId: number;
+                            applicationStatus: string;
+                            type: string;
+                            enterpriseName: string;
+                            rules: {
+                                size: number;
+                                minTechnicalRatio: number;
+                                minFinance: number;
+                                loadCap: number;
+                            };
+                            panelScore: number | null;
+                            members: {
+                                id: number;
+                                expertId: number;
+                                name: string;
+                                organization: string;
+                                title: string;
+                                /** @enum {string} */
+                                category: "technical" | "finance" | "management";
+                                categoryName: string;
+                                /** @enum {string} */
+                                status: "assigned" | "accepted" | "conflict" | "scored" | "replaced";
+                                statusName: string;
+                                declaredAt: string | null;
+                                conflictNote: string | null;
+                                scores: {
+                                    [key: string]: number;
+                                } | null;
+                                total: number | null;
+                                comment: string | null;
+                                scoredAt: string | null;
+                            }[];
+                            draws: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "draw" | "redraw";
+                                reason: string;
+                                seed: string;
+                                rules: {
+                                    size: number;
+                                    minTechnicalRatio: number;
+                                    minFinance: number;
+                                    loadCap: number;
+                                };
+                                selected: {
+                                    expertId: number;
+                                    name: string;
+                                    /** @enum {string} */
+                                    category: "technical" | "finance" | "management";
+                                    fieldMatch: boolean;
+                                }[];
+                                excluded: {
+                                    expertId: number;
+                                    name: string;
+                                    reason: string;
+                                }[];
+                                replacedExpertId: number | null;
+                                drawnBy: number | null;
+                                drawnByName: string | null;
+                                /** Format: date-time */
+                                drawnAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recognition-applications/{id}/panel/redraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 替换一名评审专家（须说明理由，重新随机抽取并记录） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        expertId: number;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicationId: number;
+                            applicationStatus: string;
+                            type: string;
+                            enterpriseName: string;
+                            rules: {
+                                size: number;
+                                minTechnicalRatio: number;
+                                minFinance: number;
+                                loadCap: number;
+                            };
+                            panelScore: number | null;
+                            members: {
+                                id: number;
+                                expertId: number;
+                                name: string;
+                                organization: string;
+                                title: string;
+                                /** @enum {string} */
+                                category: "technical" | "finance" | "management";
+                                categoryName: string;
+                                /** @enum {string} */
+                                status: "assigned" | "accepted" | "conflict" | "scored" | "replaced";
+                                statusName: string;
+                                declaredAt: string | null;
+                                conflictNote: string | null;
+                                scores: {
+                                    [key: string]: number;
+                                } | null;
+                                total: number | null;
+                                comment: string | null;
+                                scoredAt: string | null;
+                            }[];
+                            draws: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "draw" | "redraw";
+                                reason: string;
+                                seed: string;
+                                rules: {
+                                    size: number;
+                                    minTechnicalRatio: number;
+                                    minFinance: number;
+                                    loadCap: number;
+                                };
+                                selected: {
+                                    expertId: number;
+                                    name: string;
+                                    /** @enum {string} */
+                                    category: "technical" | "finance" | "management";
+                                    fieldMatch: boolean;
+                                }[];
+                                excluded: {
+                                    expertId: number;
+                                    name: string;
+                                    reason: string;
+                                }[];
+                                replacedExpertId: number | null;
+                                drawnBy: number | null;
+                                drawnByName: string | null;
+                                /** Format: date-time */
+                                drawnAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/expert/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的评审任务（评审专家本人） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                memberId: number;
+                                applicationId: number;
+                                type: string;
+                                typeName: string;
+                                year: number;
+                                enterpriseName: string;
+                                enterpriseUscc: string;
+                                applicationStatus: string;
+                                /** @enum {string} */
+                                status: "assigned" | "accepted" | "conflict" | "scored" | "replaced";
+                                statusName: string;
+                                live: boolean;
+                                dueOn: string | null;
+                                declaredAt: string | null;
+                                total: number | null;
+                                scoredAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/expert/assignments/{memberId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 评审任务详情：申报材料与规则引擎计算的评分档位（须先声明无利益冲突） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    memberId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            memberId: number;
+                            /** @enum {string} */
+                            status: "assigned" | "accepted" | "conflict" | "scored" | "replaced";
+                            statusName: string;
+                            application: {
+                                id: number;
+                                type: string;
+                                typeName: string;
+                                year: number;
+                                status: string;
+                                applicationDate: string | null;
+                                dueOn: string | null;
+                                data: unknown;
+                            };
+                            enterprise: {
+                                id: number;
+                                name: string;
+                                uscc: string;
+                                industry: string;
+                                registeredOn: string;
+                            };
+                            assessment: unknown | null;
+                            scoring: {
+                                /** @enum {string} */
+                                mode: "hnte" | "total";
+                                items: {
+                                    code: string;
+                                    label: string;
+                                    group: string;
+                                    band: string | null;
+                                    min: number;
+                                    max: number;
+                                }[];
+                                maxTotal: number;
+                            };
+                            myScore: {
+                                scores: {
+                                    [key: string]: number;
+                                } | null;
+                                total: number | null;
+                                comment: string | null;
+                                scoredAt: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/expert/assignments/{memberId}/declaration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 利益冲突声明（查看材料和评分之前） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    memberId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        noConflict: boolean;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            memberId: number;
+                            status: string;
+                            statusName: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/expert/assignments/{memberId}/score": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 提交评分（高新技术企业按创新能力各项在档位范围内打分；其他类型总分0–100并填写意见） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    memberId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        scores?: {
+                            ipAdvancement: number;
+                            ipCoreRole: number;
+                            ipQuantity: number;
+                            ipAcquisition: number;
+                            ipStandards: number;
+                            conversion: number;
+                            rdOrganisation: number;
+                            netAssetGrowth: number;
+                            salesGrowth: number;
+                        };
+                        total?: number;
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            memberId: number;
+                            /** @enum {string} */
+                            status: "assigned" | "accepted" | "conflict" | "scored" | "replaced";
+                            statusName: string;
+                            application: {
+                                id: number;
+                                type: string;
+                                typeName: string;
+                                year: number;
+                                status: string;
+                                applicationDate: string | null;
+                                dueOn: string | null;
+                                data: unknown;
+                            };
+                            enterprise: {
+                                id: number;
+                                name: string;
+                                uscc: string;
+                                industry: string;
+                                registeredOn: string;
+                            };
+                            assessment: unknown | null;
+                            scoring: {
+                                /** @enum {string} */
+                                mode: "hnte" | "total";
+                                items: {
+                                    code: string;
+                                    label: string;
+                                    group: string;
+                                    band: string | null;
+                                    min: number;
+                                    max: number;
+                                }[];
+                                maxTotal: number;
+                            };
+                            myScore: {
+                                scores: {
+                                    [key: string]: number;
+                                } | null;
+                                total: number | null;
+                                comment: string | null;
+                                scoredAt: string | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recognitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 认定名录（按类型、认定年度、区县、状态筛选；游标分页） */
+        get: {
+            parameters: {
+                query?: {
+                    type?: "hnte" | "tase" | "municipal_hte" | "tech_sme" | "eagle" | "qinglan" | "rd_center_provincial" | "rd_center_municipal" | "research_institute_provincial" | "research_institute_provincial_key" | "agri_enterprise" | "agri_social_rd_center" | "leading_team";
+                    year?: number;
+                    /** @description 区县名称或6位行政区划代码 */
+                    district?: string;
+                    status?: "valid" | "expired" | "revoked";
+                    /** @description 判断状态的日期，默认今天（北京时间） */
+                    on?: string;
+                    enterpriseId?: number;
+                    /** @description 企业名称、统一社会信用代码或证书编号 */
+                    q?: string;
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                type: "hnte" | "tase" | "municipal_hte" | "tech_sme" | "eagle" | "qinglan" | "rd_center_provincial" | "rd_center_municipal" | "research_institute_provincial" | "research_institute_provincial_key" | "agri_enterprise" | "agri_social_rd_center" | "leading_team";
+                                typeName: string;
+                                certificateNo: string;
+                                enterpriseId: number;
+                                enterpriseName: string;
+                                uscc: string;
+                                districtId: number;
+                                districtName: string;
+                                issuedOn: string;
+                                /** @description null：长期有效（动态管理，直至撤销） */
+                                validUntil: string | null;
+                                revokedOn: string | null;
+                                /**
+                                 * @description valid 有效 · expired 已过期 · revoked 已撤销 · pending 尚未生效
+                                 * @enum {string}
+                                 */
+                                status: "valid" | "expired" | "revoked" | "pending";
+                                statusName: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recognitions/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 各类认定的年末有效数和当年新认定数（来自汇总表） */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                    district?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            districtId: number | null;
+                            items: {
+                                /** @enum {string} */
+                                type: "hnte" | "tase" | "municipal_hte" | "tech_sme" | "eagle" | "qinglan" | "rd_center_provincial" | "rd_center_municipal" | "research_institute_provincial" | "research_institute_provincial_key" | "agri_enterprise" | "agri_social_rd_center" | "leading_team";
+                                typeName: string;
+                                /** @description 当年12月31日有效 */
+                                valid: number;
+                                /** @description 当年新认定 */
+                                issued: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recognitions/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出当前筛选的认定名录为 Excel */
+        get: {
+            parameters: {
+                query?: {
+                    type?: "hnte" | "tase" | "municipal_hte" | "tech_sme" | "eagle" | "qinglan" | "rd_center_provincial" | "rd_center_municipal" | "research_institute_provincial" | "research_institute_provincial_key" | "agri_enterprise" | "agri_social_rd_center" | "leading_team";
+                    year?: number;
+                    /** @description 区县名称或6位行政区划代码 */
+                    district?: string;
+                    status?: "valid" | "expired" | "revoked";
+                    /** @description 判断状态的日期，默认今天（北京时间） */
+                    on?: string;
+                    enterpriseId?: number;
+                    /** @description 企业名称、统一社会信用代码或证书编号 */
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recognitions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 认定详情（企业、区县、证书编号、有效期、今日状态、撤销信息） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            type: "hnte" | "tase" | "municipal_hte" | "tech_sme" | "eagle" | "qinglan" | "rd_center_provincial" | "rd_center_municipal" | "research_institute_provincial" | "research_institute_provincial_key" | "agri_enterprise" | "agri_social_rd_center" | "leading_team";
+                            typeName: string;
+                            certificateNo: string;
+                            enterpriseId: number;
+                            enterpriseName: string;
+                            uscc: string;
+                            districtId: number;
+                            districtName: string;
+                            issuedOn: string;
+                            /** @description null：长期有效（动态管理，直至撤销） */
+                            validUntil: string | null;
+                            revokedOn: string | null;
+                            /**
+                             * @description valid 有效 · expired 已过期 · revoked 已撤销 · pending 尚未生效
+                             * @enum {string}
+                             */
+                            status: "valid" | "expired" | "revoked" | "pending";
+                            statusName: string;
+                            districtCode: string;
+                            applicationId: number | null;
+                            /** @description 状态所指的日期（今天） */
+                            statusOn: string;
+                            revocation: {
+                                effectiveOn: string;
+                                reason: string;
+                                revokedBy: string | null;
+                            } | null;
+                            expiryRecordedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recognitions/{id}/certificate.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载 Word 认定证书（已撤销的证书标注“已撤销”） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recognitions/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤销认定（市科委业务处室；须填原因和生效日期） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        /** @description 撤销生效日期：当日起不再有效 */
+                        effectiveOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            type: "hnte" | "tase" | "municipal_hte" | "tech_sme" | "eagle" | "qinglan" | "rd_center_provincial" | "rd_center_municipal" | "research_institute_provincial" | "research_institute_provincial_key" | "agri_enterprise" | "agri_social_rd_center" | "leading_team";
+                            typeName: string;
+                            certificateNo: string;
+                            enterpriseId: number;
+                            enterpriseName: string;
+                            uscc: string;
+                            districtId: number;
+                            districtName: string;
+                            issuedOn: string;
+                            /** @description null：长期有效（动态管理，直至撤销） */
+                            validUntil: string | null;
+                            revokedOn: string | null;
+                            /**
+                             * @description valid 有效 · expired 已过期 · revoked 已撤销 · pending 尚未生效
+                             * @enum {string}
+                             */
+                            status: "valid" | "expired" | "revoked" | "pending";
+                            statusName: string;
+                            districtCode: string;
+                            applicationId: number | null;
+                            /** @description 状态所指的日期（今天） */
+                            statusOn: string;
+                            revocation: {
+                                effectiveOn: string;
+                                reason: string;
+                                revokedBy: string | null;
+                            } | null;
+                            expiryRecordedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
