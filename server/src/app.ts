@@ -24,8 +24,9 @@ import { techmarketRoutes } from './modules/techmarket/techmarket.routes.js';
 import { indicatorsRoutes } from './modules/indicators/indicators.routes.js';
 import { reportsRoutes } from './modules/reports/reports.routes.js';
 import { noticesRoutes } from './modules/notices/notices.routes.js';
-import { recognitionRegisterRoutes } from './modules/recognitions/register.routes.js';
 import { expertsRoutes } from './modules/experts/experts.routes.js';
+import { recognitionRegisterRoutes } from './modules/recognitions/register.routes.js';
+import { recognitionsRoutes } from './modules/recognitions/recognitions.routes.js';
 
 /** Builds the whole HTTP application without listening; tests use app.inject. */
 export async function buildApp(deps: Deps): Promise<FastifyInstance> {
@@ -99,8 +100,9 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(indicatorsRoutes(deps));
   await app.register(reportsRoutes(deps));
   await app.register(noticesRoutes(deps));
-  await app.register(recognitionRegisterRoutes(deps));
   await app.register(expertsRoutes(deps));
+  await app.register(recognitionRegisterRoutes(deps));
+  await app.register(recognitionsRoutes(deps));
 
   const webDist = deps.settings.webDist ? resolve(deps.settings.webDist) : null;
   if (webDist && existsSync(resolve(webDist, 'index.html'))) {
