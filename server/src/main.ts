@@ -5,6 +5,7 @@ import { loadPiiKey } from './config/pii-key.js';
 import { openDatabase } from './db/client.js';
 import { DEMO_ACCOUNTS, isEmpty, seedDemo } from './db/seed/demo.js';
 import { PiiCipher } from './lib/pii.js';
+import { startExpiryScheduler } from './modules/recognitions/expiry.js';
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -46,11 +47,13 @@ async function main(): Promise<void> {
   });
 
   let closing = false;
+  let stopExpiry: (() => void) | undefined;
   const shutdown = async (signal: string) => {
     if (closing) {
       return;
     }
     closing = true;
+    stopExpiry?.();
     app.log.info({ signal }, 'shutting down');
     await app.close();
     await database.close();
@@ -60,6 +63,8 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
   await app.listen({ host: env.HOST, port: env.PORT });
+  // records certificates that have expired (timeline + audit) now and hourly; unref'd, so it never holds the process
+  stopExpiry = startExpiryScheduler({ db: database.db, log: app.log });
   const url = `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}`;
   const where = database.kind === 'pglite' ? `嵌入式 PGlite（${env.DATA_DIR}）` : 'PostgreSQL 服务器（DATABASE_URL）';
   const lines = [
