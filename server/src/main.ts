@@ -47,13 +47,13 @@ async function main(): Promise<void> {
   });
 
   let closing = false;
-  let stopExpiry: (() => void) | undefined;
+  let stopExpiry: () => void = () => undefined;
   const shutdown = async (signal: string) => {
     if (closing) {
       return;
     }
     closing = true;
-    stopExpiry?.();
+    stopExpiry();
     app.log.info({ signal }, 'shutting down');
     await app.close();
     await database.close();
