@@ -1,8 +1,8 @@
 import { and } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.js';
 import { APPLICATION_STATUSES, type ApplicationStatus, type RecognitionType } from '../../db/schema/index.js';
-import type { Actor, RequestContext } from '../../http/context.js';
-import { AppError, fieldError, notFound, type FieldIssue } from '../../http/errors.js';
+import { hasRole, type Actor, type RequestContext } from '../../http/context.js';
+import { AppError, fieldError, forbidden, notFound, type FieldIssue } from '../../http/errors.js';
 import { decodeCursor, encodeCursor } from '../../http/pagination.js';
 import { maskPhone } from '../../lib/pii.js';
 import { recordAudit } from '../audit/index.js';
@@ -304,6 +304,10 @@ export async function updateApplication(opts: { db: Db; ctx: RequestContext; id:
 
 /** The live self-assessment of the given (unsaved) data, or the stored data. Saves nothing. */
 export async function assessApplication(opts: { db: Executor; actor: Actor; id: number; data?: ApplicationDraft }): Promise<Assessment> {
+  // the auditor reads the stored assessment in the detail; a live run is the applicant's and the reviewers' tool
+  if (!hasRole(opts.actor, 'enterprise_user', 'district_officer', 'city_officer', 'city_admin')) {
+    throw forbidden('无权进行申报自评');
+  }
   const { a } = await readScoped(opts.db, opts.actor, opts.id);
   const { spec } = await loadForm(opts.db, a.type, a.formVersion);
   return assessData(opts.db, a.type, spec, opts.data ?? a.data, a.applicationDate ?? chinaToday());
