@@ -6,7 +6,7 @@ import type { RoleCode } from '../lib/session';
 import { HomeRoute } from './HomeRoute';
 import { AppLayout } from './layout/AppLayout';
 import { PublicLayout } from './layout/PublicLayout';
-import { ADMIN_ROLES, AUDIT_ROLES, ENTERPRISE_LIST_ROLES, OWN_ENTERPRISE_ROLES, VOUCHER_DESK_ROLES, VOUCHER_HOLDER_ROLES, VOUCHER_PROVIDER_ROLES, TECHMARKET_CONTRACT_ROLES, TECHMARKET_OFFICER_ROLES, INDICATOR_ROLES } from './layout/nav';
+import { ADMIN_ROLES, AUDIT_ROLES, ENTERPRISE_LIST_ROLES, OWN_ENTERPRISE_ROLES, VOUCHER_DESK_ROLES, VOUCHER_HOLDER_ROLES, VOUCHER_PROVIDER_ROLES, TECHMARKET_CONTRACT_ROLES, TECHMARKET_OFFICER_ROLES, INDICATOR_ROLES, NOTICE_ROLES, OBJECTION_ROLES } from './layout/nav';
 import { RequireAuth } from './RequireAuth';
 import { RequireRole } from './RequireRole';
 
@@ -34,6 +34,10 @@ const HolderVouchersPage = lazy(() => import('../features/vouchers/components/Ho
 const ProviderVouchersPage = lazy(() => import('../features/vouchers/components/ProviderVouchersPage'));
 const OfficerVouchersPage = lazy(() => import('../features/vouchers/components/OfficerVouchersPage'));
 const IndicatorsDashboardPage = lazy(() => import('../features/indicators/components/DashboardPage'));
+const NoticesPage = lazy(() => import('../features/notices/components/NoticesPage'));
+const ObjectionsPage = lazy(() => import('../features/notices/components/ObjectionsPage'));
+const PublicNoticesPage = lazy(() => import('../features/public-notices/components/PublicNoticesPage'));
+const PublicNoticeDetailPage = lazy(() => import('../features/public-notices/components/PublicNoticeDetailPage'));
 
 const guard = (roles: readonly RoleCode[], page: ReactNode) => <RequireRole roles={roles}>{page}</RequireRole>;
 
@@ -57,6 +61,8 @@ export const router = createBrowserRouter([
       { path: 'market', element: <MarketSearchPage /> },
       { path: 'market/:id', element: <ListingDetailPage /> },
       { path: 'auctions', element: <AuctionsPage /> },
+      { path: 'notices', element: <PublicNoticesPage /> },
+      { path: 'notices/:id', element: <PublicNoticeDetailPage /> },
       { path: '*', element: <StatusPage kind="notFound" /> },
     ],
   },
@@ -82,6 +88,8 @@ export const router = createBrowserRouter([
           { path: 'vouchers/provider', element: guard(VOUCHER_PROVIDER_ROLES, <ProviderVouchersPage />) },
           { path: 'vouchers/desk', element: guard(VOUCHER_DESK_ROLES, <OfficerVouchersPage />) },
           { path: 'dashboard', element: guard(INDICATOR_ROLES, <IndicatorsDashboardPage />) },
+          { path: 'notices', element: guard(NOTICE_ROLES, <NoticesPage />) },
+          { path: 'objections', element: guard(OBJECTION_ROLES, <ObjectionsPage />) },
           { path: 'admin/users', element: guard(ADMIN_ROLES, <UsersPage />) },
           { path: 'admin/organizations', element: guard(ADMIN_ROLES, <OrganizationsPage />) },
           { path: 'admin/districts', element: guard(ADMIN_ROLES, <DistrictsPage />) },

@@ -25,6 +25,9 @@ export function PublicLayout() {
             <NavLink to="/public/self-assessment" style={link}>
               认定自评
             </NavLink>
+            <NavLink to="/public/notices" style={link}>
+              认定公示
+            </NavLink>
             <NavLink to="/public/calendar" style={link}>
               工作日查询
             </NavLink>

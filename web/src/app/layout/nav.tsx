@@ -7,6 +7,8 @@ import {
   EnvironmentOutlined,
   FundOutlined,
   HomeOutlined,
+  IssuesCloseOutlined,
+  NotificationOutlined,
   ExperimentOutlined,
   ShopOutlined,
   TeamOutlined,
@@ -38,6 +40,8 @@ export const VOUCHER_HOLDER_ROLES: readonly RoleCode[] = ['enterprise_user'];
 export const VOUCHER_PROVIDER_ROLES: readonly RoleCode[] = ['provider'];
 export const INDICATOR_ROLES: readonly RoleCode[] = ['city_admin', 'city_officer', 'district_officer', 'auditor'];
 export const VOUCHER_DESK_ROLES: readonly RoleCode[] = ['city_officer', 'district_officer', 'auditor', 'city_admin'];
+export const NOTICE_ROLES: readonly RoleCode[] = ['city_officer', 'city_admin', 'auditor'];
+export const OBJECTION_ROLES: readonly RoleCode[] = ['city_officer', 'city_admin', 'auditor', 'district_officer'];
 
 /** The side menu, the home page shortcuts and the route guards all read this one table. */
 export const NAV_ITEMS: readonly NavItem[] = [
@@ -48,6 +52,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/vouchers/my', label: 'nav.vouchersMy', description: 'nav.vouchersMyDesc', icon: <WalletOutlined />, roles: VOUCHER_HOLDER_ROLES },
   { path: '/vouchers/provider', label: 'nav.vouchersProvider', description: 'nav.vouchersProviderDesc', icon: <SolutionOutlined />, roles: VOUCHER_PROVIDER_ROLES },
   { path: '/vouchers/desk', label: 'nav.vouchersDesk', description: 'nav.vouchersDeskDesc', icon: <FundOutlined />, roles: VOUCHER_DESK_ROLES },
+  { path: '/notices', label: 'nav.notices', description: 'nav.noticesDesc', icon: <NotificationOutlined />, roles: NOTICE_ROLES },
+  { path: '/objections', label: 'nav.objections', description: 'nav.objectionsDesc', icon: <IssuesCloseOutlined />, roles: OBJECTION_ROLES },
   { path: '/admin/users', label: 'nav.users', description: 'nav.usersDesc', icon: <TeamOutlined />, roles: ADMIN_ROLES, group: 'admin' },
   { path: '/admin/organizations', label: 'nav.organizations', description: 'nav.organizationsDesc', icon: <ApartmentOutlined />, roles: ADMIN_ROLES, group: 'admin' },
   { path: '/admin/districts', label: 'nav.districts', description: 'nav.districtsDesc', icon: <EnvironmentOutlined />, roles: ADMIN_ROLES, group: 'admin' },

@@ -84,6 +84,10 @@ export default function LoginPage() {
           网上技术市场
         </Link>
         {' · '}
+        <Link to="/public/notices" data-testid="login-public-notices">
+          认定公示
+        </Link>
+        {' · '}
         <Link to="/public/calendar">工作日查询</Link>
         {'（无需登录）'}
       </Typography.Paragraph>
