@@ -13,7 +13,7 @@ import { assertCanDraw, assertCanReadPanel, assertIsExpert } from './experts.pol
 import * as repo from './experts.repo.js';
 import { CATEGORY_NAMES, MEMBER_STATUS_NAMES, type DrawLogEntry, type ScoreInput } from './experts.schema.js';
 import { conflictsOf, drawPanel, panelRulesFor, type PanelRules, type PoolExpert } from './panel.draw.js';
-import { assessApplication, checkScores, hnteItems, meanScore, TOTAL_ITEM } from './scoring.js';
+import { assessApplication, checkScores, hnteItems, meanScore, panelAssessment, TOTAL_ITEM } from './scoring.js';
 
 type StoredRules = PanelRules & { replaces?: number };
 
@@ -367,7 +367,7 @@ export async function score(opts: { db: Db; ctx: RequestContext; memberId: numbe
     const live = members.map((m) => (m.id === me.id ? saved : m)).filter((m) => m.status !== 'replaced');
     if (live.every((m) => m.status === 'scored')) {
       const mean = meanScore(live.map((m) => Number(m.total)));
-      const assessment = app.type === 'hnte' ? await assessApplication(tx, app, mean) : app.assessment;
+      const assessment = app.type === 'hnte' ? await panelAssessment(tx, app, mean) : app.assessment;
       await moveApplication(tx, opts.ctx, app, { action: 'panel_scored', bySystem: true, comment: `专家评审平均分 ${mean.toFixed(2)}`, set: { panelScore: mean.toFixed(2), assessment } });
     }
   });

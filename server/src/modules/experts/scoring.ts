@@ -63,6 +63,29 @@ export async function assessApplication(db: Executor, app: ApplicationRow, innov
   return assessHnte({ db, input: hnteInputOf(app, innovationScore) });
 }
 
+/**
+ * The application's assessment after the panel: the hnte engine re-run with the panel's mean as
+ * the innovation score, in the recognitions module's assessment shape (type, complete, issues,
+ * eligible, pending, conditions, detail = the engine's answer, assessedOn).
+ */
+export async function panelAssessment(db: Executor, app: ApplicationRow, mean: number): Promise<Record<string, unknown>> {
+  const input = hnteInputOf(app, mean);
+  const r = await assessHnte({ db, input });
+  const before = app.assessment && typeof app.assessment === 'object' && !Array.isArray(app.assessment) ? (app.assessment as Record<string, unknown>) : {};
+  return {
+    type: 'hnte',
+    complete: true,
+    issues: [],
+    ...before,
+    eligible: r.eligible,
+    pending: r.pending,
+    conditions: r.conditions,
+    detail: r,
+    assessedOn: input.applicationDate,
+    innovationScore: mean,
+  };
+}
+
 const FIXED = (code: keyof HnteScores, label: string, group: string, max: number): ScoreItem => ({ code, label, group, band: null, min: 0, max });
 
 /** The hnte innovation-capability items (RULES.md §1), each with the range the expert may score in. */
