@@ -26,7 +26,7 @@ export const callQuery = z.object({ type: recognitionType.optional(), year: year
 const callFields = {
   type: recognitionType,
   year: z.number({ error: '请填写年度' }).int('年度须为整数').min(2000, '年度不早于2000').max(2100, '年度不晚于2100'),
-  batch: z.number({ error: '批次须为整数' }).int('批次须为整数').min(1, '批次从1开始').max(20, '批次不超过20').default(1),
+  batch: z.number({ error: '批次须为整数' }).int('批次须为整数').min(1, '批次从1开始').max(50, '批次不超过50').default(1),
   title: z.string({ error: '请填写通知标题' }).trim().min(4, '通知标题至少4个字').max(100, '通知标题不超过100个字'),
   opensOn: isoDate,
   closesOn: isoDate,
