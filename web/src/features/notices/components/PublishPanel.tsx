@@ -120,9 +120,11 @@ export function PublishPanel({ canAct, onPublished }: { canAct: boolean; onPubli
               </Typography.Text>
             </Form.Item>
           </Space>
-          <Button type="primary" disabled={selected.length === 0} loading={publish.isPending} onClick={() => void submit()}>
-            发布公示（{selected.length}）
-          </Button>
+          <Form.Item>
+            <Button type="primary" disabled={selected.length === 0} loading={publish.isPending} onClick={() => void submit()}>
+              发布公示（已选 {selected.length} 家）
+            </Button>
+          </Form.Item>
         </Form>
       ) : null}
     </>
