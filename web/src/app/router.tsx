@@ -7,6 +7,8 @@ import { HomeRoute } from './HomeRoute';
 import { AppLayout } from './layout/AppLayout';
 import { PublicLayout } from './layout/PublicLayout';
 import { ADMIN_ROLES, AUDIT_ROLES, ENTERPRISE_LIST_ROLES, OWN_ENTERPRISE_ROLES, VOUCHER_DESK_ROLES, VOUCHER_HOLDER_ROLES, VOUCHER_PROVIDER_ROLES, TECHMARKET_CONTRACT_ROLES, TECHMARKET_OFFICER_ROLES, INDICATOR_ROLES, NOTICE_ROLES, OBJECTION_ROLES } from './layout/nav';
+import { EXPERT_POOL_ROLES, EXPERT_ROLES } from './layout/nav';
+import { RECOGNITION_REGISTER_ROLES } from './layout/nav';
 import { RequireAuth } from './RequireAuth';
 import { RequireRole } from './RequireRole';
 
@@ -34,10 +36,15 @@ const HolderVouchersPage = lazy(() => import('../features/vouchers/components/Ho
 const ProviderVouchersPage = lazy(() => import('../features/vouchers/components/ProviderVouchersPage'));
 const OfficerVouchersPage = lazy(() => import('../features/vouchers/components/OfficerVouchersPage'));
 const IndicatorsDashboardPage = lazy(() => import('../features/indicators/components/DashboardPage'));
+const RecognitionRegisterPage = lazy(() => import('../features/recognitions/register/components/RegisterPage'));
+const MyRecognitionsPage = lazy(() => import('../features/recognitions/register/components/MyRecognitionsPage'));
 const NoticesPage = lazy(() => import('../features/notices/components/NoticesPage'));
 const ObjectionsPage = lazy(() => import('../features/notices/components/ObjectionsPage'));
 const PublicNoticesPage = lazy(() => import('../features/public-notices/components/PublicNoticesPage'));
 const PublicNoticeDetailPage = lazy(() => import('../features/public-notices/components/PublicNoticeDetailPage'));
+const ExpertPoolPage = lazy(() => import('../features/experts/components/ExpertPoolPage'));
+const PanelPage = lazy(() => import('../features/experts/components/PanelPage'));
+const MyAssignmentsPage = lazy(() => import('../features/experts/components/MyAssignmentsPage'));
 
 const guard = (roles: readonly RoleCode[], page: ReactNode) => <RequireRole roles={roles}>{page}</RequireRole>;
 
@@ -88,12 +95,17 @@ export const router = createBrowserRouter([
           { path: 'vouchers/provider', element: guard(VOUCHER_PROVIDER_ROLES, <ProviderVouchersPage />) },
           { path: 'vouchers/desk', element: guard(VOUCHER_DESK_ROLES, <OfficerVouchersPage />) },
           { path: 'dashboard', element: guard(INDICATOR_ROLES, <IndicatorsDashboardPage />) },
+          { path: 'recognitions/register', element: guard(RECOGNITION_REGISTER_ROLES, <RecognitionRegisterPage />) },
+          { path: 'recognitions/mine', element: guard(OWN_ENTERPRISE_ROLES, <MyRecognitionsPage />) },
           { path: 'notices', element: guard(NOTICE_ROLES, <NoticesPage />) },
           { path: 'objections', element: guard(OBJECTION_ROLES, <ObjectionsPage />) },
           { path: 'admin/users', element: guard(ADMIN_ROLES, <UsersPage />) },
           { path: 'admin/organizations', element: guard(ADMIN_ROLES, <OrganizationsPage />) },
           { path: 'admin/districts', element: guard(ADMIN_ROLES, <DistrictsPage />) },
           { path: 'admin/calendar', element: guard(ADMIN_ROLES, <CalendarAdminPage />) },
+          { path: 'experts', element: guard(EXPERT_POOL_ROLES, <ExpertPoolPage />) },
+          { path: 'experts/panels/:applicationId', element: guard(EXPERT_POOL_ROLES, <PanelPage />) },
+          { path: 'expert/assignments', element: guard(EXPERT_ROLES, <MyAssignmentsPage />) },
           { path: 'audit', element: guard(AUDIT_ROLES, <AuditPage />) },
           { path: 'techmarket/listings', element: <MarketSearchPage /> },
           { path: 'techmarket/listings/:id', element: <ListingDetailPage /> },

@@ -8942,6 +8942,1300 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/recognition-calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 认定申报通知（公开）：正在受理与往期，可按类型、年度筛选 */
+        get: {
+            parameters: {
+                query?: {
+                    type?: "hnte" | "tase" | "municipal_hte" | "tech_sme" | "eagle" | "qinglan" | "rd_center_provincial" | "rd_center_municipal" | "research_institute_provincial" | "research_institute_provincial_key" | "agri_enterprise" | "agri_social_rd_center" | "leading_team";
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                type: "hnte" | "tase" | "municipal_hte" | "tech_sme" | "eagle" | "qinglan" | "rd_center_provincial" | "rd_center_municipal" | "research_institute_provincial" | "research_institute_provincial_key" | "agri_enterprise" | "agri_social_rd_center" | "leading_team";
+                                typeName: string;
+                                year: number;
+                                batch: number;
+                                title: string;
+                                opensOn: string;
+                                closesOn: string;
+                                formVersion: number;
+                                description: string | null;
+                                /** @enum {string} */
+                                state: "upcoming" | "open" | "closed";
+                                stateName: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 发布申报通知（市科委业务处室） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        type: "hnte" | "tase" | "municipal_hte" | "tech_sme" | "eagle" | "qinglan" | "rd_center_provincial" | "rd_center_municipal" | "research_institute_provincial" | "research_institute_provincial_key" | "agri_enterprise" | "agri_social_rd_center" | "leading_team";
+                        year: number;
+                        /** @default 1 */
+                        batch?: number;
+                        title: string;
+                        opensOn: string;
+                        closesOn: string;
+                        formVersion: number;
+                        description?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            type: "hnte" | "tase" | "municipal_hte" | "tech_sme" | "eagle" | "qinglan" | "rd_center_provincial" | "rd_center_municipal" | "research_institute_provincial" | "research_institute_provincial_key" | "agri_enterprise" | "agri_social_rd_center" | "leading_team";
+                            typeName: string;
+                            year: number;
+                            batch: number;
+                            title: string;
+                            opensOn: string;
+                            closesOn: string;
+                            formVersion: number;
+                            description: string | null;
+                            /** @enum {string} */
+                            state: "upcoming" | "open" | "closed";
+                            stateName: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recognition-calls/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改申报通知（市科委业务处室） */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default 1 */
+                        batch?: number;
+                        title?: string;
+                        opensOn?: string;
+                        closesOn?: string;
+                        formVersion?: number;
+                        description?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            type: "hnte" | "tase" | "municipal_hte" | "tech_sme" | "eagle" | "qinglan" | "rd_center_provincial" | "rd_center_municipal" | "research_institute_provincial" | "research_institute_provincial_key" | "agri_enterprise" | "agri_social_rd_center" | "leading_team";
+                            typeName: string;
+                            year: number;
+                            batch: number;
+                            title: string;
+                            opensOn: string;
+                            closesOn: string;
+                            formVersion: number;
+                            description: string | null;
+                            /** @enum {string} */
+                            state: "upcoming" | "open" | "closed";
+                            stateName: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/recognition-forms/{type}/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 某认定类型某版本的申报表（栏目、字段、附件要求） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    type: "hnte" | "tase" | "municipal_hte" | "tech_sme" | "eagle" | "qinglan" | "rd_center_provincial" | "rd_center_municipal" | "research_institute_provincial" | "research_institute_provincial_key" | "agri_enterprise" | "agri_social_rd_center" | "leading_team";
+                    version: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            type: "hnte" | "tase" | "municipal_hte" | "tech_sme" | "eagle" | "qinglan" | "rd_center_provincial" | "rd_center_municipal" | "research_institute_provincial" | "research_institute_provincial_key" | "agri_enterprise" | "agri_social_rd_center" | "leading_team";
+                            typeName: string;
+                            version: number;
+                            spec: {
+                                title: string;
+                                sections: ("profile" | "financials" | "lastYear" | "ipList" | "products" | "conversions" | "direct" | "fields")[];
+                                /** @default false */
+                                requireDomain: boolean;
+                                /** @default 0 */
+                                minFinancialYears: number;
+                                /** @default [] */
+                                fields: {
+                                    field: string;
+                                    label: string;
+                                    /** @default null */
+                                    unit: string | null;
+                                }[];
+                                /** @default [] */
+                                thresholds: {
+                                    code: string;
+                                    label: string;
+                                    field: string;
+                                    /** @enum {string} */
+                                    op: "gte" | "gt" | "lte" | "lt" | "eq";
+                                    value: number;
+                                    /** @default null */
+                                    unit: string | null;
+                                }[];
+                                /** @default [] */
+                                attachments: {
+                                    code: string;
+                                    name: string;
+                                    maxSizeMb: number;
+                                    types: ("pdf" | "jpg" | "png" | "doc" | "docx" | "xls" | "xlsx" | "zip")[];
+                                    /** @default true */
+                                    required: boolean;
+                                }[];
+                            };
+                            publishedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recognition-forms/{type}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发布申报表新版本（市科委业务处室；已开始的草稿仍按原版本） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    type: "hnte" | "tase" | "municipal_hte" | "tech_sme" | "eagle" | "qinglan" | "rd_center_provincial" | "rd_center_municipal" | "research_institute_provincial" | "research_institute_provincial_key" | "agri_enterprise" | "agri_social_rd_center" | "leading_team";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        spec: {
+                            title: string;
+                            sections: ("profile" | "financials" | "lastYear" | "ipList" | "products" | "conversions" | "direct" | "fields")[];
+                            /** @default false */
+                            requireDomain?: boolean;
+                            /** @default 0 */
+                            minFinancialYears?: number;
+                            /** @default [] */
+                            fields?: {
+                                field: string;
+                                label: string;
+                                /** @default null */
+                                unit?: string | null;
+                            }[];
+                            /** @default [] */
+                            thresholds?: {
+                                code: string;
+                                label: string;
+                                field: string;
+                                /** @enum {string} */
+                                op: "gte" | "gt" | "lte" | "lt" | "eq";
+                                value: number;
+                                /** @default null */
+                                unit?: string | null;
+                            }[];
+                            /** @default [] */
+                            attachments?: {
+                                code: string;
+                                name: string;
+                                maxSizeMb: number;
+                                types: ("pdf" | "jpg" | "png" | "doc" | "docx" | "xls" | "xlsx" | "zip")[];
+                                /** @default true */
+                                required?: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            type: "hnte" | "tase" | "municipal_hte" | "tech_sme" | "eagle" | "qinglan" | "rd_center_provincial" | "rd_center_municipal" | "research_institute_provincial" | "research_institute_provincial_key" | "agri_enterprise" | "agri_social_rd_center" | "leading_team";
+                            typeName: string;
+                            version: number;
+                            spec: {
+                                title: string;
+                                sections: ("profile" | "financials" | "lastYear" | "ipList" | "products" | "conversions" | "direct" | "fields")[];
+                                /** @default false */
+                                requireDomain: boolean;
+                                /** @default 0 */
+                                minFinancialYears: number;
+                                /** @default [] */
+                                fields: {
+                                    field: string;
+                                    label: string;
+                                    /** @default null */
+                                    unit: string | null;
+                                }[];
+                                /** @default [] */
+                                thresholds: {
+                                    code: string;
+                                    label: string;
+                                    field: string;
+                                    /** @enum {string} */
+                                    op: "gte" | "gt" | "lte" | "lt" | "eq";
+                                    value: number;
+                                    /** @default null */
+                                    unit: string | null;
+                                }[];
+                                /** @default [] */
+                                attachments: {
+                                    code: string;
+                                    name: string;
+                                    maxSizeMb: number;
+                                    types: ("pdf" | "jpg" | "png" | "doc" | "docx" | "xls" | "xlsx" | "zip")[];
+                                    /** @default true */
+                                    required: boolean;
+                                }[];
+                            };
+                            publishedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recognition-applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 认定申报列表（按权限范围；类型、年度、区县、状态筛选；游标分页） */
+        get: {
+            parameters: {
+                query?: {
+                    type?: "hnte" | "tase" | "municipal_hte" | "tech_sme" | "eagle" | "qinglan" | "rd_center_provincial" | "rd_center_municipal" | "research_institute_provincial" | "research_institute_provincial_key" | "agri_enterprise" | "agri_social_rd_center" | "leading_team";
+                    year?: number;
+                    district?: string;
+                    status?: "draft" | "submitted" | "returned" | "district_passed" | "city_passed" | "expert_review" | "scored" | "in_notice" | "approved" | "rejected";
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                callId: number;
+                                /** @enum {string} */
+                                type: "hnte" | "tase" | "municipal_hte" | "tech_sme" | "eagle" | "qinglan" | "rd_center_provincial" | "rd_center_municipal" | "research_institute_provincial" | "research_institute_provincial_key" | "agri_enterprise" | "agri_social_rd_center" | "leading_team";
+                                typeName: string;
+                                year: number;
+                                enterpriseId: number;
+                                enterpriseName: string;
+                                uscc: string;
+                                districtId: number;
+                                districtName: string;
+                                formVersion: number;
+                                /** @enum {string} */
+                                status: "draft" | "submitted" | "returned" | "district_passed" | "city_passed" | "expert_review" | "scored" | "in_notice" | "approved" | "rejected";
+                                statusName: string;
+                                applicationDate: string | null;
+                                submittedAt: string | null;
+                                dueOn: string | null;
+                                version: number;
+                                updatedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 发起申报（企业用户；按申报通知创建草稿，预填企业库与上次申报数据） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        callId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            callId: number;
+                            /** @enum {string} */
+                            type: "hnte" | "tase" | "municipal_hte" | "tech_sme" | "eagle" | "qinglan" | "rd_center_provincial" | "rd_center_municipal" | "research_institute_provincial" | "research_institute_provincial_key" | "agri_enterprise" | "agri_social_rd_center" | "leading_team";
+                            typeName: string;
+                            year: number;
+                            enterpriseId: number;
+                            enterpriseName: string;
+                            uscc: string;
+                            districtId: number;
+                            districtName: string;
+                            formVersion: number;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "returned" | "district_passed" | "city_passed" | "expert_review" | "scored" | "in_notice" | "approved" | "rejected";
+                            statusName: string;
+                            applicationDate: string | null;
+                            submittedAt: string | null;
+                            dueOn: string | null;
+                            version: number;
+                            callTitle: string;
+                            callClosesOn: string;
+                            nextStep: string | null;
+                            editable: boolean;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            assessment: {
+                                [key: string]: unknown;
+                            } | null;
+                            decidedAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            steps: {
+                                key: string;
+                                title: string;
+                                /** @enum {string} */
+                                state: "done" | "current" | "waiting" | "error";
+                            }[];
+                            events: {
+                                id: number;
+                                action: string;
+                                actionName: string;
+                                fromStatus: ("draft" | "submitted" | "returned" | "district_passed" | "city_passed" | "expert_review" | "scored" | "in_notice" | "approved" | "rejected") | null;
+                                /** @enum {string} */
+                                toStatus: "draft" | "submitted" | "returned" | "district_passed" | "city_passed" | "expert_review" | "scored" | "in_notice" | "approved" | "rejected";
+                                toStatusName: string;
+                                comment: string | null;
+                                actorLabel: string;
+                                dueOn: string | null;
+                                occurredAt: string;
+                            }[];
+                            attachments: {
+                                id: number;
+                                code: string;
+                                fileName: string;
+                                mimeType: string;
+                                size: number;
+                                sha256: string;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recognition-applications/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 各状态申报数（按权限范围） */
+        get: {
+            parameters: {
+                query?: {
+                    type?: "hnte" | "tase" | "municipal_hte" | "tech_sme" | "eagle" | "qinglan" | "rd_center_provincial" | "rd_center_municipal" | "research_institute_provincial" | "research_institute_provincial_key" | "agri_enterprise" | "agri_social_rd_center" | "leading_team";
+                    year?: number;
+                    district?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                status: "draft" | "submitted" | "returned" | "district_passed" | "city_passed" | "expert_review" | "scored" | "in_notice" | "approved" | "rejected";
+                                statusName: string;
+                                count: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recognition-applications/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出当前筛选的申报列表为 Excel */
+        get: {
+            parameters: {
+                query?: {
+                    type?: "hnte" | "tase" | "municipal_hte" | "tech_sme" | "eagle" | "qinglan" | "rd_center_provincial" | "rd_center_municipal" | "research_institute_provincial" | "research_institute_provincial_key" | "agri_enterprise" | "agri_social_rd_center" | "leading_team";
+                    year?: number;
+                    district?: string;
+                    status?: "draft" | "submitted" | "returned" | "district_passed" | "city_passed" | "expert_review" | "scored" | "in_notice" | "approved" | "rejected";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recognition-applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 申报详情（材料、自评结果、办理进度与下一步、附件） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            callId: number;
+                            /** @enum {string} */
+                            type: "hnte" | "tase" | "municipal_hte" | "tech_sme" | "eagle" | "qinglan" | "rd_center_provincial" | "rd_center_municipal" | "research_institute_provincial" | "research_institute_provincial_key" | "agri_enterprise" | "agri_social_rd_center" | "leading_team";
+                            typeName: string;
+                            year: number;
+                            enterpriseId: number;
+                            enterpriseName: string;
+                            uscc: string;
+                            districtId: number;
+                            districtName: string;
+                            formVersion: number;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "returned" | "district_passed" | "city_passed" | "expert_review" | "scored" | "in_notice" | "approved" | "rejected";
+                            statusName: string;
+                            applicationDate: string | null;
+                            submittedAt: string | null;
+                            dueOn: string | null;
+                            version: number;
+                            callTitle: string;
+                            callClosesOn: string;
+                            nextStep: string | null;
+                            editable: boolean;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            assessment: {
+                                [key: string]: unknown;
+                            } | null;
+                            decidedAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            steps: {
+                                key: string;
+                                title: string;
+                                /** @enum {string} */
+                                state: "done" | "current" | "waiting" | "error";
+                            }[];
+                            events: {
+                                id: number;
+                                action: string;
+                                actionName: string;
+                                fromStatus: ("draft" | "submitted" | "returned" | "district_passed" | "city_passed" | "expert_review" | "scored" | "in_notice" | "approved" | "rejected") | null;
+                                /** @enum {string} */
+                                toStatus: "draft" | "submitted" | "returned" | "district_passed" | "city_passed" | "expert_review" | "scored" | "in_notice" | "approved" | "rejected";
+                                toStatusName: string;
+                                comment: string | null;
+                                actorLabel: string;
+                                dueOn: string | null;
+                                occurredAt: string;
+                            }[];
+                            attachments: {
+                                id: number;
+                                code: string;
+                                fileName: string;
+                                mimeType: string;
+                                size: number;
+                                sha256: string;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 保存草稿（草稿或退回修改时；乐观锁 version） */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @default {} */
+                            profile?: {
+                                contactName?: string | null;
+                                contactPhone?: string | null;
+                                employees?: number | null;
+                                stEmployees?: number | null;
+                                domain?: string | null;
+                                registeredOn?: string | null;
+                                registeredInChina?: boolean | null;
+                                majorIncident?: boolean | null;
+                                restrictedIndustry?: boolean | null;
+                                seriousDishonesty?: boolean | null;
+                            };
+                            /** @default [] */
+                            financials?: {
+                                year?: number | null;
+                                salesRevenue?: number | null;
+                                totalAssets?: number | null;
+                                totalLiabilities?: number | null;
+                                rdExpenses?: number | null;
+                                rdDomestic?: number | null;
+                                totalCostExpenses?: number | null;
+                            }[];
+                            /** @default {} */
+                            lastYear?: {
+                                totalRevenue?: number | null;
+                                highTechRevenue?: number | null;
+                            };
+                            /** @default [] */
+                            ipList?: {
+                                title?: string | null;
+                                kind?: ("invention" | "defence_patent" | "plant_variety" | "crop_variety" | "new_drug" | "tcm_variety" | "ic_layout" | "utility_model" | "design" | "software") | null;
+                                number?: string | null;
+                                grantedOn?: string | null;
+                            }[];
+                            /** @default [] */
+                            products?: {
+                                name?: string | null;
+                                revenue?: number | null;
+                                highTech?: boolean | null;
+                            }[];
+                            /** @default [] */
+                            conversions?: (number | null)[];
+                            /** @default {} */
+                            direct?: {
+                                validHnte?: boolean | null;
+                                nationalAwardTop3?: boolean | null;
+                                provincialRdInstitution?: boolean | null;
+                                ledStandard?: boolean | null;
+                            };
+                            /** @default {} */
+                            fields?: {
+                                [key: string]: number | null;
+                            };
+                        };
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            callId: number;
+                            /** @enum {string} */
+                            type: "hnte" | "tase" | "municipal_hte" | "tech_sme" | "eagle" | "qinglan" | "rd_center_provincial" | "rd_center_municipal" | "research_institute_provincial" | "research_institute_provincial_key" | "agri_enterprise" | "agri_social_rd_center" | "leading_team";
+                            typeName: string;
+                            year: number;
+                            enterpriseId: number;
+                            enterpriseName: string;
+                            uscc: string;
+                            districtId: number;
+                            districtName: string;
+                            formVersion: number;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "returned" | "district_passed" | "city_passed" | "expert_review" | "scored" | "in_notice" | "approved" | "rejected";
+                            statusName: string;
+                            applicationDate: string | null;
+                            submittedAt: string | null;
+                            dueOn: string | null;
+                            version: number;
+                            callTitle: string;
+                            callClosesOn: string;
+                            nextStep: string | null;
+                            editable: boolean;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            assessment: {
+                                [key: string]: unknown;
+                            } | null;
+                            decidedAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            steps: {
+                                key: string;
+                                title: string;
+                                /** @enum {string} */
+                                state: "done" | "current" | "waiting" | "error";
+                            }[];
+                            events: {
+                                id: number;
+                                action: string;
+                                actionName: string;
+                                fromStatus: ("draft" | "submitted" | "returned" | "district_passed" | "city_passed" | "expert_review" | "scored" | "in_notice" | "approved" | "rejected") | null;
+                                /** @enum {string} */
+                                toStatus: "draft" | "submitted" | "returned" | "district_passed" | "city_passed" | "expert_review" | "scored" | "in_notice" | "approved" | "rejected";
+                                toStatusName: string;
+                                comment: string | null;
+                                actorLabel: string;
+                                dueOn: string | null;
+                                occurredAt: string;
+                            }[];
+                            attachments: {
+                                id: number;
+                                code: string;
+                                fileName: string;
+                                mimeType: string;
+                                size: number;
+                                sha256: string;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/recognition-applications/{id}/assess": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 实时自评（按所给或已保存的材料，不保存） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        data?: {
+                            /** @default {} */
+                            profile?: {
+                                contactName?: string | null;
+                                contactPhone?: string | null;
+                                employees?: number | null;
+                                stEmployees?: number | null;
+                                domain?: string | null;
+                                registeredOn?: string | null;
+                                registeredInChina?: boolean | null;
+                                majorIncident?: boolean | null;
+                                restrictedIndustry?: boolean | null;
+                                seriousDishonesty?: boolean | null;
+                            };
+                            /** @default [] */
+                            financials?: {
+                                year?: number | null;
+                                salesRevenue?: number | null;
+                                totalAssets?: number | null;
+                                totalLiabilities?: number | null;
+                                rdExpenses?: number | null;
+                                rdDomestic?: number | null;
+                                totalCostExpenses?: number | null;
+                            }[];
+                            /** @default {} */
+                            lastYear?: {
+                                totalRevenue?: number | null;
+                                highTechRevenue?: number | null;
+                            };
+                            /** @default [] */
+                            ipList?: {
+                                title?: string | null;
+                                kind?: ("invention" | "defence_patent" | "plant_variety" | "crop_variety" | "new_drug" | "tcm_variety" | "ic_layout" | "utility_model" | "design" | "software") | null;
+                                number?: string | null;
+                                grantedOn?: string | null;
+                            }[];
+                            /** @default [] */
+                            products?: {
+                                name?: string | null;
+                                revenue?: number | null;
+                                highTech?: boolean | null;
+                            }[];
+                            /** @default [] */
+                            conversions?: (number | null)[];
+                            /** @default {} */
+                            direct?: {
+                                validHnte?: boolean | null;
+                                nationalAwardTop3?: boolean | null;
+                                provincialRdInstitution?: boolean | null;
+                                ledStandard?: boolean | null;
+                            };
+                            /** @default {} */
+                            fields?: {
+                                [key: string]: number | null;
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            type: "hnte" | "tase" | "municipal_hte" | "tech_sme" | "eagle" | "qinglan" | "rd_center_provincial" | "rd_center_municipal" | "research_institute_provincial" | "research_institute_provincial_key" | "agri_enterprise" | "agri_social_rd_center" | "leading_team";
+                            complete: boolean;
+                            issues: {
+                                field: string;
+                                message: string;
+                            }[];
+                            eligible: boolean | null;
+                            pending: string[];
+                            conditions: {
+                                code: string;
+                                label: string;
+                                passed: boolean;
+                                /** @enum {string} */
+                                status: "passed" | "failed" | "pending" | "waived";
+                                value: unknown;
+                                threshold: unknown;
+                                note: string | null;
+                            }[];
+                            detail: unknown;
+                            assessedOn: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recognition-applications/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 提交申报（校验完整性与必传附件，保存自评结果） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            callId: number;
+                            /** @enum {string} */
+                            type: "hnte" | "tase" | "municipal_hte" | "tech_sme" | "eagle" | "qinglan" | "rd_center_provincial" | "rd_center_municipal" | "research_institute_provincial" | "research_institute_provincial_key" | "agri_enterprise" | "agri_social_rd_center" | "leading_team";
+                            typeName: string;
+                            year: number;
+                            enterpriseId: number;
+                            enterpriseName: string;
+                            uscc: string;
+                            districtId: number;
+                            districtName: string;
+                            formVersion: number;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "returned" | "district_passed" | "city_passed" | "expert_review" | "scored" | "in_notice" | "approved" | "rejected";
+                            statusName: string;
+                            applicationDate: string | null;
+                            submittedAt: string | null;
+                            dueOn: string | null;
+                            version: number;
+                            callTitle: string;
+                            callClosesOn: string;
+                            nextStep: string | null;
+                            editable: boolean;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            assessment: {
+                                [key: string]: unknown;
+                            } | null;
+                            decidedAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            steps: {
+                                key: string;
+                                title: string;
+                                /** @enum {string} */
+                                state: "done" | "current" | "waiting" | "error";
+                            }[];
+                            events: {
+                                id: number;
+                                action: string;
+                                actionName: string;
+                                fromStatus: ("draft" | "submitted" | "returned" | "district_passed" | "city_passed" | "expert_review" | "scored" | "in_notice" | "approved" | "rejected") | null;
+                                /** @enum {string} */
+                                toStatus: "draft" | "submitted" | "returned" | "district_passed" | "city_passed" | "expert_review" | "scored" | "in_notice" | "approved" | "rejected";
+                                toStatusName: string;
+                                comment: string | null;
+                                actorLabel: string;
+                                dueOn: string | null;
+                                occurredAt: string;
+                            }[];
+                            attachments: {
+                                id: number;
+                                code: string;
+                                fileName: string;
+                                mimeType: string;
+                                size: number;
+                                sha256: string;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recognition-applications/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审核（区县：已提交的；市级：区县通过的）：通过、退回修改或不通过 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "pass" | "return" | "reject";
+                        comment?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            callId: number;
+                            /** @enum {string} */
+                            type: "hnte" | "tase" | "municipal_hte" | "tech_sme" | "eagle" | "qinglan" | "rd_center_provincial" | "rd_center_municipal" | "research_institute_provincial" | "research_institute_provincial_key" | "agri_enterprise" | "agri_social_rd_center" | "leading_team";
+                            typeName: string;
+                            year: number;
+                            enterpriseId: number;
+                            enterpriseName: string;
+                            uscc: string;
+                            districtId: number;
+                            districtName: string;
+                            formVersion: number;
+                            /** @enum {string} */
+                            status: "draft" | "submitted" | "returned" | "district_passed" | "city_passed" | "expert_review" | "scored" | "in_notice" | "approved" | "rejected";
+                            statusName: string;
+                            applicationDate: string | null;
+                            submittedAt: string | null;
+                            dueOn: string | null;
+                            version: number;
+                            callTitle: string;
+                            callClosesOn: string;
+                            nextStep: string | null;
+                            editable: boolean;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            assessment: {
+                                [key: string]: unknown;
+                            } | null;
+                            decidedAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            steps: {
+                                key: string;
+                                title: string;
+                                /** @enum {string} */
+                                state: "done" | "current" | "waiting" | "error";
+                            }[];
+                            events: {
+                                id: number;
+                                action: string;
+                                actionName: string;
+                                fromStatus: ("draft" | "submitted" | "returned" | "district_passed" | "city_passed" | "expert_review" | "scored" | "in_notice" | "approved" | "rejected") | null;
+                                /** @enum {string} */
+                                toStatus: "draft" | "submitted" | "returned" | "district_passed" | "city_passed" | "expert_review" | "scored" | "in_notice" | "approved" | "rejected";
+                                toStatusName: string;
+                                comment: string | null;
+                                actorLabel: string;
+                                dueOn: string | null;
+                                occurredAt: string;
+                            }[];
+                            attachments: {
+                                id: number;
+                                code: string;
+                                fileName: string;
+                                mimeType: string;
+                                size: number;
+                                sha256: string;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recognition-applications/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传附件（multipart 字段 file；code 为申报表附件类别；按扩展名与文件头校验类型，按申报表限制大小） */
+        post: {
+            parameters: {
+                query: {
+                    code: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            fileName: string;
+                            mimeType: string;
+                            size: number;
+                            sha256: string;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recognition-applications/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载附件 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    attachmentId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** 删除附件（草稿或退回修改时） */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    attachmentId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

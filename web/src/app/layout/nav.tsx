@@ -15,6 +15,7 @@ import {
   UserOutlined,
   WalletOutlined,
   SolutionOutlined,
+  SafetyCertificateOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { MessageKey } from '../../lib/i18n';
@@ -40,8 +41,11 @@ export const VOUCHER_HOLDER_ROLES: readonly RoleCode[] = ['enterprise_user'];
 export const VOUCHER_PROVIDER_ROLES: readonly RoleCode[] = ['provider'];
 export const INDICATOR_ROLES: readonly RoleCode[] = ['city_admin', 'city_officer', 'district_officer', 'auditor'];
 export const VOUCHER_DESK_ROLES: readonly RoleCode[] = ['city_officer', 'district_officer', 'auditor', 'city_admin'];
+export const RECOGNITION_REGISTER_ROLES: readonly RoleCode[] = ['city_admin', 'city_officer', 'district_officer', 'auditor'];
 export const NOTICE_ROLES: readonly RoleCode[] = ['city_officer', 'city_admin', 'auditor'];
 export const OBJECTION_ROLES: readonly RoleCode[] = ['city_officer', 'city_admin', 'auditor', 'district_officer'];
+export const EXPERT_POOL_ROLES: readonly RoleCode[] = ['city_officer', 'city_admin', 'auditor'];
+export const EXPERT_ROLES: readonly RoleCode[] = ['expert'];
 
 /** The side menu, the home page shortcuts and the route guards all read this one table. */
 export const NAV_ITEMS: readonly NavItem[] = [
@@ -58,12 +62,16 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/admin/organizations', label: 'nav.organizations', description: 'nav.organizationsDesc', icon: <ApartmentOutlined />, roles: ADMIN_ROLES, group: 'admin' },
   { path: '/admin/districts', label: 'nav.districts', description: 'nav.districtsDesc', icon: <EnvironmentOutlined />, roles: ADMIN_ROLES, group: 'admin' },
   { path: '/admin/calendar', label: 'nav.calendar', description: 'nav.calendarDesc', icon: <CalendarOutlined />, roles: ADMIN_ROLES, group: 'admin' },
+  { path: '/recognitions/register', label: 'nav.recognitionRegister', description: 'nav.recognitionRegisterDesc', icon: <SafetyCertificateOutlined />, roles: RECOGNITION_REGISTER_ROLES },
+  { path: '/recognitions/mine', label: 'nav.myRecognitions', description: 'nav.myRecognitionsDesc', icon: <SafetyCertificateOutlined />, roles: OWN_ENTERPRISE_ROLES },
   { path: '/techmarket/listings', label: 'nav.techmarket', description: 'nav.techmarketDesc', icon: <ExperimentOutlined /> },
   { path: '/techmarket/my', label: 'nav.techmarketMine', description: 'nav.techmarketMineDesc', icon: <ExperimentOutlined />, roles: OWN_ENTERPRISE_ROLES },
   { path: '/techmarket/moderation', label: 'nav.techmarketModeration', description: 'nav.techmarketModerationDesc', icon: <ExperimentOutlined />, roles: TECHMARKET_OFFICER_ROLES },
   { path: '/techmarket/contracts', label: 'nav.techmarketContracts', description: 'nav.techmarketContractsDesc', icon: <ExperimentOutlined />, roles: TECHMARKET_CONTRACT_ROLES },
   { path: '/techmarket/auctions', label: 'nav.techmarketAuctions', description: 'nav.techmarketAuctionsDesc', icon: <ExperimentOutlined /> },
   { path: '/techmarket/stats', label: 'nav.techmarketStats', description: 'nav.techmarketStatsDesc', icon: <ExperimentOutlined />, roles: TECHMARKET_OFFICER_ROLES },
+  { path: '/experts', label: 'nav.experts', description: 'nav.expertsDesc', icon: <TeamOutlined />, roles: EXPERT_POOL_ROLES },
+  { path: '/expert/assignments', label: 'nav.expertTasks', description: 'nav.expertTasksDesc', icon: <SolutionOutlined />, roles: EXPERT_ROLES },
   { path: '/audit', label: 'nav.audit', description: 'nav.auditDesc', icon: <AuditOutlined />, roles: AUDIT_ROLES },
   { path: '/account', label: 'nav.account', description: 'nav.accountDesc', icon: <UserOutlined /> },
 ];
