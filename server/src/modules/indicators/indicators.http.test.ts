@@ -78,8 +78,9 @@ describe('the demo year 2015', () => {
     }
     expect(f.get('stat.patent_grants')?.source).toContain('2015年工作总结');
     expect(f.get('voucher.issued')).toMatchObject({ kind: 'computed', unit: '元', target: null });
-    // Modules that do not run yet are not listed, and nothing is invented for them.
-    expect(f.has('hnte.valid')).toBe(false);
+    // Modules that do not run yet are not listed, and nothing is invented for them (recognitions run: their figures are listed).
+    expect(f.has('incubator.national.valid')).toBe(false);
+    expect(f.has('hnte.valid')).toBe(true);
   });
 
   it('when 2014 is asked, then the reported figures reproduce the seed growth rates', async () => {
@@ -201,7 +202,7 @@ describe('drill-down', () => {
 
   it('when a reported indicator or an unknown code is drilled into, then 400 / 404; a bad cursor is 400', async () => {
     expect((await officer.request('GET', '/api/indicators/stat.patent_grants/records?year=2015')).statusCode).toBe(400);
-    expect((await officer.request('GET', '/api/indicators/hnte.valid/records?year=2015')).statusCode).toBe(404);
+    expect((await officer.request('GET', '/api/indicators/incubator.national.valid/records?year=2015')).statusCode).toBe(404);
     expect((await officer.request('GET', '/api/indicators/no.such/records?year=2015')).statusCode).toBe(404);
     expect((await officer.request('GET', '/api/indicators/voucher.issued/records?year=2015&cursor=xyz')).statusCode).toBe(400);
   });
@@ -303,7 +304,7 @@ describe('targets', () => {
     expect(by.get('stat.valid_invention_patents')).toMatchObject({ target: 28_500, previousActual: 30_280 });
     expect(by.get('stat.valid_invention_patents')!.flags).toContain('below_previous_actual');
     expect(by.get('techmarket.amount')!.flags).toContain('already_met');
-    expect(by.get('hnte.new')!.flags).toContain('not_measured');
+    expect(by.get('incubator.municipal.new')!.flags).toContain('not_measured');
   });
 
   it('when district targets do not sum to the city target, then the difference is shown; when they do, no flag', async () => {
