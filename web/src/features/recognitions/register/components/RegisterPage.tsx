@@ -9,7 +9,7 @@ import { hasAnyRole, useSession } from '../../../../lib/session';
 import { useCursorPager } from '../../../../lib/use-cursor-pager';
 import { useExportRecognitions } from '../api/export-recognitions';
 import { useRecognitions, type RegisterItem } from '../api/list-recognitions';
-import { STATUS_COLOR, STATUS_OPTIONS, TYPE_OPTIONS, validityLabel, yearOptions, type RecognitionTypeCode, type StatusFilter } from './constants';
+import { STATUS_COLOR, STATUS_OPTIONS, TYPE_OPTIONS, yearOptions, type RecognitionTypeCode, type StatusFilter } from './constants';
 import { CountsTable } from './CountsTable';
 import { RecognitionDrawer } from './RecognitionDrawer';
 
@@ -73,17 +73,17 @@ export default function RegisterPage() {
               loading={list.isFetching}
               dataSource={list.data?.items ?? []}
               pagination={false}
-              scroll={{ x: 900 }}
+              scroll={{ x: 860 }}
               onRow={(r) => ({ onClick: () => setOpen(r.id), style: { cursor: 'pointer' } })}
               data-testid="register-table"
               columns={[
-                { title: '证书编号', dataIndex: 'certificateNo', width: 170, render: (v: string, r) => <a onClick={() => setOpen(r.id)}>{v}</a> },
-                { title: '认定类型', dataIndex: 'typeName', width: 180 },
+                { title: '证书编号', dataIndex: 'certificateNo', width: 160, render: (v: string, r) => <a onClick={() => setOpen(r.id)}>{v}</a> },
+                { title: '认定类型', dataIndex: 'typeName', width: 150 },
                 { title: '企业名称', dataIndex: 'enterpriseName' },
-                { title: '区县', dataIndex: 'districtName', width: 90 },
-                { title: '发证日期', dataIndex: 'issuedOn', width: 110 },
-                { title: '有效期至', dataIndex: 'validUntil', width: 130, render: validityLabel },
-                { title: '状态', dataIndex: 'status', width: 90, render: (s: string, r) => <Tag color={STATUS_COLOR[s]}>{r.statusName}</Tag> },
+                { title: '区县', dataIndex: 'districtName', width: 80 },
+                { title: '发证日期', dataIndex: 'issuedOn', width: 105 },
+                { title: '有效期至', dataIndex: 'validUntil', width: 105, render: (v: string | null) => v ?? '长期有效' },
+                { title: '状态', dataIndex: 'status', width: 80, render: (s: string, r) => <Tag color={STATUS_COLOR[s]}>{r.statusName}</Tag> },
               ]}
             />
             <CursorPager pager={pager} nextCursor={list.data?.nextCursor} loading={list.isFetching} pageSize={limit} onPageSizeChange={setLimit} rowsOnPage={list.data?.items.length ?? 0} />

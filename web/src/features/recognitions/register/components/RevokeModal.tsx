@@ -19,7 +19,12 @@ export function RevokeModal({ recognition, open, onClose }: { recognition: Recog
   const [problem, setProblem] = useState<string | null>(null);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    let v: Values;
+    try {
+      v = await form.validateFields();
+    } catch {
+      return; // the form shows what is missing
+    }
     setProblem(null);
     try {
       await revoke.mutateAsync({ id: recognition.id, body: { reason: v.reason.trim(), effectiveOn: v.effectiveOn!.format('YYYY-MM-DD') } });
