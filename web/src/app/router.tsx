@@ -9,6 +9,7 @@ import { PublicLayout } from './layout/PublicLayout';
 import { ADMIN_ROLES, AUDIT_ROLES, ENTERPRISE_LIST_ROLES, OWN_ENTERPRISE_ROLES, VOUCHER_DESK_ROLES, VOUCHER_HOLDER_ROLES, VOUCHER_PROVIDER_ROLES, TECHMARKET_CONTRACT_ROLES, TECHMARKET_OFFICER_ROLES, INDICATOR_ROLES, NOTICE_ROLES, OBJECTION_ROLES } from './layout/nav';
 import { EXPERT_POOL_ROLES, EXPERT_ROLES } from './layout/nav';
 import { RECOGNITION_REGISTER_ROLES } from './layout/nav';
+import { RECOGNITION_REVIEW_ROLES } from './layout/nav';
 import { RequireAuth } from './RequireAuth';
 import { RequireRole } from './RequireRole';
 
@@ -38,6 +39,9 @@ const OfficerVouchersPage = lazy(() => import('../features/vouchers/components/O
 const IndicatorsDashboardPage = lazy(() => import('../features/indicators/components/DashboardPage'));
 const RecognitionRegisterPage = lazy(() => import('../features/recognitions/register/components/RegisterPage'));
 const MyRecognitionsPage = lazy(() => import('../features/recognitions/register/components/MyRecognitionsPage'));
+const RecognitionApplyPage = lazy(() => import('../features/recognitions/applications/components/ApplyPage'));
+const RecognitionApplicationPage = lazy(() => import('../features/recognitions/applications/components/ApplicationPage'));
+const RecognitionReviewPage = lazy(() => import('../features/recognitions/review/components/ReviewPage'));
 const NoticesPage = lazy(() => import('../features/notices/components/NoticesPage'));
 const ObjectionsPage = lazy(() => import('../features/notices/components/ObjectionsPage'));
 const PublicNoticesPage = lazy(() => import('../features/public-notices/components/PublicNoticesPage'));
@@ -97,6 +101,9 @@ export const router = createBrowserRouter([
           { path: 'dashboard', element: guard(INDICATOR_ROLES, <IndicatorsDashboardPage />) },
           { path: 'recognitions/register', element: guard(RECOGNITION_REGISTER_ROLES, <RecognitionRegisterPage />) },
           { path: 'recognitions/mine', element: guard(OWN_ENTERPRISE_ROLES, <MyRecognitionsPage />) },
+          { path: 'recognitions/apply', element: guard(OWN_ENTERPRISE_ROLES, <RecognitionApplyPage />) },
+          { path: 'recognitions/apply/:id', element: guard(OWN_ENTERPRISE_ROLES, <RecognitionApplicationPage />) },
+          { path: 'recognitions/review', element: guard(RECOGNITION_REVIEW_ROLES, <RecognitionReviewPage />) },
           { path: 'notices', element: guard(NOTICE_ROLES, <NoticesPage />) },
           { path: 'objections', element: guard(OBJECTION_ROLES, <ObjectionsPage />) },
           { path: 'admin/users', element: guard(ADMIN_ROLES, <UsersPage />) },

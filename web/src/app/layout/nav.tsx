@@ -16,6 +16,8 @@ import {
   WalletOutlined,
   SolutionOutlined,
   SafetyCertificateOutlined,
+  FormOutlined,
+  FileSearchOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { MessageKey } from '../../lib/i18n';
@@ -42,6 +44,7 @@ export const VOUCHER_PROVIDER_ROLES: readonly RoleCode[] = ['provider'];
 export const INDICATOR_ROLES: readonly RoleCode[] = ['city_admin', 'city_officer', 'district_officer', 'auditor'];
 export const VOUCHER_DESK_ROLES: readonly RoleCode[] = ['city_officer', 'district_officer', 'auditor', 'city_admin'];
 export const RECOGNITION_REGISTER_ROLES: readonly RoleCode[] = ['city_admin', 'city_officer', 'district_officer', 'auditor'];
+export const RECOGNITION_REVIEW_ROLES: readonly RoleCode[] = ['city_admin', 'city_officer', 'district_officer', 'auditor'];
 export const NOTICE_ROLES: readonly RoleCode[] = ['city_officer', 'city_admin', 'auditor'];
 export const OBJECTION_ROLES: readonly RoleCode[] = ['city_officer', 'city_admin', 'auditor', 'district_officer'];
 export const EXPERT_POOL_ROLES: readonly RoleCode[] = ['city_officer', 'city_admin', 'auditor'];
@@ -62,6 +65,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/admin/organizations', label: 'nav.organizations', description: 'nav.organizationsDesc', icon: <ApartmentOutlined />, roles: ADMIN_ROLES, group: 'admin' },
   { path: '/admin/districts', label: 'nav.districts', description: 'nav.districtsDesc', icon: <EnvironmentOutlined />, roles: ADMIN_ROLES, group: 'admin' },
   { path: '/admin/calendar', label: 'nav.calendar', description: 'nav.calendarDesc', icon: <CalendarOutlined />, roles: ADMIN_ROLES, group: 'admin' },
+  { path: '/recognitions/apply', label: 'nav.recognitionApply', description: 'nav.recognitionApplyDesc', icon: <FormOutlined />, roles: OWN_ENTERPRISE_ROLES },
+  { path: '/recognitions/review', label: 'nav.recognitionReview', description: 'nav.recognitionReviewDesc', icon: <FileSearchOutlined />, roles: RECOGNITION_REVIEW_ROLES },
   { path: '/recognitions/register', label: 'nav.recognitionRegister', description: 'nav.recognitionRegisterDesc', icon: <SafetyCertificateOutlined />, roles: RECOGNITION_REGISTER_ROLES },
   { path: '/recognitions/mine', label: 'nav.myRecognitions', description: 'nav.myRecognitionsDesc', icon: <SafetyCertificateOutlined />, roles: OWN_ENTERPRISE_ROLES },
   { path: '/techmarket/listings', label: 'nav.techmarket', description: 'nav.techmarketDesc', icon: <ExperimentOutlined /> },

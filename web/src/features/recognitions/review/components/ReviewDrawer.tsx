@@ -1,0 +1,98 @@
+import { Alert, App, Button, Drawer, Form, Input, Radio, Space } from 'antd';
+import { PageLoading } from '../../../../components/PageLoading';
+import { errorMessage } from '../../../../lib/form-errors';
+import { useSession } from '../../../../lib/session';
+import { useApplication, type ApplicationDetail } from '../../applications/api/get-application';
+import { useForm as useFormSpec } from '../../applications/api/get-form';
+import type { ApplicationData } from '../../applications/api/save-application';
+import { ApplicationForm } from '../../applications/components/ApplicationForm';
+import { AssessmentPanel, type AssessmentLike } from '../../applications/components/AssessmentPanel';
+import { AttachmentsPanel } from '../../applications/components/AttachmentsPanel';
+import { ProgressCard } from '../../applications/components/ProgressCard';
+import { useReviewApplication, type ReviewInput } from '../api/review-application';
+
+/** Which decisions the signed-in officer may take on this application now (mirrors the server's workflow table). */
+function decisionsFor(roles: readonly string[], app: ApplicationDetail): ReviewInput['decision'][] {
+  if (roles.includes('district_officer') && app.status === 'submitted') {
+    return ['pass', 'return', 'reject'];
+  }
+  if (roles.includes('city_officer')) {
+    if (app.status === 'district_passed') {
+      return ['pass', 'return', 'reject'];
+    }
+    if (app.status === 'city_passed' || app.status === 'scored') {
+      return ['reject'];
+    }
+  }
+  return [];
+}
+
+const DECISION_LABELS: Record<ReviewInput['decision'], string> = { pass: '通过', return: '退回修改', reject: '不通过' };
+
+function ReviewForm({ app, decisions }: { app: ApplicationDetail; decisions: ReviewInput['decision'][] }) {
+  const { message } = App.useApp();
+  const review = useReviewApplication();
+  const [form] = Form.useForm<ReviewInput>();
+  const decision = Form.useWatch('decision', form);
+  return (
+    <Form<ReviewInput>
+      form={form}
+      layout="vertical"
+      initialValues={{ decision: decisions[0] }}
+      data-testid="review-form"
+      onFinish={(values) =>
+        review.mutate(
+          { id: app.id, body: values },
+          {
+            onSuccess: (a) => {
+              void message.success(`已${DECISION_LABELS[values.decision]}：${a.statusName}`);
+              form.resetFields();
+            },
+            onError: (e) => void message.error(errorMessage(e)),
+          },
+        )
+      }
+    >
+      <Form.Item name="decision" label="审核结论">
+        <Radio.Group optionType="button" options={decisions.map((d) => ({ value: d, label: DECISION_LABELS[d] }))} />
+      </Form.Item>
+      <Form.Item name="comment" label="审核意见" rules={decision && decision !== 'pass' ? [{ required: true, whitespace: true, message: '退回或不通过须填写理由' }] : []}>
+        <Input.TextArea rows={3} maxLength={1000} showCount placeholder={decision === 'pass' ? '可选' : '请说明退回或不通过的理由'} />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" loading={review.isPending} data-testid="review-submit">
+        提交审核意见
+      </Button>
+    </Form>
+  );
+}
+
+function Body({ app }: { app: ApplicationDetail }) {
+  const me = useSession();
+  const spec = useFormSpec(app.type, app.formVersion);
+  const [form] = Form.useForm<ApplicationData>();
+  const decisions = decisionsFor(me.roles, app);
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <ProgressCard app={app} />
+      {decisions.length ? (
+        <Alert type="info" title="审核" description={<ReviewForm key={`${app.id}-${app.version}`} app={app} decisions={decisions} />} />
+      ) : null}
+      <AssessmentPanel assessment={(app.assessment ?? null) as AssessmentLike | null} title="提交时的自评结果" />
+      {spec.data ? (
+        <ApplicationForm key={`${app.id}-${app.version}`} form={form} spec={spec.data.spec} initial={app.data as ApplicationData} disabled attachments={<AttachmentsPanel app={app} spec={spec.data.spec} editable={false} />} />
+      ) : (
+        <PageLoading />
+      )}
+    </Space>
+  );
+}
+
+/** An application for officers: progress, assessment, the form read-only, attachments, and the review decision. */
+export function ReviewDrawer({ id, onClose }: { id: number | null; onClose: () => void }) {
+  const app = useApplication(id);
+  return (
+    <Drawer open={id !== null} onClose={onClose} size="large" width={960} title={app.data ? `${app.data.enterpriseName} · ${app.data.typeName}` : '申报详情'} destroyOnHidden>
+      {app.isError ? <Alert type="error" showIcon title={errorMessage(app.error)} /> : app.data ? <Body app={app.data} /> : <PageLoading />}
+    </Drawer>
+  );
+}
