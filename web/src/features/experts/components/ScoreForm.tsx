@@ -63,7 +63,7 @@ export function ScoreForm({ view }: { view: CaseView }) {
   }
 
   return (
-    <Form form={form} layout="horizontal" labelCol={{ span: 12 }} wrapperCol={{ span: 12 }} onFinish={(v) => void onFinish(v)} disabled={view.application.status !== 'expert_review'}>
+    <Form form={form} layout="vertical" onFinish={(v) => void onFinish(v)} disabled={view.application.status !== 'expert_review'}>
       {problem ? <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} closable onClose={() => setProblem(null)} /> : null}
       {items.map((i) => (
         <Form.Item
@@ -88,8 +88,6 @@ export function ScoreForm({ view }: { view: CaseView }) {
       <Form.Item
         name="comment"
         label="评审意见"
-        labelCol={{ span: 24 }}
-        wrapperCol={{ span: 24 }}
         rules={view.scoring.mode === 'total' ? [{ required: true, message: '请填写评审意见' }] : []}
       >
         <Input.TextArea rows={3} maxLength={2000} />
