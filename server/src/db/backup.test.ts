@@ -30,12 +30,12 @@ describe('embedded backup and restore', () => {
     const [ca, cb] = [await tableCounts(a), await tableCounts(b)];
     await a.close();
     await b.close();
-    expect(ca.enterprises).toBe(400);
+    expect(ca.enterprises).toBe(8000);
     expect(cb).toEqual(ca);
 
     const restored = await openDatabase({ dataDir: target });
     const { verifyAuditChain } = await import('../modules/audit/index.js');
     expect((await verifyAuditChain({ db: restored.db })).intact).toBe(true);
     await restored.close();
-  });
+  }, 180_000); // a whole demo seed (8000 enterprises, the recognitions register) plus a backup and a restore
 });

@@ -13,6 +13,7 @@ import { appendTimeline } from '../../modules/timeline/index.js';
 import { seedTechmarket } from '../../modules/techmarket/techmarket.seed.js';
 import { seedVouchers } from '../../modules/vouchers/vouchers.seed.js';
 import { seedIndicators } from '../../modules/indicators/indicators.seed.js';
+import { seedRecognitions } from '../../modules/recognitions/recognitions.seed.js';
 import { DISTRICT_WEIGHTS, HANGZHOU_DISTRICTS } from './districts.js';
 
 export const DEMO_ACCOUNTS: { username: string; displayName: string; roles: Role[]; org: string; description: string }[] = [
@@ -27,7 +28,8 @@ export const DEMO_ACCOUNTS: { username: string; displayName: string; roles: Role
 ];
 
 export const DEMO_ENTERPRISE_NAME = '杭州西溪智芯科技有限公司';
-const DEMO_ENTERPRISE_COUNT = 400;
+/** 6032 valid tech SMEs in 2015 (INDICATORS.md) need at least as many enterprises, with room for the revoked and the 2016 ones. */
+const DEMO_ENTERPRISE_COUNT = 8000;
 
 const WORDS = ['智芯', '云帆', '数联', '华信', '睿思', '之江', '钱塘', '天目', '恒星', '创维', '博远', '新禾', '青橙', '海创', '锐捷', '明德', '中科', '星辰', '致远', '安恒', '同方', '正泰', '九州', '灵犀', '聚光', '微纳', '长风', '湖畔', '远景', '金桥', '蓝海', '卓越', '慧眼', '品源', '优创', '晶华'];
 const SUFFIX: Record<(typeof INDUSTRIES)[number], string[]> = {
@@ -98,14 +100,19 @@ export async function seedDemo(opts: { db: Db; pii: PiiCipher; password: string 
     for (let i = 2; i <= DEMO_ENTERPRISE_COUNT; i++) {
       ents.push(demoEnterprise(rnd, i, rnd.weighted(codes, codes.map((c) => DISTRICT_WEIGHTS[c]))));
     }
-    const insertedEnts = await tx
-      .insert(enterprises)
-      .values(ents.map(({ districtCode, ...e }) => toRow({ ...e, districtId: byCode.get(districtCode)!.id }, opts.pii)))
-      .returning({ id: enterprises.id, name: enterprises.name });
-    await appendTimeline(
-      tx,
-      insertedEnts.map((e) => ({ enterpriseId: e.id, module: 'enterprises', kind: 'created', title: '录入企业库（初始数据）', refType: 'enterprise', refId: e.id })),
-    );
+    // in chunks: a statement takes at most 65535 parameters
+    const insertedEnts: { id: number; name: string }[] = [];
+    for (let i = 0; i < ents.length; i += 1000) {
+      const chunk = await tx
+        .insert(enterprises)
+        .values(ents.slice(i, i + 1000).map(({ districtCode, ...e }) => toRow({ ...e, districtId: byCode.get(districtCode)!.id }, opts.pii)))
+        .returning({ id: enterprises.id, name: enterprises.name });
+      insertedEnts.push(...chunk);
+      await appendTimeline(
+        tx,
+        chunk.map((e) => ({ enterpriseId: e.id, module: 'enterprises', kind: 'created', title: '录入企业库（初始数据）', refType: 'enterprise', refId: e.id })),
+      );
+    }
 
     const bureau = await insertOrg(tx, '杭州市科学技术委员会', 'bureau', null);
     const supervision = await insertOrg(tx, '杭州市审计局（科技专项监督）', 'supervision', null);
@@ -141,6 +148,7 @@ export async function seedDemo(opts: { db: Db; pii: PiiCipher; password: string 
     await seedTechmarket({ tx, ctx, pii: opts.pii });
     await seedVouchers({ tx, ctx, pii: opts.pii });
     await seedIndicators({ tx, ctx });
+    await seedRecognitions({ tx, ctx, pii: opts.pii });
     return { enterprises: insertedEnts.length, users: insertedUsers.length };
   });
 }

@@ -119,7 +119,8 @@ export async function seedVouchers(opts: { tx: Tx; ctx: RequestContext; pii: Pii
       phone: enterprises.contactPhoneHash,
     })
     .from(enterprises)
-    .orderBy(asc(enterprises.id));
+    .orderBy(asc(enterprises.id))
+    .limit(400); // the first 400 demo enterprises (the registry grew to 8000 for the recognitions; the calibration is for this pool)
 
   // ── providers: the demo provider account's organisation plus three in every district ──
   const [demoOrg] = await tx.select().from(organizations).where(eq(organizations.kind, 'provider')).orderBy(asc(organizations.id)).limit(1);
