@@ -95,10 +95,15 @@ export async function approveAll(opts: { db: Db; ctx: RequestContext; noticeId: 
     const items = await repo.listItems(tx, notice.id);
     const approved: { applicationId: number; certificateNo: string }[] = [];
     const skipped: { applicationId: number; reason: string }[] = [];
-    // items are in id order, applications were locked in id order at publication: same here
+    // Lock every application first, in id order (as publication does): the audit chain and the
+    // certificate serial are taken by the first approval, so locking more applications after it
+    // could deadlock with a single decision holding one of them and waiting for those locks.
     const ordered = [...items].sort((a, b) => a.refId - b.refId);
+    const locked = [];
     for (const item of ordered) {
-      const app = await lockApplication(tx, opts.ctx, item.refId);
+      locked.push({ item, app: await lockApplication(tx, opts.ctx, item.refId) });
+    }
+    for (const { item, app } of locked) {
       const counts = (await repo.objectionCounts(tx, [item.id])).get(item.id);
       const { blockedReason, declineOnly } = blockOf(notice, app, counts, today);
       if (blockedReason || declineOnly || app.noticeId !== notice.id) {
