@@ -11,6 +11,9 @@ import { assertCanManageNotices, objectionScope } from './notices.policy.js';
 import * as repo from './notices.repo.js';
 import type { ObjectionInput } from './notices.schema.js';
 
+/** Names of the application_events actions this module writes (status unchanged), for the applicant's timeline. */
+export const NOTICE_EVENT_NAMES = { objection_filed: '收到实名异议', objection_resolved: '公示异议核查完毕' } as const;
+
 export const OUTCOME_NAMES: Record<Exclude<ObjectionStatus, 'open'>, string> = { upheld: '异议成立', dismissed: '异议不成立' };
 
 export interface EvidenceFile {
