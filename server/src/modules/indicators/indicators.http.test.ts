@@ -323,6 +323,24 @@ describe('targets', () => {
     expect((await xihu.request('PUT', '/api/indicators/targets', { year: 2017, code: 'voucher.issued', items: [] })).statusCode).toBe(403);
   });
 
+  it('when a target is entered on screen, then the answer counts the rows, and bad items come back as field errors the form can place', async () => {
+    const ok = await officer.request('PUT', '/api/indicators/targets', { year: 2018, code: 'techmarket.deals', items: [{ value: 7000 }, { district: '西湖区', value: 900 }], source: '2018年工作要点' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toEqual({ code: 'techmarket.deals', year: 2018, replaced: 0, rows: 2 });
+    const fieldsOf = async (items: unknown[]) => {
+      const res = await officer.request('PUT', '/api/indicators/targets', { year: 2018, code: 'techmarket.deals', items });
+      expect(res.statusCode).toBe(400);
+      return res.json<{ error: { details: { fields: { field: string; message: string }[] } } }>().error.details.fields;
+    };
+    expect(await fieldsOf([{ value: 1 }, { district: '不存在区', value: 1 }])).toEqual([{ field: 'items.1.district', message: '区县“不存在区”不存在' }]);
+    const negative = await fieldsOf([{ value: 1 }, { district: '西湖区', value: -5 }]);
+    expect(negative.map((f) => f.field)).toEqual(['items.1.value']);
+    expect(negative[0].message).toMatch(/[\u4e00-\u9fff]/);
+    // Nothing was replaced by the refused requests.
+    const item = (await officer.request('GET', '/api/indicators/targets?year=2018')).json<{ items: { code: string; target: number; districtSum: number }[] }>().items.find((i) => i.code === 'techmarket.deals');
+    expect(item).toMatchObject({ target: 7000, districtSum: 900 });
+  });
+
   it('when targets are imported from CSV with a district breakdown, then they are stored and the import is audited', async () => {
     const file = csv(['指标代码,年度,区县,目标值,依据,说明', 'techmarket.deals,2017,,100,测试,', 'techmarket.deals,2017,西湖区,60,测试,', 'techmarket.deals,2017,滨江区,40,测试,']);
     const res = await officer.request('POST', '/api/indicators/imports/targets', file.payload, file.headers);

@@ -45,7 +45,7 @@ export const indicatorsRoutes = (deps: Deps): FastifyPluginAsyncZod => async (ap
 
   app.put(
     '/api/indicators/targets',
-    { schema: { tags, summary: '设定某指标某年的目标（全市及区县），整体替换原目标', body: s.setTargetsBody } },
+    { schema: { tags, summary: '设定某指标某年的目标（全市及区县），整体替换原目标', body: s.setTargetsBody, response: { 200: s.setTargetsResult } } },
     async (request) => {
       requireActor(request);
       return service.setTargets({ database, ctx: contextOf(request), input: request.body });

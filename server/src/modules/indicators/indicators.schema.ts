@@ -104,5 +104,7 @@ export const setTargetsBody = z.object({
   note: z.string().trim().max(500).optional(),
 });
 
+export const setTargetsResult = z.object({ code: z.string(), year: z.number(), replaced: z.number(), rows: z.number() });
+
 export const importResult = z.object({ importId: z.number(), rows: z.number(), replaced: z.number(), pairs: z.array(z.object({ code: z.string(), year: z.number() })) });
 export const importKindParam = z.object({ kind: z.enum(['reported', 'targets']) });

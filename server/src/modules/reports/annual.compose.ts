@@ -1,4 +1,14 @@
-import type { IndicatorFigure, RegisteredIndicator } from '../indicators/index.js';
+import { CATALOGUE_BY_CODE, type IndicatorFigure, type RegisteredIndicator } from '../indicators/index.js';
+
+/** The platform's business modules that count computed indicators, as the summary names them. */
+const MODULE_NAMES: Record<string, string> = {
+  recognitions: '资质认定',
+  vouchers: '创新券',
+  techmarket: '网上技术市场',
+  finance: '科技金融',
+  carriers: '孵化载体',
+  projects: '科技项目与奖励',
+};
 
 /** A run of text, or a reference to the indicator behind a figure (a footnote in Word and Markdown). */
 export type Segment = string | { ref: number };
@@ -158,6 +168,45 @@ export function composeAnnualSummary(input: Inputs): AnnualSummary {
   if (head.length > 0) {
     sections.push({ heading: '总体情况', paragraphs: [headline] });
   }
+  /**
+   * One sentence of clauses, each a figure with its completion against target; null when none has
+   * a value. No growth rate: the seed states these counts without one, and a register's earlier
+   * years may be incomplete (migrated history), so a rate would mislead.
+   */
+  const clauses = (parts: [code: string, first: string, next: string][]): Segment[] | null => {
+    const p: Segment[] = [];
+    for (const [code, first, next] of parts) {
+      if (has(code)) {
+        p.push(p.length ? next : first, ...fig(code), vsTarget(code));
+      }
+    }
+    return p.length ? [...p, '。'] : null;
+  };
+  const cultivation = [
+    clauses([
+      ['hnte.new', '新认定国家重点扶持的高新技术企业和技术先进型服务企业', '，新认定国家高新技术企业'],
+      ['municipal_hte.new', '新认定市级高新技术企业', '，市级'],
+      ['hnte.valid', '累计认定国家高新技术企业', '，累计认定国家高新技术企业'],
+      ['municipal_hte.valid', '累计认定市级高新技术企业', '，市级'],
+    ]),
+    clauses([
+      ['eagle.new', '新认定雏鹰企业', '，新认定雏鹰企业'],
+      ['qinglan.new', '新认定青蓝企业', '，青蓝企业'],
+    ]),
+    clauses([
+      ['tech_sme.new', '新认定省科技型中小企业', '，新认定省科技型中小企业'],
+      ['tech_sme.valid', '累计达', '，累计达'],
+    ]),
+    clauses([
+      ['rd_centre.provincial.new', '新认定省级高新技术企业研发中心', '，新认定省级高新技术企业研发中心'],
+      ['rd_centre.municipal.new', '新认定市级高新技术企业研发中心', '，市级'],
+      ['rd_centre.provincial.valid', '省级研发中心累计', '，省级累计'],
+      ['rd_centre.municipal.valid', '市级研发中心累计', '，市级累计'],
+    ]),
+  ].filter((p): p is Segment[] => p !== null);
+  if (cultivation.length > 0) {
+    sections.push({ heading: '高新技术企业和科技型企业培育', paragraphs: cultivation });
+  }
   if (has('voucher.issued')) {
     const p: Segment[] = ['全年发放创新券', ...fig('voucher.issued'), change('voucher.issued') + vsTarget('voucher.issued')];
     if (has('voucher.used')) {
@@ -202,10 +251,12 @@ export function composeAnnualSummary(input: Inputs): AnnualSummary {
   if (has('special_fund.performance_score')) {
     sections.push({ heading: '科技专项资金监督', paragraphs: [['科技专项资金绩效评价', ...fig('special_fund.performance_score'), '。']] });
   }
+  const running = new Set(input.indicators.filter((i) => i.kind === 'computed').map((i) => i.module));
+  const notRunning = [...new Set([...CATALOGUE_BY_CODE.values()].filter((e) => e.kind === 'computed' && !running.has(e.module)).map((e) => MODULE_NAMES[e.module] ?? e.module))];
   return {
     title: `杭州市科学技术委员会${year}年工作总结（数据部分）`,
     year,
-    intro: `本文由科创平台于${input.generatedOn}根据平台业务记录和已导入的统计数据生成。平台尚未运行的业务（如高新技术企业认定、科技金融、孵化载体）暂无数据，相应内容未列入。每个数字的指标代码、口径和来源见脚注及附表。`,
+    intro: `本文由科创平台于${input.generatedOn}根据平台业务记录和已导入的统计数据生成。${notRunning.length > 0 ? `平台尚未运行的业务（${notRunning.join('、')}）暂无数据，相应内容未列入。` : ''}每个数字的指标代码、口径和来源见脚注及附表。`,
     sections,
     references,
   };

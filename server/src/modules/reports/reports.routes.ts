@@ -11,10 +11,15 @@ export const reportsRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app) 
   // Jobs run in the background of this process. At start-up, jobs a crashed process left 'running'
   // for longer than ABANDONED_AFTER_MS are marked failed; on shutdown, the jobs in flight finish
   // before the database is closed (docs/indicators.md, "Annual work summary").
+  // Housekeeping only: a failure here (e.g. a tool building the app on an empty database) never stops the start.
   app.addHook('onReady', async () => {
-    const n = await service.failAbandonedJobs(database);
-    if (n > 0) {
-      app.log.warn({ jobs: n }, 'annual report jobs abandoned by a previous process marked failed');
+    try {
+      const n = await service.failAbandonedJobs(database);
+      if (n > 0) {
+        app.log.warn({ jobs: n }, 'annual report jobs abandoned by a previous process marked failed');
+      }
+    } catch (err) {
+      app.log.warn({ err }, 'could not sweep abandoned annual report jobs');
     }
   });
   app.addHook('onClose', async () => {

@@ -68,11 +68,18 @@ describe('the 2015 annual work summary', () => {
     const used = new Set([...md.matchAll(/\[\^(\d+)\](?!:)/g)].map((m) => m[1]));
     const defined = new Set([...md.matchAll(/^\[\^(\d+)\]:/gm)].map((m) => m[1]));
     expect([...used].sort()).toEqual([...defined].sort());
-    // Modules the platform does not run yet get no sentence and no invented figure.
-    expect(md).not.toContain('1979');
-    expect(md).not.toContain('6032');
-    expect(md).toContain('## （二）创新券');
-    expect(md).toContain('## （三）网上技术市场');
+    // The recognitions module runs: its figures are counted from the register, as the seed states them.
+    expect(md).toContain('## （二）高新技术企业和科技型企业培育');
+    for (const figure of ['新认定国家重点扶持的高新技术企业和技术先进型服务企业311家', '累计认定国家高新技术企业1979家', '新认定雏鹰企业330家', '新认定省科技型中小企业1757家', '累计达6032家']) {
+      expect(md, figure).toContain(figure);
+    }
+    expect(md).toContain('## （三）创新券');
+    expect(md).toContain('## （四）网上技术市场');
+    // Modules the platform does not run yet get no sentence and no invented figure (guidance fund: 33 partner funds, 46.5亿元).
+    expect(md).not.toContain('46.5亿元');
+    expect(md).not.toContain('guidance_fund');
+    expect(md).toMatch(/平台尚未运行的业务（[^）]*科技金融[^）]*）暂无数据/);
+    expect(md).not.toMatch(/平台尚未运行的业务（[^）]*资质认定/);
   });
 
   it('when the Word file is downloaded, then its text holds the figures and its footnotes the indicator codes', async () => {
