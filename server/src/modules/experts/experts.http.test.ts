@@ -301,6 +301,22 @@ describe('expert workspace and scoring', () => {
     expect(history.items.find((i: { memberId: number }) => i.memberId === first.id)).toMatchObject({ status: 'scored', live: false, total: 72 });
   });
 
+  it('when the last two experts score at the same time, then both are recorded and the application moves to scored exactly once', async () => {
+    const { app } = await newApplication('city_passed');
+    const members = (await ok(officer, 'POST', `/api/recognition-applications/${app.id}/panel`, {})).members as Member[];
+    for (const m of members) {
+      await ok(sessionOf.get(m.expertId)!, 'POST', `/api/expert/assignments/${m.id}/declaration`, { noConflict: true });
+    }
+    for (const [i, m] of members.slice(0, 3).entries()) {
+      await ok(sessionOf.get(m.expertId)!, 'POST', `/api/expert/assignments/${m.id}/score`, { scores: scoresFor(i) });
+    }
+    const last = await Promise.all(members.slice(3).map((m, i) => sessionOf.get(m.expertId)!.request('POST', `/api/expert/assignments/${m.id}/score`, { scores: scoresFor(3 + i) })));
+    expect(last.map((r) => r.statusCode)).toEqual([200, 200]);
+    const [{ n }] = await t.deps.database.rows<{ n: number }>(sql`select count(*)::int as n from application_events where application_id = ${app.id} and action = 'panel_scored'`);
+    expect(n).toBe(1);
+    expect((await panelOf(app.id)).panelScore).toBe(73.3);
+  });
+
   it('when an application of a criteria type with an expert level is scored, then each expert gives one total 0–100 with a comment', async () => {
     const { app } = await newApplication('city_passed', 'rd_center_municipal');
     const noExperts = await newApplication('city_passed', 'tase');
