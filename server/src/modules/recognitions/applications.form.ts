@@ -207,20 +207,24 @@ export function completenessIssues(data: unknown, spec: FormSpec): FieldIssueLik
   };
   for (const section of spec.sections) {
     if (section === 'profile' || section === 'lastYear' || section === 'direct') {
-      const r = SECTION_SCHEMAS[section].safeParse(d[section] ?? {});
+      const raw = (d[section] ?? {}) as Record<string, unknown>;
+      const r = SECTION_SCHEMAS[section].safeParse(raw);
       if (!r.success) {
         push(r.error, [section]);
-      } else if (section === 'profile') {
-        const p = r.data as z.infer<typeof profileSchema>;
-        if (p.stEmployees > p.employees) {
+      }
+      // cross-field checks on whatever values are there, so every problem shows at once
+      const num = (k: string) => (typeof raw[k] === 'number' ? (raw[k] as number) : null);
+      if (section === 'profile') {
+        const [st, all] = [num('stEmployees'), num('employees')];
+        if (st !== null && all !== null && st > all) {
           issues.push({ field: 'data.profile.stEmployees', message: '科技人员数不能多于职工总数' });
         }
-        if (spec.requireDomain && !p.domain) {
+        if (spec.requireDomain && !raw.domain) {
           issues.push({ field: 'data.profile.domain', message: '请选择技术领域' });
         }
       } else if (section === 'lastYear') {
-        const l = r.data as z.infer<typeof lastYearSchema>;
-        if (l.highTechRevenue > l.totalRevenue) {
+        const [ht, total] = [num('highTechRevenue'), num('totalRevenue')];
+        if (ht !== null && total !== null && ht > total) {
           issues.push({ field: 'data.lastYear.highTechRevenue', message: '高新技术产品（服务）收入不能大于总收入' });
         }
       }
@@ -232,16 +236,17 @@ export function completenessIssues(data: unknown, spec: FormSpec): FieldIssueLik
       const r = z.array(financialYearSchema).max(3, '最多填写近三个会计年度').safeParse(list);
       if (!r.success) {
         push(r.error, ['financials']);
-      } else {
-        r.data.forEach((y, i) => {
-          if (y.rdDomestic > y.rdExpenses) {
-            issues.push({ field: `data.financials.${i}.rdDomestic`, message: '境内研发费用不能大于研发费用总额' });
-          }
-          if (i > 0 && y.year !== r.data[i - 1].year + 1) {
-            issues.push({ field: `data.financials.${i}.year`, message: '会计年度须连续且从早到晚排列' });
-          }
-        });
       }
+      const years = list as Record<string, unknown>[];
+      years.forEach((y, i) => {
+        if (typeof y?.rdDomestic === 'number' && typeof y.rdExpenses === 'number' && y.rdDomestic > y.rdExpenses) {
+          issues.push({ field: `data.financials.${i}.rdDomestic`, message: '境内研发费用不能大于研发费用总额' });
+        }
+        const prev = years[i - 1]?.year;
+        if (i > 0 && typeof y?.year === 'number' && typeof prev === 'number' && y.year !== prev + 1) {
+          issues.push({ field: `data.financials.${i}.year`, message: '会计年度须连续且从早到晚排列' });
+        }
+      });
     } else if (section === 'ipList') {
       const r = applicationData.shape.ipList.safeParse(Array.isArray(d.ipList) ? d.ipList : []);
       if (!r.success) {

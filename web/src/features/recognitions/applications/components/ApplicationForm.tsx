@@ -109,7 +109,7 @@ export function ApplicationForm({
               <Row gutter={16}>
                 {spec.fields.map((f) => (
                   <Col xs={24} md={8} key={f.field}>
-                    <Form.Item name={['fields', f.field]} label={f.label} tooltip={/占比|比例|Ratio/i.test(f.label + f.field) ? '比例请填小数，如 0.35 表示 35%' : undefined}>
+                    <Form.Item name={['fields', f.field]} label={f.label} tooltip={/占比|比例/.test(f.label) ? '比例请填小数，如 0.35 表示 35%' : undefined}>
                       <InputNumber style={{ width: '100%' }} addonAfter={f.unit ?? undefined} />
                     </Form.Item>
                   </Col>
