@@ -32,7 +32,7 @@ async function readMultipartObjection(request: FastifyRequest): Promise<void> {
       if (part.type === 'file') {
         const content = await part.toBuffer();
         if (content.length > 0) {
-          file = { fileName: part.filename, content };
+          file = { fileName: (part.filename || '证据文件').slice(-120), content };
         }
       } else if (typeof part.value === 'string') {
         fields[part.fieldname] = part.value;
