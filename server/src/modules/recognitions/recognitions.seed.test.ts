@@ -4,6 +4,8 @@ import { APPLICATION_STATUSES } from '../../db/schema/index.js';
 import { createTestApp, type TestApp } from '../../test/harness.js';
 import { verifyAuditChain } from '../audit/index.js';
 import { chinaToday } from '../rules/rules.service.js';
+import { applicationData, completenessIssues } from './applications.form.js';
+import { loadForm } from './forms.service.js';
 import { CERTIFICATE_PREFIX } from './register.js';
 import { DEMO_EXPERT_NAME, FIGURES_DAY, TARGETS_2015 } from './recognitions.seed.js';
 import { TRANSITIONS, type WorkflowAction } from './recognitions.status.js';
@@ -118,6 +120,16 @@ describe('recognitions demo data', () => {
         status = e.to_status;
       }
       expect(status).toBe(app.status);
+    }
+  });
+
+  it('when a submitted application is checked against its form version, then its data is complete and in the form shape', async () => {
+    const apps = await rows<{ id: number; type: 'hnte'; status: string; data: unknown }>(sql`select id, type, status, data from recognition_applications where status <> 'draft'`);
+    expect(apps.length).toBeGreaterThan(30);
+    for (const app of apps) {
+      const { spec } = await loadForm(t.deps.database.db, app.type, 1);
+      expect(applicationData.safeParse(app.data).success, `application ${app.id}`).toBe(true);
+      expect(completenessIssues(app.data, spec), `application ${app.id}`).toEqual([]);
     }
   });
 
