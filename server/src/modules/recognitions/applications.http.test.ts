@@ -229,6 +229,37 @@ describe('applications: draft, assess, submit', () => {
   });
 });
 
+describe('concurrency and PII', () => {
+  it('when two edits of one draft race on the same version, then exactly one wins and the other gets 409, with no field of the winner lost', async () => {
+    const draft = await apply((await newCall('hnte')).id);
+    const a = { ...hnteData(registeredOn), profile: { ...hnteData(registeredOn).profile, employees: 111 } };
+    const b = { ...hnteData(registeredOn), profile: { ...hnteData(registeredOn).profile, employees: 222 } };
+    const [ra, rb] = await Promise.all([
+      enterprise.request('PATCH', `/api/recognition-applications/${draft.id}`, { data: a, version: draft.version }),
+      enterprise.request('PATCH', `/api/recognition-applications/${draft.id}`, { data: b, version: draft.version }),
+    ]);
+    expect([ra.statusCode, rb.statusCode].sort()).toEqual([200, 409]);
+    const winner = ra.statusCode === 200 ? 111 : 222;
+    const now = (await enterprise.request('GET', `/api/recognition-applications/${draft.id}`)).json<Detail>();
+    expect(now.data.profile.employees).toBe(winner);
+    expect(now.version).toBe(draft.version + 1);
+  });
+
+  it('when the contact phone is saved, then it is encrypted at rest, shown in clear to the applicant and masked to officers', async () => {
+    const draft = await apply((await newCall('hnte')).id);
+    await save(draft.id, hnteData(registeredOn));
+    const [row] = await t.deps.database.rows<{ profile: Record<string, unknown> }>(sql`select data->'profile' as profile from recognition_applications where id = ${draft.id}`);
+    expect(row.profile.contactPhone).toBeUndefined();
+    expect(typeof row.profile.contactPhoneEnc).toBe('string');
+    expect(String(row.profile.contactPhoneEnc)).not.toContain('13812345678');
+    expect((await enterprise.request('GET', `/api/recognition-applications/${draft.id}`)).json<Detail>().data.profile.contactPhone).toBe('13812345678');
+    expect((await officer.request('GET', `/api/recognition-applications/${draft.id}`)).json<Detail>().data.profile.contactPhone).toBe('138****5678');
+    // the next application of the enterprise is prefilled with it
+    const next = await apply((await newCall('tech_sme')).id);
+    expect(next.data.profile.contactPhone).toBe('13812345678');
+  });
+});
+
 describe('attachments', () => {
   it('when a file has the wrong extension or its content does not match it, then attachment_invalid 400; a real PDF is accepted and downloadable in scope', async () => {
     const draft = await apply((await newCall('hnte')).id);

@@ -4,7 +4,7 @@ import { APPLICATION_STATUSES, type ApplicationStatus, type RecognitionType } fr
 import { hasRole, type Actor, type RequestContext } from '../../http/context.js';
 import { AppError, fieldError, forbidden, notFound, type FieldIssue } from '../../http/errors.js';
 import { decodeCursor, encodeCursor } from '../../http/pagination.js';
-import { maskPhone } from '../../lib/pii.js';
+import { maskPhone, type PiiCipher } from '../../lib/pii.js';
 import { recordAudit } from '../audit/index.js';
 import { chinaToday } from '../rules/rules.service.js';
 import { appendTimeline } from '../timeline/index.js';
@@ -164,15 +164,41 @@ async function readScoped(db: Executor, actor: Actor, id: number) {
   return row;
 }
 
-function maskData(data: unknown, reveal: boolean): unknown {
-  const d = data as { profile?: { contactPhone?: unknown } } | null;
-  if (reveal || !d?.profile || typeof d.profile.contactPhone !== 'string' || !d.profile.contactPhone) {
+type Profiled = { profile?: Record<string, unknown> } & Record<string, unknown>;
+
+/**
+ * The contact phone is PII: stored encrypted in the data (profile.contactPhoneEnc), never in clear.
+ * Data written before that (plain contactPhone) is still read.
+ */
+export function sealData<T>(data: T, pii: PiiCipher): T {
+  const d = data as Profiled;
+  const phone = d.profile?.contactPhone;
+  if (!d.profile || typeof phone !== 'string') {
     return data;
   }
-  return { ...d, profile: { ...d.profile, contactPhone: maskPhone(d.profile.contactPhone) } };
+  const { contactPhone: _drop, ...profile } = d.profile;
+  return { ...d, profile: phone.trim() ? { ...profile, contactPhoneEnc: pii.encrypt(phone.trim()) } : profile } as T;
 }
 
-export async function getApplication(opts: { db: Executor; actor: Actor; id: number }) {
+/** The data with the contact phone decrypted (the applicant, validation) or masked (everyone else). */
+export function openData(data: unknown, pii: PiiCipher, reveal: boolean): Record<string, unknown> {
+  const d = (data ?? {}) as Profiled;
+  if (!d.profile) {
+    return d;
+  }
+  const { contactPhoneEnc, ...profile } = d.profile;
+  let phone = typeof profile.contactPhone === 'string' ? profile.contactPhone : null;
+  if (typeof contactPhoneEnc === 'string') {
+    try {
+      phone = pii.decrypt(contactPhoneEnc);
+    } catch {
+      phone = null;
+    }
+  }
+  return { ...d, profile: { ...profile, contactPhone: phone === null ? null : reveal ? phone : maskPhone(phone) } };
+}
+
+export async function getApplication(opts: { db: Executor; actor: Actor; id: number; pii: PiiCipher }) {
   const { a, enterpriseName, uscc, districtName } = await readScoped(opts.db, opts.actor, opts.id);
   const [events, attachments, call] = await Promise.all([repo.listEvents(opts.db, a.id), repo.listAttachments(opts.db, a.id), getCall(opts.db, a.callId)]);
   const rejectedFrom = a.status === 'rejected' ? (events.filter((e) => e.toStatus === 'rejected').at(-1)?.fromStatus ?? null) : null;
@@ -196,7 +222,7 @@ export async function getApplication(opts: { db: Executor; actor: Actor; id: num
     nextStep: NEXT_STEP[a.status],
     dueOn: a.dueOn ?? null,
     editable: (a.status === 'draft' || a.status === 'returned') && reveal,
-    data: maskData(a.data, reveal) as Record<string, unknown>,
+    data: openData(a.data, opts.pii, reveal),
     assessment: (a.assessment ?? null) as Record<string, unknown> | null,
     applicationDate: a.applicationDate ?? null,
     submittedAt: a.submittedAt ? a.submittedAt.toISOString() : null,
@@ -232,6 +258,7 @@ function prefill(
   if (earlier && earlier.type !== type) {
     base.fields = {};
   }
+  const earlierPhone = (earlier?.data as Profiled | undefined)?.profile?.contactPhoneEnc;
   base.profile = {
     ...base.profile,
     registeredOn: ent.registeredOn,
@@ -239,10 +266,10 @@ function prefill(
     employees: base.profile.employees ?? ent.employees ?? null,
     contactName: base.profile.contactName ?? ent.contactName ?? null,
   };
-  return base;
+  return typeof earlierPhone === 'string' ? ({ ...base, profile: { ...base.profile, contactPhoneEnc: earlierPhone } } as ApplicationDraft) : base;
 }
 
-export async function createApplication(opts: { db: Db; ctx: RequestContext; callId: number }) {
+export async function createApplication(opts: { db: Db; ctx: RequestContext; pii: PiiCipher; callId: number }) {
   const actor = actorOf(opts.ctx);
   const enterpriseId = assertCanApply(actor);
   const call = await getCall(opts.db, opts.callId).catch(() => {
@@ -255,7 +282,7 @@ export async function createApplication(opts: { db: Db; ctx: RequestContext; cal
     if (!ent) {
       throw notFound('企业');
     }
-    const data = prefill(ent, await repo.latestEarlierApplication(tx, enterpriseId, call.type), call.type);
+    const data = sealData(prefill(ent, await repo.latestEarlierApplication(tx, enterpriseId, call.type), call.type), opts.pii);
     let row: repo.ApplicationRow;
     try {
       row = await tx.transaction(async (sp) =>
@@ -282,10 +309,10 @@ export async function createApplication(opts: { db: Db; ctx: RequestContext; cal
     await appendTimeline(tx, [{ enterpriseId, module: 'recognitions', kind: 'create', title: `${TYPE_NAMES[call.type]}申报：创建申报草稿`, refType: 'recognition_application', refId: row.id }]);
     return row.id;
   });
-  return getApplication({ db: opts.db, actor, id });
+  return getApplication({ db: opts.db, actor, id, pii: opts.pii });
 }
 
-export async function updateApplication(opts: { db: Db; ctx: RequestContext; id: number; data: ApplicationDraft; version: number }) {
+export async function updateApplication(opts: { db: Db; ctx: RequestContext; pii: PiiCipher; id: number; data: ApplicationDraft; version: number }) {
   const actor = actorOf(opts.ctx);
   await opts.db.transaction(async (tx) => {
     const { a } = await readScoped(tx, actor, opts.id);
@@ -293,27 +320,27 @@ export async function updateApplication(opts: { db: Db; ctx: RequestContext; id:
     if (a.status !== 'draft' && a.status !== 'returned') {
       throw new AppError('invalid_state', `申报当前状态为“${STATUS_NAMES[a.status]}”，不能修改`);
     }
-    const updated = await repo.updateData(tx, a.id, opts.version, opts.data);
+    const updated = await repo.updateData(tx, a.id, opts.version, sealData(opts.data, opts.pii));
     if (!updated) {
       throw new AppError('version_conflict', '申报已被修改（可能在另一个窗口），请刷新后重试');
     }
     await recordAudit(tx, opts.ctx, { action: 'recognition_application.update', objectType: 'recognition_application', objectId: a.id, before: { version: a.version }, after: { version: updated.version } });
   });
-  return getApplication({ db: opts.db, actor, id: opts.id });
+  return getApplication({ db: opts.db, actor, id: opts.id, pii: opts.pii });
 }
 
 /** The live self-assessment of the given (unsaved) data, or the stored data. Saves nothing. */
-export async function assessApplication(opts: { db: Executor; actor: Actor; id: number; data?: ApplicationDraft }): Promise<Assessment> {
+export async function assessApplication(opts: { db: Executor; actor: Actor; pii: PiiCipher; id: number; data?: ApplicationDraft }): Promise<Assessment> {
   // the auditor reads the stored assessment in the detail; a live run is the applicant's and the reviewers' tool
   if (!hasRole(opts.actor, 'enterprise_user', 'district_officer', 'city_officer', 'city_admin')) {
     throw forbidden('无权进行申报自评');
   }
   const { a } = await readScoped(opts.db, opts.actor, opts.id);
   const { spec } = await loadForm(opts.db, a.type, a.formVersion);
-  return assessData(opts.db, a.type, spec, opts.data ?? a.data, a.applicationDate ?? chinaToday());
+  return assessData(opts.db, a.type, spec, opts.data ?? openData(a.data, opts.pii, true), a.applicationDate ?? chinaToday());
 }
 
-export async function submitApplication(opts: { db: Db; ctx: RequestContext; id: number; version?: number }) {
+export async function submitApplication(opts: { db: Db; ctx: RequestContext; pii: PiiCipher; id: number; version?: number }) {
   const actor = actorOf(opts.ctx);
   await opts.db.transaction(async (tx) => {
     const app = await lockApplication(tx, opts.ctx, opts.id);
@@ -328,7 +355,8 @@ export async function submitApplication(opts: { db: Db; ctx: RequestContext; id:
       assertCallOpen(await getCall(tx, app.callId));
     }
     const { spec } = await loadForm(tx, app.type, app.formVersion);
-    const issues: FieldIssue[] = completenessIssues(app.data, spec);
+    const data = openData(app.data, opts.pii, true);
+    const issues: FieldIssue[] = completenessIssues(data, spec);
     const uploaded = await repo.attachmentCodes(tx, app.id);
     for (const att of spec.attachments) {
       if (att.required && !uploaded.has(att.code)) {
@@ -337,7 +365,7 @@ export async function submitApplication(opts: { db: Db; ctx: RequestContext; id:
     }
     const today = chinaToday();
     const applicationDate = app.applicationDate ?? today;
-    const assessment = issues.length ? null : await assessData(tx, app.type, spec, app.data, applicationDate);
+    const assessment = issues.length ? null : await assessData(tx, app.type, spec, data, applicationDate);
     if (assessment && !assessment.complete) {
       issues.push(...assessment.issues);
     }
@@ -346,5 +374,5 @@ export async function submitApplication(opts: { db: Db; ctx: RequestContext; id:
     }
     await moveApplication(tx, opts.ctx, app, { action: 'submit', set: { assessment, applicationDate, submittedAt: new Date() } });
   });
-  return getApplication({ db: opts.db, actor, id: opts.id });
+  return getApplication({ db: opts.db, actor, id: opts.id, pii: opts.pii });
 }

@@ -2,7 +2,7 @@
 export { applicationData, applicationDraft, completenessIssues, emptyApplicationData, formSpec, ipClassOf, ipCountsOf, netAssetsOf, IP_KINDS, IP_KIND_NAMES, type ApplicationData, type ApplicationDraft, type FormSpec } from './applications.form.js';
 export { assessData, type Assessment } from './applications.assess.js';
 export { applicationScope } from './applications.policy.js';
-export { getApplication, listApplications, createApplication, updateApplication, submitApplication, assessApplication, countApplications } from './applications.service.js';
+export { getApplication, listApplications, createApplication, updateApplication, submitApplication, assessApplication, countApplications, openData, sealData } from './applications.service.js';
 export { assertCallOpen, callState, createCall, listCalls, presentCall } from './calls.service.js';
 export { BUILTIN_FORMS, criteriaTypeOf, ensureForms, getForm, initialSpecs, latestFormVersion, loadForm, publishForm } from './forms.service.js';
 export { reviewApplication, type ReviewDecision } from './review.service.js';

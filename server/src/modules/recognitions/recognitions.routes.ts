@@ -28,6 +28,7 @@ const EXPORT_COLUMNS = [
 
 export const recognitionsRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app) => {
   const db = deps.database.db;
+  const pii = deps.pii;
   const tags = ['recognitions'];
 
   // ---- calls (申报通知) ----
@@ -107,14 +108,14 @@ export const recognitionsRoutes = (deps: Deps): FastifyPluginAsyncZod => async (
     { schema: { tags, summary: '发起申报（企业用户；按申报通知创建草稿，预填企业库与上次申报数据）', body: s.createApplicationBody, response: { 201: s.applicationDetail } } },
     async (request, reply) => {
       requireActor(request);
-      return reply.status(201).send(await apps.createApplication({ db, ctx: contextOf(request), callId: request.body.callId }));
+      return reply.status(201).send(await apps.createApplication({ db, ctx: contextOf(request), pii, callId: request.body.callId }));
     },
   );
 
   app.get(
     '/api/recognition-applications/:id',
     { schema: { tags, summary: '申报详情（材料、自评结果、办理进度与下一步、附件）', params: s.idParam, response: { 200: s.applicationDetail } } },
-    async (request) => apps.getApplication({ db, actor: requireActor(request), id: request.params.id }),
+    async (request) => apps.getApplication({ db, pii, actor: requireActor(request), id: request.params.id }),
   );
 
   app.patch(
@@ -122,14 +123,14 @@ export const recognitionsRoutes = (deps: Deps): FastifyPluginAsyncZod => async (
     { schema: { tags, summary: '保存草稿（草稿或退回修改时；乐观锁 version）', params: s.idParam, body: s.patchApplicationBody, response: { 200: s.applicationDetail } } },
     async (request) => {
       requireActor(request);
-      return apps.updateApplication({ db, ctx: contextOf(request), id: request.params.id, data: request.body.data, version: request.body.version });
+      return apps.updateApplication({ db, pii, ctx: contextOf(request), id: request.params.id, data: request.body.data, version: request.body.version });
     },
   );
 
   app.post(
     '/api/recognition-applications/:id/assess',
     { schema: { tags, summary: '实时自评（按所给或已保存的材料，不保存）', params: s.idParam, body: s.assessBody, response: { 200: s.assessmentView } } },
-    async (request) => apps.assessApplication({ db, actor: requireActor(request), id: request.params.id, data: request.body?.data }),
+    async (request) => apps.assessApplication({ db, pii, actor: requireActor(request), id: request.params.id, data: request.body?.data }),
   );
 
   app.post(
@@ -137,7 +138,7 @@ export const recognitionsRoutes = (deps: Deps): FastifyPluginAsyncZod => async (
     { schema: { tags, summary: '提交申报（校验完整性与必传附件，保存自评结果）', params: s.idParam, body: s.submitBody, response: { 200: s.applicationDetail } } },
     async (request) => {
       requireActor(request);
-      return apps.submitApplication({ db, ctx: contextOf(request), id: request.params.id, version: request.body?.version });
+      return apps.submitApplication({ db, pii, ctx: contextOf(request), id: request.params.id, version: request.body?.version });
     },
   );
 
@@ -146,7 +147,7 @@ export const recognitionsRoutes = (deps: Deps): FastifyPluginAsyncZod => async (
     { schema: { tags, summary: '审核（区县：已提交的；市级：区县通过的）：通过、退回修改或不通过', params: s.idParam, body: s.reviewBody, response: { 200: s.applicationDetail } } },
     async (request) => {
       requireActor(request);
-      return reviewApplication({ db, ctx: contextOf(request), id: request.params.id, decision: request.body.decision, comment: request.body.comment });
+      return reviewApplication({ db, pii, ctx: contextOf(request), id: request.params.id, decision: request.body.decision, comment: request.body.comment });
     },
   );
 

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.js';
 import type { RequestContext } from '../../http/context.js';
+import type { PiiCipher } from '../../lib/pii.js';
 import { AppError } from '../../http/errors.js';
 import { getApplication } from './applications.service.js';
 import { reviewLevelOf } from './applications.policy.js';
@@ -13,7 +14,7 @@ export type ReviewDecision = 'pass' | 'return' | 'reject';
  * a city officer one the district passed (city_pass/return/reject, city_reject also later).
  * The workflow table decides what the current status allows; another district's → 404.
  */
-export async function reviewApplication(opts: { db: Db; ctx: RequestContext; id: number; decision: ReviewDecision; comment?: string | null }) {
+export async function reviewApplication(opts: { db: Db; ctx: RequestContext; pii: PiiCipher; id: number; decision: ReviewDecision; comment?: string | null }) {
   const actor = opts.ctx.actor;
   if (!actor) {
     throw new AppError('unauthenticated', '请先登录');
@@ -24,5 +25,5 @@ export async function reviewApplication(opts: { db: Db; ctx: RequestContext; id:
     const action = `${level}_${opts.decision}` as WorkflowAction;
     await moveApplication(tx, opts.ctx, app, { action, comment: opts.comment ?? null });
   });
-  return getApplication({ db: opts.db, actor, id: opts.id });
+  return getApplication({ db: opts.db, actor, id: opts.id, pii: opts.pii });
 }
