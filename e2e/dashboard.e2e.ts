@@ -1,6 +1,6 @@
 // The leadership dashboard: the officer sees 2015 as the seed reports it, drills from a computed
-// figure to its records and on to the enterprise, and downloads the 2015 work summary; a district
-// officer sees only its district.
+// figure to its records and on to the enterprise, enters a 2016 target on screen, and downloads the
+// 2015 work summary (built in the background, with progress); a district officer sees only its district.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, login, newPage, screenshot } from './support.js';
@@ -39,16 +39,47 @@ describe('indicators dashboard', () => {
 
     // Back to the dashboard: targets of 2016 with the seed's conflicts flagged.
     await page.goto('/dashboard');
-    await page.getByLabel('年度').fill('2016');
+    await page.getByLabel('年度', { exact: true }).fill('2016');
     await page.getByRole('tab', { name: '目标进度' }).click();
     await page.getByText('低于上年实际（冲突）').first().waitFor();
-    await page.getByLabel('年度').fill('2015');
 
-    // The annual summary: generate, then download Word.
+    // Enter a 2016 target on screen: 2000万元 city-wide, 800 + 1000万元 in two districts; the
+    // difference shows as it is typed and does not block saving.
+    await page.getByRole('button', { name: '设定目标' }).click();
+    const dialog = page.getByRole('dialog').filter({ hasText: '设定年度目标' });
+    expect(await dialog.getByLabel('目标年度').inputValue()).toBe('2016');
+    await dialog.getByLabel('目标指标').fill('创新券使用金额');
+    await dialog.getByLabel('目标指标').press('Enter');
+    await dialog.getByLabel('全市目标').fill('2000');
+    await dialog.getByLabel('西湖区目标').fill('800');
+    await dialog.getByLabel('滨江区目标').fill('1000');
+    await expect.poll(() => dialog.getByTestId('district-sum').innerText()).toContain('区县合计 1,800万元，比全市目标少 200万元');
+    await screenshot(page, 'dashboard-target-form');
+    const saved = page.waitForResponse((r) => r.url().includes('/api/indicators/targets') && r.request().method() === 'PUT');
+    const refreshed = page.waitForResponse((r) => r.url().includes('/api/indicators/targets?year=2016') && r.request().method() === 'GET' && r.status() === 200);
+    await dialog.getByRole('button', { name: '保存目标' }).click();
+    expect((await saved).status()).toBe(200);
+    await refreshed;
+    const row = page.getByTestId('targets-table').getByRole('row', { name: /创新券使用金额/ });
+    await expect.poll(() => row.innerText()).toContain('2000.00万元');
+    expect(await row.innerText()).toContain('1800.00万元（差 -200.00万元）');
+    expect(await row.innerText()).toContain('区县合计与全市不符');
+    // The seed's flags stay visible next to the new row.
+    expect(await page.getByText('低于上年实际（冲突）').count()).toBeGreaterThan(0);
+    await page.getByLabel('年度', { exact: true }).fill('2015');
+
+    // The annual summary: the server answers 202 with the running job, the dialog follows its
+    // progress, then offers Word and Markdown.
+    const started = page.waitForResponse((r) => r.url().includes('/api/reports/annual?year=2015') && r.request().method() === 'POST');
     await page.getByRole('button', { name: '生成2015年工作总结' }).click();
+    expect((await started).status()).toBe(202);
+    await page.getByTestId('report-stage').filter({ hasText: '已生成' }).waitFor();
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: '下载 Word' }).click();
     expect((await download).suggestedFilename()).toBe('杭州市科委2015年工作总结.docx');
+    const markdown = page.waitForEvent('download');
+    await page.getByRole('button', { name: '下载 Markdown' }).click();
+    expect((await markdown).suggestedFilename()).toBe('杭州市科委2015年工作总结.md');
     await page.close();
   });
 

@@ -9,8 +9,9 @@ export const reportsRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app) 
   const tags = ['reports'];
 
   // Jobs run in the background of this process. At start-up, jobs a crashed process left 'running'
-  // for longer than ABANDONED_AFTER_MS are marked failed; on shutdown, the jobs in flight finish
-  // before the database is closed (docs/indicators.md, "Annual work summary").
+  // for longer than ABANDONED_AFTER_MS are marked failed; on shutdown, the jobs in flight get
+  // SHUTDOWN_GRACE_MS to finish before the database is closed, and are marked failed if they have
+  // not (docs/indicators.md, "Generation job").
   // Housekeeping only: a failure here (e.g. a tool building the app on an empty database) never stops the start.
   app.addHook('onReady', async () => {
     try {
@@ -23,7 +24,7 @@ export const reportsRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app) 
     }
   });
   app.addHook('onClose', async () => {
-    await service.allSettled(database);
+    await service.settleForShutdown(database);
   });
 
   app.post(

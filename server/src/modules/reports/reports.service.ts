@@ -46,9 +46,32 @@ export function whenSettled(database: Database, jobId: number): Promise<void> {
   return jobsOf(database).get(jobId) ?? Promise.resolve();
 }
 
-/** Resolves when every job this process is building on the database has settled (graceful shutdown). */
+/** Resolves when every job this process is building on the database has settled. */
 export async function allSettled(database: Database): Promise<void> {
   await Promise.all([...jobsOf(database).values()]);
+}
+
+export const SHUTDOWN_GRACE_MS = 15_000;
+export const SHUTDOWN_MESSAGE = '服务关闭，生成中断，请重新生成';
+
+/**
+ * Graceful shutdown: waits up to `graceMs` for the jobs in flight to finish, then marks those
+ * still running as failed (the process is going away, so nobody will finish them). Never rejects.
+ */
+export async function settleForShutdown(database: Database, graceMs = SHUTDOWN_GRACE_MS): Promise<void> {
+  const jobs = jobsOf(database);
+  if (jobs.size === 0) {
+    return;
+  }
+  let timer: NodeJS.Timeout | undefined;
+  const grace = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, graceMs);
+  });
+  await Promise.race([allSettled(database), grace]);
+  clearTimeout(timer);
+  for (const id of [...jobs.keys()]) {
+    await repo.updateRunningJob(database.db, id, { status: 'failed', error: SHUTDOWN_MESSAGE, finishedAt: new Date() }).catch(() => undefined);
+  }
 }
 
 /**

@@ -73,7 +73,7 @@ export default function DashboardPage() {
               <Skeleton active />
             ),
           },
-          { key: 'targets', label: '目标进度', children: <TargetsPanel year={year} /> },
+          { key: 'targets', label: '目标进度', children: <TargetsPanel year={year} canEdit={isOfficer} /> },
           {
             key: 'districts',
             label: '区县对比',
