@@ -174,6 +174,16 @@ describe('recognitions demo data', () => {
     expect(inNotice.n).toBe(5);
   });
 
+  it('when the notices are listed today, then one hnte notice has ended with 3 items awaiting the decision and no open objection', async () => {
+    const today = chinaToday();
+    const ended = await rows<{ id: number; waiting: number; objections: number }>(sql`
+      select n.id,
+             (select count(*)::int from recognition_applications a where a.notice_id = n.id and a.status = 'in_notice') as waiting,
+             (select count(*)::int from objections o where o.notice_id = n.id and o.status = 'open') as objections
+      from public_notices n where n.subject = 'hnte' and n.ends_on < ${today} and n.published_on > '2017-01-01'`);
+    expect(ended).toEqual([{ id: expect.any(Number), waiting: 3, objections: 0 }]);
+  });
+
   it('when the 2016 calls are read, then hnte, tech SME and eagle are open today for the demo enterprise to apply', async () => {
     const today = chinaToday();
     const calls = await rows<{ type: string }>(sql`select type from recognition_calls where year = 2016 and opens_on <= ${today} and closes_on >= ${today}`);

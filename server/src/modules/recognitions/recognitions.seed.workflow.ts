@@ -66,6 +66,8 @@ interface AppSpec {
   ageDays: number;
   /** completed in 2016: the dates of the path start on this day */
   historic?: string;
+  /** in a notice whose period has ended: the officer's decisions to take */
+  ended?: boolean;
 }
 
 const PATHS: Record<ApplicationStatus, WorkflowAction[]> = {
@@ -219,7 +221,9 @@ export async function seedWorkflow(opts: {
     { type: 'hnte', enterprise: pick('hnte', B, techDomain), status: 'scored', ageDays: 1 },
     { type: 'hnte', enterprise: pick('hnte', elsewhere()), status: 'scored', ageDays: 2 },
     // in the open notice
-    ...[X, B, B, elsewhere(), elsewhere()].map((d, i) => ({ type: 'hnte' as const, enterprise: pick('hnte', d), status: 'in_notice' as const, ageDays: i === 0 ? 0 : 0 })),
+    ...[X, B, B, elsewhere(), elsewhere()].map((d) => ({ type: 'hnte' as const, enterprise: pick('hnte', d), status: 'in_notice' as const, ageDays: 0 })),
+    // in a notice whose period has ended: waiting for the city officer's decision
+    ...[X, B, elsewhere()].map((d) => ({ type: 'hnte' as const, enterprise: pick('hnte', d, techDomain), status: 'in_notice' as const, ageDays: 0, ended: true })),
     // decided in 2016
     { type: 'hnte', enterprise: pick('hnte', X), status: 'approved', ageDays: 0, historic: '2016-04-11' },
     { type: 'hnte', enterprise: pick('hnte', B), status: 'approved', ageDays: 0, historic: '2016-04-18' },
@@ -250,6 +254,9 @@ export async function seedWorkflow(opts: {
   const built: Built[] = [];
   const noticeToday = { publishedOn: today, endsOn: await addWorkingDays(today, 10, tx) };
   const closedNotice = { publishedOn: '2016-06-13', endsOn: await addWorkingDays('2016-06-13', 10, tx) };
+  // published a month ago: its 10 working days are over, its items await the decision
+  const endedNotice = { publishedOn: addDays(today, -30), endsOn: await addWorkingDays(addDays(today, -30), 10, tx) };
+  const noticeOf = (s: AppSpec) => (s.historic ? closedNotice : s.ended ? endedNotice : noticeToday);
   for (const s of specs) {
     let path = PATHS[s.status];
     if (s.status === 'rejected' && s.rejectAt === 'scored') {
@@ -268,7 +275,7 @@ export async function seedWorkflow(opts: {
     } else {
       let d = addDays(today, -s.ageDays);
       for (let i = path.length - 1; i >= 0; i--) {
-        days[i] = path[i] === 'publish_notice' ? noticeToday.publishedOn : d;
+        days[i] = path[i] === 'publish_notice' ? noticeOf(s).publishedOn : d;
         d = addDays(days[i], -(path[i] === 'submit' ? 6 : 5));
       }
     }
@@ -277,7 +284,7 @@ export async function seedWorkflow(opts: {
       const a = path[i];
       const to = TRANSITIONS[a].to;
       const stepDays = STEP_WORKING_DAYS[to];
-      const dueOn = a === 'publish_notice' ? (s.historic ? closedNotice.endsOn : noticeToday.endsOn) : stepDays ? await addWorkingDays(days[i], stepDays, tx) : null;
+      const dueOn = a === 'publish_notice' ? noticeOf(s).endsOn : stepDays ? await addWorkingDays(days[i], stepDays, tx) : null;
       const comment = TRANSITIONS[a].needsComment ? (s.comment ?? RETURN_COMMENTS[2]) : a === 'district_pass' ? '材料齐全，符合申报条件，同意推荐' : null;
       events.push({ action: a, day: days[i], comment, dueOn });
     }
@@ -465,10 +472,25 @@ export async function seedWorkflow(opts: {
         endsOn: noticeToday.endsOn,
         publishedBy: people.officer.id,
       },
+      {
+        module: 'recognitions',
+        title: '2016年度第一批（增补）拟认定高新技术企业名单公示',
+        body: '根据《高新技术企业认定管理办法》（国科发火〔2016〕32号），现将增补拟认定的高新技术企业名单予以公示。公示期为10个工作日。对公示名单有异议的，请在公示期内以实名方式提出。',
+        subject: 'hnte',
+        year: 2016,
+        publishedOn: endedNotice.publishedOn,
+        workingDays: 10,
+        endsOn: endedNotice.endsOn,
+        publishedBy: people.officer.id,
+        createdAt: at(endedNotice.publishedOn, 9),
+      },
     ])
     .returning();
-  const [closed, current] = notices;
-  const inNotice = [...byStatus('approved').map((b) => ({ b, n: closed })), ...byStatus('in_notice').map((b) => ({ b, n: current }))];
+  const [closed, current, ended] = notices;
+  const inNotice = [
+    ...byStatus('approved').map((b) => ({ b, n: closed })),
+    ...byStatus('in_notice').map((b) => ({ b, n: b.spec.ended ? ended : current })),
+  ];
   const items = await tx
     .insert(noticeItems)
     .values(
@@ -485,7 +507,7 @@ export async function seedWorkflow(opts: {
   for (const { b, n } of inNotice) {
     await tx.update(recognitionApplications).set({ noticeId: n.id }).where(eqId(b.id));
   }
-  const objected = items.find((i) => i.noticeId === current.id && i.refId === byStatus('in_notice')[1].id)!;
+  const objected = items.find((i) => i.noticeId === current.id && i.refId === byStatus('in_notice').filter((b) => !b.spec.ended)[1].id)!;
   await tx.insert(objections).values({
     noticeId: current.id,
     itemId: objected.id,
