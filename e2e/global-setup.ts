@@ -58,7 +58,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const baseURL = `http://127.0.0.1:${PORT}`;
-  await waitForReady(`${baseURL}/readyz`, server, 90_000);
+  try {
+    // the first start migrates and seeds the demo data (≈ 30 s quiet; a loaded CI box is slower)
+    await waitForReady(`${baseURL}/readyz`, server, 300_000);
+  } catch (err) {
+    server.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  }
   project.provide('baseURL', baseURL);
   return async () => {
     if (server && server.exitCode === null) {
