@@ -14,6 +14,7 @@ import { applicationScope, assertCanApply, assertCanEdit, seesContactPhone } fro
 import * as repo from './applications.repo.js';
 import { assertCallOpen, getCall } from './calls.service.js';
 import { loadForm } from './forms.service.js';
+import { NOTICE_EVENT_NAMES } from '../notices/objections.service.js';
 import { ACTION_NAMES, NEXT_STEP, STATUS_NAMES, TYPE_NAMES } from './recognitions.status.js';
 import { lockApplication, moveApplication } from './workflow.js';
 
@@ -35,7 +36,7 @@ function isUniqueViolation(err: unknown): boolean {
   return false;
 }
 
-const ACTION_LABELS: Record<string, string> = { create: '创建申报草稿', ...ACTION_NAMES };
+const ACTION_LABELS: Record<string, string> = { create: '创建申报草稿', ...ACTION_NAMES, ...NOTICE_EVENT_NAMES };
 
 export function presentListItem(r: repo.ApplicationListRow) {
   return {

@@ -24,6 +24,7 @@ import { appendTimeline, type TimelineEntry } from '../timeline/index.js';
 import { assessApplication, hnteItems, meanScore, panelAssessment } from '../experts/scoring.js';
 import type { ScoreItem } from '../experts/experts.schema.js';
 import { assessData } from './applications.assess.js';
+import { sealData } from './applications.service.js';
 import { loadForm } from './forms.service.js';
 import { ACTION_NAMES, STEP_WORKING_DAYS, TRANSITIONS, TYPE_NAMES, type WorkflowAction } from './recognitions.status.js';
 import { applicationDataFor, draftDataFor, domainOf, type Applicant } from './recognitions.seed.data.js';
@@ -304,7 +305,7 @@ export async function seedWorkflow(opts: {
         districtId: s.enterprise.districtId,
         formVersion: 1,
         status: s.status,
-        data,
+        data: sealData(data, opts.pii),
         assessment,
         applicationDate: submitDay,
         submittedAt: submitDay ? at(submitDay) : null,
