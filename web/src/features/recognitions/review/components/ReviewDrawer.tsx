@@ -9,7 +9,12 @@ import { ApplicationForm } from '../../applications/components/ApplicationForm';
 import { AssessmentPanel, type AssessmentLike } from '../../applications/components/AssessmentPanel';
 import { AttachmentsPanel } from '../../applications/components/AttachmentsPanel';
 import { ProgressCard } from '../../applications/components/ProgressCard';
+import { PanelCard } from '../../../experts/components/PanelCard';
 import { useReviewApplication, type ReviewInput } from '../api/review-application';
+
+/** The stages at which the expert panel is drawn, scores and is read (city officers, admin, auditor). */
+const PANEL_STATUSES: readonly string[] = ['city_passed', 'expert_review', 'scored', 'in_notice', 'approved', 'rejected'];
+const PANEL_ROLES: readonly string[] = ['city_officer', 'city_admin', 'auditor'];
 
 /** Which decisions the signed-in officer may take on this application now (mirrors the server's workflow table). */
 function decisionsFor(roles: readonly string[], app: ApplicationDetail): ReviewInput['decision'][] {
@@ -77,6 +82,7 @@ function Body({ app }: { app: ApplicationDetail }) {
       {decisions.length ? (
         <Alert type="info" title="审核" description={<ReviewForm key={`${app.id}-${app.version}`} app={app} decisions={decisions} />} />
       ) : null}
+      {PANEL_STATUSES.includes(app.status) && me.roles.some((r) => PANEL_ROLES.includes(r)) ? <PanelCard applicationId={app.id} applicationStatus={app.status} /> : null}
       <AssessmentPanel assessment={(app.assessment ?? null) as AssessmentLike | null} title="提交时的自评结果" />
       {spec.data ? (
         <ApplicationForm key={`${app.id}-${app.version}`} form={form} spec={spec.data.spec} initial={app.data as ApplicationData} disabled attachments={<AttachmentsPanel app={app} spec={spec.data.spec} editable={false} />} />
