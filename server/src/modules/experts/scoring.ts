@@ -4,16 +4,10 @@ import { AppError } from '../../http/errors.js';
 import { assessHnte, scoreOutsideBand, type HnteResult } from '../rules/index.js';
 import { chinaToday } from '../rules/rules.service.js';
 import { hnteInput, type HnteInput } from '../rules/rules.schema.js';
+import { hnteRawInput } from '../recognitions/applications.assess.js';
 import type { HnteScores, ScoreInput, ScoreItem } from './experts.schema.js';
 
 type ApplicationRow = typeof recognitionApplications.$inferSelect;
-
-/** RULES.md §3: Class I kinds of the application form's IP list (the rest are Class II). */
-const CLASS_I_KINDS = new Set(['invention', 'defence_patent', 'plant_variety', 'crop_variety', 'new_drug', 'tcm_variety', 'ic_layout']);
-
-type Loose = Record<string, unknown>;
-const obj = (v: unknown): Loose => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Loose) : {});
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 /** The China date of a timestamp. */
 const chinaDate = (d: Date) => chinaToday(d);
@@ -24,32 +18,7 @@ const chinaDate = (d: Date) => chinaToday(d);
  * its application date. Throws invalid_state when the stored data cannot be judged.
  */
 export function hnteInputOf(app: ApplicationRow, innovationScore: number | null = null): HnteInput {
-  const data = obj(app.data);
-  const profile = obj(data.profile);
-  const ip = { classI: 0, classII: 0 };
-  for (const item of arr(data.ipList)) {
-    const kind = obj(item).kind;
-    if (typeof kind === 'string') {
-      ip[CLASS_I_KINDS.has(kind) ? 'classI' : 'classII'] += 1;
-    }
-  }
-  const raw = {
-    applicationDate: app.applicationDate ?? (app.submittedAt ? chinaDate(app.submittedAt) : chinaToday()),
-    registeredOn: profile.registeredOn,
-    domain: profile.domain,
-    employees: profile.employees,
-    stEmployees: profile.stEmployees,
-    years: arr(data.financials).map((y) => {
-      const f = obj(y);
-      const netAssets = typeof f.totalAssets === 'number' && typeof f.totalLiabilities === 'number' ? Math.round((f.totalAssets - f.totalLiabilities) * 100) / 100 : f.netAssets;
-      return { year: f.year, salesRevenue: f.salesRevenue, netAssets, rdExpenses: f.rdExpenses, rdDomestic: f.rdDomestic };
-    }),
-    lastYear: obj(data.lastYear),
-    ip,
-    conversions: arr(data.conversions).filter((c) => c !== null),
-    majorIncident: profile.majorIncident,
-    innovationScore,
-  };
+  const raw = hnteRawInput(app.data, app.applicationDate ?? (app.submittedAt ? chinaDate(app.submittedAt) : chinaToday()), innovationScore);
   const parsed = hnteInput.safeParse(raw);
   if (!parsed.success) {
     const first = parsed.error.issues[0];

@@ -55,6 +55,31 @@ const OPS: Record<FormSpec['thresholds'][number]['op'], (a: number, b: number) =
   eq: (a, b) => a === b,
 };
 
+/** The hnte engine's input from an application's data, before validation (self-assessment and expert scoring both read it so). */
+export function hnteRawInput(raw: unknown, applicationDate: string, innovationScore: number | null): Record<string, unknown> {
+  const data = (raw ?? {}) as Data;
+  const profile = data.profile ?? {};
+  return {
+    applicationDate,
+    registeredOn: profile.registeredOn,
+    domain: profile.domain,
+    employees: profile.employees,
+    stEmployees: profile.stEmployees,
+    years: (data.financials ?? []).map((y) => ({
+      year: y.year,
+      salesRevenue: y.salesRevenue,
+      netAssets: typeof y.totalAssets === 'number' && typeof y.totalLiabilities === 'number' ? netAssetsOf({ totalAssets: y.totalAssets, totalLiabilities: y.totalLiabilities }) : undefined,
+      rdExpenses: y.rdExpenses,
+      rdDomestic: y.rdDomestic,
+    })),
+    lastYear: data.lastYear ?? {},
+    ip: ipCountsOf(data.ipList ?? []),
+    conversions: (data.conversions ?? []).filter((c): c is number => typeof c === 'number'),
+    majorIncident: profile.majorIncident,
+    innovationScore,
+  };
+}
+
 /**
  * The self-assessment of an application's data on a date: hnte and tech SME by the rule engines
  * (rules in force on that date), the other types by the thresholds of their form's criteria.
@@ -69,25 +94,7 @@ export async function assessData(db: Executor, type: RecognitionType, spec: Form
   const financials = data.financials ?? [];
 
   if (type === 'hnte') {
-    const parsed = hnteInput.safeParse({
-      applicationDate: on,
-      registeredOn: profile.registeredOn,
-      domain: profile.domain,
-      employees: profile.employees,
-      stEmployees: profile.stEmployees,
-      years: financials.map((y) => ({
-        year: y.year,
-        salesRevenue: y.salesRevenue,
-        netAssets: typeof y.totalAssets === 'number' && typeof y.totalLiabilities === 'number' ? netAssetsOf({ totalAssets: y.totalAssets, totalLiabilities: y.totalLiabilities }) : undefined,
-        rdExpenses: y.rdExpenses,
-        rdDomestic: y.rdDomestic,
-      })),
-      lastYear: data.lastYear ?? {},
-      ip: ipCountsOf(data.ipList ?? []),
-      conversions: (data.conversions ?? []).filter((c): c is number => typeof c === 'number'),
-      majorIncident: profile.majorIncident,
-      innovationScore: null,
-    });
+    const parsed = hnteInput.safeParse(hnteRawInput(data, on, null));
     if (!parsed.success || issues.length) {
       const more = parsed.success
         ? []
