@@ -72,6 +72,20 @@ describe('the demo year 2015', () => {
       'stat.invention_grants': 8296,
       'stat.valid_invention_patents': 30_280,
       'special_fund.performance_score': 85,
+      'hnte.valid': 1979,
+      'hnte.new': 311,
+      'municipal_hte.valid': 4044,
+      'municipal_hte.new': 507,
+      'tech_sme.valid': 6032,
+      'tech_sme.new': 1757,
+      'eagle.new': 330,
+      'qinglan.new': 83,
+      'rd_centre.provincial.valid': 517,
+      'rd_centre.provincial.new': 84,
+      'rd_centre.municipal.valid': 921,
+      'rd_centre.municipal.new': 98,
+      'agri_social_rd_centre.new': 10,
+      'agri_enterprise.new': 22,
     };
     for (const [code, value] of Object.entries(expected)) {
       expect(f.get(code)?.value, code).toBe(value);
