@@ -60,6 +60,13 @@ interface Member {
   status: string;
 }
 
+/** Screenshot once the drawers' and modals' opening motions have finished (no half-transparent panels). */
+async function shot(page: Page, name: string): Promise<void> {
+  // a string: the e2e project compiles without the DOM library
+  await page.evaluate('Promise.all(document.getAnimations().filter((a) => a.effect && a.effect.getTiming().iterations !== Infinity).map((a) => a.finished.catch(() => null))).then(() => true)');
+  await screenshot(page, name);
+}
+
 /** The highest score each item allows (the engine's band for the banded items). */
 const topScores = (items: ScoreItem[]) => Object.fromEntries(items.map((i) => [i.code, i.max]));
 
@@ -103,14 +110,14 @@ describe('the recognition journey', () => {
       expect((await uploaded).status(), code).toBe(201);
       await expect.poll(() => page.getByTestId('attachments-panel').getByRole('button', { name: `删除 ${code}.pdf` }).isVisible()).toBe(true);
     }
-    await screenshot(page, 'recognition-apply-attachments');
+    await shot(page, 'recognition-apply-attachments');
 
     await page.getByTestId('submit-application').click();
     const submitted = page.waitForResponse((r) => r.url().endsWith(`/api/recognition-applications/${appId}/submit`) && r.request().method() === 'POST');
     await page.locator('.ant-popconfirm').getByRole('button', { name: '提交', exact: true }).click();
     expect((await submitted).status()).toBe(200);
     await expect.poll(() => page.getByTestId('application-status').textContent()).toBe('已提交，待区县审核');
-    await screenshot(page, 'recognition-submitted');
+    await shot(page, 'recognition-submitted');
   });
 
   it('when the district (西湖区) and the city pass it, then the city officer draws a panel of five experts', async () => {
@@ -128,7 +135,7 @@ describe('the recognition journey', () => {
     expect((await drawn).status()).toBe(201);
     await expect.poll(() => panelCard.getByText('待声明').count()).toBe(5);
     await expect.poll(() => panelCard.getByText('抽取记录').isVisible()).toBe(true);
-    await screenshot(page, 'recognition-panel-drawn');
+    await shot(page, 'recognition-panel-drawn');
   });
 
   it('when every drawn expert declares no conflict and scores (one in the browser), then the application is 专家评审完成', async () => {
@@ -196,7 +203,7 @@ describe('the recognition journey', () => {
     const total = view.scoring.items.reduce((s, i) => s + i.max, 0);
     await expect.poll(() => drawer.getByText(`合计：${total.toFixed(1)} 分`).isVisible()).toBe(true);
     await drawer.getByLabel('评审意见').fill('技术先进，核心知识产权支撑主要产品，成长性良好。');
-    await screenshot(page, 'recognition-expert-score');
+    await shot(page, 'recognition-expert-score');
     const scored = page.waitForResponse((r) => r.url().endsWith(`/api/expert/assignments/${inBrowser.id}/score`) && r.request().method() === 'POST');
     await drawer.getByRole('button', { name: '提交评分' }).click();
     expect((await scored).status()).toBe(200);
@@ -221,7 +228,7 @@ describe('the recognition journey', () => {
     await page.getByRole('button', { name: '发布公示（已选 1 家）' }).click();
     const confirm = page.locator('.ant-modal-confirm');
     await expect.poll(() => confirm.getByText(`${endsOn} 24:00`).isVisible()).toBe(true);
-    await screenshot(page, 'recognition-publish-confirm');
+    await shot(page, 'recognition-publish-confirm');
     const published = page.waitForResponse((r) => r.url().endsWith('/api/notices') && r.request().method() === 'POST');
     await confirm.getByRole('button', { name: '发布' }).click();
     const res = await published;
@@ -239,8 +246,17 @@ describe('the recognition journey', () => {
     await visitor.getByRole('link', { name: NOTICE_TITLE }).click();
     await visitor.waitForURL(`**/public/notices/${noticeId}`);
     await expect.poll(() => visitor.getByText('公示名单（1 家）').isVisible()).toBe(true);
-    await visitor.getByLabel('异议对象').click();
-    await visitor.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: ENTERPRISE }).click();
+    const target = visitor.locator('.ant-form-item').filter({ hasText: '异议对象' });
+    // typed and chosen with the keyboard: a click on an option of a list still sliding open can miss
+    const chosen = async () => ((await target.locator('.ant-select').first().textContent()) ?? '').includes(ENTERPRISE);
+    for (let attempt = 0; attempt < 3 && !(await chosen()); attempt++) {
+      await visitor.getByLabel('异议对象').click();
+      await visitor.getByLabel('异议对象').fill('西溪智芯');
+      await visitor.locator('.ant-select-dropdown:visible .ant-select-item-option-active').filter({ hasText: ENTERPRISE }).waitFor();
+      await visitor.getByLabel('异议对象').press('Enter');
+      await expect.poll(chosen).toBe(true);
+    }
+    expect(await chosen()).toBe(true);
     await visitor.getByLabel('真实姓名').fill(OBJECTOR);
     await visitor.getByLabel('联系电话').fill('13900002222');
     await visitor.getByLabel('异议理由').fill('该企业高新技术产品收入占比与实际经营情况不符，请核查其专项审计报告。');
@@ -249,7 +265,7 @@ describe('the recognition journey', () => {
     expect((await filed).status()).toBe(201);
     await expect.poll(() => visitor.getByText('异议已受理').isVisible()).toBe(true);
     await expect.poll(() => visitor.getByText(/^YY\d{14}$/).isVisible()).toBe(true);
-    await screenshot(visitor, 'recognition-objection-receipt');
+    await shot(visitor, 'recognition-objection-receipt');
 
     const page = await newPage(browser);
     await login(page, 'officer');
@@ -274,7 +290,7 @@ describe('the recognition journey', () => {
     await expect.poll(() => item.getByText('不成立 1').isVisible()).toBe(true);
     await expect.poll(() => item.getByText('暂不能决定').isVisible()).toBe(true);
     await expect.poll(() => drawer.getByText(/公示期满（.* 24:00）后方可作出认定决定。/).isVisible()).toBe(true);
-    await screenshot(page, 'recognition-notice-items');
+    await shot(page, 'recognition-notice-items');
     const officer = await apiAs('officer');
     const early = await officer.send('POST', `/api/recognition-applications/${appId}/decision`, { approve: true });
     expect(early.status).toBe(409);
@@ -306,7 +322,7 @@ describe('the recognition journey', () => {
     await expect.poll(() => page.getByText(`已认定，证书编号 ${certificateNo}`).isVisible()).toBe(true);
     await expect.poll(() => approvable.count()).toBe(before - 1);
     await expect.poll(() => drawer.getByRole('row').filter({ hasText: name }).getByText('已认定').isVisible()).toBe(true);
-    await screenshot(page, 'recognition-decided');
+    await shot(page, 'recognition-decided');
 
     await page.goto('/recognitions/register');
     await page.getByLabel('搜索').fill(certificateNo);
@@ -317,7 +333,7 @@ describe('the recognition journey', () => {
     await row.getByText(certificateNo).click();
     const detail = page.getByTestId('recognition-detail');
     await expect.poll(() => detail.getByText(certificateNo).isVisible()).toBe(true);
-    await screenshot(page, 'recognition-register-detail');
+    await shot(page, 'recognition-register-detail');
     const download = page.waitForEvent('download');
     await page.getByTestId('certificate-download').click();
     expect((await download).suggestedFilename()).toMatch(/\.docx$/);
@@ -331,6 +347,6 @@ describe('the recognition journey', () => {
     await expect.poll(() => page.getByTestId('application-status').textContent()).toBe('公示中');
     await expect.poll(() => progress.getByText('收到实名异议', { exact: true }).isVisible()).toBe(true);
     await expect.poll(() => progress.getByText('公示异议核查完毕', { exact: true }).isVisible()).toBe(true);
-    await screenshot(page, 'recognition-enterprise-progress');
+    await shot(page, 'recognition-enterprise-progress');
   });
 });
