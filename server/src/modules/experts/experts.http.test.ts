@@ -297,6 +297,9 @@ describe('expert workspace and scoring', () => {
     expect(row.assessment.detail.conditions.find((c) => c.code === 'innovation_score')).toMatchObject({ passed: true, value: 73.3 });
     const [{ n }] = await t.deps.database.rows<{ n: number }>(sql`select count(*)::int as n from application_events where application_id = ${app.id} and action = 'panel_scored'`);
     expect(n).toBe(1);
+    // the applicant's timeline names the panel, not the expert who scored last
+    const [signed] = await t.deps.database.rows<{ actor_label: string; actor_id: number | null }>(sql`select actor_label, actor_id from application_events where application_id = ${app.id} and action = 'panel_scored'`);
+    expect(signed).toEqual({ actor_label: '评审专家组', actor_id: null });
     const history = await ok(s1, 'GET', '/api/expert/assignments');
     expect(history.items.find((i: { memberId: number }) => i.memberId === first.id)).toMatchObject({ status: 'scored', live: false, total: 72 });
   });

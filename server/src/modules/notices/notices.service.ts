@@ -72,8 +72,10 @@ export async function listCandidates(opts: { db: Db; actor: Actor; type: Recogni
   };
 }
 
-function summaryOf(type: RecognitionType, panelScore: string | null): string {
-  return panelScore === null ? `${TYPE_NAMES[type]}` : `${TYPE_NAMES[type]}，专家评审得分 ${Number(panelScore).toFixed(2)}`;
+/** What the public reads of an item: the type and the technical domain; expert scores are the bureau's, not published. */
+function summaryOf(type: RecognitionType, data: unknown): string {
+  const domain = (data as { profile?: { domain?: unknown } } | null)?.profile?.domain;
+  return typeof domain === 'string' && domain ? `${TYPE_NAMES[type]}；技术领域：${domain}` : TYPE_NAMES[type];
 }
 
 function presentNotice(n: repo.NoticeRow | Awaited<ReturnType<typeof repo.listNotices>>[number], itemCount: number, today: string) {
@@ -160,7 +162,7 @@ export async function publishNotice(opts: { db: Db; ctx: RequestContext; input: 
         refId: a.id,
         name: labels.get(a.id)!.enterpriseName,
         districtName: labels.get(a.id)!.districtName,
-        summary: summaryOf(a.type, a.panelScore),
+        summary: summaryOf(a.type, a.data),
       })),
     );
     for (const app of apps) {

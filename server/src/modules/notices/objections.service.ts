@@ -87,7 +87,7 @@ export async function fileObjection(opts: { db: Db; ctx: RequestContext; pii: Pi
       action: 'objection_filed',
       fromStatus: app.status,
       toStatus: app.status,
-      comment: '收到实名异议',
+      comment: `异议受理回执号 ${receipt}，市科委将核查处理`,
       actorId: null,
       actorLabel: '公众（实名异议）',
       occurredAt: now,

@@ -374,7 +374,6 @@ export async function seedWorkflow(opts: {
   // ── panels: 3 technical (field match), 1 finance, 1 management; the demo expert on the review panels ──
   const management = expertRows.filter((e) => e.category === 'management' && e.active);
   const withPanel = built.filter((b) => b.events.some((e) => e.action === 'draw_panel'));
-  const scoreOf = new Map<number, number>();
   for (const b of withPanel) {
     const domain = domainOf(b.spec.enterprise.industry);
     const drawDay = b.events.find((e) => e.action === 'draw_panel')!.day;
@@ -438,7 +437,6 @@ export async function seedWorkflow(opts: {
     await tx.insert(panelMembers).values(members);
     if (scoredAll) {
       const mean = meanScore(totals);
-      scoreOf.set(b.id, mean);
       await tx
         .update(recognitionApplications)
         .set({ panelScore: mean.toFixed(2), assessment: await panelAssessment(tx, appRow, mean) })
@@ -501,7 +499,7 @@ export async function seedWorkflow(opts: {
         refId: b.id,
         name: b.spec.enterprise.name,
         districtName: people.districtNames.get(b.spec.enterprise.districtId)!,
-        summary: `技术领域：${domainOf(b.spec.enterprise.industry)}；企业创新能力评价得分 ${(scoreOf.get(b.id) ?? 0).toFixed(2)}`,
+        summary: `${TYPE_NAMES[b.spec.type]}；技术领域：${domainOf(b.spec.enterprise.industry)}`,
       })),
     )
     .returning();

@@ -92,14 +92,15 @@ export async function moveApplication(tx: Tx, ctx: RequestContext, app: Applicat
   if (!updated) {
     throw new AppError('version_conflict', '申报状态已被他人更新，请刷新后重试');
   }
-  const actorLabel = ctx.actor ? `${ctx.actor.displayName}（${ctx.actor.organizationName}）` : '系统';
+  // a step the system takes (the panel's mean after the last score) is signed by no person: experts stay anonymous to the applicant
+  const actorLabel = opts.bySystem ? (opts.action === 'panel_scored' ? '评审专家组' : '系统') : ctx.actor ? `${ctx.actor.displayName}（${ctx.actor.organizationName}）` : '系统';
   await tx.insert(applicationEvents).values({
     applicationId: app.id,
     action: opts.action,
     fromStatus: app.status,
     toStatus: t.to,
     comment,
-    actorId: ctx.actor?.userId ?? null,
+    actorId: opts.bySystem ? null : (ctx.actor?.userId ?? null),
     actorLabel,
     dueOn,
   });
