@@ -101,7 +101,7 @@ export function NoticeItemsDrawer({ notice, canAct, onClose }: { notice: NoticeS
               { title: '申报号', dataIndex: 'applicationId', width: 80 },
               { title: '企业', dataIndex: 'name' },
               { title: '区县', dataIndex: 'districtName', width: 90 },
-              { title: '状态', dataIndex: 'statusName', width: 110, render: (v: string, r) => <Tag color={APPLICATION_STATUS_COLOR[r.status]}>{v}</Tag> },
+              { title: '状态', dataIndex: 'statusName', width: 150, render: (v: string, r) => <Tag color={APPLICATION_STATUS_COLOR[r.status]}>{closed && r.status === 'in_notice' ? '公示期满，待决定' : v}</Tag> },
               { title: '异议', width: 150, render: (_, r) => <ObjectionBadges c={r.objections} /> },
               {
                 title: '决定',
