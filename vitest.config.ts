@@ -20,9 +20,11 @@ export default defineConfig({
           include: ['e2e/**/*.e2e.ts'],
           environment: 'node',
           globalSetup: ['e2e/global-setup.ts'],
-          testTimeout: 90_000,
+          testTimeout: 180_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // a page on a loaded CI box can take seconds to show: every expect.poll waits up to 20 s
+          expect: { poll: { timeout: 20_000, interval: 100 } },
         },
       },
     ],
