@@ -16,6 +16,49 @@ function Section({ children }: { children: ReactNode }) {
  * The application form, tabbed by section (基本情况, 近三年财务, 知识产权, 产品, 附件); the form
  * version's spec decides which sections and type-specific fields appear. `disabled` shows it read-only.
  */
+/** A list of rows the applicant adds and removes (IP rights, products): the row's columns, then its delete button. */
+function RowList({
+  name,
+  disabled,
+  addLabel,
+  removeLabel,
+  newRow,
+  children,
+}: {
+  name: string;
+  disabled?: boolean;
+  addLabel: string;
+  removeLabel: string;
+  newRow: Record<string, unknown>;
+  children: (field: { name: number }) => ReactNode;
+}) {
+  return (
+    <Form.List name={name}>
+      {(fields, { add, remove }) => (
+        <>
+          {fields.map((f) => (
+            <Row gutter={12} key={f.key} align="bottom">
+              {children(f)}
+              <Col xs={4} md={2}>
+                {disabled ? null : (
+                  <Form.Item>
+                    <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label={removeLabel} />
+                  </Form.Item>
+                )}
+              </Col>
+            </Row>
+          ))}
+          {disabled ? null : (
+            <Button icon={<PlusOutlined />} onClick={() => add(newRow)}>
+              {addLabel}
+            </Button>
+          )}
+        </>
+      )}
+    </Form.List>
+  );
+}
+
 export function ApplicationForm({
   form,
   spec,
@@ -211,48 +254,32 @@ export function ApplicationForm({
           label: '知识产权',
           children: (
             <Section>
-              <Form.List name="ipList">
-                {(fields, { add, remove }) => (
+              <RowList name="ipList" disabled={disabled} addLabel="添加知识产权" removeLabel="删除该项知识产权" newRow={{}}>
+                {(f) => (
                   <>
-                    {fields.map((f) => (
-                      <Row gutter={12} key={f.key} align="bottom">
-                        <Col xs={24} md={7}>
-                          <Form.Item name={[f.name, 'title']} label="名称">
-                            <Input maxLength={100} />
-                          </Form.Item>
-                        </Col>
-                        <Col xs={24} md={6}>
-                          <Form.Item name={[f.name, 'kind']} label="类别">
-                            <Select options={Object.entries(IP_KIND_NAMES).map(([value, label]) => ({ value, label }))} />
-                          </Form.Item>
-                        </Col>
-                        <Col xs={12} md={5}>
-                          <Form.Item name={[f.name, 'number']} label="授权号/登记号">
-                            <Input maxLength={50} />
-                          </Form.Item>
-                        </Col>
-                        <Col xs={8} md={4}>
-                          <Form.Item name={[f.name, 'grantedOn']} label="授权日期">
-                            <Input placeholder="YYYY-MM-DD" maxLength={10} />
-                          </Form.Item>
-                        </Col>
-                        <Col xs={4} md={2}>
-                          {disabled ? null : (
-                            <Form.Item>
-                              <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label="删除该项知识产权" />
-                            </Form.Item>
-                          )}
-                        </Col>
-                      </Row>
-                    ))}
-                    {disabled ? null : (
-                      <Button icon={<PlusOutlined />} onClick={() => add({})}>
-                        添加知识产权
-                      </Button>
-                    )}
+                    <Col xs={24} md={7}>
+                      <Form.Item name={[f.name, 'title']} label="名称">
+                        <Input maxLength={100} />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={24} md={6}>
+                      <Form.Item name={[f.name, 'kind']} label="类别">
+                        <Select options={Object.entries(IP_KIND_NAMES).map(([value, label]) => ({ value, label }))} />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={12} md={5}>
+                      <Form.Item name={[f.name, 'number']} label="授权号/登记号">
+                        <Input maxLength={50} />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={8} md={4}>
+                      <Form.Item name={[f.name, 'grantedOn']} label="授权日期">
+                        <Input placeholder="YYYY-MM-DD" maxLength={10} />
+                      </Form.Item>
+                    </Col>
                   </>
                 )}
-              </Form.List>
+              </RowList>
             </Section>
           ),
         }
@@ -263,43 +290,27 @@ export function ApplicationForm({
           label: '产品',
           children: (
             <Section>
-              <Form.List name="products">
-                {(fields, { add, remove }) => (
+              <RowList name="products" disabled={disabled} addLabel="添加产品（服务）" removeLabel="删除该产品" newRow={{ highTech: false }}>
+                {(f) => (
                   <>
-                    {fields.map((f) => (
-                      <Row gutter={12} key={f.key} align="bottom">
-                        <Col xs={24} md={10}>
-                          <Form.Item name={[f.name, 'name']} label="产品（服务）名称">
-                            <Input maxLength={60} />
-                          </Form.Item>
-                        </Col>
-                        <Col xs={14} md={8}>
-                          <Form.Item name={[f.name, 'revenue']} label="上年度收入">
-                            <InputNumber {...money} />
-                          </Form.Item>
-                        </Col>
-                        <Col xs={6} md={4}>
-                          <Form.Item name={[f.name, 'highTech']} label="高新技术产品" valuePropName="checked">
-                            <Switch checkedChildren="是" unCheckedChildren="否" />
-                          </Form.Item>
-                        </Col>
-                        <Col xs={4} md={2}>
-                          {disabled ? null : (
-                            <Form.Item>
-                              <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label="删除该产品" />
-                            </Form.Item>
-                          )}
-                        </Col>
-                      </Row>
-                    ))}
-                    {disabled ? null : (
-                      <Button icon={<PlusOutlined />} onClick={() => add({ highTech: false })}>
-                        添加产品（服务）
-                      </Button>
-                    )}
+                    <Col xs={24} md={10}>
+                      <Form.Item name={[f.name, 'name']} label="产品（服务）名称">
+                        <Input maxLength={60} />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={14} md={8}>
+                      <Form.Item name={[f.name, 'revenue']} label="上年度收入">
+                        <InputNumber {...money} />
+                      </Form.Item>
+                    </Col>
+                    <Col xs={6} md={4}>
+                      <Form.Item name={[f.name, 'highTech']} label="高新技术产品" valuePropName="checked">
+                        <Switch checkedChildren="是" unCheckedChildren="否" />
+                      </Form.Item>
+                    </Col>
                   </>
                 )}
-              </Form.List>
+              </RowList>
             </Section>
           ),
         }
