@@ -36,6 +36,11 @@ export function useSession(): Me {
   return me;
 }
 
+/** The signed-in user when the page sits in the authenticated layout; null on the public pages. */
+export function useOptionalSession(): Me | null {
+  return useContext(SessionContext);
+}
+
 export function isRoleCode(code: string): code is RoleCode {
   return (ALL_ROLES as readonly string[]).includes(code);
 }

@@ -6,6 +6,15 @@ import { useT } from '../../lib/i18n';
 
 const link = ({ isActive }: { isActive: boolean }) => ({ color: '#fff', opacity: isActive ? 1 : 0.8, fontWeight: isActive ? 600 : 400 });
 
+/** The same header on every public page. */
+const PUBLIC_LINKS: readonly [string, string][] = [
+  ['/public/self-assessment', '认定自评'],
+  ['/public/notices', '认定公示'],
+  ['/public/market', '技术市场'],
+  ['/public/auctions', '技术拍卖'],
+  ['/public/calendar', '工作日查询'],
+];
+
 /** The shell of the pages anyone may use without logging in (self-assessment, working-day lookup). */
 export function PublicLayout() {
   const t = useT();
@@ -22,15 +31,11 @@ export function PublicLayout() {
             </Typography.Text>
           </Flex>
           <Flex component="nav" aria-label="公共服务" gap={20} align="center">
-            <NavLink to="/public/self-assessment" style={link}>
-              认定自评
-            </NavLink>
-            <NavLink to="/public/notices" style={link}>
-              认定公示
-            </NavLink>
-            <NavLink to="/public/calendar" style={link}>
-              工作日查询
-            </NavLink>
+            {PUBLIC_LINKS.map(([to, label]) => (
+              <NavLink key={to} to={to} style={link}>
+                {label}
+              </NavLink>
+            ))}
             <Link to="/login" style={{ color: '#fff' }}>
               登录
             </Link>

@@ -1,9 +1,10 @@
-import { App, Button, Card, Descriptions, InputNumber, List, Space, Statistic, Tag } from 'antd';
+import { App, Button, Card, Descriptions, InputNumber, List, Space, Statistic, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { PageTitle } from '../../../components/PageTitle';
 import { errorMessage } from '../../../lib/form-errors';
 import { formatDateTime, formatYuan } from '../../../lib/format';
-import { hasAnyRole, useSession } from '../../../lib/session';
+import { hasAnyRole, useOptionalSession } from '../../../lib/session';
 import { useAuction } from '../api/get-auction';
 import { useAuctions } from '../api/list-auctions';
 import { usePlaceBid } from '../api/place-bid';
@@ -13,10 +14,13 @@ const PHASE = { upcoming: '未开始', bidding: '竞价中', ended: '待结束',
 /** English auctions: current price, minimum next bid, anti-sniping end time, bid history. */
 export default function AuctionsPage() {
   const { message } = App.useApp();
-  const me = useSession();
-  const canBid = hasAnyRole(me, ['enterprise_user']);
+  // The page is also public (/public/auctions): no session there, nobody bids.
+  const me = useOptionalSession();
+  const canBid = me !== null && hasAnyRole(me, ['enterprise_user']);
   const list = useAuctions();
-  const [selected, setSelected] = useState<number | null>(null);
+  const [params] = useSearchParams();
+  const linked = Number(params.get('id')) || null;
+  const [selected, setSelected] = useState<number | null>(linked);
   const detail = useAuction(selected ?? list.data?.items[0]?.id ?? null);
   const bid = usePlaceBid();
   const [amount, setAmount] = useState<number | null>(null);
@@ -67,6 +71,11 @@ export default function AuctionsPage() {
                   出价
                 </Button>
               </Space>
+            ) : null}
+            {!me && a.phase === 'bidding' ? (
+              <Typography.Paragraph type="secondary" style={{ margin: '12px 0' }}>
+                企业用户<Link to={`/login?redirect=${encodeURIComponent(`/techmarket/auctions?id=${a.id}`)}`}>登录</Link>后可出价。
+              </Typography.Paragraph>
             ) : null}
             <List size="small" header="出价记录" dataSource={a.bids} renderItem={(b) => <List.Item key={b.id}>{b.bidder} · {formatYuan(b.amount)} · {formatDateTime(b.placedAt)}{b.extended ? ' · 触发延时' : ''}</List.Item>} />
           </Card>

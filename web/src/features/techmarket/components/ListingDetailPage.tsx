@@ -25,7 +25,7 @@ export default function ListingDetailPage() {
         <Space>
           <Tag color={l.kind === 'supply' ? 'blue' : 'green'}>{KIND_NAMES[l.kind]}</Tag>
           <Tag>{STATUS_NAMES[l.status]}</Tag>
-          {l.auctionId ? <Link to={isPublic ? '/public/auctions' : '/techmarket/auctions'}>正在拍卖</Link> : null}
+          {l.auctionId ? <Link to={`${isPublic ? '/public/auctions' : '/techmarket/auctions'}?id=${l.auctionId}`}>正在拍卖</Link> : null}
         </Space>
       </PageTitle>
       {l.status === 'rejected' && l.rejectReason ? <Alert type="warning" showIcon message={`退回理由：${l.rejectReason}`} style={{ marginBottom: 16 }} /> : null}
