@@ -62,6 +62,11 @@ describe('calendar API (public)', () => {
     expect(items.every((i) => i.notices[0].number?.startsWith('国办发明电'))).toBe(true);
   });
 
+  it('when the years are listed, then each year counts its own holidays and worked weekend days', async () => {
+    const items = (await get('/api/calendar/years')).json().items as { year: number; holidays: number; workdays: number }[];
+    expect(items.map((i) => [i.year, i.holidays, i.workdays])).toEqual(BUILTIN_CALENDAR.map((y) => [y.year, y.holidays.length, y.workdays.length]));
+  });
+
   it('when the migrated data is read back, then it equals the data file for every year', async () => {
     for (const y of BUILTIN_CALENDAR) {
       const res = (await get(`/api/calendar/years/${y.year}`)).json();

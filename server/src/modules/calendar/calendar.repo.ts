@@ -23,10 +23,14 @@ export async function listYears(db: Executor) {
       year: calendarYears.year,
       notices: calendarYears.notices,
       updatedAt: calendarYears.updatedAt,
-      holidays: sql<number>`(select count(*)::int from ${calendarDays} d where d.year = ${calendarYears.year} and d.kind = 'holiday')`,
-      workdays: sql<number>`(select count(*)::int from ${calendarDays} d where d.year = ${calendarYears.year} and d.kind = 'workday')`,
+      // A join, not a correlated subquery: drizzle renders ${calendarYears.year} unqualified inside
+      // sql``, which there resolved to d.year and counted every year's days.
+      holidays: sql<number>`count(${calendarDays.date}) filter (where ${calendarDays.kind} = 'holiday')::int`,
+      workdays: sql<number>`count(${calendarDays.date}) filter (where ${calendarDays.kind} = 'workday')::int`,
     })
     .from(calendarYears)
+    .leftJoin(calendarDays, eq(calendarDays.year, calendarYears.year))
+    .groupBy(calendarYears.year)
     .orderBy(asc(calendarYears.year));
 }
 
