@@ -9,3 +9,4 @@ export * from './calendar.js';
 export * from './indicators.js';
 export * from './reports.js';
 export * from './recognitions.js';
+export * from './cases.js';

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, customType, date, index, integer, jsonb, numeric, pgTable, primaryKey, smallint, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
+import { cases } from './cases.js';
 import { enterprises } from './enterprises.js';
 import { districts, users } from './orgs.js';
 
@@ -48,25 +49,6 @@ export const APPLICATION_STATUSES = [
 ] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
-/** A call (申报通知) of one recognition type and year; a year may have several batches. */
-export const recognitionCalls = pgTable(
-  'recognition_calls',
-  {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    type: text('type').$type<RecognitionType>().notNull(),
-    year: smallint('year').notNull(),
-    batch: smallint('batch').notNull().default(1),
-    title: text('title').notNull(),
-    opensOn: date('opens_on', { mode: 'string' }).notNull(),
-    closesOn: date('closes_on', { mode: 'string' }).notNull(),
-    formVersion: integer('form_version').notNull(),
-    description: text('description'),
-    createdBy: integer('created_by').references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [unique('recognition_calls_type_year_batch').on(t.type, t.year, t.batch), check('recognition_calls_dates', sql`${t.closesOn} >= ${t.opensOn}`)],
-);
-
 /** Versioned application forms: a draft keeps the version it was started on. */
 export const recognitionForms = pgTable(
   'recognition_forms',
@@ -80,89 +62,21 @@ export const recognitionForms = pgTable(
   (t) => [primaryKey({ columns: [t.type, t.version] })],
 );
 
-export const recognitionApplications = pgTable(
-  'recognition_applications',
-  {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    callId: integer('call_id')
-      .notNull()
-      .references(() => recognitionCalls.id),
-    type: text('type').$type<RecognitionType>().notNull(),
-    year: smallint('year').notNull(),
-    enterpriseId: integer('enterprise_id')
-      .notNull()
-      .references(() => enterprises.id),
-    /** the enterprise's district when the application was created; the district officer's scope */
-    districtId: integer('district_id')
-      .notNull()
-      .references(() => districts.id),
-    formVersion: integer('form_version').notNull(),
-    status: text('status').$type<ApplicationStatus>().notNull().default('draft'),
-    /** the structured form (financials in yuan, staff, IP list, products, type-specific fields) */
-    data: jsonb('data').notNull(),
-    /** the engine's answer on the submitted data (hnte/tech_sme result or criteria check) */
-    assessment: jsonb('assessment'),
-    applicationDate: date('application_date', { mode: 'string' }),
-    submittedAt: timestamp('submitted_at', { withTimezone: true }),
-    /** the working-day deadline of the current step (null when nothing is pending) */
-    dueOn: date('due_on', { mode: 'string' }),
-    panelScore: numeric('panel_score', { precision: 6, scale: 2 }),
-    noticeId: integer('notice_id'),
-    decidedAt: timestamp('decided_at', { withTimezone: true }),
-    version: integer('version').notNull().default(1),
-    createdBy: integer('created_by').references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [
-    index('recognition_applications_list_idx').on(t.type, t.year, t.status, t.id),
-    index('recognition_applications_district_idx').on(t.districtId, t.status, t.id),
-    index('recognition_applications_enterprise_idx').on(t.enterpriseId, t.id),
-    index('recognition_applications_notice_idx').on(t.noticeId),
-    // one live application per enterprise and call
-    uniqueIndex('recognition_applications_one_per_call').on(t.callId, t.enterpriseId).where(sql`${t.status} <> 'rejected'`),
-    check('recognition_applications_status', sql`${t.status} in ('draft','submitted','returned','district_passed','city_passed','expert_review','scored','in_notice','approved','rejected')`),
-  ],
-);
-
-/** Every step of an application (the applicant's "where is my application" timeline). */
-export const applicationEvents = pgTable(
-  'application_events',
-  {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    applicationId: integer('application_id')
-      .notNull()
-      .references(() => recognitionApplications.id),
-    action: text('action').notNull(),
-    fromStatus: text('from_status').$type<ApplicationStatus>(),
-    toStatus: text('to_status').$type<ApplicationStatus>().notNull(),
-    comment: text('comment'),
-    actorId: integer('actor_id').references(() => users.id),
-    actorLabel: text('actor_label').notNull(),
-    dueOn: date('due_on', { mode: 'string' }),
-    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index('application_events_application_idx').on(t.applicationId, t.id)],
-);
-
-export const applicationAttachments = pgTable(
-  'application_attachments',
-  {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    applicationId: integer('application_id')
-      .notNull()
-      .references(() => recognitionApplications.id),
-    code: text('code').notNull(),
-    fileName: text('file_name').notNull(),
-    mimeType: text('mime_type').notNull(),
-    size: integer('size').notNull(),
-    sha256: text('sha256').notNull(),
-    content: bytea('content').notNull(),
-    uploadedBy: integer('uploaded_by').references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index('application_attachments_application_idx').on(t.applicationId, t.code)],
-);
+/**
+ * The recognition detail of a case (instrument `recognitions`): the case row (cases.ts) holds the
+ * applicant, district, status, deadline, panel score and notice; this row holds the form.
+ */
+export const recognitionApplications = pgTable('recognition_applications', {
+  id: integer('id')
+    .primaryKey()
+    .references(() => cases.id),
+  formVersion: integer('form_version').notNull(),
+  /** the structured form (financials in yuan, staff, IP list, products, type-specific fields) */
+  data: jsonb('data').notNull(),
+  /** the engine's answer on the submitted data (hnte/tech_sme result or criteria check) */
+  assessment: jsonb('assessment'),
+  applicationDate: date('application_date', { mode: 'string' }),
+});
 
 /**
  * A recognition held by an enterprise (认定结果): from a decided application or historical.
@@ -278,9 +192,9 @@ export const panelDraws = pgTable(
   'panel_draws',
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    applicationId: integer('application_id')
+    caseId: integer('case_id')
       .notNull()
-      .references(() => recognitionApplications.id),
+      .references(() => cases.id),
     kind: text('kind').$type<'draw' | 'redraw'>().notNull(),
     reason: text('reason').notNull(),
     seed: text('seed').notNull(),
@@ -290,7 +204,7 @@ export const panelDraws = pgTable(
     drawnBy: integer('drawn_by').references(() => users.id),
     drawnAt: timestamp('drawn_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('panel_draws_application_idx').on(t.applicationId, t.id)],
+  (t) => [index('panel_draws_case_idx').on(t.caseId, t.id)],
 );
 
 export const PANEL_MEMBER_STATUSES = ['assigned', 'accepted', 'conflict', 'scored', 'replaced'] as const;
@@ -300,9 +214,9 @@ export const panelMembers = pgTable(
   'panel_members',
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    applicationId: integer('application_id')
+    caseId: integer('case_id')
       .notNull()
-      .references(() => recognitionApplications.id),
+      .references(() => cases.id),
     drawId: integer('draw_id')
       .notNull()
       .references(() => panelDraws.id),
@@ -319,12 +233,12 @@ export const panelMembers = pgTable(
   },
   (t) => [
     index('panel_members_expert_idx').on(t.expertId, t.status),
-    uniqueIndex('panel_members_live_unique').on(t.applicationId, t.expertId).where(sql`${t.status} <> 'replaced'`),
+    uniqueIndex('panel_members_live_unique').on(t.caseId, t.expertId).where(sql`${t.status} <> 'replaced'`),
     check('panel_members_status', sql`${t.status} in ('assigned','accepted','conflict','scored','replaced')`),
   ],
 );
 
-/** One public-notice engine for every instrument (recognitions first). */
+/** One public-notice engine for every instrument: `module` is the instrument's code. */
 export const publicNotices = pgTable(
   'public_notices',
   {
@@ -352,14 +266,15 @@ export const noticeItems = pgTable(
     noticeId: integer('notice_id')
       .notNull()
       .references(() => publicNotices.id),
-    refType: text('ref_type').notNull(),
-    refId: integer('ref_id').notNull(),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
     /** what the public sees: the enterprise name, its district, a one-line summary */
     name: text('name').notNull(),
     districtName: text('district_name').notNull(),
     summary: text('summary'),
   },
-  (t) => [unique('notice_items_ref').on(t.noticeId, t.refType, t.refId), index('notice_items_ref_idx').on(t.refType, t.refId)],
+  (t) => [unique('notice_items_case').on(t.noticeId, t.caseId), index('notice_items_case_idx').on(t.caseId)],
 );
 
 export const OBJECTION_STATUSES = ['open', 'upheld', 'dismissed'] as const;
