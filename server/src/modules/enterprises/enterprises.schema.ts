@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ENTERPRISE_SIZES } from '../../db/schema/index.js';
 import { limitSchema } from '../../http/pagination.js';
+import { businessToday } from '../../lib/clock.js';
 import { hasAtMostTwoDecimals } from '../../lib/money.js';
 import { isValidIdNumber, isValidPhone } from '../../lib/pii.js';
 import { USCC_MESSAGES, usccProblem } from '../../lib/uscc.js';
@@ -40,7 +41,7 @@ const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
   .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), '日期无效')
-  .refine((v) => v >= '1949-10-01' && v <= new Date().toISOString().slice(0, 10), '成立日期应在1949-10-01至今天之间');
+  .refine((v) => v >= '1949-10-01' && v <= businessToday(), '成立日期应在1949-10-01至今天之间');
 
 const optionalText = (max: number) => z.string().trim().max(max, `不超过${max}个字符`).optional().nullable();
 const phone = z.string().trim().refine(isValidPhone, '电话号码格式不正确（手机11位或区号+号码）').optional().nullable();

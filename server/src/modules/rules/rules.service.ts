@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Db, Executor } from '../../db/client.js';
 import type { RequestContext } from '../../http/context.js';
 import { AppError, fieldError, notFound, type FieldIssue } from '../../http/errors.js';
+import { businessToday, chinaDate } from '../../lib/clock.js';
 import { recordAudit } from '../audit/index.js';
 import { evaluateHnte } from './hnte.engine.js';
 import type { RuleSetSeed } from './rules.data.js';
@@ -13,9 +14,12 @@ import { evaluateTechSme } from './techsme.engine.js';
 
 const PARAMS = { hnte: hnteParams, tech_sme: techSmeParams } as const;
 
-/** Today in China time (UTC+8, no DST). */
-export function chinaToday(now = new Date()): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+/**
+ * The business date in China time (UTC+8, no DST): without an argument today's business date
+ * (lib/clock.ts businessToday), with one the China-time date of that instant.
+ */
+export function chinaToday(at?: Date): string {
+  return at === undefined ? businessToday() : chinaDate(at);
 }
 
 function issuesOf(err: z.ZodError, prefix: string): FieldIssue[] {

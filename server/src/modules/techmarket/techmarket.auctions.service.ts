@@ -174,7 +174,8 @@ export async function closeAuction(opts: { db: Db; ctx: RequestContext; id: numb
           districtId,
           domain: listing?.domain ?? '其他',
           amountFen: a.currentPriceFen!,
-          signedOn: shanghaiDate(at),
+          // the auction runs on the machine clock; the contract is signed on today's business date
+          signedOn: shanghaiDate(),
           createdBy: actor.userId,
         },
       ]);

@@ -5,6 +5,7 @@ import type { Actor, RequestContext } from '../../http/context.js';
 import { hasRole } from '../../http/context.js';
 import { AppError, fieldError, notFound } from '../../http/errors.js';
 import { decodeCursor, encodeCursor } from '../../http/pagination.js';
+import { businessToday, chinaDate } from '../../lib/clock.js';
 import { fenToYuan, yuanToFen } from '../../lib/money.js';
 import { recordAudit } from '../audit/index.js';
 import { appendTimeline } from '../timeline/index.js';
@@ -12,9 +13,9 @@ import * as policy from './techmarket.policy.js';
 import * as repo from './techmarket.repo.js';
 import { CONTRACT_GROUP, CONTRACT_TYPE_NAMES, TECH_DOMAINS, type CreateDealInput, type SubmitRegistrationInput } from './techmarket.schema.js';
 
-/** Calendar date in Hangzhou (UTC+8), YYYY-MM-DD. */
-export function shanghaiDate(at: Date = new Date()): string {
-  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+/** Calendar date in Hangzhou (UTC+8), YYYY-MM-DD: of an instant, or without one the business clock's today (lib/clock.ts). */
+export function shanghaiDate(at?: Date): string {
+  return at === undefined ? businessToday() : chinaDate(at);
 }
 
 export function addDays(date: string, days: number): string {
@@ -289,7 +290,8 @@ export async function registerContract(opts: { db: Db; ctx: RequestContext; id: 
   const actor = policy.requireSignedIn(opts.ctx.actor);
   policy.assertRegistrar(actor);
   const at = opts.at ?? new Date();
-  const registeredOn = shanghaiDate(at);
+  // registeredAt is the record time; the registration date is a business date (of `at` when a caller fixes it)
+  const registeredOn = opts.at ? shanghaiDate(opts.at) : shanghaiDate();
   await opts.db.transaction(async (tx) => {
     const before = await repo.findRegistration(tx, opts.id, undefined, true);
     if (!before) {

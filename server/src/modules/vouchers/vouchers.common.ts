@@ -1,20 +1,17 @@
 import type { Actor, RequestContext } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
+import { businessToday as clockToday, chinaDate } from '../../lib/clock.js';
 import { fenToYuan } from '../../lib/money.js';
 import { decodeCursor, encodeCursor } from '../../http/pagination.js';
 import { CATEGORY_NAMES } from './vouchers.schema.js';
 import type * as repo from './vouchers.repo.js';
 
-const SHANGHAI_DATE = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** The business date in Hangzhou (YYYY-MM-DD): value dates and validity use it. */
-export function businessToday(now = new Date()): string {
-  return SHANGHAI_DATE.format(now);
+/**
+ * The business date in Hangzhou (YYYY-MM-DD): value dates and validity use it. Without an
+ * argument the business clock's today (lib/clock.ts), with one the China-time date of that instant.
+ */
+export function businessToday(at?: Date): string {
+  return at === undefined ? clockToday() : chinaDate(at);
 }
 
 export function actorOf(ctx: RequestContext): Actor {
