@@ -32,8 +32,4 @@ export const PROVIDER_STATUS: Record<string, { label: string; color: string }> =
   blacklisted: { label: '黑名单', color: 'red' },
 };
 
-/** 12345.6 → "12,345.60 元" */
-export const yuan = (v: number | null | undefined) =>
-  v === null || v === undefined ? '—' : `${v.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 元`;
-
 export const newIdempotencyKey = () => (typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`);

@@ -4,6 +4,7 @@ import { DistrictSelect } from '../../../components/DistrictSelect';
 import { useT } from '../../../lib/i18n';
 import { INDUSTRIES, SIZES, SIZE_LABELS } from '../constants';
 import type { EnterpriseFormValues } from './enterprise-form-values';
+import { MoneyInput } from '../../../components/Money';
 
 type FieldName = keyof EnterpriseFormValues;
 
@@ -75,7 +76,7 @@ export function EnterpriseFormFields({ locked, masked }: Props) {
         </Col>
         <Col span={12}>
           <Form.Item name="registeredCapital" label={t('ent.registeredCapitalYuan')}>
-            <InputNumber<number> min={0} precision={2} style={{ width: '100%' }} disabled={isLocked('registeredCapital')} />
+            <MoneyInput style={{ width: '100%' }} disabled={isLocked('registeredCapital')} />
           </Form.Item>
         </Col>
         <Col span={12}>

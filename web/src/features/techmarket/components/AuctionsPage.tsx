@@ -1,4 +1,4 @@
-import { App, Button, Card, Descriptions, InputNumber, List, Space, Statistic, Tag, Typography } from 'antd';
+import { App, Button, Card, Descriptions, List, Space, Statistic, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { PageTitle } from '../../../components/PageTitle';
@@ -8,6 +8,7 @@ import { hasAnyRole, useOptionalSession } from '../../../lib/session';
 import { useAuction } from '../api/get-auction';
 import { useAuctions } from '../api/list-auctions';
 import { usePlaceBid } from '../api/place-bid';
+import { MoneyInput } from '../../../components/Money';
 
 const PHASE = { upcoming: '未开始', bidding: '竞价中', ended: '待结束', closed: '已结束' } as const;
 
@@ -54,7 +55,7 @@ export default function AuctionsPage() {
             </Descriptions>
             {canBid && a.phase === 'bidding' ? (
               <Space style={{ margin: '12px 0' }}>
-                <InputNumber min={a.minimumBid} step={a.increment} precision={2} value={amount ?? a.minimumBid} onChange={setAmount} style={{ width: 200 }} aria-label="出价金额" />
+                <MoneyInput min={a.minimumBid} step={a.increment} value={amount ?? a.minimumBid} onChange={setAmount} aria-label="出价金额" />
                 <Button
                   type="primary"
                   loading={bid.isPending}

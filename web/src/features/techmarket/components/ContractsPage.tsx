@@ -1,4 +1,4 @@
-import { App, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Tabs, Tag } from 'antd';
+import { App, Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { PageTitle } from '../../../components/PageTitle';
 import { errorMessage } from '../../../lib/form-errors';
@@ -9,6 +9,7 @@ import { useDeals, type Deal } from '../api/list-deals';
 import { useRegistrations } from '../api/list-registrations';
 import { useSubmitRegistration, type SubmitRegistrationInput } from '../api/submit-registration';
 import { CONTRACT_TYPES, REGISTRATION_STATUS_NAMES } from './labels';
+import { MoneyInput } from '../../../components/Money';
 
 /** Deals with the registration deadline timer; sellers submit, registrars register or return. */
 export default function ContractsPage() {
@@ -140,10 +141,10 @@ export default function ContractsPage() {
             <Input />
           </Form.Item>
           <Form.Item name="amount" label="合同成交额（元）" rules={[{ required: true }]}>
-            <InputNumber min={0.01} precision={2} style={{ width: '100%' }} />
+            <MoneyInput min={0.01} style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item name="nonTechnical" label="非技术性费用（设备、材料等，元）">
-            <InputNumber min={0} precision={2} style={{ width: '100%' }} />
+            <MoneyInput style={{ width: '100%' }} />
           </Form.Item>
         </Form>
       </Modal>

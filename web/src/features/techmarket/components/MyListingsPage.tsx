@@ -5,6 +5,7 @@ import { applyFieldErrors, errorMessage } from '../../../lib/form-errors';
 import { useCreateListing, type CreateListingInput } from '../api/create-listing';
 import { useMyListings } from '../api/list-my-listings';
 import { DOMAINS, KIND_NAMES, PRICE_MODE_NAMES, STATUS_NAMES } from './labels';
+import { MoneyInput } from '../../../components/Money';
 
 const FIELDS = ['kind', 'title', 'description', 'domain', 'maturity', 'priceMode', 'price', 'contactName', 'contactPhone'] as const;
 
@@ -50,7 +51,7 @@ export default function MyListingsPage() {
             <Select options={Object.entries(PRICE_MODE_NAMES).map(([value, label]) => ({ value, label }))} />
           </Form.Item>
           <Form.Item name="price" label="价格（元，一口价必填）">
-            <InputNumber min={0} precision={2} style={{ width: 200 }} />
+            <MoneyInput />
           </Form.Item>
           <Form.Item name="contactName" label="联系人">
             <Input />

@@ -1,10 +1,12 @@
-import { App, Form, InputNumber, Modal, Select, Typography } from 'antd';
+import { App, Form, Modal, Select, Typography } from 'antd';
 import { useMemo } from 'react';
 import { applyFieldErrors, errorMessage } from '../../../lib/form-errors';
 import { useCreateBooking, type CreateBookingInput } from '../api/create-booking';
 import type { ListProvidersResult } from '../api/list-providers';
 import type { ListPoliciesResult } from '../api/list-policies';
 import { CATEGORY_OPTIONS, newIdempotencyKey } from '../constants';
+import { formatMoney } from '../../../lib/money';
+import { MoneyInput } from '../../../components/Money';
 
 type Provider = ListProvidersResult['items'][number];
 type Policy = ListPoliciesResult['items'][number];
@@ -32,7 +34,7 @@ export function BookServiceModal(props: { open: boolean; onClose: () => void; ho
     }
     try {
       const b = await booking.mutateAsync({ key, body: { holderId: props.holderId, policyId: props.policy.id, providerId: props.provider.id, ...v } });
-      void message.success(`预约成功，已冻结 ${b.amount} 元`);
+      void message.success(`预约成功，已冻结 ${formatMoney(b.amount)}`);
       form.resetFields();
       props.onClose();
     } catch (err) {
@@ -49,15 +51,20 @@ export function BookServiceModal(props: { open: boolean; onClose: () => void; ho
           <Select options={categories.map((c) => ({ value: c.value, label: c.label }))} />
         </Form.Item>
         <Form.Item name="contractAmount" label="服务合同金额（元）" rules={[{ required: true, message: '请填写合同金额' }]}>
-          <InputNumber min={0.01} precision={2} style={{ width: '100%' }} />
+          <MoneyInput min={0.01} style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item
           name="amount"
           label="使用创新券金额（元）"
-          extra={`不超过合同金额的 ${props.policy.coverageRatio * 100}%（最多 ${max} 元）`}
-          rules={[{ required: true, message: '请填写使用金额' }]}
+          extra={`不超过合同金额的 ${props.policy.coverageRatio * 100}%（最多 ${formatMoney(max)}）`}
+          dependencies={['contractAmount']}
+          rules={[
+            { required: true, message: '请填写使用金额' },
+            // Said, never silently cut: a clamped input turned 12,000 into 10,000 without a word.
+            { validator: (_, v: number | undefined) => (v === undefined || v === null || !contract || v <= max ? Promise.resolve() : Promise.reject(new Error(`超过上限：合同金额 ${formatMoney(contract)} 的 ${props.policy.coverageRatio * 100}% 为 ${formatMoney(max)}`))) },
+          ]}
         >
-          <InputNumber min={0.01} max={max || undefined} precision={2} style={{ width: '100%' }} />
+          <MoneyInput min={0.01} style={{ width: '100%' }} />
         </Form.Item>
         <Typography.Text type="secondary">预约后该金额从可用余额转为冻结；服务完成并经市科委审核兑付后计入“已兑付”，取消预约则退回可用余额。</Typography.Text>
       </Form>

@@ -1,7 +1,9 @@
-import { App, Form, Input, InputNumber, Modal } from 'antd';
+import { App, Form, Input, Modal } from 'antd';
 import { applyFieldErrors, errorMessage } from '../../../lib/form-errors';
 import { useSubmitClaim } from '../api/submit-claim';
 import type { ListBookingsResult } from '../api/list-bookings';
+import { MoneyInput } from '../../../components/Money';
+import { formatMoney } from '../../../lib/money';
 
 type Booking = ListBookingsResult['items'][number];
 
@@ -35,7 +37,7 @@ export function ClaimModal(props: { open: boolean; onClose: () => void; booking:
     <Modal title={props.mode === 'tongdui' ? '申请兑付（通兑）' : '申请报销（通用）'} open={props.open} onCancel={props.onClose} onOk={() => form.submit()} okText="提交申请" confirmLoading={claim.isPending} destroyOnHidden>
       {b ? (
         <p>
-          {b.holderName} · {b.providerName} · 冻结 {b.amount} 元（合同 {b.contractAmount} 元）
+          {b.holderName} · {b.providerName} · 冻结 {formatMoney(b.amount)}（合同 {formatMoney(b.contractAmount)}）
         </p>
       ) : null}
       <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ paidAmount: b?.contractAmount }}>
@@ -47,7 +49,7 @@ export function ClaimModal(props: { open: boolean; onClose: () => void; booking:
         </Form.Item>
         {props.mode === 'tongyong' ? (
           <Form.Item name="paidAmount" label="已全额支付金额（元）" rules={[{ required: true, message: '请填写已付金额' }]}>
-            <InputNumber min={0.01} precision={2} style={{ width: '100%' }} />
+            <MoneyInput min={0.01} style={{ width: '100%' }} />
           </Form.Item>
         ) : null}
       </Form>

@@ -5,7 +5,9 @@ import { useApproveClaim } from '../api/approve-claim';
 import { useClaims } from '../api/list-claims';
 import { useRejectClaim } from '../api/reject-claim';
 import { useReverseClaim } from '../api/reverse-claim';
-import { CLAIM_STATUS, MODE_LABEL, categoryLabel, yuan } from '../constants';
+import { CLAIM_STATUS, MODE_LABEL, categoryLabel } from '../constants';
+import { renderMoney } from '../../../components/Money';
+import { failedTable } from '../../../components/QueryState';
 
 /** Claims awaiting the bureau's decision (and the decided ones, for reference). */
 export function ClaimsReviewPanel({ canAct }: { canAct: boolean }) {
@@ -32,6 +34,7 @@ export function ClaimsReviewPanel({ canAct }: { canAct: boolean }) {
         rowKey="id"
         size="small"
         loading={claims.isLoading}
+        {...failedTable(claims)}
         dataSource={claims.data?.items ?? []}
         pagination={{ pageSize: 15 }}
         columns={[
@@ -41,7 +44,7 @@ export function ClaimsReviewPanel({ canAct }: { canAct: boolean }) {
           { title: '类别', dataIndex: 'serviceCategory', width: 90, render: categoryLabel },
           { title: '方式', dataIndex: 'mode', render: (m: string) => MODE_LABEL[m] },
           { title: '合同/凭证', render: (_, c) => `${c.contractNo} / ${c.evidenceRef}` },
-          { title: '金额', dataIndex: 'amount', render: yuan },
+          { title: '金额', dataIndex: 'amount', render: renderMoney },
           { title: '状态', dataIndex: 'status', width: 80, render: (s: string) => <Tag color={CLAIM_STATUS[s]?.color}>{CLAIM_STATUS[s]?.label}</Tag> },
           {
             title: '操作',

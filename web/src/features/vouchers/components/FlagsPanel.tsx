@@ -4,6 +4,7 @@ import { errorMessage } from '../../../lib/form-errors';
 import { useFlags } from '../api/list-flags';
 import { useResolveFlag } from '../api/resolve-flag';
 import { useScanFlags } from '../api/scan-flags';
+import { failedTable } from '../../../components/QueryState';
 
 /** The officers' queue of fraud signals with their evidence; resolutions are audited. */
 export function FlagsPanel({ canAct }: { canAct: boolean }) {
@@ -33,6 +34,7 @@ export function FlagsPanel({ canAct }: { canAct: boolean }) {
         rowKey="id"
         size="small"
         loading={flags.isLoading}
+        {...failedTable(flags)}
         dataSource={flags.data?.items ?? []}
         pagination={{ pageSize: 15 }}
         columns={[

@@ -9,10 +9,12 @@ import { useClaims } from '../api/list-claims';
 import { useHolders } from '../api/list-holders';
 import { usePolicies } from '../api/list-policies';
 import { useProviders, type ListProvidersResult } from '../api/list-providers';
-import { BOOKING_STATUS, CATEGORY_OPTIONS, CLAIM_STATUS, MODE_LABEL, categoryLabel, yuan } from '../constants';
+import { BOOKING_STATUS, CATEGORY_OPTIONS, CLAIM_STATUS, MODE_LABEL, categoryLabel } from '../constants';
 import { BalanceCards } from './BalanceCards';
 import { BookServiceModal } from './BookServiceModal';
 import { ClaimModal } from './ClaimModal';
+import { renderMoney } from '../../../components/Money';
+import { failedTable } from '../../../components/QueryState';
 
 type Provider = ListProvidersResult['items'][number];
 type Booking = ListBookingsResult['items'][number];
@@ -63,6 +65,7 @@ export default function HolderVouchersPage() {
           rowKey="id"
           size="small"
           loading={providers.isLoading}
+          {...failedTable(providers)}
           dataSource={providers.data?.items ?? []}
           pagination={{ pageSize: 8 }}
           columns={[
@@ -87,14 +90,15 @@ export default function HolderVouchersPage() {
           rowKey="id"
           size="small"
           loading={bookings.isLoading}
+          {...failedTable(bookings)}
           dataSource={bookings.data?.items ?? []}
           pagination={false}
           columns={[
             { title: '预约号', dataIndex: 'id', width: 80 },
             { title: '服务机构', dataIndex: 'providerName' },
             { title: '类别', dataIndex: 'serviceCategory', width: 90, render: categoryLabel },
-            { title: '合同金额', dataIndex: 'contractAmount', render: yuan },
-            { title: '创新券金额', dataIndex: 'amount', render: yuan },
+            { title: '合同金额', dataIndex: 'contractAmount', render: renderMoney },
+            { title: '创新券金额', dataIndex: 'amount', render: renderMoney },
             { title: '预约日期', dataIndex: 'bookedOn', width: 110 },
             { title: '状态', dataIndex: 'status', width: 130, render: (s: string) => <Tag color={BOOKING_STATUS[s]?.color}>{BOOKING_STATUS[s]?.label ?? s}</Tag> },
             {
@@ -123,6 +127,7 @@ export default function HolderVouchersPage() {
           rowKey="id"
           size="small"
           loading={claims.isLoading}
+          {...failedTable(claims)}
           dataSource={claims.data?.items ?? []}
           pagination={false}
           columns={[
@@ -130,7 +135,7 @@ export default function HolderVouchersPage() {
             { title: '预约号', dataIndex: 'bookingId', width: 80 },
             { title: '方式', dataIndex: 'mode', render: (m: string) => MODE_LABEL[m] },
             { title: '服务机构', dataIndex: 'providerName' },
-            { title: '金额', dataIndex: 'amount', render: yuan },
+            { title: '金额', dataIndex: 'amount', render: renderMoney },
             { title: '提交日期', dataIndex: 'submittedOn', width: 110 },
             { title: '状态', dataIndex: 'status', width: 90, render: (s: string) => <Tag color={CLAIM_STATUS[s]?.color}>{CLAIM_STATUS[s]?.label}</Tag> },
             { title: '审核意见', dataIndex: 'decisionNote', render: (n: string | null, c) => n ?? (c.status === 'submitted' ? '等待市科委审核' : '') },

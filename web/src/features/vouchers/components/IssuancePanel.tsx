@@ -1,4 +1,4 @@
-import { App, Button, Card, Form, InputNumber, Select, Space, Upload } from 'antd';
+import { App, Button, Card, Form, Select, Space, Upload } from 'antd';
 import { useState } from 'react';
 import { downloadFile } from '../../../lib/download';
 import { errorMessage } from '../../../lib/form-errors';
@@ -6,9 +6,11 @@ import { useImportIssuances } from '../api/import-issuances';
 import { useIssueVoucher } from '../api/issue-voucher';
 import { useHolders } from '../api/list-holders';
 import { usePolicies } from '../api/list-policies';
+import { MoneyInput } from '../../../components/Money';
+import { formatMoney } from '../../../lib/money';
 
 /** Issue to one holder, or to an approved list from Excel (all rows or none). */
-export function IssuancePanel({ canAct }: { canAct: boolean }) {
+export function IssuancePanel() {
   const { message } = App.useApp();
   const policies = usePolicies();
   const [q, setQ] = useState('');
@@ -18,9 +20,6 @@ export function IssuancePanel({ canAct }: { canAct: boolean }) {
   const [form] = Form.useForm<{ policyId: number; holderId: number; amount: number }>();
   const [bulkPolicy, setBulkPolicy] = useState<number | undefined>();
   const active = (policies.data?.items ?? []).filter((p) => p.status === 'active').map((p) => ({ value: p.id, label: p.name }));
-  if (!canAct) {
-    return <p>发放由市科委业务处室办理。</p>;
-  }
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Card size="small" title="向持有人发放">
@@ -29,7 +28,7 @@ export function IssuancePanel({ canAct }: { canAct: boolean }) {
           layout="inline"
           onFinish={(v) =>
             issue.mutateAsync(v).then(
-              (r) => void message.success(`已发放，持有人可用余额 ${r.balance.available} 元`),
+              (r) => void message.success(`已发放，持有人可用余额 ${formatMoney(r.balance.available)}`),
               (e: unknown) => void message.error(errorMessage(e)),
             )
           }
@@ -46,7 +45,7 @@ export function IssuancePanel({ canAct }: { canAct: boolean }) {
             />
           </Form.Item>
           <Form.Item name="amount" rules={[{ required: true, message: '请填写金额' }]}>
-            <InputNumber placeholder="金额（元）" min={0.01} precision={2} />
+            <MoneyInput placeholder="金额" min={0.01} />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={issue.isPending}>
             发放
@@ -62,7 +61,7 @@ export function IssuancePanel({ canAct }: { canAct: boolean }) {
             disabled={!bulkPolicy}
             beforeUpload={(file) => {
               bulk.mutateAsync({ policyId: bulkPolicy!, file }).then(
-                (r) => void message.success(`已发放 ${r.issued} 户，共 ${r.total} 元`),
+                (r) => void message.success(`已发放 ${r.issued} 户，共 ${formatMoney(r.total)}`),
                 (e: unknown) => void message.error(errorMessage(e)),
               );
               return false;

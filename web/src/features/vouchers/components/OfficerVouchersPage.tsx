@@ -13,6 +13,9 @@ import { StatsPanel } from './StatsPanel';
 export default function OfficerVouchersPage() {
   const me = useSession();
   const canAct = hasAnyRole(me, ['city_officer']);
+  // A tab nobody in this role can use is not shown: issuing is the city officers' work, and
+  // settlement batches are read city-wide only (a district officer is refused them).
+  const cityReader = hasAnyRole(me, ['city_officer', 'city_admin', 'auditor']);
   return (
     <>
       <PageTitle title="创新券管理" />
@@ -22,9 +25,9 @@ export default function OfficerVouchersPage() {
           { key: 'claims', label: '兑付审核', children: <ClaimsReviewPanel canAct={canAct} /> },
           { key: 'stats', label: '统计分析', children: <StatsPanel /> },
           { key: 'policies', label: '政策', children: <PoliciesPanel canAct={canAct} /> },
-          { key: 'issue', label: '发放', children: <IssuancePanel canAct={canAct} /> },
+          ...(canAct ? [{ key: 'issue', label: '发放', children: <IssuancePanel /> }] : []),
           { key: 'providers', label: '服务机构', children: <ProvidersPanel canAct={canAct} /> },
-          { key: 'settle', label: '结算', children: <SettlementsPanel canAct={canAct} /> },
+          ...(cityReader ? [{ key: 'settle', label: '结算', children: <SettlementsPanel canAct={canAct} /> }] : []),
           { key: 'flags', label: '风险线索', children: <FlagsPanel canAct={canAct} /> },
         ]}
       />

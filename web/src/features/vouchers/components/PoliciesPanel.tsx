@@ -4,7 +4,9 @@ import { useState } from 'react';
 import { applyFieldErrors, errorMessage } from '../../../lib/form-errors';
 import { useCreatePolicy, type CreatePolicyInput } from '../api/create-policy';
 import { usePolicies } from '../api/list-policies';
-import { CATEGORY_OPTIONS, categoryLabel, yuan } from '../constants';
+import { CATEGORY_OPTIONS, categoryLabel } from '../constants';
+import { MoneyInput, renderWan } from '../../../components/Money';
+import { failedTable } from '../../../components/QueryState';
 
 type Values = Omit<CreatePolicyInput, 'validUntil'> & { validUntil?: Dayjs };
 
@@ -36,15 +38,16 @@ export function PoliciesPanel({ canAct }: { canAct: boolean }) {
         rowKey="id"
         size="small"
         loading={policies.isLoading}
+        {...failedTable(policies)}
         dataSource={policies.data?.items ?? []}
         pagination={false}
         columns={[
           { title: '年度', dataIndex: 'year', width: 70 },
           { title: '政策名称', dataIndex: 'name' },
-          { title: '预算', dataIndex: 'budget', render: yuan },
-          { title: '已发放', dataIndex: 'issued', render: yuan },
-          { title: '预算余额', dataIndex: 'remaining', render: yuan },
-          { title: '企业/团队上限', render: (_, p) => `${p.enterpriseCap / 10000}万 / ${p.teamCap / 10000}万` },
+          { title: '预算', dataIndex: 'budget', render: renderWan },
+          { title: '已发放', dataIndex: 'issued', render: renderWan },
+          { title: '预算余额', dataIndex: 'remaining', render: renderWan },
+          { title: '企业/团队上限', render: (_, p) => <span className="money">{`${p.enterpriseCap / 10000}万 / ${p.teamCap / 10000}万`}</span> },
           { title: '补助比例', dataIndex: 'coverageRatio', render: (v: number) => `${v * 100}%` },
           { title: '有效期至', dataIndex: 'validUntil', width: 110 },
           { title: '类别', dataIndex: 'categories', render: (cs: string[]) => cs.map(categoryLabel).join('、') },
@@ -65,13 +68,13 @@ export function PoliciesPanel({ canAct }: { canAct: boolean }) {
             <Input />
           </Form.Item>
           <Form.Item name="budget" label="年度预算（元）">
-            <InputNumber min={0} precision={2} style={{ width: '100%' }} />
+            <MoneyInput style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item name="enterpriseCap" label="企业年度上限（元）">
-            <InputNumber min={0.01} precision={2} style={{ width: '100%' }} />
+            <MoneyInput min={0.01} style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item name="teamCap" label="创业团队年度上限（元）">
-            <InputNumber min={0.01} precision={2} style={{ width: '100%' }} />
+            <MoneyInput min={0.01} style={{ width: '100%' }} />
           </Form.Item>
           <Form.Item name="coverageRatio" label="补助比例（不超过合同金额的比例）">
             <InputNumber min={0.01} max={1} step={0.05} />

@@ -1,4 +1,4 @@
-import { App, Button, Card, Empty, Form, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Empty, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { PageTitle } from '../../../components/PageTitle';
 import { applyFieldErrors, errorMessage } from '../../../lib/form-errors';
@@ -8,9 +8,11 @@ import { useMyProvider } from '../api/get-my-provider';
 import { useBookings, type ListBookingsResult } from '../api/list-bookings';
 import { useClaims } from '../api/list-claims';
 import { useSettlements } from '../api/list-settlements';
-import { BOOKING_STATUS, CATEGORY_OPTIONS, CLAIM_STATUS, MODE_LABEL, PROVIDER_STATUS, categoryLabel, yuan } from '../constants';
+import { BOOKING_STATUS, CATEGORY_OPTIONS, CLAIM_STATUS, MODE_LABEL, PROVIDER_STATUS, categoryLabel } from '../constants';
 import { ClaimModal } from './ClaimModal';
 import { RegisterProviderCard } from './RegisterProviderCard';
+import { MoneyInput, renderMoney } from '../../../components/Money';
+import { failedTable } from '../../../components/QueryState';
 
 type Booking = ListBookingsResult['items'][number];
 
@@ -62,14 +64,15 @@ export default function ProviderVouchersPage() {
           rowKey="id"
           size="small"
           loading={bookings.isLoading}
+          {...failedTable(bookings)}
           dataSource={bookings.data?.items ?? []}
           pagination={{ pageSize: 10 }}
           columns={[
             { title: '预约号', dataIndex: 'id', width: 80 },
             { title: '持有人', dataIndex: 'holderName' },
             { title: '类别', dataIndex: 'serviceCategory', width: 90, render: categoryLabel },
-            { title: '合同金额', dataIndex: 'contractAmount', render: yuan },
-            { title: '创新券金额', dataIndex: 'amount', render: yuan },
+            { title: '合同金额', dataIndex: 'contractAmount', render: renderMoney },
+            { title: '创新券金额', dataIndex: 'amount', render: renderMoney },
             { title: '预约日期', dataIndex: 'bookedOn', width: 110 },
             { title: '状态', dataIndex: 'status', width: 130, render: (s: string) => <Tag color={BOOKING_STATUS[s]?.color}>{BOOKING_STATUS[s]?.label ?? s}</Tag> },
             {
@@ -91,13 +94,14 @@ export default function ProviderVouchersPage() {
           rowKey="id"
           size="small"
           loading={claims.isLoading}
+          {...failedTable(claims)}
           dataSource={claims.data?.items ?? []}
           pagination={{ pageSize: 10 }}
           columns={[
             { title: '申请号', dataIndex: 'id', width: 80 },
             { title: '持有人', dataIndex: 'holderName' },
             { title: '方式', dataIndex: 'mode', render: (m: string) => MODE_LABEL[m] },
-            { title: '金额', dataIndex: 'amount', render: yuan },
+            { title: '金额', dataIndex: 'amount', render: renderMoney },
             { title: '状态', dataIndex: 'status', width: 90, render: (s: string) => <Tag color={CLAIM_STATUS[s]?.color}>{CLAIM_STATUS[s]?.label}</Tag> },
             { title: '结算批次', dataIndex: 'settlementId', width: 90, render: (v: number | null) => v ?? '—' },
           ]}
@@ -109,12 +113,13 @@ export default function ProviderVouchersPage() {
           rowKey="id"
           size="small"
           loading={settlements.isLoading}
+          {...failedTable(settlements)}
           dataSource={settlements.data?.items ?? []}
           pagination={false}
           columns={[
             { title: '批次号', dataIndex: 'id', width: 80 },
             { title: '笔数', dataIndex: 'claimCount', width: 70 },
-            { title: '金额', dataIndex: 'total', render: yuan },
+            { title: '金额', dataIndex: 'total', render: renderMoney },
             { title: '状态', dataIndex: 'status', render: (s: string) => (s === 'paid' ? <Tag color="green">已付款</Tag> : <Tag color="gold">待付款</Tag>) },
             { title: '导出', width: 100, render: (_, s) => <Button size="small" onClick={() => exportSettlement(s.id).catch((e: unknown) => message.error(errorMessage(e)))}>付款清单</Button> },
           ]}
@@ -130,7 +135,7 @@ export default function ProviderVouchersPage() {
           columns={[
             { title: '类别', dataIndex: 'categoryName', width: 100 },
             { title: '服务项目', dataIndex: 'name' },
-            { title: '参考价格', dataIndex: 'price', render: yuan },
+            { title: '参考价格', dataIndex: 'price', render: renderMoney },
             { title: '单位', dataIndex: 'unit', width: 60 },
           ]}
         />
@@ -142,7 +147,7 @@ export default function ProviderVouchersPage() {
             <Input placeholder="服务项目" />
           </Form.Item>
           <Form.Item name="price" rules={[{ required: true, message: '请填写价格' }]}>
-            <InputNumber placeholder="参考价格（元）" min={0} precision={2} />
+            <MoneyInput placeholder="参考价格" />
           </Form.Item>
           <Form.Item name="unit">
             <Input style={{ width: 60 }} />

@@ -4,6 +4,7 @@ import { errorMessage } from '../../../lib/form-errors';
 import { useProviders } from '../api/list-providers';
 import { useSetProviderStatus } from '../api/set-provider-status';
 import { PROVIDER_STATUS, categoryLabel } from '../constants';
+import { failedTable } from '../../../components/QueryState';
 
 type Status = 'pending' | 'approved' | 'suspended' | 'blacklisted';
 
@@ -31,6 +32,7 @@ export function ProvidersPanel({ canAct }: { canAct: boolean }) {
         rowKey="id"
         size="small"
         loading={providers.isLoading}
+        {...failedTable(providers)}
         dataSource={providers.data?.items ?? []}
         pagination={{ pageSize: 15 }}
         columns={[

@@ -7,7 +7,8 @@ import { usePolicies } from '../api/list-policies';
 import { useProviders } from '../api/list-providers';
 import { useSettlements } from '../api/list-settlements';
 import { usePaySettlement } from '../api/pay-settlement';
-import { yuan } from '../constants';
+import { renderMoney } from '../../../components/Money';
+import { failedTable } from '../../../components/QueryState';
 
 /** Settlement batches per provider: create from approved claims, export the payment list, record payment. */
 export function SettlementsPanel({ canAct }: { canAct: boolean }) {
@@ -35,13 +36,14 @@ export function SettlementsPanel({ canAct }: { canAct: boolean }) {
         rowKey="id"
         size="small"
         loading={list.isLoading}
+        {...failedTable(list)}
         dataSource={list.data?.items ?? []}
         pagination={{ pageSize: 15 }}
         columns={[
           { title: '批次号', dataIndex: 'id', width: 80 },
           { title: '服务机构', dataIndex: 'providerName' },
           { title: '笔数', dataIndex: 'claimCount', width: 70 },
-          { title: '金额', dataIndex: 'total', render: yuan },
+          { title: '金额', dataIndex: 'total', render: renderMoney },
           { title: '状态', dataIndex: 'status', render: (s: string) => (s === 'paid' ? <Tag color="green">已付款</Tag> : <Tag color="gold">待付款</Tag>) },
           {
             title: '操作',

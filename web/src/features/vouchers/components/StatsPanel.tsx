@@ -2,7 +2,8 @@ import { Card, Col, InputNumber, Radio, Row, Statistic, Table } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { PageLoading } from '../../../components/PageLoading';
 import { useStatistics } from '../api/get-statistics';
-import { yuan } from '../constants';
+import { renderWan } from '../../../components/Money';
+import { failedTable } from '../../../components/QueryState';
 
 const StatsChart = lazy(() => import('./StatsChart'));
 
@@ -31,8 +32,8 @@ export function StatsPanel() {
       </Row>
       <Row gutter={12}>
         {[
-          ['发放总额（元）', t?.issued],
-          ['兑付总额（元）', t?.redeemed],
+          ['发放总额（万元）', t?.issued === undefined ? undefined : t.issued / 1e4],
+          ['兑付总额（万元）', t?.redeemed === undefined ? undefined : t.redeemed / 1e4],
           ['使用率（%）', t?.usageRate === null || t?.usageRate === undefined ? undefined : t.usageRate * 100],
           ['持有人数', t?.holders],
         ].map(([title, value]) => (
@@ -51,13 +52,14 @@ export function StatsPanel() {
         rowKey="key"
         size="small"
         loading={stats.isLoading}
+        {...failedTable(stats)}
         dataSource={stats.data?.rows ?? []}
         pagination={{ pageSize: 15 }}
         columns={[
           { title: '维度', dataIndex: 'label' },
-          { title: '发放', dataIndex: 'issued', render: yuan },
-          { title: '兑付', dataIndex: 'redeemed', render: yuan },
-          { title: '到期收回', dataIndex: 'expired', render: yuan },
+          { title: '发放', dataIndex: 'issued', render: renderWan },
+          { title: '兑付', dataIndex: 'redeemed', render: renderWan },
+          { title: '到期收回', dataIndex: 'expired', render: renderWan },
           { title: '使用率', dataIndex: 'usageRate', render: (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`) },
           { title: '持有人数', dataIndex: 'holders', render: (v: number | null) => v ?? '—' },
         ]}
