@@ -1,5 +1,6 @@
 import { App, Alert, Button, Divider, Form, Input, Modal, Radio, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { PageTitle } from '../../../components/PageTitle';
 import { ApiError } from '../../../lib/api';
 import { errorMessage } from '../../../lib/form-errors';
@@ -85,6 +86,22 @@ export default function MyAssignmentsPage() {
   const list = useAssignments();
   const [declaring, setDeclaring] = useState<Assignment | null>(null);
   const [viewing, setViewing] = useState<number | null>(null);
+  // ?application=ID opens that case once the assignments are in (the inbox's one click):
+  // the declaration first when it is still due, else the case and its score sheet.
+  const [params, setParams] = useSearchParams();
+  const linked = Number(params.get('application')) || null;
+  useEffect(() => {
+    const a = linked === null ? undefined : list.data?.items.find((x) => x.applicationId === linked);
+    if (!a) {
+      return;
+    }
+    if (a.status === 'assigned' && a.live) {
+      setDeclaring(a);
+    } else if (a.status === 'accepted' || a.status === 'scored') {
+      setViewing(a.memberId);
+    }
+    setParams({}, { replace: true });
+  }, [linked, list.data, setParams]);
   return (
     <>
       <PageTitle title="我的评审任务" />

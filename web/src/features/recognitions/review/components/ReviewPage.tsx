@@ -14,6 +14,7 @@ import {
   Typography,
 } from "antd";
 import { useState } from "react";
+import { useSearchParams } from "react-router";
 import { CursorPager } from "../../../../components/CursorPager";
 import { DistrictSelect } from "../../../../components/DistrictSelect";
 import { PageTitle } from "../../../../components/PageTitle";
@@ -55,7 +56,17 @@ export default function ReviewPage() {
     district: filters.district,
   });
   const exporter = useExportApplications();
-  const [open, setOpen] = useState<number | null>(null);
+  // ?application=ID opens that application's review (the inbox's one click).
+  const [params, setParams] = useSearchParams();
+  const [open, setOpenState] = useState<number | null>(
+    Number(params.get("application")) || null,
+  );
+  const setOpen = (id: number | null) => {
+    setOpenState(id);
+    if (id === null && params.has("application")) {
+      setParams({}, { replace: true });
+    }
+  };
   const set = (patch: Partial<Filters>) =>
     setFilters((f) => ({ ...f, ...patch }));
   const isDistrict = me.roles.includes("district_officer");
