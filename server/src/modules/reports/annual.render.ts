@@ -1,61 +1,153 @@
-import { AlignmentType, Document, FootnoteReferenceRun, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import type { AnnualSummary, Reference, Segment } from './annual.compose.js';
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  FootnoteReferenceRun,
+  HeadingLevel,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+} from 'docx';
+import type { AnnualSummary, Segment } from './annual.compose.js';
 
-const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-const heading = (i: number, text: string) => `（${NUMERALS[i] ?? i + 1}）${text}`;
-const previousText = (r: Reference) => (r.previous ? `${r.year - 1}年：${r.previous.value}（来源：${r.previous.source}）` : '');
-const referenceText = (r: Reference) => `${r.code}（${r.name}，${r.year}年：${r.value}）。口径：${r.definition} 来源：${r.source}。${r.previous ? `增长率按${previousText(r)}计算。` : ''}`;
+const APPENDIX_HEADERS = ['序号', '指标', '期间', '数值', '上年数值', '来源', '口径与说明'];
 
-/** Markdown with footnotes ([^n]) and an appendix table of every figure's indicator, definition and source. */
+/** Markdown with one footnote ([^n]) per reference and the appendix table of every figure. */
 export function renderMarkdown(s: AnnualSummary): string {
   const seg = (x: Segment) => (typeof x === 'string' ? x : `[^${x.ref}]`);
   const cell = (t: string) => t.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-  const lines = [`# ${s.title}`, '', `> ${s.intro}`, ''];
-  s.sections.forEach((sec, i) => {
-    lines.push(`## ${heading(i, sec.heading)}`, '');
-    for (const p of sec.paragraphs) {
-      lines.push(p.map(seg).join(''), '');
+  const lines = [`# ${s.title}`, '', `> ${s.byline}。${s.remark}`, ''];
+  for (const b of s.blocks) {
+    if (b.kind === 'heading') {
+      lines.push(`${b.level === 1 ? '##' : '###'} ${b.text}`, '');
+    } else {
+      lines.push(`${b.lead ? `**${b.lead}**` : ''}${b.segments.map(seg).join('')}`, '');
     }
-  });
-  lines.push('## 附表：数据说明', '', '| 序号 | 指标代码 | 指标 | 年度 | 数值 | 口径 | 来源 | 上年（增长率基数） |', '|---|---|---|---|---|---|---|---|');
-  for (const r of s.references) {
-    lines.push(`| ${r.n} | \`${r.code}\` | ${cell(r.name)} | ${r.year} | ${cell(r.value)} | ${cell(r.definition)} | ${cell(r.source)} | ${cell(previousText(r))} |`);
+  }
+  lines.push('## 附表：数据说明', '', `| ${APPENDIX_HEADERS.join(' | ')} |`, `|${APPENDIX_HEADERS.map(() => '---').join('|')}|`);
+  for (const r of s.appendix) {
+    lines.push(`| ${r.n} | ${cell(r.name)}（\`${r.code}\`） | ${cell(r.period)} | ${cell(r.value)} | ${cell(r.previous)} | ${cell(r.source)} | ${cell(r.definition)} |`);
   }
   lines.push('');
-  for (const r of s.references) {
-    lines.push(`[^${r.n}]: ${referenceText(r)}`);
+  for (const n of s.notes) {
+    lines.push(`[^${n.n}]: ${n.text}`);
   }
   return `${lines.join('\n')}\n`;
 }
 
-const FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '仿宋' };
+/**
+ * Fonts of the 公文 (GB/T 9704): 仿宋 body, 黑体 first-level and 楷体 second-level headings,
+ * 小标宋 title, Times New Roman for Latin letters and digits. Word and WPS have these on Chinese
+ * Windows; elsewhere the reader substitutes (LibreOffice on Linux: Noto Serif/Sans CJK SC).
+ */
+const font = (eastAsia: string) => ({ ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia, cs: 'Times New Roman' });
+const BODY = font('仿宋');
+const H1 = font('黑体');
+const H2 = font('楷体');
+const TITLE = font('方正小标宋简体');
+const SIZE = 32; // 三号 (16 pt), in half points
+const LINE = { line: 560, lineRule: LineRuleType.EXACT }; // 28 pt: 22 lines on a page
+const mm = (v: number) => Math.round((v / 25.4) * 1440);
+const A4 = { width: mm(210), height: mm(297) };
 
-/** The same summary as a Word document: real footnotes on every figure, and the appendix table. */
+/** The title on two lines, broken before 和 (…工作总结 / 和…工作思路), never inside a number. */
+const titleLines = (title: string) => {
+  const i = title.indexOf('和', title.indexOf('工作总结'));
+  return i > 0 ? [new TextRun(title.slice(0, i)), new TextRun({ text: title.slice(i), break: 1 })] : [new TextRun(title)];
+};
+
+const pageFooter = () =>
+  new Footer({
+    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: 28, font: font('宋体') })] })],
+  });
+
+/**
+ * The same document for Word and WPS: A4 portrait with 公文 margins, title, 一、（一）1. hierarchy
+ * (Heading 1 and 2 styles, so the navigation pane shows the outline), one footnote per reference,
+ * "— n —" page numbers, then the appendix as a landscape section with a repeated header row.
+ */
 export async function renderDocx(s: AnnualSummary): Promise<Buffer> {
-  const runs = (p: Segment[]) => p.map((x) => (typeof x === 'string' ? new TextRun(x) : new FootnoteReferenceRun(x.ref)));
-  const cell = (text: string, bold = false) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold, size: 18 })] })] });
+  const runs = (p: Segment[]) => p.filter((x) => x !== '').map((x) => (typeof x === 'string' ? new TextRun(x) : new FootnoteReferenceRun(x.ref)));
+  const body = s.blocks.map((b) =>
+    b.kind === 'heading'
+      ? new Paragraph({ heading: b.level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2, children: [new TextRun(b.text)] })
+      : new Paragraph({ indent: { firstLine: SIZE * 20 }, alignment: AlignmentType.JUSTIFIED, children: [...(b.lead ? [new TextRun({ text: b.lead, bold: true })] : []), ...runs(b.segments)] }),
+  );
+
+  // Landscape A4 minus 20 mm margins: 257 mm of table.
+  const widths = [10, 48, 30, 26, 40, 45, 58].map(mm);
+  const cell = (text: string, opts: { bold?: boolean; width: number; center?: boolean }) =>
+    new TableCell({
+      width: { size: opts.width, type: WidthType.DXA },
+      verticalAlign: VerticalAlign.CENTER,
+      margins: { top: 40, bottom: 40, left: 80, right: 80 },
+      children: [new Paragraph({ alignment: opts.center ? AlignmentType.CENTER : AlignmentType.LEFT, spacing: { line: 280, lineRule: LineRuleType.AUTO }, children: [new TextRun({ text, bold: opts.bold, size: 20, font: opts.bold ? H1 : BODY })] })],
+    });
   const table = new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
     rows: [
-      new TableRow({ tableHeader: true, children: ['序号', '指标代码', '指标', '年度', '数值', '口径', '来源', '上年（增长率基数）'].map((h) => cell(h, true)) }),
-      ...s.references.map((r) => new TableRow({ children: [String(r.n), r.code, r.name, String(r.year), r.value, r.definition, r.source, previousText(r)].map((t) => cell(t)) })),
+      new TableRow({ tableHeader: true, cantSplit: true, children: APPENDIX_HEADERS.map((h, i) => cell(h, { bold: true, width: widths[i], center: true })) }),
+      ...s.appendix.map(
+        (r) =>
+          new TableRow({
+            cantSplit: true,
+            children: [String(r.n), r.name, r.period, r.value, r.previous, r.source, r.definition].map((t, i) =>
+              i === 1
+                ? new TableCell({
+                    width: { size: widths[i], type: WidthType.DXA },
+                    verticalAlign: VerticalAlign.CENTER,
+                    margins: { top: 40, bottom: 40, left: 80, right: 80 },
+                    children: [
+                      new Paragraph({ spacing: { line: 280, lineRule: LineRuleType.AUTO }, children: [new TextRun({ text: r.name, size: 20, font: BODY })] }),
+                      new Paragraph({ spacing: { line: 240, lineRule: LineRuleType.AUTO }, children: [new TextRun({ text: r.code, size: 16, color: '666666', font: BODY })] }),
+                    ],
+                  })
+                : cell(t, { width: widths[i], center: i === 0 || i === 3 }),
+            ),
+          }),
+      ),
     ],
   });
+
   const doc = new Document({
     creator: '科创平台',
     title: s.title,
-    styles: { default: { document: { run: { font: FONT, size: 28 } } } },
-    footnotes: Object.fromEntries(s.references.map((r) => [String(r.n), { children: [new Paragraph({ children: [new TextRun({ text: referenceText(r), size: 18 })] })] }])),
+    styles: {
+      default: {
+        document: { run: { font: BODY, size: SIZE, language: { value: 'en-US', eastAsia: 'zh-CN' } }, paragraph: { spacing: LINE } },
+        heading1: { run: { font: H1, size: SIZE, bold: false, color: '000000' }, paragraph: { spacing: LINE, indent: { firstLine: SIZE * 20 }, keepNext: true } },
+        heading2: { run: { font: H2, size: SIZE, bold: true, color: '000000' }, paragraph: { spacing: LINE, indent: { firstLine: SIZE * 20 }, keepNext: true } },
+        title: { run: { font: TITLE, size: 44, bold: false, color: '000000' }, paragraph: { alignment: AlignmentType.CENTER, spacing: { line: 700, lineRule: LineRuleType.EXACT, after: 200 } } },
+      },
+    },
+    footnotes: Object.fromEntries(s.notes.map((n) => [String(n.n), { children: [new Paragraph({ spacing: { line: 260, lineRule: LineRuleType.AUTO }, children: [new TextRun({ text: n.text, size: 18, font: BODY })] })] }])),
     sections: [
       {
+        properties: { page: { size: A4, margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26), footer: mm(22) } } },
+        footers: { default: pageFooter() },
         children: [
-          new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [new TextRun(s.title)] }),
-          new Paragraph({ children: [new TextRun({ text: s.intro, italics: true, size: 21 })] }),
-          ...s.sections.flatMap((sec, i) => [
-            new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(heading(i, sec.heading))] }),
-            ...sec.paragraphs.map((p) => new Paragraph({ indent: { firstLine: 560 }, children: runs(p) })),
-          ]),
-          new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun('附表：数据说明')] }),
+          new Paragraph({ heading: HeadingLevel.TITLE, children: titleLines(s.title) }),
+          new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: s.byline, size: 24, font: font('楷体') })] }),
+          ...body,
+        ],
+      },
+      {
+        properties: { page: { size: { ...A4, orientation: PageOrientation.LANDSCAPE }, margin: { top: mm(20), bottom: mm(20), left: mm(20), right: mm(20), footer: mm(10) } } },
+        footers: { default: pageFooter() },
+        children: [
+          new Paragraph({ heading: HeadingLevel.HEADING_1, indent: { firstLine: 0 }, children: [new TextRun('附表：数据说明')] }),
+          new Paragraph({ spacing: { line: 360, lineRule: LineRuleType.AUTO, after: 120 }, children: [new TextRun({ text: s.remark, size: 21, font: BODY })] }),
           table,
         ],
       },

@@ -3,7 +3,8 @@ import type { Actor, RequestContext } from '../../http/context.js';
 import { AppError, forbidden, notFound } from '../../http/errors.js';
 import { recordAudit } from '../audit/index.js';
 import { availableIndicators, yearFigures } from '../indicators/index.js';
-import { composeAnnualSummary } from './annual.compose.js';
+import { getDistrictBreakdown, getTargetOverview } from '../indicators/indicators.service.js';
+import { composeAnnualSummary, type DistrictFigure } from './annual.compose.js';
 import { renderDocx, renderMarkdown } from './annual.render.js';
 import { assertCanGenerate, assertCanRead } from './reports.policy.js';
 import * as repo from './reports.repo.js';
@@ -86,13 +87,16 @@ export function failAbandonedJobs(database: Database, opts: { now?: Date; id?: n
 
 class JobGone extends Error {}
 
+/** The figures whose district ranking the summary states (分区县看). */
+const DISTRICT_COMPARED = ['hnte.new', 'tech_sme.new', 'voucher.issued', 'techmarket.amount'];
+
 /**
  * Builds the summary of a running job in stages, recording progress after each: this year's
  * figures, last year's figures, the composed text, the Markdown, the Word file. A failure is
  * recorded on the job with a Chinese message naming the stage (the technical error goes to the
  * log); the returned promise never rejects.
  */
-async function buildJob(database: Database, jobId: number, year: number, log?: JobLogger): Promise<void> {
+async function buildJob(database: Database, actor: Actor, jobId: number, year: number, log?: JobLogger): Promise<void> {
   const db = database.db;
   let stage = '读取本年指标数据';
   const step = async (progress: number, next: string) => {
@@ -106,8 +110,16 @@ async function buildJob(database: Database, jobId: number, year: number, log?: J
     const now = await yearFigures({ database, year });
     await step(30, '读取上年指标数据');
     const before = await yearFigures({ database, year: year - 1 });
+    await step(40, '读取下年目标和各区县数据');
+    const indicators = availableIndicators();
+    const { items: targets } = await getTargetOverview({ database, actor, year: year + 1 });
+    const districts: Record<string, DistrictFigure[]> = {};
+    for (const code of DISTRICT_COMPARED.filter((c) => indicators.some((i) => i.code === c))) {
+      districts[code] = (await getDistrictBreakdown({ database, actor, code, year })).items;
+    }
     await step(50, '撰写各部分');
-    const summary = composeAnnualSummary({ year, now, before, indicators: availableIndicators(), generatedOn: new Date().toISOString().slice(0, 10) });
+    const generatedOn = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric' }).format(new Date());
+    const summary = composeAnnualSummary({ year, now, before, indicators, generatedOn, targets, districts });
     await step(65, '生成 Markdown');
     const markdown = renderMarkdown(summary);
     await step(75, '生成 Word 文件');
@@ -144,7 +156,7 @@ export async function generateAnnualReport(opts: { database: Database; ctx: Requ
     return j;
   });
   const jobs = jobsOf(opts.database);
-  const running = buildJob(opts.database, job.id, opts.year, opts.log).finally(() => jobs.delete(job.id));
+  const running = buildJob(opts.database, actor, job.id, opts.year, opts.log).finally(() => jobs.delete(job.id));
   jobs.set(job.id, running);
   return presentJob(job);
 }

@@ -53,7 +53,7 @@ describe('the 2015 annual work summary', () => {
     expect(n).toBe(1);
   });
 
-  it('when the Markdown is downloaded, then it holds the seed figures, each with a footnote naming its indicator code, definition and source', async () => {
+  it('when the Markdown is downloaded, then it holds the seed figures, each reference with its own footnote in plain words, and the appendix names the indicator codes', async () => {
     const res = await auditor.request('GET', `${job.downloads!.markdown}`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/markdown');
@@ -61,39 +61,70 @@ describe('the 2015 annual work summary', () => {
     for (const figure of SEED_2015) {
       expect(md, figure).toContain(figure);
     }
-    for (const code of ['stat.hightech_value_added', 'voucher.issued', 'voucher.used', 'techmarket.deals', 'techmarket.amount', 'stat.patent_grants', 'special_fund.performance_score']) {
-      expect(md).toMatch(new RegExp(`\\[\\^\\d+\\]: ${code.replace(/\./g, '\\.')}（.+口径：.+来源：.+`));
+    // One footnote per reference: every marker in the text is used once and has its note.
+    const used = [...md.matchAll(/\[\^(\d+)\](?!:)/g)].map((m) => m[1]);
+    const defined = [...md.matchAll(/^\[\^(\d+)\]:/gm)].map((m) => m[1]);
+    expect(new Set(used).size).toBe(used.length);
+    expect(used.sort()).toEqual(defined.sort());
+    for (const note of md.matchAll(/^\[\^\d+\]: (.*)$/gm)) {
+      expect(note[1]).toMatch(/来源：|见附表第\d+项/);
+      expect(note[1], 'no internal code in a footnote').not.toMatch(/[a-z_]+\.[a-z_]+/);
     }
-    // Every footnote marker used in the text has its note.
-    const used = new Set([...md.matchAll(/\[\^(\d+)\](?!:)/g)].map((m) => m[1]));
-    const defined = new Set([...md.matchAll(/^\[\^(\d+)\]:/gm)].map((m) => m[1]));
-    expect([...used].sort()).toEqual([...defined].sort());
+    const body = md.slice(0, md.indexOf('## 附表'));
+    expect(body, 'no internal code in the body').not.toMatch(/[a-z_]+\.[a-z_]+/);
+    for (const code of ['stat.hightech_value_added', 'voucher.issued', 'voucher.used', 'techmarket.deals', 'techmarket.amount', 'stat.patent_grants', 'special_fund.performance_score']) {
+      expect(md.slice(md.indexOf('## 附表'))).toContain(`\`${code}\``);
+    }
+    // The 公文 hierarchy: 一、the year's work, （一）areas, 1. leads; 二、next year's plan from the 2016 targets.
+    expect(md).toContain('# 杭州市科学技术委员会2015年工作总结和2016年工作思路');
+    expect(md).toContain('## 一、2015年工作总结');
+    expect(md).toContain('### （一）产业助推作用日益增强');
+    expect(md).toContain('**1.推进高新技术企业发展。**');
+    expect(md).toContain('## 二、2016年工作思路');
+    expect(md).toContain('### （一）目标任务');
+    expect(md).toMatch(/新认定国家高新技术企业150家\[\^\d+\]（2015年为311家）/);
+    expect(md).toMatch(/创新券发放金额达到3000万元\[\^\d+\]（2015年为2850.72万元）/);
+    // The performance evaluation of 2015 covers the 2011–2014 funds.
+    expect(md).toMatch(/开展了2011—2014年科技专项资金绩效评价的专项监督工作，绩效评价85分\[\^\d+\]，为良好/);
+    expect(md).toMatch(/\| 2011—2014年资金（2015年评价） \| 85分 \|/);
+    // District comparison from the register.
+    expect(md).toMatch(/分区县看，\S+区最多（\d+家）/);
     // The recognitions module runs: its figures are counted from the register, as the seed states them.
-    expect(md).toContain('## （二）高新技术企业和科技型企业培育');
     for (const figure of ['新认定国家重点扶持的高新技术企业和技术先进型服务企业311家', '累计认定国家高新技术企业1979家', '新认定雏鹰企业330家', '新认定省科技型中小企业1757家', '累计达6032家']) {
       expect(md, figure).toContain(figure);
     }
-    expect(md).toContain('## （三）创新券');
-    expect(md).toContain('## （四）网上技术市场');
+    expect(md).toContain('### （三）科技创新资源有效集聚');
+    expect(md).toContain('**2.加快网上技术市场建设。**');
     // Modules the platform does not run yet get no sentence and no invented figure (guidance fund: 33 partner funds, 46.5亿元).
     expect(md).not.toContain('46.5亿元');
-    expect(md).not.toContain('guidance_fund');
     expect(md).toMatch(/平台尚未运行的业务（[^）]*科技金融[^）]*）暂无数据/);
     expect(md).not.toMatch(/平台尚未运行的业务（[^）]*资质认定/);
   });
 
-  it('when the Word file is downloaded, then its text holds the figures and its footnotes the indicator codes', async () => {
+  it('when the Word file is downloaded, then its text holds the figures, each reference its own footnote, a page-number footer, and the appendix the indicator codes', async () => {
     const res = await officer.request('GET', job.downloads!.docx);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('wordprocessingml');
     const zip = await JSZip.loadAsync(res.rawPayload);
-    const body = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const body = xml.replace(/<[^>]+>/g, '');
     for (const figure of SEED_2015) {
       expect(body, figure).toContain(figure);
     }
+    expect(body).toContain('voucher.issued');
+    const refs = [...xml.matchAll(/<w:footnoteReference w:id="(\d+)"/g)].map((m) => m[1]);
+    expect(new Set(refs).size).toBe(refs.length);
     const notes = await zip.file('word/footnotes.xml')!.async('string');
-    expect(notes).toContain('voucher.issued');
+    const noteIds = [...notes.matchAll(/<w:footnote w:id="(\d+)"/g)].map((m) => m[1]).filter((id) => Number(id) > 0);
+    expect(noteIds.sort()).toEqual(refs.sort());
+    expect(notes).toContain('科创平台创新券业务记录');
     expect(notes).toContain('杭州市科学技术委员会2015年工作总结和2016年工作思路');
+    const footers = Object.keys(zip.files).filter((f) => /^word\/footer\d*\.xml$/.test(f));
+    expect(footers.length).toBeGreaterThan(0);
+    for (const f of footers) {
+      expect(await zip.file(f)!.async('string')).toMatch(/PAGE/);
+    }
+    expect(xml).toContain('w:orient="landscape"');
   });
 
   it('when someone other than a city officer starts one, then 403; a district officer or an enterprise cannot read one', async () => {

@@ -1,0 +1,93 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { whenSettled } from '../../modules/reports/reports.service.js';
+import { createTestApp, loginAs, type Session, type TestApp } from '../harness.js';
+import { convert, officeTools, pdfPages, python, save, workDir } from './office.js';
+
+/** Reads a .docx the way Word does: styles and text of paragraphs, sections, footers, footnotes, tables. */
+const DOCX_STRUCTURE = String.raw`
+import sys, json, zipfile, re
+import docx
+from docx.shared import Mm
+path = sys.argv[1]
+d = docx.Document(path)
+z = zipfile.ZipFile(path)
+doc_xml = z.read('word/document.xml').decode()
+notes_xml = z.read('word/footnotes.xml').decode() if 'word/footnotes.xml' in z.namelist() else ''
+note_ids = re.findall(r'<w:footnote [^>]*w:id="(-?\d+)"', notes_xml)
+note_types = re.findall(r'<w:footnote ([^>]*)>', notes_xml)
+real = [i for i, a in zip(note_ids, note_types) if 'w:type=' not in a]
+refs = re.findall(r'<w:footnoteReference [^>]*w:id="(\d+)"', doc_xml)
+footers = []
+for s in d.sections:
+    xml = s.footer._element.xml if s.footer is not None else ''
+    footers.append('PAGE' in xml)
+print(json.dumps({
+  'headings': [[p.style.name, p.text] for p in d.paragraphs if p.style.name.startswith('Heading') or p.style.name == 'Title'],
+  'paragraphs': [p.text for p in d.paragraphs],
+  'sections': [{'landscape': s.page_width > s.page_height, 'width_mm': round(s.page_width / 36000), 'left_mm': round(s.left_margin / 36000)} for s in d.sections],
+  'footerPage': footers,
+  'refs': refs,
+  'notes': real,
+  'tables': [{'cols': len(t.columns), 'rows': len(t.rows), 'header': [c.text for c in t.rows[0].cells]} for t in d.tables],
+}, ensure_ascii=False))
+`;
+
+interface DocxStructure {
+  headings: [string, string][];
+  paragraphs: string[];
+  sections: { landscape: boolean; width_mm: number; left_mm: number }[];
+  footerPage: boolean[];
+  refs: string[];
+  notes: string[];
+  tables: { cols: number; rows: number; header: string[] }[];
+}
+
+let t: TestApp;
+let officer: Session;
+let dir: string;
+
+describe.skipIf(!officeTools)('documents opened with LibreOffice and python-docx', () => {
+  beforeAll(async () => {
+    t = await createTestApp();
+    officer = await loginAs(t.app, 'officer');
+    dir = workDir();
+    mkdirSync(join(dir, 'pdf'), { recursive: true });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('when the 2015 annual summary is opened, then every footnote reference has its own note, every section a page-number footer, headings run 一、（一）, and the appendix is a landscape table; LibreOffice keeps every note', async () => {
+    const res = await officer.request('POST', '/api/reports/annual?year=2015');
+    const id = res.json<{ id: number }>().id;
+    await whenSettled(t.deps.database, id);
+    const file = await officer.request('GET', `/api/reports/jobs/${id}/download?format=docx`);
+    expect(file.statusCode).toBe(200);
+    const path = save(dir, 'annual-2015.docx', file.rawPayload);
+
+    const s = python<DocxStructure>(DOCX_STRUCTURE, path);
+    expect(s.refs.length).toBeGreaterThan(20);
+    expect(new Set(s.refs).size).toBe(s.refs.length);
+    expect([...s.refs].sort()).toEqual([...s.notes].sort());
+    expect(s.footerPage).toEqual(s.sections.map(() => true));
+    expect(s.sections[0]).toMatchObject({ landscape: false, width_mm: 210, left_mm: 28 });
+    expect(s.sections.at(-1)!.landscape).toBe(true);
+    const h1 = s.headings.filter(([style]) => style === 'Heading 1').map(([, text]) => text);
+    expect(h1.slice(0, 2)).toEqual(['一、2015年工作总结', '二、2016年工作思路']);
+    expect(s.headings.filter(([style]) => style === 'Heading 2').map(([, text]) => text)[0]).toMatch(/^（一）/);
+    expect(s.paragraphs.some((p) => /^1\.\S+。/.test(p))).toBe(true);
+    expect(s.tables).toHaveLength(1);
+    expect(s.tables[0].header).toEqual(['序号', '指标', '期间', '数值', '上年数值', '来源', '口径与说明']);
+    // No internal code in the body text.
+    expect(s.paragraphs.join('').replace(/附表[\s\S]*/, '')).not.toMatch(/[a-z_]+\.[a-z_]+/);
+
+    // LibreOffice: a PDF of a few pages, and a round trip to .docx that still holds every note.
+    const pdf = convert(path, 'pdf', join(dir, 'pdf'));
+    expect(pdfPages(pdf)).toBeGreaterThanOrEqual(3);
+    const again = python<DocxStructure>(DOCX_STRUCTURE, convert(path, 'docx', join(dir, 'pdf')));
+    expect(again.refs.length).toBe(s.refs.length);
+    expect(again.notes.length).toBe(s.notes.length);
+  });
+});

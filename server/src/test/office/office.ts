@@ -1,0 +1,55 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+
+/**
+ * Real office clients for the documents the platform produces: LibreOffice (headless) converts
+ * them and python-docx / openpyxl read their structure, as a bureau's office staff would open
+ * them. All optional: `officeTools` is false when one is missing (tests skip, npm test stays
+ * tool-free); CI installs them (.ci/run). OFFICE_OUT=<dir> keeps the files for a look.
+ */
+const has = (cmd: string, args: string[]) => {
+  try {
+    return spawnSync(cmd, args, { stdio: 'ignore', timeout: 20_000 }).status === 0;
+  } catch {
+    return false;
+  }
+};
+export const soffice = ['soffice', 'libreoffice'].find((c) => has('which', [c])) ?? null;
+/** The first Python with python-docx and openpyxl (Debian's python3-docx installs into /usr/bin/python3). */
+const py = ['python3', '/usr/bin/python3'].find((c) => has(c, ['-c', 'import docx, openpyxl'])) ?? null;
+export const officeTools = soffice !== null && py !== null;
+
+export function workDir(): string {
+  const out = process.env.OFFICE_OUT;
+  if (out) {
+    mkdirSync(out, { recursive: true });
+    return out;
+  }
+  return mkdtempSync(join(tmpdir(), 'kc-office-'));
+}
+
+/** Converts `file` with LibreOffice headless (`to`: pdf, docx, xlsx…) and returns the output path. */
+export function convert(file: string, to: string, outDir: string): string {
+  const profile = mkdtempSync(join(tmpdir(), 'kc-lo-profile-'));
+  execFileSync(soffice!, [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', to, '--outdir', outDir, file], { stdio: 'pipe', timeout: 120_000 });
+  return join(outDir, basename(file).replace(/\.[^.]+$/, `.${to.split(':')[0]}`));
+}
+
+/** Runs a Python snippet with `path` as sys.argv[1]; returns its stdout parsed as JSON. */
+export function python<T>(script: string, path: string): T {
+  const out = execFileSync(py!, ['-c', script, path], { encoding: 'utf8', timeout: 60_000 });
+  return JSON.parse(out) as T;
+}
+
+export function save(dir: string, name: string, body: Buffer): string {
+  const p = join(dir, name);
+  writeFileSync(p, body);
+  return p;
+}
+
+export const pdfPages = (pdf: string) => {
+  const m = readFileSync(pdf, 'latin1').match(/\/Type\s*\/Page[^s]/g);
+  return m ? m.length : 0;
+};
