@@ -12,6 +12,8 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { Deps } from './deps.js';
 import { registerAuth } from './http/auth.js';
 import { frameworkErrorHandler, registerErrorHandler } from './http/error-handler.js';
+import { DEV_AUDIT_KEY } from './config/audit-key.js';
+import { AuditChain } from './modules/audit/audit.chain.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
@@ -27,6 +29,12 @@ import { noticesRoutes } from './modules/notices/notices.routes.js';
 import { expertsRoutes } from './modules/experts/experts.routes.js';
 import { recognitionRegisterRoutes } from './modules/recognitions/register.routes.js';
 import { recognitionsRoutes } from './modules/recognitions/recognitions.routes.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    auditChain: AuditChain;
+  }
+}
 
 /** Builds the whole HTTP application without listening; tests use app.inject. */
 export async function buildApp(deps: Deps): Promise<FastifyInstance> {
@@ -86,6 +94,12 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true, security: [] } }, async () => app.swagger());
+
+  // the audit chain: rows are chained off the hot path, and what a crash left unchained at start
+  const auditChain = new AuditChain(deps.database.db, deps.audit?.key ?? DEV_AUDIT_KEY, deps.audit?.checkpointFile ?? null, app.log);
+  app.decorate('auditChain', auditChain);
+  app.addHook('onReady', async () => auditChain.start());
+  app.addHook('onClose', async () => auditChain.stop());
 
   registerAuth(app, deps);
   await app.register(systemRoutes(deps));

@@ -5,6 +5,8 @@ import type { PiiCipher } from './lib/pii.js';
 export interface Deps {
   database: Database;
   pii: PiiCipher;
+  /** The audit chain's key (outside the database) and its checkpoint file; tests and tools may omit it. */
+  audit?: { key: Buffer; checkpointFile: string | null };
   settings: {
     sessionIdleMs: number;
     sessionAbsoluteMs: number;

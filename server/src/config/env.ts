@@ -21,6 +21,12 @@ const envSchema = z.object({
     .regex(/^[0-9a-fA-F]{32}$/, 'must be 32 hex characters (a 128-bit SM4 key)')
     .optional(),
   PII_KEY_FILE: z.string().min(1).optional(),
+  AUDIT_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (a 256-bit HMAC-SM3 key)')
+    .optional(),
+  AUDIT_KEY_FILE: z.string().min(1).optional(),
+  AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   COOKIE_SECURE: bool.default(false),
   TRUST_PROXY: bool.default(false),

@@ -37,3 +37,27 @@ export const apiTokens = pgTable(
   },
   (t) => [index('api_tokens_user_idx').on(t.userId)],
 );
+
+/**
+ * Failed sign-ins counted per (username, source address), whether or not the username exists, so
+ * the answers for an unknown user and a wrong password are the same and an anonymous caller can
+ * lock an account only for itself. The key is the SHA-256 of the lower-cased username and the IP.
+ */
+export const loginThrottle = pgTable(
+  'login_throttle',
+  {
+    key: text('key').primaryKey(),
+    username: text('username').notNull(),
+    failures: integer('failures').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('login_throttle_username_idx').on(t.username), index('login_throttle_updated_idx').on(t.updatedAt)],
+);
+
+/** Request rate-limit counters shared by every app process on one PostgreSQL (fixed windows). */
+export const rateLimits = pgTable('rate_limits', {
+  key: text('key').primaryKey(),
+  hits: integer('hits').notNull(),
+  resetAt: timestamp('reset_at', { withTimezone: true }).notNull(),
+});

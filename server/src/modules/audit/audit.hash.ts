@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -21,6 +21,8 @@ export function canonicalJson(value: unknown): string {
 }
 
 export interface HashedFields {
+  id: number;
+  seq: number;
   at: Date;
   actorId: number | null;
   actorName: string;
@@ -33,9 +35,16 @@ export interface HashedFields {
   ip: string | null;
 }
 
-export function chainHash(prevHash: string, row: HashedFields): string {
+/**
+ * HMAC-SM3 over the previous hash, the row's place in the chain and its canonical content, keyed
+ * with a key kept outside the database: whoever can write the table cannot recompute the chain.
+ */
+export function chainHash(key: Buffer, prevHash: string, row: HashedFields): string {
   const payload = canonicalJson([
+    'kc-audit-v2',
     prevHash,
+    row.seq,
+    row.id,
     row.at.toISOString(),
     row.actorId,
     row.actorName,
@@ -47,5 +56,30 @@ export function chainHash(prevHash: string, row: HashedFields): string {
     row.requestId,
     row.ip,
   ]);
-  return createHash('sm3').update(payload).digest('hex');
+  return createHmac('sm3', key).update(payload).digest('hex');
+}
+
+/** The head of the chain at one moment: how many rows it held and the last one's hash. */
+export interface Checkpoint {
+  seq: number;
+  hash: string;
+  at: string;
+  mac: string;
+}
+
+export function checkpointMac(key: Buffer, c: Omit<Checkpoint, 'mac'>): string {
+  return createHmac('sm3', key)
+    .update(canonicalJson(['kc-audit-checkpoint-v1', c.seq, c.hash, c.at]))
+    .digest('hex');
+}
+
+export function signCheckpoint(key: Buffer, head: { seq: number; hash: string }, at = new Date()): Checkpoint {
+  const c = { seq: head.seq, hash: head.hash, at: at.toISOString() };
+  return { ...c, mac: checkpointMac(key, c) };
+}
+
+export function checkpointValid(key: Buffer, c: Checkpoint): boolean {
+  const expected = Buffer.from(checkpointMac(key, c), 'hex');
+  const given = Buffer.from(c.mac, 'hex');
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }

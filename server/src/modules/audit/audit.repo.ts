@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { auditLog } from '../../db/schema/index.js';
 import type { Executor } from '../../db/client.js';
 
@@ -7,17 +7,55 @@ export type NewAuditRow = typeof auditLog.$inferInsert;
 
 const CHAIN_LOCK_KEY = 7261001;
 
-/** Serialises chain appends across processes: held until the surrounding transaction ends. */
-export async function lockChain(tx: Executor): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK_KEY})`);
+/**
+ * One chainer at a time across processes: taken by the chainer's own short transaction (never by
+ * an audited write). False when another process is chaining right now.
+ */
+export async function tryLockChain(tx: Executor): Promise<boolean> {
+  const rows = await tx.execute<{ locked: boolean }>(sql`select pg_try_advisory_xact_lock(${CHAIN_LOCK_KEY}) as locked`);
+  const list = (Array.isArray(rows) ? rows : (rows as unknown as { rows: { locked: boolean }[] }).rows) as { locked: boolean }[];
+  return list[0]?.locked === true;
 }
 
-export async function lastHash(tx: Executor): Promise<string | null> {
-  const rows = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
-  return rows[0]?.hash ?? null;
+/** The last chained row: its place in the chain and its hash. */
+export async function chainHead(db: Executor): Promise<{ seq: number; hash: string } | null> {
+  const rows = await db
+    .select({ seq: auditLog.seq, hash: auditLog.hash })
+    .from(auditLog)
+    .where(isNotNull(auditLog.seq))
+    .orderBy(desc(auditLog.seq))
+    .limit(1);
+  const r = rows[0];
+  return r && r.seq !== null && r.hash !== null ? { seq: r.seq, hash: r.hash } : null;
 }
 
-/** Rows are inserted in chain order, so ids follow the chain. */
+export async function chainedAt(db: Executor, seq: number): Promise<{ id: number; hash: string | null } | undefined> {
+  const rows = await db.select({ id: auditLog.id, hash: auditLog.hash }).from(auditLog).where(eq(auditLog.seq, seq)).limit(1);
+  return rows[0];
+}
+
+/** Committed rows not yet chained, oldest first. */
+export async function unchainedBatch(tx: Executor, size: number): Promise<AuditRow[]> {
+  return tx.select().from(auditLog).where(isNull(auditLog.hash)).orderBy(auditLog.id).limit(size).for('update', { skipLocked: true });
+}
+
+export async function countUnchained(db: Executor): Promise<number> {
+  const rows = await db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(isNull(auditLog.hash));
+  return rows[0]?.n ?? 0;
+}
+
+/** Gives rows their place and hashes (the trigger allows exactly this one update of an unchained row). */
+export async function setChained(tx: Executor, rows: { id: number; seq: number; prevHash: string; hash: string }[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000) {
+    const json = JSON.stringify(rows.slice(i, i + 1000).map((r) => ({ id: r.id, seq: r.seq, prev: r.prevHash, hash: r.hash })));
+    await tx.execute(sql`
+      update audit_log a set seq = v.seq, prev_hash = v.prev, hash = v.hash
+      from jsonb_to_recordset(${json}::jsonb) as v(id bigint, seq bigint, prev text, hash text)
+      where a.id = v.id and a.hash is null`);
+  }
+}
+
+/** Rows are written unchained in the transaction of the change: no lock, no read of the chain. */
 export async function insertAudit(tx: Executor, rows: NewAuditRow[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 1000) {
     await tx.insert(auditLog).values(rows.slice(i, i + 1000));
@@ -63,6 +101,7 @@ export async function findAudit(db: Executor, f: AuditFilter): Promise<AuditRow[
     .limit(f.limit);
 }
 
-export async function auditBatch(db: Executor, afterId: number, size: number): Promise<AuditRow[]> {
-  return db.select().from(auditLog).where(sql`${auditLog.id} > ${afterId}`).orderBy(auditLog.id).limit(size);
+/** Chained rows after a place in the chain, in chain order. */
+export async function chainBatch(db: Executor, afterSeq: number, size: number): Promise<AuditRow[]> {
+  return db.select().from(auditLog).where(sql`${auditLog.seq} > ${afterSeq}`).orderBy(auditLog.seq).limit(size);
 }

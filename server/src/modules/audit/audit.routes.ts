@@ -6,7 +6,7 @@ import { hasRole } from '../../http/context.js';
 import { forbidden } from '../../http/errors.js';
 import { limitSchema } from '../../http/pagination.js';
 import { sendXlsx, xlsxStream, XLSX_MIME } from '../../http/xlsx.js';
-import { iterateAudit, listAudit, verifyAuditChain } from './audit.service.js';
+import { iterateAudit, listAudit } from './audit.service.js';
 
 const auditQuery = z.object({
   objectType: z.string().trim().max(64).optional(),
@@ -30,14 +30,40 @@ const auditItem = z.object({
   after: z.unknown(),
   requestId: z.string().nullable(),
   ip: z.string().nullable(),
-  hash: z.string(),
+  /** Null while the row waits for the chainer (a second or so after its transaction commits). */
+  seq: z.number().nullable(),
+  hash: z.string().nullable(),
 });
+
+const checkpoint = z
+  .object({
+    seq: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+    hash: z.string().regex(/^[0-9a-f]{64}$/, '哈希须为 64 位十六进制'),
+    at: z.string().max(40),
+    mac: z.string().regex(/^[0-9a-f]{64}$/, '签名须为 64 位十六进制'),
+  })
+  .strict();
+
+const verifyQuery = z
+  .object({
+    seq: checkpoint.shape.seq.optional(),
+    hash: checkpoint.shape.hash.optional(),
+    at: checkpoint.shape.at.optional(),
+    mac: checkpoint.shape.mac.optional(),
+  })
+  .strict()
+  .refine((q) => [q.seq, q.hash, q.at, q.mac].every((v) => v === undefined) || [q.seq, q.hash, q.at, q.mac].every((v) => v !== undefined), {
+    message: '检查点须同时给出 seq、hash、at 和 mac',
+    path: ['seq'],
+  });
 
 const verifyResponse = z.object({
   intact: z.boolean(),
   checked: z.number(),
   firstBrokenId: z.number().nullable(),
   reason: z.string().nullable(),
+  head: z.object({ seq: z.number(), hash: z.string() }).nullable(),
+  pending: z.number(),
 });
 
 export const auditRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app) => {
@@ -85,6 +111,7 @@ export const auditRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app) =>
         { header: '变更后', width: 40, value: (r) => json(r.after) },
         { header: '请求编号', width: 38, value: (r) => r.requestId },
         { header: 'IP', width: 16, value: (r) => r.ip },
+        { header: '链序号', width: 10, value: (r) => r.seq },
         { header: '哈希', width: 66, value: (r) => r.hash },
       ], rows);
       return sendXlsx(reply, `审计日志-${new Date().toISOString().slice(0, 10)}.xlsx`, stream);
@@ -93,10 +120,33 @@ export const auditRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app) =>
 
   app.get(
     '/api/audit/verify',
-    { schema: { tags: ['audit'], summary: '校验审计哈希链完整性', response: { 200: verifyResponse } } },
+    {
+      schema: {
+        tags: ['audit'],
+        summary: '校验审计哈希链完整性（可附上此前导出的检查点 seq/hash/at/mac）',
+        querystring: verifyQuery,
+        response: { 200: verifyResponse },
+      },
+    },
     async (request) => {
       assertAuditor(request);
-      return verifyAuditChain({ db });
+      const q = request.query;
+      return app.auditChain.verify(q.seq !== undefined ? { seq: q.seq, hash: q.hash!, at: q.at!, mac: q.mac! } : undefined);
+    },
+  );
+
+  app.get(
+    '/api/audit/checkpoint',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: '导出审计链检查点（链头与签名，供审计人员留存，日后校验时附上）',
+        response: { 200: z.object({ checkpoint: checkpoint.nullable() }) },
+      },
+    },
+    async (request) => {
+      assertAuditor(request);
+      return { checkpoint: await app.auditChain.checkpoint() };
     },
   );
 };

@@ -1,6 +1,7 @@
-import type { Executor } from '../../db/client.js';
+import { DEV_AUDIT_KEY } from '../../config/audit-key.js';
+import type { Db, Executor } from '../../db/client.js';
 import type { RequestContext } from '../../http/context.js';
-import { GENESIS_HASH, chainHash } from './audit.hash.js';
+import { AuditChain, type ChainReport } from './audit.chain.js';
 import * as repo from './audit.repo.js';
 
 export interface AuditEntry {
@@ -19,34 +20,27 @@ function toJson(value: unknown): unknown {
 }
 
 /**
- * Appends audit rows to the chain. Must run inside the transaction of the change it records:
- * the advisory lock orders appends across processes, so the chain never forks.
+ * Writes audit rows in the transaction of the change they record. They are written unchained: the
+ * chainer (audit.chain.ts) gives them their place and keyed hashes once committed, so audited writes
+ * never serialise on the chain.
  */
 export async function recordAuditMany(tx: Executor, ctx: RequestContext, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) {
     return;
   }
-  await repo.lockChain(tx);
-  let prevHash = (await repo.lastHash(tx)) ?? GENESIS_HASH;
   const at = new Date();
-  const rows: repo.NewAuditRow[] = entries.map((entry) => {
-    const fields = {
-      at,
-      actorId: entry.actor?.id ?? ctx.actor?.userId ?? null,
-      actorName: entry.actor?.name ?? ctx.actor?.username ?? ctx.system ?? 'anonymous',
-      action: entry.action,
-      objectType: entry.objectType,
-      objectId: String(entry.objectId),
-      before: toJson(entry.before),
-      after: toJson(entry.after),
-      requestId: ctx.requestId,
-      ip: ctx.ip,
-    };
-    const hash = chainHash(prevHash, fields);
-    const row = { ...fields, prevHash, hash };
-    prevHash = hash;
-    return row;
-  });
+  const rows: repo.NewAuditRow[] = entries.map((entry) => ({
+    at,
+    actorId: entry.actor?.id ?? ctx.actor?.userId ?? null,
+    actorName: entry.actor?.name ?? ctx.actor?.username ?? ctx.system ?? 'anonymous',
+    action: entry.action,
+    objectType: entry.objectType,
+    objectId: String(entry.objectId),
+    before: toJson(entry.before),
+    after: toJson(entry.after),
+    requestId: ctx.requestId,
+    ip: ctx.ip,
+  }));
   await repo.insertAudit(tx, rows);
 }
 
@@ -54,35 +48,9 @@ export async function recordAudit(tx: Executor, ctx: RequestContext, entry: Audi
   await recordAuditMany(tx, ctx, [entry]);
 }
 
-export interface ChainReport {
-  intact: boolean;
-  checked: number;
-  firstBrokenId: number | null;
-  reason: string | null;
-}
-
-export async function verifyAuditChain({ db }: { db: Executor }): Promise<ChainReport> {
-  let prev = GENESIS_HASH;
-  let afterId = 0;
-  let checked = 0;
-  for (;;) {
-    const batch = await repo.auditBatch(db, afterId, 2000);
-    if (batch.length === 0) {
-      return { intact: true, checked, firstBrokenId: null, reason: null };
-    }
-    for (const row of batch) {
-      if (row.prevHash !== prev) {
-        return { intact: false, checked, firstBrokenId: row.id, reason: '链接断裂：前序哈希不匹配（记录被删除或插入）' };
-      }
-      const expected = chainHash(prev, row);
-      if (expected !== row.hash) {
-        return { intact: false, checked, firstBrokenId: row.id, reason: '内容被篡改：哈希不匹配' };
-      }
-      prev = row.hash;
-      checked++;
-      afterId = row.id;
-    }
-  }
+/** Chains what is committed and verifies the chain with the given key (tests and tools; the app uses its AuditChain). */
+export async function verifyAuditChain(opts: { db: Db; key?: Buffer }): Promise<ChainReport> {
+  return new AuditChain(opts.db, opts.key ?? DEV_AUDIT_KEY, null).verify();
 }
 
 export async function listAudit({ db, filter }: { db: Executor; filter: repo.AuditFilter }) {

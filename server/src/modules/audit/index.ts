@@ -1,2 +1,3 @@
-export { recordAudit, recordAuditMany, verifyAuditChain, listAudit } from './audit.service.js';
-export type { AuditEntry, ChainReport } from './audit.service.js';
+export { recordAudit, recordAuditMany, listAudit, verifyAuditChain } from './audit.service.js';
+export type { AuditEntry } from './audit.service.js';
+export { AuditChain, type ChainReport } from './audit.chain.js';
