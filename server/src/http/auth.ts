@@ -4,7 +4,7 @@ import type { Role } from '../db/schema/index.js';
 import { sha256 } from '../lib/password.js';
 import * as authRepo from '../modules/auth/auth.repo.js';
 import { AppError } from './errors.js';
-import type { Actor, RequestContext } from './context.js';
+import { effectiveRoles, type Actor, type RequestContext } from './context.js';
 
 export const SESSION_COOKIE = 'kc_session';
 const TOUCH_EVERY_MS = 60_000;
@@ -25,7 +25,7 @@ function toActor(p: Omit<Principal, 'csrfToken' | 'lastSeenAt' | 'expiresAt' | '
     userId: p.userId,
     username: p.username,
     displayName: p.displayName,
-    roles: p.roles as Role[],
+    roles: effectiveRoles(p.roles as Role[]),
     organizationId: p.organizationId,
     organizationName: p.organizationName,
     organizationKind: p.organizationKind,

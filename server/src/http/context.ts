@@ -27,6 +27,20 @@ export interface RequestContext {
   system?: string;
 }
 
+/**
+ * Separation of duties, enforced again where the actor is resolved (an account stored before the
+ * rule, or written around the service): the admin acts only as the admin and the auditor only as
+ * the auditor, whatever other roles the account carries.
+ */
+export function effectiveRoles(roles: Role[]): Role[] {
+  for (const exclusive of ['city_admin', 'auditor'] as const) {
+    if (roles.includes(exclusive)) {
+      return [exclusive];
+    }
+  }
+  return roles;
+}
+
 export function hasRole(actor: Actor | null, ...roles: Role[]): boolean {
   return !!actor && actor.roles.some((r) => roles.includes(r));
 }

@@ -3,6 +3,7 @@ export const ERROR_STATUS = {
   validation_failed: 400,
   invalid_uscc: 400,
   weak_password: 400,
+  role_conflict: 400,
   bad_cursor: 400,
   import_invalid: 400,
   invalid_search: 400,

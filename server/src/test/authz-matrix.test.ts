@@ -198,6 +198,7 @@ const MATRIX: Record<string, Entry> = {
   // ---- audit: auditor and city admin read ---------------------------------------------------------
   'GET /api/audit': { cases: [{ name: '-', expect: only(['admin', 'auditor']), build: () => ({ method: 'GET', url: '/api/audit' }) }] },
   'GET /api/audit/verify': { cases: [{ name: '-', expect: only(['admin', 'auditor']), build: () => ({ method: 'GET', url: '/api/audit/verify' }) }] },
+  'GET /api/audit/checkpoint': { cases: [{ name: '-', expect: only(['admin', 'auditor']), build: () => ({ method: 'GET', url: '/api/audit/checkpoint' }) }] },
   'GET /api/audit/export': { cases: [{ name: '-', expect: only(['admin', 'auditor']), build: () => ({ method: 'GET', url: '/api/audit/export?objectType=none' }) }] },
 
   // ---- enterprise registry: scoped reads; officers register; the admin does no business -----------
@@ -239,10 +240,10 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/rules/hnte/evaluate': { public: true, allow: 'all' },
   'POST /api/rules/tech-sme/evaluate': { public: true, allow: 'all' },
   'GET /api/rules/rule-sets': { public: true, allow: 'all' },
-  'PUT /api/rules/rule-sets/{type}/{effectiveFrom}': { allow: ['admin', 'officer'] },
+  'PUT /api/rules/rule-sets/{type}/{effectiveFrom}': { allow: ['officer'] },
   'GET /api/rules/criteria': { public: true, allow: 'all' },
   'GET /api/rules/criteria/{type}': { public: true, allow: 'all' },
-  'PUT /api/rules/criteria/{type}/{effectiveFrom}': { allow: ['admin', 'officer'] },
+  'PUT /api/rules/criteria/{type}/{effectiveFrom}': { allow: ['officer'] },
   'GET /api/calendar/working-days': { public: true, allow: 'all' },
   'GET /api/calendar/days/{date}': { public: true, allow: 'all' },
   'GET /api/calendar/years': { public: true, allow: 'all' },

@@ -148,6 +148,11 @@ export async function setPassword(tx: Executor, userId: number, passwordHash: st
     .where(eq(users.id, userId));
 }
 
+/** Revokes every live API token of the user (after a password change). */
+export async function revokeUserTokens(tx: Executor, userId: number): Promise<void> {
+  await tx.update(apiTokens).set({ revokedAt: new Date() }).where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)));
+}
+
 /** Ends the user's other browser sessions (after a password change), keeping the current one. */
 export async function revokeOtherSessions(tx: Executor, userId: number, keepTokenHash: string | null): Promise<void> {
   const others = keepTokenHash === null ? undefined : ne(sessions.tokenHash, keepTokenHash);

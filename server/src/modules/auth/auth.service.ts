@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.js';
-import { AppError, fieldError } from '../../http/errors.js';
-import type { RequestContext } from '../../http/context.js';
+import { AppError, fieldError, forbidden } from '../../http/errors.js';
+import type { Actor, RequestContext } from '../../http/context.js';
 import { hashPassword, passwordProblem, randomToken, sha256, verifyPassword } from '../../lib/password.js';
 import { recordAudit } from '../audit/index.js';
 import * as repo from './auth.repo.js';
@@ -109,6 +109,18 @@ export async function login(opts: {
   }
 }
 
+/** The signed-in actor of a browser session; a Bearer token is refused (403) with the given reason. */
+function sessionActor(ctx: RequestContext, reason: string): Actor & { via: 'session' } {
+  const actor = ctx.actor;
+  if (!actor) {
+    throw new AppError('unauthenticated', '请先登录');
+  }
+  if (actor.via !== 'session') {
+    throw forbidden(reason);
+  }
+  return actor as Actor & { via: 'session' };
+}
+
 export async function logout({ db, ctx }: { db: Db; ctx: RequestContext }): Promise<void> {
   const actor = ctx.actor;
   if (!actor || actor.via !== 'session') {
@@ -126,15 +138,12 @@ export async function changePassword(opts: {
   currentPassword: string;
   newPassword: string;
 }): Promise<void> {
-  const actor = opts.ctx.actor;
-  if (!actor) {
-    throw new AppError('unauthenticated', '请先登录');
-  }
+  const actor = sessionActor(opts.ctx, '修改密码须在浏览器会话中进行，API 令牌不能修改密码');
   const user = await repo.findUserByUsername(opts.db, actor.username);
   if (!user || !(await verifyPassword(opts.currentPassword, user.passwordHash))) {
     throw fieldError('currentPassword', '当前密码不正确');
   }
-  const problem = passwordProblem(opts.newPassword);
+  const problem = passwordProblem(opts.newPassword, { username: user.username });
   if (problem) {
     throw fieldError('newPassword', problem, 'weak_password');
   }
@@ -144,16 +153,17 @@ export async function changePassword(opts: {
   const hash = await hashPassword(opts.newPassword);
   await opts.db.transaction(async (tx) => {
     await repo.setPassword(tx, user.id, hash);
-    await repo.revokeOtherSessions(tx, user.id, actor.via === 'session' ? actor.credentialId : null);
+    // Every other session and every API token dies with the old password: a leaked credential must
+    // not outlive the change made to shut it out.
+    await repo.revokeOtherSessions(tx, user.id, actor.credentialId);
+    await repo.revokeUserTokens(tx, user.id);
     await recordAudit(tx, opts.ctx, { action: 'user.password_changed', objectType: 'user', objectId: user.id });
   });
 }
 
 export async function createApiToken(opts: { db: Db; ctx: RequestContext; name: string; expiresInDays?: number }) {
-  const actor = opts.ctx.actor;
-  if (!actor) {
-    throw new AppError('unauthenticated', '请先登录');
-  }
+  // A token minting tokens would let a leaked one outlive its own revocation.
+  const actor = sessionActor(opts.ctx, 'API 令牌不能创建新的令牌，请在浏览器会话中创建');
   const secret = `kc_${randomToken(30)}`;
   const expiresAt = opts.expiresInDays ? new Date(Date.now() + opts.expiresInDays * 86_400_000) : null;
   return opts.db.transaction(async (tx) => {

@@ -118,12 +118,62 @@ describe('API tokens', () => {
   });
 });
 
+describe('API token lifecycle', () => {
+  it('when a Bearer token asks for a new token, then 403 and no token is made', async () => {
+    const s = await loginAs(t.app, 'officer');
+    const token = (await s.request('POST', '/api/auth/tokens', { name: '对接一' })).json().token as string;
+    const before = (await s.request('GET', '/api/auth/tokens')).json().items.length;
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/tokens', headers: { authorization: `Bearer ${token}` }, payload: { name: '自我繁殖' } });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.message).toMatch(/令牌/);
+    expect((await s.request('GET', '/api/auth/tokens')).json().items.length).toBe(before);
+  });
+
+  it('when a Bearer token tries to change the password, then 403', async () => {
+    const s = await loginAs(t.app, 'officer');
+    const token = (await s.request('POST', '/api/auth/tokens', { name: '对接二' })).json().token as string;
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: { authorization: `Bearer ${token}` },
+      payload: { currentPassword: TEST_PASSWORD, newPassword: 'Token#Change2026' },
+    });
+    expect(res.statusCode).toBe(403);
+  });
+
+  it('when the user changes its password, then its API tokens stop working', async () => {
+    const s = await loginAs(t.app, 'expert');
+    const token = (await s.request('POST', '/api/auth/tokens', { name: '对接三' })).json().token as string;
+    const auth = { authorization: `Bearer ${token}` };
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: auth })).statusCode).toBe(200);
+    expect((await s.request('POST', '/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'Scholar#New2026' })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: auth })).statusCode).toBe(401);
+    expect((await s.request('POST', '/api/auth/password', { currentPassword: 'Scholar#New2026', newPassword: TEST_PASSWORD })).statusCode).toBe(200);
+  });
+});
+
 describe('passwords', () => {
   it('when the new password is weak, then 400 with the rule in Chinese', async () => {
     const s = await loginAs(t.app, 'expert');
     const res = await s.request('POST', '/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'abcdefgh' });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details.fields[0]).toMatchObject({ field: 'newPassword' });
+  });
+});
+
+describe('weak passwords', () => {
+  it.each(['Password1', 'P@ssw0rd!', 'Admin@123', 'Qwerty123!', 'Aaaaaaaa1'])('when the new password is %s, then 400 weak_password', async (pw) => {
+    const s = await loginAs(t.app, 'expert');
+    const res = await s.request('POST', '/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: pw });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toMatchObject({ code: 'weak_password', details: { fields: [{ field: 'newPassword' }] } });
+  });
+
+  it('when the new password contains the username, then 400 weak_password', async () => {
+    const s = await loginAs(t.app, 'expert');
+    const res = await s.request('POST', '/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'My-Expert#2026' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toMatch(/用户名/);
   });
 });
 

@@ -39,6 +39,22 @@ export const ROLE_ORG_KINDS: Record<Role, OrgKind[]> = {
   auditor: ['supervision', 'bureau'],
 };
 
+/**
+ * Separation of duties: the admin administers and never does business, and the auditor reads and
+ * never writes, so neither role is combined with any other on one account (the admin's own included).
+ * Returns a Chinese message naming the conflict, or null.
+ */
+export function roleConflict(roles: readonly Role[]): string | null {
+  const distinct = [...new Set(roles)];
+  for (const exclusive of ['city_admin', 'auditor'] as const) {
+    if (distinct.includes(exclusive) && distinct.length > 1) {
+      const others = distinct.filter((r) => r !== exclusive).map((r) => ROLE_NAMES[r]);
+      return `职责分离：${ROLE_NAMES[exclusive]}角色不能与其他角色（${others.join('、')}）兼任`;
+    }
+  }
+  return null;
+}
+
 /** Users, organisations and districts are administered by the city admin only. */
 export function assertCanAdminister(actor: Actor): void {
   if (!hasRole(actor, 'city_admin')) {

@@ -5,7 +5,7 @@ import { AppError, fieldError, notFound } from '../../http/errors.js';
 import { hashPassword, passwordProblem } from '../../lib/password.js';
 import { recordAudit } from '../audit/index.js';
 import { findUserByUsername, revokeUserCredentials } from '../auth/auth.repo.js';
-import { ORG_KIND_NAMES, ROLE_ORG_KINDS, assertCanAdminister } from './orgs.policy.js';
+import { ORG_KIND_NAMES, ROLE_ORG_KINDS, assertCanAdminister, roleConflict } from './orgs.policy.js';
 import * as repo from './orgs.repo.js';
 
 function actorOf(ctx: RequestContext): Actor {
@@ -175,6 +175,10 @@ export async function updateOrganization(opts: {
 // ---- users -----------------------------------------------------------------
 
 async function checkRolesFitOrg(db: Executor, organizationId: number, roles: Role[]) {
+  const conflict = roleConflict(roles);
+  if (conflict) {
+    throw fieldError('roles', conflict, 'role_conflict');
+  }
   const org = await repo.findOrganization(db, organizationId);
   if (!org) {
     throw fieldError('organizationId', '组织机构不存在');
@@ -196,7 +200,7 @@ export async function createUser(opts: {
   password: string;
 }) {
   assertCanAdminister(actorOf(opts.ctx));
-  const problem = passwordProblem(opts.password);
+  const problem = passwordProblem(opts.password, { username: opts.username });
   if (problem) {
     throw fieldError('password', problem, 'weak_password');
   }
@@ -267,7 +271,11 @@ export async function updateUser(opts: {
 
 export async function resetUserPassword(opts: { db: Db; ctx: RequestContext; id: number; password: string }) {
   assertCanAdminister(actorOf(opts.ctx));
-  const problem = passwordProblem(opts.password);
+  const target = await repo.findUser(opts.db, opts.id);
+  if (!target) {
+    throw notFound('用户');
+  }
+  const problem = passwordProblem(opts.password, { username: target.username });
   if (problem) {
     throw fieldError('password', problem, 'weak_password');
   }

@@ -220,6 +220,39 @@ describe('users', () => {
     expect((await admin.request('GET', '/api/auth/me')).statusCode).toBe(200);
   });
 
+  it('when the admin gives itself a business role, then 400 role_conflict and its roles stay as they were', async () => {
+    const me = (await admin.request('GET', '/api/users?q=admin')).json().items.find((u: User) => u.username === 'admin');
+    const res = await admin.request('PATCH', `/api/users/${me.id}`, { version: me.version, roles: ['city_admin', 'city_officer'] });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toMatchObject({ code: 'role_conflict', details: { fields: [{ field: 'roles' }] } });
+    expect(res.json().error.message).toMatch(chinese);
+    const after = (await admin.request('GET', '/api/users?q=admin')).json().items.find((u: User) => u.username === 'admin');
+    expect(after.roles).toEqual(['city_admin']);
+  });
+
+  it('when a user is created or re-roled with the admin or auditor role beside another, then 400 role_conflict', async () => {
+    const both = await admin.request('POST', '/api/users', {
+      username: 'dual-role',
+      displayName: '兼任',
+      organizationId: bureau.id,
+      roles: ['auditor', 'city_officer'],
+      password: PASSWORD,
+    });
+    expect(both.statusCode).toBe(400);
+    expect(both.json().error.code).toBe('role_conflict');
+    const user = await createUser();
+    const res = await admin.request('PATCH', `/api/users/${user.id}`, { version: user.version, roles: ['city_officer', 'city_admin'] });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('role_conflict');
+  });
+
+  it('when an account stored with the admin and a business role signs in, then it acts only as the admin', async () => {
+    const user = await createUser({ roles: ['city_admin'] });
+    await t.deps.database.db.execute(sql`update users set roles = array['city_admin', 'city_officer']::text[] where id = ${user.id}`);
+    const session = await loginAs(t.app, user.username, PASSWORD);
+    expect((await session.request('GET', '/api/auth/me')).json().roles).toEqual(['city_admin']);
+  });
+
   it('when a password is reset, then old sessions end, the old password fails and the new one works; a weak one is refused', async () => {
     const user = await createUser();
     const session = await loginAs(t.app, user.username, PASSWORD);

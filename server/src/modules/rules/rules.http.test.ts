@@ -164,6 +164,7 @@ describe('rule sets and criteria', () => {
   it.each([
     ['enterprise', 403],
     ['xihu', 403],
+    ['admin', 403], // separation of duties: the admin administers, the business office sets the rules
   ])('when %s edits criteria, then %i', async (user, status) => {
     const s = await loginAs(t.app, user);
     const res = await s.request('PUT', '/api/rules/criteria/tase/2027-01-01', BUILTIN_CRITERIA[0].spec);
