@@ -36,7 +36,10 @@ export function AppLayout() {
           collapsible
           collapsed={collapsed}
           onCollapse={setCollapsed}
-          style={{ borderInlineEnd: '1px solid #f0f0f0' }}
+          className="app-sider"
+          // Sticky under the header and as tall as the window: a long menu (系统管理 at the end)
+          // scrolls inside the sider instead of running under the fixed collapse arrow at 1366×768.
+          style={{ borderInlineEnd: '1px solid #f0f0f0', position: 'sticky', top: 64, height: 'calc(100vh - 64px)' }}
         >
           <SideMenu />
         </Layout.Sider>

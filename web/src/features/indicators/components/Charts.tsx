@@ -3,6 +3,7 @@ import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/compon
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
+import { CHART_GRID, CHART_LEGEND } from '../../../lib/chart-layout';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -47,8 +48,8 @@ export function DistrictChart({ rows, unit, label, onPick }: { rows: { district:
   const ref = useChart(
     {
       tooltip: { trigger: 'axis' },
-      legend: { data: hasTargets ? [label, '目标'] : [label] },
-      grid: { left: 60, right: 20, bottom: 60, top: 40 },
+      legend: { ...CHART_LEGEND, data: hasTargets ? [label, '目标'] : [label] },
+      grid: CHART_GRID,
       xAxis: { type: 'category', data: rows.map((r) => r.district), axisLabel: { rotate: rows.length > 8 ? 30 : 0 } },
       yAxis: { type: 'value', name: s.name },
       series: [
@@ -66,8 +67,8 @@ export function TrendChart({ rows, unit, label }: { rows: { year: number; value:
   const s = scaleOf(unit, rows.map((r) => Math.max(r.value ?? 0, r.target ?? 0)));
   const ref = useChart({
     tooltip: { trigger: 'axis' },
-    legend: { data: [label, '目标'] },
-    grid: { left: 60, right: 20, bottom: 40, top: 40 },
+    legend: { ...CHART_LEGEND, data: [label, '目标'] },
+    grid: CHART_GRID,
     xAxis: { type: 'category', data: rows.map((r) => `${r.year}年`) },
     yAxis: { type: 'value', name: s.name },
     series: [

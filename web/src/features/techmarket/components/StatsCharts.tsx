@@ -4,6 +4,7 @@ import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import type { TechmarketStats } from '../api/get-stats';
+import { CHART_GRID, CHART_LEGEND } from '../../../lib/chart-layout';
 
 echarts.use([BarChart, PieChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
 
@@ -27,8 +28,8 @@ function useChart(option: echarts.EChartsCoreOption) {
 export function BarByBucket({ buckets, label }: { buckets: Bucket[]; label: string }) {
   const ref = useChart({
     tooltip: { trigger: 'axis' },
-    legend: { data: ['合同数', '合同成交额（万元）'] },
-    grid: { left: 60, right: 60, bottom: 60 },
+    legend: { ...CHART_LEGEND, data: ['合同数', '合同成交额（万元）'] },
+    grid: CHART_GRID,
     xAxis: { type: 'category', data: buckets.map((b) => b.name), axisLabel: { rotate: 30 } },
     yAxis: [{ type: 'value', name: '项' }, { type: 'value', name: '万元' }],
     series: [

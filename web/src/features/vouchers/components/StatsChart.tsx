@@ -3,6 +3,7 @@ import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/compon
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
+import { CHART_GRID, CHART_LEGEND } from '../../../lib/chart-layout';
 
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -17,8 +18,8 @@ export default function StatsChart({ rows }: { rows: { label: string; issued: nu
     const wan = (v: number) => Math.round(v / 100) / 100;
     chart.setOption({
       tooltip: { trigger: 'axis' },
-      legend: { data: ['发放（万元）', '兑付（万元）', '使用率'] },
-      grid: { left: 50, right: 50, bottom: 60, top: 40 },
+      legend: { ...CHART_LEGEND, data: ['发放（万元）', '兑付（万元）', '使用率'] },
+      grid: CHART_GRID,
       xAxis: { type: 'category', data: rows.map((r) => r.label), axisLabel: { rotate: rows.length > 8 ? 30 : 0 } },
       yAxis: [
         { type: 'value', name: '万元' },

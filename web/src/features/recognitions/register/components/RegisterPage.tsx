@@ -56,8 +56,9 @@ export default function RegisterPage() {
       >
         {ownDistrict ? <Typography.Text type="secondary">仅显示认定时属于{ownDistrict.name}的企业</Typography.Text> : null}
       </PageTitle>
-      <Row gutter={16}>
-        <Col xs={24} xl={17}>
+      {/* The counts sit beside the list from 1600 px; below it at 1366×768, so the list keeps every column (状态 included) without scrolling. */}
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xxl={17}>
           <Card>
             <Flex gap={8} wrap style={{ marginBottom: 16 }}>
               <Select aria-label="认定类型" allowClear placeholder="认定类型" style={{ width: 220 }} options={[...TYPE_OPTIONS]} value={filters.type} onChange={(v: RecognitionTypeCode | undefined) => update({ type: v })} data-testid="filter-type" />
@@ -89,11 +90,10 @@ export default function RegisterPage() {
             <CursorPager pager={pager} nextCursor={list.data?.nextCursor} loading={list.isFetching} pageSize={limit} onPageSizeChange={setLimit} rowsOnPage={list.data?.items.length ?? 0} />
           </Card>
         </Col>
-        <Col xs={24} xl={7}>
+        <Col xs={24} xxl={7}>
           <Card
             title="年度认定数"
             extra={<Select aria-label="统计年度" size="small" style={{ width: 100 }} options={years} value={countsYear} onChange={setCountsYear} />}
-            style={{ marginTop: 0 }}
           >
             <CountsTable year={countsYear} district={cityWide ? filters.district : undefined} />
             <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0, fontSize: 12 }}>
