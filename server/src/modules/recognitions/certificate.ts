@@ -1,4 +1,4 @@
-import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { AlignmentType, BorderStyle, Document, Packer, PageBorderDisplay, PageBorderOffsetFrom, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
 import type { RecognitionType } from '../../db/schema/index.js';
 
 /** The certificate's title per type (the bureau's own certificates carry the city's name). */
@@ -18,7 +18,34 @@ export const CERTIFICATE_TITLES: Record<RecognitionType, string> = {
   leading_team: '杭州市领军型创新创业团队证书',
 };
 
-export const ISSUING_AUTHORITY = '杭州市科学技术委员会';
+const CITY = '杭州市科学技术委员会';
+const PROVINCE = '浙江省科学技术厅';
+/** The provincial tax bureaus merged on 2018-06-15 (国税地税征管体制改革): before, two bureaus signed. */
+const TAX_MERGED_ON = '2018-06-15';
+const taxBureaus = (issuedOn: string) => (issuedOn < TAX_MERGED_ON ? ['浙江省国家税务局', '浙江省地方税务局'] : ['国家税务总局浙江省税务局']);
+
+/**
+ * Who issues the certificate (发证机关), by type and issue date: the national high-tech enterprise
+ * by the province's science department, finance department and tax bureau(s) together; the
+ * technology-advanced service enterprise also with the commerce department and the development
+ * and reform commission; the provincial types by the province's science department; the city's
+ * own types by the city's science and technology commission.
+ */
+export function issuingAuthorities(type: RecognitionType, issuedOn: string): string[] {
+  switch (type) {
+    case 'hnte':
+      return [PROVINCE, '浙江省财政厅', ...taxBureaus(issuedOn)];
+    case 'tase':
+      return [PROVINCE, '浙江省商务厅', '浙江省财政厅', ...taxBureaus(issuedOn), '浙江省发展和改革委员会'];
+    case 'tech_sme':
+    case 'rd_center_provincial':
+    case 'research_institute_provincial':
+    case 'research_institute_provincial_key':
+      return [PROVINCE];
+    default:
+      return [CITY];
+  }
+}
 
 export interface CertificateData {
   type: RecognitionType;
@@ -41,48 +68,110 @@ export function validityText(c: Pick<CertificateData, 'issuedOn' | 'validUntil'>
 const FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '仿宋' };
 const TITLE_FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '黑体' };
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+const mm = (v: number) => Math.round((v / 25.4) * 1440);
+/** A4 with 25 mm margins: 160 mm of line, in points. */
+const LINE_PT = (160 / 25.4) * 72;
+const RED = 'C00000';
+const GOLD = 'B8860B';
 
 /**
- * The Word certificate: title, holder, credit code, certificate number, issue date, validity and
- * the issuing authority; a revoked certificate stays downloadable but carries 已撤销 with the date
- * and reason, in red, above everything else.
+ * The title in one line at the largest size up to 26 pt that fits; a title too long even at 20 pt
+ * goes on two balanced lines (never one character alone on the second line). Sizes in half points.
+ */
+export function titleLayout(title: string): { lines: string[]; size: number } {
+  const fit = Math.floor((LINE_PT / title.length) * 2);
+  if (fit >= 40) {
+    return { lines: [title], size: Math.min(52, fit) };
+  }
+  const half = Math.ceil(title.length / 2);
+  return { lines: [title.slice(0, half), title.slice(half)], size: Math.min(52, Math.floor((LINE_PT / half) * 2)) };
+}
+
+/**
+ * The Word certificate on A4 with a double gold border: title, the award sentence, holder, credit
+ * code, certificate number, issue date and validity in a fixed-width table (labels never wrap),
+ * then the issuing authorities with the place of each seal (盖章处; one authority on the right,
+ * several side by side) and the date. A revoked
+ * certificate stays downloadable but carries 已撤销 with the date and reason, in red, above
+ * everything else.
  */
 export async function renderCertificate(c: CertificateData): Promise<Buffer> {
+  const authorities = issuingAuthorities(c.type, c.issuedOn);
+  const noBorders = { top: NONE, bottom: NONE, left: NONE, right: NONE };
+  const LABEL = mm(48);
+  const VALUE = mm(112);
   const line = (label: string, value: string) =>
     new TableRow({
+      cantSplit: true,
       children: [
-        new TableCell({ width: { size: 28, type: WidthType.PERCENTAGE }, borders: { top: NONE, bottom: NONE, left: NONE, right: NONE }, children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: `${label}：`, bold: true })] })] }),
-        new TableCell({ width: { size: 72, type: WidthType.PERCENTAGE }, borders: { top: NONE, bottom: NONE, left: NONE, right: NONE }, children: [new Paragraph({ children: [new TextRun(value)] })] }),
+        new TableCell({ width: { size: LABEL, type: WidthType.DXA }, borders: noBorders, children: [new Paragraph({ alignment: AlignmentType.DISTRIBUTE, spacing: { after: 120 }, children: [new TextRun({ text: label, bold: true })] })] }),
+        new TableCell({ width: { size: VALUE, type: WidthType.DXA }, borders: noBorders, margins: { left: mm(4) }, children: [new Paragraph({ spacing: { after: 120 }, children: [new TextRun(`：${value}`)] })] }),
       ],
     });
   const revoked = c.revocation
     ? [
-        new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 120 }, children: [new TextRun({ text: '已撤销', bold: true, color: 'C00000', size: 56, font: TITLE_FONT })] }),
+        new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 120 }, children: [new TextRun({ text: '已撤销', bold: true, color: RED, size: 56, font: TITLE_FONT })] }),
         new Paragraph({
           alignment: AlignmentType.CENTER,
           spacing: { after: 240 },
-          children: [new TextRun({ text: `本证书自${chineseDate(c.revocation.effectiveOn)}起撤销，不再有效。撤销原因：${c.revocation.reason}`, color: 'C00000', size: 24 })],
+          children: [new TextRun({ text: `本证书自${chineseDate(c.revocation.effectiveOn)}起撤销，不再有效。撤销原因：${c.revocation.reason}`, color: RED, size: 24 })],
         }),
       ]
     : [];
+  const title = titleLayout(CERTIFICATE_TITLES[c.type]);
+  // The seals: one cell per authority (at most three a row), a dashed circle's place above each name.
+  const perRow = authorities.length === 4 ? 2 : Math.min(3, authorities.length);
+  const sealWidth = perRow === 1 ? mm(80) : Math.floor(mm(160) / perRow);
+  const sealRows: TableRow[] = [];
+  for (let i = 0; i < authorities.length; i += perRow) {
+    const group = authorities.slice(i, i + perRow);
+    sealRows.push(
+      new TableRow({
+        cantSplit: true,
+        children: Array.from({ length: perRow }, (_, j) => {
+          const name = group[j];
+          return new TableCell({
+            width: { size: sealWidth, type: WidthType.DXA },
+            borders: noBorders,
+            children: name
+              ? [
+                  new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 240 }, children: [new TextRun({ text: '（盖章处）', color: 'A0A0A0', size: 20 })] }),
+                  new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 120 }, children: [new TextRun({ text: name, size: perRow > 1 ? 24 : 30, bold: true })] }),
+                ]
+              : [new Paragraph('')],
+          });
+        }),
+      }),
+    );
+  }
+  const border = { style: BorderStyle.DOUBLE, size: 18, color: GOLD, space: 20 };
   const doc = new Document({
-    creator: ISSUING_AUTHORITY,
+    creator: authorities.join('、'),
     title: `${CERTIFICATE_TITLES[c.type]} ${c.certificateNo}`,
-    styles: { default: { document: { run: { font: FONT, size: 30 } } } },
+    styles: { default: { document: { run: { font: FONT, size: 30, language: { value: 'en-US', eastAsia: 'zh-CN' } } } } },
     sections: [
       {
-        properties: { page: { margin: { top: 1440, bottom: 1440, left: 1440, right: 1440 } } },
+        properties: {
+          page: {
+            size: { width: mm(210), height: mm(297) },
+            margin: { top: mm(30), bottom: mm(25), left: mm(25), right: mm(25) },
+            borders: { pageBorderTop: border, pageBorderBottom: border, pageBorderLeft: border, pageBorderRight: border, pageBorders: { display: PageBorderDisplay.ALL_PAGES, offsetFrom: PageBorderOffsetFrom.TEXT } },
+          },
+        },
         children: [
           ...revoked,
-          new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 480, after: 480 }, children: [new TextRun({ text: CERTIFICATE_TITLES[c.type], bold: true, size: 52, font: TITLE_FONT })] }),
+          new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 960, after: 600 }, children: title.lines.map((t, i) => new TextRun({ text: t, bold: true, size: title.size, font: TITLE_FONT, break: i > 0 ? 1 : 0 })) }),
           new Paragraph({
             indent: { firstLine: 600 },
+            alignment: AlignmentType.JUSTIFIED,
             spacing: { after: 360, line: 480 },
             children: [new TextRun(`${c.enterpriseName}：经审核，你单位被认定为${c.typeName}，特发此证。`)],
           }),
           new Table({
-            width: { size: 100, type: WidthType.PERCENTAGE },
-            borders: { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE },
+            width: { size: LABEL + VALUE, type: WidthType.DXA },
+            columnWidths: [LABEL, VALUE],
+            layout: TableLayoutType.FIXED,
+            borders: { ...noBorders, insideHorizontal: NONE, insideVertical: NONE },
             rows: [
               line('企业名称', c.enterpriseName),
               line('统一社会信用代码', c.uscc),
@@ -92,8 +181,16 @@ export async function renderCertificate(c: CertificateData): Promise<Buffer> {
               ...(c.revocation ? [line('证书状态', `已撤销（${chineseDate(c.revocation.effectiveOn)}起）`)] : []),
             ],
           }),
-          new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { before: 960 }, children: [new TextRun({ text: `发证机关：${ISSUING_AUTHORITY}`, bold: true })] }),
-          new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun(chineseDate(c.issuedOn))] }),
+          new Paragraph({ spacing: { before: 960 }, children: [new TextRun({ text: '发证机关：', bold: true })] }),
+          new Table({
+            width: { size: sealWidth * perRow, type: WidthType.DXA },
+            alignment: perRow === 1 ? AlignmentType.RIGHT : AlignmentType.CENTER,
+            columnWidths: Array.from({ length: perRow }, () => sealWidth),
+            layout: TableLayoutType.FIXED,
+            borders: { ...noBorders, insideHorizontal: NONE, insideVertical: NONE },
+            rows: sealRows,
+          }),
+          new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { before: 360 }, children: [new TextRun(chineseDate(c.issuedOn))] }),
         ],
       },
     ],

@@ -1,5 +1,7 @@
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { whenSettled } from '../../modules/reports/reports.service.js';
 import { createTestApp, loginAs, type Session, type TestApp } from '../harness.js';
@@ -43,6 +45,8 @@ interface DocxStructure {
   notes: string[];
   tables: { cols: number; rows: number; header: string[] }[];
 }
+
+const hasPdfToText = spawnSync('pdftotext', ['-v'], { stdio: 'ignore' }).status === 0;
 
 let t: TestApp;
 let officer: Session;
@@ -89,5 +93,52 @@ describe.skipIf(!officeTools)('documents opened with LibreOffice and python-docx
     const again = python<DocxStructure>(DOCX_STRUCTURE, convert(path, 'docx', join(dir, 'pdf')));
     expect(again.refs.length).toBe(s.refs.length);
     expect(again.notes.length).toBe(s.notes.length);
+  });
+});
+
+/** Text of a PDF page by page (poppler's pdftotext), to check where lines break. */
+const pdfText = (pdf: string) => execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+
+describe.skipIf(!officeTools || !hasPdfToText)('certificates opened with LibreOffice', () => {
+  beforeAll(async () => {
+    t = await createTestApp();
+    officer = await loginAs(t.app, 'officer');
+    dir = workDir();
+    mkdirSync(join(dir, 'pdf'), { recursive: true });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('when a national, a provincial and a municipal certificate are converted to PDF, then each is one page naming its own issuing authorities, labels and titles unbroken, inside a page border', async () => {
+    const expected: Record<string, string[]> = {
+      hnte: ['浙江省科学技术厅', '浙江省财政厅', '税务'],
+      tech_sme: ['浙江省科学技术厅'],
+      agri_social_rd_center: ['杭州市科学技术委员会'],
+    };
+    for (const [type, authorities] of Object.entries(expected)) {
+      const [r] = await t.deps.database.rows<{ id: number }>(sql`select id from recognitions where type = ${type} order by id limit 1`);
+      expect(r, type).toBeDefined();
+      const res = await officer.request('GET', `/api/recognitions/${r.id}/certificate.docx`);
+      expect(res.statusCode, type).toBe(200);
+      const path = save(dir, `certificate-${type}.docx`, res.rawPayload);
+      const border = python<{ border: boolean }>(String.raw`
+import sys, json, docx
+d = docx.Document(sys.argv[1])
+print(json.dumps({'border': 'w:pgBorders' in d.sections[0]._sectPr.xml}))`, path);
+      expect(border.border, type).toBe(true);
+      const pdf = convert(path, 'pdf', join(dir, 'pdf'));
+      expect(pdfPages(pdf), type).toBe(1);
+      const text = pdfText(pdf);
+      expect(text, type).toMatch(/统\s*一\s*社\s*会\s*信\s*用\s*代\s*码/);
+      for (const a of authorities) {
+        expect(text, `${type}: ${a}`).toContain(a);
+      }
+      if (type !== 'agri_social_rd_center') {
+        expect(text, type).not.toContain('杭州市科学技术委员会');
+      }
+      // No line of the title or the labels holds a single character.
+      expect(text.split('\n').filter((l) => /^\s*\S\s*$/.test(l)), type).toEqual([]);
+    }
   });
 });
