@@ -289,6 +289,9 @@ export const voucherSettlements = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     paidAt: timestamp('paid_at', { withTimezone: true }),
     paidBy: integer('paid_by').references(() => users.id),
+    /** the bank's payment reference (流水号) and the date the money left, recorded with 登记付款 */
+    paymentRef: text('payment_ref'),
+    paidOn: date('paid_on', { mode: 'string' }),
   },
   (t) => [index('voucher_settlements_provider_idx').on(t.providerId, t.id), check('voucher_settlements_status_check', sql`${t.status} in ('pending','paid')`)],
 );
