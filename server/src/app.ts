@@ -28,7 +28,9 @@ import { reportsRoutes } from './modules/reports/reports.routes.js';
 import { noticesRoutes } from './modules/notices/notices.routes.js';
 import { expertsRoutes } from './modules/experts/experts.routes.js';
 import { recognitionRegisterRoutes } from './modules/recognitions/register.routes.js';
-import { recognitionsRoutes } from './modules/recognitions/recognitions.routes.js';
+// the recognitions index registers the instrument on the case kernel
+import { recognitionsRoutes } from './modules/recognitions/index.js';
+import { casesRoutes } from './modules/cases/index.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -117,6 +119,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(expertsRoutes(deps));
   await app.register(recognitionRegisterRoutes(deps));
   await app.register(recognitionsRoutes(deps));
+  await app.register(casesRoutes(deps));
 
   const webDist = deps.settings.webDist ? resolve(deps.settings.webDist) : null;
   if (webDist && existsSync(resolve(webDist, 'index.html'))) {

@@ -1,5 +1,8 @@
 import { randomInt } from 'node:crypto';
 import ExcelJS from 'exceljs';
+import { eq } from 'drizzle-orm';
+import type { Executor } from '../db/client.js';
+import { calls, cases, recognitionApplications, type ApplicationStatus, type RecognitionType } from '../db/schema/index.js';
 import { USCC_ALPHABET, usccCheckChar } from '../lib/uscc.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -67,4 +70,73 @@ export async function readXlsx(buffer: Buffer): Promise<unknown[][]> {
     out.push(values.slice(1));
   });
   return out;
+}
+
+// ── cases written straight to the database (for tests of another module than the one creating them) ──
+
+export interface CallFixture {
+  instrument?: string;
+  type: string;
+  year: number;
+  batch?: number;
+  opensOn?: string;
+  closesOn?: string;
+  formVersion?: number | null;
+}
+
+export async function insertCall(db: Executor, f: CallFixture): Promise<number> {
+  const [row] = await db
+    .insert(calls)
+    .values({
+      instrument: f.instrument ?? 'recognitions',
+      type: f.type,
+      year: f.year,
+      batch: f.batch ?? 90,
+      title: `${f.year}年度${f.type}测试批次`,
+      opensOn: f.opensOn ?? `${f.year}-01-01`,
+      closesOn: f.closesOn ?? `${f.year}-12-31`,
+      formVersion: f.formVersion === undefined ? 1 : f.formVersion,
+    })
+    .returning({ id: calls.id });
+  return row.id;
+}
+
+export interface RecognitionCaseFixture {
+  callId: number;
+  type: RecognitionType;
+  year: number;
+  enterpriseId: number;
+  districtId: number;
+  status: ApplicationStatus;
+  data?: unknown;
+  panelScore?: string | null;
+  applicationDate?: string | null;
+  submittedAt?: Date | null;
+}
+
+/** A recognition application (its case and its detail row) in the given state. */
+export async function insertRecognitionCase(db: Executor, f: RecognitionCaseFixture): Promise<{ id: number }> {
+  const [row] = await db
+    .insert(cases)
+    .values({
+      instrument: 'recognitions',
+      type: f.type,
+      year: f.year,
+      title: `${f.year}年度${f.type}申报（测试）`,
+      callId: f.callId,
+      enterpriseId: f.enterpriseId,
+      districtId: f.districtId,
+      status: f.status,
+      panelScore: f.panelScore ?? null,
+      submittedAt: f.submittedAt ?? null,
+    })
+    .returning({ id: cases.id });
+  await db.insert(recognitionApplications).values({ id: row.id, formVersion: 1, data: f.data ?? {}, applicationDate: f.applicationDate ?? null });
+  return row;
+}
+
+/** A case as stored (status, deadline, notice, panel score, decision time). */
+export async function readCase(db: Executor, id: number) {
+  const [row] = await db.select().from(cases).where(eq(cases.id, id));
+  return row;
 }

@@ -1,9 +1,6 @@
 ALTER TABLE "application_attachments" DISABLE ROW LEVEL SECURITY;--> statement-breakpoint
 ALTER TABLE "application_events" DISABLE ROW LEVEL SECURITY;--> statement-breakpoint
 ALTER TABLE "recognition_calls" DISABLE ROW LEVEL SECURITY;--> statement-breakpoint
-DROP TABLE "application_attachments" CASCADE;--> statement-breakpoint
-DROP TABLE "application_events" CASCADE;--> statement-breakpoint
-DROP TABLE "recognition_calls" CASCADE;--> statement-breakpoint
 ALTER TABLE "notice_items" DROP CONSTRAINT "notice_items_ref";--> statement-breakpoint
 ALTER TABLE "recognition_applications" DROP CONSTRAINT "recognition_applications_status";--> statement-breakpoint
 ALTER TABLE "panel_draws" DROP CONSTRAINT "panel_draws_application_id_recognition_applications_id_fk";
@@ -18,6 +15,9 @@ ALTER TABLE "recognition_applications" DROP CONSTRAINT "recognition_applications
 --> statement-breakpoint
 ALTER TABLE "recognition_applications" DROP CONSTRAINT "recognition_applications_created_by_users_id_fk";
 --> statement-breakpoint
+DROP TABLE "application_attachments" CASCADE;--> statement-breakpoint
+DROP TABLE "application_events" CASCADE;--> statement-breakpoint
+DROP TABLE "recognition_calls" CASCADE;--> statement-breakpoint
 DROP INDEX "notice_items_ref_idx";--> statement-breakpoint
 DROP INDEX "panel_draws_application_idx";--> statement-breakpoint
 DROP INDEX "recognition_applications_list_idx";--> statement-breakpoint

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recognitionApplications, recognitionCalls, type ApplicationStatus, type RecognitionType } from '../../db/schema/index.js';
+import { type ApplicationStatus, type RecognitionType } from '../../db/schema/index.js';
+import { insertCall, insertRecognitionCase } from '../../test/factories.js';
 import { enterpriseInput } from '../../test/factories.js';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../test/harness.js';
 
@@ -61,10 +62,7 @@ async function newEnterprise(): Promise<{ id: number; name: string; uscc: string
 /** An application written directly (the applications API is another module's): status and type as given. */
 async function newApplication(status: ApplicationStatus, type: RecognitionType = 'hnte', ent?: Awaited<ReturnType<typeof newEnterprise>>) {
   const e = ent ?? (await newEnterprise());
-  const [row] = await t.deps.database.db
-    .insert(recognitionApplications)
-    .values({ callId, type, year: 2016, enterpriseId: e.id, districtId: e.districtId, formVersion: 1, status, data: HNTE_DATA, applicationDate: '2016-06-01', submittedAt: new Date('2016-06-01T02:00:00Z') })
-    .returning();
+  const row = await insertRecognitionCase(t.deps.database.db, { callId, type, year: 2016, enterpriseId: e.id, districtId: e.districtId, status, data: HNTE_DATA, applicationDate: '2016-06-01', submittedAt: new Date('2016-06-01T02:00:00Z') });
   return { app: row, enterprise: e };
 }
 
@@ -104,11 +102,7 @@ beforeAll(async () => {
   ] as const) {
     await newExpert(key, category, [...fields]);
   }
-  const [call] = await t.deps.database.db
-    .insert(recognitionCalls)
-    .values({ type: 'hnte', year: 2016, batch: 77, title: '2016年高新技术企业认定（专家评审测试批次）', opensOn: '2016-05-01', closesOn: '2016-07-31', formVersion: 1 })
-    .returning();
-  callId = call.id;
+  callId = await insertCall(t.deps.database.db, { type: 'hnte', year: 2016, batch: 77, opensOn: '2016-05-01', closesOn: '2016-07-31' });
 });
 afterAll(async () => {
   await t?.close();

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { enterprises, expertLinks, experts, panelDraws, panelMembers, recognitionApplications, users } from '../../db/schema/index.js';
+import { cases, enterpriseShareholdings, enterprises, expertLinks, experts, panelDraws, panelMembers, users } from '../../db/schema/index.js';
 import { likeEscape } from '../../lib/like.js';
 
 export type ExpertRow = typeof experts.$inferSelect;
@@ -103,18 +103,18 @@ export async function findEnterprise(db: Executor, id: number) {
  * Open assignments per expert: seats assigned or accepted on applications still under expert
  * review (a seat on a finished review no longer loads the expert). All experts when ids is omitted.
  */
-export async function loads(db: Executor, ids?: number[]): Promise<Map<number, number>> {
+export async function loads(db: Executor, reviewStatuses: string[], ids?: number[]): Promise<Map<number, number>> {
   if (ids && ids.length === 0) {
     return new Map();
   }
   const rows = await db
     .select({ expertId: panelMembers.expertId, n: sql<number>`count(*)::int` })
     .from(panelMembers)
-    .innerJoin(recognitionApplications, eq(recognitionApplications.id, panelMembers.applicationId))
+    .innerJoin(cases, eq(cases.id, panelMembers.caseId))
     .where(
       and(
         inArray(panelMembers.status, ['assigned', 'accepted']),
-        eq(recognitionApplications.status, 'expert_review'),
+        inArray(cases.status, reviewStatuses.length ? reviewStatuses : ['__none__']),
         ids ? inArray(panelMembers.expertId, ids) : undefined,
       ),
     )
@@ -149,26 +149,26 @@ export async function insertMembers(tx: Executor, rows: (typeof panelMembers.$in
   return rows.length ? tx.insert(panelMembers).values(rows).returning() : [];
 }
 
-export async function listDraws(db: Executor, applicationId: number) {
+export async function listDraws(db: Executor, caseId: number) {
   return db
     .select({ d: panelDraws, drawnByName: users.displayName })
     .from(panelDraws)
     .leftJoin(users, eq(users.id, panelDraws.drawnBy))
-    .where(eq(panelDraws.applicationId, applicationId))
+    .where(eq(panelDraws.caseId, caseId))
     .orderBy(asc(panelDraws.id));
 }
 
-export async function listMembers(db: Executor, applicationId: number) {
+export async function listMembers(db: Executor, caseId: number) {
   return db
     .select({ m: panelMembers, e: experts })
     .from(panelMembers)
     .innerJoin(experts, eq(experts.id, panelMembers.expertId))
-    .where(eq(panelMembers.applicationId, applicationId))
+    .where(eq(panelMembers.caseId, caseId))
     .orderBy(asc(panelMembers.id));
 }
 
-export async function lockMembers(tx: Executor, applicationId: number): Promise<MemberRow[]> {
-  return tx.select().from(panelMembers).where(eq(panelMembers.applicationId, applicationId)).orderBy(asc(panelMembers.id)).for('update');
+export async function lockMembers(tx: Executor, caseId: number): Promise<MemberRow[]> {
+  return tx.select().from(panelMembers).where(eq(panelMembers.caseId, caseId)).orderBy(asc(panelMembers.id)).for('update');
 }
 
 export async function updateMember(tx: Executor, id: number, fromStatus: MemberRow['status'], set: Partial<typeof panelMembers.$inferInsert>): Promise<MemberRow | null> {
@@ -196,25 +196,37 @@ export async function listOwnAssignments(db: Executor, userId: number) {
     .select({
       m: panelMembers,
       app: {
-        id: recognitionApplications.id,
-        type: recognitionApplications.type,
-        year: recognitionApplications.year,
-        status: recognitionApplications.status,
-        dueOn: recognitionApplications.dueOn,
+        id: cases.id,
+        instrument: cases.instrument,
+        type: cases.type,
+        year: cases.year,
+        status: cases.status,
+        dueOn: cases.dueOn,
       },
       enterpriseName: enterprises.name,
       enterpriseUscc: enterprises.uscc,
     })
     .from(panelMembers)
     .innerJoin(experts, eq(experts.id, panelMembers.expertId))
-    .innerJoin(recognitionApplications, eq(recognitionApplications.id, panelMembers.applicationId))
-    .innerJoin(enterprises, eq(enterprises.id, recognitionApplications.enterpriseId))
+    .innerJoin(cases, eq(cases.id, panelMembers.caseId))
+    .leftJoin(enterprises, eq(enterprises.id, cases.enterpriseId))
     .where(and(eq(experts.userId, userId), sql`${panelMembers.status} <> 'replaced'`))
     .orderBy(desc(panelMembers.id))
     .limit(500);
 }
 
-export async function findApplication(db: Executor, id: number) {
-  const [row] = await db.select().from(recognitionApplications).where(eq(recognitionApplications.id, id));
-  return row ?? null;
+/**
+ * Declared links to enterprises related to the applicant by a registry shareholding (either
+ * direction): the expert's employer or holding that owns part of the applicant, or is owned by it.
+ */
+export async function linksToShareholdingNeighbours(db: Executor, applicantId: number): Promise<LinkRow[]> {
+  return db
+    .select()
+    .from(expertLinks)
+    .where(
+      sql`${expertLinks.enterpriseId} in (
+        select ${enterpriseShareholdings.shareholderEnterpriseId} from ${enterpriseShareholdings} where ${enterpriseShareholdings.investeeEnterpriseId} = ${applicantId}
+        union
+        select ${enterpriseShareholdings.investeeEnterpriseId} from ${enterpriseShareholdings} where ${enterpriseShareholdings.shareholderEnterpriseId} = ${applicantId})`,
+    );
 }

@@ -80,30 +80,35 @@ export const expertsRoutes =
       },
     );
 
-    // ── panels (city officer) ───────────────────────────────────────────────────────────────
-    app.get(
-      '/api/recognition-applications/:id/panel',
-      { schema: { tags, summary: '评审专家组：成员、声明与评分状态、每次抽取记录', params: s.idParam, response: { 200: s.panelView } } },
-      async (request) => panel.getPanel({ db, actor: requireActor(request), applicationId: request.params.id }),
-    );
+    // ── panels (city officer): on any case (/api/cases/:id), and the recognitions' own paths ──
+    for (const [prefix, instrument] of [
+      ['/api/cases', undefined],
+      ['/api/recognition-applications', 'recognitions'],
+    ] as const) {
+      app.get(
+        `${prefix}/:id/panel`,
+        { schema: { tags, summary: '评审专家组：成员、声明与评分状态、每次抽取记录', params: s.idParam, response: { 200: s.panelView } } },
+        async (request) => panel.getPanel({ db, actor: requireActor(request), caseId: request.params.id, instrument }),
+      );
 
-    app.post(
-      '/api/recognition-applications/:id/panel',
-      { schema: { tags, summary: '随机抽取评审专家（回避关联专家，满足组成规则），申报进入专家评审', params: s.idParam, body: s.drawBody, response: { 201: s.panelView } } },
-      async (request, reply) => {
-        requireActor(request);
-        return reply.status(201).send(await panel.drawApplicationPanel({ db, ctx: contextOf(request), applicationId: request.params.id, reason: request.body.reason, size: request.body.size }));
-      },
-    );
+      app.post(
+        `${prefix}/:id/panel`,
+        { schema: { tags, summary: '随机抽取评审专家（回避关联专家，满足组成规则），进入专家评审', params: s.idParam, body: s.drawBody, response: { 201: s.panelView } } },
+        async (request, reply) => {
+          requireActor(request);
+          return reply.status(201).send(await panel.drawCasePanel({ db, ctx: contextOf(request), caseId: request.params.id, instrument, reason: request.body.reason, size: request.body.size }));
+        },
+      );
 
-    app.post(
-      '/api/recognition-applications/:id/panel/redraw',
-      { schema: { tags, summary: '替换一名评审专家（须说明理由，重新随机抽取并记录）', params: s.idParam, body: s.redrawBody, response: { 200: s.panelView } } },
-      async (request) => {
-        requireActor(request);
-        return panel.redrawMember({ db, ctx: contextOf(request), applicationId: request.params.id, expertId: request.body.expertId, reason: request.body.reason });
-      },
-    );
+      app.post(
+        `${prefix}/:id/panel/redraw`,
+        { schema: { tags, summary: '替换一名评审专家（须说明理由，重新随机抽取并记录）', params: s.idParam, body: s.redrawBody, response: { 200: s.panelView } } },
+        async (request) => {
+          requireActor(request);
+          return panel.redrawMember({ db, ctx: contextOf(request), caseId: request.params.id, instrument, expertId: request.body.expertId, reason: request.body.reason });
+        },
+      );
+    }
 
     // ── the expert workspace ────────────────────────────────────────────────────────────────
     app.get(

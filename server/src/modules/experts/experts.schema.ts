@@ -148,17 +148,6 @@ const drawLogEntry = z.object({
 });
 export type DrawLogEntry = z.infer<typeof drawLogEntry>;
 
-export const hnteScores = z.object({
-  ipAdvancement: z.number(),
-  ipCoreRole: z.number(),
-  ipQuantity: z.number(),
-  ipAcquisition: z.number(),
-  ipStandards: z.number(),
-  conversion: z.number(),
-  rdOrganisation: z.number(),
-  netAssetGrowth: z.number(),
-  salesGrowth: z.number(),
-});
 
 export const memberView = z.object({
   id: z.number(),
@@ -229,24 +218,12 @@ const point = (label: string) =>
     .refine((v) => Math.abs(v * 10 - Math.round(v * 10)) < 1e-9, `${label}只能为整数或一位小数`);
 
 export const scoreBody = z.object({
-  scores: z
-    .object({
-      ipAdvancement: point('知识产权·技术先进程度'),
-      ipCoreRole: point('知识产权·对主要产品（服务）的核心支持作用'),
-      ipQuantity: point('知识产权·数量'),
-      ipAcquisition: point('知识产权·获得方式'),
-      ipStandards: point('知识产权·参与标准制定'),
-      conversion: point('科技成果转化能力'),
-      rdOrganisation: point('研究开发组织管理水平'),
-      netAssetGrowth: point('净资产增长率'),
-      salesGrowth: point('销售收入增长率'),
-    })
-    .optional(),
+  /** itemised sheets: item code → score (the sheet of the case names the items and their ranges) */
+  scores: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/, '评分项代码无效'), point('评分')).optional(),
   total: point('总分').optional(),
   comment: z.string().trim().max(2000, '评审意见不超过2000个字').optional(),
 });
 export type ScoreInput = z.infer<typeof scoreBody>;
-export type HnteScores = z.infer<typeof hnteScores>;
 
 const scoreItem = z.object({ code: z.string(), label: z.string(), group: z.string(), band: z.string().nullable(), min: z.number(), max: z.number() });
 export type ScoreItem = z.infer<typeof scoreItem>;
@@ -269,6 +246,6 @@ export const caseView = z.object({
   /** the engine's assessment recomputed on the application data (hnte: with the score bands) */
   assessment: z.unknown().nullable(),
   /** what the expert scores, each with its allowed range */
-  scoring: z.object({ mode: z.enum(['hnte', 'total']), items: z.array(scoreItem), maxTotal: z.number() }),
+  scoring: z.object({ mode: z.enum(['hnte', 'items', 'total']), items: z.array(scoreItem), maxTotal: z.number() }),
   myScore: z.object({ scores: z.record(z.string(), z.number()).nullable(), total: z.number().nullable(), comment: z.string().nullable(), scoredAt: z.date().nullable() }),
 });

@@ -3,6 +3,7 @@ import type { Actor, RequestContext } from '../../http/context.js';
 import { AppError, fieldError, notFound } from '../../http/errors.js';
 import { decodeCursor, encodeCursor } from '../../http/pagination.js';
 import { recordAudit } from '../audit/index.js';
+import { panelReviewStatuses } from '../cases/index.js';
 import { assertCanManagePool, assertCanReadPool, assertIsExpert } from './experts.policy.js';
 import * as repo from './experts.repo.js';
 import { CATEGORY_NAMES, LINK_KIND_NAMES, type CreateExpertInput, type ExpertQuery, type LinkInput, type PatchExpertInput } from './experts.schema.js';
@@ -51,13 +52,13 @@ export async function listExperts(opts: { db: Db; actor: Actor; query: ExpertQue
   const where = repo.filterCondition({ q: query.q, category: query.category, field: query.field, active: query.active === undefined ? undefined : query.active === 'true' });
   const rows = await repo.listPage(opts.db, { where, afterId: after?.id, limit: query.limit + 1 });
   const items = rows.slice(0, query.limit);
-  const loads = await repo.loads(opts.db, items.map((e) => e.id));
+  const loads = await repo.loads(opts.db, panelReviewStatuses(), items.map((e) => e.id));
   const last = items[items.length - 1];
   return { items: items.map((e) => presentExpert(e, loads.get(e.id) ?? 0)), nextCursor: rows.length > query.limit && last ? encodeCursor(last.id, last.id) : null };
 }
 
 async function detail(db: Executor, e: repo.ExpertRow) {
-  const [links, loads] = await Promise.all([repo.listLinks(db, e.id), repo.loads(db, [e.id])]);
+  const [links, loads] = await Promise.all([repo.listLinks(db, e.id), repo.loads(db, panelReviewStatuses(), [e.id])]);
   return { ...presentExpert(e, loads.get(e.id) ?? 0), links: links.map(presentLink), createdAt: e.createdAt, updatedAt: e.updatedAt };
 }
 

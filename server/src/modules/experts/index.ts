@@ -1,4 +1,4 @@
-/** The experts module's surface for other modules (recognitions review pages, projects later). */
-export { conflictsOf, drawPanel, panelRulesFor, PANEL_RULES, type PanelRules, type PoolExpert } from './panel.draw.js';
-export { hasExpertReview, getPanel } from './panel.service.js';
-export { hnteInputOf, meanScore } from './scoring.js';
+/** The experts module's surface for other modules: the pool, conflicts and draws work on cases of any instrument. */
+export { conflictsOf, drawPanel, PANEL_RULES, type PoolExpert } from './panel.draw.js';
+export { getPanel } from './panel.service.js';
+export { checkScores, meanScore, TOTAL_ITEM } from './scoring.js';

@@ -1,4 +1,5 @@
-import type { ExpertCategory, ExpertLinkKind, RecognitionType } from '../../db/schema/recognitions.js';
+import type { ExpertCategory, ExpertLinkKind } from '../../db/schema/index.js';
+import type { PanelRules } from '../cases/index.js';
 import { createRandom } from '../../lib/random.js';
 import { addYears } from '../rules/index.js';
 
@@ -9,26 +10,14 @@ import { addYears } from '../rules/index.js';
  * hnte: 工作指引 asks for a panel of at least 5 experts with technical and finance members; the
  * numbers below are the bureau's defaults. Change them here (data, not logic).
  */
-export const PANEL_RULES: { default: PanelRules } & Partial<Record<RecognitionType, PanelRules>> = {
-  hnte: { size: 5, minTechnicalRatio: 0.6, minFinance: 1, loadCap: 8 },
+export const PANEL_RULES: { default: PanelRules } = {
   default: { size: 5, minTechnicalRatio: 0.6, minFinance: 1, loadCap: 8 },
 };
 
 /** A former employer counts as a link this many years after the employment ended. */
 export const FORMER_EMPLOYER_YEARS = 3;
 
-export interface PanelRules {
-  size: number;
-  /** fraction of the panel (0.6 → at least ⌈0.6 × size⌉ technical experts) */
-  minTechnicalRatio: number;
-  minFinance: number;
-  /** an expert with this many open assignments or more is not drawn */
-  loadCap: number;
-}
-
-export function panelRulesFor(type: RecognitionType): PanelRules {
-  return PANEL_RULES[type] ?? PANEL_RULES.default;
-}
+export type { PanelRules };
 
 /** The least number of technical experts the rules ask for. */
 export function minTechnical(rules: PanelRules): number {

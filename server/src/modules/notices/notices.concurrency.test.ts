@@ -1,8 +1,9 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recognitionApplications, recognitionCalls, recognitions } from '../../db/schema/index.js';
+import { cases, recognitions } from '../../db/schema/index.js';
+import { fixedClock, setBusinessClock } from '../../lib/clock.js';
+import { insertCall, insertRecognitionCase } from '../../test/factories.js';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../test/harness.js';
-import { noticesClock } from './notices.clock.js';
 
 let t: TestApp;
 let officer: Session;
@@ -12,25 +13,25 @@ beforeAll(async () => {
   officer = await loginAs(t.app, 'officer');
 });
 afterAll(async () => {
-  noticesClock.now = () => new Date();
+  setBusinessClock({ now: () => new Date() });
   await t.close();
 });
 
 describe('decisions under concurrency', () => {
   it('when two bulk approvals and single decisions race on one notice, then each application is approved once with one certificate', async () => {
-    noticesClock.now = () => new Date('2015-09-28T10:00:00+08:00');
+    setBusinessClock(fixedClock(new Date('2015-09-28T10:00:00+08:00')));
     const db = t.deps.database.db;
     const firms = await t.deps.database.rows<{ id: number; districtId: number }>(sql`select id, district_id as "districtId" from enterprises order by id desc limit 6`);
-    const [call] = await db.insert(recognitionCalls).values({ type: 'hnte', year: 2015, batch: 91, title: '并发测试批次', opensOn: '2015-03-01', closesOn: '2015-06-30', formVersion: 1 }).returning();
-    const apps = await db
-      .insert(recognitionApplications)
-      .values(firms.map((f) => ({ callId: call.id, type: 'hnte' as const, year: 2015, enterpriseId: f.id, districtId: f.districtId, formVersion: 1, status: 'scored' as const, data: {}, panelScore: '80.00' })))
-      .returning();
+    const callId = await insertCall(db, { type: 'hnte', year: 2015, batch: 91, opensOn: '2015-03-01', closesOn: '2015-06-30' });
+    const apps = [];
+    for (const f of firms) {
+      apps.push(await insertRecognitionCase(db, { callId, type: 'hnte', year: 2015, enterpriseId: f.id, districtId: f.districtId, status: 'scored', panelScore: '80.00' }));
+    }
     const ids = apps.map((a) => a.id);
     const pub = await officer.request('POST', '/api/notices', { subject: 'hnte', year: 2015, title: '并发测试公示', applicationIds: ids });
     expect(pub.statusCode, pub.body).toBe(201);
     const noticeId = pub.json<{ id: number }>().id;
-    noticesClock.now = () => new Date('2015-10-16T09:00:00+08:00');
+    setBusinessClock(fixedClock(new Date('2015-10-16T09:00:00+08:00')));
 
     const results = await Promise.all([
       officer.request('POST', `/api/notices/${noticeId}/approve-all`),
@@ -52,7 +53,7 @@ describe('decisions under concurrency', () => {
     expect([...perApp.values()].every((n) => n === 1)).toBe(true);
     expect(new Set(certs.map((c) => c.certificateNo)).size).toBe(certs.length);
 
-    const rows = await db.select().from(recognitionApplications).where(inArray(recognitionApplications.id, ids));
+    const rows = await db.select().from(cases).where(inArray(cases.id, ids));
     const declined = rows.filter((r) => r.status === 'rejected').map((r) => r.id);
     const approved = rows.filter((r) => r.status === 'approved').map((r) => r.id);
     expect(approved.length + declined.length).toBe(6);
@@ -64,6 +65,6 @@ describe('decisions under concurrency', () => {
       sql`select count(*)::int as n from application_events where action in ('approve','decline') and application_id in ${sql.raw(`(${ids.join(',')})`)}`,
     );
     expect(events.n).toBe(6);
-    expect((await db.select().from(recognitionApplications).where(eq(recognitionApplications.id, ids[0])))[0].status).toBe('approved');
+    expect((await db.select().from(cases).where(eq(cases.id, ids[0])))[0].status).toBe('approved');
   });
 });

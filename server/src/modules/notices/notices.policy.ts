@@ -1,5 +1,5 @@
 import { eq, type SQL } from 'drizzle-orm';
-import { recognitionApplications } from '../../db/schema/index.js';
+import { cases } from '../../db/schema/index.js';
 import type { Actor } from '../../http/context.js';
 import { hasRole } from '../../http/context.js';
 import { forbidden } from '../../http/errors.js';
@@ -32,7 +32,7 @@ export function objectionScope(actor: Actor): SQL | undefined {
     return undefined;
   }
   if (hasRole(actor, 'district_officer') && actor.districtId !== null) {
-    return eq(recognitionApplications.districtId, actor.districtId);
+    return eq(cases.districtId, actor.districtId);
   }
   throw forbidden('无权查看公示异议');
 }

@@ -1,64 +1,25 @@
 import { and, asc, count, desc, eq, gt, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Executor, Tx } from '../../db/client.js';
-import {
-  applicationEvents,
-  districts,
-  enterprises,
-  noticeItems,
-  objections,
-  publicNotices,
-  recognitionApplications,
-  users,
-  type ObjectionStatus,
-  type RecognitionType,
-} from '../../db/schema/index.js';
+import { caseEvents, cases, districts, enterprises, noticeItems, objections, publicNotices, users, type ObjectionStatus } from '../../db/schema/index.js';
 
 export type NoticeRow = typeof publicNotices.$inferSelect;
 export type NoticeItemRow = typeof noticeItems.$inferSelect;
 export type ObjectionRow = typeof objections.$inferSelect;
 
-/** Notice items point at recognition applications with this ref type. */
-export const APPLICATION_REF = 'recognition_application';
-export const NOTICE_MODULE = 'recognitions';
-
-/** Applications of a type and year that passed the city review or the panel and are in no notice yet. */
-export async function candidateApplications(db: Executor, type: RecognitionType, year: number) {
+/** Cases of an instrument, type and year that passed review and are in no notice yet (each instrument says which are ready). */
+export async function candidateCases(db: Executor, instrument: string, type: string, year: number) {
   return db
     .select({
-      applicationId: recognitionApplications.id,
-      enterpriseId: recognitionApplications.enterpriseId,
+      case: cases,
       enterpriseName: enterprises.name,
       districtName: districts.name,
-      status: recognitionApplications.status,
-      panelScore: recognitionApplications.panelScore,
-      submittedAt: recognitionApplications.submittedAt,
     })
-    .from(recognitionApplications)
-    .innerJoin(enterprises, eq(enterprises.id, recognitionApplications.enterpriseId))
-    .innerJoin(districts, eq(districts.id, recognitionApplications.districtId))
-    .where(
-      and(
-        eq(recognitionApplications.type, type),
-        eq(recognitionApplications.year, year),
-        inArray(recognitionApplications.status, ['scored', 'city_passed']),
-        isNull(recognitionApplications.noticeId),
-      ),
-    )
-    .orderBy(asc(recognitionApplications.id));
-}
-
-/** Enterprise and district names of applications, for the public list. */
-export async function applicationLabels(db: Executor, ids: number[]) {
-  if (ids.length === 0) {
-    return new Map<number, { enterpriseName: string; districtName: string }>();
-  }
-  const rows = await db
-    .select({ id: recognitionApplications.id, enterpriseName: enterprises.name, districtName: districts.name })
-    .from(recognitionApplications)
-    .innerJoin(enterprises, eq(enterprises.id, recognitionApplications.enterpriseId))
-    .innerJoin(districts, eq(districts.id, recognitionApplications.districtId))
-    .where(inArray(recognitionApplications.id, ids));
-  return new Map(rows.map((r) => [r.id, { enterpriseName: r.enterpriseName, districtName: r.districtName }]));
+    .from(cases)
+    .leftJoin(enterprises, eq(enterprises.id, cases.enterpriseId))
+    .leftJoin(districts, eq(districts.id, cases.districtId))
+    .where(and(eq(cases.instrument, instrument), eq(cases.type, type), eq(cases.year, year), isNull(cases.noticeId)))
+    .orderBy(asc(cases.id))
+    .limit(2000);
 }
 
 export async function insertNotice(tx: Tx, values: typeof publicNotices.$inferInsert): Promise<NoticeRow> {
@@ -71,6 +32,7 @@ export async function insertItems(tx: Tx, values: (typeof noticeItems.$inferInse
 }
 
 export interface NoticeFilter {
+  instrument?: string;
   subject?: string;
   year?: number;
   /** only those published on or before this day (the public does not see scheduled notices) */
@@ -82,7 +44,7 @@ export interface NoticeFilter {
 
 export async function listNotices(db: Executor, f: NoticeFilter) {
   const conds: (SQL | undefined)[] = [
-    eq(publicNotices.module, NOTICE_MODULE),
+    f.instrument ? eq(publicNotices.module, f.instrument) : undefined,
     f.subject ? eq(publicNotices.subject, f.subject) : undefined,
     f.year ? eq(publicNotices.year, f.year) : undefined,
     f.publishedBy ? lte(publicNotices.publishedOn, f.publishedBy) : undefined,
@@ -93,13 +55,16 @@ export async function listNotices(db: Executor, f: NoticeFilter) {
   return db
     .select({
       id: publicNotices.id,
+      module: publicNotices.module,
       title: publicNotices.title,
       subject: publicNotices.subject,
       year: publicNotices.year,
       publishedOn: publicNotices.publishedOn,
       workingDays: publicNotices.workingDays,
       endsOn: publicNotices.endsOn,
-      itemCount: sql<number>`(select count(*)::int from ${noticeItems} where ${noticeItems.noticeId} = ${publicNotices.id})`,
+      // qualified by hand: inside a one-table select Drizzle renders columns unqualified, and an
+      // unqualified "id" in the subquery would be the item's own id (every notice showed 1 item)
+      itemCount: sql<number>`(select count(*)::int from notice_items ni where ni.notice_id = "public_notices"."id")`,
     })
     .from(publicNotices)
     .where(and(...conds))
@@ -111,7 +76,7 @@ export async function findNotice(db: Executor, id: number): Promise<NoticeRow | 
   const [row] = await db
     .select()
     .from(publicNotices)
-    .where(and(eq(publicNotices.id, id), eq(publicNotices.module, NOTICE_MODULE)));
+    .where(eq(publicNotices.id, id));
   return row ?? null;
 }
 
@@ -124,11 +89,11 @@ export async function findItem(db: Executor, itemId: number): Promise<NoticeItem
   return row ?? null;
 }
 
-export async function itemOfApplication(db: Executor, noticeId: number, applicationId: number): Promise<NoticeItemRow | null> {
+export async function itemOfCase(db: Executor, noticeId: number, caseId: number): Promise<NoticeItemRow | null> {
   const [row] = await db
     .select()
     .from(noticeItems)
-    .where(and(eq(noticeItems.noticeId, noticeId), eq(noticeItems.refType, APPLICATION_REF), eq(noticeItems.refId, applicationId)));
+    .where(and(eq(noticeItems.noticeId, noticeId), eq(noticeItems.caseId, caseId)));
   return row ?? null;
 }
 
@@ -151,11 +116,11 @@ export async function objectionCounts(db: Executor, itemIds: number[]): Promise<
   return out;
 }
 
-export async function applicationStatuses(db: Executor, ids: number[]) {
+export async function casesByIds(db: Executor, ids: number[]) {
   if (ids.length === 0) {
-    return new Map<number, typeof recognitionApplications.$inferSelect>();
+    return new Map<number, typeof cases.$inferSelect>();
   }
-  const rows = await db.select().from(recognitionApplications).where(inArray(recognitionApplications.id, ids));
+  const rows = await db.select().from(cases).where(inArray(cases.id, ids));
   return new Map(rows.map((r) => [r.id, r]));
 }
 
@@ -170,8 +135,8 @@ const objectionColumns = {
   noticeEndsOn: publicNotices.endsOn,
   itemName: noticeItems.name,
   districtName: noticeItems.districtName,
-  applicationId: noticeItems.refId,
-  applicationDistrictId: recognitionApplications.districtId,
+  applicationId: noticeItems.caseId,
+  applicationDistrictId: cases.districtId,
   resolvedByName: users.displayName,
 };
 
@@ -181,7 +146,7 @@ function objectionQuery(db: Executor) {
     .from(objections)
     .innerJoin(publicNotices, eq(publicNotices.id, objections.noticeId))
     .innerJoin(noticeItems, eq(noticeItems.id, objections.itemId))
-    .innerJoin(recognitionApplications, and(eq(noticeItems.refType, APPLICATION_REF), eq(recognitionApplications.id, noticeItems.refId)))
+    .innerJoin(cases, eq(cases.id, noticeItems.caseId))
     .leftJoin(users, eq(users.id, objections.resolvedBy));
 }
 export type ObjectionWithContext = Awaited<ReturnType<typeof findObjection>> & object;
@@ -217,12 +182,12 @@ export async function evidenceOf(db: Executor, id: number, scope: SQL | undefine
     .select({ fileName: objections.evidenceFileName, content: objections.evidenceContent })
     .from(objections)
     .innerJoin(noticeItems, eq(noticeItems.id, objections.itemId))
-    .innerJoin(recognitionApplications, and(eq(noticeItems.refType, APPLICATION_REF), eq(recognitionApplications.id, noticeItems.refId)))
+    .innerJoin(cases, eq(cases.id, noticeItems.caseId))
     .where(and(eq(objections.id, id), scope));
   return row ?? null;
 }
 
 /** A step on the application's timeline that does not move its status (an objection filed or resolved). */
-export async function insertEvent(tx: Tx, values: typeof applicationEvents.$inferInsert): Promise<void> {
-  await tx.insert(applicationEvents).values(values);
+export async function insertEvent(tx: Tx, values: typeof caseEvents.$inferInsert): Promise<void> {
+  await tx.insert(caseEvents).values(values);
 }

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../deps.js';
 import { contextOf, requireActor } from '../../http/auth.js';
 import { AppError } from '../../http/errors.js';
-import { approveAll, decideApplication } from './decisions.service.js';
+import { approveAll, decideCase } from './decisions.service.js';
 import { EVIDENCE_MAX_BYTES, fileObjection, getObjection, listObjections, objectionEvidence, resolveObjection, type EvidenceFile } from './objections.service.js';
 import * as s from './notices.schema.js';
 import * as service from './notices.service.js';
@@ -66,7 +66,7 @@ export const noticesRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app) 
   app.get(
     '/api/notices/candidates',
     { schema: { tags, summary: '可列入公示的申报（按类型、年度；市科委）', querystring: s.candidatesQuery, response: { 200: s.candidateList } } },
-    async (request) => service.listCandidates({ db, actor: requireActor(request), type: request.query.type, year: request.query.year }),
+    async (request) => service.listCandidates({ db, actor: requireActor(request), instrument: request.query.instrument, type: request.query.type, year: request.query.year }),
   );
   app.get(
     '/api/notices/:id',
@@ -116,14 +116,19 @@ export const noticesRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app) 
       return approveAll({ db, ctx: contextOf(request), noticeId: request.params.id });
     },
   );
-  app.post(
-    '/api/recognition-applications/:id/decision',
-    { schema: { tags, summary: '认定决定（市科委；公示期满且无未处理异议后）：认定并颁发证书，或不予认定', params: s.idParam, body: s.decisionBody, response: { 200: s.decisionResult } } },
-    async (request) => {
-      requireActor(request);
-      return decideApplication({ db, ctx: contextOf(request), applicationId: request.params.id, approve: request.body.approve, comment: request.body.comment });
-    },
-  );
+  for (const [prefix, instrument] of [
+    ['/api/cases', undefined],
+    ['/api/recognition-applications', 'recognitions'],
+  ] as const) {
+    app.post(
+      `${prefix}/:id/decision`,
+      { schema: { tags, summary: '公示后的决定（市科委；公示期满且无未处理异议后）：予以认定/立项（调用业务类别的决定处理），或不予通过', params: s.idParam, body: s.decisionBody, response: { 200: s.decisionResult } } },
+      async (request) => {
+        requireActor(request);
+        return decideCase({ db, ctx: contextOf(request), caseId: request.params.id, instrument, approve: request.body.approve, comment: request.body.comment });
+      },
+    );
+  }
 
   app.get(
     '/api/objections',

@@ -1,18 +1,21 @@
 import { z } from 'zod';
-import { OBJECTION_STATUSES, RECOGNITION_TYPES, APPLICATION_STATUSES } from '../../db/schema/index.js';
+import { OBJECTION_STATUSES } from '../../db/schema/index.js';
 import { isValidIdNumber, isValidPhone } from '../../lib/pii.js';
 import { isoDate } from '../calendar/calendar.schema.js';
 
 const id = z.coerce.number().int().positive().max(2147483647);
 export const idParam = z.object({ id });
 
-const typeField = z.enum(RECOGNITION_TYPES, { message: '认定类型不正确' });
+const typeField = z.string({ message: '类型不正确' }).trim().regex(/^[a-z0-9_]{1,64}$/, '类型不正确');
+/** the instrument whose cases the notice lists (default: recognitions) */
+const instrumentField = z.string().trim().regex(/^[a-z0-9_]{1,64}$/, '业务类别不正确').optional();
 const yearField = z.coerce.number().int().min(2000, '年度不正确').max(2100, '年度不正确');
 
 export const NOTICE_STATES = ['scheduled', 'open', 'closed'] as const;
 
 // ---------- publish ----------
 export const publishBody = z.object({
+  instrument: instrumentField,
   subject: typeField,
   year: yearField,
   title: z.string().trim().min(4, '公示标题至少4个字').max(200, '公示标题不超过200个字'),
@@ -27,7 +30,7 @@ export const publishBody = z.object({
 });
 export type PublishInput = z.infer<typeof publishBody>;
 
-export const candidatesQuery = z.object({ type: typeField, year: yearField });
+export const candidatesQuery = z.object({ instrument: instrumentField, type: typeField, year: yearField });
 
 export const candidateList = z.object({
   type: typeField,
@@ -38,10 +41,10 @@ export const candidateList = z.object({
   items: z.array(
     z.object({
       applicationId: z.number(),
-      enterpriseId: z.number(),
+      enterpriseId: z.number().nullable(),
       enterpriseName: z.string(),
       districtName: z.string(),
-      status: z.enum(APPLICATION_STATUSES),
+      status: z.string(),
       panelScore: z.number().nullable(),
       submittedAt: z.string().nullable(),
     }),
@@ -51,6 +54,7 @@ export const candidateList = z.object({
 // ---------- public views ----------
 const noticeSummary = z.object({
   id: z.number(),
+  instrument: z.string(),
   title: z.string(),
   subject: z.string(),
   subjectName: z.string(),
@@ -62,6 +66,7 @@ const noticeSummary = z.object({
   itemCount: z.number(),
 });
 export const noticeListQuery = z.object({
+  instrument: instrumentField,
   subject: typeField.optional(),
   year: yearField.optional(),
   state: z.enum(NOTICE_STATES, { message: '状态应为 scheduled/open/closed' }).optional(),
@@ -86,11 +91,11 @@ export const reviewItems = z.object({
     z.object({
       itemId: z.number(),
       applicationId: z.number(),
-      enterpriseId: z.number(),
+      enterpriseId: z.number().nullable(),
       name: z.string(),
       districtName: z.string(),
       summary: z.string().nullable(),
-      status: z.enum(APPLICATION_STATUSES),
+      status: z.string(),
       statusName: z.string(),
       objections: z.object({ open: z.number(), upheld: z.number(), dismissed: z.number() }),
       /** null when a decision can be taken now; otherwise why not */
@@ -174,10 +179,12 @@ export const decisionBody = z.object({
 });
 export const decisionResult = z.object({
   applicationId: z.number(),
-  status: z.enum(APPLICATION_STATUSES),
+  status: z.string(),
   recognition: z.object({ id: z.number(), certificateNo: z.string(), issuedOn: z.string(), validUntil: z.string().nullable() }).nullable(),
+  /** what the instrument's decision produced (the recognition, a task contract…) */
+  outcome: z.record(z.string(), z.unknown()).nullable().optional(),
 });
 export const approveAllResult = z.object({
-  approved: z.array(z.object({ applicationId: z.number(), certificateNo: z.string() })),
+  approved: z.array(z.object({ applicationId: z.number(), certificateNo: z.string().nullable() })),
   skipped: z.array(z.object({ applicationId: z.number(), reason: z.string() })),
 });

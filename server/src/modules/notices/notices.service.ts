@@ -1,24 +1,25 @@
 import type { Db, Executor } from '../../db/client.js';
-import type { RecognitionType } from '../../db/schema/index.js';
 import type { Actor, RequestContext } from '../../http/context.js';
 import { AppError, fieldError, notFound } from '../../http/errors.js';
+import { businessToday } from '../../lib/clock.js';
 import { recordAudit } from '../audit/index.js';
 import { addWorkingDays } from '../calendar/index.js';
-import { STATUS_NAMES, TYPE_NAMES } from '../recognitions/recognitions.status.js';
-import { lockApplication, moveApplication } from '../recognitions/workflow.js';
-import { listCriteria } from '../rules/rules.repo.js';
-import { noticesToday } from './notices.clock.js';
+import { casesRepo, instrumentOf, lockCase, moveCase, statusName, typeName, type CaseRow, type InstrumentDef, type NoticeConfig } from '../cases/index.js';
 import { assertCanManageNotices, assertCanReadNotices, seesScheduled } from './notices.policy.js';
 import * as repo from './notices.repo.js';
 import type { NOTICE_STATES, PublishInput } from './notices.schema.js';
 
-/**
- * Working days of a notice when the officer does not say (RULES.md §4: 10 for hnte and tech
- * SMEs; the bureau's default for the other types). A configurable default, not a rule.
- */
-export const NOTICE_WORKING_DAYS: Partial<Record<RecognitionType, number>> & { default: number } = { hnte: 10, tech_sme: 10, default: 7 };
-
-export const defaultWorkingDays = (type: RecognitionType): number => NOTICE_WORKING_DAYS[type] ?? NOTICE_WORKING_DAYS.default;
+/** The instrument a notice request is about (recognitions unless said), with its notice configuration. */
+export function noticeInstrument(code = 'recognitions', type?: string): { def: InstrumentDef; notice: NoticeConfig } {
+  const def = instrumentOf(code);
+  if (!def.notice) {
+    throw fieldError('instrument', `${def.name}不设公示环节`);
+  }
+  if (type !== undefined && !def.types[type]) {
+    throw fieldError(code === 'recognitions' ? 'subject' : 'type', '类型不正确');
+  }
+  return { def, notice: def.notice };
+}
 
 type NoticeState = (typeof NOTICE_STATES)[number];
 
@@ -37,53 +38,43 @@ function actorOf(ctx: RequestContext): Actor {
   return ctx.actor;
 }
 
-/**
- * Whether applications of a type go through expert review before the notice: hnte yes, tech
- * SMEs no (district and city only), the criteria types as their criteria in force say.
- */
-export async function hasExpertReview(db: Executor, type: RecognitionType, on: string): Promise<boolean> {
-  if (type === 'hnte') {
-    return true;
-  }
-  if (type === 'tech_sme') {
-    return false;
-  }
-  const criteriaType = type === 'research_institute_provincial_key' ? 'research_institute_provincial' : type;
-  const rows = (await listCriteria(db, criteriaType)).filter((r) => r.effectiveFrom <= on);
-  const row = rows.at(-1) ?? (await listCriteria(db, criteriaType))[0];
-  const levels = (row?.spec as { reviewerLevels?: string[] } | undefined)?.reviewerLevels ?? ['district', 'city', 'expert'];
-  return levels.includes('expert');
-}
-
 const score = (v: string | null) => (v === null ? null : Number(v));
 
-export async function listCandidates(opts: { db: Db; actor: Actor; type: RecognitionType; year: number }) {
+export async function listCandidates(opts: { db: Db; actor: Actor; instrument?: string; type: string; year: number }) {
   assertCanReadNotices(opts.actor);
-  const expertReview = await hasExpertReview(opts.db, opts.type, noticesToday());
-  const ready = expertReview ? 'scored' : 'city_passed';
-  const rows = (await repo.candidateApplications(opts.db, opts.type, opts.year)).filter((r) => r.status === ready);
+  const { def, notice } = noticeInstrument(opts.instrument, opts.type);
+  const rows = await repo.candidateCases(opts.db, def.code, opts.type, opts.year);
+  const ready = [];
+  for (const r of rows) {
+    if (await notice.ready(opts.db, r.case)) {
+      ready.push(r);
+    }
+  }
   return {
     type: opts.type,
-    typeName: TYPE_NAMES[opts.type],
+    typeName: typeName(def, opts.type),
     year: opts.year,
-    expertReview,
-    defaultWorkingDays: defaultWorkingDays(opts.type),
-    items: rows.map((r) => ({ ...r, panelScore: score(r.panelScore), submittedAt: r.submittedAt?.toISOString() ?? null })),
+    expertReview: await notice.typeHasPanel(opts.db, opts.type, businessToday()),
+    defaultWorkingDays: notice.workingDays(opts.type),
+    items: ready.map((r) => ({
+      applicationId: r.case.id,
+      enterpriseId: r.case.enterpriseId,
+      enterpriseName: r.enterpriseName ?? '',
+      districtName: r.districtName ?? '',
+      status: r.case.status,
+      panelScore: score(r.case.panelScore),
+      submittedAt: r.case.submittedAt?.toISOString() ?? null,
+    })),
   };
-}
-
-/** What the public reads of an item: the type and the technical domain; expert scores are the bureau's, not published. */
-function summaryOf(type: RecognitionType, data: unknown): string {
-  const domain = (data as { profile?: { domain?: unknown } } | null)?.profile?.domain;
-  return typeof domain === 'string' && domain ? `${TYPE_NAMES[type]}；技术领域：${domain}` : TYPE_NAMES[type];
 }
 
 function presentNotice(n: repo.NoticeRow | Awaited<ReturnType<typeof repo.listNotices>>[number], itemCount: number, today: string) {
   return {
     id: n.id,
+    instrument: n.module,
     title: n.title,
     subject: n.subject,
-    subjectName: TYPE_NAMES[n.subject as RecognitionType] ?? n.subject,
+    subjectName: typeName(instrumentOf(n.module), n.subject),
     year: n.year,
     publishedOn: n.publishedOn,
     workingDays: n.workingDays,
@@ -104,47 +95,45 @@ async function detailOf(db: Executor, n: repo.NoticeRow, today: string) {
 }
 
 /**
- * Publishes a notice of ready applications (city officer): every application must be of the
- * notice's type and year and ready (scored, or city_passed for types without expert review);
- * the period ends on the N-th working day (RULES.md §4). One transaction, audited; each
- * application moves to in_notice with the end date as its deadline.
+ * Publishes a notice of ready cases (city officer): every case must be of the notice's
+ * instrument, type and year and ready (its instrument says: scored, or city-passed for types
+ * without expert review); the period ends on the N-th working day (RULES.md §4). One
+ * transaction, audited; each case moves into the notice with the end date as its deadline.
  */
 export async function publishNotice(opts: { db: Db; ctx: RequestContext; input: PublishInput }) {
   const actor = actorOf(opts.ctx);
   assertCanManageNotices(actor);
   const { input } = opts;
-  const today = noticesToday();
+  const { def, notice: config } = noticeInstrument(input.instrument, input.subject);
+  const today = businessToday();
   const publishedOn = input.publishedOn ?? today;
   if (publishedOn < today) {
     throw fieldError('publishedOn', '公示发布日期不能早于今天（倒签会缩短公示期）');
   }
-  const workingDays = input.workingDays ?? defaultWorkingDays(input.subject);
-  const expertReview = await hasExpertReview(opts.db, input.subject, today);
-  const ready = expertReview ? 'scored' : 'city_passed';
+  const workingDays = input.workingDays ?? config.workingDays(input.subject);
   const ids = [...input.applicationIds].sort((a, b) => a - b);
-  const labels = await repo.applicationLabels(opts.db, ids);
+  const labels = await casesRepo.caseLabels(opts.db, ids);
   return opts.db.transaction(async (tx) => {
     const endsOn = await addWorkingDays(publishedOn, workingDays, tx);
-    const apps = [];
+    const ready: CaseRow[] = [];
     // ascending id order, so two publishers never lock in opposite orders
     for (const id of ids) {
       const label = labels.get(id);
       if (!label) {
         throw new AppError('not_found', `申报 #${id} 不存在`, { applicationId: id });
       }
-      const app = await lockApplication(tx, opts.ctx, id);
-      const who = `申报 #${id}（${label.enterpriseName}）`;
-      if (app.type !== input.subject || app.year !== input.year) {
-        throw new AppError('invalid_state', `${who}不是${input.year}年度${TYPE_NAMES[input.subject]}申报，不能列入本次公示`, { applicationId: id });
+      const c = await lockCase(tx, opts.ctx, id);
+      const who = `申报 #${id}（${label.applicantName}）`;
+      if (c.instrument !== def.code || c.type !== input.subject || c.year !== input.year) {
+        throw new AppError('invalid_state', `${who}不是${input.year}年度${typeName(def, input.subject)}申报，不能列入本次公示`, { applicationId: id });
       }
-      if (app.status !== ready || app.noticeId !== null) {
-        const need = expertReview ? '专家评审完成' : '市级审核通过';
-        throw new AppError('invalid_state', `${who}当前状态为“${STATUS_NAMES[app.status]}”，须为“${need}”才能进入公示`, { applicationId: id });
+      if (c.noticeId !== null || !(await config.ready(tx, c))) {
+        throw new AppError('invalid_state', `${who}当前状态为“${statusName(def, c.status)}”，须为“${await config.readyLabel(tx, c)}”才能进入公示`, { applicationId: id });
       }
-      apps.push(app);
+      ready.push(c);
     }
     const notice = await repo.insertNotice(tx, {
-      module: repo.NOTICE_MODULE,
+      module: def.code,
       title: input.title,
       body: input.body ?? null,
       subject: input.subject,
@@ -154,19 +143,13 @@ export async function publishNotice(opts: { db: Db; ctx: RequestContext; input: 
       endsOn,
       publishedBy: actor.userId,
     });
-    await repo.insertItems(
-      tx,
-      apps.map((a) => ({
-        noticeId: notice.id,
-        refType: repo.APPLICATION_REF,
-        refId: a.id,
-        name: labels.get(a.id)!.enterpriseName,
-        districtName: labels.get(a.id)!.districtName,
-        summary: summaryOf(a.type, a.data),
-      })),
-    );
-    for (const app of apps) {
-      await moveApplication(tx, opts.ctx, app, { action: 'publish_notice', set: { noticeId: notice.id }, dueOn: endsOn });
+    const items = [];
+    for (const c of ready) {
+      items.push({ noticeId: notice.id, caseId: c.id, name: labels.get(c.id)!.applicantName, districtName: labels.get(c.id)!.districtName, summary: await config.summary(tx, c) });
+    }
+    await repo.insertItems(tx, items);
+    for (const c of ready) {
+      await moveCase(tx, opts.ctx, c, { action: config.publishAction, set: { noticeId: notice.id }, dueOn: endsOn });
     }
     await recordAudit(tx, opts.ctx, {
       action: 'notice.publish',
@@ -178,14 +161,15 @@ export async function publishNotice(opts: { db: Db; ctx: RequestContext; input: 
   });
 }
 
-export async function listNotices(opts: { db: Db; actor: Actor | null; query: { subject?: RecognitionType; year?: number; state?: NoticeState } }) {
-  const today = noticesToday();
+export async function listNotices(opts: { db: Db; actor: Actor | null; query: { instrument?: string; subject?: string; year?: number; state?: NoticeState } }) {
+  const today = businessToday();
   const { state } = opts.query;
   const all = seesScheduled(opts.actor);
   if (state === 'scheduled' && !all) {
     return { items: [], today };
   }
   const rows = await repo.listNotices(opts.db, {
+    instrument: opts.query.instrument,
     subject: opts.query.subject,
     year: opts.query.year,
     publishedBy: all && (!state || state === 'scheduled') ? undefined : today,
@@ -198,7 +182,7 @@ export async function listNotices(opts: { db: Db; actor: Actor | null; query: { 
 
 /** A notice and its items (enterprise name, district, summary: nothing personal). Scheduled ones are the bureau's until published. */
 export async function getNotice(opts: { db: Db; actor: Actor | null; id: number }) {
-  const today = noticesToday();
+  const today = businessToday();
   const n = await repo.findNotice(opts.db, opts.id);
   if (!n || (n.publishedOn > today && !seesScheduled(opts.actor))) {
     throw notFound('公示');
@@ -209,13 +193,15 @@ export async function getNotice(opts: { db: Db; actor: Actor | null; id: number 
 /** Why an item cannot be decided now, or null; and whether only a decline is possible. */
 export function blockOf(
   notice: Pick<repo.NoticeRow, 'endsOn'>,
-  app: { status: string },
+  app: Pick<CaseRow, 'status' | 'instrument'>,
   counts: { open: number; upheld: number } | undefined,
   today: string,
 ): { blockedReason: string | null; declineOnly: boolean } {
   const declineOnly = (counts?.upheld ?? 0) > 0;
-  if (app.status !== 'in_notice') {
-    return { blockedReason: `申报已不在公示中（${STATUS_NAMES[app.status as keyof typeof STATUS_NAMES] ?? app.status}）`, declineOnly };
+  const def = instrumentOf(app.instrument);
+  const inNotice = def.notice ? def.transitions[def.notice.approveAction]?.from.includes(app.status) : false;
+  if (!inNotice) {
+    return { blockedReason: `申报已不在公示中（${statusName(def, app.status)}）`, declineOnly };
   }
   if (today <= notice.endsOn) {
     return { blockedReason: `公示期至 ${notice.endsOn} 24:00，期满后方可作出认定决定`, declineOnly };
@@ -229,29 +215,29 @@ export function blockOf(
 /** The officer's view of a notice's items: application status, objections, and whether each can be decided now. */
 export async function reviewNotice(opts: { db: Db; actor: Actor; id: number }) {
   assertCanReadNotices(opts.actor);
-  const today = noticesToday();
+  const today = businessToday();
   const n = await repo.findNotice(opts.db, opts.id);
   if (!n) {
     throw notFound('公示');
   }
   const items = await repo.listItems(opts.db, n.id);
-  const [apps, counts] = await Promise.all([repo.applicationStatuses(opts.db, items.map((i) => i.refId)), repo.objectionCounts(opts.db, items.map((i) => i.id))]);
+  const [apps, counts] = await Promise.all([repo.casesByIds(opts.db, items.map((i) => i.caseId)), repo.objectionCounts(opts.db, items.map((i) => i.id))]);
   return {
     noticeId: n.id,
     endsOn: n.endsOn,
     state: noticeState(n, today),
     items: items.map((i) => {
-      const app = apps.get(i.refId)!;
+      const app = apps.get(i.caseId)!;
       const c = counts.get(i.id) ?? { open: 0, upheld: 0, dismissed: 0 };
       return {
         itemId: i.id,
-        applicationId: i.refId,
+        applicationId: i.caseId,
         enterpriseId: app.enterpriseId,
         name: i.name,
         districtName: i.districtName,
         summary: i.summary,
         status: app.status,
-        statusName: STATUS_NAMES[app.status],
+        statusName: statusName(instrumentOf(app.instrument), app.status),
         objections: c,
         ...blockOf(n, app, c, today),
       };

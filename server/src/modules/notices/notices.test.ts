@@ -1,8 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { applicationEvents, objections, recognitionApplications, recognitionCalls, recognitions, type ApplicationStatus, type RecognitionType } from '../../db/schema/index.js';
+import { caseEvents, objections, recognitions, type ApplicationStatus, type RecognitionType } from '../../db/schema/index.js';
+import { fixedClock, setBusinessClock } from '../../lib/clock.js';
+import { insertCall, insertRecognitionCase, readCase } from '../../test/factories.js';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../test/harness.js';
-import { noticesClock } from './notices.clock.js';
 
 let t: TestApp;
 let officer: Session, xihu: Session, binjiang: Session, auditor: Session, enterprise: Session;
@@ -12,8 +13,10 @@ let ip = 0;
 
 /** China time: `at('2015-10-15', '23:59')` is that wall-clock moment in Hangzhou. */
 const at = (day: string, hm = '10:00') => new Date(`${day}T${hm}:00+08:00`);
+let restoreClock: (() => void) | undefined;
 const setNow = (d: Date) => {
-  noticesClock.now = () => d;
+  restoreClock?.();
+  restoreClock = setBusinessClock(fixedClock(d));
 };
 
 beforeAll(async () => {
@@ -26,7 +29,7 @@ beforeAll(async () => {
   }
 });
 afterAll(async () => {
-  noticesClock.now = () => new Date();
+  restoreClock?.();
   await t.close();
 });
 beforeEach(() => setNow(at('2015-09-28')));
@@ -35,17 +38,10 @@ beforeEach(() => setNow(at('2015-09-28')));
 async function application(type: RecognitionType, status: ApplicationStatus, where: 'xihu' | 'binjiang' = 'xihu', panelScore: string | null = '82.50') {
   const db = t.deps.database.db;
   if (!calls.has(type)) {
-    const [c] = await db
-      .insert(recognitionCalls)
-      .values({ type, year: 2015, batch: 90, title: `2015年度${type}测试批次`, opensOn: '2015-03-01', closesOn: '2015-06-30', formVersion: 1 })
-      .returning();
-    calls.set(type, c.id);
+    calls.set(type, await insertCall(db, { type, year: 2015, opensOn: '2015-03-01', closesOn: '2015-06-30' }));
   }
   const e = pool[where].pop()!;
-  const [row] = await db
-    .insert(recognitionApplications)
-    .values({ callId: calls.get(type)!, type, year: 2015, enterpriseId: e.id, districtId: e.districtId, formVersion: 1, status, data: {}, panelScore, applicationDate: '2015-06-01' })
-    .returning();
+  const row = await insertRecognitionCase(db, { callId: calls.get(type)!, type, year: 2015, enterpriseId: e.id, districtId: e.districtId, status, panelScore, applicationDate: '2015-06-01' });
   return { id: row.id, enterpriseName: e.name };
 }
 
@@ -68,7 +64,7 @@ const objection = (itemId: number, over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-const statusOf = async (id: number) => (await t.deps.database.db.select().from(recognitionApplications).where(eq(recognitionApplications.id, id)))[0];
+const statusOf = async (id: number) => readCase(t.deps.database.db, id);
 const decide = (id: number, body: Record<string, unknown>) => officer.request('POST', `/api/recognition-applications/${id}/decision`, body);
 
 describe('publishing a notice', () => {
@@ -156,7 +152,7 @@ describe('objections', () => {
     expect(t.deps.pii.decrypt(row.phoneEnc)).toBe('13812345678');
     expect(row.phoneHash).toBe(t.deps.pii.lookupHash('13812345678'));
     expect(t.deps.pii.decrypt(row.idNumberEnc!)).toBe('11010519491231002X');
-    const events = await t.deps.database.db.select().from(applicationEvents).where(and(eq(applicationEvents.applicationId, a.id), eq(applicationEvents.action, 'objection_filed')));
+    const events = await t.deps.database.db.select().from(caseEvents).where(and(eq(caseEvents.caseId, a.id), eq(caseEvents.action, 'objection_filed')));
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ fromStatus: 'in_notice', toStatus: 'in_notice', comment: expect.stringMatching(/^异议受理回执号 YY\d{14}/), actorId: null });
     const [audit] = await t.deps.database.rows<{ actor_name: string; after: unknown }>(sql`select actor_name, after from audit_log where action = 'objection.file' and object_id = ${String(row.id)}`);
@@ -287,7 +283,7 @@ describe('decisions', () => {
     expect(r.statusCode, r.body).toBe(200);
     expect(r.json()).toMatchObject({ status: 'dismissed', resolvedBy: expect.any(String) });
     expect((await officer.request('POST', `/api/objections/${o}/resolve`, { outcome: 'upheld', resolution: '再次处理同一异议' })).statusCode).toBe(409);
-    const events = await t.deps.database.db.select().from(applicationEvents).where(and(eq(applicationEvents.applicationId, a.id), eq(applicationEvents.action, 'objection_resolved')));
+    const events = await t.deps.database.db.select().from(caseEvents).where(and(eq(caseEvents.caseId, a.id), eq(caseEvents.action, 'objection_resolved')));
     expect(events[0].comment).toContain('异议不成立');
     expect((await decide(a.id, { approve: true })).statusCode).toBe(200);
   });

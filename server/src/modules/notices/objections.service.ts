@@ -3,15 +3,14 @@ import type { ObjectionStatus } from '../../db/schema/index.js';
 import type { Actor, RequestContext } from '../../http/context.js';
 import { AppError, fieldError, notFound } from '../../http/errors.js';
 import { maskIdNumber, maskPhone, normalisePii, type PiiCipher } from '../../lib/pii.js';
+import { businessNow, businessToday, chinaDate } from '../../lib/clock.js';
 import { recordAudit } from '../audit/index.js';
-import { chinaToday } from '../rules/rules.service.js';
-import { lockApplication } from '../recognitions/workflow.js';
-import { noticesClock, noticesToday } from './notices.clock.js';
+import { lockCase } from '../cases/index.js';
 import { assertCanManageNotices, objectionScope } from './notices.policy.js';
 import * as repo from './notices.repo.js';
 import type { ObjectionInput } from './notices.schema.js';
 
-/** Names of the application_events actions this module writes (status unchanged), for the applicant's timeline. */
+/** Names of the case_events actions this module writes (status unchanged), for the applicant's timeline. */
 export const NOTICE_EVENT_NAMES = { objection_filed: '收到实名异议', objection_resolved: '公示异议核查完毕' } as const;
 
 export const OUTCOME_NAMES: Record<Exclude<ObjectionStatus, 'open'>, string> = { upheld: '异议成立', dismissed: '异议不成立' };
@@ -30,7 +29,7 @@ export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
 
 /** The receipt the objector keeps: YY + filing day + serial. */
 export function receiptNo(o: { id: number; filedAt: Date }): string {
-  return `YY${chinaToday(o.filedAt).replaceAll('-', '')}${String(o.id).padStart(6, '0')}`;
+  return `YY${chinaDate(o.filedAt).replaceAll('-', '')}${String(o.id).padStart(6, '0')}`;
 }
 
 /**
@@ -48,8 +47,8 @@ export async function fileObjection(opts: { db: Db; ctx: RequestContext; pii: Pi
       throw new AppError('attachment_invalid', '证据文件只支持 PDF、JPG、PNG 格式', { fields: [{ field: 'file', message: '只支持 PDF、JPG、PNG 格式' }] });
     }
   }
-  const now = noticesClock.now();
-  const today = chinaToday(now);
+  const now = businessNow();
+  const today = chinaDate(now);
   const notice = await repo.findNotice(opts.db, opts.noticeId);
   if (!notice || notice.publishedOn > today) {
     throw notFound('公示');
@@ -62,8 +61,8 @@ export async function fileObjection(opts: { db: Db; ctx: RequestContext; pii: Pi
   const ctx: RequestContext = { actor: null, system: 'public', requestId: opts.ctx.requestId, ip: opts.ctx.ip };
   return opts.db.transaction(async (tx) => {
     // Lock the application first: a decision taken at the stroke of midnight waits for this filing.
-    const app = await lockApplication(tx, ctx, item.refId);
-    if (noticesToday() > notice.endsOn) {
+    const app = await lockCase(tx, ctx, item.caseId);
+    if (businessToday() > notice.endsOn) {
       throw new AppError('notice_closed', `公示已于 ${notice.endsOn} 24:00 结束，不再受理异议`);
     }
     const phone = normalisePii(input.phone);
@@ -83,7 +82,7 @@ export async function fileObjection(opts: { db: Db; ctx: RequestContext; pii: Pi
     });
     const receipt = receiptNo(row);
     await repo.insertEvent(tx, {
-      applicationId: app.id,
+      caseId: app.id,
       action: 'objection_filed',
       fromStatus: app.status,
       toStatus: app.status,
@@ -188,18 +187,18 @@ export async function resolveObjection(opts: { db: Db; ctx: RequestContext; pii:
     throw notFound('异议');
   }
   await opts.db.transaction(async (tx) => {
-    const app = await lockApplication(tx, opts.ctx, found.applicationId);
+    const app = await lockCase(tx, opts.ctx, found.applicationId);
     const before = await repo.lockObjection(tx, opts.id);
     if (!before || before.status !== 'open') {
       throw new AppError('invalid_state', '该异议已处理，不能重复处理');
     }
-    const now = noticesClock.now();
+    const now = businessNow();
     const updated = await repo.resolveObjection(tx, opts.id, { status: opts.outcome, resolution: opts.resolution, resolvedBy: actor.userId, resolvedAt: now });
     if (!updated) {
       throw new AppError('version_conflict', '异议已被他人处理，请刷新');
     }
     await repo.insertEvent(tx, {
-      applicationId: app.id,
+      caseId: app.id,
       action: 'objection_resolved',
       fromStatus: app.status,
       toStatus: app.status,

@@ -1,5 +1,5 @@
 import { eq, type SQL } from 'drizzle-orm';
-import { recognitionApplications } from '../../db/schema/index.js';
+import { cases } from '../../db/schema/index.js';
 import type { Actor } from '../../http/context.js';
 import { hasRole } from '../../http/context.js';
 import { forbidden } from '../../http/errors.js';
@@ -14,10 +14,10 @@ export function applicationScope(actor: Actor): SQL | undefined {
     return undefined;
   }
   if (hasRole(actor, 'district_officer') && actor.districtId !== null) {
-    return eq(recognitionApplications.districtId, actor.districtId);
+    return eq(cases.districtId, actor.districtId);
   }
   if (hasRole(actor, 'enterprise_user') && actor.enterpriseId !== null) {
-    return eq(recognitionApplications.enterpriseId, actor.enterpriseId);
+    return eq(cases.enterpriseId, actor.enterpriseId);
   }
   throw forbidden('无权查看认定申报');
 }

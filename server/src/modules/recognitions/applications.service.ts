@@ -5,8 +5,9 @@ import { hasRole, type Actor, type RequestContext } from '../../http/context.js'
 import { AppError, fieldError, forbidden, notFound, type FieldIssue } from '../../http/errors.js';
 import { decodeCursor, encodeCursor } from '../../http/pagination.js';
 import { maskPhone, type PiiCipher } from '../../lib/pii.js';
+import { businessNow, businessToday } from '../../lib/clock.js';
 import { recordAudit } from '../audit/index.js';
-import { chinaToday } from '../rules/rules.service.js';
+import { casesRepo, openCase } from '../cases/index.js';
 import { appendTimeline } from '../timeline/index.js';
 import { assessData, type Assessment } from './applications.assess.js';
 import { applicationDraft, completenessIssues, emptyApplicationData, type ApplicationDraft } from './applications.form.js';
@@ -14,7 +15,7 @@ import { applicationScope, assertCanApply, assertCanEdit, seesContactPhone } fro
 import * as repo from './applications.repo.js';
 import { assertCallOpen, getCall } from './calls.service.js';
 import { loadForm } from './forms.service.js';
-import { NOTICE_EVENT_NAMES } from '../notices/objections.service.js';
+import { NOTICE_EVENT_NAMES } from '../notices/index.js';
 import { ACTION_NAMES, NEXT_STEP, STATUS_NAMES, TYPE_NAMES } from './recognitions.status.js';
 import { lockApplication, moveApplication } from './workflow.js';
 
@@ -201,8 +202,8 @@ export function openData(data: unknown, pii: PiiCipher, reveal: boolean): Record
 
 export async function getApplication(opts: { db: Executor; actor: Actor; id: number; pii: PiiCipher }) {
   const { a, enterpriseName, uscc, districtName } = await readScoped(opts.db, opts.actor, opts.id);
-  const [events, attachments, call] = await Promise.all([repo.listEvents(opts.db, a.id), repo.listAttachments(opts.db, a.id), getCall(opts.db, a.callId)]);
-  const rejectedFrom = a.status === 'rejected' ? (events.filter((e) => e.toStatus === 'rejected').at(-1)?.fromStatus ?? null) : null;
+  const [events, attachments, call] = await Promise.all([casesRepo.listEvents(opts.db, a.id), casesRepo.listAttachments(opts.db, a.id), getCall(opts.db, a.callId)]);
+  const rejectedFrom = a.status === 'rejected' ? ((events.filter((e) => e.toStatus === 'rejected').at(-1)?.fromStatus as ApplicationStatus | null | undefined) ?? null) : null;
   const reveal = seesContactPhone(opts.actor, a);
   return {
     id: a.id,
@@ -236,9 +237,9 @@ export async function getApplication(opts: { db: Executor; actor: Actor; id: num
       id: e.id,
       action: e.action,
       actionName: ACTION_LABELS[e.action] ?? e.action,
-      fromStatus: e.fromStatus ?? null,
-      toStatus: e.toStatus,
-      toStatusName: STATUS_NAMES[e.toStatus],
+      fromStatus: (e.fromStatus as ApplicationStatus | null) ?? null,
+      toStatus: e.toStatus as ApplicationStatus,
+      toStatusName: STATUS_NAMES[e.toStatus as ApplicationStatus] ?? e.toStatus,
       comment: e.comment ?? null,
       actorLabel: e.actorLabel,
       dueOn: e.dueOn ?? null,
@@ -284,28 +285,21 @@ export async function createApplication(opts: { db: Db; ctx: RequestContext; pii
       throw notFound('企业');
     }
     const data = sealData(prefill(ent, await repo.latestEarlierApplication(tx, enterpriseId, call.type), call.type), opts.pii);
-    let row: repo.ApplicationRow;
-    try {
-      row = await tx.transaction(async (sp) =>
-        repo.insertApplication(sp, {
-          callId: call.id,
-          type: call.type,
-          year: call.year,
-          enterpriseId,
-          districtId: ent.districtId,
-          formVersion: call.formVersion,
-          status: 'draft',
-          data,
-          createdBy: actor.userId,
-        }),
-      );
-    } catch (err) {
-      if (isUniqueViolation(err)) {
+    const row = await openCase(tx, opts.ctx, {
+      instrument: repo.INSTRUMENT,
+      type: call.type,
+      year: call.year,
+      title: `${call.year}年度${TYPE_NAMES[call.type]}申报`,
+      callId: call.id,
+      enterpriseId,
+      districtId: ent.districtId,
+    }).catch((err: unknown) => {
+      if (isUniqueViolation(err) || (err instanceof AppError && err.code === 'conflict')) {
         throw new AppError('conflict', `本企业已有“${call.title}”的申报，请在“我的申报”中继续`);
       }
       throw err;
-    }
-    await repo.insertEvent(tx, { applicationId: row.id, action: 'create', fromStatus: null, toStatus: 'draft', actorId: actor.userId, actorLabel: `${actor.displayName}（${actor.organizationName}）` });
+    });
+    await repo.insertDetail(tx, { id: row.id, formVersion: call.formVersion, data });
     await recordAudit(tx, opts.ctx, { action: 'recognition_application.create', objectType: 'recognition_application', objectId: row.id, after: { callId: call.id, type: call.type, year: call.year, formVersion: call.formVersion } });
     await appendTimeline(tx, [{ enterpriseId, module: 'recognitions', kind: 'create', title: `${TYPE_NAMES[call.type]}申报：创建申报草稿`, refType: 'recognition_application', refId: row.id }]);
     return row.id;
@@ -321,10 +315,11 @@ export async function updateApplication(opts: { db: Db; ctx: RequestContext; pii
     if (a.status !== 'draft' && a.status !== 'returned') {
       throw new AppError('invalid_state', `申报当前状态为“${STATUS_NAMES[a.status]}”，不能修改`);
     }
-    const updated = await repo.updateData(tx, a.id, opts.version, sealData(opts.data, opts.pii));
+    const updated = await casesRepo.updateAtVersion(tx, a.id, opts.version, {}, repo.editableCondition);
     if (!updated) {
       throw new AppError('version_conflict', '申报已被修改（可能在另一个窗口），请刷新后重试');
     }
+    await repo.updateData(tx, a.id, sealData(opts.data, opts.pii));
     await recordAudit(tx, opts.ctx, { action: 'recognition_application.update', objectType: 'recognition_application', objectId: a.id, before: { version: a.version }, after: { version: updated.version } });
   });
   return getApplication({ db: opts.db, actor, id: opts.id, pii: opts.pii });
@@ -338,7 +333,7 @@ export async function assessApplication(opts: { db: Executor; actor: Actor; pii:
   }
   const { a } = await readScoped(opts.db, opts.actor, opts.id);
   const { spec } = await loadForm(opts.db, a.type, a.formVersion);
-  return assessData(opts.db, a.type, spec, opts.data ?? openData(a.data, opts.pii, true), a.applicationDate ?? chinaToday());
+  return assessData(opts.db, a.type, spec, opts.data ?? openData(a.data, opts.pii, true), a.applicationDate ?? businessToday());
 }
 
 export async function submitApplication(opts: { db: Db; ctx: RequestContext; pii: PiiCipher; id: number; version?: number }) {
@@ -358,13 +353,13 @@ export async function submitApplication(opts: { db: Db; ctx: RequestContext; pii
     const { spec } = await loadForm(tx, app.type, app.formVersion);
     const data = openData(app.data, opts.pii, true);
     const issues: FieldIssue[] = completenessIssues(data, spec);
-    const uploaded = await repo.attachmentCodes(tx, app.id);
+    const uploaded = await casesRepo.attachmentCodes(tx, app.id);
     for (const att of spec.attachments) {
       if (att.required && !uploaded.has(att.code)) {
         issues.push({ field: `attachments.${att.code}`, message: `请上传${att.name}` });
       }
     }
-    const today = chinaToday();
+    const today = businessToday();
     const applicationDate = app.applicationDate ?? today;
     const assessment = issues.length ? null : await assessData(tx, app.type, spec, data, applicationDate);
     if (assessment && !assessment.complete) {
@@ -373,7 +368,7 @@ export async function submitApplication(opts: { db: Db; ctx: RequestContext; pii
     if (issues.length) {
       throw new AppError('validation_failed', `申报材料不完整或有误（${issues.length}处），请修改后再提交`, { fields: issues });
     }
-    await moveApplication(tx, opts.ctx, app, { action: 'submit', set: { assessment, applicationDate, submittedAt: new Date() } });
+    await moveApplication(tx, opts.ctx, app, { action: 'submit', set: { assessment, applicationDate, submittedAt: businessNow() } });
   });
   return getApplication({ db: opts.db, actor, id: opts.id, pii: opts.pii });
 }

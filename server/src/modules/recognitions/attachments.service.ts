@@ -5,6 +5,7 @@ import { AppError, notFound } from '../../http/errors.js';
 import { recordAudit } from '../audit/index.js';
 import type { FormSpec } from './applications.form.js';
 import { applicationScope, assertCanEdit } from './applications.policy.js';
+import { casesRepo } from '../cases/index.js';
 import * as repo from './applications.repo.js';
 import { loadForm } from './forms.service.js';
 import { STATUS_NAMES } from './recognitions.status.js';
@@ -89,8 +90,8 @@ export async function uploadAttachment(opts: { db: Db; ctx: RequestContext; acto
     const { mimeType } = checkAttachment(spec, opts.code, opts.fileName, opts.buffer);
     const sha256 = createHash('sha256').update(opts.buffer).digest('hex');
     const fileName = opts.fileName.replace(/[\\/]/g, '_').slice(-200);
-    const created = await repo.insertAttachment(tx, { applicationId: app.id, code: opts.code, fileName, mimeType, size: opts.buffer.length, sha256, content: opts.buffer, uploadedBy: opts.actor.userId });
-    await repo.touch(tx, app.id);
+    const created = await casesRepo.insertAttachment(tx, { caseId: app.id, code: opts.code, fileName, mimeType, size: opts.buffer.length, sha256, content: opts.buffer, uploadedBy: opts.actor.userId });
+    await casesRepo.touchCase(tx, app.id);
     await recordAudit(tx, opts.ctx, { action: 'recognition_application.attach', objectType: 'recognition_application', objectId: app.id, after: { attachmentId: created.id, code: opts.code, fileName, size: opts.buffer.length, sha256 } });
     return { id: created.id, code: opts.code, fileName, mimeType, size: opts.buffer.length, sha256, createdAt: created.createdAt.toISOString() };
   });
@@ -101,7 +102,7 @@ export async function downloadAttachment(opts: { db: Executor; actor: Actor; id:
   if (!row) {
     throw notFound('申报');
   }
-  const file = await repo.findAttachment(opts.db, row.a.id, opts.attachmentId);
+  const file = await casesRepo.findAttachment(opts.db, row.a.id, opts.attachmentId);
   if (!file) {
     throw notFound('附件');
   }
@@ -111,11 +112,11 @@ export async function downloadAttachment(opts: { db: Executor; actor: Actor; id:
 export async function deleteAttachment(opts: { db: Db; ctx: RequestContext; actor: Actor; id: number; attachmentId: number }) {
   await opts.db.transaction(async (tx) => {
     const app = await editable(tx, opts.actor, opts.id);
-    const gone = await repo.deleteAttachment(tx, app.id, opts.attachmentId);
+    const gone = await casesRepo.deleteAttachment(tx, app.id, opts.attachmentId);
     if (!gone) {
       throw notFound('附件');
     }
-    await repo.touch(tx, app.id);
+    await casesRepo.touchCase(tx, app.id);
     await recordAudit(tx, opts.ctx, { action: 'recognition_application.detach', objectType: 'recognition_application', objectId: app.id, before: gone });
   });
 }

@@ -1,38 +1,26 @@
-import { and, desc, eq, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { recognitionCalls, type RecognitionType } from '../../db/schema/index.js';
+import type { RecognitionType } from '../../db/schema/index.js';
+import { findCallRow, insertCallRow, listCallRows, updateCallRow, type CallRow as KernelCallRow, type NewCallRow as KernelNewCallRow } from '../cases/index.js';
+import { INSTRUMENT } from './applications.repo.js';
 
-export type CallRow = typeof recognitionCalls.$inferSelect;
-export type NewCallRow = typeof recognitionCalls.$inferInsert;
+/** A recognition call: the kernel's call of the instrument `recognitions`, with its form version. */
+export type CallRow = Omit<KernelCallRow, 'type' | 'formVersion'> & { type: RecognitionType; formVersion: number };
+export type NewCallRow = Omit<KernelNewCallRow, 'instrument' | 'type'> & { type: RecognitionType; formVersion: number };
+
+const typed = (row: KernelCallRow | undefined) => row as CallRow | undefined;
 
 export async function listCalls(db: Executor, f: { type?: RecognitionType; year?: number }): Promise<CallRow[]> {
-  const conds: SQL[] = [];
-  if (f.type) {
-    conds.push(eq(recognitionCalls.type, f.type));
-  }
-  if (f.year) {
-    conds.push(eq(recognitionCalls.year, f.year));
-  }
-  return db
-    .select()
-    .from(recognitionCalls)
-    .where(conds.length ? and(...conds) : undefined)
-    .orderBy(desc(recognitionCalls.opensOn), desc(recognitionCalls.id))
-    .limit(500);
+  return (await listCallRows(db, { instrument: INSTRUMENT, ...f })) as CallRow[];
 }
 
 export async function findCall(db: Executor, id: number, forUpdate = false): Promise<CallRow | undefined> {
-  const q = db.select().from(recognitionCalls).where(eq(recognitionCalls.id, id));
-  const [row] = forUpdate ? await q.for('update') : await q;
-  return row;
+  return typed(await findCallRow(db, id, { instrument: INSTRUMENT, forUpdate }));
 }
 
 export async function insertCall(tx: Executor, row: NewCallRow): Promise<CallRow | undefined> {
-  const [created] = await tx.insert(recognitionCalls).values(row).onConflictDoNothing().returning();
-  return created;
+  return typed(await insertCallRow(tx, { ...row, instrument: INSTRUMENT }));
 }
 
 export async function updateCall(tx: Executor, id: number, set: Partial<NewCallRow>): Promise<CallRow> {
-  const [row] = await tx.update(recognitionCalls).set(set).where(eq(recognitionCalls.id, id)).returning();
-  return row;
+  return (await updateCallRow(tx, id, set)) as CallRow;
 }

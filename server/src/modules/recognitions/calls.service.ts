@@ -4,51 +4,22 @@ import type { RequestContext } from '../../http/context.js';
 import { hasRole } from '../../http/context.js';
 import { AppError, fieldError, forbidden, notFound } from '../../http/errors.js';
 import { recordAudit } from '../audit/index.js';
-import { chinaToday } from '../rules/rules.service.js';
+import { businessToday } from '../../lib/clock.js';
+import { presentCall as presentKernelCall, type CallRow } from '../cases/index.js';
 import * as repo from './calls.repo.js';
 import { findForm } from './forms.repo.js';
 import { ensureForms } from './forms.service.js';
 import { TYPE_NAMES } from './recognitions.status.js';
 
-export type CallState = 'upcoming' | 'open' | 'closed';
+export { assertCallOpen, callState, type CallState } from '../cases/index.js';
 
-export function callState(call: Pick<repo.CallRow, 'opensOn' | 'closesOn'>, today = chinaToday()): CallState {
-  if (today < call.opensOn) {
-    return 'upcoming';
-  }
-  return today > call.closesOn ? 'closed' : 'open';
-}
-
-const STATE_NAMES: Record<CallState, string> = { upcoming: '未开始', open: '申报中', closed: '已截止' };
-
-export function presentCall(c: repo.CallRow, today = chinaToday()) {
-  const state = callState(c, today);
-  return {
-    id: c.id,
-    type: c.type,
-    typeName: TYPE_NAMES[c.type],
-    year: c.year,
-    batch: c.batch,
-    title: c.title,
-    opensOn: c.opensOn,
-    closesOn: c.closesOn,
-    formVersion: c.formVersion,
-    description: c.description ?? null,
-    state,
-    stateName: STATE_NAMES[state],
-  };
-}
-
-/** Throws call_closed unless the call accepts applications today (China date). */
-export function assertCallOpen(call: repo.CallRow): void {
-  const state = callState(call);
-  if (state !== 'open') {
-    throw new AppError('call_closed', state === 'upcoming' ? `“${call.title}”尚未开始受理（${call.opensOn} 起）` : `“${call.title}”已于 ${call.closesOn} 截止受理`);
-  }
+/** A recognition call as the API shows it (the kernel's presentation, typed). */
+export function presentCall(c: repo.CallRow, today = businessToday()) {
+  return { ...presentKernelCall(c as CallRow, today), type: c.type, formVersion: c.formVersion };
 }
 
 export async function listCalls(opts: { db: Executor; type?: RecognitionType; year?: number }) {
-  const today = chinaToday();
+  const today = businessToday();
   return { items: (await repo.listCalls(opts.db, opts)).map((c) => presentCall(c, today)) };
 }
 

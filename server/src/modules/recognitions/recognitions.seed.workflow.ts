@@ -1,7 +1,9 @@
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import {
-  applicationEvents,
+  caseEvents,
+  cases,
+  calls as callsTable,
   expertLinks,
   experts,
   noticeItems,
@@ -10,7 +12,6 @@ import {
   panelMembers,
   publicNotices,
   recognitionApplications,
-  recognitionCalls,
   type ApplicationStatus,
   type RecognitionType,
 } from '../../db/schema/index.js';
@@ -19,10 +20,12 @@ import type { PiiCipher } from '../../lib/pii.js';
 import type { Random } from '../../lib/random.js';
 import { recordAuditMany } from '../audit/index.js';
 import { addDays, addWorkingDays } from '../calendar/index.js';
-import { chinaToday } from '../rules/rules.service.js';
+import { businessToday } from '../../lib/clock.js';
 import { appendTimeline, type TimelineEntry } from '../timeline/index.js';
-import { assessApplication, hnteItems, meanScore, panelAssessment } from '../experts/scoring.js';
-import type { ScoreItem } from '../experts/experts.schema.js';
+import type { ScoreItemDef as ScoreItem } from '../cases/index.js';
+import { meanScore } from '../experts/index.js';
+import { applicationOf } from './applications.repo.js';
+import { assessHnteApplication as assessApplication, hnteItems, panelAssessment } from './panel.js';
 import { assessData } from './applications.assess.js';
 import { sealData } from './applications.service.js';
 import { loadForm } from './forms.service.js';
@@ -33,6 +36,7 @@ import type { PlannedRecognition } from './recognitions.seed.history.js';
 import { validUntilFor } from './register.js';
 
 const eqId = (id: number) => eq(recognitionApplications.id, id);
+const eqCase = (id: number) => eq(cases.id, id);
 
 /**
  * The 2016 calls stay open until 2027-12-31 (hnte, tech_sme, eagle, rd_center_municipal): the
@@ -115,12 +119,13 @@ export async function seedWorkflow(opts: {
   validity: (type: RecognitionType, year: number) => number | null;
 }): Promise<{ granted: Omit<PlannedRecognition, 'certificateNo'>[]; applications: number }> {
   const { tx, ctx, rnd, people, applicants } = opts;
-  const today = chinaToday();
+  const today = businessToday();
 
   // ── calls ──
-  const callRows: (typeof recognitionCalls.$inferInsert)[] = [];
+  const callRows: (typeof callsTable.$inferInsert & { type: RecognitionType })[] = [];
   const call = (type: RecognitionType, year: number, batch: number, opensOn: string, closesOn: string, note?: string) =>
     callRows.push({
+      instrument: 'recognitions',
       type,
       year,
       batch,
@@ -150,7 +155,7 @@ export async function seedWorkflow(opts: {
   call('municipal_hte', 2016, 1, '2016-04-01', '2016-06-30');
   call('qinglan', 2016, 1, '2016-04-15', '2016-06-15');
   call('rd_center_provincial', 2016, 1, '2016-05-03', '2016-07-29');
-  const calls = await tx.insert(recognitionCalls).values(callRows).returning();
+  const calls = (await tx.insert(callsTable).values(callRows).returning()) as (typeof callsTable.$inferSelect & { type: RecognitionType })[];
   const callOf = (type: RecognitionType) => calls.find((c) => c.type === type && c.year === 2016)!;
 
   // ── who may apply: not holding the type (hnte: no certificate ending after 2016-03-01) ──
@@ -296,18 +301,16 @@ export async function seedWorkflow(opts: {
     const last = events[events.length - 1];
     const decided = s.status === 'approved' || s.status === 'rejected';
     const [row] = await tx
-      .insert(recognitionApplications)
+      .insert(cases)
       .values({
-        callId: callOf(s.type).id,
+        instrument: 'recognitions',
         type: s.type,
         year: 2016,
+        title: `2016年度${TYPE_NAMES[s.type]}申报`,
+        callId: callOf(s.type).id,
         enterpriseId: s.enterprise.id,
         districtId: s.enterprise.districtId,
-        formVersion: 1,
         status: s.status,
-        data: sealData(data, opts.pii),
-        assessment,
-        applicationDate: submitDay,
         submittedAt: submitDay ? at(submitDay) : null,
         dueOn: last?.dueOn ?? null,
         decidedAt: decided ? at(last.day, 16) : null,
@@ -316,7 +319,8 @@ export async function seedWorkflow(opts: {
         createdAt: at(created, 9),
         updatedAt: at(last?.day ?? created, 15),
       })
-      .returning({ id: recognitionApplications.id });
+      .returning({ id: cases.id });
+    await tx.insert(recognitionApplications).values({ id: row.id, formVersion: 1, data: sealData(data, opts.pii), assessment, applicationDate: submitDay });
     built.push({ spec: s, id: row.id, events });
   }
 
@@ -324,7 +328,7 @@ export async function seedWorkflow(opts: {
   const label = (b: Built, a: WorkflowAction): { id: number | null; label: string } => {
     const role = TRANSITIONS[a].roles[0];
     if (a === 'panel_scored') {
-      return { id: null, label: '系统' };
+      return { id: null, label: '评审专家组' };
     }
     if (role === 'enterprise_user') {
       return b.spec.enterprise.id === applicants.demo.id ? people.enterpriseUser : { id: null, label: `${b.spec.enterprise.contactName ?? '企业联系人'}（${b.spec.enterprise.name}）` };
@@ -335,19 +339,19 @@ export async function seedWorkflow(opts: {
     }
     return people.officer;
   };
-  const eventRows: (typeof applicationEvents.$inferInsert)[] = [];
+  const eventRows: (typeof caseEvents.$inferInsert)[] = [];
   const timeline: TimelineEntry[] = [];
   for (const b of built) {
     let from: ApplicationStatus = 'draft';
     b.events.forEach((e, i) => {
       const who = label(b, e.action);
       const to = TRANSITIONS[e.action].to;
-      eventRows.push({ applicationId: b.id, action: e.action, fromStatus: from, toStatus: to, comment: e.comment, actorId: who.id, actorLabel: who.label, dueOn: e.dueOn, occurredAt: at(e.day, 10 + (i % 6)) });
+      eventRows.push({ caseId: b.id, action: e.action, fromStatus: from, toStatus: to, comment: e.comment, actorId: who.id, actorLabel: who.label, dueOn: e.dueOn, occurredAt: at(e.day, 10 + (i % 6)) });
       timeline.push({ enterpriseId: b.spec.enterprise.id, module: 'recognitions', kind: e.action, title: `${TYPE_NAMES[b.spec.type]}申报：${ACTION_NAMES[e.action]}`, refType: 'recognition_application', refId: b.id, occurredAt: at(e.day, 10 + (i % 6)) });
       from = to;
     });
   }
-  await tx.insert(applicationEvents).values(eventRows);
+  await tx.insert(caseEvents).values(eventRows);
 
   // ── expert links: some touch this year's applicants (the draw must exclude them) ──
   const byStatus = (s: ApplicationStatus) => built.filter((b) => b.spec.status === s);
@@ -394,7 +398,7 @@ export async function seedWorkflow(opts: {
     const [draw] = await tx
       .insert(panelDraws)
       .values({
-        applicationId: b.id,
+        caseId: b.id,
         kind: 'draw',
         reason: '首次抽取',
         seed: seedText,
@@ -407,7 +411,9 @@ export async function seedWorkflow(opts: {
       .returning({ id: panelDraws.id });
     const scoredAll = b.events.some((e) => e.action === 'panel_scored');
     const strong = !b.spec.weak;
-    const [appRow] = await tx.select().from(recognitionApplications).where(eqId(b.id));
+    const [caseRow] = await tx.select().from(cases).where(eqCase(b.id));
+    const [detail] = await tx.select().from(recognitionApplications).where(eqId(b.id));
+    const appRow = applicationOf(caseRow, detail);
     const items = hnteItems(await assessApplication(tx, appRow));
     const totals: number[] = [];
     const members = panel.map((e, i) => {
@@ -423,7 +429,7 @@ export async function seedWorkflow(opts: {
       }
       const declaredAt = status === 'assigned' ? null : at(addDays(drawDay, 1), 9);
       return {
-        applicationId: b.id,
+        caseId: b.id,
         drawId: draw.id,
         expertId: e.id,
         status,
@@ -437,9 +443,10 @@ export async function seedWorkflow(opts: {
     await tx.insert(panelMembers).values(members);
     if (scoredAll) {
       const mean = meanScore(totals);
+      await tx.update(cases).set({ panelScore: mean.toFixed(2) }).where(eqCase(b.id));
       await tx
         .update(recognitionApplications)
-        .set({ panelScore: mean.toFixed(2), assessment: await panelAssessment(tx, appRow, mean) })
+        .set({ assessment: await panelAssessment(tx, appRow, mean) })
         .where(eqId(b.id));
     }
   }
@@ -495,8 +502,7 @@ export async function seedWorkflow(opts: {
     .values(
       inNotice.map(({ b, n }) => ({
         noticeId: n.id,
-        refType: 'recognition_application',
-        refId: b.id,
+        caseId: b.id,
         name: b.spec.enterprise.name,
         districtName: people.districtNames.get(b.spec.enterprise.districtId)!,
         summary: `${TYPE_NAMES[b.spec.type]}；技术领域：${domainOf(b.spec.enterprise.industry)}`,
@@ -504,9 +510,9 @@ export async function seedWorkflow(opts: {
     )
     .returning();
   for (const { b, n } of inNotice) {
-    await tx.update(recognitionApplications).set({ noticeId: n.id }).where(eqId(b.id));
+    await tx.update(cases).set({ noticeId: n.id }).where(eqCase(b.id));
   }
-  const objected = items.find((i) => i.noticeId === current.id && i.refId === byStatus('in_notice').filter((b) => !b.spec.ended)[1].id)!;
+  const objected = items.find((i) => i.noticeId === current.id && i.caseId === byStatus('in_notice').filter((b) => !b.spec.ended)[1].id)!;
   await tx.insert(objections).values({
     noticeId: current.id,
     itemId: objected.id,
