@@ -10,3 +10,4 @@ export * from './indicators.js';
 export * from './reports.js';
 export * from './recognitions.js';
 export * from './cases.js';
+export * from './system.js';
