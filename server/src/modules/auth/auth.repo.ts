@@ -1,6 +1,6 @@
-import { and, eq, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { apiTokens, districts, organizations, sessions, users } from '../../db/schema/index.js';
+import { apiTokens, districts, loginThrottle, organizations, sessions, users } from '../../db/schema/index.js';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -160,4 +160,50 @@ export async function revokeOtherSessions(tx: Executor, userId: number, keepToke
     .update(sessions)
     .set({ revokedAt: new Date() })
     .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), others));
+}
+
+// ---- sign-in throttling per (username, source address) ----------------------
+
+export async function findThrottle(db: Executor, key: string): Promise<{ failures: number; lockedUntil: Date | null } | undefined> {
+  const rows = await db
+    .select({ failures: loginThrottle.failures, lockedUntil: loginThrottle.lockedUntil })
+    .from(loginThrottle)
+    .where(eq(loginThrottle.key, key))
+    .limit(1);
+  return rows[0];
+}
+
+/**
+ * Counts one failure of (username, address) under the row's lock; a count whose lock has run out
+ * starts again at 1. Returns the count.
+ */
+export async function countLoginFailure(tx: Executor, key: string, username: string, at: Date): Promise<number> {
+  const rows = await tx
+    .insert(loginThrottle)
+    .values({ key, username, failures: 1, updatedAt: at })
+    .onConflictDoUpdate({
+      target: loginThrottle.key,
+      set: {
+        failures: sql`case when login_throttle.locked_until is not null then 1 else login_throttle.failures + 1 end`,
+        lockedUntil: null,
+        updatedAt: at,
+      },
+    })
+    .returning({ failures: loginThrottle.failures });
+  return rows[0].failures;
+}
+
+export async function lockThrottle(tx: Executor, key: string, until: Date): Promise<void> {
+  await tx.update(loginThrottle).set({ lockedUntil: until }).where(eq(loginThrottle.key, key));
+  // counts untouched for a day are of no use any more (most are of names that do not exist)
+  await tx.delete(loginThrottle).where(lt(loginThrottle.updatedAt, new Date(until.getTime() - 86_400_000)));
+}
+
+export async function clearThrottle(tx: Executor, key: string): Promise<void> {
+  await tx.delete(loginThrottle).where(eq(loginThrottle.key, key));
+}
+
+/** The admin's unlock: every address's count and lock for this username. */
+export async function clearThrottlesOf(tx: Executor, username: string): Promise<void> {
+  await tx.delete(loginThrottle).where(eq(loginThrottle.username, username.toLowerCase()));
 }

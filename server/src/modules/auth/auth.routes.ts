@@ -57,7 +57,11 @@ export const authRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app) => 
 
   app.post(
     '/api/auth/password',
-    { schema: { tags: ['auth'], summary: '修改本人密码', body: s.changePasswordBody, response: { 200: s.okResponse } } },
+    {
+      schema: { tags: ['auth'], summary: '修改本人密码', body: s.changePasswordBody, response: { 200: s.okResponse } },
+      // the current password is checked here: throttled like sign-ins (and its failures counted with theirs)
+      config: { rateLimit: { max: deps.settings.loginRatePerMinute ?? 10, timeWindow: '1 minute' } },
+    },
     async (request) => {
       requireActor(request);
       await service.changePassword({ db, ctx: contextOf(request), ...request.body });

@@ -11,14 +11,64 @@ export const LOCK_MINUTES = 15;
 const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
 const lockedError = (until: Date) =>
-  new AppError('account_locked', `连续登录失败次数过多，账户已锁定至 ${until.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}`, {
+  new AppError('account_locked', `连续登录失败次数过多，已暂停从此地址登录该账户至 ${until.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}`, {
     lockedUntil: until.toISOString(),
   });
+// One answer for an unknown user and a wrong password: no count of attempts left, nothing else.
+const invalidCredentials = () => new AppError('invalid_credentials', '用户名或密码错误');
 
-type LoginOutcome =
-  | { kind: 'ok'; sessionToken: string; csrfToken: string; user: { id: number; username: string; displayName: string } }
-  | { kind: 'wrong'; locked: Date | null; remaining: number }
-  | { kind: 'locked'; until: Date };
+/**
+ * Failures are counted per (username, source address), for names that exist and names that do not
+ * alike, so the answers cannot tell them apart and an anonymous caller locks an account only for
+ * itself, never for its owner elsewhere.
+ */
+export function throttleKey(username: string, ip: string): string {
+  return sha256(`${username.trim().toLowerCase()}\n${ip}`);
+}
+
+type FailOutcome = { kind: 'wrong' } | { kind: 'locked'; until: Date };
+
+/**
+ * Records one failed proof of the password for (username, ip) — counted, audited when the user
+ * exists, and locked at the fifth — and answers what the caller is told.
+ */
+async function failAttempt(
+  db: Db,
+  ctx: RequestContext,
+  username: string,
+  user: repo.UserRow | undefined,
+  action: 'auth.login_failed' | 'auth.password_check_failed',
+): Promise<FailOutcome> {
+  const key = throttleKey(username, ctx.ip);
+  return db.transaction(async (tx): Promise<FailOutcome> => {
+    const at = new Date();
+    const failed = await repo.countLoginFailure(tx, key, username.trim().toLowerCase(), at);
+    const locked = failed >= MAX_FAILED_LOGINS ? new Date(at.getTime() + LOCK_MINUTES * 60_000) : null;
+    if (locked) {
+      await repo.lockThrottle(tx, key, locked);
+    }
+    const actorCtx: RequestContext = { ...ctx, actor: null };
+    const objectId = user ? user.id : 0;
+    const about = { username: user?.username ?? username.slice(0, 64), known: !!user, failedLogins: failed };
+    await recordAudit(tx, actorCtx, { action, objectType: 'user', objectId, after: about });
+    if (locked) {
+      if (user) {
+        // shown to the admin (who can lift it); it does not stop sign-ins from other addresses
+        await repo.setLoginState(tx, user.id, { failedLogins: failed, lockedUntil: locked });
+      }
+      await recordAudit(tx, actorCtx, { action: 'auth.locked', objectType: 'user', objectId, after: { ...about, lockedUntil: locked.toISOString() } });
+      return { kind: 'locked', until: locked };
+    }
+    return { kind: 'wrong' };
+  });
+}
+
+async function assertNotThrottled(db: Db, username: string, ip: string): Promise<void> {
+  const t = await repo.findThrottle(db, throttleKey(username, ip));
+  if (t?.lockedUntil && t.lockedUntil > new Date()) {
+    throw lockedError(t.lockedUntil);
+  }
+}
 
 export async function login(opts: {
   db: Db;
@@ -28,51 +78,25 @@ export async function login(opts: {
   absoluteMs: number;
 }): Promise<{ sessionToken: string; csrfToken: string; user: { id: number; username: string; displayName: string } }> {
   const { db, ctx } = opts;
+  await assertNotThrottled(db, opts.username, ctx.ip);
   const user = await repo.findUserByUsername(db, opts.username);
-  if (!user) {
-    await verifyPassword(opts.password, DUMMY_HASH);
-    throw new AppError('invalid_credentials', '用户名或密码错误');
+  const passwordOk = (await verifyPassword(opts.password, user?.passwordHash ?? DUMMY_HASH)) && !!user;
+  if (!user || !passwordOk) {
+    const outcome = await failAttempt(db, ctx, opts.username, user, 'auth.login_failed');
+    throw outcome.kind === 'locked' ? lockedError(outcome.until) : invalidCredentials();
   }
+  // only who knows the password learns that the account is disabled
   if (user.disabled) {
     throw new AppError('account_disabled', '账户已停用，请联系管理员');
   }
-  const now = new Date();
-  if (user.lockedUntil && user.lockedUntil > now) {
-    throw lockedError(user.lockedUntil);
-  }
-  const passwordOk = await verifyPassword(opts.password, user.passwordHash);
-
-  const outcome = await db.transaction(async (tx): Promise<LoginOutcome> => {
+  return db.transaction(async (tx) => {
     const fresh = await repo.lockUserForLogin(tx, user.id);
     if (!fresh) {
-      throw new AppError('invalid_credentials', '用户名或密码错误');
+      throw invalidCredentials();
     }
     const at = new Date();
-    if (fresh.lockedUntil && fresh.lockedUntil > at) {
-      return { kind: 'locked', until: fresh.lockedUntil };
-    }
-    const actorCtx: RequestContext = { ...ctx, actor: null };
-    if (!passwordOk) {
-      const failed = fresh.failedLogins + 1;
-      const locked = failed >= MAX_FAILED_LOGINS ? new Date(at.getTime() + LOCK_MINUTES * 60_000) : null;
-      await repo.setLoginState(tx, fresh.id, { failedLogins: locked ? 0 : failed, lockedUntil: locked });
-      await recordAudit(tx, actorCtx, {
-        action: 'auth.login_failed',
-        objectType: 'user',
-        objectId: fresh.id,
-        after: { username: fresh.username, failedLogins: failed },
-      });
-      if (locked) {
-        await recordAudit(tx, actorCtx, {
-          action: 'auth.locked',
-          objectType: 'user',
-          objectId: fresh.id,
-          after: { username: fresh.username, lockedUntil: locked.toISOString(), failedLogins: failed },
-        });
-      }
-      return { kind: 'wrong', locked, remaining: MAX_FAILED_LOGINS - failed };
-    }
     await repo.setLoginState(tx, fresh.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: at });
+    await repo.clearThrottle(tx, throttleKey(opts.username, ctx.ip));
     const sessionToken = randomToken();
     const csrfToken = randomToken(24);
     await repo.insertSession(tx, {
@@ -84,29 +108,15 @@ export async function login(opts: {
       expiresAt: new Date(at.getTime() + opts.absoluteMs),
       ip: ctx.ip,
     });
-    await recordAudit(tx, actorCtx, {
+    await recordAudit(tx, { ...ctx, actor: null }, {
       action: 'auth.login',
       objectType: 'user',
       objectId: fresh.id,
       after: { username: fresh.username },
       actor: { id: fresh.id, name: fresh.username },
     });
-    return { kind: 'ok', sessionToken, csrfToken, user: { id: fresh.id, username: fresh.username, displayName: fresh.displayName } };
+    return { sessionToken, csrfToken, user: { id: fresh.id, username: fresh.username, displayName: fresh.displayName } };
   });
-
-  switch (outcome.kind) {
-    case 'ok':
-      return outcome;
-    case 'locked':
-      throw lockedError(outcome.until);
-    case 'wrong':
-      if (outcome.locked) {
-        throw lockedError(outcome.locked);
-      }
-      throw new AppError('invalid_credentials', `用户名或密码错误（再失败 ${outcome.remaining} 次将锁定 ${LOCK_MINUTES} 分钟）`, {
-        remainingAttempts: outcome.remaining,
-      });
-  }
 }
 
 /** The signed-in actor of a browser session; a Bearer token is refused (403) with the given reason. */
@@ -139,9 +149,12 @@ export async function changePassword(opts: {
   newPassword: string;
 }): Promise<void> {
   const actor = sessionActor(opts.ctx, '修改密码须在浏览器会话中进行，API 令牌不能修改密码');
+  // the current password is a secret like any other: its wrong guesses count and lock like sign-ins
+  await assertNotThrottled(opts.db, actor.username, opts.ctx.ip);
   const user = await repo.findUserByUsername(opts.db, actor.username);
   if (!user || !(await verifyPassword(opts.currentPassword, user.passwordHash))) {
-    throw fieldError('currentPassword', '当前密码不正确');
+    const outcome = await failAttempt(opts.db, opts.ctx, actor.username, user, 'auth.password_check_failed');
+    throw outcome.kind === 'locked' ? lockedError(outcome.until) : fieldError('currentPassword', '当前密码不正确');
   }
   const problem = passwordProblem(opts.newPassword, { username: user.username });
   if (problem) {

@@ -42,9 +42,50 @@ describe('login', () => {
   });
 
   it('when the lock has passed, then the right password works again', async () => {
-    await t.deps.database.db.execute(sql`update users set locked_until = now() - interval '1 second' where username = 'binjiang'`);
+    await t.deps.database.db.execute(sql`update login_throttle set locked_until = now() - interval '1 second' where username = 'binjiang'`);
     const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'binjiang', password: TEST_PASSWORD } });
     expect(res.statusCode).toBe(200);
+  });
+});
+
+describe('login answers reveal nothing and lock no one out from elsewhere', () => {
+  const attempt = (username: string, password: string, remoteAddress = '127.0.0.1') =>
+    t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress });
+  const shape = (res: Awaited<ReturnType<typeof attempt>>) => {
+    const e = res.json().error as { code: string; message: string; details: { lockedUntil?: string } | null };
+    return { status: res.statusCode, code: e.code, message: e.message.replace(/至 .*$/, '至 …'), details: e.details ? Object.keys(e.details) : null };
+  };
+
+  it('when an unknown user and a wrong password are tried five times each, then every answer is the same', async () => {
+    const unknown = [];
+    const wrong = [];
+    for (let i = 0; i < 5; i++) {
+      unknown.push(shape(await attempt('nobody-here', 'Wrong#Pass2026', '10.1.0.1')));
+      wrong.push(shape(await attempt('xihu', 'Wrong#Pass2026', '10.1.0.2')));
+    }
+    expect(wrong).toEqual(unknown);
+    expect(unknown.map((a) => a.status)).toEqual([401, 401, 401, 401, 423]);
+    expect(unknown[0]).toEqual({ status: 401, code: 'invalid_credentials', message: '用户名或密码错误', details: null });
+  });
+
+  it('when an account is locked from one address, then its owner still signs in from another', async () => {
+    for (let i = 0; i < 5; i++) {
+      await attempt('enterprise', 'Wrong#Pass2026', '10.2.0.66');
+    }
+    expect((await attempt('enterprise', TEST_PASSWORD, '10.2.0.66')).statusCode).toBe(423);
+    expect((await attempt('enterprise', TEST_PASSWORD, '10.2.0.7')).statusCode).toBe(200);
+  });
+
+  it('when the current password is guessed wrong five times, then the change is locked (423) even with the right one', async () => {
+    const s = await loginAs(t.app, 'xihu');
+    const codes: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      codes.push((await s.request('POST', '/api/auth/password', { currentPassword: `Guess#${i}abc`, newPassword: 'Another#Pass2026' })).statusCode);
+    }
+    expect(codes).toEqual([400, 400, 400, 400, 423]);
+    const right = await s.request('POST', '/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'Another#Pass2026' });
+    expect(right.statusCode).toBe(423);
+    await t.deps.database.db.execute(sql`delete from login_throttle where username = 'xihu'`); // later tests sign xihu in from here
   });
 });
 

@@ -4,7 +4,7 @@ import type { Actor, RequestContext } from '../../http/context.js';
 import { AppError, fieldError, notFound } from '../../http/errors.js';
 import { hashPassword, passwordProblem } from '../../lib/password.js';
 import { recordAudit } from '../audit/index.js';
-import { findUserByUsername, revokeUserCredentials } from '../auth/auth.repo.js';
+import { clearThrottlesOf, findUserByUsername, revokeUserCredentials } from '../auth/auth.repo.js';
 import { ORG_KIND_NAMES, ROLE_ORG_KINDS, assertCanAdminister, roleConflict } from './orgs.policy.js';
 import * as repo from './orgs.repo.js';
 
@@ -252,6 +252,9 @@ export async function updateUser(opts: {
     if (!after) {
       throw new AppError('version_conflict', '该用户已被他人修改，请刷新后重试', { currentVersion: before.version });
     }
+    if (opts.patch.unlock) {
+      await clearThrottlesOf(tx, after.username);
+    }
     // Disabling, moving or re-roling a user ends its sessions and tokens: they carried the old rights.
     const rightsChanged =
       (after.disabled && !before.disabled) || after.organizationId !== before.organizationId || roles.join() !== before.roles.join();
@@ -286,6 +289,7 @@ export async function resetUserPassword(opts: { db: Db; ctx: RequestContext; id:
       throw notFound('用户');
     }
     await repo.updateUser(tx, opts.id, null, { passwordHash, lockedUntil: null, failedLogins: 0 });
+    await clearThrottlesOf(tx, before.username);
     await revokeUserCredentials(tx, opts.id);
     await recordAudit(tx, opts.ctx, { action: 'user.password_reset', objectType: 'user', objectId: opts.id });
   });
