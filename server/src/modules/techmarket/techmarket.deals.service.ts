@@ -106,7 +106,13 @@ export async function createDeal(opts: { db: Db; ctx: RequestContext; input: Cre
       if (!demand || demand.kind !== 'demand' || demand.status !== 'approved') {
         throw fieldError('demandListingId', '需求不存在或未公开');
       }
-      buyerOrgId = demand.organizationId;
+      if (asSeller && demand.organizationId === actor.organizationId) {
+        throw fieldError('demandListingId', '不能以本单位发布的需求作为买方');
+      }
+      // A seller's word does not make another organisation a party to the deal (it would then show
+      // as theirs): the demand is kept as a reference and its owner named; only the bureau, which
+      // records deals it has checked, binds the buyer's organisation.
+      buyerOrgId = asSeller ? null : demand.organizationId;
       buyerName = demand.ownerName;
     }
     if (i.district) {
