@@ -10,7 +10,7 @@ import { accountIds } from './ledger.repo.js';
 import * as ledger from './ledger.service.js';
 import { bookingSignals } from './fraud.service.js';
 import { actorOf, afterIdOf, businessToday, page, presentBooking } from './vouchers.common.js';
-import { actsForHolder, caseScope } from './vouchers.policy.js';
+import { actsForHolder, caseScope, holderScope } from './vouchers.policy.js';
 import * as repo from './vouchers.repo.js';
 import type { BookingInput, BookingQuery } from './vouchers.schema.js';
 
@@ -58,7 +58,8 @@ export async function createBooking(opts: { db: Db; ctx: RequestContext; input: 
     }
   }
 
-  const holder = await repo.findHolder(db, input.holderId, caseScope(actor));
+  // the holder is found in the actor's holder scope (a provider has none: 403), not the bookings' scope over providers
+  const holder = await repo.findHolder(db, input.holderId, holderScope(actor));
   if (!holder) {
     throw notFound('创新券持有人');
   }
