@@ -1,9 +1,8 @@
-import ExcelJS from 'exceljs';
 import type { Db } from '../../db/client.js';
 import type { RequestContext } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
-import { xlsxStream } from '../../http/xlsx.js';
 import type { PiiCipher } from '../../lib/pii.js';
+import { cellCode, cellDate, cellValue, readXlsx, writeXlsxBuffer, writeXlsxStream, type XlsxColumn, type XlsxKind } from '../../lib/xlsx.js';
 import { assertCanImport } from './enterprises.policy.js';
 import * as repo from './enterprises.repo.js';
 import { INDUSTRIES, SIZE_NAMES, createEnterpriseBody, type CreateEnterpriseInput } from './enterprises.schema.js';
@@ -13,28 +12,33 @@ type Field = keyof CreateEnterpriseInput;
 interface Column {
   field: Field;
   title: string;
+  kind: XlsxKind;
   required?: boolean;
   width: number;
   note?: string;
 }
 
-/** The import template's columns, in order; the header row is matched by title. */
+/**
+ * The registry's columns, in order, shared by the import template and the export (so an exported
+ * file, edited, imports again); the header row is matched by title. Codes and ID numbers are text
+ * columns, the date a real date, the capital a number in yuan.
+ */
 export const COLUMNS: Column[] = [
-  { field: 'uscc', title: '统一社会信用代码', required: true, width: 22, note: '18位，含校验位' },
-  { field: 'name', title: '企业名称', required: true, width: 30 },
-  { field: 'district', title: '所属区县', required: true, width: 12, note: '区县名称或6位代码' },
-  { field: 'registeredOn', title: '成立日期', required: true, width: 12, note: 'YYYY-MM-DD' },
-  { field: 'industry', title: '行业领域', required: true, width: 16, note: INDUSTRIES.join('/') },
-  { field: 'size', title: '企业规模', width: 10, note: '微型/小型/中型/大型' },
-  { field: 'registeredCapital', title: '注册资本（元）', width: 16 },
-  { field: 'employees', title: '职工人数', width: 10 },
-  { field: 'address', title: '地址', width: 30 },
-  { field: 'website', title: '网址', width: 20 },
-  { field: 'legalRepName', title: '法定代表人', width: 12 },
-  { field: 'legalRepPhone', title: '法定代表人电话', width: 16 },
-  { field: 'legalRepIdNumber', title: '法定代表人身份证号', width: 22 },
-  { field: 'contactName', title: '联系人', width: 12 },
-  { field: 'contactPhone', title: '联系电话', width: 16 },
+  { field: 'uscc', title: '统一社会信用代码', kind: 'text', required: true, width: 22, note: '18位，含校验位（本列为文本格式，粘贴时请选“只粘贴值”）' },
+  { field: 'name', title: '企业名称', kind: 'text', required: true, width: 30 },
+  { field: 'district', title: '所属区县', kind: 'text', required: true, width: 12, note: '区县名称或6位代码' },
+  { field: 'registeredOn', title: '成立日期', kind: 'date', required: true, width: 12, note: '日期，如 2015-06-01、2015/6/1 或 2015年6月1日' },
+  { field: 'industry', title: '行业领域', kind: 'text', required: true, width: 16, note: INDUSTRIES.join('/') },
+  { field: 'size', title: '企业规模', kind: 'text', width: 10, note: '微型/小型/中型/大型' },
+  { field: 'registeredCapital', title: '注册资本（元）', kind: 'money', width: 18, note: '单位：元' },
+  { field: 'employees', title: '职工人数', kind: 'integer', width: 10 },
+  { field: 'address', title: '地址', kind: 'text', width: 30 },
+  { field: 'website', title: '网址', kind: 'text', width: 20 },
+  { field: 'legalRepName', title: '法定代表人', kind: 'text', width: 12 },
+  { field: 'legalRepPhone', title: '法定代表人电话', kind: 'text', width: 16 },
+  { field: 'legalRepIdNumber', title: '法定代表人身份证号', kind: 'text', width: 22, note: '18位（本列为文本格式）' },
+  { field: 'contactName', title: '联系人', kind: 'text', width: 12 },
+  { field: 'contactPhone', title: '联系电话', kind: 'text', width: 16 },
 ];
 
 export const MAX_IMPORT_ROWS = 50_000;
@@ -47,75 +51,40 @@ export interface RowError {
   message: string;
 }
 
-export async function templateWorkbook(): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('企业名单');
-  ws.columns = COLUMNS.map((c) => ({ header: c.required ? `${c.title}` : c.title, key: c.field, width: c.width }));
-  ws.getRow(1).font = { bold: true };
-  COLUMNS.forEach((c, i) => {
-    const cell = ws.getRow(1).getCell(i + 1);
-    if (c.required) {
-      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFE7BA' } };
-    }
-    if (c.note) {
-      cell.note = `${c.required ? '必填。' : ''}${c.note}`;
-    }
-  });
-  ws.addRow({
-    uscc: '91330106MA2CFXXXXX（示例，请替换）',
-    name: '杭州示例科技有限公司',
-    district: '西湖区',
-    registeredOn: '2015-06-01',
-    industry: '电子信息',
-    size: '小型',
-    registeredCapital: 5000000,
-    employees: 45,
-  });
-  const help = wb.addWorksheet('填写说明');
-  help.addRows([
-    ['第一行为表头，请勿修改列名；示例行请删除后再导入。'],
-    ['带底色的列为必填。整个文件校验通过才会导入，任何一行有误则全部不导入，并列出错误所在的行和列。'],
-    [`行业领域可选：${INDUSTRIES.join('、')}`],
-    ['企业规模可选：微型、小型、中型、大型'],
-  ]);
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
+const HELP = [
+  '第一行为表头，请勿修改列名；示例行请删除后再导入。',
+  '带底色的列为必填。整个文件校验通过才会导入，任何一行有误则全部不导入，并列出错误所在的行和列（每处错误列一次）。',
+  '统一社会信用代码、身份证号、电话列已设为文本格式：从别处复制时请用“选择性粘贴 → 只粘贴值（数值）”，以免 Excel 把18位数字变成科学计数法而丢失末几位。',
+  '成立日期可填 2015-06-01、2015/6/1、2015.6.1 或 2015年6月1日，也可以是 Excel 日期单元格。注册资本单位为元，填数字。',
+  `行业领域可选：${INDUSTRIES.join('、')}`,
+  '企业规模可选：微型、小型、中型、大型',
+  '只接受 .xlsx 文件：旧版 .xls 或 CSV 请先用 Excel/WPS“另存为 → Excel 工作簿（*.xlsx）”。从本系统导出的企业名单与本模板列相同，可直接修改后导入新企业。',
+];
 
-function cellValue(v: ExcelJS.CellValue): string | number | null {
-  if (v === null || v === undefined) {
-    return null;
-  }
-  if (v instanceof Date) {
-    return v.toISOString().slice(0, 10);
-  }
-  if (typeof v === 'number' || typeof v === 'string') {
-    return typeof v === 'string' ? v.trim() || null : v;
-  }
-  if (typeof v === 'boolean') {
-    return String(v);
-  }
-  if ('richText' in v) {
-    return v.richText.map((t) => t.text).join('').trim() || null;
-  }
-  if ('result' in v) {
-    return cellValue(v.result as ExcelJS.CellValue);
-  }
-  if ('text' in v) {
-    return String(v.text).trim() || null;
-  }
-  return null;
+const EXAMPLE: Partial<Record<Field, string | number>> = {
+  uscc: '91330106MA2CFXXXXX（示例，请替换）',
+  name: '杭州示例科技有限公司',
+  district: '西湖区',
+  registeredOn: '2015-06-01',
+  industry: '电子信息',
+  size: '小型',
+  registeredCapital: 5000000,
+  employees: 45,
+};
+
+const sheetColumns = <T>(value: (field: Field, row: T) => string | number | null | undefined): XlsxColumn<T>[] =>
+  COLUMNS.map((c) => ({ header: c.title, kind: c.kind, width: c.width, note: c.note, required: c.required, value: (row: T) => value(c.field, row) }));
+
+export async function templateWorkbook(): Promise<Buffer> {
+  return writeXlsxBuffer({ sheet: '企业名单', columns: sheetColumns<typeof EXAMPLE>((f, r) => r[f]), rows: [EXAMPLE], help: HELP });
 }
 
 const NUMERIC: Field[] = ['registeredCapital', 'employees'];
+const CODES: Field[] = ['uscc', 'legalRepIdNumber', 'legalRepPhone', 'contactPhone'];
 
-/** Parses and validates a whole workbook; returns rows ready to insert or every error found. */
+/** Parses and validates a whole workbook; returns rows ready to insert or every error found (each once). */
 export async function parseImport(db: Db, buffer: Buffer, pii: PiiCipher): Promise<{ rows: repo.NewEnterpriseRow[]; rowNumbers: number[]; errors: RowError[] }> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('import_invalid', '文件无法读取，请上传 .xlsx 格式的 Excel 文件（可先下载模板）', { errors: [] });
-  }
+  const wb = await readXlsx(buffer);
   const ws = wb.worksheets[0];
   if (!ws) {
     throw new AppError('import_invalid', '文件中没有工作表', { errors: [] });
@@ -146,15 +115,36 @@ export async function parseImport(db: Db, buffer: Buffer, pii: PiiCipher): Promi
     const row = ws.getRow(r);
     const raw: Record<string, unknown> = {};
     let empty = true;
+    const cellErrors: RowError[] = [];
     for (const [field, idx] of colIndex) {
-      let v = cellValue(row.getCell(idx).value);
+      const cell = row.getCell(idx).value;
+      let v: unknown = cellValue(cell);
       if (v !== null) {
         empty = false;
       }
-      if (v !== null && NUMERIC.includes(field) && typeof v === 'string') {
-        v = Number(v.replace(/,/g, ''));
+      if (v !== null && CODES.includes(field)) {
+        const code = cellCode(cell);
+        if (code.lostDigits) {
+          cellErrors.push({ row: r, column: titleOf(field), message: '该单元格被 Excel 存成了数字，末几位已丢失：请把本列设为文本格式后重新填写（或粘贴时选“只粘贴值”）' });
+          v = undefined;
+        } else {
+          v = code.value;
+        }
+      } else if (v !== null && field === 'registeredOn') {
+        const d = cellDate(cell);
+        if (d === null) {
+          cellErrors.push({ row: r, column: titleOf(field), message: '日期无法识别，请填写如 2015-06-01、2015/6/1 或 2015年6月1日' });
+          v = undefined;
+        } else {
+          v = d;
+        }
+      } else if (v instanceof Date) {
+        v = v.toISOString().slice(0, 10);
       }
-      if (v !== null && !NUMERIC.includes(field) && typeof v === 'number') {
+      if (v !== null && v !== undefined && NUMERIC.includes(field) && typeof v === 'string') {
+        v = Number(v.replace(/[,，\s]/g, ''));
+      }
+      if (v !== null && v !== undefined && !NUMERIC.includes(field) && typeof v === 'number') {
         v = String(v);
       }
       if (field === 'size' && typeof v === 'string') {
@@ -172,17 +162,25 @@ export async function parseImport(db: Db, buffer: Buffer, pii: PiiCipher): Promi
     const parsed = createEnterpriseBody.safeParse(raw);
     const districtRef = typeof raw.district === 'string' ? raw.district : null;
     const d = districtRef ? (districts.get(districtRef) ?? districts.get(districtRef.replace(/[(（].*$/, ''))) : undefined;
-    const rowErrors: RowError[] = parsed.success
-      ? []
-      : parsed.error.issues.map((issue) => {
-          const f = String(issue.path[0] ?? '');
-          const message = raw[f] === null || raw[f] === undefined ? '必填项为空' : f === 'size' ? '企业规模应为：微型、小型、中型、大型' : issue.message;
-          return { row: r, column: titleOf(f), message };
-        });
+    // One error per column: the cell's own problem first, else zod's first issue for the field.
+    const rowErrors: RowError[] = [...cellErrors];
+    const reported = new Set(cellErrors.map((e) => e.column));
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const f = String(issue.path[0] ?? '');
+        const column = titleOf(f);
+        if (reported.has(column)) {
+          continue;
+        }
+        reported.add(column);
+        const message = raw[f] === null || raw[f] === undefined ? '必填项为空' : f === 'size' ? '企业规模应为：微型、小型、中型、大型' : issue.message;
+        rowErrors.push({ row: r, column, message });
+      }
+    }
     if (districtRef && !d) {
       rowErrors.push({ row: r, column: titleOf('district'), message: `区县“${districtRef}”不存在` });
     }
-    if (!parsed.success || !d) {
+    if (!parsed.success || !d || cellErrors.length) {
       errors.push(...rowErrors);
       continue;
     }
@@ -234,15 +232,31 @@ export async function importEnterprises(opts: { db: Db; ctx: RequestContext; pii
   return { imported: ids.length, ids };
 }
 
-/** Streams an .xlsx of the given items (already scoped and filtered by the caller). */
+/**
+ * Streams an .xlsx of the given items (already scoped and filtered by the caller) with the
+ * template's columns: what the list holds is filled in; contact details and ID numbers are not
+ * exported (personal data stays in the registry).
+ */
 export function exportWorkbook(items: AsyncIterable<ReturnType<typeof presentItem>>) {
-  return xlsxStream<ReturnType<typeof presentItem>>('企业名单', [
-    { header: '统一社会信用代码', width: 22, value: (e) => e.uscc },
-    { header: '企业名称', width: 32, value: (e) => e.name },
-    { header: '所属区县', width: 12, value: (e) => e.districtName },
-    { header: '成立日期', width: 12, value: (e) => e.registeredOn },
-    { header: '行业领域', width: 16, value: (e) => e.industry },
-    { header: '企业规模', width: 10, value: (e) => e.sizeName },
-    { header: '职工人数', width: 10, value: (e) => e.employees },
-  ], items);
+  const pick = (f: Field, e: ReturnType<typeof presentItem>): string | number | null => {
+    switch (f) {
+      case 'uscc':
+        return e.uscc;
+      case 'name':
+        return e.name;
+      case 'district':
+        return e.districtName;
+      case 'registeredOn':
+        return e.registeredOn;
+      case 'industry':
+        return e.industry;
+      case 'size':
+        return e.sizeName;
+      case 'employees':
+        return e.employees;
+      default:
+        return null;
+    }
+  };
+  return writeXlsxStream('企业名单', sheetColumns(pick), items);
 }

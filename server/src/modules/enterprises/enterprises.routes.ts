@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../deps.js';
 import { contextOf, requireActor } from '../../http/auth.js';
-import { AppError } from '../../http/errors.js';
 import { readSingleUpload } from '../../http/upload.js';
 import { sendXlsx, XLSX_MIME } from '../../http/xlsx.js';
+import { assertXlsxFormat } from '../../lib/xlsx.js';
 import { exportWorkbook, importEnterprises, templateWorkbook } from './enterprises.excel.js';
 import { assertCanImport } from './enterprises.policy.js';
 import * as s from './enterprises.schema.js';
@@ -58,10 +58,8 @@ export const enterprisesRoutes = (deps: Deps): FastifyPluginAsyncZod => async (a
       // Authorise before reading the upload: the validation report would tell who is registered.
       assertCanImport(requireActor(request));
       const { buffer, filename } = await readSingleUpload(request, MAX_UPLOAD_BYTES);
-      // .xlsx is a zip: check the magic bytes, not the name or the declared type.
-      if (buffer.length < 4 || buffer.readUInt32LE(0) !== 0x04034b50) {
-        throw new AppError('unsupported_media_type', '只支持 .xlsx 格式的 Excel 文件', { fields: [{ field: 'file', message: '只支持 .xlsx 文件' }] });
-      }
+      // .xlsx is a zip: check the magic bytes, not the name or the declared type (.xls and CSV get the steps to convert).
+      assertXlsxFormat(buffer);
       const result = await importEnterprises({ db, ctx: contextOf(request), pii: deps.pii, buffer, filename });
       return reply.status(201).send(result);
     },

@@ -228,7 +228,9 @@ export async function updateEnterprise(opts: { db: Db; ctx: RequestContext; pii:
   return getEnterprise({ db: opts.db, actor, id: opts.id, pii: opts.pii });
 }
 
-/** All-or-nothing bulk registration of already validated rows (see enterprises.import.ts). */
+const IMPORT_CHUNK = 5000;
+
+/** All-or-nothing bulk registration of already validated rows (see enterprises.excel.ts). */
 export async function insertValidatedBatch(opts: { db: Db; ctx: RequestContext; pii: PiiCipher; rows: repo.NewEnterpriseRow[]; source: string }) {
   const actor = actorOf(opts.ctx);
   return opts.db.transaction(async (tx) => {
@@ -237,10 +239,15 @@ export async function insertValidatedBatch(opts: { db: Db; ctx: RequestContext; 
       throw new AppError('uscc_exists', '部分统一社会信用代码已存在', { usccs: [...dup] });
     }
     const inserted = await repo.insertMany(tx, opts.rows);
-    await appendTimeline(
-      tx,
-      inserted.map((row) => ({ enterpriseId: row.id, module: 'enterprises', kind: 'imported', title: `批量导入建档（${opts.source}，${actor.organizationName}）`, refType: 'enterprise', refId: row.id })),
-    );
+    // In chunks: one statement holds at most 65,535 bind parameters (7 per timeline event).
+    for (let i = 0; i < inserted.length; i += IMPORT_CHUNK) {
+      await appendTimeline(
+        tx,
+        inserted
+          .slice(i, i + IMPORT_CHUNK)
+          .map((row) => ({ enterpriseId: row.id, module: 'enterprises', kind: 'imported', title: `批量导入建档（${opts.source}，${actor.organizationName}）`, refType: 'enterprise', refId: row.id })),
+      );
+    }
     await recordAuditMany(
       tx,
       opts.ctx,

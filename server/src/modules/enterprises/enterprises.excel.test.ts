@@ -1,0 +1,146 @@
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, loginAs, type Session, type TestApp } from '../../test/harness.js';
+import { multipartFile, uniqueUscc, xlsxOf } from '../../test/factories.js';
+import { COLUMNS, parseImport } from './enterprises.excel.js';
+
+let t: TestApp;
+let officer: Session;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  officer = await loginAs(t.app, 'officer');
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const header = COLUMNS.map((c) => c.title);
+const row = (values: Record<string, string | number | Date | null>) => COLUMNS.map((c) => (values[c.field] ?? null) as string | number | null);
+const upload = (buffer: Buffer, filename?: string, type?: string) => {
+  const { payload, headers } = multipartFile(buffer, filename, type);
+  return officer.request('POST', '/api/enterprises/import', payload, headers);
+};
+const base = { name: '杭州表格测试有限公司', district: '西湖区', industry: '电子信息' };
+const load = async (buffer: Buffer) => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+  return wb.worksheets[0];
+};
+
+describe('the registry spreadsheet', () => {
+  it('when the template is downloaded, then codes and ID numbers are text columns, the capital a thousands-formatted number in yuan, the date a date, and it prints landscape one page wide with the header repeated', async () => {
+    const ws = await load((await officer.request('GET', '/api/enterprises/import-template')).rawPayload);
+    const col = (title: string) => ws.getColumn(header.indexOf(title) + 1);
+    for (const title of ['统一社会信用代码', '法定代表人身份证号', '联系电话']) {
+      expect(col(title).numFmt, title).toBe('@');
+    }
+    expect(col('注册资本（元）').numFmt).toBe('#,##0.00');
+    expect(col('成立日期').numFmt).toBe('yyyy-mm-dd');
+    expect(ws.getRow(2).getCell(header.indexOf('成立日期') + 1).value).toBeInstanceOf(Date);
+    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
+  });
+
+  it('when the registry is exported, then it has the template columns, so the exported file edited into new enterprises imports; only the existing codes are refused', async () => {
+    const res = await officer.request('GET', `/api/enterprises/export?district=${encodeURIComponent('西湖区')}&limit=50`);
+    expect(res.statusCode).toBe(200);
+    const ws = await load(res.rawPayload);
+    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(header);
+    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1, printTitlesRow: '1:1' });
+    // As exported: every row is a known enterprise, and nothing else is wrong with it.
+    const parsed = await parseImport(t.deps.database.db, res.rawPayload, t.deps.pii);
+    expect(parsed.errors.length).toBeGreaterThan(0);
+    expect(new Set(parsed.errors.map((e) => e.message))).toEqual(new Set(['该统一社会信用代码已在企业库中']));
+    // Edited: two rows become new enterprises (new code and name), the rest deleted; it imports.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0];
+    const codes = [uniqueUscc(), uniqueUscc()];
+    codes.forEach((code, i) => {
+      sheet.getRow(i + 2).getCell(1).value = code;
+      sheet.getRow(i + 2).getCell(2).value = `杭州回环导入${i + 1}号科技有限公司`;
+    });
+    for (let r = 4; r <= sheet.rowCount; r++) {
+      sheet.getRow(r).values = [];
+    }
+    const edited = Buffer.from(await wb.xlsx.writeBuffer());
+    const imported = await upload(edited);
+    expect(imported.statusCode, imported.body).toBe(201);
+    expect(imported.json()).toMatchObject({ imported: 2 });
+  });
+
+  it('when dates are written 2015/6/1, 2015年6月1日, 2015.6.1 or as a date cell, then they import; a bad date is reported once', async () => {
+    const codes = [uniqueUscc(), uniqueUscc(), uniqueUscc(), uniqueUscc()];
+    const ok = await upload(
+      await xlsxOf(header, [
+        row({ ...base, uscc: codes[0], registeredOn: '2015/6/1' }),
+        row({ ...base, uscc: codes[1], registeredOn: '2015年6月1日' }),
+        row({ ...base, uscc: codes[2], registeredOn: '2015.6.1' }),
+        row({ ...base, uscc: codes[3], registeredOn: new Date(Date.UTC(2015, 5, 1)) }),
+      ]),
+    );
+    expect(ok.statusCode, ok.body).toBe(201);
+    const [{ n }] = await t.deps.database.rows<{ n: number }>(sql`select count(*)::int as n from enterprises where uscc in (${sql.join(codes.map((c) => sql`${c}`), sql`, `)}) and registered_on = '2015-06-01'`);
+    expect(n).toBe(4);
+    const bad = await upload(await xlsxOf(header, [row({ ...base, uscc: uniqueUscc(), registeredOn: '2015/2/30' }), row({ ...base, uscc: uniqueUscc(), registeredOn: '去年' })]));
+    expect(bad.statusCode).toBe(400);
+    const errors = bad.json().error.details.errors as { row: number; column: string; message: string }[];
+    expect(errors.map((e) => [e.row, e.column])).toEqual([
+      [2, '成立日期'],
+      [3, '成立日期'],
+    ]);
+    expect(errors[0].message).toContain('2015年6月1日');
+  });
+
+  it('when an 18-digit code was turned into a number by Excel, then the row says the digits were lost and how to keep them, once', async () => {
+    const res = await upload(await xlsxOf(header, [row({ ...base, uscc: 913301061234567900, registeredOn: '2015-06-01' })]));
+    expect(res.statusCode).toBe(400);
+    const errors = res.json().error.details.errors as { column: string; message: string }[];
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ column: '统一社会信用代码' });
+    expect(errors[0].message).toContain('文本格式');
+  });
+
+  it('when an .xls or a CSV is uploaded, then 415 with the steps to save it as .xlsx', async () => {
+    const xls = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]);
+    const a = await upload(xls, '名单.xls', 'application/vnd.ms-excel');
+    expect(a.statusCode).toBe(415);
+    expect(a.json().error.message).toMatch(/另存为[\s\S]*xlsx/);
+    const gbkCsv = Buffer.from([0xcd, 0xb3, 0xd2, 0xbb, 0x2c, 0x0a]); // "统一," in GBK
+    const b = await upload(gbkCsv, '名单.csv', 'text/csv');
+    expect(b.statusCode).toBe(415);
+    expect(b.json().error.message).toMatch(/CSV[\s\S]*GBK[\s\S]*另存为/);
+  });
+
+  it('when an xlsx declares more than it can hold (a zip bomb), then it is refused at once, before inflating', async () => {
+    const zip = new JSZip();
+    zip.file('[Content_Types].xml', '<Types/>');
+    zip.file('xl/worksheets/sheet1.xml', Buffer.alloc(4 * 1024 * 1024, 0x20));
+    const buffer = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    // Forge the central directory: the sheet says it inflates to 4 GB.
+    const cd = buffer.lastIndexOf(Buffer.from('xl/worksheets/sheet1.xml')) - 46;
+    expect(buffer.readUInt32LE(cd)).toBe(0x02014b50);
+    buffer.writeUInt32LE(0xfffffff0, cd + 24);
+    const started = process.hrtime.bigint();
+    const res = await upload(buffer);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toMatch(/异常|过大/);
+    expect(Number(process.hrtime.bigint() - started) / 1e6).toBeLessThan(2000);
+  });
+
+  it('when 10,000 rows are imported (more than one statement can bind for the timeline), then all are registered with their timeline events', async () => {
+    const rows = Array.from({ length: 10_000 }, (_, i) => row({ ...base, name: `杭州批量导入${i}号有限公司`, uscc: uniqueUscc(), registeredOn: '2016-03-01' }));
+    const file = await xlsxOf(header, rows);
+    const started = process.hrtime.bigint();
+    const res = await upload(file);
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    expect(res.statusCode, res.body.slice(0, 500)).toBe(201);
+    expect(res.json().imported).toBe(10_000);
+    const ids = res.json().ids as number[];
+    const [{ n }] = await t.deps.database.rows<{ n: number }>(sql`select count(*)::int as n from timeline_events where kind = 'imported' and enterprise_id >= ${Math.min(...ids)}`);
+    expect(n).toBeGreaterThanOrEqual(10_000);
+    console.log(`enterprise import: 10000 rows in ${Math.round(ms)} ms (${Math.round(10_000 / (ms / 1000))} rows/s)`);
+  });
+});
