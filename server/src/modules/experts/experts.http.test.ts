@@ -173,7 +173,7 @@ describe('panel draw', () => {
     expect(panel.draws[0]).toMatchObject({ kind: 'draw', reason: '首次抽取', rules: { size: 5, minTechnicalRatio: 0.6, minFinance: 1, loadCap: 8 } });
     expect(panel.draws[0].seed).toMatch(/^\d+$/);
     expect(panel.draws[0].excluded).toContainEqual(expect.objectContaining({ expertId: pool.T4, reason: expect.stringMatching(/^conflict: 原任职单位/) }));
-    const [{ status }] = await t.deps.database.rows<{ status: string }>(sql`select status from recognition_applications where id = ${app.id}`);
+    const [{ status }] = await t.deps.database.rows<{ status: string }>(sql`select status from cases where id = ${app.id}`);
     expect(status).toBe('expert_review');
     // a second draw on the same application is refused (it is no longer city_passed)
     expect((await officer.request('POST', `/api/recognition-applications/${app.id}/panel`, {})).statusCode).toBe(409);
@@ -276,7 +276,7 @@ describe('expert workspace and scoring', () => {
       }
       const scored = await ok(s, 'POST', `/api/expert/assignments/${m.id}/score`, { scores: scoresFor(i), comment: '知识产权质量较好' });
       expect(scored.status).toBe('scored');
-      const [{ status }] = await t.deps.database.rows<{ status: string }>(sql`select status from recognition_applications where id = ${app.id}`);
+      const [{ status }] = await t.deps.database.rows<{ status: string }>(sql`select status from cases where id = ${app.id}`);
       expect(status).toBe(i < members.length - 1 ? 'expert_review' : 'scored');
     }
     expect((await s2.request('POST', `/api/expert/assignments/${second.id}/score`, { scores: scoresFor(1) })).statusCode).toBe(409);
@@ -285,14 +285,14 @@ describe('expert workspace and scoring', () => {
     const done = await panelOf(app.id);
     expect(done.panelScore).toBe(73.3);
     const [row] = await t.deps.database.rows<{ panel_score: string; assessment: { eligible: boolean; detail: { conditions: { code: string; passed: boolean; value: unknown }[] } } }>(
-      sql`select panel_score, assessment from recognition_applications where id = ${app.id}`,
+      sql`select c.panel_score, a.assessment from cases c join recognition_applications a on a.id = c.id where c.id = ${app.id}`,
     );
     expect(row.panel_score).toBe('73.30');
     expect(row.assessment.detail.conditions.find((c) => c.code === 'innovation_score')).toMatchObject({ passed: true, value: 73.3 });
-    const [{ n }] = await t.deps.database.rows<{ n: number }>(sql`select count(*)::int as n from application_events where application_id = ${app.id} and action = 'panel_scored'`);
+    const [{ n }] = await t.deps.database.rows<{ n: number }>(sql`select count(*)::int as n from case_events where case_id = ${app.id} and action = 'panel_scored'`);
     expect(n).toBe(1);
     // the applicant's timeline names the panel, not the expert who scored last
-    const [signed] = await t.deps.database.rows<{ actor_label: string; actor_id: number | null }>(sql`select actor_label, actor_id from application_events where application_id = ${app.id} and action = 'panel_scored'`);
+    const [signed] = await t.deps.database.rows<{ actor_label: string; actor_id: number | null }>(sql`select actor_label, actor_id from case_events where case_id = ${app.id} and action = 'panel_scored'`);
     expect(signed).toEqual({ actor_label: '评审专家组', actor_id: null });
     const history = await ok(s1, 'GET', '/api/expert/assignments');
     expect(history.items.find((i: { memberId: number }) => i.memberId === first.id)).toMatchObject({ status: 'scored', live: false, total: 72 });
@@ -309,7 +309,7 @@ describe('expert workspace and scoring', () => {
     }
     const last = await Promise.all(members.slice(3).map((m, i) => sessionOf.get(m.expertId)!.request('POST', `/api/expert/assignments/${m.id}/score`, { scores: scoresFor(3 + i) })));
     expect(last.map((r) => r.statusCode)).toEqual([200, 200]);
-    const [{ n }] = await t.deps.database.rows<{ n: number }>(sql`select count(*)::int as n from application_events where application_id = ${app.id} and action = 'panel_scored'`);
+    const [{ n }] = await t.deps.database.rows<{ n: number }>(sql`select count(*)::int as n from case_events where case_id = ${app.id} and action = 'panel_scored'`);
     expect(n).toBe(1);
     expect((await panelOf(app.id)).panelScore).toBe(73.3);
   });

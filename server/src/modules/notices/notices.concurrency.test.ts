@@ -62,7 +62,7 @@ describe('decisions under concurrency', () => {
     const declineRes = results[3];
     expect(declined.includes(ids[5])).toBe(declineRes.statusCode === 200);
     const [events] = await t.deps.database.rows<{ n: number }>(
-      sql`select count(*)::int as n from application_events where action in ('approve','decline') and application_id in ${sql.raw(`(${ids.join(',')})`)}`,
+      sql`select count(*)::int as n from case_events where action in ('approve','decline') and case_id in ${sql.raw(`(${ids.join(',')})`)}`,
     );
     expect(events.n).toBe(6);
     expect((await db.select().from(cases).where(eq(cases.id, ids[0])))[0].status).toBe('approved');

@@ -416,7 +416,7 @@ describe('officer lists, counts and export', () => {
       } while (cursor);
       return items;
     };
-    const [{ n }] = await t.deps.database.rows<{ n: number }>(sql`select count(*)::int as n from recognition_applications`);
+    const [{ n }] = await t.deps.database.rows<{ n: number }>(sql`select count(*)::int as n from cases where instrument = 'recognitions'`);
     expect((await all(officer)).length).toBe(n);
     const x = await all(xihu);
     expect(x.length).toBeGreaterThan(0);
@@ -433,7 +433,7 @@ describe('officer lists, counts and export', () => {
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json<{ items: { status: string; count: number }[]; total: number }>();
     const rows = await t.deps.database.rows<{ status: string; n: number }>(
-      sql`select a.status, count(*)::int as n from recognition_applications a join districts d on d.id = a.district_id where d.name = '西湖区' and a.year = ${thisYear} and a.type = 'hnte' group by a.status`,
+      sql`select a.status, count(*)::int as n from cases a join districts d on d.id = a.district_id where a.instrument = 'recognitions' and d.name = '西湖区' and a.year = ${thisYear} and a.type = 'hnte' group by a.status`,
     );
     for (const r of rows) {
       expect(body.items.find((i) => i.status === r.status)!.count).toBe(r.n);

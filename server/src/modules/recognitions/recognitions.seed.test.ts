@@ -11,6 +11,9 @@ import { CERTIFICATE_PREFIX } from './register.js';
 import { DEMO_EXPERT_NAME, FIGURES_DAY, TARGETS_2015 } from './recognitions.seed.js';
 import { TRANSITIONS, type WorkflowAction } from './recognitions.status.js';
 
+/** Recognition applications as one relation: the case and its detail row. */
+const APPS = sql.raw(`(select c.*, d.form_version, d.data, d.assessment, d.application_date from cases c join recognition_applications d on d.id = c.id and c.instrument = 'recognitions')`);
+
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
@@ -93,19 +96,19 @@ describe('recognitions demo data', () => {
   });
 
   it('when the 2016 applications are listed, then every workflow state is present and the district officers have submissions', async () => {
-    const statuses = await rows<{ status: string }>(sql`select distinct status from recognition_applications where year = 2016`);
+    const statuses = await rows<{ status: string }>(sql`select distinct status from ${APPS} ra where year = 2016`);
     expect(statuses.map((s) => s.status).sort()).toEqual([...APPLICATION_STATUSES].sort());
     const queues = await rows<{ code: string; n: number }>(sql`
-      select d.code, count(*)::int as n from recognition_applications a join districts d on d.id = a.district_id
+      select d.code, count(*)::int as n from ${APPS} a join districts d on d.id = a.district_id
       where a.status = 'submitted' group by d.code`);
     expect(queues.find((q) => q.code === '330106')?.n).toBeGreaterThanOrEqual(3);
     expect(queues.find((q) => q.code === '330108')?.n).toBeGreaterThanOrEqual(3);
   });
 
   it("when an application's events are replayed, then they follow the workflow table and end in its status", async () => {
-    const apps = await rows<{ id: number; status: string }>(sql`select id, status from recognition_applications`);
+    const apps = await rows<{ id: number; status: string }>(sql`select id, status from ${APPS} ra`);
     const events = await rows<{ application_id: number; action: WorkflowAction; from_status: string; to_status: string; comment: string | null; actor_label: string }>(
-      sql`select application_id, action, from_status, to_status, comment, actor_label from application_events order by id`,
+      sql`select case_id as application_id, action, from_status, to_status, comment, actor_label from case_events order by id`,
     );
     for (const app of apps) {
       let status = 'draft';
@@ -125,7 +128,7 @@ describe('recognitions demo data', () => {
   });
 
   it('when a submitted application is checked against its form version, then its data is complete and in the form shape', async () => {
-    const apps = await rows<{ id: number; type: 'hnte'; status: string; data: unknown }>(sql`select id, type, status, data from recognition_applications where status <> 'draft'`);
+    const apps = await rows<{ id: number; type: 'hnte'; status: string; data: unknown }>(sql`select id, type, status, data from ${APPS} ra where status <> 'draft'`);
     expect(apps.length).toBeGreaterThan(30);
     for (const app of apps) {
       const { spec } = await loadForm(t.deps.database.db, app.type, 1);
@@ -139,7 +142,7 @@ describe('recognitions demo data', () => {
 
   it('when approved applications are read, then each has its 2016 certificate with a three-year validity', async () => {
     const approved = await rows<{ certificate_no: string | null; issued_on: string | null; valid_until: string | null }>(sql`
-      select r.certificate_no, r.issued_on::text, r.valid_until::text from recognition_applications a left join recognitions r on r.application_id = a.id where a.status = 'approved'`);
+      select r.certificate_no, r.issued_on::text, r.valid_until::text from ${APPS} a left join recognitions r on r.application_id = a.id where a.status = 'approved'`);
     expect(approved.length).toBeGreaterThan(0);
     for (const r of approved) {
       expect(r.certificate_no).toMatch(/^GR20163301\d{5}$/);
@@ -150,7 +153,7 @@ describe('recognitions demo data', () => {
   it('when the demo expert signs in, then it is linked to its expert record and has a panel assignment to declare', async () => {
     const mine = await rows<{ name: string; status: string; app_status: string }>(sql`
       select x.name, m.status, a.status as app_status from users u join experts x on x.user_id = u.id
-      join panel_members m on m.expert_id = x.id join recognition_applications a on a.id = m.application_id
+      join panel_members m on m.expert_id = x.id join ${APPS} a on a.id = m.case_id
       where u.username = 'expert'`);
     expect(mine.every((m) => m.name === DEMO_EXPERT_NAME)).toBe(true);
     expect(mine.some((m) => m.status === 'assigned' && m.app_status === 'expert_review')).toBe(true);
@@ -160,8 +163,8 @@ describe('recognitions demo data', () => {
     expect(n.finance).toBeGreaterThanOrEqual(8);
     expect(n.management).toBeGreaterThanOrEqual(5);
     const [draws] = await rows<{ missing: number }>(sql`
-      select count(*)::int as missing from recognition_applications a where a.status in ('expert_review', 'scored', 'in_notice')
-      and not exists (select 1 from panel_draws d where d.application_id = a.id)`);
+      select count(*)::int as missing from ${APPS} a where a.status in ('expert_review', 'scored', 'in_notice')
+      and not exists (select 1 from panel_draws d where d.case_id = a.id)`);
     expect(draws.missing).toBe(0);
   });
 
@@ -174,7 +177,7 @@ describe('recognitions demo data', () => {
     expect(open).toHaveLength(1);
     expect(open[0].items).toBe(5);
     expect(open[0].objections).toBe(1);
-    const [inNotice] = await rows<{ n: number }>(sql`select count(*)::int as n from recognition_applications where status = 'in_notice' and notice_id = ${open[0].id}`);
+    const [inNotice] = await rows<{ n: number }>(sql`select count(*)::int as n from ${APPS} ra where status = 'in_notice' and notice_id = ${open[0].id}`);
     expect(inNotice.n).toBe(5);
   });
 
@@ -182,17 +185,17 @@ describe('recognitions demo data', () => {
     const today = chinaToday();
     const ended = await rows<{ id: number; waiting: number; objections: number }>(sql`
       select n.id,
-             (select count(*)::int from recognition_applications a where a.notice_id = n.id and a.status = 'in_notice') as waiting,
+             (select count(*)::int from ${APPS} a where a.notice_id = n.id and a.status = 'in_notice') as waiting,
              (select count(*)::int from objections o where o.notice_id = n.id and o.status = 'open') as objections
-      from public_notices n where n.subject = 'hnte' and n.ends_on < ${today} and n.published_on > '2017-01-01'`);
+      from public_notices n where n.subject = 'hnte' and n.ends_on < ${today} and n.published_on > ${today}::date - 45`);
     expect(ended).toEqual([{ id: expect.any(Number), waiting: 3, objections: 0 }]);
   });
 
   it('when the 2016 calls are read, then hnte, tech SME and eagle are open today for the demo enterprise to apply', async () => {
     const today = chinaToday();
-    const calls = await rows<{ type: string }>(sql`select type from recognition_calls where year = 2016 and opens_on <= ${today} and closes_on >= ${today}`);
+    const calls = await rows<{ type: string }>(sql`select type from calls where instrument = 'recognitions' and year = 2016 and opens_on <= ${today} and closes_on >= ${today}`);
     expect(calls.map((c) => c.type)).toEqual(expect.arrayContaining(['hnte', 'tech_sme', 'eagle']));
-    const [closed2015] = await rows<{ n: number }>(sql`select count(*)::int as n from recognition_calls where year = 2015 and closes_on >= ${today}`);
+    const [closed2015] = await rows<{ n: number }>(sql`select count(*)::int as n from calls where instrument = 'recognitions' and year = 2015 and closes_on >= ${today}`);
     expect(closed2015.n).toBe(0);
   });
 
