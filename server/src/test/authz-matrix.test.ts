@@ -379,6 +379,13 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/recognition-applications/{id}/panel': { allow: CITY_READERS },
   'POST /api/recognition-applications/{id}/panel': { allow: ['officer'] },
   'POST /api/recognition-applications/{id}/panel/redraw': { allow: ['officer'] },
+  'GET /api/cases/{id}/panel': { allow: CITY_READERS },
+  'POST /api/cases/{id}/panel': { allow: ['officer'] },
+  'POST /api/cases/{id}/panel/redraw': { allow: ['officer'] },
+  'POST /api/cases/{id}/decision': { allow: ['officer'] },
+  // the inbox: every signed-in user reads its own scope (district, enterprise, seats, organisation)
+  'GET /api/cases': { allow: 'all' },
+  'GET /api/cases/summary': { allow: 'all' },
   'GET /api/expert/assignments': { allow: ['expert'] },
   'GET /api/expert/assignments/{memberId}': { allow: ['expert'] },
   'POST /api/expert/assignments/{memberId}/declaration': { allow: ['expert'] },
