@@ -1034,7 +1034,8 @@ export interface paths {
                                 after: unknown;
                                 requestId: string | null;
                                 ip: string | null;
-                                hash: string;
+                                seq: number | null;
+                                hash: string | null;
                             }[];
                             nextCursor: string | null;
                         };
@@ -1097,10 +1098,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 校验审计哈希链完整性 */
+        /** 校验审计哈希链完整性（可附上此前导出的检查点 seq/hash/at/mac） */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    seq?: number;
+                    hash?: string;
+                    at?: string;
+                    mac?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -1118,6 +1124,54 @@ export interface paths {
                             checked: number;
                             firstBrokenId: number | null;
                             reason: string | null;
+                            head: {
+                                seq: number;
+                                hash: string;
+                            } | null;
+                            pending: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/checkpoint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出审计链检查点（链头与签名，供审计人员留存，日后校验时附上） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checkpoint: {
+                                seq: number;
+                                hash: string;
+                                at: string;
+                                mac: string;
+                            } | null;
                         };
                     };
                 };
@@ -5772,6 +5826,10 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                                 paidAt: string | null;
+                                /** @description 付款流水号（登记付款时填写） */
+                                paymentRef: string | null;
+                                /** @description 付款日期 */
+                                paidOn: string | null;
                             }[];
                             nextCursor: string | null;
                         };
@@ -5815,6 +5873,10 @@ export interface paths {
                             /** Format: date-time */
                             createdAt: string;
                             paidAt: string | null;
+                            /** @description 付款流水号（登记付款时填写） */
+                            paymentRef: string | null;
+                            /** @description 付款日期 */
+                            paidOn: string | null;
                         };
                     };
                 };
@@ -5863,6 +5925,10 @@ export interface paths {
                             /** Format: date-time */
                             createdAt: string;
                             paidAt: string | null;
+                            /** @description 付款流水号（登记付款时填写） */
+                            paymentRef: string | null;
+                            /** @description 付款日期 */
+                            paidOn: string | null;
                         };
                     };
                 };
@@ -5921,7 +5987,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 登记批次已付款（市科委） */
+        /** 登记批次已付款（市科委；付款流水号与付款日期） */
         post: {
             parameters: {
                 query?: never;
@@ -5931,7 +5997,15 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": {
+                        paymentRef: string;
+                        /** @description 付款日期（不晚于今天） */
+                        paidOn: string;
+                    };
+                };
+            };
             responses: {
                 /** @description Default Response */
                 200: {
@@ -5951,6 +6025,10 @@ export interface paths {
                             /** Format: date-time */
                             createdAt: string;
                             paidAt: string | null;
+                            /** @description 付款流水号（登记付款时填写） */
+                            paymentRef: string | null;
+                            /** @description 付款日期 */
+                            paidOn: string | null;
                         };
                     };
                 };
@@ -6884,7 +6962,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    subject?: "hnte" | "tase" | "municipal_hte" | "tech_sme" | "eagle" | "qinglan" | "rd_center_provincial" | "rd_center_municipal" | "research_institute_provincial" | "research_institute_provincial_key" | "agri_enterprise" | "agri_social_rd_center" | "leading_team";
+                    instrument?: string;
+                    subject?: string;
                     year?: number;
                     state?: "scheduled" | "open" | "closed";
                 };
@@ -6903,6 +6982,7 @@ export interface paths {
                         "application/json": {
                             items: {
                                 id: number;
+                                instrument: string;
                                 title: string;
                                 subject: string;
                                 subjectName: string;
@@ -6932,8 +7012,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @enum {string} */
-                        subject: "hnte" | "tase" | "municipal_hte" | "tech_sme" | "eagle" | "qinglan" | "rd_center_provincial" | "rd_center_municipal" | "research_institute_provincial" | "research_institute_provincial_key" | "agri_enterprise" | "agri_social_rd_center" | "leading_team";
+                        instrument?: string;
+                        subject: string;
                         year: number;
                         title: string;
                         body?: string | null;
@@ -6952,6 +7032,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: number;
+                            instrument: string;
                             title: string;
                             subject: string;
                             subjectName: string;
@@ -6992,7 +7073,8 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    type: "hnte" | "tase" | "municipal_hte" | "tech_sme" | "eagle" | "qinglan" | "rd_center_provincial" | "rd_center_municipal" | "research_institute_provincial" | "research_institute_provincial_key" | "agri_enterprise" | "agri_social_rd_center" | "leading_team";
+                    instrument?: string;
+                    type: string;
                     year: number;
                 };
                 header?: never;
@@ -7008,19 +7090,17 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            /** @enum {string} */
-                            type: "hnte" | "tase" | "municipal_hte" | "tech_sme" | "eagle" | "qinglan" | "rd_center_provincial" | "rd_center_municipal" | "research_institute_provincial" | "research_institute_provincial_key" | "agri_enterprise" | "agri_social_rd_center" | "leading_team";
+                            type: string;
                             typeName: string;
                             year: number;
                             expertReview: boolean;
                             defaultWorkingDays: number;
                             items: {
                                 applicationId: number;
-                                enterpriseId: number;
+                                enterpriseId: number | null;
                                 enterpriseName: string;
                                 districtName: string;
-                                /** @enum {string} */
-                                status: "draft" | "submitted" | "returned" | "district_passed" | "city_passed" | "expert_review" | "scored" | "in_notice" | "approved" | "rejected";
+                                status: string;
                                 panelScore: number | null;
                                 submittedAt: string | null;
                             }[];
@@ -7064,6 +7144,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: number;
+                            instrument: string;
                             title: string;
                             subject: string;
                             subjectName: string;
@@ -7192,12 +7273,11 @@ export interface paths {
                             items: {
                                 itemId: number;
                                 applicationId: number;
-                                enterpriseId: number;
+                                enterpriseId: number | null;
                                 name: string;
                                 districtName: string;
                                 summary: string | null;
-                                /** @enum {string} */
-                                status: "draft" | "submitted" | "returned" | "district_passed" | "city_passed" | "expert_review" | "scored" | "in_notice" | "approved" | "rejected";
+                                status: string;
                                 statusName: string;
                                 objections: {
                                     open: number;
@@ -7250,7 +7330,7 @@ export interface paths {
                         "application/json": {
                             approved: {
                                 applicationId: number;
-                                certificateNo: string;
+                                certificateNo: string | null;
                             }[];
                             skipped: {
                                 applicationId: number;
@@ -7267,7 +7347,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/recognition-applications/{id}/decision": {
+    "/api/cases/{id}/decision": {
         parameters: {
             query?: never;
             header?: never;
@@ -7276,7 +7356,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 认定决定（市科委；公示期满且无未处理异议后）：认定并颁发证书，或不予认定 */
+        /** 公示后的决定（市科委；公示期满且无未处理异议后）：予以认定/立项（调用业务类别的决定处理），或不予通过 */
         post: {
             parameters: {
                 query?: never;
@@ -7303,13 +7383,72 @@ export interface paths {
                     content: {
                         "application/json": {
                             applicationId: number;
-                            /** @enum {string} */
-                            status: "draft" | "submitted" | "returned" | "district_passed" | "city_passed" | "expert_review" | "scored" | "in_notice" | "approved" | "rejected";
+                            status: string;
                             recognition: {
                                 id: number;
                                 certificateNo: string;
                                 issuedOn: string;
                                 validUntil: string | null;
+                            } | null;
+                            outcome?: {
+                                [key: string]: unknown;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recognition-applications/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 公示后的决定（市科委；公示期满且无未处理异议后）：予以认定/立项（调用业务类别的决定处理），或不予通过 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        approve: boolean;
+                        comment?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicationId: number;
+                            status: string;
+                            recognition: {
+                                id: number;
+                                certificateNo: string;
+                                issuedOn: string;
+                                validUntil: string | null;
+                            } | null;
+                            outcome?: {
+                                [key: string]: unknown;
                             } | null;
                         };
                     };
@@ -8000,6 +8139,307 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/panel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 评审专家组：成员、声明与评分状态、每次抽取记录 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicationId: number;
+                            applicationStatus: string;
+                            type: string;
+                            enterpriseName: string;
+                            rules: {
+                                size: number;
+                                minTechnicalRatio: number;
+                                minFinance: number;
+                                loadCap: number;
+                            };
+                            panelScore: number | null;
+                            members: {
+                                id: number;
+                                expertId: number;
+                                name: string;
+                                organization: string;
+                                title: string;
+                                /** @enum {string} */
+                                category: "technical" | "finance" | "management";
+                                categoryName: string;
+                                /** @enum {string} */
+                                status: "assigned" | "accepted" | "conflict" | "scored" | "replaced";
+                                statusName: string;
+                                declaredAt: string | null;
+                                conflictNote: string | null;
+                                scores: {
+                                    [key: string]: number;
+                                } | null;
+                                total: number | null;
+                                comment: string | null;
+                                scoredAt: string | null;
+                            }[];
+                            draws: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "draw" | "redraw";
+                                reason: string;
+                                seed: string;
+                                rules: {
+                                    size: number;
+                                    minTechnicalRatio: number;
+                                    minFinance: number;
+                                    loadCap: number;
+                                };
+                                selected: {
+                                    expertId: number;
+                                    name: string;
+                                    /** @enum {string} */
+                                    category: "technical" | "finance" | "management";
+                                    fieldMatch: boolean;
+                                }[];
+                                excluded: {
+                                    expertId: number;
+                                    name: string;
+                                    reason: string;
+                                }[];
+                                replacedExpertId: number | null;
+                                drawnBy: number | null;
+                                drawnByName: string | null;
+                                /** Format: date-time */
+                                drawnAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 随机抽取评审专家（回避关联专家，满足组成规则），进入专家评审 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                        size?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicationId: number;
+                            applicationStatus: string;
+                            type: string;
+                            enterpriseName: string;
+                            rules: {
+                                size: number;
+                                minTechnicalRatio: number;
+                                minFinance: number;
+                                loadCap: number;
+                            };
+                            panelScore: number | null;
+                            members: {
+                                id: number;
+                                expertId: number;
+                                name: string;
+                                organization: string;
+                                title: string;
+                                /** @enum {string} */
+                                category: "technical" | "finance" | "management";
+                                categoryName: string;
+                                /** @enum {string} */
+                                status: "assigned" | "accepted" | "conflict" | "scored" | "replaced";
+                                statusName: string;
+                                declaredAt: string | null;
+                                conflictNote: string | null;
+                                scores: {
+                                    [key: string]: number;
+                                } | null;
+                                total: number | null;
+                                comment: string | null;
+                                scoredAt: string | null;
+                            }[];
+                            draws: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "draw" | "redraw";
+                                reason: string;
+                                seed: string;
+                                rules: {
+                                    size: number;
+                                    minTechnicalRatio: number;
+                                    minFinance: number;
+                                    loadCap: number;
+                                };
+                                selected: {
+                                    expertId: number;
+                                    name: string;
+                                    /** @enum {string} */
+                                    category: "technical" | "finance" | "management";
+                                    fieldMatch: boolean;
+                                }[];
+                                excluded: {
+                                    expertId: number;
+                                    name: string;
+                                    reason: string;
+                                }[];
+                                replacedExpertId: number | null;
+                                drawnBy: number | null;
+                                drawnByName: string | null;
+                                /** Format: date-time */
+                                drawnAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/panel/redraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 替换一名评审专家（须说明理由，重新随机抽取并记录） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        expertId: number;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicationId: number;
+                            applicationStatus: string;
+                            type: string;
+                            enterpriseName: string;
+                            rules: {
+                                size: number;
+                                minTechnicalRatio: number;
+                                minFinance: number;
+                                loadCap: number;
+                            };
+                            panelScore: number | null;
+                            members: {
+                                id: number;
+                                expertId: number;
+                                name: string;
+                                organization: string;
+                                title: string;
+                                /** @enum {string} */
+                                category: "technical" | "finance" | "management";
+                                categoryName: string;
+                                /** @enum {string} */
+                                status: "assigned" | "accepted" | "conflict" | "scored" | "replaced";
+                                statusName: string;
+                                declaredAt: string | null;
+                                conflictNote: string | null;
+                                scores: {
+                                    [key: string]: number;
+                                } | null;
+                                total: number | null;
+                                comment: string | null;
+                                scoredAt: string | null;
+                            }[];
+                            draws: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "draw" | "redraw";
+                                reason: string;
+                                seed: string;
+                                rules: {
+                                    size: number;
+                                    minTechnicalRatio: number;
+                                    minFinance: number;
+                                    loadCap: number;
+                                };
+                                selected: {
+                                    expertId: number;
+                                    name: string;
+                                    /** @enum {string} */
+                                    category: "technical" | "finance" | "management";
+                                    fieldMatch: boolean;
+                                }[];
+                                excluded: {
+                                    expertId: number;
+                                    name: string;
+                                    reason: string;
+                                }[];
+                                replacedExpertId: number | null;
+                                drawnBy: number | null;
+                                drawnByName: string | null;
+                                /** Format: date-time */
+                                drawnAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/recognition-applications/{id}/panel": {
         parameters: {
             query?: never;
@@ -8094,7 +8534,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** 随机抽取评审专家（回避关联专家，满足组成规则），申报进入专家评审 */
+        /** 随机抽取评审专家（回避关联专家，满足组成规则），进入专家评审 */
         post: {
             parameters: {
                 query?: never;
@@ -8406,7 +8846,7 @@ export interface paths {
                             assessment: unknown | null;
                             scoring: {
                                 /** @enum {string} */
-                                mode: "hnte" | "total";
+                                mode: "hnte" | "items" | "total";
                                 items: {
                                     code: string;
                                     label: string;
@@ -8510,15 +8950,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         scores?: {
-                            ipAdvancement: number;
-                            ipCoreRole: number;
-                            ipQuantity: number;
-                            ipAcquisition: number;
-                            ipStandards: number;
-                            conversion: number;
-                            rdOrganisation: number;
-                            netAssetGrowth: number;
-                            salesGrowth: number;
+                            [key: string]: number;
                         };
                         total?: number;
                         comment?: string;
@@ -8557,7 +8989,7 @@ export interface paths {
                             assessment: unknown | null;
                             scoring: {
                                 /** @enum {string} */
-                                mode: "hnte" | "total";
+                                mode: "hnte" | "items" | "total";
                                 items: {
                                     code: string;
                                     label: string;
@@ -10231,6 +10663,145 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 待办与办件（跨业务类别；按办理期限排序；按角色和区县/企业范围） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 业务类别代码，如 recognitions */
+                    instrument?: string;
+                    /** @description 类别下的类型代码，如 hnte */
+                    type?: string;
+                    /** @description 状态代码 */
+                    status?: string;
+                    /** @description 区县代码或名称 */
+                    district?: string;
+                    /** @description 只看办理期限在此日期（含）之前的 */
+                    dueBefore?: string;
+                    /** @description true：只看等待我（我的角色）办理的 */
+                    mine?: "true" | "false";
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                instrument: string;
+                                instrumentName: string;
+                                type: string;
+                                typeName: string;
+                                status: string;
+                                statusName: string;
+                                title: string;
+                                dueOn: string | null;
+                                /** @description overdue 已超期；due_soon 3个工作日内到期 */
+                                dueState: ("overdue" | "due_soon" | "ok") | null;
+                                enterprise: {
+                                    id: number;
+                                    name: string;
+                                } | null;
+                                applicantName: string;
+                                district: {
+                                    code: string;
+                                    name: string;
+                                } | null;
+                                /** @description SPA 中办理该事项的页面 */
+                                href: string;
+                                updatedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 待办统计：总数、已超期、3个工作日内到期，按业务类别 */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 业务类别代码，如 recognitions */
+                    instrument?: string;
+                    /** @description 类别下的类型代码，如 hnte */
+                    type?: string;
+                    /** @description 状态代码 */
+                    status?: string;
+                    /** @description 区县代码或名称 */
+                    district?: string;
+                    /** @description 只看办理期限在此日期（含）之前的 */
+                    dueBefore?: string;
+                    /** @description true：只看等待我（我的角色）办理的 */
+                    mine?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            today: string;
+                            total: number;
+                            overdue: number;
+                            dueSoon: number;
+                            byInstrument: {
+                                instrument: string;
+                                instrumentName: string;
+                                count: number;
+                                overdue: number;
+                                dueSoon: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;

@@ -292,7 +292,12 @@ export async function getSettlement(opts: { db: Db; ctx: RequestContext; id: num
   if (!s) {
     throw notFound('结算批次');
   }
-  return presentSettlement(s);
+  return presentBatch(s);
+}
+
+/** A batch as answered: the shared presentation plus what 登记付款 recorded. */
+function presentBatch(s: repo.SettlementWithNames) {
+  return { ...presentSettlement(s), paymentRef: s.paymentRef, paidOn: s.paidOn };
 }
 
 export async function listSettlements(opts: {
@@ -316,7 +321,7 @@ export async function listSettlements(opts: {
     afterId: afterIdOf(opts.query.cursor),
     limit: opts.query.limit + 1,
   });
-  return page(rows, opts.query.limit, presentSettlement);
+  return page(rows, opts.query.limit, presentBatch);
 }
 
 /** The lines of a batch, for the payment export: payee is the provider (通兑) or the holder (通用). */
@@ -336,7 +341,7 @@ export async function settlementLines(opts: { db: Db; ctx: RequestContext; id: n
 }
 
 /** Marks a batch paid: the provider's payable becomes paid in the ledger. */
-export async function paySettlement(opts: { db: Db; ctx: RequestContext; id: number; today?: string }) {
+export async function paySettlement(opts: { db: Db; ctx: RequestContext; id: number; today?: string; payment?: { paymentRef: string; paidOn: string } }) {
   const actor = actorOf(opts.ctx);
   assertCityOfficer(actor, '结算付款');
   const today = opts.today ?? businessToday();
@@ -344,11 +349,19 @@ export async function paySettlement(opts: { db: Db; ctx: RequestContext; id: num
   if (!s) {
     throw notFound('结算批次');
   }
+  const payment = opts.payment;
+  // The date the money left the bureau's account is a business date: never in the future.
+  if (payment && payment.paidOn > today) {
+    throw fieldError('paidOn', `付款日期不能晚于今天（${today}）`);
+  }
   await accountIds(opts.db, opts.db, ledger.participantKeys(s.policyId, [], [s.providerId]));
   await opts.db.transaction(async (tx) => {
     const paid = await repo.markSettlementPaid(tx, s.id, actor.userId);
     if (!paid) {
       throw new AppError('invalid_state', '该批次已付款');
+    }
+    if (payment) {
+      await tx.update(voucherSettlements).set({ paymentRef: payment.paymentRef, paidOn: payment.paidOn }).where(eq(voucherSettlements.id, s.id));
     }
     await ledger.settle({ tx, root: opts.db, actorId: actor.userId }, [
       {
@@ -364,7 +377,7 @@ export async function paySettlement(opts: { db: Db; ctx: RequestContext; id: num
       objectType: 'voucher_settlement',
       objectId: s.id,
       before: { status: 'pending' },
-      after: { status: 'paid', total: s.totalFen / 100 },
+      after: { status: 'paid', total: s.totalFen / 100, ...(payment ?? {}) },
     });
   });
   return getSettlement(opts);

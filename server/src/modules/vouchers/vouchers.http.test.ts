@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { districts } from '../../db/schema/index.js';
 import { multipartFile, xlsxOf } from '../../test/factories.js';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../test/harness.js';
+import { businessToday } from './vouchers.common.js';
 
 let t: TestApp;
 let officer: Session, enterprise: Session, provider: Session, xihu: Session, auditor: Session, admin: Session;
@@ -242,7 +243,16 @@ describe('voucher claims, approval and settlement', () => {
     expect(file.statusCode).toBe(200);
     expect(file.rawPayload.readUInt32LE(0)).toBe(0x04034b50);
     expect((await enterprise.request('GET', `/api/vouchers/settlements/${id}`)).statusCode).toBe(403);
-    expect((await officer.request('POST', `/api/vouchers/settlements/${id}/pay`)).json().status).toBe('paid');
+    // 登记付款 names the payment: no reference or a date in the future is refused on its field.
+    const pay = (body: object) => officer.request('POST', `/api/vouchers/settlements/${id}/pay`, body);
+    expect((await pay({ paidOn: '2016-03-01' })).statusCode).toBe(400);
+    const future = await pay({ paymentRef: 'ZH20160301-0001', paidOn: '2999-01-01' });
+    expect(future.statusCode).toBe(400);
+    expect(future.json().error.details.fields[0].field).toBe('paidOn');
+    const today = businessToday();
+    const paid = await pay({ paymentRef: 'ZH20160301-0001', paidOn: today });
+    expect(paid.json()).toMatchObject({ status: 'paid', paymentRef: 'ZH20160301-0001', paidOn: today });
+    expect((await pay({ paymentRef: 'ZH20160301-0001', paidOn: today })).statusCode).toBe(409);
   });
 
   it('when the holder paid in full and claims (通用), then only its own user may claim and a partial payment is refused', async () => {

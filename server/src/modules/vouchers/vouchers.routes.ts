@@ -699,8 +699,9 @@ export const vouchersRoutes =
       {
         schema: {
           tags,
-          summary: '登记批次已付款（市科委）',
+          summary: '登记批次已付款（市科委；付款流水号与付款日期）',
           params: s.idParam,
+          body: s.paymentBody,
           response: { 200: s.settlementOut },
         },
       },
@@ -710,6 +711,7 @@ export const vouchersRoutes =
           db,
           ctx: contextOf(request),
           id: request.params.id,
+          payment: request.body,
         });
       },
     );

@@ -359,7 +359,15 @@ export const settlementOut = z.object({
   claimCount: z.number(),
   createdAt: z.date(),
   paidAt: z.date().nullable(),
+  paymentRef: z.string().nullable().describe('付款流水号（登记付款时填写）'),
+  paidOn: z.string().nullable().describe('付款日期'),
 });
+export const paymentBody = z
+  .object({
+    paymentRef: z.string().trim().min(4, '请填写付款流水号（至少4位）').max(64, '付款流水号过长'),
+    paidOn: isoDate.describe('付款日期（不晚于今天）'),
+  })
+  .strict();
 export const settlementQuery = z.object({
   providerId: z.coerce.number().int().positive().max(2147483647).optional(),
   status: z.enum(['pending', 'paid']).optional(),

@@ -1,9 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap } from '../../../lib/api';
+import { api, unwrap, type BodyOf } from '../../../lib/api';
 import { refreshVouchers } from './keys';
 
-export function paySettlement(id: number) {
-  return unwrap(api.POST('/api/vouchers/settlements/{id}/pay', { params: { path: { id } } }));
+export type PaymentInput = BodyOf<'/api/vouchers/settlements/{id}/pay', 'post'>;
+
+export function paySettlement({ id, body }: { id: number; body: PaymentInput }) {
+  return unwrap(api.POST('/api/vouchers/settlements/{id}/pay', { params: { path: { id } }, body }));
 }
 
 export function usePaySettlement() {
