@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { useT, type MessageKey } from '../../../lib/i18n';
 import { isRoleCode, useSession } from '../../../lib/session';
 import { useDocumentTitle } from '../../../lib/use-document-title';
+import { InboxCard } from '../../inbox/components/InboxCard';
 
 export interface Shortcut {
   path: string;
@@ -56,6 +57,7 @@ export default function HomePage({ shortcuts }: { shortcuts: Shortcut[] }) {
           <Descriptions.Item label={t('home.username')}>{me.user.username}</Descriptions.Item>
         </Descriptions>
       </Card>
+      <InboxCard />
       <Typography.Title level={2} style={{ fontSize: 17 }}>
         {t('home.shortcuts')}
       </Typography.Title>

@@ -2,9 +2,7 @@ import { Alert, Badge, Button, Card, Empty, Flex, List, Segmented, Space, Statis
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { errorMessage } from '../../../lib/form-errors';
-import { useSession } from '../../../lib/session';
 import { useInbox, useInboxSummary, type DueState, type InboxItem } from '../api/list-cases';
-import { caseHref } from './case-href';
 
 const DUE: Record<DueState, { label: string; color: string }> = {
   overdue: { label: '已超期', color: 'red' },
@@ -26,8 +24,8 @@ function DueTag({ item }: { item: InboxItem }) {
 }
 
 function CaseRow({ item }: { item: InboxItem }) {
-  const me = useSession();
-  const href = caseHref(item, me);
+  // The server names the page that handles the case for the caller's role (one click to it).
+  const href = item.href;
   const who = item.enterprise?.name ?? item.applicantName;
   return (
     <List.Item
@@ -39,7 +37,7 @@ function CaseRow({ item }: { item: InboxItem }) {
         title={
           <Space size={8} wrap>
             <Tag color="blue">{item.instrumentName}</Tag>
-            {href ? <Link to={href}>{item.title}</Link> : item.title}
+            <Link to={href}>{item.title}</Link>
             <Tag>{item.statusName}</Tag>
           </Space>
         }
@@ -86,6 +84,11 @@ export function InboxCard() {
         <Statistic title="合计" value={s?.total ?? 0} loading={summary.isLoading} />
         <Statistic title="已超期" value={s?.overdue ?? 0} loading={summary.isLoading} valueStyle={s?.overdue ? { color: '#cf1322' } : undefined} />
         <Statistic title="3个工作日内到期" value={s?.dueSoon ?? 0} loading={summary.isLoading} valueStyle={s?.dueSoon ? { color: '#d46b08' } : undefined} />
+        {s ? (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            按业务日期 {s.today} 计；期限按工作日
+          </Typography.Text>
+        ) : null}
         {s && s.byInstrument.length > 0 ? (
           <Space wrap aria-label="按业务类别">
             <Tag.CheckableTag checked={instrument === undefined} onChange={() => setInstrument(undefined)}>
