@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { Database } from '../../db/client.js';
 import type { RequestContext } from '../../http/context.js';
 import { AppError, forbidden } from '../../http/errors.js';
+import { assertXlsxFormat, cellDate, cellValue, excelDate, readXlsx } from '../../lib/xlsx.js';
 import { recordAudit } from '../audit/index.js';
 import { CATALOGUE, CATALOGUE_BY_CODE } from './indicators.catalogue.js';
 import { assertCanManage } from './indicators.policy.js';
@@ -25,7 +26,7 @@ export const IMPORT_COLUMNS: Record<ImportKind, Column[]> = {
     { key: 'district', title: '区县', required: false, width: 12, note: '留空表示全市；区县名称或6位代码' },
     { key: 'value', title: '数值', required: true, width: 18, note: '金额以元计，比率填小数（3% 填 0.03）；不能为负' },
     { key: 'source', title: '数据来源', required: true, width: 40, note: '发布机关及文件名称' },
-    { key: 'documentDate', title: '文件日期', required: false, width: 12, note: 'YYYY-MM-DD' },
+    { key: 'documentDate', title: '文件日期', required: false, width: 12, note: '如 2016-01-20、2016/1/20 或 2016年1月20日' },
   ],
   targets: [
     { key: 'code', title: '指标代码', required: true, width: 32, note: '见“指标代码”工作表' },
@@ -59,8 +60,14 @@ export async function importTemplate(kind: ImportKind): Promise<Buffer> {
     }
     cell.note = `${c.required ? '必填。' : ''}${c.note}`;
   });
+  // Codes and districts stay text (a 6-digit district code is not a number), the date a date; print landscape, one page wide.
+  for (const [i, c] of cols.entries()) {
+    ws.getColumn(i + 1).numFmt = c.key === 'documentDate' ? 'yyyy-mm-dd' : c.key === 'year' || c.key === 'value' ? 'General' : '@';
+  }
+  ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' };
+  ws.views = [{ state: 'frozen', ySplit: 1, xSplit: 0 }];
   if (kind === 'reported') {
-    ws.addRow({ code: 'stat.patent_applications', year: 2015, district: '', value: 60839, source: '市知识产权局 2015年专利统计', documentDate: '2016-01-20' });
+    ws.addRow({ code: 'stat.patent_applications', year: 2015, district: '', value: 60839, source: '市知识产权局 2015年专利统计', documentDate: excelDate('2016-01-20') });
   } else {
     ws.addRow({ code: 'hnte.new', year: 2016, district: '', value: 150, source: '2016年工作思路', note: '' });
   }
@@ -79,39 +86,38 @@ export async function importTemplate(kind: ImportKind): Promise<Buffer> {
     ['第一行为表头，请勿修改列名；示例行请替换后再导入。带底色的列为必填。'],
     ['整个文件校验通过才会导入，任何一行有误则全部不导入，并列出错误所在的行和列。'],
     ['导入会整体替换文件中出现的每个“指标代码 + 年度”原有的全部数据（含各区县），并记入审计日志。'],
-    ['也可以上传 UTF-8 编码的 CSV 文件，列名相同。'],
+    ['也可以上传 CSV 文件（UTF-8 或 Excel/WPS 默认的 GBK 编码均可），列名相同。旧版 .xls 请先另存为 .xlsx。'],
+    ['文件日期可写 2016-01-20、2016/1/20 或 2016年1月20日。'],
   ]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
 type Cell = string | number | null;
 
-function cellValue(v: ExcelJS.CellValue): Cell {
-  if (v === null || v === undefined) {
+/** A cell as text or number; a date cell as YYYY-MM-DD. */
+function cellOf(v: ExcelJS.CellValue): Cell {
+  const c = cellValue(v);
+  return c instanceof Date ? c.toISOString().slice(0, 10) : c;
+}
+
+/**
+ * A CSV's text: UTF-8 (with or without BOM), else GB18030/GBK, which Chinese Excel and WPS save
+ * by default; null when it is neither (a binary file).
+ */
+export function decodeCsv(buffer: Buffer): string | null {
+  const head = buffer.subarray(0, 4096);
+  if (head.includes(0)) {
     return null;
   }
-  if (v instanceof Date) {
-    return v.toISOString().slice(0, 10);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buffer);
+  } catch {
+    try {
+      return new TextDecoder('gb18030', { fatal: true }).decode(buffer);
+    } catch {
+      return null;
+    }
   }
-  if (typeof v === 'number') {
-    return v;
-  }
-  if (typeof v === 'string') {
-    return v.trim() || null;
-  }
-  if (typeof v === 'boolean') {
-    return String(v);
-  }
-  if ('richText' in v) {
-    return v.richText.map((t) => t.text).join('').trim() || null;
-  }
-  if ('result' in v) {
-    return cellValue(v.result as ExcelJS.CellValue);
-  }
-  if ('text' in v) {
-    return String(v.text).trim() || null;
-  }
-  return null;
 }
 
 /** RFC 4180 CSV (quotes, doubled quotes, CRLF), enough for what Excel and WPS save. */
@@ -160,25 +166,24 @@ export function parseCsv(text: string): string[][] {
 async function readTable(buffer: Buffer): Promise<{ header: Cell[]; rows: { n: number; cells: Cell[] }[] }> {
   const isXlsx = buffer.length >= 4 && buffer.readUInt32LE(0) === 0x04034b50;
   if (!isXlsx) {
-    const text = buffer.toString('utf8');
-    if (text.includes('\u0000') || text.includes('\uFFFD')) {
-      throw new AppError('unsupported_media_type', '只支持 .xlsx 或 UTF-8 编码的 .csv 文件', { fields: [{ field: 'file', message: '只支持 .xlsx 或 UTF-8 .csv' }] });
+    const text = buffer.length >= 4 && buffer.readUInt32BE(0) === 0xd0cf11e0 ? null : decodeCsv(buffer);
+    if (text === null) {
+      assertXlsxFormat(buffer); // .xls and other binaries: 415 with the steps to save as .xlsx
+      throw new AppError('unsupported_media_type', '只支持 .xlsx 或 .csv 文件', { fields: [{ field: 'file', message: '只支持 .xlsx 或 .csv' }] });
     }
     const all = parseCsv(text).map((r) => r.map((c): Cell => c.trim() || null));
+    if (all.length > MAX_ROWS + 1) {
+      throw new AppError('import_invalid', `一次最多导入 ${MAX_ROWS} 行，请拆分文件`, { errors: [] });
+    }
     return { header: all[0] ?? [], rows: all.slice(1).map((cells, i) => ({ n: i + 2, cells })) };
   }
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('import_invalid', '文件无法读取，请上传 .xlsx 格式的 Excel 文件（可先下载模板）', { errors: [] });
-  }
+  const wb = await readXlsx(buffer);
   const ws = wb.worksheets[0];
   if (!ws) {
     throw new AppError('import_invalid', '文件中没有工作表', { errors: [] });
   }
   const width = ws.columnCount;
-  const read = (r: ExcelJS.Row) => Array.from({ length: width }, (_x, i) => cellValue(r.getCell(i + 1).value));
+  const read = (r: ExcelJS.Row) => Array.from({ length: width }, (_x, i) => cellOf(r.getCell(i + 1).value));
   const rows: { n: number; cells: Cell[] }[] = [];
   ws.eachRow((r, n) => {
     if (n > 1) {
@@ -277,9 +282,9 @@ export async function parseImport(db: Database['db'], kind: ImportKind, buffer: 
       err('source', '必填：请注明数据来源');
     }
     const dd = get(cells, 'documentDate');
-    const documentDate = dd === null ? null : String(dd);
-    if (documentDate !== null && (!/^\d{4}-\d{2}-\d{2}$/.test(documentDate) || Number.isNaN(Date.parse(documentDate)))) {
-      err('documentDate', `日期“${documentDate}”无效（YYYY-MM-DD）`);
+    const documentDate = dd === null ? null : cellDate(dd);
+    if (dd !== null && documentDate === null) {
+      err('documentDate', `日期“${dd}”无法识别（如 2016-01-20、2016/1/20 或 2016年1月20日）`);
     }
     if (errors.length === before) {
       const key = `${code}|${year}|${districtId ?? 0}`;
