@@ -6,6 +6,13 @@ import { openDatabase } from './db/client.js';
 import { DEMO_ACCOUNTS, isEmpty, seedDemo } from './db/seed/demo.js';
 import { PiiCipher } from './lib/pii.js';
 import { startExpiryScheduler } from './modules/recognitions/expiry.js';
+import { pinBusinessClock, type ClockSource } from './modules/system/business-clock.js';
+
+const CLOCK_SOURCES: Record<ClockSource, string> = {
+  env: '由 BUSINESS_DATE 设定，按实际时间走',
+  data: '演示数据的业务时钟，按实际时间走；BUSINESS_DATE 可改',
+  system: '系统时间',
+};
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -33,6 +40,8 @@ async function main(): Promise<void> {
     const r = await seedDemo({ db: database.db, pii, password: env.DEMO_PASSWORD });
     seeded = `演示数据已载入：${r.enterprises} 家企业，${r.users} 个账户`;
   }
+  // business dates (deadlines, notice periods, call windows) read this clock; record times stay on the machine's
+  const clock = await pinBusinessClock(database.db, env.BUSINESS_DATE);
   const app = await buildApp({
     database,
     pii,
@@ -71,6 +80,7 @@ async function main(): Promise<void> {
     '',
     `科创 Kechuang 已启动：${url}`,
     `数据库：${where}${seeded ? `；${seeded}` : ''}`,
+    `业务日期：${clock.today}（${CLOCK_SOURCES[clock.source]}）`,
     `接口文档：${url}/api/docs`,
     `启动耗时 ${((performance.now() - started) / 1000).toFixed(1)} 秒，内存 RSS ${Math.round(process.memoryUsage().rss / 1048576)} MB`,
   ];

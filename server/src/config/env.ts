@@ -33,6 +33,13 @@ const envSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   WEB_DIST: z.string().min(1).default('./web/dist'),
+  // the business date this process starts at (09:00 China time, then real speed), or `system` for
+  // the machine's clock; unset: the clock stored with the demo data, else the machine's clock
+  BUSINESS_DATE: z
+    .string()
+    .regex(/^(system|\d{4}-\d{2}-\d{2})$/, 'must be a date YYYY-MM-DD or system')
+    .refine((v) => v === 'system' || (!Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v)), 'is not a valid date')
+    .optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

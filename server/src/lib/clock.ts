@@ -8,7 +8,8 @@ export interface BusinessClock {
   now(): Date;
 }
 
-const systemClock: BusinessClock = { now: () => new Date() };
+/** The machine's clock (the default: a deployment without a business date of its own). */
+export const systemClock: BusinessClock = { now: () => new Date() };
 let current: BusinessClock = systemClock;
 
 /** The business "now" (a Date; use businessToday() for the calendar date in China time). */

@@ -5,6 +5,7 @@ import { buildApp } from '../app.js';
 import { openDatabase, type Database } from '../db/client.js';
 import type { Deps } from '../deps.js';
 import { PiiCipher } from '../lib/pii.js';
+import { pinBusinessClock } from '../modules/system/business-clock.js';
 
 import { readFileSync } from 'node:fs';
 import { inject } from 'vitest';
@@ -15,9 +16,18 @@ export { TEST_PASSWORD, TEST_PII_KEY };
 /**
  * A fresh database per test file: in-memory PGlite by default, or a new database on the
  * PostgreSQL server named by TEST_DATABASE_URL (created here, dropped on close). With
- * `seeded`, it is a copy of the run's seeded template (server/src/test/template.ts).
+ * `seeded`, it is a copy of the run's seeded template (server/src/test/template.ts). The
+ * business clock is pinned as main.ts pins it (the demo data's business date when seeded, else
+ * the machine's clock); a test moves it with setBusinessClock (lib/clock.ts).
  */
 export async function openTestDatabase(opts: { seeded?: boolean } = {}): Promise<Database> {
+  const db = await openFreshDatabase(opts);
+  // the business clock of the data, as main.ts pins it: the seeded copy runs at the demo's business date
+  await pinBusinessClock(db.db);
+  return db;
+}
+
+async function openFreshDatabase(opts: { seeded?: boolean }): Promise<Database> {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) {
     if (opts.seeded) {

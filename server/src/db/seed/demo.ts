@@ -14,6 +14,7 @@ import { seedTechmarket } from '../../modules/techmarket/techmarket.seed.js';
 import { seedVouchers } from '../../modules/vouchers/vouchers.seed.js';
 import { seedIndicators } from '../../modules/indicators/indicators.seed.js';
 import { seedRecognitions } from '../../modules/recognitions/recognitions.seed.js';
+import { atDemoBusinessStart } from '../../modules/system/business-clock.js';
 import { DISTRICT_WEIGHTS, HANGZHOU_DISTRICTS } from './districts.js';
 
 export const DEMO_ACCOUNTS: { username: string; displayName: string; roles: Role[]; org: string; description: string }[] = [
@@ -88,7 +89,9 @@ export async function seedDemo(opts: { db: Db; pii: PiiCipher; password: string 
   const ctx: RequestContext = { actor: null, requestId: 'seed', ip: '127.0.0.1', system: 'seed' };
   const rnd = createRandom(20151231);
   const passwordHash = await hashPassword(opts.password);
-  return opts.db.transaction(async (tx) => {
+  // the demo is written at its business date (modules/system/business-clock.ts), stored with it
+  return atDemoBusinessStart((storeClock) => opts.db.transaction(async (tx) => {
+    await storeClock(tx);
     const ds = await tx
       .insert(districts)
       .values(HANGZHOU_DISTRICTS.map((d, i) => ({ code: d.code, name: d.name, sortOrder: i + 1 })))
@@ -150,5 +153,5 @@ export async function seedDemo(opts: { db: Db; pii: PiiCipher; password: string 
     await seedIndicators({ tx, ctx });
     await seedRecognitions({ tx, ctx, pii: opts.pii });
     return { enterprises: insertedEnts.length, users: insertedUsers.length };
-  });
+  }));
 }

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { businessToday } from '../../lib/clock.js';
 import { multipartFile, xlsxOf } from '../../test/factories.js';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../test/harness.js';
 import { IMPORT_COLUMNS } from './indicators.import.js';
@@ -16,7 +17,8 @@ interface Item {
   target: number | null;
   source: string | null;
 }
-const thisYear = Number(new Date().toISOString().slice(0, 4));
+/** The business year (the demo data's business clock, pinned by the harness). */
+const thisYear = () => Number(businessToday().slice(0, 4));
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -136,31 +138,32 @@ describe('computed figures equal a direct count', () => {
   });
 
   it('when vouchers are issued and a contract is registered this year, then the figures of this year move by exactly that', async () => {
-    const before = await figures(officer, `year=${thisYear}`);
+    const year = thisYear();
+    const before = await figures(officer, `year=${year}`);
     const p = await officer.request('POST', '/api/vouchers/policies', {
-      year: thisYear,
+      year,
       name: '指标测试政策',
       budget: 1_000_000,
       enterpriseCap: 100_000,
       teamCap: 30_000,
       coverageRatio: 0.5,
-      validUntil: `${thisYear}-12-31`,
+      validUntil: `${year}-12-31`,
       categories: ['testing'],
     });
     expect(p.statusCode, p.body).toBe(201);
     const holderId = (await enterprise.request('GET', '/api/vouchers/holders')).json<{ items: { id: number }[] }>().items[0].id;
     expect((await officer.request('POST', '/api/vouchers/issuances', { policyId: p.json<{ id: number }>().id, holderId, amount: 12_345 })).statusCode).toBe(201);
-    const deal = await enterprise.request('POST', '/api/techmarket/deals', { source: 'offline', title: '指标测试技术开发合同', buyerName: '杭州甲方有限公司', domain: '电子信息', amount: 250_000, signedOn: new Date().toISOString().slice(0, 10) });
+    const deal = await enterprise.request('POST', '/api/techmarket/deals', { source: 'offline', title: '指标测试技术开发合同', buyerName: '杭州甲方有限公司', domain: '电子信息', amount: 250_000, signedOn: businessToday() });
     expect(deal.statusCode, deal.body).toBe(201);
     const reg = await enterprise.request('POST', `/api/techmarket/deals/${deal.json<{ id: number }>().id}/registration`, { contractType: 'service', contractTitle: '指标测试技术服务合同', amount: 250_000 });
     expect(reg.statusCode, reg.body).toBe(201);
     expect((await officer.request('POST', `/api/techmarket/registrations/${reg.json<{ id: number }>().id}/register`, {})).statusCode).toBe(200);
-    const after = await figures(officer, `year=${thisYear}`);
+    const after = await figures(officer, `year=${year}`);
     expect(after.get('voucher.issued')!.value! - before.get('voucher.issued')!.value!).toBe(12_345);
     expect(after.get('techmarket.deals')!.value! - before.get('techmarket.deals')!.value!).toBe(1);
     expect(after.get('techmarket.amount')!.value! - before.get('techmarket.amount')!.value!).toBe(250_000);
-    const xihuNow = await figures(xihu, `year=${thisYear}`);
-    const direct = await directCounts(thisYear);
+    const xihuNow = await figures(xihu, `year=${year}`);
+    const direct = await directCounts(year);
     const [{ id: xihuId }] = await rows<{ id: number }>(sql`select id from districts where name = '西湖区'`);
     expect(xihuNow.get('voucher.issued')?.value).toBe(direct.byDistrict.get(Number(xihuId))?.['voucher.issued']);
     expect(xihuNow.get('techmarket.deals')?.value).toBe(direct.byDistrict.get(Number(xihuId))?.['techmarket.deals']);

@@ -78,8 +78,8 @@ describe('computed indicators on random record sets', () => {
             const claim = await submitClaim({ ...sut, input: { bookingId: (booked.body as { id: number }).id, mode: 'tongdui', amount: half, contractNo: `HT-${year}-${r.day}`, evidenceRef: 'YS-1' }, today: date(r.day) });
             await approveClaim({ ...sut, id: claim.id, today: date(r.day + 1) });
           } else {
-            const deal = await createDeal({ db: t.deps.database.db, ctx: officer, input: { source: 'offline', title: '随机技术合同', sellerName: '随机卖方单位', buyerName: '随机买方单位', district: districts[r.district].name, domain: '电子信息', amount: r.amount, signedOn: '2020-01-01' } });
-            const reg = await submitRegistration({ db: t.deps.database.db, ctx: officer, dealId: deal.id, input: { contractType: 'service', contractTitle: '随机技术服务合同', amount: r.amount, nonTechnicalItems: [] }, today: '2020-01-02' });
+            const deal = await createDeal({ db: t.deps.database.db, ctx: officer, input: { source: 'offline', title: '随机技术合同', sellerName: '随机卖方单位', buyerName: '随机买方单位', district: districts[r.district].name, domain: '电子信息', amount: r.amount, signedOn: '2016-01-04' } });
+            const reg = await submitRegistration({ db: t.deps.database.db, ctx: officer, dealId: deal.id, input: { contractType: 'service', contractTitle: '随机技术服务合同', amount: r.amount, nonTechnicalItems: [] }, today: '2016-01-05' });
             await registerContract({ db: t.deps.database.db, ctx: officer, id: reg.id, at: new Date(`${date(r.day)}T04:00:00Z`) });
           }
         }

@@ -1,6 +1,7 @@
 import type { Database } from '../../db/client.js';
 import type { Actor, RequestContext } from '../../http/context.js';
 import { AppError, forbidden, notFound } from '../../http/errors.js';
+import { businessNow } from '../../lib/clock.js';
 import { recordAudit } from '../audit/index.js';
 import { availableIndicators, yearFigures } from '../indicators/index.js';
 import { getDistrictBreakdown, getTargetOverview } from '../indicators/indicators.service.js';
@@ -118,7 +119,7 @@ async function buildJob(database: Database, actor: Actor, jobId: number, year: n
       districts[code] = (await getDistrictBreakdown({ database, actor, code, year })).items;
     }
     await step(50, '撰写各部分');
-    const generatedOn = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric' }).format(new Date());
+    const generatedOn = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric' }).format(businessNow());
     const summary = composeAnnualSummary({ year, now, before, indicators, generatedOn, targets, districts });
     await step(65, '生成 Markdown');
     const markdown = renderMarkdown(summary);

@@ -5,7 +5,7 @@ import { hashPassword } from '../../lib/password.js';
 import { createTestApp, loginAs, TEST_PASSWORD, type Session, type TestApp } from '../../test/harness.js';
 import { placeBid } from './techmarket.auctions.service.js';
 import { computeTechmarketIndicators } from './index.js';
-import { shanghaiDate } from './techmarket.deals.service.js';
+import { addDays, shanghaiDate } from './techmarket.deals.service.js';
 
 let t: TestApp;
 let ent: Session;
@@ -91,7 +91,7 @@ describe('moderation visibility', () => {
 
 describe('deals and contract registration', () => {
   it('when the seller registers a contract, then the registrar registers it with a number and technical income = amount − non-technical', async () => {
-    const deal = await ent.request('POST', '/api/techmarket/deals', { source: 'offline', title: '视觉定位技术开发合同', buyerName: '杭州甲方智能装备有限公司', domain: '先进制造与自动化', amount: 500000, signedOn: shanghaiDate(new Date(Date.now() - 5 * 86_400_000)) });
+    const deal = await ent.request('POST', '/api/techmarket/deals', { source: 'offline', title: '视觉定位技术开发合同', buyerName: '杭州甲方智能装备有限公司', domain: '先进制造与自动化', amount: 500000, signedOn: addDays(shanghaiDate(), -5) });
     expect(deal.statusCode, deal.body).toBe(201);
     const d = deal.json<{ id: number; registrationStatus: string; daysLeft: number }>();
     expect(d.registrationStatus).toBe('none');
@@ -119,7 +119,7 @@ describe('deals and contract registration', () => {
   });
 
   it('when the deadline has passed, then the first submission is refused, and a new rule version changes the deadline', async () => {
-    const signedOn = shanghaiDate(new Date(Date.now() - 40 * 86_400_000));
+    const signedOn = addDays(shanghaiDate(), -40);
     const d = (await ent.request('POST', '/api/techmarket/deals', { source: 'offline', title: '逾期合同', buyerName: '某某公司', domain: '电子信息', amount: 1000, signedOn })).json<{ id: number; atRisk: boolean }>();
     expect(d.atRisk).toBe(true);
     const risky = await xihu.request('GET', '/api/techmarket/deals?atRisk=true');
