@@ -195,10 +195,14 @@ export async function seedTechmarket(opts: { tx: Tx; ctx: RequestContext; pii: P
   const firmPool = await tx.select({ name: enterprises.name, districtId: enterprises.districtId }).from(enterprises);
   const loaded: Parameters<typeof repo.bulkLoadRegisteredDeals>[1] = [];
   const serials = new Map<number, number>();
+  // 2016 is the business year of the demo: its contracts are registered up to yesterday (lib/clock.ts)
+  const today = shanghaiDate();
+  const daysOf = (year: number) => Math.min(365, Math.max(1, Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${year}-01-01T00:00:00Z`)) / 86_400_000)));
   const makeYear = (year: number, n: number, totalFen: number) => {
     const amounts = calibratedAmounts(rnd, n, totalFen);
+    const days = daysOf(year);
     amounts.forEach((amountFen, i) => {
-      const registeredOn = dayOfYear(year, Math.floor((i / n) * 365));
+      const registeredOn = dayOfYear(year, Math.floor((i / n) * days));
       const signedOn = addDays(registeredOn, -rnd.int(1, 25));
       const drawnDistrict = rnd.weighted(districtIds, districtWeights);
       const sellerIsDemo = !!demoOrg && i % 500 === 7;
@@ -231,7 +235,6 @@ export async function seedTechmarket(opts: { tx: Tx; ctx: RequestContext; pii: P
   await repo.bulkLoadRegisteredDeals(tx, loaded);
 
   // Recent deals of the demo enterprise, not yet registered: the deadline timer has cases.
-  const today = shanghaiDate();
   const recent = demoOrg
     ? await repo.insertDeals(
         tx,

@@ -252,14 +252,13 @@ export async function seedVouchers(opts: { tx: Tx; ctx: RequestContext; pii: Pii
     open: false,
   });
   await expireSeed(L, p2015, '2016-01-05');
-  const thisYearEnd = `${new Date().getUTCFullYear()}-12-31`;
   const p2016 = await runPolicy({
     L,
     rnd,
     year: 2016,
     name: '2016年杭州市科技创新券（普惠、通用、限额）',
-    // The demo is set in 2016; its policy stays open through the current year so bookings work live.
-    validUntil: thisYearEnd > '2016-12-31' ? thisYearEnd : '2016-12-31',
+    // The demo runs at a business date in 2016 (lib/clock.ts): the policy is open until the year's end.
+    validUntil: '2016-12-31',
     holders: holders.filter((h, i) => h === demoHolder || i % 3 !== 2),
     providers: approved,
     issued: 18_640_000,
