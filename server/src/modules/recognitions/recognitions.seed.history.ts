@@ -5,7 +5,7 @@ import { endOf } from './flows.js';
 import { CERTIFICATE_PREFIX, validUntilFor } from './register.js';
 
 /**
- * The historical register of the demo (2011–2015), calibrated so that the 2015 indicators equal
+ * The historical register of the demo (from 2001, hnte from the 2008 measures, to 2015), calibrated so that the 2015 indicators equal
  * the published figures (INDICATORS.md). "valid" = holding an unexpired, unrevoked recognition
  * on 2015-12-31; "new" = issued in 2015. Pure: the caller loads the enterprises and the validity
  * of each type (validityYearsOf) and inserts the rows.
@@ -43,6 +43,8 @@ export interface PlannedRecognition {
   revokedOn: string | null;
   revokeReason: string | null;
   revokedBy: number | null;
+  /** passed the re-examination (复审) on this day, validity extended three years (history before 2016 only) */
+  reexaminedOn?: string | null;
 }
 
 /** Issue dates of each type's batches within a year (month-day) and their shares. */
@@ -82,10 +84,12 @@ interface TypePlan {
   type: RecognitionType;
   /** recognitions issued per year */
   issued: Record<number, number>;
-  /** of those, how many are revoked before FIGURES_DAY (and when they may earliest be) */
+  /** of those, how many are revoked before FIGURES_DAY */
   revokedBefore: Record<number, number>;
   /** revoked during 2016 (after the figures) */
   revoked2016: Record<number, number>;
+  /** of those not revoked, how many passed the re-examination (复审) in their third year: valid three years more */
+  reexamined: Record<number, number>;
 }
 
 const split = (total: number, shares: number[]): number[] => {
@@ -98,48 +102,92 @@ const split = (total: number, shares: number[]): number[] => {
   return out;
 };
 
+/** The first year of the register per kind of type: R&D centres and tech SMEs date back further than the hnte measures of 2008. */
+const FLOOR_YEAR = 2001;
+const HNTE_MEASURES_YEAR = 2008;
+
+/** A factor around 1 (±3%): year-to-year noise in the history. */
+const jitter = (rnd: Random) => 1 + (rnd.next() - 0.5) * 0.06;
+
+/** Smallest x in [lo, hi] with f(x) ≥ 0 for an increasing f (bisection). */
+function solve(f: (x: number) => number, lo: number, hi: number): number {
+  for (let i = 0; i < 60; i++) {
+    const mid = (lo + hi) / 2;
+    if (f(mid) >= 0) {
+      hi = mid;
+    } else {
+      lo = mid;
+    }
+  }
+  return hi;
+}
+
 /**
  * Issues per year such that the recognitions valid on FIGURES_DAY are exactly `valid` and those
- * issued in 2015 exactly `fresh`. Expiring types (validity v years) count the issues of the last
- * v years; the others everything not revoked.
+ * issued in 2015 exactly `fresh`, with a history that reads like a city's: each year close to
+ * the next, with a little noise.
+ * - Types without expiry (tech SMEs, R&D centres): the stock is every earlier cohort not revoked,
+ *   so earlier years are a little smaller (`growth` a year) and the register goes back as far as
+ *   the stock needs (the first year takes the remainder).
+ * - Types valid three years (hnte, municipal hte): the stock is the 2013–2014 cohorts plus the
+ *   2010–2012 cohorts that passed the re-examination (复审, the 2008 measures: three years more,
+ *   no new certificate, so not "new"). With 1979 valid against 311 new, the yearly intake must
+ *   have been larger before 2015; the planner finds the steady yearly decline that yields the
+ *   stock (hnte ≈ 6 %, municipal hte ≈ 11 % a year), which the 2016 plan continues (150 new hnte).
  */
-function planOf(type: RecognitionType, validity: number | null, valid: number | null, fresh: number, revokeShare: number): TypePlan {
+function planOf(rnd: Random, type: RecognitionType, validity: number | null, valid: number | null, fresh: number, revokeShare: number, growth: number, reexamination = 0): TypePlan {
   const issued: Record<number, number> = { 2015: fresh };
   const revokedBefore: Record<number, number> = {};
   const revoked2016: Record<number, number> = {};
+  const reexamined: Record<number, number> = {};
+  const cohort = (y: number, survivors: number) => {
+    const r = Math.round(survivors * revokeShare);
+    issued[y] = survivors + r;
+    revokedBefore[y] = r;
+  };
   if (STARTUP_TYPES.has(type)) {
-    // the start-up programmes: earlier cohorts have graduated (or closed) by the end of 2015, so
-    // that 2015's start-ups are the stock the 2016 plan builds on (累计700家 with 300 new)
-    for (const [y, share] of [
-      [2013, 0.15],
-      [2014, 0.2],
-    ] as const) {
-      issued[y] = Math.round(fresh * share);
-      revokedBefore[y] = issued[y];
+    // the start-up programmes (from 2012): earlier cohorts have graduated (or closed) by the end of
+    // 2015, so that 2015's start-ups are the stock the 2016 plan builds on (累计700家 with 300 new)
+    for (let y = 2014, n = fresh; y >= 2012; y--) {
+      n = Math.round((n / growth) * jitter(rnd));
+      issued[y] = n;
+      revokedBefore[y] = n;
     }
-    return { type, issued, revokedBefore, revoked2016: {} };
+    return { type, issued, revokedBefore, revoked2016, reexamined };
   }
-  const survivors = valid === null ? Math.round(fresh * 2.2) : valid - fresh;
-  // the cohorts still valid at the end of 2015: the last `validity` years, or every year
-  const first = validity ? Math.max(2011, 2015 - validity + 1) : 2011;
-  const years = Array.from({ length: 2014 - first + 1 }, (_, i) => first + i);
-  const shares = years.map((_, i) => 1 + i * 0.2);
-  split(survivors, shares).forEach((n, i) => {
-    const r = Math.round(n * revokeShare);
-    issued[years[i]] = n + r;
-    revokedBefore[years[i]] = r;
-  });
-  if (validity) {
-    // the earlier cohorts, expired by the end of 2015 (history for the series)
-    for (let y = 2011; y < first; y++) {
-      issued[y] = Math.round(issued[years[0]] * (0.8 + (y - 2011) * 0.05));
-      revokedBefore[y] = Math.round(issued[y] * revokeShare);
+  if (valid === null || !validity) {
+    // a stock to reach (no expiry), or none (the small programmes): earlier cohorts a little smaller
+    let need = valid === null ? Number.POSITIVE_INFINITY : valid - fresh;
+    for (let y = 2014, n = fresh; need > 0 && (valid !== null || y >= 2011); y--) {
+      n = Math.max(1, Math.round((n / growth) * jitter(rnd)));
+      const survivors = y === FLOOR_YEAR || n >= need ? need : n;
+      cohort(y, survivors);
+      need -= survivors;
     }
+  } else {
+    // valid three years, the 2010–2012 cohorts re-examined: the steady decline d that yields the stock
+    const firstTerm = [2013, 2014];
+    const extended = [2010, 2011, 2012];
+    const need = valid - fresh;
+    const size = (d: number, y: number) => fresh * d ** (2015 - y);
+    const d = solve((x) => firstTerm.reduce((a, y) => a + size(x, y), 0) + reexamination * extended.reduce((a, y) => a + size(x, y), 0) - need, 0.5, 3);
+    let rest = need;
+    for (let y = HNTE_MEASURES_YEAR; y <= 2013; y++) {
+      const n = Math.max(1, Math.round(size(d, y) * jitter(rnd)));
+      reexamined[y] = Math.round(n * reexamination);
+      if (extended.includes(y)) {
+        rest -= reexamined[y];
+      } else if (y === 2013) {
+        rest -= n;
+      }
+      cohort(y, n);
+    }
+    cohort(2014, rest);
   }
   for (const y of [2013, 2014, 2015]) {
     revoked2016[y] = Math.round((issued[y] ?? 0) * revokeShare * 0.4);
   }
-  return { type, issued, revokedBefore, revoked2016 };
+  return { type, issued, revokedBefore, revoked2016, reexamined };
 }
 
 export interface HistoryInput {
@@ -158,17 +206,17 @@ export function planHistory(input: HistoryInput): Omit<PlannedRecognition, 'cert
   const { rnd, enterprises } = input;
   const v = (t: RecognitionType) => input.validity(t, 2015);
   const plans: TypePlan[] = [
-    planOf('tech_sme', v('tech_sme'), 6032, 1757, 0.07),
-    planOf('municipal_hte', v('municipal_hte'), 4044, 507, 0.012),
-    // hnte + tase together: 1979 valid / 311 new, tase a small share
-    planOf('hnte', v('hnte'), 1979 - 26, 311 - 8, 0.01),
-    planOf('tase', v('tase'), 26, 8, 0),
-    planOf('rd_center_provincial', v('rd_center_provincial'), 517, 84, 0.03),
-    planOf('rd_center_municipal', v('rd_center_municipal'), 921, 98, 0.03),
-    planOf('eagle', v('eagle'), null, 330, 0.04),
-    planOf('qinglan', v('qinglan'), null, 83, 0.04),
-    planOf('agri_social_rd_center', v('agri_social_rd_center'), null, 10, 0),
-    planOf('agri_enterprise', v('agri_enterprise'), null, 22, 0),
+    planOf(rnd, 'tech_sme', v('tech_sme'), 6032, 1757, 0.07, 1.1),
+    planOf(rnd, 'municipal_hte', v('municipal_hte'), 4044, 507, 0.012, 1, 0.92),
+    // hnte + tase together: 1979 valid / 311 new, tase a small share (no re-examination)
+    planOf(rnd, 'hnte', v('hnte'), 1979 - 26, 311 - 8, 0.01, 1, 0.85),
+    planOf(rnd, 'tase', v('tase'), 26, 8, 0, 1),
+    planOf(rnd, 'rd_center_provincial', v('rd_center_provincial'), 517, 84, 0.03, 1.08),
+    planOf(rnd, 'rd_center_municipal', v('rd_center_municipal'), 921, 98, 0.03, 1.08),
+    planOf(rnd, 'eagle', v('eagle'), null, 330, 0.04, 1.12),
+    planOf(rnd, 'qinglan', v('qinglan'), null, 83, 0.04, 1.12),
+    planOf(rnd, 'agri_social_rd_center', v('agri_social_rd_center'), null, 10, 0, 1.1),
+    planOf(rnd, 'agri_enterprise', v('agri_enterprise'), null, 22, 0, 1.1),
   ];
   const out: Omit<PlannedRecognition, 'certificateNo'>[] = [];
   /** per type: enterprise → the day its latest recognition ends ('9999-12-31' while it does not) */
@@ -184,12 +232,13 @@ export function planHistory(input: HistoryInput): Omit<PlannedRecognition, 'cert
         plan.issued[year],
         batches.map((b) => b[1]),
       );
-      const validity = input.validity(plan.type, year);
+      // the validity the register knows from 2011 on applies to the earlier cohorts too
+      const validity = input.validity(plan.type, Math.max(2011, year));
       const yearRows: Omit<PlannedRecognition, 'certificateNo'>[] = [];
       batches.forEach(([md], bi) => {
         const issuedOn = `${year}-${md}`;
         const registeredBy = addDays(issuedOn, plan.type === 'hnte' ? -365 : -90);
-        const youngFrom = `${Math.max(2012, year - (plan.type === 'qinglan' ? 3 : 5))}-${md}`;
+        const youngFrom = `${year - (plan.type === 'qinglan' ? 3 : 5)}-${md}`;
         const eligible = enterprises.filter((e) => {
           if (e.registeredOn >= registeredBy) {
             return false;
@@ -276,7 +325,25 @@ export function planHistory(input: HistoryInput): Omit<PlannedRecognition, 'cert
           throw new Error(`recognitions seed: could not revoke ${n} ${plan.type} of ${year}`);
         }
       };
-      pickRevoked(plan.revokedBefore[year] ?? 0, '2011-01-01', FIGURES_DAY);
+      pickRevoked(plan.revokedBefore[year] ?? 0, `${FLOOR_YEAR}-01-01`, FIGURES_DAY);
+      // the re-examination (复审) in the third year: the same certificate, valid three years more
+      let reexamine = plan.reexamined[year] ?? 0;
+      for (const r of candidates) {
+        if (reexamine === 0) {
+          break;
+        }
+        if (r.revokedOn || !r.validUntil || !validity) {
+          continue;
+        }
+        r.reexaminedOn = addDays(r.validUntil, -45);
+        const extended = validUntilFor(r.issuedOn, 2 * validity)!;
+        r.validUntil = extended;
+        held.set(r.enterpriseId, addDays(extended, 1));
+        reexamine--;
+      }
+      if (reexamine > 0) {
+        throw new Error(`recognitions seed: could not re-examine ${plan.reexamined[year]} ${plan.type} of ${year}`);
+      }
       pickRevoked(plan.revoked2016[year] ?? 0, '2016-01-01', '2016-12-31');
       out.push(...yearRows);
     }
