@@ -59,15 +59,24 @@ describe('innovation vouchers', () => {
     expect((await claimed).status()).toBe(201);
     await screenshot(provider, 'vouchers-provider-claimed');
 
-    // 3. The officer approves it in the review queue.
+    // 3. The officer approves it in the review queue: one click opens the decision (the evidence,
+    // what will happen, an opinion); nothing moves until it is confirmed.
     const officer = await newPage(browser);
     await login(officer, 'officer');
     await officer.goto('/vouchers/desk');
     const claimRow = officer.getByRole('row').filter({ hasText: contractNo }).first();
     await claimRow.waitFor();
-    const approved = officer.waitForResponse((r) => /\/api\/vouchers\/claims\/\d+\/approve$/.test(r.url()));
     await claimRow.getByRole('button', { name: /通\s*过/ }).click();
-    expect((await approved).status()).toBe(200);
+    const decision = officer.locator('.ant-modal:visible');
+    await decision.getByTestId('claim-evidence').getByText(contractNo).waitFor();
+    await decision.getByText(`YS-${booking.id}`).waitFor();
+    expect(await decision.getByRole('alert').innerText()).toContain('6,000.00 元');
+    await decision.getByLabel('审核意见').fill('合同、验收单与预约一致，同意兑付');
+    const approved = officer.waitForResponse((r) => /\/api\/vouchers\/claims\/\d+\/approve$/.test(r.url()));
+    await decision.getByRole('button', { name: /确认通过/ }).click();
+    const approval = await approved;
+    expect(approval.status()).toBe(200);
+    expect(approval.request().postDataJSON()).toEqual({ note: '合同、验收单与预约一致，同意兑付' });
     await expect.poll(() => officer.getByRole('row').filter({ hasText: contractNo }).count()).toBe(0);
     await screenshot(officer, 'vouchers-officer-approved');
 
