@@ -1,4 +1,4 @@
-import { and, asc, eq, exists, inArray, isNotNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { cases, districts, enterprises, experts, organizations, panelMembers } from '../../db/schema/index.js';
 
@@ -22,10 +22,8 @@ export interface InboxWhere {
 export function expertSeatCondition(userId: number, reviewStatuses: string[]): SQL {
   return and(
     inArray(cases.status, reviewStatuses.length ? reviewStatuses : ['__none__']),
-    exists(
-      sql`select 1 from ${panelMembers} join ${experts} on ${experts.id} = ${panelMembers.expertId}
-          where ${panelMembers.caseId} = ${cases.id} and ${experts.userId} = ${userId} and ${panelMembers.status} in ('assigned', 'accepted')`,
-    ),
+    sql`exists (select 1 from ${panelMembers} join ${experts} on ${experts.id} = ${panelMembers.expertId}
+          where ${panelMembers.caseId} = ${cases.id} and ${experts.userId} = ${userId} and ${panelMembers.status} in ('assigned', 'accepted'))`,
   )!;
 }
 
