@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { cases, districts, enterprises, recognitionApplications, type ApplicationStatus, type RecognitionType } from '../../db/schema/index.js';
 import type { CaseRow } from '../cases/index.js';
