@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { AppError } from '../http/errors.js';
 
 /**
@@ -95,7 +96,7 @@ function sheetOptions(): Partial<ExcelJS.AddWorksheetOptions> {
   return {
     pageSetup: PRINT,
     views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }],
-    headerFooter: { oddFooter: '第 &P 页，共 &N 页', oddHeader: '&A' },
+    headerFooter: { oddFooter: '&C第 &P 页，共 &N 页', oddHeader: '&C&A' },
   };
 }
 
@@ -251,12 +252,33 @@ export function assertXlsxWithinLimits(buffer: Buffer, limits: XlsxLimits = DEFA
   }
 }
 
+const COMMENT_RELS = /<Relationship\b[^>]*Type="[^"]*\/(?:comments|vmlDrawing)"[^>]*\/>/g;
+
+/**
+ * Drops the worksheets' comment relationships (the notes on the template's header): exceljs
+ * cannot reconcile those written elsewhere than it writes them (openpyxl: absolute targets under
+ * xl/comments/), and an import never needs them. Unchanged when there are none.
+ */
+async function withoutCommentParts(buffer: Buffer): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(buffer);
+  let changed = false;
+  for (const name of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/_rels\/[^/]+\.rels$/.test(n))) {
+    const xml = await zip.file(name)!.async('string');
+    const stripped = xml.replace(COMMENT_RELS, '');
+    if (stripped !== xml) {
+      zip.file(name, stripped);
+      changed = true;
+    }
+  }
+  return changed ? zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }) : buffer;
+}
+
 /** Loads an .xlsx after the checks above. */
 export async function readXlsx(buffer: Buffer, limits: XlsxLimits = DEFAULT_LIMITS): Promise<ExcelJS.Workbook> {
   assertXlsxWithinLimits(buffer, limits);
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+    await wb.xlsx.load((await withoutCommentParts(buffer)) as unknown as ArrayBuffer);
   } catch {
     throw new AppError('import_invalid', '文件无法读取，请上传 .xlsx 格式的 Excel 文件（可先下载模板）', { errors: [] });
   }

@@ -1,11 +1,12 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { whenSettled } from '../../modules/reports/reports.service.js';
 import { createTestApp, loginAs, type Session, type TestApp } from '../harness.js';
-import { convert, officeTools, pdfPages, python, save, workDir } from './office.js';
+import { multipartFile, uniqueUscc } from '../factories.js';
+import { convert, officeTools, pdfPages, python, pythonPath, save, workDir } from './office.js';
 
 /** Reads a .docx the way Word does: styles and text of paragraphs, sections, footers, footnotes, tables. */
 const DOCX_STRUCTURE = String.raw`
@@ -140,5 +141,77 @@ print(json.dumps({'border': 'w:pgBorders' in d.sections[0]._sectPr.xml}))`, path
       // No line of the title or the labels holds a single character.
       expect(text.split('\n').filter((l) => /^\s*\S\s*$/.test(l)), type).toEqual([]);
     }
+  });
+});
+
+/** Reads an .xlsx as openpyxl (Excel's model): header, number formats and types of row 2, print setup. */
+const XLSX_STRUCTURE = String.raw`
+import sys, json, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb.worksheets[0]
+header = [c.value for c in ws[1]]
+row2 = ws[2] if ws.max_row >= 2 else []
+print(json.dumps({
+  'header': header,
+  'formats': [c.number_format for c in row2],
+  'types': [type(c.value).__name__ for c in row2],
+  'orientation': ws.page_setup.orientation,
+  'fitToWidth': ws.page_setup.fitToWidth,
+  'fitToPage': ws.sheet_properties.pageSetUpPr.fitToPage if ws.sheet_properties.pageSetUpPr else None,
+  'printTitleRows': ws.print_title_rows,
+}, ensure_ascii=False, default=str))
+`;
+
+interface XlsxStructure {
+  header: string[];
+  formats: string[];
+  types: string[];
+  orientation: string;
+  fitToWidth: number;
+  fitToPage: boolean | null;
+  printTitleRows: string | null;
+}
+
+describe.skipIf(!officeTools)('spreadsheets opened with openpyxl and LibreOffice Calc', () => {
+  beforeAll(async () => {
+    t = await createTestApp();
+    officer = await loginAs(t.app, 'officer');
+    dir = workDir();
+    mkdirSync(join(dir, 'calc'), { recursive: true });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('when the registry is exported, then Excel sees the code as text, the date as a date and a landscape print one page wide with the header repeated', async () => {
+    const res = await officer.request('GET', `/api/enterprises/export?district=${encodeURIComponent('滨江区')}`);
+    const s = python<XlsxStructure>(XLSX_STRUCTURE, save(dir, 'enterprises.xlsx', res.rawPayload));
+    expect(s.header[0]).toBe('统一社会信用代码');
+    expect(s.header).toContain('注册资本（元）');
+    expect(s.formats[0]).toBe('@');
+    expect(s.types[0]).toBe('str');
+    expect(s.types[s.header.indexOf('成立日期')]).toBe('datetime');
+    expect(s).toMatchObject({ orientation: 'landscape', fitToWidth: 1, fitToPage: true });
+    expect(s.printTitleRows).toMatch(/^\$?1:\$?1$/);
+  });
+
+  it('when the import template is saved again by LibreOffice Calc and filled in, then it imports', async () => {
+    const template = save(dir, 'template.xlsx', (await officer.request('GET', '/api/enterprises/import-template')).rawPayload);
+    const resaved = convert(template, 'xlsx:Calc MS Excel 2007 XML', join(dir, 'calc'));
+    const uscc = uniqueUscc();
+    // Fill in the LibreOffice-saved file with openpyxl (an 18-digit code typed into the text column, a date written 2015/6/1).
+    execFileSync(pythonPath(), ['-c', String.raw`
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb.worksheets[0]
+ws['A2'] = sys.argv[2]
+ws['B2'] = '杭州办公软件回环科技有限公司'
+ws['D2'] = '2015/6/1'
+wb.save(sys.argv[1])
+`, resaved, uscc]);
+    const { payload, headers } = multipartFile(readFileSync(resaved), 'template.xlsx');
+    const res = await officer.request('POST', '/api/enterprises/import', payload, headers);
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ imported: 1 });
   });
 });

@@ -21,6 +21,9 @@ export const soffice = ['soffice', 'libreoffice'].find((c) => has('which', [c]))
 const py = ['python3', '/usr/bin/python3'].find((c) => has(c, ['-c', 'import docx, openpyxl'])) ?? null;
 export const officeTools = soffice !== null && py !== null;
 
+/** The Python that has python-docx and openpyxl. */
+export const pythonPath = (): string => py!;
+
 export function workDir(): string {
   const out = process.env.OFFICE_OUT;
   if (out) {
