@@ -1,4 +1,4 @@
-import { App, Button, DatePicker, Form, Input, InputNumber, Select } from 'antd';
+import { App, Button, DatePicker, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { applyFieldErrors, errorMessage } from '../../../lib/form-errors';
 import type { LinkInput } from '../api/add-link';
@@ -6,16 +6,15 @@ import { LINK_KIND_OPTIONS } from '../constants';
 
 interface Values {
   kind: LinkInput['kind'];
-  enterpriseId?: number | null;
   companyName?: string;
   uscc?: string;
   endedOn?: Dayjs | null;
   note?: string;
 }
 
-const FIELDS = ['kind', 'enterpriseId', 'companyName', 'uscc', 'endedOn', 'note'];
+const FIELDS = ['kind', 'companyName', 'uscc', 'endedOn', 'note'];
 
-/** One declared link (employment, shareholding, former employer, relative): by registry id, or name and credit code. */
+/** One declared link (employment, shareholding, former employer, relative): by the company's name and/or credit code (never an internal id). */
 export function LinkForm({ onSubmit, pending }: { onSubmit: (body: LinkInput) => Promise<unknown>; pending: boolean }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -24,7 +23,6 @@ export function LinkForm({ onSubmit, pending }: { onSubmit: (body: LinkInput) =>
     try {
       await onSubmit({
         kind: v.kind,
-        ...(v.enterpriseId ? { enterpriseId: v.enterpriseId } : {}),
         ...(v.companyName?.trim() ? { companyName: v.companyName.trim() } : {}),
         ...(v.uscc?.trim() ? { uscc: v.uscc.trim() } : {}),
         ...(v.kind === 'former_employer' ? { endedOn: v.endedOn ? v.endedOn.format('YYYY-MM-DD') : null } : {}),
@@ -43,10 +41,7 @@ export function LinkForm({ onSubmit, pending }: { onSubmit: (body: LinkInput) =>
       <Form.Item name="kind" label="关联类型" rules={[{ required: true }]}>
         <Select options={[...LINK_KIND_OPTIONS]} />
       </Form.Item>
-      <Form.Item name="enterpriseId" label="企业库中的企业ID（已知时填写，按ID匹配）">
-        <InputNumber min={1} precision={0} style={{ width: '100%' }} />
-      </Form.Item>
-      <Form.Item name="companyName" label="企业名称（不在企业库时填写，按名称精确匹配）">
+      <Form.Item name="companyName" label="企业名称（与营业执照一致，按名称精确匹配）">
         <Input maxLength={100} />
       </Form.Item>
       <Form.Item name="uscc" label="统一社会信用代码（可选，按代码匹配）">

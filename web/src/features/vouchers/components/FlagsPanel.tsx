@@ -5,6 +5,7 @@ import { useFlags } from '../api/list-flags';
 import { useResolveFlag } from '../api/resolve-flag';
 import { useScanFlags } from '../api/scan-flags';
 import { failedTable } from '../../../components/QueryState';
+import { describeEvidence } from '../evidence';
 
 /** The officers' queue of fraud signals with their evidence; resolutions are audited. */
 export function FlagsPanel({ canAct }: { canAct: boolean }) {
@@ -42,7 +43,7 @@ export function FlagsPanel({ canAct }: { canAct: boolean }) {
           { title: '线索类型', dataIndex: 'kindName' },
           { title: '持有人', dataIndex: 'holderName', render: (v: string | null) => v ?? '—' },
           { title: '服务机构', dataIndex: 'providerName', render: (v: string | null) => v ?? '—' },
-          { title: '证据', dataIndex: 'evidence', render: (e: Record<string, unknown>) => <code style={{ fontSize: 12 }}>{JSON.stringify(e)}</code> },
+          { title: '证据', dataIndex: 'evidence', render: (e: Record<string, unknown>) => describeEvidence(e) || '—' },
           { title: '状态', dataIndex: 'status', width: 80, render: (s: string) => <Tag color={s === 'open' ? 'gold' : s === 'confirmed' ? 'red' : 'default'}>{{ open: '待处理', confirmed: '已确认', dismissed: '已排除' }[s]}</Tag> },
           {
             title: '处理',
