@@ -83,6 +83,7 @@ const MATRIX: Record<string, Entry> = {
   // ---- system and auth ---------------------------------------------------------------------------
   'GET /healthz': { public: true, cases: [{ name: '-', expect: everyone('ok'), build: () => ({ method: 'GET', url: '/healthz' }) }] },
   'GET /readyz': { public: true, cases: [{ name: '-', expect: everyone('ok'), build: () => ({ method: 'GET', url: '/readyz' }) }] },
+  'GET /api/clock': { public: true, cases: [{ name: '-', expect: everyone('ok'), build: () => ({ method: 'GET', url: '/api/clock' }) }] },
   'POST /api/auth/login': {
     public: true,
     cases: [{ name: '-', expect: everyone('ok'), build: (r) => ({ method: 'POST', url: '/api/auth/login', payload: { username: r, password: TEST_PASSWORD } }) }],

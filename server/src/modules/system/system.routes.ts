@@ -2,12 +2,27 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../deps.js';
 import { migrationStatus } from '../../db/client.js';
+import { businessNow, businessToday } from '../../lib/clock.js';
 
 export const systemRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app) => {
   app.get(
     '/healthz',
     { schema: { tags: ['system'], summary: '进程存活', security: [], response: { 200: z.object({ status: z.literal('ok') }) } } },
     async () => ({ status: 'ok' as const }),
+  );
+
+  // the business clock (lib/clock.ts): the SPA's defaults (publication dates, years) read it, not the browser's clock
+  app.get(
+    '/api/clock',
+    {
+      schema: {
+        tags: ['system'],
+        summary: '业务日期（演示环境运行在2016年的业务日期上）',
+        security: [],
+        response: { 200: z.object({ today: z.string(), now: z.string() }) },
+      },
+    },
+    async () => ({ today: businessToday(), now: businessNow().toISOString() }),
   );
 
   app.get(

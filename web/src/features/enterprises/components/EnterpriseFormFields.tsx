@@ -5,6 +5,7 @@ import { useT } from '../../../lib/i18n';
 import { INDUSTRIES, SIZES, SIZE_LABELS } from '../constants';
 import type { EnterpriseFormValues } from './enterprise-form-values';
 import { MoneyInput } from '../../../components/Money';
+import { businessDayjs } from '../../../lib/business-clock';
 
 type FieldName = keyof EnterpriseFormValues;
 
@@ -55,7 +56,7 @@ export function EnterpriseFormFields({ locked, masked }: Props) {
             <DatePicker
               style={{ width: '100%' }}
               disabled={isLocked('registeredOn')}
-              disabledDate={(d) => d.isAfter(dayjs(), 'day') || d.isBefore(dayjs('1949-10-01'))}
+              disabledDate={(d) => d.isAfter(businessDayjs(), 'day') || d.isBefore(dayjs('1949-10-01'))}
               data-testid="enterprise-form-registered-on"
             />
           </Form.Item>

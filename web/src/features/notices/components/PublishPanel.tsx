@@ -1,11 +1,12 @@
 import { Alert, App, Button, DatePicker, Descriptions, Empty, Form, Input, InputNumber, Select, Space, Table, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { applyFieldErrors, errorMessage } from '../../../lib/form-errors';
 import { useCandidates } from '../api/list-candidates';
 import { usePublishNotice } from '../api/publish-notice';
 import { useWorkingDaysEnd } from '../api/working-days-end';
 import { TYPE_NAMES, TYPE_OPTIONS, type RecognitionTypeCode } from '../constants';
+import { businessDayjs } from '../../../lib/business-clock';
 
 interface PublishForm {
   title: string;
@@ -18,7 +19,7 @@ interface PublishForm {
 export function PublishPanel({ canAct, onPublished }: { canAct: boolean; onPublished: () => void }) {
   const { message, modal } = App.useApp();
   const [type, setType] = useState<RecognitionTypeCode>('hnte');
-  const [year, setYear] = useState<number>(dayjs().year());
+  const [year, setYear] = useState<number>(businessDayjs().year());
   const [selected, setSelected] = useState<number[]>([]);
   const [form] = Form.useForm<PublishForm>();
   const candidates = useCandidates({ type, year });
@@ -30,7 +31,7 @@ export function PublishPanel({ canAct, onPublished }: { canAct: boolean; onPubli
 
   useEffect(() => {
     setSelected([]);
-    form.setFieldsValue({ title: `${year}年度${TYPE_NAMES[type]}认定名单公示`, publishedOn: dayjs() });
+    form.setFieldsValue({ title: `${year}年度${TYPE_NAMES[type]}认定名单公示`, publishedOn: businessDayjs() });
   }, [type, year, form]);
   const defaultDays = candidates.data?.defaultWorkingDays;
   useEffect(() => {
@@ -109,7 +110,7 @@ export function PublishPanel({ canAct, onPublished }: { canAct: boolean; onPubli
           </Form.Item>
           <Space wrap align="start">
             <Form.Item name="publishedOn" label="发布日期" rules={[{ required: true, message: '请选择发布日期' }]}>
-              <DatePicker disabledDate={(d) => d.isBefore(dayjs(), 'day')} />
+              <DatePicker disabledDate={(d) => d.isBefore(businessDayjs(), 'day')} />
             </Form.Item>
             <Form.Item name="workingDays" label="公示期（工作日）" rules={[{ required: true, message: '请填写公示期' }]}>
               <InputNumber min={1} max={60} />

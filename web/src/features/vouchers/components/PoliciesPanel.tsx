@@ -7,6 +7,7 @@ import { usePolicies } from '../api/list-policies';
 import { CATEGORY_OPTIONS, categoryLabel } from '../constants';
 import { MoneyInput, renderWan } from '../../../components/Money';
 import { failedTable } from '../../../components/QueryState';
+import { businessDayjs } from '../../../lib/business-clock';
 
 type Values = Omit<CreatePolicyInput, 'validUntil'> & { validUntil?: Dayjs };
 
@@ -59,7 +60,7 @@ export function PoliciesPanel({ canAct }: { canAct: boolean }) {
           form={form}
           layout="vertical"
           onFinish={(v) => void submit(v)}
-          initialValues={{ year: new Date().getFullYear(), budget: 30_000_000, enterpriseCap: 100_000, teamCap: 30_000, coverageRatio: 0.5, categories: CATEGORY_OPTIONS.map((c) => c.value) }}
+          initialValues={{ year: businessDayjs().year(), budget: 30_000_000, enterpriseCap: 100_000, teamCap: 30_000, coverageRatio: 0.5, categories: CATEGORY_OPTIONS.map((c) => c.value) }}
         >
           <Form.Item name="year" label="年度" rules={[{ required: true }]}>
             <InputNumber min={2000} max={2100} />

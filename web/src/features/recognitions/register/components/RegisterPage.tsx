@@ -12,6 +12,7 @@ import { useRecognitions, type RegisterItem } from '../api/list-recognitions';
 import { STATUS_COLOR, STATUS_OPTIONS, TYPE_OPTIONS, yearOptions, type RecognitionTypeCode, type StatusFilter } from './constants';
 import { CountsTable } from './CountsTable';
 import { RecognitionDrawer } from './RecognitionDrawer';
+import { businessDayjs } from '../../../../lib/business-clock';
 
 interface Filters {
   type?: RecognitionTypeCode;
@@ -32,7 +33,7 @@ export default function RegisterPage() {
   const list = useRecognitions({ ...filters, limit, cursor: pager.cursor ?? undefined });
   const exporter = useExportRecognitions();
   const years = useMemo(yearOptions, []);
-  const [countsYear, setCountsYear] = useState(new Date().getFullYear() - 1);
+  const [countsYear, setCountsYear] = useState(businessDayjs().year() - 1);
 
   const cityWide = hasAnyRole(me, ['city_officer', 'city_admin', 'auditor']);
   const ownDistrict = !cityWide && me.roles.includes('district_officer') ? me.organization.district : null;

@@ -1,3 +1,5 @@
+import { businessDayjs } from '../../../../lib/business-clock';
+
 /** The recognition types as the register shows them (same names as the server's TYPE_NAMES). */
 export const TYPE_OPTIONS = [
   { value: 'hnte', label: '国家高新技术企业' },
@@ -30,6 +32,6 @@ export const validityLabel = (validUntil: string | null) => validUntil ?? '长�
 
 /** Years the register can be filtered by: from the first recognitions on record to next year. */
 export function yearOptions(): { value: number; label: string }[] {
-  const last = new Date().getFullYear() + 1;
+  const last = businessDayjs().year() + 1;
   return Array.from({ length: last - 2010 }, (_, i) => last - i).map((y) => ({ value: y, label: `${y}年` }));
 }

@@ -2,6 +2,7 @@ import { App, Col, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
 import { applyFieldErrors, errorMessage } from '../../../../lib/form-errors';
 import { RECOGNITION_TYPE_NAMES } from '../../labels';
 import { useCreateCall, type CreateCallInput } from '../api/create-call';
+import { businessDayjs } from '../../../../lib/business-clock';
 
 const FIELDS = ['type', 'year', 'batch', 'title', 'opensOn', 'closesOn', 'formVersion', 'description'];
 
@@ -34,7 +35,7 @@ export function CallModal({ open, onClose }: { open: boolean; onClose: () => voi
         )
       }
     >
-      <Form<CreateCallInput> form={form} layout="vertical" initialValues={{ year: new Date().getFullYear(), batch: 1, formVersion: 1 }} data-testid="call-form">
+      <Form<CreateCallInput> form={form} layout="vertical" initialValues={{ year: businessDayjs().year(), batch: 1, formVersion: 1 }} data-testid="call-form">
         <Form.Item name="type" label="认定类型" rules={[{ required: true, message: '请选择认定类型' }]}>
           <Select options={Object.entries(RECOGNITION_TYPE_NAMES).map(([value, label]) => ({ value, label }))} />
         </Form.Item>
