@@ -16,6 +16,7 @@ export const ERROR_STATUS = {
   not_found: 404,
   conflict: 409,
   uscc_exists: 409,
+  uscc_unavailable: 409,
   username_exists: 409,
   version_conflict: 409,
   in_use: 409,

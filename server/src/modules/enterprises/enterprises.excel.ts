@@ -6,7 +6,7 @@ import { cellCode, cellDate, cellValue, readXlsx, writeXlsxBuffer, writeXlsxStre
 import { assertCanImport } from './enterprises.policy.js';
 import * as repo from './enterprises.repo.js';
 import { INDUSTRIES, SIZE_NAMES, createEnterpriseBody, type CreateEnterpriseInput } from './enterprises.schema.js';
-import { insertValidatedBatch, toRow, type presentItem } from './enterprises.service.js';
+import { insertValidatedBatch, toRow, USCC_UNAVAILABLE, type presentItem } from './enterprises.service.js';
 
 type Field = keyof CreateEnterpriseInput;
 interface Column {
@@ -83,7 +83,8 @@ const NUMERIC: Field[] = ['registeredCapital', 'employees'];
 const CODES: Field[] = ['uscc', 'legalRepIdNumber', 'legalRepPhone', 'contactPhone'];
 
 /** Parses and validates a whole workbook; returns rows ready to insert or every error found (each once). */
-export async function parseImport(db: Db, buffer: Buffer, pii: PiiCipher): Promise<{ rows: repo.NewEnterpriseRow[]; rowNumbers: number[]; errors: RowError[] }> {
+/** `scopeDistrictId`: the importer sees only this district, so codes taken elsewhere are not said to exist. */
+export async function parseImport(db: Db, buffer: Buffer, pii: PiiCipher, scopeDistrictId?: number): Promise<{ rows: repo.NewEnterpriseRow[]; rowNumbers: number[]; errors: RowError[] }> {
   const wb = await readXlsx(buffer);
   const ws = wb.worksheets[0];
   if (!ws) {
@@ -195,9 +196,10 @@ export async function parseImport(db: Db, buffer: Buffer, pii: PiiCipher): Promi
     rowNumbers.push(r);
   }
   const existing = await repo.existingUsccs(db, rows.map((x) => x.uscc));
+  const visible = scopeDistrictId === undefined ? existing : await repo.existingUsccs(db, [...existing], scopeDistrictId);
   rows.forEach((x, i) => {
     if (existing.has(x.uscc)) {
-      errors.push({ row: rowNumbers[i], column: titleOf('uscc'), message: '该统一社会信用代码已在企业库中' });
+      errors.push({ row: rowNumbers[i], column: titleOf('uscc'), message: visible.has(x.uscc) ? '该统一社会信用代码已在企业库中' : USCC_UNAVAILABLE });
     }
   });
   if (rows.length === 0 && errors.length === 0) {
@@ -212,7 +214,8 @@ export async function importEnterprises(opts: { db: Db; ctx: RequestContext; pii
     throw new AppError('unauthenticated', '请先登录');
   }
   assertCanImport(actor);
-  const { rows, rowNumbers, errors } = await parseImport(opts.db, opts.buffer, opts.pii);
+  const scopeDistrictId = actor.roles.includes('city_officer') ? undefined : (actor.districtId ?? -1);
+  const { rows, rowNumbers, errors } = await parseImport(opts.db, opts.buffer, opts.pii, scopeDistrictId);
   // A district officer may import only its own district's enterprises.
   if (!actor.roles.includes('city_officer')) {
     rows.forEach((r, i) => {

@@ -116,10 +116,15 @@ export async function findById(db: Executor, id: number, scope: SQL | undefined,
   return rows[0] ? flatten(rows[0]) : undefined;
 }
 
-export async function existingUsccs(db: Executor, usccs: string[]): Promise<Set<string>> {
+/** The codes already in the registry; with `districtId`, only those registered in that district. */
+export async function existingUsccs(db: Executor, usccs: string[], districtId?: number): Promise<Set<string>> {
   const found = new Set<string>();
   for (let i = 0; i < usccs.length; i += 5000) {
-    const rows = await db.select({ uscc: enterprises.uscc }).from(enterprises).where(inArray(enterprises.uscc, usccs.slice(i, i + 5000)));
+    const inList = inArray(enterprises.uscc, usccs.slice(i, i + 5000));
+    const rows = await db
+      .select({ uscc: enterprises.uscc })
+      .from(enterprises)
+      .where(districtId === undefined ? inList : and(inList, eq(enterprises.districtId, districtId)));
     rows.forEach((r) => found.add(r.uscc));
   }
   return found;

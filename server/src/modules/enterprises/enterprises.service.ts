@@ -160,6 +160,18 @@ export async function getEnterprise(opts: { db: Db; actor: Actor; id: number; pi
   return { ...presentDetail(row, opts.pii), timeline: await listTimeline(opts.db, row.id) };
 }
 
+/** What an actor who sees only part of the registry may learn of a taken code: "exists" only within its scope. */
+export const USCC_UNAVAILABLE = '该统一社会信用代码无法由本区县登记，请联系市科委核实';
+
+async function usccTaken(db: Executor, actor: Actor, uscc: string): Promise<AppError> {
+  const scope = enterpriseScope(actor);
+  if (scope === undefined || (actor.districtId !== null && (await repo.existingUsccs(db, [uscc], actor.districtId)).size)) {
+    return fieldError('uscc', '该统一社会信用代码已存在', 'uscc_exists');
+  }
+  // another district's enterprise: its existence is not revealed
+  return fieldError('uscc', USCC_UNAVAILABLE, 'uscc_unavailable');
+}
+
 export async function createEnterprise(opts: { db: Db; ctx: RequestContext; pii: PiiCipher; input: CreateEnterpriseInput }) {
   const actor = actorOf(opts.ctx);
   const { district, ...rest } = opts.input;
@@ -167,7 +179,7 @@ export async function createEnterprise(opts: { db: Db; ctx: RequestContext; pii:
   assertCanCreateIn(actor, d.id);
   const id = await opts.db.transaction(async (tx) => {
     if ((await repo.existingUsccs(tx, [rest.uscc])).size) {
-      throw fieldError('uscc', '该统一社会信用代码已存在', 'uscc_exists');
+      throw await usccTaken(tx, actor, rest.uscc);
     }
     const [row] = await repo.insertMany(tx, [toRow({ ...rest, districtId: d.id }, opts.pii)]);
     await appendTimeline(tx, [{ enterpriseId: row.id, module: 'enterprises', kind: 'created', title: `录入企业库（${actor.organizationName}）`, refType: 'enterprise', refId: row.id }]);
@@ -198,7 +210,7 @@ export async function updateEnterprise(opts: { db: Db; ctx: RequestContext; pii:
       return; // nothing to change: no new version, no timeline entry, no audit row
     }
     if (fields.uscc && fields.uscc !== before.uscc && (await repo.existingUsccs(tx, [fields.uscc])).size) {
-      throw fieldError('uscc', '该统一社会信用代码已存在', 'uscc_exists');
+      throw await usccTaken(tx, actor, fields.uscc);
     }
     const set: Partial<repo.NewEnterpriseRow> = {
       ...Object.fromEntries(
