@@ -1,8 +1,9 @@
-import { AutoComplete, Button, DatePicker, Form, Input } from 'antd';
+import { Button, DatePicker, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useT } from '../../../lib/i18n';
 import type { AuditFilters } from '../hooks/use-audit-filters';
+import { OBJECT_TYPE_NAMES } from '../labels';
 
 interface Values {
   objectType?: string;
@@ -11,7 +12,7 @@ interface Values {
   range?: [Dayjs | null, Dayjs | null] | null;
 }
 
-const OBJECT_TYPES = ['enterprise', 'user', 'organization', 'district', 'api_token', 'import_batch'];
+const OBJECT_TYPE_OPTIONS = Object.entries(OBJECT_TYPE_NAMES).map(([value, label]) => ({ value, label }));
 
 export function AuditFilterBar({ filters, onSearch }: { filters: AuditFilters; onSearch: (f: AuditFilters) => void }) {
   const t = useT();
@@ -38,12 +39,7 @@ export function AuditFilterBar({ filters, onSearch }: { filters: AuditFilters; o
   return (
     <Form<Values> form={form} layout="inline" onFinish={onFinish} role="search" style={{ marginBottom: 16, rowGap: 12 }}>
       <Form.Item name="objectType" label={t('audit.objectType')}>
-        <AutoComplete
-          allowClear
-          style={{ width: 150 }}
-          options={OBJECT_TYPES.map((v) => ({ value: v }))}
-          filterOption={(input, option) => (option?.value ?? '').includes(input)}
-        />
+        <Select allowClear showSearch={{ optionFilterProp: 'label' }} style={{ width: 170 }} options={OBJECT_TYPE_OPTIONS} />
       </Form.Item>
       <Form.Item name="objectId" label={t('audit.objectId')}>
         <Input allowClear style={{ width: 110 }} />

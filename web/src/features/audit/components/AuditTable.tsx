@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { formatDateTime } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
 import type { AuditItem } from '../api/list-audit';
+import { actionName, objectTypeName } from '../labels';
 
 function Json({ value, label }: { value: unknown; label: string }) {
   return (
@@ -37,18 +38,25 @@ export function AuditTable({ items, loading }: { items: AuditItem[]; loading: bo
         </>
       ),
     },
-    { title: t('audit.action'), dataIndex: 'action', render: (a: string) => <Tag color={actionColor(a)}>{a}</Tag> },
+    { title: t('audit.action'), dataIndex: 'action', render: (a: string) => (
+        <Tag color={actionColor(a)} title={a}>
+          {actionName(a)}
+        </Tag>
+      ),
+    },
     {
       title: t('audit.object'),
       key: 'object',
       width: 170,
       render: (_, r) =>
         r.objectType === 'enterprise' ? (
-          <Link to={`/enterprises/${r.objectId}`}>
-            {r.objectType} #{r.objectId}
+          <Link to={`/enterprises/${r.objectId}`} title={r.objectType}>
+            {objectTypeName(r.objectType)} #{r.objectId}
           </Link>
         ) : (
-          `${r.objectType} #${r.objectId}`
+          <span title={r.objectType}>
+            {objectTypeName(r.objectType)} #{r.objectId}
+          </span>
         ),
     },
     {
