@@ -2,6 +2,9 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
+const ONLY_THROUGH_INDEX = { regex: '^\\.\\./[a-z-]+/(?!index\\.js$)', message: 'Import another module only through its index.ts (its public surface).' };
+const NO_INSTRUMENT = { regex: '^\\.\\./(recognitions|vouchers|techmarket|projects|awards|finance|carriers|outreach)/', message: 'A kernel module never imports an instrument: the instrument registers its hooks with the kernel.' };
+
 export default tseslint.config(
   { ignores: ['node_modules', 'web/dist', 'data', 'coverage', 'server/src/db/migrations', 'web/src/lib/api-types.ts', 'bench/results'] },
   js.configs.recommended,
@@ -19,6 +22,19 @@ export default tseslint.config(
       eqeqeq: ['error', 'always'],
       curly: ['error', 'all'],
     },
+  },
+  // Module boundaries: a module reaches another only through its index.ts (its public surface),
+  // and a kernel (cases, experts, notices, ledger, calendar, audit, timeline, indicators, reports)
+  // never imports an instrument — arrows point from instruments to kernels. Tests may reach inside.
+  {
+    files: ['server/src/modules/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [ONLY_THROUGH_INDEX] }] },
+  },
+  {
+    files: ['server/src/modules/{cases,experts,notices,ledger,calendar,audit,timeline}/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [ONLY_THROUGH_INDEX, NO_INSTRUMENT] }] },
   },
   {
     files: ['web/src/**/*.tsx', 'web/src/**/*.ts'],

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { OBJECTION_STATUSES } from '../../db/schema/index.js';
 import { isValidIdNumber, isValidPhone } from '../../lib/pii.js';
-import { isoDate } from '../calendar/calendar.schema.js';
+import { isoDate } from '../calendar/index.js';
 
 const id = z.coerce.number().int().positive().max(2147483647);
 export const idParam = z.object({ id });

@@ -4,7 +4,7 @@ import type { Actor, RequestContext } from '../../http/context.js';
 import { AppError, fieldError, notFound } from '../../http/errors.js';
 import { hashPassword, passwordProblem } from '../../lib/password.js';
 import { recordAudit } from '../audit/index.js';
-import { clearThrottlesOf, findUserByUsername, revokeUserCredentials } from '../auth/auth.repo.js';
+import { clearThrottlesOf, findUserByUsername, revokeUserCredentials } from '../auth/index.js';
 import { ORG_KIND_NAMES, ROLE_ORG_KINDS, assertCanAdminister, roleConflict } from './orgs.policy.js';
 import * as repo from './orgs.repo.js';
 

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Executor } from '../../db/client.js';
 import type { RecognitionType } from '../../db/schema/index.js';
 import { assessHnte, assessTechSme } from '../rules/index.js';
-import { hnteInput, techSmeInput } from '../rules/rules.schema.js';
+import { hnteInput, techSmeInput } from '../rules/index.js';
 import { completenessIssues, ipCountsOf, netAssetsOf, type FieldIssueLike, type FormSpec, type IpKind } from './applications.form.js';
 
 /** One condition of the self-assessment (same shape as the rule engines' conditions). */

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.js';
 import type { RequestContext } from '../../http/context.js';
 import { recordAuditMany } from '../audit/index.js';
 import { addDays } from '../calendar/index.js';
-import { chinaToday } from '../rules/rules.service.js';
+import { businessToday } from '../../lib/clock.js';
 import { appendTimeline } from '../timeline/index.js';
 import { TYPE_NAMES } from './recognitions.status.js';
 import * as repo from './register.repo.js';
@@ -24,7 +24,7 @@ const chinaMidnight = (day: string) => new Date(`${day}T00:00:00+08:00`);
  * other's rows.
  */
 export async function recordExpiries(opts: { db: Db; today?: string }): Promise<{ recorded: number; skippedRevoked: number }> {
-  const today = opts.today ?? chinaToday();
+  const today = opts.today ?? businessToday();
   const ctx: RequestContext = { actor: null, requestId: randomUUID(), ip: '127.0.0.1', system: SYSTEM };
   let recorded = 0;
   let skippedRevoked = 0;

@@ -4,8 +4,7 @@ import { AppError } from '../../http/errors.js';
 import { businessToday, chinaDate } from '../../lib/clock.js';
 import type { PanelRules, ScoreItemDef, ScoreSheet } from '../cases/index.js';
 import { TOTAL_ITEM } from '../experts/index.js';
-import { assessHnte, criteriaInForce, scoreOutsideBand, type CriteriaType, type HnteInput, type HnteResult } from '../rules/index.js';
-import { hnteInput } from '../rules/rules.schema.js';
+import { assessHnte, criteriaInForce, hnteInput, scoreOutsideBand, type CriteriaType, type HnteInput, type HnteResult } from '../rules/index.js';
 import { hnteRawInput } from './applications.assess.js';
 import type { ApplicationRow } from './applications.repo.js';
 

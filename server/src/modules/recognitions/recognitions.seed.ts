@@ -6,7 +6,7 @@ import type { PiiCipher } from '../../lib/pii.js';
 import { createRandom } from '../../lib/random.js';
 import { recordAuditMany } from '../audit/index.js';
 import { addDays } from '../calendar/index.js';
-import { chinaToday } from '../rules/rules.service.js';
+import { businessToday } from '../../lib/clock.js';
 import { applyFlows } from './flows.js';
 import { ensureForms } from './forms.service.js';
 import { TYPE_NAMES } from './recognitions.status.js';
@@ -81,7 +81,7 @@ export async function seedRecognitions(opts: { tx: Tx; ctx: RequestContext; pii:
 
   // ── the register: bulk inserts through jsonb_to_recordset (one parameter per chunk) ──
   const rows = numberCertificates([...history, ...granted]);
-  const today = chinaToday();
+  const today = businessToday();
   const seededAt = new Date().toISOString();
   const inserted: { id: number; certificateNo: string }[] = [];
   for (let i = 0; i < rows.length; i += CHUNK) {

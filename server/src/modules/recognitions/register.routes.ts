@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../deps.js';
 import { contextOf, requireActor } from '../../http/auth.js';
 import { sendXlsx, XLSX_MIME, xlsxStream } from '../../http/xlsx.js';
-import { chinaToday } from '../rules/rules.service.js';
+import { businessToday } from '../../lib/clock.js';
 import { renderCertificate } from './certificate.js';
 import * as s from './register.schema.js';
 import * as service from './register.service.js';
@@ -35,7 +35,7 @@ export const recognitionRegisterRoutes = (deps: Deps): FastifyPluginAsyncZod => 
     { schema: { tags, summary: '导出当前筛选的认定名录为 Excel', querystring: s.registerFilterQuery, produces: [XLSX_MIME] } },
     async (request, reply) => {
       const actor = requireActor(request);
-      const today = chinaToday();
+      const today = businessToday();
       // Resolve scope and filters first, so a bad filter is a 4xx and not a broken file.
       await service.listRecognitions({ db, actor, query: { ...request.query, limit: 1 }, today });
       const stream = xlsxStream<ExportRow>(

@@ -4,8 +4,8 @@ import { RECOGNITION_TYPES } from '../../db/schema/index.js';
 import type { Actor } from '../../http/context.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { decodeCursor, encodeCursor } from '../../http/pagination.js';
-import { resolveDistrict } from '../enterprises/enterprises.service.js';
-import { chinaToday } from '../rules/rules.service.js';
+import { resolveDistrict } from '../enterprises/index.js';
+import { businessToday } from '../../lib/clock.js';
 import { TYPE_NAMES } from './recognitions.status.js';
 import { countsDistrict, recognitionScope } from './register.policy.js';
 import * as repo from './register.repo.js';
@@ -27,7 +27,7 @@ async function whereOf(db: Executor, actor: Actor, query: RegisterFilterQuery, o
 
 /** The register (认定名录): scoped in the query, newest certificate first, keyset-paged. */
 export async function listRecognitions(opts: { db: Executor; actor: Actor; query: RegisterListQuery; today?: string }) {
-  const on = opts.query.on ?? opts.today ?? chinaToday();
+  const on = opts.query.on ?? opts.today ?? businessToday();
   const where = await whereOf(opts.db, opts.actor, opts.query, on);
   let after: { issuedOn: string; id: number } | undefined;
   if (opts.query.cursor) {
@@ -45,7 +45,7 @@ export async function listRecognitions(opts: { db: Executor; actor: Actor; query
 
 /** Every row of the filtered register, page by page (the Excel export), up to max. */
 export async function* iterateRecognitions(opts: { db: Executor; actor: Actor; query: RegisterFilterQuery; max: number; today?: string }) {
-  const on = opts.query.on ?? opts.today ?? chinaToday();
+  const on = opts.query.on ?? opts.today ?? businessToday();
   const where = await whereOf(opts.db, opts.actor, opts.query, on);
   let after: { issuedOn: string; id: number } | undefined;
   let n = 0;
@@ -100,7 +100,7 @@ export async function getRecognitionRow(opts: { db: Executor; actor: Actor; id: 
 }
 
 export async function getRecognition(opts: { db: Executor; actor: Actor; id: number; today?: string }) {
-  return presentDetail(await getRecognitionRow(opts), opts.today ?? chinaToday());
+  return presentDetail(await getRecognitionRow(opts), opts.today ?? businessToday());
 }
 
 /** Per type: valid on Dec 31 of the year and newly recognised in it, read from the rollup. */

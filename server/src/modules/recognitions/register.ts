@@ -4,7 +4,7 @@ import { recognitions, type RecognitionType } from '../../db/schema/index.js';
 import type { RequestContext } from '../../http/context.js';
 import { recordAudit } from '../audit/index.js';
 import { addYears, type CriteriaType } from '../rules/index.js';
-import { listCriteria, ruleSetInForce } from '../rules/rules.repo.js';
+import { listCriteria, ruleSetInForce } from '../rules/index.js';
 import { appendTimeline } from '../timeline/index.js';
 import { addDays } from '../calendar/index.js';
 import { applyFlows } from './flows.js';

@@ -4,7 +4,7 @@ import { AppError, forbidden, notFound } from '../../http/errors.js';
 import { businessNow } from '../../lib/clock.js';
 import { recordAudit } from '../audit/index.js';
 import { availableIndicators, yearFigures } from '../indicators/index.js';
-import { getDistrictBreakdown, getTargetOverview } from '../indicators/indicators.service.js';
+import { getDistrictBreakdown, getTargetOverview } from '../indicators/index.js';
 import { composeAnnualSummary, type DistrictFigure } from './annual.compose.js';
 import { renderDocx, renderMarkdown } from './annual.render.js';
 import { assertCanGenerate, assertCanRead } from './reports.policy.js';
