@@ -106,7 +106,7 @@ function DecisionModal({ target, onClose }: { target: { claim: Claim; decision: 
             rows={3}
             maxLength={500}
             showCount
-            style={{ marginTop: 4 }}
+            style={{ marginTop: 4, marginBottom: 20 }}
           />
         </>
       ) : null}

@@ -1,8 +1,9 @@
 import { Alert, App, Button, DatePicker, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { renderMoney } from '../../../components/Money';
 import { failedTable } from '../../../components/QueryState';
+import { businessDayjs } from '../../../lib/business-clock';
 import { applyFieldErrors, errorMessage } from '../../../lib/form-errors';
 import { formatMoney } from '../../../lib/money';
 import { useCreateSettlement } from '../api/create-settlement';
@@ -44,12 +45,12 @@ function PayModal({ batch, onClose }: { batch: Settlement | null; onClose: () =>
             style={{ marginBottom: 12 }}
             title={`登记后，批次 ${batch.id}（${batch.providerName}，${batch.claimCount} 笔，${formatMoney(batch.total)}）记为已付款，账上的应付款转为已付，不能撤销。请按银行回单填写。`}
           />
-          <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ paidOn: dayjs() }}>
+          <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ paidOn: businessDayjs() }}>
             <Form.Item name="paymentRef" label="付款流水号" rules={[{ required: true, whitespace: true, message: '请填写银行回单上的付款流水号' }, { min: 4, message: '至少4位' }]}>
               <Input maxLength={64} placeholder="银行回单上的交易流水号" />
             </Form.Item>
             <Form.Item name="paidOn" label="付款日期" rules={[{ required: true, message: '请选择付款日期' }]}>
-              <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+              <DatePicker disabledDate={(d) => d.isAfter(businessDayjs(), 'day')} />
             </Form.Item>
           </Form>
         </>
