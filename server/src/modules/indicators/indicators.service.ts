@@ -12,7 +12,7 @@ import { registerModuleIndicators } from './sources/index.js';
 registerModuleIndicators();
 
 export const MODULE_NAMES: Record<string, string> = { vouchers: '创新券', techmarket: '网上技术市场', recognitions: '资质认定' };
-export const computedSourceLabel = (module: string) => `平台记录：${MODULE_NAMES[module] ?? module}（${module}）`;
+export const computedSourceLabel = (module: string) => `平台记录：${MODULE_NAMES[module] ?? module}`;
 
 /** Resolves a district given by name (西湖区 / 西湖) or GB code; unknown → 400 naming the field. */
 export async function resolveDistrict(db: Executor, ref: string | undefined, field = 'district'): Promise<number | undefined> {

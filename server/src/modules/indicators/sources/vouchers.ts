@@ -19,7 +19,7 @@ export const voucherSource: IndicatorSource = {
   indicators: [
     {
       code: 'voucher.issued',
-      definition: '当年发放给企业和创业团队的创新券金额之和：计入“发放”流水，按流水的业务日期（value_date）定年度，按发放时持有人所在区县归属。',
+      definition: '当年发放给企业和创业团队的创新券金额之和：计入“发放”流水，按流水的业务日期定年度，按发放时持有人所在区县归属。',
       records: records('issued'),
     },
     {
