@@ -44,14 +44,29 @@ async function load(db: Database) {
     // Spread over 2010–2025, 13 districts, 200k holders; 40% issue, 30% redeem, 30% book (not counted).
     for (let from = have + 1; from <= wantMovements; from += CHUNK) {
       const to = Math.min(from + CHUNK - 1, wantMovements);
-      await db.rows(sql`
-        insert into voucher_movements (policy_id, kind, amount_fen, value_date, holder_id, district_id, category, memo)
-        select p.id, case when i % 10 < 4 then 'issue' when i % 10 < 7 then 'redeem' else 'book' end,
-               100 + (i * 7919) % 2000000, date '2010-01-01' + ((i * 104729) % 5844)::int, 1 + (i * 15485863) % 200000,
-               d.ids[1 + i % array_length(d.ids, 1)], 'testing', 'bench'
-        from generate_series(${from}::bigint, ${to}::bigint) i,
-             (select min(id) as id from voucher_policies) p,
-             (select array_agg(id order by id) as ids from districts where code like '3301%') d`);
+      // Statistics-only movements (no entries): the ledger's commit-time triggers, which would refuse
+      // a movement without entries, are off for this synthetic load (replica role, this transaction only).
+      await db.db.transaction(async (tx) => {
+        await db.rows(sql`set local session_replication_role = replica`, tx);
+        await db.rows(
+          sql`
+          with src as (
+            select nextval(pg_get_serial_sequence('ledger_movements', 'id')) as id, i,
+                   case when i % 10 < 4 then 'issue' when i % 10 < 7 then 'redeem' else 'book' end as kind,
+                   date '2010-01-01' + ((i * 104729) % 5844)::int as value_date
+            from generate_series(${from}::bigint, ${to}::bigint) i),
+          lm as (
+            insert into ledger_movements (id, book_id, kind, value_date, memo) overriding system value
+            select src.id, b.id, src.kind, src.value_date, 'bench' from src, ledger_books b where b.code = 'vouchers')
+          insert into voucher_movements (id, policy_id, kind, amount_fen, value_date, holder_id, district_id, category, memo)
+          select src.id, p.id, src.kind, 100 + (i * 7919) % 2000000, src.value_date, 1 + (i * 15485863) % 200000,
+                 d.ids[1 + i % array_length(d.ids, 1)], 'testing', 'bench'
+          from src,
+               (select min(id) as id from voucher_policies) p,
+               (select array_agg(id order by id) as ids from districts where code like '3301%') d`,
+          tx,
+        );
+      });
       log(`movements ${fmt(to)} / ${fmt(wantMovements)}`);
     }
     // The rollup as the write path keeps it (issue/redeem per month, district, provider, category).

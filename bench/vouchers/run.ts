@@ -131,7 +131,7 @@ async function bare(sql: postgres.Sql, pick: () => number, accounts: Map<number,
             const [first, second] = a.available < a.frozen ? [a.available, a.frozen] : [a.frozen, a.available];
             for (const id of [first, second]) {
               const delta = id === a.available ? -fen : fen;
-              const r = await tx`update voucher_accounts set balance_fen = balance_fen + ${delta} where id = ${id} and balance_fen + ${delta} >= 0 returning id`;
+              const r = await tx`update ledger_accounts set balance_fen = balance_fen + ${delta} where id = ${id} and balance_fen + ${delta} >= 0 returning id`;
               if (r.length === 0) {
                 throw new Error('insufficient');
               }
@@ -153,7 +153,9 @@ async function main() {
   log(`setting up ${url.replace(/\/\/[^@/]*@/, '//')} (demo seed, ${args.holders} funded holders)…`);
   const { database, policyId, holderIds, providerId } = await setup();
   const sql = postgres(url, { max: Number(args.pool), onnotice: () => undefined });
-  const accRows = await sql<{ holder_id: number; kind: string; id: string }[]>`select holder_id, kind, id from voucher_accounts where policy_id = ${policyId} and kind in ('available','frozen')`;
+  const accRows = await sql<{ holder_id: number; kind: string; id: string }[]>`
+    select a.owner_id::int as holder_id, a.kind, a.id from ledger_accounts a join ledger_books b on b.id = a.book_id
+    where b.code = 'vouchers' and a.scope = ${policyId} and a.kind in ('available','frozen')`;
   const accounts = new Map<number, { available: number; frozen: number }>();
   for (const r of accRows) {
     const a = accounts.get(r.holder_id) ?? { available: 0, frozen: 0 };

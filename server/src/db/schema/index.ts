@@ -11,3 +11,4 @@ export * from './reports.js';
 export * from './recognitions.js';
 export * from './cases.js';
 export * from './system.js';
+export * from './ledger.js';

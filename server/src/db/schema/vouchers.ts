@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { enterprises } from './enterprises.js';
+import { ledgerMovements } from './ledger.js';
 import { districts, organizations, users } from './orgs.js';
 
 /** Service categories a voucher policy may cover (RULES.md §5). */
@@ -130,48 +131,28 @@ export const voucherGrants = pgTable(
 );
 
 /**
- * Ledger accounts. Holder accounts (available, frozen, redeemed, expired) always sum to what the
- * holder was issued; contra accounts (appropriation, spent, returned) carry the other side of the
- * bureau's entries and are never positive; every other balance is never negative.
+ * The voucher book's account kinds (its ledger accounts live in ledger_accounts, book `vouchers`,
+ * scope = the policy). Holder accounts (available, frozen, redeemed, expired) always sum to what
+ * the holder was issued; contra accounts (appropriation, spent, returned) carry the other side of
+ * the bureau's entries and are never positive; every other balance is never negative.
  */
 export const LEDGER_ACCOUNT_KINDS = ['appropriation', 'budget', 'available', 'frozen', 'redeemed', 'expired', 'payable', 'paid', 'spent', 'returned'] as const;
 export type LedgerAccountKind = (typeof LEDGER_ACCOUNT_KINDS)[number];
 
-export const voucherAccounts = pgTable(
-  'voucher_accounts',
-  {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    policyId: integer('policy_id')
-      .notNull()
-      .references(() => voucherPolicies.id),
-    kind: text('kind').$type<LedgerAccountKind>().notNull(),
-    holderId: integer('holder_id').references(() => voucherHolders.id),
-    providerId: integer('provider_id').references(() => voucherProviders.id),
-    balanceFen: bigint('balance_fen', { mode: 'number' }).notNull().default(0),
-  },
-  (t) => [
-    unique('voucher_accounts_key_uq').on(t.policyId, t.kind, t.holderId, t.providerId).nullsNotDistinct(),
-    index('voucher_accounts_holder_idx').on(t.holderId),
-    check('voucher_accounts_kind_check', sql`${t.kind} in ('appropriation','budget','available','frozen','redeemed','expired','payable','paid','spent','returned')`),
-    check(
-      'voucher_accounts_balance_check',
-      sql`(${t.kind} in ('appropriation','spent','returned') and ${t.balanceFen} <= 0) or (${t.kind} not in ('appropriation','spent','returned') and ${t.balanceFen} >= 0)`,
-    ),
-    check(
-      'voucher_accounts_owner_check',
-      sql`(${t.kind} in ('available','frozen','redeemed','expired')) = (${t.holderId} is not null) and (${t.kind} in ('payable','paid')) = (${t.providerId} is not null)`,
-    ),
-  ],
-);
-
 export const MOVEMENT_KINDS = ['fund', 'issue', 'book', 'release', 'redeem', 'settle', 'expire', 'reverse'] as const;
 export type MovementKind = (typeof MOVEMENT_KINDS)[number];
 
-/** One business movement = one balanced set of entries (a deferred trigger checks Σ = 0). */
+/**
+ * The voucher details of a movement of the voucher book: same id as its ledger movement (whose
+ * entries live in ledger_entries), plus what statistics and drill-downs read — kind, amount and
+ * value date as posted, the holder, provider, district and the business records behind it.
+ */
 export const voucherMovements = pgTable(
   'voucher_movements',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    id: bigint('id', { mode: 'number' })
+      .primaryKey()
+      .references(() => ledgerMovements.id),
     policyId: integer('policy_id')
       .notNull()
       .references(() => voucherPolicies.id),
@@ -197,25 +178,6 @@ export const voucherMovements = pgTable(
     index('voucher_movements_booking_idx').on(t.bookingId),
     check('voucher_movements_kind_check', sql`${t.kind} in ('fund','issue','book','release','redeem','settle','expire','reverse')`),
     check('voucher_movements_amount_check', sql`${t.amountFen} > 0`),
-  ],
-);
-
-export const voucherEntries = pgTable(
-  'voucher_entries',
-  {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    movementId: bigint('movement_id', { mode: 'number' })
-      .notNull()
-      .references(() => voucherMovements.id),
-    accountId: bigint('account_id', { mode: 'number' })
-      .notNull()
-      .references(() => voucherAccounts.id),
-    amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
-  },
-  (t) => [
-    index('voucher_entries_movement_idx').on(t.movementId),
-    index('voucher_entries_account_idx').on(t.accountId),
-    check('voucher_entries_nonzero_check', sql`${t.amountFen} <> 0`),
   ],
 );
 

@@ -1,6 +1,7 @@
 import type { Executor } from '../../db/client.js';
 import { AppError } from '../../http/errors.js';
-import { accountIds, bumpHolderYears, bumpStats, LedgerShortfall, postMovements, type AccountKey, type PostedMovement, type StatsDelta } from './ledger.repo.js';
+import { LedgerShortfall } from '../ledger/index.js';
+import { accountIds, bumpHolderYears, bumpStats, postMovements, redemptionOf, type AccountKey, type PostedMovement, type StatsDelta } from './ledger.repo.js';
 import * as repo from './vouchers.repo.js';
 
 /**
@@ -13,7 +14,8 @@ import * as repo from './vouchers.repo.js';
  *   settle   payable(p) −x, paid(p) +x                           (settlement batch paid)
  *   expire   available(h) −x, expired(h) +x, budget +x, returned −x  (validity ended: back to the budget)
  *   reverse  redeemed(h) −x, available(h) +x, payable(p) −x, spent +x  (an approved, unpaid claim undone)
- * A holder's four accounts therefore always add up to what was issued to it.
+ * A holder's four accounts therefore always add up to what was issued to it. The book itself
+ * (VOUCHER_BOOK: account kinds, sign rules) lives in the shared ledger; see docs/ledger.md.
  */
 export interface Ledger {
   tx: Executor;
@@ -289,6 +291,7 @@ export async function reverse(l: Ledger, opts: { booking: BookingRef; amountFen:
   const ids = await post(l, [
     {
       movement: { ...bookingMovement(b, 'redeem', amountFen, opts.valueDate, l.actorId, opts.claimId), kind: 'reverse' as const },
+      reverses: await redemptionOf(l.tx, opts.claimId),
       legs: [
         { accountId: redeemed, amountFen: -amountFen },
         { accountId: available, amountFen },

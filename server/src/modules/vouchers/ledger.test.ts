@@ -163,18 +163,17 @@ describe('voucher ledger', () => {
   it('when a movement is unbalanced or a balance would go negative, then the database itself refuses it', async () => {
     const w = await makeWorld(db(), { holders: 1 });
     const d = t.deps.database;
-    const [acc] = await d.rows<{ id: number }>(sql`select id from voucher_accounts where policy_id = ${w.policyId} and kind = 'budget'`);
-    await expect(d.rows(sql`update voucher_accounts set balance_fen = -1 where id = ${acc.id}`)).rejects.toThrow();
+    const [acc] = await d.rows<{ id: number; book_id: number }>(
+      sql`select a.id, a.book_id from ledger_accounts a join ledger_books b on b.id = a.book_id where b.code = 'vouchers' and a.scope = ${w.policyId} and a.kind = 'budget'`,
+    );
+    await expect(d.rows(sql`update ledger_accounts set balance_fen = -1 where id = ${acc.id}`)).rejects.toThrow();
     await expect(
       db().transaction(async (tx) => {
-        const [m] = await d.rows<{ id: number }>(
-          sql`insert into voucher_movements (policy_id, kind, amount_fen, value_date) values (${w.policyId}, 'fund', 1, '2099-01-01') returning id`,
-          tx,
-        );
-        await d.rows(sql`insert into voucher_entries (movement_id, account_id, amount_fen) values (${m.id}, ${acc.id}, 1)`, tx);
+        const [m] = await d.rows<{ id: number }>(sql`insert into ledger_movements (book_id, kind, value_date) values (${acc.book_id}, 'fund', '2099-01-01') returning id`, tx);
+        await d.rows(sql`insert into ledger_entries (movement_id, account_id, amount_fen) values (${m.id}, ${acc.id}, 1)`, tx);
       }),
     ).rejects.toThrow();
-    await expect(d.rows(sql`delete from voucher_entries`)).rejects.toThrow();
+    await expect(d.rows(sql`delete from ledger_entries`)).rejects.toThrow();
     await expectLedgerSound();
   });
 
@@ -206,6 +205,38 @@ describe('voucher ledger', () => {
         policyId: w.policyId,
       }),
     ).toMatchObject({ available: 10_000, frozen: 0 });
+    await expectLedgerSound();
+  });
+});
+
+describe('voucher ledger on the shared ledger kernel', () => {
+  it('when the voucher book is posted, then every voucher movement is a ledger movement of the book with the same kind and value date, and back', async () => {
+    const [r] = await t.deps.database.rows<{ missing: number; mismatched: number; bare: number }>(sql`
+      select (select count(*)::int from voucher_movements v left join ledger_movements m on m.id = v.id where m.id is null) as missing,
+             (select count(*)::int from voucher_movements v join ledger_movements m on m.id = v.id join ledger_books b on b.id = m.book_id
+               where b.code <> 'vouchers' or m.kind <> v.kind or m.value_date <> v.value_date) as mismatched,
+             (select count(*)::int from ledger_movements m join ledger_books b on b.id = m.book_id
+               where b.code = 'vouchers' and not exists (select 1 from voucher_movements v where v.id = m.id)) as bare`);
+    expect(r).toEqual({ missing: 0, mismatched: 0, bare: 0 });
+  });
+
+  it('when an approved claim is reversed, then the reversal is linked to the redemption it undoes and cannot be posted twice', async () => {
+    const w = await makeWorld(db(), { holders: 1 });
+    const sut = { db: db(), ctx: w.officer };
+    await issueVouchers({ ...sut, policyId: w.policyId, items: [{ holderId: w.holderIds[0], amount: 9_000 }] });
+    const b = (await book(w, 0, 4_000)).body as { id: number };
+    const c = await submitClaim({ ...sut, input: { bookingId: b.id, mode: 'tongdui', contractNo: 'HT-9', evidenceRef: 'YS-9' } });
+    await approveClaim({ ...sut, id: c.id });
+    await reverseClaim({ ...sut, id: c.id, note: '核实为虚假服务' });
+    const links = await t.deps.database.rows<{ kind: string; reverses: number | null; redeem: number }>(sql`
+      select v.kind, m.reverses_id::int as reverses, (select r.id::int from voucher_movements r where r.claim_id = ${c.id} and r.kind = 'redeem') as redeem
+      from voucher_movements v join ledger_movements m on m.id = v.id where v.claim_id = ${c.id} order by v.id`);
+    expect(links.map((l) => [l.kind, l.reverses])).toEqual([
+      ['redeem', null],
+      ['reverse', links[0].redeem],
+    ]);
+    expect(await codeOf(reverseClaim({ ...sut, id: c.id, note: '重复冲正' }))).toBe('invalid_state');
+    expect(await getBalance({ ...sut, holderId: w.holderIds[0], policyId: w.policyId })).toMatchObject({ available: 9_000, frozen: 0, redeemed: 0 });
     await expectLedgerSound();
   });
 });

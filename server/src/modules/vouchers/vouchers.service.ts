@@ -4,21 +4,12 @@ import { AppError, fieldError, notFound } from '../../http/errors.js';
 import { fenToYuan, yuanToFen } from '../../lib/money.js';
 import { recordAudit } from '../audit/index.js';
 import { appendTimeline } from '../timeline/index.js';
-import { accountIds, availableBalances, holderBalances } from './ledger.repo.js';
+import { accountIds, availableBalances, budgetBalance, holderBalances } from './ledger.repo.js';
 import * as ledger from './ledger.service.js';
 import { actorOf, businessToday, presentPolicy } from './vouchers.common.js';
 import { assertCityOfficer, holderScope } from './vouchers.policy.js';
 import * as repo from './vouchers.repo.js';
 import type { CreatePolicyInput, PatchPolicyInput } from './vouchers.schema.js';
-
-async function budgetBalance(db: Db, policyId: number): Promise<number> {
-  const [id] = await accountIds(db, db, [{ policyId, kind: 'budget' }]);
-  const rows = await db.query.voucherAccounts.findFirst({
-    where: (a, { eq }) => eq(a.id, id),
-    columns: { balanceFen: true },
-  });
-  return rows?.balanceFen ?? 0;
-}
 
 export async function createPolicy(opts: { db: Db; ctx: RequestContext; input: CreatePolicyInput; today?: string }) {
   const { db, ctx, input } = opts;

@@ -1,0 +1,26 @@
+/**
+ * The shared ledger: books defined as data, accounts keyed by (book, scope, kind, owner), balanced
+ * movements the database checks, never-negative balances where the book says so, idempotency keys
+ * and reversals. It knows no instrument; instruments import it through this file (docs/ledger.md).
+ */
+export { defineBook, type AccountKindRule, type AccountRef, type Book, type BookDefinition, type KindRule, type Owner } from './ledger.book.js';
+export type { BalanceTotal, BookCheck, MovementRow, TotalBy } from './ledger.repo.js';
+export {
+  accountIds,
+  balances,
+  balanceTotals,
+  checkBook,
+  getMovement,
+  LedgerAlreadyReversed,
+  LedgerIdempotencyConflict,
+  LedgerShortfall,
+  postMovement,
+  postMovements,
+  reverseMovement,
+  type AccountBalance,
+  type BalanceQuery,
+  type EntryInput,
+  type MovementInput,
+  type Posted,
+  type PostOptions,
+} from './ledger.service.js';
