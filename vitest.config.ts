@@ -15,6 +15,14 @@ export default defineConfig({
         },
       },
       {
+        // the SPA's pure helpers (money, labels); no DOM
+        test: {
+          name: 'web',
+          include: ['web/src/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['e2e/**/*.e2e.ts'],
