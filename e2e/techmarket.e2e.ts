@@ -57,6 +57,15 @@ describe('technology market', () => {
     await expect(item.locator('mark').first().textContent()).resolves.toBe('芯粒');
     await screenshot(visitor, 'techmarket-public-search');
 
+    // 4b. The public header leads to the auctions; a visitor sees the bids and is asked to log in to bid
+    // (the page once crashed outside the authenticated layout).
+    await visitor.getByRole('navigation', { name: '公共服务' }).getByRole('link', { name: '技术拍卖' }).click();
+    await visitor.waitForURL((u) => u.pathname === '/public/auctions');
+    await visitor.getByText('出价记录').waitFor();
+    await visitor.getByText(/登录\s*后可出价/).or(visitor.getByText('出价次数')).first().waitFor();
+    expect(await visitor.getByText('页面出错了').count()).toBe(0);
+    await screenshot(visitor, 'techmarket-public-auctions');
+
     // 5. The officer's statistics for 2015 reproduce the published figures.
     await officer.goto('/techmarket/stats');
     await officer.getByTestId('stats-deals').getByText('6,243').waitFor();
