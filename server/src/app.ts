@@ -8,10 +8,12 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from './deps.js';
 import { registerAuth } from './http/auth.js';
-import { frameworkErrorHandler, registerErrorHandler } from './http/error-handler.js';
+import { clientErrorHandler, frameworkErrorHandler, registerErrorHandler } from './http/error-handler.js';
+import { postgresRateLimitStore } from './http/rate-limit-store.js';
+import { strictValidatorCompiler } from './http/strict-input.js';
 import { DEV_AUDIT_KEY } from './config/audit-key.js';
 import { AuditChain } from './modules/audit/audit.chain.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
@@ -54,9 +56,10 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     requestIdHeader: false,
     routerOptions: { maxParamLength: 200 },
     frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
 
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(strictValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
@@ -79,7 +82,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   });
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 10 } });
-  await app.register(rateLimit, { global: false });
+  // on the PostgreSQL server the counters live in the database, shared by every app process
+  await app.register(rateLimit, { global: false, ...(deps.database.kind === 'postgres' ? { store: postgresRateLimitStore(deps.database.db) } : {}) });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

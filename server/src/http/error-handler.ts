@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
@@ -95,6 +96,21 @@ export function frameworkErrorHandler(err: FastifyError, request: FastifyRequest
   }
   request.log.error({ err }, 'framework error');
   void reply.status(500).send(body('internal', '服务器内部错误，请稍后重试'));
+}
+
+/**
+ * Requests Node's HTTP parser refuses before Fastify sees them (raw non-ASCII in the URL, a broken
+ * request line or header): our JSON envelope, not Node's or Fastify's default body.
+ */
+export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Duplex): void {
+  if (err.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const payload = JSON.stringify(body('validation_failed', '请求格式不正确：请求行或请求头无法解析（地址中的中文等字符须经 URL 编码）'));
+  socket.end(
+    `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(payload)}\r\nConnection: close\r\n\r\n${payload}`,
+  );
 }
 
 export function registerErrorHandler(app: FastifyInstance): void {
