@@ -33,6 +33,11 @@ describe('innovation vouchers', () => {
     await providerRow.getByRole('button', { name: /预约服务/ }).click();
     const modal = holder.locator('.ant-modal:visible');
     await modal.getByLabel('服务合同金额（元）').fill('12000');
+    // Above the 50% cap the amount is refused with the figures, never cut down silently.
+    await modal.getByLabel('使用创新券金额（元）').fill('7000');
+    await modal.getByRole('button', { name: /确认预约/ }).click();
+    await modal.getByText('超过上限：合同金额 12,000.00 元 的 50% 为 6,000.00 元').waitFor();
+    expect(await modal.getByLabel('使用创新券金额（元）').inputValue()).toBe('7,000');
     await modal.getByLabel('使用创新券金额（元）').fill('6000');
     const booked = holder.waitForResponse((r) => r.url().endsWith('/api/vouchers/bookings') && r.request().method() === 'POST');
     await modal.getByRole('button', { name: /确认预约/ }).click();
