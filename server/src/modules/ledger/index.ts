@@ -4,7 +4,8 @@
  * and reversals. It knows no instrument; instruments import it through this file (docs/ledger.md).
  */
 export { defineBook, type AccountKindRule, type AccountRef, type Book, type BookDefinition, type KindRule, type Owner } from './ledger.book.js';
-export type { BalanceTotal, BookCheck, MovementRow, TotalBy } from './ledger.repo.js';
+export type { BalanceTotal, BookCheck, TotalBy } from './ledger.balances.repo.js';
+export type { MovementRow } from './ledger.repo.js';
 export {
   accountIds,
   balances,

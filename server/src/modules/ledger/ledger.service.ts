@@ -2,6 +2,7 @@ import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.js';
 import { AppError } from '../../http/errors.js';
 import { assertAccountRef, type AccountRef, type Book, type Owner } from './ledger.book.js';
+import * as balancesRepo from './ledger.balances.repo.js';
 import * as repo from './ledger.repo.js';
 
 /** A posting would take an account past zero on a side its kind forbids: nothing of it is written. */
@@ -287,7 +288,7 @@ export async function accountIds<K extends string>(executor: Executor, book: Boo
   return repo.accountIds(executor, book as Book, refs, opts.root ?? executor);
 }
 
-export interface BalanceQuery<K extends string = string> extends Omit<repo.BalanceFilter, 'kinds'> {
+export interface BalanceQuery<K extends string = string> extends Omit<balancesRepo.BalanceFilter, 'kinds'> {
   kinds?: readonly K[];
 }
 
@@ -305,13 +306,13 @@ export async function balances<K extends string>(executor: Executor, book: Book<
   if (bid === null) {
     return [];
   }
-  return (await repo.balances(executor, bid, q)).map((a) => ({ accountId: a.accountId, scope: a.scope, kind: a.kind as K, owner: a.owner, balanceFen: a.balanceFen }));
+  return (await balancesRepo.balances(executor, bid, q)).map((a) => ({ accountId: a.accountId, scope: a.scope, kind: a.kind as K, owner: a.owner, balanceFen: a.balanceFen }));
 }
 
 /** Σ of the matching balances grouped by scope, kind and/or owner (no grouping: one total). */
-export async function balanceTotals<K extends string>(executor: Executor, book: Book<K>, q: BalanceQuery<K>, by: readonly repo.TotalBy[] = []): Promise<repo.BalanceTotal[]> {
+export async function balanceTotals<K extends string>(executor: Executor, book: Book<K>, q: BalanceQuery<K>, by: readonly balancesRepo.TotalBy[] = []): Promise<balancesRepo.BalanceTotal[]> {
   const bid = await repo.existingBookId(executor, book as Book);
-  return bid === null ? [] : repo.balanceTotals(executor, bid, q, by);
+  return bid === null ? [] : balancesRepo.balanceTotals(executor, bid, q, by);
 }
 
 /** A movement of the book with its entries and its reversal link, or null. */
@@ -322,10 +323,10 @@ export async function getMovement(executor: Executor, book: Book, id: number): P
 }
 
 /** The book's invariants over its whole history; every count is zero and the total is zero when it is sound. */
-export async function checkBook(executor: Executor, book: Book): Promise<repo.BookCheck> {
+export async function checkBook(executor: Executor, book: Book): Promise<balancesRepo.BookCheck> {
   const bid = await repo.existingBookId(executor, book);
   if (bid === null) {
     return { unbalancedMovements: 0, incompleteMovements: 0, foreignEntries: 0, driftedAccounts: 0, wrongSideAccounts: 0, foreignReversals: 0, totalFen: 0 };
   }
-  return repo.checkBook(executor, bid);
+  return balancesRepo.checkBook(executor, bid);
 }
