@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { multipartFile } from '../../test/factories.js';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../test/harness.js';
 import { chinaToday } from '../rules/rules.service.js';
+import { clockFrom, setBusinessClock } from '../../lib/clock.js';
 
 let t: TestApp;
 let officer: Session;
@@ -15,9 +16,10 @@ let auditor: Session;
 let provider: Session;
 let ownEnterprise: number;
 
-const today = chinaToday();
+/** Today's business date: read once the harness has pinned the demo data's business clock. */
+let today = '';
 const shift = (days: number) => new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-const thisYear = Number(today.slice(0, 4));
+let thisYear = 0;
 let batch = 0;
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
@@ -109,6 +111,10 @@ let registeredOn: string;
 
 beforeAll(async () => {
   t = await createTestApp();
+  // calls of a year of their own (the demo data's business year 2016 holds the seeded calls)
+  setBusinessClock(clockFrom(new Date('2026-06-15T09:00:00+08:00')));
+  today = chinaToday();
+  thisYear = Number(today.slice(0, 4));
   [officer, admin, xihu, binjiang, enterprise, auditor, provider] = await Promise.all(
     ['officer', 'admin', 'xihu', 'binjiang', 'enterprise', 'auditor', 'provider'].map((u) => loginAs(t.app, u)),
   );

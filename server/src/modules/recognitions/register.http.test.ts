@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecognitionType } from '../../db/schema/index.js';
 import type { RequestContext } from '../../http/context.js';
+import { fixedClock, setBusinessClock } from '../../lib/clock.js';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../test/harness.js';
 import { recordExpiries } from './expiry.js';
 import { issueRecognition } from './register.js';
@@ -30,6 +31,8 @@ const hnteValid2015 = async (s: Session) => {
 
 beforeAll(async () => {
   t = await createTestApp();
+  // the register's cases are dated around the platform's present, not the demo's business date (2016)
+  setBusinessClock(fixedClock('2026-06-30'));
   [officer, xihu, binjiang, enterprise, provider] = await Promise.all(['officer', 'xihu', 'binjiang', 'enterprise', 'provider'].map((u) => loginAs(t.app, u)));
   const me = (await enterprise.request('GET', '/api/auth/me')).json<{ organization: { enterpriseId: number } }>();
   f.own = me.organization.enterpriseId;
