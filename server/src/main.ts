@@ -1,9 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import { buildApp } from './app.js';
 import { ConfigError, loadEnv } from './config/env.js';
+import { auditCheckpointFile, loadAuditKey } from './config/audit-key.js';
 import { loadPiiKey } from './config/pii-key.js';
 import { openDatabase } from './db/client.js';
 import { DEMO_ACCOUNTS, isEmpty, seedDemo } from './db/seed/demo.js';
+import { exitAfterFlush, exitDeadline } from './http/shutdown.js';
 import { PiiCipher } from './lib/pii.js';
 import { startExpiryScheduler } from './modules/recognitions/expiry.js';
 import { pinBusinessClock, type ClockSource } from './modules/system/business-clock.js';
@@ -18,9 +20,11 @@ async function main(): Promise<void> {
   const started = performance.now();
   let env;
   let piiKey;
+  let auditKey;
   try {
     env = loadEnv();
     piiKey = loadPiiKey(env);
+    auditKey = loadAuditKey(env);
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(err.message);
@@ -45,6 +49,8 @@ async function main(): Promise<void> {
   const app = await buildApp({
     database,
     pii,
+    // the audit chain's key is kept outside the database, its head anchored in the data directory
+    audit: { key: auditKey.key, checkpointFile: auditCheckpointFile(env) },
     settings: {
       sessionIdleMs: env.SESSION_IDLE_MINUTES * 60_000,
       sessionAbsoluteMs: env.SESSION_ABSOLUTE_HOURS * 3_600_000,
@@ -62,11 +68,14 @@ async function main(): Promise<void> {
       return;
     }
     closing = true;
+    // never hang: whatever blocks the steps below, the process ends within 30 s
+    exitDeadline(app.log, 30_000);
     stopExpiry();
     app.log.info({ signal }, 'shutting down');
     await app.close();
     await database.close();
-    process.exit(0);
+    // a stdout whose reader has gone must not hold the exit (pino's synchronous flush retries EPIPE for ever)
+    await exitAfterFlush(app.log, 0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
