@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { buildApp } from './app.js';
 import { ConfigError, loadEnv } from './config/env.js';
 import { auditCheckpointFile, loadAuditKey } from './config/audit-key.js';
+import { claimDataDir } from './config/instance-lock.js';
 import { loadPiiKey } from './config/pii-key.js';
 import { openDatabase } from './db/client.js';
 import { DEMO_ACCOUNTS, isEmpty, seedDemo } from './db/seed/demo.js';
@@ -38,6 +39,8 @@ async function main(): Promise<void> {
     dataDir: env.DATA_DIR,
     poolSize: env.DATABASE_POOL_SIZE,
   });
+  // embedded: the data directory is marked in use, so npm run backup / restore refuse while we run
+  const releaseDataDir = database.kind === 'pglite' ? claimDataDir(env.DATA_DIR) : () => undefined;
   await database.migrate();
   let seeded: string | null = null;
   if (env.DEMO_DATA && (await isEmpty(database.db))) {
@@ -74,6 +77,7 @@ async function main(): Promise<void> {
     app.log.info({ signal }, 'shutting down');
     await app.close();
     await database.close();
+    releaseDataDir();
     // a stdout whose reader has gone must not hold the exit (pino's synchronous flush retries EPIPE for ever)
     await exitAfterFlush(app.log, 0);
   };
