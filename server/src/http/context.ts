@@ -1,4 +1,5 @@
 import type { Role } from '../db/schema/index.js';
+import { AppError } from './errors.js';
 
 /** Who is acting: resolved once per request from the session cookie or a Bearer token. */
 export interface Actor {
@@ -43,4 +44,12 @@ export function effectiveRoles(roles: Role[]): Role[] {
 
 export function hasRole(actor: Actor | null, ...roles: Role[]): boolean {
   return !!actor && actor.roles.some((r) => roles.includes(r));
+}
+
+/** The signed-in actor of a service call; 401 when there is none (the one actor helper every service uses). */
+export function actorOf(ctx: RequestContext): Actor {
+  if (!ctx.actor) {
+    throw new AppError('unauthenticated', '请先登录');
+  }
+  return ctx.actor;
 }

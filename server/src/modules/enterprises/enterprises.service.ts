@@ -1,5 +1,5 @@
 import type { Db, Executor } from '../../db/client.js';
-import type { RequestContext, Actor } from '../../http/context.js';
+import { type RequestContext, type Actor, actorOf } from '../../http/context.js';
 import { AppError, fieldError, notFound } from '../../http/errors.js';
 import { decodeCursor, encodeCursor } from '../../http/pagination.js';
 import { fenToYuan, yuanToFen } from '../../lib/money.js';
@@ -9,13 +9,6 @@ import { appendTimeline, listTimeline } from '../timeline/index.js';
 import { assertCanCreateIn, assertCanUpdate, enterpriseScope, withScope } from './enterprises.policy.js';
 import * as repo from './enterprises.repo.js';
 import { SIZE_NAMES, type CreateEnterpriseInput, type EnterpriseQuery, type PatchEnterpriseInput } from './enterprises.schema.js';
-
-function actorOf(ctx: RequestContext): Actor {
-  if (!ctx.actor) {
-    throw new AppError('unauthenticated', '请先登录');
-  }
-  return ctx.actor;
-}
 
 export function presentItem(e: repo.EnterpriseListRow) {
   return {

@@ -8,13 +8,9 @@ import { assertCanManagePool, assertCanReadPool, assertIsExpert } from './expert
 import * as repo from './experts.repo.js';
 import { CATEGORY_NAMES, LINK_KIND_NAMES, type CreateExpertInput, type ExpertQuery, type LinkInput, type PatchExpertInput } from './experts.schema.js';
 
-export function actorOf(ctx: RequestContext): Actor {
-  if (!ctx.actor) {
-    throw new AppError('unauthenticated', '请先登录');
-  }
-  return ctx.actor;
-}
+import { actorOf } from '../../http/context.js';
 
+export { actorOf };
 export function presentLink(l: repo.LinkRow) {
   return {
     id: l.id,

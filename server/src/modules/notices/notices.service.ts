@@ -1,5 +1,5 @@
 import type { Db, Executor } from '../../db/client.js';
-import type { Actor, RequestContext } from '../../http/context.js';
+import { type Actor, type RequestContext, actorOf } from '../../http/context.js';
 import { AppError, fieldError, notFound } from '../../http/errors.js';
 import { businessToday } from '../../lib/clock.js';
 import { recordAudit } from '../audit/index.js';
@@ -29,13 +29,6 @@ export function noticeState(n: { publishedOn: string; endsOn: string }, today: s
     return 'scheduled';
   }
   return today <= n.endsOn ? 'open' : 'closed';
-}
-
-function actorOf(ctx: RequestContext): Actor {
-  if (!ctx.actor) {
-    throw new AppError('unauthenticated', '请先登录');
-  }
-  return ctx.actor;
 }
 
 const score = (v: string | null) => (v === null ? null : Number(v));

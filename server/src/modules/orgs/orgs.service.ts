@@ -1,19 +1,12 @@
 import type { Db, Executor } from '../../db/client.js';
 import type { OrgKind, Role } from '../../db/schema/index.js';
-import type { Actor, RequestContext } from '../../http/context.js';
+import { type RequestContext, actorOf } from '../../http/context.js';
 import { AppError, fieldError, notFound } from '../../http/errors.js';
 import { hashPassword, passwordProblem } from '../../lib/password.js';
 import { recordAudit } from '../audit/index.js';
 import { clearThrottlesOf, findUserByUsername, revokeUserCredentials } from '../auth/index.js';
 import { ORG_KIND_NAMES, ROLE_ORG_KINDS, assertCanAdminister, roleConflict } from './orgs.policy.js';
 import * as repo from './orgs.repo.js';
-
-function actorOf(ctx: RequestContext): Actor {
-  if (!ctx.actor) {
-    throw new AppError('unauthenticated', '请先登录');
-  }
-  return ctx.actor;
-}
 
 export function presentUser(u: repo.UserRow, organizationName: string) {
   return {

@@ -1,7 +1,7 @@
 import { and } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client.js';
 import { APPLICATION_STATUSES, type ApplicationStatus, type RecognitionType } from '../../db/schema/index.js';
-import { hasRole, type Actor, type RequestContext } from '../../http/context.js';
+import { hasRole, type Actor, type RequestContext, actorOf } from '../../http/context.js';
 import { AppError, fieldError, forbidden, notFound, type FieldIssue } from '../../http/errors.js';
 import { decodeCursor, encodeCursor } from '../../http/pagination.js';
 import { maskPhone, type PiiCipher } from '../../lib/pii.js';
@@ -18,13 +18,6 @@ import { loadForm } from './forms.service.js';
 import { NOTICE_EVENT_NAMES } from '../notices/index.js';
 import { ACTION_NAMES, NEXT_STEP, STATUS_NAMES, TYPE_NAMES } from './recognitions.status.js';
 import { lockApplication, moveApplication } from './workflow.js';
-
-function actorOf(ctx: RequestContext): Actor {
-  if (!ctx.actor) {
-    throw new AppError('unauthenticated', '请先登录');
-  }
-  return ctx.actor;
-}
 
 function isUniqueViolation(err: unknown): boolean {
   let cur: unknown = err;

@@ -1,5 +1,3 @@
-import type { Actor, RequestContext } from '../../http/context.js';
-import { AppError } from '../../http/errors.js';
 import { businessToday as clockToday, chinaDate } from '../../lib/clock.js';
 import { fenToYuan } from '../../lib/money.js';
 import { decodeCursor, encodeCursor } from '../../http/pagination.js';
@@ -14,13 +12,9 @@ export function businessToday(at?: Date): string {
   return at === undefined ? clockToday() : chinaDate(at);
 }
 
-export function actorOf(ctx: RequestContext): Actor {
-  if (!ctx.actor) {
-    throw new AppError('unauthenticated', '请先登录');
-  }
-  return ctx.actor;
-}
+import { actorOf } from '../../http/context.js';
 
+export { actorOf };
 export const categoryName = (c: string) => CATEGORY_NAMES[c as keyof typeof CATEGORY_NAMES] ?? c;
 
 export function presentPolicy(p: repo.PolicyRow, remainingFen: number) {
