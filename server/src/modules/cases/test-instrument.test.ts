@@ -6,11 +6,19 @@ import { insertCall, readCase } from '../../test/factories.js';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../test/harness.js';
 import { addWorkingDays } from '../calendar/index.js';
 import { TOTAL_ITEM } from '../experts/index.js';
+import { balances, defineBook, postMovement } from '../ledger/index.js';
 import { lockCase, moveCase, openCase, registerInstrument, type DecisionOutcome } from './index.js';
 
 // ── the whole instrument, as data (what a new instrument writes; no kernel file changes) ──────
 const FIELD = '案件内核测试领域';
 const granted: { caseId: number; today: string }[] = [];
+/** Its money: a grant budget (never negative) paid out to enterprises, as a ledger book. */
+const GRANTS = defineBook({
+  code: 'test_grants',
+  name: '测试资助资金',
+  accountKinds: { appropriation: { mayGoNegative: true, mayGoPositive: false }, budget: {}, granted: { owner: 'enterprise' } },
+});
+const GRANT_FEN = 50_000_000;
 registerInstrument({
   code: 'test_grants',
   name: '测试资助',
@@ -59,9 +67,19 @@ registerInstrument({
     summary: async () => '种子资助',
     typeHasPanel: async () => true,
   },
-  onDecision: async (_tx, _ctx, c, { today }): Promise<DecisionOutcome> => {
+  onDecision: async (tx, _ctx, c, { today }): Promise<DecisionOutcome> => {
     granted.push({ caseId: c.id, today });
-    return { reference: `ZZ${c.id}`, detail: { grantFen: 50_000_000 } };
+    const posted = await postMovement(tx, {
+      book: GRANTS,
+      kind: 'grant',
+      valueDate: today,
+      idempotencyKey: `grant-${c.id}`,
+      entries: [
+        { account: { kind: 'budget' }, amountFen: -GRANT_FEN },
+        { account: { kind: 'granted', owner: { type: 'enterprise', id: c.enterpriseId! } }, amountFen: GRANT_FEN },
+      ],
+    });
+    return { reference: `ZZ${c.id}`, detail: { grantFen: GRANT_FEN, movementId: posted.id } };
   },
 });
 // ─────────────────────────────────────────────────────────────────────────────────────────────
@@ -151,11 +169,18 @@ describe('an instrument defined as data', () => {
     expect((await readCase(db, c.id)).dueOn).toBe(notice.endsOn);
     expect((await officer.request('POST', `/api/cases/${c.id}/decision`, { approve: true })).json().error.code).toBe('notice_open');
 
+    // the book's budget: a grant larger than it would be refused by the ledger
+    await db.transaction(async (tx) =>
+      postMovement(tx, { book: GRANTS, kind: 'fund', valueDate: '2016-01-04', entries: [{ account: { kind: 'appropriation' }, amountFen: -80_000_000 }, { account: { kind: 'budget' }, amountFen: 80_000_000 }] }),
+    );
+
     // after the period: the decision calls the instrument's hook, in the same transaction
     setBusinessClock(fixedClock(await addWorkingDays(notice.endsOn, 2, db)));
     const decided = await officer.request('POST', `/api/cases/${c.id}/decision`, { approve: true });
     expect(decided.statusCode, decided.body).toBe(200);
-    expect(decided.json()).toMatchObject({ status: 'granted', outcome: { grantFen: 50_000_000 } });
+    expect(decided.json()).toMatchObject({ status: 'granted', outcome: { grantFen: GRANT_FEN } });
+    const [budget] = await balances(db, GRANTS, { kinds: ['budget'] });
+    expect(budget.balanceFen).toBe(30_000_000);
     expect(granted).toEqual([{ caseId: c.id, today: businessToday() }]);
     expect((await officer.request('POST', `/api/recognition-applications/${c.id}/decision`, { approve: true })).statusCode).toBe(404);
 

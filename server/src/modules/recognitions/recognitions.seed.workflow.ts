@@ -39,10 +39,11 @@ const eqId = (id: number) => eq(recognitionApplications.id, id);
 const eqCase = (id: number) => eq(cases.id, id);
 
 /**
- * The 2016 calls stay open until 2027-12-31 (hnte, tech_sme, eagle, rd_center_municipal): the
- * demo is about 2016 but runs on today's date, and the enterprise user must be able to apply.
+ * The 2016 calls still open at the demo's business date (2016-09-12, docs/decisions/0004):
+ * hnte, tech_sme, eagle and rd_center_municipal accept applications until the end of October,
+ * so the enterprise user can apply.
  */
-export const DEMO_CALL_CLOSES = '2027-12-31';
+export const DEMO_CALL_CLOSES = '2016-10-31';
 
 export interface People {
   enterpriseUser: { id: number; label: string };
@@ -147,7 +148,7 @@ export async function seedWorkflow(opts: {
   call('rd_center_municipal', 2015, 1, '2015-05-04', '2015-08-31');
   call('agri_social_rd_center', 2015, 1, '2015-05-04', '2015-08-31');
   call('agri_enterprise', 2015, 1, '2015-04-01', '2015-07-31');
-  const open = '企业可在线申报（演示环境中本通知持续开放至2027年底）。经所在区、县（市）科技局审核后报市科委。';
+  const open = '企业可在线申报，受理至2016年10月31日。经所在区、县（市）科技局审核后报市科委。';
   call('hnte', 2016, 1, '2016-03-01', DEMO_CALL_CLOSES, open);
   call('tech_sme', 2016, 1, '2016-03-01', DEMO_CALL_CLOSES, open);
   call('eagle', 2016, 1, '2016-03-01', DEMO_CALL_CLOSES, open);
@@ -261,7 +262,9 @@ export async function seedWorkflow(opts: {
   const noticeToday = { publishedOn: today, endsOn: await addWorkingDays(today, 10, tx) };
   const closedNotice = { publishedOn: '2016-06-13', endsOn: await addWorkingDays('2016-06-13', 10, tx) };
   // published a month ago: its 10 working days are over, its items await the decision
-  const endedNotice = { publishedOn: addDays(today, -30), endsOn: await addWorkingDays(addDays(today, -30), 10, tx) };
+  // published on a working day (the first one from a month ago), ended ten working days later
+  const endedOn = await addWorkingDays(addDays(today, -30), 1, tx);
+  const endedNotice = { publishedOn: endedOn, endsOn: await addWorkingDays(endedOn, 10, tx) };
   const noticeOf = (s: AppSpec) => (s.historic ? closedNotice : s.ended ? endedNotice : noticeToday);
   for (const s of specs) {
     let path = PATHS[s.status];
