@@ -308,6 +308,7 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/techmarket/deals/{id}/registration': { allow: ['officer', 'enterprise'] },
   'GET /api/techmarket/registrations': { allow: [...DISTRICT_AND_UP, 'enterprise'] },
   'GET /api/techmarket/registrations/{id}': { allow: [...DISTRICT_AND_UP, 'enterprise'] },
+  'GET /api/techmarket/registrations/{id}/certificate.docx': { allow: [...DISTRICT_AND_UP, 'enterprise'] },
   'POST /api/techmarket/registrations/{id}/register': { allow: ['officer'] },
   'POST /api/techmarket/registrations/{id}/return': { allow: ['officer'] },
   'GET /api/techmarket/registration-rules': { allow: 'all' },

@@ -1,5 +1,6 @@
-import { AlignmentType, BorderStyle, Document, Packer, PageBorderDisplay, PageBorderOffsetFrom, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
+import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
 import type { RecognitionType } from '../../db/schema/index.js';
+import { certificatePage, CJK_LANGUAGE, mm } from '../../lib/docx.js';
 
 /** The certificate's title per type (the bureau's own certificates carry the city's name). */
 export const CERTIFICATE_TITLES: Record<RecognitionType, string> = {
@@ -68,7 +69,6 @@ export function validityText(c: Pick<CertificateData, 'issuedOn' | 'validUntil'>
 const FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '仿宋' };
 const TITLE_FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '黑体' };
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
-const mm = (v: number) => Math.round((v / 25.4) * 1440);
 /** A4 with 25 mm margins: 160 mm of line, in points. */
 const LINE_PT = (160 / 25.4) * 72;
 const RED = 'C00000';
@@ -144,19 +144,14 @@ export async function renderCertificate(c: CertificateData): Promise<Buffer> {
       }),
     );
   }
-  const border = { style: BorderStyle.DOUBLE, size: 18, color: GOLD, space: 20 };
   const doc = new Document({
     creator: authorities.join('、'),
     title: `${CERTIFICATE_TITLES[c.type]} ${c.certificateNo}`,
-    styles: { default: { document: { run: { font: FONT, size: 30, language: { value: 'en-US', eastAsia: 'zh-CN' } } } } },
+    styles: { default: { document: { run: { font: FONT, size: 30, language: CJK_LANGUAGE } } } },
     sections: [
       {
         properties: {
-          page: {
-            size: { width: mm(210), height: mm(297) },
-            margin: { top: mm(30), bottom: mm(25), left: mm(25), right: mm(25) },
-            borders: { pageBorderTop: border, pageBorderBottom: border, pageBorderLeft: border, pageBorderRight: border, pageBorders: { display: PageBorderDisplay.ALL_PAGES, offsetFrom: PageBorderOffsetFrom.TEXT } },
-          },
+          page: certificatePage(GOLD),
         },
         children: [
           ...revoked,

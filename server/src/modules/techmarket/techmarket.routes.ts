@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../deps.js';
 import { contextOf, requireActor } from '../../http/auth.js';
 import * as auctions from './techmarket.auctions.service.js';
+import { renderRegistrationCertificate } from './techmarket.certificate.js';
 import * as deals from './techmarket.deals.service.js';
 import * as s from './techmarket.schema.js';
 import * as service from './techmarket.service.js';
@@ -106,6 +107,18 @@ export const techmarketRoutes = (deps: Deps): FastifyPluginAsyncZod => async (ap
   );
   app.get(`${P}/registrations/:id`, { schema: { tags, summary: '认定登记申请详情', params: s.idParam, response: { 200: s.registration } } }, async (request) =>
     deals.getRegistration({ db, actor: requireActor(request), id: request.params.id }),
+  );
+  app.get(
+    `${P}/registrations/:id/certificate.docx`,
+    { schema: { tags, summary: '下载 Word 技术合同登记证明（已认定登记的合同）', params: s.idParam, produces: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document'] } },
+    async (request, reply) => {
+      const r = await deals.getRegistration({ db, actor: requireActor(request), id: request.params.id });
+      const body = await renderRegistrationCertificate(r);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .header('content-disposition', `attachment; filename="registration.docx"; filename*=UTF-8''${encodeURIComponent(`技术合同登记证明-${r.registrationNo}.docx`)}`)
+        .send(body);
+    },
   );
   app.post(`${P}/registrations/:id/register`, { schema: { tags, summary: '登记员认定登记（核定类型与技术交易额，编号）', params: s.idParam, body: s.registerBody, response: { 200: s.registration } } }, async (request) => {
     requireActor(request);

@@ -5,6 +5,7 @@ import { errorMessage } from '../../../lib/form-errors';
 import { formatYuan } from '../../../lib/format';
 import { hasAnyRole, useSession } from '../../../lib/session';
 import { useDecideRegistration } from '../api/decide-registration';
+import { downloadRegistrationCertificate } from '../api/download-registration-certificate';
 import { useDeals, type Deal } from '../api/list-deals';
 import { useRegistrations } from '../api/list-registrations';
 import { useSubmitRegistration, type SubmitRegistrationInput } from '../api/submit-registration';
@@ -105,7 +106,19 @@ export default function ContractsPage() {
                     { title: '非技术性费用', dataIndex: 'nonTechnical', render: (v: number) => formatYuan(v) },
                     { title: '技术交易额', dataIndex: 'technicalIncome', render: (v: number | null) => (v === null ? '—' : formatYuan(v)) },
                     { title: '状态', dataIndex: 'status', render: (s: keyof typeof REGISTRATION_STATUS_NAMES, r) => <>{REGISTRATION_STATUS_NAMES[s]}{r.returnReasons.length ? `：${r.returnReasons.join('；')}` : ''}</> },
-                    { title: '登记号', dataIndex: 'registrationNo' },
+                    {
+                      title: '登记号',
+                      dataIndex: 'registrationNo',
+                      render: (no: string | null, r) =>
+                        no ? (
+                          <Space size={4} wrap>
+                            <span>{no}</span>
+                            <Button size="small" type="link" onClick={() => downloadRegistrationCertificate(r.id, no).catch((err: unknown) => message.error(errorMessage(err)))}>
+                              登记证明
+                            </Button>
+                          </Space>
+                        ) : null,
+                    },
                     ...(registrar
                       ? [
                           {
