@@ -48,8 +48,8 @@ function scopeOf(actor: Actor): SQL | undefined {
 }
 
 async function whereOf(db: Executor, actor: Actor, q: Omit<InboxQuery, 'cursor' | 'limit'>): Promise<repo.InboxWhere> {
-  if (q.instrument) {
-    instrumentOf(q.instrument);
+  if (q.instrument && !instruments().some((d) => d.code === q.instrument)) {
+    throw fieldError('instrument', `业务类别“${q.instrument}”不存在`);
   }
   let districtId: number | undefined;
   if (q.district) {
