@@ -40,14 +40,14 @@ export async function renderRegistrationCertificate(r: RegisteredContract): Prom
   if (r.status !== 'registered' || !r.registrationNo || !r.registeredOn) {
     throw new AppError('invalid_state', '该合同尚未认定登记，没有登记证明');
   }
-  const LABEL = mm(45);
-  const VALUE = mm(115);
+  const LABEL = mm(42);
+  const VALUE = mm(118);
   const row = (label: string, value: string) =>
     new TableRow({
       cantSplit: true,
       children: [
         new TableCell({ width: { size: LABEL, type: WidthType.DXA }, borders: { top: LINE, bottom: LINE, left: LINE, right: LINE }, margins: { left: mm(2), right: mm(2), top: 60, bottom: 60 }, children: [new Paragraph({ alignment: AlignmentType.DISTRIBUTE, children: [new TextRun({ text: label, bold: true })] })] }),
-        new TableCell({ width: { size: VALUE, type: WidthType.DXA }, borders: { top: LINE, bottom: LINE, left: LINE, right: LINE }, margins: { left: mm(3), right: mm(2), top: 60, bottom: 60 }, children: [new Paragraph({ children: [new TextRun(value)] })] }),
+        new TableCell({ width: { size: VALUE, type: WidthType.DXA }, borders: { top: LINE, bottom: LINE, left: LINE, right: LINE }, margins: { left: mm(3), right: mm(2), top: 60, bottom: 60 }, children: [new Paragraph({ children: [new TextRun({ text: value, size: 24 })] })] }),
       ],
     });
   const doc = new Document({
@@ -70,8 +70,8 @@ export async function renderRegistrationCertificate(r: RegisteredContract): Prom
               row('合同名称', r.contractTitle),
               row('合同类型', r.contractTypeName),
               row('技术领域', r.domain),
-              row('卖方（技术输出方）', r.sellerName),
-              row('买方（技术吸纳方）', r.buyerName),
+              row('卖方', `${r.sellerName}（技术输出方）`),
+              row('买方', `${r.buyerName}（技术吸纳方）`),
               row('所在区县', r.districtName),
               row('签订日期', chineseDate(r.signedOn)),
               row('合同成交额', yuan(r.amount)),
