@@ -1,5 +1,6 @@
 import { Card, Col, Descriptions, Flex, Row, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { businessDayjs } from '../../../lib/business-clock';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useT, type MessageKey } from '../../../lib/i18n';
@@ -31,7 +32,9 @@ function greetingKey(hour: number): MessageKey {
 export default function HomePage({ shortcuts }: { shortcuts: Shortcut[] }) {
   const t = useT();
   const me = useSession();
+  // the greeting follows the user's time of day; "today" is the business date deadlines count from
   const now = dayjs();
+  const today = businessDayjs();
   useDocumentTitle();
   return (
     <>
@@ -53,7 +56,7 @@ export default function HomePage({ shortcuts }: { shortcuts: Shortcut[] }) {
           <Descriptions.Item label={t('home.district')}>
             {me.organization.district ? `${me.organization.district.name}（${me.organization.district.code}）` : t('home.cityWide')}
           </Descriptions.Item>
-          <Descriptions.Item label={t('home.today')}>{now.format(t('home.dateFormat'))}</Descriptions.Item>
+          <Descriptions.Item label={t('home.today')}>{today.format(t('home.dateFormat'))}</Descriptions.Item>
           <Descriptions.Item label={t('home.username')}>{me.user.username}</Descriptions.Item>
         </Descriptions>
       </Card>
