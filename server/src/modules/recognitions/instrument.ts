@@ -20,6 +20,11 @@ async function applicationOfCase(db: Parameters<typeof findDetail>[0], c: CaseRo
   return applicationOf(c, d);
 }
 
+/** Whether this application goes through expert review (judged on its application date): one answer for the draw and the notice. */
+async function needsPanel(db: Parameters<typeof findDetail>[0], c: CaseRow): Promise<boolean> {
+  return hasExpertReview(db, c.type as RecognitionType, judgedOn(await applicationOfCase(db, c)));
+}
+
 const statuses = Object.fromEntries(
   (Object.keys(STATUS_NAMES) as ApplicationStatus[]).map((s): [string, StatusDef] => [s, { name: STATUS_NAMES[s], next: NEXT_STEP[s], stepDays: STEP_WORKING_DAYS[s] }]),
 );
@@ -49,7 +54,7 @@ export const recognitionsInstrument = registerInstrument({
     drawAction: 'draw_panel',
     scoredAction: 'panel_scored',
     rules: (type) => panelRulesFor(type as RecognitionType),
-    required: async (db, c) => hasExpertReview(db, c.type as RecognitionType, judgedOn(await applicationOfCase(db, c))),
+    required: needsPanel,
     preferFields: async (db, c) => {
       const app = await applicationOfCase(db, c);
       const domain = (app.data as { profile?: { domain?: unknown } } | null)?.profile?.domain;
@@ -73,8 +78,8 @@ export const recognitionsInstrument = registerInstrument({
     approveAction: 'approve',
     declineAction: 'decline',
     workingDays: (type) => NOTICE_WORKING_DAYS[type as RecognitionType] ?? NOTICE_WORKING_DAYS.default,
-    ready: async (db, c) => c.status === ((await hasExpertReview(db, c.type as RecognitionType, judgedOn(await applicationOfCase(db, c)))) ? 'scored' : 'city_passed'),
-    readyLabel: async (db, c) => ((await hasExpertReview(db, c.type as RecognitionType, judgedOn(await applicationOfCase(db, c)))) ? '专家评审完成' : '市级审核通过'),
+    ready: async (db, c) => c.status === ((await needsPanel(db, c)) ? 'scored' : 'city_passed'),
+    readyLabel: async (db, c) => ((await needsPanel(db, c)) ? '专家评审完成' : '市级审核通过'),
     // the public reads the type and the technical domain; expert scores are the bureau's, not published
     summary: async (db, c) => {
       const app = await applicationOfCase(db, c);
