@@ -1,7 +1,9 @@
+/// <reference types="vite/client" />
 /**
  * The authorization matrix: every route of the OpenAPI document × every demo role × own/other
  * district or organisation. A route missing from MATRIX fails the suite, so each new route must
- * be classified here (public or not, and who may succeed) before it can be merged.
+ * be classified here or in its module's `authz/<module>.matrix.ts` (public or not, and who may succeed)
+ * before it can be merged.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
@@ -10,43 +12,7 @@ import { enterpriseInput, multipartFile, uniqueUscc, xlsxOf } from './factories.
 import { createTestApp, loginAs, TEST_PASSWORD, type Session, type TestApp } from './harness.js';
 import { COLUMNS } from '../modules/enterprises/enterprises.excel.js';
 
-const ROLES = ['admin', 'officer', 'xihu', 'binjiang', 'auditor', 'enterprise', 'provider', 'expert'] as const;
-type Role = (typeof ROLES)[number];
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-
-/** ok: 2xx · denied: 403 · hidden: 403 or 404 (never reveal another's record) · refused: 4xx other than 401/403 (allowed, but this input is not) */
-type Outcome = 'ok' | 'denied' | 'hidden' | 'refused';
-const ACCEPTS: Record<Outcome, (status: number) => boolean> = {
-  ok: (s) => s >= 200 && s < 300,
-  denied: (s) => s === 403,
-  hidden: (s) => s === 403 || s === 404,
-  refused: (s) => s >= 400 && s < 500 && s !== 401 && s !== 403,
-};
-
-interface Req {
-  method: Method;
-  url: string;
-  payload?: unknown;
-  headers?: Record<string, string>;
-  /** Send with this session instead of the role's own (throwaway sessions for logout). */
-  as?: Session;
-  /** Undo what a successful request changed (e.g. a changed password). */
-  undo?: () => Promise<void>;
-}
-interface Case {
-  name: string;
-  expect: Record<Role, Outcome>;
-  build(role: Role): Promise<Req> | Req;
-}
-/** Detailed entries send a valid request as every role; coarse ones list who may succeed and probe everyone else. */
-type Entry = { public?: true; selfService?: true } & ({ cases: Case[] } | { allow: readonly Role[] | 'all' });
-
-// Expectation rows, in ROLES order: admin, officer, xihu, binjiang, auditor, enterprise, provider, expert.
-const row = (...o: Outcome[]): Record<Role, Outcome> => Object.fromEntries(ROLES.map((r, i) => [r, o[i]])) as Record<Role, Outcome>;
-const everyone = (o: Outcome) => row(o, o, o, o, o, o, o, o);
-const only = (roles: Role[], otherwise: Outcome = 'denied') => Object.fromEntries(ROLES.map((r) => [r, roles.includes(r) ? 'ok' : otherwise])) as Record<Role, Outcome>;
-const CITY_READERS: Role[] = ['admin', 'officer', 'auditor'];
-const DISTRICT_AND_UP: Role[] = ['admin', 'officer', 'auditor', 'xihu', 'binjiang'];
+import { ACCEPTS, CITY_READERS, DISTRICT_AND_UP, everyone, only, ROLES, row, type Entry, type Method, type Req, type Role } from './authz/kit.js';
 
 let t: TestApp;
 const s = {} as Record<Role, Session>;
@@ -79,7 +45,7 @@ async function importFile(district: string): Promise<Pick<Req, 'payload' | 'head
 
 const enterpriseId = (which: 'own' | 'other') => (which === 'own' ? f.ownEnterprise : f.otherEnterprise);
 
-const MATRIX: Record<string, Entry> = {
+const CORE_MATRIX: Record<string, Entry> = {
   // ---- system and auth ---------------------------------------------------------------------------
   'GET /healthz': { public: true, cases: [{ name: '-', expect: everyone('ok'), build: () => ({ method: 'GET', url: '/healthz' }) }] },
   'GET /readyz': { public: true, cases: [{ name: '-', expect: everyone('ok'), build: () => ({ method: 'GET', url: '/readyz' }) }] },
@@ -381,18 +347,24 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/recognition-applications/{id}/panel': { allow: CITY_READERS },
   'POST /api/recognition-applications/{id}/panel': { allow: ['officer'] },
   'POST /api/recognition-applications/{id}/panel/redraw': { allow: ['officer'] },
-  'GET /api/cases/{id}/panel': { allow: CITY_READERS },
-  'POST /api/cases/{id}/panel': { allow: ['officer'] },
-  'POST /api/cases/{id}/panel/redraw': { allow: ['officer'] },
-  'POST /api/cases/{id}/decision': { allow: ['officer'] },
   // the inbox: every signed-in user reads its own scope (district, enterprise, seats, organisation)
-  'GET /api/cases': { allow: 'all' },
-  'GET /api/cases/summary': { allow: 'all' },
   'GET /api/expert/assignments': { allow: ['expert'] },
   'GET /api/expert/assignments/{memberId}': { allow: ['expert'] },
   'POST /api/expert/assignments/{memberId}/declaration': { allow: ['expert'] },
   'POST /api/expert/assignments/{memberId}/score': { allow: ['expert'] },
 };
+
+/** Each module's own entries (`authz/<module>.matrix.ts`, exporting MATRIX); a route classified twice fails here. */
+const MODULE_MATRICES = import.meta.glob<{ MATRIX: Record<string, Entry> }>('./authz/*.matrix.ts', { eager: true });
+const MATRIX: Record<string, Entry> = { ...CORE_MATRIX };
+for (const [file, mod] of Object.entries(MODULE_MATRICES)) {
+  for (const [key, entry] of Object.entries(mod.MATRIX)) {
+    if (key in MATRIX) {
+      throw new Error(`${file}: ${key} is classified twice`);
+    }
+    MATRIX[key] = entry;
+  }
+}
 
 /** A request that reaches the route whatever it needs: placeholder path parameters, an empty body. */
 function probe(key: string): Req {
@@ -434,7 +406,7 @@ describe('the matrix covers the OpenAPI document', () => {
   it('when the document lists its routes, then each one has a matrix entry and each entry a route', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{ paths: Record<string, Record<string, unknown>> }>();
     const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
-    expect(documented.filter((k) => !(k in MATRIX)), 'routes without a matrix entry: classify them in authz-matrix.test.ts').toEqual([]);
+    expect(documented.filter((k) => !(k in MATRIX)), 'routes without a matrix entry: classify them in authz-matrix.test.ts or authz/<module>.matrix.ts').toEqual([]);
     expect(Object.keys(MATRIX).filter((k) => !documented.includes(k)), 'matrix entries without a route').toEqual([]);
   });
 
