@@ -12,3 +12,4 @@ export * from './recognitions.js';
 export * from './cases.js';
 export * from './system.js';
 export * from './ledger.js';
+export * from './payments.js';
