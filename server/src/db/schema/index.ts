@@ -13,3 +13,4 @@ export * from './cases.js';
 export * from './system.js';
 export * from './ledger.js';
 export * from './payments.js';
+export * from './programmes.js';
