@@ -14,3 +14,5 @@ export * from './system.js';
 export * from './ledger.js';
 export * from './payments.js';
 export * from './programmes.js';
+export * from './allocations.js';
+export * from './awards.js';
