@@ -16,3 +16,4 @@ export * from './payments.js';
 export * from './programmes.js';
 export * from './allocations.js';
 export * from './awards.js';
+export * from './carriers.js';
