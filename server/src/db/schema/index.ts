@@ -17,3 +17,4 @@ export * from './programmes.js';
 export * from './allocations.js';
 export * from './awards.js';
 export * from './carriers.js';
+export * from './funds.js';
