@@ -18,3 +18,5 @@ export * from './allocations.js';
 export * from './awards.js';
 export * from './carriers.js';
 export * from './funds.js';
+export * from './subsidies.js';
+export * from './loans.js';
