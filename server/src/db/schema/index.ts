@@ -20,3 +20,6 @@ export * from './carriers.js';
 export * from './funds.js';
 export * from './subsidies.js';
 export * from './loans.js';
+export * from './policies.js';
+export * from './supervision.js';
+export * from './outreach.js';

@@ -33,7 +33,9 @@ export type RecognitionType = (typeof RECOGNITION_TYPES)[number];
 /**
  * The application workflow (see modules/recognitions/recognitions.status.ts for who may move it):
  * draft → submitted → district_passed → city_passed → [expert_review → scored] → in_notice → approved,
- * with returned (for correction, back to the enterprise) and rejected on the way.
+ * with returned (for correction, back to the enterprise) and rejected on the way. Types decided
+ * above the city go in_notice → recommended (推荐上报) → approved / rejected by the upper body's
+ * recorded result (recognitionRecommendations).
  */
 export const APPLICATION_STATUSES = [
   'draft',
@@ -44,6 +46,7 @@ export const APPLICATION_STATUSES = [
   'expert_review',
   'scored',
   'in_notice',
+  'recommended',
   'approved',
   'rejected',
 ] as const;
@@ -310,5 +313,49 @@ export const objections = pgTable(
     index('objections_status_idx').on(t.status, t.id),
     check('objections_status', sql`${t.status} in ('open','upheld','dismissed')`),
     check('objections_resolution', sql`(${t.status} = 'open') = (${t.resolvedAt} is null)`),
+  ],
+);
+
+/** A batch of recommendations sent to the upper body (推荐上报批次): one type, one year, one list. */
+export const recognitionBatches = pgTable(
+  'recognition_batches',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    type: text('type').$type<RecognitionType>().notNull(),
+    year: smallint('year').notNull(),
+    title: text('title').notNull(),
+    /** the body the list goes to (省科技厅, 省高新技术企业认定管理机构…) */
+    upperBody: text('upper_body').notNull(),
+    submittedOn: date('submitted_on', { mode: 'string' }).notNull(),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('recognition_batches_type_year_idx').on(t.type, t.year, t.id)],
+);
+
+/**
+ * "Recommend, then record": a case of a type decided above the city, recommended after its
+ * notice, and the upper body's result once recorded (recognised with its document number and
+ * date → the recognition is issued from that date; not recognised → the case is rejected).
+ */
+export const recognitionRecommendations = pgTable(
+  'recognition_recommendations',
+  {
+    caseId: integer('case_id')
+      .primaryKey()
+      .references(() => cases.id),
+    batchId: integer('batch_id').references(() => recognitionBatches.id),
+    recommendedOn: date('recommended_on', { mode: 'string' }).notNull(),
+    result: text('result').$type<'recognised' | 'not_recognised'>(),
+    resultDocNo: text('result_doc_no'),
+    resultOn: date('result_on', { mode: 'string' }),
+    recognitionId: integer('recognition_id').references(() => recognitions.id),
+    recordedBy: integer('recorded_by').references(() => users.id),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('recognition_recommendations_batch_idx').on(t.batchId),
+    check('recognition_recommendations_result', sql`${t.result} is null or ${t.result} in ('recognised','not_recognised')`),
+    check('recognition_recommendations_recorded', sql`(${t.result} is null) = (${t.resultDocNo} is null) and (${t.result} is null) = (${t.resultOn} is null)`),
   ],
 );
