@@ -40,6 +40,7 @@ export const ERROR_STATUS = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   idempotency_key_reused: 422,
+  benchmark_unknown: 422,
   account_locked: 423,
   rate_limited: 429,
   internal: 500,
