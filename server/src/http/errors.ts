@@ -36,6 +36,7 @@ export const ERROR_STATUS = {
   panel_unsatisfiable: 409,
   conflict_not_declared: 409,
   score_out_of_band: 400,
+  factor_all_zero: 400,
   attachment_invalid: 400,
   payload_too_large: 413,
   unsupported_media_type: 415,
