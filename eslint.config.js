@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 const ONLY_THROUGH_INDEX = { regex: '^\\.\\./[a-z-]+/(?!index\\.js$)', message: 'Import another module only through its index.ts (its public surface).' };
-const NO_INSTRUMENT = { regex: '^\\.\\./(recognitions|vouchers|techmarket|projects|awards|finance|carriers|outreach)/', message: 'A kernel module never imports an instrument: the instrument registers its hooks with the kernel.' };
+const NO_INSTRUMENT = { regex: '^\\.\\./(recognitions|vouchers|techmarket|projects|programmes|awards|finance|carriers|outreach)/', message: 'A kernel module never imports an instrument: the instrument registers its hooks with the kernel.' };
 
 export default tseslint.config(
   { ignores: ['node_modules', 'web/dist', 'data', 'coverage', 'server/src/db/migrations', 'web/src/lib/api-types.ts', 'bench/results'] },
@@ -32,7 +32,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [ONLY_THROUGH_INDEX] }] },
   },
   {
-    files: ['server/src/modules/{cases,experts,notices,ledger,calendar,audit,timeline}/**/*.ts'],
+    files: ['server/src/modules/{cases,experts,notices,ledger,calendar,audit,timeline,payments}/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [ONLY_THROUGH_INDEX, NO_INSTRUMENT] }] },
   },

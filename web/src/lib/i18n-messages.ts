@@ -90,6 +90,7 @@ export const messages = {
   'role.carrier_operator': ['孵化器/众创空间', 'Incubator operator'],
   'role.fund_manager': ['合作基金管理人', 'Fund manager'],
   'role.auditor': ['审计/监督', 'Auditor'],
+  'role.finance_officer': ['计划财务处（支付复核）', 'Finance reviewer'],
 
   'status.notFound': ['页面不存在', 'Page not found'],
   'status.notFoundHint': ['您访问的页面不存在或已被移除。', 'The page does not exist or was removed.'],

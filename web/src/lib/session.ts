@@ -11,7 +11,8 @@ export type RoleCode =
   | 'expert'
   | 'carrier_operator'
   | 'fund_manager'
-  | 'auditor';
+  | 'auditor'
+  | 'finance_officer';
 
 export const ALL_ROLES: readonly RoleCode[] = [
   'city_admin',
@@ -23,6 +24,7 @@ export const ALL_ROLES: readonly RoleCode[] = [
   'carrier_operator',
   'fund_manager',
   'auditor',
+  'finance_officer',
 ];
 
 /** The signed-in user, provided by the authenticated layout. */

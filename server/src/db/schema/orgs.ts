@@ -50,6 +50,7 @@ export const ROLES = [
   'carrier_operator',
   'fund_manager',
   'auditor',
+  'finance_officer',
 ] as const;
 export type Role = (typeof ROLES)[number];
 

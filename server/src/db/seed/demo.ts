@@ -14,6 +14,7 @@ import { seedTechmarket } from '../../modules/techmarket/techmarket.seed.js';
 import { seedVouchers } from '../../modules/vouchers/vouchers.seed.js';
 import { seedIndicators } from '../../modules/indicators/indicators.seed.js';
 import { seedRecognitions } from '../../modules/recognitions/recognitions.seed.js';
+import { seedPayments } from '../../modules/payments/payments.seed.js';
 import { atDemoBusinessStart } from '../../modules/system/business-clock.js';
 import { DISTRICT_WEIGHTS, HANGZHOU_DISTRICTS } from './districts.js';
 
@@ -26,6 +27,7 @@ export const DEMO_ACCOUNTS: { username: string; displayName: string; roles: Role
   { username: 'enterprise', displayName: '陈静（企业用户）', roles: ['enterprise_user'], org: 'enterprise', description: '西湖区企业用户' },
   { username: 'provider', displayName: '服务机构联系人', roles: ['provider'], org: 'provider', description: '创新券服务机构' },
   { username: 'expert', displayName: '刘教授', roles: ['expert'], org: 'expert_org', description: '评审专家' },
+  { username: 'treasurer', displayName: '孙会计（计划财务处）', roles: ['finance_officer'], org: 'bureau', description: '计划财务处支付复核（审批限额500万元）' },
 ];
 
 export const DEMO_ENTERPRISE_NAME = '杭州西溪智芯科技有限公司';
@@ -152,6 +154,7 @@ export async function seedDemo(opts: { db: Db; pii: PiiCipher; password: string 
     await seedVouchers({ tx, ctx, pii: opts.pii });
     await seedIndicators({ tx, ctx });
     await seedRecognitions({ tx, ctx, pii: opts.pii });
+    await seedPayments({ tx, ctx });
     return { enterprises: insertedEnts.length, users: insertedUsers.length };
   }));
 }

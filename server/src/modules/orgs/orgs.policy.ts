@@ -13,6 +13,7 @@ export const ROLE_NAMES: Record<Role, string> = {
   carrier_operator: '孵化器/众创空间',
   fund_manager: '合作基金管理人',
   auditor: '审计/监督',
+  finance_officer: '计划财务处（支付复核）',
 };
 
 export const ORG_KIND_NAMES: Record<OrgKind, string> = {
@@ -37,6 +38,7 @@ export const ROLE_ORG_KINDS: Record<Role, OrgKind[]> = {
   carrier_operator: ['carrier'],
   fund_manager: ['fund'],
   auditor: ['supervision', 'bureau'],
+  finance_officer: ['bureau'],
 };
 
 /**
