@@ -102,6 +102,11 @@ export interface NoticeConfig {
 export interface DecisionOutcome {
   reference: string | null;
   detail: Record<string, unknown>;
+  /**
+   * the step the approval takes instead of the notice's approveAction (a transition from the same
+   * status), e.g. a recommendation to an upper body where the decision is not the city's
+   */
+  action?: string;
 }
 
 /** What an approval does (issue a recognition, create a task contract, grant a subsidy), in the decision's transaction. */

@@ -30,7 +30,7 @@ function noticeOf(c: CaseRow) {
 async function approveOne(tx: Tx, ctx: RequestContext, c: CaseRow, today: string): Promise<{ moved: CaseRow; outcome: DecisionOutcome | null }> {
   const { def, notice } = noticeOf(c);
   const outcome = def.onDecision ? await def.onDecision(tx, ctx, c, { today }) : null;
-  const moved = await moveCase(tx, ctx, c, { action: notice.approveAction, set: { decidedAt: businessNow() } });
+  const moved = await moveCase(tx, ctx, c, { action: outcome?.action ?? notice.approveAction, set: { decidedAt: businessNow() } });
   return { moved, outcome };
 }
 

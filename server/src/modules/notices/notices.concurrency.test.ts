@@ -22,13 +22,14 @@ describe('decisions under concurrency', () => {
     setBusinessClock(fixedClock(new Date('2015-09-28T10:00:00+08:00')));
     const db = t.deps.database.db;
     const firms = await t.deps.database.rows<{ id: number; districtId: number }>(sql`select id, district_id as "districtId" from enterprises order by id desc limit 6`);
-    const callId = await insertCall(db, { type: 'hnte', year: 2015, batch: 91, opensOn: '2015-03-01', closesOn: '2015-06-30' });
+    // a type the city decides itself: the approval issues the certificate
+    const callId = await insertCall(db, { type: 'municipal_hte', year: 2015, batch: 91, opensOn: '2015-03-01', closesOn: '2015-06-30' });
     const apps = [];
     for (const f of firms) {
-      apps.push(await insertRecognitionCase(db, { callId, type: 'hnte', year: 2015, enterpriseId: f.id, districtId: f.districtId, status: 'scored', panelScore: '80.00' }));
+      apps.push(await insertRecognitionCase(db, { callId, type: 'municipal_hte', year: 2015, enterpriseId: f.id, districtId: f.districtId, status: 'scored', panelScore: '80.00' }));
     }
     const ids = apps.map((a) => a.id);
-    const pub = await officer.request('POST', '/api/notices', { subject: 'hnte', year: 2015, title: '并发测试公示', applicationIds: ids });
+    const pub = await officer.request('POST', '/api/notices', { subject: 'municipal_hte', year: 2015, title: '并发测试公示', applicationIds: ids, workingDays: 10 });
     expect(pub.statusCode, pub.body).toBe(201);
     const noticeId = pub.json<{ id: number }>().id;
     setBusinessClock(fixedClock(new Date('2015-10-16T09:00:00+08:00')));

@@ -250,8 +250,9 @@ describe('objections', () => {
 
 describe('decisions', () => {
   it('when the decision comes on the last day of the notice, then notice_open; on the next day it is taken and the certificate issued', async () => {
-    const a = await application('hnte', 'scored');
-    await publish('hnte', [a.id]);
+    // a type the city decides itself (hnte is recommended to the upper body instead, see the next test)
+    const a = await application('municipal_hte', 'scored');
+    await publish('municipal_hte', [a.id], { workingDays: 10 });
     setNow(at('2015-10-15', '23:59'));
     const early = await decide(a.id, { approve: true });
     expect(early.statusCode).toBe(409);
@@ -261,11 +262,23 @@ describe('decisions', () => {
     const res = await decide(a.id, { approve: true });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ status: 'approved', recognition: { issuedOn: '2015-10-16', validUntil: '2018-10-15' } });
-    expect(res.json().recognition.certificateNo).toMatch(/^GR20153301\d{5}$/);
+    expect(res.json().recognition.certificateNo).toMatch(/^HZGX20153301\d{5}$/);
     expect((await statusOf(a.id)).decidedAt).not.toBeNull();
     const again = await decide(a.id, { approve: true });
     expect(again.statusCode).toBe(409);
     expect(await t.deps.database.db.select().from(recognitions).where(eq(recognitions.applicationId, a.id))).toHaveLength(1);
+  });
+
+  it('when a type decided above the city is approved after its notice, then the instrument’s hook turns the approval into a recommendation and no certificate is issued', async () => {
+    const a = await application('hnte', 'scored');
+    await publish('hnte', [a.id]);
+    setNow(at('2015-10-16', '09:00'));
+    const res = await decide(a.id, { approve: true });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'recommended', recognition: null, outcome: { recommendation: { recommendedOn: '2015-10-16' } } });
+    expect(await t.deps.database.db.select().from(recognitions).where(eq(recognitions.applicationId, a.id))).toHaveLength(0);
+    const events = await t.deps.database.db.select().from(caseEvents).where(eq(caseEvents.caseId, a.id));
+    expect(events.at(-1)).toMatchObject({ action: 'recommend', toStatus: 'recommended' });
   });
 
   it('when an objection is open, then the decision waits until it is resolved; dismissed → approval allowed', async () => {
@@ -322,7 +335,7 @@ describe('decisions', () => {
     expect(body.skipped.map((x) => x.applicationId).sort()).toEqual([open.id, upheld.id].sort());
     expect(body.skipped.find((x) => x.applicationId === open.id)!.reason).toContain('未处理');
     expect(body.skipped.find((x) => x.applicationId === upheld.id)!.reason).toContain('不予认定');
-    expect((await statusOf(clean.id)).status).toBe('approved');
+    expect((await statusOf(clean.id)).status).toBe('recommended');
     expect((await statusOf(open.id)).status).toBe('in_notice');
     const second = (await officer.request('POST', `/api/notices/${n.id}/approve-all`)).json<{ approved: unknown[] }>();
     expect(second.approved).toEqual([]);

@@ -75,6 +75,7 @@ const STEP_OF: Record<ApplicationStatus, number> = {
   expert_review: 3,
   scored: 4,
   in_notice: 4,
+  recommended: 5,
   approved: 6,
   rejected: 0,
 };

@@ -3,7 +3,8 @@ import { notFound } from '../../http/errors.js';
 import { registerInstrument, type CaseRow, type StatusDef, type TransitionDef } from '../cases/index.js';
 import { applicationOf, findDetail, findEnterprise, INSTRUMENT, updateDetail, type ApplicationRow } from './applications.repo.js';
 import { expertData, hasExpertReview, judgedOn, panelAssessment, panelRulesFor, recognitionScoreSheet } from './panel.js';
-import { ACTION_NAMES, NEXT_STEP, STATUS_NAMES, STEP_WORKING_DAYS, TRANSITIONS, TYPE_NAMES, type WorkflowAction } from './recognitions.status.js';
+import { ACTION_NAMES, isUpperType, NEXT_STEP, STATUS_NAMES, STEP_WORKING_DAYS, TRANSITIONS, TYPE_NAMES, type WorkflowAction } from './recognitions.status.js';
+import { recommendOnDecision } from './recommend.service.js';
 import { issueRecognition, validityYearsOf } from './register.js';
 
 /**
@@ -91,6 +92,9 @@ export const recognitionsInstrument = registerInstrument({
   },
   onDecision: async (tx, ctx, c, { today }) => {
     const type = c.type as RecognitionType;
+    if (isUpperType(type)) {
+      return recommendOnDecision(tx, c, today);
+    }
     const recognition = await issueRecognition(tx, ctx, {
       type,
       enterpriseId: c.enterpriseId!,

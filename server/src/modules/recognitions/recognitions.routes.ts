@@ -8,6 +8,7 @@ import * as attachments from './attachments.service.js';
 import * as calls from './calls.service.js';
 import * as forms from './forms.service.js';
 import * as s from './recognitions.schema.js';
+import { recommendationRoutes } from './recommend.routes.js';
 import { reviewApplication } from './review.service.js';
 
 const MAX_EXPORT_ROWS = 200_000;
@@ -30,6 +31,7 @@ export const recognitionsRoutes = (deps: Deps): FastifyPluginAsyncZod => async (
   const db = deps.database.db;
   const pii = deps.pii;
   const tags = ['recognitions'];
+  await app.register(recommendationRoutes(deps));
 
   // ---- calls (申报通知) ----
 

@@ -85,6 +85,7 @@ const PATHS: Record<ApplicationStatus, WorkflowAction[]> = {
   expert_review: ['submit', 'district_pass', 'city_pass', 'draw_panel'],
   scored: ['submit', 'district_pass', 'city_pass', 'draw_panel', 'panel_scored'],
   in_notice: ['submit', 'district_pass', 'city_pass', 'draw_panel', 'panel_scored', 'publish_notice'],
+  recommended: ['submit', 'district_pass', 'city_pass', 'draw_panel', 'panel_scored', 'publish_notice', 'recommend'],
   approved: ['submit', 'district_pass', 'city_pass', 'draw_panel', 'panel_scored', 'publish_notice', 'approve'],
   rejected: ['submit', 'district_reject'],
 };

@@ -26,6 +26,7 @@ export const STATUS_NAMES: Record<ApplicationStatus, string> = {
   expert_review: '专家评审中',
   scored: '专家评审完成',
   in_notice: '公示中',
+  recommended: '已推荐上报，待上级认定',
   approved: '已认定',
   rejected: '未通过',
 };
@@ -52,7 +53,10 @@ export type WorkflowAction =
   | 'panel_scored'
   | 'publish_notice'
   | 'approve'
-  | 'decline';
+  | 'decline'
+  | 'recommend'
+  | 'record_recognised'
+  | 'record_not_recognised';
 
 export const ACTION_NAMES: Record<WorkflowAction, string> = {
   submit: '提交申报',
@@ -67,6 +71,9 @@ export const ACTION_NAMES: Record<WorkflowAction, string> = {
   publish_notice: '进入公示',
   approve: '认定通过，颁发证书',
   decline: '不予认定',
+  recommend: '推荐上报',
+  record_recognised: '登记上级认定结果：已认定',
+  record_not_recognised: '登记上级认定结果：未予认定',
 };
 
 interface Transition {
@@ -94,6 +101,10 @@ export const TRANSITIONS: Record<WorkflowAction, Transition> = {
   publish_notice: { from: ['city_passed', 'scored'], to: 'in_notice', roles: ['city_officer'], needsComment: false },
   approve: { from: ['in_notice'], to: 'approved', roles: ['city_officer'], needsComment: false },
   decline: { from: ['in_notice'], to: 'rejected', roles: ['city_officer'], needsComment: true },
+  // types decided above the city: the approval after the notice is a recommendation, the upper body's result is recorded
+  recommend: { from: ['in_notice'], to: 'recommended', roles: ['city_officer'], needsComment: false },
+  record_recognised: { from: ['recommended'], to: 'approved', roles: ['city_officer'], needsComment: false },
+  record_not_recognised: { from: ['recommended'], to: 'rejected', roles: ['city_officer'], needsComment: false },
 };
 
 /** What happens next, for the applicant's "where is my application" view. */
@@ -105,7 +116,24 @@ export const NEXT_STEP: Record<ApplicationStatus, string | null> = {
   city_passed: '市科委组织专家评审或进入公示',
   expert_review: '评审专家打分',
   scored: '市科委发布公示',
-  in_notice: '公示期满且无未处理异议后，市科委作出认定决定',
+  in_notice: '公示期满且无未处理异议后，市科委作出认定决定（上级认定的类别为推荐上报）',
+  recommended: '上级主管部门认定，市科委登记认定结果及文号',
   approved: null,
   rejected: null,
 };
+
+/**
+ * Types decided above the city ("recommend, then record", RULES.md §1–2): after its notice the
+ * city recommends the case to the upper body, and records the body's result (document number and
+ * date); the recognition and its validity follow that result. The other types are the city's own.
+ */
+export const UPPER_BODY: Partial<Record<RecognitionType, string>> = {
+  hnte: '浙江省高新技术企业认定管理机构',
+  tase: '浙江省科学技术厅等部门',
+  tech_sme: '浙江省科学技术厅',
+  rd_center_provincial: '浙江省科学技术厅',
+  research_institute_provincial: '浙江省科学技术厅等部门',
+  research_institute_provincial_key: '浙江省科学技术厅等部门',
+};
+
+export const isUpperType = (type: RecognitionType): boolean => UPPER_BODY[type] !== undefined;

@@ -53,11 +53,13 @@ export interface IssueInput {
   applicationId: number | null;
   issuedOn: string;
   validityYears: number | null;
+  /** the upper body's own certificate number (recorded results); the bureau's serial otherwise */
+  certificateNo?: string;
 }
 
 /** Issues a recognition with its certificate number, in the caller's transaction: rollup, audit and timeline included. */
 export async function issueRecognition(tx: Tx, ctx: RequestContext, input: IssueInput): Promise<RecognitionRow> {
-  const certificateNo = await nextCertificateNo(tx, input.type, Number(input.issuedOn.slice(0, 4)));
+  const certificateNo = input.certificateNo ?? (await nextCertificateNo(tx, input.type, Number(input.issuedOn.slice(0, 4))));
   const [row] = await tx
     .insert(recognitions)
     .values({

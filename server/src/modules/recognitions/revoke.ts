@@ -1,4 +1,5 @@
-import type { Db } from '../../db/client.js';
+import type { Db, Tx } from '../../db/client.js';
+import type { RecognitionRow } from './register.js';
 import type { RequestContext } from '../../http/context.js';
 import { AppError, fieldError, notFound } from '../../http/errors.js';
 import { recordAudit } from '../audit/index.js';
@@ -17,14 +18,19 @@ import type { RevokeInput } from './register.schema.js';
  * issue date, nor after the last valid day (an expired certificate has nothing left to revoke).
  */
 export async function revokeRecognition(opts: { db: Db; ctx: RequestContext; id: number; input: RevokeInput }) {
-  const actor = opts.ctx.actor;
+  return opts.db.transaction(async (tx) => revokeInTransaction(tx, opts.ctx, opts.id, opts.input));
+}
+
+/** The revocation in the caller's transaction (a supervision case revokes with its own move). */
+export async function revokeInTransaction(tx: Tx, ctx: RequestContext, id: number, input: RevokeInput): Promise<RecognitionRow> {
+  const actor = ctx.actor;
   if (!actor) {
     throw new AppError('unauthenticated', '请先登录');
   }
   assertCanRevoke(actor);
-  const { reason, effectiveOn } = opts.input;
-  return opts.db.transaction(async (tx) => {
-    const old = await repo.lockById(tx, opts.id);
+  const { reason, effectiveOn } = input;
+  {
+    const old = await repo.lockById(tx, id);
     if (!old) {
       throw notFound('认定记录');
     }
@@ -40,7 +46,7 @@ export async function revokeRecognition(opts: { db: Db; ctx: RequestContext; id:
     const row = await repo.setRevocation(tx, old.id, { revokedOn: effectiveOn, revokeReason: reason, revokedBy: actor.userId });
     await applyFlows(tx, [old], -1);
     await applyFlows(tx, [row], 1);
-    await recordAudit(tx, opts.ctx, {
+    await recordAudit(tx, ctx, {
       action: 'recognition.revoke',
       objectType: 'recognition',
       objectId: row.id,
@@ -58,5 +64,5 @@ export async function revokeRecognition(opts: { db: Db; ctx: RequestContext; id:
       },
     ]);
     return row;
-  });
+  }
 }
