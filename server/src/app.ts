@@ -33,6 +33,7 @@ import { recognitionRegisterRoutes } from './modules/recognitions/register.route
 // the recognitions index registers the instrument on the case kernel
 import { recognitionsRoutes } from './modules/recognitions/index.js';
 import { casesRoutes } from './modules/cases/index.js';
+import { allocationsRoutes } from './modules/allocations/index.js';
 import { paymentsRoutes } from './modules/payments/index.js';
 
 declare module 'fastify' {
@@ -125,6 +126,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(recognitionRegisterRoutes(deps));
   await app.register(recognitionsRoutes(deps));
   await app.register(casesRoutes(deps));
+  await app.register(allocationsRoutes(deps));
   await app.register(paymentsRoutes(deps));
 
   const webDist = deps.settings.webDist ? resolve(deps.settings.webDist) : null;

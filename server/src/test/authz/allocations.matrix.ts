@@ -1,0 +1,12 @@
+import { DISTRICT_AND_UP, type Entry } from './kit.js';
+
+/** Factor-method allocation: city officers prepare and check (the preparer never approves); districts read their own line. */
+export const MATRIX: Record<string, Entry> = {
+  'POST /api/allocations/factor-method/preview': { allow: ['officer'] },
+  'GET /api/allocations/plans': { allow: DISTRICT_AND_UP },
+  'POST /api/allocations/plans': { allow: ['officer'] },
+  'GET /api/allocations/plans/{id}': { allow: DISTRICT_AND_UP },
+  'PUT /api/allocations/plans/{id}': { allow: ['officer'] },
+  'POST /api/allocations/plans/{id}/approve': { allow: ['officer'] },
+  'GET /api/allocations/balances': { allow: DISTRICT_AND_UP },
+};
