@@ -626,7 +626,7 @@ export interface paths {
                         "application/json": {
                             items: {
                                 /** @enum {string} */
-                                code: "city_admin" | "city_officer" | "district_officer" | "enterprise_user" | "provider" | "expert" | "carrier_operator" | "fund_manager" | "auditor";
+                                code: "city_admin" | "city_officer" | "district_officer" | "enterprise_user" | "provider" | "expert" | "carrier_operator" | "fund_manager" | "auditor" | "finance_officer";
                                 name: string;
                                 organizationKinds: ("bureau" | "district_bureau" | "enterprise" | "provider" | "expert_org" | "carrier" | "fund" | "supervision")[];
                             }[];
@@ -839,7 +839,7 @@ export interface paths {
                 query?: {
                     q?: string;
                     organizationId?: number;
-                    role?: "city_admin" | "city_officer" | "district_officer" | "enterprise_user" | "provider" | "expert" | "carrier_operator" | "fund_manager" | "auditor";
+                    role?: "city_admin" | "city_officer" | "district_officer" | "enterprise_user" | "provider" | "expert" | "carrier_operator" | "fund_manager" | "auditor" | "finance_officer";
                 };
                 header?: never;
                 path?: never;
@@ -860,7 +860,7 @@ export interface paths {
                                 displayName: string;
                                 organizationId: number;
                                 organizationName: string;
-                                roles: ("city_admin" | "city_officer" | "district_officer" | "enterprise_user" | "provider" | "expert" | "carrier_operator" | "fund_manager" | "auditor")[];
+                                roles: ("city_admin" | "city_officer" | "district_officer" | "enterprise_user" | "provider" | "expert" | "carrier_operator" | "fund_manager" | "auditor" | "finance_officer")[];
                                 disabled: boolean;
                                 lockedUntil: string | null;
                                 lastLoginAt: string | null;
@@ -886,7 +886,7 @@ export interface paths {
                         username: string;
                         displayName: string;
                         organizationId: number;
-                        roles: ("city_admin" | "city_officer" | "district_officer" | "enterprise_user" | "provider" | "expert" | "carrier_operator" | "fund_manager" | "auditor")[];
+                        roles: ("city_admin" | "city_officer" | "district_officer" | "enterprise_user" | "provider" | "expert" | "carrier_operator" | "fund_manager" | "auditor" | "finance_officer")[];
                         password: string;
                     };
                 };
@@ -904,7 +904,7 @@ export interface paths {
                             displayName: string;
                             organizationId: number;
                             organizationName: string;
-                            roles: ("city_admin" | "city_officer" | "district_officer" | "enterprise_user" | "provider" | "expert" | "carrier_operator" | "fund_manager" | "auditor")[];
+                            roles: ("city_admin" | "city_officer" | "district_officer" | "enterprise_user" | "provider" | "expert" | "carrier_operator" | "fund_manager" | "auditor" | "finance_officer")[];
                             disabled: boolean;
                             lockedUntil: string | null;
                             lastLoginAt: string | null;
@@ -949,7 +949,7 @@ export interface paths {
                         version: number;
                         displayName?: string;
                         organizationId?: number;
-                        roles?: ("city_admin" | "city_officer" | "district_officer" | "enterprise_user" | "provider" | "expert" | "carrier_operator" | "fund_manager" | "auditor")[];
+                        roles?: ("city_admin" | "city_officer" | "district_officer" | "enterprise_user" | "provider" | "expert" | "carrier_operator" | "fund_manager" | "auditor" | "finance_officer")[];
                         disabled?: boolean;
                         /** @enum {boolean} */
                         unlock?: true;
@@ -969,7 +969,7 @@ export interface paths {
                             displayName: string;
                             organizationId: number;
                             organizationName: string;
-                            roles: ("city_admin" | "city_officer" | "district_officer" | "enterprise_user" | "provider" | "expert" | "carrier_operator" | "fund_manager" | "auditor")[];
+                            roles: ("city_admin" | "city_officer" | "district_officer" | "enterprise_user" | "provider" | "expert" | "carrier_operator" | "fund_manager" | "auditor" | "finance_officer")[];
                             disabled: boolean;
                             lockedUntil: string | null;
                             lastLoginAt: string | null;
@@ -9449,6 +9449,257 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/recognition-recommendations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 推荐上报名单（上级认定的类别：国家高新、技术先进型服务企业、省科技型中小企业、省级研发中心与企业研究院） */
+        get: {
+            parameters: {
+                query?: {
+                    type?: "hnte" | "tase" | "municipal_hte" | "tech_sme" | "eagle" | "qinglan" | "rd_center_provincial" | "rd_center_municipal" | "research_institute_provincial" | "research_institute_provincial_key" | "agri_enterprise" | "agri_social_rd_center" | "leading_team";
+                    year?: number;
+                    batchId?: number;
+                    state?: "pending" | "recorded" | "all";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                applicationId: number;
+                                /** @enum {string} */
+                                type: "hnte" | "tase" | "municipal_hte" | "tech_sme" | "eagle" | "qinglan" | "rd_center_provincial" | "rd_center_municipal" | "research_institute_provincial" | "research_institute_provincial_key" | "agri_enterprise" | "agri_social_rd_center" | "leading_team";
+                                typeName: string;
+                                year: number;
+                                status: string;
+                                statusName: string;
+                                enterpriseId: number;
+                                enterpriseName: string;
+                                uscc: string;
+                                districtName: string;
+                                recommendedOn: string;
+                                upperBody: string;
+                                batchId: number | null;
+                                batchTitle: string | null;
+                                result: ("recognised" | "not_recognised") | null;
+                                resultName: string;
+                                resultDocNo: string | null;
+                                resultOn: string | null;
+                                recognitionId: number | null;
+                                certificateNo: string | null;
+                                validUntil: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recognition-batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 推荐上报批次 */
+        get: {
+            parameters: {
+                query?: {
+                    type?: "hnte" | "tase" | "municipal_hte" | "tech_sme" | "eagle" | "qinglan" | "rd_center_provincial" | "rd_center_municipal" | "research_institute_provincial" | "research_institute_provincial_key" | "agri_enterprise" | "agri_social_rd_center" | "leading_team";
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                type: "hnte" | "tase" | "municipal_hte" | "tech_sme" | "eagle" | "qinglan" | "rd_center_provincial" | "rd_center_municipal" | "research_institute_provincial" | "research_institute_provincial_key" | "agri_enterprise" | "agri_social_rd_center" | "leading_team";
+                                typeName: string;
+                                year: number;
+                                title: string;
+                                upperBody: string;
+                                submittedOn: string;
+                                total: number;
+                                recognised: number;
+                                notRecognised: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 生成推荐上报批次（市科委业务处室） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        type: "hnte" | "tase" | "municipal_hte" | "tech_sme" | "eagle" | "qinglan" | "rd_center_provincial" | "rd_center_municipal" | "research_institute_provincial" | "research_institute_provincial_key" | "agri_enterprise" | "agri_social_rd_center" | "leading_team";
+                        year: number;
+                        title: string;
+                        applicationIds: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            type: "hnte" | "tase" | "municipal_hte" | "tech_sme" | "eagle" | "qinglan" | "rd_center_provincial" | "rd_center_municipal" | "research_institute_provincial" | "research_institute_provincial_key" | "agri_enterprise" | "agri_social_rd_center" | "leading_team";
+                            typeName: string;
+                            year: number;
+                            title: string;
+                            upperBody: string;
+                            submittedOn: string;
+                            total: number;
+                            recognised: number;
+                            notRecognised: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recognition-batches/{id}/list.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出推荐上报名单（Excel） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recognition-applications/{id}/upper-result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记上级认定结果（文号、日期；认定的发放证书，有效期自认定日期起算） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        recognised: boolean;
+                        docNo: string;
+                        resultOn: string;
+                        certificateNo?: string;
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applicationId: number;
+                            status: string;
+                            statusName: string;
+                            certificateNo: string | null;
+                            validUntil: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/recognition-calls": {
         parameters: {
             query?: never;
@@ -9833,7 +10084,7 @@ export interface paths {
                     type?: "hnte" | "tase" | "municipal_hte" | "tech_sme" | "eagle" | "qinglan" | "rd_center_provincial" | "rd_center_municipal" | "research_institute_provincial" | "research_institute_provincial_key" | "agri_enterprise" | "agri_social_rd_center" | "leading_team";
                     year?: number;
                     district?: string;
-                    status?: "draft" | "submitted" | "returned" | "district_passed" | "city_passed" | "expert_review" | "scored" | "in_notice" | "approved" | "rejected";
+                    status?: "draft" | "submitted" | "returned" | "district_passed" | "city_passed" | "expert_review" | "scored" | "in_notice" | "recommended" | "approved" | "rejected";
                     limit?: number;
                     cursor?: string;
                 };
@@ -9864,7 +10115,7 @@ export interface paths {
                                 districtName: string;
                                 formVersion: number;
                                 /** @enum {string} */
-                                status: "draft" | "submitted" | "returned" | "district_passed" | "city_passed" | "expert_review" | "scored" | "in_notice" | "approved" | "rejected";
+                                status: "draft" | "submitted" | "returned" | "district_passed" | "city_passed" | "expert_review" | "scored" | "in_notice" | "recommended" | "approved" | "rejected";
                                 statusName: string;
                                 applicationDate: string | null;
                                 submittedAt: string | null;
@@ -9915,7 +10166,7 @@ export interface paths {
                             districtName: string;
                             formVersion: number;
                             /** @enum {string} */
-                            status: "draft" | "submitted" | "returned" | "district_passed" | "city_passed" | "expert_review" | "scored" | "in_notice" | "approved" | "rejected";
+                            status: "draft" | "submitted" | "returned" | "district_passed" | "city_passed" | "expert_review" | "scored" | "in_notice" | "recommended" | "approved" | "rejected";
                             statusName: string;
                             applicationDate: string | null;
                             submittedAt: string | null;
@@ -9944,9 +10195,9 @@ export interface paths {
                                 id: number;
                                 action: string;
                                 actionName: string;
-                                fromStatus: ("draft" | "submitted" | "returned" | "district_passed" | "city_passed" | "expert_review" | "scored" | "in_notice" | "approved" | "rejected") | null;
+                                fromStatus: ("draft" | "submitted" | "returned" | "district_passed" | "city_passed" | "expert_review" | "scored" | "in_notice" | "recommended" | "approved" | "rejected") | null;
                                 /** @enum {string} */
-                                toStatus: "draft" | "submitted" | "returned" | "district_passed" | "city_passed" | "expert_review" | "scored" | "in_notice" | "approved" | "rejected";
+                                toStatus: "draft" | "submitted" | "returned" | "district_passed" | "city_passed" | "expert_review" | "scored" | "in_notice" | "recommended" | "approved" | "rejected";
                                 toStatusName: string;
                                 comment: string | null;
                                 actorLabel: string;
@@ -10003,7 +10254,7 @@ export interface paths {
                         "application/json": {
                             items: {
                                 /** @enum {string} */
-                                status: "draft" | "submitted" | "returned" | "district_passed" | "city_passed" | "expert_review" | "scored" | "in_notice" | "approved" | "rejected";
+                                status: "draft" | "submitted" | "returned" | "district_passed" | "city_passed" | "expert_review" | "scored" | "in_notice" | "recommended" | "approved" | "rejected";
                                 statusName: string;
                                 count: number;
                             }[];
@@ -10035,7 +10286,7 @@ export interface paths {
                     type?: "hnte" | "tase" | "municipal_hte" | "tech_sme" | "eagle" | "qinglan" | "rd_center_provincial" | "rd_center_municipal" | "research_institute_provincial" | "research_institute_provincial_key" | "agri_enterprise" | "agri_social_rd_center" | "leading_team";
                     year?: number;
                     district?: string;
-                    status?: "draft" | "submitted" | "returned" | "district_passed" | "city_passed" | "expert_review" | "scored" | "in_notice" | "approved" | "rejected";
+                    status?: "draft" | "submitted" | "returned" | "district_passed" | "city_passed" | "expert_review" | "scored" | "in_notice" | "recommended" | "approved" | "rejected";
                 };
                 header?: never;
                 path?: never;
@@ -10099,7 +10350,7 @@ export interface paths {
                             districtName: string;
                             formVersion: number;
                             /** @enum {string} */
-                            status: "draft" | "submitted" | "returned" | "district_passed" | "city_passed" | "expert_review" | "scored" | "in_notice" | "approved" | "rejected";
+                            status: "draft" | "submitted" | "returned" | "district_passed" | "city_passed" | "expert_review" | "scored" | "in_notice" | "recommended" | "approved" | "rejected";
                             statusName: string;
                             applicationDate: string | null;
                             submittedAt: string | null;
@@ -10128,9 +10379,9 @@ export interface paths {
                                 id: number;
                                 action: string;
                                 actionName: string;
-                                fromStatus: ("draft" | "submitted" | "returned" | "district_passed" | "city_passed" | "expert_review" | "scored" | "in_notice" | "approved" | "rejected") | null;
+                                fromStatus: ("draft" | "submitted" | "returned" | "district_passed" | "city_passed" | "expert_review" | "scored" | "in_notice" | "recommended" | "approved" | "rejected") | null;
                                 /** @enum {string} */
-                                toStatus: "draft" | "submitted" | "returned" | "district_passed" | "city_passed" | "expert_review" | "scored" | "in_notice" | "approved" | "rejected";
+                                toStatus: "draft" | "submitted" | "returned" | "district_passed" | "city_passed" | "expert_review" | "scored" | "in_notice" | "recommended" | "approved" | "rejected";
                                 toStatusName: string;
                                 comment: string | null;
                                 actorLabel: string;
@@ -10250,7 +10501,7 @@ export interface paths {
                             districtName: string;
                             formVersion: number;
                             /** @enum {string} */
-                            status: "draft" | "submitted" | "returned" | "district_passed" | "city_passed" | "expert_review" | "scored" | "in_notice" | "approved" | "rejected";
+                            status: "draft" | "submitted" | "returned" | "district_passed" | "city_passed" | "expert_review" | "scored" | "in_notice" | "recommended" | "approved" | "rejected";
                             statusName: string;
                             applicationDate: string | null;
                             submittedAt: string | null;
@@ -10279,9 +10530,9 @@ export interface paths {
                                 id: number;
                                 action: string;
                                 actionName: string;
-                                fromStatus: ("draft" | "submitted" | "returned" | "district_passed" | "city_passed" | "expert_review" | "scored" | "in_notice" | "approved" | "rejected") | null;
+                                fromStatus: ("draft" | "submitted" | "returned" | "district_passed" | "city_passed" | "expert_review" | "scored" | "in_notice" | "recommended" | "approved" | "rejected") | null;
                                 /** @enum {string} */
-                                toStatus: "draft" | "submitted" | "returned" | "district_passed" | "city_passed" | "expert_review" | "scored" | "in_notice" | "approved" | "rejected";
+                                toStatus: "draft" | "submitted" | "returned" | "district_passed" | "city_passed" | "expert_review" | "scored" | "in_notice" | "recommended" | "approved" | "rejected";
                                 toStatusName: string;
                                 comment: string | null;
                                 actorLabel: string;
@@ -10472,7 +10723,7 @@ export interface paths {
                             districtName: string;
                             formVersion: number;
                             /** @enum {string} */
-                            status: "draft" | "submitted" | "returned" | "district_passed" | "city_passed" | "expert_review" | "scored" | "in_notice" | "approved" | "rejected";
+                            status: "draft" | "submitted" | "returned" | "district_passed" | "city_passed" | "expert_review" | "scored" | "in_notice" | "recommended" | "approved" | "rejected";
                             statusName: string;
                             applicationDate: string | null;
                             submittedAt: string | null;
@@ -10501,9 +10752,9 @@ export interface paths {
                                 id: number;
                                 action: string;
                                 actionName: string;
-                                fromStatus: ("draft" | "submitted" | "returned" | "district_passed" | "city_passed" | "expert_review" | "scored" | "in_notice" | "approved" | "rejected") | null;
+                                fromStatus: ("draft" | "submitted" | "returned" | "district_passed" | "city_passed" | "expert_review" | "scored" | "in_notice" | "recommended" | "approved" | "rejected") | null;
                                 /** @enum {string} */
-                                toStatus: "draft" | "submitted" | "returned" | "district_passed" | "city_passed" | "expert_review" | "scored" | "in_notice" | "approved" | "rejected";
+                                toStatus: "draft" | "submitted" | "returned" | "district_passed" | "city_passed" | "expert_review" | "scored" | "in_notice" | "recommended" | "approved" | "rejected";
                                 toStatusName: string;
                                 comment: string | null;
                                 actorLabel: string;
@@ -10579,7 +10830,7 @@ export interface paths {
                             districtName: string;
                             formVersion: number;
                             /** @enum {string} */
-                            status: "draft" | "submitted" | "returned" | "district_passed" | "city_passed" | "expert_review" | "scored" | "in_notice" | "approved" | "rejected";
+                            status: "draft" | "submitted" | "returned" | "district_passed" | "city_passed" | "expert_review" | "scored" | "in_notice" | "recommended" | "approved" | "rejected";
                             statusName: string;
                             applicationDate: string | null;
                             submittedAt: string | null;
@@ -10608,9 +10859,9 @@ export interface paths {
                                 id: number;
                                 action: string;
                                 actionName: string;
-                                fromStatus: ("draft" | "submitted" | "returned" | "district_passed" | "city_passed" | "expert_review" | "scored" | "in_notice" | "approved" | "rejected") | null;
+                                fromStatus: ("draft" | "submitted" | "returned" | "district_passed" | "city_passed" | "expert_review" | "scored" | "in_notice" | "recommended" | "approved" | "rejected") | null;
                                 /** @enum {string} */
-                                toStatus: "draft" | "submitted" | "returned" | "district_passed" | "city_passed" | "expert_review" | "scored" | "in_notice" | "approved" | "rejected";
+                                toStatus: "draft" | "submitted" | "returned" | "district_passed" | "city_passed" | "expert_review" | "scored" | "in_notice" | "recommended" | "approved" | "rejected";
                                 toStatusName: string;
                                 comment: string | null;
                                 actorLabel: string;
@@ -10743,6 +10994,1912 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/programmes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 计划类别及年度预算（已安排、可用） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                type: string;
+                                typeName: string;
+                                selection: string;
+                                selectionName: string;
+                                description: string | null;
+                                trancheSplit: number[];
+                                scoreItems: {
+                                    code: string;
+                                    label: string;
+                                    max: number;
+                                }[];
+                                years: {
+                                    id: number;
+                                    year: number;
+                                    budget: number;
+                                    available: number;
+                                    committed: number;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 设立计划类别（市科委业务处室） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        /** @enum {string} */
+                        type: "major" | "general" | "agri_social";
+                        /** @enum {string} */
+                        selection: "designed" | "district" | "open";
+                        description?: string;
+                        trancheSplit?: number[];
+                        scoreItems?: {
+                            code: string;
+                            label: string;
+                            max: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            name: string;
+                            type: string;
+                            typeName: string;
+                            selection: string;
+                            selectionName: string;
+                            description: string | null;
+                            trancheSplit: number[];
+                            scoreItems: {
+                                code: string;
+                                label: string;
+                                max: number;
+                            }[];
+                            years: {
+                                id: number;
+                                year: number;
+                                budget: number;
+                                available: number;
+                                committed: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 计划类别详情 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            name: string;
+                            type: string;
+                            typeName: string;
+                            selection: string;
+                            selectionName: string;
+                            description: string | null;
+                            trancheSplit: number[];
+                            scoreItems: {
+                                code: string;
+                                label: string;
+                                max: number;
+                            }[];
+                            years: {
+                                id: number;
+                                year: number;
+                                budget: number;
+                                available: number;
+                                committed: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{id}/years": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 下达计划年度预算（记入科技计划项目资金账） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        year: number;
+                        budget: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            name: string;
+                            type: string;
+                            typeName: string;
+                            selection: string;
+                            selectionName: string;
+                            description: string | null;
+                            trancheSplit: number[];
+                            scoreItems: {
+                                code: string;
+                                label: string;
+                                max: number;
+                            }[];
+                            years: {
+                                id: number;
+                                year: number;
+                                budget: number;
+                                available: number;
+                                committed: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programme-calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 科技计划项目申报指南（公开） */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    programmeId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                type: string;
+                                typeName: string;
+                                year: number;
+                                batch: number;
+                                title: string;
+                                opensOn: string;
+                                closesOn: string;
+                                state: string;
+                                stateName: string;
+                                description: string | null;
+                                programme: {
+                                    id: number;
+                                    code: string;
+                                    name: string;
+                                    selection: string;
+                                    selectionName: string;
+                                };
+                                eligibility: string;
+                                topics: {
+                                    code: string;
+                                    title: string;
+                                    description: string;
+                                }[];
+                                ceiling: number;
+                                totalBudget: number;
+                                invitedOnly: boolean;
+                                /** @description 受邀单位（仅主动设计类、仅市科委可见） */
+                                invited: {
+                                    enterpriseId: number;
+                                    name: string;
+                                }[] | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 发布申报指南（市科委业务处室） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        programmeId: number;
+                        year: number;
+                        /** @default 1 */
+                        batch?: number;
+                        title: string;
+                        description?: string;
+                        eligibility: string;
+                        topics: {
+                            code: string;
+                            title: string;
+                            description: string;
+                        }[];
+                        ceiling: number;
+                        totalBudget: number;
+                        opensOn: string;
+                        closesOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            type: string;
+                            typeName: string;
+                            year: number;
+                            batch: number;
+                            title: string;
+                            opensOn: string;
+                            closesOn: string;
+                            state: string;
+                            stateName: string;
+                            description: string | null;
+                            programme: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                selection: string;
+                                selectionName: string;
+                            };
+                            eligibility: string;
+                            topics: {
+                                code: string;
+                                title: string;
+                                description: string;
+                            }[];
+                            ceiling: number;
+                            totalBudget: number;
+                            invitedOnly: boolean;
+                            /** @description 受邀单位（仅主动设计类、仅市科委可见） */
+                            invited: {
+                                enterpriseId: number;
+                                name: string;
+                            }[] | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programme-calls/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 申报指南详情（公开） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            type: string;
+                            typeName: string;
+                            year: number;
+                            batch: number;
+                            title: string;
+                            opensOn: string;
+                            closesOn: string;
+                            state: string;
+                            stateName: string;
+                            description: string | null;
+                            programme: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                selection: string;
+                                selectionName: string;
+                            };
+                            eligibility: string;
+                            topics: {
+                                code: string;
+                                title: string;
+                                description: string;
+                            }[];
+                            ceiling: number;
+                            totalBudget: number;
+                            invitedOnly: boolean;
+                            /** @description 受邀单位（仅主动设计类、仅市科委可见） */
+                            invited: {
+                                enterpriseId: number;
+                                name: string;
+                            }[] | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programme-calls/{id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 邀请申报单位（主动设计类指南） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enterpriseIds: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            type: string;
+                            typeName: string;
+                            year: number;
+                            batch: number;
+                            title: string;
+                            opensOn: string;
+                            closesOn: string;
+                            state: string;
+                            stateName: string;
+                            description: string | null;
+                            programme: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                selection: string;
+                                selectionName: string;
+                            };
+                            eligibility: string;
+                            topics: {
+                                code: string;
+                                title: string;
+                                description: string;
+                            }[];
+                            ceiling: number;
+                            totalBudget: number;
+                            invitedOnly: boolean;
+                            /** @description 受邀单位（仅主动设计类、仅市科委可见） */
+                            invited: {
+                                enterpriseId: number;
+                                name: string;
+                            }[] | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programme-calls/{id}/ranking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 评审排序与资助线（按专家评分排序，累计申请额对照指南资助总额） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            call: {
+                                id: number;
+                                title: string;
+                                totalBudget: number;
+                                ceiling: number;
+                            };
+                            /** @description 已审定拟资助金额合计（元） */
+                            selected: number;
+                            items: {
+                                rank: number;
+                                id: number;
+                                title: string;
+                                enterpriseName: string;
+                                districtName: string | null;
+                                panelScore: number;
+                                requested: number;
+                                cumulative: number;
+                                withinBudget: boolean;
+                                status: string;
+                                statusName: string;
+                                recommended: number | null;
+                                moderationReason: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/project-applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 项目申报列表（市级全部；区县本区；企业本企业） */
+        get: {
+            parameters: {
+                query?: {
+                    callId?: number;
+                    programmeId?: number;
+                    status?: string;
+                    year?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                type: string;
+                                typeName: string;
+                                year: number;
+                                title: string;
+                                status: string;
+                                statusName: string;
+                                callId: number | null;
+                                dueOn: string | null;
+                                panelScore: number | null;
+                                enterprise: {
+                                    id: number;
+                                    name: string;
+                                } | null;
+                                districtName: string | null;
+                                programme: {
+                                    id: number;
+                                    name: string;
+                                };
+                                requested: number;
+                                selfRaised: number;
+                                recommended: number | null;
+                                approved: number | null;
+                                contractNo: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 创建项目申报草稿（企业用户） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        callId: number;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            type: string;
+                            typeName: string;
+                            year: number;
+                            title: string;
+                            status: string;
+                            statusName: string;
+                            callId: number | null;
+                            dueOn: string | null;
+                            panelScore: number | null;
+                            enterprise: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            districtName: string | null;
+                            programme: {
+                                id: number;
+                                name: string;
+                            };
+                            requested: number;
+                            selfRaised: number;
+                            recommended: number | null;
+                            approved: number | null;
+                            contractNo: string | null;
+                            topicCode: string | null;
+                            plan: {
+                                summary: string;
+                                objectives: string;
+                                content: string;
+                                basis: string;
+                                team: {
+                                    name: string;
+                                    title: string;
+                                    role: string;
+                                }[];
+                                partners: {
+                                    name: string;
+                                    role: string;
+                                }[];
+                            };
+                            budgetLines: {
+                                category: string;
+                                categoryName: string;
+                                city: number;
+                                self: number;
+                                note: string;
+                            }[];
+                            kpis: {
+                                key: string;
+                                name: string;
+                                unit: string;
+                                target: number;
+                            }[];
+                            milestones: {
+                                name: string;
+                                due: string;
+                            }[];
+                            startOn: string | null;
+                            endOn: string | null;
+                            moderationReason: string | null;
+                            approvedOn: string | null;
+                            contractSignedOn: string | null;
+                            call: {
+                                id: number;
+                                title: string;
+                                ceiling: number;
+                                closesOn: string;
+                                topics: {
+                                    code: string;
+                                    title: string;
+                                }[];
+                            };
+                            trancheSplit: number[];
+                            /** @description 提交前须解决的问题（字段与说明） */
+                            issues: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description 当前用户可执行的下一步 */
+                            actions: {
+                                action: string;
+                                name: string;
+                                needsComment: boolean;
+                            }[];
+                            attachments: {
+                                id: number;
+                                code: string;
+                                fileName: string;
+                                mimeType: string;
+                                size: number;
+                                createdAt: string;
+                            }[];
+                            events: {
+                                action: string;
+                                actionName: string;
+                                toStatusName: string;
+                                comment: string | null;
+                                actorLabel: string;
+                                occurredAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/project-applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 项目申报详情 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            type: string;
+                            typeName: string;
+                            year: number;
+                            title: string;
+                            status: string;
+                            statusName: string;
+                            callId: number | null;
+                            dueOn: string | null;
+                            panelScore: number | null;
+                            enterprise: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            districtName: string | null;
+                            programme: {
+                                id: number;
+                                name: string;
+                            };
+                            requested: number;
+                            selfRaised: number;
+                            recommended: number | null;
+                            approved: number | null;
+                            contractNo: string | null;
+                            topicCode: string | null;
+                            plan: {
+                                summary: string;
+                                objectives: string;
+                                content: string;
+                                basis: string;
+                                team: {
+                                    name: string;
+                                    title: string;
+                                    role: string;
+                                }[];
+                                partners: {
+                                    name: string;
+                                    role: string;
+                                }[];
+                            };
+                            budgetLines: {
+                                category: string;
+                                categoryName: string;
+                                city: number;
+                                self: number;
+                                note: string;
+                            }[];
+                            kpis: {
+                                key: string;
+                                name: string;
+                                unit: string;
+                                target: number;
+                            }[];
+                            milestones: {
+                                name: string;
+                                due: string;
+                            }[];
+                            startOn: string | null;
+                            endOn: string | null;
+                            moderationReason: string | null;
+                            approvedOn: string | null;
+                            contractSignedOn: string | null;
+                            call: {
+                                id: number;
+                                title: string;
+                                ceiling: number;
+                                closesOn: string;
+                                topics: {
+                                    code: string;
+                                    title: string;
+                                }[];
+                            };
+                            trancheSplit: number[];
+                            /** @description 提交前须解决的问题（字段与说明） */
+                            issues: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description 当前用户可执行的下一步 */
+                            actions: {
+                                action: string;
+                                name: string;
+                                needsComment: boolean;
+                            }[];
+                            attachments: {
+                                id: number;
+                                code: string;
+                                fileName: string;
+                                mimeType: string;
+                                size: number;
+                                createdAt: string;
+                            }[];
+                            events: {
+                                action: string;
+                                actionName: string;
+                                toStatusName: string;
+                                comment: string | null;
+                                actorLabel: string;
+                                occurredAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** 保存申报书（草稿或退回修改时；返回提交前仍须解决的问题） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        topicCode: string | null;
+                        plan: {
+                            summary: string;
+                            objectives: string;
+                            content: string;
+                            basis: string;
+                            team: {
+                                name: string;
+                                title: string;
+                                role: string;
+                            }[];
+                            partners: {
+                                name: string;
+                                role: string;
+                            }[];
+                        };
+                        budgetLines: {
+                            /** @enum {string} */
+                            category: "equipment" | "materials" | "testing" | "fuel_power" | "travel" | "conference" | "publication" | "labour" | "expert" | "management" | "other";
+                            city: number;
+                            self: number;
+                            /** @default  */
+                            note?: string;
+                        }[];
+                        kpis: {
+                            /** @enum {string} */
+                            key: "patents" | "patents_granted" | "revenue" | "new_products" | "standards" | "jobs" | "papers";
+                            name: string;
+                            unit: string;
+                            target: number;
+                        }[];
+                        milestones: {
+                            name: string;
+                            due: string;
+                        }[];
+                        startOn: string | null;
+                        endOn: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            type: string;
+                            typeName: string;
+                            year: number;
+                            title: string;
+                            status: string;
+                            statusName: string;
+                            callId: number | null;
+                            dueOn: string | null;
+                            panelScore: number | null;
+                            enterprise: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            districtName: string | null;
+                            programme: {
+                                id: number;
+                                name: string;
+                            };
+                            requested: number;
+                            selfRaised: number;
+                            recommended: number | null;
+                            approved: number | null;
+                            contractNo: string | null;
+                            topicCode: string | null;
+                            plan: {
+                                summary: string;
+                                objectives: string;
+                                content: string;
+                                basis: string;
+                                team: {
+                                    name: string;
+                                    title: string;
+                                    role: string;
+                                }[];
+                                partners: {
+                                    name: string;
+                                    role: string;
+                                }[];
+                            };
+                            budgetLines: {
+                                category: string;
+                                categoryName: string;
+                                city: number;
+                                self: number;
+                                note: string;
+                            }[];
+                            kpis: {
+                                key: string;
+                                name: string;
+                                unit: string;
+                                target: number;
+                            }[];
+                            milestones: {
+                                name: string;
+                                due: string;
+                            }[];
+                            startOn: string | null;
+                            endOn: string | null;
+                            moderationReason: string | null;
+                            approvedOn: string | null;
+                            contractSignedOn: string | null;
+                            call: {
+                                id: number;
+                                title: string;
+                                ceiling: number;
+                                closesOn: string;
+                                topics: {
+                                    code: string;
+                                    title: string;
+                                }[];
+                            };
+                            trancheSplit: number[];
+                            /** @description 提交前须解决的问题（字段与说明） */
+                            issues: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description 当前用户可执行的下一步 */
+                            actions: {
+                                action: string;
+                                name: string;
+                                needsComment: boolean;
+                            }[];
+                            attachments: {
+                                id: number;
+                                code: string;
+                                fileName: string;
+                                mimeType: string;
+                                size: number;
+                                createdAt: string;
+                            }[];
+                            events: {
+                                action: string;
+                                actionName: string;
+                                toStatusName: string;
+                                comment: string | null;
+                                actorLabel: string;
+                                occurredAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/project-applications/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 提交申报（一般项目报区县推荐，其余报市科委形式审查） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            type: string;
+                            typeName: string;
+                            year: number;
+                            title: string;
+                            status: string;
+                            statusName: string;
+                            callId: number | null;
+                            dueOn: string | null;
+                            panelScore: number | null;
+                            enterprise: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            districtName: string | null;
+                            programme: {
+                                id: number;
+                                name: string;
+                            };
+                            requested: number;
+                            selfRaised: number;
+                            recommended: number | null;
+                            approved: number | null;
+                            contractNo: string | null;
+                            topicCode: string | null;
+                            plan: {
+                                summary: string;
+                                objectives: string;
+                                content: string;
+                                basis: string;
+                                team: {
+                                    name: string;
+                                    title: string;
+                                    role: string;
+                                }[];
+                                partners: {
+                                    name: string;
+                                    role: string;
+                                }[];
+                            };
+                            budgetLines: {
+                                category: string;
+                                categoryName: string;
+                                city: number;
+                                self: number;
+                                note: string;
+                            }[];
+                            kpis: {
+                                key: string;
+                                name: string;
+                                unit: string;
+                                target: number;
+                            }[];
+                            milestones: {
+                                name: string;
+                                due: string;
+                            }[];
+                            startOn: string | null;
+                            endOn: string | null;
+                            moderationReason: string | null;
+                            approvedOn: string | null;
+                            contractSignedOn: string | null;
+                            call: {
+                                id: number;
+                                title: string;
+                                ceiling: number;
+                                closesOn: string;
+                                topics: {
+                                    code: string;
+                                    title: string;
+                                }[];
+                            };
+                            trancheSplit: number[];
+                            /** @description 提交前须解决的问题（字段与说明） */
+                            issues: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description 当前用户可执行的下一步 */
+                            actions: {
+                                action: string;
+                                name: string;
+                                needsComment: boolean;
+                            }[];
+                            attachments: {
+                                id: number;
+                                code: string;
+                                fileName: string;
+                                mimeType: string;
+                                size: number;
+                                createdAt: string;
+                            }[];
+                            events: {
+                                action: string;
+                                actionName: string;
+                                toStatusName: string;
+                                comment: string | null;
+                                actorLabel: string;
+                                occurredAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/project-applications/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 区县推荐 / 退回；市科委形式审查通过 / 退回 / 不通过（退回与不通过须填意见） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "district_recommend" | "district_return" | "formal_pass" | "formal_return" | "formal_reject";
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            type: string;
+                            typeName: string;
+                            year: number;
+                            title: string;
+                            status: string;
+                            statusName: string;
+                            callId: number | null;
+                            dueOn: string | null;
+                            panelScore: number | null;
+                            enterprise: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            districtName: string | null;
+                            programme: {
+                                id: number;
+                                name: string;
+                            };
+                            requested: number;
+                            selfRaised: number;
+                            recommended: number | null;
+                            approved: number | null;
+                            contractNo: string | null;
+                            topicCode: string | null;
+                            plan: {
+                                summary: string;
+                                objectives: string;
+                                content: string;
+                                basis: string;
+                                team: {
+                                    name: string;
+                                    title: string;
+                                    role: string;
+                                }[];
+                                partners: {
+                                    name: string;
+                                    role: string;
+                                }[];
+                            };
+                            budgetLines: {
+                                category: string;
+                                categoryName: string;
+                                city: number;
+                                self: number;
+                                note: string;
+                            }[];
+                            kpis: {
+                                key: string;
+                                name: string;
+                                unit: string;
+                                target: number;
+                            }[];
+                            milestones: {
+                                name: string;
+                                due: string;
+                            }[];
+                            startOn: string | null;
+                            endOn: string | null;
+                            moderationReason: string | null;
+                            approvedOn: string | null;
+                            contractSignedOn: string | null;
+                            call: {
+                                id: number;
+                                title: string;
+                                ceiling: number;
+                                closesOn: string;
+                                topics: {
+                                    code: string;
+                                    title: string;
+                                }[];
+                            };
+                            trancheSplit: number[];
+                            /** @description 提交前须解决的问题（字段与说明） */
+                            issues: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description 当前用户可执行的下一步 */
+                            actions: {
+                                action: string;
+                                name: string;
+                                needsComment: boolean;
+                            }[];
+                            attachments: {
+                                id: number;
+                                code: string;
+                                fileName: string;
+                                mimeType: string;
+                                size: number;
+                                createdAt: string;
+                            }[];
+                            events: {
+                                action: string;
+                                actionName: string;
+                                toStatusName: string;
+                                comment: string | null;
+                                actorLabel: string;
+                                occurredAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/project-applications/{id}/moderation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审定拟立项（按排序列入无须说明；资助线以下列入、线内不列入或核减金额须写明理由） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        select: boolean;
+                        recommended?: number;
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            type: string;
+                            typeName: string;
+                            year: number;
+                            title: string;
+                            status: string;
+                            statusName: string;
+                            callId: number | null;
+                            dueOn: string | null;
+                            panelScore: number | null;
+                            enterprise: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            districtName: string | null;
+                            programme: {
+                                id: number;
+                                name: string;
+                            };
+                            requested: number;
+                            selfRaised: number;
+                            recommended: number | null;
+                            approved: number | null;
+                            contractNo: string | null;
+                            topicCode: string | null;
+                            plan: {
+                                summary: string;
+                                objectives: string;
+                                content: string;
+                                basis: string;
+                                team: {
+                                    name: string;
+                                    title: string;
+                                    role: string;
+                                }[];
+                                partners: {
+                                    name: string;
+                                    role: string;
+                                }[];
+                            };
+                            budgetLines: {
+                                category: string;
+                                categoryName: string;
+                                city: number;
+                                self: number;
+                                note: string;
+                            }[];
+                            kpis: {
+                                key: string;
+                                name: string;
+                                unit: string;
+                                target: number;
+                            }[];
+                            milestones: {
+                                name: string;
+                                due: string;
+                            }[];
+                            startOn: string | null;
+                            endOn: string | null;
+                            moderationReason: string | null;
+                            approvedOn: string | null;
+                            contractSignedOn: string | null;
+                            call: {
+                                id: number;
+                                title: string;
+                                ceiling: number;
+                                closesOn: string;
+                                topics: {
+                                    code: string;
+                                    title: string;
+                                }[];
+                            };
+                            trancheSplit: number[];
+                            /** @description 提交前须解决的问题（字段与说明） */
+                            issues: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description 当前用户可执行的下一步 */
+                            actions: {
+                                action: string;
+                                name: string;
+                                needsComment: boolean;
+                            }[];
+                            attachments: {
+                                id: number;
+                                code: string;
+                                fileName: string;
+                                mimeType: string;
+                                size: number;
+                                createdAt: string;
+                            }[];
+                            events: {
+                                action: string;
+                                actionName: string;
+                                toStatusName: string;
+                                comment: string | null;
+                                actorLabel: string;
+                                occurredAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/project-applications/{id}/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 重复资助核查：该企业历年各类已获资助事项、题目相似的已立项项目及原因 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            funded: {
+                                id: number;
+                                instrument: string;
+                                instrumentName: string;
+                                typeName: string;
+                                year: number;
+                                title: string;
+                                statusName: string;
+                                amount: number | null;
+                            }[];
+                            similar: {
+                                id: number;
+                                title: string;
+                                enterpriseName: string;
+                                year: number;
+                                similarity: number;
+                                sameEnterprise: boolean;
+                                reason: string;
+                            }[];
+                            threshold: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/project-applications/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传申报附件（multipart 字段 file；pdf/jpg/png/docx/xlsx，按文件头校验） */
+        post: {
+            parameters: {
+                query: {
+                    code: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            fileName: string;
+                            mimeType: string;
+                            size: number;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/project-applications/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载附件 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    attachmentId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/project-applications/{id}/contract.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载任务书（Word，按立项方案生成：考核指标、预算、拨款计划、双方义务） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/project-applications/{id}/contract": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记签订的任务书（multipart 字段 file：pdf/jpg/png/docx）：项目转入执行，生成第1笔拨款单 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            type: string;
+                            typeName: string;
+                            year: number;
+                            title: string;
+                            status: string;
+                            statusName: string;
+                            callId: number | null;
+                            dueOn: string | null;
+                            panelScore: number | null;
+                            enterprise: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            districtName: string | null;
+                            programme: {
+                                id: number;
+                                name: string;
+                            };
+                            requested: number;
+                            selfRaised: number;
+                            recommended: number | null;
+                            approved: number | null;
+                            contractNo: string | null;
+                            topicCode: string | null;
+                            plan: {
+                                summary: string;
+                                objectives: string;
+                                content: string;
+                                basis: string;
+                                team: {
+                                    name: string;
+                                    title: string;
+                                    role: string;
+                                }[];
+                                partners: {
+                                    name: string;
+                                    role: string;
+                                }[];
+                            };
+                            budgetLines: {
+                                category: string;
+                                categoryName: string;
+                                city: number;
+                                self: number;
+                                note: string;
+                            }[];
+                            kpis: {
+                                key: string;
+                                name: string;
+                                unit: string;
+                                target: number;
+                            }[];
+                            milestones: {
+                                name: string;
+                                due: string;
+                            }[];
+                            startOn: string | null;
+                            endOn: string | null;
+                            moderationReason: string | null;
+                            approvedOn: string | null;
+                            contractSignedOn: string | null;
+                            call: {
+                                id: number;
+                                title: string;
+                                ceiling: number;
+                                closesOn: string;
+                                topics: {
+                                    code: string;
+                                    title: string;
+                                }[];
+                            };
+                            trancheSplit: number[];
+                            /** @description 提交前须解决的问题（字段与说明） */
+                            issues: {
+                                field: string;
+                                message: string;
+                            }[];
+                            /** @description 当前用户可执行的下一步 */
+                            actions: {
+                                action: string;
+                                name: string;
+                                needsComment: boolean;
+                            }[];
+                            attachments: {
+                                id: number;
+                                code: string;
+                                fileName: string;
+                                mimeType: string;
+                                size: number;
+                                createdAt: string;
+                            }[];
+                            events: {
+                                action: string;
+                                actionName: string;
+                                toStatusName: string;
+                                comment: string | null;
+                                actorLabel: string;
+                                occurredAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/project-applications/{id}/tranches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 拨款计划与各笔拨款单状态 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                n: number;
+                                percent: number;
+                                amount: number;
+                                orderId: number | null;
+                                status: string | null;
+                                condition: string;
+                                statusName: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases": {
         parameters: {
             query?: never;
@@ -10868,6 +13025,5872 @@ export interface paths {
                                 count: number;
                                 overdue: number;
                                 dueSoon: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/finance/interest-subsidy/evaluate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 雏鹰/青蓝贷款贴息测算（公开）：逐笔期限档次、基准利率、计息天数、贴息额，合计与上限 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        programme: "eagle" | "qinglan";
+                        year: number;
+                        loans: {
+                            principal: number;
+                            rate: number;
+                            startOn: string;
+                            endOn: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            programme: "eagle" | "qinglan";
+                            year: number;
+                            lines: {
+                                /** @enum {string} */
+                                bucket: "1y" | "1-5y" | "5y+";
+                                benchmarkRate: number;
+                                rateUsed: number;
+                                days: number;
+                                interestBase: number;
+                                subsidy: number;
+                            }[];
+                            sum: number;
+                            cap: number;
+                            amount: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/finance/interest-subsidy/params": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 贴息测算参数（公开）：人民银行贷款基准利率各版本，各计划贴息比例和年度上限 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            benchmarks: {
+                                effectiveFrom: string;
+                                inForceUntil: string | null;
+                                rate1y: number;
+                                rate1to5y: number;
+                                rate5yPlus: number;
+                            }[];
+                            programmes: {
+                                /** @enum {string} */
+                                programme: "eagle" | "qinglan";
+                                programmeName: string;
+                                effectiveFrom: string;
+                                ratio: number;
+                                cap: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/interest-subsidies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 贷款贴息申请列表（企业本企业、区县本区县、市级全部；mine=true 为待我处理） */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    status?: string;
+                    mine?: "true" | "false";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                programme: "eagle" | "qinglan";
+                                programmeName: string;
+                                year: number;
+                                enterpriseId: number | null;
+                                enterpriseName: string;
+                                districtName: string;
+                                status: string;
+                                statusName: string;
+                                next: string | null;
+                                dueOn: string | null;
+                                requested: number | null;
+                                approved: number | null;
+                                approvedOn: string | null;
+                                paidOn: string | null;
+                                loanCount: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 企业新建贷款贴息申请（草稿；须持有效雏鹰/青蓝认定且上年度绩效考核合格） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        programme: "eagle" | "qinglan";
+                        year: number;
+                        contactName: string;
+                        contactPhone: string;
+                        loans: {
+                            bank: string;
+                            contractNo: string;
+                            principal: number;
+                            rate: number;
+                            startOn: string;
+                            endOn: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            programme: "eagle" | "qinglan";
+                            programmeName: string;
+                            year: number;
+                            enterpriseId: number | null;
+                            enterpriseName: string;
+                            districtName: string;
+                            status: string;
+                            statusName: string;
+                            next: string | null;
+                            dueOn: string | null;
+                            requested: number | null;
+                            approved: number | null;
+                            approvedOn: string | null;
+                            paidOn: string | null;
+                            loanCount: number;
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            recognition: {
+                                id: number;
+                                certificateNo: string;
+                                issuedOn: string;
+                                validUntil: string | null;
+                            } | null;
+                            loans: {
+                                id: number;
+                                bank: string;
+                                contractNo: string;
+                                principal: number;
+                                rate: number;
+                                startOn: string;
+                                endOn: string;
+                            }[];
+                            calculation: {
+                                /** @enum {string} */
+                                programme: "eagle" | "qinglan";
+                                year: number;
+                                lines: {
+                                    /** @enum {string} */
+                                    bucket: "1y" | "1-5y" | "5y+";
+                                    benchmarkRate: number;
+                                    rateUsed: number;
+                                    days: number;
+                                    interestBase: number;
+                                    subsidy: number;
+                                }[];
+                                sum: number;
+                                cap: number;
+                                amount: number;
+                            } | null;
+                            attachments: {
+                                id: number;
+                                code: string;
+                                codeName: string;
+                                fileName: string;
+                                size: number;
+                                createdAt: string;
+                            }[];
+                            events: {
+                                action: string;
+                                actionName: string;
+                                actorLabel: string;
+                                comment: string | null;
+                                createdAt: string;
+                            }[];
+                            payments: {
+                                id: number;
+                                status: string;
+                                amount: number;
+                            }[];
+                            actions: {
+                                action: string;
+                                name: string;
+                                needsComment: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/interest-subsidies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 贷款贴息申请详情：贷款、测算、附件、办理过程、拨付 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            programme: "eagle" | "qinglan";
+                            programmeName: string;
+                            year: number;
+                            enterpriseId: number | null;
+                            enterpriseName: string;
+                            districtName: string;
+                            status: string;
+                            statusName: string;
+                            next: string | null;
+                            dueOn: string | null;
+                            requested: number | null;
+                            approved: number | null;
+                            approvedOn: string | null;
+                            paidOn: string | null;
+                            loanCount: number;
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            recognition: {
+                                id: number;
+                                certificateNo: string;
+                                issuedOn: string;
+                                validUntil: string | null;
+                            } | null;
+                            loans: {
+                                id: number;
+                                bank: string;
+                                contractNo: string;
+                                principal: number;
+                                rate: number;
+                                startOn: string;
+                                endOn: string;
+                            }[];
+                            calculation: {
+                                /** @enum {string} */
+                                programme: "eagle" | "qinglan";
+                                year: number;
+                                lines: {
+                                    /** @enum {string} */
+                                    bucket: "1y" | "1-5y" | "5y+";
+                                    benchmarkRate: number;
+                                    rateUsed: number;
+                                    days: number;
+                                    interestBase: number;
+                                    subsidy: number;
+                                }[];
+                                sum: number;
+                                cap: number;
+                                amount: number;
+                            } | null;
+                            attachments: {
+                                id: number;
+                                code: string;
+                                codeName: string;
+                                fileName: string;
+                                size: number;
+                                createdAt: string;
+                            }[];
+                            events: {
+                                action: string;
+                                actionName: string;
+                                actorLabel: string;
+                                comment: string | null;
+                                createdAt: string;
+                            }[];
+                            payments: {
+                                id: number;
+                                status: string;
+                                amount: number;
+                            }[];
+                            actions: {
+                                action: string;
+                                name: string;
+                                needsComment: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** 修改贷款贴息申请（草稿或退回修改时） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        programme: "eagle" | "qinglan";
+                        year: number;
+                        contactName: string;
+                        contactPhone: string;
+                        loans: {
+                            bank: string;
+                            contractNo: string;
+                            principal: number;
+                            rate: number;
+                            startOn: string;
+                            endOn: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            programme: "eagle" | "qinglan";
+                            programmeName: string;
+                            year: number;
+                            enterpriseId: number | null;
+                            enterpriseName: string;
+                            districtName: string;
+                            status: string;
+                            statusName: string;
+                            next: string | null;
+                            dueOn: string | null;
+                            requested: number | null;
+                            approved: number | null;
+                            approvedOn: string | null;
+                            paidOn: string | null;
+                            loanCount: number;
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            recognition: {
+                                id: number;
+                                certificateNo: string;
+                                issuedOn: string;
+                                validUntil: string | null;
+                            } | null;
+                            loans: {
+                                id: number;
+                                bank: string;
+                                contractNo: string;
+                                principal: number;
+                                rate: number;
+                                startOn: string;
+                                endOn: string;
+                            }[];
+                            calculation: {
+                                /** @enum {string} */
+                                programme: "eagle" | "qinglan";
+                                year: number;
+                                lines: {
+                                    /** @enum {string} */
+                                    bucket: "1y" | "1-5y" | "5y+";
+                                    benchmarkRate: number;
+                                    rateUsed: number;
+                                    days: number;
+                                    interestBase: number;
+                                    subsidy: number;
+                                }[];
+                                sum: number;
+                                cap: number;
+                                amount: number;
+                            } | null;
+                            attachments: {
+                                id: number;
+                                code: string;
+                                codeName: string;
+                                fileName: string;
+                                size: number;
+                                createdAt: string;
+                            }[];
+                            events: {
+                                action: string;
+                                actionName: string;
+                                actorLabel: string;
+                                comment: string | null;
+                                createdAt: string;
+                            }[];
+                            payments: {
+                                id: number;
+                                status: string;
+                                amount: number;
+                            }[];
+                            actions: {
+                                action: string;
+                                name: string;
+                                needsComment: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/interest-subsidies/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 办理一步：提交、区县审核、市级核定（按测算核定金额并生成拨付单）、退回、不予贴息 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "submit" | "district_pass" | "district_return" | "district_reject" | "city_approve" | "city_return" | "city_reject";
+                        comment?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            programme: "eagle" | "qinglan";
+                            programmeName: string;
+                            year: number;
+                            enterpriseId: number | null;
+                            enterpriseName: string;
+                            districtName: string;
+                            status: string;
+                            statusName: string;
+                            next: string | null;
+                            dueOn: string | null;
+                            requested: number | null;
+                            approved: number | null;
+                            approvedOn: string | null;
+                            paidOn: string | null;
+                            loanCount: number;
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            recognition: {
+                                id: number;
+                                certificateNo: string;
+                                issuedOn: string;
+                                validUntil: string | null;
+                            } | null;
+                            loans: {
+                                id: number;
+                                bank: string;
+                                contractNo: string;
+                                principal: number;
+                                rate: number;
+                                startOn: string;
+                                endOn: string;
+                            }[];
+                            calculation: {
+                                /** @enum {string} */
+                                programme: "eagle" | "qinglan";
+                                year: number;
+                                lines: {
+                                    /** @enum {string} */
+                                    bucket: "1y" | "1-5y" | "5y+";
+                                    benchmarkRate: number;
+                                    rateUsed: number;
+                                    days: number;
+                                    interestBase: number;
+                                    subsidy: number;
+                                }[];
+                                sum: number;
+                                cap: number;
+                                amount: number;
+                            } | null;
+                            attachments: {
+                                id: number;
+                                code: string;
+                                codeName: string;
+                                fileName: string;
+                                size: number;
+                                createdAt: string;
+                            }[];
+                            events: {
+                                action: string;
+                                actionName: string;
+                                actorLabel: string;
+                                comment: string | null;
+                                createdAt: string;
+                            }[];
+                            payments: {
+                                id: number;
+                                status: string;
+                                amount: number;
+                            }[];
+                            actions: {
+                                action: string;
+                                name: string;
+                                needsComment: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/interest-subsidies/{id}/attachments/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传借款合同（loan_contract）或利息支付凭证（interest_receipt）：PDF/JPG/PNG，10MB以内（multipart 字段 file） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    code: "loan_contract" | "interest_receipt";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            fileName: string;
+                            size: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/interest-subsidies/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载附件 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    attachmentId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/performance-assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 雏鹰/青蓝绩效考核列表（企业本企业、区县本区县、市级全部） */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    programme?: "eagle" | "qinglan";
+                    graded?: "true" | "false";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            items: {
+                                id: number;
+                                enterpriseId: number;
+                                enterpriseName: string;
+                                districtName: string;
+                                /** @enum {string} */
+                                programme: "eagle" | "qinglan";
+                                programmeName: string;
+                                year: number;
+                                revenue: number;
+                                rdSpend: number;
+                                tax: number;
+                                employees: number;
+                                newJobs: number;
+                                ipCount: number;
+                                summary: string | null;
+                                reportedOn: string;
+                                grade: ("excellent" | "pass" | "fail") | null;
+                                gradeName: string | null;
+                                gradeComment: string | null;
+                                gradedOn: string | null;
+                                recognitionId: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 企业报送年度绩效（营业收入、研发投入、税金、职工、新增就业、知识产权；定级前可重报） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        programme: "eagle" | "qinglan";
+                        year: number;
+                        revenue: number;
+                        rdSpend: number;
+                        tax: number;
+                        employees: number;
+                        newJobs: number;
+                        ipCount: number;
+                        summary?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterpriseId: number;
+                            enterpriseName: string;
+                            districtName: string;
+                            /** @enum {string} */
+                            programme: "eagle" | "qinglan";
+                            programmeName: string;
+                            year: number;
+                            revenue: number;
+                            rdSpend: number;
+                            tax: number;
+                            employees: number;
+                            newJobs: number;
+                            ipCount: number;
+                            summary: string | null;
+                            reportedOn: string;
+                            grade: ("excellent" | "pass" | "fail") | null;
+                            gradeName: string | null;
+                            gradeComment: string | null;
+                            gradedOn: string | null;
+                            recognitionId: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/performance-assessments/{id}/grade": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 考核定级：优秀/合格/不合格（不合格须说明理由，停止次年贴息，可据此撤销认定） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        grade: "excellent" | "pass" | "fail";
+                        comment?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterpriseId: number;
+                            enterpriseName: string;
+                            districtName: string;
+                            /** @enum {string} */
+                            programme: "eagle" | "qinglan";
+                            programmeName: string;
+                            year: number;
+                            revenue: number;
+                            rdSpend: number;
+                            tax: number;
+                            employees: number;
+                            newJobs: number;
+                            ipCount: number;
+                            summary: string | null;
+                            reportedOn: string;
+                            grade: ("excellent" | "pass" | "fail") | null;
+                            gradeName: string | null;
+                            gradeComment: string | null;
+                            gradedOn: string | null;
+                            recognitionId: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funds/programmes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 引导基金与蒲公英天使投资引导基金：合作基金数、规模与资金台账（市科委、审计） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                code: "guidance" | "angel";
+                                name: string;
+                                funds: number;
+                                activeFunds: number;
+                                scale: number;
+                                commitment: number;
+                                appropriated: number;
+                                available: number;
+                                committedUncalled: number;
+                                paidIn: number;
+                                returned: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funds/programmes/{code}/appropriations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记财政拨付引导基金的资金（市科委；记入引导基金账） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: "guidance" | "angel";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amount: number;
+                        valueDate: string;
+                        memo?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funds/managers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 基金管理机构列表（市科委、审计） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funds/partner-funds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 合作基金列表（市科委、审计全部；基金管理人本机构管理的） */
+        get: {
+            parameters: {
+                query?: {
+                    programme?: "guidance" | "angel";
+                    status?: "setting_up" | "active" | "exited";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                programme: "guidance" | "angel";
+                                programmeName: string;
+                                name: string;
+                                managerOrgId: number;
+                                managerName: string;
+                                registrationNo: string | null;
+                                districtId: number | null;
+                                districtName: string | null;
+                                scale: number;
+                                commitment: number;
+                                share: number;
+                                setUpOn: string;
+                                /** @enum {string} */
+                                status: "setting_up" | "active" | "exited";
+                                statusName: string;
+                                exitedOn: string | null;
+                                version: number;
+                                paidIn: number;
+                                uncalled: number;
+                                returned: number;
+                                investments: number;
+                                invested: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记合作基金并记入引导基金认缴承诺（市科委；可用资金不足时拒绝） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        programme: "guidance" | "angel";
+                        name: string;
+                        managerOrgId: number;
+                        registrationNo?: string | null;
+                        districtId?: number | null;
+                        scale: number;
+                        commitment: number;
+                        setUpOn: string;
+                        /** @enum {string} */
+                        status: "setting_up" | "active";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            programme: "guidance" | "angel";
+                            programmeName: string;
+                            name: string;
+                            managerOrgId: number;
+                            managerName: string;
+                            registrationNo: string | null;
+                            districtId: number | null;
+                            districtName: string | null;
+                            scale: number;
+                            commitment: number;
+                            share: number;
+                            setUpOn: string;
+                            /** @enum {string} */
+                            status: "setting_up" | "active" | "exited";
+                            statusName: string;
+                            exitedOn: string | null;
+                            version: number;
+                            paidIn: number;
+                            uncalled: number;
+                            returned: number;
+                            investments: number;
+                            invested: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funds/partner-funds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 合作基金详情 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            programme: "guidance" | "angel";
+                            programmeName: string;
+                            name: string;
+                            managerOrgId: number;
+                            managerName: string;
+                            registrationNo: string | null;
+                            districtId: number | null;
+                            districtName: string | null;
+                            scale: number;
+                            commitment: number;
+                            share: number;
+                            setUpOn: string;
+                            /** @enum {string} */
+                            status: "setting_up" | "active" | "exited";
+                            statusName: string;
+                            exitedOn: string | null;
+                            version: number;
+                            paidIn: number;
+                            uncalled: number;
+                            returned: number;
+                            investments: number;
+                            invested: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funds/partner-funds/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 变更基金状态（设立中→存续→退出；退出时释放未缴承诺额） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "setting_up" | "active" | "exited";
+                        exitedOn?: string | null;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            programme: "guidance" | "angel";
+                            programmeName: string;
+                            name: string;
+                            managerOrgId: number;
+                            managerName: string;
+                            registrationNo: string | null;
+                            districtId: number | null;
+                            districtName: string | null;
+                            scale: number;
+                            commitment: number;
+                            share: number;
+                            setUpOn: string;
+                            /** @enum {string} */
+                            status: "setting_up" | "active" | "exited";
+                            statusName: string;
+                            exitedOn: string | null;
+                            version: number;
+                            paidIn: number;
+                            uncalled: number;
+                            returned: number;
+                            investments: number;
+                            invested: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funds/partner-funds/{id}/movements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 提出实缴出资或分配回款申请（市科委经办人；待另一位经办人复核后入账） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "call" | "distribution";
+                        amount: number;
+                        valueDate: string;
+                        memo?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            fundId: number;
+                            fundName: string;
+                            /** @enum {string} */
+                            kind: "call" | "distribution";
+                            kindName: string;
+                            amount: number;
+                            valueDate: string;
+                            memo: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "posted" | "rejected";
+                            statusName: string;
+                            requestedBy: string | null;
+                            reviewedBy: string | null;
+                            reviewComment: string | null;
+                            ledgerMovementId: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funds/movements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 出资与回款申请（复核队列与台账） */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "posted" | "rejected";
+                    fundId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                fundId: number;
+                                fundName: string;
+                                /** @enum {string} */
+                                kind: "call" | "distribution";
+                                kindName: string;
+                                amount: number;
+                                valueDate: string;
+                                memo: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "posted" | "rejected";
+                                statusName: string;
+                                requestedBy: string | null;
+                                reviewedBy: string | null;
+                                reviewComment: string | null;
+                                ledgerMovementId: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funds/movements/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 复核通过并入账（制单人以外的市科委经办人） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funds/movements/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 复核退回（须说明理由） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funds/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 季度投资报告（市科委、审计全部；基金管理人本机构的） */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "draft" | "submitted" | "returned" | "accepted";
+                    fundId?: number;
+                    year?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                fundId: number;
+                                fundName: string;
+                                /** @enum {string} */
+                                programme: "guidance" | "angel";
+                                year: number;
+                                quarter: number;
+                                status: string;
+                                statusName: string;
+                                dueOn: string | null;
+                                investments: number;
+                                invested: number;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新建季度投资报告（基金管理人；本机构管理的基金） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        fundId: number;
+                        year: number;
+                        quarter: number;
+                        nav?: number | null;
+                        note?: string | null;
+                        investments: {
+                            companyName: string;
+                            uscc?: string | null;
+                            amount: number;
+                            /** @enum {string} */
+                            round: "种子轮" | "天使轮" | "A轮" | "B轮" | "C轮及以后" | "Pre-IPO";
+                            investedOn: string;
+                            districtId?: number | null;
+                            /** @enum {string} */
+                            industry: "电子信息" | "生物与新医药" | "航空航天" | "新材料" | "高技术服务" | "新能源与节能" | "资源与环境" | "先进制造与自动化" | "其他";
+                        }[];
+                        /** @default [] */
+                        valuations?: {
+                            companyName: string;
+                            value: number;
+                        }[];
+                        /** @default [] */
+                        exits?: {
+                            companyName: string;
+                            exitedOn: string;
+                            /** @enum {string} */
+                            method: "IPO" | "并购" | "股权转让" | "回购" | "清算";
+                            proceeds: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            fundId: number;
+                            fundName: string;
+                            /** @enum {string} */
+                            programme: "guidance" | "angel";
+                            year: number;
+                            quarter: number;
+                            status: string;
+                            statusName: string;
+                            dueOn: string | null;
+                            investments: number;
+                            invested: number;
+                            version: number;
+                            nav: number | null;
+                            note: string | null;
+                            managerName: string;
+                            investmentRows: {
+                                companyName: string;
+                                uscc: string | null;
+                                amount: number;
+                                /** @enum {string} */
+                                round: "种子轮" | "天使轮" | "A轮" | "B轮" | "C轮及以后" | "Pre-IPO";
+                                investedOn: string;
+                                districtId: number | null;
+                                /** @enum {string} */
+                                industry: "电子信息" | "生物与新医药" | "航空航天" | "新材料" | "高技术服务" | "新能源与节能" | "资源与环境" | "先进制造与自动化" | "其他";
+                                id: number;
+                                districtName: string | null;
+                                enterpriseId: number | null;
+                            }[];
+                            valuations: {
+                                companyName: string;
+                                value: number;
+                                enterpriseId: number | null;
+                            }[];
+                            exits: {
+                                companyName: string;
+                                exitedOn: string;
+                                /** @enum {string} */
+                                method: "IPO" | "并购" | "股权转让" | "回购" | "清算";
+                                proceeds: number;
+                                enterpriseId: number | null;
+                            }[];
+                            events: {
+                                action: string;
+                                toStatus: string;
+                                statusName: string;
+                                comment: string | null;
+                                actorLabel: string | null;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funds/reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 季度投资报告详情 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            fundId: number;
+                            fundName: string;
+                            /** @enum {string} */
+                            programme: "guidance" | "angel";
+                            year: number;
+                            quarter: number;
+                            status: string;
+                            statusName: string;
+                            dueOn: string | null;
+                            investments: number;
+                            invested: number;
+                            version: number;
+                            nav: number | null;
+                            note: string | null;
+                            managerName: string;
+                            investmentRows: {
+                                companyName: string;
+                                uscc: string | null;
+                                amount: number;
+                                /** @enum {string} */
+                                round: "种子轮" | "天使轮" | "A轮" | "B轮" | "C轮及以后" | "Pre-IPO";
+                                investedOn: string;
+                                districtId: number | null;
+                                /** @enum {string} */
+                                industry: "电子信息" | "生物与新医药" | "航空航天" | "新材料" | "高技术服务" | "新能源与节能" | "资源与环境" | "先进制造与自动化" | "其他";
+                                id: number;
+                                districtName: string | null;
+                                enterpriseId: number | null;
+                            }[];
+                            valuations: {
+                                companyName: string;
+                                value: number;
+                                enterpriseId: number | null;
+                            }[];
+                            exits: {
+                                companyName: string;
+                                exitedOn: string;
+                                /** @enum {string} */
+                                method: "IPO" | "并购" | "股权转让" | "回购" | "清算";
+                                proceeds: number;
+                                enterpriseId: number | null;
+                            }[];
+                            events: {
+                                action: string;
+                                toStatus: string;
+                                statusName: string;
+                                comment: string | null;
+                                actorLabel: string | null;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** 修改草稿或退回的报告（基金管理人） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        nav?: number | null;
+                        note?: string | null;
+                        investments: {
+                            companyName: string;
+                            uscc?: string | null;
+                            amount: number;
+                            /** @enum {string} */
+                            round: "种子轮" | "天使轮" | "A轮" | "B轮" | "C轮及以后" | "Pre-IPO";
+                            investedOn: string;
+                            districtId?: number | null;
+                            /** @enum {string} */
+                            industry: "电子信息" | "生物与新医药" | "航空航天" | "新材料" | "高技术服务" | "新能源与节能" | "资源与环境" | "先进制造与自动化" | "其他";
+                        }[];
+                        /** @default [] */
+                        valuations?: {
+                            companyName: string;
+                            value: number;
+                        }[];
+                        /** @default [] */
+                        exits?: {
+                            companyName: string;
+                            exitedOn: string;
+                            /** @enum {string} */
+                            method: "IPO" | "并购" | "股权转让" | "回购" | "清算";
+                            proceeds: number;
+                        }[];
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            fundId: number;
+                            fundName: string;
+                            /** @enum {string} */
+                            programme: "guidance" | "angel";
+                            year: number;
+                            quarter: number;
+                            status: string;
+                            statusName: string;
+                            dueOn: string | null;
+                            investments: number;
+                            invested: number;
+                            version: number;
+                            nav: number | null;
+                            note: string | null;
+                            managerName: string;
+                            investmentRows: {
+                                companyName: string;
+                                uscc: string | null;
+                                amount: number;
+                                /** @enum {string} */
+                                round: "种子轮" | "天使轮" | "A轮" | "B轮" | "C轮及以后" | "Pre-IPO";
+                                investedOn: string;
+                                districtId: number | null;
+                                /** @enum {string} */
+                                industry: "电子信息" | "生物与新医药" | "航空航天" | "新材料" | "高技术服务" | "新能源与节能" | "资源与环境" | "先进制造与自动化" | "其他";
+                                id: number;
+                                districtName: string | null;
+                                enterpriseId: number | null;
+                            }[];
+                            valuations: {
+                                companyName: string;
+                                value: number;
+                                enterpriseId: number | null;
+                            }[];
+                            exits: {
+                                companyName: string;
+                                exitedOn: string;
+                                /** @enum {string} */
+                                method: "IPO" | "并购" | "股权转让" | "回购" | "清算";
+                                proceeds: number;
+                                enterpriseId: number | null;
+                            }[];
+                            events: {
+                                action: string;
+                                toStatus: string;
+                                statusName: string;
+                                comment: string | null;
+                                actorLabel: string | null;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funds/reports/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 提交报告（基金管理人） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            fundId: number;
+                            fundName: string;
+                            /** @enum {string} */
+                            programme: "guidance" | "angel";
+                            year: number;
+                            quarter: number;
+                            status: string;
+                            statusName: string;
+                            dueOn: string | null;
+                            investments: number;
+                            invested: number;
+                            version: number;
+                            nav: number | null;
+                            note: string | null;
+                            managerName: string;
+                            investmentRows: {
+                                companyName: string;
+                                uscc: string | null;
+                                amount: number;
+                                /** @enum {string} */
+                                round: "种子轮" | "天使轮" | "A轮" | "B轮" | "C轮及以后" | "Pre-IPO";
+                                investedOn: string;
+                                districtId: number | null;
+                                /** @enum {string} */
+                                industry: "电子信息" | "生物与新医药" | "航空航天" | "新材料" | "高技术服务" | "新能源与节能" | "资源与环境" | "先进制造与自动化" | "其他";
+                                id: number;
+                                districtName: string | null;
+                                enterpriseId: number | null;
+                            }[];
+                            valuations: {
+                                companyName: string;
+                                value: number;
+                                enterpriseId: number | null;
+                            }[];
+                            exits: {
+                                companyName: string;
+                                exitedOn: string;
+                                /** @enum {string} */
+                                method: "IPO" | "并购" | "股权转让" | "回购" | "清算";
+                                proceeds: number;
+                                enterpriseId: number | null;
+                            }[];
+                            events: {
+                                action: string;
+                                toStatus: string;
+                                statusName: string;
+                                comment: string | null;
+                                actorLabel: string | null;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funds/reports/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 退回修改（市科委，须填写意见） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            fundId: number;
+                            fundName: string;
+                            /** @enum {string} */
+                            programme: "guidance" | "angel";
+                            year: number;
+                            quarter: number;
+                            status: string;
+                            statusName: string;
+                            dueOn: string | null;
+                            investments: number;
+                            invested: number;
+                            version: number;
+                            nav: number | null;
+                            note: string | null;
+                            managerName: string;
+                            investmentRows: {
+                                companyName: string;
+                                uscc: string | null;
+                                amount: number;
+                                /** @enum {string} */
+                                round: "种子轮" | "天使轮" | "A轮" | "B轮" | "C轮及以后" | "Pre-IPO";
+                                investedOn: string;
+                                districtId: number | null;
+                                /** @enum {string} */
+                                industry: "电子信息" | "生物与新医药" | "航空航天" | "新材料" | "高技术服务" | "新能源与节能" | "资源与环境" | "先进制造与自动化" | "其他";
+                                id: number;
+                                districtName: string | null;
+                                enterpriseId: number | null;
+                            }[];
+                            valuations: {
+                                companyName: string;
+                                value: number;
+                                enterpriseId: number | null;
+                            }[];
+                            exits: {
+                                companyName: string;
+                                exitedOn: string;
+                                /** @enum {string} */
+                                method: "IPO" | "并购" | "股权转让" | "回购" | "清算";
+                                proceeds: number;
+                                enterpriseId: number | null;
+                            }[];
+                            events: {
+                                action: string;
+                                toStatus: string;
+                                statusName: string;
+                                comment: string | null;
+                                actorLabel: string | null;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funds/reports/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审核接受（市科委；投资记入企业档案） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            fundId: number;
+                            fundName: string;
+                            /** @enum {string} */
+                            programme: "guidance" | "angel";
+                            year: number;
+                            quarter: number;
+                            status: string;
+                            statusName: string;
+                            dueOn: string | null;
+                            investments: number;
+                            invested: number;
+                            version: number;
+                            nav: number | null;
+                            note: string | null;
+                            managerName: string;
+                            investmentRows: {
+                                companyName: string;
+                                uscc: string | null;
+                                amount: number;
+                                /** @enum {string} */
+                                round: "种子轮" | "天使轮" | "A轮" | "B轮" | "C轮及以后" | "Pre-IPO";
+                                investedOn: string;
+                                districtId: number | null;
+                                /** @enum {string} */
+                                industry: "电子信息" | "生物与新医药" | "航空航天" | "新材料" | "高技术服务" | "新能源与节能" | "资源与环境" | "先进制造与自动化" | "其他";
+                                id: number;
+                                districtName: string | null;
+                                enterpriseId: number | null;
+                            }[];
+                            valuations: {
+                                companyName: string;
+                                value: number;
+                                enterpriseId: number | null;
+                            }[];
+                            exits: {
+                                companyName: string;
+                                exitedOn: string;
+                                /** @enum {string} */
+                                method: "IPO" | "并购" | "股权转让" | "回购" | "清算";
+                                proceeds: number;
+                                enterpriseId: number | null;
+                            }[];
+                            events: {
+                                action: string;
+                                toStatus: string;
+                                statusName: string;
+                                comment: string | null;
+                                actorLabel: string | null;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funds/overseas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 硅谷孵化器海外投资项目（市科委、审计） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                name: string;
+                                country: string;
+                                city: string | null;
+                                field: string;
+                                investedOn: string;
+                                amount: number;
+                                returnedOn: string | null;
+                                returnedName: string | null;
+                                returnedEnterpriseId: number | null;
+                                returnedDistrictName: string | null;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记海外投资项目（市科委） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        country: string;
+                        city?: string | null;
+                        /** @enum {string} */
+                        field: "电子信息" | "生物与新医药" | "航空航天" | "新材料" | "高技术服务" | "新能源与节能" | "资源与环境" | "先进制造与自动化" | "其他";
+                        investedOn: string;
+                        amount: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funds/overseas/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记项目回杭落户（关联企业库） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        returnedOn: string;
+                        returnedName: string;
+                        uscc?: string | null;
+                        districtId?: number | null;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funds/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 图表：历年基金规模，按区县和行业的投资分布（市科委、审计） */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            scaleByYear: {
+                                year: number;
+                                /** @enum {string} */
+                                programme: "guidance" | "angel";
+                                funds: number;
+                                scale: number;
+                            }[];
+                            byDistrict: {
+                                districtName: string;
+                                projects: number;
+                                amount: number;
+                            }[];
+                            byIndustry: {
+                                industry: string;
+                                projects: number;
+                                amount: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/allocations/factor-method/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 因素法分配试算（RULES §6：份额六位小数四舍五入，金额按分精确，余数按小数部分从大到小分配） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        total: number;
+                        factors: {
+                            code: string;
+                            name: string;
+                            weight: number | string;
+                        }[];
+                        districts: {
+                            code: string;
+                            values: {
+                                [key: string]: number | string;
+                            };
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            totalFen: number;
+                            allocations: {
+                                code: string;
+                                name: string;
+                                share: string;
+                                amountFen: number;
+                                amount: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/allocations/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 分配方案列表（区县科技局只看已下达方案中本区县的金额） */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    status?: "draft" | "approved" | "superseded";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                name: string;
+                                year: number;
+                                kind: string;
+                                kindName: string;
+                                status: string;
+                                statusName: string;
+                                total: number;
+                                totalFen: number;
+                                preparedBy: {
+                                    id: number;
+                                    name: string;
+                                } | null;
+                                approvedBy: {
+                                    id: number;
+                                    name: string;
+                                } | null;
+                                approvedOn: string | null;
+                                correctsPlanId: number | null;
+                                supersededBy: number | null;
+                                version: number;
+                                ownAllocation: {
+                                    code: string;
+                                    name: string;
+                                    share: string;
+                                    amountFen: number;
+                                    amount: number;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 保存分配方案草稿（市科委业务处室；更正已下达方案时填 correctsPlanId） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        total: number;
+                        factors: {
+                            code: string;
+                            name: string;
+                            weight: number | string;
+                        }[];
+                        districts: {
+                            code: string;
+                            values: {
+                                [key: string]: number | string;
+                            };
+                        }[];
+                        name: string;
+                        year: number;
+                        /** @enum {string} */
+                        kind: "city_funds" | "demonstration";
+                        note?: string | null;
+                        correctsPlanId?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            year: number;
+                            kind: string;
+                            kindName: string;
+                            status: string;
+                            statusName: string;
+                            total: number;
+                            totalFen: number;
+                            preparedBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            approvedBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            approvedOn: string | null;
+                            correctsPlanId: number | null;
+                            supersededBy: number | null;
+                            version: number;
+                            ownAllocation: {
+                                code: string;
+                                name: string;
+                                share: string;
+                                amountFen: number;
+                                amount: number;
+                            } | null;
+                            note: string | null;
+                            factors: {
+                                code: string;
+                                name: string;
+                                weight: string;
+                            }[];
+                            districts: {
+                                code: string;
+                                name: string;
+                                share: string;
+                                amountFen: number;
+                                amount: number;
+                                values: {
+                                    [key: string]: string;
+                                };
+                            }[];
+                            booking: {
+                                movementId: number;
+                                valueDate: string;
+                                reversalMovementId: number | null;
+                            } | null;
+                            canApprove: boolean;
+                            canEdit: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/allocations/plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 分配方案详情（因素、权重、各区县因素值、份额、金额、记账） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            year: number;
+                            kind: string;
+                            kindName: string;
+                            status: string;
+                            statusName: string;
+                            total: number;
+                            totalFen: number;
+                            preparedBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            approvedBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            approvedOn: string | null;
+                            correctsPlanId: number | null;
+                            supersededBy: number | null;
+                            version: number;
+                            ownAllocation: {
+                                code: string;
+                                name: string;
+                                share: string;
+                                amountFen: number;
+                                amount: number;
+                            } | null;
+                            note: string | null;
+                            factors: {
+                                code: string;
+                                name: string;
+                                weight: string;
+                            }[];
+                            districts: {
+                                code: string;
+                                name: string;
+                                share: string;
+                                amountFen: number;
+                                amount: number;
+                                values: {
+                                    [key: string]: string;
+                                };
+                            }[];
+                            booking: {
+                                movementId: number;
+                                valueDate: string;
+                                reversalMovementId: number | null;
+                            } | null;
+                            canApprove: boolean;
+                            canEdit: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        /** 修改分配方案草稿（保存人成为制单人） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        total: number;
+                        factors: {
+                            code: string;
+                            name: string;
+                            weight: number | string;
+                        }[];
+                        districts: {
+                            code: string;
+                            values: {
+                                [key: string]: number | string;
+                            };
+                        }[];
+                        name: string;
+                        year: number;
+                        /** @enum {string} */
+                        kind: "city_funds" | "demonstration";
+                        note?: string | null;
+                        correctsPlanId?: number | null;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            year: number;
+                            kind: string;
+                            kindName: string;
+                            status: string;
+                            statusName: string;
+                            total: number;
+                            totalFen: number;
+                            preparedBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            approvedBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            approvedOn: string | null;
+                            correctsPlanId: number | null;
+                            supersededBy: number | null;
+                            version: number;
+                            ownAllocation: {
+                                code: string;
+                                name: string;
+                                share: string;
+                                amountFen: number;
+                                amount: number;
+                            } | null;
+                            note: string | null;
+                            factors: {
+                                code: string;
+                                name: string;
+                                weight: string;
+                            }[];
+                            districts: {
+                                code: string;
+                                name: string;
+                                share: string;
+                                amountFen: number;
+                                amount: number;
+                                values: {
+                                    [key: string]: string;
+                                };
+                            }[];
+                            booking: {
+                                movementId: number;
+                                valueDate: string;
+                                reversalMovementId: number | null;
+                            } | null;
+                            canApprove: boolean;
+                            canEdit: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/allocations/plans/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审批下达分配方案（制单人以外的业务处室或计划财务处；记入各区县切块资金账户，更正方案同时冲回原方案） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            year: number;
+                            kind: string;
+                            kindName: string;
+                            status: string;
+                            statusName: string;
+                            total: number;
+                            totalFen: number;
+                            preparedBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            approvedBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            approvedOn: string | null;
+                            correctsPlanId: number | null;
+                            supersededBy: number | null;
+                            version: number;
+                            ownAllocation: {
+                                code: string;
+                                name: string;
+                                share: string;
+                                amountFen: number;
+                                amount: number;
+                            } | null;
+                            note: string | null;
+                            factors: {
+                                code: string;
+                                name: string;
+                                weight: string;
+                            }[];
+                            districts: {
+                                code: string;
+                                name: string;
+                                share: string;
+                                amountFen: number;
+                                amount: number;
+                                values: {
+                                    [key: string]: string;
+                                };
+                            }[];
+                            booking: {
+                                movementId: number;
+                                valueDate: string;
+                                reversalMovementId: number | null;
+                            } | null;
+                            canApprove: boolean;
+                            canEdit: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/allocations/balances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 各区县当年已下达的切块资金（账务余额） */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            items: {
+                                code: string;
+                                name: string;
+                                balanceFen: number;
+                                balance: number;
+                            }[];
+                            totalFen: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 支付指令（计划财务处、业务处室、审计：全部；企业：本企业收付的），按编号倒序，键集分页 */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description prepared 待审批 · approved 已审批待支付 · sent 已提交银行 · confirmed 已到账 · cancelled 已取消 */
+                    status?: "prepared" | "approved" | "sent" | "confirmed" | "cancelled";
+                    /** @description 支付事项代码，如 project_tranche */
+                    payable?: string;
+                    /** @description 所付办件编号 */
+                    caseId?: number;
+                    direction?: "out" | "in";
+                    cursor?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                payable: string;
+                                payableName: string;
+                                /** @enum {string} */
+                                direction: "out" | "in";
+                                directionName: string;
+                                caseId: number | null;
+                                /** @description 收款方（拨付）或付款方（收回） */
+                                party: {
+                                    type: string;
+                                    id: number;
+                                    name: string;
+                                };
+                                /** @description 金额（元） */
+                                amount: number;
+                                amountText: string;
+                                purpose: string;
+                                /** @description 账簿代码 */
+                                book: string;
+                                movementKind: string;
+                                /** @description 资金转出账户 */
+                                debit: {
+                                    kind: string;
+                                    scope: number;
+                                    owner: {
+                                        type: string;
+                                        id: number;
+                                    } | null;
+                                };
+                                /** @description 资金转入账户 */
+                                credit: {
+                                    kind: string;
+                                    scope: number;
+                                    owner: {
+                                        type: string;
+                                        id: number;
+                                    } | null;
+                                };
+                                idempotencyKey: string;
+                                /** @enum {string} */
+                                status: "prepared" | "approved" | "sent" | "confirmed" | "cancelled";
+                                statusName: string;
+                                /** @description 经办人（制单） */
+                                preparedBy: {
+                                    id: number | null;
+                                    name: string;
+                                };
+                                preparedAt: string;
+                                /** @description 复核审批人 */
+                                approvedBy: {
+                                    id: number;
+                                    name: string;
+                                } | null;
+                                approvedAt: string | null;
+                                sentBy: {
+                                    id: number;
+                                    name: string;
+                                } | null;
+                                sentAt: string | null;
+                                confirmedBy: {
+                                    id: number;
+                                    name: string;
+                                } | null;
+                                confirmedAt: string | null;
+                                cancelledBy: {
+                                    id: number;
+                                    name: string;
+                                } | null;
+                                cancelledAt: string | null;
+                                ledgerMovementId: number | null;
+                                reversalMovementId: number | null;
+                                bankReference: string | null;
+                                paidOn: string | null;
+                                cancelReason: string | null;
+                                version: number;
+                                /** @description 业务办件页面 */
+                                href: string | null;
+                                /** @description 当前用户可办理的操作 */
+                                actions: ("approve" | "send" | "confirm" | "cancel")[];
+                                /** @description 当前用户不能审批的原因 */
+                                blockedReason: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 支付指令按状态的笔数与金额，及当前用户的审批限额 */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 支付事项代码，如 project_tranche */
+                    payable?: string;
+                    /** @description 所付办件编号 */
+                    caseId?: number;
+                    direction?: "out" | "in";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            today: string;
+                            /** @description 当前用户的审批限额（元）；null 为未设置或非复核人员 */
+                            myLimit: number | null;
+                            byStatus: {
+                                /** @enum {string} */
+                                status: "prepared" | "approved" | "sent" | "confirmed" | "cancelled";
+                                statusName: string;
+                                count: number;
+                                amount: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/payables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 已注册的支付事项（各业务模块） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                name: string;
+                                book: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 支付指令详情 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            payable: string;
+                            payableName: string;
+                            /** @enum {string} */
+                            direction: "out" | "in";
+                            directionName: string;
+                            caseId: number | null;
+                            /** @description 收款方（拨付）或付款方（收回） */
+                            party: {
+                                type: string;
+                                id: number;
+                                name: string;
+                            };
+                            /** @description 金额（元） */
+                            amount: number;
+                            amountText: string;
+                            purpose: string;
+                            /** @description 账簿代码 */
+                            book: string;
+                            movementKind: string;
+                            /** @description 资金转出账户 */
+                            debit: {
+                                kind: string;
+                                scope: number;
+                                owner: {
+                                    type: string;
+                                    id: number;
+                                } | null;
+                            };
+                            /** @description 资金转入账户 */
+                            credit: {
+                                kind: string;
+                                scope: number;
+                                owner: {
+                                    type: string;
+                                    id: number;
+                                } | null;
+                            };
+                            idempotencyKey: string;
+                            /** @enum {string} */
+                            status: "prepared" | "approved" | "sent" | "confirmed" | "cancelled";
+                            statusName: string;
+                            /** @description 经办人（制单） */
+                            preparedBy: {
+                                id: number | null;
+                                name: string;
+                            };
+                            preparedAt: string;
+                            /** @description 复核审批人 */
+                            approvedBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            approvedAt: string | null;
+                            sentBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            sentAt: string | null;
+                            confirmedBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            confirmedAt: string | null;
+                            cancelledBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            cancelledAt: string | null;
+                            ledgerMovementId: number | null;
+                            reversalMovementId: number | null;
+                            bankReference: string | null;
+                            paidOn: string | null;
+                            cancelReason: string | null;
+                            version: number;
+                            /** @description 业务办件页面 */
+                            href: string | null;
+                            /** @description 当前用户可办理的操作 */
+                            actions: ("approve" | "send" | "confirm" | "cancel")[];
+                            /** @description 当前用户不能审批的原因 */
+                            blockedReason: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 复核审批（计划财务处；经办人不能审批；金额不超过本人审批限额；审批即记账，额度不足则拒绝） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 乐观锁：页面所见的版本号（可省略） */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            payable: string;
+                            payableName: string;
+                            /** @enum {string} */
+                            direction: "out" | "in";
+                            directionName: string;
+                            caseId: number | null;
+                            /** @description 收款方（拨付）或付款方（收回） */
+                            party: {
+                                type: string;
+                                id: number;
+                                name: string;
+                            };
+                            /** @description 金额（元） */
+                            amount: number;
+                            amountText: string;
+                            purpose: string;
+                            /** @description 账簿代码 */
+                            book: string;
+                            movementKind: string;
+                            /** @description 资金转出账户 */
+                            debit: {
+                                kind: string;
+                                scope: number;
+                                owner: {
+                                    type: string;
+                                    id: number;
+                                } | null;
+                            };
+                            /** @description 资金转入账户 */
+                            credit: {
+                                kind: string;
+                                scope: number;
+                                owner: {
+                                    type: string;
+                                    id: number;
+                                } | null;
+                            };
+                            idempotencyKey: string;
+                            /** @enum {string} */
+                            status: "prepared" | "approved" | "sent" | "confirmed" | "cancelled";
+                            statusName: string;
+                            /** @description 经办人（制单） */
+                            preparedBy: {
+                                id: number | null;
+                                name: string;
+                            };
+                            preparedAt: string;
+                            /** @description 复核审批人 */
+                            approvedBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            approvedAt: string | null;
+                            sentBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            sentAt: string | null;
+                            confirmedBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            confirmedAt: string | null;
+                            cancelledBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            cancelledAt: string | null;
+                            ledgerMovementId: number | null;
+                            reversalMovementId: number | null;
+                            bankReference: string | null;
+                            paidOn: string | null;
+                            cancelReason: string | null;
+                            version: number;
+                            /** @description 业务办件页面 */
+                            href: string | null;
+                            /** @description 当前用户可办理的操作 */
+                            actions: ("approve" | "send" | "confirm" | "cancel")[];
+                            /** @description 当前用户不能审批的原因 */
+                            blockedReason: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/{id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 提交银行（计划财务处；已审批的） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 乐观锁：页面所见的版本号（可省略） */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            payable: string;
+                            payableName: string;
+                            /** @enum {string} */
+                            direction: "out" | "in";
+                            directionName: string;
+                            caseId: number | null;
+                            /** @description 收款方（拨付）或付款方（收回） */
+                            party: {
+                                type: string;
+                                id: number;
+                                name: string;
+                            };
+                            /** @description 金额（元） */
+                            amount: number;
+                            amountText: string;
+                            purpose: string;
+                            /** @description 账簿代码 */
+                            book: string;
+                            movementKind: string;
+                            /** @description 资金转出账户 */
+                            debit: {
+                                kind: string;
+                                scope: number;
+                                owner: {
+                                    type: string;
+                                    id: number;
+                                } | null;
+                            };
+                            /** @description 资金转入账户 */
+                            credit: {
+                                kind: string;
+                                scope: number;
+                                owner: {
+                                    type: string;
+                                    id: number;
+                                } | null;
+                            };
+                            idempotencyKey: string;
+                            /** @enum {string} */
+                            status: "prepared" | "approved" | "sent" | "confirmed" | "cancelled";
+                            statusName: string;
+                            /** @description 经办人（制单） */
+                            preparedBy: {
+                                id: number | null;
+                                name: string;
+                            };
+                            preparedAt: string;
+                            /** @description 复核审批人 */
+                            approvedBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            approvedAt: string | null;
+                            sentBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            sentAt: string | null;
+                            confirmedBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            confirmedAt: string | null;
+                            cancelledBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            cancelledAt: string | null;
+                            ledgerMovementId: number | null;
+                            reversalMovementId: number | null;
+                            bankReference: string | null;
+                            paidOn: string | null;
+                            cancelReason: string | null;
+                            version: number;
+                            /** @description 业务办件页面 */
+                            href: string | null;
+                            /** @description 当前用户可办理的操作 */
+                            actions: ("approve" | "send" | "confirm" | "cancel")[];
+                            /** @description 当前用户不能审批的原因 */
+                            blockedReason: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 确认到账（计划财务处；银行流水号与到账日期） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        bankReference: string;
+                        paidOn: string;
+                        /** @description 乐观锁：页面所见的版本号（可省略） */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            payable: string;
+                            payableName: string;
+                            /** @enum {string} */
+                            direction: "out" | "in";
+                            directionName: string;
+                            caseId: number | null;
+                            /** @description 收款方（拨付）或付款方（收回） */
+                            party: {
+                                type: string;
+                                id: number;
+                                name: string;
+                            };
+                            /** @description 金额（元） */
+                            amount: number;
+                            amountText: string;
+                            purpose: string;
+                            /** @description 账簿代码 */
+                            book: string;
+                            movementKind: string;
+                            /** @description 资金转出账户 */
+                            debit: {
+                                kind: string;
+                                scope: number;
+                                owner: {
+                                    type: string;
+                                    id: number;
+                                } | null;
+                            };
+                            /** @description 资金转入账户 */
+                            credit: {
+                                kind: string;
+                                scope: number;
+                                owner: {
+                                    type: string;
+                                    id: number;
+                                } | null;
+                            };
+                            idempotencyKey: string;
+                            /** @enum {string} */
+                            status: "prepared" | "approved" | "sent" | "confirmed" | "cancelled";
+                            statusName: string;
+                            /** @description 经办人（制单） */
+                            preparedBy: {
+                                id: number | null;
+                                name: string;
+                            };
+                            preparedAt: string;
+                            /** @description 复核审批人 */
+                            approvedBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            approvedAt: string | null;
+                            sentBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            sentAt: string | null;
+                            confirmedBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            confirmedAt: string | null;
+                            cancelledBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            cancelledAt: string | null;
+                            ledgerMovementId: number | null;
+                            reversalMovementId: number | null;
+                            bankReference: string | null;
+                            paidOn: string | null;
+                            cancelReason: string | null;
+                            version: number;
+                            /** @description 业务办件页面 */
+                            href: string | null;
+                            /** @description 当前用户可办理的操作 */
+                            actions: ("approve" | "send" | "confirm" | "cancel")[];
+                            /** @description 当前用户不能审批的原因 */
+                            blockedReason: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 取消（计划财务处；提交银行之前，须填原因；已审批的冲正记账） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        /** @description 乐观锁：页面所见的版本号（可省略） */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            payable: string;
+                            payableName: string;
+                            /** @enum {string} */
+                            direction: "out" | "in";
+                            directionName: string;
+                            caseId: number | null;
+                            /** @description 收款方（拨付）或付款方（收回） */
+                            party: {
+                                type: string;
+                                id: number;
+                                name: string;
+                            };
+                            /** @description 金额（元） */
+                            amount: number;
+                            amountText: string;
+                            purpose: string;
+                            /** @description 账簿代码 */
+                            book: string;
+                            movementKind: string;
+                            /** @description 资金转出账户 */
+                            debit: {
+                                kind: string;
+                                scope: number;
+                                owner: {
+                                    type: string;
+                                    id: number;
+                                } | null;
+                            };
+                            /** @description 资金转入账户 */
+                            credit: {
+                                kind: string;
+                                scope: number;
+                                owner: {
+                                    type: string;
+                                    id: number;
+                                } | null;
+                            };
+                            idempotencyKey: string;
+                            /** @enum {string} */
+                            status: "prepared" | "approved" | "sent" | "confirmed" | "cancelled";
+                            statusName: string;
+                            /** @description 经办人（制单） */
+                            preparedBy: {
+                                id: number | null;
+                                name: string;
+                            };
+                            preparedAt: string;
+                            /** @description 复核审批人 */
+                            approvedBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            approvedAt: string | null;
+                            sentBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            sentAt: string | null;
+                            confirmedBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            confirmedAt: string | null;
+                            cancelledBy: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            cancelledAt: string | null;
+                            ledgerMovementId: number | null;
+                            reversalMovementId: number | null;
+                            bankReference: string | null;
+                            paidOn: string | null;
+                            cancelReason: string | null;
+                            version: number;
+                            /** @description 业务办件页面 */
+                            href: string | null;
+                            /** @description 当前用户可办理的操作 */
+                            actions: ("approve" | "send" | "confirm" | "cancel")[];
+                            /** @description 当前用户不能审批的原因 */
+                            blockedReason: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payment-limits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 支付复核人员的审批限额（系统管理员、审计） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                userId: number;
+                                username: string;
+                                displayName: string;
+                                disabled: boolean;
+                                /** @description 审批限额（元）；null 为未设置（不能审批） */
+                                limit: number | null;
+                                version: number | null;
+                                updatedAt: string | null;
+                                updatedByName: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payment-limits/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 设置审批限额（系统管理员；元） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    userId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        limit: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                userId: number;
+                                username: string;
+                                displayName: string;
+                                disabled: boolean;
+                                /** @description 审批限额（元）；null 为未设置（不能审批） */
+                                limit: number | null;
+                                version: number | null;
+                                updatedAt: string | null;
+                                updatedByName: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/carriers/parks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 园区与特色小镇（公开） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "high_tech_zone" | "town" | "science_city" | "cluster";
+                                kindName: string;
+                                districtId: number | null;
+                                districtName: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/carriers/public": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 经认定的众创空间、孵化器名录（公开；按类别、区县、园区筛选） */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "makerspace" | "incubator" | "platform";
+                    districtId?: number;
+                    parkId?: number;
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "makerspace" | "incubator" | "platform";
+                                kindName: string;
+                                name: string;
+                                districtId: number;
+                                districtName: string;
+                                parkId: number | null;
+                                parkName: string | null;
+                                areaM2: number;
+                                operatorName: string;
+                                municipalSince: string | null;
+                                nationalSince: string | null;
+                                address: string;
+                                services: string[];
+                                municipalReference: string | null;
+                                nationalReference: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/carriers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 创新载体列表（市科委、审计全部；区县本区县；运营机构本单位） */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "makerspace" | "incubator" | "platform";
+                    districtId?: number;
+                    parkId?: number;
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "makerspace" | "incubator" | "platform";
+                                kindName: string;
+                                name: string;
+                                districtId: number;
+                                districtName: string;
+                                parkId: number | null;
+                                parkName: string | null;
+                                areaM2: number;
+                                operatorName: string;
+                                municipalSince: string | null;
+                                nationalSince: string | null;
+                                exitedOn: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记本单位运营的载体（运营机构） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "makerspace" | "incubator" | "platform";
+                        name: string;
+                        address: string;
+                        districtId: number;
+                        parkId?: number | null;
+                        areaM2: number;
+                        /** @default [] */
+                        services?: ("创业辅导" | "投融资对接" | "技术支撑" | "知识产权" | "法律财务" | "人才招聘" | "市场推广" | "政策申报" | "国际交流" | "公共实验设备")[];
+                        /** @default [] */
+                        managers?: {
+                            name: string;
+                            title: string;
+                        }[];
+                        foundedOn?: string | null;
+                        description?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "makerspace" | "incubator" | "platform";
+                            kindName: string;
+                            name: string;
+                            districtId: number;
+                            districtName: string;
+                            parkId: number | null;
+                            parkName: string | null;
+                            areaM2: number;
+                            operatorName: string;
+                            municipalSince: string | null;
+                            nationalSince: string | null;
+                            exitedOn: string | null;
+                            organizationId: number;
+                            address: string;
+                            services: string[];
+                            managers: {
+                                name: string;
+                                title: string;
+                            }[];
+                            foundedOn: string | null;
+                            description: string | null;
+                            exitReason: string | null;
+                            version: number;
+                            recognitions: {
+                                id: number;
+                                /** @enum {string} */
+                                level: "municipal" | "national";
+                                levelName: string;
+                                /** @enum {string} */
+                                kind: "makerspace" | "incubator" | "platform";
+                                reference: string;
+                                issuer: string;
+                                recognisedOn: string;
+                                revokedOn: string | null;
+                                revokeReason: string | null;
+                                caseId: number | null;
+                            }[];
+                            firms: {
+                                inIncubation: number;
+                                graduated: number;
+                                exited: number;
+                                total: number;
+                            };
+                            applications: {
+                                id: number;
+                                year: number;
+                                status: string;
+                                statusName: string;
+                                instrument: string;
+                                certificateNo: string | null;
+                            }[];
+                            stats: {
+                                id: number;
+                                year: number;
+                                status: string;
+                                statusName: string;
+                                instrument: string;
+                            }[];
+                            assessments: {
+                                id: number;
+                                carrierId: number;
+                                carrierName: string;
+                                year: number;
+                                /** @enum {string} */
+                                kind: "annual" | "acceptance";
+                                items: {
+                                    code: string;
+                                    score: number;
+                                }[];
+                                score: number;
+                                /** @enum {string} */
+                                grade: "excellent" | "good" | "pass" | "fail";
+                                gradeName: string;
+                                comment: string | null;
+                                subsidy: number;
+                                paymentOrderId: number | null;
+                                assessedOn: string;
+                                exited: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/carriers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 载体详情：档案、认定、在孵企业统计、申请、年度统计与考核 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "makerspace" | "incubator" | "platform";
+                            kindName: string;
+                            name: string;
+                            districtId: number;
+                            districtName: string;
+                            parkId: number | null;
+                            parkName: string | null;
+                            areaM2: number;
+                            operatorName: string;
+                            municipalSince: string | null;
+                            nationalSince: string | null;
+                            exitedOn: string | null;
+                            organizationId: number;
+                            address: string;
+                            services: string[];
+                            managers: {
+                                name: string;
+                                title: string;
+                            }[];
+                            foundedOn: string | null;
+                            description: string | null;
+                            exitReason: string | null;
+                            version: number;
+                            recognitions: {
+                                id: number;
+                                /** @enum {string} */
+                                level: "municipal" | "national";
+                                levelName: string;
+                                /** @enum {string} */
+                                kind: "makerspace" | "incubator" | "platform";
+                                reference: string;
+                                issuer: string;
+                                recognisedOn: string;
+                                revokedOn: string | null;
+                                revokeReason: string | null;
+                                caseId: number | null;
+                            }[];
+                            firms: {
+                                inIncubation: number;
+                                graduated: number;
+                                exited: number;
+                                total: number;
+                            };
+                            applications: {
+                                id: number;
+                                year: number;
+                                status: string;
+                                statusName: string;
+                                instrument: string;
+                                certificateNo: string | null;
+                            }[];
+                            stats: {
+                                id: number;
+                                year: number;
+                                status: string;
+                                statusName: string;
+                                instrument: string;
+                            }[];
+                            assessments: {
+                                id: number;
+                                carrierId: number;
+                                carrierName: string;
+                                year: number;
+                                /** @enum {string} */
+                                kind: "annual" | "acceptance";
+                                items: {
+                                    code: string;
+                                    score: number;
+                                }[];
+                                score: number;
+                                /** @enum {string} */
+                                grade: "excellent" | "good" | "pass" | "fail";
+                                gradeName: string;
+                                comment: string | null;
+                                subsidy: number;
+                                paymentOrderId: number | null;
+                                assessedOn: string;
+                                exited: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改载体档案（运营机构；乐观锁） */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        address?: string;
+                        districtId?: number;
+                        parkId?: number | null;
+                        areaM2?: number;
+                        /** @default [] */
+                        services?: ("创业辅导" | "投融资对接" | "技术支撑" | "知识产权" | "法律财务" | "人才招聘" | "市场推广" | "政策申报" | "国际交流" | "公共实验设备")[];
+                        /** @default [] */
+                        managers?: {
+                            name: string;
+                            title: string;
+                        }[];
+                        foundedOn?: string | null;
+                        description?: string | null;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "makerspace" | "incubator" | "platform";
+                            kindName: string;
+                            name: string;
+                            districtId: number;
+                            districtName: string;
+                            parkId: number | null;
+                            parkName: string | null;
+                            areaM2: number;
+                            operatorName: string;
+                            municipalSince: string | null;
+                            nationalSince: string | null;
+                            exitedOn: string | null;
+                            organizationId: number;
+                            address: string;
+                            services: string[];
+                            managers: {
+                                name: string;
+                                title: string;
+                            }[];
+                            foundedOn: string | null;
+                            description: string | null;
+                            exitReason: string | null;
+                            version: number;
+                            recognitions: {
+                                id: number;
+                                /** @enum {string} */
+                                level: "municipal" | "national";
+                                levelName: string;
+                                /** @enum {string} */
+                                kind: "makerspace" | "incubator" | "platform";
+                                reference: string;
+                                issuer: string;
+                                recognisedOn: string;
+                                revokedOn: string | null;
+                                revokeReason: string | null;
+                                caseId: number | null;
+                            }[];
+                            firms: {
+                                inIncubation: number;
+                                graduated: number;
+                                exited: number;
+                                total: number;
+                            };
+                            applications: {
+                                id: number;
+                                year: number;
+                                status: string;
+                                statusName: string;
+                                instrument: string;
+                                certificateNo: string | null;
+                            }[];
+                            stats: {
+                                id: number;
+                                year: number;
+                                status: string;
+                                statusName: string;
+                                instrument: string;
+                            }[];
+                            assessments: {
+                                id: number;
+                                carrierId: number;
+                                carrierName: string;
+                                year: number;
+                                /** @enum {string} */
+                                kind: "annual" | "acceptance";
+                                items: {
+                                    code: string;
+                                    score: number;
+                                }[];
+                                score: number;
+                                /** @enum {string} */
+                                grade: "excellent" | "good" | "pass" | "fail";
+                                gradeName: string;
+                                comment: string | null;
+                                subsidy: number;
+                                paymentOrderId: number | null;
+                                assessedOn: string;
+                                exited: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/carriers/{id}/national": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记国家级认定（国家级孵化器、纳入国家孵化器管理体系的众创空间；上级文号与日期；市科委） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reference: string;
+                        issuer: string;
+                        recognisedOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            level: "municipal" | "national";
+                            levelName: string;
+                            /** @enum {string} */
+                            kind: "makerspace" | "incubator" | "platform";
+                            reference: string;
+                            issuer: string;
+                            recognisedOn: string;
+                            revokedOn: string | null;
+                            revokeReason: string | null;
+                            caseId: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/carriers/{id}/firms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 在孵企业（入孵、毕业、退出） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                carrierId: number;
+                                enterpriseId: number | null;
+                                firmName: string;
+                                enteredOn: string;
+                                graduatedOn: string | null;
+                                exitedOn: string | null;
+                                /** @enum {string} */
+                                status: "incubating" | "graduated" | "exited";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记入孵企业（可关联企业库） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        firmName: string;
+                        enterpriseId?: number | null;
+                        enteredOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            carrierId: number;
+                            enterpriseId: number | null;
+                            firmName: string;
+                            enteredOn: string;
+                            graduatedOn: string | null;
+                            exitedOn: string | null;
+                            /** @enum {string} */
+                            status: "incubating" | "graduated" | "exited";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/carriers/{id}/firms/{firmId}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 在孵企业毕业或退出 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    firmId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        outcome: "graduated" | "exited";
+                        on: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            carrierId: number;
+                            enterpriseId: number | null;
+                            firmName: string;
+                            enteredOn: string;
+                            graduatedOn: string | null;
+                            exitedOn: string | null;
+                            /** @enum {string} */
+                            status: "incubating" | "graduated" | "exited";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/carrier-applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 市级众创空间/孵化器认定申请列表（按范围） */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    status?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                instrument: string;
+                                instrumentName: string;
+                                year: number;
+                                status: string;
+                                statusName: string;
+                                dueOn: string | null;
+                                carrierId: number;
+                                carrierName: string;
+                                districtName: string;
+                                certificateNo: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/carriers/{id}/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 申请市级认定（运营机构；草稿） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        year?: number;
+                        form: {
+                            areaM2: number;
+                            publicAreaM2: number;
+                            firms: number;
+                            mentors: number;
+                            services: ("创业辅导" | "投融资对接" | "技术支撑" | "知识产权" | "法律财务" | "人才招聘" | "市场推广" | "政策申报" | "国际交流" | "公共实验设备")[];
+                            operatingSince: string;
+                            plan: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            instrument: string;
+                            instrumentName: string;
+                            year: number;
+                            status: string;
+                            statusName: string;
+                            next: string | null;
+                            dueOn: string | null;
+                            carrier: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "makerspace" | "incubator" | "platform";
+                                kindName: string;
+                                name: string;
+                                districtId: number;
+                                districtName: string;
+                                parkId: number | null;
+                                parkName: string | null;
+                                areaM2: number;
+                                operatorName: string;
+                                municipalSince: string | null;
+                                nationalSince: string | null;
+                                exitedOn: string | null;
+                            };
+                            form: {
+                                areaM2: number;
+                                publicAreaM2: number;
+                                firms: number;
+                                mentors: number;
+                                services: ("创业辅导" | "投融资对接" | "技术支撑" | "知识产权" | "法律财务" | "人才招聘" | "市场推广" | "政策申报" | "国际交流" | "公共实验设备")[];
+                                operatingSince: string;
+                                plan: string;
+                            };
+                            criteria: {
+                                label: string;
+                                required: string;
+                                actual: string;
+                                met: boolean;
+                            }[];
+                            certificateNo: string | null;
+                            actions: {
+                                action: string;
+                                name: string;
+                                needsComment: boolean;
+                            }[];
+                            events: {
+                                action: string;
+                                actorLabel: string;
+                                comment: string | null;
+                                at: string;
+                                toStatusName: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/carrier-applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 认定申请详情（条件对照、可办理的操作、办理记录） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            instrument: string;
+                            instrumentName: string;
+                            year: number;
+                            status: string;
+                            statusName: string;
+                            next: string | null;
+                            dueOn: string | null;
+                            carrier: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "makerspace" | "incubator" | "platform";
+                                kindName: string;
+                                name: string;
+                                districtId: number;
+                                districtName: string;
+                                parkId: number | null;
+                                parkName: string | null;
+                                areaM2: number;
+                                operatorName: string;
+                                municipalSince: string | null;
+                                nationalSince: string | null;
+                                exitedOn: string | null;
+                            };
+                            form: {
+                                areaM2: number;
+                                publicAreaM2: number;
+                                firms: number;
+                                mentors: number;
+                                services: ("创业辅导" | "投融资对接" | "技术支撑" | "知识产权" | "法律财务" | "人才招聘" | "市场推广" | "政策申报" | "国际交流" | "公共实验设备")[];
+                                operatingSince: string;
+                                plan: string;
+                            };
+                            criteria: {
+                                label: string;
+                                required: string;
+                                actual: string;
+                                met: boolean;
+                            }[];
+                            certificateNo: string | null;
+                            actions: {
+                                action: string;
+                                name: string;
+                                needsComment: boolean;
+                            }[];
+                            events: {
+                                action: string;
+                                actorLabel: string;
+                                comment: string | null;
+                                at: string;
+                                toStatusName: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改申请表（草稿或退回修改时） */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        form: {
+                            areaM2: number;
+                            publicAreaM2: number;
+                            firms: number;
+                            mentors: number;
+                            services: ("创业辅导" | "投融资对接" | "技术支撑" | "知识产权" | "法律财务" | "人才招聘" | "市场推广" | "政策申报" | "国际交流" | "公共实验设备")[];
+                            operatingSince: string;
+                            plan: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            instrument: string;
+                            instrumentName: string;
+                            year: number;
+                            status: string;
+                            statusName: string;
+                            next: string | null;
+                            dueOn: string | null;
+                            carrier: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "makerspace" | "incubator" | "platform";
+                                kindName: string;
+                                name: string;
+                                districtId: number;
+                                districtName: string;
+                                parkId: number | null;
+                                parkName: string | null;
+                                areaM2: number;
+                                operatorName: string;
+                                municipalSince: string | null;
+                                nationalSince: string | null;
+                                exitedOn: string | null;
+                            };
+                            form: {
+                                areaM2: number;
+                                publicAreaM2: number;
+                                firms: number;
+                                mentors: number;
+                                services: ("创业辅导" | "投融资对接" | "技术支撑" | "知识产权" | "法律财务" | "人才招聘" | "市场推广" | "政策申报" | "国际交流" | "公共实验设备")[];
+                                operatingSince: string;
+                                plan: string;
+                            };
+                            criteria: {
+                                label: string;
+                                required: string;
+                                actual: string;
+                                met: boolean;
+                            }[];
+                            certificateNo: string | null;
+                            actions: {
+                                action: string;
+                                name: string;
+                                needsComment: boolean;
+                            }[];
+                            events: {
+                                action: string;
+                                actorLabel: string;
+                                comment: string | null;
+                                at: string;
+                                toStatusName: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/carrier-applications/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 办理：提交、区县审核、市科委审核（公示与认定在公示管理中） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        action: string;
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            instrument: string;
+                            instrumentName: string;
+                            year: number;
+                            status: string;
+                            statusName: string;
+                            next: string | null;
+                            dueOn: string | null;
+                            carrier: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "makerspace" | "incubator" | "platform";
+                                kindName: string;
+                                name: string;
+                                districtId: number;
+                                districtName: string;
+                                parkId: number | null;
+                                parkName: string | null;
+                                areaM2: number;
+                                operatorName: string;
+                                municipalSince: string | null;
+                                nationalSince: string | null;
+                                exitedOn: string | null;
+                            };
+                            form: {
+                                areaM2: number;
+                                publicAreaM2: number;
+                                firms: number;
+                                mentors: number;
+                                services: ("创业辅导" | "投融资对接" | "技术支撑" | "知识产权" | "法律财务" | "人才招聘" | "市场推广" | "政策申报" | "国际交流" | "公共实验设备")[];
+                                operatingSince: string;
+                                plan: string;
+                            };
+                            criteria: {
+                                label: string;
+                                required: string;
+                                actual: string;
+                                met: boolean;
+                            }[];
+                            certificateNo: string | null;
+                            actions: {
+                                action: string;
+                                name: string;
+                                needsComment: boolean;
+                            }[];
+                            events: {
+                                action: string;
+                                actorLabel: string;
+                                comment: string | null;
+                                at: string;
+                                toStatusName: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/carrier-stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 年度统计报表列表（按范围） */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    status?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                carrierId: number;
+                                carrierName: string;
+                                /** @enum {string} */
+                                carrierKind: "makerspace" | "incubator" | "platform";
+                                districtName: string;
+                                year: number;
+                                status: string;
+                                statusName: string;
+                                dueOn: string | null;
+                                fields: {
+                                    areaM2: number;
+                                    firmsInIncubation: number;
+                                    newFirms: number;
+                                    graduatedFirms: number;
+                                    revenue: number;
+                                    jobs: number;
+                                    investment: number;
+                                    ipCount: number;
+                                    events: number;
+                                };
+                                flags: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/carrier-stats/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出某年度统计报表为 Excel（可修改后导入） */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/carrier-stats/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 从 Excel 导入本单位的年度统计（全部成功或全部不导入；只改填报中/退回的报表） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            saved: number;
+                            created: number;
+                            items: {
+                                id: number;
+                                carrierId: number;
+                                flags: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/carriers/{id}/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 填报某年度统计（新建或保存填报中的报表；运营机构） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        year: number;
+                        fields: {
+                            areaM2: number;
+                            firmsInIncubation: number;
+                            newFirms: number;
+                            graduatedFirms: number;
+                            revenue: number;
+                            jobs: number;
+                            investment: number;
+                            ipCount: number;
+                            events: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            carrierId: number;
+                            carrierName: string;
+                            /** @enum {string} */
+                            carrierKind: "makerspace" | "incubator" | "platform";
+                            districtName: string;
+                            year: number;
+                            status: string;
+                            statusName: string;
+                            dueOn: string | null;
+                            fields: {
+                                areaM2: number;
+                                firmsInIncubation: number;
+                                newFirms: number;
+                                graduatedFirms: number;
+                                revenue: number;
+                                jobs: number;
+                                investment: number;
+                                ipCount: number;
+                                events: number;
+                            };
+                            flags: {
+                                field: string;
+                                message: string;
+                            }[];
+                            previous: {
+                                areaM2: number;
+                                firmsInIncubation: number;
+                                newFirms: number;
+                                graduatedFirms: number;
+                                revenue: number;
+                                jobs: number;
+                                investment: number;
+                                ipCount: number;
+                                events: number;
+                            } | null;
+                            actions: {
+                                action: string;
+                                name: string;
+                                needsComment: boolean;
+                            }[];
+                            events: {
+                                action: string;
+                                actorLabel: string;
+                                comment: string | null;
+                                at: string;
+                                toStatusName: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/carrier-stats/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 统计报表详情（上年对照、同比异常提示、办理记录） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            carrierId: number;
+                            carrierName: string;
+                            /** @enum {string} */
+                            carrierKind: "makerspace" | "incubator" | "platform";
+                            districtName: string;
+                            year: number;
+                            status: string;
+                            statusName: string;
+                            dueOn: string | null;
+                            fields: {
+                                areaM2: number;
+                                firmsInIncubation: number;
+                                newFirms: number;
+                                graduatedFirms: number;
+                                revenue: number;
+                                jobs: number;
+                                investment: number;
+                                ipCount: number;
+                                events: number;
+                            };
+                            flags: {
+                                field: string;
+                                message: string;
+                            }[];
+                            previous: {
+                                areaM2: number;
+                                firmsInIncubation: number;
+                                newFirms: number;
+                                graduatedFirms: number;
+                                revenue: number;
+                                jobs: number;
+                                investment: number;
+                                ipCount: number;
+                                events: number;
+                            } | null;
+                            actions: {
+                                action: string;
+                                name: string;
+                                needsComment: boolean;
+                            }[];
+                            events: {
+                                action: string;
+                                actorLabel: string;
+                                comment: string | null;
+                                at: string;
+                                toStatusName: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改统计报表（填报中或退回修改时） */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        fields: {
+                            areaM2: number;
+                            firmsInIncubation: number;
+                            newFirms: number;
+                            graduatedFirms: number;
+                            revenue: number;
+                            jobs: number;
+                            investment: number;
+                            ipCount: number;
+                            events: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            carrierId: number;
+                            carrierName: string;
+                            /** @enum {string} */
+                            carrierKind: "makerspace" | "incubator" | "platform";
+                            districtName: string;
+                            year: number;
+                            status: string;
+                            statusName: string;
+                            dueOn: string | null;
+                            fields: {
+                                areaM2: number;
+                                firmsInIncubation: number;
+                                newFirms: number;
+                                graduatedFirms: number;
+                                revenue: number;
+                                jobs: number;
+                                investment: number;
+                                ipCount: number;
+                                events: number;
+                            };
+                            flags: {
+                                field: string;
+                                message: string;
+                            }[];
+                            previous: {
+                                areaM2: number;
+                                firmsInIncubation: number;
+                                newFirms: number;
+                                graduatedFirms: number;
+                                revenue: number;
+                                jobs: number;
+                                investment: number;
+                                ipCount: number;
+                                events: number;
+                            } | null;
+                            actions: {
+                                action: string;
+                                name: string;
+                                needsComment: boolean;
+                            }[];
+                            events: {
+                                action: string;
+                                actorLabel: string;
+                                comment: string | null;
+                                at: string;
+                                toStatusName: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/carrier-stats/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 办理：提交、区县审核、市科委审核 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        action: string;
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            carrierId: number;
+                            carrierName: string;
+                            /** @enum {string} */
+                            carrierKind: "makerspace" | "incubator" | "platform";
+                            districtName: string;
+                            year: number;
+                            status: string;
+                            statusName: string;
+                            dueOn: string | null;
+                            fields: {
+                                areaM2: number;
+                                firmsInIncubation: number;
+                                newFirms: number;
+                                graduatedFirms: number;
+                                revenue: number;
+                                jobs: number;
+                                investment: number;
+                                ipCount: number;
+                                events: number;
+                            };
+                            flags: {
+                                field: string;
+                                message: string;
+                            }[];
+                            previous: {
+                                areaM2: number;
+                                firmsInIncubation: number;
+                                newFirms: number;
+                                graduatedFirms: number;
+                                revenue: number;
+                                jobs: number;
+                                investment: number;
+                                ipCount: number;
+                                events: number;
+                            } | null;
+                            actions: {
+                                action: string;
+                                name: string;
+                                needsComment: boolean;
+                            }[];
+                            events: {
+                                action: string;
+                                actorLabel: string;
+                                comment: string | null;
+                                at: string;
+                                toStatusName: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/carrier-assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 年度考核与验收结果（按范围） */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                carrierId: number;
+                                carrierName: string;
+                                year: number;
+                                /** @enum {string} */
+                                kind: "annual" | "acceptance";
+                                items: {
+                                    code: string;
+                                    score: number;
+                                }[];
+                                score: number;
+                                /** @enum {string} */
+                                grade: "excellent" | "good" | "pass" | "fail";
+                                gradeName: string;
+                                comment: string | null;
+                                subsidy: number;
+                                paymentOrderId: number | null;
+                                assessedOn: string;
+                                exited: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/carriers/{id}/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 年度考核评分或平台验收（市科委；按等级生成补助支付指令；连续两年不合格退出） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        year: number;
+                        /**
+                         * @default annual
+                         * @enum {string}
+                         */
+                        kind?: "annual" | "acceptance";
+                        items: {
+                            code: string;
+                            score: number;
+                        }[];
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            carrierId: number;
+                            carrierName: string;
+                            year: number;
+                            /** @enum {string} */
+                            kind: "annual" | "acceptance";
+                            items: {
+                                code: string;
+                                score: number;
+                            }[];
+                            score: number;
+                            /** @enum {string} */
+                            grade: "excellent" | "good" | "pass" | "fail";
+                            gradeName: string;
+                            comment: string | null;
+                            subsidy: number;
+                            paymentOrderId: number | null;
+                            assessedOn: string;
+                            exited: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/carriers/parks/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 按园区统计载体与企业（第二地理维度） */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                parkId: number;
+                                parkName: string;
+                                incubators: number;
+                                makerspaces: number;
+                                platforms: number;
+                                incubatorArea: number;
+                                enterprises: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/carriers/parks/enterprises/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 设定企业所在园区（市科委；parkId 为 null 时清除） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        parkId: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enterpriseId: number;
+                            parkId: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/carriers/parks/{id}/enterprises": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 园区内的企业（按范围） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                name: string;
+                                districtId: number | null;
                             }[];
                         };
                     };
