@@ -23,3 +23,4 @@ export * from './loans.js';
 export * from './policies.js';
 export * from './supervision.js';
 export * from './outreach.js';
+export * from './projects.js';
