@@ -1,4 +1,5 @@
 import { registerIndicatorSource } from '../indicators.registry.js';
+import { programmesSource } from './programmes.js';
 import { recognitionSource } from './recognitions.js';
 import { techmarketSource } from './techmarket.js';
 import { voucherSource } from './vouchers.js';
@@ -14,4 +15,5 @@ export function registerModuleIndicators(): void {
   registerIndicatorSource(voucherSource);
   registerIndicatorSource(techmarketSource);
   registerIndicatorSource(recognitionSource);
+  registerIndicatorSource(programmesSource);
 }
