@@ -33,6 +33,8 @@ import { recognitionRegisterRoutes } from './modules/recognitions/register.route
 // the recognitions index registers the instrument on the case kernel
 import { recognitionsRoutes } from './modules/recognitions/index.js';
 import { casesRoutes } from './modules/cases/index.js';
+// the funds index registers the quarterly report instrument on the case kernel
+import { fundsRoutes } from './modules/funds/index.js';
 // the programmes index registers the instrument and the project_tranche payable
 import { programmesRoutes } from './modules/programmes/index.js';
 import { allocationsRoutes } from './modules/allocations/index.js';
@@ -129,6 +131,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(recognitionsRoutes(deps));
   await app.register(programmesRoutes(deps));
   await app.register(casesRoutes(deps));
+  await app.register(fundsRoutes(deps));
   await app.register(allocationsRoutes(deps));
   await app.register(paymentsRoutes(deps));
 

@@ -14,6 +14,7 @@ import { seedTechmarket } from '../../modules/techmarket/techmarket.seed.js';
 import { seedVouchers } from '../../modules/vouchers/vouchers.seed.js';
 import { seedIndicators } from '../../modules/indicators/indicators.seed.js';
 import { seedRecognitions } from '../../modules/recognitions/recognitions.seed.js';
+import { DEMO_FUND_MANAGER, seedFunds } from '../../modules/funds/funds.seed.js';
 import { seedPayments } from '../../modules/payments/payments.seed.js';
 import { atDemoBusinessStart } from '../../modules/system/business-clock.js';
 import { DISTRICT_WEIGHTS, HANGZHOU_DISTRICTS } from './districts.js';
@@ -27,6 +28,7 @@ export const DEMO_ACCOUNTS: { username: string; displayName: string; roles: Role
   { username: 'enterprise', displayName: '陈静（企业用户）', roles: ['enterprise_user'], org: 'enterprise', description: '西湖区企业用户' },
   { username: 'provider', displayName: '服务机构联系人', roles: ['provider'], org: 'provider', description: '创新券服务机构' },
   { username: 'expert', displayName: '刘教授', roles: ['expert'], org: 'expert_org', description: '评审专家' },
+  { username: 'fund', displayName: '吴涛（钱江创投）', roles: ['fund_manager'], org: 'fund', description: '基金管理人（合作基金季度投资报告）' },
   { username: 'treasurer', displayName: '孙会计（计划财务处）', roles: ['finance_officer'], org: 'bureau', description: '计划财务处支付复核（审批限额500万元）' },
 ];
 
@@ -128,6 +130,7 @@ export async function seedDemo(opts: { db: Db; pii: PiiCipher; password: string 
     const enterpriseOrg = await insertOrg(tx, DEMO_ENTERPRISE_NAME, 'enterprise', byCode.get('330106')!.id, insertedEnts[0].id);
     const provider = await insertOrg(tx, '浙江省科技创新服务平台（杭州）', 'provider', byCode.get('330108')!.id);
     const experts = await insertOrg(tx, '杭州市科技评审专家库', 'expert_org', null);
+    const fundOrg = await insertOrg(tx, DEMO_FUND_MANAGER, 'fund', byCode.get('330106')!.id);
     const orgFor = (key: string): number => {
       const fixed: Record<string, number> = {
         bureau: bureau.id,
@@ -135,6 +138,7 @@ export async function seedDemo(opts: { db: Db; pii: PiiCipher; password: string 
         enterprise: enterpriseOrg.id,
         provider: provider.id,
         expert_org: experts.id,
+        fund: fundOrg.id,
       };
       return key.startsWith('district:') ? districtOrgs.get(key.slice(9))! : fixed[key];
     };
@@ -154,6 +158,7 @@ export async function seedDemo(opts: { db: Db; pii: PiiCipher; password: string 
     await seedVouchers({ tx, ctx, pii: opts.pii });
     await seedIndicators({ tx, ctx });
     await seedRecognitions({ tx, ctx, pii: opts.pii });
+    await seedFunds({ tx, ctx });
     await seedPayments({ tx, ctx });
     return { enterprises: insertedEnts.length, users: insertedUsers.length };
   }));

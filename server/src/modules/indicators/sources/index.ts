@@ -1,5 +1,6 @@
 import { registerIndicatorSource } from '../indicators.registry.js';
 import { programmesSource } from './programmes.js';
+import { fundsSource } from './funds.js';
 import { recognitionSource } from './recognitions.js';
 import { techmarketSource } from './techmarket.js';
 import { voucherSource } from './vouchers.js';
@@ -15,5 +16,6 @@ export function registerModuleIndicators(): void {
   registerIndicatorSource(voucherSource);
   registerIndicatorSource(techmarketSource);
   registerIndicatorSource(recognitionSource);
+  registerIndicatorSource(fundsSource);
   registerIndicatorSource(programmesSource);
 }
