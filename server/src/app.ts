@@ -32,6 +32,7 @@ import { expertsRoutes } from './modules/experts/experts.routes.js';
 import { recognitionRegisterRoutes } from './modules/recognitions/register.routes.js';
 // the recognitions index registers the instrument on the case kernel
 import { recognitionsRoutes } from './modules/recognitions/index.js';
+import { policiesRoutes } from './modules/policies/index.js';
 import { casesRoutes } from './modules/cases/index.js';
 // the funds index registers the quarterly report instrument on the case kernel
 import { fundsRoutes } from './modules/funds/index.js';
@@ -129,6 +130,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(expertsRoutes(deps));
   await app.register(recognitionRegisterRoutes(deps));
   await app.register(recognitionsRoutes(deps));
+  await app.register(policiesRoutes(deps));
   await app.register(programmesRoutes(deps));
   await app.register(casesRoutes(deps));
   await app.register(fundsRoutes(deps));

@@ -14,6 +14,7 @@ import { seedTechmarket } from '../../modules/techmarket/techmarket.seed.js';
 import { seedVouchers } from '../../modules/vouchers/vouchers.seed.js';
 import { seedIndicators } from '../../modules/indicators/indicators.seed.js';
 import { seedRecognitions } from '../../modules/recognitions/recognitions.seed.js';
+import { seedPolicies } from '../../modules/policies/index.js';
 import { DEMO_FUND_MANAGER, seedFunds } from '../../modules/funds/funds.seed.js';
 import { seedPayments } from '../../modules/payments/payments.seed.js';
 import { atDemoBusinessStart } from '../../modules/system/business-clock.js';
@@ -158,6 +159,7 @@ export async function seedDemo(opts: { db: Db; pii: PiiCipher; password: string 
     await seedVouchers({ tx, ctx, pii: opts.pii });
     await seedIndicators({ tx, ctx });
     await seedRecognitions({ tx, ctx, pii: opts.pii });
+    await seedPolicies({ tx, ctx });
     await seedFunds({ tx, ctx });
     await seedPayments({ tx, ctx });
     return { enterprises: insertedEnts.length, users: insertedUsers.length };

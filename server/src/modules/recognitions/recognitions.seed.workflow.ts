@@ -12,12 +12,13 @@ import {
   panelMembers,
   publicNotices,
   recognitionApplications,
+  recognitionRecommendations,
   type ApplicationStatus,
   type RecognitionType,
 } from '../../db/schema/index.js';
 import type { RequestContext } from '../../http/context.js';
 import type { PiiCipher } from '../../lib/pii.js';
-import type { Random } from '../../lib/random.js';
+import { createRandom, type Random } from '../../lib/random.js';
 import { recordAuditMany } from '../audit/index.js';
 import { addDays, addWorkingDays } from '../calendar/index.js';
 import { businessToday } from '../../lib/clock.js';
@@ -170,7 +171,9 @@ export async function seedWorkflow(opts: {
     }
   }
   const used = new Set<number>([applicants.demo.id]);
-  const pick = (type: RecognitionType, districtId: number | null, extra?: (a: Applicant) => boolean): Applicant => {
+  // the recommended (recommend, then record) application draws from its own stream: the others' data stay as they were
+  const own = createRandom(2016_0620);
+  const pick = (type: RecognitionType, districtId: number | null, extra?: (a: Applicant) => boolean, r: Random = rnd): Applicant => {
     const pool = applicants.all.filter(
       (a) =>
         !used.has(a.id) &&
@@ -181,7 +184,7 @@ export async function seedWorkflow(opts: {
         (type !== 'hnte' || holds.has(`tech_sme|${a.id}`)) &&
         (!extra || extra(a)),
     );
-    const a = pool[Math.floor(rnd.next() * pool.length)];
+    const a = pool[Math.floor(r.next() * pool.length)];
     if (!a) {
       throw new Error(`recognitions seed: no applicant for ${type}`);
     }
@@ -237,6 +240,8 @@ export async function seedWorkflow(opts: {
     { type: 'hnte', enterprise: pick('hnte', B), status: 'approved', ageDays: 0, historic: '2016-04-18' },
     { type: 'hnte', enterprise: pick('hnte', elsewhere()), status: 'rejected', ageDays: 0, historic: '2016-04-25', rejectAt: 'district', comment: '企业注册成立时间不满一年，不符合《高新技术企业认定管理办法》第十一条第一款' },
     { type: 'hnte', enterprise: pick('hnte', B), status: 'rejected', ageDays: 0, historic: '2016-04-12', rejectAt: 'scored', weak: true, comment: '专家评审企业创新能力评价得分未超过70分，且上年度高新技术产品（服务）收入占比低于60%，不予通过' },
+    // recommended to the provincial body after the June notice, its result not yet recorded
+    { type: 'hnte', enterprise: pick('hnte', X, techDomain, own), status: 'recommended', ageDays: 0, historic: '2016-04-14' },
   ];
 
   // ── experts and their declared links ──
@@ -299,11 +304,12 @@ export async function seedWorkflow(opts: {
       events.push({ action: a, day: days[i], comment, dueOn });
     }
     const created = addDays(days[0] ?? addDays(today, -s.ageDays), -3);
-    const data = s.status === 'draft' ? draftDataFor(rnd, s.type, s.enterprise) : applicationDataFor(rnd, s.type, s.enterprise, { weak: s.weak });
+    const r = s.status === 'recommended' ? own : rnd;
+    const data = s.status === 'draft' ? draftDataFor(r, s.type, s.enterprise) : applicationDataFor(r, s.type, s.enterprise, { weak: s.weak });
     const submitDay = events.find((e) => e.action === 'submit')?.day ?? null;
     const assessment = submitDay ? await assessData(tx, s.type, await formOf(s.type), data, submitDay) : null;
     const last = events[events.length - 1];
-    const decided = s.status === 'approved' || s.status === 'rejected';
+    const decided = s.status === 'approved' || s.status === 'rejected' || s.status === 'recommended';
     const [row] = await tx
       .insert(cases)
       .values({
@@ -383,6 +389,7 @@ export async function seedWorkflow(opts: {
   const management = expertRows.filter((e) => e.category === 'management' && e.active);
   const withPanel = built.filter((b) => b.events.some((e) => e.action === 'draw_panel'));
   for (const b of withPanel) {
+    const r = b.spec.status === 'recommended' ? own : rnd;
     const domain = domainOf(b.spec.enterprise.industry);
     const drawDay = b.events.find((e) => e.action === 'draw_panel')!.day;
     const conflicted = linked.get(b.spec.enterprise.id) ?? new Set<number>();
@@ -392,13 +399,13 @@ export async function seedWorkflow(opts: {
     const demoOn = b.spec.status === 'expert_review' || b === byStatus('scored')[0];
     const chosenTech = [...(demoOn ? [demoExpert] : [])];
     while (chosenTech.length < 3) {
-      const e = techPool[Math.floor(rnd.next() * techPool.length)];
+      const e = techPool[Math.floor(r.next() * techPool.length)];
       if (!chosenTech.includes(e)) {
         chosenTech.push(e);
       }
     }
-    const panel = [...chosenTech, finance.filter((e) => !conflicted.has(e.id))[Math.floor(rnd.next() * (finance.length - 1))], management[Math.floor(rnd.next() * management.length)]];
-    const seedText = String(Math.floor(rnd.next() * 2 ** 31));
+    const panel = [...chosenTech, finance.filter((e) => !conflicted.has(e.id))[Math.floor(r.next() * (finance.length - 1))], management[Math.floor(r.next() * management.length)]];
+    const seedText = String(Math.floor(r.next() * 2 ** 31));
     const [draw] = await tx
       .insert(panelDraws)
       .values({
@@ -427,7 +434,7 @@ export async function seedWorkflow(opts: {
         const first = b === byStatus('expert_review')[0];
         status = e.id === demoExpert.id ? (first ? 'assigned' : 'accepted') : i % 2 === 0 ? 'scored' : 'accepted';
       }
-      const sc = status === 'scored' ? panelScores(rnd, items, strong) : null;
+      const sc = status === 'scored' ? panelScores(r, items, strong) : null;
       if (sc) {
         totals.push(sc.total);
       }
@@ -499,6 +506,7 @@ export async function seedWorkflow(opts: {
   const [closed, current, ended] = notices;
   const inNotice = [
     ...byStatus('approved').map((b) => ({ b, n: closed })),
+    ...byStatus('recommended').map((b) => ({ b, n: closed })),
     ...byStatus('in_notice').map((b) => ({ b, n: b.spec.ended ? ended : current })),
   ];
   const items = await tx
@@ -536,6 +544,8 @@ export async function seedWorkflow(opts: {
     ...built.map((b) => ({ action: 'recognition_application.seed', objectType: 'recognition_application', objectId: b.id, after: { type: b.spec.type, status: b.spec.status, events: b.events.length } })),
     ...notices.map((n) => ({ action: 'public_notice.publish', objectType: 'public_notice', objectId: n.id, after: { title: n.title, publishedOn: n.publishedOn, endsOn: n.endsOn } })),
   ]);
+
+  await tx.insert(recognitionRecommendations).values(byStatus('recommended').map((b) => ({ caseId: b.id, recommendedOn: b.events[b.events.length - 1].day })));
 
   const granted = byStatus('approved').map((b) => {
     const issuedOn = b.events[b.events.length - 1].day;

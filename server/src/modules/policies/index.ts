@@ -1,0 +1,3 @@
+/** The policy library's public surface. */
+export { policiesRoutes } from './policies.routes.js';
+export { seedPolicies } from './policies.seed.js';
