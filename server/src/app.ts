@@ -39,6 +39,8 @@ import { fundsRoutes } from './modules/funds/index.js';
 // the programmes index registers the instrument and the project_tranche payable
 import { programmesRoutes } from './modules/programmes/index.js';
 import { allocationsRoutes } from './modules/allocations/index.js';
+// the awards index registers the city's S&T progress award on the case kernel
+import { awardsRoutes } from './modules/awards/index.js';
 import { paymentsRoutes } from './modules/payments/index.js';
 
 declare module 'fastify' {
@@ -135,6 +137,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(casesRoutes(deps));
   await app.register(fundsRoutes(deps));
   await app.register(allocationsRoutes(deps));
+  await app.register(awardsRoutes(deps));
   await app.register(paymentsRoutes(deps));
 
   const webDist = deps.settings.webDist ? resolve(deps.settings.webDist) : null;

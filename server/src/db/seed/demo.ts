@@ -17,6 +17,8 @@ import { seedRecognitions } from '../../modules/recognitions/recognitions.seed.j
 import { seedPolicies } from '../../modules/policies/index.js';
 import { DEMO_FUND_MANAGER, seedFunds } from '../../modules/funds/funds.seed.js';
 import { seedPayments } from '../../modules/payments/payments.seed.js';
+import { seedAllocations } from '../../modules/allocations/allocations.seed.js';
+import { seedAwards } from '../../modules/awards/awards.seed.js';
 import { atDemoBusinessStart } from '../../modules/system/business-clock.js';
 import { DISTRICT_WEIGHTS, HANGZHOU_DISTRICTS } from './districts.js';
 
@@ -159,6 +161,8 @@ export async function seedDemo(opts: { db: Db; pii: PiiCipher; password: string 
     await seedVouchers({ tx, ctx, pii: opts.pii });
     await seedIndicators({ tx, ctx });
     await seedRecognitions({ tx, ctx, pii: opts.pii });
+    await seedAllocations({ tx, ctx });
+    await seedAwards({ tx, ctx });
     await seedPolicies({ tx, ctx });
     await seedFunds({ tx, ctx });
     await seedPayments({ tx, ctx });

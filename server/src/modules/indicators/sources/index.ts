@@ -1,6 +1,7 @@
 import { registerIndicatorSource } from '../indicators.registry.js';
 import { programmesSource } from './programmes.js';
 import { fundsSource } from './funds.js';
+import { awardSource } from './awards.js';
 import { recognitionSource } from './recognitions.js';
 import { techmarketSource } from './techmarket.js';
 import { voucherSource } from './vouchers.js';
@@ -16,6 +17,7 @@ export function registerModuleIndicators(): void {
   registerIndicatorSource(voucherSource);
   registerIndicatorSource(techmarketSource);
   registerIndicatorSource(recognitionSource);
+  registerIndicatorSource(awardSource);
   registerIndicatorSource(fundsSource);
   registerIndicatorSource(programmesSource);
 }
