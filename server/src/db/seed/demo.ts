@@ -15,7 +15,6 @@ import { seedVouchers } from '../../modules/vouchers/vouchers.seed.js';
 import { seedIndicators } from '../../modules/indicators/indicators.seed.js';
 import { seedRecognitions } from '../../modules/recognitions/recognitions.seed.js';
 import { seedSubsidies } from '../../modules/subsidies/index.js';
-import { seedLoans } from '../../modules/loans/index.js';
 import { seedPolicies } from '../../modules/policies/index.js';
 import { DEMO_FUND_MANAGER, seedFunds } from '../../modules/funds/funds.seed.js';
 import { seedPayments } from '../../modules/payments/payments.seed.js';
@@ -169,7 +168,6 @@ export async function seedDemo(opts: { db: Db; pii: PiiCipher; password: string 
     await seedFunds({ tx, ctx });
     await seedPayments({ tx, ctx });
     await seedSubsidies({ tx, ctx });
-    await seedLoans({ tx, ctx });
     return { enterprises: insertedEnts.length, users: insertedUsers.length };
   }));
 }
