@@ -14,6 +14,7 @@ import { seedTechmarket } from '../../modules/techmarket/techmarket.seed.js';
 import { seedVouchers } from '../../modules/vouchers/vouchers.seed.js';
 import { seedIndicators } from '../../modules/indicators/indicators.seed.js';
 import { seedRecognitions } from '../../modules/recognitions/recognitions.seed.js';
+import { seedProgrammes } from '../../modules/programmes/programmes.seed.js';
 import { seedSubsidies } from '../../modules/subsidies/index.js';
 import { seedPolicies } from '../../modules/policies/index.js';
 import { DEMO_FUND_MANAGER, seedFunds } from '../../modules/funds/funds.seed.js';
@@ -167,6 +168,7 @@ export async function seedDemo(opts: { db: Db; pii: PiiCipher; password: string 
     await seedPolicies({ tx, ctx });
     await seedFunds({ tx, ctx });
     await seedPayments({ tx, ctx });
+    await seedProgrammes({ tx, ctx });
     await seedSubsidies({ tx, ctx });
     return { enterprises: insertedEnts.length, users: insertedUsers.length };
   }));
