@@ -2,6 +2,7 @@ import { registerIndicatorSource } from '../indicators.registry.js';
 import { programmesSource } from './programmes.js';
 import { fundsSource } from './funds.js';
 import { awardSource } from './awards.js';
+import { outreachSource } from './outreach.js';
 import { recognitionSource } from './recognitions.js';
 import { techmarketSource } from './techmarket.js';
 import { voucherSource } from './vouchers.js';
@@ -17,6 +18,7 @@ export function registerModuleIndicators(): void {
   registerIndicatorSource(voucherSource);
   registerIndicatorSource(techmarketSource);
   registerIndicatorSource(recognitionSource);
+  registerIndicatorSource(outreachSource);
   registerIndicatorSource(awardSource);
   registerIndicatorSource(fundsSource);
   registerIndicatorSource(programmesSource);
