@@ -45,6 +45,8 @@ import { allocationsRoutes } from './modules/allocations/index.js';
 // the awards index registers the city's S&T progress award on the case kernel
 import { awardsRoutes } from './modules/awards/index.js';
 import { paymentsRoutes } from './modules/payments/index.js';
+// the carriers index registers the makerspace/incubator/statistics instruments and the carrier_subsidy payable
+import { carriersRoutes } from './modules/carriers/index.js';
 // the projects index registers the mid-term, acceptance and change instruments
 import { projectsRoutes } from './modules/projects/index.js';
 
@@ -146,6 +148,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(allocationsRoutes(deps));
   await app.register(awardsRoutes(deps));
   await app.register(paymentsRoutes(deps));
+  await app.register(carriersRoutes(deps));
   await app.register(projectsRoutes(deps));
 
   const webDist = deps.settings.webDist ? resolve(deps.settings.webDist) : null;

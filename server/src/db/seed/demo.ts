@@ -20,6 +20,7 @@ import { seedSubsidies } from '../../modules/subsidies/index.js';
 import { seedPolicies } from '../../modules/policies/index.js';
 import { DEMO_FUND_MANAGER, seedFunds } from '../../modules/funds/funds.seed.js';
 import { seedPayments } from '../../modules/payments/payments.seed.js';
+import { seedCarriers, DEMO_CARRIER_ORG } from '../../modules/carriers/index.js';
 import { seedAllocations } from '../../modules/allocations/allocations.seed.js';
 import { seedAwards } from '../../modules/awards/awards.seed.js';
 import { atDemoBusinessStart } from '../../modules/system/business-clock.js';
@@ -36,6 +37,7 @@ export const DEMO_ACCOUNTS: { username: string; displayName: string; roles: Role
   { username: 'expert', displayName: '刘教授', roles: ['expert'], org: 'expert_org', description: '评审专家' },
   { username: 'fund', displayName: '吴涛（钱江创投）', roles: ['fund_manager'], org: 'fund', description: '基金管理人（合作基金季度投资报告）' },
   { username: 'treasurer', displayName: '孙会计（计划财务处）', roles: ['finance_officer'], org: 'bureau', description: '计划财务处支付复核（审批限额500万元）' },
+  { username: 'carrier', displayName: '周洁（梦想小镇众创空间）', roles: ['carrier_operator'], org: 'carrier', description: '创新载体运营机构（众创空间）' },
 ];
 
 export const DEMO_ENTERPRISE_NAME = '杭州西溪智芯科技有限公司';
@@ -136,6 +138,7 @@ export async function seedDemo(opts: { db: Db; pii: PiiCipher; password: string 
     const enterpriseOrg = await insertOrg(tx, DEMO_ENTERPRISE_NAME, 'enterprise', byCode.get('330106')!.id, insertedEnts[0].id);
     const provider = await insertOrg(tx, '浙江省科技创新服务平台（杭州）', 'provider', byCode.get('330108')!.id);
     const experts = await insertOrg(tx, '杭州市科技评审专家库', 'expert_org', null);
+    const carrierOrg = await insertOrg(tx, DEMO_CARRIER_ORG, 'carrier', byCode.get('330110')!.id);
     const fundOrg = await insertOrg(tx, DEMO_FUND_MANAGER, 'fund', byCode.get('330106')!.id);
     const orgFor = (key: string): number => {
       const fixed: Record<string, number> = {
@@ -144,6 +147,7 @@ export async function seedDemo(opts: { db: Db; pii: PiiCipher; password: string 
         enterprise: enterpriseOrg.id,
         provider: provider.id,
         expert_org: experts.id,
+        carrier: carrierOrg.id,
         fund: fundOrg.id,
       };
       return key.startsWith('district:') ? districtOrgs.get(key.slice(9))! : fixed[key];
@@ -170,6 +174,7 @@ export async function seedDemo(opts: { db: Db; pii: PiiCipher; password: string 
     await seedPolicies({ tx, ctx });
     await seedFunds({ tx, ctx });
     await seedPayments({ tx, ctx });
+    await seedCarriers({ tx, ctx });
     await seedProgrammes({ tx, ctx });
     await seedSubsidies({ tx, ctx });
     return { enterprises: insertedEnts.length, users: insertedUsers.length };

@@ -3,6 +3,7 @@ import { programmesSource } from './programmes.js';
 import { fundsSource } from './funds.js';
 import { awardSource } from './awards.js';
 import { outreachSource } from './outreach.js';
+import { carrierSource } from './carriers.js';
 import { recognitionSource } from './recognitions.js';
 import { techmarketSource } from './techmarket.js';
 import { voucherSource } from './vouchers.js';
@@ -18,6 +19,7 @@ export function registerModuleIndicators(): void {
   registerIndicatorSource(voucherSource);
   registerIndicatorSource(techmarketSource);
   registerIndicatorSource(recognitionSource);
+  registerIndicatorSource(carrierSource);
   registerIndicatorSource(outreachSource);
   registerIndicatorSource(awardSource);
   registerIndicatorSource(fundsSource);

@@ -1,0 +1,203 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { businessToday, fixedClock, setBusinessClock } from '../../lib/clock.js';
+import { multipartFile } from '../../test/factories.js';
+import { createTestApp, loginAs, type Session, type TestApp } from '../../test/harness.js';
+import { addWorkingDays } from '../calendar/index.js';
+import { readXlsx } from '../../lib/xlsx.js';
+import { parseStatsWorkbook } from './stats.xlsx.js';
+
+let t: TestApp;
+let operator: Session, officer: Session, xihu: Session, binjiang: Session, enterprise: Session;
+let xihuId: number, yunqiId: number;
+let restore: () => void;
+
+type Detail = { id: number; status: string; statusName: string; certificateNo: string | null; actions: { action: string }[]; criteria: { met: boolean }[] };
+type Err = { error: { code: string; details: { fields: { field: string; message: string }[] } } };
+
+const FORM = { areaM2: 900, publicAreaM2: 300, firms: 12, mentors: 6, services: ['创业辅导', '投融资对接', '技术支撑'], operatingSince: '2016-01-10', plan: '面向大学生创业团队提供工位、辅导和路演服务。' };
+const STATS = { areaM2: 900, firmsInIncubation: 12, newFirms: 12, graduatedFirms: 0, revenue: 1_250_000.5, jobs: 60, investment: 3_000_000, ipCount: 9, events: 24 };
+
+beforeAll(async () => {
+  restore = setBusinessClock(fixedClock('2016-09-12'));
+  t = await createTestApp();
+  [operator, officer, xihu, binjiang, enterprise] = await Promise.all(['carrier', 'officer', 'xihu', 'binjiang', 'enterprise'].map((u) => loginAs(t.app, u)));
+  const [d] = await t.deps.database.rows<{ id: number }>(sql`select id from districts where code = '330106'`);
+  const [p] = await t.deps.database.rows<{ id: number }>(sql`select id from parks where code = 'yunqi'`);
+  [xihuId, yunqiId] = [d.id, p.id];
+});
+afterAll(async () => {
+  restore();
+  await t.close();
+});
+
+const act = (s: Session, url: string, action: string, comment?: string) => s.request('POST', url, { action, ...(comment ? { comment } : {}) });
+
+describe('a makerspace from its application to its first annual statistics', () => {
+  let carrierId: number;
+  let appId: number;
+  let statsId: number;
+
+  it('when the operator registers a makerspace, then it is its own, the district sees it and another district does not', async () => {
+    const res = await operator.request('POST', '/api/carriers', { kind: 'makerspace', name: '云栖小镇·测试众创空间', address: '杭州市西湖区云栖小镇1号', districtId: xihuId, parkId: yunqiId, areaM2: 900, services: ['创业辅导'], managers: [{ name: '周洁', title: '总经理' }] });
+    expect(res.statusCode, res.body).toBe(201);
+    carrierId = res.json<{ id: number }>().id;
+    expect(res.json()).toMatchObject({ parkName: '云栖小镇', districtName: '西湖区', municipalSince: null });
+    expect((await xihu.request('GET', `/api/carriers/${carrierId}`)).statusCode).toBe(200);
+    expect((await binjiang.request('GET', `/api/carriers/${carrierId}`)).statusCode).toBe(404);
+    expect((await enterprise.request('GET', '/api/carriers')).statusCode).toBe(403);
+    expect((await xihu.request('PATCH', `/api/carriers/${carrierId}`, { version: 1, areaM2: 1000 })).statusCode).toBe(403);
+  });
+
+  it('when the form misses the criteria, then submitting is refused on the fields and nothing moves', async () => {
+    const res = await operator.request('POST', `/api/carriers/${carrierId}/applications`, { form: { ...FORM, mentors: 2, publicAreaM2: 50 } });
+    expect(res.statusCode, res.body).toBe(201);
+    appId = res.json<Detail>().id;
+    expect(res.json<Detail>().criteria.filter((c) => !c.met)).toHaveLength(2);
+    const refused = await act(operator, `/api/carrier-applications/${appId}/actions`, 'submit');
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json<Err>().error.details.fields.map((f) => f.field).sort()).toEqual(['form.mentors', 'form.publicAreaM2']);
+    expect((await operator.request('GET', `/api/carrier-applications/${appId}`)).json<Detail>().status).toBe('draft');
+    const again = await operator.request('POST', `/api/carriers/${carrierId}/applications`, { form: FORM });
+    expect(again.statusCode).toBe(409);
+  });
+
+  it('when the form is corrected, then it goes operator → district → city → notice → decision and the carrier is recognised from the decision date', async () => {
+    expect((await operator.request('PATCH', `/api/carrier-applications/${appId}`, { form: FORM })).statusCode).toBe(200);
+    expect((await act(operator, `/api/carrier-applications/${appId}/actions`, 'submit')).json<Detail>().status).toBe('submitted');
+    expect((await act(binjiang, `/api/carrier-applications/${appId}/actions`, 'district_pass')).statusCode).toBe(404);
+    expect((await act(xihu, `/api/carrier-applications/${appId}/actions`, 'district_return')).statusCode).toBe(400);
+    expect((await act(xihu, `/api/carrier-applications/${appId}/actions`, 'district_pass')).json<Detail>().status).toBe('district_passed');
+    expect((await act(operator, `/api/carrier-applications/${appId}/actions`, 'city_pass')).statusCode).toBe(403);
+    const passed = await act(officer, `/api/carrier-applications/${appId}/actions`, 'city_pass');
+    expect(passed.json<Detail>().status).toBe('city_passed');
+
+    const pub = await officer.request('POST', '/api/notices', { instrument: 'makerspace', subject: 'municipal', year: 2016, title: '2016年度第二批市级众创空间拟认定名单公示', applicationIds: [appId] });
+    expect(pub.statusCode, pub.body).toBe(201);
+    const notice = pub.json<{ endsOn: string; items: { summary: string }[] }>();
+    expect(notice.items[0].summary).toContain('云栖小镇·测试众创空间');
+
+    const decisionDay = await addWorkingDays(notice.endsOn, 2, t.deps.database.db);
+    setBusinessClock(fixedClock(decisionDay));
+    const before = (await officer.request('GET', '/api/indicators?year=2016')).json<{ items: { code: string; value: number }[] }>().items.find((i) => i.code === 'makerspace.municipal.new')!.value;
+    const decided = await officer.request('POST', `/api/cases/${appId}/decision`, { approve: true });
+    expect(decided.statusCode, decided.body).toBe(200);
+    const detail = (await operator.request('GET', `/api/carrier-applications/${appId}`)).json<Detail>();
+    expect(detail.status).toBe('recognised');
+    expect(detail.certificateNo).toMatch(/^杭众创认〔2016〕\d{3}号$/);
+    const carrier = (await operator.request('GET', `/api/carriers/${carrierId}`)).json<{ municipalSince: string }>();
+    expect(carrier.municipalSince).toBe(businessToday());
+    const after = (await officer.request('GET', '/api/indicators?year=2016')).json<{ items: { code: string; value: number }[] }>().items.find((i) => i.code === 'makerspace.municipal.new')!.value;
+    expect(after).toBe(before + 1);
+    const listed = (await t.app.inject({ method: 'GET', url: `/api/carriers/public?parkId=${yunqiId}` })).json<{ items: { id: number }[] }>().items;
+    expect(listed.map((i) => i.id)).toContain(carrierId);
+  });
+
+  it('when the first annual statistics are inconsistent, then they are refused on the field; consistent ones go through district and city review', async () => {
+    const bad = await operator.request('POST', `/api/carriers/${carrierId}/stats`, { year: 2016, fields: { ...STATS, graduatedFirms: 13 } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<Err>().error.details.fields[0]).toMatchObject({ field: 'fields.graduatedFirms' });
+    const future = await operator.request('POST', `/api/carriers/${carrierId}/stats`, { year: 2017, fields: STATS });
+    expect(future.json<Err>().error.details.fields[0]).toMatchObject({ field: 'year' });
+    const res = await operator.request('POST', `/api/carriers/${carrierId}/stats`, { year: 2016, fields: STATS });
+    expect(res.statusCode, res.body).toBe(201);
+    statsId = res.json<{ id: number }>().id;
+    expect(res.json()).toMatchObject({ status: 'draft', fields: STATS, previous: null, flags: [] });
+    expect((await act(operator, `/api/carrier-stats/${statsId}/actions`, 'submit')).json<Detail>().status).toBe('submitted');
+    expect((await operator.request('PATCH', `/api/carrier-stats/${statsId}`, { fields: STATS })).statusCode).toBe(409);
+    expect((await act(xihu, `/api/carrier-stats/${statsId}/actions`, 'district_return', '请核实从业人员数')).json<Detail>().status).toBe('returned');
+    expect((await operator.request('PATCH', `/api/carrier-stats/${statsId}`, { fields: { ...STATS, jobs: 58 } })).statusCode).toBe(200);
+    await act(operator, `/api/carrier-stats/${statsId}/actions`, 'submit');
+    await act(xihu, `/api/carrier-stats/${statsId}/actions`, 'district_pass');
+    const accepted = await act(officer, `/api/carrier-stats/${statsId}/actions`, 'city_accept');
+    expect(accepted.json()).toMatchObject({ status: 'accepted', fields: { jobs: 58 } });
+  });
+});
+
+describe('the annual statistics in Excel', () => {
+  it('when the statistics are exported and read back, then every row and field is the same', async () => {
+    const list = (await officer.request('GET', '/api/carrier-stats?year=2015')).json<{ items: { carrierId: number; year: number; fields: Record<string, number> }[] }>().items;
+    expect(list.length).toBeGreaterThan(100);
+    const file = await officer.request('GET', '/api/carrier-stats/export.xlsx?year=2015');
+    expect(file.statusCode).toBe(200);
+    const parsed = await parseStatsWorkbook(file.rawPayload);
+    expect(parsed.map((r) => ({ carrierId: r.carrierId, year: r.year, fields: r.fields }))).toEqual(list.map((r) => ({ carrierId: r.carrierId, year: r.year, fields: r.fields })));
+  });
+
+  it('when the operator imports its file, then all rows are saved or, with one refused row, none', async () => {
+    const mine = (await operator.request('GET', '/api/carriers')).json<{ items: { id: number; name: string }[] }>().items;
+    const fresh = mine.find((c) => c.name === '云栖小镇·青年创业苑')!;
+    const draft = await operator.request('POST', `/api/carriers/${fresh.id}/stats`, { year: 2016, fields: { ...STATS, firmsInIncubation: 14, newFirms: 14 } });
+    expect(draft.statusCode, draft.body).toBe(201);
+    const file = await operator.request('GET', '/api/carrier-stats/export.xlsx?year=2016');
+    const rows = await parseStatsWorkbook(file.rawPayload);
+    // the operator's own carriers only: the accepted test makerspace and the new draft
+    expect(rows.map((r) => r.carrierId).sort()).toEqual(mine.filter((c) => rows.some((r) => r.carrierId === c.id)).map((c) => c.id).sort());
+    expect(rows).toHaveLength(2);
+
+    // the accepted report in the file refuses the whole file: the draft is not changed either
+    const wb = await readXlsx(file.rawPayload);
+    const ws = wb.worksheets[0];
+    const jobsCol = [...Array(ws.columnCount).keys()].map((i) => i + 1).find((i) => ws.getRow(1).getCell(i).value === '从业人员数')!;
+    const freshRow = [2, 3].find((n) => Number(ws.getRow(n).getCell(1).value) === fresh.id)!;
+    ws.getRow(freshRow).getCell(jobsCol).value = 77;
+    const whole = multipartFile(Buffer.from(await wb.xlsx.writeBuffer()), '统计2016.xlsx');
+    const refused = await operator.request('POST', '/api/carrier-stats/import', whole.payload, whole.headers);
+    expect(refused.statusCode, refused.body).toBe(400);
+    expect(refused.json<{ error: { code: string } }>().error.code).toBe('import_invalid');
+    expect((await operator.request('GET', `/api/carrier-stats/${draft.json<{ id: number }>().id}`)).json()).toMatchObject({ fields: { jobs: STATS.jobs } });
+
+    // without that row, the draft is saved from the file
+    ws.spliceRows(freshRow === 2 ? 3 : 2, 1);
+    const mp = multipartFile(Buffer.from(await wb.xlsx.writeBuffer()), '统计2016.xlsx');
+    const ok = await operator.request('POST', '/api/carrier-stats/import', mp.payload, mp.headers);
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json()).toMatchObject({ saved: 1, created: 0 });
+    expect((await operator.request('GET', `/api/carrier-stats/${draft.json<{ id: number }>().id}`)).json()).toMatchObject({ status: 'draft', fields: { jobs: 77 } });
+  });
+});
+
+describe('annual assessment, subsidies and exit', () => {
+  const sheet = (scores: number[]) => ['management', 'services', 'performance', 'finance'].map((code, i) => ({ code, score: scores[i] }));
+
+  it('when the city scores a carrier, then the grade follows the score and the subsidy is a payment order from the carriers book', async () => {
+    const [c] = await t.deps.database.rows<{ id: number; org: number }>(sql`
+      select c.id, c.organization_id as org from carriers c
+      where c.kind = 'incubator' and c.exited_on is null
+        and exists (select 1 from carrier_recognitions r where r.carrier_id = c.id and r.revoked_on is null)
+        and not exists (select 1 from carrier_assessments a where a.carrier_id = c.id and a.year = 2015)
+      order by c.id limit 1`);
+    const badItem = await officer.request('POST', `/api/carriers/${c.id}/assessments`, { year: 2015, items: sheet([25, 20, 30, 15]) });
+    expect(badItem.statusCode).toBe(400);
+    expect(badItem.json<Err>().error.details.fields[0].field).toBe('items.0.score');
+    expect((await operator.request('POST', `/api/carriers/${c.id}/assessments`, { year: 2015, items: sheet([18, 20, 30, 15]) })).statusCode).toBe(403);
+    const res = await officer.request('POST', `/api/carriers/${c.id}/assessments`, { year: 2015, items: sheet([18, 22, 31, 15]) });
+    expect(res.statusCode, res.body).toBe(201);
+    const a = res.json<{ score: number; grade: string; subsidy: number; paymentOrderId: number }>();
+    expect(a).toMatchObject({ score: 86, grade: 'good', subsidy: 200_000 });
+    const [order] = await t.deps.database.rows<{ amount_fen: number; status: string; party_id: number; payable: string }>(sql`select amount_fen::int, status, party_id, payable from payment_orders where id = ${a.paymentOrderId}`);
+    expect(order).toMatchObject({ amount_fen: 20_000_000, status: 'prepared', party_id: c.org, payable: 'carrier_subsidy' });
+    expect((await officer.request('POST', `/api/carriers/${c.id}/assessments`, { year: 2015, items: sheet([18, 22, 31, 15]) })).statusCode).toBe(409);
+  });
+
+  it('when a carrier fails two years in a row, then it exits and its recognitions end that day', async () => {
+    const [c] = await t.deps.database.rows<{ id: number }>(sql`
+      select c.id from carriers c
+      where c.kind = 'makerspace' and c.exited_on is null
+        and exists (select 1 from carrier_recognitions r where r.carrier_id = c.id and r.revoked_on is null and r.recognised_on < '2015-12-31')
+        and not exists (select 1 from carrier_assessments a where a.carrier_id = c.id)
+      order by c.id limit 1`);
+    // recognised in 2015: not assessed for 2014
+    expect((await officer.request('POST', `/api/carriers/${c.id}/assessments`, { year: 2014, items: sheet([10, 10, 15, 10]) })).statusCode).toBe(409);
+    // it fails 2015 and (at the next year's date) 2016
+    const y2015 = await officer.request('POST', `/api/carriers/${c.id}/assessments`, { year: 2015, items: sheet([10, 10, 15, 10]) });
+    expect(y2015.json()).toMatchObject({ grade: 'fail', subsidy: 0, paymentOrderId: null, exited: false });
+    setBusinessClock(fixedClock('2017-03-20'));
+    const y2016 = await officer.request('POST', `/api/carriers/${c.id}/assessments`, { year: 2016, items: sheet([12, 10, 15, 10]) });
+    expect(y2016.json()).toMatchObject({ grade: 'fail', exited: true });
+    const detail = (await officer.request('GET', `/api/carriers/${c.id}`)).json<{ exitedOn: string; recognitions: { revokedOn: string | null }[] }>();
+    expect(detail.exitedOn).toBe('2017-03-20');
+    expect(detail.recognitions.every((r) => r.revokedOn === '2017-03-20')).toBe(true);
+    expect((await officer.request('POST', `/api/carriers/${c.id}/assessments`, { year: 2017, items: sheet([20, 25, 35, 20]) })).statusCode).toBe(409);
+  });
+});

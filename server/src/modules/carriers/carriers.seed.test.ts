@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, loginAs, type Session, type TestApp } from '../../test/harness.js';
+import { CARRIER_TARGETS_2015 as T } from './index.js';
+
+let t: TestApp;
+let officer: Session;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  officer = await loginAs(t.app, 'officer');
+});
+afterAll(async () => t.close());
+
+type Item = { code: string; value: number | null };
+const figures = async (year: number, q = '') => {
+  const res = await officer.request('GET', `/api/indicators?year=${year}${q}`);
+  expect(res.statusCode, res.body).toBe(200);
+  return Object.fromEntries(res.json<{ items: Item[] }>().items.map((i) => [i.code, i.value]));
+};
+
+describe('carrier figures from the demo records', () => {
+  it('when the demo is seeded, then the 2015 carrier indicators equal the published figures by counting records', async () => {
+    const f = await figures(2015);
+    expect(f).toMatchObject({
+      'incubator.national.valid': T.nationalIncubatorsValid,
+      'incubator.national.new': T.nationalIncubatorsNew,
+      'incubator.municipal.valid': T.municipalIncubatorsValid,
+      'incubator.municipal.new': T.municipalIncubatorsNew,
+      'incubator.area.total': T.areaTotal,
+      'incubator.area.new': T.areaNew,
+      'incubator.firms_cum': T.firmsCum,
+      'makerspace.municipal.valid': T.makerspacesValid,
+      'makerspace.national_system': T.makerspacesNational,
+    });
+  });
+
+  it('when the figures are split by district, then the districts add up to the city', async () => {
+    const res = await officer.request('GET', '/api/indicators/incubator.municipal.valid/records?year=2015&limit=100');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json<{ total: number }>().total).toBe(T.municipalIncubatorsValid);
+    const firms = await officer.request('GET', '/api/indicators/incubator.firms_cum/records?year=2015&limit=5');
+    expect(firms.json<{ total: number }>().total).toBe(T.firmsCum);
+  });
+
+  it('when 2016 is read at the demo date, then the year has new makerspaces and incubators from decided 2016 applications', async () => {
+    const f = await figures(2016);
+    expect(f['makerspace.municipal.new']).toBe(12);
+    expect(f['incubator.municipal.new']).toBe(5);
+    // the incubator that failed two assessments in a row exited on 2016-03-25
+    expect(f['incubator.municipal.valid']).toBe(T.municipalIncubatorsValid - 1 + 5);
+  });
+
+  it('when the public lists recognised carriers, then exited ones are absent and statistics-only makerspaces are not listed', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/carriers/public?kind=makerspace' });
+    expect(res.statusCode, res.body).toBe(200);
+    const items = res.json<{ items: { municipalReference: string | null; nationalReference: string | null }[] }>().items;
+    expect(items.length).toBe(T.makerspacesValid + 12);
+    expect(items.every((i) => i.municipalReference || i.nationalReference)).toBe(true);
+  });
+});

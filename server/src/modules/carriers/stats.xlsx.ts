@@ -1,0 +1,162 @@
+import type ExcelJS from 'exceljs';
+import type { Db } from '../../db/client.js';
+import type { RequestContext } from '../../http/context.js';
+import { actorOf } from '../../http/context.js';
+import { AppError } from '../../http/errors.js';
+import { cellValue, headerOf, readXlsx, writeXlsxBuffer, type XlsxColumn, type XlsxKind } from '../../lib/xlsx.js';
+import { statsFields, type StatsFields } from './carriers.schema.js';
+import { listStats, saveStatsTx, STAT_LABELS } from './stats.service.js';
+
+type Line = Awaited<ReturnType<typeof listStats>>['items'][number];
+const SHEET = '孵化载体年度统计';
+const FIELD_KINDS: Record<keyof StatsFields, XlsxKind> = {
+  areaM2: 'integer',
+  firmsInIncubation: 'integer',
+  newFirms: 'integer',
+  graduatedFirms: 'integer',
+  revenue: 'money',
+  jobs: 'integer',
+  investment: 'money',
+  ipCount: 'integer',
+  events: 'integer',
+};
+const FIELD_KEYS = Object.keys(FIELD_KINDS) as (keyof StatsFields)[];
+const label = (k: keyof StatsFields) => STAT_LABELS[k].replace('（元）', '');
+
+const COLUMNS: XlsxColumn<Line>[] = [
+  { header: '载体编号', kind: 'integer', value: (r) => r.carrierId, required: true, note: '平台中的载体编号（导出文件自带，勿改）' },
+  { header: '载体名称', value: (r) => r.carrierName, width: 30 },
+  { header: '区县', value: (r) => r.districtName },
+  { header: '年度', kind: 'integer', value: (r) => r.year, required: true },
+  { header: '状态', value: (r) => r.statusName },
+  ...FIELD_KEYS.map((k): XlsxColumn<Line> => ({ header: label(k), kind: FIELD_KINDS[k], value: (r) => r.fields[k], required: true })),
+  { header: '同比异常提示', value: (r) => r.flags.map((f) => f.message).join('；'), width: 40 },
+];
+
+/** The statistics in the actor's scope as a workbook (the same columns the import reads). */
+export async function exportStats(db: Db, ctx: RequestContext, year: number): Promise<Buffer> {
+  const { items } = await listStats(db, actorOf(ctx), { year });
+  return writeXlsxBuffer({
+    sheet: SHEET,
+    columns: COLUMNS,
+    rows: items,
+    help: ['孵化载体年度统计（火炬统计）导入说明：', '1. 每行一个载体一个年度；“载体编号”“年度”及各统计项必填，金额单位为元。', '2. 导入只修改本单位处于“填报中”或“退回修改”的报表，没有的报表新建为“填报中”；提交仍在页面上逐份办理。', '3. 全部校验通过才导入，任何一行有误则整份不导入，并列出行号和原因。'],
+  });
+}
+
+export interface ParsedStatsRow {
+  row: number;
+  carrierId: number;
+  year: number;
+  fields: StatsFields;
+}
+
+const num = (v: ExcelJS.CellValue): number | null => {
+  const c = cellValue(v);
+  if (c === null) {
+    return null;
+  }
+  const n = typeof c === 'number' ? c : Number(String(c).replace(/[,，\s]/g, ''));
+  return Number.isFinite(n) ? n : NaN;
+};
+
+/** Reads the workbook back: every row's carrier, year and fields, or the list of row errors. */
+export async function parseStatsWorkbook(buffer: Buffer): Promise<ParsedStatsRow[]> {
+  const wb = await readXlsx(buffer);
+  const ws = wb.getWorksheet(SHEET) ?? wb.worksheets[0];
+  if (!ws) {
+    throw new AppError('import_invalid', '文件中没有工作表', { errors: [] });
+  }
+  const headers = new Map<string, number>();
+  ws.getRow(1).eachCell((cell, col) => {
+    const h = cellValue(cell.value);
+    if (typeof h === 'string') {
+      headers.set(h, col);
+    }
+  });
+  const errors: { row: number; column: string; message: string }[] = [];
+  const needed = ['载体编号', '年度', ...FIELD_KEYS.map((k) => headerOf({ header: label(k), kind: FIELD_KINDS[k] }))];
+  for (const h of needed) {
+    if (!headers.has(h)) {
+      errors.push({ row: 1, column: h, message: `缺少“${h}”列（请使用导出的文件）` });
+    }
+  }
+  if (errors.length) {
+    throw new AppError('import_invalid', `文件有 ${errors.length} 处错误，未导入任何数据`, { errors });
+  }
+  const out: ParsedStatsRow[] = [];
+  const seen = new Set<string>();
+  ws.eachRow((r, n) => {
+    if (n === 1) {
+      return;
+    }
+    const get = (h: string) => num(r.getCell(headers.get(h)!).value);
+    const carrierId = get('载体编号');
+    const year = get('年度');
+    if (carrierId === null && year === null) {
+      return; // an empty row (or the totals row)
+    }
+    if (!carrierId || !Number.isInteger(carrierId) || carrierId <= 0) {
+      errors.push({ row: n, column: '载体编号', message: '载体编号须为正整数' });
+      return;
+    }
+    if (!year || !Number.isInteger(year)) {
+      errors.push({ row: n, column: '年度', message: '年度须为整数' });
+      return;
+    }
+    const key = `${carrierId}:${year}`;
+    if (seen.has(key)) {
+      errors.push({ row: n, column: '载体编号', message: '同一载体同一年度重复' });
+      return;
+    }
+    seen.add(key);
+    const raw: Record<string, number | null> = {};
+    for (const k of FIELD_KEYS) {
+      raw[k] = get(headerOf({ header: label(k), kind: FIELD_KINDS[k] }));
+    }
+    const parsed = statsFields.safeParse(raw);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const k = issue.path[0] as keyof StatsFields;
+        errors.push({ row: n, column: STAT_LABELS[k] ?? String(k), message: raw[k] === null ? '必填' : issue.message });
+      }
+      return;
+    }
+    out.push({ row: n, carrierId, year, fields: parsed.data });
+  });
+  if (errors.length) {
+    throw new AppError('import_invalid', `文件有 ${errors.length} 处错误，未导入任何数据`, { errors });
+  }
+  if (!out.length) {
+    throw new AppError('import_invalid', '文件中没有数据行', { errors: [] });
+  }
+  if (out.length > 500) {
+    throw new AppError('import_invalid', '一次最多导入 500 行，请拆分文件', { errors: [] });
+  }
+  return out;
+}
+
+/** The operator's import: all rows saved in one transaction, or none (each row's error with its number). */
+export async function importStats(db: Db, ctx: RequestContext, buffer: Buffer) {
+  const rows = await parseStatsWorkbook(buffer);
+  return db.transaction(async (tx) => {
+    const items: { id: number; carrierId: number; flags: number }[] = [];
+    let created = 0;
+    for (const r of rows) {
+      try {
+        const saved = await tx.transaction(async (sp) => saveStatsTx(sp, ctx, r.carrierId, r.year, r.fields));
+        created += saved.created ? 1 : 0;
+        items.push({ id: saved.id, carrierId: r.carrierId, flags: saved.flags.length });
+      } catch (err) {
+        if (err instanceof AppError) {
+          const fields = (err.details as { fields?: { field: string; message: string }[] } | undefined)?.fields;
+          throw new AppError('import_invalid', `第 ${r.row} 行：${err.message}，未导入任何数据`, {
+            errors: fields?.length ? fields.map((f) => ({ row: r.row, column: f.field, message: f.message })) : [{ row: r.row, column: '载体编号', message: err.message }],
+          });
+        }
+        throw err;
+      }
+    }
+    return { saved: items.length, created, items };
+  });
+}
