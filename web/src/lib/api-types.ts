@@ -10994,6 +10994,1110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/outreach/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 科技下乡活动（公开）：按年度、关键词 */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            items: {
+                                id: number;
+                                title: string;
+                                heldOn: string;
+                                place: string;
+                                districtName: string | null;
+                                organisers: string;
+                                participants: number;
+                                content: string;
+                                photos: {
+                                    id: number;
+                                    fileName: string;
+                                    caption: string | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记科技下乡活动（市科委业务处室；区县科技局登记本区县的） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        heldOn: string;
+                        place: string;
+                        /** @description 区县名称；区县科技局默认本区县 */
+                        district?: string;
+                        organisers: string;
+                        participants: number;
+                        content: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            heldOn: string;
+                            place: string;
+                            districtName: string | null;
+                            organisers: string;
+                            participants: number;
+                            content: string;
+                            photos: {
+                                id: number;
+                                fileName: string;
+                                caption: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outreach/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 科技下乡活动详情（公开） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            heldOn: string;
+                            place: string;
+                            districtName: string | null;
+                            organisers: string;
+                            participants: number;
+                            content: string;
+                            photos: {
+                                id: number;
+                                fileName: string;
+                                caption: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outreach/events/{id}/photos/{photoId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 活动照片（公开） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    photoId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outreach/events/{id}/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传活动照片（multipart 字段 file；JPG、PNG） */
+        post: {
+            parameters: {
+                query?: {
+                    caption?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            heldOn: string;
+                            place: string;
+                            districtName: string | null;
+                            organisers: string;
+                            participants: number;
+                            content: string;
+                            photos: {
+                                id: number;
+                                fileName: string;
+                                caption: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/commissioners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 科技特派员名册（派驻乡镇与企业、年度服务记录） */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                name: string;
+                                organization: string;
+                                title: string | null;
+                                expertise: string;
+                                since: number;
+                                active: boolean;
+                                assignments: {
+                                    id: number;
+                                    districtName: string;
+                                    township: string;
+                                    enterpriseId: number | null;
+                                    enterpriseName: string | null;
+                                    startOn: string;
+                                    endOn: string | null;
+                                    task: string;
+                                }[];
+                                records: {
+                                    year: number;
+                                    serviceDays: number;
+                                    enterprisesServed: number;
+                                    trainings: number;
+                                    technologiesIntroduced: number;
+                                    summary: string;
+                                    id: number;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记科技特派员（市科委业务处室） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        organization: string;
+                        title?: string;
+                        expertise: string;
+                        since: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            organization: string;
+                            title: string | null;
+                            expertise: string;
+                            since: number;
+                            active: boolean;
+                            assignments: {
+                                id: number;
+                                districtName: string;
+                                township: string;
+                                enterpriseId: number | null;
+                                enterpriseName: string | null;
+                                startOn: string;
+                                endOn: string | null;
+                                task: string;
+                            }[];
+                            records: {
+                                year: number;
+                                serviceDays: number;
+                                enterprisesServed: number;
+                                trainings: number;
+                                technologiesIntroduced: number;
+                                summary: string;
+                                id: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/commissioners/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 科技特派员详情 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            organization: string;
+                            title: string | null;
+                            expertise: string;
+                            since: number;
+                            active: boolean;
+                            assignments: {
+                                id: number;
+                                districtName: string;
+                                township: string;
+                                enterpriseId: number | null;
+                                enterpriseName: string | null;
+                                startOn: string;
+                                endOn: string | null;
+                                task: string;
+                            }[];
+                            records: {
+                                year: number;
+                                serviceDays: number;
+                                enterprisesServed: number;
+                                trainings: number;
+                                technologiesIntroduced: number;
+                                summary: string;
+                                id: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/commissioners/{id}/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 派驻乡镇（及服务企业） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        district: string;
+                        township: string;
+                        enterpriseId?: number;
+                        startOn: string;
+                        endOn?: string;
+                        task: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            organization: string;
+                            title: string | null;
+                            expertise: string;
+                            since: number;
+                            active: boolean;
+                            assignments: {
+                                id: number;
+                                districtName: string;
+                                township: string;
+                                enterpriseId: number | null;
+                                enterpriseName: string | null;
+                                startOn: string;
+                                endOn: string | null;
+                                task: string;
+                            }[];
+                            records: {
+                                year: number;
+                                serviceDays: number;
+                                enterprisesServed: number;
+                                trainings: number;
+                                technologiesIntroduced: number;
+                                summary: string;
+                                id: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/commissioners/{id}/service-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记年度服务记录 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        year: number;
+                        serviceDays: number;
+                        enterprisesServed: number;
+                        trainings: number;
+                        technologiesIntroduced: number;
+                        summary: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            organization: string;
+                            title: string | null;
+                            expertise: string;
+                            since: number;
+                            active: boolean;
+                            assignments: {
+                                id: number;
+                                districtName: string;
+                                township: string;
+                                enterpriseId: number | null;
+                                enterpriseName: string | null;
+                                startOn: string;
+                                endOn: string | null;
+                                task: string;
+                            }[];
+                            records: {
+                                year: number;
+                                serviceDays: number;
+                                enterprisesServed: number;
+                                trainings: number;
+                                technologiesIntroduced: number;
+                                summary: string;
+                                id: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 政策库检索（公开）：标题、文号、发文机关、全文 */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 标题、文号、发文机关或全文，空格分隔的词须同时出现 */
+                    q?: string;
+                    status?: "in_force" | "repealed" | "amended";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            items: {
+                                id: number;
+                                title: string;
+                                docNo: string | null;
+                                issuer: string;
+                                issuedOn: string | null;
+                                effectiveOn: string | null;
+                                expiresOn: string | null;
+                                /** @enum {string} */
+                                status: "in_force" | "repealed" | "amended";
+                                statusName: string;
+                                summary: string | null;
+                                hasFile: boolean;
+                                snippet: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新增政策文件（市科委业务处室） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        docNo?: string | null;
+                        issuer: string;
+                        issuedOn?: string | null;
+                        effectiveOn?: string | null;
+                        expiresOn?: string | null;
+                        /**
+                         * @default in_force
+                         * @enum {string}
+                         */
+                        status?: "in_force" | "repealed" | "amended";
+                        summary?: string | null;
+                        body?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            docNo: string | null;
+                            issuer: string;
+                            issuedOn: string | null;
+                            effectiveOn: string | null;
+                            expiresOn: string | null;
+                            /** @enum {string} */
+                            status: "in_force" | "repealed" | "amended";
+                            statusName: string;
+                            summary: string | null;
+                            hasFile: boolean;
+                            snippet: string | null;
+                            body: string | null;
+                            fileName: string | null;
+                            fileSize: number | null;
+                            version: number;
+                            citations: {
+                                objectType: string;
+                                objectTypeName: string;
+                                objectId: string;
+                                label: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policies/cited": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 引用某对象的政策（公开）：申报通知或认定类别 */
+        get: {
+            parameters: {
+                query: {
+                    objectType: "call" | "recognition_type";
+                    objectId: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                title: string;
+                                docNo: string | null;
+                                issuer: string;
+                                issuedOn: string | null;
+                                effectiveOn: string | null;
+                                expiresOn: string | null;
+                                /** @enum {string} */
+                                status: "in_force" | "repealed" | "amended";
+                                statusName: string;
+                                summary: string | null;
+                                hasFile: boolean;
+                                snippet: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 政策文件（公开）：文号、发文机关、日期、状态、全文、引用 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            docNo: string | null;
+                            issuer: string;
+                            issuedOn: string | null;
+                            effectiveOn: string | null;
+                            expiresOn: string | null;
+                            /** @enum {string} */
+                            status: "in_force" | "repealed" | "amended";
+                            statusName: string;
+                            summary: string | null;
+                            hasFile: boolean;
+                            snippet: string | null;
+                            body: string | null;
+                            fileName: string | null;
+                            fileSize: number | null;
+                            version: number;
+                            citations: {
+                                objectType: string;
+                                objectTypeName: string;
+                                objectId: string;
+                                label: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改政策文件（状态、日期、全文；带版本号） */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        title?: string;
+                        docNo?: string | null;
+                        issuer?: string;
+                        issuedOn?: string | null;
+                        effectiveOn?: string | null;
+                        expiresOn?: string | null;
+                        /** @enum {string} */
+                        status?: "in_force" | "repealed" | "amended";
+                        summary?: string | null;
+                        body?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            docNo: string | null;
+                            issuer: string;
+                            issuedOn: string | null;
+                            effectiveOn: string | null;
+                            expiresOn: string | null;
+                            /** @enum {string} */
+                            status: "in_force" | "repealed" | "amended";
+                            statusName: string;
+                            summary: string | null;
+                            hasFile: boolean;
+                            snippet: string | null;
+                            body: string | null;
+                            fileName: string | null;
+                            fileSize: number | null;
+                            version: number;
+                            citations: {
+                                objectType: string;
+                                objectTypeName: string;
+                                objectId: string;
+                                label: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/policies/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载政策文件原件（公开） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** 上传政策文件原件（multipart 字段 file；PDF、DOCX、DOC） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            docNo: string | null;
+                            issuer: string;
+                            issuedOn: string | null;
+                            effectiveOn: string | null;
+                            expiresOn: string | null;
+                            /** @enum {string} */
+                            status: "in_force" | "repealed" | "amended";
+                            statusName: string;
+                            summary: string | null;
+                            hasFile: boolean;
+                            snippet: string | null;
+                            body: string | null;
+                            fileName: string | null;
+                            fileSize: number | null;
+                            version: number;
+                            citations: {
+                                objectType: string;
+                                objectTypeName: string;
+                                objectId: string;
+                                label: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policies/{id}/citations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记引用该政策的申报通知或认定类别 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        objectType: "call" | "recognition_type";
+                        objectId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            docNo: string | null;
+                            issuer: string;
+                            issuedOn: string | null;
+                            effectiveOn: string | null;
+                            expiresOn: string | null;
+                            /** @enum {string} */
+                            status: "in_force" | "repealed" | "amended";
+                            statusName: string;
+                            summary: string | null;
+                            hasFile: boolean;
+                            snippet: string | null;
+                            body: string | null;
+                            fileName: string | null;
+                            fileSize: number | null;
+                            version: number;
+                            citations: {
+                                objectType: string;
+                                objectTypeName: string;
+                                objectId: string;
+                                label: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policies/{id}/citations/{objectType}/{objectId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 删除一条引用 */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    objectType: "call" | "recognition_type";
+                    objectId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            docNo: string | null;
+                            issuer: string;
+                            issuedOn: string | null;
+                            effectiveOn: string | null;
+                            expiresOn: string | null;
+                            /** @enum {string} */
+                            status: "in_force" | "repealed" | "amended";
+                            statusName: string;
+                            summary: string | null;
+                            hasFile: boolean;
+                            snippet: string | null;
+                            body: string | null;
+                            fileName: string | null;
+                            fileSize: number | null;
+                            version: number;
+                            citations: {
+                                objectType: string;
+                                objectTypeName: string;
+                                objectId: string;
+                                label: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/programmes": {
         parameters: {
             query?: never;
@@ -13039,6 +14143,930 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/finance/interest-subsidy/evaluate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 雏鹰/青蓝贷款贴息测算（公开）：逐笔期限档次、基准利率、计息天数、贴息额，合计与上限 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        programme: "eagle" | "qinglan";
+                        year: number;
+                        loans: {
+                            principal: number;
+                            rate: number;
+                            startOn: string;
+                            endOn: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            programme: "eagle" | "qinglan";
+                            year: number;
+                            lines: {
+                                /** @enum {string} */
+                                bucket: "1y" | "1-5y" | "5y+";
+                                benchmarkRate: number;
+                                rateUsed: number;
+                                days: number;
+                                interestBase: number;
+                                subsidy: number;
+                            }[];
+                            sum: number;
+                            cap: number;
+                            amount: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/finance/interest-subsidy/params": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 贴息测算参数（公开）：人民银行贷款基准利率各版本，各计划贴息比例和年度上限 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            benchmarks: {
+                                effectiveFrom: string;
+                                inForceUntil: string | null;
+                                rate1y: number;
+                                rate1to5y: number;
+                                rate5yPlus: number;
+                            }[];
+                            programmes: {
+                                /** @enum {string} */
+                                programme: "eagle" | "qinglan";
+                                programmeName: string;
+                                effectiveFrom: string;
+                                ratio: number;
+                                cap: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/interest-subsidies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 贷款贴息申请列表（企业本企业、区县本区县、市级全部；mine=true 为待我处理） */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    status?: string;
+                    mine?: "true" | "false";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                programme: "eagle" | "qinglan";
+                                programmeName: string;
+                                year: number;
+                                enterpriseId: number | null;
+                                enterpriseName: string;
+                                districtName: string;
+                                status: string;
+                                statusName: string;
+                                next: string | null;
+                                dueOn: string | null;
+                                requested: number | null;
+                                approved: number | null;
+                                approvedOn: string | null;
+                                paidOn: string | null;
+                                loanCount: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 企业新建贷款贴息申请（草稿；须持有效雏鹰/青蓝认定且上年度绩效考核合格） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        programme: "eagle" | "qinglan";
+                        year: number;
+                        contactName: string;
+                        contactPhone: string;
+                        loans: {
+                            bank: string;
+                            contractNo: string;
+                            principal: number;
+                            rate: number;
+                            startOn: string;
+                            endOn: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            programme: "eagle" | "qinglan";
+                            programmeName: string;
+                            year: number;
+                            enterpriseId: number | null;
+                            enterpriseName: string;
+                            districtName: string;
+                            status: string;
+                            statusName: string;
+                            next: string | null;
+                            dueOn: string | null;
+                            requested: number | null;
+                            approved: number | null;
+                            approvedOn: string | null;
+                            paidOn: string | null;
+                            loanCount: number;
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            recognition: {
+                                id: number;
+                                certificateNo: string;
+                                issuedOn: string;
+                                validUntil: string | null;
+                            } | null;
+                            loans: {
+                                id: number;
+                                bank: string;
+                                contractNo: string;
+                                principal: number;
+                                rate: number;
+                                startOn: string;
+                                endOn: string;
+                            }[];
+                            calculation: {
+                                /** @enum {string} */
+                                programme: "eagle" | "qinglan";
+                                year: number;
+                                lines: {
+                                    /** @enum {string} */
+                                    bucket: "1y" | "1-5y" | "5y+";
+                                    benchmarkRate: number;
+                                    rateUsed: number;
+                                    days: number;
+                                    interestBase: number;
+                                    subsidy: number;
+                                }[];
+                                sum: number;
+                                cap: number;
+                                amount: number;
+                            } | null;
+                            attachments: {
+                                id: number;
+                                code: string;
+                                codeName: string;
+                                fileName: string;
+                                size: number;
+                                createdAt: string;
+                            }[];
+                            events: {
+                                action: string;
+                                actionName: string;
+                                actorLabel: string;
+                                comment: string | null;
+                                createdAt: string;
+                            }[];
+                            payments: {
+                                id: number;
+                                status: string;
+                                amount: number;
+                            }[];
+                            actions: {
+                                action: string;
+                                name: string;
+                                needsComment: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/interest-subsidies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 贷款贴息申请详情：贷款、测算、附件、办理过程、拨付 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            programme: "eagle" | "qinglan";
+                            programmeName: string;
+                            year: number;
+                            enterpriseId: number | null;
+                            enterpriseName: string;
+                            districtName: string;
+                            status: string;
+                            statusName: string;
+                            next: string | null;
+                            dueOn: string | null;
+                            requested: number | null;
+                            approved: number | null;
+                            approvedOn: string | null;
+                            paidOn: string | null;
+                            loanCount: number;
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            recognition: {
+                                id: number;
+                                certificateNo: string;
+                                issuedOn: string;
+                                validUntil: string | null;
+                            } | null;
+                            loans: {
+                                id: number;
+                                bank: string;
+                                contractNo: string;
+                                principal: number;
+                                rate: number;
+                                startOn: string;
+                                endOn: string;
+                            }[];
+                            calculation: {
+                                /** @enum {string} */
+                                programme: "eagle" | "qinglan";
+                                year: number;
+                                lines: {
+                                    /** @enum {string} */
+                                    bucket: "1y" | "1-5y" | "5y+";
+                                    benchmarkRate: number;
+                                    rateUsed: number;
+                                    days: number;
+                                    interestBase: number;
+                                    subsidy: number;
+                                }[];
+                                sum: number;
+                                cap: number;
+                                amount: number;
+                            } | null;
+                            attachments: {
+                                id: number;
+                                code: string;
+                                codeName: string;
+                                fileName: string;
+                                size: number;
+                                createdAt: string;
+                            }[];
+                            events: {
+                                action: string;
+                                actionName: string;
+                                actorLabel: string;
+                                comment: string | null;
+                                createdAt: string;
+                            }[];
+                            payments: {
+                                id: number;
+                                status: string;
+                                amount: number;
+                            }[];
+                            actions: {
+                                action: string;
+                                name: string;
+                                needsComment: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** 修改贷款贴息申请（草稿或退回修改时） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        programme: "eagle" | "qinglan";
+                        year: number;
+                        contactName: string;
+                        contactPhone: string;
+                        loans: {
+                            bank: string;
+                            contractNo: string;
+                            principal: number;
+                            rate: number;
+                            startOn: string;
+                            endOn: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            programme: "eagle" | "qinglan";
+                            programmeName: string;
+                            year: number;
+                            enterpriseId: number | null;
+                            enterpriseName: string;
+                            districtName: string;
+                            status: string;
+                            statusName: string;
+                            next: string | null;
+                            dueOn: string | null;
+                            requested: number | null;
+                            approved: number | null;
+                            approvedOn: string | null;
+                            paidOn: string | null;
+                            loanCount: number;
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            recognition: {
+                                id: number;
+                                certificateNo: string;
+                                issuedOn: string;
+                                validUntil: string | null;
+                            } | null;
+                            loans: {
+                                id: number;
+                                bank: string;
+                                contractNo: string;
+                                principal: number;
+                                rate: number;
+                                startOn: string;
+                                endOn: string;
+                            }[];
+                            calculation: {
+                                /** @enum {string} */
+                                programme: "eagle" | "qinglan";
+                                year: number;
+                                lines: {
+                                    /** @enum {string} */
+                                    bucket: "1y" | "1-5y" | "5y+";
+                                    benchmarkRate: number;
+                                    rateUsed: number;
+                                    days: number;
+                                    interestBase: number;
+                                    subsidy: number;
+                                }[];
+                                sum: number;
+                                cap: number;
+                                amount: number;
+                            } | null;
+                            attachments: {
+                                id: number;
+                                code: string;
+                                codeName: string;
+                                fileName: string;
+                                size: number;
+                                createdAt: string;
+                            }[];
+                            events: {
+                                action: string;
+                                actionName: string;
+                                actorLabel: string;
+                                comment: string | null;
+                                createdAt: string;
+                            }[];
+                            payments: {
+                                id: number;
+                                status: string;
+                                amount: number;
+                            }[];
+                            actions: {
+                                action: string;
+                                name: string;
+                                needsComment: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/interest-subsidies/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 办理一步：提交、区县审核、市级核定（按测算核定金额并生成拨付单）、退回、不予贴息 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "submit" | "district_pass" | "district_return" | "district_reject" | "city_approve" | "city_return" | "city_reject";
+                        comment?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            programme: "eagle" | "qinglan";
+                            programmeName: string;
+                            year: number;
+                            enterpriseId: number | null;
+                            enterpriseName: string;
+                            districtName: string;
+                            status: string;
+                            statusName: string;
+                            next: string | null;
+                            dueOn: string | null;
+                            requested: number | null;
+                            approved: number | null;
+                            approvedOn: string | null;
+                            paidOn: string | null;
+                            loanCount: number;
+                            contactName: string | null;
+                            contactPhone: string | null;
+                            recognition: {
+                                id: number;
+                                certificateNo: string;
+                                issuedOn: string;
+                                validUntil: string | null;
+                            } | null;
+                            loans: {
+                                id: number;
+                                bank: string;
+                                contractNo: string;
+                                principal: number;
+                                rate: number;
+                                startOn: string;
+                                endOn: string;
+                            }[];
+                            calculation: {
+                                /** @enum {string} */
+                                programme: "eagle" | "qinglan";
+                                year: number;
+                                lines: {
+                                    /** @enum {string} */
+                                    bucket: "1y" | "1-5y" | "5y+";
+                                    benchmarkRate: number;
+                                    rateUsed: number;
+                                    days: number;
+                                    interestBase: number;
+                                    subsidy: number;
+                                }[];
+                                sum: number;
+                                cap: number;
+                                amount: number;
+                            } | null;
+                            attachments: {
+                                id: number;
+                                code: string;
+                                codeName: string;
+                                fileName: string;
+                                size: number;
+                                createdAt: string;
+                            }[];
+                            events: {
+                                action: string;
+                                actionName: string;
+                                actorLabel: string;
+                                comment: string | null;
+                                createdAt: string;
+                            }[];
+                            payments: {
+                                id: number;
+                                status: string;
+                                amount: number;
+                            }[];
+                            actions: {
+                                action: string;
+                                name: string;
+                                needsComment: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/interest-subsidies/{id}/attachments/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传借款合同（loan_contract）或利息支付凭证（interest_receipt）：PDF/JPG/PNG，10MB以内（multipart 字段 file） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    code: "loan_contract" | "interest_receipt";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            fileName: string;
+                            size: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/interest-subsidies/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载附件 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    attachmentId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/performance-assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 雏鹰/青蓝绩效考核列表（企业本企业、区县本区县、市级全部） */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    programme?: "eagle" | "qinglan";
+                    graded?: "true" | "false";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            items: {
+                                id: number;
+                                enterpriseId: number;
+                                enterpriseName: string;
+                                districtName: string;
+                                /** @enum {string} */
+                                programme: "eagle" | "qinglan";
+                                programmeName: string;
+                                year: number;
+                                revenue: number;
+                                rdSpend: number;
+                                tax: number;
+                                employees: number;
+                                newJobs: number;
+                                ipCount: number;
+                                summary: string | null;
+                                reportedOn: string;
+                                grade: ("excellent" | "pass" | "fail") | null;
+                                gradeName: string | null;
+                                gradeComment: string | null;
+                                gradedOn: string | null;
+                                recognitionId: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 企业报送年度绩效（营业收入、研发投入、税金、职工、新增就业、知识产权；定级前可重报） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        programme: "eagle" | "qinglan";
+                        year: number;
+                        revenue: number;
+                        rdSpend: number;
+                        tax: number;
+                        employees: number;
+                        newJobs: number;
+                        ipCount: number;
+                        summary?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterpriseId: number;
+                            enterpriseName: string;
+                            districtName: string;
+                            /** @enum {string} */
+                            programme: "eagle" | "qinglan";
+                            programmeName: string;
+                            year: number;
+                            revenue: number;
+                            rdSpend: number;
+                            tax: number;
+                            employees: number;
+                            newJobs: number;
+                            ipCount: number;
+                            summary: string | null;
+                            reportedOn: string;
+                            grade: ("excellent" | "pass" | "fail") | null;
+                            gradeName: string | null;
+                            gradeComment: string | null;
+                            gradedOn: string | null;
+                            recognitionId: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/performance-assessments/{id}/grade": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 考核定级：优秀/合格/不合格（不合格须说明理由，停止次年贴息，可据此撤销认定） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        grade: "excellent" | "pass" | "fail";
+                        comment?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            enterpriseId: number;
+                            enterpriseName: string;
+                            districtName: string;
+                            /** @enum {string} */
+                            programme: "eagle" | "qinglan";
+                            programmeName: string;
+                            year: number;
+                            revenue: number;
+                            rdSpend: number;
+                            tax: number;
+                            employees: number;
+                            newJobs: number;
+                            ipCount: number;
+                            summary: string | null;
+                            reportedOn: string;
+                            grade: ("excellent" | "pass" | "fail") | null;
+                            gradeName: string | null;
+                            gradeComment: string | null;
+                            gradedOn: string | null;
+                            recognitionId: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/funds/programmes": {
         parameters: {
             query?: never;
@@ -15052,6 +17080,714 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/awards/calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 市科技进步奖评选通知 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                year: number;
+                                title: string;
+                                opensOn: string;
+                                closesOn: string;
+                                state: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 发布年度评选通知（市科委业务处室） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        year: number;
+                        title: string;
+                        opensOn: string;
+                        closesOn: string;
+                        description?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            year: number;
+                            title: string;
+                            opensOn: string;
+                            closesOn: string;
+                            state: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/awards/nominations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 科技进步奖提名列表（市科委全部、区县本区、企业本单位） */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    status?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                year: number;
+                                title: string;
+                                field: string;
+                                enterpriseId: number | null;
+                                enterpriseName: string | null;
+                                districtName: string | null;
+                                nominatingUnit: string;
+                                status: string;
+                                statusName: string;
+                                next: string | null;
+                                dueOn: string | null;
+                                panelScore: number | null;
+                                proposedGrade: string | null;
+                                grade: string | null;
+                                gradeName: string | null;
+                                certificateNo: string | null;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 填报提名（完成单位的企业用户；须在评选通知受理期内） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        /** @enum {string} */
+                        field: "电子信息" | "生物与新医药" | "航空航天" | "新材料" | "高技术服务" | "新能源与节能" | "资源与环境" | "先进制造与自动化";
+                        achievement: string;
+                        summary: string;
+                        completers: {
+                            name: string;
+                            unit: string;
+                            contribution: string;
+                        }[];
+                        nominatingUnit: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            year: number;
+                            title: string;
+                            field: string;
+                            enterpriseId: number | null;
+                            enterpriseName: string | null;
+                            districtName: string | null;
+                            nominatingUnit: string;
+                            status: string;
+                            statusName: string;
+                            next: string | null;
+                            dueOn: string | null;
+                            panelScore: number | null;
+                            proposedGrade: string | null;
+                            grade: string | null;
+                            gradeName: string | null;
+                            certificateNo: string | null;
+                            version: number;
+                            achievement: string;
+                            summary: string;
+                            completers: {
+                                name: string;
+                                unit: string;
+                                contribution: string;
+                            }[];
+                            awardedOn: string | null;
+                            noticeId: number | null;
+                            events: {
+                                action: string;
+                                name: string;
+                                toStatus: string;
+                                comment: string | null;
+                                actorLabel: string;
+                                occurredAt: string;
+                            }[];
+                            actions: {
+                                action: string;
+                                name: string;
+                                needsComment: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/awards/nominations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 提名详情（成果、完成人、流程记录、可执行的操作） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            year: number;
+                            title: string;
+                            field: string;
+                            enterpriseId: number | null;
+                            enterpriseName: string | null;
+                            districtName: string | null;
+                            nominatingUnit: string;
+                            status: string;
+                            statusName: string;
+                            next: string | null;
+                            dueOn: string | null;
+                            panelScore: number | null;
+                            proposedGrade: string | null;
+                            grade: string | null;
+                            gradeName: string | null;
+                            certificateNo: string | null;
+                            version: number;
+                            achievement: string;
+                            summary: string;
+                            completers: {
+                                name: string;
+                                unit: string;
+                                contribution: string;
+                            }[];
+                            awardedOn: string | null;
+                            noticeId: number | null;
+                            events: {
+                                action: string;
+                                name: string;
+                                toStatus: string;
+                                comment: string | null;
+                                actorLabel: string;
+                                occurredAt: string;
+                            }[];
+                            actions: {
+                                action: string;
+                                name: string;
+                                needsComment: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** 修改提名（草稿或退回修改时） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        /** @enum {string} */
+                        field: "电子信息" | "生物与新医药" | "航空航天" | "新材料" | "高技术服务" | "新能源与节能" | "资源与环境" | "先进制造与自动化";
+                        achievement: string;
+                        summary: string;
+                        completers: {
+                            name: string;
+                            unit: string;
+                            contribution: string;
+                        }[];
+                        nominatingUnit: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            year: number;
+                            title: string;
+                            field: string;
+                            enterpriseId: number | null;
+                            enterpriseName: string | null;
+                            districtName: string | null;
+                            nominatingUnit: string;
+                            status: string;
+                            statusName: string;
+                            next: string | null;
+                            dueOn: string | null;
+                            panelScore: number | null;
+                            proposedGrade: string | null;
+                            grade: string | null;
+                            gradeName: string | null;
+                            certificateNo: string | null;
+                            version: number;
+                            achievement: string;
+                            summary: string;
+                            completers: {
+                                name: string;
+                                unit: string;
+                                contribution: string;
+                            }[];
+                            awardedOn: string | null;
+                            noticeId: number | null;
+                            events: {
+                                action: string;
+                                name: string;
+                                toStatus: string;
+                                comment: string | null;
+                                actorLabel: string;
+                                occurredAt: string;
+                            }[];
+                            actions: {
+                                action: string;
+                                name: string;
+                                needsComment: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/awards/nominations/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 提交提名 / 形式审查（通过、退回、不通过；退回和不通过须填意见） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "submit" | "formal_pass" | "formal_return" | "formal_reject";
+                        comment?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            year: number;
+                            title: string;
+                            field: string;
+                            enterpriseId: number | null;
+                            enterpriseName: string | null;
+                            districtName: string | null;
+                            nominatingUnit: string;
+                            status: string;
+                            statusName: string;
+                            next: string | null;
+                            dueOn: string | null;
+                            panelScore: number | null;
+                            proposedGrade: string | null;
+                            grade: string | null;
+                            gradeName: string | null;
+                            certificateNo: string | null;
+                            version: number;
+                            achievement: string;
+                            summary: string;
+                            completers: {
+                                name: string;
+                                unit: string;
+                                contribution: string;
+                            }[];
+                            awardedOn: string | null;
+                            noticeId: number | null;
+                            events: {
+                                action: string;
+                                name: string;
+                                toStatus: string;
+                                comment: string | null;
+                                actorLabel: string;
+                                occurredAt: string;
+                            }[];
+                            actions: {
+                                action: string;
+                                name: string;
+                                needsComment: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/awards/nominations/{id}/grade": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 确定拟授奖等级（专家评审完成后、公示前） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        grade: "first" | "second" | "third";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            year: number;
+                            title: string;
+                            field: string;
+                            enterpriseId: number | null;
+                            enterpriseName: string | null;
+                            districtName: string | null;
+                            nominatingUnit: string;
+                            status: string;
+                            statusName: string;
+                            next: string | null;
+                            dueOn: string | null;
+                            panelScore: number | null;
+                            proposedGrade: string | null;
+                            grade: string | null;
+                            gradeName: string | null;
+                            certificateNo: string | null;
+                            version: number;
+                            achievement: string;
+                            summary: string;
+                            completers: {
+                                name: string;
+                                unit: string;
+                                contribution: string;
+                            }[];
+                            awardedOn: string | null;
+                            noticeId: number | null;
+                            events: {
+                                action: string;
+                                name: string;
+                                toStatus: string;
+                                comment: string | null;
+                                actorLabel: string;
+                                occurredAt: string;
+                            }[];
+                            actions: {
+                                action: string;
+                                name: string;
+                                needsComment: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/awards/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 国家、省科技奖获奖登记（区县只看本区单位） */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    level?: "national" | "provincial";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                level: string;
+                                levelName: string;
+                                category: string;
+                                categoryName: string;
+                                grade: string;
+                                gradeName: string;
+                                year: number;
+                                projectTitle: string;
+                                units: string[];
+                                enterpriseId: number | null;
+                                districtName: string | null;
+                                documentNo: string;
+                                awardedOn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记国家或省科技奖获奖（市科委业务处室） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        level: "national" | "provincial";
+                        /**
+                         * @default progress
+                         * @enum {string}
+                         */
+                        category?: "progress" | "invention" | "natural_science";
+                        /** @enum {string} */
+                        grade: "special" | "first" | "second" | "third";
+                        year: number;
+                        projectTitle: string;
+                        units: string[];
+                        enterpriseId?: number | null;
+                        documentNo: string;
+                        awardedOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            level: string;
+                            levelName: string;
+                            category: string;
+                            categoryName: string;
+                            grade: string;
+                            gradeName: string;
+                            year: number;
+                            projectTitle: string;
+                            units: string[];
+                            enterpriseId: number | null;
+                            districtName: string | null;
+                            documentNo: string;
+                            awardedOn: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/awards/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 当年获奖统计（国家一等、二等，省级，市奖各等级） */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            nationalFirst: number;
+                            nationalSecond: number;
+                            provincial: number;
+                            cityAwarded: {
+                                [key: string]: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/payments": {
         parameters: {
             query?: never;
@@ -16006,6 +18742,3251 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 立项后项目（执行中、验收中、已结题…）及其中期检查、验收、变更情况（市科委、财务、审计：全部；区县：本区；企业：本企业） */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "in_progress" | "accepting" | "completed" | "failed" | "terminated";
+                    year?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                title: string;
+                                year: number;
+                                enterpriseName: string;
+                                status: string;
+                                statusName: string;
+                                midterm: {
+                                    id: number;
+                                    status: string;
+                                    statusName: string;
+                                    dueOn: string | null;
+                                } | null;
+                                acceptance: {
+                                    id: number;
+                                    status: string;
+                                    statusName: string;
+                                    dueOn: string | null;
+                                } | null;
+                                changes: {
+                                    total: number;
+                                    pending: number;
+                                    lastId: number | null;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/performance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 绩效评价：按考核指标完成度与经费执行率计算的项目与计划得分（公式见 formula） */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    programmeId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number | null;
+                            formula: string;
+                            programmes: {
+                                id: number;
+                                name: string;
+                                projects: number;
+                                reported: number;
+                                approved: number;
+                                paid: number;
+                                spent: number;
+                                score: number | null;
+                                grade: string;
+                            }[];
+                            projects: {
+                                id: number;
+                                title: string;
+                                enterpriseName: string;
+                                programmeId: number;
+                                programmeName: string;
+                                year: number;
+                                status: string;
+                                statusName: string;
+                                approved: number;
+                                paid: number;
+                                spent: number | null;
+                                source: string | null;
+                                kpiAttainment: number | null;
+                                spendRate: number | null;
+                                score: number | null;
+                                grade: string;
+                                kpis: {
+                                    name: string;
+                                    unit: string;
+                                    target: number;
+                                    actual: number | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/performance.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出绩效评价（Excel） */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    programmeId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 项目执行详情：现行计划（含已批准变更）、中期检查、验收、变更、拨款 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            status: string;
+                            statusName: string;
+                            enterprise: {
+                                id: number;
+                                name: string;
+                            };
+                            programme: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                trancheSplit: number[];
+                            };
+                            contractNo: string | null;
+                            approved: number;
+                            committed: number;
+                            paid: number;
+                            startOn: string | null;
+                            endOn: string | null;
+                            kpis: {
+                                key: string;
+                                name: string;
+                                unit: string;
+                                target: number;
+                            }[];
+                            budgetLines: {
+                                category: string;
+                                city: number;
+                                self: number;
+                                note: string;
+                            }[];
+                            changesApplied: number;
+                            followUps: {
+                                id: number;
+                                instrument: string;
+                                type: string;
+                                typeName: string;
+                                status: string;
+                                statusName: string;
+                                dueOn: string | null;
+                                title: string;
+                                panelScore: number | null;
+                                version: number;
+                                projectId: number;
+                                report: {
+                                    progress: string | null;
+                                    summary: string | null;
+                                    kpis: {
+                                        key: string;
+                                        actual: number;
+                                        evidence?: string | null;
+                                    }[];
+                                    spent: number | null;
+                                } | null;
+                                result: string | null;
+                                trancheOrderId: number | null;
+                                clawbackOrderId: number | null;
+                                change: {
+                                    kind: string;
+                                    reason: string;
+                                    requested: {
+                                        endOn?: string;
+                                        budgetLines?: {
+                                            category: string;
+                                            city: number;
+                                            self: number;
+                                            note: string;
+                                        }[];
+                                        kpis?: {
+                                            key: string;
+                                            name: string;
+                                            unit: string;
+                                            target: number;
+                                        }[];
+                                    };
+                                    previous: {
+                                        endOn?: string;
+                                        budgetLines?: {
+                                            category: string;
+                                            city: number;
+                                            self: number;
+                                            note: string;
+                                        }[];
+                                        kpis?: {
+                                            key: string;
+                                            name: string;
+                                            unit: string;
+                                            target: number;
+                                        }[];
+                                    };
+                                    applied: boolean;
+                                } | null;
+                                events: {
+                                    action: string;
+                                    toStatus: string;
+                                    comment: string | null;
+                                    actor: string;
+                                    at: string;
+                                }[];
+                            }[];
+                            payments: {
+                                id: number;
+                                direction: string;
+                                amount: number;
+                                purpose: string;
+                                status: string;
+                                statusName: string;
+                                paidOn: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/follow-ups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 中期检查、验收或变更事项详情 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            instrument: string;
+                            type: string;
+                            typeName: string;
+                            status: string;
+                            statusName: string;
+                            dueOn: string | null;
+                            title: string;
+                            panelScore: number | null;
+                            version: number;
+                            projectId: number;
+                            report: {
+                                progress: string | null;
+                                summary: string | null;
+                                kpis: {
+                                    key: string;
+                                    actual: number;
+                                    evidence?: string | null;
+                                }[];
+                                spent: number | null;
+                            } | null;
+                            result: string | null;
+                            trancheOrderId: number | null;
+                            clawbackOrderId: number | null;
+                            change: {
+                                kind: string;
+                                reason: string;
+                                requested: {
+                                    endOn?: string;
+                                    budgetLines?: {
+                                        category: string;
+                                        city: number;
+                                        self: number;
+                                        note: string;
+                                    }[];
+                                    kpis?: {
+                                        key: string;
+                                        name: string;
+                                        unit: string;
+                                        target: number;
+                                    }[];
+                                };
+                                previous: {
+                                    endOn?: string;
+                                    budgetLines?: {
+                                        category: string;
+                                        city: number;
+                                        self: number;
+                                        note: string;
+                                    }[];
+                                    kpis?: {
+                                        key: string;
+                                        name: string;
+                                        unit: string;
+                                        target: number;
+                                    }[];
+                                };
+                                applied: boolean;
+                            } | null;
+                            events: {
+                                action: string;
+                                toStatus: string;
+                                comment: string | null;
+                                actor: string;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/midterms/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 为所有执行中且尚无中期检查的项目启动中期检查（市科委；到期日为项目周期中点，至少20个工作日后） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            opened: number;
+                            ids: number[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/midterms/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 提交中期报告（项目承担单位）：进展、各考核指标完成值、已支出经费 */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        progress: string;
+                        kpis: {
+                            key: string;
+                            actual: number;
+                            evidence?: string;
+                        }[];
+                        spent: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            instrument: string;
+                            type: string;
+                            typeName: string;
+                            status: string;
+                            statusName: string;
+                            dueOn: string | null;
+                            title: string;
+                            panelScore: number | null;
+                            version: number;
+                            projectId: number;
+                            report: {
+                                progress: string | null;
+                                summary: string | null;
+                                kpis: {
+                                    key: string;
+                                    actual: number;
+                                    evidence?: string | null;
+                                }[];
+                                spent: number | null;
+                            } | null;
+                            result: string | null;
+                            trancheOrderId: number | null;
+                            clawbackOrderId: number | null;
+                            change: {
+                                kind: string;
+                                reason: string;
+                                requested: {
+                                    endOn?: string;
+                                    budgetLines?: {
+                                        category: string;
+                                        city: number;
+                                        self: number;
+                                        note: string;
+                                    }[];
+                                    kpis?: {
+                                        key: string;
+                                        name: string;
+                                        unit: string;
+                                        target: number;
+                                    }[];
+                                };
+                                previous: {
+                                    endOn?: string;
+                                    budgetLines?: {
+                                        category: string;
+                                        city: number;
+                                        self: number;
+                                        note: string;
+                                    }[];
+                                    kpis?: {
+                                        key: string;
+                                        name: string;
+                                        unit: string;
+                                        target: number;
+                                    }[];
+                                };
+                                applied: boolean;
+                            } | null;
+                            events: {
+                                action: string;
+                                toStatus: string;
+                                comment: string | null;
+                                actor: string;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/midterms/{id}/conclusion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 中期检查结论（市科委）：通过（生成第2笔拨款）、退回补充、不通过 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        result: "pass" | "return" | "fail";
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            instrument: string;
+                            type: string;
+                            typeName: string;
+                            status: string;
+                            statusName: string;
+                            dueOn: string | null;
+                            title: string;
+                            panelScore: number | null;
+                            version: number;
+                            projectId: number;
+                            report: {
+                                progress: string | null;
+                                summary: string | null;
+                                kpis: {
+                                    key: string;
+                                    actual: number;
+                                    evidence?: string | null;
+                                }[];
+                                spent: number | null;
+                            } | null;
+                            result: string | null;
+                            trancheOrderId: number | null;
+                            clawbackOrderId: number | null;
+                            change: {
+                                kind: string;
+                                reason: string;
+                                requested: {
+                                    endOn?: string;
+                                    budgetLines?: {
+                                        category: string;
+                                        city: number;
+                                        self: number;
+                                        note: string;
+                                    }[];
+                                    kpis?: {
+                                        key: string;
+                                        name: string;
+                                        unit: string;
+                                        target: number;
+                                    }[];
+                                };
+                                previous: {
+                                    endOn?: string;
+                                    budgetLines?: {
+                                        category: string;
+                                        city: number;
+                                        self: number;
+                                        note: string;
+                                    }[];
+                                    kpis?: {
+                                        key: string;
+                                        name: string;
+                                        unit: string;
+                                        target: number;
+                                    }[];
+                                };
+                                applied: boolean;
+                            } | null;
+                            events: {
+                                action: string;
+                                toStatus: string;
+                                comment: string | null;
+                                actor: string;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/acceptance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 启动验收（市科委）：项目进入验收中，开立验收事项 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            instrument: string;
+                            type: string;
+                            typeName: string;
+                            status: string;
+                            statusName: string;
+                            dueOn: string | null;
+                            title: string;
+                            panelScore: number | null;
+                            version: number;
+                            projectId: number;
+                            report: {
+                                progress: string | null;
+                                summary: string | null;
+                                kpis: {
+                                    key: string;
+                                    actual: number;
+                                    evidence?: string | null;
+                                }[];
+                                spent: number | null;
+                            } | null;
+                            result: string | null;
+                            trancheOrderId: number | null;
+                            clawbackOrderId: number | null;
+                            change: {
+                                kind: string;
+                                reason: string;
+                                requested: {
+                                    endOn?: string;
+                                    budgetLines?: {
+                                        category: string;
+                                        city: number;
+                                        self: number;
+                                        note: string;
+                                    }[];
+                                    kpis?: {
+                                        key: string;
+                                        name: string;
+                                        unit: string;
+                                        target: number;
+                                    }[];
+                                };
+                                previous: {
+                                    endOn?: string;
+                                    budgetLines?: {
+                                        category: string;
+                                        city: number;
+                                        self: number;
+                                        note: string;
+                                    }[];
+                                    kpis?: {
+                                        key: string;
+                                        name: string;
+                                        unit: string;
+                                        target: number;
+                                    }[];
+                                };
+                                applied: boolean;
+                            } | null;
+                            events: {
+                                action: string;
+                                toStatus: string;
+                                comment: string | null;
+                                actor: string;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/acceptances/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 提交验收材料（项目承担单位）：执行总结、各考核指标实际值及佐证、已支出经费 */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        summary: string;
+                        kpis: {
+                            key: string;
+                            actual: number;
+                            evidence?: string;
+                        }[];
+                        spent: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            instrument: string;
+                            type: string;
+                            typeName: string;
+                            status: string;
+                            statusName: string;
+                            dueOn: string | null;
+                            title: string;
+                            panelScore: number | null;
+                            version: number;
+                            projectId: number;
+                            report: {
+                                progress: string | null;
+                                summary: string | null;
+                                kpis: {
+                                    key: string;
+                                    actual: number;
+                                    evidence?: string | null;
+                                }[];
+                                spent: number | null;
+                            } | null;
+                            result: string | null;
+                            trancheOrderId: number | null;
+                            clawbackOrderId: number | null;
+                            change: {
+                                kind: string;
+                                reason: string;
+                                requested: {
+                                    endOn?: string;
+                                    budgetLines?: {
+                                        category: string;
+                                        city: number;
+                                        self: number;
+                                        note: string;
+                                    }[];
+                                    kpis?: {
+                                        key: string;
+                                        name: string;
+                                        unit: string;
+                                        target: number;
+                                    }[];
+                                };
+                                previous: {
+                                    endOn?: string;
+                                    budgetLines?: {
+                                        category: string;
+                                        city: number;
+                                        self: number;
+                                        note: string;
+                                    }[];
+                                    kpis?: {
+                                        key: string;
+                                        name: string;
+                                        unit: string;
+                                        target: number;
+                                    }[];
+                                };
+                                applied: boolean;
+                            } | null;
+                            events: {
+                                action: string;
+                                toStatus: string;
+                                comment: string | null;
+                                actor: string;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/acceptances/{id}/conclusion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 验收结论（市科委，专家评审后）：通过/附条件通过（结题并生成尾款）、不通过（结余退回预算、收回未使用资金） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        result: "pass" | "pass_conditions" | "fail";
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            instrument: string;
+                            type: string;
+                            typeName: string;
+                            status: string;
+                            statusName: string;
+                            dueOn: string | null;
+                            title: string;
+                            panelScore: number | null;
+                            version: number;
+                            projectId: number;
+                            report: {
+                                progress: string | null;
+                                summary: string | null;
+                                kpis: {
+                                    key: string;
+                                    actual: number;
+                                    evidence?: string | null;
+                                }[];
+                                spent: number | null;
+                            } | null;
+                            result: string | null;
+                            trancheOrderId: number | null;
+                            clawbackOrderId: number | null;
+                            change: {
+                                kind: string;
+                                reason: string;
+                                requested: {
+                                    endOn?: string;
+                                    budgetLines?: {
+                                        category: string;
+                                        city: number;
+                                        self: number;
+                                        note: string;
+                                    }[];
+                                    kpis?: {
+                                        key: string;
+                                        name: string;
+                                        unit: string;
+                                        target: number;
+                                    }[];
+                                };
+                                previous: {
+                                    endOn?: string;
+                                    budgetLines?: {
+                                        category: string;
+                                        city: number;
+                                        self: number;
+                                        note: string;
+                                    }[];
+                                    kpis?: {
+                                        key: string;
+                                        name: string;
+                                        unit: string;
+                                        target: number;
+                                    }[];
+                                };
+                                applied: boolean;
+                            } | null;
+                            events: {
+                                action: string;
+                                toStatus: string;
+                                comment: string | null;
+                                actor: string;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 申请项目变更（项目承担单位）：延期、预算调整、考核指标调整 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "extension" | "budget_shift" | "kpi_change";
+                        reason: string;
+                        endOn?: string;
+                        budgetLines?: {
+                            category: string;
+                            city: number;
+                            self: number;
+                            /** @default  */
+                            note?: string;
+                        }[];
+                        kpis?: {
+                            key: string;
+                            name: string;
+                            unit: string;
+                            target: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            instrument: string;
+                            type: string;
+                            typeName: string;
+                            status: string;
+                            statusName: string;
+                            dueOn: string | null;
+                            title: string;
+                            panelScore: number | null;
+                            version: number;
+                            projectId: number;
+                            report: {
+                                progress: string | null;
+                                summary: string | null;
+                                kpis: {
+                                    key: string;
+                                    actual: number;
+                                    evidence?: string | null;
+                                }[];
+                                spent: number | null;
+                            } | null;
+                            result: string | null;
+                            trancheOrderId: number | null;
+                            clawbackOrderId: number | null;
+                            change: {
+                                kind: string;
+                                reason: string;
+                                requested: {
+                                    endOn?: string;
+                                    budgetLines?: {
+                                        category: string;
+                                        city: number;
+                                        self: number;
+                                        note: string;
+                                    }[];
+                                    kpis?: {
+                                        key: string;
+                                        name: string;
+                                        unit: string;
+                                        target: number;
+                                    }[];
+                                };
+                                previous: {
+                                    endOn?: string;
+                                    budgetLines?: {
+                                        category: string;
+                                        city: number;
+                                        self: number;
+                                        note: string;
+                                    }[];
+                                    kpis?: {
+                                        key: string;
+                                        name: string;
+                                        unit: string;
+                                        target: number;
+                                    }[];
+                                };
+                                applied: boolean;
+                            } | null;
+                            events: {
+                                action: string;
+                                toStatus: string;
+                                comment: string | null;
+                                actor: string;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/changes/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审批项目变更（市科委）：批准即生效，不批准须说明理由 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        approve: boolean;
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            instrument: string;
+                            type: string;
+                            typeName: string;
+                            status: string;
+                            statusName: string;
+                            dueOn: string | null;
+                            title: string;
+                            panelScore: number | null;
+                            version: number;
+                            projectId: number;
+                            report: {
+                                progress: string | null;
+                                summary: string | null;
+                                kpis: {
+                                    key: string;
+                                    actual: number;
+                                    evidence?: string | null;
+                                }[];
+                                spent: number | null;
+                            } | null;
+                            result: string | null;
+                            trancheOrderId: number | null;
+                            clawbackOrderId: number | null;
+                            change: {
+                                kind: string;
+                                reason: string;
+                                requested: {
+                                    endOn?: string;
+                                    budgetLines?: {
+                                        category: string;
+                                        city: number;
+                                        self: number;
+                                        note: string;
+                                    }[];
+                                    kpis?: {
+                                        key: string;
+                                        name: string;
+                                        unit: string;
+                                        target: number;
+                                    }[];
+                                };
+                                previous: {
+                                    endOn?: string;
+                                    budgetLines?: {
+                                        category: string;
+                                        city: number;
+                                        self: number;
+                                        note: string;
+                                    }[];
+                                    kpis?: {
+                                        key: string;
+                                        name: string;
+                                        unit: string;
+                                        target: number;
+                                    }[];
+                                };
+                                applied: boolean;
+                            } | null;
+                            events: {
+                                action: string;
+                                toStatus: string;
+                                comment: string | null;
+                                actor: string;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/carriers/parks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 园区与特色小镇（公开） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "high_tech_zone" | "town" | "science_city" | "cluster";
+                                kindName: string;
+                                districtId: number | null;
+                                districtName: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/carriers/public": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 经认定的众创空间、孵化器名录（公开；按类别、区县、园区筛选） */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "makerspace" | "incubator" | "platform";
+                    districtId?: number;
+                    parkId?: number;
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "makerspace" | "incubator" | "platform";
+                                kindName: string;
+                                name: string;
+                                districtId: number;
+                                districtName: string;
+                                parkId: number | null;
+                                parkName: string | null;
+                                areaM2: number;
+                                operatorName: string;
+                                municipalSince: string | null;
+                                nationalSince: string | null;
+                                address: string;
+                                services: string[];
+                                municipalReference: string | null;
+                                nationalReference: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/carriers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 创新载体列表（市科委、审计全部；区县本区县；运营机构本单位） */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "makerspace" | "incubator" | "platform";
+                    districtId?: number;
+                    parkId?: number;
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "makerspace" | "incubator" | "platform";
+                                kindName: string;
+                                name: string;
+                                districtId: number;
+                                districtName: string;
+                                parkId: number | null;
+                                parkName: string | null;
+                                areaM2: number;
+                                operatorName: string;
+                                municipalSince: string | null;
+                                nationalSince: string | null;
+                                exitedOn: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记本单位运营的载体（运营机构） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "makerspace" | "incubator" | "platform";
+                        name: string;
+                        address: string;
+                        districtId: number;
+                        parkId?: number | null;
+                        areaM2: number;
+                        /** @default [] */
+                        services?: ("创业辅导" | "投融资对接" | "技术支撑" | "知识产权" | "法律财务" | "人才招聘" | "市场推广" | "政策申报" | "国际交流" | "公共实验设备")[];
+                        /** @default [] */
+                        managers?: {
+                            name: string;
+                            title: string;
+                        }[];
+                        foundedOn?: string | null;
+                        description?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "makerspace" | "incubator" | "platform";
+                            kindName: string;
+                            name: string;
+                            districtId: number;
+                            districtName: string;
+                            parkId: number | null;
+                            parkName: string | null;
+                            areaM2: number;
+                            operatorName: string;
+                            municipalSince: string | null;
+                            nationalSince: string | null;
+                            exitedOn: string | null;
+                            organizationId: number;
+                            address: string;
+                            services: string[];
+                            managers: {
+                                name: string;
+                                title: string;
+                            }[];
+                            foundedOn: string | null;
+                            description: string | null;
+                            exitReason: string | null;
+                            version: number;
+                            recognitions: {
+                                id: number;
+                                /** @enum {string} */
+                                level: "municipal" | "national";
+                                levelName: string;
+                                /** @enum {string} */
+                                kind: "makerspace" | "incubator" | "platform";
+                                reference: string;
+                                issuer: string;
+                                recognisedOn: string;
+                                revokedOn: string | null;
+                                revokeReason: string | null;
+                                caseId: number | null;
+                            }[];
+                            firms: {
+                                inIncubation: number;
+                                graduated: number;
+                                exited: number;
+                                total: number;
+                            };
+                            applications: {
+                                id: number;
+                                year: number;
+                                status: string;
+                                statusName: string;
+                                instrument: string;
+                                certificateNo: string | null;
+                            }[];
+                            stats: {
+                                id: number;
+                                year: number;
+                                status: string;
+                                statusName: string;
+                                instrument: string;
+                            }[];
+                            assessments: {
+                                id: number;
+                                carrierId: number;
+                                carrierName: string;
+                                year: number;
+                                /** @enum {string} */
+                                kind: "annual" | "acceptance";
+                                items: {
+                                    code: string;
+                                    score: number;
+                                }[];
+                                score: number;
+                                /** @enum {string} */
+                                grade: "excellent" | "good" | "pass" | "fail";
+                                gradeName: string;
+                                comment: string | null;
+                                subsidy: number;
+                                paymentOrderId: number | null;
+                                assessedOn: string;
+                                exited: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/carriers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 载体详情：档案、认定、在孵企业统计、申请、年度统计与考核 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "makerspace" | "incubator" | "platform";
+                            kindName: string;
+                            name: string;
+                            districtId: number;
+                            districtName: string;
+                            parkId: number | null;
+                            parkName: string | null;
+                            areaM2: number;
+                            operatorName: string;
+                            municipalSince: string | null;
+                            nationalSince: string | null;
+                            exitedOn: string | null;
+                            organizationId: number;
+                            address: string;
+                            services: string[];
+                            managers: {
+                                name: string;
+                                title: string;
+                            }[];
+                            foundedOn: string | null;
+                            description: string | null;
+                            exitReason: string | null;
+                            version: number;
+                            recognitions: {
+                                id: number;
+                                /** @enum {string} */
+                                level: "municipal" | "national";
+                                levelName: string;
+                                /** @enum {string} */
+                                kind: "makerspace" | "incubator" | "platform";
+                                reference: string;
+                                issuer: string;
+                                recognisedOn: string;
+                                revokedOn: string | null;
+                                revokeReason: string | null;
+                                caseId: number | null;
+                            }[];
+                            firms: {
+                                inIncubation: number;
+                                graduated: number;
+                                exited: number;
+                                total: number;
+                            };
+                            applications: {
+                                id: number;
+                                year: number;
+                                status: string;
+                                statusName: string;
+                                instrument: string;
+                                certificateNo: string | null;
+                            }[];
+                            stats: {
+                                id: number;
+                                year: number;
+                                status: string;
+                                statusName: string;
+                                instrument: string;
+                            }[];
+                            assessments: {
+                                id: number;
+                                carrierId: number;
+                                carrierName: string;
+                                year: number;
+                                /** @enum {string} */
+                                kind: "annual" | "acceptance";
+                                items: {
+                                    code: string;
+                                    score: number;
+                                }[];
+                                score: number;
+                                /** @enum {string} */
+                                grade: "excellent" | "good" | "pass" | "fail";
+                                gradeName: string;
+                                comment: string | null;
+                                subsidy: number;
+                                paymentOrderId: number | null;
+                                assessedOn: string;
+                                exited: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改载体档案（运营机构；乐观锁） */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        address?: string;
+                        districtId?: number;
+                        parkId?: number | null;
+                        areaM2?: number;
+                        /** @default [] */
+                        services?: ("创业辅导" | "投融资对接" | "技术支撑" | "知识产权" | "法律财务" | "人才招聘" | "市场推广" | "政策申报" | "国际交流" | "公共实验设备")[];
+                        /** @default [] */
+                        managers?: {
+                            name: string;
+                            title: string;
+                        }[];
+                        foundedOn?: string | null;
+                        description?: string | null;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "makerspace" | "incubator" | "platform";
+                            kindName: string;
+                            name: string;
+                            districtId: number;
+                            districtName: string;
+                            parkId: number | null;
+                            parkName: string | null;
+                            areaM2: number;
+                            operatorName: string;
+                            municipalSince: string | null;
+                            nationalSince: string | null;
+                            exitedOn: string | null;
+                            organizationId: number;
+                            address: string;
+                            services: string[];
+                            managers: {
+                                name: string;
+                                title: string;
+                            }[];
+                            foundedOn: string | null;
+                            description: string | null;
+                            exitReason: string | null;
+                            version: number;
+                            recognitions: {
+                                id: number;
+                                /** @enum {string} */
+                                level: "municipal" | "national";
+                                levelName: string;
+                                /** @enum {string} */
+                                kind: "makerspace" | "incubator" | "platform";
+                                reference: string;
+                                issuer: string;
+                                recognisedOn: string;
+                                revokedOn: string | null;
+                                revokeReason: string | null;
+                                caseId: number | null;
+                            }[];
+                            firms: {
+                                inIncubation: number;
+                                graduated: number;
+                                exited: number;
+                                total: number;
+                            };
+                            applications: {
+                                id: number;
+                                year: number;
+                                status: string;
+                                statusName: string;
+                                instrument: string;
+                                certificateNo: string | null;
+                            }[];
+                            stats: {
+                                id: number;
+                                year: number;
+                                status: string;
+                                statusName: string;
+                                instrument: string;
+                            }[];
+                            assessments: {
+                                id: number;
+                                carrierId: number;
+                                carrierName: string;
+                                year: number;
+                                /** @enum {string} */
+                                kind: "annual" | "acceptance";
+                                items: {
+                                    code: string;
+                                    score: number;
+                                }[];
+                                score: number;
+                                /** @enum {string} */
+                                grade: "excellent" | "good" | "pass" | "fail";
+                                gradeName: string;
+                                comment: string | null;
+                                subsidy: number;
+                                paymentOrderId: number | null;
+                                assessedOn: string;
+                                exited: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/carriers/{id}/national": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记国家级认定（国家级孵化器、纳入国家孵化器管理体系的众创空间；上级文号与日期；市科委） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reference: string;
+                        issuer: string;
+                        recognisedOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            level: "municipal" | "national";
+                            levelName: string;
+                            /** @enum {string} */
+                            kind: "makerspace" | "incubator" | "platform";
+                            reference: string;
+                            issuer: string;
+                            recognisedOn: string;
+                            revokedOn: string | null;
+                            revokeReason: string | null;
+                            caseId: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/carriers/{id}/firms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 在孵企业（入孵、毕业、退出） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                carrierId: number;
+                                enterpriseId: number | null;
+                                firmName: string;
+                                enteredOn: string;
+                                graduatedOn: string | null;
+                                exitedOn: string | null;
+                                /** @enum {string} */
+                                status: "incubating" | "graduated" | "exited";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记入孵企业（可关联企业库） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        firmName: string;
+                        enterpriseId?: number | null;
+                        enteredOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            carrierId: number;
+                            enterpriseId: number | null;
+                            firmName: string;
+                            enteredOn: string;
+                            graduatedOn: string | null;
+                            exitedOn: string | null;
+                            /** @enum {string} */
+                            status: "incubating" | "graduated" | "exited";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/carriers/{id}/firms/{firmId}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 在孵企业毕业或退出 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    firmId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        outcome: "graduated" | "exited";
+                        on: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            carrierId: number;
+                            enterpriseId: number | null;
+                            firmName: string;
+                            enteredOn: string;
+                            graduatedOn: string | null;
+                            exitedOn: string | null;
+                            /** @enum {string} */
+                            status: "incubating" | "graduated" | "exited";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/carrier-applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 市级众创空间/孵化器认定申请列表（按范围） */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    status?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                instrument: string;
+                                instrumentName: string;
+                                year: number;
+                                status: string;
+                                statusName: string;
+                                dueOn: string | null;
+                                carrierId: number;
+                                carrierName: string;
+                                districtName: string;
+                                certificateNo: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/carriers/{id}/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 申请市级认定（运营机构；草稿） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        year?: number;
+                        form: {
+                            areaM2: number;
+                            publicAreaM2: number;
+                            firms: number;
+                            mentors: number;
+                            services: ("创业辅导" | "投融资对接" | "技术支撑" | "知识产权" | "法律财务" | "人才招聘" | "市场推广" | "政策申报" | "国际交流" | "公共实验设备")[];
+                            operatingSince: string;
+                            plan: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            instrument: string;
+                            instrumentName: string;
+                            year: number;
+                            status: string;
+                            statusName: string;
+                            next: string | null;
+                            dueOn: string | null;
+                            carrier: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "makerspace" | "incubator" | "platform";
+                                kindName: string;
+                                name: string;
+                                districtId: number;
+                                districtName: string;
+                                parkId: number | null;
+                                parkName: string | null;
+                                areaM2: number;
+                                operatorName: string;
+                                municipalSince: string | null;
+                                nationalSince: string | null;
+                                exitedOn: string | null;
+                            };
+                            form: {
+                                areaM2: number;
+                                publicAreaM2: number;
+                                firms: number;
+                                mentors: number;
+                                services: ("创业辅导" | "投融资对接" | "技术支撑" | "知识产权" | "法律财务" | "人才招聘" | "市场推广" | "政策申报" | "国际交流" | "公共实验设备")[];
+                                operatingSince: string;
+                                plan: string;
+                            };
+                            criteria: {
+                                label: string;
+                                required: string;
+                                actual: string;
+                                met: boolean;
+                            }[];
+                            certificateNo: string | null;
+                            actions: {
+                                action: string;
+                                name: string;
+                                needsComment: boolean;
+                            }[];
+                            events: {
+                                action: string;
+                                actorLabel: string;
+                                comment: string | null;
+                                at: string;
+                                toStatusName: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/carrier-applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 认定申请详情（条件对照、可办理的操作、办理记录） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            instrument: string;
+                            instrumentName: string;
+                            year: number;
+                            status: string;
+                            statusName: string;
+                            next: string | null;
+                            dueOn: string | null;
+                            carrier: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "makerspace" | "incubator" | "platform";
+                                kindName: string;
+                                name: string;
+                                districtId: number;
+                                districtName: string;
+                                parkId: number | null;
+                                parkName: string | null;
+                                areaM2: number;
+                                operatorName: string;
+                                municipalSince: string | null;
+                                nationalSince: string | null;
+                                exitedOn: string | null;
+                            };
+                            form: {
+                                areaM2: number;
+                                publicAreaM2: number;
+                                firms: number;
+                                mentors: number;
+                                services: ("创业辅导" | "投融资对接" | "技术支撑" | "知识产权" | "法律财务" | "人才招聘" | "市场推广" | "政策申报" | "国际交流" | "公共实验设备")[];
+                                operatingSince: string;
+                                plan: string;
+                            };
+                            criteria: {
+                                label: string;
+                                required: string;
+                                actual: string;
+                                met: boolean;
+                            }[];
+                            certificateNo: string | null;
+                            actions: {
+                                action: string;
+                                name: string;
+                                needsComment: boolean;
+                            }[];
+                            events: {
+                                action: string;
+                                actorLabel: string;
+                                comment: string | null;
+                                at: string;
+                                toStatusName: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改申请表（草稿或退回修改时） */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        form: {
+                            areaM2: number;
+                            publicAreaM2: number;
+                            firms: number;
+                            mentors: number;
+                            services: ("创业辅导" | "投融资对接" | "技术支撑" | "知识产权" | "法律财务" | "人才招聘" | "市场推广" | "政策申报" | "国际交流" | "公共实验设备")[];
+                            operatingSince: string;
+                            plan: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            instrument: string;
+                            instrumentName: string;
+                            year: number;
+                            status: string;
+                            statusName: string;
+                            next: string | null;
+                            dueOn: string | null;
+                            carrier: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "makerspace" | "incubator" | "platform";
+                                kindName: string;
+                                name: string;
+                                districtId: number;
+                                districtName: string;
+                                parkId: number | null;
+                                parkName: string | null;
+                                areaM2: number;
+                                operatorName: string;
+                                municipalSince: string | null;
+                                nationalSince: string | null;
+                                exitedOn: string | null;
+                            };
+                            form: {
+                                areaM2: number;
+                                publicAreaM2: number;
+                                firms: number;
+                                mentors: number;
+                                services: ("创业辅导" | "投融资对接" | "技术支撑" | "知识产权" | "法律财务" | "人才招聘" | "市场推广" | "政策申报" | "国际交流" | "公共实验设备")[];
+                                operatingSince: string;
+                                plan: string;
+                            };
+                            criteria: {
+                                label: string;
+                                required: string;
+                                actual: string;
+                                met: boolean;
+                            }[];
+                            certificateNo: string | null;
+                            actions: {
+                                action: string;
+                                name: string;
+                                needsComment: boolean;
+                            }[];
+                            events: {
+                                action: string;
+                                actorLabel: string;
+                                comment: string | null;
+                                at: string;
+                                toStatusName: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/carrier-applications/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 办理：提交、区县审核、市科委审核（公示与认定在公示管理中） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        action: string;
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            instrument: string;
+                            instrumentName: string;
+                            year: number;
+                            status: string;
+                            statusName: string;
+                            next: string | null;
+                            dueOn: string | null;
+                            carrier: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "makerspace" | "incubator" | "platform";
+                                kindName: string;
+                                name: string;
+                                districtId: number;
+                                districtName: string;
+                                parkId: number | null;
+                                parkName: string | null;
+                                areaM2: number;
+                                operatorName: string;
+                                municipalSince: string | null;
+                                nationalSince: string | null;
+                                exitedOn: string | null;
+                            };
+                            form: {
+                                areaM2: number;
+                                publicAreaM2: number;
+                                firms: number;
+                                mentors: number;
+                                services: ("创业辅导" | "投融资对接" | "技术支撑" | "知识产权" | "法律财务" | "人才招聘" | "市场推广" | "政策申报" | "国际交流" | "公共实验设备")[];
+                                operatingSince: string;
+                                plan: string;
+                            };
+                            criteria: {
+                                label: string;
+                                required: string;
+                                actual: string;
+                                met: boolean;
+                            }[];
+                            certificateNo: string | null;
+                            actions: {
+                                action: string;
+                                name: string;
+                                needsComment: boolean;
+                            }[];
+                            events: {
+                                action: string;
+                                actorLabel: string;
+                                comment: string | null;
+                                at: string;
+                                toStatusName: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/carrier-stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 年度统计报表列表（按范围） */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    status?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                carrierId: number;
+                                carrierName: string;
+                                /** @enum {string} */
+                                carrierKind: "makerspace" | "incubator" | "platform";
+                                districtName: string;
+                                year: number;
+                                status: string;
+                                statusName: string;
+                                dueOn: string | null;
+                                fields: {
+                                    areaM2: number;
+                                    firmsInIncubation: number;
+                                    newFirms: number;
+                                    graduatedFirms: number;
+                                    revenue: number;
+                                    jobs: number;
+                                    investment: number;
+                                    ipCount: number;
+                                    events: number;
+                                };
+                                flags: {
+                                    field: string;
+                                    message: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/carrier-stats/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出某年度统计报表为 Excel（可修改后导入） */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/carrier-stats/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 从 Excel 导入本单位的年度统计（全部成功或全部不导入；只改填报中/退回的报表） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            saved: number;
+                            created: number;
+                            items: {
+                                id: number;
+                                carrierId: number;
+                                flags: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/carriers/{id}/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 填报某年度统计（新建或保存填报中的报表；运营机构） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        year: number;
+                        fields: {
+                            areaM2: number;
+                            firmsInIncubation: number;
+                            newFirms: number;
+                            graduatedFirms: number;
+                            revenue: number;
+                            jobs: number;
+                            investment: number;
+                            ipCount: number;
+                            events: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            carrierId: number;
+                            carrierName: string;
+                            /** @enum {string} */
+                            carrierKind: "makerspace" | "incubator" | "platform";
+                            districtName: string;
+                            year: number;
+                            status: string;
+                            statusName: string;
+                            dueOn: string | null;
+                            fields: {
+                                areaM2: number;
+                                firmsInIncubation: number;
+                                newFirms: number;
+                                graduatedFirms: number;
+                                revenue: number;
+                                jobs: number;
+                                investment: number;
+                                ipCount: number;
+                                events: number;
+                            };
+                            flags: {
+                                field: string;
+                                message: string;
+                            }[];
+                            previous: {
+                                areaM2: number;
+                                firmsInIncubation: number;
+                                newFirms: number;
+                                graduatedFirms: number;
+                                revenue: number;
+                                jobs: number;
+                                investment: number;
+                                ipCount: number;
+                                events: number;
+                            } | null;
+                            actions: {
+                                action: string;
+                                name: string;
+                                needsComment: boolean;
+                            }[];
+                            events: {
+                                action: string;
+                                actorLabel: string;
+                                comment: string | null;
+                                at: string;
+                                toStatusName: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/carrier-stats/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 统计报表详情（上年对照、同比异常提示、办理记录） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            carrierId: number;
+                            carrierName: string;
+                            /** @enum {string} */
+                            carrierKind: "makerspace" | "incubator" | "platform";
+                            districtName: string;
+                            year: number;
+                            status: string;
+                            statusName: string;
+                            dueOn: string | null;
+                            fields: {
+                                areaM2: number;
+                                firmsInIncubation: number;
+                                newFirms: number;
+                                graduatedFirms: number;
+                                revenue: number;
+                                jobs: number;
+                                investment: number;
+                                ipCount: number;
+                                events: number;
+                            };
+                            flags: {
+                                field: string;
+                                message: string;
+                            }[];
+                            previous: {
+                                areaM2: number;
+                                firmsInIncubation: number;
+                                newFirms: number;
+                                graduatedFirms: number;
+                                revenue: number;
+                                jobs: number;
+                                investment: number;
+                                ipCount: number;
+                                events: number;
+                            } | null;
+                            actions: {
+                                action: string;
+                                name: string;
+                                needsComment: boolean;
+                            }[];
+                            events: {
+                                action: string;
+                                actorLabel: string;
+                                comment: string | null;
+                                at: string;
+                                toStatusName: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改统计报表（填报中或退回修改时） */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        fields: {
+                            areaM2: number;
+                            firmsInIncubation: number;
+                            newFirms: number;
+                            graduatedFirms: number;
+                            revenue: number;
+                            jobs: number;
+                            investment: number;
+                            ipCount: number;
+                            events: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            carrierId: number;
+                            carrierName: string;
+                            /** @enum {string} */
+                            carrierKind: "makerspace" | "incubator" | "platform";
+                            districtName: string;
+                            year: number;
+                            status: string;
+                            statusName: string;
+                            dueOn: string | null;
+                            fields: {
+                                areaM2: number;
+                                firmsInIncubation: number;
+                                newFirms: number;
+                                graduatedFirms: number;
+                                revenue: number;
+                                jobs: number;
+                                investment: number;
+                                ipCount: number;
+                                events: number;
+                            };
+                            flags: {
+                                field: string;
+                                message: string;
+                            }[];
+                            previous: {
+                                areaM2: number;
+                                firmsInIncubation: number;
+                                newFirms: number;
+                                graduatedFirms: number;
+                                revenue: number;
+                                jobs: number;
+                                investment: number;
+                                ipCount: number;
+                                events: number;
+                            } | null;
+                            actions: {
+                                action: string;
+                                name: string;
+                                needsComment: boolean;
+                            }[];
+                            events: {
+                                action: string;
+                                actorLabel: string;
+                                comment: string | null;
+                                at: string;
+                                toStatusName: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/carrier-stats/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 办理：提交、区县审核、市科委审核 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        action: string;
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            carrierId: number;
+                            carrierName: string;
+                            /** @enum {string} */
+                            carrierKind: "makerspace" | "incubator" | "platform";
+                            districtName: string;
+                            year: number;
+                            status: string;
+                            statusName: string;
+                            dueOn: string | null;
+                            fields: {
+                                areaM2: number;
+                                firmsInIncubation: number;
+                                newFirms: number;
+                                graduatedFirms: number;
+                                revenue: number;
+                                jobs: number;
+                                investment: number;
+                                ipCount: number;
+                                events: number;
+                            };
+                            flags: {
+                                field: string;
+                                message: string;
+                            }[];
+                            previous: {
+                                areaM2: number;
+                                firmsInIncubation: number;
+                                newFirms: number;
+                                graduatedFirms: number;
+                                revenue: number;
+                                jobs: number;
+                                investment: number;
+                                ipCount: number;
+                                events: number;
+                            } | null;
+                            actions: {
+                                action: string;
+                                name: string;
+                                needsComment: boolean;
+                            }[];
+                            events: {
+                                action: string;
+                                actorLabel: string;
+                                comment: string | null;
+                                at: string;
+                                toStatusName: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/carrier-assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 年度考核与验收结果（按范围） */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                carrierId: number;
+                                carrierName: string;
+                                year: number;
+                                /** @enum {string} */
+                                kind: "annual" | "acceptance";
+                                items: {
+                                    code: string;
+                                    score: number;
+                                }[];
+                                score: number;
+                                /** @enum {string} */
+                                grade: "excellent" | "good" | "pass" | "fail";
+                                gradeName: string;
+                                comment: string | null;
+                                subsidy: number;
+                                paymentOrderId: number | null;
+                                assessedOn: string;
+                                exited: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/carriers/{id}/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 年度考核评分或平台验收（市科委；按等级生成补助支付指令；连续两年不合格退出） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        year: number;
+                        /**
+                         * @default annual
+                         * @enum {string}
+                         */
+                        kind?: "annual" | "acceptance";
+                        items: {
+                            code: string;
+                            score: number;
+                        }[];
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            carrierId: number;
+                            carrierName: string;
+                            year: number;
+                            /** @enum {string} */
+                            kind: "annual" | "acceptance";
+                            items: {
+                                code: string;
+                                score: number;
+                            }[];
+                            score: number;
+                            /** @enum {string} */
+                            grade: "excellent" | "good" | "pass" | "fail";
+                            gradeName: string;
+                            comment: string | null;
+                            subsidy: number;
+                            paymentOrderId: number | null;
+                            assessedOn: string;
+                            exited: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/carriers/parks/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 按园区统计载体与企业（第二地理维度） */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                parkId: number;
+                                parkName: string;
+                                incubators: number;
+                                makerspaces: number;
+                                platforms: number;
+                                incubatorArea: number;
+                                enterprises: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/carriers/parks/enterprises/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 设定企业所在园区（市科委；parkId 为 null 时清除） */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        parkId: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enterpriseId: number;
+                            parkId: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/carriers/parks/{id}/enterprises": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 园区内的企业（按范围） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                name: string;
+                                districtId: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
