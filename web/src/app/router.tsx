@@ -8,7 +8,7 @@ import { AppLayout } from './layout/AppLayout';
 import { PublicLayout } from './layout/PublicLayout';
 import { ADMIN_ROLES, AUDIT_ROLES, ENTERPRISE_LIST_ROLES, OWN_ENTERPRISE_ROLES, VOUCHER_DESK_ROLES, VOUCHER_HOLDER_ROLES, VOUCHER_PROVIDER_ROLES, TECHMARKET_CONTRACT_ROLES, TECHMARKET_OFFICER_ROLES, INDICATOR_ROLES, NOTICE_ROLES, OBJECTION_ROLES } from './layout/nav';
 import { EXPERT_POOL_ROLES, EXPERT_ROLES } from './layout/nav';
-import { PAYMENT_DESK_ROLES, PAYMENT_LIMIT_ROLES } from './layout/nav';
+import { PAYMENT_DESK_ROLES, PAYMENT_LIMIT_ROLES, PROJECT_FOLLOW_ROLES } from './layout/nav';
 import { RECOGNITION_REGISTER_ROLES } from './layout/nav';
 import { RECOGNITION_REVIEW_ROLES } from './layout/nav';
 import { RequireAuth } from './RequireAuth';
@@ -52,6 +52,8 @@ const PanelPage = lazy(() => import('../features/experts/components/PanelPage'))
 const MyAssignmentsPage = lazy(() => import('../features/experts/components/MyAssignmentsPage'));
 const PaymentDeskPage = lazy(() => import('../features/payments/components/PaymentDeskPage'));
 const PaymentLimitsPage = lazy(() => import('../features/payments/components/PaymentLimitsPage'));
+const ProjectsPage = lazy(() => import('../features/projects/components/ProjectsPage'));
+const MyProjectsPage = lazy(() => import('../features/projects/components/MyProjectsPage'));
 
 const guard = (roles: readonly RoleCode[], page: ReactNode) => <RequireRole roles={roles}>{page}</RequireRole>;
 
@@ -118,6 +120,8 @@ export const router = createBrowserRouter([
           { path: 'expert/assignments', element: guard(EXPERT_ROLES, <MyAssignmentsPage />) },
           { path: 'audit', element: guard(AUDIT_ROLES, <AuditPage />) },
           { path: 'payments', element: guard(PAYMENT_DESK_ROLES, <PaymentDeskPage />) },
+          { path: 'projects', element: guard(PROJECT_FOLLOW_ROLES, <ProjectsPage />) },
+          { path: 'projects/mine', element: guard(OWN_ENTERPRISE_ROLES, <MyProjectsPage />) },
           { path: 'admin/payment-limits', element: guard(PAYMENT_LIMIT_ROLES, <PaymentLimitsPage />) },
           { path: 'techmarket/listings', element: <MarketSearchPage /> },
           { path: 'techmarket/listings/:id', element: <ListingDetailPage /> },

@@ -52,6 +52,7 @@ export const EXPERT_POOL_ROLES: readonly RoleCode[] = ['city_officer', 'city_adm
 export const EXPERT_ROLES: readonly RoleCode[] = ['expert'];
 export const PAYMENT_DESK_ROLES: readonly RoleCode[] = ['finance_officer', 'city_officer', 'auditor'];
 export const PAYMENT_LIMIT_ROLES: readonly RoleCode[] = ['city_admin', 'auditor'];
+export const PROJECT_FOLLOW_ROLES: readonly RoleCode[] = ['city_officer', 'district_officer', 'auditor', 'finance_officer'];
 
 /** The side menu, the home page shortcuts and the route guards all read this one table. */
 export const NAV_ITEMS: readonly NavItem[] = [
@@ -80,6 +81,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/techmarket/stats', label: 'nav.techmarketStats', description: 'nav.techmarketStatsDesc', icon: <ExperimentOutlined />, roles: TECHMARKET_OFFICER_ROLES },
   { path: '/experts', label: 'nav.experts', description: 'nav.expertsDesc', icon: <TeamOutlined />, roles: EXPERT_POOL_ROLES },
   { path: '/expert/assignments', label: 'nav.expertTasks', description: 'nav.expertTasksDesc', icon: <SolutionOutlined />, roles: EXPERT_ROLES },
+  { path: '/projects', label: 'nav.projects', description: 'nav.projectsDesc', icon: <FileSearchOutlined />, roles: PROJECT_FOLLOW_ROLES },
+  { path: '/projects/mine', label: 'nav.myProjects', description: 'nav.myProjectsDesc', icon: <FormOutlined />, roles: OWN_ENTERPRISE_ROLES },
   { path: '/payments', label: 'nav.paymentDesk', description: 'nav.paymentDeskDesc', icon: <AccountBookOutlined />, roles: PAYMENT_DESK_ROLES },
   { path: '/admin/payment-limits', label: 'nav.paymentLimits', description: 'nav.paymentLimitsDesc', icon: <AccountBookOutlined />, roles: PAYMENT_LIMIT_ROLES, group: 'admin' },
   { path: '/audit', label: 'nav.audit', description: 'nav.auditDesc', icon: <AuditOutlined />, roles: AUDIT_ROLES },

@@ -1,0 +1,24 @@
+import { Alert } from 'antd';
+import { useState } from 'react';
+import { PageTitle } from '../../../components/PageTitle';
+import { useLinkedProject } from '../api/get-follow-up';
+import { useProjects } from '../api/list-projects';
+import { ProjectDrawer } from './ProjectDrawer';
+import { ProjectTable } from './ProjectTable';
+
+/** 我的科技项目: the enterprise reports its mid-term and acceptance and asks for changes. */
+export default function MyProjectsPage() {
+  const q = useProjects({ limit: 200 });
+  const linked = useLinkedProject();
+  const [chosen, setProjectId] = useState<number | null | undefined>(undefined);
+  const projectId = chosen === undefined ? linked : chosen;
+  const waiting = (q.data?.items ?? []).filter((r) => ['due', 'returned'].includes(r.midterm?.status ?? '') || r.acceptance?.status === 'preparing');
+  return (
+    <>
+      <PageTitle title="我的科技项目" />
+      {waiting.length ? <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={`有${waiting.length}个项目待您提交中期报告或验收材料：${waiting.map((w) => w.title).join('、')}`} /> : null}
+      <ProjectTable rows={q.data?.items ?? []} loading={q.isFetching} query={q} onOpen={setProjectId} />
+      <ProjectDrawer id={projectId} onClose={() => setProjectId(null)} />
+    </>
+  );
+}
