@@ -11,6 +11,7 @@ import { EXPERT_POOL_ROLES, EXPERT_ROLES } from './layout/nav';
 import { PAYMENT_DESK_ROLES, PAYMENT_LIMIT_ROLES, PROJECT_FOLLOW_ROLES } from './layout/nav';
 import { RECOGNITION_REGISTER_ROLES } from './layout/nav';
 import { RECOGNITION_REVIEW_ROLES } from './layout/nav';
+import { FUND_MANAGER_ROLES, FUND_OFFICE_ROLES, FUND_REPORT_ROLES } from './layout/nav';
 import { RequireAuth } from './RequireAuth';
 import { RequireRole } from './RequireRole';
 
@@ -52,6 +53,9 @@ const PanelPage = lazy(() => import('../features/experts/components/PanelPage'))
 const MyAssignmentsPage = lazy(() => import('../features/experts/components/MyAssignmentsPage'));
 const PaymentDeskPage = lazy(() => import('../features/payments/components/PaymentDeskPage'));
 const PaymentLimitsPage = lazy(() => import('../features/payments/components/PaymentLimitsPage'));
+const FundsOfficePage = lazy(() => import('../features/funds/components/FundsOfficePage'));
+const MyFundsPage = lazy(() => import('../features/funds/components/MyFundsPage'));
+const FundReportPage = lazy(() => import('../features/funds/components/ReportPage'));
 const ProjectsPage = lazy(() => import('../features/projects/components/ProjectsPage'));
 const MyProjectsPage = lazy(() => import('../features/projects/components/MyProjectsPage'));
 
@@ -123,6 +127,9 @@ export const router = createBrowserRouter([
           { path: 'projects', element: guard(PROJECT_FOLLOW_ROLES, <ProjectsPage />) },
           { path: 'projects/mine', element: guard(OWN_ENTERPRISE_ROLES, <MyProjectsPage />) },
           { path: 'admin/payment-limits', element: guard(PAYMENT_LIMIT_ROLES, <PaymentLimitsPage />) },
+          { path: 'funds', element: guard(FUND_OFFICE_ROLES, <FundsOfficePage />) },
+          { path: 'funds/my', element: guard(FUND_MANAGER_ROLES, <MyFundsPage />) },
+          { path: 'funds/reports/:id', element: guard(FUND_REPORT_ROLES, <FundReportPage />) },
           { path: 'techmarket/listings', element: <MarketSearchPage /> },
           { path: 'techmarket/listings/:id', element: <ListingDetailPage /> },
           { path: 'techmarket/my', element: guard(OWN_ENTERPRISE_ROLES, <MyListingsPage />) },

@@ -180,10 +180,10 @@ describe('quarterly reports', () => {
     expect(put.statusCode, put.body).toBe(200);
     expect((await fund.request('PUT', `/api/funds/reports/${report.id}`, { version: detail.version, investments: [] })).statusCode).toBe(409);
     expect((await fund.request('POST', `/api/funds/reports/${report.id}/submit`, {})).statusCode).toBe(200);
-    const before = (await officer.request('GET', `/api/enterprises/${ent.id}`)).json<{ timeline: { module: string }[] }>().timeline.filter((e) => e.module === 'funds').length;
+    const before = (await officer.request('GET', `/api/enterprises/${ent.id}`)).json<{ timeline: { module: string }[] }>().timeline.filter((e) => e.module === 'finance').length;
     const accepted = await officer.request('POST', `/api/funds/reports/${report.id}/accept`, {});
     expect(accepted.statusCode, accepted.body).toBe(200);
-    const timeline = (await officer.request('GET', `/api/enterprises/${ent.id}`)).json<{ timeline: { module: string; title: string }[] }>().timeline.filter((e) => e.module === 'funds');
+    const timeline = (await officer.request('GET', `/api/enterprises/${ent.id}`)).json<{ timeline: { module: string; title: string }[] }>().timeline.filter((e) => e.module === 'finance');
     expect(timeline).toHaveLength(before + 1);
     expect(timeline[0].title).toContain('B轮');
     // accepted reports are final

@@ -475,7 +475,7 @@ export async function seedFunds(opts: { tx: Tx; ctx: RequestContext }): Promise<
     tx,
     invs.flatMap((v, k) =>
       v.enterpriseId !== null && acceptedCase.has(invRows[k].reportId)
-        ? [{ enterpriseId: v.enterpriseId, module: 'funds', kind: 'investment', title: `获${fundRows[v.fundIdx].name}投资（${v.round}，${(v.amountFen / 1_000_000).toFixed(2)}万元，${v.investedOn}）`, refType: 'fund_investment', refId: invRows[k].id, occurredAt: new Date(`${v.investedOn}T12:00:00+08:00`) }]
+        ? [{ enterpriseId: v.enterpriseId, module: 'finance', kind: 'investment', title: `获${fundRows[v.fundIdx].name}投资（${v.round}，${(v.amountFen / 1_000_000).toFixed(2)}万元，${v.investedOn}）`, refType: 'fund_investment', refId: invRows[k].id, occurredAt: new Date(`${v.investedOn}T12:00:00+08:00`) }]
         : [],
     ),
   );
@@ -503,7 +503,7 @@ export async function seedFunds(opts: { tx: Tx; ctx: RequestContext }): Promise<
   await appendTimeline(
     tx,
     overseas.flatMap((o, k) =>
-      o.returnedEnterpriseId ? [{ enterpriseId: o.returnedEnterpriseId, module: 'funds', kind: 'overseas_return', title: `硅谷孵化器海外项目“${o.name}”回杭落户`, refType: 'overseas_project', refId: ovRows[k].id }] : [],
+      o.returnedEnterpriseId ? [{ enterpriseId: o.returnedEnterpriseId, module: 'finance', kind: 'overseas_return', title: `硅谷孵化器海外项目“${o.name}”回杭落户`, refType: 'overseas_project', refId: ovRows[k].id }] : [],
     ),
   );
 

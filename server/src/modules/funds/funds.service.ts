@@ -76,7 +76,7 @@ function fundQuery(db: Executor, where: SQL | undefined) {
     .innerJoin(organizations, eq(organizations.id, partnerFunds.managerOrgId))
     .leftJoin(districts, eq(districts.id, partnerFunds.districtId))
     .where(where)
-    .orderBy(asc(partnerFunds.programme), desc(partnerFunds.setUpOn), asc(partnerFunds.id));
+    .orderBy(desc(partnerFunds.programme), desc(partnerFunds.setUpOn), asc(partnerFunds.id));
 }
 
 export async function listFunds(opts: { db: Db; ctx: RequestContext; programme?: FundProgramme; status?: FundStatus }) {

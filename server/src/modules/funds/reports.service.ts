@@ -216,7 +216,7 @@ export async function moveReport(opts: { db: Db; ctx: RequestContext; id: number
         rows.flatMap((i) =>
           i.enterpriseId === null
             ? []
-            : [{ enterpriseId: i.enterpriseId, module: 'funds', kind: 'investment', title: `获${fund.name}投资（${i.round}，${(fenToYuan(i.amountFen) / 10000).toFixed(2)}万元，${i.investedOn}）`, refType: 'fund_investment', refId: i.id }],
+            : [{ enterpriseId: i.enterpriseId, module: 'finance', kind: 'investment', title: `获${fund.name}投资（${i.round}，${(fenToYuan(i.amountFen) / 10000).toFixed(2)}万元，${i.investedOn}）`, refType: 'fund_investment', refId: i.id }],
         ),
       );
     }

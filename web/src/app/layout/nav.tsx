@@ -52,6 +52,9 @@ export const EXPERT_POOL_ROLES: readonly RoleCode[] = ['city_officer', 'city_adm
 export const EXPERT_ROLES: readonly RoleCode[] = ['expert'];
 export const PAYMENT_DESK_ROLES: readonly RoleCode[] = ['finance_officer', 'city_officer', 'auditor'];
 export const PAYMENT_LIMIT_ROLES: readonly RoleCode[] = ['city_admin', 'auditor'];
+export const FUND_OFFICE_ROLES: readonly RoleCode[] = ['city_officer', 'finance_officer', 'city_admin', 'auditor'];
+export const FUND_MANAGER_ROLES: readonly RoleCode[] = ['fund_manager'];
+export const FUND_REPORT_ROLES: readonly RoleCode[] = [...FUND_OFFICE_ROLES, ...FUND_MANAGER_ROLES];
 export const PROJECT_FOLLOW_ROLES: readonly RoleCode[] = ['city_officer', 'district_officer', 'auditor', 'finance_officer'];
 
 /** The side menu, the home page shortcuts and the route guards all read this one table. */
@@ -85,6 +88,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/projects/mine', label: 'nav.myProjects', description: 'nav.myProjectsDesc', icon: <FormOutlined />, roles: OWN_ENTERPRISE_ROLES },
   { path: '/payments', label: 'nav.paymentDesk', description: 'nav.paymentDeskDesc', icon: <AccountBookOutlined />, roles: PAYMENT_DESK_ROLES },
   { path: '/admin/payment-limits', label: 'nav.paymentLimits', description: 'nav.paymentLimitsDesc', icon: <AccountBookOutlined />, roles: PAYMENT_LIMIT_ROLES, group: 'admin' },
+  { path: '/funds', label: 'nav.funds', description: 'nav.fundsDesc', icon: <FundOutlined />, roles: FUND_OFFICE_ROLES },
+  { path: '/funds/my', label: 'nav.fundsMy', description: 'nav.fundsMyDesc', icon: <FundOutlined />, roles: FUND_MANAGER_ROLES },
   { path: '/audit', label: 'nav.audit', description: 'nav.auditDesc', icon: <AuditOutlined />, roles: AUDIT_ROLES },
   { path: '/account', label: 'nav.account', description: 'nav.accountDesc', icon: <UserOutlined /> },
 ];
