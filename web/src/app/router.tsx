@@ -11,6 +11,7 @@ import { EXPERT_POOL_ROLES, EXPERT_ROLES } from './layout/nav';
 import { PAYMENT_DESK_ROLES, PAYMENT_LIMIT_ROLES, PROJECT_FOLLOW_ROLES } from './layout/nav';
 import { RECOGNITION_REGISTER_ROLES } from './layout/nav';
 import { RECOGNITION_REVIEW_ROLES } from './layout/nav';
+import { PROGRAMME_OFFICE_ROLES, PROGRAMME_PROJECT_ROLES } from './layout/nav';
 import { FUND_MANAGER_ROLES, FUND_OFFICE_ROLES, FUND_REPORT_ROLES } from './layout/nav';
 import { RequireAuth } from './RequireAuth';
 import { RequireRole } from './RequireRole';
@@ -63,6 +64,11 @@ const guard = (roles: readonly RoleCode[], page: ReactNode) => <RequireRole role
 
 // Who may see an enterprise record is the server's decision (data scope); the list is role-gated.
 const ENTERPRISE_DETAIL_ROLES: readonly RoleCode[] = [...ENTERPRISE_LIST_ROLES, ...OWN_ENTERPRISE_ROLES];
+const ProgrammesPage = lazy(() => import('../features/programmes/components/ProgrammesPage'));
+const ProgrammeProjectsPage = lazy(() => import('../features/programmes/components/ProjectsPage'));
+const ProgrammeProjectPage = lazy(() => import('../features/programmes/components/ProjectPage'));
+const ProgrammeRankingPage = lazy(() => import('../features/programmes/components/RankingPage'));
+const PublicCallsPage = lazy(() => import('../features/programmes/components/PublicCallsPage'));
 
 export const router = createBrowserRouter([
   {
@@ -83,6 +89,7 @@ export const router = createBrowserRouter([
       { path: 'auctions', element: <AuctionsPage /> },
       { path: 'notices', element: <PublicNoticesPage /> },
       { path: 'notices/:id', element: <PublicNoticeDetailPage /> },
+      { path: 'programme-calls', element: <PublicCallsPage /> },
       { path: '*', element: <StatusPage kind="notFound" /> },
     ],
   },
@@ -137,6 +144,10 @@ export const router = createBrowserRouter([
           { path: 'techmarket/contracts', element: guard(TECHMARKET_CONTRACT_ROLES, <ContractsPage />) },
           { path: 'techmarket/auctions', element: <AuctionsPage /> },
           { path: 'techmarket/stats', element: guard(TECHMARKET_OFFICER_ROLES, <TechmarketStatsPage />) },
+          { path: 'programmes', element: guard(PROGRAMME_OFFICE_ROLES, <ProgrammesPage />) },
+          { path: 'programmes/calls/:id/ranking', element: guard(PROGRAMME_OFFICE_ROLES, <ProgrammeRankingPage />) },
+          { path: 'programmes/projects', element: guard(PROGRAMME_PROJECT_ROLES, <ProgrammeProjectsPage />) },
+          { path: 'programmes/projects/:id', element: guard(PROGRAMME_PROJECT_ROLES, <ProgrammeProjectPage />) },
           { path: 'account', element: <AccountPage /> },
           { path: '403', element: <StatusPage kind="forbidden" /> },
           { path: '*', element: <StatusPage kind="notFound" /> },

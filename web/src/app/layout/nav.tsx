@@ -50,6 +50,8 @@ export const NOTICE_ROLES: readonly RoleCode[] = ['city_officer', 'city_admin', 
 export const OBJECTION_ROLES: readonly RoleCode[] = ['city_officer', 'city_admin', 'auditor', 'district_officer'];
 export const EXPERT_POOL_ROLES: readonly RoleCode[] = ['city_officer', 'city_admin', 'auditor'];
 export const EXPERT_ROLES: readonly RoleCode[] = ['expert'];
+export const PROGRAMME_OFFICE_ROLES: readonly RoleCode[] = ['city_officer', 'city_admin', 'auditor'];
+export const PROGRAMME_PROJECT_ROLES: readonly RoleCode[] = ['city_officer', 'city_admin', 'auditor', 'district_officer', 'enterprise_user'];
 export const PAYMENT_DESK_ROLES: readonly RoleCode[] = ['finance_officer', 'city_officer', 'auditor'];
 export const PAYMENT_LIMIT_ROLES: readonly RoleCode[] = ['city_admin', 'auditor'];
 export const FUND_OFFICE_ROLES: readonly RoleCode[] = ['city_officer', 'finance_officer', 'city_admin', 'auditor'];
@@ -86,6 +88,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/expert/assignments', label: 'nav.expertTasks', description: 'nav.expertTasksDesc', icon: <SolutionOutlined />, roles: EXPERT_ROLES },
   { path: '/projects', label: 'nav.projects', description: 'nav.projectsDesc', icon: <FileSearchOutlined />, roles: PROJECT_FOLLOW_ROLES },
   { path: '/projects/mine', label: 'nav.myProjects', description: 'nav.myProjectsDesc', icon: <FormOutlined />, roles: OWN_ENTERPRISE_ROLES },
+  { path: '/programmes', label: 'nav.programmes', description: 'nav.programmesDesc', icon: <ExperimentOutlined />, roles: PROGRAMME_OFFICE_ROLES },
+  { path: '/programmes/projects', label: 'nav.programmeProjects', description: 'nav.programmeProjectsDesc', icon: <FormOutlined />, roles: PROGRAMME_PROJECT_ROLES },
   { path: '/payments', label: 'nav.paymentDesk', description: 'nav.paymentDeskDesc', icon: <AccountBookOutlined />, roles: PAYMENT_DESK_ROLES },
   { path: '/admin/payment-limits', label: 'nav.paymentLimits', description: 'nav.paymentLimitsDesc', icon: <AccountBookOutlined />, roles: PAYMENT_LIMIT_ROLES, group: 'admin' },
   { path: '/funds', label: 'nav.funds', description: 'nav.fundsDesc', icon: <FundOutlined />, roles: FUND_OFFICE_ROLES },
