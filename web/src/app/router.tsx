@@ -11,6 +11,7 @@ import { EXPERT_POOL_ROLES, EXPERT_ROLES } from './layout/nav';
 import { PAYMENT_DESK_ROLES, PAYMENT_LIMIT_ROLES, PROJECT_FOLLOW_ROLES } from './layout/nav';
 import { RECOGNITION_REGISTER_ROLES } from './layout/nav';
 import { RECOGNITION_REVIEW_ROLES } from './layout/nav';
+import { CARRIER_ROLES } from './layout/nav';
 import { PROGRAMME_OFFICE_ROLES, PROGRAMME_PROJECT_ROLES } from './layout/nav';
 import { FUND_MANAGER_ROLES, FUND_OFFICE_ROLES, FUND_REPORT_ROLES } from './layout/nav';
 import { RequireAuth } from './RequireAuth';
@@ -49,6 +50,12 @@ const NoticesPage = lazy(() => import('../features/notices/components/NoticesPag
 const ObjectionsPage = lazy(() => import('../features/notices/components/ObjectionsPage'));
 const PublicNoticesPage = lazy(() => import('../features/public-notices/components/PublicNoticesPage'));
 const PublicNoticeDetailPage = lazy(() => import('../features/public-notices/components/PublicNoticeDetailPage'));
+const CarriersPage = lazy(() => import('../features/carriers/components/CarriersPage'));
+const CarrierDetailPage = lazy(() => import('../features/carriers/components/CarrierDetailPage'));
+const CarrierApplicationPage = lazy(() => import('../features/carriers/components/ApplicationPage'));
+const CarrierStatsPage = lazy(() => import('../features/carriers/components/StatsPage'));
+const CarrierReviewPage = lazy(() => import('../features/carriers/components/ReviewPage'));
+const PublicCarriersPage = lazy(() => import('../features/carriers/components/PublicCarriersPage'));
 const ExpertPoolPage = lazy(() => import('../features/experts/components/ExpertPoolPage'));
 const PanelPage = lazy(() => import('../features/experts/components/PanelPage'));
 const MyAssignmentsPage = lazy(() => import('../features/experts/components/MyAssignmentsPage'));
@@ -89,6 +96,7 @@ export const router = createBrowserRouter([
       { path: 'auctions', element: <AuctionsPage /> },
       { path: 'notices', element: <PublicNoticesPage /> },
       { path: 'notices/:id', element: <PublicNoticeDetailPage /> },
+      { path: 'carriers', element: <PublicCarriersPage /> },
       { path: 'programme-calls', element: <PublicCallsPage /> },
       { path: '*', element: <StatusPage kind="notFound" /> },
     ],
@@ -121,6 +129,11 @@ export const router = createBrowserRouter([
           { path: 'recognitions/apply/:id', element: guard(OWN_ENTERPRISE_ROLES, <RecognitionApplicationPage />) },
           { path: 'recognitions/review', element: guard(RECOGNITION_REVIEW_ROLES, <RecognitionReviewPage />) },
           { path: 'notices', element: guard(NOTICE_ROLES, <NoticesPage />) },
+          { path: 'carriers', element: guard(CARRIER_ROLES, <CarriersPage />) },
+          { path: 'carriers/review', element: guard(CARRIER_ROLES, <CarrierReviewPage />) },
+          { path: 'carriers/applications/:id', element: guard(CARRIER_ROLES, <CarrierApplicationPage />) },
+          { path: 'carriers/stats/:id', element: guard(CARRIER_ROLES, <CarrierStatsPage />) },
+          { path: 'carriers/:id', element: guard(CARRIER_ROLES, <CarrierDetailPage />) },
           { path: 'objections', element: guard(OBJECTION_ROLES, <ObjectionsPage />) },
           { path: 'admin/users', element: guard(ADMIN_ROLES, <UsersPage />) },
           { path: 'admin/organizations', element: guard(ADMIN_ROLES, <OrganizationsPage />) },

@@ -53,6 +53,7 @@ export const EXPERT_ROLES: readonly RoleCode[] = ['expert'];
 export const PROGRAMME_OFFICE_ROLES: readonly RoleCode[] = ['city_officer', 'city_admin', 'auditor'];
 export const PROGRAMME_PROJECT_ROLES: readonly RoleCode[] = ['city_officer', 'city_admin', 'auditor', 'district_officer', 'enterprise_user'];
 export const PAYMENT_DESK_ROLES: readonly RoleCode[] = ['finance_officer', 'city_officer', 'auditor'];
+export const CARRIER_ROLES: readonly RoleCode[] = ['city_admin', 'city_officer', 'district_officer', 'auditor', 'carrier_operator'];
 export const PAYMENT_LIMIT_ROLES: readonly RoleCode[] = ['city_admin', 'auditor'];
 export const FUND_OFFICE_ROLES: readonly RoleCode[] = ['city_officer', 'finance_officer', 'city_admin', 'auditor'];
 export const FUND_MANAGER_ROLES: readonly RoleCode[] = ['fund_manager'];
@@ -90,6 +91,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/projects/mine', label: 'nav.myProjects', description: 'nav.myProjectsDesc', icon: <FormOutlined />, roles: OWN_ENTERPRISE_ROLES },
   { path: '/programmes', label: 'nav.programmes', description: 'nav.programmesDesc', icon: <ExperimentOutlined />, roles: PROGRAMME_OFFICE_ROLES },
   { path: '/programmes/projects', label: 'nav.programmeProjects', description: 'nav.programmeProjectsDesc', icon: <FormOutlined />, roles: PROGRAMME_PROJECT_ROLES },
+  { path: '/carriers', label: 'nav.carriers', description: 'nav.carriersDesc', icon: <ApartmentOutlined />, roles: CARRIER_ROLES },
+  { path: '/carriers/review', label: 'nav.carrierReview', description: 'nav.carrierReviewDesc', icon: <FileSearchOutlined />, roles: CARRIER_ROLES },
   { path: '/payments', label: 'nav.paymentDesk', description: 'nav.paymentDeskDesc', icon: <AccountBookOutlined />, roles: PAYMENT_DESK_ROLES },
   { path: '/admin/payment-limits', label: 'nav.paymentLimits', description: 'nav.paymentLimitsDesc', icon: <AccountBookOutlined />, roles: PAYMENT_LIMIT_ROLES, group: 'admin' },
   { path: '/funds', label: 'nav.funds', description: 'nav.fundsDesc', icon: <FundOutlined />, roles: FUND_OFFICE_ROLES },

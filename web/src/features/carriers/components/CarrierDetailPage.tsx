@@ -1,0 +1,372 @@
+import { Button, Card, Descriptions, Flex, Form, Input, InputNumber, Modal, Select, Space, Table, Tabs, Tag, Typography, message } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { Money } from '../../../components/Money';
+import { PageTitle } from '../../../components/PageTitle';
+import { QueryFailure, failedTable } from '../../../components/QueryState';
+import { businessDayjs } from '../../../lib/business-clock';
+import { errorMessage } from '../../../lib/form-errors';
+import { orDash } from '../../../lib/format';
+import { useSession } from '../../../lib/session';
+import { useOpenApplication, type ApplicationForm } from '../api/applications';
+import { useAssess } from '../api/assessments';
+import { useAddFirm, useCarrier, useEndFirm, useFirms, useRecordNational, useUpdateCarrier, type CarrierDetail, type Firm } from '../api/carriers';
+import { useSaveStats, type StatsFields } from '../api/stats';
+import { GRADE_COLORS, SCORE_ITEMS, STATUS_COLORS } from '../constants';
+import { APPLICATION_FIELDS, ApplicationFormFields } from './ApplicationFormFields';
+import { CarrierForm } from './CarrierForm';
+import { showErrors } from './errors';
+import { STATS_FIELD_NAMES, StatsFormFields } from './StatsFormFields';
+
+/** One carrier: profile, recognitions, firms, applications, annual statistics and assessments. */
+export default function CarrierDetailPage() {
+  const id = Number(useParams().id);
+  const me = useSession();
+  const q = useCarrier(id);
+  const isOperator = me.roles.includes('carrier_operator');
+  const isOfficer = me.roles.includes('city_officer');
+  const [dialog, setDialog] = useState<null | 'edit' | 'apply' | 'stats' | 'national' | 'assess'>(null);
+  const update = useUpdateCarrier(id);
+  if (q.isError) {
+    return <QueryFailure query={q} />;
+  }
+  const c = q.data;
+  if (!c) {
+    return <Card loading />;
+  }
+  const live = c.recognitions.filter((r) => !r.revokedOn);
+  const openApp = c.applications.some((a) => !['recognised', 'rejected'].includes(a.status));
+  const canApply = isOperator && c.kind !== 'platform' && !c.exitedOn && !live.some((r) => r.level === 'municipal') && !openApp;
+  return (
+    <>
+      <PageTitle
+        title={c.name}
+        extra={
+          <>
+            {isOperator ? <Button onClick={() => setDialog('edit')}>修改档案</Button> : null}
+            {canApply ? (
+              <Button type="primary" onClick={() => setDialog('apply')}>
+                申请市级认定
+              </Button>
+            ) : null}
+            {isOperator && c.kind !== 'platform' && !c.exitedOn ? <Button onClick={() => setDialog('stats')}>填报年度统计</Button> : null}
+            {isOfficer && c.kind !== 'platform' && !live.some((r) => r.level === 'national') ? <Button onClick={() => setDialog('national')}>登记国家级认定</Button> : null}
+            {isOfficer && !c.exitedOn ? <Button onClick={() => setDialog('assess')}>考核评分</Button> : null}
+          </>
+        }
+      >
+        <Space wrap>
+          <Tag>{c.kindName}</Tag>
+          {c.nationalSince ? <Tag color="gold">国家级（{c.nationalSince}起）</Tag> : null}
+          {c.municipalSince ? <Tag color="green">市级（{c.municipalSince}起）</Tag> : null}
+          {c.exitedOn ? <Tag color="red">已于{c.exitedOn}退出：{c.exitReason}</Tag> : null}
+        </Space>
+      </PageTitle>
+      <Card style={{ marginBottom: 16 }}>
+        <Descriptions column={{ xs: 1, md: 2 }} size="small">
+          <Descriptions.Item label="运营机构">{c.operatorName}</Descriptions.Item>
+          <Descriptions.Item label="所在区县">{c.districtName}</Descriptions.Item>
+          <Descriptions.Item label="园区/小镇">{orDash(c.parkName)}</Descriptions.Item>
+          <Descriptions.Item label="场地面积">{c.areaM2.toLocaleString('zh-CN')} 平方米</Descriptions.Item>
+          <Descriptions.Item label="地址">{c.address}</Descriptions.Item>
+          <Descriptions.Item label="成立日期">{orDash(c.foundedOn)}</Descriptions.Item>
+          <Descriptions.Item label="服务内容">{c.services.join('、') || '—'}</Descriptions.Item>
+          <Descriptions.Item label="负责人">{c.managers.map((m) => `${m.name}（${m.title}）`).join('、') || '—'}</Descriptions.Item>
+          <Descriptions.Item label="在孵企业">
+            在孵 {c.firms.inIncubation} 家 · 已毕业 {c.firms.graduated} 家 · 已退出 {c.firms.exited} 家（累计 {c.firms.total} 家）
+          </Descriptions.Item>
+        </Descriptions>
+      </Card>
+      <Card>
+        <Tabs
+          items={[
+            { key: 'rec', label: '认定记录', children: <Recognitions c={c} /> },
+            { key: 'firms', label: '在孵企业', children: <Firms c={c} canEdit={isOperator && !c.exitedOn} /> },
+            {
+              key: 'apps',
+              label: `认定申请（${c.applications.length}）`,
+              children: (
+                <Table
+                  rowKey="id"
+                  size="small"
+                  pagination={false}
+                  dataSource={c.applications}
+                  columns={[
+                    { title: '年度', dataIndex: 'year', width: 80 },
+                    { title: '申请', dataIndex: 'id', render: (v: number) => <Link to={`/carriers/applications/${v}`}>认定申请 #{v}</Link> },
+                    { title: '状态', dataIndex: 'statusName', render: (v: string, r) => <Tag color={STATUS_COLORS[r.status]}>{v}</Tag> },
+                    { title: '证书编号', dataIndex: 'certificateNo', render: orDash },
+                  ]}
+                />
+              ),
+            },
+            {
+              key: 'stats',
+              label: `年度统计（${c.stats.length}）`,
+              children: (
+                <Table
+                  rowKey="id"
+                  size="small"
+                  pagination={false}
+                  dataSource={c.stats}
+                  columns={[
+                    { title: '统计年度', dataIndex: 'year', render: (v: number, r) => <Link to={`/carriers/stats/${r.id}`}>{v}年度统计报表</Link> },
+                    { title: '状态', dataIndex: 'statusName', render: (v: string, r) => <Tag color={STATUS_COLORS[r.status]}>{v}</Tag> },
+                  ]}
+                />
+              ),
+            },
+            {
+              key: 'assess',
+              label: `考核（${c.assessments.length}）`,
+              children: (
+                <Table
+                  rowKey="id"
+                  size="small"
+                  pagination={false}
+                  dataSource={c.assessments}
+                  columns={[
+                    { title: '年度', dataIndex: 'year', width: 80 },
+                    { title: '类别', dataIndex: 'kind', render: (v: string) => (v === 'annual' ? '年度考核' : '验收') },
+                    { title: '得分', dataIndex: 'score', align: 'right' },
+                    { title: '等级', dataIndex: 'gradeName', render: (v: string, r) => <Tag color={GRADE_COLORS[r.grade]}>{r.kind === 'acceptance' ? (r.grade === 'pass' ? '通过验收' : '未通过验收') : v}</Tag> },
+                    { title: '补助', dataIndex: 'subsidy', align: 'right', render: (v: number) => <Money value={v} /> },
+                    { title: '拨付', dataIndex: 'paymentOrderId', render: (v: number | null, r) => (v ? `支付指令 #${v}` : r.subsidy > 0 ? '已拨付（平台上线前）' : '—') },
+                    { title: '考核日期', dataIndex: 'assessedOn' },
+                  ]}
+                />
+              ),
+            },
+          ]}
+        />
+      </Card>
+      <CarrierForm open={dialog === 'edit'} initial={c} onClose={() => setDialog(null)} pending={update.isPending} onSubmit={({ kind: _k, ...rest }) => update.mutateAsync({ ...rest, version: c.version })} />
+      {dialog === 'apply' ? <ApplyDialog c={c} onClose={() => setDialog(null)} /> : null}
+      {dialog === 'stats' ? <StatsDialog c={c} onClose={() => setDialog(null)} /> : null}
+      {dialog === 'national' ? <NationalDialog c={c} onClose={() => setDialog(null)} /> : null}
+      {dialog === 'assess' ? <AssessDialog c={c} onClose={() => setDialog(null)} /> : null}
+    </>
+  );
+}
+
+function Recognitions({ c }: { c: CarrierDetail }) {
+  return (
+    <Table
+      rowKey="id"
+      size="small"
+      pagination={false}
+      dataSource={c.recognitions}
+      locale={{ emptyText: '尚未认定' }}
+      columns={[
+        { title: '级别', dataIndex: 'levelName', width: 80 },
+        { title: '证书编号/文号', dataIndex: 'reference' },
+        { title: '认定机关', dataIndex: 'issuer' },
+        { title: '认定日期', dataIndex: 'recognisedOn', width: 110 },
+        { title: '状态', render: (_: unknown, r) => (r.revokedOn ? <Tag color="red">{r.revokedOn}终止：{r.revokeReason}</Tag> : <Tag color="green">有效</Tag>) },
+      ]}
+    />
+  );
+}
+
+function Firms({ c, canEdit }: { c: CarrierDetail; canEdit: boolean }) {
+  const q = useFirms(c.id);
+  const add = useAddFirm(c.id);
+  const end = useEndFirm(c.id);
+  const [form] = Form.useForm<{ firmName: string; enteredOn: string }>();
+  const today = businessDayjs().format('YYYY-MM-DD');
+  const finish = async (firm: Firm, outcome: 'graduated' | 'exited') => {
+    try {
+      await end.mutateAsync({ firmId: firm.id, outcome, on: today });
+      message.success(outcome === 'graduated' ? '已登记毕业' : '已登记退出');
+    } catch (err) {
+      message.error(errorMessage(err));
+    }
+  };
+  return (
+    <>
+      {canEdit ? (
+        <Form
+          form={form}
+          layout="inline"
+          style={{ marginBottom: 12 }}
+          initialValues={{ enteredOn: today }}
+          onFinish={async (v) => {
+            try {
+              await add.mutateAsync(v);
+              form.resetFields();
+              message.success('已登记入孵');
+            } catch (err) {
+              showErrors(form, err, ['firmName', 'enteredOn']);
+            }
+          }}
+        >
+          <Form.Item name="firmName" rules={[{ required: true, message: '请填写企业名称' }]}>
+            <Input aria-label="入孵企业名称" placeholder="入孵企业（团队）名称" style={{ width: 260 }} />
+          </Form.Item>
+          <Form.Item name="enteredOn" rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/, message: '日期格式应为 YYYY-MM-DD' }]}>
+            <Input aria-label="入孵日期" style={{ width: 130 }} />
+          </Form.Item>
+          <Button htmlType="submit" loading={add.isPending}>
+            登记入孵
+          </Button>
+        </Form>
+      ) : null}
+      <Table
+        rowKey="id"
+        size="small"
+        loading={q.isLoading}
+        dataSource={q.data?.items}
+        {...failedTable(q)}
+        pagination={{ pageSize: 15 }}
+        columns={[
+          { title: '企业（团队）', dataIndex: 'firmName', render: (v: string, r: Firm) => (r.enterpriseId ? <Link to={`/enterprises/${r.enterpriseId}`}>{v}</Link> : v) },
+          { title: '入孵', dataIndex: 'enteredOn', width: 110 },
+          { title: '毕业', dataIndex: 'graduatedOn', width: 110, render: orDash },
+          { title: '退出', dataIndex: 'exitedOn', width: 110, render: orDash },
+          {
+            title: '状态',
+            dataIndex: 'status',
+            width: canEdit ? 200 : 90,
+            render: (s: Firm['status'], r: Firm) =>
+              s === 'incubating' && canEdit ? (
+                <Space>
+                  <Tag color="blue">在孵</Tag>
+                  <Button size="small" onClick={() => void finish(r, 'graduated')}>
+                    毕业
+                  </Button>
+                  <Button size="small" danger onClick={() => void finish(r, 'exited')}>
+                    退出
+                  </Button>
+                </Space>
+              ) : (
+                <Tag color={s === 'incubating' ? 'blue' : s === 'graduated' ? 'green' : 'default'}>{s === 'incubating' ? '在孵' : s === 'graduated' ? '已毕业' : '已退出'}</Tag>
+              ),
+          },
+        ]}
+      />
+    </>
+  );
+}
+
+function ApplyDialog({ c, onClose }: { c: CarrierDetail; onClose: () => void }) {
+  const [form] = Form.useForm<ApplicationForm>();
+  const open = useOpenApplication(c.id);
+  const navigate = useNavigate();
+  const submit = async () => {
+    const v = await form.validateFields();
+    try {
+      const app = await open.mutateAsync(v);
+      message.success('已保存为草稿，核对认定条件后提交');
+      void navigate(`/carriers/applications/${app.id}`);
+    } catch (err) {
+      showErrors(form, err, APPLICATION_FIELDS);
+    }
+  };
+  return (
+    <Modal open title={`申请市级${c.kindName}认定`} okText="保存草稿" cancelText="取消" onCancel={onClose} onOk={() => void submit()} confirmLoading={open.isPending} width={640}>
+      <Form form={form} layout="vertical" initialValues={{ areaM2: c.areaM2, services: c.services, operatingSince: c.foundedOn ?? undefined, firms: c.firms.inIncubation }}>
+        <ApplicationFormFields />
+      </Form>
+    </Modal>
+  );
+}
+
+function StatsDialog({ c, onClose }: { c: CarrierDetail; onClose: () => void }) {
+  const [form] = Form.useForm<StatsFields & { year: number }>();
+  const save = useSaveStats(c.id);
+  const navigate = useNavigate();
+  const year = businessDayjs().year();
+  const submit = async () => {
+    const { year: y, ...fields } = await form.validateFields();
+    try {
+      const s = await save.mutateAsync({ year: y, fields });
+      message.success('已保存');
+      void navigate(`/carriers/stats/${s.id}`);
+    } catch (err) {
+      showErrors(form, err, [...STATS_FIELD_NAMES, 'year']);
+    }
+  };
+  return (
+    <Modal open title="填报年度统计（火炬统计）" okText="保存" cancelText="取消" onCancel={onClose} onOk={() => void submit()} confirmLoading={save.isPending} width={560}>
+      <Form form={form} layout="vertical" initialValues={{ year: year - 1 >= Number((c.foundedOn ?? '2000').slice(0, 4)) ? year - 1 : year, areaM2: c.areaM2, firmsInIncubation: c.firms.inIncubation }}>
+        <Form.Item name="year" label="统计年度" rules={[{ required: true }]}>
+          <Select options={[year, year - 1, year - 2].map((y) => ({ value: y, label: `${y}年` }))} />
+        </Form.Item>
+        <StatsFormFields />
+      </Form>
+    </Modal>
+  );
+}
+
+function NationalDialog({ c, onClose }: { c: CarrierDetail; onClose: () => void }) {
+  const [form] = Form.useForm<{ reference: string; issuer: string; recognisedOn: string }>();
+  const record = useRecordNational(c.id);
+  const submit = async () => {
+    const v = await form.validateFields();
+    try {
+      await record.mutateAsync(v);
+      message.success('已登记');
+      onClose();
+    } catch (err) {
+      showErrors(form, err, ['reference', 'issuer', 'recognisedOn']);
+    }
+  };
+  return (
+    <Modal open title={c.kind === 'incubator' ? '登记国家级科技企业孵化器' : '登记纳入国家孵化器管理体系'} okText="登记" cancelText="取消" onCancel={onClose} onOk={() => void submit()} confirmLoading={record.isPending}>
+      <Form form={form} layout="vertical" initialValues={{ issuer: '中华人民共和国科学技术部' }}>
+        <Form.Item name="reference" label="上级文件文号" rules={[{ required: true, message: '请填写文号' }]}>
+          <Input placeholder="如 国科发高〔2016〕123号" />
+        </Form.Item>
+        <Form.Item name="issuer" label="认定机关" rules={[{ required: true }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="recognisedOn" label="文件日期" rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/, message: '日期格式应为 YYYY-MM-DD' }]}>
+          <Input placeholder="YYYY-MM-DD" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function AssessDialog({ c, onClose }: { c: CarrierDetail; onClose: () => void }) {
+  const [form] = Form.useForm<Record<string, number> & { year: number; kind: 'annual' | 'acceptance'; comment?: string }>();
+  const assess = useAssess(c.id);
+  const year = businessDayjs().year();
+  const values = Form.useWatch([], form) as Record<string, number> | undefined;
+  const total = SCORE_ITEMS.reduce((s, i) => s + (Number(values?.[i.code]) || 0), 0);
+  const submit = async () => {
+    const v = await form.validateFields();
+    try {
+      const a = await assess.mutateAsync({ year: v.year, kind: v.kind, comment: v.comment, items: SCORE_ITEMS.map((i) => ({ code: i.code, score: v[i.code] })) });
+      message.success(`${a.gradeName}（${a.score}分）${a.subsidy > 0 ? `，补助 ${a.subsidy.toLocaleString('zh-CN')} 元已生成支付指令` : ''}${a.exited ? '；连续两年不合格，已退出' : ''}`);
+      onClose();
+    } catch (err) {
+      showErrors(form, err, ['year', 'kind']);
+    }
+  };
+  return (
+    <Modal open title="年度考核评分" okText="提交评分" cancelText="取消" onCancel={onClose} onOk={() => void submit()} confirmLoading={assess.isPending}>
+      <Form form={form} layout="vertical" initialValues={{ year: year - 1, kind: 'annual' }}>
+        <Flex gap={12}>
+          <Form.Item name="year" label="考核年度" rules={[{ required: true }]} style={{ flex: 1 }}>
+            <Select options={[year - 1, year - 2].map((y) => ({ value: y, label: `${y}年度` }))} />
+          </Form.Item>
+          <Form.Item name="kind" label="类别" style={{ flex: 1 }}>
+            <Select options={[{ value: 'annual', label: '年度考核' }, ...(c.kind === 'platform' ? [{ value: 'acceptance', label: '验收' }] : [])]} />
+          </Form.Item>
+        </Flex>
+        {SCORE_ITEMS.map((i) => (
+          <Form.Item key={i.code} name={i.code} label={`${i.label}（0–${i.max}分）`} rules={[{ required: true, message: `请为${i.label}评分` }]}>
+            <InputNumber min={0} max={i.max} step={0.5} precision={1} style={{ width: '100%' }} />
+          </Form.Item>
+        ))}
+        <Typography.Paragraph>
+          合计 <Typography.Text strong>{total}</Typography.Text> 分（≥90 优秀，≥75 良好，≥60 合格，其余不合格；连续两年不合格退出）
+        </Typography.Paragraph>
+        <Form.Item name="comment" label="考核意见">
+          <Input.TextArea rows={2} maxLength={1000} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
