@@ -8,6 +8,7 @@ import { AppLayout } from './layout/AppLayout';
 import { PublicLayout } from './layout/PublicLayout';
 import { ADMIN_ROLES, AUDIT_ROLES, ENTERPRISE_LIST_ROLES, OWN_ENTERPRISE_ROLES, VOUCHER_DESK_ROLES, VOUCHER_HOLDER_ROLES, VOUCHER_PROVIDER_ROLES, TECHMARKET_CONTRACT_ROLES, TECHMARKET_OFFICER_ROLES, INDICATOR_ROLES, NOTICE_ROLES, OBJECTION_ROLES } from './layout/nav';
 import { EXPERT_POOL_ROLES, EXPERT_ROLES } from './layout/nav';
+import { ALLOCATION_ROLES, AWARD_ROLES } from './layout/nav';
 import { PAYMENT_DESK_ROLES, PAYMENT_LIMIT_ROLES, PROJECT_FOLLOW_ROLES } from './layout/nav';
 import { RECOGNITION_REGISTER_ROLES } from './layout/nav';
 import { RECOGNITION_REVIEW_ROLES } from './layout/nav';
@@ -61,6 +62,9 @@ const PanelPage = lazy(() => import('../features/experts/components/PanelPage'))
 const MyAssignmentsPage = lazy(() => import('../features/experts/components/MyAssignmentsPage'));
 const PaymentDeskPage = lazy(() => import('../features/payments/components/PaymentDeskPage'));
 const PaymentLimitsPage = lazy(() => import('../features/payments/components/PaymentLimitsPage'));
+const AllocationsPage = lazy(() => import('../features/allocations/components/AllocationsPage'));
+const AwardsPage = lazy(() => import('../features/awards/components/AwardsPage'));
+const MyAwardsPage = lazy(() => import('../features/awards/components/MyAwardsPage'));
 const FundsOfficePage = lazy(() => import('../features/funds/components/FundsOfficePage'));
 const MyFundsPage = lazy(() => import('../features/funds/components/MyFundsPage'));
 const FundReportPage = lazy(() => import('../features/funds/components/ReportPage'));
@@ -142,6 +146,10 @@ export const router = createBrowserRouter([
           { path: 'experts', element: guard(EXPERT_POOL_ROLES, <ExpertPoolPage />) },
           { path: 'experts/panels/:applicationId', element: guard(EXPERT_POOL_ROLES, <PanelPage />) },
           { path: 'expert/assignments', element: guard(EXPERT_ROLES, <MyAssignmentsPage />) },
+          { path: 'allocations', element: guard(ALLOCATION_ROLES, <AllocationsPage />) },
+          { path: 'awards', element: guard(AWARD_ROLES, <AwardsPage />) },
+          { path: 'awards/mine', element: guard(OWN_ENTERPRISE_ROLES, <MyAwardsPage />) },
+          { path: 'awards/nominations/:id', element: guard([...AWARD_ROLES, ...OWN_ENTERPRISE_ROLES], <AwardsPage />) },
           { path: 'audit', element: guard(AUDIT_ROLES, <AuditPage />) },
           { path: 'payments', element: guard(PAYMENT_DESK_ROLES, <PaymentDeskPage />) },
           { path: 'projects', element: guard(PROJECT_FOLLOW_ROLES, <ProjectsPage />) },

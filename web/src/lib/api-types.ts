@@ -10994,6 +10994,759 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/annual-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 认定企业年度报告（市科委全部、区县本区县、企业本企业） */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    status?: "submitted" | "accepted" | "returned";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                recognitionId: number;
+                                recognitionTypeName: string;
+                                certificateNo: string;
+                                enterpriseId: number;
+                                enterpriseName: string;
+                                districtName: string;
+                                year: number;
+                                data: {
+                                    revenue: number;
+                                    highTechRevenue: number;
+                                    rdExpenses: number;
+                                    employees: number;
+                                    stEmployees: number;
+                                    ipCount: number;
+                                };
+                                ratios: {
+                                    rdRatio: number | null;
+                                    highTechShare: number | null;
+                                    stShare: number | null;
+                                };
+                                status: string;
+                                statusName: string;
+                                submittedAt: string | null;
+                                reviewComment: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 提交年度报告（认定企业；退回后可重新提交） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        recognitionId: number;
+                        year: number;
+                        data: {
+                            revenue: number;
+                            highTechRevenue: number;
+                            rdExpenses: number;
+                            employees: number;
+                            stEmployees: number;
+                            ipCount: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            recognitionId: number;
+                            recognitionTypeName: string;
+                            certificateNo: string;
+                            enterpriseId: number;
+                            enterpriseName: string;
+                            districtName: string;
+                            year: number;
+                            data: {
+                                revenue: number;
+                                highTechRevenue: number;
+                                rdExpenses: number;
+                                employees: number;
+                                stEmployees: number;
+                                ipCount: number;
+                            };
+                            ratios: {
+                                rdRatio: number | null;
+                                highTechShare: number | null;
+                                stShare: number | null;
+                            };
+                            status: string;
+                            statusName: string;
+                            submittedAt: string | null;
+                            reviewComment: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/annual-reports/due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本企业应报的上一年度年度报告 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            items: {
+                                recognitionId: number;
+                                typeName: string;
+                                certificateNo: string;
+                                issuedOn: string;
+                                validUntil: string | null;
+                                report: {
+                                    id: number;
+                                    recognitionId: number;
+                                    recognitionTypeName: string;
+                                    certificateNo: string;
+                                    enterpriseId: number;
+                                    enterpriseName: string;
+                                    districtName: string;
+                                    year: number;
+                                    data: {
+                                        revenue: number;
+                                        highTechRevenue: number;
+                                        rdExpenses: number;
+                                        employees: number;
+                                        stEmployees: number;
+                                        ipCount: number;
+                                    };
+                                    ratios: {
+                                        rdRatio: number | null;
+                                        highTechShare: number | null;
+                                        stShare: number | null;
+                                    };
+                                    status: string;
+                                    statusName: string;
+                                    submittedAt: string | null;
+                                    reviewComment: string | null;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/annual-reports/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审核年度报告（通过或退回） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        accept: boolean;
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            recognitionId: number;
+                            recognitionTypeName: string;
+                            certificateNo: string;
+                            enterpriseId: number;
+                            enterpriseName: string;
+                            districtName: string;
+                            year: number;
+                            data: {
+                                revenue: number;
+                                highTechRevenue: number;
+                                rdExpenses: number;
+                                employees: number;
+                                stEmployees: number;
+                                ipCount: number;
+                            };
+                            ratios: {
+                                rdRatio: number | null;
+                                highTechShare: number | null;
+                                stShare: number | null;
+                            };
+                            status: string;
+                            statusName: string;
+                            submittedAt: string | null;
+                            reviewComment: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spot-checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 认定后抽查批次 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                year: number;
+                                title: string;
+                                types: string[];
+                                rate: number;
+                                seed: string;
+                                drawnOn: string;
+                                population: number;
+                                drawn: number;
+                                checked: number;
+                                strata: {
+                                    districtId: number;
+                                    districtName: string;
+                                    population: number;
+                                    drawn: number;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 随机抽取抽查对象（按区县分层，记录随机种子，可复核） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        year: number;
+                        title: string;
+                        types: ("hnte" | "tase" | "municipal_hte" | "tech_sme" | "eagle" | "qinglan" | "rd_center_provincial" | "rd_center_municipal" | "research_institute_provincial" | "research_institute_provincial_key" | "agri_enterprise" | "agri_social_rd_center" | "leading_team")[];
+                        rate: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            year: number;
+                            title: string;
+                            types: string[];
+                            rate: number;
+                            seed: string;
+                            drawnOn: string;
+                            population: number;
+                            drawn: number;
+                            checked: number;
+                            strata: {
+                                districtId: number;
+                                districtName: string;
+                                population: number;
+                                drawn: number;
+                            }[];
+                            reproducible: boolean;
+                            items: {
+                                id: number;
+                                recognitionId: number;
+                                typeName: string;
+                                certificateNo: string;
+                                enterpriseId: number;
+                                enterpriseName: string;
+                                districtName: string;
+                                finding: string | null;
+                                findingName: string | null;
+                                findingNote: string | null;
+                                checkedOn: string | null;
+                                caseId: number | null;
+                                caseStatusName: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spot-checks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 抽查详情（对象、结论；按记录的种子复核抽取结果） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            year: number;
+                            title: string;
+                            types: string[];
+                            rate: number;
+                            seed: string;
+                            drawnOn: string;
+                            population: number;
+                            drawn: number;
+                            checked: number;
+                            strata: {
+                                districtId: number;
+                                districtName: string;
+                                population: number;
+                                drawn: number;
+                            }[];
+                            reproducible: boolean;
+                            items: {
+                                id: number;
+                                recognitionId: number;
+                                typeName: string;
+                                certificateNo: string;
+                                enterpriseId: number;
+                                enterpriseName: string;
+                                districtName: string;
+                                finding: string | null;
+                                findingName: string | null;
+                                findingNote: string | null;
+                                checkedOn: string | null;
+                                caseId: number | null;
+                                caseStatusName: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/spot-check-items/{id}/finding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记抽查结论（符合／限期整改／撤销认定，后两者立案） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        finding: "compliant" | "rectify" | "revoke";
+                        note: string;
+                        checkedOn: string;
+                        requirement?: string;
+                        rectifyBy?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            year: number;
+                            title: string;
+                            types: string[];
+                            rate: number;
+                            seed: string;
+                            drawnOn: string;
+                            population: number;
+                            drawn: number;
+                            checked: number;
+                            strata: {
+                                districtId: number;
+                                districtName: string;
+                                population: number;
+                                drawn: number;
+                            }[];
+                            reproducible: boolean;
+                            items: {
+                                id: number;
+                                recognitionId: number;
+                                typeName: string;
+                                certificateNo: string;
+                                enterpriseId: number;
+                                enterpriseName: string;
+                                districtName: string;
+                                finding: string | null;
+                                findingName: string | null;
+                                findingNote: string | null;
+                                checkedOn: string | null;
+                                caseId: number | null;
+                                caseStatusName: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision-cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 监管案件（整改、撤销） */
+        get: {
+            parameters: {
+                query?: {
+                    status?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                type: string;
+                                typeName: string;
+                                status: string;
+                                statusName: string;
+                                nextStep: string | null;
+                                dueOn: string | null;
+                                enterpriseId: number;
+                                enterpriseName: string;
+                                districtName: string;
+                                recognitionId: number;
+                                recognitionTypeName: string;
+                                certificateNo: string;
+                                finding: string;
+                                requirement: string | null;
+                                rectifyBy: string | null;
+                                report: string | null;
+                                revokedOn: string | null;
+                                spotCheckItemId: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision-cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 监管案件详情（经过、可办操作） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            type: string;
+                            typeName: string;
+                            status: string;
+                            statusName: string;
+                            nextStep: string | null;
+                            dueOn: string | null;
+                            enterpriseId: number;
+                            enterpriseName: string;
+                            districtName: string;
+                            recognitionId: number;
+                            recognitionTypeName: string;
+                            certificateNo: string;
+                            finding: string;
+                            requirement: string | null;
+                            rectifyBy: string | null;
+                            report: string | null;
+                            revokedOn: string | null;
+                            spotCheckItemId: number | null;
+                            events: {
+                                action: string;
+                                actionName: string;
+                                toStatusName: string;
+                                comment: string | null;
+                                actorLabel: string;
+                                at: string;
+                            }[];
+                            actions: {
+                                action: string;
+                                name: string;
+                                needsComment: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision-cases/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 办理监管案件（提交整改报告、复核、撤销认定） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "submit_report" | "accept_report" | "return_report" | "propose_revocation" | "revoke" | "drop_revocation";
+                        comment?: string;
+                        report?: string;
+                        effectiveOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            type: string;
+                            typeName: string;
+                            status: string;
+                            statusName: string;
+                            nextStep: string | null;
+                            dueOn: string | null;
+                            enterpriseId: number;
+                            enterpriseName: string;
+                            districtName: string;
+                            recognitionId: number;
+                            recognitionTypeName: string;
+                            certificateNo: string;
+                            finding: string;
+                            requirement: string | null;
+                            rectifyBy: string | null;
+                            report: string | null;
+                            revokedOn: string | null;
+                            spotCheckItemId: number | null;
+                            events: {
+                                action: string;
+                                actionName: string;
+                                toStatusName: string;
+                                comment: string | null;
+                                actorLabel: string;
+                                at: string;
+                            }[];
+                            actions: {
+                                action: string;
+                                name: string;
+                                needsComment: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/outreach/events": {
         parameters: {
             query?: never;
@@ -15056,6 +15809,685 @@ export interface paths {
                             gradeComment: string | null;
                             gradedOn: string | null;
                             recognitionId: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bridge-loans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 融资周转金列表（企业本企业、区县本区县、市级全部；mine=true 为待我处理） */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    status?: string;
+                    mine?: "true" | "false";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            items: {
+                                id: number;
+                                type: string;
+                                typeName: string;
+                                year: number;
+                                enterpriseId: number | null;
+                                enterpriseName: string;
+                                districtName: string;
+                                status: string;
+                                statusName: string;
+                                next: string | null;
+                                dueOn: string | null;
+                                bank: string;
+                                bankLoanNo: string;
+                                requested: number;
+                                termDays: number;
+                                purpose: string | null;
+                                approved: number | null;
+                                disbursedOn: string | null;
+                                repayBy: string | null;
+                                repaidOn: string | null;
+                                overdueDays: number | null;
+                                overdue: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 企业申请融资周转金（草稿） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        bank: string;
+                        bankLoanNo: string;
+                        amount: number;
+                        termDays: number;
+                        purpose?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            type: string;
+                            typeName: string;
+                            year: number;
+                            enterpriseId: number | null;
+                            enterpriseName: string;
+                            districtName: string;
+                            status: string;
+                            statusName: string;
+                            next: string | null;
+                            dueOn: string | null;
+                            bank: string;
+                            bankLoanNo: string;
+                            requested: number;
+                            termDays: number;
+                            purpose: string | null;
+                            approved: number | null;
+                            disbursedOn: string | null;
+                            repayBy: string | null;
+                            repaidOn: string | null;
+                            overdueDays: number | null;
+                            overdue: boolean;
+                            events: {
+                                action: string;
+                                actionName: string;
+                                actorLabel: string;
+                                comment: string | null;
+                                createdAt: string;
+                            }[];
+                            actions: {
+                                action: string;
+                                name: string;
+                                needsComment: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bridge-loans/pool": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 周转金资金池：资本金、可用余额、在贷金额（市级、区县、审计） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            book: string;
+                            accounts: {
+                                kind: string;
+                                name: string;
+                                balance: number;
+                            }[];
+                            figures: {
+                                code: string;
+                                name: string;
+                                value: number;
+                                unit: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bridge-loans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 融资周转金详情：金额、放款、到期与归还、办理过程 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            type: string;
+                            typeName: string;
+                            year: number;
+                            enterpriseId: number | null;
+                            enterpriseName: string;
+                            districtName: string;
+                            status: string;
+                            statusName: string;
+                            next: string | null;
+                            dueOn: string | null;
+                            bank: string;
+                            bankLoanNo: string;
+                            requested: number;
+                            termDays: number;
+                            purpose: string | null;
+                            approved: number | null;
+                            disbursedOn: string | null;
+                            repayBy: string | null;
+                            repaidOn: string | null;
+                            overdueDays: number | null;
+                            overdue: boolean;
+                            events: {
+                                action: string;
+                                actionName: string;
+                                actorLabel: string;
+                                comment: string | null;
+                                createdAt: string;
+                            }[];
+                            actions: {
+                                action: string;
+                                name: string;
+                                needsComment: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bridge-loans/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 办理一步：提交、区县审核、市级批准（可核减金额）、放款（资金池不足则拒绝）、登记归还（按到期日判定按期或逾期） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "submit" | "district_pass" | "district_return" | "district_reject" | "approve" | "reject" | "disburse" | "repay";
+                        comment?: string | null;
+                        amount?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            type: string;
+                            typeName: string;
+                            year: number;
+                            enterpriseId: number | null;
+                            enterpriseName: string;
+                            districtName: string;
+                            status: string;
+                            statusName: string;
+                            next: string | null;
+                            dueOn: string | null;
+                            bank: string;
+                            bankLoanNo: string;
+                            requested: number;
+                            termDays: number;
+                            purpose: string | null;
+                            approved: number | null;
+                            disbursedOn: string | null;
+                            repayBy: string | null;
+                            repaidOn: string | null;
+                            overdueDays: number | null;
+                            overdue: boolean;
+                            events: {
+                                action: string;
+                                actionName: string;
+                                actorLabel: string;
+                                comment: string | null;
+                                createdAt: string;
+                            }[];
+                            actions: {
+                                action: string;
+                                name: string;
+                                needsComment: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/guarantees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 政策性担保与助保贷列表（企业本企业、区县本区县、市级全部） */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    status?: string;
+                    mine?: "true" | "false";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            items: {
+                                id: number;
+                                type: string;
+                                typeName: string;
+                                year: number;
+                                enterpriseId: number | null;
+                                enterpriseName: string;
+                                districtName: string;
+                                status: string;
+                                statusName: string;
+                                next: string | null;
+                                dueOn: string | null;
+                                bank: string;
+                                amount: number;
+                                termMonths: number;
+                                feeRate: number;
+                                fee: number | null;
+                                feeSubsidy: number | null;
+                                startsOn: string | null;
+                                endsOn: string | null;
+                                repaidOn: string | null;
+                                defaultedOn: string | null;
+                                compensated: number | null;
+                                compensatedOn: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 企业申请政策性担保或助保贷（草稿） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        scheme: "policy" | "zhubaodai";
+                        bank: string;
+                        amount: number;
+                        termMonths: number;
+                        feeRate: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            type: string;
+                            typeName: string;
+                            year: number;
+                            enterpriseId: number | null;
+                            enterpriseName: string;
+                            districtName: string;
+                            status: string;
+                            statusName: string;
+                            next: string | null;
+                            dueOn: string | null;
+                            bank: string;
+                            amount: number;
+                            termMonths: number;
+                            feeRate: number;
+                            fee: number | null;
+                            feeSubsidy: number | null;
+                            startsOn: string | null;
+                            endsOn: string | null;
+                            repaidOn: string | null;
+                            defaultedOn: string | null;
+                            compensated: number | null;
+                            compensatedOn: string | null;
+                            events: {
+                                action: string;
+                                actionName: string;
+                                actorLabel: string;
+                                comment: string | null;
+                                createdAt: string;
+                            }[];
+                            actions: {
+                                action: string;
+                                name: string;
+                                needsComment: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/guarantees/pool": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 担保风险池与担保费补助预算（市级、区县、审计） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            book: string;
+                            accounts: {
+                                kind: string;
+                                name: string;
+                                balance: number;
+                            }[];
+                            figures: {
+                                code: string;
+                                name: string;
+                                value: number;
+                                unit: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/guarantees/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 担保详情：贷款、担保费及补助、解保或代偿、办理过程 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            type: string;
+                            typeName: string;
+                            year: number;
+                            enterpriseId: number | null;
+                            enterpriseName: string;
+                            districtName: string;
+                            status: string;
+                            statusName: string;
+                            next: string | null;
+                            dueOn: string | null;
+                            bank: string;
+                            amount: number;
+                            termMonths: number;
+                            feeRate: number;
+                            fee: number | null;
+                            feeSubsidy: number | null;
+                            startsOn: string | null;
+                            endsOn: string | null;
+                            repaidOn: string | null;
+                            defaultedOn: string | null;
+                            compensated: number | null;
+                            compensatedOn: string | null;
+                            events: {
+                                action: string;
+                                actionName: string;
+                                actorLabel: string;
+                                comment: string | null;
+                                createdAt: string;
+                            }[];
+                            actions: {
+                                action: string;
+                                name: string;
+                                needsComment: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/guarantees/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 办理一步：提交、区县审核、市级批准（起保、担保费补助）、到期解保、登记违约、风险池代偿 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "submit" | "district_pass" | "district_return" | "district_reject" | "approve" | "reject" | "release" | "default" | "compensate";
+                        comment?: string | null;
+                        amount?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            type: string;
+                            typeName: string;
+                            year: number;
+                            enterpriseId: number | null;
+                            enterpriseName: string;
+                            districtName: string;
+                            status: string;
+                            statusName: string;
+                            next: string | null;
+                            dueOn: string | null;
+                            bank: string;
+                            amount: number;
+                            termMonths: number;
+                            feeRate: number;
+                            fee: number | null;
+                            feeSubsidy: number | null;
+                            startsOn: string | null;
+                            endsOn: string | null;
+                            repaidOn: string | null;
+                            defaultedOn: string | null;
+                            compensated: number | null;
+                            compensatedOn: string | null;
+                            events: {
+                                action: string;
+                                actionName: string;
+                                actorLabel: string;
+                                comment: string | null;
+                                createdAt: string;
+                            }[];
+                            actions: {
+                                action: string;
+                                name: string;
+                                needsComment: boolean;
+                            }[];
                         };
                     };
                 };

@@ -50,6 +50,8 @@ export const NOTICE_ROLES: readonly RoleCode[] = ['city_officer', 'city_admin', 
 export const OBJECTION_ROLES: readonly RoleCode[] = ['city_officer', 'city_admin', 'auditor', 'district_officer'];
 export const EXPERT_POOL_ROLES: readonly RoleCode[] = ['city_officer', 'city_admin', 'auditor'];
 export const EXPERT_ROLES: readonly RoleCode[] = ['expert'];
+export const ALLOCATION_ROLES: readonly RoleCode[] = ['city_officer', 'finance_officer', 'district_officer', 'auditor', 'city_admin'];
+export const AWARD_ROLES: readonly RoleCode[] = ['city_officer', 'district_officer', 'auditor', 'city_admin'];
 export const PROGRAMME_OFFICE_ROLES: readonly RoleCode[] = ['city_officer', 'city_admin', 'auditor'];
 export const PROGRAMME_PROJECT_ROLES: readonly RoleCode[] = ['city_officer', 'city_admin', 'auditor', 'district_officer', 'enterprise_user'];
 export const PAYMENT_DESK_ROLES: readonly RoleCode[] = ['finance_officer', 'city_officer', 'auditor'];
@@ -87,6 +89,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/techmarket/stats', label: 'nav.techmarketStats', description: 'nav.techmarketStatsDesc', icon: <ExperimentOutlined />, roles: TECHMARKET_OFFICER_ROLES },
   { path: '/experts', label: 'nav.experts', description: 'nav.expertsDesc', icon: <TeamOutlined />, roles: EXPERT_POOL_ROLES },
   { path: '/expert/assignments', label: 'nav.expertTasks', description: 'nav.expertTasksDesc', icon: <SolutionOutlined />, roles: EXPERT_ROLES },
+  { path: '/allocations', label: 'nav.allocations', description: 'nav.allocationsDesc', icon: <AccountBookOutlined />, roles: ALLOCATION_ROLES },
+  { path: '/awards', label: 'nav.awards', description: 'nav.awardsDesc', icon: <SafetyCertificateOutlined />, roles: AWARD_ROLES },
+  { path: '/awards/mine', label: 'nav.myAwards', description: 'nav.myAwardsDesc', icon: <SafetyCertificateOutlined />, roles: OWN_ENTERPRISE_ROLES },
   { path: '/projects', label: 'nav.projects', description: 'nav.projectsDesc', icon: <FileSearchOutlined />, roles: PROJECT_FOLLOW_ROLES },
   { path: '/projects/mine', label: 'nav.myProjects', description: 'nav.myProjectsDesc', icon: <FormOutlined />, roles: OWN_ENTERPRISE_ROLES },
   { path: '/programmes', label: 'nav.programmes', description: 'nav.programmesDesc', icon: <ExperimentOutlined />, roles: PROGRAMME_OFFICE_ROLES },
