@@ -133,3 +133,17 @@ export const matchingProjects = pgTable(
     check('matching_projects_matching', sql`${t.matchingFen} >= 0 and ${t.matchingFen} <= ${t.capFen}`),
   ],
 );
+
+/** The payment orders (payments kernel) that pay a matching-fund project's promise. */
+export const matchingPayments = pgTable(
+  'matching_payments',
+  {
+    orderId: integer('order_id').primaryKey(),
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => matchingProjects.id),
+    seq: smallint('seq').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('matching_payments_seq').on(t.projectId, t.seq)],
+);
