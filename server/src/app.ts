@@ -32,6 +32,7 @@ import { expertsRoutes } from './modules/experts/experts.routes.js';
 import { recognitionRegisterRoutes } from './modules/recognitions/register.routes.js';
 // the recognitions index registers the instrument on the case kernel
 import { recognitionsRoutes } from './modules/recognitions/index.js';
+import { supervisionRoutes } from './modules/supervision/index.js';
 import { outreachRoutes } from './modules/outreach/index.js';
 import { policiesRoutes } from './modules/policies/index.js';
 import { casesRoutes } from './modules/cases/index.js';
@@ -139,6 +140,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(expertsRoutes(deps));
   await app.register(recognitionRegisterRoutes(deps));
   await app.register(recognitionsRoutes(deps));
+  await app.register(supervisionRoutes(deps));
   await app.register(outreachRoutes(deps));
   await app.register(policiesRoutes(deps));
   await app.register(programmesRoutes(deps));

@@ -14,6 +14,7 @@ import { seedTechmarket } from '../../modules/techmarket/techmarket.seed.js';
 import { seedVouchers } from '../../modules/vouchers/vouchers.seed.js';
 import { seedIndicators } from '../../modules/indicators/indicators.seed.js';
 import { seedRecognitions } from '../../modules/recognitions/recognitions.seed.js';
+import { seedSupervision } from '../../modules/supervision/index.js';
 import { seedOutreach } from '../../modules/outreach/index.js';
 import { seedProgrammes } from '../../modules/programmes/programmes.seed.js';
 import { seedSubsidies } from '../../modules/subsidies/index.js';
@@ -168,6 +169,7 @@ export async function seedDemo(opts: { db: Db; pii: PiiCipher; password: string 
     await seedVouchers({ tx, ctx, pii: opts.pii });
     await seedIndicators({ tx, ctx });
     await seedRecognitions({ tx, ctx, pii: opts.pii });
+    await seedSupervision({ tx, ctx });
     await seedOutreach({ tx, ctx });
     await seedAllocations({ tx, ctx });
     await seedAwards({ tx, ctx });

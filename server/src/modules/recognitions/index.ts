@@ -12,3 +12,4 @@ export { recognitionsRoutes } from './recognitions.routes.js';
 export { ACTION_NAMES, NEXT_STEP, STATUS_NAMES, STEP_WORKING_DAYS, TRANSITIONS, TYPE_NAMES, type WorkflowAction } from './recognitions.status.js';
 export { assertInScope, lockApplication, moveApplication, type ApplicationRow, type MoveOptions } from './workflow.js';
 export { RECOGNITION_FIGURES, RECOGNITION_INDICATOR_CODES, recognitionIndicatorRecords, recognitionIndicators, recognitionIndicatorsByDistrict, type RecognitionIndicatorCode, type RecognitionIndicatorRecord } from './register.indicators.js';
+export { revokeInTransaction } from './revoke.js';
