@@ -21,6 +21,7 @@ import { seedSubsidies } from '../../modules/subsidies/index.js';
 import { seedPolicies } from '../../modules/policies/index.js';
 import { DEMO_FUND_MANAGER, seedFunds } from '../../modules/funds/funds.seed.js';
 import { seedPayments } from '../../modules/payments/payments.seed.js';
+import { seedProjects } from '../../modules/projects/projects.seed.js';
 import { seedCarriers, DEMO_CARRIER_ORG } from '../../modules/carriers/index.js';
 import { seedAllocations } from '../../modules/allocations/allocations.seed.js';
 import { seedAwards } from '../../modules/awards/awards.seed.js';
@@ -178,6 +179,7 @@ export async function seedDemo(opts: { db: Db; pii: PiiCipher; password: string 
     await seedPayments({ tx, ctx });
     await seedCarriers({ tx, ctx });
     await seedProgrammes({ tx, ctx });
+    await seedProjects({ tx, ctx });
     await seedSubsidies({ tx, ctx });
     return { enterprises: insertedEnts.length, users: insertedUsers.length };
   }));

@@ -105,9 +105,9 @@ export async function followUps(db: Executor, projectIds: number[]) {
 }
 
 /** In-progress projects with no mid-term case yet. */
-export async function projectsWithoutMidterm(db: Executor): Promise<{ id: number }[]> {
+export async function projectsWithoutMidterm(db: Executor): Promise<{ id: number; year: number }[]> {
   return db
-    .select({ id: cases.id })
+    .select({ id: cases.id, year: cases.year })
     .from(cases)
     .leftJoin(projectMidterms, eq(projectMidterms.projectCaseId, cases.id))
     .where(and(eq(cases.instrument, 'programmes'), eq(cases.status, 'in_progress'), sql`${projectMidterms.id} is null`))

@@ -83,10 +83,10 @@ const midpoint = (a: string, b: string) => new Date((Date.parse(`${a}T00:00:00Z`
  * Opens the mid-term check of one in-progress project: due at the middle of the project period,
  * but never sooner than 20 working days from today (the enterprise needs time to report).
  */
-export async function openMidtermFor(tx: Tx, ctx: RequestContext, projectId: number): Promise<number> {
+export async function openMidtermFor(tx: Tx, ctx: RequestContext, projectId: number, earliestDue?: string): Promise<number> {
   const plan = await planOf(tx, projectId);
   const today = businessToday();
-  const earliest = await addWorkingDays(today, 20, tx);
+  const earliest = earliestDue ?? (await addWorkingDays(today, 20, tx));
   const mid = plan.startOn && plan.endOn ? midpoint(plan.startOn, plan.endOn) : earliest;
   const dueOn = mid > earliest ? mid : earliest;
   const c = await openCase(tx, ctx, { instrument: MIDTERM, type: 'midterm', year: Number(today.slice(0, 4)), title: `${plan.title}（中期检查）`, enterpriseId: plan.enterpriseId, districtId: plan.districtId });
@@ -100,8 +100,9 @@ export async function openMidterms({ db, ctx }: { db: Db; ctx: RequestContext })
   requireOfficer(actorOf(ctx));
   return db.transaction(async (tx) => {
     const ids: number[] = [];
+    const earliest = await addWorkingDays(businessToday(), 20, tx);
     for (const p of await repo.projectsWithoutMidterm(tx)) {
-      ids.push(await openMidtermFor(tx, ctx, p.id));
+      ids.push(await openMidtermFor(tx, ctx, p.id, earliest));
     }
     return { opened: ids.length, ids };
   });
