@@ -328,8 +328,9 @@ export async function seedCarriers(opts: { tx: Tx; ctx: RequestContext }): Promi
       });
     }
   });
-  for (let i = 0; i < firmRows.length; i += CHUNK) {
-    await tx.insert(carrierFirms).values(firmRows.slice(i, i + CHUNK));
+  // 6 columns a row: 5000 rows stay under the 65535 parameters of a statement
+  for (let i = 0; i < firmRows.length; i += 5000) {
+    await tx.insert(carrierFirms).values(firmRows.slice(i, i + 5000));
   }
 
   // enterprises in parks: the registry's firms in the parks' districts (a share of them)
@@ -369,8 +370,8 @@ export async function seedCarriers(opts: { tx: Tx; ctx: RequestContext }): Promi
       revenue: prev ? Math.round(prev.revenue * (0.9 + rnd.next() * 0.6)) : base * rnd.int(30, 260) * 10_000,
       jobs: Math.max(base * rnd.int(4, 12), base),
       investment: prev && rnd.next() < 0.85 ? Math.round(prev.investment * (0.8 + rnd.next() * 0.8)) : rnd.int(0, base * 40) * 10_000,
-      ipCount: grow(base * rnd.int(1, 4)),
-      events: grow(rnd.int(12, 80)),
+      ipCount: prev ? grow(prev.ipCount) : base * rnd.int(1, 4),
+      events: prev ? grow(prev.events) : rnd.int(12, 80),
     };
   };
 
@@ -570,7 +571,6 @@ export async function seedCarriers(opts: { tx: Tx; ctx: RequestContext }): Promi
   const paid = pays.map((p) => ({
     kind: 'pay',
     valueDate: p.on,
-    idempotencyKey: `carrier_subsidy:${carrierIds[p.carrierIdx]}:${p.year}`,
     memo: `${planned[p.carrierIdx].name} ${p.year}年度考核补助（平台上线前拨付）`,
     entries: [
       { account: { kind: 'budget' as const, scope: p.year }, amountFen: -p.fen },
