@@ -38,6 +38,8 @@ import { policiesRoutes } from './modules/policies/index.js';
 import { casesRoutes } from './modules/cases/index.js';
 // the subsidies index registers its instrument and the interest_subsidy payable
 import { subsidiesRoutes } from './modules/subsidies/index.js';
+// the loans index registers the bridge_loan and guarantee instruments
+import { loansRoutes } from './modules/loans/index.js';
 // the funds index registers the quarterly report instrument on the case kernel
 import { fundsRoutes } from './modules/funds/index.js';
 // the programmes index registers the instrument and the project_tranche payable
@@ -146,6 +148,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(programmesRoutes(deps));
   await app.register(casesRoutes(deps));
   await app.register(subsidiesRoutes(deps));
+  await app.register(loansRoutes(deps));
   await app.register(fundsRoutes(deps));
   await app.register(allocationsRoutes(deps));
   await app.register(awardsRoutes(deps));

@@ -18,6 +18,7 @@ import { seedSupervision } from '../../modules/supervision/index.js';
 import { seedOutreach } from '../../modules/outreach/index.js';
 import { seedProgrammes } from '../../modules/programmes/programmes.seed.js';
 import { seedSubsidies } from '../../modules/subsidies/index.js';
+import { seedLoans } from '../../modules/loans/index.js';
 import { seedPolicies } from '../../modules/policies/index.js';
 import { DEMO_FUND_MANAGER, seedFunds } from '../../modules/funds/funds.seed.js';
 import { seedPayments } from '../../modules/payments/payments.seed.js';
@@ -181,6 +182,7 @@ export async function seedDemo(opts: { db: Db; pii: PiiCipher; password: string 
     await seedProgrammes({ tx, ctx });
     await seedProjects({ tx, ctx });
     await seedSubsidies({ tx, ctx });
+    await seedLoans({ tx, ctx });
     return { enterprises: insertedEnts.length, users: insertedUsers.length };
   }));
 }

@@ -7,6 +7,7 @@ import { carrierSource } from './carriers.js';
 import { recognitionSource } from './recognitions.js';
 import { techmarketSource } from './techmarket.js';
 import { voucherSource } from './vouchers.js';
+import { financeSource } from './finance.js';
 
 let registered = false;
 
@@ -19,6 +20,7 @@ export function registerModuleIndicators(): void {
   registerIndicatorSource(voucherSource);
   registerIndicatorSource(techmarketSource);
   registerIndicatorSource(recognitionSource);
+  registerIndicatorSource(financeSource);
   registerIndicatorSource(carrierSource);
   registerIndicatorSource(outreachSource);
   registerIndicatorSource(awardSource);
