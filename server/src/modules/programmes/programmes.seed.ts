@@ -96,6 +96,8 @@ interface Spec {
   title: string;
   requestedFen: number;
   score: number | null;
+  /** in a notice whose period has ended: the officer's decision to take */
+  ended: boolean;
 }
 
 /**
@@ -171,7 +173,7 @@ export async function seedProgrammes({ tx, ctx }: { tx: Tx; ctx: RequestContext 
         } while (usedTitles.has(`${call.key}:${title}`));
         usedTitles.add(`${call.key}:${title}`);
         const status: ProjectStatus = seedStatus === 'in_progress_paid' ? 'in_progress' : seedStatus;
-        specs.push({ call, status, paid: seedStatus === 'in_progress_paid', enterprise, title, requestedFen: round(ceiling * (0.4 + rnd.next() * 0.6), 1_000_000), score: null });
+        specs.push({ call, status, paid: seedStatus === 'in_progress_paid', enterprise, title, requestedFen: round(ceiling * (0.4 + rnd.next() * 0.6), 1_000_000), score: null, ended: seedStatus === 'in_notice' && i === 0 });
       }
     }
   }
@@ -215,8 +217,8 @@ export async function seedProgrammes({ tx, ctx }: { tx: Tx; ctx: RequestContext 
           enterpriseId: s.enterprise.id,
           districtId: s.enterprise.districtId,
           status: s.status,
-          dueOn: s.status === 'approved' ? addDays(s.call.decidedOn!, 28) : ['pending_check', 'checked', 'scored', 'ranked', 'submitted', 'returned'].includes(s.status) ? '2016-09-23' : inNotice ? addDays(s.call.openNoticeOn!, 9) : null,
-          noticeId: inNotice ? noticeId.get(`${s.call.key}:open`)! : ['approved', 'in_progress'].includes(s.status) ? noticeId.get(s.call.key)! : null,
+          dueOn: s.status === 'approved' ? addDays(s.call.decidedOn!, 28) : ['pending_check', 'checked', 'scored', 'ranked', 'submitted', 'returned'].includes(s.status) ? '2016-09-23' : inNotice ? (s.ended ? addDays(s.call.noticeOn!, 8) : addDays(s.call.openNoticeOn!, 9)) : null,
+          noticeId: inNotice ? noticeId.get(s.ended ? s.call.key : `${s.call.key}:open`)! : ['approved', 'in_progress'].includes(s.status) ? noticeId.get(s.call.key)! : null,
           panelScore: s.score === null ? null : s.score.toFixed(2),
           submittedAt: s.status === 'draft' ? null : at(submittedOn),
           decidedAt: decided && s.call.decidedOn ? at(s.call.decidedOn, 15) : null,
@@ -282,7 +284,7 @@ export async function seedProgrammes({ tx, ctx }: { tx: Tx; ctx: RequestContext 
     let from: string = 'draft';
     for (const a of path) {
       const t = TRANSITIONS[a];
-      d = a === 'publish_notice' ? (s.status === 'in_notice' ? s.call.openNoticeOn! : s.call.noticeOn!) : a === 'approve' ? s.call.decidedOn! : a === 'sign_contract' ? addDays(s.call.decidedOn!, 15) : addDays(d, rnd.int(3, 9));
+      d = a === 'publish_notice' ? (s.status === 'in_notice' && !s.ended ? s.call.openNoticeOn! : s.call.noticeOn!) : a === 'approve' ? s.call.decidedOn! : a === 'sign_contract' ? addDays(s.call.decidedOn!, 15) : addDays(d, rnd.int(3, 9));
       const label = a.startsWith('submit') ? s.enterprise.name : a.startsWith('district') ? '区县科技局' : a === 'panel_scored' ? '评审专家组' : officerLabel;
       events.push({ caseId: ids[i], action: a, fromStatus: from, toStatus: t.to, comment: COMMENTS[a] ?? null, actorId: label === officerLabel ? officer.id : null, actorLabel: label, occurredAt: at(d, 11) });
       from = t.to;
@@ -294,7 +296,7 @@ export async function seedProgrammes({ tx, ctx }: { tx: Tx; ctx: RequestContext 
   const districtNames = new Map((await tx.select({ id: districts.id, name: districts.name }).from(districts)).map((d) => [d.id, d.name]));
   const items = specs.flatMap((s, i) =>
     s.status === 'in_notice' || s.status === 'approved' || s.status === 'in_progress'
-      ? [{ noticeId: s.status === 'in_notice' ? noticeId.get(`${s.call.key}:open`)! : noticeId.get(s.call.key)!, caseId: ids[i], name: s.enterprise.name, districtName: districtNames.get(s.enterprise.districtId) ?? '', summary: `${progByCode.get(s.call.programme)!.name}；拟资助${s.requestedFen / 1_000_000}万元` }]
+      ? [{ noticeId: s.status === 'in_notice' && !s.ended ? noticeId.get(`${s.call.key}:open`)! : noticeId.get(s.call.key)!, caseId: ids[i], name: s.enterprise.name, districtName: districtNames.get(s.enterprise.districtId) ?? '', summary: `${progByCode.get(s.call.programme)!.name}；拟资助${s.requestedFen / 1_000_000}万元` }]
       : [],
   );
   await tx.insert(noticeItems).values(items);

@@ -175,6 +175,7 @@ export default function RankingPage() {
           loading={ranking.isLoading}
           dataSource={items}
           pagination={false}
+          scroll={{ x: 1600 }}
           rowClassName={(r) => (r.withinBudget ? "" : "below-line")}
           onRow={(r, i) => ({
             style:
