@@ -247,3 +247,40 @@ describe('ranking, moderation, notice and approval', () => {
     expect(check).toMatchObject({ unbalancedMovements: 0, driftedAccounts: 0, totalFen: 0 });
   });
 });
+
+describe('the programme-year budget on the ledger', () => {
+  it('when two calls of one programme-year approve more than its budget, then the second approval is refused and nothing of it is written', async () => {
+    setBusinessClock(fixedClock('2026-03-02'));
+    const p = (await officer.request('POST', '/api/programmes', { code: 'test_major', name: '测试重大项目', type: 'major', selection: 'designed' })).json<{ id: number }>();
+    const y = (await officer.request('POST', `/api/programmes/${p.id}/years`, { year: 2026, budget: 1_200_000 })).json<{ years: { id: number }[] }>().years[0];
+    const callOf = async (batch: number) =>
+      (
+        await officer.request('POST', '/api/programme-calls', { programmeId: p.id, year: 2026, batch, title: `2026年度测试重大项目指南第${batch}批`, eligibility: '受邀企业', topics: [], ceiling: 1_000_000, totalBudget: 1_200_000, opensOn: '2026-03-01', closesOn: '2026-04-30' })
+      ).json<{ id: number }>().id;
+    const ids: number[] = [];
+    for (const batch of [1, 2]) {
+      const call = await callOf(batch);
+      const [ent] = await t.deps.database.rows<{ id: number; district_id: number }>(sql`select id, district_id from enterprises order by id desc limit 1 offset ${200 + batch}`);
+      const [c] = await t.deps.database.rows<{ id: number }>(
+        sql`insert into cases (instrument, type, year, title, call_id, enterprise_id, district_id, status, panel_score) values ('programmes', 'major', 2026, ${`重大项目${batch}`}, ${call}, ${ent.id}, ${ent.district_id}, 'scored', 90) returning id`,
+      );
+      await t.deps.database.rows(
+        sql`insert into project_applications (id, programme_id, programme_year_id, plan, budget_lines, kpis, milestones, requested_fen, self_raised_fen)
+            values (${c.id}, ${p.id}, ${y.id}, ${JSON.stringify(content().plan)}::jsonb, '[]'::jsonb, '[]'::jsonb, '[]'::jsonb, 80000000, 80000000)`,
+      );
+      expect((await officer.request('POST', `/api/project-applications/${c.id}/moderation`, { select: true })).statusCode).toBe(200);
+      ids.push(c.id);
+    }
+    const pub = await officer.request('POST', '/api/notices', { instrument: 'programmes', subject: 'major', year: 2026, title: '2026年度测试重大项目拟立项公示', applicationIds: ids });
+    expect(pub.statusCode, pub.body).toBe(201);
+    setBusinessClock(fixedClock('2026-03-20'));
+    expect((await officer.request('POST', `/api/cases/${ids[0]}/decision`, { approve: true })).statusCode).toBe(200);
+    const refused = await officer.request('POST', `/api/cases/${ids[1]}/decision`, { approve: true });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json<Err>().error.code).toBe('budget_exceeded');
+    const [left] = await t.deps.database.rows<{ status: string; approved_fen: number | null }>(sql`select c.status, d.approved_fen from cases c join project_applications d on d.id = c.id where c.id = ${ids[1]}`);
+    expect(left).toEqual({ status: 'in_notice', approved_fen: null });
+    const budget = await balances(t.deps.database.db, PROJECT_BOOK, { kinds: ['budget'], scope: y.id });
+    expect(budget[0].balanceFen).toBe(40_000_000);
+  });
+});

@@ -27,9 +27,10 @@ describe('the programmes demo data', () => {
 
   it('when the 2016 cases are counted by status, then every state of the workflow up to the contract is there', async () => {
     const rows = await t.deps.database.rows<{ status: string }>(sql`select distinct status from cases where instrument = 'programmes' and year = 2016`);
-    expect(rows.map((r) => r.status).sort()).toEqual(['approved', 'checked', 'draft', 'in_notice', 'in_progress', 'not_selected', 'pending_check', 'ranked', 'rejected', 'returned', 'scored', 'submitted'].sort());
+    // the projects module's demo data moves some of them on (mid-term, acceptance)
+    expect(rows.map((r) => r.status)).toEqual(expect.arrayContaining(['approved', 'checked', 'draft', 'in_notice', 'in_progress', 'not_selected', 'pending_check', 'ranked', 'rejected', 'returned', 'scored', 'submitted']));
     const orders = await t.deps.database.rows<{ status: string }>(sql`select distinct status from payment_orders where payable = 'project_tranche'`);
-    expect(orders.map((o) => o.status).sort()).toEqual(['confirmed', 'prepared']);
+    expect(orders.map((o) => o.status)).toEqual(expect.arrayContaining(['confirmed', 'prepared']));
   });
 
   it('when the project book is checked, then it balances and no programme-year is over-committed', async () => {
