@@ -120,6 +120,29 @@ describe('partner funds and the ledger', () => {
     expect(list.filter((f) => f.name === body.name)).toHaveLength(1);
     expect(list.find((f) => f.name === body.name)!.uncalled).toBe(1_000_000);
   });
+  it('when two call requests race for more than the uncalled commitment together, then exactly one is accepted', async () => {
+    const f = (await officer.request('GET', '/api/funds/partner-funds?status=active')).json<{ items: Fund[] }>().items.filter((x) => x.uncalled >= 2_000_000).at(-1)!;
+    const share = Math.floor((f.uncalled * 0.6) / 100) * 100;
+    const results = await Promise.all([officer, officer2].map((s) => s.request('POST', `/api/funds/partner-funds/${f.id}/movements`, { kind: 'call', amount: share, valueDate: '2016-09-06' })));
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+  });
+
+  it('when a fund exits, then its uncalled commitment returns to the programme and no further call is accepted', async () => {
+    const funds = (await officer.request('GET', '/api/funds/partner-funds?programme=angel&status=active')).json<{ items: Fund[] }>().items;
+    const pending = (await officer.request('GET', '/api/funds/movements?status=pending')).json<{ items: { fundId: number }[] }>().items.map((m) => m.fundId);
+    const f = funds.find((x) => x.uncalled > 0 && !pending.includes(x.id))!;
+    const before = (await officer.request('GET', '/api/funds/programmes')).json<{ items: { code: string; available: number }[] }>().items.find((p) => p.code === 'angel')!;
+    const bad = await officer.request('POST', `/api/funds/partner-funds/${f.id}/status`, { status: 'exited', version: f.version });
+    expect(bad.statusCode).toBe(400);
+    expect(fieldsOf(bad.body)[0].field).toBe('exitedOn');
+    const res = await officer.request('POST', `/api/funds/partner-funds/${f.id}/status`, { status: 'exited', exitedOn: '2016-09-09', version: f.version });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json<Fund>()).toMatchObject({ status: 'exited', uncalled: 0 });
+    const after = (await officer.request('GET', '/api/funds/programmes')).json<{ items: { code: string; available: number }[] }>().items.find((p) => p.code === 'angel')!;
+    expect(after.available).toBeCloseTo(before.available + f.uncalled, 2);
+    expect((await officer.request('POST', `/api/funds/partner-funds/${f.id}/movements`, { kind: 'call', amount: 1, valueDate: '2016-09-09' })).statusCode).toBe(409);
+    expect((await officer.request('POST', `/api/funds/partner-funds/${f.id}/status`, { status: 'active', version: f.version + 1 })).statusCode).toBe(409);
+  });
 });
 
 describe('quarterly reports', () => {
