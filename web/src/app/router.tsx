@@ -9,6 +9,7 @@ import { PublicLayout } from './layout/PublicLayout';
 import { ADMIN_ROLES, AUDIT_ROLES, ENTERPRISE_LIST_ROLES, OWN_ENTERPRISE_ROLES, VOUCHER_DESK_ROLES, VOUCHER_HOLDER_ROLES, VOUCHER_PROVIDER_ROLES, TECHMARKET_CONTRACT_ROLES, TECHMARKET_OFFICER_ROLES, INDICATOR_ROLES, NOTICE_ROLES, OBJECTION_ROLES } from './layout/nav';
 import { EXPERT_POOL_ROLES, EXPERT_ROLES } from './layout/nav';
 import { ALLOCATION_ROLES, AWARD_ROLES } from './layout/nav';
+import { FINANCE_CASE_ROLES } from './layout/nav';
 import { PAYMENT_DESK_ROLES, PAYMENT_LIMIT_ROLES, PROJECT_FOLLOW_ROLES } from './layout/nav';
 import { RECOGNITION_REGISTER_ROLES } from './layout/nav';
 import { RECOGNITION_REVIEW_ROLES } from './layout/nav';
@@ -61,6 +62,14 @@ const ExpertPoolPage = lazy(() => import('../features/experts/components/ExpertP
 const PanelPage = lazy(() => import('../features/experts/components/PanelPage'));
 const MyAssignmentsPage = lazy(() => import('../features/experts/components/MyAssignmentsPage'));
 const PaymentDeskPage = lazy(() => import('../features/payments/components/PaymentDeskPage'));
+const SubsidyCalculatorPage = lazy(() => import('../features/subsidies/components/CalculatorPage'));
+const SubsidyApplicationsPage = lazy(() => import('../features/subsidies/components/ApplicationsPage'));
+const SubsidyApplicationPage = lazy(() => import('../features/subsidies/components/ApplicationPage'));
+const SubsidyAssessmentsPage = lazy(() => import('../features/subsidies/components/AssessmentsPage'));
+const BridgeLoansPage = lazy(() => import('../features/loans/components/BridgeLoansPage'));
+const BridgeLoanPage = lazy(() => import('../features/loans/components/BridgeLoanPage'));
+const GuaranteesPage = lazy(() => import('../features/loans/components/GuaranteesPage'));
+const GuaranteePage = lazy(() => import('../features/loans/components/GuaranteePage'));
 const PaymentLimitsPage = lazy(() => import('../features/payments/components/PaymentLimitsPage'));
 const AllocationsPage = lazy(() => import('../features/allocations/components/AllocationsPage'));
 const AwardsPage = lazy(() => import('../features/awards/components/AwardsPage'));
@@ -94,6 +103,7 @@ export const router = createBrowserRouter([
     errorElement: <RouteErrorBoundary />,
     children: [
       { path: 'self-assessment', element: <SelfAssessmentPage /> },
+      { path: 'interest-subsidy', element: <SubsidyCalculatorPage /> },
       { path: 'calendar', element: <CalendarLookupPage /> },
       { path: 'market', element: <MarketSearchPage /> },
       { path: 'market/:id', element: <ListingDetailPage /> },
@@ -152,6 +162,13 @@ export const router = createBrowserRouter([
           { path: 'awards/nominations/:id', element: guard([...AWARD_ROLES, ...OWN_ENTERPRISE_ROLES], <AwardsPage />) },
           { path: 'audit', element: guard(AUDIT_ROLES, <AuditPage />) },
           { path: 'payments', element: guard(PAYMENT_DESK_ROLES, <PaymentDeskPage />) },
+          { path: 'subsidies/applications', element: guard(FINANCE_CASE_ROLES, <SubsidyApplicationsPage />) },
+          { path: 'subsidies/applications/:id', element: guard(FINANCE_CASE_ROLES, <SubsidyApplicationPage />) },
+          { path: 'subsidies/assessments', element: guard(FINANCE_CASE_ROLES, <SubsidyAssessmentsPage />) },
+          { path: 'loans/bridge', element: guard(FINANCE_CASE_ROLES, <BridgeLoansPage />) },
+          { path: 'loans/bridge/:id', element: guard(FINANCE_CASE_ROLES, <BridgeLoanPage />) },
+          { path: 'loans/guarantees', element: guard(FINANCE_CASE_ROLES, <GuaranteesPage />) },
+          { path: 'loans/guarantees/:id', element: guard(FINANCE_CASE_ROLES, <GuaranteePage />) },
           { path: 'projects', element: guard(PROJECT_FOLLOW_ROLES, <ProjectsPage />) },
           { path: 'projects/mine', element: guard(OWN_ENTERPRISE_ROLES, <MyProjectsPage />) },
           { path: 'admin/payment-limits', element: guard(PAYMENT_LIMIT_ROLES, <PaymentLimitsPage />) },

@@ -9,6 +9,7 @@ const link = ({ isActive }: { isActive: boolean }) => ({ color: '#fff', opacity:
 /** The same header on every public page. */
 const PUBLIC_LINKS: readonly [string, string][] = [
   ['/public/self-assessment', '认定自评'],
+  ['/public/interest-subsidy', '贴息测算'],
   ['/public/notices', '认定公示'],
   ['/public/market', '技术市场'],
   ['/public/auctions', '技术拍卖'],

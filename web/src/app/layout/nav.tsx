@@ -60,6 +60,7 @@ export const PAYMENT_LIMIT_ROLES: readonly RoleCode[] = ['city_admin', 'auditor'
 export const FUND_OFFICE_ROLES: readonly RoleCode[] = ['city_officer', 'finance_officer', 'city_admin', 'auditor'];
 export const FUND_MANAGER_ROLES: readonly RoleCode[] = ['fund_manager'];
 export const FUND_REPORT_ROLES: readonly RoleCode[] = [...FUND_OFFICE_ROLES, ...FUND_MANAGER_ROLES];
+export const FINANCE_CASE_ROLES: readonly RoleCode[] = ['city_admin', 'city_officer', 'district_officer', 'auditor', 'enterprise_user'];
 export const PROJECT_FOLLOW_ROLES: readonly RoleCode[] = ['city_officer', 'district_officer', 'auditor', 'finance_officer'];
 
 /** The side menu, the home page shortcuts and the route guards all read this one table. */
@@ -99,6 +100,10 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/carriers', label: 'nav.carriers', description: 'nav.carriersDesc', icon: <ApartmentOutlined />, roles: CARRIER_ROLES },
   { path: '/carriers/review', label: 'nav.carrierReview', description: 'nav.carrierReviewDesc', icon: <FileSearchOutlined />, roles: CARRIER_ROLES },
   { path: '/payments', label: 'nav.paymentDesk', description: 'nav.paymentDeskDesc', icon: <AccountBookOutlined />, roles: PAYMENT_DESK_ROLES },
+  { path: '/subsidies/applications', label: 'nav.interestSubsidies', description: 'nav.interestSubsidiesDesc', icon: <AccountBookOutlined />, roles: FINANCE_CASE_ROLES },
+  { path: '/subsidies/assessments', label: 'nav.performanceAssessments', description: 'nav.performanceAssessmentsDesc', icon: <FileSearchOutlined />, roles: FINANCE_CASE_ROLES },
+  { path: '/loans/bridge', label: 'nav.bridgeLoans', description: 'nav.bridgeLoansDesc', icon: <BankOutlined />, roles: FINANCE_CASE_ROLES },
+  { path: '/loans/guarantees', label: 'nav.guarantees', description: 'nav.guaranteesDesc', icon: <SafetyCertificateOutlined />, roles: FINANCE_CASE_ROLES },
   { path: '/admin/payment-limits', label: 'nav.paymentLimits', description: 'nav.paymentLimitsDesc', icon: <AccountBookOutlined />, roles: PAYMENT_LIMIT_ROLES, group: 'admin' },
   { path: '/funds', label: 'nav.funds', description: 'nav.fundsDesc', icon: <FundOutlined />, roles: FUND_OFFICE_ROLES },
   { path: '/funds/my', label: 'nav.fundsMy', description: 'nav.fundsMyDesc', icon: <FundOutlined />, roles: FUND_MANAGER_ROLES },
