@@ -16,6 +16,7 @@ import { RECOGNITION_REVIEW_ROLES } from './layout/nav';
 import { CARRIER_ROLES } from './layout/nav';
 import { PROGRAMME_OFFICE_ROLES, PROGRAMME_PROJECT_ROLES } from './layout/nav';
 import { FUND_MANAGER_ROLES, FUND_OFFICE_ROLES, FUND_REPORT_ROLES } from './layout/nav';
+import { POLICY_ADMIN_ROLES, RECOMMENDATION_ROLES, SUPERVISION_ROLES } from './layout/nav';
 import { RequireAuth } from './RequireAuth';
 import { RequireRole } from './RequireRole';
 
@@ -90,6 +91,15 @@ const ProgrammeProjectPage = lazy(() => import('../features/programmes/component
 const ProgrammeRankingPage = lazy(() => import('../features/programmes/components/RankingPage'));
 const PublicCallsPage = lazy(() => import('../features/programmes/components/PublicCallsPage'));
 
+const PublicPoliciesPage = lazy(() => import('../features/policies/components/PublicPoliciesPage'));
+const PublicPolicyPage = lazy(() => import('../features/policies/components/PublicPolicyPage'));
+const PoliciesAdminPage = lazy(() => import('../features/policies/components/PoliciesAdminPage'));
+const PublicOutreachPage = lazy(() => import('../features/outreach/components/PublicOutreachPage'));
+const OutreachPage = lazy(() => import('../features/outreach/components/OutreachPage'));
+const SupervisionPage = lazy(() => import('../features/supervision/components/SupervisionPage'));
+const SupervisionCasePage = lazy(() => import('../features/supervision/components/CasePage'));
+const AnnualReportsPage = lazy(() => import('../features/supervision/components/AnnualReportsPage'));
+const RecommendationsPage = lazy(() => import('../features/recognitions/recommendations/RecommendationsPage'));
 export const router = createBrowserRouter([
   {
     path: '/login',
@@ -110,6 +120,9 @@ export const router = createBrowserRouter([
       { path: 'auctions', element: <AuctionsPage /> },
       { path: 'notices', element: <PublicNoticesPage /> },
       { path: 'notices/:id', element: <PublicNoticeDetailPage /> },
+      { path: 'policies', element: <PublicPoliciesPage /> },
+      { path: 'policies/:id', element: <PublicPolicyPage /> },
+      { path: 'outreach', element: <PublicOutreachPage /> },
       { path: 'carriers', element: <PublicCarriersPage /> },
       { path: 'programme-calls', element: <PublicCallsPage /> },
       { path: '*', element: <StatusPage kind="notFound" /> },
@@ -142,6 +155,12 @@ export const router = createBrowserRouter([
           { path: 'recognitions/apply', element: guard(OWN_ENTERPRISE_ROLES, <RecognitionApplyPage />) },
           { path: 'recognitions/apply/:id', element: guard(OWN_ENTERPRISE_ROLES, <RecognitionApplicationPage />) },
           { path: 'recognitions/review', element: guard(RECOGNITION_REVIEW_ROLES, <RecognitionReviewPage />) },
+          { path: 'recognitions/recommendations', element: guard(RECOMMENDATION_ROLES, <RecommendationsPage />) },
+          { path: 'supervision', element: guard(SUPERVISION_ROLES, <SupervisionPage />) },
+          { path: 'supervision/cases/:id', element: guard([...SUPERVISION_ROLES, ...OWN_ENTERPRISE_ROLES], <SupervisionCasePage />) },
+          { path: 'annual-reports', element: guard(OWN_ENTERPRISE_ROLES, <AnnualReportsPage />) },
+          { path: 'outreach', element: guard(SUPERVISION_ROLES, <OutreachPage />) },
+          { path: 'policies', element: guard(POLICY_ADMIN_ROLES, <PoliciesAdminPage />) },
           { path: 'notices', element: guard(NOTICE_ROLES, <NoticesPage />) },
           { path: 'carriers', element: guard(CARRIER_ROLES, <CarriersPage />) },
           { path: 'carriers/review', element: guard(CARRIER_ROLES, <CarrierReviewPage />) },

@@ -49,6 +49,8 @@ describe('spot checks', () => {
     expect(mine.items.length).toBeGreaterThan(0);
     expect(mine.items.every((i) => i.districtName === '西湖区')).toBe(true);
     expect((await enterprise.request('GET', `/api/spot-checks/${d.id}`)).statusCode).toBe(403);
+    const listed = (await officer.request('GET', '/api/spot-checks')).json<{ items: { id: number; drawn: number; checked: number }[] }>().items.find((x) => x.id === d.id)!;
+    expect(listed).toMatchObject({ drawn: d.items.length, checked: 0 });
   });
 
   it('when a finding asks for rectification, then a case opens, the enterprise reports and the officer accepts; a revocation finding revokes the recognition through the recognitions module', async () => {

@@ -132,8 +132,8 @@ export async function listDraws(db: Executor) {
   return db
     .select({
       draw: spotCheckDraws,
-      drawn: sql<number>`(select count(*)::int from ${spotCheckItems} i where i.draw_id = ${spotCheckDraws.id})`,
-      checked: sql<number>`(select count(*)::int from ${spotCheckItems} i where i.draw_id = ${spotCheckDraws.id} and i.finding is not null)`,
+      drawn: sql<number>`(select count(*)::int from spot_check_items i where i.draw_id = spot_check_draws.id)`,
+      checked: sql<number>`(select count(*)::int from spot_check_items i where i.draw_id = spot_check_draws.id and i.finding is not null)`,
     })
     .from(spotCheckDraws)
     .orderBy(desc(spotCheckDraws.drawnOn), desc(spotCheckDraws.id));

@@ -11,6 +11,8 @@ const PUBLIC_LINKS: readonly [string, string][] = [
   ['/public/self-assessment', '认定自评'],
   ['/public/interest-subsidy', '贴息测算'],
   ['/public/notices', '认定公示'],
+  ['/public/policies', '政策库'],
+  ['/public/outreach', '科技下乡'],
   ['/public/market', '技术市场'],
   ['/public/auctions', '技术拍卖'],
   ['/public/calendar', '工作日查询'],

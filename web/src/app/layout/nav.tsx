@@ -63,6 +63,9 @@ export const FUND_REPORT_ROLES: readonly RoleCode[] = [...FUND_OFFICE_ROLES, ...
 export const FINANCE_CASE_ROLES: readonly RoleCode[] = ['city_admin', 'city_officer', 'district_officer', 'auditor', 'enterprise_user'];
 export const PROJECT_FOLLOW_ROLES: readonly RoleCode[] = ['city_officer', 'district_officer', 'auditor', 'finance_officer'];
 
+export const SUPERVISION_ROLES: readonly RoleCode[] = ['city_officer', 'district_officer', 'auditor', 'city_admin'];
+export const RECOMMENDATION_ROLES: readonly RoleCode[] = ['city_officer', 'district_officer', 'auditor', 'city_admin'];
+export const POLICY_ADMIN_ROLES: readonly RoleCode[] = ['city_officer', 'auditor', 'city_admin'];
 /** The side menu, the home page shortcuts and the route guards all read this one table. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', label: 'nav.home', description: 'nav.homeDesc', icon: <HomeOutlined /> },
@@ -82,6 +85,11 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/recognitions/review', label: 'nav.recognitionReview', description: 'nav.recognitionReviewDesc', icon: <FileSearchOutlined />, roles: RECOGNITION_REVIEW_ROLES },
   { path: '/recognitions/register', label: 'nav.recognitionRegister', description: 'nav.recognitionRegisterDesc', icon: <SafetyCertificateOutlined />, roles: RECOGNITION_REGISTER_ROLES },
   { path: '/recognitions/mine', label: 'nav.myRecognitions', description: 'nav.myRecognitionsDesc', icon: <SafetyCertificateOutlined />, roles: OWN_ENTERPRISE_ROLES },
+  { path: '/recognitions/recommendations', label: 'nav.recommendations', description: 'nav.recommendationsDesc', icon: <SafetyCertificateOutlined />, roles: RECOMMENDATION_ROLES },
+  { path: '/supervision', label: 'nav.supervision', description: 'nav.supervisionDesc', icon: <FileSearchOutlined />, roles: SUPERVISION_ROLES },
+  { path: '/annual-reports', label: 'nav.annualReports', description: 'nav.annualReportsDesc', icon: <FormOutlined />, roles: OWN_ENTERPRISE_ROLES },
+  { path: '/outreach', label: 'nav.outreach', description: 'nav.outreachDesc', icon: <EnvironmentOutlined />, roles: SUPERVISION_ROLES },
+  { path: '/policies', label: 'nav.policies', description: 'nav.policiesDesc', icon: <AuditOutlined />, roles: POLICY_ADMIN_ROLES },
   { path: '/techmarket/listings', label: 'nav.techmarket', description: 'nav.techmarketDesc', icon: <ExperimentOutlined /> },
   { path: '/techmarket/my', label: 'nav.techmarketMine', description: 'nav.techmarketMineDesc', icon: <ExperimentOutlined />, roles: OWN_ENTERPRISE_ROLES },
   { path: '/techmarket/moderation', label: 'nav.techmarketModeration', description: 'nav.techmarketModerationDesc', icon: <ExperimentOutlined />, roles: TECHMARKET_OFFICER_ROLES },

@@ -1,0 +1,126 @@
+import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, Tag, Upload } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { PageTitle } from '../../../components/PageTitle';
+import { applyFieldErrors, errorMessage } from '../../../lib/form-errors';
+import { hasAnyRole, useSession } from '../../../lib/session';
+import { useCreatePolicy, usePolicies, useSetPolicyStatus, useUploadPolicyFile, type PolicyInput } from '../api/policies';
+import { STATUS_COLOR } from './PublicPoliciesPage';
+
+type FormValues = Omit<PolicyInput, 'issuedOn' | 'effectiveOn' | 'expiresOn'> & { issuedOn?: Dayjs; effectiveOn?: Dayjs; expiresOn?: Dayjs };
+const day = (d?: Dayjs) => (d ? d.format('YYYY-MM-DD') : null);
+
+/** 政策库管理 (city officer): add documents with their full text, upload originals, mark repealed or amended. */
+export default function PoliciesAdminPage() {
+  const me = useSession();
+  const canEdit = hasAnyRole(me, ['city_officer']);
+  const { message } = App.useApp();
+  const [q, setQ] = useState('');
+  const list = usePolicies({ q: q || undefined, limit: 100, offset: 0 });
+  const create = useCreatePolicy();
+  const setStatus = useSetPolicyStatus();
+  const upload = useUploadPolicyFile();
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm<FormValues>();
+  const submit = async (v: FormValues) => {
+    try {
+      await create.mutateAsync({ ...v, docNo: v.docNo || null, issuedOn: day(v.issuedOn), effectiveOn: day(v.effectiveOn), expiresOn: day(v.expiresOn) });
+      message.success('已加入政策库');
+      setOpen(false);
+      form.resetFields();
+    } catch (err) {
+      applyFieldErrors(form, err, ['title', 'docNo', 'issuer', 'issuedOn', 'effectiveOn', 'expiresOn', 'status', 'summary', 'body']);
+    }
+  };
+  return (
+    <>
+      <PageTitle title="政策库管理" extra={canEdit ? <Button type="primary" onClick={() => setOpen(true)}>新增政策文件</Button> : null} />
+      <Card>
+        <Input.Search placeholder="标题、文号、发文机关或全文" allowClear style={{ width: 360, marginBottom: 12 }} onSearch={(v) => setQ(v.trim())} />
+        {list.error ? <Alert type="error" showIcon message={errorMessage(list.error)} /> : null}
+        <Table
+          rowKey="id"
+          loading={list.isLoading}
+          dataSource={list.data?.items ?? []}
+          pagination={{ pageSize: 20 }}
+          columns={[
+            { title: '标题', dataIndex: 'title', render: (v: string, p) => <Link to={`/public/policies/${p.id}`}>《{v}》</Link> },
+            { title: '文号', dataIndex: 'docNo', width: 190, render: (v: string | null) => v ?? '—' },
+            { title: '发文机关', dataIndex: 'issuer', width: 160 },
+            { title: '状态', dataIndex: 'statusName', width: 90, render: (v: string, p) => <Tag color={STATUS_COLOR[p.status]}>{v}</Tag> },
+            { title: '原件', dataIndex: 'hasFile', width: 70, render: (v: boolean) => (v ? '已上传' : '—') },
+            {
+              title: '操作',
+              width: 250,
+              render: (_, p) =>
+                canEdit ? (
+                  <Space>
+                    <Upload
+                      showUploadList={false}
+                      accept=".pdf,.docx,.doc"
+                      beforeUpload={(file) => {
+                        upload.mutate({ id: p.id, file }, { onSuccess: () => message.success('原件已上传'), onError: (e) => message.error(errorMessage(e)) });
+                        return false;
+                      }}
+                    >
+                      <Button size="small">上传原件</Button>
+                    </Upload>
+                    <Select
+                      size="small"
+                      style={{ width: 110 }}
+                      value={p.status}
+                      options={[
+                        { value: 'in_force', label: '现行有效' },
+                        { value: 'amended', label: '已修订' },
+                        { value: 'repealed', label: '已废止' },
+                      ]}
+                      onChange={async (status) => {
+                        const res = await fetch(`/api/policies/${p.id}`).then((r) => r.json() as Promise<{ version: number }>);
+                        setStatus.mutate({ id: p.id, version: res.version, status }, { onError: (e) => message.error(errorMessage(e)) });
+                      }}
+                    />
+                  </Space>
+                ) : null,
+            },
+          ]}
+        />
+      </Card>
+      <Modal title="新增政策文件" open={open} onCancel={() => setOpen(false)} onOk={() => form.submit()} confirmLoading={create.isPending} width={720} destroyOnHidden>
+        <Form form={form} layout="vertical" onFinish={submit} initialValues={{ status: 'in_force' }}>
+          <Form.Item name="title" label="标题" rules={[{ required: true, message: '请填写标题' }]}>
+            <Input />
+          </Form.Item>
+          <Space wrap>
+            <Form.Item name="docNo" label="文号（原文未载明的留空）">
+              <Input style={{ width: 240 }} placeholder="如 浙委发〔2015〕27号" />
+            </Form.Item>
+            <Form.Item name="issuer" label="发文机关" rules={[{ required: true, message: '请填写发文机关' }]}>
+              <Input style={{ width: 260 }} />
+            </Form.Item>
+          </Space>
+          <Space wrap>
+            <Form.Item name="issuedOn" label="发布日期">
+              <DatePicker />
+            </Form.Item>
+            <Form.Item name="effectiveOn" label="施行日期">
+              <DatePicker />
+            </Form.Item>
+            <Form.Item name="expiresOn" label="失效日期">
+              <DatePicker />
+            </Form.Item>
+            <Form.Item name="status" label="状态">
+              <Select style={{ width: 120 }} options={[{ value: 'in_force', label: '现行有效' }, { value: 'amended', label: '已修订' }, { value: 'repealed', label: '已废止' }]} />
+            </Form.Item>
+          </Space>
+          <Form.Item name="summary" label="摘要">
+            <Input.TextArea rows={2} />
+          </Form.Item>
+          <Form.Item name="body" label="全文">
+            <Input.TextArea rows={8} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}
