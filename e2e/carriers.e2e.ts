@@ -1,6 +1,6 @@
 // The carriers journey (issue 13): the demo operator applies for municipal recognition of its new
 // makerspace; the criteria are checked, the district recommends it and the city passes it for the
-// notice; then the operator files the makerspace's first annual statistics and the district passes
+// notice, which the city publishes; then the operator files the makerspace's first annual statistics and the district passes
 // them. Screenshots of the operator's and the reviewers' pages and of the public list.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,7 +53,7 @@ describe('carriers: a makerspace from its application to its first annual statis
     await page.context().close();
   });
 
-  it('when the district recommends and the city passes it, then it waits for the public notice', async () => {
+  it('when the district recommends and the city passes it, then the city publishes its notice', async () => {
     const district = await newPage(browser);
     await login(district, 'xihu');
     await district.goto('/carriers/review');
@@ -67,6 +67,13 @@ describe('carriers: a makerspace from its application to its first annual statis
     await city.goto(applicationPath);
     await act(city, '市科委审核通过', '待公示');
     await shot(city, 'carriers-application-city');
+    // the notice, from the carriers' review page (the notices kernel publishes it)
+    await city.goto('/carriers/review');
+    await city.getByLabel(`选择${MAKERSPACE}`).check();
+    await city.getByRole('button', { name: /发布公示/ }).click();
+    await expect.poll(() => city.getByText(/已发布公示（1 家）/).first().isVisible()).toBe(true);
+    await city.goto(applicationPath);
+    await expect.poll(() => city.getByText('公示中', { exact: true }).first().isVisible()).toBe(true);
     await city.context().close();
   });
 

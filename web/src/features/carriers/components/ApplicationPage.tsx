@@ -5,6 +5,7 @@ import { PageTitle } from '../../../components/PageTitle';
 import { QueryFailure } from '../../../components/QueryState';
 import { useSession } from '../../../lib/session';
 import { useApplication, useApplicationAction, useUpdateApplication, type ApplicationForm } from '../api/applications';
+import { useDecideCarrierCase } from '../api/notice';
 import { STATUS_COLORS } from '../constants';
 import { APPLICATION_FIELDS, ApplicationFormFields } from './ApplicationFormFields';
 import { CaseActions, CaseEvents } from './CaseActions';
@@ -17,6 +18,7 @@ export default function ApplicationPage() {
   const q = useApplication(id);
   const act = useApplicationAction(id);
   const update = useUpdateApplication(id);
+  const decide = useDecideCarrierCase(id);
   const [form] = Form.useForm<ApplicationForm>();
   const a = q.data;
   const editable = !!a && me.roles.includes('carrier_operator') && ['draft', 'returned'].includes(a.status);
@@ -53,7 +55,23 @@ export default function ApplicationPage() {
   };
   return (
     <>
-      <PageTitle title={`${a.instrumentName}申请`} extra={<CaseActions actions={a.actions} onAct={onAct} pending={act.isPending || update.isPending} />}>
+      <PageTitle
+        title={`${a.instrumentName}申请`}
+        extra={
+          a.status === 'in_notice' && me.roles.includes('city_officer') ? (
+            <CaseActions
+              actions={[
+                { action: 'recognise', name: '予以认定', needsComment: false },
+                { action: 'decline', name: '不予认定', needsComment: true },
+              ]}
+              onAct={(b) => decide.mutateAsync({ approve: b.action === 'recognise', comment: b.comment })}
+              pending={decide.isPending}
+            />
+          ) : (
+            <CaseActions actions={a.actions} onAct={onAct} pending={act.isPending || update.isPending} />
+          )
+        }
+      >
         <Tag color={STATUS_COLORS[a.status]}>{a.statusName}</Tag>
         {a.next ? <span>下一步：{a.next}</span> : null}
         {a.dueOn ? <span>（办理期限 {a.dueOn}）</span> : null}

@@ -12,6 +12,7 @@ import { orDash } from '../../../lib/format';
 import { useSession } from '../../../lib/session';
 import { useApplications } from '../api/applications';
 import { useAssessments } from '../api/assessments';
+import { usePublishCarrierNotice } from '../api/notice';
 import { useImportStats, useStatsList, type StatsLine } from '../api/stats';
 import { GRADE_COLORS, STATUS_COLORS } from '../constants';
 
@@ -38,17 +39,44 @@ export default function ReviewPage() {
 }
 
 function Applications() {
+  const me = useSession();
+  const isCity = me.roles.includes('city_officer');
   const [year, setYear] = useState<number | undefined>(businessDayjs().year());
   const q = useApplications({ year });
+  const [selected, setSelected] = useState<number[]>([]);
+  const publish = usePublishCarrierNotice();
+  const rows = q.data?.items ?? [];
+  const picked = rows.filter((r) => selected.includes(r.id));
+  const publishNotice = async () => {
+    const instrument = picked[0].instrument as 'makerspace' | 'incubator';
+    const y = picked[0].year;
+    try {
+      const n = await publish.mutateAsync({ instrument, year: y, title: `${y}年度市级${instrument === 'makerspace' ? '众创空间' : '科技企业孵化器'}拟认定名单公示`, applicationIds: picked.map((r) => r.id) });
+      message.success(`已发布公示（${n.items.length} 家），公示期至 ${n.endsOn}`);
+      setSelected([]);
+    } catch (err) {
+      message.error(errorMessage(err));
+    }
+  };
+  const sameKind = picked.length > 0 && picked.every((r) => r.instrument === picked[0].instrument && r.year === picked[0].year);
   return (
     <>
-      <Select aria-label="申请年度" allowClear placeholder="全部年度" style={{ width: 120, marginBottom: 12 }} value={year} onChange={setYear} options={years().map((y) => ({ value: y, label: `${y}年` }))} />
+      <Flex gap={8} wrap style={{ marginBottom: 12 }}>
+        <Select aria-label="申请年度" allowClear placeholder="全部年度" style={{ width: 120 }} value={year} onChange={setYear} options={years().map((y) => ({ value: y, label: `${y}年` }))} />
+        {isCity ? (
+          <Button type="primary" disabled={!sameKind} loading={publish.isPending} onClick={() => void publishNotice()}>
+            发布公示{picked.length ? `（${picked.length}）` : ''}
+          </Button>
+        ) : null}
+        {isCity && picked.length > 0 && !sameKind ? <Tag color="orange">一次公示只含同一类别、同一年度的申请</Tag> : null}
+      </Flex>
       <Table
         rowKey="id"
         size="middle"
         loading={q.isLoading}
-        dataSource={q.data?.items}
+        dataSource={rows}
         {...failedTable(q)}
+        rowSelection={isCity ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]), getCheckboxProps: (r) => ({ disabled: r.status !== 'city_passed', 'aria-label': `选择${r.carrierName}` }) } : undefined}
         columns={[
           { title: '载体', dataIndex: 'carrierName', render: (v: string, r) => <Link to={`/carriers/applications/${r.id}`}>{v}</Link> },
           { title: '类别', dataIndex: 'instrumentName' },
