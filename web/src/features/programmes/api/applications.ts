@@ -1,59 +1,35 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import {
-  api,
-  sessionHeaders,
-  toApiError,
-  unwrap,
-  type BodyOf,
-  type QueryOf,
-  type ResponseOf,
-} from "../../../lib/api";
-import { programmesKey, refreshProgrammes } from "./keys";
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, sessionHeaders, toApiError, unwrap, type BodyOf, type QueryOf, type ResponseOf } from '../../../lib/api';
+import { programmesKey, refreshProgrammes } from './keys';
 
-export type ApplicationQuery = QueryOf<"/api/project-applications", "get">;
-export type ApplicationItem = ResponseOf<
-  "/api/project-applications",
-  "get"
->["items"][number];
-export type Application = ResponseOf<"/api/project-applications/{id}", "get">;
-export type Content = BodyOf<"/api/project-applications/{id}", "put">;
-export type Duplicates = ResponseOf<
-  "/api/project-applications/{id}/duplicates",
-  "get"
->;
-export type Tranches = ResponseOf<
-  "/api/project-applications/{id}/tranches",
-  "get"
->;
-export type ReviewBody = BodyOf<
-  "/api/project-applications/{id}/review",
-  "post"
->;
+export type ApplicationQuery = QueryOf<'/api/project-applications', 'get'>;
+export type ApplicationItem = ResponseOf<'/api/project-applications', 'get'>['items'][number];
+export type Application = ResponseOf<'/api/project-applications/{id}', 'get'>;
+export type Content = BodyOf<'/api/project-applications/{id}', 'put'>;
+export type Duplicates = ResponseOf<'/api/project-applications/{id}/duplicates', 'get'>;
+export type Tranches = ResponseOf<'/api/project-applications/{id}/tranches', 'get'>;
+export type ReviewBody = BodyOf<'/api/project-applications/{id}/review', 'post'>;
 
 export function listApplications(query: ApplicationQuery) {
-  return unwrap(api.GET("/api/project-applications", { params: { query } }));
+  return unwrap(api.GET('/api/project-applications', { params: { query } }));
 }
 export function useApplications(query: ApplicationQuery) {
   return useQuery({
-    queryKey: [...programmesKey, "applications", query],
+    queryKey: [...programmesKey, 'applications', query],
     queryFn: () => listApplications(query),
   });
 }
 export function getApplication(id: number) {
-  return unwrap(
-    api.GET("/api/project-applications/{id}", { params: { path: { id } } }),
-  );
+  return unwrap(api.GET('/api/project-applications/{id}', { params: { path: { id } } }));
 }
 export function useApplication(id: number) {
   return useQuery({
-    queryKey: [...programmesKey, "application", id],
+    queryKey: [...programmesKey, 'application', id],
     queryFn: () => getApplication(id),
   });
 }
-export function createApplication(
-  body: BodyOf<"/api/project-applications", "post">,
-) {
-  return unwrap(api.POST("/api/project-applications", { body }));
+export function createApplication(body: BodyOf<'/api/project-applications', 'post'>) {
+  return unwrap(api.POST('/api/project-applications', { body }));
 }
 export function useCreateApplication() {
   const qc = useQueryClient();
@@ -64,7 +40,7 @@ export function useCreateApplication() {
 }
 export function saveApplication(id: number, body: Content) {
   return unwrap(
-    api.PUT("/api/project-applications/{id}", {
+    api.PUT('/api/project-applications/{id}', {
       params: { path: { id } },
       body,
     }),
@@ -73,14 +49,13 @@ export function saveApplication(id: number, body: Content) {
 export function useSaveApplication() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (v: { id: number; body: Content }) =>
-      saveApplication(v.id, v.body),
+    mutationFn: (v: { id: number; body: Content }) => saveApplication(v.id, v.body),
     onSuccess: () => refreshProgrammes(qc),
   });
 }
 export function submitApplication(id: number) {
   return unwrap(
-    api.POST("/api/project-applications/{id}/submit", {
+    api.POST('/api/project-applications/{id}/submit', {
       params: { path: { id } },
     }),
   );
@@ -94,7 +69,7 @@ export function useSubmitApplication() {
 }
 export function reviewApplication(id: number, body: ReviewBody) {
   return unwrap(
-    api.POST("/api/project-applications/{id}/review", {
+    api.POST('/api/project-applications/{id}/review', {
       params: { path: { id } },
       body,
     }),
@@ -103,44 +78,41 @@ export function reviewApplication(id: number, body: ReviewBody) {
 export function useReviewApplication() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (v: { id: number; body: ReviewBody }) =>
-      reviewApplication(v.id, v.body),
+    mutationFn: (v: { id: number; body: ReviewBody }) => reviewApplication(v.id, v.body),
     onSuccess: () => refreshProgrammes(qc),
   });
 }
 export function getDuplicates(id: number) {
   return unwrap(
-    api.GET("/api/project-applications/{id}/duplicates", {
+    api.GET('/api/project-applications/{id}/duplicates', {
       params: { path: { id } },
     }),
   );
 }
 export function useDuplicates(id: number, enabled: boolean) {
   return useQuery({
-    queryKey: [...programmesKey, "duplicates", id],
+    queryKey: [...programmesKey, 'duplicates', id],
     queryFn: () => getDuplicates(id),
     enabled,
   });
 }
 export function getTranches(id: number) {
   return unwrap(
-    api.GET("/api/project-applications/{id}/tranches", {
+    api.GET('/api/project-applications/{id}/tranches', {
       params: { path: { id } },
     }),
   );
 }
 export function useTranches(id: number, enabled: boolean) {
   return useQuery({
-    queryKey: [...programmesKey, "tranches", id],
+    queryKey: [...programmesKey, 'tranches', id],
     queryFn: () => getTranches(id),
     enabled,
   });
 }
 /** The kernel's panel draw and decision on a case of this instrument. */
 export function drawPanel(id: number) {
-  return unwrap(
-    api.POST("/api/cases/{id}/panel", { params: { path: { id } }, body: {} }),
-  );
+  return unwrap(api.POST('/api/cases/{id}/panel', { params: { path: { id } }, body: {} }));
 }
 export function useDrawPanel() {
   const qc = useQueryClient();
@@ -149,36 +121,27 @@ export function useDrawPanel() {
     onSuccess: () => refreshProgrammes(qc),
   });
 }
-export function decide(
-  id: number,
-  body: BodyOf<"/api/cases/{id}/decision", "post">,
-) {
-  return unwrap(
-    api.POST("/api/cases/{id}/decision", { params: { path: { id } }, body }),
-  );
+export function decide(id: number, body: BodyOf<'/api/cases/{id}/decision', 'post'>) {
+  return unwrap(api.POST('/api/cases/{id}/decision', { params: { path: { id } }, body }));
 }
 export function useDecide() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (v: { id: number; approve: boolean; comment?: string }) =>
-      decide(v.id, { approve: v.approve, comment: v.comment }),
+    mutationFn: (v: { id: number; approve: boolean; comment?: string }) => decide(v.id, { approve: v.approve, comment: v.comment }),
     onSuccess: () => refreshProgrammes(qc),
   });
 }
 /** Uploads the signed task contract (multipart), which starts the project and prepares tranche 1. */
-export async function uploadContract(
-  id: number,
-  file: File,
-): Promise<Application> {
+export async function uploadContract(id: number, file: File): Promise<Application> {
   const form = new FormData();
-  form.append("file", file);
+  form.append('file', file);
   let response: Response;
   try {
     response = await fetch(`/api/project-applications/${id}/contract`, {
-      method: "POST",
+      method: 'POST',
       body: form,
-      credentials: "same-origin",
-      headers: sessionHeaders("POST"),
+      credentials: 'same-origin',
+      headers: sessionHeaders('POST'),
     });
   } catch {
     throw toApiError(0, null);

@@ -1,28 +1,13 @@
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  DatePicker,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from "antd";
-import type { Dayjs } from "dayjs";
-import { useState } from "react";
-import { Link } from "react-router";
-import { PageTitle } from "../../../components/PageTitle";
-import { applyFieldErrors, errorMessage } from "../../../lib/form-errors";
-import { hasAnyRole, useSession } from "../../../lib/session";
-import { useCalls, useCreateCall } from "../api/calls";
-import { useProgrammes, type Programme } from "../api/programmes";
-import { wan } from "./labels";
+import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { PageTitle } from '../../../components/PageTitle';
+import { applyFieldErrors, errorMessage } from '../../../lib/form-errors';
+import { hasAnyRole, useSession } from '../../../lib/session';
+import { useCalls, useCreateCall } from '../api/calls';
+import { useAddYear, useProgrammes, type Programme } from '../api/programmes';
+import { wan } from './labels';
 
 interface CallForm {
   programmeId: number;
@@ -36,15 +21,7 @@ interface CallForm {
   window: [Dayjs, Dayjs];
 }
 
-function NewCallModal({
-  programmes,
-  open,
-  onClose,
-}: {
-  programmes: Programme[];
-  open: boolean;
-  onClose: () => void;
-}) {
+function NewCallModal({ programmes, open, onClose }: { programmes: Programme[]; open: boolean; onClose: () => void }) {
   const [form] = Form.useForm<CallForm>();
   const create = useCreateCall();
   const { message } = App.useApp();
@@ -59,49 +36,23 @@ function NewCallModal({
         topics: v.topics ?? [],
         ceiling: v.ceiling * 10_000,
         totalBudget: v.totalBudget * 10_000,
-        opensOn: v.window[0].format("YYYY-MM-DD"),
-        closesOn: v.window[1].format("YYYY-MM-DD"),
+        opensOn: v.window[0].format('YYYY-MM-DD'),
+        closesOn: v.window[1].format('YYYY-MM-DD'),
       });
-      message.success("申报指南已发布");
+      message.success('申报指南已发布');
       form.resetFields();
       onClose();
     } catch (err) {
-      const rest = applyFieldErrors(form, err, [
-        "programmeId",
-        "year",
-        "batch",
-        "title",
-        "eligibility",
-        "topics",
-        "ceiling",
-        "totalBudget",
-      ]);
+      const rest = applyFieldErrors(form, err, ['programmeId', 'year', 'batch', 'title', 'eligibility', 'topics', 'ceiling', 'totalBudget']);
       if (rest.length) {
-        message.error(rest.map((r) => r.message).join("；"));
+        message.error(rest.map((r) => r.message).join('；'));
       }
     }
   };
   return (
-    <Modal
-      title="发布申报指南"
-      open={open}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={create.isPending}
-      width={720}
-      okText="发布"
-    >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={{ year: 2016, batch: 2, topics: [] }}
-      >
-        <Form.Item
-          name="programmeId"
-          label="计划类别"
-          rules={[{ required: true, message: "请选择计划类别" }]}
-        >
+    <Modal title="发布申报指南" open={open} onCancel={onClose} onOk={() => form.submit()} confirmLoading={create.isPending} width={720} okText="发布">
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ year: 2016, batch: 2, topics: [] }}>
+        <Form.Item name="programmeId" label="计划类别" rules={[{ required: true, message: '请选择计划类别' }]}>
           <Select
             options={programmes.map((p) => ({
               value: p.id,
@@ -116,40 +67,20 @@ function NewCallModal({
           <Form.Item name="batch" label="批次" rules={[{ required: true }]}>
             <InputNumber min={1} max={9} />
           </Form.Item>
-          <Form.Item
-            name="ceiling"
-            label="单项资助上限（万元）"
-            rules={[{ required: true, message: "请填写单项资助上限" }]}
-          >
+          <Form.Item name="ceiling" label="单项资助上限（万元）" rules={[{ required: true, message: '请填写单项资助上限' }]}>
             <InputNumber min={1} />
           </Form.Item>
-          <Form.Item
-            name="totalBudget"
-            label="指南资助总额（万元）"
-            rules={[{ required: true, message: "请填写资助总额" }]}
-          >
+          <Form.Item name="totalBudget" label="指南资助总额（万元）" rules={[{ required: true, message: '请填写资助总额' }]}>
             <InputNumber min={1} />
           </Form.Item>
         </Space>
-        <Form.Item
-          name="title"
-          label="指南标题"
-          rules={[{ required: true, message: "请填写指南标题" }]}
-        >
+        <Form.Item name="title" label="指南标题" rules={[{ required: true, message: '请填写指南标题' }]}>
           <Input maxLength={120} />
         </Form.Item>
-        <Form.Item
-          name="window"
-          label="受理时间"
-          rules={[{ required: true, message: "请选择受理时间" }]}
-        >
+        <Form.Item name="window" label="受理时间" rules={[{ required: true, message: '请选择受理时间' }]}>
           <DatePicker.RangePicker />
         </Form.Item>
-        <Form.Item
-          name="eligibility"
-          label="申报条件"
-          rules={[{ required: true, message: "请填写申报条件" }]}
-        >
+        <Form.Item name="eligibility" label="申报条件" rules={[{ required: true, message: '请填写申报条件' }]}>
           <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>
         <Form.List name="topics">
@@ -157,19 +88,13 @@ function NewCallModal({
             <>
               {fields.map((f) => (
                 <Space key={f.key} align="baseline">
-                  <Form.Item
-                    name={[f.name, "code"]}
-                    rules={[{ required: true, message: "编号" }]}
-                  >
+                  <Form.Item name={[f.name, 'code']} rules={[{ required: true, message: '编号' }]}>
                     <Input placeholder="方向编号" style={{ width: 90 }} />
                   </Form.Item>
-                  <Form.Item
-                    name={[f.name, "title"]}
-                    rules={[{ required: true, message: "名称" }]}
-                  >
+                  <Form.Item name={[f.name, 'title']} rules={[{ required: true, message: '名称' }]}>
                     <Input placeholder="方向名称" style={{ width: 200 }} />
                   </Form.Item>
-                  <Form.Item name={[f.name, "description"]} initialValue="">
+                  <Form.Item name={[f.name, 'description']} initialValue="">
                     <Input placeholder="说明" style={{ width: 260 }} />
                   </Form.Item>
                   <Button type="link" onClick={() => remove(f.name)}>
@@ -181,8 +106,8 @@ function NewCallModal({
                 onClick={() =>
                   add({
                     code: `T${fields.length + 1}`,
-                    title: "",
-                    description: "",
+                    title: '',
+                    description: '',
                   })
                 }
               >
@@ -196,13 +121,52 @@ function NewCallModal({
   );
 }
 
+function YearModal({ programme, onClose }: { programme: Programme; onClose: () => void }) {
+  const [form] = Form.useForm<{ year: number; budget: number }>();
+  const add = useAddYear();
+  const { message } = App.useApp();
+  return (
+    <Modal title={`下达年度预算：${programme.name}`} open onCancel={onClose} onOk={() => form.submit()} confirmLoading={add.isPending} okText="下达">
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ year: 2017 }}
+        onFinish={async (v) => {
+          try {
+            await add.mutateAsync({
+              id: programme.id,
+              year: v.year,
+              budget: v.budget * 10_000,
+            });
+            message.success('年度预算已下达并记入科技计划项目资金账');
+            onClose();
+          } catch (err) {
+            const rest = applyFieldErrors(form, err, ['year', 'budget']);
+            if (rest.length) {
+              message.error(rest.map((r) => r.message).join('；'));
+            }
+          }
+        }}
+      >
+        <Form.Item name="year" label="年度" rules={[{ required: true, message: '请填写年度' }]}>
+          <InputNumber min={2015} max={2100} />
+        </Form.Item>
+        <Form.Item name="budget" label="年度预算（万元）" rules={[{ required: true, message: '请填写年度预算' }]}>
+          <InputNumber min={1} style={{ width: 200 }} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
 /** The bureau's programmes: yearly budgets (appropriated, committed, available) and their calls with the way to each ranking. */
 export default function ProgrammesPage() {
   const me = useSession();
-  const officer = hasAnyRole(me, ["city_officer"]);
+  const officer = hasAnyRole(me, ['city_officer']);
   const programmes = useProgrammes();
   const calls = useCalls();
   const [open, setOpen] = useState(false);
+  const [budgeting, setBudgeting] = useState<Programme | null>(null);
   return (
     <>
       <PageTitle
@@ -215,13 +179,9 @@ export default function ProgrammesPage() {
           ) : null
         }
       >
-        <Typography.Text type="secondary">
-          年度预算记入“科技计划项目资金”账：立项时从计划年度预算转入项目，超出预算的立项由数据库拒绝。
-        </Typography.Text>
+        <Typography.Text type="secondary">年度预算记入“科技计划项目资金”账：立项时从计划年度预算转入项目，超出预算的立项由数据库拒绝。</Typography.Text>
       </PageTitle>
-      {programmes.error ? (
-        <Alert type="error" showIcon message={errorMessage(programmes.error)} />
-      ) : null}
+      {programmes.error ? <Alert type="error" showIcon message={errorMessage(programmes.error)} /> : null}
       <Card title="计划类别与年度预算" style={{ marginBottom: 16 }}>
         <Table
           rowKey="id"
@@ -229,25 +189,36 @@ export default function ProgrammesPage() {
           dataSource={programmes.data?.items ?? []}
           pagination={false}
           columns={[
-            { title: "计划类别", dataIndex: "name" },
-            { title: "征集方式", dataIndex: "selectionName", width: 160 },
+            { title: '计划类别', dataIndex: 'name' },
+            { title: '征集方式', dataIndex: 'selectionName', width: 160 },
             {
-              title: "拨款比例",
+              title: '拨款比例',
               width: 140,
-              render: (_, p) => p.trancheSplit.map((x) => `${x}%`).join(" / "),
+              render: (_, p) => p.trancheSplit.map((x) => `${x}%`).join(' / '),
             },
             {
-              title: "年度预算（已立项 / 可用）",
+              title: '年度预算（已立项 / 可用）',
               render: (_, p) => (
                 <Space direction="vertical" size={0}>
                   {p.years.map((y) => (
-                    <span
-                      key={y.id}
-                    >{`${y.year}年：${wan(y.budget)}（已立项 ${wan(y.committed)}，可用 ${wan(y.available)}）`}</span>
+                    <span key={y.id}>{`${y.year}年：${wan(y.budget)}（已立项 ${wan(y.committed)}，可用 ${wan(y.available)}）`}</span>
                   ))}
                 </Space>
               ),
             },
+            ...(officer
+              ? [
+                  {
+                    title: '',
+                    width: 120,
+                    render: (_: unknown, p: Programme) => (
+                      <Button size="small" onClick={() => setBudgeting(p)}>
+                        下达年度预算
+                      </Button>
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
       </Card>
@@ -259,47 +230,36 @@ export default function ProgrammesPage() {
           pagination={{ pageSize: 20 }}
           columns={[
             {
-              title: "指南",
-              dataIndex: "title",
-              render: (v: string, c) => (
-                <Link to={`/programmes/projects?callId=${c.id}`}>{v}</Link>
-              ),
+              title: '指南',
+              dataIndex: 'title',
+              render: (v: string, c) => <Link to={`/programmes/projects?callId=${c.id}`}>{v}</Link>,
             },
             {
-              title: "受理时间",
+              title: '受理时间',
               width: 210,
               render: (_, c) => `${c.opensOn} 至 ${c.closesOn}`,
             },
-            { title: "单项上限", width: 110, render: (_, c) => wan(c.ceiling) },
+            { title: '单项上限', width: 110, render: (_, c) => wan(c.ceiling) },
             {
-              title: "资助总额",
+              title: '资助总额',
               width: 120,
               render: (_, c) => wan(c.totalBudget),
             },
             {
-              title: "状态",
+              title: '状态',
               width: 80,
-              render: (_, c) => (
-                <Tag color={c.state === "open" ? "green" : "default"}>
-                  {c.stateName}
-                </Tag>
-              ),
+              render: (_, c) => <Tag color={c.state === 'open' ? 'green' : 'default'}>{c.stateName}</Tag>,
             },
             {
-              title: "",
+              title: '',
               width: 110,
-              render: (_, c) => (
-                <Link to={`/programmes/calls/${c.id}/ranking`}>评审排序</Link>
-              ),
+              render: (_, c) => <Link to={`/programmes/calls/${c.id}/ranking`}>评审排序</Link>,
             },
           ]}
         />
       </Card>
-      <NewCallModal
-        programmes={programmes.data?.items ?? []}
-        open={open}
-        onClose={() => setOpen(false)}
-      />
+      {budgeting ? <YearModal programme={budgeting} onClose={() => setBudgeting(null)} /> : null}
+      <NewCallModal programmes={programmes.data?.items ?? []} open={open} onClose={() => setOpen(false)} />
     </>
   );
 }
