@@ -45,6 +45,7 @@ import { fundsRoutes } from './modules/funds/index.js';
 // the programmes index registers the instrument and the project_tranche payable
 import { programmesRoutes } from './modules/programmes/index.js';
 import { allocationsRoutes } from './modules/allocations/index.js';
+import { matchingRoutes } from './modules/allocations/index.js';
 // the awards index registers the city's S&T progress award on the case kernel
 import { awardsRoutes } from './modules/awards/index.js';
 import { paymentsRoutes } from './modules/payments/index.js';
@@ -151,6 +152,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(loansRoutes(deps));
   await app.register(fundsRoutes(deps));
   await app.register(allocationsRoutes(deps));
+  await app.register(matchingRoutes(deps));
   await app.register(awardsRoutes(deps));
   await app.register(paymentsRoutes(deps));
   await app.register(carriersRoutes(deps));

@@ -25,6 +25,7 @@ import { seedPayments } from '../../modules/payments/payments.seed.js';
 import { seedProjects } from '../../modules/projects/projects.seed.js';
 import { seedCarriers, DEMO_CARRIER_ORG } from '../../modules/carriers/index.js';
 import { seedAllocations } from '../../modules/allocations/allocations.seed.js';
+import { seedMatching } from '../../modules/allocations/matching.seed.js';
 import { seedAwards } from '../../modules/awards/awards.seed.js';
 import { atDemoBusinessStart } from '../../modules/system/business-clock.js';
 import { DISTRICT_WEIGHTS, HANGZHOU_DISTRICTS } from './districts.js';
@@ -174,6 +175,7 @@ export async function seedDemo(opts: { db: Db; pii: PiiCipher; password: string 
     await seedSupervision({ tx, ctx });
     await seedOutreach({ tx, ctx });
     await seedAllocations({ tx, ctx });
+    await seedMatching({ tx, ctx });
     await seedAwards({ tx, ctx });
     await seedPolicies({ tx, ctx });
     await seedFunds({ tx, ctx });

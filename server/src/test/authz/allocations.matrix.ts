@@ -10,3 +10,12 @@ export const MATRIX: Record<string, Entry> = {
   'POST /api/allocations/plans/{id}/approve': { allow: ['officer'] },
   'GET /api/allocations/balances': { allow: DISTRICT_AND_UP },
 };
+
+/** Matching funds: the bureau registers and pays (through the payment desk); districts and enterprises read their own. */
+Object.assign(MATRIX, {
+  'GET /api/matching/policies': { allow: 'all' },
+  'POST /api/matching/policies': { allow: ['officer'] },
+  'GET /api/matching/projects': { allow: [...DISTRICT_AND_UP, 'enterprise'] },
+  'POST /api/matching/projects': { allow: ['officer'] },
+  'POST /api/matching/projects/{id}/payments': { allow: ['officer'] },
+} satisfies Record<string, Entry>);
