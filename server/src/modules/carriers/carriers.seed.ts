@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import {
   carrierApplications,
@@ -10,7 +10,6 @@ import {
   caseEvents,
   cases,
   districts,
-  enterpriseParks,
   enterprises,
   organizations,
   parks,
@@ -45,6 +44,9 @@ import { CARRIER_BOOK } from './subsidy.js';
 export { TARGETS_2015, DEMO_CARRIER_ORG, DEMO_MAKERSPACE, DEMO_NEW_MAKERSPACE } from './carriers.seed.data.js';
 
 const CHUNK = 1000;
+/** A PostgreSQL array literal ('{1,2,NULL}', text quoted) for unnest inserts. */
+const pgArray = (values: (string | number | null)[], quote = false) =>
+  `{${values.map((v) => (v === null ? 'NULL' : quote ? `"${String(v).replace(/["\\]/g, (m) => `\\${m}`)}"` : String(v))).join(',')}}`;
 const pad = (n: number) => String(n).padStart(2, '0');
 const day = (rnd: Random, year: number, from = 1, to = 12) => `${year}-${pad(rnd.int(from, to))}-${pad(rnd.int(1, 28))}`;
 const addYears = (d: string, y: number) => `${Number(d.slice(0, 4)) + y}${d.slice(4)}`;
@@ -328,10 +330,12 @@ export async function seedCarriers(opts: { tx: Tx; ctx: RequestContext }): Promi
       });
     }
   });
-  // 6 columns a row: 5000 rows stay under the 65535 parameters of a statement
-  for (let i = 0; i < firmRows.length; i += 5000) {
-    await tx.insert(carrierFirms).values(firmRows.slice(i, i + 5000));
-  }
+  // one statement over arrays (a few parameters instead of 66 000: much faster on the embedded database)
+  await tx.execute(sql`
+    insert into carrier_firms (carrier_id, enterprise_id, firm_name, entered_on, graduated_on, exited_on)
+    select * from unnest(${pgArray(firmRows.map((f) => f.carrierId))}::int[], ${pgArray(firmRows.map((f) => f.enterpriseId ?? null))}::int[],
+      ${pgArray(firmRows.map((f) => f.firmName), true)}::text[], ${pgArray(firmRows.map((f) => f.enteredOn))}::date[],
+      ${pgArray(firmRows.map((f) => f.graduatedOn ?? null))}::date[], ${pgArray(firmRows.map((f) => f.exitedOn ?? null))}::date[])`);
 
   // enterprises in parks: the registry's firms in the parks' districts (a share of them)
   const entParkRows: { enterpriseId: number; parkId: number }[] = [];
@@ -342,9 +346,7 @@ export async function seedCarriers(opts: { tx: Tx; ctx: RequestContext }): Promi
       entParkRows.push({ enterpriseId: e.id, parkId: parkByCode.get(rnd.pick(options))! });
     }
   }
-  for (let i = 0; i < entParkRows.length; i += 2000) {
-    await tx.insert(enterpriseParks).values(entParkRows.slice(i, i + 2000));
-  }
+  await tx.execute(sql`insert into enterprise_parks (enterprise_id, park_id) select * from unnest(${pgArray(entParkRows.map((r) => r.enterpriseId))}::int[], ${pgArray(entParkRows.map((r) => r.parkId))}::int[])`);
 
   // statistics per carrier and year, derived from its firms
   const firmsBy = new Map<number, (typeof carrierFirms.$inferInsert)[]>();
