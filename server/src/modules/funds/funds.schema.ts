@@ -112,6 +112,8 @@ export const movementItem = z.object({
   status: z.enum(FUND_MOVEMENT_STATUSES),
   statusName: z.string(),
   requestedBy: z.string().nullable(),
+  /** the maker's user id: the maker never approves its own request */
+  requestedById: z.number().nullable(),
   reviewedBy: z.string().nullable(),
   reviewComment: z.string().nullable(),
   ledgerMovementId: z.number().nullable(),

@@ -445,6 +445,7 @@ export async function listMovements(opts: { db: Db; ctx: RequestContext; status?
       status: r.m.status,
       statusName: MOVEMENT_STATUS_NAMES[r.m.status],
       requestedBy: r.requestedBy ?? (r.m.requestedBy === null ? '系统导入' : null),
+      requestedById: r.m.requestedBy,
       reviewedBy: r.reviewedBy,
       reviewComment: r.m.reviewComment,
       ledgerMovementId: r.m.ledgerMovementId,

@@ -37,7 +37,7 @@ export default function FundsOfficePage() {
         onChange={(k) => setParams({ tab: k }, { replace: true })}
         items={[
           { key: 'funds', label: '合作基金', children: <FundsTab isOfficer={isOfficer} /> },
-          { key: 'movements', label: '出资与回款', children: <MovementsTab isChecker={isChecker} /> },
+          { key: 'movements', label: '出资与回款', children: <MovementsTab isChecker={isChecker} myId={me.user.id} /> },
           { key: 'reports', label: '季度报告', children: <ReportsTab /> },
           { key: 'overseas', label: '海外项目', children: <OverseasTab isOfficer={isOfficer} /> },
           { key: 'charts', label: '图表', children: <ChartsTab /> },
@@ -278,7 +278,7 @@ function StatusModal({ fund, onClose }: { fund: PartnerFund; onClose: () => void
   );
 }
 
-function MovementsTab({ isChecker }: { isChecker: boolean }) {
+function MovementsTab({ isChecker, myId }: { isChecker: boolean; myId: number }) {
   const { message, modal } = App.useApp();
   const [status, setStatus] = useState<Movement['status'] | undefined>('pending');
   const list = useMovements(status ? { status } : {});
@@ -307,6 +307,8 @@ function MovementsTab({ isChecker }: { isChecker: boolean }) {
                   <Button
                     size="small"
                     type="primary"
+                    disabled={r.requestedById === myId}
+                    title={r.requestedById === myId ? '本人提出的申请须由他人复核' : undefined}
                     onClick={() =>
                       modal.confirm({
                         title: `复核通过并入账：${r.fundName} ${r.kindName} ${formatYuan(r.amount)}？`,
