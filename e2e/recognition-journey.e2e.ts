@@ -297,7 +297,7 @@ describe('the recognition journey', () => {
     expect((early.body as { error: { code: string } }).error.code).toBe('notice_open');
   });
 
-  it('when the officer approves one item of the notice whose period has ended, then its certificate is in the register and downloads as Word', async () => {
+  it('when the officer approves one hnte item of the notice whose period has ended, then it is recommended upward; the upper body’s result recorded, its certificate is in the register and downloads as Word', async () => {
     const page = await newPage(browser);
     await login(page, 'officer');
     await page.goto('/notices');
@@ -312,17 +312,28 @@ describe('the recognition journey', () => {
     const name = (await first.locator('td').nth(1).textContent())!;
     await first.getByRole('button', { name: '认定', exact: true }).click();
     const confirm = page.locator('.ant-modal-confirm');
-    await confirm.getByText('认定后即颁发证书').waitFor();
+    await confirm.getByText(/推荐上报/).waitFor();
     const decided = page.waitForResponse((r) => /\/api\/recognition-applications\/\d+\/decision$/.test(r.url()) && r.request().method() === 'POST');
     await confirm.getByRole('button', { name: '认定', exact: true }).click();
     const res = await decided;
     expect(res.status()).toBe(200);
-    const certificateNo = ((await res.json()) as { recognition: { certificateNo: string } }).recognition.certificateNo;
-    expect(certificateNo).toMatch(/^GR20\d{11}$/);
-    await expect.poll(() => page.getByText(`已认定，证书编号 ${certificateNo}`).isVisible()).toBe(true);
+    expect(((await res.json()) as { status: string }).status).toBe('recommended');
+    await expect.poll(() => page.getByText('已推荐上报，待上级认定后登记结果').isVisible()).toBe(true);
     await expect.poll(() => approvable.count()).toBe(before - 1);
-    await expect.poll(() => drawer.getByRole('row').filter({ hasText: name }).getByText('已认定').isVisible()).toBe(true);
+    await expect.poll(() => drawer.getByRole('row').filter({ hasText: name }).getByText('已推荐上报，待上级认定').isVisible()).toBe(true);
     await shot(page, 'recognition-decided');
+
+    // the provincial body's result, recorded with its document number and certificate number
+    await page.goto('/recognitions/recommendations');
+    const pending = page.getByTestId('recommendations').getByRole('row').filter({ hasText: name });
+    await pending.getByRole('button', { name: '登记结果' }).click();
+    const modal = page.locator('.ant-modal:visible');
+    await modal.getByLabel('认定文件文号').fill('浙科发高〔2016〕100号');
+    const certificateNo = 'GR201633000777';
+    await modal.getByLabel(/证书编号/).fill(certificateNo);
+    await modal.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await expect.poll(() => page.getByText(`已登记，证书编号 ${certificateNo}`).isVisible()).toBe(true);
+    await shot(page, 'recognition-upper-result');
 
     await page.goto('/recognitions/register');
     await page.getByLabel('搜索').fill(certificateNo);

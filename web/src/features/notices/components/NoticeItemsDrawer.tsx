@@ -34,9 +34,12 @@ export function NoticeItemsDrawer({ notice, canAct, onClose }: { notice: NoticeS
   const approve = (item: NoticeItem) =>
     modal.confirm({
       title: `认定“${item.name}”`,
-      content: '认定后即颁发证书（证书编号自动生成），并记入企业档案。',
+      content: '认定后即颁发证书（证书编号自动生成），并记入企业档案；由上级认定的类别（国家高新技术企业等）为推荐上报，证书待登记上级认定结果后颁发。',
       okText: '认定',
-      onOk: () => decide.mutateAsync({ id: item.applicationId, body: { approve: true } }).then((r) => void message.success(`已认定，证书编号 ${r.recognition?.certificateNo ?? ''}`), fail),
+      onOk: () =>
+        decide
+          .mutateAsync({ id: item.applicationId, body: { approve: true } })
+          .then((r) => void message.success(r.status === 'recommended' ? '已推荐上报，待上级认定后登记结果' : `已认定，证书编号 ${r.recognition?.certificateNo ?? ''}`), fail),
     });
 
   const bulk = () =>

@@ -4,6 +4,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { PageTitle } from '../../../components/PageTitle';
 import { api, unwrap, type BodyOf, type ResponseOf } from '../../../lib/api';
+import { businessDayjs } from '../../../lib/business-clock';
 import { downloadFile } from '../../../lib/download';
 import { applyFieldErrors, errorMessage } from '../../../lib/form-errors';
 import { hasAnyRole, useSession } from '../../../lib/session';
@@ -93,7 +94,7 @@ export default function RecommendationsPage() {
               width: 110,
               render: (_, r) =>
                 canAct && !r.result ? (
-                  <Button size="small" onClick={() => { setRow(r); form.setFieldsValue({ recognised: true }); }}>
+                  <Button size="small" onClick={() => { setRow(r); form.setFieldsValue({ recognised: true, resultOn: businessDayjs() }); }}>
                     登记结果
                   </Button>
                 ) : null,
