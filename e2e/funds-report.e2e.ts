@@ -32,6 +32,8 @@ describe('funds: a quarterly report from filing to the enterprise timeline', () 
     const page = await newPage(browser);
     await login(page, 'fund');
     await page.goto('/funds/my');
+    await page.getByText('退回修改').first().waitFor();
+    await shot(page, 'funds-my-funds');
     await page.getByRole('button', { name: '填报季度投资报告' }).click();
     await page.getByRole('button', { name: '开始填报' }).click();
     await page.waitForURL(/\/funds\/reports\/new/);
@@ -65,6 +67,9 @@ describe('funds: a quarterly report from filing to the enterprise timeline', () 
     await page.goto('/funds');
     await page.getByText('存续合作基金').first().waitFor();
     await shot(page, 'funds-officer-funds');
+    await page.goto('/funds?tab=movements');
+    await page.getByRole('button', { name: '通过' }).first().waitFor();
+    await shot(page, 'funds-officer-movements');
     await page.goto('/funds?tab=charts');
     await page.getByRole('img', { name: '历年基金规模图' }).waitFor();
     await shot(page, 'funds-charts');
