@@ -18,6 +18,8 @@ export const BRIDGE_BOOK = defineBook({
     capital: { mayGoNegative: true, mayGoPositive: false },
     pool: {},
     loan: { owner: 'enterprise' },
+    /** the turnover of loans lent and repaid before the platform (history, one movement pair a year) */
+    settled: {},
   },
   movementKinds: ['fund', 'lend', 'repay'],
 });
@@ -35,6 +37,8 @@ export const GUARANTEE_BOOK = defineBook({
     compensation: { owner: 'enterprise' },
     fee_budget: {},
     fee_subsidy: { owner: 'enterprise' },
+    /** fee subsidies paid before the platform (history, one movement a year) */
+    fee_subsidy_settled: {},
   },
   movementKinds: ['fund', 'compensate', 'recover', 'fee_subsidy'],
 });

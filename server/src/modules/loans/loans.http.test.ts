@@ -163,10 +163,12 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('racing disbursements on Postgre
     try {
       const a = await approvedBridge(45_000_000);
       const b = await approvedBridge(45_000_000);
-      const pool = await poolFen();
-      // leave 60,000,000 yuan in the pool: one 45,000,000 loan fits, two do not
+      // leave 60,000,000 yuan in the pool (add capital or lend it down): one 45,000,000 loan fits, two do not
+      const gap = (await poolFen()) - 6_000_000_000;
       await t.deps.database.db.transaction((tx) =>
-        postMovement(tx, { book: BRIDGE_BOOK, kind: 'lend', valueDate: '2016-09-12', entries: [{ account: { kind: 'pool' }, amountFen: -(pool - 6_000_000_000) }, { account: { kind: 'loan', scope: 999_999_002, owner: { type: 'enterprise', id: 1 } }, amountFen: pool - 6_000_000_000 }] }),
+        gap > 0
+          ? postMovement(tx, { book: BRIDGE_BOOK, kind: 'lend', valueDate: '2016-09-12', entries: [{ account: { kind: 'pool' }, amountFen: -gap }, { account: { kind: 'loan', scope: 999_999_002, owner: { type: 'enterprise', id: 1 } }, amountFen: gap }] })
+          : postMovement(tx, { book: BRIDGE_BOOK, kind: 'fund', valueDate: '2016-09-12', entries: [{ account: { kind: 'capital' }, amountFen: gap }, { account: { kind: 'pool' }, amountFen: -gap }] }),
       );
       type Me = { user: { id: number; username: string; displayName: string }; roles: Actor['roles']; organization: { id: number; name: string; kind: string; enterpriseId: number | null; district: { id: number } | null } };
       const me = (await officer.request('GET', '/api/auth/me')).json<Me>();

@@ -259,7 +259,8 @@ export async function seedLoans(opts: { tx: Tx; ctx: RequestContext }) {
   for (let i = 0; i < guaranteeDetails.length; i += 1000) {
     await tx.insert(guarantees).values(guaranteeDetails.slice(i, i + 1000).map((d, j) => ({ ...d, id: ids[guaranteeIdx[i + j]] })));
   }
-  const events = planned.flatMap((p, i) => p.events.map(([action, from, to, date, comment]) => ({ caseId: ids[i], action, fromStatus: from, toStatus: to, comment, actorLabel: actorOf(action), occurredAt: at(date) })));
+  // closed history keeps its first and last step; 2016 cases keep every step
+  const events = planned.flatMap((p, i) => (p.year < 2016 && p.events.length > 2 ? [p.events[0], p.events[p.events.length - 1]] : p.events).map(([action, from, to, date, comment]) => ({ caseId: ids[i], action, fromStatus: from, toStatus: to, comment, actorLabel: actorOf(action), occurredAt: at(date) })));
   for (let i = 0; i < events.length; i += 2000) {
     await tx.insert(caseEvents).values(events.slice(i, i + 2000));
   }
@@ -275,9 +276,24 @@ export async function seedLoans(opts: { tx: Tx; ctx: RequestContext }) {
     { kind: 'fund', valueDate: '2009-03-02', idempotencyKey: 'capital:2009', memo: '市财政注入周转金资本金', entries: [{ account: { kind: 'capital' }, amountFen: -30_000_000_000 }, { account: { kind: 'pool' }, amountFen: 30_000_000_000 }] },
     { kind: 'fund', valueDate: '2013-01-07', idempotencyKey: 'capital:2013', memo: '周转金资本金增资', entries: [{ account: { kind: 'capital' }, amountFen: -20_000_000_000 }, { account: { kind: 'pool' }, amountFen: 20_000_000_000 }] },
   ];
+  // loans closed before 2016 are history: one lend and one repay movement a year on `settled`
+  const turnover = new Map<number, number>();
+  bridgeDetails.forEach((d) => {
+    if (d.repaidOn && d.repaidOn < '2016-01-01') {
+      const y = Number(d.disbursedOn!.slice(0, 4));
+      turnover.set(y, (turnover.get(y) ?? 0) + d.approvedFen!);
+    }
+  });
+  for (const [y, fen] of [...turnover].sort((a, b) => a[0] - b[0])) {
+    bm.push({ kind: 'lend', valueDate: `${y}-12-31`, idempotencyKey: `history-lend:${y}`, memo: `${y}年周转金放款合计（历史数据）`, entries: [{ account: { kind: 'pool' }, amountFen: -fen }, { account: { kind: 'settled', scope: y }, amountFen: fen }] });
+    bm.push({ kind: 'repay', valueDate: `${y}-12-31`, idempotencyKey: `history-repay:${y}`, memo: `${y}年周转金归还合计（历史数据）`, entries: [{ account: { kind: 'settled', scope: y }, amountFen: -fen }, { account: { kind: 'pool' }, amountFen: fen }] });
+  }
   bridgeDetails.forEach((d, j) => {
     const id = ids[bridgeIdx[j]];
     const owner = { type: 'enterprise', id: planned[bridgeIdx[j]].enterpriseId };
+    if (d.repaidOn && d.repaidOn < '2016-01-01') {
+      return;
+    }
     if (d.disbursedOn) {
       bm.push({ kind: 'lend', valueDate: d.disbursedOn, idempotencyKey: `lend:${id}`, entries: [{ account: { kind: 'pool' }, amountFen: -d.approvedFen! }, { account: { kind: 'loan', scope: id, owner }, amountFen: d.approvedFen! }] });
     }
@@ -292,10 +308,21 @@ export async function seedLoans(opts: { tx: Tx; ctx: RequestContext }) {
     gm.push({ kind: 'fund', valueDate: `${y}-01-05`, idempotencyKey: `risk_pool:${y}`, memo: `${y}年度担保风险池补充`, entries: [{ account: { kind: 'capital' }, amountFen: -5_000_000_000 }, { account: { kind: 'risk_pool' }, amountFen: 5_000_000_000 }] });
     gm.push({ kind: 'fund', valueDate: `${y}-01-05`, idempotencyKey: `fee_budget:${y}`, memo: `${y}年度担保费补助预算`, entries: [{ account: { kind: 'capital' }, amountFen: -1_500_000_000 }, { account: { kind: 'fee_budget' }, amountFen: 1_500_000_000 }] });
   }
+  // fee subsidies of guarantees started before 2016 are history: one movement a year
+  const feeByYear = new Map<number, number>();
+  guaranteeDetails.forEach((d) => {
+    if (d.feeSubsidyFen && d.startsOn! < '2016-01-01') {
+      const y = Number(d.startsOn!.slice(0, 4));
+      feeByYear.set(y, (feeByYear.get(y) ?? 0) + d.feeSubsidyFen);
+    }
+  });
+  for (const [y, fen] of [...feeByYear].sort((a, b) => a[0] - b[0])) {
+    gm.push({ kind: 'fee_subsidy', valueDate: `${y}-12-31`, idempotencyKey: `history-fee-subsidy:${y}`, memo: `${y}年担保费补助合计（历史数据）`, entries: [{ account: { kind: 'fee_budget' }, amountFen: -fen }, { account: { kind: 'fee_subsidy_settled', scope: y }, amountFen: fen }] });
+  }
   guaranteeDetails.forEach((d, j) => {
     const id = ids[guaranteeIdx[j]];
     const owner = { type: 'enterprise', id: planned[guaranteeIdx[j]].enterpriseId };
-    if (d.feeSubsidyFen) {
+    if (d.feeSubsidyFen && d.startsOn! >= '2016-01-01') {
       gm.push({ kind: 'fee_subsidy', valueDate: d.startsOn!, idempotencyKey: `fee_subsidy:${id}`, entries: [{ account: { kind: 'fee_budget' }, amountFen: -d.feeSubsidyFen }, { account: { kind: 'fee_subsidy', scope: id, owner }, amountFen: d.feeSubsidyFen }] });
     }
     if (d.compensatedFen) {

@@ -363,7 +363,9 @@ const KIND_NAMES: Record<string, string> = {
   risk_pool: '风险池余额',
   compensation: '累计代偿',
   fee_budget: '担保费补助预算余额',
-  fee_subsidy: '累计担保费补助',
+  fee_subsidy: '担保费补助（平台办理）',
+  settled: '历年已结清周转金',
+  fee_subsidy_settled: '历年担保费补助',
 };
 
 export async function poolOf(db: Executor, actor: Actor, which: 'bridge' | 'guarantee') {
