@@ -1,13 +1,17 @@
-import { BarChart } from 'echarts/charts';
-import { GridComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+import { BarChart } from "echarts/charts";
+import { GridComponent, TooltipComponent } from "echarts/components";
+import * as echarts from "echarts/core";
+import { CanvasRenderer } from "echarts/renderers";
+import { useEffect, useRef } from "react";
 
 echarts.use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
 /** The districts' allocated funds of a year, in 万元. */
-export function BalanceChart({ rows }: { rows: { name: string; balanceFen: number }[] }) {
+export function BalanceChart({
+  rows,
+}: {
+  rows: { name: string; balanceFen: number }[];
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const key = JSON.stringify(rows);
   useEffect(() => {
@@ -18,17 +22,35 @@ export function BalanceChart({ rows }: { rows: { name: string; balanceFen: numbe
     const chart = echarts.init(ref.current);
     chart.setOption({
       grid: { left: 56, right: 12, top: 24, bottom: 56 },
-      tooltip: { trigger: 'axis' },
-      xAxis: { type: 'category', data: data.map((b) => b.name), axisLabel: { rotate: 45 } },
-      yAxis: { type: 'value', name: '万元' },
-      series: [{ type: 'bar', name: '已下达（万元）', data: data.map((b) => Math.round(b.balanceFen / 100) / 10000), itemStyle: { color: '#1677ff' } }],
+      tooltip: { trigger: "axis" },
+      xAxis: {
+        type: "category",
+        data: data.map((b) => b.name),
+        axisLabel: { rotate: 45 },
+      },
+      yAxis: { type: "value", name: "万元" },
+      series: [
+        {
+          type: "bar",
+          name: "已下达（万元）",
+          data: data.map((b) => Math.round(b.balanceFen / 100) / 10000),
+          itemStyle: { color: "#1677ff" },
+        },
+      ],
     });
     const onResize = () => chart.resize();
-    window.addEventListener('resize', onResize);
+    window.addEventListener("resize", onResize);
     return () => {
-      window.removeEventListener('resize', onResize);
+      window.removeEventListener("resize", onResize);
       chart.dispose();
     };
   }, [key]);
-  return <div ref={ref} style={{ width: '100%', height: 260 }} role="img" aria-label="各区县切块资金图" />;
+  return (
+    <div
+      ref={ref}
+      style={{ width: "100%", height: 260 }}
+      role="img"
+      aria-label="各区县切块资金图"
+    />
+  );
 }
