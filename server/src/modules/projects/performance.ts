@@ -1,8 +1,8 @@
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../http/context.js';
-import { balances } from '../ledger/index.js';
-import { PROJECT_BOOK } from '../programmes/index.js';
-import { effectivePlan } from './plan.js';
+import { balanceTotals } from '../ledger/index.js';
+import { getProjectPlan, PROJECT_BOOK } from '../programmes/index.js';
+import { applyChanges } from './plan.js';
 import * as repo from './projects.repo.js';
 import { FOLLOWED_STATUSES, projectScope, projectStatusName } from './projects.service.js';
 
@@ -52,10 +52,15 @@ export interface ProjectScore {
 export async function evaluate({ db, actor, query }: { db: Db; actor: Actor; query: { year?: number; programmeId?: number } }) {
   const scope = projectScope(actor);
   const cases = await repo.listProjectCases(db, { ...scope, statuses: FOLLOWED_STATUSES, year: query.year, limit: 2000 });
-  const reports = await repo.reportsOf(db, cases.map((c) => c.id));
+  const ids = cases.map((c) => c.id);
+  // one query each for the reports, the approved changes and the paid balances of all the projects
+  const reports = await repo.reportsOf(db, ids);
+  const changes = await repo.appliedChangesOf(db, ids);
+  const paidByScope = new Map((await balanceTotals(db, PROJECT_BOOK, { kinds: ['paid'] }, ['scope'])).map((b) => [Number(b.scope), b.balanceFen]));
   const projects: ProjectScore[] = [];
   for (const c of cases) {
-    const plan = await effectivePlan(db, c.id);
+    const approved = await getProjectPlan(db, c.id);
+    const plan = approved ? applyChanges(approved, changes.filter((x) => x.projectCaseId === c.id)) : null;
     if (!plan || (query.programmeId !== undefined && plan.programme.id !== query.programmeId)) {
       continue;
     }
@@ -67,7 +72,7 @@ export async function evaluate({ db, actor, query }: { db: Db; actor: Actor; que
     const attainment = report && ratios.length ? ratios.reduce((s, r) => s + r, 0) / ratios.length : null;
     const spendRate = report && plan.approvedAmountFen > 0 ? Math.min((report.spentFen ?? 0) / plan.approvedAmountFen, 1) : null;
     const score = attainment !== null && spendRate !== null ? round1(100 * (KPI_WEIGHT * attainment + SPEND_WEIGHT * spendRate)) : null;
-    const paid = (await balances(db, PROJECT_BOOK, { scope: c.id, kinds: ['paid'] })).reduce((s, b) => s + b.balanceFen, 0);
+    const paid = paidByScope.get(c.id) ?? 0;
     projects.push({
       id: c.id,
       title: c.title,

@@ -13,7 +13,11 @@ export async function effectivePlan(db: Executor, caseId: number): Promise<(Proj
   if (!plan) {
     return null;
   }
-  const applied = await repo.appliedChanges(db, caseId);
+  return applyChanges(plan, await repo.appliedChanges(db, caseId));
+}
+
+/** The plan with approved changes applied in order (the changes of one project, oldest first). */
+export function applyChanges(plan: ProjectPlan, applied: repo.ChangeRow[]): ProjectPlan & { changes: number } {
   let p = { ...plan, changes: applied.length };
   for (const ch of applied) {
     if (ch.requested.endOn) {

@@ -50,6 +50,18 @@ export async function appliedChanges(db: Executor, projectCaseId: number): Promi
     .orderBy(asc(projectChanges.appliedAt), asc(projectChanges.id));
 }
 
+/** Approved changes of many projects, each project's in the order they were approved. */
+export async function appliedChangesOf(db: Executor, projectCaseIds: number[]): Promise<ChangeRow[]> {
+  if (projectCaseIds.length === 0) {
+    return [];
+  }
+  return db
+    .select()
+    .from(projectChanges)
+    .where(and(inArray(projectChanges.projectCaseId, projectCaseIds), isNotNull(projectChanges.appliedAt)))
+    .orderBy(asc(projectChanges.appliedAt), asc(projectChanges.id));
+}
+
 export async function industryOfProject(db: Executor, projectCaseId: number): Promise<string[]> {
   const [row] = await db
     .select({ industry: enterprises.industry })

@@ -344,7 +344,7 @@ export async function decideChange({ db, ctx, id, approve, comment }: { db: Db; 
 
 const presentPayload = (p: ChangePayload) => ({
   ...(p.endOn ? { endOn: p.endOn } : {}),
-  ...(p.budgetLines ? { budgetLines: p.budgetLines.map((l) => ({ category: l.category, city: l.cityFen / 100, self: l.selfFen / 100, note: l.note })) } : {}),
+  ...(p.budgetLines ? { budgetLines: p.budgetLines.map((l) => ({ category: l.category, city: l.cityFen / 100, self: l.selfFen / 100, note: l.note ?? '' })) } : {}),
   ...(p.kpis ? { kpis: p.kpis } : {}),
 });
 
@@ -425,7 +425,7 @@ export async function getProject({ db, actor, id }: { db: Db; actor: Actor; id: 
     startOn: plan.startOn,
     endOn: plan.endOn,
     kpis: plan.kpis,
-    budgetLines: plan.budgetLines.map((l) => ({ category: l.category, city: l.cityFen / 100, self: l.selfFen / 100, note: l.note })),
+    budgetLines: plan.budgetLines.map((l) => ({ category: l.category, city: l.cityFen / 100, self: l.selfFen / 100, note: l.note ?? '' })),
     changesApplied: plan.changes,
     followUps: followUps.sort((a, b) => a.id - b.id),
     payments: (await paymentsOfCase(db, id)).map((p) => ({ id: p.id, direction: p.direction, amount: p.amount, purpose: p.purpose, status: p.status, statusName: p.statusName, paidOn: p.paidOn })),
