@@ -83,4 +83,19 @@ describe("allocations: a factor-method plan from the officer’s table to the di
     await shot(xihu, "allocations-district");
     await xihu.context().close();
   });
+  it('when the officer opens matching funds and awards, then promises vs payments and the 2015 award counts show', async () => {
+    const page = await newPage(browser);
+    await login(page, 'officer');
+    await page.goto('/allocations?tab=matching');
+    await page.getByText('市级配套承诺').waitFor();
+    await page.getByText('杭财教〔2015〕79号').first().waitFor();
+    await shot(page, 'allocations-matching');
+    await page.goto('/awards');
+    await page.getByText('提名项目').waitFor();
+    await shot(page, 'awards-city');
+    await page.getByRole('tab', { name: '国家、省科技奖获奖登记' }).click();
+    await expect.poll(() => page.getByText('小分子靶向抗癌药盐酸埃克替尼开发研究、产业化和推广应用').isVisible(), { timeout: 15_000 }).toBe(true);
+    await shot(page, 'awards-records');
+    await page.context().close();
+  });
 });
