@@ -88,14 +88,45 @@ describe('the demo year 2015', () => {
       'rd_centre.municipal.new': 98,
       'agri_social_rd_centre.new': 10,
       'agri_enterprise.new': 22,
+      'major_project.approved': 35,
+      'award.national.first': 2,
+      'award.national.second': 4,
+      'award.provincial': 24,
+      'guidance_fund.partner_funds': 33,
+      'guidance_fund.scale': 4_650_000_000,
+      'guidance_fund.invested_projects': 198,
+      'guidance_fund.invested_amount': 2_622_000_000,
+      'angel_fund.partner_funds': 13,
+      'angel_fund.new': 8,
+      'angel_fund.scale': 729_000_000,
+      'guarantee.amount': 1_210_000_000,
+      'guarantee.firms': 297,
+      'guarantee.amount_cum': 6_400_000_000,
+      'guarantee.firm_times_cum': 1800,
+      'bridge_loan.times_cum': 605,
+      'bridge_loan.amount_cum': 3_480_000_000,
+      'overseas.projects_invested': 20,
+      'overseas.projects_returned': 3,
+      'interest_subsidy.firms': 287,
+      'interest_subsidy.amount': 18_619_400,
+      'incubator.national.valid': 24,
+      'incubator.national.new': 3,
+      'incubator.municipal.valid': 83,
+      'incubator.municipal.new': 15,
+      'incubator.area.total': 2_393_600,
+      'incubator.area.new': 319_700,
+      'incubator.firms_cum': 8719,
+      'makerspace.municipal.valid': 45,
+      'makerspace.national_system': 14,
+      'outreach.events': 6,
     };
     for (const [code, value] of Object.entries(expected)) {
       expect(f.get(code)?.value, code).toBe(value);
     }
     expect(f.get('stat.patent_grants')?.source).toContain('2015年工作总结');
     expect(f.get('voucher.issued')).toMatchObject({ kind: 'computed', unit: '元', target: null });
-    // Modules that do not run yet are not listed, and nothing is invented for them (recognitions run: their figures are listed).
-    expect(f.has('incubator.national.valid')).toBe(false);
+    // An indicator no module counts yet is not listed, and nothing is invented for it.
+    expect(f.has('leading_team.new')).toBe(false);
     expect(f.has('hnte.valid')).toBe(true);
   });
 
@@ -219,7 +250,7 @@ describe('drill-down', () => {
 
   it('when a reported indicator or an unknown code is drilled into, then 400 / 404; a bad cursor is 400', async () => {
     expect((await officer.request('GET', '/api/indicators/stat.patent_grants/records?year=2015')).statusCode).toBe(400);
-    expect((await officer.request('GET', '/api/indicators/incubator.national.valid/records?year=2015')).statusCode).toBe(404);
+    expect((await officer.request('GET', '/api/indicators/leading_team.new/records?year=2015')).statusCode).toBe(404);
     expect((await officer.request('GET', '/api/indicators/no.such/records?year=2015')).statusCode).toBe(404);
     expect((await officer.request('GET', '/api/indicators/voucher.issued/records?year=2015&cursor=xyz')).statusCode).toBe(400);
   });
@@ -321,7 +352,7 @@ describe('targets', () => {
     expect(by.get('stat.valid_invention_patents')).toMatchObject({ target: 28_500, previousActual: 30_280 });
     expect(by.get('stat.valid_invention_patents')!.flags).toContain('below_previous_actual');
     expect(by.get('techmarket.amount')!.flags).toContain('already_met');
-    expect(by.get('incubator.municipal.new')!.flags).toContain('not_measured');
+    expect(by.get('leading_team.new')!.flags).toContain('not_measured');
   });
 
   it('when district targets do not sum to the city target, then the difference is shown; when they do, no flag', async () => {
