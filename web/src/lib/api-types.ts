@@ -20464,1283 +20464,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/projects": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 立项后项目（执行中、验收中、已结题…）及其中期检查、验收、变更情况（市科委、财务、审计：全部；区县：本区；企业：本企业） */
-        get: {
-            parameters: {
-                query?: {
-                    status?: "in_progress" | "accepting" | "completed" | "failed" | "terminated";
-                    year?: number;
-                    limit?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: number;
-                                title: string;
-                                year: number;
-                                enterpriseName: string;
-                                status: string;
-                                statusName: string;
-                                midterm: {
-                                    id: number;
-                                    status: string;
-                                    statusName: string;
-                                    dueOn: string | null;
-                                } | null;
-                                acceptance: {
-                                    id: number;
-                                    status: string;
-                                    statusName: string;
-                                    dueOn: string | null;
-                                } | null;
-                                changes: {
-                                    total: number;
-                                    pending: number;
-                                    lastId: number | null;
-                                };
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/projects/performance": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 绩效评价：按考核指标完成度与经费执行率计算的项目与计划得分（公式见 formula） */
-        get: {
-            parameters: {
-                query?: {
-                    year?: number;
-                    programmeId?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            year: number | null;
-                            formula: string;
-                            programmes: {
-                                id: number;
-                                name: string;
-                                projects: number;
-                                reported: number;
-                                approved: number;
-                                paid: number;
-                                spent: number;
-                                score: number | null;
-                                grade: string;
-                            }[];
-                            projects: {
-                                id: number;
-                                title: string;
-                                enterpriseName: string;
-                                programmeId: number;
-                                programmeName: string;
-                                year: number;
-                                status: string;
-                                statusName: string;
-                                approved: number;
-                                paid: number;
-                                spent: number | null;
-                                source: string | null;
-                                kpiAttainment: number | null;
-                                spendRate: number | null;
-                                score: number | null;
-                                grade: string;
-                                kpis: {
-                                    name: string;
-                                    unit: string;
-                                    target: number;
-                                    actual: number | null;
-                                }[];
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/projects/performance.xlsx": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 导出绩效评价（Excel） */
-        get: {
-            parameters: {
-                query?: {
-                    year?: number;
-                    programmeId?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/projects/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 项目执行详情：现行计划（含已批准变更）、中期检查、验收、变更、拨款 */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            title: string;
-                            status: string;
-                            statusName: string;
-                            enterprise: {
-                                id: number;
-                                name: string;
-                            };
-                            programme: {
-                                id: number;
-                                code: string;
-                                name: string;
-                                trancheSplit: number[];
-                            };
-                            contractNo: string | null;
-                            approved: number;
-                            committed: number;
-                            paid: number;
-                            startOn: string | null;
-                            endOn: string | null;
-                            kpis: {
-                                key: string;
-                                name: string;
-                                unit: string;
-                                target: number;
-                            }[];
-                            budgetLines: {
-                                category: string;
-                                city: number;
-                                self: number;
-                                note: string;
-                            }[];
-                            changesApplied: number;
-                            followUps: {
-                                id: number;
-                                instrument: string;
-                                type: string;
-                                typeName: string;
-                                status: string;
-                                statusName: string;
-                                dueOn: string | null;
-                                title: string;
-                                panelScore: number | null;
-                                version: number;
-                                projectId: number;
-                                report: {
-                                    progress: string | null;
-                                    summary: string | null;
-                                    kpis: {
-                                        key: string;
-                                        actual: number;
-                                        evidence?: string | null;
-                                    }[];
-                                    spent: number | null;
-                                } | null;
-                                result: string | null;
-                                trancheOrderId: number | null;
-                                clawbackOrderId: number | null;
-                                change: {
-                                    kind: string;
-                                    reason: string;
-                                    requested: {
-                                        endOn?: string;
-                                        budgetLines?: {
-                                            category: string;
-                                            city: number;
-                                            self: number;
-                                            note: string;
-                                        }[];
-                                        kpis?: {
-                                            key: string;
-                                            name: string;
-                                            unit: string;
-                                            target: number;
-                                        }[];
-                                    };
-                                    previous: {
-                                        endOn?: string;
-                                        budgetLines?: {
-                                            category: string;
-                                            city: number;
-                                            self: number;
-                                            note: string;
-                                        }[];
-                                        kpis?: {
-                                            key: string;
-                                            name: string;
-                                            unit: string;
-                                            target: number;
-                                        }[];
-                                    };
-                                    applied: boolean;
-                                } | null;
-                                events: {
-                                    action: string;
-                                    toStatus: string;
-                                    comment: string | null;
-                                    actor: string;
-                                    at: string;
-                                }[];
-                            }[];
-                            payments: {
-                                id: number;
-                                direction: string;
-                                amount: number;
-                                purpose: string;
-                                status: string;
-                                statusName: string;
-                                paidOn: string | null;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/projects/follow-ups/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 中期检查、验收或变更事项详情 */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            instrument: string;
-                            type: string;
-                            typeName: string;
-                            status: string;
-                            statusName: string;
-                            dueOn: string | null;
-                            title: string;
-                            panelScore: number | null;
-                            version: number;
-                            projectId: number;
-                            report: {
-                                progress: string | null;
-                                summary: string | null;
-                                kpis: {
-                                    key: string;
-                                    actual: number;
-                                    evidence?: string | null;
-                                }[];
-                                spent: number | null;
-                            } | null;
-                            result: string | null;
-                            trancheOrderId: number | null;
-                            clawbackOrderId: number | null;
-                            change: {
-                                kind: string;
-                                reason: string;
-                                requested: {
-                                    endOn?: string;
-                                    budgetLines?: {
-                                        category: string;
-                                        city: number;
-                                        self: number;
-                                        note: string;
-                                    }[];
-                                    kpis?: {
-                                        key: string;
-                                        name: string;
-                                        unit: string;
-                                        target: number;
-                                    }[];
-                                };
-                                previous: {
-                                    endOn?: string;
-                                    budgetLines?: {
-                                        category: string;
-                                        city: number;
-                                        self: number;
-                                        note: string;
-                                    }[];
-                                    kpis?: {
-                                        key: string;
-                                        name: string;
-                                        unit: string;
-                                        target: number;
-                                    }[];
-                                };
-                                applied: boolean;
-                            } | null;
-                            events: {
-                                action: string;
-                                toStatus: string;
-                                comment: string | null;
-                                actor: string;
-                                at: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/projects/midterms/open": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 为所有执行中且尚无中期检查的项目启动中期检查（市科委；到期日为项目周期中点，至少20个工作日后） */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            opened: number;
-                            ids: number[];
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/projects/midterms/{id}/report": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** 提交中期报告（项目承担单位）：进展、各考核指标完成值、已支出经费 */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        progress: string;
-                        kpis: {
-                            key: string;
-                            actual: number;
-                            evidence?: string;
-                        }[];
-                        spent: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            instrument: string;
-                            type: string;
-                            typeName: string;
-                            status: string;
-                            statusName: string;
-                            dueOn: string | null;
-                            title: string;
-                            panelScore: number | null;
-                            version: number;
-                            projectId: number;
-                            report: {
-                                progress: string | null;
-                                summary: string | null;
-                                kpis: {
-                                    key: string;
-                                    actual: number;
-                                    evidence?: string | null;
-                                }[];
-                                spent: number | null;
-                            } | null;
-                            result: string | null;
-                            trancheOrderId: number | null;
-                            clawbackOrderId: number | null;
-                            change: {
-                                kind: string;
-                                reason: string;
-                                requested: {
-                                    endOn?: string;
-                                    budgetLines?: {
-                                        category: string;
-                                        city: number;
-                                        self: number;
-                                        note: string;
-                                    }[];
-                                    kpis?: {
-                                        key: string;
-                                        name: string;
-                                        unit: string;
-                                        target: number;
-                                    }[];
-                                };
-                                previous: {
-                                    endOn?: string;
-                                    budgetLines?: {
-                                        category: string;
-                                        city: number;
-                                        self: number;
-                                        note: string;
-                                    }[];
-                                    kpis?: {
-                                        key: string;
-                                        name: string;
-                                        unit: string;
-                                        target: number;
-                                    }[];
-                                };
-                                applied: boolean;
-                            } | null;
-                            events: {
-                                action: string;
-                                toStatus: string;
-                                comment: string | null;
-                                actor: string;
-                                at: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/projects/midterms/{id}/conclusion": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 中期检查结论（市科委）：通过（生成第2笔拨款）、退回补充、不通过 */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        result: "pass" | "return" | "fail";
-                        comment?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            instrument: string;
-                            type: string;
-                            typeName: string;
-                            status: string;
-                            statusName: string;
-                            dueOn: string | null;
-                            title: string;
-                            panelScore: number | null;
-                            version: number;
-                            projectId: number;
-                            report: {
-                                progress: string | null;
-                                summary: string | null;
-                                kpis: {
-                                    key: string;
-                                    actual: number;
-                                    evidence?: string | null;
-                                }[];
-                                spent: number | null;
-                            } | null;
-                            result: string | null;
-                            trancheOrderId: number | null;
-                            clawbackOrderId: number | null;
-                            change: {
-                                kind: string;
-                                reason: string;
-                                requested: {
-                                    endOn?: string;
-                                    budgetLines?: {
-                                        category: string;
-                                        city: number;
-                                        self: number;
-                                        note: string;
-                                    }[];
-                                    kpis?: {
-                                        key: string;
-                                        name: string;
-                                        unit: string;
-                                        target: number;
-                                    }[];
-                                };
-                                previous: {
-                                    endOn?: string;
-                                    budgetLines?: {
-                                        category: string;
-                                        city: number;
-                                        self: number;
-                                        note: string;
-                                    }[];
-                                    kpis?: {
-                                        key: string;
-                                        name: string;
-                                        unit: string;
-                                        target: number;
-                                    }[];
-                                };
-                                applied: boolean;
-                            } | null;
-                            events: {
-                                action: string;
-                                toStatus: string;
-                                comment: string | null;
-                                actor: string;
-                                at: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/projects/{id}/acceptance": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 启动验收（市科委）：项目进入验收中，开立验收事项 */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            instrument: string;
-                            type: string;
-                            typeName: string;
-                            status: string;
-                            statusName: string;
-                            dueOn: string | null;
-                            title: string;
-                            panelScore: number | null;
-                            version: number;
-                            projectId: number;
-                            report: {
-                                progress: string | null;
-                                summary: string | null;
-                                kpis: {
-                                    key: string;
-                                    actual: number;
-                                    evidence?: string | null;
-                                }[];
-                                spent: number | null;
-                            } | null;
-                            result: string | null;
-                            trancheOrderId: number | null;
-                            clawbackOrderId: number | null;
-                            change: {
-                                kind: string;
-                                reason: string;
-                                requested: {
-                                    endOn?: string;
-                                    budgetLines?: {
-                                        category: string;
-                                        city: number;
-                                        self: number;
-                                        note: string;
-                                    }[];
-                                    kpis?: {
-                                        key: string;
-                                        name: string;
-                                        unit: string;
-                                        target: number;
-                                    }[];
-                                };
-                                previous: {
-                                    endOn?: string;
-                                    budgetLines?: {
-                                        category: string;
-                                        city: number;
-                                        self: number;
-                                        note: string;
-                                    }[];
-                                    kpis?: {
-                                        key: string;
-                                        name: string;
-                                        unit: string;
-                                        target: number;
-                                    }[];
-                                };
-                                applied: boolean;
-                            } | null;
-                            events: {
-                                action: string;
-                                toStatus: string;
-                                comment: string | null;
-                                actor: string;
-                                at: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/projects/acceptances/{id}/report": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /** 提交验收材料（项目承担单位）：执行总结、各考核指标实际值及佐证、已支出经费 */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        summary: string;
-                        kpis: {
-                            key: string;
-                            actual: number;
-                            evidence?: string;
-                        }[];
-                        spent: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            instrument: string;
-                            type: string;
-                            typeName: string;
-                            status: string;
-                            statusName: string;
-                            dueOn: string | null;
-                            title: string;
-                            panelScore: number | null;
-                            version: number;
-                            projectId: number;
-                            report: {
-                                progress: string | null;
-                                summary: string | null;
-                                kpis: {
-                                    key: string;
-                                    actual: number;
-                                    evidence?: string | null;
-                                }[];
-                                spent: number | null;
-                            } | null;
-                            result: string | null;
-                            trancheOrderId: number | null;
-                            clawbackOrderId: number | null;
-                            change: {
-                                kind: string;
-                                reason: string;
-                                requested: {
-                                    endOn?: string;
-                                    budgetLines?: {
-                                        category: string;
-                                        city: number;
-                                        self: number;
-                                        note: string;
-                                    }[];
-                                    kpis?: {
-                                        key: string;
-                                        name: string;
-                                        unit: string;
-                                        target: number;
-                                    }[];
-                                };
-                                previous: {
-                                    endOn?: string;
-                                    budgetLines?: {
-                                        category: string;
-                                        city: number;
-                                        self: number;
-                                        note: string;
-                                    }[];
-                                    kpis?: {
-                                        key: string;
-                                        name: string;
-                                        unit: string;
-                                        target: number;
-                                    }[];
-                                };
-                                applied: boolean;
-                            } | null;
-                            events: {
-                                action: string;
-                                toStatus: string;
-                                comment: string | null;
-                                actor: string;
-                                at: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/projects/acceptances/{id}/conclusion": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 验收结论（市科委，专家评审后）：通过/附条件通过（结题并生成尾款）、不通过（结余退回预算、收回未使用资金） */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        result: "pass" | "pass_conditions" | "fail";
-                        comment?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            instrument: string;
-                            type: string;
-                            typeName: string;
-                            status: string;
-                            statusName: string;
-                            dueOn: string | null;
-                            title: string;
-                            panelScore: number | null;
-                            version: number;
-                            projectId: number;
-                            report: {
-                                progress: string | null;
-                                summary: string | null;
-                                kpis: {
-                                    key: string;
-                                    actual: number;
-                                    evidence?: string | null;
-                                }[];
-                                spent: number | null;
-                            } | null;
-                            result: string | null;
-                            trancheOrderId: number | null;
-                            clawbackOrderId: number | null;
-                            change: {
-                                kind: string;
-                                reason: string;
-                                requested: {
-                                    endOn?: string;
-                                    budgetLines?: {
-                                        category: string;
-                                        city: number;
-                                        self: number;
-                                        note: string;
-                                    }[];
-                                    kpis?: {
-                                        key: string;
-                                        name: string;
-                                        unit: string;
-                                        target: number;
-                                    }[];
-                                };
-                                previous: {
-                                    endOn?: string;
-                                    budgetLines?: {
-                                        category: string;
-                                        city: number;
-                                        self: number;
-                                        note: string;
-                                    }[];
-                                    kpis?: {
-                                        key: string;
-                                        name: string;
-                                        unit: string;
-                                        target: number;
-                                    }[];
-                                };
-                                applied: boolean;
-                            } | null;
-                            events: {
-                                action: string;
-                                toStatus: string;
-                                comment: string | null;
-                                actor: string;
-                                at: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/projects/{id}/changes": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 申请项目变更（项目承担单位）：延期、预算调整、考核指标调整 */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        kind: "extension" | "budget_shift" | "kpi_change";
-                        reason: string;
-                        endOn?: string;
-                        budgetLines?: {
-                            category: string;
-                            city: number;
-                            self: number;
-                            /** @default  */
-                            note?: string;
-                        }[];
-                        kpis?: {
-                            key: string;
-                            name: string;
-                            unit: string;
-                            target: number;
-                        }[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            instrument: string;
-                            type: string;
-                            typeName: string;
-                            status: string;
-                            statusName: string;
-                            dueOn: string | null;
-                            title: string;
-                            panelScore: number | null;
-                            version: number;
-                            projectId: number;
-                            report: {
-                                progress: string | null;
-                                summary: string | null;
-                                kpis: {
-                                    key: string;
-                                    actual: number;
-                                    evidence?: string | null;
-                                }[];
-                                spent: number | null;
-                            } | null;
-                            result: string | null;
-                            trancheOrderId: number | null;
-                            clawbackOrderId: number | null;
-                            change: {
-                                kind: string;
-                                reason: string;
-                                requested: {
-                                    endOn?: string;
-                                    budgetLines?: {
-                                        category: string;
-                                        city: number;
-                                        self: number;
-                                        note: string;
-                                    }[];
-                                    kpis?: {
-                                        key: string;
-                                        name: string;
-                                        unit: string;
-                                        target: number;
-                                    }[];
-                                };
-                                previous: {
-                                    endOn?: string;
-                                    budgetLines?: {
-                                        category: string;
-                                        city: number;
-                                        self: number;
-                                        note: string;
-                                    }[];
-                                    kpis?: {
-                                        key: string;
-                                        name: string;
-                                        unit: string;
-                                        target: number;
-                                    }[];
-                                };
-                                applied: boolean;
-                            } | null;
-                            events: {
-                                action: string;
-                                toStatus: string;
-                                comment: string | null;
-                                actor: string;
-                                at: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/projects/changes/{id}/decision": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 审批项目变更（市科委）：批准即生效，不批准须说明理由 */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        approve: boolean;
-                        comment?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            instrument: string;
-                            type: string;
-                            typeName: string;
-                            status: string;
-                            statusName: string;
-                            dueOn: string | null;
-                            title: string;
-                            panelScore: number | null;
-                            version: number;
-                            projectId: number;
-                            report: {
-                                progress: string | null;
-                                summary: string | null;
-                                kpis: {
-                                    key: string;
-                                    actual: number;
-                                    evidence?: string | null;
-                                }[];
-                                spent: number | null;
-                            } | null;
-                            result: string | null;
-                            trancheOrderId: number | null;
-                            clawbackOrderId: number | null;
-                            change: {
-                                kind: string;
-                                reason: string;
-                                requested: {
-                                    endOn?: string;
-                                    budgetLines?: {
-                                        category: string;
-                                        city: number;
-                                        self: number;
-                                        note: string;
-                                    }[];
-                                    kpis?: {
-                                        key: string;
-                                        name: string;
-                                        unit: string;
-                                        target: number;
-                                    }[];
-                                };
-                                previous: {
-                                    endOn?: string;
-                                    budgetLines?: {
-                                        category: string;
-                                        city: number;
-                                        self: number;
-                                        note: string;
-                                    }[];
-                                    kpis?: {
-                                        key: string;
-                                        name: string;
-                                        unit: string;
-                                        target: number;
-                                    }[];
-                                };
-                                applied: boolean;
-                            } | null;
-                            events: {
-                                action: string;
-                                toStatus: string;
-                                comment: string | null;
-                                actor: string;
-                                at: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/carriers/parks": {
         parameters: {
             query?: never;
@@ -23703,6 +22426,1283 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 立项后项目（执行中、验收中、已结题…）及其中期检查、验收、变更情况（市科委、财务、审计：全部；区县：本区；企业：本企业） */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "in_progress" | "accepting" | "completed" | "failed" | "terminated";
+                    year?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                title: string;
+                                year: number;
+                                enterpriseName: string;
+                                status: string;
+                                statusName: string;
+                                midterm: {
+                                    id: number;
+                                    status: string;
+                                    statusName: string;
+                                    dueOn: string | null;
+                                } | null;
+                                acceptance: {
+                                    id: number;
+                                    status: string;
+                                    statusName: string;
+                                    dueOn: string | null;
+                                } | null;
+                                changes: {
+                                    total: number;
+                                    pending: number;
+                                    lastId: number | null;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/performance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 绩效评价：按考核指标完成度与经费执行率计算的项目与计划得分（公式见 formula） */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    programmeId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number | null;
+                            formula: string;
+                            programmes: {
+                                id: number;
+                                name: string;
+                                projects: number;
+                                reported: number;
+                                approved: number;
+                                paid: number;
+                                spent: number;
+                                score: number | null;
+                                grade: string;
+                            }[];
+                            projects: {
+                                id: number;
+                                title: string;
+                                enterpriseName: string;
+                                programmeId: number;
+                                programmeName: string;
+                                year: number;
+                                status: string;
+                                statusName: string;
+                                approved: number;
+                                paid: number;
+                                spent: number | null;
+                                source: string | null;
+                                kpiAttainment: number | null;
+                                spendRate: number | null;
+                                score: number | null;
+                                grade: string;
+                                kpis: {
+                                    name: string;
+                                    unit: string;
+                                    target: number;
+                                    actual: number | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/performance.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出绩效评价（Excel） */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    programmeId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 项目执行详情：现行计划（含已批准变更）、中期检查、验收、变更、拨款 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            status: string;
+                            statusName: string;
+                            enterprise: {
+                                id: number;
+                                name: string;
+                            };
+                            programme: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                trancheSplit: number[];
+                            };
+                            contractNo: string | null;
+                            approved: number;
+                            committed: number;
+                            paid: number;
+                            startOn: string | null;
+                            endOn: string | null;
+                            kpis: {
+                                key: string;
+                                name: string;
+                                unit: string;
+                                target: number;
+                            }[];
+                            budgetLines: {
+                                category: string;
+                                city: number;
+                                self: number;
+                                note: string;
+                            }[];
+                            changesApplied: number;
+                            followUps: {
+                                id: number;
+                                instrument: string;
+                                type: string;
+                                typeName: string;
+                                status: string;
+                                statusName: string;
+                                dueOn: string | null;
+                                title: string;
+                                panelScore: number | null;
+                                version: number;
+                                projectId: number;
+                                report: {
+                                    progress: string | null;
+                                    summary: string | null;
+                                    kpis: {
+                                        key: string;
+                                        actual: number;
+                                        evidence?: string | null;
+                                    }[];
+                                    spent: number | null;
+                                } | null;
+                                result: string | null;
+                                trancheOrderId: number | null;
+                                clawbackOrderId: number | null;
+                                change: {
+                                    kind: string;
+                                    reason: string;
+                                    requested: {
+                                        endOn?: string;
+                                        budgetLines?: {
+                                            category: string;
+                                            city: number;
+                                            self: number;
+                                            note: string;
+                                        }[];
+                                        kpis?: {
+                                            key: string;
+                                            name: string;
+                                            unit: string;
+                                            target: number;
+                                        }[];
+                                    };
+                                    previous: {
+                                        endOn?: string;
+                                        budgetLines?: {
+                                            category: string;
+                                            city: number;
+                                            self: number;
+                                            note: string;
+                                        }[];
+                                        kpis?: {
+                                            key: string;
+                                            name: string;
+                                            unit: string;
+                                            target: number;
+                                        }[];
+                                    };
+                                    applied: boolean;
+                                } | null;
+                                events: {
+                                    action: string;
+                                    toStatus: string;
+                                    comment: string | null;
+                                    actor: string;
+                                    at: string;
+                                }[];
+                            }[];
+                            payments: {
+                                id: number;
+                                direction: string;
+                                amount: number;
+                                purpose: string;
+                                status: string;
+                                statusName: string;
+                                paidOn: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/follow-ups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 中期检查、验收或变更事项详情 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            instrument: string;
+                            type: string;
+                            typeName: string;
+                            status: string;
+                            statusName: string;
+                            dueOn: string | null;
+                            title: string;
+                            panelScore: number | null;
+                            version: number;
+                            projectId: number;
+                            report: {
+                                progress: string | null;
+                                summary: string | null;
+                                kpis: {
+                                    key: string;
+                                    actual: number;
+                                    evidence?: string | null;
+                                }[];
+                                spent: number | null;
+                            } | null;
+                            result: string | null;
+                            trancheOrderId: number | null;
+                            clawbackOrderId: number | null;
+                            change: {
+                                kind: string;
+                                reason: string;
+                                requested: {
+                                    endOn?: string;
+                                    budgetLines?: {
+                                        category: string;
+                                        city: number;
+                                        self: number;
+                                        note: string;
+                                    }[];
+                                    kpis?: {
+                                        key: string;
+                                        name: string;
+                                        unit: string;
+                                        target: number;
+                                    }[];
+                                };
+                                previous: {
+                                    endOn?: string;
+                                    budgetLines?: {
+                                        category: string;
+                                        city: number;
+                                        self: number;
+                                        note: string;
+                                    }[];
+                                    kpis?: {
+                                        key: string;
+                                        name: string;
+                                        unit: string;
+                                        target: number;
+                                    }[];
+                                };
+                                applied: boolean;
+                            } | null;
+                            events: {
+                                action: string;
+                                toStatus: string;
+                                comment: string | null;
+                                actor: string;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/midterms/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 为所有执行中且尚无中期检查的项目启动中期检查（市科委；到期日为项目周期中点，至少20个工作日后） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            opened: number;
+                            ids: number[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/midterms/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 提交中期报告（项目承担单位）：进展、各考核指标完成值、已支出经费 */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        progress: string;
+                        kpis: {
+                            key: string;
+                            actual: number;
+                            evidence?: string;
+                        }[];
+                        spent: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            instrument: string;
+                            type: string;
+                            typeName: string;
+                            status: string;
+                            statusName: string;
+                            dueOn: string | null;
+                            title: string;
+                            panelScore: number | null;
+                            version: number;
+                            projectId: number;
+                            report: {
+                                progress: string | null;
+                                summary: string | null;
+                                kpis: {
+                                    key: string;
+                                    actual: number;
+                                    evidence?: string | null;
+                                }[];
+                                spent: number | null;
+                            } | null;
+                            result: string | null;
+                            trancheOrderId: number | null;
+                            clawbackOrderId: number | null;
+                            change: {
+                                kind: string;
+                                reason: string;
+                                requested: {
+                                    endOn?: string;
+                                    budgetLines?: {
+                                        category: string;
+                                        city: number;
+                                        self: number;
+                                        note: string;
+                                    }[];
+                                    kpis?: {
+                                        key: string;
+                                        name: string;
+                                        unit: string;
+                                        target: number;
+                                    }[];
+                                };
+                                previous: {
+                                    endOn?: string;
+                                    budgetLines?: {
+                                        category: string;
+                                        city: number;
+                                        self: number;
+                                        note: string;
+                                    }[];
+                                    kpis?: {
+                                        key: string;
+                                        name: string;
+                                        unit: string;
+                                        target: number;
+                                    }[];
+                                };
+                                applied: boolean;
+                            } | null;
+                            events: {
+                                action: string;
+                                toStatus: string;
+                                comment: string | null;
+                                actor: string;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/midterms/{id}/conclusion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 中期检查结论（市科委）：通过（生成第2笔拨款）、退回补充、不通过 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        result: "pass" | "return" | "fail";
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            instrument: string;
+                            type: string;
+                            typeName: string;
+                            status: string;
+                            statusName: string;
+                            dueOn: string | null;
+                            title: string;
+                            panelScore: number | null;
+                            version: number;
+                            projectId: number;
+                            report: {
+                                progress: string | null;
+                                summary: string | null;
+                                kpis: {
+                                    key: string;
+                                    actual: number;
+                                    evidence?: string | null;
+                                }[];
+                                spent: number | null;
+                            } | null;
+                            result: string | null;
+                            trancheOrderId: number | null;
+                            clawbackOrderId: number | null;
+                            change: {
+                                kind: string;
+                                reason: string;
+                                requested: {
+                                    endOn?: string;
+                                    budgetLines?: {
+                                        category: string;
+                                        city: number;
+                                        self: number;
+                                        note: string;
+                                    }[];
+                                    kpis?: {
+                                        key: string;
+                                        name: string;
+                                        unit: string;
+                                        target: number;
+                                    }[];
+                                };
+                                previous: {
+                                    endOn?: string;
+                                    budgetLines?: {
+                                        category: string;
+                                        city: number;
+                                        self: number;
+                                        note: string;
+                                    }[];
+                                    kpis?: {
+                                        key: string;
+                                        name: string;
+                                        unit: string;
+                                        target: number;
+                                    }[];
+                                };
+                                applied: boolean;
+                            } | null;
+                            events: {
+                                action: string;
+                                toStatus: string;
+                                comment: string | null;
+                                actor: string;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/acceptance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 启动验收（市科委）：项目进入验收中，开立验收事项 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            instrument: string;
+                            type: string;
+                            typeName: string;
+                            status: string;
+                            statusName: string;
+                            dueOn: string | null;
+                            title: string;
+                            panelScore: number | null;
+                            version: number;
+                            projectId: number;
+                            report: {
+                                progress: string | null;
+                                summary: string | null;
+                                kpis: {
+                                    key: string;
+                                    actual: number;
+                                    evidence?: string | null;
+                                }[];
+                                spent: number | null;
+                            } | null;
+                            result: string | null;
+                            trancheOrderId: number | null;
+                            clawbackOrderId: number | null;
+                            change: {
+                                kind: string;
+                                reason: string;
+                                requested: {
+                                    endOn?: string;
+                                    budgetLines?: {
+                                        category: string;
+                                        city: number;
+                                        self: number;
+                                        note: string;
+                                    }[];
+                                    kpis?: {
+                                        key: string;
+                                        name: string;
+                                        unit: string;
+                                        target: number;
+                                    }[];
+                                };
+                                previous: {
+                                    endOn?: string;
+                                    budgetLines?: {
+                                        category: string;
+                                        city: number;
+                                        self: number;
+                                        note: string;
+                                    }[];
+                                    kpis?: {
+                                        key: string;
+                                        name: string;
+                                        unit: string;
+                                        target: number;
+                                    }[];
+                                };
+                                applied: boolean;
+                            } | null;
+                            events: {
+                                action: string;
+                                toStatus: string;
+                                comment: string | null;
+                                actor: string;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/acceptances/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 提交验收材料（项目承担单位）：执行总结、各考核指标实际值及佐证、已支出经费 */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        summary: string;
+                        kpis: {
+                            key: string;
+                            actual: number;
+                            evidence?: string;
+                        }[];
+                        spent: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            instrument: string;
+                            type: string;
+                            typeName: string;
+                            status: string;
+                            statusName: string;
+                            dueOn: string | null;
+                            title: string;
+                            panelScore: number | null;
+                            version: number;
+                            projectId: number;
+                            report: {
+                                progress: string | null;
+                                summary: string | null;
+                                kpis: {
+                                    key: string;
+                                    actual: number;
+                                    evidence?: string | null;
+                                }[];
+                                spent: number | null;
+                            } | null;
+                            result: string | null;
+                            trancheOrderId: number | null;
+                            clawbackOrderId: number | null;
+                            change: {
+                                kind: string;
+                                reason: string;
+                                requested: {
+                                    endOn?: string;
+                                    budgetLines?: {
+                                        category: string;
+                                        city: number;
+                                        self: number;
+                                        note: string;
+                                    }[];
+                                    kpis?: {
+                                        key: string;
+                                        name: string;
+                                        unit: string;
+                                        target: number;
+                                    }[];
+                                };
+                                previous: {
+                                    endOn?: string;
+                                    budgetLines?: {
+                                        category: string;
+                                        city: number;
+                                        self: number;
+                                        note: string;
+                                    }[];
+                                    kpis?: {
+                                        key: string;
+                                        name: string;
+                                        unit: string;
+                                        target: number;
+                                    }[];
+                                };
+                                applied: boolean;
+                            } | null;
+                            events: {
+                                action: string;
+                                toStatus: string;
+                                comment: string | null;
+                                actor: string;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/acceptances/{id}/conclusion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 验收结论（市科委，专家评审后）：通过/附条件通过（结题并生成尾款）、不通过（结余退回预算、收回未使用资金） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        result: "pass" | "pass_conditions" | "fail";
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            instrument: string;
+                            type: string;
+                            typeName: string;
+                            status: string;
+                            statusName: string;
+                            dueOn: string | null;
+                            title: string;
+                            panelScore: number | null;
+                            version: number;
+                            projectId: number;
+                            report: {
+                                progress: string | null;
+                                summary: string | null;
+                                kpis: {
+                                    key: string;
+                                    actual: number;
+                                    evidence?: string | null;
+                                }[];
+                                spent: number | null;
+                            } | null;
+                            result: string | null;
+                            trancheOrderId: number | null;
+                            clawbackOrderId: number | null;
+                            change: {
+                                kind: string;
+                                reason: string;
+                                requested: {
+                                    endOn?: string;
+                                    budgetLines?: {
+                                        category: string;
+                                        city: number;
+                                        self: number;
+                                        note: string;
+                                    }[];
+                                    kpis?: {
+                                        key: string;
+                                        name: string;
+                                        unit: string;
+                                        target: number;
+                                    }[];
+                                };
+                                previous: {
+                                    endOn?: string;
+                                    budgetLines?: {
+                                        category: string;
+                                        city: number;
+                                        self: number;
+                                        note: string;
+                                    }[];
+                                    kpis?: {
+                                        key: string;
+                                        name: string;
+                                        unit: string;
+                                        target: number;
+                                    }[];
+                                };
+                                applied: boolean;
+                            } | null;
+                            events: {
+                                action: string;
+                                toStatus: string;
+                                comment: string | null;
+                                actor: string;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 申请项目变更（项目承担单位）：延期、预算调整、考核指标调整 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "extension" | "budget_shift" | "kpi_change";
+                        reason: string;
+                        endOn?: string;
+                        budgetLines?: {
+                            category: string;
+                            city: number;
+                            self: number;
+                            /** @default  */
+                            note?: string;
+                        }[];
+                        kpis?: {
+                            key: string;
+                            name: string;
+                            unit: string;
+                            target: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            instrument: string;
+                            type: string;
+                            typeName: string;
+                            status: string;
+                            statusName: string;
+                            dueOn: string | null;
+                            title: string;
+                            panelScore: number | null;
+                            version: number;
+                            projectId: number;
+                            report: {
+                                progress: string | null;
+                                summary: string | null;
+                                kpis: {
+                                    key: string;
+                                    actual: number;
+                                    evidence?: string | null;
+                                }[];
+                                spent: number | null;
+                            } | null;
+                            result: string | null;
+                            trancheOrderId: number | null;
+                            clawbackOrderId: number | null;
+                            change: {
+                                kind: string;
+                                reason: string;
+                                requested: {
+                                    endOn?: string;
+                                    budgetLines?: {
+                                        category: string;
+                                        city: number;
+                                        self: number;
+                                        note: string;
+                                    }[];
+                                    kpis?: {
+                                        key: string;
+                                        name: string;
+                                        unit: string;
+                                        target: number;
+                                    }[];
+                                };
+                                previous: {
+                                    endOn?: string;
+                                    budgetLines?: {
+                                        category: string;
+                                        city: number;
+                                        self: number;
+                                        note: string;
+                                    }[];
+                                    kpis?: {
+                                        key: string;
+                                        name: string;
+                                        unit: string;
+                                        target: number;
+                                    }[];
+                                };
+                                applied: boolean;
+                            } | null;
+                            events: {
+                                action: string;
+                                toStatus: string;
+                                comment: string | null;
+                                actor: string;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/changes/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审批项目变更（市科委）：批准即生效，不批准须说明理由 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        approve: boolean;
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            instrument: string;
+                            type: string;
+                            typeName: string;
+                            status: string;
+                            statusName: string;
+                            dueOn: string | null;
+                            title: string;
+                            panelScore: number | null;
+                            version: number;
+                            projectId: number;
+                            report: {
+                                progress: string | null;
+                                summary: string | null;
+                                kpis: {
+                                    key: string;
+                                    actual: number;
+                                    evidence?: string | null;
+                                }[];
+                                spent: number | null;
+                            } | null;
+                            result: string | null;
+                            trancheOrderId: number | null;
+                            clawbackOrderId: number | null;
+                            change: {
+                                kind: string;
+                                reason: string;
+                                requested: {
+                                    endOn?: string;
+                                    budgetLines?: {
+                                        category: string;
+                                        city: number;
+                                        self: number;
+                                        note: string;
+                                    }[];
+                                    kpis?: {
+                                        key: string;
+                                        name: string;
+                                        unit: string;
+                                        target: number;
+                                    }[];
+                                };
+                                previous: {
+                                    endOn?: string;
+                                    budgetLines?: {
+                                        category: string;
+                                        city: number;
+                                        self: number;
+                                        note: string;
+                                    }[];
+                                    kpis?: {
+                                        key: string;
+                                        name: string;
+                                        unit: string;
+                                        target: number;
+                                    }[];
+                                };
+                                applied: boolean;
+                            } | null;
+                            events: {
+                                action: string;
+                                toStatus: string;
+                                comment: string | null;
+                                actor: string;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
