@@ -11,6 +11,8 @@ const PUBLIC_LINKS: readonly [string, string][] = [
   ['/public/self-assessment', '认定自评'],
   ['/public/interest-subsidy', '贴息测算'],
   ['/public/notices', '认定公示'],
+  ['/public/programme-calls', '项目指南'],
+  ['/public/carriers', '创新载体'],
   ['/public/policies', '政策库'],
   ['/public/outreach', '科技下乡'],
   ['/public/market', '技术市场'],
@@ -33,7 +35,7 @@ export function PublicLayout() {
               {t('app.name')} · 公共服务
             </Typography.Text>
           </Flex>
-          <Flex component="nav" aria-label="公共服务" gap={20} align="center">
+          <Flex component="nav" aria-label="公共服务" gap={16} align="center">
             {PUBLIC_LINKS.map(([to, label]) => (
               <NavLink key={to} to={to} style={link}>
                 {label}
