@@ -18,7 +18,7 @@ describe('public notices and objections', () => {
     await page.goto('/login');
     await page.getByTestId('login-public-notices').click();
     await page.waitForURL('**/public/notices');
-    await page.getByRole('link', { name: /第二批/ }).click();
+    await page.getByRole('link', { name: /第二批拟认定高新技术企业/ }).click();
     await expect.poll(() => page.getByText('提出异议').first().isVisible()).toBe(true);
     await expect.poll(() => page.getByText(/须在公示期截止（.* 24:00）前以真实姓名提出/).isVisible()).toBe(true);
     await page.getByLabel('异议对象').click();
@@ -41,7 +41,7 @@ describe('public notices and objections', () => {
     await login(page, 'officer');
     await page.goto('/notices');
     await page.getByRole('tab', { name: '公示与认定决定' }).click();
-    await page.getByRole('row', { name: /第二批/ }).getByRole('button', { name: '办理' }).click();
+    await page.getByRole('row', { name: /第二批拟认定高新技术企业/ }).getByRole('button', { name: '办理' }).click();
     const drawer = page.locator('.ant-drawer');
     await expect.poll(() => drawer.getByText(/待处理 1/).first().isVisible()).toBe(true);
     await expect.poll(() => drawer.getByText('暂不能决定').first().isVisible()).toBe(true);
