@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, customType, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { enterprises } from './enterprises.js';
 import { ledgerMovements } from './ledger.js';
 import { districts, organizations, users } from './orgs.js';
@@ -205,6 +205,9 @@ export const voucherBookings = pgTable(
     amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
     status: text('status').$type<BookingStatus>().notNull().default('booked'),
     bookedOn: date('booked_on', { mode: 'string' }).notNull(),
+    /** When the provider delivers the booked catalogue service (both set or both empty). */
+    serviceStart: date('service_start', { mode: 'string' }),
+    serviceEnd: date('service_end', { mode: 'string' }),
     createdBy: integer('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -213,6 +216,7 @@ export const voucherBookings = pgTable(
     index('voucher_bookings_holder_idx').on(t.holderId, t.id),
     index('voucher_bookings_provider_idx').on(t.providerId, t.id),
     check('voucher_bookings_amount_check', sql`${t.amountFen} > 0 and ${t.contractAmountFen} >= ${t.amountFen}`),
+    check('voucher_bookings_service_dates_check', sql`(${t.serviceStart} is null and ${t.serviceEnd} is null) or (${t.serviceStart} is not null and ${t.serviceEnd} >= ${t.serviceStart})`),
     check('voucher_bookings_status_check', sql`${t.status} in ('booked','claimed','redeemed','cancelled','expired')`),
   ],
 );
@@ -289,6 +293,48 @@ export const voucherClaims = pgTable(
     check('voucher_claims_mode_check', sql`${t.mode} in ('tongdui','tongyong')`),
     check('voucher_claims_status_check', sql`${t.status} in ('submitted','approved','rejected','reversed')`),
     check('voucher_claims_amount_check', sql`${t.amountFen} > 0`),
+  ],
+);
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+});
+
+/** The files a claim is judged on: the holder's acceptance report and the invoice. */
+export const CLAIM_FILE_KINDS = ['acceptance', 'invoice'] as const;
+export type ClaimFileKind = (typeof CLAIM_FILE_KINDS)[number];
+
+/**
+ * A claim's evidence files. Uploaded against the booking first (claim_id empty: staged, at most
+ * one per kind, replaced by a new upload); the claim takes the staged files when it is submitted,
+ * and from then on they are the claim's record (a resubmission after a refusal uploads anew).
+ */
+export const voucherClaimFiles = pgTable(
+  'voucher_claim_files',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    bookingId: bigint('booking_id', { mode: 'number' })
+      .notNull()
+      .references(() => voucherBookings.id),
+    claimId: bigint('claim_id', { mode: 'number' }).references(() => voucherClaims.id),
+    kind: text('kind').$type<ClaimFileKind>().notNull(),
+    fileName: text('file_name').notNull(),
+    mimeType: text('mime_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    uploadedBy: integer('uploaded_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('voucher_claim_files_booking_idx').on(t.bookingId),
+    index('voucher_claim_files_claim_idx').on(t.claimId),
+    uniqueIndex('voucher_claim_files_staged_uq')
+      .on(t.bookingId, t.kind)
+      .where(sql`${t.claimId} is null`),
+    check('voucher_claim_files_kind_check', sql`${t.kind} in ('acceptance','invoice')`),
+    check('voucher_claim_files_size_check', sql`${t.size} > 0`),
   ],
 );
 
