@@ -5,7 +5,8 @@ import { requireActor } from '../../http/auth.js';
 import { hasRole } from '../../http/context.js';
 import { forbidden } from '../../http/errors.js';
 import { limitSchema } from '../../http/pagination.js';
-import { sendXlsx, xlsxStream, XLSX_MIME } from '../../http/xlsx.js';
+import { sendXlsx, XLSX_MIME } from '../../http/xlsx.js';
+import { auditWorkbook } from './audit.export.js';
 import { iterateAudit, listAudit } from './audit.service.js';
 
 const auditQuery = z.object({
@@ -99,21 +100,7 @@ export const auditRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app) =>
       // Run the filter once before streaming: a value the database refuses is a 4xx, not a cut-off file.
       await listAudit({ db, filter: { ...request.query, limit: 1 } });
       const rows = iterateAudit({ db, filter: request.query, max: 100_000 });
-      const json = (v: unknown) => (v === null || v === undefined ? '' : JSON.stringify(v));
-      const stream = xlsxStream('审计日志', [
-        { header: '编号', width: 10, value: (r) => r.id },
-        { header: '时间', width: 22, value: (r) => r.at.toISOString() },
-        { header: '操作人', width: 14, value: (r) => r.actorName },
-        { header: '操作', width: 24, value: (r) => r.action },
-        { header: '对象类型', width: 14, value: (r) => r.objectType },
-        { header: '对象编号', width: 12, value: (r) => r.objectId },
-        { header: '变更前', width: 40, value: (r) => json(r.before) },
-        { header: '变更后', width: 40, value: (r) => json(r.after) },
-        { header: '请求编号', width: 38, value: (r) => r.requestId },
-        { header: 'IP', width: 16, value: (r) => r.ip },
-        { header: '链序号', width: 10, value: (r) => r.seq },
-        { header: '哈希', width: 66, value: (r) => r.hash },
-      ], rows);
+      const stream = auditWorkbook(rows);
       return sendXlsx(reply, `审计日志-${new Date().toISOString().slice(0, 10)}.xlsx`, stream);
     },
   );
