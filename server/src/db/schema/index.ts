@@ -24,3 +24,4 @@ export * from './policies.js';
 export * from './supervision.js';
 export * from './outreach.js';
 export * from './projects.js';
+export * from './jobs.js';
