@@ -111,3 +111,18 @@ export async function attachmentCodes(db: Executor, caseId: number): Promise<Set
   const rows = await db.selectDistinct({ code: caseAttachments.code }).from(caseAttachments).where(eq(caseAttachments.caseId, caseId));
   return new Set(rows.map((r) => r.code));
 }
+
+/**
+ * Removes a case that never left its initial status (an applicant's withdrawn draft): its
+ * attachments, its events and the case row. The instrument deletes its detail row first; the
+ * caller has locked the case and checked the status. Returns false when the case moved meanwhile.
+ */
+export async function deleteDraftCase(tx: Executor, id: number, initialStatus: string): Promise<boolean> {
+  await tx.delete(caseAttachments).where(eq(caseAttachments.caseId, id));
+  await tx.delete(caseEvents).where(eq(caseEvents.caseId, id));
+  const gone = await tx
+    .delete(cases)
+    .where(and(eq(cases.id, id), eq(cases.status, initialStatus)))
+    .returning({ id: cases.id });
+  return gone.length === 1;
+}

@@ -1,6 +1,6 @@
 import { and, desc, eq, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Db, Executor, Tx } from '../../db/client.js';
+import type { Db, Executor } from '../../db/client.js';
 import { cases, projectApplications } from '../../db/schema/index.js';
 import type { Actor, RequestContext } from '../../http/context.js';
 import { actorOf, hasRole } from '../../http/context.js';
@@ -10,6 +10,8 @@ import { recordAudit } from '../audit/index.js';
 import { assertCallOpen, assertCaseInScope, casesRepo, lockCase, moveCase, openCase, type CallRow, type CaseRow } from '../cases/index.js';
 import { applicationIssues, BUDGET_CATEGORIES, emptyPlan, KPI_KINDS, sumCity, sumSelf, type ApplicationContent, type BudgetCategory } from './form.js';
 import { programmesInstrument, PROJECT_TYPES, STATUSES, TRANSITIONS, type ProjectAction, type ProjectStatus } from './instrument.js';
+import { attachmentRules } from './attachments.js';
+import { lockOwnDraft } from './drafts.js';
 import * as repo from './programmes.repo.js';
 import type * as s from './programmes.schema.js';
 
@@ -126,6 +128,8 @@ export async function presentApplication(db: Executor, actor: Actor, c: CaseRow)
     issues: c.status === 'draft' || c.status === 'returned' ? applicationIssues(contentOf(c, d), { ceilingFen: call.detail.ceilingFen, topics: call.detail.topics }) : [],
     actions: actionsFor(actor, c),
     attachments: attachments.map((a) => ({ id: a.id, code: a.code, fileName: a.fileName, mimeType: a.mimeType, size: a.size, createdAt: a.createdAt.toISOString() })),
+    attachmentRules: attachmentRules(),
+    canWithdraw: c.status === 'draft' && hasRole(actor, 'enterprise_user') && actor.enterpriseId === c.enterpriseId,
     events: events.map((e) => ({
       action: e.action,
       actionName: e.action === 'create' ? '创建申报' : (names[e.action]?.name ?? e.action),
@@ -182,18 +186,6 @@ export async function createApplication(opts: { db: Db; ctx: RequestContext; inp
     await recordAudit(tx, opts.ctx, { action: 'project_case.create', objectType: 'project_case', objectId: c.id, after: { callId: call.id, title: c.title } });
     return presentApplication(tx, actor, c);
   });
-}
-
-async function lockOwnDraft(tx: Tx, ctx: RequestContext, id: number): Promise<CaseRow> {
-  const actor = actorOf(ctx);
-  const c = await lockCase(tx, ctx, id, repo.INSTRUMENT, '项目申报');
-  if (!hasRole(actor, 'enterprise_user') || actor.enterpriseId !== c.enterpriseId) {
-    throw forbidden('仅申报单位可修改申报书');
-  }
-  if (c.status !== 'draft' && c.status !== 'returned') {
-    throw new AppError('invalid_state', `申报当前状态为“${statusName(c.status)}”，不能修改`);
-  }
-  return c;
 }
 
 /** Saves the draft (anything structurally valid; the issues list says what submit still needs). */
@@ -255,5 +247,20 @@ export async function reviewApplication(opts: { db: Db; ctx: RequestContext; id:
       await repo.updateDetail(tx, c.id, { districtOpinion: opts.input.comment?.trim() || null });
     }
     return presentApplication(tx, actor, moved);
+  });
+}
+
+/** 撤回: the enterprise deletes its own draft (never submitted); the audit row keeps what it was. */
+export async function withdrawApplication(opts: { db: Db; ctx: RequestContext; id: number }) {
+  await opts.db.transaction(async (tx) => {
+    const c = await lockOwnDraft(tx, opts.ctx, opts.id);
+    if (c.status !== 'draft') {
+      throw new AppError('invalid_state', '已提交过的申报不能撤回删除，请修改后重新提交');
+    }
+    await repo.deleteDetail(tx, c.id);
+    if (!(await casesRepo.deleteDraftCase(tx, c.id, 'draft'))) {
+      throw new AppError('invalid_state', '申报状态已变化，请刷新后重试');
+    }
+    await recordAudit(tx, opts.ctx, { action: 'project_case.withdraw', objectType: 'project_case', objectId: c.id, before: { title: c.title, callId: c.callId, status: c.status } });
   });
 }

@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import type { Db, Executor } from '../../db/client.js';
 import type { Actor, RequestContext } from '../../http/context.js';
 import { actorOf, hasRole } from '../../http/context.js';
-import { AppError, forbidden, notFound } from '../../http/errors.js';
+import { AppError, notFound } from '../../http/errors.js';
 import { recordAudit } from '../audit/index.js';
-import { assertCaseInScope, casesRepo, lockCase } from '../cases/index.js';
+import { assertCaseInScope, casesRepo } from '../cases/index.js';
+import { lockOwnDraft } from './drafts.js';
 import * as repo from './programmes.repo.js';
 
 type FileType = 'pdf' | 'jpg' | 'png' | 'docx' | 'xlsx';
@@ -25,6 +26,7 @@ const MAGIC: Record<FileType, (b: Buffer) => boolean> = {
   xlsx: (b) => startsWith(b, ZIP),
 };
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+const APPLICATION_TYPES: FileType[] = ['pdf', 'jpg', 'png', 'docx', 'xlsx'];
 
 /** Application attachments: the codes the form asks for. */
 export const ATTACHMENT_CODES: Record<string, string> = {
@@ -57,15 +59,9 @@ export async function uploadAttachment(opts: { db: Db; ctx: RequestContext; id: 
   if (!ATTACHMENT_CODES[opts.code]) {
     throw new AppError('validation_failed', '附件类别不正确', { fields: [{ field: 'code', message: `附件类别须为：${Object.keys(ATTACHMENT_CODES).join('、')}` }] });
   }
-  const mimeType = checkFile(opts.fileName, opts.buffer, ['pdf', 'jpg', 'png', 'docx', 'xlsx']);
+  const mimeType = checkFile(opts.fileName, opts.buffer, APPLICATION_TYPES);
   return opts.db.transaction(async (tx) => {
-    const c = await lockCase(tx, opts.ctx, opts.id, repo.INSTRUMENT, '项目申报');
-    if (!hasRole(actor, 'enterprise_user') || actor.enterpriseId !== c.enterpriseId) {
-      throw forbidden('仅申报单位可上传申报附件');
-    }
-    if (c.status !== 'draft' && c.status !== 'returned') {
-      throw new AppError('invalid_state', '申报已提交，不能再上传附件');
-    }
+    const c = await lockOwnDraft(tx, opts.ctx, opts.id);
     const sha256 = createHash('sha256').update(opts.buffer).digest('hex');
     const row = await casesRepo.insertAttachment(tx, { caseId: c.id, code: opts.code, fileName: opts.fileName, mimeType, size: opts.buffer.length, sha256, content: opts.buffer, uploadedBy: actor.userId });
     await casesRepo.touchCase(tx, c.id);
@@ -85,4 +81,24 @@ export async function downloadAttachment(opts: { db: Executor; actor: Actor; id:
     throw notFound('附件');
   }
   return file;
+}
+
+/** What the application page tells the applicant before a file is chosen (the same rules as the upload). */
+export const attachmentRules = () => ({
+  codes: Object.entries(ATTACHMENT_CODES).map(([code, name]) => ({ code, name })),
+  types: APPLICATION_TYPES,
+  maxBytes: MAX_FILE_BYTES,
+});
+
+/** The applicant removes one of its attachments while the application is a draft or returned. */
+export async function deleteAttachment(opts: { db: Db; ctx: RequestContext; id: number; attachmentId: number }) {
+  await opts.db.transaction(async (tx) => {
+    const c = await lockOwnDraft(tx, opts.ctx, opts.id);
+    const gone = await casesRepo.deleteAttachment(tx, c.id, opts.attachmentId);
+    if (!gone) {
+      throw notFound('附件');
+    }
+    await casesRepo.touchCase(tx, c.id);
+    await recordAudit(tx, opts.ctx, { action: 'project_case.detach', objectType: 'project_case', objectId: c.id, before: gone });
+  });
 }

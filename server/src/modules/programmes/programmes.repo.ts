@@ -117,6 +117,10 @@ export async function insertDetail(tx: Executor, row: typeof projectApplications
   await tx.insert(projectApplications).values(row);
 }
 
+export async function deleteDetail(tx: Executor, id: number): Promise<void> {
+  await tx.delete(projectApplications).where(eq(projectApplications.id, id));
+}
+
 export async function updateDetail(tx: Executor, id: number, set: Partial<typeof projectApplications.$inferInsert>): Promise<ApplicationDetail> {
   const [row] = await tx
     .update(projectApplications)

@@ -10,6 +10,7 @@ import { duplicateCheck } from './duplicates.js';
 import * as programmes from './programmes.service.js';
 import * as s from './programmes.schema.js';
 import { getRanking, moderate } from './ranking.js';
+import { assertCanAttach, assertCanSignContract } from './upload.policy.js';
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const trancheList = z.object({ items: z.array(s.trancheView.extend({ condition: z.string(), statusName: z.string().nullable() })) });
@@ -92,6 +93,15 @@ export const programmesRoutes = (deps: Deps): FastifyPluginAsyncZod => async (ap
     requireActor(request);
     return apps.submitApplication({ db, ctx: contextOf(request), id: request.params.id });
   });
+  app.delete(
+    '/api/project-applications/:id',
+    { schema: { tags, summary: '撤回（删除）未提交过的申报草稿（申报单位）', params: s.idParam, response: { 200: s.okView } } },
+    async (request) => {
+      requireActor(request);
+      await apps.withdrawApplication({ db, ctx: contextOf(request), id: request.params.id });
+      return { ok: true as const };
+    },
+  );
   app.post(
     '/api/project-applications/:id/review',
     { schema: { tags, summary: '区县推荐 / 退回；市科委形式审查通过 / 退回 / 不通过（退回与不通过须填意见）', params: s.idParam, body: s.reviewBody, response: { 200: s.applicationView } } },
@@ -120,7 +130,8 @@ export const programmesRoutes = (deps: Deps): FastifyPluginAsyncZod => async (ap
     },
     async (request, reply) => {
       requireActor(request);
-      const { buffer, filename } = await readSingleUpload(request, attachments.MAX_FILE_BYTES);
+      const ctx = contextOf(request);
+      const { buffer, filename } = await readSingleUpload(request, { maxBytes: attachments.MAX_FILE_BYTES, authorise: () => assertCanAttach(db, ctx, request.params.id) });
       return reply.status(201).send(await attachments.uploadAttachment({ db, ctx: contextOf(request), id: request.params.id, code: request.query.code, fileName: filename, buffer }));
     },
   );
@@ -134,6 +145,16 @@ export const programmesRoutes = (deps: Deps): FastifyPluginAsyncZod => async (ap
         .header('content-disposition', `attachment; filename="attachment"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
         .header('x-content-type-options', 'nosniff')
         .send(file.content);
+    },
+  );
+
+  app.delete(
+    '/api/project-applications/:id/attachments/:attachmentId',
+    { schema: { tags, summary: '删除申报附件（申报单位，草稿或退回修改时）', params: s.attachmentParams, response: { 200: s.okView } } },
+    async (request) => {
+      requireActor(request);
+      await attachments.deleteAttachment({ db, ctx: contextOf(request), id: request.params.id, attachmentId: request.params.attachmentId });
+      return { ok: true as const };
     },
   );
 
@@ -154,7 +175,8 @@ export const programmesRoutes = (deps: Deps): FastifyPluginAsyncZod => async (ap
     { schema: { tags, summary: '登记签订的任务书（multipart 字段 file：pdf/jpg/png/docx）：项目转入执行，生成第1笔拨款单', params: s.idParam, consumes: ['multipart/form-data'], response: { 200: s.applicationView } } },
     async (request) => {
       requireActor(request);
-      const { buffer, filename } = await readSingleUpload(request, attachments.MAX_FILE_BYTES);
+      const ctx = contextOf(request);
+      const { buffer, filename } = await readSingleUpload(request, { maxBytes: attachments.MAX_FILE_BYTES, authorise: () => assertCanSignContract(db, ctx, request.params.id) });
       return signContract({ db, ctx: contextOf(request), id: request.params.id, fileName: filename, buffer });
     },
   );

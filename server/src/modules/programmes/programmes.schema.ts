@@ -16,6 +16,7 @@ const positiveYuan = (label: string) => yuan(label).refine((v) => v > 0, `${labe
 
 export const idParam = z.object({ id });
 export const attachmentParams = z.object({ id, attachmentId: id });
+export const okView = z.object({ ok: z.literal(true) });
 export const projectType = z.enum(['major', 'general', 'agri_social'], { error: '计划类型不正确' });
 const statusCode = z.string().trim().regex(/^[a-z_]{1,32}$/, '状态不正确');
 
@@ -105,6 +106,7 @@ export const callView = z.object({
   totalBudget: z.number(),
   invitedOnly: z.boolean(),
   invited: z.array(z.object({ enterpriseId: z.number(), name: z.string() })).nullable().describe('受邀单位（仅主动设计类、仅市科委可见）'),
+  invitedYou: z.boolean().nullable().describe('主动设计类指南：当前企业用户是否受邀（其他情况为 null）'),
 });
 export const callList = z.object({ items: z.array(callView) });
 
@@ -193,6 +195,8 @@ export const applicationView = applicationItem.extend({
   issues: z.array(issue).describe('提交前须解决的问题（字段与说明）'),
   actions: z.array(z.object({ action: z.string(), name: z.string(), needsComment: z.boolean() })).describe('当前用户可执行的下一步'),
   attachments: z.array(attachmentView),
+  attachmentRules: z.object({ codes: z.array(z.object({ code: z.string(), name: z.string() })), types: z.array(z.string()), maxBytes: z.number() }).describe('附件类别、允许的格式与单个文件大小上限'),
+  canWithdraw: z.boolean().describe('申报单位可撤回（删除）这份未提交过的草稿'),
   events: z.array(eventView),
 });
 export const duplicatesView = z.object({

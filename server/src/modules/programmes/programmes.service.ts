@@ -130,7 +130,7 @@ export async function addYear(opts: { db: Db; ctx: RequestContext; id: number; i
 
 // ---- calls ----
 
-export async function presentProgrammeCall(db: Executor, c: repo.CallRowFull, opts: { officer: boolean; today?: string }) {
+export async function presentProgrammeCall(db: Executor, c: repo.CallRowFull, opts: { officer: boolean; today?: string; enterpriseId?: number | null }) {
   const k = presentCall(c as CallRow, opts.today);
   return {
     id: k.id,
@@ -151,17 +151,20 @@ export async function presentProgrammeCall(db: Executor, c: repo.CallRowFull, op
     totalBudget: toYuan(c.detail.totalBudgetFen),
     invitedOnly: c.detail.invitedOnly,
     invited: opts.officer && c.detail.invitedOnly ? await repo.invitations(db, c.id) : null,
+    invitedYou: c.detail.invitedOnly && opts.enterpriseId ? await repo.isInvited(db, c.id, opts.enterpriseId) : null,
   };
 }
 
 const isOfficer = (ctx: RequestContext | null) => !!ctx?.actor && hasRole(ctx.actor, 'city_officer', 'city_admin', 'auditor');
+const enterpriseOfCaller = (ctx: RequestContext | null) => (ctx?.actor && hasRole(ctx.actor, 'enterprise_user') ? ctx.actor.enterpriseId : null);
 
 /** The calls, public: anyone reads them on the portal (invitees only for the bureau). */
 export async function listCalls(opts: { db: Executor; ctx: RequestContext | null; query: z.infer<typeof s.callQuery> }) {
   const today = businessToday();
   const rows = await repo.listCalls(opts.db, opts.query);
   const officer = isOfficer(opts.ctx);
-  return { items: await Promise.all(rows.map((r) => presentProgrammeCall(opts.db, r, { officer, today }))) };
+  const enterpriseId = enterpriseOfCaller(opts.ctx);
+  return { items: await Promise.all(rows.map((r) => presentProgrammeCall(opts.db, r, { officer, today, enterpriseId }))) };
 }
 
 export async function getCall(opts: { db: Executor; ctx: RequestContext | null; id: number }) {
@@ -169,7 +172,7 @@ export async function getCall(opts: { db: Executor; ctx: RequestContext | null; 
   if (!row) {
     throw notFound('申报指南');
   }
-  return presentProgrammeCall(opts.db, row, { officer: isOfficer(opts.ctx) });
+  return presentProgrammeCall(opts.db, row, { officer: isOfficer(opts.ctx), enterpriseId: enterpriseOfCaller(opts.ctx) });
 }
 
 export async function createCall(opts: { db: Db; ctx: RequestContext; input: z.infer<typeof s.createCallBody> }) {
