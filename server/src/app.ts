@@ -12,6 +12,7 @@ import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'f
 import type { Deps } from './deps.js';
 import { registerAuth } from './http/auth.js';
 import { clientErrorHandler, frameworkErrorHandler, registerErrorHandler } from './http/error-handler.js';
+import { closeConnectionsWithUnreadBodies } from './http/upload.js';
 import { postgresRateLimitStore } from './http/rate-limit-store.js';
 import { strictValidatorCompiler } from './http/strict-input.js';
 import { DEV_AUDIT_KEY } from './config/audit-key.js';
@@ -85,6 +86,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     void reply.header('x-request-id', request.id);
   });
   registerErrorHandler(app);
+  closeConnectionsWithUnreadBodies(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -6,7 +6,7 @@ import { AppError, forbidden, notFound } from '../../http/errors.js';
 import { businessNow, businessToday } from '../../lib/clock.js';
 import { recordAudit } from '../audit/index.js';
 import { assertCaseInScope, casesRepo, instrumentOf, lockCase, moveCase, openCase, statusName, type CaseRow } from '../cases/index.js';
-import { CRITERIA } from './carriers.rules.js';
+import { evaluateCriteria } from './criteria.js';
 import { assertOperates, carrierScopeWhere } from './carriers.policy.js';
 import * as repo from './carriers.repo.js';
 import type { ApplicationForm } from './carriers.schema.js';
@@ -15,19 +15,6 @@ import { actionsFor, caseHead, eventsOf } from './case-view.js';
 import { RECOGNITION_ACTIONS } from './instrument.js';
 
 const INSTRUMENTS = ['makerspace', 'incubator'] as const;
-
-/** The criteria of the policy, each with what the form shows: required, actual, met. */
-export function evaluateCriteria(kind: 'makerspace' | 'incubator', f: ApplicationForm) {
-  const c = CRITERIA[kind];
-  const share = f.areaM2 > 0 ? f.publicAreaM2 / f.areaM2 : 0;
-  return [
-    { field: 'areaM2', label: '场地面积', required: `不少于${c.areaM2}平方米`, actual: `${f.areaM2}平方米`, met: f.areaM2 >= c.areaM2 },
-    { field: 'publicAreaM2', label: '公共服务面积占比', required: `不低于${Math.round(c.publicShare * 100)}%`, actual: `${Math.round(share * 1000) / 10}%`, met: share >= c.publicShare && f.publicAreaM2 <= f.areaM2 },
-    { field: 'firms', label: '在孵企业（团队）', required: `不少于${c.firms}家`, actual: `${f.firms}家`, met: f.firms >= c.firms },
-    { field: 'mentors', label: '创业导师', required: `不少于${c.mentors}人`, actual: `${f.mentors}人`, met: f.mentors >= c.mentors },
-    { field: 'services', label: '服务内容', required: `不少于${c.services}类`, actual: `${f.services.length}类`, met: f.services.length >= c.services },
-  ];
-}
 
 /** Field-level refusal of a form that does not meet the criteria (checked on submit). */
 function assertCriteria(kind: 'makerspace' | 'incubator', f: ApplicationForm): void {
@@ -93,7 +80,7 @@ export async function openApplication(db: Db, ctx: RequestContext, carrierId: nu
       .select({ id: cases.id })
       .from(carrierApplications)
       .innerJoin(cases, eq(cases.id, carrierApplications.id))
-      .where(and(eq(carrierApplications.carrierId, carrierId), inArray(cases.status, ['draft', 'returned', 'submitted', 'district_passed', 'city_passed', 'in_notice'])));
+      .where(and(eq(carrierApplications.carrierId, carrierId), inArray(cases.status, ['draft', 'returned', 'submitted', 'district_passed', 'expert_review', 'scored', 'city_passed', 'in_notice'])));
     if (open.length) {
       throw new AppError('conflict', `该载体已有一份进行中的认定申请（编号${open[0].id}）`);
     }

@@ -4,6 +4,7 @@ import { businessToday, fixedClock, setBusinessClock } from '../../lib/clock.js'
 import { multipartFile } from '../../test/factories.js';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../test/harness.js';
 import { addWorkingDays } from '../calendar/index.js';
+import { lockCase, moveCase } from '../cases/index.js';
 import { readXlsx } from '../../lib/xlsx.js';
 import { parseStatsWorkbook } from './stats.xlsx.js';
 
@@ -111,6 +112,55 @@ describe('a makerspace from its application to its first annual statistics', () 
     await act(xihu, `/api/carrier-stats/${statsId}/actions`, 'district_pass');
     const accepted = await act(officer, `/api/carrier-stats/${statsId}/actions`, 'city_accept');
     expect(accepted.json()).toMatchObject({ status: 'accepted', fields: { jobs: 58 } });
+  });
+});
+
+describe('an incubator is reviewed by an expert panel before the city decides', () => {
+  const INCUBATOR_FORM = { areaM2: 5200, publicAreaM2: 800, firms: 26, mentors: 8, services: ['创业辅导', '投融资对接', '技术支撑', '知识产权'], operatingSince: '2014-05-01', plan: '面向物联网初创企业提供场地、中试和投融资服务。' };
+
+  /** The scoring is the experts kernel's (tested there): here the last score's system step with its mean. */
+  async function panelScored(id: number) {
+    await t.deps.database.db.transaction(async (tx) => {
+      const ctx = { actor: null, requestId: 'test', ip: '127.0.0.1', system: 'test' };
+      const c = await lockCase(tx, ctx, id);
+      await moveCase(tx, ctx, c, { action: 'panel_scored', bySystem: true, set: { panelScore: '84.60' } });
+    });
+  }
+
+  it('when the district has passed an incubator, then the city cannot pass it before a panel; the panel is drawn from the pool and the scored case goes to the notice', async () => {
+    const created = await operator.request('POST', '/api/carriers', { kind: 'incubator', name: '云栖小镇·测试孵化器', address: '杭州市西湖区云栖小镇8号', districtId: xihuId, parkId: yunqiId, areaM2: 5200, services: ['创业辅导'], managers: [] });
+    expect(created.statusCode, created.body).toBe(201);
+    const opened = await operator.request('POST', `/api/carriers/${created.json<{ id: number }>().id}/applications`, { form: INCUBATOR_FORM });
+    const id = opened.json<Detail>().id;
+    await act(operator, `/api/carrier-applications/${id}/actions`, 'submit');
+    const passed = await act(xihu, `/api/carrier-applications/${id}/actions`, 'district_pass');
+    expect(passed.json<Detail>().actions.map((a) => a.action)).toEqual([]);
+    const early = await act(officer, `/api/carrier-applications/${id}/actions`, 'city_pass');
+    expect(early.statusCode).toBe(409);
+    expect((await officer.request('GET', `/api/carrier-applications/${id}`)).json<Detail>().actions.map((a) => a.action).sort()).toEqual(['city_reject', 'city_return']);
+
+    expect((await xihu.request('POST', `/api/cases/${id}/panel`, {})).statusCode).toBe(403);
+    const drawn = await officer.request('POST', `/api/cases/${id}/panel`, {});
+    expect(drawn.statusCode, drawn.body).toBe(201);
+    const panel = drawn.json<{ members: { category: string }[]; draws: { seed: string }[] }>();
+    expect(panel.members).toHaveLength(5);
+    expect(panel.members.filter((m) => m.category === 'technical').length).toBeGreaterThanOrEqual(3);
+    expect(panel.draws[0].seed).toMatch(/^\d+$/);
+    expect((await officer.request('GET', `/api/carrier-applications/${id}`)).json<Detail>()).toMatchObject({ status: 'expert_review', statusName: '专家评审中' });
+
+    await panelScored(id);
+    const scored = await officer.request('GET', `/api/carrier-applications/${id}`);
+    expect(scored.json<Detail>()).toMatchObject({ status: 'scored', actions: [{ action: 'city_pass' }, { action: 'city_return' }, { action: 'city_reject' }] });
+    expect((await act(officer, `/api/carrier-applications/${id}/actions`, 'city_pass')).json<Detail>().status).toBe('city_passed');
+    const pub = await officer.request('POST', '/api/notices', { instrument: 'incubator', subject: 'municipal', year: 2016, title: '2016年度第二批市级科技企业孵化器拟认定名单公示', applicationIds: [id] });
+    expect(pub.statusCode, pub.body).toBe(201);
+    expect(pub.json<{ items: { summary: string }[] }>().items[0].summary).toContain('云栖小镇·测试孵化器');
+  });
+
+  it('when the makerspace is passed by the district, then no panel is drawn for it', async () => {
+    const [c] = await t.deps.database.rows<{ id: number }>(sql`select id from cases where instrument = 'makerspace' and status = 'district_passed' order by id limit 1`);
+    const res = await officer.request('POST', `/api/cases/${c.id}/panel`, {});
+    expect(res.statusCode).toBe(409);
   });
 });
 

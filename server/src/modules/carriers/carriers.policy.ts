@@ -43,6 +43,13 @@ export function assertOperates(actor: Actor, c: CarrierScope | undefined): asser
   }
 }
 
+/** Only carrier operators fill in (or import) statistics. */
+export function assertCarrierOperator(actor: Actor): void {
+  if (!hasRole(actor, 'carrier_operator')) {
+    throw forbidden('仅载体运营机构可办理');
+  }
+}
+
 /** The city's officers record national status and assess. */
 export function assertCityOfficer(actor: Actor): void {
   if (!hasRole(actor, 'city_officer')) {

@@ -4,6 +4,7 @@ import { contextOf, requireActor } from '../../http/auth.js';
 import { readSingleUpload } from '../../http/upload.js';
 import { sendXlsx, XLSX_MIME } from '../../http/xlsx.js';
 import * as applications from './applications.service.js';
+import { assertCarrierOperator } from './carriers.policy.js';
 import * as assessment from './assessment.service.js';
 import { carrierFiguresByPark } from './carriers.indicators.js';
 import * as s from './carriers.schema.js';
@@ -95,8 +96,9 @@ export const carriersRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app)
     '/api/carrier-stats/import',
     { schema: { tags, summary: '从 Excel 导入本单位的年度统计（全部成功或全部不导入；只改填报中/退回的报表）', consumes: ['multipart/form-data'], response: { 201: s.importResult } } },
     async (request, reply) => {
-      requireActor(request);
-      const { buffer } = await readSingleUpload(request, MAX_UPLOAD_BYTES);
+      const actor = requireActor(request);
+      // each row's carrier is checked again when it is saved; only operators import at all
+      const { buffer } = await readSingleUpload(request, { maxBytes: MAX_UPLOAD_BYTES, authorise: () => assertCarrierOperator(actor) });
       return reply.status(201).send(await importStats(db, contextOf(request), buffer));
     },
   );

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../test/harness.js';
 import { CARRIER_TARGETS_2015 as T } from './index.js';
@@ -58,3 +59,25 @@ describe('carrier figures from the demo records', () => {
     expect(items.every((i) => i.municipalReference || i.nationalReference)).toBe(true);
   });
 });
+
+describe('the 2016 recognition cases in the demo', () => {
+  it('when the demo is read, then one incubator application is in an open notice of the notices kernel and every reviewed incubator has a scored panel', async () => {
+    const open = (await t.app.inject({ method: 'GET', url: '/api/notices?instrument=incubator&state=open' })).json<{ items: { id: number; title: string }[] }>().items;
+    expect(open).toHaveLength(1);
+    const notice = (await t.app.inject({ method: 'GET', url: `/api/notices/${open[0].id}` })).json<{ items: { caseId?: number; summary: string }[] }>();
+    expect(notice.items).toHaveLength(1);
+    const inNotice = (await officer.request('GET', '/api/carrier-applications?status=in_notice')).json<{ items: { id: number; instrument: string; statusName: string }[] }>().items;
+    expect(inNotice).toEqual([expect.objectContaining({ instrument: 'incubator', statusName: '公示中' })]);
+    const [counts] = await t.deps.database.rows<{ reviewed: number; scored: number; unscored: number }>(sql`
+      select count(distinct c.id)::int as reviewed,
+             count(*) filter (where m.status = 'scored')::int as scored,
+             count(*) filter (where c.panel_score is null)::int as unscored
+      from cases c join panel_members m on m.case_id = c.id
+      where c.instrument = 'incubator'`);
+    // five recognised in the spring and the one in the open notice, five experts each
+    expect(counts).toEqual({ reviewed: 6, scored: 30, unscored: 0 });
+    const events = (await officer.request('GET', `/api/carrier-applications/${inNotice[0].id}`)).json<{ events: { action: string }[] }>().events.map((e) => e.action);
+    expect(events).toEqual(['创建', '提交申请', '区县审核推荐', '抽取评审专家', '专家评审完成', '市科委审定通过', '进入公示']);
+  });
+});
+

@@ -39,6 +39,7 @@ import {
   TARGETS_2015 as T,
 } from './carriers.seed.data.js';
 import { jumpFlags } from './stats.service.js';
+import { applicationSteps, seedIncubatorPanels, seedRecognitionNotices, type ReviewedCase, type SeedStep, type StepBy } from './carriers.seed.review.js';
 import { CARRIER_BOOK } from './subsidy.js';
 
 export { TARGETS_2015, DEMO_CARRIER_ORG, DEMO_MAKERSPACE, DEMO_NEW_MAKERSPACE } from './carriers.seed.data.js';
@@ -150,8 +151,8 @@ function plan(rnd: Random, codes: string[]): PlanCarrier[] {
   const valid = out.filter((c) => c.kind === 'incubator' && !c.revokedOn);
   const counts = apportion(T.firmsCum, valid.map((c) => (c.areaM2 / 1000) * (2016 - Number(c.municipalOn!.slice(0, 4)) + 1)));
   valid.forEach((c, i) => (c.firms = Math.max(counts[i], 0)));
-  // 2016 incubator applicants: 5 recognised, 2 at the city, 1 at the district, 1 draft
-  for (const status of ['recognised', 'recognised', 'recognised', 'recognised', 'recognised', 'district_passed', 'district_passed', 'submitted', 'draft']) {
+  // 2016 incubator applicants: 5 recognised, 1 in the open notice, 1 at the city, 1 at the district, 1 draft
+  for (const status of ['recognised', 'recognised', 'recognised', 'recognised', 'recognised', 'in_notice', 'district_passed', 'submitted', 'draft']) {
     const d = pickDistrict();
     const founded = day(rnd, 2014);
     out.push({ kind: 'incubator', name: nameOf(INCUBATOR_TAILS, d), districtCode: d, parkCode: parkIn(d), areaM2: rnd.int(60, 250) * 100, foundedOn: founded, orgName: null, municipalOn: null, nationalOn: null, revokedOn: null, revokeReason: null, firms: rnd.int(22, 45), firmsFrom: founded, apply2016: status });
@@ -385,20 +386,10 @@ export async function seedCarriers(opts: { tx: Tx; ctx: RequestContext }): Promi
     title: string;
     idx: number;
     status: string;
-    steps: { action: string; from: string | null; to: string; on: string; by: 'operator' | 'district' | 'officer'; comment?: string }[];
+    steps: { action: string; from: string | null; to: string; on: string; by: StepBy; comment?: string }[];
     detail: { kind: 'application'; form: ApplicationForm; certificateNo: string | null } | { kind: 'stats'; year: number; fields: StatsFields; flags: StatFlag[] };
   }
   const seedCases: SeedCase[] = [];
-  const appSteps: Record<string, [string, string, string, 'operator' | 'district' | 'officer', string?][]> = {
-    draft: [],
-    submitted: [['submit', 'draft', 'submitted', 'operator']],
-    returned: [['submit', 'draft', 'submitted', 'operator'], ['district_return', 'submitted', 'returned', 'district', '请补充创业导师聘用协议和公共服务面积测绘图']],
-    district_passed: [['submit', 'draft', 'submitted', 'operator'], ['district_pass', 'submitted', 'district_passed', 'district']],
-    city_passed: [['submit', 'draft', 'submitted', 'operator'], ['district_pass', 'submitted', 'district_passed', 'district'], ['city_pass', 'district_passed', 'city_passed', 'officer']],
-    rejected: [['submit', 'draft', 'submitted', 'operator'], ['district_pass', 'submitted', 'district_passed', 'district'], ['city_reject', 'district_passed', 'rejected', 'officer', '现场核查：实际可用场地不足申报面积的一半，不符合认定条件']],
-    recognised: [['submit', 'draft', 'submitted', 'operator'], ['district_pass', 'submitted', 'district_passed', 'district'], ['city_pass', 'district_passed', 'city_passed', 'officer'], ['publish', 'city_passed', 'in_notice', 'officer'], ['recognise', 'in_notice', 'recognised', 'officer']],
-  };
-  const stepDays = ['2016-04-06', '2016-04-20', '2016-05-11', '2016-05-23', '2016-06-15'];
   planned.forEach((c, i) => {
     if (!c.apply2016) {
       return;
@@ -424,7 +415,7 @@ export async function seedCarriers(opts: { tx: Tx; ctx: RequestContext }): Promi
       title: `2016年度市级${k === 'makerspace' ? '众创空间' : '科技企业孵化器'}认定申请：${c.name}`,
       idx: i,
       status: c.apply2016,
-      steps: appSteps[c.apply2016].map(([action, from, to, by, comment], n) => ({ action, from, to, by, comment, on: stepDays[n] })),
+      steps: applicationSteps(k, c.apply2016),
       detail: { kind: 'application', form, certificateNo },
     });
   });
@@ -497,7 +488,7 @@ export async function seedCarriers(opts: { tx: Tx; ctx: RequestContext }): Promi
     const create = sc.steps[0]?.on ?? '2016-08-20';
     events.push({ caseId: ids[n], action: 'create', fromStatus: null, toStatus: 'draft', comment: null, actorId: null, actorLabel: operatorLabel(sc.idx), dueOn: null, occurredAt: new Date(`${create}T09:00:00+08:00`) });
     for (const s of sc.steps) {
-      const who = s.by === 'operator' ? { id: null, label: operatorLabel(sc.idx) } : s.by === 'district' ? districtLabel(carrierValues[sc.idx].districtId) : { id: officer.id as number | null, label: label(officer) };
+      const who = s.by === 'operator' ? { id: null, label: operatorLabel(sc.idx) } : s.by === 'district' ? districtLabel(carrierValues[sc.idx].districtId) : s.by === 'panel' ? { id: null, label: '评审专家组' } : { id: officer.id as number | null, label: label(officer) };
       events.push({ caseId: ids[n], action: s.action, fromStatus: s.from, toStatus: s.to, comment: s.comment ?? null, actorId: who.id, actorLabel: who.label, dueOn: null, occurredAt: new Date(`${s.on}T${s.action === 'submit' ? '10' : '15'}:00:00+08:00`) });
     }
   });
@@ -508,6 +499,14 @@ export async function seedCarriers(opts: { tx: Tx; ctx: RequestContext }): Promi
   if (appRows.length) {
     await tx.insert(carrierApplications).values(appRows);
   }
+  // the applications' expert panels and notices, as the experts and notices kernels record them
+  const reviewed: ReviewedCase[] = seedCases.flatMap((sc, n) =>
+    sc.detail.kind === 'application'
+      ? [{ id: ids[n], kind: sc.instrument as 'makerspace' | 'incubator', status: sc.status, name: planned[sc.idx].name, districtName: ds.find((d) => d.id === carrierValues[sc.idx].districtId)!.name, areaM2: planned[sc.idx].areaM2, steps: sc.steps as SeedStep[] }]
+      : [],
+  );
+  await seedIncubatorPanels(tx, rnd, officer.id, reviewed);
+  const notices = await seedRecognitionNotices(tx, officer.id, reviewed);
   const statRows = seedCases.flatMap((sc, n) => {
     if (sc.detail.kind !== 'stats') {
       return [];
@@ -595,6 +594,7 @@ export async function seedCarriers(opts: { tx: Tx; ctx: RequestContext }): Promi
   await recordAuditMany(tx, ctx, [
     ...parkRows.map((p) => ({ action: 'park.create', objectType: 'park', objectId: p.id, after: { code: p.code, name: p.name } })),
     ...carrierIds.map((id, i) => ({ action: 'carrier.create', objectType: 'carrier', objectId: id, after: { name: planned[i].name, kind: planned[i].kind } })),
+    ...notices.map((n) => ({ action: 'notice.publish', objectType: 'public_notice', objectId: n.id, after: { title: n.title, publishedOn: n.publishedOn, endsOn: n.endsOn } })),
     ...recRows.map((r) => ({ action: 'carrier_recognition.issue', objectType: 'carrier', objectId: r.carrierId, after: { recognitionId: r.id } })),
     ...seedCases.map((sc, n) => ({ action: `${sc.instrument === 'carrier_stats' ? 'carrier_stats' : sc.instrument}_case.create`, objectType: `${sc.instrument}_case`, objectId: ids[n], after: { status: sc.status } })),
     ...assessRows.map((a) => ({ action: `carrier_assessment.${a.kind}`, objectType: 'carrier', objectId: a.carrierId, after: { year: a.year, grade: GRADE_NAMES[a.grade!], score: a.score } })),

@@ -56,8 +56,7 @@ export const enterprisesRoutes = (deps: Deps): FastifyPluginAsyncZod => async (a
     },
     async (request, reply) => {
       // Authorise before reading the upload: the validation report would tell who is registered.
-      assertCanImport(requireActor(request));
-      const { buffer, filename } = await readSingleUpload(request, MAX_UPLOAD_BYTES);
+      const { buffer, filename } = await readSingleUpload(request, { maxBytes: MAX_UPLOAD_BYTES, authorise: () => assertCanImport(requireActor(request)) });
       // .xlsx is a zip: check the magic bytes, not the name or the declared type (.xls and CSV get the steps to convert).
       assertXlsxFormat(buffer);
       const result = await importEnterprises({ db, ctx: contextOf(request), pii: deps.pii, buffer, filename });

@@ -73,8 +73,7 @@ export const indicatorsRoutes = (deps: Deps): FastifyPluginAsyncZod => async (ap
       },
     },
     async (request, reply) => {
-      assertCanManage(requireActor(request));
-      const { buffer, filename } = await readSingleUpload(request, MAX_UPLOAD_BYTES);
+      const { buffer, filename } = await readSingleUpload(request, { maxBytes: MAX_UPLOAD_BYTES, authorise: () => assertCanManage(requireActor(request)) });
       const result = await importFigures({ database, ctx: contextOf(request), kind: request.params.kind, buffer, filename });
       return reply.status(201).send(result);
     },

@@ -1,10 +1,11 @@
 import type { FastifyError, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Db } from '../../db/client.js';
 import type { Deps } from '../../deps.js';
 import { contextOf, requireActor } from '../../http/auth.js';
 import { AppError } from '../../http/errors.js';
 import { approveAll, decideCase } from './decisions.service.js';
-import { EVIDENCE_MAX_BYTES, fileObjection, getObjection, listObjections, objectionEvidence, resolveObjection, type EvidenceFile } from './objections.service.js';
+import { EVIDENCE_MAX_BYTES, fileObjection, getObjection, listObjections, objectionEvidence, openNotice, resolveObjection, type EvidenceFile } from './objections.service.js';
 import * as s from './notices.schema.js';
 import * as service from './notices.service.js';
 
@@ -19,12 +20,18 @@ declare module 'fastify' {
 
 /**
  * A multipart objection (form fields and an optional evidence file named `file`) becomes the
- * same body a JSON objection has, so one schema validates both.
+ * same body a JSON objection has, so one schema validates both. The notice must be open for
+ * objections before a byte of the evidence is read.
  */
-async function readMultipartObjection(request: FastifyRequest): Promise<void> {
+const readMultipartObjection = (db: Db) => async (request: FastifyRequest): Promise<void> => {
   if (!request.isMultipart()) {
     return;
   }
+  const params = s.idParam.safeParse(request.params);
+  if (!params.success) {
+    return; // the params' own validation answers 400
+  }
+  await openNotice(db, params.data.id);
   const fields: Record<string, string> = {};
   let file: EvidenceFile | null = null;
   try {
@@ -50,7 +57,7 @@ async function readMultipartObjection(request: FastifyRequest): Promise<void> {
   }
   request.body = fields;
   request.evidenceFile = file;
-}
+};
 
 export const noticesRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app) => {
   const db = deps.database.db;
@@ -86,7 +93,7 @@ export const noticesRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app) 
         response: { 201: s.objectionReceipt },
       },
       config: { rateLimit: OBJECTION_RATE_LIMIT },
-      preValidation: readMultipartObjection,
+      preValidation: readMultipartObjection(db),
     },
     async (request, reply) => {
       const receipt = await fileObjection({ db, ctx: contextOf(request), pii, noticeId: request.params.id, input: request.body, file: request.evidenceFile ?? null });

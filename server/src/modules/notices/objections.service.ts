@@ -32,6 +32,22 @@ export function receiptNo(o: { id: number; filedAt: Date }): string {
   return `YY${chinaDate(o.filedAt).replaceAll('-', '')}${String(o.id).padStart(6, '0')}`;
 }
 
+/** A published notice still taking objections (checked before an evidence file is read, and again under the lock). */
+export async function openNotice(db: Db, noticeId: number) {
+  const notice = await repo.findNotice(db, noticeId);
+  if (!notice || notice.publishedOn > chinaDate(businessNow())) {
+    throw notFound('公示');
+  }
+  assertStillOpen(notice);
+  return notice;
+}
+
+function assertStillOpen(notice: { endsOn: string }): void {
+  if (businessToday() > notice.endsOn) {
+    throw new AppError('notice_closed', `公示已于 ${notice.endsOn} 24:00 结束，不再受理异议`);
+  }
+}
+
 /**
  * A real-name objection to one item of a notice (anyone, no login), accepted from the
  * publication day until 24:00 China time of the end day. Phone and ID number are stored
@@ -48,11 +64,7 @@ export async function fileObjection(opts: { db: Db; ctx: RequestContext; pii: Pi
     }
   }
   const now = businessNow();
-  const today = chinaDate(now);
-  const notice = await repo.findNotice(opts.db, opts.noticeId);
-  if (!notice || notice.publishedOn > today) {
-    throw notFound('公示');
-  }
+  const notice = await openNotice(opts.db, opts.noticeId);
   const item = await repo.findItem(opts.db, input.itemId);
   if (!item || item.noticeId !== notice.id) {
     throw fieldError('itemId', '所选公示对象不在本公示中');
@@ -62,9 +74,7 @@ export async function fileObjection(opts: { db: Db; ctx: RequestContext; pii: Pi
   return opts.db.transaction(async (tx) => {
     // Lock the application first: a decision taken at the stroke of midnight waits for this filing.
     const app = await lockCase(tx, ctx, item.caseId);
-    if (businessToday() > notice.endsOn) {
-      throw new AppError('notice_closed', `公示已于 ${notice.endsOn} 24:00 结束，不再受理异议`);
-    }
+    assertStillOpen(notice);
     const phone = normalisePii(input.phone);
     const idNumber = input.idNumber ? normalisePii(input.idNumber) : null;
     const row = await repo.insertObjection(tx, {

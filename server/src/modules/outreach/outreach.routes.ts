@@ -42,8 +42,7 @@ export const outreachRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app)
     { schema: { tags, summary: '上传活动照片（multipart 字段 file；JPG、PNG）', params: s.idParam, querystring: s.photoQuery, consumes: ['multipart/form-data'], response: { 200: s.eventView } } },
     async (request) => {
       const ctx = contextOf(request);
-      service.assertCanOrganise(ctx.actor);
-      const { buffer, filename } = await readSingleUpload(request, service.MAX_PHOTO_BYTES);
+      const { buffer, filename } = await readSingleUpload(request, { maxBytes: service.MAX_PHOTO_BYTES, authorise: () => service.assertCanAddPhoto({ db, ctx, id: request.params.id }) });
       return service.addPhoto({ db, ctx, id: request.params.id, fileName: filename, buffer, caption: request.query.caption });
     },
   );

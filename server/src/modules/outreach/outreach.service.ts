@@ -93,6 +93,20 @@ const PHOTO_TYPES: Record<string, { mime: string; ok: (b: Buffer) => boolean }> 
   png: { mime: 'image/png', ok: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
 };
 
+/** An event the actor may add photos to: any for the city, the own district's for a district officer. */
+async function eventToEdit(db: Executor, actor: Actor, id: number) {
+  const e = await repo.findEvent(db, id);
+  if (!e || (hasRole(actor, 'district_officer') && !hasRole(actor, 'city_officer') && e.districtId !== actor.districtId)) {
+    throw notFound('科技下乡活动');
+  }
+  return e;
+}
+
+/** The photo upload's checks (role, the event in scope), made before the file is read. */
+export async function assertCanAddPhoto(opts: { db: Executor; ctx: RequestContext; id: number }): Promise<void> {
+  await eventToEdit(opts.db, assertCanOrganise(opts.ctx.actor), opts.id);
+}
+
 export async function addPhoto(opts: { db: Db; ctx: RequestContext; id: number; fileName: string; buffer: Buffer; caption?: string }) {
   const actor = assertCanOrganise(opts.ctx.actor);
   const ext = opts.fileName.split('.').pop()?.toLowerCase() ?? '';
@@ -101,10 +115,7 @@ export async function addPhoto(opts: { db: Db; ctx: RequestContext; id: number; 
     throw new AppError('attachment_invalid', '照片只接受 JPG 或 PNG 图片', { fields: [{ field: 'file', message: '照片只接受 JPG 或 PNG 图片' }] });
   }
   return opts.db.transaction(async (tx) => {
-    const e = await repo.findEvent(tx, opts.id);
-    if (!e || (hasRole(actor, 'district_officer') && !hasRole(actor, 'city_officer') && e.districtId !== actor.districtId)) {
-      throw notFound('科技下乡活动');
-    }
+    const e = await eventToEdit(tx, actor, opts.id);
     const p = await repo.insertPhoto(tx, { eventId: e.id, fileName: opts.fileName, mimeType: type.mime, size: opts.buffer.length, content: opts.buffer, caption: opts.caption ?? null, uploadedBy: actor.userId });
     await recordAudit(tx, opts.ctx, { action: 'outreach_event.photo', objectType: 'outreach_event', objectId: e.id, after: { photoId: p.id, fileName: opts.fileName, size: opts.buffer.length } });
     return getEvent({ db: tx, id: e.id });

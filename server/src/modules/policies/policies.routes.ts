@@ -58,8 +58,7 @@ export const policiesRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app)
     { schema: { tags, summary: '上传政策文件原件（multipart 字段 file；PDF、DOCX、DOC）', params: s.idParam, consumes: ['multipart/form-data'], response: { 200: s.policyDetail } } },
     async (request) => {
       const ctx = contextOf(request);
-      service.assertCanManage(ctx.actor);
-      const { buffer, filename } = await readSingleUpload(request, service.MAX_POLICY_FILE_BYTES);
+      const { buffer, filename } = await readSingleUpload(request, { maxBytes: service.MAX_POLICY_FILE_BYTES, authorise: () => service.assertCanUploadFile({ db, ctx, id: request.params.id }) });
       return service.uploadFile({ db, ctx, id: request.params.id, fileName: filename, buffer });
     },
   );

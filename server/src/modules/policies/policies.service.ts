@@ -132,6 +132,14 @@ const FILE_TYPES: Record<string, { mime: string; ok: (b: Buffer) => boolean }> =
   doc: { mime: 'application/msword', ok: (b) => b.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0])) },
 };
 
+/** The file upload's checks (role, the policy exists), made before the file is read. */
+export async function assertCanUploadFile(opts: { db: Executor; ctx: RequestContext; id: number }): Promise<void> {
+  assertCanManage(opts.ctx.actor);
+  if (!(await repo.findPolicy(opts.db, opts.id))) {
+    throw notFound('政策文件');
+  }
+}
+
 export async function uploadFile(opts: { db: Db; ctx: RequestContext; id: number; fileName: string; buffer: Buffer }) {
   assertCanManage(opts.ctx.actor);
   const ext = opts.fileName.split('.').pop()?.toLowerCase() ?? '';

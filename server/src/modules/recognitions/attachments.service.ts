@@ -83,6 +83,11 @@ async function editable(tx: Executor, actor: Actor, id: number) {
   return row.a;
 }
 
+/** The upload's checks (the application in scope, editable by this actor, draft or returned), made before the file is read. */
+export async function assertCanUploadAttachment(opts: { db: Executor; actor: Actor; id: number }): Promise<void> {
+  await editable(opts.db, opts.actor, opts.id);
+}
+
 export async function uploadAttachment(opts: { db: Db; ctx: RequestContext; actor: Actor; id: number; code: string; fileName: string; buffer: Buffer }) {
   return opts.db.transaction(async (tx) => {
     const app = await editable(tx, opts.actor, opts.id);

@@ -169,7 +169,10 @@ export const recognitionsRoutes = (deps: Deps): FastifyPluginAsyncZod => async (
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      const { buffer, filename } = await readSingleUpload(request, attachments.MAX_ATTACHMENT_BYTES);
+      const { buffer, filename } = await readSingleUpload(request, {
+        maxBytes: attachments.MAX_ATTACHMENT_BYTES,
+        authorise: () => attachments.assertCanUploadAttachment({ db, actor, id: request.params.id }),
+      });
       const created = await attachments.uploadAttachment({ db, ctx: contextOf(request), actor, id: request.params.id, code: request.query.code, fileName: filename, buffer });
       return reply.status(201).send(created);
     },

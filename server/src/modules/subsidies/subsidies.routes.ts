@@ -75,7 +75,10 @@ export const subsidiesRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app
     },
     async (request, reply) => {
       requireActor(request);
-      const { buffer, filename } = await readSingleUpload(request, service.MAX_ATTACHMENT_BYTES);
+      const { buffer, filename } = await readSingleUpload(request, {
+        maxBytes: service.MAX_ATTACHMENT_BYTES,
+        authorise: () => service.assertCanUploadAttachment(db, contextOf(request), request.params.id),
+      });
       return reply.status(201).send(await service.uploadAttachment(db, contextOf(request), request.params.id, request.params.code, filename, buffer));
     },
   );

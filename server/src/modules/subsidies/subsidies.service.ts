@@ -189,9 +189,23 @@ const MIME: Record<string, { mime: string; ok: (b: Buffer) => boolean }> = {
 export const MAX_ATTACHMENT_BYTES = MAX_ATTACHMENT;
 
 /** A loan contract or an interest receipt (PDF, JPG or PNG, checked by its first bytes), while the case is editable. */
+/** The applicant's own draft or returned application, locked: the one an attachment may be added to. */
+async function attachableCase(tx: Tx, ctx: RequestContext, id: number) {
+  const enterpriseId = ownEnterprise(actorOf(ctx));
+  const c = await lockCase(tx, ctx, id, INSTRUMENT, '贴息申请');
+  if (c.enterpriseId !== enterpriseId || !['draft', 'returned'].includes(c.status)) {
+    throw new AppError('invalid_state', '只有草稿或退回修改的申请可以上传附件');
+  }
+  return c;
+}
+
+/** The upload's checks, made before the file is read (and again under the lock when it is stored). */
+export async function assertCanUploadAttachment(db: Db, ctx: RequestContext, id: number): Promise<void> {
+  await db.transaction((tx) => attachableCase(tx, ctx, id));
+}
+
 export async function uploadAttachment(db: Db, ctx: RequestContext, id: number, code: keyof typeof ATTACHMENT_CODES, fileName: string, buffer: Buffer) {
   const actor = actorOf(ctx);
-  const enterpriseId = ownEnterprise(actor);
   const ext = fileName.toLowerCase().split('.').pop() ?? '';
   const kind = MIME[ext];
   if (!kind || !kind.ok(buffer)) {
@@ -201,10 +215,7 @@ export async function uploadAttachment(db: Db, ctx: RequestContext, id: number, 
     throw new AppError('attachment_invalid', '附件不能为空，且不超过10MB', { fields: [{ field: 'file', message: '附件不能为空，且不超过10MB' }] });
   }
   return db.transaction(async (tx) => {
-    const c = await lockCase(tx, ctx, id, INSTRUMENT, '贴息申请');
-    if (c.enterpriseId !== enterpriseId || !['draft', 'returned'].includes(c.status)) {
-      throw new AppError('invalid_state', '只有草稿或退回修改的申请可以上传附件');
-    }
+    const c = await attachableCase(tx, ctx, id);
     const sha256 = createHash('sha256').update(buffer).digest('hex');
     const name = fileName.slice(0, 120);
     const created = await casesRepo.insertAttachment(tx, { caseId: c.id, code, fileName: name, mimeType: kind.mime, size: buffer.length, sha256, content: buffer, uploadedBy: actor.userId });

@@ -26,7 +26,7 @@ import { statistics } from './stats.service.js';
 import { assertCityOfficer, isCityReader } from './vouchers.policy.js';
 import { issuanceTemplate, parseIssuanceList } from './vouchers.excel.js';
 import * as s from './vouchers.schema.js';
-import { createPolicy, expirePolicy, getBalance, getPolicy, issueVouchers, listPolicies, updatePolicy } from './vouchers.service.js';
+import { assertCanIssue, createPolicy, expirePolicy, getBalance, getPolicy, issueVouchers, listPolicies, updatePolicy } from './vouchers.service.js';
 
 const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 const MODE_NAMES = { tongdui: '通兑', tongyong: '通用' } as const;
@@ -196,8 +196,11 @@ export const vouchersRoutes =
         },
       },
       async (request, reply) => {
-        assertCityOfficer(requireActor(request), '批量发放');
-        const { buffer } = await readSingleUpload(request, MAX_UPLOAD_BYTES);
+        requireActor(request);
+        const { buffer } = await readSingleUpload(request, {
+          maxBytes: MAX_UPLOAD_BYTES,
+          authorise: () => assertCanIssue({ db, ctx: contextOf(request), policyId: request.query.policyId }),
+        });
         if (buffer.length < 4 || buffer.readUInt32LE(0) !== 0x04034b50) {
           throw new AppError('unsupported_media_type', '只支持 .xlsx 格式的 Excel 文件', { fields: [{ field: 'file', message: '只支持 .xlsx 文件' }] });
         }

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client.js';
+import type { Db, Executor } from '../../db/client.js';
 import type { RequestContext } from '../../http/context.js';
 import { AppError, fieldError, notFound } from '../../http/errors.js';
 import { fenToYuan, yuanToFen } from '../../lib/money.js';
@@ -184,6 +184,12 @@ function assertIssuable(policy: repo.PolicyRow | undefined, today: string): asse
 }
 
 const capOf = (policy: repo.PolicyRow, holder: { kind: 'enterprise' | 'team' }) => (holder.kind === 'enterprise' ? policy.enterpriseCapFen : policy.teamCapFen);
+
+/** The list upload's checks (role, the policy issuable today), made before the file is read. */
+export async function assertCanIssue(opts: { db: Executor; ctx: RequestContext; policyId: number }): Promise<void> {
+  assertCityOfficer(actorOf(opts.ctx), '创新券发放');
+  assertIssuable(await repo.findPolicy(opts.db, opts.policyId), businessToday());
+}
 
 /** Issues vouchers to holders all-or-nothing (one or many, e.g. from an approved Excel list). */
 export async function issueVouchers(opts: { db: Db; ctx: RequestContext; policyId: number; items: { holderId: number; amount: number }[]; today?: string }) {

@@ -31,6 +31,8 @@ export const STATUS_COLORS: Record<string, string> = {
   returned: 'orange',
   submitted: 'blue',
   district_passed: 'geekblue',
+  expert_review: 'cyan',
+  scored: 'cyan',
   city_passed: 'purple',
   in_notice: 'gold',
   recognised: 'green',

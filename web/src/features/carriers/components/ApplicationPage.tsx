@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
 import { PageTitle } from '../../../components/PageTitle';
 import { QueryFailure } from '../../../components/QueryState';
+import { PanelCard } from '../../experts/components/PanelCard';
 import { useSession } from '../../../lib/session';
 import { useApplication, useApplicationAction, useUpdateApplication, type ApplicationForm } from '../api/applications';
 import { useDecideCarrierCase } from '../api/notice';
@@ -77,6 +78,7 @@ export default function ApplicationPage() {
         {a.dueOn ? <span>（办理期限 {a.dueOn}）</span> : null}
       </PageTitle>
       {a.certificateNo ? <Alert type="success" showIcon style={{ marginBottom: 16 }} message={`已认定，证书编号 ${a.certificateNo}`} /> : null}
+      {a.status === 'district_passed' && a.instrument === 'incubator' && me.roles.includes('city_officer') ? <Alert type="info" showIcon style={{ marginBottom: 16 }} message="孵化器认定须经专家评审：请先随机抽取评审专家，专家评审完成后再审定。" /> : null}
       {a.status === 'city_passed' && me.roles.includes('city_officer') ? <Alert type="info" showIcon style={{ marginBottom: 16 }} message={<span>市科委审核已通过，请在<Link to="/notices">公示管理</Link>中发布公示；公示期满后作出认定决定。</span>} /> : null}
       <Row gutter={16}>
         <Col xs={24} lg={14}>
@@ -113,6 +115,11 @@ export default function ApplicationPage() {
           </Card>
         </Col>
         <Col xs={24} lg={10}>
+          {a.instrument === 'incubator' && !['draft', 'returned', 'submitted'].includes(a.status) && me.roles.some((r) => ['city_officer', 'city_admin', 'auditor'].includes(r)) ? (
+            <div style={{ marginBottom: 16 }}>
+              <PanelCard applicationId={a.id} applicationStatus={a.status} via="cases" readyStatus="district_passed" />
+            </div>
+          ) : null}
           <Card title="办理记录">
             <CaseEvents events={a.events} />
           </Card>

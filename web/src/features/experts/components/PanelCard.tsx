@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { errorMessage } from '../../../lib/form-errors';
 import { hasAnyRole, useSession } from '../../../lib/session';
 import { useDrawPanel } from '../api/draw-panel';
-import { usePanel, type PanelDraw, type PanelMember } from '../api/get-panel';
+import { usePanel, type PanelDraw, type PanelMember, type PanelVia } from '../api/get-panel';
 import { useRedrawPanel } from '../api/redraw-panel';
 import { excludedReason, MEMBER_STATUS_COLORS } from '../constants';
 
@@ -55,15 +55,16 @@ function DrawLog({ draws }: { draws: PanelDraw[] }) {
 /**
  * 专家评审 on an application: draw the panel (city officer, application in city_passed),
  * members with their declarations and scores, replace a member with a logged reason, and every
- * draw with its seed, rules and exclusions. Mount it on the application detail page.
+ * draw with its seed, rules and exclusions. Mount it on the application detail page; another
+ * instrument's case passes `via="cases"` and the status in which its panel is drawn.
  */
-export function PanelCard({ applicationId, applicationStatus }: { applicationId: number; applicationStatus?: string }) {
+export function PanelCard({ applicationId, applicationStatus, via = 'recognitions', readyStatus = 'city_passed' }: { applicationId: number; applicationStatus?: string; via?: PanelVia; readyStatus?: string }) {
   const { message } = App.useApp();
   const me = useSession();
   const canDraw = hasAnyRole(me, ['city_officer']);
-  const panel = usePanel(applicationId);
-  const draw = useDrawPanel();
-  const redraw = useRedrawPanel();
+  const panel = usePanel(applicationId, via);
+  const draw = useDrawPanel(via);
+  const redraw = useRedrawPanel(via);
   const [replacing, setReplacing] = useState<PanelMember | null>(null);
   const [drawOpen, setDrawOpen] = useState(false);
   const [redrawForm] = Form.useForm<{ reason: string }>();
@@ -100,7 +101,7 @@ export function PanelCard({ applicationId, applicationStatus }: { applicationId:
       size="small"
       loading={panel.isLoading}
       extra={
-        canDraw && status === 'city_passed' && live.length === 0 ? (
+        canDraw && status === readyStatus && live.length === 0 ? (
           <Button type="primary" onClick={() => setDrawOpen(true)}>
             随机抽取评审专家
           </Button>
@@ -124,7 +125,7 @@ export function PanelCard({ applicationId, applicationStatus }: { applicationId:
             size="small"
             pagination={false}
             dataSource={p.members}
-            locale={{ emptyText: status === 'city_passed' ? '尚未抽取评审专家' : '无评审专家' }}
+            locale={{ emptyText: status === readyStatus ? '尚未抽取评审专家' : '无评审专家' }}
             rowClassName={(m) => (m.status === 'replaced' ? 'row-muted' : '')}
             columns={[
               { title: '专家', render: (_, m) => `${m.name}（${m.title}）`, width: 150 },
