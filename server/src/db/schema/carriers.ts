@@ -121,6 +121,33 @@ export const carrierRecognitions = pgTable(
 );
 
 /** The application form of a municipal makerspace / incubator recognition (the case's detail). */
+/**
+ * The city's recommendation of a carrier to the upper body (科技部) for national status — a
+ * national incubator, or a makerspace into the national incubation system — and the upper body's
+ * result recorded with its document number (the case of instrument `carrier_national`).
+ */
+export const carrierNationalCases = pgTable(
+  'carrier_national_cases',
+  {
+    id: integer('id')
+      .primaryKey()
+      .references(() => cases.id),
+    carrierId: integer('carrier_id')
+      .notNull()
+      .references(() => carriers.id),
+    recommendedOn: date('recommended_on').notNull(),
+    /** the city's recommendation letter (杭科高〔2016〕58号), when it has one */
+    recommendDocNo: text('recommend_doc_no'),
+    resultDocNo: text('result_doc_no'),
+    resultOn: date('result_on'),
+    resultIssuer: text('result_issuer'),
+  },
+  (t) => [
+    index('carrier_national_cases_carrier_idx').on(t.carrierId),
+    check('carrier_national_cases_result', sql`(${t.resultDocNo} is null) = (${t.resultOn} is null) and (${t.resultOn} is null or ${t.resultOn} >= ${t.recommendedOn})`),
+  ],
+);
+
 export const carrierApplications = pgTable(
   'carrier_applications',
   {
