@@ -21,25 +21,29 @@ interface Upload {
   query: Record<string, string>;
 }
 
-/** Every route that takes multipart/form-data, as the app registers them (with its required query). */
+/** Every route that takes multipart/form-data, as the app registers them, with valid params and required query. */
 const uploads: Upload[] = [];
+type Field = { isOptional(): boolean; options?: string[] };
+type Shape = { shape?: Record<string, Field> };
+/** A valid value of a path or query field (an enum's first option), so its validation does not answer first. */
+const valueOf = (name: string, field: Field) => field.options?.[0] ?? QUERY_VALUES[name] ?? '1';
+const QUERY_VALUES: Record<string, string> = { code: 'other' };
 function collectUploadRoutes({ fastify }: { fastify: FastifyInstance }): void {
   fastify.addHook('onRoute', (route) => {
-    const schema = route.schema as { consumes?: string[]; querystring?: { shape?: Record<string, { isOptional(): boolean }> } } | undefined;
+    const schema = route.schema as { consumes?: string[]; params?: Shape; querystring?: Shape } | undefined;
     if (route.method !== 'POST' || !schema?.consumes?.includes('multipart/form-data')) {
       return;
     }
     const query: Record<string, string> = {};
     for (const [name, field] of Object.entries(schema.querystring?.shape ?? {})) {
       if (!field.isOptional()) {
-        query[name] = QUERY_VALUES[name] ?? '1';
+        query[name] = valueOf(name, field);
       }
     }
-    uploads.push({ path: route.url.replace(/:[a-zA-Z]+/g, '1'), query });
+    const params = schema.params?.shape ?? {};
+    uploads.push({ path: route.url.replace(/:([a-zA-Z]+)/g, (_m, name: string) => (params[name] ? valueOf(name, params[name]) : '1')), query });
   });
 }
-/** Valid values for the required query fields of the upload routes, so the query's validation does not answer first. */
-const QUERY_VALUES: Record<string, string> = { code: 'other', policyId: '1', kind: 'invoice' };
 
 /**
  * Starts a large multipart upload on a raw connection and keeps sending until the server answers
