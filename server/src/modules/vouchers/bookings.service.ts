@@ -6,10 +6,10 @@ import { hasRole } from '../../http/context.js';
 import { AppError, fieldError, forbidden, notFound } from '../../http/errors.js';
 import { yuanToFen } from '../../lib/money.js';
 import { recordAudit } from '../audit/index.js';
-import { accountIds } from './ledger.repo.js';
+import { accountIds, holderBalances } from './ledger.repo.js';
 import * as ledger from './ledger.service.js';
 import { bookingSignals } from './fraud.service.js';
-import { actorOf, afterIdOf, businessToday, page, presentBooking } from './vouchers.common.js';
+import { actorOf, afterIdOf, businessToday, categoryName, page, presentBooking, yuanText } from './vouchers.common.js';
 import { actsForHolder, caseScope, holderScope } from './vouchers.policy.js';
 import * as repo from './vouchers.repo.js';
 import type { BookingInput, BookingQuery } from './vouchers.schema.js';
@@ -86,17 +86,12 @@ export async function createBooking(opts: { db: Db; ctx: RequestContext; input: 
   if (!provider.categories.includes(input.serviceCategory)) {
     throw fieldError('serviceCategory', '该服务机构不提供此类服务');
   }
-  if (input.serviceId !== undefined) {
-    const service = await repo.findService(db, input.serviceId);
-    if (!service || service.providerId !== provider.id || service.category !== input.serviceCategory) {
-      throw fieldError('serviceId', '服务项目不属于该机构或类别不符');
-    }
-  }
+  const service = await checkService(db, { input, providerId: provider.id, validUntil: policy.validUntil, today, fromCatalogue: !hasRole(actor, 'city_officer') });
   const contractFen = yuanToFen(input.contractAmount);
   const amountFen = yuanToFen(input.amount);
   const maxFen = Math.floor((contractFen * policy.coverageBp) / 10000);
   if (amountFen > maxFen) {
-    throw fieldError('amount', `使用金额不能超过合同金额的${policy.coverageBp / 100}%（${maxFen / 100}元）`);
+    throw fieldError('amount', `使用金额不能超过合同金额的${policy.coverageBp / 100}%（${yuanText(maxFen)}），请改小后再预约`);
   }
   // Accounts are created (and committed) ahead of the transaction; see ledger.repo accountIds.
   await accountIds(db, db, ledger.participantKeys(policy.id, [holder.id], [provider.id]));
@@ -115,6 +110,8 @@ export async function createBooking(opts: { db: Db; ctx: RequestContext; input: 
               holderId: holder.id,
               providerId: provider.id,
               serviceId: input.serviceId ?? null,
+              serviceStart: input.serviceStart ?? null,
+              serviceEnd: input.serviceEnd ?? null,
               serviceCategory: input.serviceCategory,
               contractAmountFen: contractFen,
               amountFen,
@@ -128,13 +125,19 @@ export async function createBooking(opts: { db: Db; ctx: RequestContext; input: 
           return booking;
         });
         audit = { objectId: booked.id };
-        answer = { statusCode: 201, body: presentBooking({ ...booked, holderName: holder.name, providerName: provider.name, holderDistrictId: holder.districtId }) };
+        answer = { statusCode: 201, body: presentBooking({ ...booked, holderName: holder.name, providerName: provider.name, holderDistrictId: holder.districtId, serviceName: service?.name ?? null }) };
       } catch (err) {
-        // Only a refusal for lack of balance is remembered under the key; anything else rolls the key back too.
-        if (!(err instanceof AppError) || err.code !== 'insufficient_balance' || !key) {
+        if (!(err instanceof AppError) || err.code !== 'insufficient_balance') {
           throw err;
         }
-        answer = { statusCode: err.status, body: errorBody(err) };
+        // Said on the amount field with what is left, never cut to fit.
+        const left = (await holderBalances(tx, holder.id, policy.id)).find((a) => a.kind === 'available')?.balanceFen ?? 0;
+        const refusal = fieldError('amount', `创新券可用余额不足：本次使用 ${yuanText(amountFen)}，可用余额 ${yuanText(left)}`, 'insufficient_balance');
+        // Only a refusal for lack of balance is remembered under the key; anything else rolls the key back too.
+        if (!key) {
+          throw refusal;
+        }
+        answer = { statusCode: refusal.status, body: errorBody(refusal) };
       }
       // The key row goes in with the answer: a concurrent request with the same key waits here for
       // this transaction and then finds the key taken (unique constraint), so it replays this answer.
@@ -156,6 +159,43 @@ export async function createBooking(opts: { db: Db; ctx: RequestContext; input: 
     }
     throw err;
   }
+}
+
+/**
+ * The catalogue service and its dates: a holder books one of the provider's active services of the
+ * category, to be delivered between today and the policy's validity end; a city officer registering
+ * a paper contract on a holder's behalf may leave the service out.
+ */
+async function checkService(db: Db, o: { input: BookingInput; providerId: number; validUntil: string; today: string; fromCatalogue: boolean }) {
+  const { input } = o;
+  if (o.fromCatalogue && input.serviceId === undefined) {
+    throw fieldError('serviceId', '请从服务机构的服务目录中选择服务项目');
+  }
+  if ((input.serviceStart === undefined) !== (input.serviceEnd === undefined) || (o.fromCatalogue && input.serviceStart === undefined)) {
+    throw fieldError(input.serviceStart === undefined ? 'serviceStart' : 'serviceEnd', '请填写服务开始和完成日期');
+  }
+  if (input.serviceStart !== undefined && input.serviceEnd !== undefined) {
+    if (input.serviceEnd < input.serviceStart) {
+      throw fieldError('serviceEnd', '服务完成日期不能早于开始日期');
+    }
+    if (input.serviceStart < o.today) {
+      throw fieldError('serviceStart', `服务开始日期不能早于预约日（${o.today}）`);
+    }
+    if (input.serviceEnd > o.validUntil) {
+      throw fieldError('serviceEnd', `服务须在创新券有效期（${o.validUntil}）内完成`);
+    }
+  }
+  if (input.serviceId === undefined) {
+    return null;
+  }
+  const service = await repo.findService(db, input.serviceId);
+  if (!service || service.providerId !== o.providerId || !service.active) {
+    throw fieldError('serviceId', '该服务项目不在此服务机构的服务目录中');
+  }
+  if (service.category !== input.serviceCategory) {
+    throw fieldError('serviceId', `该服务项目属于“${categoryName(service.category)}”类别，与所选服务类别不符`);
+  }
+  return service;
 }
 
 /** Another request with the same Idempotency-Key committed first: this one's work is rolled back. */

@@ -9,6 +9,7 @@ import { recordAudit } from '../audit/index.js';
 import { appendTimeline } from '../timeline/index.js';
 import { accountIds } from './ledger.repo.js';
 import * as ledger from './ledger.service.js';
+import { takeStagedFiles } from './claim-files.service.js';
 import { pairSignals } from './fraud.service.js';
 import { actorOf, afterIdOf, businessToday, categoryName, page, presentClaim, presentSettlement } from './vouchers.common.js';
 import { actsForHolder, actsForProvider, assertCityOfficer, caseScope, isCityReader } from './vouchers.policy.js';
@@ -73,6 +74,8 @@ export async function submitClaim(opts: { db: Db; ctx: RequestContext; input: Cl
         submittedOn: today,
       },
     ]);
+    // the provider's or holder's own claim carries its evidence; a counter entry by the bureau may not
+    await takeStagedFiles(tx, b.id, claim.id, !officer);
     await pairSignals(tx, [
       {
         policyId: b.policyId,

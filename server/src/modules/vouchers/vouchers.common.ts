@@ -15,6 +15,8 @@ export function businessToday(at?: Date): string {
 import { actorOf } from '../../http/context.js';
 
 export { actorOf };
+/** 1200000 fen → "12,000.00元": the exact figure a field message quotes. */
+export const yuanText = (fen: number) => `${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}元`;
 export const categoryName = (c: string) => CATEGORY_NAMES[c as keyof typeof CATEGORY_NAMES] ?? c;
 
 export function presentPolicy(p: repo.PolicyRow, remainingFen: number) {
@@ -86,6 +88,10 @@ export function presentBooking(b: repo.BookingWithNames) {
     providerId: b.providerId,
     providerName: b.providerName,
     serviceCategory: b.serviceCategory,
+    serviceId: b.serviceId,
+    serviceName: b.serviceName,
+    serviceStart: b.serviceStart,
+    serviceEnd: b.serviceEnd,
     contractAmount: fenToYuan(b.contractAmountFen),
     bookedOn: b.bookedOn,
   };
@@ -109,6 +115,9 @@ export function presentClaim(c: repo.ClaimWithNames) {
     providerId: c.providerId,
     providerName: c.providerName,
     serviceCategory: c.serviceCategory,
+    serviceName: c.serviceName,
+    serviceStart: c.serviceStart,
+    serviceEnd: c.serviceEnd,
     policyId: c.policyId,
   };
 }

@@ -29,7 +29,7 @@ describe.skipIf(!url)('vouchers under concurrency on PostgreSQL (skipped on PGli
   const apps: FastifyInstance[] = [];
   let officer: Session;
   let holder: [Session, Session];
-  let policyId: number, holderId: number, providerId: number;
+  let policyId: number, holderId: number, providerId: number, serviceId: number;
 
   beforeAll(async () => {
     const admin = postgres(url!, { max: 1, onnotice: () => undefined });
@@ -115,6 +115,8 @@ describe.skipIf(!url)('vouchers under concurrency on PostgreSQL (skipped on PGli
             organizationId: provOrg.id,
           })
         ).json<{ id: number }>().id;
+    // a holder books from the provider's catalogue
+    serviceId = (await officer.request('POST', `/api/vouchers/providers/${providerId}/services`, { category: 'testing', name: '并发测试检测服务', price: 1_000 })).json<{ id: number }>().id;
     expect(
       (
         await officer.request('POST', '/api/vouchers/issuances', {
@@ -143,6 +145,9 @@ describe.skipIf(!url)('vouchers under concurrency on PostgreSQL (skipped on PGli
     policyId,
     providerId,
     serviceCategory: 'testing',
+    serviceId,
+    serviceStart: '2099-01-04',
+    serviceEnd: '2099-01-08',
     contractAmount: amount * 2,
     amount,
   });

@@ -2,12 +2,13 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { districts } from '../../db/schema/index.js';
 import { multipartFile, xlsxOf } from '../../test/factories.js';
+import { attachEvidence } from './claim-files.fixtures.js';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../test/harness.js';
 import { businessToday } from './vouchers.common.js';
 
 let t: TestApp;
 let officer: Session, enterprise: Session, provider: Session, xihu: Session, auditor: Session, admin: Session;
-let policyId: number, ownHolderId: number, otherHolderId: number, providerId: number, otherProviderId: number;
+let policyId: number, ownHolderId: number, otherHolderId: number, providerId: number, otherProviderId: number, serviceId: number;
 
 /** Sets up, through the API, one policy, the demo enterprise and a Binjiang enterprise as holders, and the demo provider. */
 beforeAll(async () => {
@@ -35,6 +36,9 @@ beforeAll(async () => {
   const prov = await officer.request('POST', '/api/vouchers/providers', { name: '杭州另一检测中心', districtId: binjiang.id, categories: ['testing'] });
   expect(prov.statusCode).toBe(201);
   otherProviderId = prov.json<{ id: number }>().id;
+  const service = await provider.request('POST', `/api/vouchers/providers/${providerId}/services`, { category: 'testing', name: '电磁兼容检测', price: 4_000 });
+  expect(service.statusCode).toBe(201);
+  serviceId = service.json<{ id: number }>().id;
   for (const holderId of [ownHolderId, otherHolderId]) {
     expect(
       (
@@ -56,6 +60,9 @@ const bookingBody = (over: Record<string, unknown> = {}) => ({
   policyId,
   providerId,
   serviceCategory: 'testing',
+  serviceId,
+  serviceStart: businessToday(),
+  serviceEnd: '2099-06-30',
   contractAmount: 4_000,
   amount: 2_000,
   ...over,
@@ -219,6 +226,7 @@ describe('voucher claims, approval and settlement', () => {
         })
       ).statusCode,
     ).toBe(403);
+    await attachEvidence(t.app, provider, b.id);
     const claim = await provider.request('POST', '/api/vouchers/claims', {
       bookingId: b.id,
       mode: 'tongdui',
@@ -279,6 +287,7 @@ describe('voucher claims, approval and settlement', () => {
         })
       ).statusCode,
     ).toBe(400);
+    await attachEvidence(t.app, enterprise, b.id);
     const c = await enterprise.request('POST', '/api/vouchers/claims', {
       bookingId: b.id,
       mode: 'tongyong',
@@ -294,6 +303,7 @@ describe('voucher claims, approval and settlement', () => {
   it('when an approved, unsettled claim is reversed, then the amount returns to the holder; a settled one cannot be', async () => {
     const balance = async () => (await officer.request('GET', `/api/vouchers/holders/${ownHolderId}/balance?policyId=${policyId}`)).json<{ available: number; redeemed: number }>();
     const b = (await enterprise.request('POST', '/api/vouchers/bookings', bookingBody({ amount: 700, contractAmount: 1_400 }))).json<{ id: number }>();
+    await attachEvidence(t.app, provider, b.id);
     const c = (await provider.request('POST', '/api/vouchers/claims', { bookingId: b.id, mode: 'tongdui', contractNo: 'HT-R', evidenceRef: 'YS-R' })).json<{ id: number }>();
     await officer.request('POST', `/api/vouchers/claims/${c.id}/approve`, {});
     const before = await balance();

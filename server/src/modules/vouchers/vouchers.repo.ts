@@ -275,17 +275,20 @@ const bookingSelection = {
   holderName: voucherHolders.name,
   providerName: voucherProviders.name,
   holderDistrictId: voucherHolders.districtId,
+  serviceName: voucherServices.name,
 };
 export type BookingWithNames = BookingRow & {
   holderName: string;
   providerName: string;
   holderDistrictId: number;
+  serviceName: string | null;
 };
-const flatBooking = (r: { b: BookingRow; holderName: string; providerName: string; holderDistrictId: number }): BookingWithNames => ({
+const flatBooking = (r: { b: BookingRow; holderName: string; providerName: string; holderDistrictId: number; serviceName: string | null }): BookingWithNames => ({
   ...r.b,
   holderName: r.holderName,
   providerName: r.providerName,
   holderDistrictId: r.holderDistrictId,
+  serviceName: r.serviceName,
 });
 
 export async function insertBookings(tx: Executor, rows: (typeof voucherBookings.$inferInsert)[]) {
@@ -307,6 +310,7 @@ export async function findBooking(db: Executor, id: number, scope?: SQL): Promis
     .from(voucherBookings)
     .innerJoin(voucherHolders, eq(voucherHolders.id, voucherBookings.holderId))
     .innerJoin(voucherProviders, eq(voucherProviders.id, voucherBookings.providerId))
+    .leftJoin(voucherServices, eq(voucherServices.id, voucherBookings.serviceId))
     .where(both(eq(voucherBookings.id, id), scope));
   return rows[0] ? flatBooking(rows[0]) : undefined;
 }
@@ -317,6 +321,7 @@ export async function listBookings(db: Executor, opts: { where: SQL | undefined;
     .from(voucherBookings)
     .innerJoin(voucherHolders, eq(voucherHolders.id, voucherBookings.holderId))
     .innerJoin(voucherProviders, eq(voucherProviders.id, voucherBookings.providerId))
+    .leftJoin(voucherServices, eq(voucherServices.id, voucherBookings.serviceId))
     .where(both(opts.where, opts.afterId ? lt(voucherBookings.id, opts.afterId) : undefined))
     .orderBy(desc(voucherBookings.id))
     .limit(opts.limit);
@@ -392,6 +397,9 @@ const claimSelection = {
   providerId: voucherBookings.providerId,
   providerName: voucherProviders.name,
   serviceCategory: voucherBookings.serviceCategory,
+  serviceName: voucherServices.name,
+  serviceStart: voucherBookings.serviceStart,
+  serviceEnd: voucherBookings.serviceEnd,
   policyId: voucherBookings.policyId,
 };
 export type ClaimWithNames = ClaimRow & {
@@ -400,6 +408,9 @@ export type ClaimWithNames = ClaimRow & {
   providerId: number;
   providerName: string;
   serviceCategory: string;
+  serviceName: string | null;
+  serviceStart: string | null;
+  serviceEnd: string | null;
   policyId: number;
 };
 const flatClaim = (r: { c: ClaimRow } & Omit<ClaimWithNames, keyof ClaimRow>): ClaimWithNames => {
@@ -427,6 +438,7 @@ export async function findClaim(db: Executor, id: number, scope?: SQL): Promise<
     .innerJoin(voucherBookings, eq(voucherBookings.id, voucherClaims.bookingId))
     .innerJoin(voucherHolders, eq(voucherHolders.id, voucherBookings.holderId))
     .innerJoin(voucherProviders, eq(voucherProviders.id, voucherBookings.providerId))
+    .leftJoin(voucherServices, eq(voucherServices.id, voucherBookings.serviceId))
     .where(both(eq(voucherClaims.id, id), scope));
   return rows[0] ? flatClaim(rows[0]) : undefined;
 }
@@ -438,6 +450,7 @@ export async function listClaims(db: Executor, opts: { where: SQL | undefined; a
     .innerJoin(voucherBookings, eq(voucherBookings.id, voucherClaims.bookingId))
     .innerJoin(voucherHolders, eq(voucherHolders.id, voucherBookings.holderId))
     .innerJoin(voucherProviders, eq(voucherProviders.id, voucherBookings.providerId))
+    .leftJoin(voucherServices, eq(voucherServices.id, voucherBookings.serviceId))
     .where(both(opts.where, opts.afterId ? lt(voucherClaims.id, opts.afterId) : undefined))
     .orderBy(desc(voucherClaims.id))
     .limit(opts.limit);

@@ -20,6 +20,7 @@ import {
   submitClaim,
 } from './claims.service.js';
 import { listFlags, resolveFlag, scanFlags } from './fraud.service.js';
+import { claimFileRoutes } from './claim-files.routes.js';
 import { checkLedger } from './ledger.repo.js';
 import { addService, createHolder, getProvider, listHolders, listProviders, myProvider, registerProvider, setProviderStatus } from './participants.service.js';
 import { statistics } from './stats.service.js';
@@ -595,6 +596,8 @@ export const vouchersRoutes =
       return reverseClaim({ db, ctx: contextOf(request), id: request.params.id, note: request.body.note });
     },
   );
+
+  await app.register(claimFileRoutes(deps));
 
   // ── settlements ───────────────────────────────────────────────────────────
     app.post(

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CLAIM_MODES, FLAG_KINDS, VOUCHER_CATEGORIES } from '../../db/schema/vouchers.js';
+import { CLAIM_FILE_KINDS, CLAIM_MODES, FLAG_KINDS, VOUCHER_CATEGORIES } from '../../db/schema/vouchers.js';
 import { limitSchema } from '../../http/pagination.js';
 import { hasAtMostTwoDecimals } from '../../lib/money.js';
 
@@ -260,7 +260,9 @@ export const bookingBody = z
     policyId: id,
     providerId: id,
     serviceCategory: category,
-    serviceId: id.optional(),
+    serviceId: id.optional().describe('服务机构目录中的服务项目（持有人预约时必填）'),
+    serviceStart: isoDate.optional().describe('服务开始日期（持有人预约时必填）'),
+    serviceEnd: isoDate.optional().describe('服务完成日期（不早于开始日期，不晚于政策有效期）'),
     contractAmount: yuan('服务合同金额'),
     amount: yuan('使用创新券金额'),
   })
@@ -281,6 +283,10 @@ export const bookingOut = z.object({
   providerId: z.number(),
   providerName: z.string(),
   serviceCategory: z.string(),
+  serviceId: z.number().nullable(),
+  serviceName: z.string().nullable(),
+  serviceStart: z.string().nullable(),
+  serviceEnd: z.string().nullable(),
   contractAmount: z.number(),
   bookedOn: z.string(),
 });
@@ -332,6 +338,9 @@ export const claimOut = z.object({
   providerId: z.number(),
   providerName: z.string(),
   serviceCategory: z.string(),
+  serviceName: z.string().nullable(),
+  serviceStart: z.string().nullable(),
+  serviceEnd: z.string().nullable(),
   policyId: z.number(),
 });
 export const claimQuery = z.object({
@@ -448,3 +457,19 @@ export const errorOut = z.object({
     details: z.unknown(),
   }),
 });
+
+// ── claim files ─────────────────────────────────────────────────────────────
+export const claimFileQuery = z.object({
+  kind: z.enum(CLAIM_FILE_KINDS, { message: '材料类别应为 acceptance（服务验收报告）或 invoice（服务发票）' }),
+});
+export const claimFileOut = z.object({
+  id: z.number(),
+  kind: z.enum(CLAIM_FILE_KINDS),
+  kindName: z.string(),
+  fileName: z.string(),
+  mimeType: z.string(),
+  size: z.number(),
+  sha256: z.string(),
+  createdAt: z.string(),
+});
+export const claimFileList = z.object({ items: z.array(claimFileOut) });
