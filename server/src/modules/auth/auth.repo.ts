@@ -1,4 +1,4 @@
-import { and, eq, isNull, lt, ne, sql } from 'drizzle-orm';
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { apiTokens, districts, loginThrottle, organizations, sessions, users } from '../../db/schema/index.js';
 
@@ -195,8 +195,6 @@ export async function countLoginFailure(tx: Executor, key: string, username: str
 
 export async function lockThrottle(tx: Executor, key: string, until: Date): Promise<void> {
   await tx.update(loginThrottle).set({ lockedUntil: until }).where(eq(loginThrottle.key, key));
-  // counts untouched for a day are of no use any more (most are of names that do not exist)
-  await tx.delete(loginThrottle).where(lt(loginThrottle.updatedAt, new Date(until.getTime() - 86_400_000)));
 }
 
 export async function clearThrottle(tx: Executor, key: string): Promise<void> {

@@ -4,9 +4,11 @@ import { contextOf, requireActor, setSessionCookie } from '../../http/auth.js';
 import * as s from './auth.schema.js';
 import * as service from './auth.service.js';
 import * as repo from './auth.repo.js';
+import { scheduleCounterPurge } from './counters.purge.js';
 
 export const authRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app) => {
   const db = deps.database.db;
+  scheduleCounterPurge(app, deps.database);
 
   app.post(
     '/api/auth/login',
