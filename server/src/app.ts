@@ -55,6 +55,8 @@ import { carriersRoutes } from './modules/carriers/index.js';
 // the projects index registers the mid-term, acceptance and change instruments
 import { projectsRoutes } from './modules/projects/index.js';
 
+import { logSlowRequests } from './http/slow-requests.js';
+
 declare module 'fastify' {
   interface FastifyInstance {
     auditChain: AuditChain;
@@ -87,6 +89,8 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   });
   registerErrorHandler(app);
   closeConnectionsWithUnreadBodies(app);
+  // a stall shows in the log even at warn level (npm start, the browser tests)
+  logSlowRequests(app, 2000);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
