@@ -168,3 +168,68 @@ describe('programmes: from a call to the first tranche paid', () => {
     await ent.context().close();
   });
 });
+
+describe('programmes: a designed call, its invitation, attachments and a withdrawn draft', () => {
+  const DESIGNED = '2016年度杭州市重大科技创新项目申报指南（第二批·定向邀请）';
+  const FEASIBILITY = Buffer.from('%PDF-1.4\n% 可行性研究报告\n%%EOF\n');
+
+  it('when the bureau invites the enterprise to a designed call, then the enterprise applies, attaches and removes a file, and withdraws its draft', async () => {
+    const page = await newPage(browser);
+    await login(page, 'officer');
+    const existing = (await (await page.request.get('/api/programme-calls?year=2016')).json()) as { items: { title: string }[] };
+    if (!existing.items.some((c) => c.title === DESIGNED)) {
+      const { csrfToken } = (await (await page.request.get('/api/auth/me')).json()) as { csrfToken: string };
+      const programmes = (await (await page.request.get('/api/programmes')).json()) as { items: { id: number; code: string }[] };
+      const created = await page.request.post('/api/programme-calls', {
+        headers: { 'x-csrf-token': csrfToken },
+        data: {
+          programmeId: programmes.items.find((p) => p.code === 'major_innovation')!.id,
+          year: 2016,
+          batch: 2,
+          title: DESIGNED,
+          eligibility: '市科委定向邀请的行业骨干企业',
+          topics: [{ code: 'M9', title: '工业机器人核心部件', description: '精密减速器与伺服系统' }],
+          ceiling: 5_000_000,
+          totalBudget: 10_000_000,
+          opensOn: '2016-09-01',
+          closesOn: '2016-11-30',
+        },
+      });
+      expect(created.status()).toBe(201);
+    }
+    await page.goto('/programmes');
+    const row = page.locator('tr').filter({ hasText: DESIGNED });
+    await row.getByRole('button', { name: /邀请申报单位/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('受邀企业').fill('西溪智芯');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '杭州西溪智芯科技有限公司' }).click();
+    await shot(page, 'programmes-invite');
+    await dialog.getByRole('button', { name: '邀 请' }).or(dialog.getByRole('button', { name: '邀请' })).click();
+    await row.getByRole('button', { name: '邀请申报单位（1）' }).waitFor();
+    await page.context().close();
+
+    const ent = await newPage(browser);
+    await login(ent, 'enterprise');
+    await ent.goto('/programmes/projects');
+    await ent.getByRole('button', { name: '申报项目' }).click();
+    const apply = ent.getByRole('dialog');
+    await apply.getByLabel('申报指南').click();
+    await ent.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: `【主动设计·已受邀】${DESIGNED}` }).click();
+    await apply.getByLabel('项目名称').fill('工业机器人精密减速器研发及产业化');
+    await apply.getByRole('button', { name: '创建申报书' }).click();
+    await ent.waitForURL(/\/programmes\/projects\/\d+$/);
+
+    await ent.getByText('允许格式：pdf、jpg、png、docx、xlsx；单个文件不超过 20 MB').waitFor();
+    await ent.locator('input[type=file]').setInputFiles({ name: '可行性研究报告.pdf', mimeType: 'application/pdf', buffer: FEASIBILITY });
+    await ent.getByRole('button', { name: '可行性研究报告.pdf' }).waitFor();
+    await shot(ent, 'programmes-attachments');
+    await ent.getByRole('button', { name: '删除', exact: true }).or(ent.getByRole('button', { name: '删 除', exact: true })).first().click();
+    await ent.locator('.ant-popconfirm').getByRole('button', { name: /删\s?除/ }).click();
+    await ent.getByText('尚无附件').waitFor();
+
+    await ent.getByRole('button', { name: '撤回申报' }).click();
+    await ent.getByRole('dialog').getByRole('button', { name: '撤回删除' }).click();
+    await ent.waitForURL(/\/programmes\/projects$/);
+    await ent.context().close();
+  });
+});

@@ -1448,7 +1448,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 从 Excel 导入企业（全部成功或全部不导入；错误按行列列出） */
+        /** 从 Excel 导入企业：立即返回 202 与后台任务，轮询 GET /api/jobs/{id} 看进度；全部成功或全部不导入，错误按行列列出 */
         post: {
             parameters: {
                 query?: never;
@@ -1459,14 +1459,32 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
-                201: {
+                202: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            imported: number;
-                            ids: number[];
+                            id: number;
+                            /** @enum {string} */
+                            kind: "enterprise_import" | "voucher_issuance" | "indicator_import";
+                            /** @enum {string} */
+                            status: "running" | "done" | "failed";
+                            progress: number;
+                            stage: string | null;
+                            filename: string | null;
+                            result: {
+                                [key: string]: unknown;
+                            } | null;
+                            error: string | null;
+                            rowErrors: {
+                                row: number;
+                                column: string;
+                                message: string;
+                            }[];
+                            rowErrorTotal: number;
+                            createdAt: string;
+                            finishedAt: string | null;
                         };
                     };
                 };
@@ -4732,7 +4750,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 按审定名单（Excel）批量发放：全部成功或全部不发放 */
+        /** 按审定名单（Excel）批量发放：立即返回 202 与后台任务（GET /api/jobs/{id} 看进度和结果）；全部成功或全部不发放 */
         post: {
             parameters: {
                 query: {
@@ -4745,15 +4763,32 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
-                201: {
+                202: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            issued: number;
-                            total: number;
-                            movementIds: number[];
+                            id: number;
+                            /** @enum {string} */
+                            kind: "enterprise_import" | "voucher_issuance" | "indicator_import";
+                            /** @enum {string} */
+                            status: "running" | "done" | "failed";
+                            progress: number;
+                            stage: string | null;
+                            filename: string | null;
+                            result: {
+                                [key: string]: unknown;
+                            } | null;
+                            error: string | null;
+                            rowErrors: {
+                                row: number;
+                                column: string;
+                                message: string;
+                            }[];
+                            rowErrorTotal: number;
+                            createdAt: string;
+                            finishedAt: string | null;
                         };
                     };
                 };
@@ -5311,6 +5346,10 @@ export interface paths {
                                 providerId: number;
                                 providerName: string;
                                 serviceCategory: string;
+                                serviceId: number | null;
+                                serviceName: string | null;
+                                serviceStart: string | null;
+                                serviceEnd: string | null;
                                 contractAmount: number;
                                 bookedOn: string;
                             }[];
@@ -5340,7 +5379,12 @@ export interface paths {
                         providerId: number;
                         /** @enum {string} */
                         serviceCategory: "testing" | "rd_design" | "consulting" | "ip" | "tech_transfer";
+                        /** @description 服务机构目录中的服务项目（持有人预约时必填） */
                         serviceId?: number;
+                        /** @description 服务开始日期（持有人预约时必填） */
+                        serviceStart?: string;
+                        /** @description 服务完成日期（不早于开始日期，不晚于政策有效期） */
+                        serviceEnd?: string;
                         contractAmount: number;
                         amount: number;
                     };
@@ -5363,6 +5407,10 @@ export interface paths {
                             providerId: number;
                             providerName: string;
                             serviceCategory: string;
+                            serviceId: number | null;
+                            serviceName: string | null;
+                            serviceStart: string | null;
+                            serviceEnd: string | null;
                             contractAmount: number;
                             bookedOn: string;
                         };
@@ -5426,6 +5474,10 @@ export interface paths {
                             providerId: number;
                             providerName: string;
                             serviceCategory: string;
+                            serviceId: number | null;
+                            serviceName: string | null;
+                            serviceStart: string | null;
+                            serviceEnd: string | null;
                             contractAmount: number;
                             bookedOn: string;
                         };
@@ -5478,6 +5530,10 @@ export interface paths {
                             providerId: number;
                             providerName: string;
                             serviceCategory: string;
+                            serviceId: number | null;
+                            serviceName: string | null;
+                            serviceStart: string | null;
+                            serviceEnd: string | null;
                             contractAmount: number;
                             bookedOn: string;
                         };
@@ -5541,6 +5597,9 @@ export interface paths {
                                 providerId: number;
                                 providerName: string;
                                 serviceCategory: string;
+                                serviceName: string | null;
+                                serviceStart: string | null;
+                                serviceEnd: string | null;
                                 policyId: number;
                             }[];
                             nextCursor: string | null;
@@ -5598,6 +5657,9 @@ export interface paths {
                             providerId: number;
                             providerName: string;
                             serviceCategory: string;
+                            serviceName: string | null;
+                            serviceStart: string | null;
+                            serviceEnd: string | null;
                             policyId: number;
                         };
                     };
@@ -5654,6 +5716,9 @@ export interface paths {
                             providerId: number;
                             providerName: string;
                             serviceCategory: string;
+                            serviceName: string | null;
+                            serviceStart: string | null;
+                            serviceEnd: string | null;
                             policyId: number;
                         };
                     };
@@ -5720,6 +5785,9 @@ export interface paths {
                             providerId: number;
                             providerName: string;
                             serviceCategory: string;
+                            serviceName: string | null;
+                            serviceStart: string | null;
+                            serviceEnd: string | null;
                             policyId: number;
                         };
                     };
@@ -5784,6 +5852,9 @@ export interface paths {
                             providerId: number;
                             providerName: string;
                             serviceCategory: string;
+                            serviceName: string | null;
+                            serviceStart: string | null;
+                            serviceEnd: string | null;
                             policyId: number;
                         };
                     };
@@ -5848,12 +5919,185 @@ export interface paths {
                             providerId: number;
                             providerName: string;
                             serviceCategory: string;
+                            serviceName: string | null;
+                            serviceStart: string | null;
+                            serviceEnd: string | null;
                             policyId: number;
                         };
                     };
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vouchers/bookings/{id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 已上传、待随兑付申请提交的材料 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "acceptance" | "invoice";
+                                kindName: string;
+                                fileName: string;
+                                mimeType: string;
+                                size: number;
+                                sha256: string;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 上传兑付材料（multipart 字段 file；kind：acceptance 服务验收报告、invoice 服务发票；PDF/JPG/PNG，按文件头校验，≤10MB；同类再传则替换） */
+        post: {
+            parameters: {
+                query: {
+                    kind: "acceptance" | "invoice";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "acceptance" | "invoice";
+                            kindName: string;
+                            fileName: string;
+                            mimeType: string;
+                            size: number;
+                            sha256: string;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vouchers/claims/{id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 兑付申请的材料（验收报告、发票） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "acceptance" | "invoice";
+                                kindName: string;
+                                fileName: string;
+                                mimeType: string;
+                                size: number;
+                                sha256: string;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vouchers/claim-files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载兑付材料（记入审计日志） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -7015,6 +7259,65 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 后台任务（导入、批量发放）的进度与结果；只有提交人可查看 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "enterprise_import" | "voucher_issuance" | "indicator_import";
+                            /** @enum {string} */
+                            status: "running" | "done" | "failed";
+                            progress: number;
+                            stage: string | null;
+                            filename: string | null;
+                            result: {
+                                [key: string]: unknown;
+                            } | null;
+                            error: string | null;
+                            rowErrors: {
+                                row: number;
+                                column: string;
+                                message: string;
+                            }[];
+                            rowErrorTotal: number;
+                            createdAt: string;
+                            finishedAt: string | null;
+                        };
+                    };
                 };
             };
         };
@@ -13158,6 +13461,8 @@ export interface paths {
                                     enterpriseId: number;
                                     name: string;
                                 }[] | null;
+                                /** @description 主动设计类指南：当前企业用户是否受邀（其他情况为 null） */
+                                invitedYou: boolean | null;
                             }[];
                         };
                     };
@@ -13235,6 +13540,8 @@ export interface paths {
                                 enterpriseId: number;
                                 name: string;
                             }[] | null;
+                            /** @description 主动设计类指南：当前企业用户是否受邀（其他情况为 null） */
+                            invitedYou: boolean | null;
                         };
                     };
                 };
@@ -13304,6 +13611,8 @@ export interface paths {
                                 enterpriseId: number;
                                 name: string;
                             }[] | null;
+                            /** @description 主动设计类指南：当前企业用户是否受邀（其他情况为 null） */
+                            invitedYou: boolean | null;
                         };
                     };
                 };
@@ -13383,6 +13692,8 @@ export interface paths {
                                 enterpriseId: number;
                                 name: string;
                             }[] | null;
+                            /** @description 主动设计类指南：当前企业用户是否受邀（其他情况为 null） */
+                            invitedYou: boolean | null;
                         };
                     };
                 };
@@ -13634,6 +13945,17 @@ export interface paths {
                                 size: number;
                                 createdAt: string;
                             }[];
+                            /** @description 附件类别、允许的格式与单个文件大小上限 */
+                            attachmentRules: {
+                                codes: {
+                                    code: string;
+                                    name: string;
+                                }[];
+                                types: string[];
+                                maxBytes: number;
+                            };
+                            /** @description 申报单位可撤回（删除）这份未提交过的草稿 */
+                            canWithdraw: boolean;
                             events: {
                                 action: string;
                                 actionName: string;
@@ -13771,6 +14093,17 @@ export interface paths {
                                 size: number;
                                 createdAt: string;
                             }[];
+                            /** @description 附件类别、允许的格式与单个文件大小上限 */
+                            attachmentRules: {
+                                codes: {
+                                    code: string;
+                                    name: string;
+                                }[];
+                                types: string[];
+                                maxBytes: number;
+                            };
+                            /** @description 申报单位可撤回（删除）这份未提交过的草稿 */
+                            canWithdraw: boolean;
                             events: {
                                 action: string;
                                 actionName: string;
@@ -13938,6 +14271,17 @@ export interface paths {
                                 size: number;
                                 createdAt: string;
                             }[];
+                            /** @description 附件类别、允许的格式与单个文件大小上限 */
+                            attachmentRules: {
+                                codes: {
+                                    code: string;
+                                    name: string;
+                                }[];
+                                types: string[];
+                                maxBytes: number;
+                            };
+                            /** @description 申报单位可撤回（删除）这份未提交过的草稿 */
+                            canWithdraw: boolean;
                             events: {
                                 action: string;
                                 actionName: string;
@@ -13952,7 +14296,32 @@ export interface paths {
             };
         };
         post?: never;
-        delete?: never;
+        /** 撤回（删除）未提交过的申报草稿（申报单位） */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -14078,6 +14447,17 @@ export interface paths {
                                 size: number;
                                 createdAt: string;
                             }[];
+                            /** @description 附件类别、允许的格式与单个文件大小上限 */
+                            attachmentRules: {
+                                codes: {
+                                    code: string;
+                                    name: string;
+                                }[];
+                                types: string[];
+                                maxBytes: number;
+                            };
+                            /** @description 申报单位可撤回（删除）这份未提交过的草稿 */
+                            canWithdraw: boolean;
                             events: {
                                 action: string;
                                 actionName: string;
@@ -14225,6 +14605,17 @@ export interface paths {
                                 size: number;
                                 createdAt: string;
                             }[];
+                            /** @description 附件类别、允许的格式与单个文件大小上限 */
+                            attachmentRules: {
+                                codes: {
+                                    code: string;
+                                    name: string;
+                                }[];
+                                types: string[];
+                                maxBytes: number;
+                            };
+                            /** @description 申报单位可撤回（删除）这份未提交过的草稿 */
+                            canWithdraw: boolean;
                             events: {
                                 action: string;
                                 actionName: string;
@@ -14372,6 +14763,17 @@ export interface paths {
                                 size: number;
                                 createdAt: string;
                             }[];
+                            /** @description 附件类别、允许的格式与单个文件大小上限 */
+                            attachmentRules: {
+                                codes: {
+                                    code: string;
+                                    name: string;
+                                }[];
+                                types: string[];
+                                maxBytes: number;
+                            };
+                            /** @description 申报单位可撤回（删除）这份未提交过的草稿 */
+                            canWithdraw: boolean;
                             events: {
                                 action: string;
                                 actionName: string;
@@ -14528,7 +14930,33 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        delete?: never;
+        /** 删除申报附件（申报单位，草稿或退回修改时） */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    attachmentId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -14690,6 +15118,17 @@ export interface paths {
                                 size: number;
                                 createdAt: string;
                             }[];
+                            /** @description 附件类别、允许的格式与单个文件大小上限 */
+                            attachmentRules: {
+                                codes: {
+                                    code: string;
+                                    name: string;
+                                }[];
+                                types: string[];
+                                maxBytes: number;
+                            };
+                            /** @description 申报单位可撤回（删除）这份未提交过的草稿 */
+                            canWithdraw: boolean;
                             events: {
                                 action: string;
                                 actionName: string;
@@ -15170,6 +15609,7 @@ export interface paths {
                                 actorLabel: string;
                                 comment: string | null;
                                 createdAt: string;
+                                toStatusName: string;
                             }[];
                             payments: {
                                 id: number;
@@ -15283,6 +15723,7 @@ export interface paths {
                                 actorLabel: string;
                                 comment: string | null;
                                 createdAt: string;
+                                toStatusName: string;
                             }[];
                             payments: {
                                 id: number;
@@ -15401,6 +15842,7 @@ export interface paths {
                                 actorLabel: string;
                                 comment: string | null;
                                 createdAt: string;
+                                toStatusName: string;
                             }[];
                             payments: {
                                 id: number;
@@ -15525,6 +15967,7 @@ export interface paths {
                                 actorLabel: string;
                                 comment: string | null;
                                 createdAt: string;
+                                toStatusName: string;
                             }[];
                             payments: {
                                 id: number;
@@ -15936,6 +16379,7 @@ export interface paths {
                                 actorLabel: string;
                                 comment: string | null;
                                 createdAt: string;
+                                toStatusName: string;
                             }[];
                             actions: {
                                 action: string;
@@ -16056,6 +16500,7 @@ export interface paths {
                                 actorLabel: string;
                                 comment: string | null;
                                 createdAt: string;
+                                toStatusName: string;
                             }[];
                             actions: {
                                 action: string;
@@ -16140,6 +16585,7 @@ export interface paths {
                                 actorLabel: string;
                                 comment: string | null;
                                 createdAt: string;
+                                toStatusName: string;
                             }[];
                             actions: {
                                 action: string;
@@ -16276,6 +16722,7 @@ export interface paths {
                                 actorLabel: string;
                                 comment: string | null;
                                 createdAt: string;
+                                toStatusName: string;
                             }[];
                             actions: {
                                 action: string;
@@ -16397,6 +16844,7 @@ export interface paths {
                                 actorLabel: string;
                                 comment: string | null;
                                 createdAt: string;
+                                toStatusName: string;
                             }[];
                             actions: {
                                 action: string;
@@ -16482,6 +16930,7 @@ export interface paths {
                                 actorLabel: string;
                                 comment: string | null;
                                 createdAt: string;
+                                toStatusName: string;
                             }[];
                             actions: {
                                 action: string;
@@ -20997,7 +21446,7 @@ export interface paths {
         };
         trace?: never;
     };
-    "/api/carriers/{id}/national": {
+    "/api/carriers/{id}/national-recommendations": {
         parameters: {
             query?: never;
             header?: never;
@@ -21006,7 +21455,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 登记国家级认定（国家级孵化器、纳入国家孵化器管理体系的众创空间；上级文号与日期；市科委） */
+        /** 推荐上报国家级（国家级孵化器、纳入国家孵化器管理服务体系的众创空间；须持有效市级认定；市科委） */
         post: {
             parameters: {
                 query?: never;
@@ -21019,9 +21468,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        reference: string;
-                        issuer: string;
-                        recognisedOn: string;
+                        recommendedOn?: string;
+                        docNo?: string;
                     };
                 };
             };
@@ -21034,17 +21482,233 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: number;
+                            instrument: string;
+                            instrumentName: string;
+                            year: number;
+                            status: string;
+                            statusName: string;
+                            next: string | null;
+                            dueOn: string | null;
                             /** @enum {string} */
-                            level: "municipal" | "national";
-                            levelName: string;
+                            type: "incubator" | "makerspace";
+                            typeName: string;
+                            carrierId: number;
+                            carrierName: string;
+                            districtName: string;
+                            recommendedOn: string;
+                            recommendDocNo: string | null;
+                            resultDocNo: string | null;
+                            resultOn: string | null;
+                            resultIssuer: string | null;
+                            events: {
+                                action: string;
+                                actorLabel: string;
+                                comment: string | null;
+                                at: string;
+                                toStatusName: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/carrier-national": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 国家级推荐上报与上级认定结果（按范围） */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    status?: "recommended" | "recognised" | "not_recognised";
+                    carrierId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                instrument: string;
+                                instrumentName: string;
+                                year: number;
+                                status: string;
+                                statusName: string;
+                                next: string | null;
+                                dueOn: string | null;
+                                /** @enum {string} */
+                                type: "incubator" | "makerspace";
+                                typeName: string;
+                                carrierId: number;
+                                carrierName: string;
+                                districtName: string;
+                                recommendedOn: string;
+                                recommendDocNo: string | null;
+                                resultDocNo: string | null;
+                                resultOn: string | null;
+                                resultIssuer: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/carrier-national/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一份国家级推荐上报及其办理记录 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            instrument: string;
+                            instrumentName: string;
+                            year: number;
+                            status: string;
+                            statusName: string;
+                            next: string | null;
+                            dueOn: string | null;
                             /** @enum {string} */
-                            kind: "makerspace" | "incubator" | "platform";
-                            reference: string;
-                            issuer: string;
-                            recognisedOn: string;
-                            revokedOn: string | null;
-                            revokeReason: string | null;
-                            caseId: number | null;
+                            type: "incubator" | "makerspace";
+                            typeName: string;
+                            carrierId: number;
+                            carrierName: string;
+                            districtName: string;
+                            recommendedOn: string;
+                            recommendDocNo: string | null;
+                            resultDocNo: string | null;
+                            resultOn: string | null;
+                            resultIssuer: string | null;
+                            events: {
+                                action: string;
+                                actorLabel: string;
+                                comment: string | null;
+                                at: string;
+                                toStatusName: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/carrier-national/{id}/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记科技部认定结果（文号、日期；认定则自该日起为国家级；市科委） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        recognised: boolean;
+                        docNo: string;
+                        resultOn: string;
+                        issuer?: string;
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            instrument: string;
+                            instrumentName: string;
+                            year: number;
+                            status: string;
+                            statusName: string;
+                            next: string | null;
+                            dueOn: string | null;
+                            /** @enum {string} */
+                            type: "incubator" | "makerspace";
+                            typeName: string;
+                            carrierId: number;
+                            carrierName: string;
+                            districtName: string;
+                            recommendedOn: string;
+                            recommendDocNo: string | null;
+                            resultDocNo: string | null;
+                            resultOn: string | null;
+                            resultIssuer: string | null;
+                            events: {
+                                action: string;
+                                actorLabel: string;
+                                comment: string | null;
+                                at: string;
+                                toStatusName: string | null;
+                            }[];
                         };
                     };
                 };
@@ -22738,6 +23402,27 @@ export interface paths {
                                     actor: string;
                                     at: string;
                                 }[];
+                                /** @description 验收：各考核指标完成值的佐证材料（文件） */
+                                evidence: {
+                                    id: number;
+                                    kpi: string;
+                                    fileName: string;
+                                    size: number;
+                                    createdAt: string;
+                                }[];
+                                /** @description 验收：专家组按评分表各项平均分给出的建议结论（市科委、审计可见；评审完成后） */
+                                proposal: {
+                                    /** @enum {string} */
+                                    result: "pass" | "pass_conditions" | "fail";
+                                    resultName: string;
+                                    reasons: string[];
+                                    items: {
+                                        code: string;
+                                        label: string;
+                                        max: number;
+                                        mean: number;
+                                    }[];
+                                } | null;
                             }[];
                             payments: {
                                 id: number;
@@ -22853,6 +23538,27 @@ export interface paths {
                                 actor: string;
                                 at: string;
                             }[];
+                            /** @description 验收：各考核指标完成值的佐证材料（文件） */
+                            evidence: {
+                                id: number;
+                                kpi: string;
+                                fileName: string;
+                                size: number;
+                                createdAt: string;
+                            }[];
+                            /** @description 验收：专家组按评分表各项平均分给出的建议结论（市科委、审计可见；评审完成后） */
+                            proposal: {
+                                /** @enum {string} */
+                                result: "pass" | "pass_conditions" | "fail";
+                                resultName: string;
+                                reasons: string[];
+                                items: {
+                                    code: string;
+                                    label: string;
+                                    max: number;
+                                    mean: number;
+                                }[];
+                            } | null;
                         };
                     };
                 };
@@ -23010,6 +23716,27 @@ export interface paths {
                                 actor: string;
                                 at: string;
                             }[];
+                            /** @description 验收：各考核指标完成值的佐证材料（文件） */
+                            evidence: {
+                                id: number;
+                                kpi: string;
+                                fileName: string;
+                                size: number;
+                                createdAt: string;
+                            }[];
+                            /** @description 验收：专家组按评分表各项平均分给出的建议结论（市科委、审计可见；评审完成后） */
+                            proposal: {
+                                /** @enum {string} */
+                                result: "pass" | "pass_conditions" | "fail";
+                                resultName: string;
+                                reasons: string[];
+                                items: {
+                                    code: string;
+                                    label: string;
+                                    max: number;
+                                    mean: number;
+                                }[];
+                            } | null;
                         };
                     };
                 };
@@ -23124,6 +23851,27 @@ export interface paths {
                                 actor: string;
                                 at: string;
                             }[];
+                            /** @description 验收：各考核指标完成值的佐证材料（文件） */
+                            evidence: {
+                                id: number;
+                                kpi: string;
+                                fileName: string;
+                                size: number;
+                                createdAt: string;
+                            }[];
+                            /** @description 验收：专家组按评分表各项平均分给出的建议结论（市科委、审计可见；评审完成后） */
+                            proposal: {
+                                /** @enum {string} */
+                                result: "pass" | "pass_conditions" | "fail";
+                                resultName: string;
+                                reasons: string[];
+                                items: {
+                                    code: string;
+                                    label: string;
+                                    max: number;
+                                    mean: number;
+                                }[];
+                            } | null;
                         };
                     };
                 };
@@ -23229,6 +23977,27 @@ export interface paths {
                                 actor: string;
                                 at: string;
                             }[];
+                            /** @description 验收：各考核指标完成值的佐证材料（文件） */
+                            evidence: {
+                                id: number;
+                                kpi: string;
+                                fileName: string;
+                                size: number;
+                                createdAt: string;
+                            }[];
+                            /** @description 验收：专家组按评分表各项平均分给出的建议结论（市科委、审计可见；评审完成后） */
+                            proposal: {
+                                /** @enum {string} */
+                                result: "pass" | "pass_conditions" | "fail";
+                                resultName: string;
+                                reasons: string[];
+                                items: {
+                                    code: string;
+                                    label: string;
+                                    max: number;
+                                    mean: number;
+                                }[];
+                            } | null;
                         };
                     };
                 };
@@ -23345,6 +24114,27 @@ export interface paths {
                                 actor: string;
                                 at: string;
                             }[];
+                            /** @description 验收：各考核指标完成值的佐证材料（文件） */
+                            evidence: {
+                                id: number;
+                                kpi: string;
+                                fileName: string;
+                                size: number;
+                                createdAt: string;
+                            }[];
+                            /** @description 验收：专家组按评分表各项平均分给出的建议结论（市科委、审计可见；评审完成后） */
+                            proposal: {
+                                /** @enum {string} */
+                                result: "pass" | "pass_conditions" | "fail";
+                                resultName: string;
+                                reasons: string[];
+                                items: {
+                                    code: string;
+                                    label: string;
+                                    max: number;
+                                    mean: number;
+                                }[];
+                            } | null;
                         };
                     };
                 };
@@ -23352,6 +24142,115 @@ export interface paths {
         };
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/acceptances/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传考核指标完成值的佐证材料（项目承担单位，提交验收材料前；multipart 字段 file：pdf/jpg/png/docx/xlsx，按文件头校验） */
+        post: {
+            parameters: {
+                query: {
+                    kpi: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            kpi: string;
+                            fileName: string;
+                            size: number;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/acceptances/{id}/evidence/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载佐证材料 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    attachmentId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** 删除佐证材料（项目承担单位，提交验收材料前） */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    attachmentId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -23459,6 +24358,27 @@ export interface paths {
                                 actor: string;
                                 at: string;
                             }[];
+                            /** @description 验收：各考核指标完成值的佐证材料（文件） */
+                            evidence: {
+                                id: number;
+                                kpi: string;
+                                fileName: string;
+                                size: number;
+                                createdAt: string;
+                            }[];
+                            /** @description 验收：专家组按评分表各项平均分给出的建议结论（市科委、审计可见；评审完成后） */
+                            proposal: {
+                                /** @enum {string} */
+                                result: "pass" | "pass_conditions" | "fail";
+                                resultName: string;
+                                reasons: string[];
+                                items: {
+                                    code: string;
+                                    label: string;
+                                    max: number;
+                                    mean: number;
+                                }[];
+                            } | null;
                         };
                     };
                 };
@@ -23586,6 +24506,27 @@ export interface paths {
                                 actor: string;
                                 at: string;
                             }[];
+                            /** @description 验收：各考核指标完成值的佐证材料（文件） */
+                            evidence: {
+                                id: number;
+                                kpi: string;
+                                fileName: string;
+                                size: number;
+                                createdAt: string;
+                            }[];
+                            /** @description 验收：专家组按评分表各项平均分给出的建议结论（市科委、审计可见；评审完成后） */
+                            proposal: {
+                                /** @enum {string} */
+                                result: "pass" | "pass_conditions" | "fail";
+                                resultName: string;
+                                reasons: string[];
+                                items: {
+                                    code: string;
+                                    label: string;
+                                    max: number;
+                                    mean: number;
+                                }[];
+                            } | null;
                         };
                     };
                 };
@@ -23698,6 +24639,27 @@ export interface paths {
                                 actor: string;
                                 at: string;
                             }[];
+                            /** @description 验收：各考核指标完成值的佐证材料（文件） */
+                            evidence: {
+                                id: number;
+                                kpi: string;
+                                fileName: string;
+                                size: number;
+                                createdAt: string;
+                            }[];
+                            /** @description 验收：专家组按评分表各项平均分给出的建议结论（市科委、审计可见；评审完成后） */
+                            proposal: {
+                                /** @enum {string} */
+                                result: "pass" | "pass_conditions" | "fail";
+                                resultName: string;
+                                reasons: string[];
+                                items: {
+                                    code: string;
+                                    label: string;
+                                    max: number;
+                                    mean: number;
+                                }[];
+                            } | null;
                         };
                     };
                 };

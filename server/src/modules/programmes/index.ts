@@ -6,3 +6,4 @@ export { prepareTranche, TRANCHE_PAYABLE } from './tranche.js';
 export { programmesRoutes } from './programmes.routes.js';
 export { titleSimilarity, SIMILARITY_THRESHOLD } from './duplicates.js';
 export { majorProjectsApproved, majorProjectRecords, majorProjectsByDistrict } from './indicators.js';
+export { checkFile, MAX_FILE_BYTES } from './attachments.js';

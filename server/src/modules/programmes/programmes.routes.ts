@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../deps.js';
+import { sendAttachment } from '../../http/attachment.js';
 import { contextOf, requireActor } from '../../http/auth.js';
 import { readSingleUpload } from '../../http/upload.js';
 import * as apps from './applications.service.js';
@@ -140,11 +141,7 @@ export const programmesRoutes = (deps: Deps): FastifyPluginAsyncZod => async (ap
     { schema: { tags, summary: '下载附件', params: s.attachmentParams, produces: ['application/octet-stream'] } },
     async (request, reply) => {
       const file = await attachments.downloadAttachment({ db, actor: requireActor(request), id: request.params.id, attachmentId: request.params.attachmentId });
-      return reply
-        .header('content-type', file.mimeType)
-        .header('content-disposition', `attachment; filename="attachment"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-        .header('x-content-type-options', 'nosniff')
-        .send(file.content);
+      return sendAttachment(reply, file);
     },
   );
 

@@ -1,6 +1,6 @@
 import type { Executor } from '../../db/client.js';
-import { registerInstrument, type CaseRow } from '../cases/index.js';
-import { TOTAL_ITEM } from '../experts/index.js';
+import { casesRepo, registerInstrument, type CaseRow } from '../cases/index.js';
+import { acceptanceSheet, evidenceCode } from './acceptance-review.js';
 import { effectivePlan } from './plan.js';
 import * as repo from './projects.repo.js';
 
@@ -38,6 +38,8 @@ async function acceptanceView(db: Executor, c: CaseRow) {
     return { data: {}, applicationDate: null };
   }
   const actual = new Map(a.kpiActuals.map((k) => [k.key, k]));
+  const files = await casesRepo.listAttachments(db, c.id);
+  const filesOf = (key: string) => files.filter((f) => f.code === evidenceCode(key)).map((f) => f.fileName);
   return {
     data: {
       project: plan.title,
@@ -47,7 +49,7 @@ async function acceptanceView(db: Executor, c: CaseRow) {
       spentYuan: a.spentFen === null ? null : a.spentFen / 100,
       summary: a.summary,
       // the committed KPIs are the checklist: target, actual, evidence
-      checklist: plan.kpis.map((k) => ({ name: k.name, unit: k.unit, target: k.target, actual: actual.get(k.key)?.actual ?? null, evidence: actual.get(k.key)?.evidence ?? null })),
+      checklist: plan.kpis.map((k) => ({ name: k.name, unit: k.unit, target: k.target, actual: actual.get(k.key)?.actual ?? null, evidence: actual.get(k.key)?.evidence ?? null, evidenceFiles: filesOf(k.key) })),
     },
     applicationDate: a.submittedAt ? a.submittedAt.toISOString().slice(0, 10) : null,
   };
@@ -88,7 +90,11 @@ export const acceptanceInstrument = registerInstrument({
       const a = await repo.findAcceptance(db, c.id);
       return a ? repo.industryOfProject(db, a.projectCaseId) : [];
     },
-    scoreSheet: async () => ({ mode: 'total', items: [TOTAL_ITEM], maxTotal: 100, assessment: null }),
+    // one item per committed KPI, then the money and the files (acceptance-review.ts)
+    scoreSheet: async (db, c) => {
+      const a = await repo.findAcceptance(db, c.id);
+      return acceptanceSheet((a && (await effectivePlan(db, a.projectCaseId))) || { kpis: [] });
+    },
     expertView: acceptanceView,
   },
 });

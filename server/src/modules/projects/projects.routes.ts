@@ -1,9 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../deps.js';
+import { sendAttachment } from '../../http/attachment.js';
 import { contextOf, requireActor } from '../../http/auth.js';
+import { readSingleUpload } from '../../http/upload.js';
 import { sendXlsx, XLSX_MIME, xlsxStream } from '../../http/xlsx.js';
 import { yuanToFen } from '../../lib/money.js';
 import { evaluate, type ProjectScore } from './performance.js';
+import { MAX_FILE_BYTES } from '../programmes/index.js';
+import * as evidence from './evidence.js';
 import * as s from './projects.schema.js';
 import * as service from './projects.service.js';
 
@@ -100,6 +104,35 @@ export const projectsRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app)
       requireActor(request);
       const b = request.body;
       return service.submitAcceptance({ db, ctx: contextOf(request), id: request.params.id, input: { summary: b.summary, kpis: toFenKpis(b.kpis), spentFen: yuanToFen(b.spent) } });
+    },
+  );
+  app.post(
+    '/api/projects/acceptances/:id/evidence',
+    {
+      schema: { tags, summary: '上传考核指标完成值的佐证材料（项目承担单位，提交验收材料前；multipart 字段 file：pdf/jpg/png/docx/xlsx，按文件头校验）', params: s.idParam, querystring: s.evidenceQuery, consumes: ['multipart/form-data'], response: { 201: s.evidenceView } },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const { id } = request.params;
+      const { buffer, filename } = await readSingleUpload(request, { maxBytes: MAX_FILE_BYTES, authorise: () => evidence.assertCanAttachEvidence({ db, actor, id, kpi: request.query.kpi }) });
+      return reply.status(201).send(await evidence.uploadEvidence({ db, ctx: contextOf(request), id: request.params.id, kpi: request.query.kpi, fileName: filename, buffer }));
+    },
+  );
+  app.get(
+    '/api/projects/acceptances/:id/evidence/:attachmentId',
+    { schema: { tags, summary: '下载佐证材料', params: s.evidenceParams, produces: ['application/octet-stream'] } },
+    async (request, reply) => {
+      const file = await service.readEvidence({ db, actor: requireActor(request), id: request.params.id, attachmentId: request.params.attachmentId });
+      return sendAttachment(reply, file, 'evidence');
+    },
+  );
+  app.delete(
+    '/api/projects/acceptances/:id/evidence/:attachmentId',
+    { schema: { tags, summary: '删除佐证材料（项目承担单位，提交验收材料前）', params: s.evidenceParams, response: { 200: s.okView } } },
+    async (request) => {
+      requireActor(request);
+      await evidence.deleteEvidence({ db, ctx: contextOf(request), id: request.params.id, attachmentId: request.params.attachmentId });
+      return { ok: true as const };
     },
   );
   app.post(

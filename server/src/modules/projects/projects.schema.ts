@@ -89,6 +89,10 @@ const changePayload = z.object({
   budgetLines: z.array(z.object({ category: z.string(), city: z.number(), self: z.number(), note: z.string() })).optional(),
   kpis: z.array(z.object({ key: z.string(), name: z.string(), unit: z.string(), target: z.number() })).optional(),
 });
+export const okView = z.object({ ok: z.literal(true) });
+export const evidenceView = z.object({ id: z.number().int(), kpi: z.string(), fileName: z.string(), size: z.number().int(), createdAt: z.string() });
+export const evidenceQuery = z.object({ kpi: key }).strict();
+export const evidenceParams = z.object({ id, attachmentId: id }).strict();
 const kpiOut = z.object({ key: z.string(), actual: z.number(), evidence: z.string().nullable().optional() });
 export const followUp = z.object({
   id: z.number().int(),
@@ -116,6 +120,16 @@ export const followUp = z.object({
     })
     .nullable(),
   events: z.array(z.object({ action: z.string(), toStatus: z.string(), comment: z.string().nullable(), actor: z.string(), at: z.string() })),
+  evidence: z.array(evidenceView).describe('验收：各考核指标完成值的佐证材料（文件）'),
+  proposal: z
+    .object({
+      result: z.enum(['pass', 'pass_conditions', 'fail']),
+      resultName: z.string(),
+      reasons: z.array(z.string()),
+      items: z.array(z.object({ code: z.string(), label: z.string(), max: z.number(), mean: z.number() })),
+    })
+    .nullable()
+    .describe('验收：专家组按评分表各项平均分给出的建议结论（市科委、审计可见；评审完成后）'),
 });
 
 export const projectDetail = z.object({

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Tx } from '../../db/client.js';
 import type { RequestContext } from '../../http/context.js';
 import { businessToday } from '../../lib/clock.js';
@@ -5,6 +6,8 @@ import { createRandom } from '../../lib/random.js';
 import { casesRepo, lockCase, moveCase, openCase } from '../cases/index.js';
 import { addWorkingDays } from '../calendar/index.js';
 import { prepareTranche } from '../programmes/index.js';
+import { evidenceCode } from './acceptance-review.js';
+import { evidencePdf } from './evidence-pdf.js';
 import { ACCEPTANCE, CHANGE } from './instruments.js';
 import { effectivePlan, type EffectivePlan } from './plan.js';
 import * as repo from './projects.repo.js';
@@ -82,7 +85,12 @@ export async function seedProjects({ tx, ctx }: { tx: Tx; ctx: RequestContext })
       counts.acceptances++;
       if (bucket === 8) {
         const fin = report(plan, 1);
-        await repo.updateAcceptance(tx, acc.id, { summary: '项目已按任务书完成全部研究内容，样机通过第三方检测并实现示范应用。', kpiActuals: fin.kpis.map((k) => ({ ...k, evidence: '见验收材料附件（检测报告、专利受理通知书、销售合同）' })), spentFen: fin.spentFen, submittedAt: new Date() });
+        await repo.updateAcceptance(tx, acc.id, { summary: '项目已按任务书完成全部研究内容，样机通过第三方检测并实现示范应用。', kpiActuals: fin.kpis.map((k) => ({ ...k, evidence: '见佐证材料附件（检测报告、专利受理通知书、销售合同）' })), spentFen: fin.spentFen, submittedAt: new Date() });
+        // each KPI's evidence file, as the enterprise uploads it before submitting
+        for (const k of fin.kpis) {
+          const pdf = evidencePdf([`Evidence of KPI "${k.key}" - project ${plan.contractNo ?? p.id}`, `Actual value: ${k.actual}`, 'Certificates, test reports and contracts (scanned).']);
+          await casesRepo.insertAttachment(tx, { caseId: acc.id, code: evidenceCode(k.key), fileName: `佐证材料-${plan.kpis.find((x) => x.key === k.key)?.name ?? k.key}.pdf`, mimeType: 'application/pdf', size: pdf.length, sha256: createHash('sha256').update(pdf).digest('hex'), content: pdf, uploadedBy: null });
+        }
         await moveCase(tx, ctx, await lockCase(tx, ctx, acc.id), { action: 'submit', set: { submittedAt: new Date() } });
       }
     }

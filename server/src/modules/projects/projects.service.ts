@@ -9,6 +9,8 @@ import { casesRepo, lockCase, moveCase, openCase, statusName, instrumentOf, type
 import { balances, postMovement } from '../ledger/index.js';
 import { cancelOrderTx, paymentsOfCase, prepareClawback } from '../payments/index.js';
 import { PROJECT_BOOK, PROJECT_STATUSES, prepareTranche } from '../programmes/index.js';
+import { proposalFor, RESULT_NAMES } from './acceptance-review.js';
+import { evidenceFile, evidenceFiles } from './evidence.js';
 import { ACCEPTANCE, CHANGE, MIDTERM } from './instruments.js';
 import { effectivePlan, type EffectivePlan } from './plan.js';
 import * as repo from './projects.repo.js';
@@ -17,6 +19,8 @@ const PROGRAMMES = 'programmes';
 const BUREAU_READERS = ['city_officer', 'auditor', 'finance_officer'] as const;
 export const projectStatusName = (status: string): string => (PROJECT_STATUSES as Record<string, { name: string }>)[status]?.name ?? status;
 export const FOLLOWED_STATUSES = ['in_progress', 'accepting', 'completed', 'failed', 'terminated'];
+/** Acceptance statuses after the panel scored: the panel's proposal is shown. */
+const REVIEWED = ['scored', 'passed', 'passed_conditions', 'failed'];
 
 /** Who sees which projects: bureau readers all, a district officer its district, an enterprise its own, nobody else. */
 export function projectScope(actor: Actor): { enterpriseId?: number; districtId?: number } {
@@ -173,9 +177,15 @@ export async function submitAcceptance({ db, ctx, id, input }: { db: Db; ctx: Re
     const c = await lockCase(tx, ctx, id, ACCEPTANCE, '验收');
     const a = (await repo.findAcceptance(tx, id))!;
     const plan = await planOf(tx, a.projectCaseId);
-    const kpis = checkKpis(plan, input.kpis, true);
+    const kpis = checkKpis(plan, input.kpis, false);
     if (!input.summary?.trim()) {
       throw fieldError('summary', '请填写项目执行总结');
+    }
+    // every KPI's actual value needs its evidence as a file (certificate, test report, contract…)
+    const withFiles = new Set((await evidenceFiles(tx, id)).map((f) => f.kpi));
+    const missing = plan.kpis.flatMap((k, i) => (withFiles.has(k.key) ? [] : [{ field: `kpis.${i}.evidence`, message: `请上传考核指标“${k.name}”完成值的佐证材料` }]));
+    if (missing.length) {
+      throw new AppError('validation_failed', missing[0].message, { fields: missing });
     }
     await repo.updateAcceptance(tx, id, { summary: input.summary.trim(), kpiActuals: kpis, spentFen: input.spentFen, submittedAt: new Date() });
     await moveCase(tx, ctx, c, { action: 'submit', set: { submittedAt: new Date() } });
@@ -193,6 +203,7 @@ const RESULT_ACTION = { pass: 'conclude_pass', pass_conditions: 'conclude_condit
  */
 export async function concludeAcceptance({ db, ctx, id, result, comment }: { db: Db; ctx: RequestContext; id: number; result: keyof typeof RESULT_ACTION; comment?: string }) {
   requireOfficer(actorOf(ctx));
+  await assertFollowsProposal(db, actorOf(ctx), id, result, comment);
   await db.transaction(async (tx) => {
     const c = await lockCase(tx, ctx, id, ACCEPTANCE, '验收');
     const a = (await repo.findAcceptance(tx, id))!;
@@ -252,6 +263,16 @@ export async function concludeAcceptance({ db, ctx, id, result, comment }: { db:
     await recordAudit(tx, ctx, { action: 'project.acceptance_failed', objectType: 'project_case', objectId: a.projectCaseId, after: { releasedFen, clawbackFen: unspent, clawbackOrderId } });
   });
   return getFollowUp({ db, actor: actorOf(ctx), id });
+}
+
+/** A conclusion other than the panel's proposal needs the officer's written reason. */
+async function assertFollowsProposal(db: Db, actor: Actor, id: number, result: keyof typeof RESULT_ACTION, comment?: string) {
+  const a = await repo.findAcceptance(db, id);
+  const plan = a ? await effectivePlan(db, a.projectCaseId) : null;
+  const proposal = plan ? await proposalFor(db, actor, id, plan) : null;
+  if (proposal && proposal.result !== result && !comment?.trim()) {
+    throw fieldError('comment', `专家组建议结论为“${proposal.resultName}”，作出“${RESULT_NAMES[result]}”的结论须写明理由`);
+  }
 }
 
 // ── change cases ─────────────────────────────────────────────────────────────────────────────
@@ -361,14 +382,27 @@ export async function getFollowUp({ db, actor, id }: { db: Db; actor: Actor; id:
   const events = (await casesRepo.listEvents(db, id)).map((e) => ({ action: e.action, toStatus: statusName(def, e.toStatus), comment: e.comment, actor: e.actorLabel, at: e.occurredAt.toISOString() }));
   if (c.instrument === MIDTERM) {
     const m = (await repo.findMidterm(db, id))!;
-    return { ...base, projectId: m.projectCaseId, report: { progress: m.progress, summary: null, kpis: m.kpiProgress, spent: m.spentFen === null ? null : m.spentFen / 100 }, result: null, trancheOrderId: m.trancheOrderId, clawbackOrderId: null, change: null, events };
+    return { ...base, projectId: m.projectCaseId, report: { progress: m.progress, summary: null, kpis: m.kpiProgress, spent: m.spentFen === null ? null : m.spentFen / 100 }, result: null, trancheOrderId: m.trancheOrderId, clawbackOrderId: null, change: null, events, evidence: [], proposal: null };
   }
   if (c.instrument === ACCEPTANCE) {
     const a = (await repo.findAcceptance(db, id))!;
-    return { ...base, projectId: a.projectCaseId, report: { progress: null, summary: a.summary, kpis: a.kpiActuals, spent: a.spentFen === null ? null : a.spentFen / 100 }, result: a.result, trancheOrderId: a.trancheOrderId, clawbackOrderId: a.clawbackOrderId, change: null, events };
+    const plan = await effectivePlan(db, a.projectCaseId);
+    const proposal = plan && REVIEWED.includes(c.status) ? await proposalFor(db, actor, id, plan) : null;
+    const report = { progress: null, summary: a.summary, kpis: a.kpiActuals, spent: a.spentFen === null ? null : a.spentFen / 100 };
+    return { ...base, projectId: a.projectCaseId, report, result: a.result, trancheOrderId: a.trancheOrderId, clawbackOrderId: a.clawbackOrderId, change: null, events, evidence: await evidenceFiles(db, id), proposal };
   }
   const ch = (await repo.findChange(db, id))!;
-  return { ...base, projectId: ch.projectCaseId, report: null, result: null, trancheOrderId: null, clawbackOrderId: null, change: { kind: ch.kind, reason: ch.reason, requested: presentPayload(ch.requested), previous: presentPayload(ch.previous), applied: ch.appliedAt !== null }, events };
+  const change = { kind: ch.kind, reason: ch.reason, requested: presentPayload(ch.requested), previous: presentPayload(ch.previous), applied: ch.appliedAt !== null };
+  return { ...base, projectId: ch.projectCaseId, report: null, result: null, trancheOrderId: null, clawbackOrderId: null, change, events, evidence: [], proposal: null };
+}
+
+/** One evidence file of an acceptance case, for whoever reads the case. */
+export async function readEvidence({ db, actor, id, attachmentId }: { db: Db; actor: Actor; id: number; attachmentId: number }) {
+  const c = await casesRepo.findCase(db, id);
+  if (!c || c.instrument !== ACCEPTANCE || !inScope(actor, c)) {
+    throw notFound('佐证材料');
+  }
+  return evidenceFile(db, id, attachmentId);
 }
 
 export async function listProjects({ db, actor, query }: { db: Db; actor: Actor; query: { status?: string; year?: number; limit: number } }) {

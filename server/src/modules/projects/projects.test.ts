@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor, RequestContext } from '../../http/context.js';
 import { fixedClock, setBusinessClock } from '../../lib/clock.js';
+import { multipartFile } from '../../test/factories.js';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../test/harness.js';
 import { lockCase, moveCase } from '../cases/index.js';
 import { balances, checkBook, postMovement } from '../ledger/index.js';
@@ -78,6 +79,16 @@ const report = (patents: number, revenue: number, spent: number, evidence = true
   ],
   spent,
 });
+
+const PDF = Buffer.from('%PDF-1.4\n% 佐证材料\n%%EOF\n');
+/** Uploads one evidence file per KPI of the test plan (the acceptance report needs them). */
+async function attachEvidence(acceptanceId: number) {
+  for (const k of KPIS) {
+    const f = multipartFile(PDF, `${k.name}佐证.pdf`, 'application/pdf');
+    const r = await enterprise.request('POST', `/api/projects/acceptances/${acceptanceId}/evidence?kpi=${k.key}`, f.payload, f.headers);
+    expect(r.statusCode, r.body).toBe(201);
+  }
+}
 
 /** The panel is the kernel's (tested there): here the acceptance case is drawn and scored by the system steps. */
 async function scored(acceptanceId: number) {
@@ -177,10 +188,28 @@ describe('projects after the task contract', () => {
     expect((await project(passing)).status).toBe('accepting');
     const noEvidence = await enterprise.request('PUT', `/api/projects/acceptances/${acc.id}/report`, { summary: '项目按任务书完成研发与示范应用。', ...report(4, 1200, 950_000, false) });
     expect(noEvidence.statusCode).toBe(400);
-    expect(noEvidence.json<Err>().error.details!.fields[0].field).toBe('kpis.0.evidence');
+    expect(noEvidence.json<Err>().error.details!.fields.map((f) => f.field)).toEqual(['kpis.0.evidence', 'kpis.1.evidence']);
+    const wrongKpi = multipartFile(PDF, '佐证.pdf', 'application/pdf');
+    expect((await enterprise.request('POST', `/api/projects/acceptances/${acc.id}/evidence?kpi=standards`, wrongKpi.payload, wrongKpi.headers)).json<Err>().error.details!.fields[0].field).toBe('kpi');
+    const notPdf = multipartFile(Buffer.from('MZ'), '佐证.pdf', 'application/pdf');
+    expect((await enterprise.request('POST', `/api/projects/acceptances/${acc.id}/evidence?kpi=patents`, notPdf.payload, notPdf.headers)).json<Err>().error.details!.fields[0].field).toBe('file');
+    const byOfficer = multipartFile(PDF, '佐证.pdf', 'application/pdf');
+    expect((await officer.request('POST', `/api/projects/acceptances/${acc.id}/evidence?kpi=patents`, byOfficer.payload, byOfficer.headers)).statusCode).toBe(403);
+    await attachEvidence(acc.id);
+    const files = (await enterprise.request('GET', `/api/projects/follow-ups/${acc.id}`)).json<{ evidence: { id: number; kpi: string; fileName: string }[] }>().evidence;
+    expect(files.map((f) => f.kpi).sort()).toEqual(['patents', 'revenue']);
+    const download = await xihu.request('GET', `/api/projects/acceptances/${acc.id}/evidence/${files[0].id}`);
+    expect(download.rawPayload.equals(PDF)).toBe(true);
+    expect((await binjiang.request('GET', `/api/projects/acceptances/${acc.id}/evidence/${files[0].id}`)).statusCode).toBe(404);
+    expect((await enterprise.request('DELETE', `/api/projects/acceptances/${acc.id}/evidence/${files[0].id}`)).statusCode).toBe(200);
+    expect((await enterprise.request('PUT', `/api/projects/acceptances/${acc.id}/report`, { summary: '项目按任务书完成研发与示范应用。', ...report(4, 1200, 950_000) })).statusCode).toBe(400);
+    const again = multipartFile(PDF, `${files[0].kpi}佐证.pdf`, 'application/pdf');
+    expect((await enterprise.request('POST', `/api/projects/acceptances/${acc.id}/evidence?kpi=${files[0].kpi}`, again.payload, again.headers)).statusCode).toBe(201);
     const sub = await enterprise.request('PUT', `/api/projects/acceptances/${acc.id}/report`, { summary: '项目按任务书完成研发与示范应用。', ...report(4, 1200, 950_000) });
     expect(sub.statusCode, sub.body).toBe(200);
     expect((await officer.request('POST', `/api/projects/acceptances/${acc.id}/conclusion`, { result: 'pass' })).statusCode).toBe(409); // not scored yet
+    const late = multipartFile(PDF, '补充.pdf', 'application/pdf');
+    expect((await enterprise.request('POST', `/api/projects/acceptances/${acc.id}/evidence?kpi=patents`, late.payload, late.headers)).statusCode).toBe(409);
     await scored(acc.id);
     const done = await officer.request('POST', `/api/projects/acceptances/${acc.id}/conclusion`, { result: 'pass', comment: '各项指标均已完成' });
     expect(done.statusCode, done.body).toBe(200);
@@ -194,6 +223,7 @@ describe('projects after the task contract', () => {
   it('when the acceptance fails, then unapproved tranches are cancelled, the committed rest returns to the budget and the unspent paid money is clawed back', async () => {
     const [before] = await balances(t.deps.database.db, PROJECT_BOOK, { scope: yearId, kinds: ['budget'] });
     const acc = (await officer.request('POST', `/api/projects/${failing}/acceptance`, {})).json<FollowUp>();
+    await attachEvidence(acc.id);
     await enterprise.request('PUT', `/api/projects/acceptances/${acc.id}/report`, { summary: '项目关键技术未能突破，指标未完成。', ...report(1, 100, 180_000) });
     await scored(acc.id);
     const failed = await officer.request('POST', `/api/projects/acceptances/${acc.id}/conclusion`, { result: 'fail', comment: '核心指标未完成' });
@@ -238,5 +268,49 @@ describe('projects after the task contract', () => {
     expect(list.items.map((i) => i.id)).not.toContain(passing);
     expect((await provider.request('GET', '/api/projects')).statusCode).toBe(403);
     expect((await enterprise.request('GET', '/api/projects?status=paid')).statusCode).toBe(400);
+  });
+});
+
+describe('the acceptance panel scores per KPI', () => {
+  it('when the drawn panel scores the KPI items, then the sheet follows the plan, the proposal is computed and another conclusion needs a reason', async () => {
+    const id = await runningProject('智能仓储机器人调度系统研发', 400_000_00);
+    const acc = (await officer.request('POST', `/api/projects/${id}/acceptance`, {})).json<FollowUp>();
+    await attachEvidence(acc.id);
+    expect((await enterprise.request('PUT', `/api/projects/acceptances/${acc.id}/report`, { summary: '完成调度系统研发并在两家物流企业应用。', ...report(4, 700, 380_000) })).statusCode).toBe(200);
+    const draw = await officer.request('POST', `/api/cases/${acc.id}/panel`, {});
+    expect(draw.statusCode, draw.body).toBe(201);
+    const members = draw.json<{ members: { id: number }[] }>().members;
+    // the experts' scoring is the kernel's (tested there): their sheets are written as the kernel stores them
+    const sheets = [
+      { kpi_1: 33, kpi_2: 18, budget: 18, documents: 9 },
+      { kpi_1: 34, kpi_2: 20, budget: 17, documents: 9 },
+      { kpi_1: 32, kpi_2: 19, budget: 19, documents: 8 },
+    ];
+    for (const [i, m] of members.entries()) {
+      const total = Object.values(sheets[i]).reduce((a, b) => a + b, 0);
+      await t.deps.database.rows(sql`update panel_members set status = 'scored', scores = ${JSON.stringify(sheets[i])}::jsonb, total = ${total}, scored_at = now() where id = ${m.id}`);
+    }
+    const ctx = await ctxOf(officer);
+    await t.deps.database.db.transaction(async (tx) => moveCase(tx, ctx, await lockCase(tx, ctx, acc.id), { action: 'panel_scored', bySystem: true, set: { panelScore: '78.67' } }));
+
+    type Review = { proposal: { result: string; resultName: string; reasons: string[]; items: { code: string; max: number; mean: number }[] } | null };
+    const view = (await officer.request('GET', `/api/projects/follow-ups/${acc.id}`)).json<Review>();
+    expect(view.proposal!.items.map((i) => [i.code, i.max, i.mean])).toEqual([
+      ['kpi_1', 35, 33],
+      ['kpi_2', 35, 19],
+      ['budget', 20, 18],
+      ['documents', 10, 8.67],
+    ]);
+    expect(view.proposal).toMatchObject({ result: 'pass_conditions', resultName: '结题（有条件）' });
+    expect(view.proposal!.reasons.join('；')).toContain('新增销售收入');
+    expect((await enterprise.request('GET', `/api/projects/follow-ups/${acc.id}`)).json<Review>().proposal).toBeNull();
+
+    const bare = await officer.request('POST', `/api/projects/acceptances/${acc.id}/conclusion`, { result: 'pass' });
+    expect(bare.statusCode).toBe(400);
+    expect(bare.json<Err>().error.details!.fields[0]).toMatchObject({ field: 'comment' });
+    expect(bare.json<Err>().error.message).toContain('结题（有条件）');
+    const done = await officer.request('POST', `/api/projects/acceptances/${acc.id}/conclusion`, { result: 'pass_conditions', comment: '销售收入指标于2017年6月前补充证明材料' });
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json<FollowUp>().result).toBe('pass_conditions');
   });
 });

@@ -17,6 +17,9 @@ export const MATRIX: Record<string, Entry> = {
   'POST /api/projects/{id}/acceptance': { allow: [] },
   'PUT /api/projects/acceptances/{id}/report': { allow: [] },
   'POST /api/projects/acceptances/{id}/conclusion': { allow: [] },
+  'POST /api/projects/acceptances/{id}/evidence': { allow: [] },
+  'GET /api/projects/acceptances/{id}/evidence/{attachmentId}': { allow: [] },
+  'DELETE /api/projects/acceptances/{id}/evidence/{attachmentId}': { allow: [] },
   'POST /api/projects/{id}/changes': { allow: [] },
   'POST /api/projects/changes/{id}/decision': { allow: [] },
 };

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, sessionHeaders, toApiError, unwrap, type BodyOf, type QueryOf, type ResponseOf } from '../../../lib/api';
+import { api, unwrap, type BodyOf, type QueryOf, type ResponseOf } from '../../../lib/api';
+import { postFile } from '../../../lib/upload';
 import { programmesKey, refreshProgrammes } from './keys';
 
 export type ApplicationQuery = QueryOf<'/api/project-applications', 'get'>;
@@ -132,25 +133,8 @@ export function useDecide() {
   });
 }
 /** Uploads the signed task contract (multipart), which starts the project and prepares tranche 1. */
-export async function uploadContract(id: number, file: File): Promise<Application> {
-  const form = new FormData();
-  form.append('file', file);
-  let response: Response;
-  try {
-    response = await fetch(`/api/project-applications/${id}/contract`, {
-      method: 'POST',
-      body: form,
-      credentials: 'same-origin',
-      headers: sessionHeaders('POST'),
-    });
-  } catch {
-    throw toApiError(0, null);
-  }
-  const body: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    throw toApiError(response.status, body);
-  }
-  return body as Application;
+export function uploadContract(id: number, file: File): Promise<Application> {
+  return postFile<Application>(`/api/project-applications/${id}/contract`, file);
 }
 export function useUploadContract() {
   const qc = useQueryClient();

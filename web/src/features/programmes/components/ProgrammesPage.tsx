@@ -5,8 +5,9 @@ import { Link } from 'react-router';
 import { PageTitle } from '../../../components/PageTitle';
 import { applyFieldErrors, errorMessage } from '../../../lib/form-errors';
 import { hasAnyRole, useSession } from '../../../lib/session';
-import { useCalls, useCreateCall } from '../api/calls';
+import { useCalls, useCreateCall, type ProgrammeCall } from '../api/calls';
 import { useAddYear, useProgrammes, type Programme } from '../api/programmes';
+import { InviteModal } from './InviteModal';
 import { wan } from './labels';
 
 interface CallForm {
@@ -167,6 +168,7 @@ export default function ProgrammesPage() {
   const calls = useCalls();
   const [open, setOpen] = useState(false);
   const [budgeting, setBudgeting] = useState<Programme | null>(null);
+  const [inviting, setInviting] = useState<ProgrammeCall | null>(null);
   return (
     <>
       <PageTitle
@@ -252,12 +254,22 @@ export default function ProgrammesPage() {
             },
             {
               title: '',
-              width: 110,
-              render: (_, c) => <Link to={`/programmes/calls/${c.id}/ranking`}>评审排序</Link>,
+              width: 200,
+              render: (_, c) => (
+                <Space>
+                  {officer && c.invitedOnly ? (
+                    <Button size="small" onClick={() => setInviting(c)}>
+                      {`邀请申报单位（${c.invited?.length ?? 0}）`}
+                    </Button>
+                  ) : null}
+                  <Link to={`/programmes/calls/${c.id}/ranking`}>评审排序</Link>
+                </Space>
+              ),
             },
           ]}
         />
       </Card>
+      {inviting ? <InviteModal call={calls.data?.items.find((c) => c.id === inviting.id) ?? inviting} onClose={() => setInviting(null)} /> : null}
       {budgeting ? <YearModal programme={budgeting} onClose={() => setBudgeting(null)} /> : null}
       <NewCallModal programmes={programmes.data?.items ?? []} open={open} onClose={() => setOpen(false)} />
     </>

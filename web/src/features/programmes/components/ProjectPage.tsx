@@ -10,6 +10,8 @@ import { formatDateTime } from '../../../lib/format';
 import { hasAnyRole, useSession } from '../../../lib/session';
 import { useApplication, useDecide, useDrawPanel, useDuplicates, useReviewApplication, useTranches, useUploadContract, type Application, type ReviewBody } from '../api/applications';
 import { ApplicationForm } from './ApplicationForm';
+import { AttachmentsCard } from './AttachmentsCard';
+import { WithdrawButton } from './WithdrawButton';
 import { STATUS_COLORS, wan } from './labels';
 
 const REVIEW_ACTIONS = ['district_recommend', 'district_return', 'formal_pass', 'formal_return', 'formal_reject'];
@@ -252,9 +254,12 @@ export default function ProjectPage() {
       <PageTitle
         title={a.title}
         extra={
-          <Tag color={STATUS_COLORS[a.status]} style={{ fontSize: 14, padding: '4px 10px' }}>
-            {a.statusName}
-          </Tag>
+          <Space>
+            {a.canWithdraw ? <WithdrawButton app={a} /> : null}
+            <Tag color={STATUS_COLORS[a.status]} style={{ fontSize: 14, padding: '4px 10px' }}>
+              {a.statusName}
+            </Tag>
+          </Space>
         }
       >
         <Typography.Text type="secondary">{`${a.programme.name} · ${a.call.title} · ${a.enterprise?.name ?? ''}${a.districtName ? `（${a.districtName}）` : ''}`}</Typography.Text>
@@ -273,6 +278,7 @@ export default function ProjectPage() {
       </Card>
       {reviewer ? <ReviewButtons app={a} /> : null}
       {enterprise && (a.status === 'draft' || a.status === 'returned') ? <ApplicationForm key={a.id} app={a} /> : <PlanView app={a} />}
+      <AttachmentsCard app={a} editable={enterprise && (a.status === 'draft' || a.status === 'returned')} />
       {reviewer && a.status !== 'draft' ? <DuplicatesCard id={a.id} /> : null}
       {APPROVED.includes(a.status) ? <ContractCard app={a} officer={officer} /> : null}
       <Card title="办理过程">

@@ -30,7 +30,8 @@ function ApplyModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const [form] = Form.useForm<{ callId: number; title: string }>();
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const openCalls = (calls.data?.items ?? []).filter((c) => c.state === 'open');
+  // a designed (主动设计) call takes only the enterprises the bureau invited
+  const openCalls = (calls.data?.items ?? []).filter((c) => c.state === 'open' && (!c.invitedOnly || c.invitedYou));
   return (
     <Modal title="申报科技计划项目" open={open} onCancel={onClose} onOk={() => form.submit()} okText="创建申报书" confirmLoading={create.isPending}>
       <Form
@@ -54,7 +55,7 @@ function ApplyModal({ open, onClose }: { open: boolean; onClose: () => void }) {
             placeholder="正在受理的指南"
             options={openCalls.map((c) => ({
               value: c.id,
-              label: `${c.title}（截止 ${c.closesOn}）`,
+              label: `${c.invitedOnly ? '【主动设计·已受邀】' : ''}${c.title}（截止 ${c.closesOn}）`,
             }))}
           />
         </Form.Item>

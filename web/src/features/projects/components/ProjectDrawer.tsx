@@ -6,12 +6,13 @@ import { errorMessage } from '../../../lib/form-errors';
 import { hasAnyRole, useSession } from '../../../lib/session';
 import { useProject, type FollowUp, type ProjectDetail } from '../api/get-project';
 import { useConcludeAcceptance, useConcludeMidterm, useDecideChange, useStartAcceptance, useSubmitAcceptance, useSubmitMidterm } from '../api/steps';
+import { AcceptanceReview, RESULT_NAMES } from './AcceptanceReview';
 import { ChangeForm } from './ChangeForm';
+import { EvidenceFiles } from './EvidenceFiles';
 import { CommentModal } from './CommentModal';
 import { ReportForm } from './ReportForm';
 
 const KIND: Record<string, string> = { project_midterm: '中期检查', project_acceptance: '项目验收', project_change: '项目变更' };
-const RESULT: Record<string, string> = { pass: '通过', pass_conditions: '附条件通过', fail: '不通过' };
 
 type Pending = { title: string; required: boolean; okText: string; run: (comment?: string) => Promise<unknown> } | null;
 
@@ -67,19 +68,13 @@ function ProjectBody({ p }: { p: ProjectDetail }) {
     }
     if (f.instrument === 'project_acceptance') {
       if (enterprise && f.status === 'preparing') {
-        return <ReportForm project={p} kind="acceptance" loading={submitAcc.isPending} onSubmit={(v) => submitAcc.mutateAsync({ id: f.id, body: { summary: v.text, kpis: v.kpis, spent: v.spent } })} />;
+        return <ReportForm project={p} kind="acceptance" acceptance={f} loading={submitAcc.isPending} onSubmit={(v) => submitAcc.mutateAsync({ id: f.id, body: { summary: v.text, kpis: v.kpis, spent: v.spent } })} />;
       }
       if (officer && f.status === 'submitted') {
         return <Link to={`/experts/panels/${f.id}`}>抽取验收专家 →</Link>;
       }
-      if (officer && f.status === 'scored') {
-        return (
-          <Space wrap>
-            <Button type="primary" onClick={() => ask({ title: '验收通过', required: false, okText: '通过', run: (c) => acceptance.mutateAsync({ id: f.id, body: { result: 'pass', comment: c } }) })}>验收通过（生成尾款）</Button>
-            <Button onClick={() => ask({ title: '通过验收（附条件）', required: true, okText: '附条件通过', run: (c) => acceptance.mutateAsync({ id: f.id, body: { result: 'pass_conditions', comment: c } }) })}>附条件通过</Button>
-            <Button danger onClick={() => ask({ title: '验收不通过（结余退回、收回未使用资金）', required: true, okText: '不通过', run: (c) => acceptance.mutateAsync({ id: f.id, body: { result: 'fail', comment: c } }) })}>验收不通过</Button>
-          </Space>
-        );
+      if (f.proposal || (officer && f.status === 'scored')) {
+        return <AcceptanceReview f={f} officer={officer} ask={(x) => ask({ ...x, run: (c) => acceptance.mutateAsync({ id: f.id, body: { result: x.result, comment: c } }) })} />;
       }
     }
     if (f.instrument === 'project_change' && officer && f.status === 'submitted') {
@@ -125,12 +120,26 @@ function ProjectBody({ p }: { p: ProjectDetail }) {
           <Descriptions size="small" column={2}>
             {f.dueOn ? <Descriptions.Item label="办理期限">{f.dueOn}</Descriptions.Item> : null}
             {f.panelScore !== null ? <Descriptions.Item label="专家评分">{f.panelScore}</Descriptions.Item> : null}
-            {f.result ? <Descriptions.Item label="验收结论">{RESULT[f.result] ?? f.result}</Descriptions.Item> : null}
+            {f.result ? <Descriptions.Item label="验收结论">{RESULT_NAMES[f.result] ?? f.result}</Descriptions.Item> : null}
             {f.report?.spent !== null && f.report?.spent !== undefined ? <Descriptions.Item label="已支出经费"><Money value={f.report.spent} /></Descriptions.Item> : null}
             {f.change ? <Descriptions.Item label="变更理由" span={2}>{f.change.reason}</Descriptions.Item> : null}
             {f.change?.requested.endOn ? <Descriptions.Item label="结束日期">{f.change.previous.endOn} → {f.change.requested.endOn}</Descriptions.Item> : null}
             {f.change?.requested.kpis ? <Descriptions.Item label="指标目标" span={2}>{f.change.requested.kpis.map((k, i) => `${k.name} ${f.change?.previous.kpis?.[i]?.target ?? '—'} → ${k.target}${k.unit}`).join('；')}</Descriptions.Item> : null}
           </Descriptions>
+          {f.instrument === 'project_acceptance' && f.evidence.length && f.status !== 'preparing' ? (
+            <Table
+              size="small"
+              pagination={false}
+              rowKey="key"
+              style={{ marginBottom: 8 }}
+              dataSource={p.kpis}
+              columns={[
+                { title: '考核指标', dataIndex: 'name' },
+                { title: '目标 / 实际', width: 150, render: (_: unknown, k) => `${k.target} / ${f.report?.kpis.find((x) => x.key === k.key)?.actual ?? '—'} ${k.unit}` },
+                { title: '佐证材料', render: (_: unknown, k) => <EvidenceFiles acceptance={f} kpi={k.key} editable={false} /> },
+              ]}
+            />
+          ) : null}
           {f.report && f.report.kpis.length ? (
             <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
               {(f.report.progress ?? f.report.summary ?? '') + ' '}

@@ -1,8 +1,9 @@
-import { App, Button, Form, Input, InputNumber, Table } from 'antd';
+import { App, Button, Form, Input, InputNumber, Space, Table } from 'antd';
 import { MoneyInput } from '../../../components/Money';
 import { ApiError } from '../../../lib/api';
 import { applyFieldErrors, errorMessage } from '../../../lib/form-errors';
-import type { ProjectDetail } from '../api/get-project';
+import type { FollowUp, ProjectDetail } from '../api/get-project';
+import { EvidenceFiles } from './EvidenceFiles';
 
 interface Values {
   text: string;
@@ -14,7 +15,7 @@ interface Values {
  * The enterprise's report against the plan's KPIs: the mid-term (progress, actual values so far,
  * money spent) or the acceptance (summary, actual values with evidence, money spent).
  */
-export function ReportForm({ project, kind, onSubmit, loading }: { project: ProjectDetail; kind: 'midterm' | 'acceptance'; onSubmit: (v: { text: string; spent: number; kpis: Values['kpis'] }) => Promise<unknown>; loading: boolean }) {
+export function ReportForm({ project, kind, acceptance, onSubmit, loading }: { project: ProjectDetail; kind: 'midterm' | 'acceptance'; acceptance?: FollowUp; onSubmit: (v: { text: string; spent: number; kpis: Values['kpis'] }) => Promise<unknown>; loading: boolean }) {
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
   const submit = async () => {
@@ -57,11 +58,14 @@ export function ReportForm({ project, kind, onSubmit, loading }: { project: Proj
               ...(kind === 'acceptance'
                 ? [
                     {
-                      title: '佐证材料',
-                      render: (_: unknown, r: { name: number }) => (
-                        <Form.Item name={[r.name, 'evidence']} rules={[{ required: true, whitespace: true, message: '请填写佐证材料' }]} style={{ margin: 0 }}>
-                          <Input maxLength={500} placeholder="证书编号、检测报告、合同发票等" />
-                        </Form.Item>
+                      title: '佐证材料（须上传文件）',
+                      render: (_: unknown, r: { name: number; kpi: ProjectDetail['kpis'][number] }) => (
+                        <Space direction="vertical" size={4} style={{ width: '100%' }}>
+                          <Form.Item name={[r.name, 'evidence']} style={{ margin: 0 }}>
+                            <Input maxLength={500} placeholder="说明：证书编号、检测报告编号、合同发票等" />
+                          </Form.Item>
+                          {acceptance ? <EvidenceFiles acceptance={acceptance} kpi={r.kpi.key} editable /> : null}
+                        </Space>
                       ),
                     },
                   ]
