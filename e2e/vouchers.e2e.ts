@@ -1,6 +1,6 @@
-// The innovation-voucher journey: the holder books a service from the catalogue (the amount is
-// frozen), the provider claims after delivery (通兑), the bureau officer approves, and the
-// holder sees the redemption.
+// The innovation-voucher journey: the holder books a service of a provider's catalogue with its
+// dates (the amount is frozen), the provider claims after delivery (通兑) with the acceptance report
+// and the invoice, the bureau officer approves with the files in view, and the holder sees the redemption.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, login, newPage, screenshot } from './support.js';
@@ -16,6 +16,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
 const card = (page: Page, title: string) => page.locator('.ant-card').filter({ has: page.locator('.ant-card-head-title', { hasText: title }) });
 
 describe('innovation vouchers', () => {
@@ -32,6 +33,17 @@ describe('innovation vouchers', () => {
     await holder.getByText('可用余额').first().waitFor();
     await providerRow.getByRole('button', { name: /预约服务/ }).click();
     const modal = holder.locator('.ant-modal:visible');
+    // A service of the provider's catalogue, with the dates it is delivered.
+    await modal.getByLabel('服务项目（服务目录）').click();
+    await holder.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    const today = ((await (await holder.request.get('/api/clock')).json()) as { now: string }).now.slice(0, 10);
+    const start = modal.getByPlaceholder('服务开始日期');
+    await start.click();
+    await start.fill(today);
+    await start.press('Enter');
+    const end = modal.getByPlaceholder('服务完成日期');
+    await end.fill(today);
+    await end.press('Enter');
     await modal.getByLabel('服务合同金额（元）').fill('12000');
     // Above the 50% cap the amount is refused with the figures, never cut down silently.
     await modal.getByLabel('使用创新券金额（元）').fill('7000');
@@ -44,8 +56,9 @@ describe('innovation vouchers', () => {
     const bookingRes = await booked;
     expect(bookingRes.status()).toBe(201);
     expect(bookingRes.request().headers()['idempotency-key']).toBeTruthy();
-    const booking = (await bookingRes.json()) as { id: number; amount: number; status: string };
-    expect(booking).toMatchObject({ amount: 6000, status: 'booked' });
+    const booking = (await bookingRes.json()) as { id: number; amount: number; status: string; serviceName: string | null };
+    expect(booking).toMatchObject({ amount: 6000, status: 'booked', serviceStart: today, serviceEnd: today });
+    expect(booking.serviceName).toBeTruthy();
     await card(holder, '我的预约').getByRole('row').filter({ hasText: String(booking.id) }).filter({ hasText: '冻结中' }).first().waitFor();
     await screenshot(holder, 'vouchers-holder-booked');
 
@@ -59,6 +72,16 @@ describe('innovation vouchers', () => {
     const claimModal = provider.locator('.ant-modal:visible');
     await claimModal.getByLabel('服务合同编号').fill(contractNo);
     await claimModal.getByLabel('用户验收单编号').fill(`YS-${booking.id}`);
+    // Without the acceptance report and the invoice the claim is refused, naming both.
+    const refused = provider.waitForResponse((r) => r.url().endsWith('/api/vouchers/claims') && r.request().method() === 'POST');
+    await claimModal.getByRole('button', { name: /提交申请/ }).click();
+    expect((await refused).status()).toBe(400);
+    await claimModal.getByTestId('claim-files').getByText('请上传服务验收报告').waitFor();
+    const files = claimModal.locator('input[type=file]');
+    await files.nth(0).setInputFiles({ name: '服务验收报告.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await claimModal.getByText('服务验收报告.pdf').waitFor();
+    await files.nth(1).setInputFiles({ name: '服务发票.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await claimModal.getByText('服务发票.pdf').waitFor();
     const claimed = provider.waitForResponse((r) => r.url().endsWith('/api/vouchers/claims') && r.request().method() === 'POST');
     await claimModal.getByRole('button', { name: /提交申请/ }).click();
     expect((await claimed).status()).toBe(201);
@@ -75,6 +98,8 @@ describe('innovation vouchers', () => {
     const decision = officer.locator('.ant-modal:visible');
     await decision.getByTestId('claim-evidence').getByText(contractNo).waitFor();
     await decision.getByText(`YS-${booking.id}`).waitFor();
+    await decision.getByTestId('claim-files').getByText('服务验收报告.pdf').waitFor();
+    await decision.getByTestId('claim-files').getByText('服务发票.pdf').waitFor();
     expect(await decision.getByRole('alert').innerText()).toContain('6,000.00 元');
     await decision.getByLabel('审核意见').fill('合同、验收单与预约一致，同意兑付');
     const approved = officer.waitForResponse((r) => /\/api\/vouchers\/claims\/\d+\/approve$/.test(r.url()));

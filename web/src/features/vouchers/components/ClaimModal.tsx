@@ -1,9 +1,13 @@
-import { App, Form, Input, Modal } from 'antd';
+import { App, Form, Input, Modal, Typography } from 'antd';
+import { useState } from 'react';
+import { ApiError } from '../../../lib/api';
 import { applyFieldErrors, errorMessage } from '../../../lib/form-errors';
 import { useSubmitClaim } from '../api/submit-claim';
+import { useStagedFiles, type ClaimFileKind } from '../api/claim-files';
 import type { ListBookingsResult } from '../api/list-bookings';
 import { MoneyInput } from '../../../components/Money';
 import { formatMoney } from '../../../lib/money';
+import { ClaimFiles } from './ClaimFiles';
 
 type Booking = ListBookingsResult['items'][number];
 
@@ -13,12 +17,14 @@ interface Values {
   paidAmount?: number;
 }
 
-/** 通兑: the provider claims with the contract and the holder's acceptance; 通用: the holder claims its reimbursement with the invoice. */
+/** 通兑: the provider claims with the contract and the holder's acceptance; 通用: the holder claims its reimbursement with the invoice. Both attach the acceptance report and the invoice. */
 export function ClaimModal(props: { open: boolean; onClose: () => void; booking: Booking | null; mode: 'tongdui' | 'tongyong' }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const claim = useSubmitClaim();
   const b = props.booking;
+  const staged = useStagedFiles(props.open && b ? b.id : undefined);
+  const [fileErrors, setFileErrors] = useState<Partial<Record<ClaimFileKind, string>>>({});
   const submit = async (v: Values) => {
     if (!b) {
       return;
@@ -26,18 +32,23 @@ export function ClaimModal(props: { open: boolean; onClose: () => void; booking:
     try {
       await claim.mutateAsync({ bookingId: b.id, mode: props.mode, contractNo: v.contractNo, evidenceRef: v.evidenceRef, ...(props.mode === 'tongyong' ? { paidAmount: v.paidAmount } : {}) });
       void message.success('兑付申请已提交，等待市科委审核');
+      setFileErrors({});
       props.onClose();
     } catch (err) {
-      if (!applyFieldErrors(form, err, ['contractNo', 'evidenceRef', 'paidAmount']).length) {
+      const files = err instanceof ApiError ? err.fields.filter((f) => f.field.startsWith('files.')) : [];
+      setFileErrors(Object.fromEntries(files.map((f) => [f.field.slice('files.'.length), f.message])));
+      if (!applyFieldErrors(form, err, ['contractNo', 'evidenceRef', 'paidAmount']).length || files.length) {
         void message.error(errorMessage(err));
       }
     }
   };
   return (
-    <Modal title={props.mode === 'tongdui' ? '申请兑付（通兑）' : '申请报销（通用）'} open={props.open} onCancel={props.onClose} onOk={() => form.submit()} okText="提交申请" confirmLoading={claim.isPending} destroyOnHidden>
+    <Modal title={props.mode === 'tongdui' ? '申请兑付（通兑）' : '申请报销（通用）'} open={props.open} onCancel={props.onClose} onOk={() => form.submit()} okText="提交申请" confirmLoading={claim.isPending} width={600} destroyOnHidden>
       {b ? (
         <p>
-          {b.holderName} · {b.providerName} · 冻结 {formatMoney(b.amount)}（合同 {formatMoney(b.contractAmount)}）
+          {b.holderName} · {b.providerName}
+          {b.serviceName ? ` · ${b.serviceName}` : ''} · 冻结 {formatMoney(b.amount)}（合同 {formatMoney(b.contractAmount)}）
+          {b.serviceStart ? ` · 服务期 ${b.serviceStart} 至 ${b.serviceEnd}` : ''}
         </p>
       ) : null}
       <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ paidAmount: b?.contractAmount }}>
@@ -53,6 +64,8 @@ export function ClaimModal(props: { open: boolean; onClose: () => void; booking:
           </Form.Item>
         ) : null}
       </Form>
+      <Typography.Text strong>兑付材料（市科委审核时查看）</Typography.Text>
+      <div style={{ marginTop: 8 }}>{b ? <ClaimFiles bookingId={b.id} files={staged.data?.items ?? []} errors={fileErrors} /> : null}</div>
     </Modal>
   );
 }

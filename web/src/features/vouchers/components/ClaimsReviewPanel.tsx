@@ -8,7 +8,9 @@ import { useApproveClaim } from '../api/approve-claim';
 import { useClaims, type ListClaimsResult } from '../api/list-claims';
 import { useRejectClaim } from '../api/reject-claim';
 import { useReverseClaim } from '../api/reverse-claim';
+import { useClaimFiles } from '../api/claim-files';
 import { CLAIM_STATUS, MODE_LABEL, categoryLabel } from '../constants';
+import { ClaimFiles } from './ClaimFiles';
 
 type Claim = ListClaimsResult['items'][number];
 type Decision = 'approve' | 'reject' | 'reverse';
@@ -45,6 +47,7 @@ function DecisionModal({ target, onClose }: { target: { claim: Claim; decision: 
   const reject = useRejectClaim();
   const reverse = useReverseClaim();
   const [note, setNote] = useState('');
+  const files = useClaimFiles(target?.claim.id);
   const d = target ? DECISION[target.decision] : null;
   const needsNote = target?.decision !== 'approve';
   const pending = approve.isPending || reject.isPending || reverse.isPending;
@@ -89,13 +92,19 @@ function DecisionModal({ target, onClose }: { target: { claim: Claim; decision: 
             </Descriptions.Item>
             <Descriptions.Item label="持有人">{c.holderName}</Descriptions.Item>
             <Descriptions.Item label="服务机构">{c.providerName}</Descriptions.Item>
-            <Descriptions.Item label="服务类别">{categoryLabel(c.serviceCategory)}</Descriptions.Item>
+            <Descriptions.Item label="服务项目">
+              {c.serviceName ?? '（未选服务目录）'}（{categoryLabel(c.serviceCategory)}）
+            </Descriptions.Item>
+            <Descriptions.Item label="服务期">{c.serviceStart ? `${c.serviceStart} 至 ${c.serviceEnd}` : '—'}</Descriptions.Item>
             <Descriptions.Item label="兑付方式">{MODE_LABEL[c.mode]}</Descriptions.Item>
             <Descriptions.Item label="服务合同编号">{c.contractNo}</Descriptions.Item>
             <Descriptions.Item label={c.mode === 'tongdui' ? '用户验收单编号' : '全额付款发票号码'}>{c.evidenceRef}</Descriptions.Item>
             <Descriptions.Item label="申请日期">{c.submittedOn}</Descriptions.Item>
             <Descriptions.Item label="预约号">{c.bookingId}</Descriptions.Item>
           </Descriptions>
+          <div style={{ marginBottom: 12 }}>
+            <ClaimFiles files={files.data?.items ?? []} />
+          </div>
           <Alert type={d.danger ? 'warning' : 'info'} showIcon title={d.what(c)} style={{ marginBottom: 12 }} />
           <Typography.Text strong>{needsNote ? '理由（必填）' : '审核意见（可选）'}</Typography.Text>
           <Input.TextArea

@@ -70,7 +70,8 @@ export default function ProviderVouchersPage() {
           columns={[
             { title: '预约号', dataIndex: 'id', width: 80 },
             { title: '持有人', dataIndex: 'holderName' },
-            { title: '类别', dataIndex: 'serviceCategory', width: 90, render: categoryLabel },
+            { title: '服务项目', dataIndex: 'serviceName', render: (n: string | null, b) => n ?? categoryLabel(b.serviceCategory) },
+            { title: '服务期', dataIndex: 'serviceStart', width: 190, render: (s: string | null, b) => (s ? `${s} 至 ${b.serviceEnd}` : '—') },
             { title: '合同金额', dataIndex: 'contractAmount', render: renderMoney },
             { title: '创新券金额', dataIndex: 'amount', render: renderMoney },
             { title: '预约日期', dataIndex: 'bookedOn', width: 110 },

@@ -1,0 +1,81 @@
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { App, Button, List, Space, Tag, Typography, Upload } from 'antd';
+import { errorMessage } from '../../../lib/form-errors';
+import { downloadClaimFile, useUploadClaimFile, type ClaimFile, type ClaimFileKind } from '../api/claim-files';
+
+export const CLAIM_FILE_KINDS: { kind: ClaimFileKind; name: string }[] = [
+  { kind: 'acceptance', name: '服务验收报告' },
+  { kind: 'invoice', name: '服务发票' },
+];
+
+function FileLink({ file }: { file: ClaimFile }) {
+  const { message } = App.useApp();
+  return (
+    <Space size={4}>
+      <Button size="small" type="link" icon={<DownloadOutlined />} onClick={() => void downloadClaimFile(file).catch((e: unknown) => message.error(errorMessage(e)))}>
+        {file.fileName}
+      </Button>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {(file.size / 1024).toFixed(1)} KB
+      </Typography.Text>
+    </Space>
+  );
+}
+
+/** The claim's two evidence files: uploadable while the claim is being written, read-only on the decision. */
+export function ClaimFiles({ files, bookingId, errors = {} }: { files: ClaimFile[]; bookingId?: number; errors?: Partial<Record<ClaimFileKind, string>> }) {
+  const { message } = App.useApp();
+  const upload = useUploadClaimFile(bookingId);
+  return (
+    <List
+      size="small"
+      bordered
+      data-testid="claim-files"
+      dataSource={CLAIM_FILE_KINDS}
+      renderItem={({ kind, name }) => {
+        const file = files.find((f) => f.kind === kind);
+        return (
+          <List.Item
+            actions={
+              bookingId === undefined
+                ? []
+                : [
+                    <Upload
+                      key="up"
+                      accept=".pdf,.jpg,.jpeg,.png"
+                      showUploadList={false}
+                      beforeUpload={(f) => {
+                        upload.mutate({ kind, file: f }, { onSuccess: () => void message.success(`已上传${name}：${f.name}`), onError: (e) => void message.error(errorMessage(e)) });
+                        return false;
+                      }}
+                    >
+                      <Button size="small" icon={<UploadOutlined />} loading={upload.isPending && upload.variables?.kind === kind} aria-label={`上传${name}`}>
+                        {file ? '重新上传' : '上传'}
+                      </Button>
+                    </Upload>,
+                  ]
+            }
+          >
+            <List.Item.Meta
+              title={
+                <Space>
+                  {name}
+                  {file ? <Tag color="success">已上传</Tag> : <Tag color="red">{bookingId === undefined ? '未提交' : '必传'}</Tag>}
+                </Space>
+              }
+              description={
+                file ? (
+                  <FileLink file={file} />
+                ) : (
+                  <Typography.Text type={errors[kind] ? 'danger' : 'secondary'} style={{ fontSize: 12 }} role={errors[kind] ? 'alert' : undefined}>
+                    {errors[kind] ?? 'PDF、JPG 或 PNG，单个不超过 10MB'}
+                  </Typography.Text>
+                )
+              }
+            />
+          </List.Item>
+        );
+      }}
+    />
+  );
+}
