@@ -1448,7 +1448,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 从 Excel 导入企业（全部成功或全部不导入；错误按行列列出） */
+        /** 从 Excel 导入企业：立即返回 202 与后台任务，轮询 GET /api/jobs/{id} 看进度；全部成功或全部不导入，错误按行列列出 */
         post: {
             parameters: {
                 query?: never;
@@ -1459,14 +1459,32 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
-                201: {
+                202: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            imported: number;
-                            ids: number[];
+                            id: number;
+                            /** @enum {string} */
+                            kind: "enterprise_import" | "voucher_issuance" | "indicator_import";
+                            /** @enum {string} */
+                            status: "running" | "done" | "failed";
+                            progress: number;
+                            stage: string | null;
+                            filename: string | null;
+                            result: {
+                                [key: string]: unknown;
+                            } | null;
+                            error: string | null;
+                            rowErrors: {
+                                row: number;
+                                column: string;
+                                message: string;
+                            }[];
+                            rowErrorTotal: number;
+                            createdAt: string;
+                            finishedAt: string | null;
                         };
                     };
                 };
@@ -4732,7 +4750,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 按审定名单（Excel）批量发放：全部成功或全部不发放 */
+        /** 按审定名单（Excel）批量发放：立即返回 202 与后台任务（GET /api/jobs/{id} 看进度和结果）；全部成功或全部不发放 */
         post: {
             parameters: {
                 query: {
@@ -4745,15 +4763,32 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
-                201: {
+                202: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            issued: number;
-                            total: number;
-                            movementIds: number[];
+                            id: number;
+                            /** @enum {string} */
+                            kind: "enterprise_import" | "voucher_issuance" | "indicator_import";
+                            /** @enum {string} */
+                            status: "running" | "done" | "failed";
+                            progress: number;
+                            stage: string | null;
+                            filename: string | null;
+                            result: {
+                                [key: string]: unknown;
+                            } | null;
+                            error: string | null;
+                            rowErrors: {
+                                row: number;
+                                column: string;
+                                message: string;
+                            }[];
+                            rowErrorTotal: number;
+                            createdAt: string;
+                            finishedAt: string | null;
                         };
                     };
                 };
@@ -7224,6 +7259,65 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 后台任务（导入、批量发放）的进度与结果；只有提交人可查看 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "enterprise_import" | "voucher_issuance" | "indicator_import";
+                            /** @enum {string} */
+                            status: "running" | "done" | "failed";
+                            progress: number;
+                            stage: string | null;
+                            filename: string | null;
+                            result: {
+                                [key: string]: unknown;
+                            } | null;
+                            error: string | null;
+                            rowErrors: {
+                                row: number;
+                                column: string;
+                                message: string;
+                            }[];
+                            rowErrorTotal: number;
+                            createdAt: string;
+                            finishedAt: string | null;
+                        };
+                    };
                 };
             };
         };
@@ -15515,6 +15609,7 @@ export interface paths {
                                 actorLabel: string;
                                 comment: string | null;
                                 createdAt: string;
+                                toStatusName: string;
                             }[];
                             payments: {
                                 id: number;
@@ -15628,6 +15723,7 @@ export interface paths {
                                 actorLabel: string;
                                 comment: string | null;
                                 createdAt: string;
+                                toStatusName: string;
                             }[];
                             payments: {
                                 id: number;
@@ -15746,6 +15842,7 @@ export interface paths {
                                 actorLabel: string;
                                 comment: string | null;
                                 createdAt: string;
+                                toStatusName: string;
                             }[];
                             payments: {
                                 id: number;
@@ -15870,6 +15967,7 @@ export interface paths {
                                 actorLabel: string;
                                 comment: string | null;
                                 createdAt: string;
+                                toStatusName: string;
                             }[];
                             payments: {
                                 id: number;
@@ -16281,6 +16379,7 @@ export interface paths {
                                 actorLabel: string;
                                 comment: string | null;
                                 createdAt: string;
+                                toStatusName: string;
                             }[];
                             actions: {
                                 action: string;
@@ -16401,6 +16500,7 @@ export interface paths {
                                 actorLabel: string;
                                 comment: string | null;
                                 createdAt: string;
+                                toStatusName: string;
                             }[];
                             actions: {
                                 action: string;
@@ -16485,6 +16585,7 @@ export interface paths {
                                 actorLabel: string;
                                 comment: string | null;
                                 createdAt: string;
+                                toStatusName: string;
                             }[];
                             actions: {
                                 action: string;
@@ -16621,6 +16722,7 @@ export interface paths {
                                 actorLabel: string;
                                 comment: string | null;
                                 createdAt: string;
+                                toStatusName: string;
                             }[];
                             actions: {
                                 action: string;
@@ -16742,6 +16844,7 @@ export interface paths {
                                 actorLabel: string;
                                 comment: string | null;
                                 createdAt: string;
+                                toStatusName: string;
                             }[];
                             actions: {
                                 action: string;
@@ -16827,6 +16930,7 @@ export interface paths {
                                 actorLabel: string;
                                 comment: string | null;
                                 createdAt: string;
+                                toStatusName: string;
                             }[];
                             actions: {
                                 action: string;
@@ -21342,7 +21446,7 @@ export interface paths {
         };
         trace?: never;
     };
-    "/api/carriers/{id}/national": {
+    "/api/carriers/{id}/national-recommendations": {
         parameters: {
             query?: never;
             header?: never;
@@ -21351,7 +21455,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 登记国家级认定（国家级孵化器、纳入国家孵化器管理体系的众创空间；上级文号与日期；市科委） */
+        /** 推荐上报国家级（国家级孵化器、纳入国家孵化器管理服务体系的众创空间；须持有效市级认定；市科委） */
         post: {
             parameters: {
                 query?: never;
@@ -21364,9 +21468,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        reference: string;
-                        issuer: string;
-                        recognisedOn: string;
+                        recommendedOn?: string;
+                        docNo?: string;
                     };
                 };
             };
@@ -21379,17 +21482,233 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: number;
+                            instrument: string;
+                            instrumentName: string;
+                            year: number;
+                            status: string;
+                            statusName: string;
+                            next: string | null;
+                            dueOn: string | null;
                             /** @enum {string} */
-                            level: "municipal" | "national";
-                            levelName: string;
+                            type: "incubator" | "makerspace";
+                            typeName: string;
+                            carrierId: number;
+                            carrierName: string;
+                            districtName: string;
+                            recommendedOn: string;
+                            recommendDocNo: string | null;
+                            resultDocNo: string | null;
+                            resultOn: string | null;
+                            resultIssuer: string | null;
+                            events: {
+                                action: string;
+                                actorLabel: string;
+                                comment: string | null;
+                                at: string;
+                                toStatusName: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/carrier-national": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 国家级推荐上报与上级认定结果（按范围） */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    status?: "recommended" | "recognised" | "not_recognised";
+                    carrierId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                instrument: string;
+                                instrumentName: string;
+                                year: number;
+                                status: string;
+                                statusName: string;
+                                next: string | null;
+                                dueOn: string | null;
+                                /** @enum {string} */
+                                type: "incubator" | "makerspace";
+                                typeName: string;
+                                carrierId: number;
+                                carrierName: string;
+                                districtName: string;
+                                recommendedOn: string;
+                                recommendDocNo: string | null;
+                                resultDocNo: string | null;
+                                resultOn: string | null;
+                                resultIssuer: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/carrier-national/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一份国家级推荐上报及其办理记录 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            instrument: string;
+                            instrumentName: string;
+                            year: number;
+                            status: string;
+                            statusName: string;
+                            next: string | null;
+                            dueOn: string | null;
                             /** @enum {string} */
-                            kind: "makerspace" | "incubator" | "platform";
-                            reference: string;
-                            issuer: string;
-                            recognisedOn: string;
-                            revokedOn: string | null;
-                            revokeReason: string | null;
-                            caseId: number | null;
+                            type: "incubator" | "makerspace";
+                            typeName: string;
+                            carrierId: number;
+                            carrierName: string;
+                            districtName: string;
+                            recommendedOn: string;
+                            recommendDocNo: string | null;
+                            resultDocNo: string | null;
+                            resultOn: string | null;
+                            resultIssuer: string | null;
+                            events: {
+                                action: string;
+                                actorLabel: string;
+                                comment: string | null;
+                                at: string;
+                                toStatusName: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/carrier-national/{id}/result": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记科技部认定结果（文号、日期；认定则自该日起为国家级；市科委） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        recognised: boolean;
+                        docNo: string;
+                        resultOn: string;
+                        issuer?: string;
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            instrument: string;
+                            instrumentName: string;
+                            year: number;
+                            status: string;
+                            statusName: string;
+                            next: string | null;
+                            dueOn: string | null;
+                            /** @enum {string} */
+                            type: "incubator" | "makerspace";
+                            typeName: string;
+                            carrierId: number;
+                            carrierName: string;
+                            districtName: string;
+                            recommendedOn: string;
+                            recommendDocNo: string | null;
+                            resultDocNo: string | null;
+                            resultOn: string | null;
+                            resultIssuer: string | null;
+                            events: {
+                                action: string;
+                                actorLabel: string;
+                                comment: string | null;
+                                at: string;
+                                toStatusName: string | null;
+                            }[];
                         };
                     };
                 };
@@ -23083,6 +23402,27 @@ export interface paths {
                                     actor: string;
                                     at: string;
                                 }[];
+                                /** @description 验收：各考核指标完成值的佐证材料（文件） */
+                                evidence: {
+                                    id: number;
+                                    kpi: string;
+                                    fileName: string;
+                                    size: number;
+                                    createdAt: string;
+                                }[];
+                                /** @description 验收：专家组按评分表各项平均分给出的建议结论（市科委、审计可见；评审完成后） */
+                                proposal: {
+                                    /** @enum {string} */
+                                    result: "pass" | "pass_conditions" | "fail";
+                                    resultName: string;
+                                    reasons: string[];
+                                    items: {
+                                        code: string;
+                                        label: string;
+                                        max: number;
+                                        mean: number;
+                                    }[];
+                                } | null;
                             }[];
                             payments: {
                                 id: number;
@@ -23198,6 +23538,27 @@ export interface paths {
                                 actor: string;
                                 at: string;
                             }[];
+                            /** @description 验收：各考核指标完成值的佐证材料（文件） */
+                            evidence: {
+                                id: number;
+                                kpi: string;
+                                fileName: string;
+                                size: number;
+                                createdAt: string;
+                            }[];
+                            /** @description 验收：专家组按评分表各项平均分给出的建议结论（市科委、审计可见；评审完成后） */
+                            proposal: {
+                                /** @enum {string} */
+                                result: "pass" | "pass_conditions" | "fail";
+                                resultName: string;
+                                reasons: string[];
+                                items: {
+                                    code: string;
+                                    label: string;
+                                    max: number;
+                                    mean: number;
+                                }[];
+                            } | null;
                         };
                     };
                 };
@@ -23355,6 +23716,27 @@ export interface paths {
                                 actor: string;
                                 at: string;
                             }[];
+                            /** @description 验收：各考核指标完成值的佐证材料（文件） */
+                            evidence: {
+                                id: number;
+                                kpi: string;
+                                fileName: string;
+                                size: number;
+                                createdAt: string;
+                            }[];
+                            /** @description 验收：专家组按评分表各项平均分给出的建议结论（市科委、审计可见；评审完成后） */
+                            proposal: {
+                                /** @enum {string} */
+                                result: "pass" | "pass_conditions" | "fail";
+                                resultName: string;
+                                reasons: string[];
+                                items: {
+                                    code: string;
+                                    label: string;
+                                    max: number;
+                                    mean: number;
+                                }[];
+                            } | null;
                         };
                     };
                 };
@@ -23469,6 +23851,27 @@ export interface paths {
                                 actor: string;
                                 at: string;
                             }[];
+                            /** @description 验收：各考核指标完成值的佐证材料（文件） */
+                            evidence: {
+                                id: number;
+                                kpi: string;
+                                fileName: string;
+                                size: number;
+                                createdAt: string;
+                            }[];
+                            /** @description 验收：专家组按评分表各项平均分给出的建议结论（市科委、审计可见；评审完成后） */
+                            proposal: {
+                                /** @enum {string} */
+                                result: "pass" | "pass_conditions" | "fail";
+                                resultName: string;
+                                reasons: string[];
+                                items: {
+                                    code: string;
+                                    label: string;
+                                    max: number;
+                                    mean: number;
+                                }[];
+                            } | null;
                         };
                     };
                 };
@@ -23574,6 +23977,27 @@ export interface paths {
                                 actor: string;
                                 at: string;
                             }[];
+                            /** @description 验收：各考核指标完成值的佐证材料（文件） */
+                            evidence: {
+                                id: number;
+                                kpi: string;
+                                fileName: string;
+                                size: number;
+                                createdAt: string;
+                            }[];
+                            /** @description 验收：专家组按评分表各项平均分给出的建议结论（市科委、审计可见；评审完成后） */
+                            proposal: {
+                                /** @enum {string} */
+                                result: "pass" | "pass_conditions" | "fail";
+                                resultName: string;
+                                reasons: string[];
+                                items: {
+                                    code: string;
+                                    label: string;
+                                    max: number;
+                                    mean: number;
+                                }[];
+                            } | null;
                         };
                     };
                 };
@@ -23690,6 +24114,27 @@ export interface paths {
                                 actor: string;
                                 at: string;
                             }[];
+                            /** @description 验收：各考核指标完成值的佐证材料（文件） */
+                            evidence: {
+                                id: number;
+                                kpi: string;
+                                fileName: string;
+                                size: number;
+                                createdAt: string;
+                            }[];
+                            /** @description 验收：专家组按评分表各项平均分给出的建议结论（市科委、审计可见；评审完成后） */
+                            proposal: {
+                                /** @enum {string} */
+                                result: "pass" | "pass_conditions" | "fail";
+                                resultName: string;
+                                reasons: string[];
+                                items: {
+                                    code: string;
+                                    label: string;
+                                    max: number;
+                                    mean: number;
+                                }[];
+                            } | null;
                         };
                     };
                 };
@@ -23697,6 +24142,115 @@ export interface paths {
         };
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/acceptances/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传考核指标完成值的佐证材料（项目承担单位，提交验收材料前；multipart 字段 file：pdf/jpg/png/docx/xlsx，按文件头校验） */
+        post: {
+            parameters: {
+                query: {
+                    kpi: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            kpi: string;
+                            fileName: string;
+                            size: number;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/acceptances/{id}/evidence/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载佐证材料 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    attachmentId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** 删除佐证材料（项目承担单位，提交验收材料前） */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    attachmentId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -23804,6 +24358,27 @@ export interface paths {
                                 actor: string;
                                 at: string;
                             }[];
+                            /** @description 验收：各考核指标完成值的佐证材料（文件） */
+                            evidence: {
+                                id: number;
+                                kpi: string;
+                                fileName: string;
+                                size: number;
+                                createdAt: string;
+                            }[];
+                            /** @description 验收：专家组按评分表各项平均分给出的建议结论（市科委、审计可见；评审完成后） */
+                            proposal: {
+                                /** @enum {string} */
+                                result: "pass" | "pass_conditions" | "fail";
+                                resultName: string;
+                                reasons: string[];
+                                items: {
+                                    code: string;
+                                    label: string;
+                                    max: number;
+                                    mean: number;
+                                }[];
+                            } | null;
                         };
                     };
                 };
@@ -23931,6 +24506,27 @@ export interface paths {
                                 actor: string;
                                 at: string;
                             }[];
+                            /** @description 验收：各考核指标完成值的佐证材料（文件） */
+                            evidence: {
+                                id: number;
+                                kpi: string;
+                                fileName: string;
+                                size: number;
+                                createdAt: string;
+                            }[];
+                            /** @description 验收：专家组按评分表各项平均分给出的建议结论（市科委、审计可见；评审完成后） */
+                            proposal: {
+                                /** @enum {string} */
+                                result: "pass" | "pass_conditions" | "fail";
+                                resultName: string;
+                                reasons: string[];
+                                items: {
+                                    code: string;
+                                    label: string;
+                                    max: number;
+                                    mean: number;
+                                }[];
+                            } | null;
                         };
                     };
                 };
@@ -24043,6 +24639,27 @@ export interface paths {
                                 actor: string;
                                 at: string;
                             }[];
+                            /** @description 验收：各考核指标完成值的佐证材料（文件） */
+                            evidence: {
+                                id: number;
+                                kpi: string;
+                                fileName: string;
+                                size: number;
+                                createdAt: string;
+                            }[];
+                            /** @description 验收：专家组按评分表各项平均分给出的建议结论（市科委、审计可见；评审完成后） */
+                            proposal: {
+                                /** @enum {string} */
+                                result: "pass" | "pass_conditions" | "fail";
+                                resultName: string;
+                                reasons: string[];
+                                items: {
+                                    code: string;
+                                    label: string;
+                                    max: number;
+                                    mean: number;
+                                }[];
+                            } | null;
                         };
                     };
                 };

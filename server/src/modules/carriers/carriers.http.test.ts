@@ -164,6 +164,58 @@ describe('an incubator is reviewed by an expert panel before the city decides', 
   });
 });
 
+describe('national status: the city recommends, the upper body\'s result is recorded', () => {
+  type National = { id: number; status: string; statusName: string; carrierId: number; recommendedOn: string; resultDocNo: string | null; events: { action: string; comment: string | null }[] };
+  const value = async (code: string, year: number) => (await officer.request('GET', `/api/indicators?year=${year}`)).json<{ items: { code: string; value: number }[] }>().items.find((i) => i.code === code)!.value;
+
+  it('when a carrier is not a recognised municipal one, then it cannot be recommended; a recognised one can, once', async () => {
+    const [platform] = await t.deps.database.rows<{ id: number }>(sql`select id from carriers where kind = 'platform' order by id limit 1`);
+    expect((await officer.request('POST', `/api/carriers/${platform.id}/national-recommendations`, {})).statusCode).toBe(400);
+    const [unrecognised] = await t.deps.database.rows<{ id: number }>(sql`
+      select c.id from carriers c where c.kind = 'makerspace' and not exists (select 1 from carrier_recognitions r where r.carrier_id = c.id) order by c.id limit 1`);
+    expect((await officer.request('POST', `/api/carriers/${unrecognised.id}/national-recommendations`, {})).statusCode).toBe(409);
+    const [ok] = await t.deps.database.rows<{ id: number }>(sql`
+      select c.id from carriers c where c.kind = 'incubator' and c.exited_on is null
+        and exists (select 1 from carrier_recognitions r where r.carrier_id = c.id and r.level = 'municipal' and r.revoked_on is null)
+        and not exists (select 1 from carrier_recognitions r where r.carrier_id = c.id and r.level = 'national')
+        and not exists (select 1 from carrier_national_cases n where n.carrier_id = c.id)
+      order by c.id desc limit 1`);
+    expect((await xihu.request('POST', `/api/carriers/${ok.id}/national-recommendations`, {})).statusCode).toBe(403);
+    const res = await officer.request('POST', `/api/carriers/${ok.id}/national-recommendations`, { docNo: '杭科高〔2016〕120号' });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json<National>()).toMatchObject({ status: 'recommended', recommendedOn: businessToday(), carrierId: ok.id });
+    expect((await officer.request('POST', `/api/carriers/${ok.id}/national-recommendations`, {})).statusCode).toBe(409);
+  });
+
+  it('when 科技部 recognises a recommended incubator, then the national recognition is issued from the document date and counts; a second result is refused', async () => {
+    const pending = (await officer.request('GET', '/api/carrier-national?status=recommended')).json<{ items: (National & { type: string })[] }>().items.filter((n) => n.type === 'incubator');
+    expect(pending.length).toBeGreaterThanOrEqual(2);
+    const n = pending.find((p) => p.recommendedOn === '2016-07-08')!;
+    const before = await value('incubator.national.new', 2016);
+    const early = await officer.request('POST', `/api/carrier-national/${n.id}/result`, { recognised: true, docNo: '国科发高〔2016〕301号', resultOn: '2016-07-01' });
+    expect(early.statusCode).toBe(400);
+    expect((await xihu.request('POST', `/api/carrier-national/${n.id}/result`, { recognised: true, docNo: '国科发高〔2016〕301号', resultOn: '2016-09-01' })).statusCode).toBe(403);
+    const res = await officer.request('POST', `/api/carrier-national/${n.id}/result`, { recognised: true, docNo: '国科发高〔2016〕301号', resultOn: '2016-09-01' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json<National>()).toMatchObject({ status: 'recognised', resultDocNo: '国科发高〔2016〕301号' });
+    expect(res.json<National>().events.at(-1)!.comment).toContain('国科发高〔2016〕301号');
+    const carrier = (await officer.request('GET', `/api/carriers/${n.carrierId}`)).json<{ nationalSince: string; recognitions: { level: string; reference: string; caseId: number | null }[] }>();
+    expect(carrier.nationalSince).toBe('2016-09-01');
+    expect(carrier.recognitions.find((r) => r.level === 'national')).toMatchObject({ reference: '国科发高〔2016〕301号', caseId: n.id });
+    expect(await value('incubator.national.new', 2016)).toBe(before + 1);
+    expect((await officer.request('POST', `/api/carrier-national/${n.id}/result`, { recognised: false, docNo: '国科发高〔2016〕302号', resultOn: '2016-09-02' })).statusCode).toBe(409);
+  });
+
+  it('when 科技部 does not recognise one, then the case ends and no recognition is issued', async () => {
+    const pending = (await officer.request('GET', '/api/carrier-national?status=recommended')).json<{ items: National[] }>().items;
+    const n = pending.find((p) => p.recommendedOn === '2016-07-08')!;
+    const res = await officer.request('POST', `/api/carrier-national/${n.id}/result`, { recognised: false, docNo: '国科发高〔2016〕305号', resultOn: '2016-09-05', comment: '孵化绩效指标未达到国家级要求' });
+    expect(res.json<National>()).toMatchObject({ status: 'not_recognised' });
+    const carrier = (await officer.request('GET', `/api/carriers/${n.carrierId}`)).json<{ nationalSince: string | null }>();
+    expect(carrier.nationalSince).toBeNull();
+  });
+});
+
 describe('the annual statistics in Excel', () => {
   it('when the statistics are exported and read back, then every row and field is the same', async () => {
     const list = (await officer.request('GET', '/api/carrier-stats?year=2015')).json<{ items: { carrierId: number; year: number; fields: Record<string, number> }[] }>().items;

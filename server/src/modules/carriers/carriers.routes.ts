@@ -9,6 +9,7 @@ import * as assessment from './assessment.service.js';
 import { carrierFiguresByPark } from './carriers.indicators.js';
 import * as s from './carriers.schema.js';
 import * as service from './carriers.service.js';
+import * as national from './national.js';
 import * as parks from './parks.service.js';
 import * as stats from './stats.service.js';
 import { exportStats, importStats } from './stats.xlsx.js';
@@ -42,12 +43,27 @@ export const carriersRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app)
     requireActor(request);
     return service.updateCarrier(db, contextOf(request), request.params.id, request.body);
   });
+  // ---------- national status: recommend, then record ----------
   app.post(
-    '/api/carriers/:id/national',
-    { schema: { tags, summary: '登记国家级认定（国家级孵化器、纳入国家孵化器管理体系的众创空间；上级文号与日期；市科委）', params: s.idParam, body: s.nationalBody, response: { 201: s.recognitionOut } } },
+    '/api/carriers/:id/national-recommendations',
+    { schema: { tags, summary: '推荐上报国家级（国家级孵化器、纳入国家孵化器管理服务体系的众创空间；须持有效市级认定；市科委）', params: s.idParam, body: s.recommendBody, response: { 201: s.nationalDetail } } },
     async (request, reply) => {
       requireActor(request);
-      return reply.status(201).send(await service.recordNational(db, contextOf(request), request.params.id, request.body));
+      return reply.status(201).send(await national.recommendNational(db, contextOf(request), request.params.id, request.body));
+    },
+  );
+  app.get('/api/carrier-national', { schema: { tags, summary: '国家级推荐上报与上级认定结果（按范围）', querystring: s.nationalQuery, response: { 200: s.nationalList } } }, async (request) =>
+    national.listNational(db, requireActor(request), request.query),
+  );
+  app.get('/api/carrier-national/:id', { schema: { tags, summary: '一份国家级推荐上报及其办理记录', params: s.idParam, response: { 200: s.nationalDetail } } }, async (request) =>
+    national.getNational(db, requireActor(request), request.params.id),
+  );
+  app.post(
+    '/api/carrier-national/:id/result',
+    { schema: { tags, summary: '登记科技部认定结果（文号、日期；认定则自该日起为国家级；市科委）', params: s.idParam, body: s.nationalResultBody, response: { 200: s.nationalDetail } } },
+    async (request) => {
+      requireActor(request);
+      return national.recordNationalResult(db, contextOf(request), request.params.id, request.body);
     },
   );
 

@@ -96,8 +96,38 @@ export const carrierDetail = carrierSummary.extend({
   assessments: z.array(assessment),
 });
 
-export const nationalBody = z.object({ reference: text('上级文件文号', 60), issuer: text('认定机关', 60), recognisedOn: isoDate });
-export const recognitionOut = recognition;
+// ── national status: recommend, then record ──
+export const recommendBody = z.object({ recommendedOn: isoDate.optional(), docNo: z.string().trim().max(60, '推荐文号不超过60字').optional() });
+export const nationalResultBody = z.object({
+  recognised: z.boolean({ message: '请选择上级认定结果' }),
+  docNo: text('上级文件文号', 60),
+  resultOn: isoDate,
+  issuer: z.string().trim().max(60, '认定机关不超过60字').optional(),
+  comment: z.string().trim().max(500, '说明不超过500字').optional(),
+});
+export const nationalQuery = z.object({ year: year.optional(), status: z.enum(['recommended', 'recognised', 'not_recognised'], { message: '状态应为 recommended、recognised 或 not_recognised' }).optional(), carrierId: id.optional() });
+const nationalCase = z.object({
+  id: z.number(),
+  instrument: z.string(),
+  instrumentName: z.string(),
+  year: z.number(),
+  status: z.string(),
+  statusName: z.string(),
+  next: z.string().nullable(),
+  dueOn: z.string().nullable(),
+  type: z.enum(['incubator', 'makerspace']),
+  typeName: z.string(),
+  carrierId: z.number(),
+  carrierName: z.string(),
+  districtName: z.string(),
+  recommendedOn: z.string(),
+  recommendDocNo: z.string().nullable(),
+  resultDocNo: z.string().nullable(),
+  resultOn: z.string().nullable(),
+  resultIssuer: z.string().nullable(),
+});
+export const nationalList = z.object({ items: z.array(nationalCase) });
+export const nationalDetail = nationalCase.extend({ events: z.array(z.object({ action: z.string(), actorLabel: z.string(), comment: z.string().nullable(), at: z.string(), toStatusName: z.string().nullable() })) });
 
 export const firmBody = z.object({ firmName: text('企业名称', 100), enterpriseId: id.nullable().optional(), enteredOn: isoDate });
 export const firmPatch = z.object({ outcome: z.enum(['graduated', 'exited'], { message: '去向应为 graduated（毕业）或 exited（退出）' }), on: isoDate });

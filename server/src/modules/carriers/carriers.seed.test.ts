@@ -81,3 +81,17 @@ describe('the 2016 recognition cases in the demo', () => {
   });
 });
 
+describe('national status in the demo', () => {
+  it('when the 2015 national recognitions are read, then each is the recorded result of a recommendation case with its document number', async () => {
+    const rows = await t.deps.database.rows<{ kind: string; reference: string; result_doc_no: string | null; status: string | null; recognised_on: string; recommended_on: string | null }>(sql`
+      select r.kind, r.reference, n.result_doc_no, c.status, r.recognised_on::text, n.recommended_on::text
+      from carrier_recognitions r
+      left join carrier_national_cases n on n.id = r.case_id
+      left join cases c on c.id = n.id
+      where r.level = 'national' and r.recognised_on between '2015-01-01' and '2015-12-31'`);
+    expect(rows.filter((r) => r.kind === 'incubator')).toHaveLength(T.nationalIncubatorsNew);
+    expect(rows.every((r) => r.status === 'recognised' && r.result_doc_no === r.reference && r.recommended_on! < r.recognised_on)).toBe(true);
+    const pending = (await officer.request('GET', '/api/carrier-national?status=recommended')).json<{ items: unknown[] }>().items;
+    expect(pending).toHaveLength(3);
+  });
+});

@@ -40,6 +40,7 @@ import {
 } from './carriers.seed.data.js';
 import { jumpFlags } from './stats.service.js';
 import { applicationSteps, seedIncubatorPanels, seedRecognitionNotices, type ReviewedCase, type SeedStep, type StepBy } from './carriers.seed.review.js';
+import { seedNationalCases } from './carriers.seed.national.js';
 import { CARRIER_BOOK } from './subsidy.js';
 
 export { TARGETS_2015, DEMO_CARRIER_ORG, DEMO_MAKERSPACE, DEMO_NEW_MAKERSPACE } from './carriers.seed.data.js';
@@ -568,6 +569,8 @@ export async function seedCarriers(opts: { tx: Tx; ctx: RequestContext }): Promi
     await tx.update(carrierRecognitions).set({ revokedOn: '2016-03-25', revokeReason: exitReason }).where(eq(carrierRecognitions.carrierId, carrierIds[failer]));
   }
 
+  const nationalCases = await seedNationalCases(tx, { id: officer.id, label: label(officer) });
+
   // the subsidies' money: each year's appropriation, the historical payments (before the payment desk)
   const paid = pays.map((p) => ({
     kind: 'pay',
@@ -594,6 +597,7 @@ export async function seedCarriers(opts: { tx: Tx; ctx: RequestContext }): Promi
   await recordAuditMany(tx, ctx, [
     ...parkRows.map((p) => ({ action: 'park.create', objectType: 'park', objectId: p.id, after: { code: p.code, name: p.name } })),
     ...carrierIds.map((id, i) => ({ action: 'carrier.create', objectType: 'carrier', objectId: id, after: { name: planned[i].name, kind: planned[i].kind } })),
+    ...nationalCases.map((id) => ({ action: 'carrier_national.recommend', objectType: 'carrier_national_case', objectId: id, after: { seeded: true } })),
     ...notices.map((n) => ({ action: 'notice.publish', objectType: 'public_notice', objectId: n.id, after: { title: n.title, publishedOn: n.publishedOn, endsOn: n.endsOn } })),
     ...recRows.map((r) => ({ action: 'carrier_recognition.issue', objectType: 'carrier', objectId: r.carrierId, after: { recognitionId: r.id } })),
     ...seedCases.map((sc, n) => ({ action: `${sc.instrument === 'carrier_stats' ? 'carrier_stats' : sc.instrument}_case.create`, objectType: `${sc.instrument}_case`, objectId: ids[n], after: { status: sc.status } })),

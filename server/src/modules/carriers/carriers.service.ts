@@ -7,11 +7,10 @@ import { businessToday } from '../../lib/clock.js';
 import { recordAudit } from '../audit/index.js';
 import { instrumentOf, statusName } from '../cases/index.js';
 import { GRADE_NAMES, KIND_NAMES, LEVEL_NAMES } from './carriers.rules.js';
-import { assertCityOfficer, assertOperates, assertSeesCarrier, carrierScopeWhere } from './carriers.policy.js';
+import { assertOperates, assertSeesCarrier, carrierScopeWhere } from './carriers.policy.js';
 import * as repo from './carriers.repo.js';
 import type { z } from 'zod';
 import type * as s from './carriers.schema.js';
-import { recordNationalStatus } from './recognition.service.js';
 
 export const PARK_KIND_NAMES = { high_tech_zone: '国家高新区', town: '特色小镇', science_city: '科技城', cluster: '产业集聚区' } as const;
 
@@ -144,22 +143,6 @@ export async function updateCarrier(db: Db, ctx: RequestContext, id: number, inp
     await recordAudit(tx, ctx, { action: 'carrier.update', objectType: 'carrier', objectId: id, before: row, after });
   });
   return getCarrier(db, actor, id);
-}
-
-export async function recordNational(db: Db, ctx: RequestContext, id: number, input: z.infer<typeof s.nationalBody>) {
-  const actor = actorOf(ctx);
-  assertCityOfficer(actor);
-  if (input.recognisedOn > businessToday()) {
-    throw fieldError('recognisedOn', '认定日期不能晚于今天');
-  }
-  return db.transaction(async (tx) => {
-    const row = await repo.findCarrier(tx, id, true);
-    if (!row) {
-      throw notFound('载体');
-    }
-    const r = await recordNationalStatus(tx, ctx, row, input);
-    return { id: r.id, level: r.level, levelName: LEVEL_NAMES[r.level], kind: r.kind, reference: r.reference, issuer: r.issuer, recognisedOn: r.recognisedOn, revokedOn: r.revokedOn, revokeReason: r.revokeReason, caseId: r.caseId };
-  });
 }
 
 // ── incubated firms ─────────────────────────────────────────────────────────────────────────

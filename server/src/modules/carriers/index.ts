@@ -1,5 +1,6 @@
 /** Innovation carriers: makerspaces, incubators, service platforms (docs/carriers.md). Importing this registers its instruments and payable. */
 import './instrument.js';
+import './national.js';
 import './subsidy.js';
 export { carriersRoutes } from './carriers.routes.js';
 export { CARRIER_INDICATOR_CODES, carrierIndicatorRecords, carrierIndicators, carrierIndicatorsByDistrict, type CarrierIndicatorCode } from './carriers.indicators.js';

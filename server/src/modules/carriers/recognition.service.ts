@@ -44,12 +44,12 @@ export async function issueMunicipalRecognition(tx: Tx, ctx: RequestContext, c: 
   return { reference, detail: { carrierId: app.carrierId, recognitionId: rec.id, recognisedOn: today } };
 }
 
-/** Records the upper body's decision (national incubator, national makerspace system) with its document number and date. */
+/** Issues the national status the upper body decided (national incubator, national makerspace system) on its recommendation case, with its document number and date. */
 export async function recordNationalStatus(
   tx: Tx,
   ctx: RequestContext,
   carrier: typeof carriers.$inferSelect,
-  input: { reference: string; issuer: string; recognisedOn: string },
+  input: { reference: string; issuer: string; recognisedOn: string; caseId: number },
 ) {
   if (carrier.kind === 'platform') {
     throw new AppError('validation_failed', '科技创新服务平台没有国家级认定', { fields: [{ field: 'kind', message: '仅众创空间和孵化器可登记国家级' }] });
@@ -63,7 +63,7 @@ export async function recordNationalStatus(
   }
   const [rec] = await tx
     .insert(carrierRecognitions)
-    .values({ carrierId: carrier.id, level: 'national', kind: carrier.kind, reference: input.reference.trim(), issuer: input.issuer.trim(), recognisedOn: input.recognisedOn, recordedBy: ctx.actor?.userId ?? null })
+    .values({ carrierId: carrier.id, level: 'national', kind: carrier.kind, reference: input.reference.trim(), issuer: input.issuer.trim(), recognisedOn: input.recognisedOn, caseId: input.caseId, recordedBy: ctx.actor?.userId ?? null })
     .returning();
   await recordAudit(tx, ctx, { action: 'carrier_recognition.record_national', objectType: 'carrier', objectId: carrier.id, after: rec });
   return rec;

@@ -31,14 +31,6 @@ export function useUpdateCarrier(id: number) {
   return useMutation({ mutationFn: (body: CarrierPatch) => unwrap(api.PATCH('/api/carriers/{id}', { params: { path: { id } }, body })), onSuccess: () => refreshCarriers(qc) });
 }
 
-export function useRecordNational(id: number) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (body: BodyOf<'/api/carriers/{id}/national', 'post'>) => unwrap(api.POST('/api/carriers/{id}/national', { params: { path: { id } }, body })),
-    onSuccess: () => refreshCarriers(qc),
-  });
-}
-
 export function useAddFirm(id: number) {
   const qc = useQueryClient();
   return useMutation({

@@ -10,11 +10,13 @@ import { orDash } from '../../../lib/format';
 import { useSession } from '../../../lib/session';
 import { useOpenApplication, type ApplicationForm } from '../api/applications';
 import { useAssess } from '../api/assessments';
-import { useAddFirm, useCarrier, useEndFirm, useFirms, useRecordNational, useUpdateCarrier, type CarrierDetail, type Firm } from '../api/carriers';
+import { useAddFirm, useCarrier, useEndFirm, useFirms, useUpdateCarrier, type CarrierDetail, type Firm } from '../api/carriers';
+import { useRecommendNational } from '../api/national';
 import { useSaveStats, type StatsFields } from '../api/stats';
 import { GRADE_COLORS, SCORE_ITEMS, STATUS_COLORS } from '../constants';
 import { APPLICATION_FIELDS, ApplicationFormFields } from './ApplicationFormFields';
 import { CarrierForm } from './CarrierForm';
+import { NationalTab } from './NationalTab';
 import { showErrors } from './errors';
 import { STATS_FIELD_NAMES, StatsFormFields } from './StatsFormFields';
 
@@ -50,7 +52,7 @@ export default function CarrierDetailPage() {
               </Button>
             ) : null}
             {isOperator && c.kind !== 'platform' && !c.exitedOn ? <Button onClick={() => setDialog('stats')}>填报年度统计</Button> : null}
-            {isOfficer && c.kind !== 'platform' && !live.some((r) => r.level === 'national') ? <Button onClick={() => setDialog('national')}>登记国家级认定</Button> : null}
+            {isOfficer && c.kind !== 'platform' && !c.exitedOn && live.some((r) => r.level === 'municipal') && !live.some((r) => r.level === 'national') ? <Button onClick={() => setDialog('national')}>推荐上报国家级</Button> : null}
             {isOfficer && !c.exitedOn ? <Button onClick={() => setDialog('assess')}>考核评分</Button> : null}
           </>
         }
@@ -81,6 +83,7 @@ export default function CarrierDetailPage() {
         <Tabs
           items={[
             { key: 'rec', label: '认定记录', children: <Recognitions c={c} /> },
+            ...(c.kind === 'platform' || isOperator ? [] : [{ key: 'national', label: '国家级推荐上报', children: <NationalTab carrierId={c.id} /> }]),
             { key: 'firms', label: '在孵企业', children: <Firms c={c} canEdit={isOperator && !c.exitedOn} /> },
             {
               key: 'apps',
@@ -143,7 +146,7 @@ export default function CarrierDetailPage() {
       <CarrierForm open={dialog === 'edit'} initial={c} onClose={() => setDialog(null)} pending={update.isPending} onSubmit={({ kind: _k, ...rest }) => update.mutateAsync({ ...rest, version: c.version })} />
       {dialog === 'apply' ? <ApplyDialog c={c} onClose={() => setDialog(null)} /> : null}
       {dialog === 'stats' ? <StatsDialog c={c} onClose={() => setDialog(null)} /> : null}
-      {dialog === 'national' ? <NationalDialog c={c} onClose={() => setDialog(null)} /> : null}
+      {dialog === 'national' ? <RecommendDialog c={c} onClose={() => setDialog(null)} /> : null}
       {dialog === 'assess' ? <AssessDialog c={c} onClose={() => setDialog(null)} /> : null}
     </>
   );
@@ -298,30 +301,25 @@ function StatsDialog({ c, onClose }: { c: CarrierDetail; onClose: () => void }) 
   );
 }
 
-function NationalDialog({ c, onClose }: { c: CarrierDetail; onClose: () => void }) {
-  const [form] = Form.useForm<{ reference: string; issuer: string; recognisedOn: string }>();
-  const record = useRecordNational(c.id);
+function RecommendDialog({ c, onClose }: { c: CarrierDetail; onClose: () => void }) {
+  const [form] = Form.useForm<{ docNo?: string }>();
+  const recommend = useRecommendNational(c.id);
   const submit = async () => {
     const v = await form.validateFields();
     try {
-      await record.mutateAsync(v);
-      message.success('已登记');
+      await recommend.mutateAsync({ docNo: v.docNo || undefined });
+      message.success('已推荐上报，待科技部认定后登记结果');
       onClose();
     } catch (err) {
-      showErrors(form, err, ['reference', 'issuer', 'recognisedOn']);
+      showErrors(form, err, ['docNo', 'recommendedOn']);
     }
   };
   return (
-    <Modal open title={c.kind === 'incubator' ? '登记国家级科技企业孵化器' : '登记纳入国家孵化器管理体系'} okText="登记" cancelText="取消" onCancel={onClose} onOk={() => void submit()} confirmLoading={record.isPending}>
-      <Form form={form} layout="vertical" initialValues={{ issuer: '中华人民共和国科学技术部' }}>
-        <Form.Item name="reference" label="上级文件文号" rules={[{ required: true, message: '请填写文号' }]}>
-          <Input placeholder="如 国科发高〔2016〕123号" />
-        </Form.Item>
-        <Form.Item name="issuer" label="认定机关" rules={[{ required: true }]}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="recognisedOn" label="文件日期" rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/, message: '日期格式应为 YYYY-MM-DD' }]}>
-          <Input placeholder="YYYY-MM-DD" />
+    <Modal open title={c.kind === 'incubator' ? '推荐上报国家级科技企业孵化器' : '推荐纳入国家级科技企业孵化器管理服务体系'} okText="推荐上报" cancelText="取消" onCancel={onClose} onOk={() => void submit()} confirmLoading={recommend.isPending}>
+      <Typography.Paragraph type="secondary">国家级由科技部认定：市科委推荐上报后，在“载体审核与考核 → 国家级推荐上报”中登记科技部的认定文号和日期。</Typography.Paragraph>
+      <Form form={form} layout="vertical">
+        <Form.Item name="docNo" label="推荐文号（可选）">
+          <Input placeholder="如 杭科高〔2016〕58号" maxLength={60} />
         </Form.Item>
       </Form>
     </Modal>

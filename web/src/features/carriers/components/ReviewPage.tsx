@@ -1,6 +1,6 @@
 import { Button, Card, Flex, Select, Table, Tabs, Tag, Upload, message } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { Money } from '../../../components/Money';
 import { PageTitle } from '../../../components/PageTitle';
 import { failedTable } from '../../../components/QueryState';
@@ -15,6 +15,7 @@ import { useAssessments } from '../api/assessments';
 import { usePublishCarrierNotice } from '../api/notice';
 import { useImportStats, useStatsList, type StatsLine } from '../api/stats';
 import { GRADE_COLORS, STATUS_COLORS } from '../constants';
+import { NationalTab } from './NationalTab';
 
 const years = () => [0, 1, 2, 3].map((d) => businessDayjs().year() - d);
 
@@ -22,6 +23,8 @@ const years = () => [0, 1, 2, 3].map((d) => businessDayjs().year() - d);
 export default function ReviewPage() {
   const me = useSession();
   const isOperator = me.roles.includes('carrier_operator');
+  const [params] = useSearchParams();
+  const tab = params.get('tab');
   return (
     <>
       <PageTitle title={isOperator ? '申请与统计' : '载体审核与考核'} />
@@ -31,7 +34,9 @@ export default function ReviewPage() {
             { key: 'apps', label: '认定申请', children: <Applications /> },
             { key: 'stats', label: '年度统计', children: <Stats isOperator={isOperator} /> },
             { key: 'assess', label: '考核结果', children: <Assessments /> },
+            ...(isOperator ? [] : [{ key: 'national', label: '国家级推荐上报', children: <NationalTab /> }]),
           ]}
+          defaultActiveKey={tab ?? undefined}
         />
       </Card>
     </>
