@@ -1,10 +1,12 @@
-import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Table, Tabs, Tag } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Space, Table, Tabs, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { PageTitle } from '../../../components/PageTitle';
 import { applyFieldErrors, errorMessage } from '../../../lib/form-errors';
 import { hasAnyRole, useSession } from '../../../lib/session';
-import { useCommissioners, useCreateEvent, useOutreachEvents, type EventInput } from '../api/outreach';
+import { useCommissioners, useCreateEvent, useOutreachEvents, type Commissioner, type EventInput, type OutreachEvent } from '../api/outreach';
+import { AssignmentModal, ServiceRecordModal } from './CommissionerForms';
+import { PhotoUpload } from './PhotoUpload';
 
 type EventForm = Omit<EventInput, 'heldOn'> & { heldOn?: Dayjs };
 
@@ -19,6 +21,7 @@ export default function OutreachPage() {
   const create = useCreateEvent();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<EventForm>();
+  const [editing, setEditing] = useState<{ c: Commissioner; form: 'assignment' | 'record' } | null>(null);
   const submit = async (v: EventForm) => {
     try {
       await create.mutateAsync({ ...v, heldOn: v.heldOn ? v.heldOn.format('YYYY-MM-DD') : '' });
@@ -54,6 +57,7 @@ export default function OutreachPage() {
                       { title: '区县', dataIndex: 'districtName', width: 90 },
                       { title: '参加人数', dataIndex: 'participants', width: 90 },
                       { title: '照片', width: 70, render: (_, e) => e.photos.length },
+                      ...(canRecord ? [{ title: '操作', width: 110, render: (_: unknown, e: OutreachEvent) => <PhotoUpload event={e} /> }] : []),
                     ]}
                   />
                 </>
@@ -78,6 +82,26 @@ export default function OutreachPage() {
                       width: 260,
                       render: (_, c) => (c.records[0] ? `${c.records[0].serviceDays} 天，服务 ${c.records[0].enterprisesServed} 家（户），培训 ${c.records[0].trainings} 场` : '未登记'),
                     },
+                    ...(canRecord
+                      ? [
+                          {
+                            title: '操作',
+                            width: 190,
+                            render: (_: unknown, c: Commissioner) => (
+                              <Space size={4}>
+                                <Button size="small" onClick={() => setEditing({ c, form: 'assignment' })}>
+                                  派驻
+                                </Button>
+                                {c.records[0] ? null : (
+                                  <Button size="small" onClick={() => setEditing({ c, form: 'record' })}>
+                                    服务记录
+                                  </Button>
+                                )}
+                              </Space>
+                            ),
+                          },
+                        ]
+                      : []),
                   ]}
                 />
               ),
@@ -85,6 +109,8 @@ export default function OutreachPage() {
           ]}
         />
       </Card>
+      {editing?.form === 'assignment' ? <AssignmentModal c={editing.c} onClose={() => setEditing(null)} /> : null}
+      {editing?.form === 'record' ? <ServiceRecordModal c={editing.c} year={year} onClose={() => setEditing(null)} /> : null}
       <Modal title="登记科技下乡活动" open={open} onCancel={() => setOpen(false)} onOk={() => form.submit()} confirmLoading={create.isPending} width={640} destroyOnHidden>
         <Form form={form} layout="vertical" onFinish={submit}>
           <Form.Item name="title" label="活动名称" rules={[{ required: true, message: '请填写活动名称' }]}>
