@@ -1,15 +1,68 @@
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+const brotli = promisify(brotliCompress);
+const gz = promisify(gzip);
+const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|txt)$/;
+/** Below this a compressed copy saves less than its own headers cost. */
+const MIN_BYTES = 1024;
+
+async function* files(dir: string): AsyncGenerator<string> {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      yield* files(path);
+    } else if (COMPRESSIBLE.test(entry.name)) {
+      yield path;
+    }
+  }
+}
+
+/**
+ * Writes `name.br` (brotli, best quality) and `name.gz` (gzip -9) next to every text file of the
+ * build, once, so the server (server/src/http/static.ts) sends them as they are, without
+ * compressing on each request.
+ */
+function precompress(outDir: string): Plugin {
+  return {
+    name: 'kechuang-precompress',
+    apply: 'build',
+    async closeBundle() {
+      const jobs: Promise<void>[] = [];
+      for await (const path of files(outDir)) {
+        if ((await stat(path)).size < MIN_BYTES) {
+          continue;
+        }
+        jobs.push(
+          readFile(path).then(async (content) => {
+            const [br, gzipped] = await Promise.all([
+              brotli(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: content.length } }),
+              gz(content, { level: 9 }),
+            ]);
+            await Promise.all([writeFile(`${path}.br`, br), writeFile(`${path}.gz`, gzipped)]);
+          }),
+        );
+      }
+      await Promise.all(jobs);
+    },
+  };
+}
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const apiTarget = process.env.KECHUANG_API ?? 'http://127.0.0.1:3000';
+const outDir = fileURLToPath(new URL('./dist', import.meta.url));
 
 export default defineConfig({
   root,
-  plugins: [react()],
+  // the server sends the .br/.gz copies as they are (server/src/http/static.ts)
+  plugins: [react(), precompress(outDir)],
   build: {
-    outDir: fileURLToPath(new URL('./dist', import.meta.url)),
+    outDir,
     emptyOutDir: true,
     // antd alone is ~250 KB gzip; the budget (QUALITY.md) is checked on the initial chunks.
     chunkSizeWarningLimit: 1200,

@@ -1,17 +1,15 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from './deps.js';
 import { registerAuth } from './http/auth.js';
 import { clientErrorHandler, frameworkErrorHandler, registerErrorHandler } from './http/error-handler.js';
+import { registerWebApp } from './http/static.js';
 import { closeConnectionsWithUnreadBodies } from './http/upload.js';
 import { postgresRateLimitStore } from './http/rate-limit-store.js';
 import { strictValidatorCompiler } from './http/strict-input.js';
@@ -164,18 +162,6 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(carriersRoutes(deps));
   await app.register(projectsRoutes(deps));
 
-  const webDist = deps.settings.webDist ? resolve(deps.settings.webDist) : null;
-  if (webDist && existsSync(resolve(webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'], maxAge: '1h' });
-    // Client-side routes fall back to the SPA shell; unknown /api paths stay JSON 404s.
-    app.get('/*', { schema: { hide: true, security: [] } }, async (request, reply) => {
-      const path = request.url.split('?')[0];
-      // Unknown API paths and missing files (a stale /assets/x.js) are 404s, not the SPA shell.
-      if (path.startsWith('/api/') || path === '/api' || path.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(path)) {
-        return reply.callNotFound();
-      }
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
-    });
-  }
+  await registerWebApp(app, deps.settings.webDist);
   return app;
 }
