@@ -44,6 +44,27 @@ describe('the programmes demo data', () => {
     expect(years.filter((y) => y.committed > 0).length).toBeGreaterThanOrEqual(5);
   });
 
+  it('when a 2016 call is ranked, then each scored case has a logged kernel draw and scored members whose mean is the score shown', async () => {
+    const panels = await t.deps.database.rows<{ id: number; type: string; panel_score: string; draws: number; seeds: number; members: number; mean: string }>(sql`
+      select c.id, c.type, c.panel_score,
+             (select count(*)::int from panel_draws d where d.case_id = c.id) as draws,
+             (select count(*)::int from panel_draws d where d.case_id = c.id and d.seed is not null) as seeds,
+             count(m.id)::int as members, round(avg(m.total), 2)::text as mean
+      from cases c left join panel_members m on m.case_id = c.id and m.status = 'scored'
+      where c.instrument = 'programmes' and c.year = 2016 and c.panel_score is not null
+      group by c.id`);
+    expect(panels.length).toBeGreaterThan(30);
+    for (const p of panels) {
+      expect(p).toMatchObject({ draws: 1, seeds: 1, members: p.type === 'major' ? 5 : 3 });
+      expect(Number(p.mean)).toBeCloseTo(Number(p.panel_score), 1);
+    }
+    const call = (await officer.request('GET', '/api/programme-calls?year=2016')).json<{ items: { id: number; title: string }[] }>().items.find((c) => c.title.includes('一般科研项目申报指南（第一批）'))!;
+    const ranking = (await officer.request('GET', `/api/programme-calls/${call.id}/ranking`)).json<{ items: { id: number; panelScore: number | null }[] }>().items;
+    expect(ranking.length).toBeGreaterThan(5);
+    const byId = new Map(panels.map((p) => [p.id, Number(p.panel_score)]));
+    expect(ranking.every((r) => r.panelScore !== null && r.panelScore === byId.get(r.id))).toBe(true);
+  });
+
   it('when the demo enterprise and its district look, then they see its own projects only', async () => {
     const mine = (await enterprise.request('GET', '/api/project-applications')).json<{ items: { status: string; enterprise: { name: string } }[] }>().items;
     expect(mine.map((i) => i.status).sort()).toEqual(['approved', 'in_progress']);

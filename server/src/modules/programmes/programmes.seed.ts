@@ -5,6 +5,8 @@ import type { Actor, RequestContext } from '../../http/context.js';
 import { businessToday } from '../../lib/clock.js';
 import { createRandom, type Random } from '../../lib/random.js';
 import { recordAuditMany } from '../audit/index.js';
+import { casesRepo } from '../cases/index.js';
+import { recordPastPanel } from '../experts/index.js';
 import { postMovements } from '../ledger/index.js';
 import { approvePayment, confirmPayment, sendPayment } from '../payments/index.js';
 import { PROJECT_BOOK } from './book.js';
@@ -293,6 +295,7 @@ export async function seedProgrammes({ tx, ctx }: { tx: Tx; ctx: RequestContext 
   for (let i = 0; i < events.length; i += 2000) {
     await tx.insert(caseEvents).values(events.slice(i, i + 2000));
   }
+  await seedPanels(tx, rnd, officer.id, specs.flatMap((sp, i) => (sp.call.year === 2016 && sp.score !== null ? [{ id: ids[i], target: sp.score, drawOn: drawDay(events, ids[i]) }] : [])));
   const districtNames = new Map((await tx.select({ id: districts.id, name: districts.name }).from(districts)).map((d) => [d.id, d.name]));
   const items = specs.flatMap((s, i) =>
     s.status === 'in_notice' || s.status === 'approved' || s.status === 'in_progress'
@@ -350,6 +353,35 @@ export async function seedProgrammes({ tx, ctx }: { tx: Tx; ctx: RequestContext 
     ...SEED_CALLS.map((c) => ({ action: 'programme_call.create', objectType: 'call', objectId: callIds.get(c.key)!, after: { title: c.title } })),
   ]);
   return { cases: specs.length };
+}
+
+const EXPERT_COMMENTS = ['技术路线清晰，创新性较强，预期指标可考核。', '研究基础较好，团队结构合理，预算编制基本合理。', '产业化前景较好，建议加强知识产权布局。', '实施方案可行，建议细化进度安排和风险应对。', '经费预算中设备购置比例偏高，建议优化。'];
+
+/** The day of a case's draw_panel event (the seeded history). */
+function drawDay(events: (typeof caseEvents.$inferInsert)[], caseId: number): Date {
+  return events.find((e) => e.caseId === caseId && e.action === 'draw_panel')!.occurredAt!;
+}
+
+/**
+ * Real panels of the 2016 projects that went through expert review: the experts kernel's draw
+ * (its pool, conflicts, the programme's rules, a recorded seed) and every member's scores on the
+ * programme's sheet around the case's intended score; the case's panel score is their mean, as
+ * the ranking page reads it.
+ */
+async function seedPanels(tx: Tx, rnd: Random, officerId: number, reviewed: { id: number; target: number; drawOn: Date }[]) {
+  for (const r of reviewed) {
+    const c = (await casesRepo.findCase(tx, r.id))!;
+    await recordPastPanel(tx, c, {
+      seed: rnd.int(1, 2 ** 31 - 2),
+      drawnBy: officerId,
+      drawnAt: r.drawOn,
+      scoredAt: new Date(r.drawOn.getTime() + 5 * 86_400_000),
+      sheet: (member, items) => ({
+        scores: Object.fromEntries(items.map((i) => [i.code, Math.max(0, Math.min(i.max, Math.round(((r.target / 100) * i.max + (rnd.next() - 0.5) * 3) * 2) / 2))])),
+        comment: EXPERT_COMMENTS[(r.id + member) % EXPERT_COMMENTS.length],
+      }),
+    });
+  }
 }
 
 function actorOf(u: { id: number; username: string; displayName: string; roles: Actor['roles']; organizationId: number }, organizationName: string): Actor {
