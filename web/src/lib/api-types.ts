@@ -9221,6 +9221,17 @@ export interface paths {
                                 industry: string;
                                 registeredOn: string;
                             };
+                            materials: {
+                                open: boolean;
+                                items: {
+                                    id: number;
+                                    code: string;
+                                    fileName: string;
+                                    mimeType: string;
+                                    size: number;
+                                    createdAt: string;
+                                }[];
+                            };
                             assessment: unknown | null;
                             scoring: {
                                 /** @enum {string} */
@@ -9245,6 +9256,43 @@ export interface paths {
                             };
                         };
                     };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/expert/assignments/{memberId}/materials/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 查看申报材料（只读；须已声明无利益冲突且评审任务进行中；每次下载记入审计日志） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    memberId: number;
+                    attachmentId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };
@@ -9363,6 +9411,17 @@ export interface paths {
                                 uscc: string;
                                 industry: string;
                                 registeredOn: string;
+                            };
+                            materials: {
+                                open: boolean;
+                                items: {
+                                    id: number;
+                                    code: string;
+                                    fileName: string;
+                                    mimeType: string;
+                                    size: number;
+                                    createdAt: string;
+                                }[];
                             };
                             assessment: unknown | null;
                             scoring: {
@@ -12766,11 +12825,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 引用某对象的政策（公开）：申报通知或认定类别 */
+        /** 引用某对象的政策（公开）：申报通知、科技计划或认定类别 */
         get: {
             parameters: {
                 query: {
-                    objectType: "call" | "recognition_type";
+                    objectType: "call" | "programme" | "recognition_type";
                     objectId: string;
                 };
                 header?: never;
@@ -13043,7 +13102,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        objectType: "call" | "recognition_type";
+                        objectType: "call" | "programme" | "recognition_type";
                         objectId: string;
                     };
                 };
@@ -13107,7 +13166,7 @@ export interface paths {
                 header?: never;
                 path: {
                     id: number;
-                    objectType: "call" | "recognition_type";
+                    objectType: "call" | "programme" | "recognition_type";
                     objectId: string;
                 };
                 cookie?: never;

@@ -95,4 +95,16 @@ describe('the policy library', () => {
     expect((await officer.request('DELETE', `${url}/call/${call.id}`)).statusCode).toBe(404);
     expect((await anon(`/api/policies/${policy.id}`)).json<{ citations: { objectId: string }[] }>().citations.map((c) => c.objectId)).toEqual(['municipal_hte']);
   });
+
+  it('when the officer links a policy to a programme, then the programme lists it publicly and an unknown programme is a field error', async () => {
+    const [policy] = (await anon(`/api/policies?q=${encodeURIComponent('科技发展资金')}`)).json<Page>().items;
+    const [programme] = await t.deps.database.rows<{ id: number; name: string }>(sql`select id, name from programmes order by id limit 1`);
+    const url = `/api/policies/${policy.id}/citations`;
+    const unknown = await officer.request('POST', url, { objectType: 'programme', objectId: '99999999' });
+    expect(unknown.json().error.details.fields[0]).toMatchObject({ field: 'objectId', message: '科技计划 99999999 不存在' });
+    const res = await officer.request('POST', url, { objectType: 'programme', objectId: String(programme.id) });
+    expect(res.json<{ citations: { objectTypeName: string; label: string }[] }>().citations).toContainEqual(expect.objectContaining({ objectTypeName: '科技计划', label: programme.name }));
+    const cited = (await anon(`/api/policies/cited?objectType=programme&objectId=${programme.id}`)).json<{ items: { id: number }[] }>();
+    expect(cited.items.map((p) => p.id)).toContain(policy.id);
+  });
 });

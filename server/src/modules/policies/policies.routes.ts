@@ -19,7 +19,7 @@ export const policiesRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app)
 
   app.get(
     '/api/policies/cited',
-    { schema: { tags, security: [], summary: '引用某对象的政策（公开）：申报通知或认定类别', querystring: s.citationQuery, response: { 200: s.citedList } } },
+    { schema: { tags, security: [], summary: '引用某对象的政策（公开）：申报通知、科技计划或认定类别', querystring: s.citationQuery, response: { 200: s.citedList } } },
     async (request) => service.policiesCiting({ db, objectType: request.query.objectType, objectId: request.query.objectId }),
   );
 

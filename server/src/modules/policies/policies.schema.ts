@@ -8,8 +8,8 @@ const isoDay = z
   .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), '日期无效');
 
 export const POLICY_STATUS_NAMES = { in_force: '现行有效', repealed: '已废止', amended: '已修订' } as const;
-export const CITATION_TYPES = ['call', 'recognition_type'] as const;
-export const CITATION_TYPE_NAMES = { call: '申报通知（指南）', recognition_type: '认定类别' } as const;
+export const CITATION_TYPES = ['call', 'programme', 'recognition_type'] as const;
+export const CITATION_TYPE_NAMES = { call: '申报通知（指南）', programme: '科技计划', recognition_type: '认定类别' } as const;
 
 const statusField = z.enum(POLICY_STATUSES, { message: '状态应为 in_force（现行有效）、repealed（已废止）或 amended（已修订）' });
 export const idParam = z.object({ id: z.coerce.number().int().positive().max(2147483647) });
@@ -47,7 +47,7 @@ export const patchBody = z.object({
 });
 
 export const citationBody = z.object({
-  objectType: z.enum(CITATION_TYPES, { message: '引用对象应为 call（申报通知）或 recognition_type（认定类别）' }),
+  objectType: z.enum(CITATION_TYPES, { message: '引用对象应为 call（申报通知）、programme（科技计划）或 recognition_type（认定类别）' }),
   objectId: z.string({ message: '请填写引用对象' }).trim().min(1, '请填写引用对象').max(40, '引用对象不超过40个字'),
 });
 export const citationQuery = citationBody;

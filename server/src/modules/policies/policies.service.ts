@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
+import { programmes } from '../../db/schema/index.js';
 import type { Db, Executor } from '../../db/client.js';
 import type { Actor, RequestContext } from '../../http/context.js';
 import { hasRole } from '../../http/context.js';
@@ -65,6 +67,9 @@ async function labelOf(db: Executor, objectType: string, objectId: string): Prom
   }
   if (objectType === 'call' && /^\d{1,9}$/.test(objectId)) {
     return (await findCallRow(db, Number(objectId)))?.title ?? null;
+  }
+  if (objectType === 'programme' && /^\d{1,9}$/.test(objectId)) {
+    return (await db.select({ name: programmes.name }).from(programmes).where(eq(programmes.id, Number(objectId))))[0]?.name ?? null;
   }
   return null;
 }
@@ -173,7 +178,7 @@ export async function addCitation(opts: { db: Db; ctx: RequestContext; id: numbe
   const actor = assertCanManage(opts.ctx.actor);
   const { objectType, objectId } = opts.input;
   if ((await labelOf(opts.db, objectType, objectId)) === null) {
-    throw fieldError('objectId', objectType === 'call' ? `申报通知 ${objectId} 不存在` : `认定类别 ${objectId} 不存在`);
+    throw fieldError('objectId', `${CITATION_TYPE_NAMES[objectType]} ${objectId} 不存在`);
   }
   return opts.db.transaction(async (tx) => {
     if (!(await repo.findPolicy(tx, opts.id, true))) {

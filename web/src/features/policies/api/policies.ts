@@ -44,3 +44,32 @@ export function useUploadPolicyFile() {
     onSuccess: () => qc.invalidateQueries({ queryKey: ['policies'] }),
   });
 }
+
+export type PolicyPatch = BodyOf<'/api/policies/{id}', 'patch'>;
+export type CitationInput = BodyOf<'/api/policies/{id}/citations', 'post'>;
+const refresh = (qc: ReturnType<typeof useQueryClient>) => qc.invalidateQueries({ queryKey: ['policies'] });
+
+/** Edits a document's fields and full text (optimistic version). */
+export function useUpdatePolicy() {
+  const qc = useQueryClient();
+  return useMutation({ mutationFn: ({ id, ...body }: PolicyPatch & { id: number }) => unwrap(api.PATCH('/api/policies/{id}', { params: { path: { id } }, body })), onSuccess: () => refresh(qc) });
+}
+
+export function useAddCitation() {
+  const qc = useQueryClient();
+  return useMutation({ mutationFn: ({ id, ...body }: CitationInput & { id: number }) => unwrap(api.POST('/api/policies/{id}/citations', { params: { path: { id } }, body })), onSuccess: () => refresh(qc) });
+}
+
+export function useRemoveCitation() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { id: number; objectType: string; objectId: string }) =>
+      unwrap(api.DELETE('/api/policies/{id}/citations/{objectType}/{objectId}', { params: { path: { ...v, objectType: v.objectType as CitationInput['objectType'] } } })),
+    onSuccess: () => refresh(qc),
+  });
+}
+
+/** The policies a call, programme or recognition type cites (public). */
+export function useCitedPolicies(objectType: CitationInput['objectType'], objectId: string) {
+  return useQuery({ queryKey: ['policies', 'cited', objectType, objectId], queryFn: () => unwrap(api.GET('/api/policies/cited', { params: { query: { objectType, objectId } } })) });
+}

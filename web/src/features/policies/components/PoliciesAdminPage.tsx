@@ -6,12 +6,13 @@ import { PageTitle } from '../../../components/PageTitle';
 import { applyFieldErrors, errorMessage } from '../../../lib/form-errors';
 import { hasAnyRole, useSession } from '../../../lib/session';
 import { useCreatePolicy, usePolicies, useSetPolicyStatus, useUploadPolicyFile, type PolicyInput } from '../api/policies';
+import { CitationsModal, EditPolicyModal } from './PolicyEditors';
 import { STATUS_COLOR } from './PublicPoliciesPage';
 
 type FormValues = Omit<PolicyInput, 'issuedOn' | 'effectiveOn' | 'expiresOn'> & { issuedOn?: Dayjs; effectiveOn?: Dayjs; expiresOn?: Dayjs };
 const day = (d?: Dayjs) => (d ? d.format('YYYY-MM-DD') : null);
 
-/** 政策库管理 (city officer): add documents with their full text, upload originals, mark repealed or amended. */
+/** 政策库管理 (city officer): add documents with their full text, edit them, upload originals, link citations, mark repealed or amended. */
 export default function PoliciesAdminPage() {
   const me = useSession();
   const canEdit = hasAnyRole(me, ['city_officer']);
@@ -23,6 +24,7 @@ export default function PoliciesAdminPage() {
   const upload = useUploadPolicyFile();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<FormValues>();
+  const [editing, setEditing] = useState<{ id: number; what: 'edit' | 'cite' } | null>(null);
   const submit = async (v: FormValues) => {
     try {
       await create.mutateAsync({ ...v, docNo: v.docNo || null, issuedOn: day(v.issuedOn), effectiveOn: day(v.effectiveOn), expiresOn: day(v.expiresOn) });
@@ -52,10 +54,16 @@ export default function PoliciesAdminPage() {
             { title: '原件', dataIndex: 'hasFile', width: 70, render: (v: boolean) => (v ? '已上传' : '—') },
             {
               title: '操作',
-              width: 250,
+              width: 330,
               render: (_, p) =>
                 canEdit ? (
-                  <Space>
+                  <Space wrap>
+                    <Button size="small" onClick={() => setEditing({ id: p.id, what: 'edit' })}>
+                      编辑全文
+                    </Button>
+                    <Button size="small" onClick={() => setEditing({ id: p.id, what: 'cite' })}>
+                      引用
+                    </Button>
                     <Upload
                       showUploadList={false}
                       accept=".pdf,.docx,.doc"
@@ -86,6 +94,8 @@ export default function PoliciesAdminPage() {
           ]}
         />
       </Card>
+      {editing?.what === 'edit' ? <EditPolicyModal id={editing.id} onClose={() => setEditing(null)} /> : null}
+      {editing?.what === 'cite' ? <CitationsModal id={editing.id} onClose={() => setEditing(null)} /> : null}
       <Modal title="新增政策文件" open={open} onCancel={() => setOpen(false)} onOk={() => form.submit()} confirmLoading={create.isPending} width={720} destroyOnHidden>
         <Form form={form} layout="vertical" onFinish={submit} initialValues={{ status: 'in_force' }}>
           <Form.Item name="title" label="标题" rules={[{ required: true, message: '请填写标题' }]}>

@@ -1,5 +1,6 @@
 import { Alert, Card, Descriptions, List, Table, Tag, Typography } from 'antd';
 import { PageTitle } from '../../../components/PageTitle';
+import { CitedPolicies } from '../../policies/components/CitedPolicies';
 import { errorMessage } from '../../../lib/form-errors';
 import { useCalls, type ProgrammeCall } from '../api/calls';
 import { wan } from './labels';
@@ -20,6 +21,12 @@ function CallDetail({ call }: { call: ProgrammeCall }) {
       </Descriptions.Item>
       <Descriptions.Item label="资助额度">{`单项市财政资助不超过 ${wan(call.ceiling)}；本指南资助总额 ${wan(call.totalBudget)}`}</Descriptions.Item>
       <Descriptions.Item label="说明">{call.description ?? '—'}</Descriptions.Item>
+      <Descriptions.Item label="政策依据">
+        <CitedPolicies objectType="call" objectId={call.id} />
+      </Descriptions.Item>
+      <Descriptions.Item label="计划的政策依据">
+        <CitedPolicies objectType="programme" objectId={call.programme.id} />
+      </Descriptions.Item>
       {call.invitedOnly ? <Descriptions.Item label="申报方式">主动设计项目，由市科委定向邀请的单位申报</Descriptions.Item> : null}
     </Descriptions>
   );

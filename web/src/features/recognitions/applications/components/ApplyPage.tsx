@@ -9,6 +9,7 @@ import { APPLICATION_STATUS_COLOR } from '../../labels';
 import { useCreateApplication } from '../api/create-application';
 import { useApplications, type ApplicationItem } from '../api/list-applications';
 import { useCalls, type CallItem } from '../api/list-calls';
+import { CitedPolicies } from '../../../policies/components/CitedPolicies';
 
 /** 认定申报 (enterprise): the open calls, and the enterprise's applications with where each one is. */
 export default function ApplyPage() {
@@ -46,6 +47,7 @@ export default function ApplyPage() {
             columns={[
               { title: '通知', dataIndex: 'title' },
               { title: '认定类型', dataIndex: 'typeName', width: 200 },
+              { title: '政策依据', width: 260, render: (_, c) => <CitedPolicies objectType="call" objectId={c.id} /> },
               { title: '受理时间', width: 220, render: (_, c) => `${c.opensOn} 至 ${c.closesOn}` },
               {
                 title: '操作',
