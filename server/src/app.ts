@@ -26,6 +26,7 @@ import { systemRoutes } from './modules/system/system.routes.js';
 import { techmarketRoutes } from './modules/techmarket/techmarket.routes.js';
 import { indicatorsRoutes } from './modules/indicators/indicators.routes.js';
 import { reportsRoutes } from './modules/reports/reports.routes.js';
+import { jobsRoutes } from './modules/jobs/jobs.routes.js';
 import { noticesRoutes } from './modules/notices/notices.routes.js';
 import { expertsRoutes } from './modules/experts/experts.routes.js';
 import { recognitionRegisterRoutes } from './modules/recognitions/register.routes.js';
@@ -143,6 +144,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(vouchersRoutes(deps));
   await app.register(indicatorsRoutes(deps));
   await app.register(reportsRoutes(deps));
+  await app.register(jobsRoutes(deps));
   await app.register(noticesRoutes(deps));
   await app.register(expertsRoutes(deps));
   await app.register(recognitionRegisterRoutes(deps));

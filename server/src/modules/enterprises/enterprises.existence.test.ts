@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { whenJobSettled } from '../jobs/index.js';
 import { COLUMNS } from './enterprises.excel.js';
-import { enterpriseInput, multipartFile, xlsxOf } from '../../test/factories.js';
+import { enterpriseInput, multipartFile, uniqueUscc, xlsxOf } from '../../test/factories.js';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../test/harness.js';
 
 let t: TestApp;
@@ -41,8 +42,22 @@ describe('a district officer does not learn that another district’s credit cod
     const values: Record<string, string> = { uscc: binjiangCode, name: '杭州存在性测试有限公司', district: '西湖区', registeredOn: '2015-05-05', industry: '电子信息' };
     const { payload, headers } = multipartFile(await xlsxOf(COLUMNS.map((c) => c.title), [COLUMNS.map((c) => values[c.field] ?? null)]));
     const res = await xihu.request('POST', '/api/enterprises/import', payload, headers);
-    expect(res.statusCode).toBe(400);
-    expect(JSON.stringify(res.json())).not.toMatch(revealing);
-    expect(JSON.stringify(res.json())).toMatch(/联系市科委核实/);
+    expect(res.statusCode).toBe(202);
+    await whenJobSettled(t.deps.database, res.json().id);
+    const job = (await xihu.request('GET', `/api/jobs/${res.json().id}`)).json();
+    expect(job.status).toBe('failed');
+    expect(JSON.stringify(job)).not.toMatch(revealing);
+    expect(JSON.stringify(job)).toMatch(/联系市科委核实/);
+  });
+
+  it('when it imports a row of another district, then the job fails naming its own district, and nothing is written', async () => {
+    const values: Record<string, string> = { uscc: uniqueUscc('330108'), name: '杭州越区导入测试有限公司', district: '滨江区', registeredOn: '2015-05-05', industry: '电子信息' };
+    const { payload, headers } = multipartFile(await xlsxOf(COLUMNS.map((c) => c.title), [COLUMNS.map((c) => values[c.field] ?? null)]));
+    const res = await xihu.request('POST', '/api/enterprises/import', payload, headers);
+    expect(res.statusCode).toBe(202);
+    await whenJobSettled(t.deps.database, res.json().id);
+    const job = (await xihu.request('GET', `/api/jobs/${res.json().id}`)).json();
+    expect(job).toMatchObject({ status: 'failed', rowErrors: [{ row: 2, column: '所属区县', message: expect.stringContaining('只能导入本区县') }] });
+    expect(await t.deps.database.rows(sql`select 1 from enterprises where name = '杭州越区导入测试有限公司'`)).toEqual([]);
   });
 });

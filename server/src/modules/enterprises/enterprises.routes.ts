@@ -3,8 +3,10 @@ import type { Deps } from '../../deps.js';
 import { contextOf, requireActor } from '../../http/auth.js';
 import { readSingleUpload } from '../../http/upload.js';
 import { sendXlsx, XLSX_MIME } from '../../http/xlsx.js';
-import { assertXlsxFormat } from '../../lib/xlsx.js';
-import { exportWorkbook, importEnterprises, templateWorkbook } from './enterprises.excel.js';
+import { assertXlsxWithinLimits } from '../../lib/xlsx.js';
+import { backgroundJob } from '../jobs/index.js';
+import { exportWorkbook, templateWorkbook } from './enterprises.excel.js';
+import { startEnterpriseImport } from './enterprises.import.js';
 import { assertCanImport } from './enterprises.policy.js';
 import * as s from './enterprises.schema.js';
 import * as service from './enterprises.service.js';
@@ -49,18 +51,18 @@ export const enterprisesRoutes = (deps: Deps): FastifyPluginAsyncZod => async (a
     {
       schema: {
         tags,
-        summary: '从 Excel 导入企业（全部成功或全部不导入；错误按行列列出）',
+        summary: '从 Excel 导入企业：立即返回 202 与后台任务，轮询 GET /api/jobs/{id} 看进度；全部成功或全部不导入，错误按行列列出',
         consumes: ['multipart/form-data'],
-        response: { 201: s.importResult },
+        response: { 202: backgroundJob },
       },
     },
     async (request, reply) => {
       // Authorise before reading the upload: the validation report would tell who is registered.
       const { buffer, filename } = await readSingleUpload(request, { maxBytes: MAX_UPLOAD_BYTES, authorise: () => assertCanImport(requireActor(request)) });
-      // .xlsx is a zip: check the magic bytes, not the name or the declared type (.xls and CSV get the steps to convert).
-      assertXlsxFormat(buffer);
-      const result = await importEnterprises({ db, ctx: contextOf(request), pii: deps.pii, buffer, filename });
-      return reply.status(201).send(result);
+      // .xlsx is a zip: the magic bytes (.xls and CSV get the steps to convert) and the zip's declared sizes, before any job starts.
+      assertXlsxWithinLimits(buffer);
+      const job = await startEnterpriseImport({ database: deps.database, ctx: contextOf(request), pii: deps.pii, buffer, filename, log: app.log });
+      return reply.status(202).send(job);
     },
   );
 

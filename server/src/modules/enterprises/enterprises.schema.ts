@@ -131,4 +131,3 @@ export const enterpriseDetail = enterpriseItem.extend({
 
 export const enterprisePage = z.object({ items: z.array(enterpriseItem), nextCursor: z.string().nullable() });
 export const idParam = z.object({ id: z.coerce.number().int().positive().max(2147483647) });
-export const importResult = z.object({ imported: z.number(), ids: z.array(z.number()) });

@@ -4,7 +4,7 @@ import { AppError, fieldError, notFound } from '../../http/errors.js';
 import { decodeCursor, encodeCursor } from '../../http/pagination.js';
 import { fenToYuan, yuanToFen } from '../../lib/money.js';
 import { maskIdNumber, maskPhone, type PiiCipher } from '../../lib/pii.js';
-import { recordAudit, recordAuditMany } from '../audit/index.js';
+import { recordAudit } from '../audit/index.js';
 import { appendTimeline, listTimeline } from '../timeline/index.js';
 import { assertCanCreateIn, assertCanUpdate, enterpriseScope, withScope } from './enterprises.policy.js';
 import * as repo from './enterprises.repo.js';
@@ -231,33 +231,4 @@ export async function updateEnterprise(opts: { db: Db; ctx: RequestContext; pii:
     });
   });
   return getEnterprise({ db: opts.db, actor, id: opts.id, pii: opts.pii });
-}
-
-const IMPORT_CHUNK = 5000;
-
-/** All-or-nothing bulk registration of already validated rows (see enterprises.excel.ts). */
-export async function insertValidatedBatch(opts: { db: Db; ctx: RequestContext; pii: PiiCipher; rows: repo.NewEnterpriseRow[]; source: string }) {
-  const actor = actorOf(opts.ctx);
-  return opts.db.transaction(async (tx) => {
-    const dup = await repo.existingUsccs(tx, opts.rows.map((r) => r.uscc));
-    if (dup.size) {
-      throw new AppError('uscc_exists', '部分统一社会信用代码已存在', { usccs: [...dup] });
-    }
-    const inserted = await repo.insertMany(tx, opts.rows);
-    // In chunks: one statement holds at most 65,535 bind parameters (7 per timeline event).
-    for (let i = 0; i < inserted.length; i += IMPORT_CHUNK) {
-      await appendTimeline(
-        tx,
-        inserted
-          .slice(i, i + IMPORT_CHUNK)
-          .map((row) => ({ enterpriseId: row.id, module: 'enterprises', kind: 'imported', title: `批量导入建档（${opts.source}，${actor.organizationName}）`, refType: 'enterprise', refId: row.id })),
-      );
-    }
-    await recordAuditMany(
-      tx,
-      opts.ctx,
-      inserted.map((row) => ({ action: 'enterprise.import', objectType: 'enterprise', objectId: row.id, after: auditView(row, opts.pii) })),
-    );
-    return inserted.map((r) => r.id);
-  });
 }

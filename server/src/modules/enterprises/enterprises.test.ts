@@ -5,6 +5,7 @@ import { USCC_ALPHABET, usccCheckChar, usccProblem } from '../../lib/uscc.js';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../test/harness.js';
 import { enterpriseInput, multipartFile, readXlsx, uniqueUscc, xlsxOf, XLSX_TYPE } from '../../test/factories.js';
 import { COLUMNS } from './enterprises.excel.js';
+import { whenJobSettled } from '../jobs/index.js';
 
 interface Item {
   id: number;
@@ -296,6 +297,13 @@ describe('Excel', () => {
     const { payload, headers } = multipartFile(buffer, filename, type);
     return officer.request('POST', '/api/enterprises/import', payload, headers);
   };
+  /** The import job once settled, as its creator reads it. */
+  const imported = async (buffer: Buffer) => {
+    const res = await upload(buffer);
+    expect(res.statusCode, res.body).toBe(202);
+    await whenJobSettled(t.deps.database, res.json().id);
+    return (await officer.request('GET', `/api/jobs/${res.json().id}`)).json();
+  };
 
   it('when the template is downloaded, then it is an xlsx whose first row is the column titles', async () => {
     const res = await officer.request('GET', '/api/enterprises/import-template');
@@ -305,16 +313,15 @@ describe('Excel', () => {
     expect(sheet[0]).toEqual(header);
   });
 
-  it('when a good file is imported, then 201 with the count, and the rows are in the registry', async () => {
+  it('when a good file is imported, then the job is done with the count, and the rows are in the registry', async () => {
     const codes = [uniqueUscc(), uniqueUscc('330108'), uniqueUscc()];
     const file = await xlsxOf(header, [
       row({ uscc: codes[0], name: '杭州导入一号科技有限公司', district: '西湖区', registeredOn: '2012-05-06', industry: '电子信息', size: '小型', employees: 12 }),
       row({ uscc: codes[1], name: '杭州导入二号科技有限公司', district: '330108', registeredOn: new Date(Date.UTC(2013, 6, 1)), industry: '新材料', registeredCapital: 2_000_000 }),
       row({ uscc: codes[2].toLowerCase(), name: '杭州导入三号科技有限公司', district: '西湖区', registeredOn: '2014-01-02', industry: '其他', legalRepPhone: '13900001111' }),
     ]);
-    const res = await upload(file);
-    expect(res.statusCode, res.body).toBe(201);
-    expect(res.json()).toMatchObject({ imported: 3, ids: expect.any(Array) });
+    const job = await imported(file);
+    expect(job).toMatchObject({ status: 'done', result: { imported: 3 } });
     const second = (await officer.request('GET', `/api/enterprises?q=${codes[1]}`)).json().items[0];
     expect(second).toMatchObject({ districtName: '滨江区', registeredOn: '2013-07-01', industry: '新材料' });
   });
@@ -331,18 +338,16 @@ describe('Excel', () => {
       row({ ...base, uscc: existing.uscc }),
       row({ ...base, uscc: uniqueUscc(), employees: '很多' }),
     ]);
-    const res = await upload(file);
-    expect(res.statusCode).toBe(400);
-    const error = res.json().error;
-    expect(error.code).toBe('import_invalid');
-    expect(error.details.errors.map((e: { row: number; column: string }) => [e.row, e.column])).toEqual([
+    const job = await imported(file);
+    expect(job.status).toBe('failed');
+    expect(job.rowErrors.map((e: { row: number; column: string }) => [e.row, e.column])).toEqual([
       [3, '统一社会信用代码'],
       [4, '所属区县'],
       [5, '统一社会信用代码'],
       [6, '统一社会信用代码'],
       [7, '职工人数'],
     ]);
-    error.details.errors.forEach((e: { message: string }) => expect(e.message).toMatch(chinese));
+    job.rowErrors.forEach((e: { message: string }) => expect(e.message).toMatch(chinese));
     expect((await officer.request('GET', `/api/enterprises?q=${good}`)).json().items).toEqual([]);
   });
 

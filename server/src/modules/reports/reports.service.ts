@@ -4,6 +4,7 @@ import { AppError, forbidden, notFound } from '../../http/errors.js';
 import { businessNow } from '../../lib/clock.js';
 import { recordAudit } from '../audit/index.js';
 import { availableIndicators, yearFigures } from '../indicators/index.js';
+import { JobTracker } from '../jobs/index.js';
 import { getDistrictBreakdown, getTargetOverview } from '../indicators/index.js';
 import { composeAnnualSummary, type DistrictFigure } from './annual.compose.js';
 import { renderDocx, renderMarkdown } from './annual.render.js';
@@ -33,24 +34,16 @@ interface JobLogger {
 }
 
 /** The jobs this process is building, per database, so tests and shutdown can wait for them. */
-const inFlight = new WeakMap<Database, Map<number, Promise<void>>>();
-const jobsOf = (database: Database) => {
-  let m = inFlight.get(database);
-  if (!m) {
-    m = new Map();
-    inFlight.set(database, m);
-  }
-  return m;
-};
+const tracker = new JobTracker();
 
 /** Resolves when this process has finished building the job (done or failed); at once if it is not building it. Never rejects. */
 export function whenSettled(database: Database, jobId: number): Promise<void> {
-  return jobsOf(database).get(jobId) ?? Promise.resolve();
+  return tracker.whenSettled(database, jobId);
 }
 
 /** Resolves when every job this process is building on the database has settled. */
-export async function allSettled(database: Database): Promise<void> {
-  await Promise.all([...jobsOf(database).values()]);
+export function allSettled(database: Database): Promise<void> {
+  return tracker.allSettled(database);
 }
 
 export const SHUTDOWN_GRACE_MS = 15_000;
@@ -60,20 +53,8 @@ export const SHUTDOWN_MESSAGE = '服务关闭，生成中断，请重新生成';
  * Graceful shutdown: waits up to `graceMs` for the jobs in flight to finish, then marks those
  * still running as failed (the process is going away, so nobody will finish them). Never rejects.
  */
-export async function settleForShutdown(database: Database, graceMs = SHUTDOWN_GRACE_MS): Promise<void> {
-  const jobs = jobsOf(database);
-  if (jobs.size === 0) {
-    return;
-  }
-  let timer: NodeJS.Timeout | undefined;
-  const grace = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, graceMs);
-  });
-  await Promise.race([allSettled(database), grace]);
-  clearTimeout(timer);
-  for (const id of [...jobs.keys()]) {
-    await repo.updateRunningJob(database.db, id, { status: 'failed', error: SHUTDOWN_MESSAGE, finishedAt: new Date() }).catch(() => undefined);
-  }
+export function settleForShutdown(database: Database, graceMs = SHUTDOWN_GRACE_MS): Promise<void> {
+  return tracker.settle(database, graceMs, (id) => repo.updateRunningJob(database.db, id, { status: 'failed', error: SHUTDOWN_MESSAGE, finishedAt: new Date() }));
 }
 
 /**
@@ -156,16 +137,14 @@ export async function generateAnnualReport(opts: { database: Database; ctx: Requ
     await recordAudit(tx, opts.ctx, { action: 'reports.annual.generate', objectType: 'report_job', objectId: j.id, after: { year: opts.year } });
     return j;
   });
-  const jobs = jobsOf(opts.database);
-  const running = buildJob(opts.database, actor, job.id, opts.year, opts.log).finally(() => jobs.delete(job.id));
-  jobs.set(job.id, running);
+  void tracker.track(opts.database, job.id, buildJob(opts.database, actor, job.id, opts.year, opts.log));
   return presentJob(job);
 }
 
 export async function getJob(opts: { database: Database; actor: Actor; id: number }) {
   assertCanRead(opts.actor);
   let j = await repo.findJob(opts.database.db, opts.id);
-  if (j && j.status === 'running' && !jobsOf(opts.database).has(j.id) && Date.now() - j.createdAt.getTime() > ABANDONED_AFTER_MS) {
+  if (j && j.status === 'running' && !tracker.has(opts.database, j.id) && Date.now() - j.createdAt.getTime() > ABANDONED_AFTER_MS) {
     await failAbandonedJobs(opts.database, { id: j.id });
     j = await repo.findJob(opts.database.db, opts.id);
   }

@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../db/client.js';
 import { xlsxOf } from '../../test/factories.js';
-import { ISSUE_HEADERS, issuanceTemplate, parseIssuanceList } from './vouchers.excel.js';
+import { ISSUE_HEADERS, issuanceTemplate } from './vouchers.excel.js';
+import { parseIssuanceList } from './vouchers.issuance.js';
 
 describe('the voucher issuance list', () => {
   it('when the template is downloaded, then the holder number and credit code are text, the amount a thousands-formatted number in yuan', async () => {

@@ -5,6 +5,7 @@ import { multipartFile, xlsxOf } from '../../test/factories.js';
 import { attachEvidence } from './claim-files.fixtures.js';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../test/harness.js';
 import { businessToday } from './vouchers.common.js';
+import { whenJobSettled } from '../jobs/index.js';
 
 let t: TestApp;
 let officer: Session, enterprise: Session, provider: Session, xihu: Session, auditor: Session, admin: Session;
@@ -122,11 +123,14 @@ describe('voucher bulk issuance and provider registration', () => {
       [otherHolderId, null, 1_000],
       [null, '91330106MA0000000X', 1_000],
     ]);
-    expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.details.errors[0]).toMatchObject({ row: 3, column: '统一社会信用代码' });
+    expect(bad.statusCode).toBe(202);
+    await whenJobSettled(t.deps.database, bad.json().id);
+    expect((await officer.request('GET', `/api/jobs/${bad.json().id}`)).json().rowErrors[0]).toMatchObject({ row: 3, column: '统一社会信用代码' });
     expect((await officer.request('GET', `/api/vouchers/holders/${otherHolderId}/balance?policyId=${policyId}`)).json().issued).toBe(before);
     const good = await upload([[otherHolderId, null, 1_000]]);
-    expect(good.statusCode).toBe(201);
+    expect(good.statusCode).toBe(202);
+    await whenJobSettled(t.deps.database, good.json().id);
+    expect((await officer.request('GET', `/api/jobs/${good.json().id}`)).json()).toMatchObject({ status: 'done', result: { issued: 1 } });
     expect((await officer.request('GET', `/api/vouchers/holders/${otherHolderId}/balance?policyId=${policyId}`)).json().issued).toBe(before + 1_000);
     expect((await enterprise.request('GET', `/api/vouchers/issuances/template`)).statusCode).toBe(403);
   });

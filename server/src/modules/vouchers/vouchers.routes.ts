@@ -2,9 +2,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../deps.js';
 import { contextOf, requireActor } from '../../http/auth.js';
-import { AppError, forbidden } from '../../http/errors.js';
+import { forbidden } from '../../http/errors.js';
 import { readSingleUpload } from '../../http/upload.js';
 import { sendXlsx, xlsxStream } from '../../http/xlsx.js';
+import { assertXlsxWithinLimits } from '../../lib/xlsx.js';
+import { backgroundJob } from '../jobs/index.js';
 import { cancelBooking, createBooking, getBooking, listBookings } from './bookings.service.js';
 import {
   approveClaim,
@@ -25,7 +27,8 @@ import { checkLedger } from './ledger.repo.js';
 import { addService, createHolder, getProvider, listHolders, listProviders, myProvider, registerProvider, setProviderStatus } from './participants.service.js';
 import { statistics } from './stats.service.js';
 import { assertCityOfficer, isCityReader } from './vouchers.policy.js';
-import { issuanceTemplate, parseIssuanceList } from './vouchers.excel.js';
+import { issuanceTemplate } from './vouchers.excel.js';
+import { startListIssuance } from './vouchers.issuance-job.js';
 import * as s from './vouchers.schema.js';
 import { assertCanIssue, createPolicy, expirePolicy, getBalance, getPolicy, issueVouchers, listPolicies, updatePolicy } from './vouchers.service.js';
 
@@ -188,35 +191,24 @@ export const vouchersRoutes =
       {
         schema: {
           tags,
-          summary: '按审定名单（Excel）批量发放：全部成功或全部不发放',
+          summary: '按审定名单（Excel）批量发放：立即返回 202 与后台任务（GET /api/jobs/{id} 看进度和结果）；全部成功或全部不发放',
           querystring: z.object({
             policyId: z.coerce.number().int().positive().max(2147483647),
           }),
           consumes: ['multipart/form-data'],
-          response: { 201: s.bulkIssueOut },
+          response: { 202: backgroundJob },
         },
       },
       async (request, reply) => {
         requireActor(request);
-        const { buffer } = await readSingleUpload(request, {
+        const { buffer, filename } = await readSingleUpload(request, {
           maxBytes: MAX_UPLOAD_BYTES,
           authorise: () => assertCanIssue({ db, ctx: contextOf(request), policyId: request.query.policyId }),
         });
-        if (buffer.length < 4 || buffer.readUInt32LE(0) !== 0x04034b50) {
-          throw new AppError('unsupported_media_type', '只支持 .xlsx 格式的 Excel 文件', { fields: [{ field: 'file', message: '只支持 .xlsx 文件' }] });
-        }
-        const items = await parseIssuanceList(db, buffer);
-        const r = await issueVouchers({
-          db,
-          ctx: contextOf(request),
-          policyId: request.query.policyId,
-          items,
-        });
-        return reply.status(201).send({
-          issued: items.length,
-          total: r.total / 100,
-          movementIds: r.movementIds,
-        });
+        // .xls and CSV get the steps to convert; a zip bomb is refused before any job starts.
+        assertXlsxWithinLimits(buffer);
+        const job = await startListIssuance({ database: deps.database, ctx: contextOf(request), policyId: request.query.policyId, buffer, filename, log: app.log });
+        return reply.status(202).send(job);
       },
     );
 

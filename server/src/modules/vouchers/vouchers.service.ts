@@ -3,10 +3,11 @@ import type { RequestContext } from '../../http/context.js';
 import { AppError, fieldError, notFound } from '../../http/errors.js';
 import { fenToYuan, yuanToFen } from '../../lib/money.js';
 import { recordAudit } from '../audit/index.js';
-import { appendTimeline } from '../timeline/index.js';
+import type { JobControl } from '../jobs/index.js';
 import { accountIds, availableBalances, budgetBalance, holderBalances } from './ledger.repo.js';
 import * as ledger from './ledger.service.js';
 import { actorOf, businessToday, presentPolicy } from './vouchers.common.js';
+import { appendTimelineInBatches, holdersById, issuedBatch, ISSUE_BATCH } from './vouchers.issuance.js';
 import { assertCityOfficer, holderScope } from './vouchers.policy.js';
 import * as repo from './vouchers.repo.js';
 import type { CreatePolicyInput, PatchPolicyInput } from './vouchers.schema.js';
@@ -192,20 +193,17 @@ export async function assertCanIssue(opts: { db: Executor; ctx: RequestContext; 
 }
 
 /** Issues vouchers to holders all-or-nothing (one or many, e.g. from an approved Excel list). */
-export async function issueVouchers(opts: { db: Db; ctx: RequestContext; policyId: number; items: { holderId: number; amount: number }[]; today?: string }) {
+export async function issueVouchers(opts: { db: Db; ctx: RequestContext; policyId: number; items: { holderId: number; amount: number }[]; today?: string; control?: JobControl }) {
   const { db, ctx } = opts;
   const actor = actorOf(ctx);
   assertCityOfficer(actor, '创新券发放');
   const today = opts.today ?? businessToday();
   const policy = await repo.findPolicy(db, opts.policyId);
   assertIssuable(policy, today);
-  const holders = new Map<number, repo.HolderWithNames>();
-  for (const item of opts.items) {
-    const h = holders.get(item.holderId) ?? (await repo.findHolder(db, item.holderId));
-    if (!h) {
-      throw notFound(`创新券持有人（编号${item.holderId}）`);
-    }
-    holders.set(h.id, h);
+  const holders = await holdersById(db, opts.items.map((i) => i.holderId));
+  const missing = opts.items.find((i) => !holders.has(i.holderId));
+  if (missing) {
+    throw notFound(`创新券持有人（编号${missing.holderId}）`);
   }
   await accountIds(db, db, ledger.participantKeys(policy.id, [...holders.keys()], []));
   return db.transaction(async (tx) => {
@@ -217,8 +215,13 @@ export async function issueVouchers(opts: { db: Db; ctx: RequestContext; policyI
         capFen: capOf(policy, h),
       };
     });
-    const movementIds = await ledger.issue({ tx, root: db, actorId: actor.userId }, { policyId: policy.id, items, valueDate: today });
-    await appendTimeline(
+    // In batches: a list of 50,000 holders is one transaction of many statements, each well within the bind-parameter limit.
+    const movementIds: number[] = [];
+    for (let i = 0; i < items.length; i += ISSUE_BATCH) {
+      movementIds.push(...(await ledger.issue({ tx, root: db, actorId: actor.userId }, { policyId: policy.id, items: items.slice(i, i + ISSUE_BATCH), valueDate: today })));
+      await issuedBatch(opts.control, Math.min(items.length, i + ISSUE_BATCH), items.length);
+    }
+    await appendTimelineInBatches(
       tx,
       opts.items
         .map((i) => ({ i, h: holders.get(i.holderId)! }))

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { whenSettled } from '../../modules/reports/reports.service.js';
+import { whenJobSettled } from '../../modules/jobs/index.js';
 import { createTestApp, loginAs, type Session, type TestApp } from '../harness.js';
 import { multipartFile, uniqueUscc } from '../factories.js';
 import { convert, officeTools, pdfPages, python, pythonPath, save, workDir } from './office.js';
@@ -211,7 +212,8 @@ wb.save(sys.argv[1])
 `, resaved, uscc]);
     const { payload, headers } = multipartFile(readFileSync(resaved), 'template.xlsx');
     const res = await officer.request('POST', '/api/enterprises/import', payload, headers);
-    expect(res.statusCode, res.body).toBe(201);
-    expect(res.json()).toMatchObject({ imported: 1 });
+    expect(res.statusCode, res.body).toBe(202);
+    await whenJobSettled(t.deps.database, res.json().id);
+    expect((await officer.request('GET', `/api/jobs/${res.json().id}`)).json()).toMatchObject({ status: 'done', result: { imported: 1 } });
   });
 });

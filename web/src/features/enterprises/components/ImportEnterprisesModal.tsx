@@ -1,20 +1,21 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Flex, Modal, Progress, Result, Table, Typography, Upload } from 'antd';
-import { useRef, useState } from 'react';
-import { ApiError, type RowIssue } from '../../../lib/api';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Flex, Modal, Progress, Result, Typography, Upload } from 'antd';
+import { useCallback, useRef, useState } from 'react';
+import { ApiError } from '../../../lib/api';
 import { errorMessage } from '../../../lib/form-errors';
 import { useT } from '../../../lib/i18n';
+import { JobProgress, RowErrorTable } from '../../jobs/components/JobProgress';
 import { useDownloadImportTemplate } from '../api/get-import-template';
 import { useImportEnterprises } from '../api/import-enterprises';
+import { enterprisesKey } from '../api/list-enterprises';
 
 const MAX_BYTES = 20 * 1024 * 1024;
 
-function totalErrors(err: ApiError): number | null {
-  const d = err.details;
-  return d && typeof d === 'object' && 'total' in d && typeof d.total === 'number' ? d.total : null;
-}
-
-/** Upload an .xlsx: progress while uploading, then "成功导入 N 家" or the rows to fix. */
+/**
+ * Upload an .xlsx: progress while uploading, then the server's job (reading, checking, writing)
+ * with its own progress bar, then "成功导入 N 家" or the rows to fix.
+ */
 export function ImportEnterprisesModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const t = useT();
   const { message } = App.useApp();
@@ -23,6 +24,17 @@ export function ImportEnterprisesModal({ open, onClose }: { open: boolean; onClo
   const abort = useRef<AbortController | null>(null);
   const run = useImportEnterprises();
   const template = useDownloadImportTemplate();
+  const qc = useQueryClient();
+  const [ended, setEnded] = useState(false);
+  const settled = useCallback(
+    (job: { status: string }) => {
+      setEnded(true);
+      if (job.status === 'done') {
+        void qc.invalidateQueries({ queryKey: enterprisesKey });
+      }
+    },
+    [qc],
+  );
 
   const start = () => {
     if (!file) {
@@ -41,12 +53,12 @@ export function ImportEnterprisesModal({ open, onClose }: { open: boolean; onClo
   const reset = () => {
     setFile(null);
     setPercent(0);
+    setEnded(false);
     run.reset();
   };
 
   const err = run.error instanceof ApiError ? run.error : null;
-  const rows: RowIssue[] = err?.rows ?? [];
-  const total = err ? totalErrors(err) : null;
+  const finished = ended || run.isError;
 
   return (
     <Modal
@@ -57,7 +69,7 @@ export function ImportEnterprisesModal({ open, onClose }: { open: boolean; onClo
       afterClose={reset}
       destroyOnHidden
       footer={
-        run.isSuccess || run.isError ? (
+        finished ? (
           <>
             <Button key="again" onClick={reset}>
               {t('ent.importAgain')}
@@ -71,7 +83,7 @@ export function ImportEnterprisesModal({ open, onClose }: { open: boolean; onClo
             <Button key="cancel" onClick={close}>
               {t('common.cancel')}
             </Button>
-            <Button key="start" type="primary" disabled={!file} loading={run.isPending} onClick={start} data-testid="enterprise-import-submit">
+            <Button key="start" type="primary" disabled={!file || run.isSuccess} loading={run.isPending || run.isSuccess} onClick={start} data-testid="enterprise-import-submit">
               {t('ent.importStart')}
             </Button>
           </>
@@ -80,33 +92,16 @@ export function ImportEnterprisesModal({ open, onClose }: { open: boolean; onClo
     >
       <div data-testid="enterprise-import-modal">
         {run.isSuccess ? (
-          <Result
-            status="success"
-            title={t('ent.importSuccess', { n: run.data.imported })}
-            data-testid="enterprise-import-result"
+          <JobProgress
+            jobId={run.data.id}
+            onSettled={settled}
+            done={(job) => <Result status="success" title={t('ent.importSuccess', { n: Number(job.result?.imported ?? 0) })} data-testid="enterprise-import-result" />}
           />
         ) : null}
         {run.isError ? (
           <div data-testid="enterprise-import-errors">
             <Alert type="error" showIcon title={errorMessage(run.error)} style={{ marginBottom: 12 }} />
-            {rows.length > 0 ? (
-              <>
-                {total !== null && total > rows.length ? (
-                  <Typography.Paragraph type="secondary">{t('ent.importErrorsTruncated', { shown: rows.length, total })}</Typography.Paragraph>
-                ) : null}
-                <Table<RowIssue>
-                  size="small"
-                  rowKey={(r) => `${r.row}-${r.column}-${r.message}`}
-                  dataSource={rows}
-                  pagination={rows.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
-                  columns={[
-                    { title: t('ent.importRow'), dataIndex: 'row', width: 80 },
-                    { title: t('ent.importColumn'), dataIndex: 'column', width: 180 },
-                    { title: t('ent.importMessage'), dataIndex: 'message' },
-                  ]}
-                />
-              </>
-            ) : null}
+            <RowErrorTable rows={err?.rows ?? []} total={err?.rows.length ?? 0} />
           </div>
         ) : null}
         {!run.isSuccess && !run.isError ? (

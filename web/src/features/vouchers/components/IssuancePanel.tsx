@@ -1,8 +1,11 @@
-import { App, Button, Card, Form, Select, Space, Upload } from 'antd';
-import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Form, Select, Space, Upload } from 'antd';
+import { useCallback, useState } from 'react';
 import { downloadFile } from '../../../lib/download';
 import { errorMessage } from '../../../lib/form-errors';
+import { JobProgress } from '../../jobs/components/JobProgress';
 import { useImportIssuances } from '../api/import-issuances';
+import { refreshVouchers } from '../api/keys';
 import { useIssueVoucher } from '../api/issue-voucher';
 import { useHolders } from '../api/list-holders';
 import { usePolicies } from '../api/list-policies';
@@ -19,6 +22,9 @@ export function IssuancePanel() {
   const bulk = useImportIssuances();
   const [form] = Form.useForm<{ policyId: number; holderId: number; amount: number }>();
   const [bulkPolicy, setBulkPolicy] = useState<number | undefined>();
+  const [jobId, setJobId] = useState<number | null>(null);
+  const qc = useQueryClient();
+  const settled = useCallback((job: { status: string }) => void (job.status === 'done' && refreshVouchers(qc)), [qc]);
   const active = (policies.data?.items ?? []).filter((p) => p.status === 'active').map((p) => ({ value: p.id, label: p.name }));
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
@@ -60,8 +66,9 @@ export function IssuancePanel() {
             showUploadList={false}
             disabled={!bulkPolicy}
             beforeUpload={(file) => {
+              setJobId(null);
               bulk.mutateAsync({ policyId: bulkPolicy!, file }).then(
-                (r) => void message.success(`已发放 ${r.issued} 户，共 ${formatMoney(r.total)}`),
+                (job) => setJobId(job.id),
                 (e: unknown) => void message.error(errorMessage(e)),
               );
               return false;
@@ -75,6 +82,16 @@ export function IssuancePanel() {
             下载模板
           </Button>
         </Space>
+        {jobId !== null ? (
+          <div style={{ marginTop: 12 }} data-testid="issuance-job">
+            <JobProgress
+              key={jobId}
+              jobId={jobId}
+              onSettled={settled}
+              done={(job) => <Alert type="success" showIcon title={`已发放 ${Number(job.result?.issued ?? 0)} 户，共 ${formatMoney(Number(job.result?.total ?? 0))}`} />}
+            />
+          </div>
+        ) : null}
       </Card>
     </Space>
   );
