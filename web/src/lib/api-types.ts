@@ -15668,7 +15668,6 @@ export interface paths {
                                 actorLabel: string;
                                 comment: string | null;
                                 createdAt: string;
-                                toStatusName: string;
                             }[];
                             payments: {
                                 id: number;
@@ -15782,7 +15781,6 @@ export interface paths {
                                 actorLabel: string;
                                 comment: string | null;
                                 createdAt: string;
-                                toStatusName: string;
                             }[];
                             payments: {
                                 id: number;
@@ -15901,7 +15899,6 @@ export interface paths {
                                 actorLabel: string;
                                 comment: string | null;
                                 createdAt: string;
-                                toStatusName: string;
                             }[];
                             payments: {
                                 id: number;
@@ -16026,7 +16023,6 @@ export interface paths {
                                 actorLabel: string;
                                 comment: string | null;
                                 createdAt: string;
-                                toStatusName: string;
                             }[];
                             payments: {
                                 id: number;
@@ -16438,7 +16434,6 @@ export interface paths {
                                 actorLabel: string;
                                 comment: string | null;
                                 createdAt: string;
-                                toStatusName: string;
                             }[];
                             actions: {
                                 action: string;
@@ -16559,7 +16554,6 @@ export interface paths {
                                 actorLabel: string;
                                 comment: string | null;
                                 createdAt: string;
-                                toStatusName: string;
                             }[];
                             actions: {
                                 action: string;
@@ -16644,7 +16638,6 @@ export interface paths {
                                 actorLabel: string;
                                 comment: string | null;
                                 createdAt: string;
-                                toStatusName: string;
                             }[];
                             actions: {
                                 action: string;
@@ -16781,7 +16774,6 @@ export interface paths {
                                 actorLabel: string;
                                 comment: string | null;
                                 createdAt: string;
-                                toStatusName: string;
                             }[];
                             actions: {
                                 action: string;
@@ -16903,7 +16895,6 @@ export interface paths {
                                 actorLabel: string;
                                 comment: string | null;
                                 createdAt: string;
-                                toStatusName: string;
                             }[];
                             actions: {
                                 action: string;
@@ -16989,7 +16980,6 @@ export interface paths {
                                 actorLabel: string;
                                 comment: string | null;
                                 createdAt: string;
-                                toStatusName: string;
                             }[];
                             actions: {
                                 action: string;

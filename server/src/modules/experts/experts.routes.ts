@@ -4,6 +4,7 @@ import type { Deps } from '../../deps.js';
 import { contextOf, requireActor } from '../../http/auth.js';
 import * as s from './experts.schema.js';
 import * as experts from './experts.service.js';
+import { downloadMaterial } from './panel.materials.js';
 import * as panel from './panel.service.js';
 
 const declarationResult = z.object({ memberId: z.number(), status: z.string(), statusName: z.string() });
@@ -121,6 +122,21 @@ export const expertsRoutes =
       '/api/expert/assignments/:memberId',
       { schema: { tags, summary: '评审任务详情：申报材料与规则引擎计算的评分档位（须先声明无利益冲突）', params: s.memberParam, response: { 200: s.caseView } } },
       async (request) => panel.getCase({ db, actor: requireActor(request), memberId: request.params.memberId }),
+    );
+
+    app.get(
+      '/api/expert/assignments/:memberId/materials/:attachmentId',
+      { schema: { tags, summary: '查看申报材料（只读；须已声明无利益冲突且评审任务进行中；每次下载记入审计日志）', params: s.materialParams, produces: ['application/octet-stream'] } },
+      async (request, reply) => {
+        requireActor(request);
+        const file = await downloadMaterial({ db, ctx: contextOf(request), memberId: request.params.memberId, attachmentId: request.params.attachmentId });
+        return reply
+          .header('content-type', file.mimeType)
+          .header('content-disposition', `inline; filename="material"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+          .header('x-content-type-options', 'nosniff')
+          .header('cache-control', 'no-store')
+          .send(file.content);
+      },
     );
 
     app.post(

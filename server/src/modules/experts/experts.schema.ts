@@ -11,6 +11,7 @@ const id = z.coerce.number().int().positive().max(2147483647);
 export const idParam = z.object({ id });
 export const linkParam = z.object({ id, linkId: id });
 export const memberParam = z.object({ memberId: id });
+export const materialParams = z.object({ memberId: id, attachmentId: id });
 
 const isoDate = z
   .string()
@@ -243,6 +244,11 @@ export const caseView = z.object({
     data: z.unknown(),
   }),
   enterprise: z.object({ id: z.number(), name: z.string(), uscc: z.string(), industry: z.string(), registeredOn: z.string() }),
+  /** the uploaded materials, read-only and listed only while the seat is live (declared no conflict, case under review, not yet scored) */
+  materials: z.object({
+    open: z.boolean(),
+    items: z.array(z.object({ id: z.number(), code: z.string(), fileName: z.string(), mimeType: z.string(), size: z.number(), createdAt: z.string() })),
+  }),
   /** the engine's assessment recomputed on the application data (hnte: with the score bands) */
   assessment: z.unknown().nullable(),
   /** what the expert scores, each with its allowed range */

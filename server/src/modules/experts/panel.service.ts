@@ -10,6 +10,7 @@ import { assertCanDraw, assertCanReadPanel, assertIsExpert } from './experts.pol
 import * as repo from './experts.repo.js';
 import { CATEGORY_NAMES, MEMBER_STATUS_NAMES, type DrawLogEntry, type ScoreInput } from './experts.schema.js';
 import { conflictsOf, drawPanel, type PanelRules, type PoolExpert } from './panel.draw.js';
+import { materialsOf } from './panel.materials.js';
 import { checkScores, meanScore } from './scoring.js';
 
 type StoredRules = PanelRules & { replaces?: number };
@@ -316,13 +317,14 @@ export async function getCase(opts: { db: Db; actor: Actor; memberId: number }) 
   }
   const def = instrumentOf(app.instrument);
   const panel = panelOf(def);
-  const [sheet, view] = await Promise.all([panel.scoreSheet(opts.db, app), panel.expertView(opts.db, app)]);
+  const [sheet, view, materials] = await Promise.all([panel.scoreSheet(opts.db, app), panel.expertView(opts.db, app), materialsOf(opts.db, seat.m, app)]);
   return {
     memberId: seat.m.id,
     status: seat.m.status,
     statusName: MEMBER_STATUS_NAMES[seat.m.status],
     application: { id: app.id, type: app.type, typeName: typeName(def, app.type), year: app.year, status: app.status, applicationDate: view.applicationDate, dueOn: app.dueOn, data: view.data },
     enterprise: ent,
+    materials,
     assessment: sheet.assessment,
     scoring: { mode: sheet.mode as 'hnte' | 'items' | 'total', items: sheet.items, maxTotal: sheet.maxTotal },
     myScore: { scores: (seat.m.scores as Record<string, number> | null) ?? null, total: num(seat.m.total), comment: seat.m.comment, scoredAt: seat.m.scoredAt },

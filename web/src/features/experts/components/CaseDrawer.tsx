@@ -1,6 +1,7 @@
 import { Alert, Descriptions, Divider, Drawer, Table, Tag, Typography } from 'antd';
 import { errorMessage } from '../../../lib/form-errors';
 import { useAssignment } from '../api/get-assignment';
+import { MaterialsList } from './MaterialsList';
 import { ScoreForm } from './ScoreForm';
 
 type Loose = Record<string, unknown>;
@@ -57,6 +58,8 @@ export function CaseDrawer({ memberId, onClose }: { memberId: number | null; onC
           <Typography.Paragraph style={{ marginTop: 8 }}>
             知识产权 {arr(data.ipList).length} 项；近三年成果转化：{(Array.isArray(data.conversions) ? data.conversions : []).join('、') || '—'}
           </Typography.Paragraph>
+          <Divider titlePlacement="start">申报材料（只读）</Divider>
+          <MaterialsList view={v} />
           {conditions.length ? (
             <>
               <Divider titlePlacement="start">规则引擎评估（按申请日有效的规则）</Divider>
