@@ -1,3 +1,4 @@
+import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock, setBusinessClock } from "../../lib/clock.js";
 import { addWorkingDays } from "../calendar/index.js";
@@ -24,6 +25,8 @@ type Nom = {
   proposedGrade: string | null;
   grade: string | null;
   certificateNo: string | null;
+  title: string;
+  gradeName: string | null;
   actions: { action: string }[];
   events: { action: string; comment: string | null }[];
 };
@@ -345,6 +348,22 @@ describe("the city S&T progress award on the case kernel", () => {
       (await officer.request("GET", "/api/awards/summary?year=2016")).json()
         .cityAwarded,
     ).toEqual({ third: 1 });
+  });
+
+  it("when an awarded nomination's certificate is downloaded, then it is a Word file naming the project, grade, number and the city government; before the award there is none", async () => {
+    const awarded = (await nominations(officer, "?year=2015&status=awarded"))[0];
+    const res = await officer.request("GET", `/api/awards/nominations/${awarded.id}/certificate.docx`);
+    expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+    expect(res.headers["content-type"]).toContain("wordprocessingml");
+    const zip = await JSZip.loadAsync(res.rawPayload);
+    const xml = await zip.file("word/document.xml")!.async("string");
+    const text = xml.replace(/<[^>]+>/g, "");
+    for (const part of ["杭州市科学技术进步奖", awarded.title, awarded.gradeName!, awarded.certificateNo!, "杭州市人民政府", "（盖章处）"]) {
+      expect(text).toContain(part);
+    }
+    const pending = (await nominations(officer, "?year=2016&status=submitted"))[0];
+    expect((await officer.request("GET", `/api/awards/nominations/${pending.id}/certificate.docx`)).statusCode).toBe(409);
+    expect((await provider.request("GET", `/api/awards/nominations/${awarded.id}/certificate.docx`)).statusCode).toBe(403);
   });
 
   it("when the enterprise nominates with missing fields or outside an open call, then 4xx with field messages", async () => {

@@ -4,6 +4,8 @@ import { contextOf, requireActor } from "../../http/auth.js";
 import * as s from "./awards.schema.js";
 import * as service from "./awards.service.js";
 
+const DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
 /**
  * S&T awards: the city's S&T progress award on the case kernel (calls, nominations, formal check,
  * proposed grade; panel, notice and decision through the kernel's routes) and the national and
@@ -91,6 +93,24 @@ export const awardsRoutes =
       },
       async (request) =>
         service.getNomination(db, requireActor(request), request.params.id),
+    );
+    app.get(
+      "/api/awards/nominations/:id/certificate.docx",
+      {
+        schema: {
+          tags,
+          summary: "下载杭州市科学技术进步奖证书（Word；仅已授奖的提名）",
+          params: s.idParam,
+          produces: [DOCX_MIME],
+        },
+      },
+      async (request, reply) => {
+        const { buffer, fileName } = await service.nominationCertificate(db, requireActor(request), request.params.id);
+        return reply
+          .header("content-type", DOCX_MIME)
+          .header("content-disposition", `attachment; filename="certificate.docx"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+          .send(buffer);
+      },
     );
     app.put(
       "/api/awards/nominations/:id",

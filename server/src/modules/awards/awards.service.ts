@@ -32,6 +32,7 @@ import {
   type RecordInput,
 } from "./awards.schema.js";
 import { AWARD_INSTRUMENT, awardsInstrument } from "./instrument.js";
+import { awardUnits, renderAwardCertificate } from "./certificate.js";
 
 const CITY_READERS: readonly string[] = [
   "city_officer",
@@ -88,6 +89,25 @@ export async function listNominations(
 ) {
   const rows = await repo.listNominations(db, { ...q, ...scopeOf(actor) });
   return { items: rows.map(presentSummary) };
+}
+
+/** The award certificate (Word) of an awarded nomination, for whoever reads the nomination. */
+export async function nominationCertificate(db: Executor, actor: Actor, id: number) {
+  const [n] = await repo.listNominations(db, { id, ...scopeOf(actor) });
+  if (!n) {
+    throw notFound("提名");
+  }
+  const grade = n.grade as keyof typeof GRADES | null;
+  const buffer = await renderAwardCertificate({
+    projectTitle: n.title,
+    gradeName: grade ? GRADES[grade] : "",
+    units: awardUnits(n.enterpriseName ?? n.nominatingUnit, n.completers),
+    completers: n.completers,
+    certificateNo: n.status === "awarded" ? n.certificateNo : null,
+    awardedOn: n.awardedOn,
+    year: n.year,
+  });
+  return { buffer, fileName: `杭州市科学技术进步奖证书-${n.certificateNo}.docx` };
 }
 
 export async function getNomination(db: Executor, actor: Actor, id: number) {

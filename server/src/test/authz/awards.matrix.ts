@@ -9,6 +9,9 @@ export const MATRIX: Record<string, Entry> = {
   "GET /api/awards/nominations/{id}": {
     allow: [...DISTRICT_AND_UP, "enterprise"],
   },
+  "GET /api/awards/nominations/{id}/certificate.docx": {
+    allow: [...DISTRICT_AND_UP, "enterprise"],
+  },
   "PUT /api/awards/nominations/{id}": { allow: ["enterprise"] },
   "POST /api/awards/nominations/{id}/actions": {
     allow: ["officer", "enterprise"],

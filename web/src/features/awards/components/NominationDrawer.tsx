@@ -15,6 +15,7 @@ import {
 } from "antd";
 import { useState } from "react";
 import { Link } from "react-router";
+import { downloadFile } from "../../../lib/download";
 import { errorMessage } from "../../../lib/form-errors";
 import { hasAnyRole, useSession } from "../../../lib/session";
 import {
@@ -175,6 +176,19 @@ export function NominationDrawer({
               showIcon
               style={{ marginBottom: 12 }}
               message={`获${n.year}年度杭州市科学技术进步奖${n.gradeName}，证书编号 ${n.certificateNo}（${n.awardedOn}）`}
+              action={
+                <Button
+                  size="small"
+                  onClick={() =>
+                    void downloadFile(
+                      `/api/awards/nominations/${n.id}/certificate.docx`,
+                      `杭州市科学技术进步奖证书-${n.certificateNo}.docx`,
+                    )
+                  }
+                >
+                  下载获奖证书（Word）
+                </Button>
+              }
             />
           ) : null}
           <Descriptions size="small" bordered column={2}>
