@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
-import { bridgeLoans, caseEvents, cases, districts, enterprises, guarantees } from '../../db/schema/index.js';
+import { bridgeLoans, cases, districts, enterprises, guarantees } from '../../db/schema/index.js';
 import { BRIDGE, GUARANTEE } from './instruments.js';
 
 export type BridgeRow = typeof bridgeLoans.$inferSelect;
@@ -91,14 +91,6 @@ export async function updateGuarantee(tx: Executor, id: number, set: Partial<typ
 export async function findGuarantee(db: Executor, id: number) {
   const [row] = await db.select().from(guarantees).where(eq(guarantees.id, id));
   return row ?? null;
-}
-
-export async function eventsOf(db: Executor, caseId: number) {
-  return db
-    .select({ action: caseEvents.action, actorLabel: caseEvents.actorLabel, comment: caseEvents.comment, createdAt: caseEvents.occurredAt })
-    .from(caseEvents)
-    .where(eq(caseEvents.caseId, caseId))
-    .orderBy(asc(caseEvents.id));
 }
 
 export async function enterpriseOf(db: Executor, id: number) {

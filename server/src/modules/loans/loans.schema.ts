@@ -75,7 +75,7 @@ const common = {
   bank: z.string(),
 };
 const detailExtras = {
-  events: z.array(z.object({ action: z.string(), actionName: z.string(), actorLabel: z.string(), comment: z.string().nullable(), createdAt: z.string() })),
+  events: z.array(z.object({ action: z.string(), actionName: z.string(), actorLabel: z.string(), comment: z.string().nullable(), createdAt: z.string(), toStatusName: z.string() })),
   actions: z.array(z.object({ action: z.string(), name: z.string(), needsComment: z.boolean() })),
 };
 

@@ -5,7 +5,7 @@ import { actorOf, hasRole, type Actor, type RequestContext } from '../../http/co
 import { AppError, fieldError, forbidden, notFound } from '../../http/errors.js';
 import { businessToday } from '../../lib/clock.js';
 import { recordAudit } from '../audit/index.js';
-import { instrumentOf, lockCase, moveCase, openCase, statusName, typeName, type InstrumentDef } from '../cases/index.js';
+import { caseActions, caseEventsView, instrumentOf, lockCase, moveCase, openCase, statusName, typeName, type InstrumentDef } from '../cases/index.js';
 import { balanceTotals, LedgerShortfall, postMovement } from '../ledger/index.js';
 import { BRIDGE, BRIDGE_BOOK, BRIDGE_OBJECT, GUARANTEE, GUARANTEE_BOOK, GUARANTEE_OBJECT } from './instruments.js';
 import * as repo from './loans.repo.js';
@@ -62,15 +62,7 @@ function listConds(def: InstrumentDef, actor: Actor, q: { year?: number; status?
 }
 
 async function extras(db: Executor, def: InstrumentDef, actor: Actor, c: { id: number; status: string; enterpriseId: number | null }, hide: string[] = []) {
-  const own = hasRole(actor, 'enterprise_user') && actor.enterpriseId === c.enterpriseId;
-  const events = await repo.eventsOf(db, c.id);
-  return {
-    events: events.map((e) => ({ action: e.action, actionName: e.action === 'create' ? '创建申请' : (def.transitions[e.action]?.name ?? e.action), actorLabel: e.actorLabel, comment: e.comment, createdAt: e.createdAt.toISOString() })),
-    actions: Object.entries(def.transitions)
-      .filter(([a, t]) => !hide.includes(a) && !t.bySystem && t.from.includes(c.status) && t.roles.some((r) => actor.roles.includes(r)))
-      .filter(([, t]) => !t.roles.includes('enterprise_user') || own)
-      .map(([action, t]) => ({ action, name: t.name, needsComment: !!t.needsComment })),
-  };
+  return { events: await caseEventsView(db, { id: c.id, instrument: def.code }), actions: caseActions(actor, def, c, { hide }) };
 }
 
 function caseView(def: InstrumentDef, c: NonNullable<Awaited<ReturnType<typeof repo.getBridge>>>['c']) {

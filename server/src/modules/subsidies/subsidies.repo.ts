@@ -1,7 +1,6 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import {
-  caseEvents,
   cases,
   districts,
   enterprises,
@@ -176,14 +175,6 @@ export async function getApplication(db: Executor, id: number) {
     .leftJoin(districts, eq(districts.id, cases.districtId))
     .where(and(eq(cases.id, id), eq(cases.instrument, INSTRUMENT)));
   return row ?? null;
-}
-
-export async function eventsOf(db: Executor, caseId: number) {
-  return db
-    .select({ action: caseEvents.action, actorLabel: caseEvents.actorLabel, comment: caseEvents.comment, createdAt: caseEvents.occurredAt })
-    .from(caseEvents)
-    .where(eq(caseEvents.caseId, caseId))
-    .orderBy(asc(caseEvents.id));
 }
 
 export async function enterpriseOf(db: Executor, id: number) {

@@ -146,7 +146,7 @@ export const applicationDetail = caseSummary.extend({
   loans: z.array(z.object({ id: z.number().int(), bank: z.string(), contractNo: z.string(), principal: money, rate: z.number(), startOn: z.string(), endOn: z.string() })),
   calculation: evaluateResult.nullable(),
   attachments: z.array(z.object({ id: z.number().int(), code: z.string(), codeName: z.string(), fileName: z.string(), size: z.number().int(), createdAt: z.string() })),
-  events: z.array(z.object({ action: z.string(), actionName: z.string(), actorLabel: z.string(), comment: z.string().nullable(), createdAt: z.string() })),
+  events: z.array(z.object({ action: z.string(), actionName: z.string(), actorLabel: z.string(), comment: z.string().nullable(), createdAt: z.string(), toStatusName: z.string() })),
   payments: z.array(z.object({ id: z.number().int(), status: z.string(), amount: money })),
   actions: z.array(z.object({ action: z.string(), name: z.string(), needsComment: z.boolean() })),
 });

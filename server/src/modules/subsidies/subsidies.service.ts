@@ -6,7 +6,7 @@ import { actorOf, hasRole, type Actor, type RequestContext } from '../../http/co
 import { AppError, fieldError, forbidden, notFound } from '../../http/errors.js';
 import { businessToday } from '../../lib/clock.js';
 import { recordAudit } from '../audit/index.js';
-import { casesRepo, instrumentOf, lockCase, moveCase, openCase, statusName, typeName } from '../cases/index.js';
+import { caseActions, caseEventsView, casesRepo, instrumentOf, lockCase, moveCase, openCase, statusName, typeName } from '../cases/index.js';
 import { LedgerShortfall, postMovement } from '../ledger/index.js';
 import { paymentsOfCase } from '../payments/index.js';
 import { BenchmarkUnknown, evaluate, present, type Programme, type SubsidyResult } from './calculator.js';
@@ -347,15 +347,12 @@ export async function getApplication(db: Executor, actor: Actor, id: number) {
   const [loans, attachments, events, recognition, payments] = await Promise.all([
     repo.loansOf(db, id),
     casesRepo.listAttachments(db, id),
-    repo.eventsOf(db, id),
+    caseEventsView(db, { id, instrument: INSTRUMENT }),
     row.recognitionId ? repo.recognitionById(db, row.recognitionId) : Promise.resolve(null),
     paymentsOfCase(db, id),
   ]);
   const own = hasRole(actor, 'enterprise_user') && actor.enterpriseId === row.enterpriseId;
-  const actions = Object.entries(def.transitions)
-    .filter(([, t]) => !t.bySystem && t.from.includes(row.status) && t.roles.some((r) => actor.roles.includes(r)))
-    .filter(([, t]) => !t.roles.includes('enterprise_user') || own)
-    .map(([action, t]) => ({ action, name: t.name, needsComment: !!t.needsComment }));
+  const actions = caseActions(actor, def, row);
   return {
     ...present1(row),
     contactName: row.contactName,
@@ -364,7 +361,7 @@ export async function getApplication(db: Executor, actor: Actor, id: number) {
     loans: loans.map((l) => ({ id: l.id, bank: l.bank, contractNo: l.contractNo, principal: l.principalFen / 100, rate: Number(l.rate), startOn: l.startOn, endOn: l.endOn })),
     calculation: (row.calculation as ReturnType<typeof present> | null) ?? null,
     attachments: attachments.map((a) => ({ id: a.id, code: a.code, codeName: ATTACHMENT_CODES[a.code as keyof typeof ATTACHMENT_CODES] ?? a.code, fileName: a.fileName, size: a.size, createdAt: a.createdAt.toISOString() })),
-    events: events.map((e) => ({ action: e.action, actionName: e.action === 'create' ? '创建申请' : (def.transitions[e.action]?.name ?? e.action), actorLabel: e.actorLabel, comment: e.comment, createdAt: e.createdAt.toISOString() })),
+    events,
     payments: payments.map((p) => ({ id: p.id, status: p.statusName, amount: p.amount })),
     actions,
   };

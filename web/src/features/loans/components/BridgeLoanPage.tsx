@@ -2,12 +2,13 @@ import { Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { PageLoading } from '../../../components/PageLoading';
+import { CaseEventsCard } from '../../../components/CaseEventsCard';
 import { PageTitle } from '../../../components/PageTitle';
 import { renderMoney } from '../../../components/Money';
 import { QueryFailure } from '../../../components/QueryState';
 import { errorMessage } from '../../../lib/form-errors';
 import { useBridgeAction, useBridgeLoan } from '../api/bridge';
-import { ActionsCard, EventsCard } from './CasePanels';
+import { ActionsCard } from './CasePanels';
 
 export default function BridgeLoanPage() {
   const id = Number(useParams().id);
@@ -57,7 +58,7 @@ export default function BridgeLoanPage() {
           act.mutate({ id, body: { action: action as never, comment, amount } }, { onError: (e) => setProblem(errorMessage(e)) });
         }}
       />
-      <EventsCard events={b.events} />
+      <CaseEventsCard events={b.events} />
     </>
   );
 }

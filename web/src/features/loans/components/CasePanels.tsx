@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Input, InputNumber, Space, Timeline } from 'antd';
+import { Alert, Button, Card, Input, InputNumber, Space } from 'antd';
 import { useState } from 'react';
 
 interface Action {
@@ -33,14 +33,6 @@ export function ActionsCard({ actions, amountFor, amountLabel, pending, problem,
         </Space>
         {problem ? <Alert type="error" showIcon message={problem} /> : null}
       </Space>
-    </Card>
-  );
-}
-
-export function EventsCard({ events }: { events: { actionName: string; actorLabel: string; comment: string | null; createdAt: string }[] }) {
-  return (
-    <Card title="办理过程" style={{ marginTop: 16 }}>
-      <Timeline items={events.map((e) => ({ children: `${e.createdAt.slice(0, 16).replace('T', ' ')} ${e.actionName} · ${e.actorLabel}${e.comment ? `：${e.comment}` : ''}` }))} />
     </Card>
   );
 }

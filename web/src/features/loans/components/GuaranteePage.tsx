@@ -2,12 +2,13 @@ import { Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { PageLoading } from '../../../components/PageLoading';
+import { CaseEventsCard } from '../../../components/CaseEventsCard';
 import { PageTitle } from '../../../components/PageTitle';
 import { renderMoney } from '../../../components/Money';
 import { QueryFailure } from '../../../components/QueryState';
 import { errorMessage } from '../../../lib/form-errors';
 import { useGuarantee, useGuaranteeAction } from '../api/guarantees';
-import { ActionsCard, EventsCard } from './CasePanels';
+import { ActionsCard } from './CasePanels';
 
 export default function GuaranteePage() {
   const id = Number(useParams().id);
@@ -59,7 +60,7 @@ export default function GuaranteePage() {
           act.mutate({ id, body: { action: action as never, comment, amount } }, { onError: (e) => setProblem(errorMessage(e)) });
         }}
       />
-      <EventsCard events={g.events} />
+      <CaseEventsCard events={g.events} />
     </>
   );
 }

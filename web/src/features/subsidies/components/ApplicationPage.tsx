@@ -1,11 +1,13 @@
-import { Alert, Button, Card, Descriptions, Input, Space, Table, Tag, Timeline, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Descriptions, Input, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { CaseEventsCard } from '../../../components/CaseEventsCard';
 import { PageTitle } from '../../../components/PageTitle';
 import { renderMoney } from '../../../components/Money';
 import { PageLoading } from '../../../components/PageLoading';
 import { QueryFailure } from '../../../components/QueryState';
 import { errorMessage } from '../../../lib/form-errors';
+import { formatDateTime } from '../../../lib/format';
 import { downloadAttachment, useApplication, useApplicationAction, useUploadAttachment } from '../api/applications';
 
 const BUCKETS: Record<string, string> = { '1y': '一年以内', '1-5y': '一至五年', '5y+': '五年以上' };
@@ -88,7 +90,7 @@ export default function ApplicationPage() {
               columns={[
                 { title: '类别', dataIndex: 'codeName' },
                 { title: '文件', dataIndex: 'fileName', render: (n: string, r) => <Button type="link" onClick={() => void downloadAttachment(id, r.id, n)}>{n}</Button> },
-                { title: '上传时间', dataIndex: 'createdAt', render: (d: string) => d.slice(0, 16).replace('T', ' ') },
+                { title: '上传时间', dataIndex: 'createdAt', render: (d: string) => formatDateTime(d).slice(0, 16) },
               ]}
             />
             {editable ? (
@@ -131,9 +133,7 @@ export default function ApplicationPage() {
             </Card>
           ) : null}
           {problem ? <Alert style={{ marginTop: 12 }} type="error" showIcon message={problem} /> : null}
-          <Card title="办理过程" style={{ marginTop: 16 }}>
-            <Timeline items={a.events.map((e) => ({ children: `${e.createdAt.slice(0, 16).replace('T', ' ')} ${e.actionName} · ${e.actorLabel}${e.comment ? `：${e.comment}` : ''}` }))} />
-          </Card>
+          <CaseEventsCard events={a.events} />
         </>
   );
 }

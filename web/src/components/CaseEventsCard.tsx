@@ -1,0 +1,23 @@
+import { Card, Timeline } from 'antd';
+import { formatDateTime } from '../lib/format';
+
+export interface CaseEventView {
+  actionName: string;
+  actorLabel: string;
+  comment: string | null;
+  createdAt: string;
+  toStatusName?: string;
+}
+
+/** A case's history (办理过程): when, which step, by whom, the opinion, and the status it led to. */
+export function CaseEventsCard({ events, title = '办理过程' }: { events: CaseEventView[]; title?: string }) {
+  return (
+    <Card title={title} style={{ marginTop: 16 }}>
+      <Timeline
+        items={events.map((e) => ({
+          children: `${formatDateTime(e.createdAt).slice(0, 16)} ${e.actionName} · ${e.actorLabel}${e.toStatusName ? ` → ${e.toStatusName}` : ''}${e.comment ? `：${e.comment}` : ''}`,
+        }))}
+      />
+    </Card>
+  );
+}
