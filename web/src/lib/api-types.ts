@@ -6893,7 +6893,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 从 Excel/CSV 导入统计数据或目标（全部成功或全部不导入；按行列出错误；同一指标年度整体替换并审计） */
+        /** 从 Excel/CSV 导入统计数据或目标：立即返回 202 与后台任务（GET /api/jobs/{id}）；全部成功或全部不导入，按行列出错误；同一指标年度整体替换并审计 */
         post: {
             parameters: {
                 query?: never;
@@ -6906,19 +6906,32 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
-                201: {
+                202: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            importId: number;
-                            rows: number;
-                            replaced: number;
-                            pairs: {
-                                code: string;
-                                year: number;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "enterprise_import" | "voucher_issuance" | "indicator_import";
+                            /** @enum {string} */
+                            status: "running" | "done" | "failed";
+                            progress: number;
+                            stage: string | null;
+                            filename: string | null;
+                            result: {
+                                [key: string]: unknown;
+                            } | null;
+                            error: string | null;
+                            rowErrors: {
+                                row: number;
+                                column: string;
+                                message: string;
                             }[];
+                            rowErrorTotal: number;
+                            createdAt: string;
+                            finishedAt: string | null;
                         };
                     };
                 };
@@ -15668,6 +15681,7 @@ export interface paths {
                                 actorLabel: string;
                                 comment: string | null;
                                 createdAt: string;
+                                toStatusName: string;
                             }[];
                             payments: {
                                 id: number;
@@ -15781,6 +15795,7 @@ export interface paths {
                                 actorLabel: string;
                                 comment: string | null;
                                 createdAt: string;
+                                toStatusName: string;
                             }[];
                             payments: {
                                 id: number;
@@ -15899,6 +15914,7 @@ export interface paths {
                                 actorLabel: string;
                                 comment: string | null;
                                 createdAt: string;
+                                toStatusName: string;
                             }[];
                             payments: {
                                 id: number;
@@ -16023,6 +16039,7 @@ export interface paths {
                                 actorLabel: string;
                                 comment: string | null;
                                 createdAt: string;
+                                toStatusName: string;
                             }[];
                             payments: {
                                 id: number;
@@ -16434,6 +16451,7 @@ export interface paths {
                                 actorLabel: string;
                                 comment: string | null;
                                 createdAt: string;
+                                toStatusName: string;
                             }[];
                             actions: {
                                 action: string;
@@ -16554,6 +16572,7 @@ export interface paths {
                                 actorLabel: string;
                                 comment: string | null;
                                 createdAt: string;
+                                toStatusName: string;
                             }[];
                             actions: {
                                 action: string;
@@ -16638,6 +16657,7 @@ export interface paths {
                                 actorLabel: string;
                                 comment: string | null;
                                 createdAt: string;
+                                toStatusName: string;
                             }[];
                             actions: {
                                 action: string;
@@ -16774,6 +16794,7 @@ export interface paths {
                                 actorLabel: string;
                                 comment: string | null;
                                 createdAt: string;
+                                toStatusName: string;
                             }[];
                             actions: {
                                 action: string;
@@ -16895,6 +16916,7 @@ export interface paths {
                                 actorLabel: string;
                                 comment: string | null;
                                 createdAt: string;
+                                toStatusName: string;
                             }[];
                             actions: {
                                 action: string;
@@ -16980,6 +17002,7 @@ export interface paths {
                                 actorLabel: string;
                                 comment: string | null;
                                 createdAt: string;
+                                toStatusName: string;
                             }[];
                             actions: {
                                 action: string;
@@ -19664,6 +19687,42 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/awards/nominations/{id}/certificate.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载杭州市科学技术进步奖证书（Word；仅已授奖的提名） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -23054,6 +23113,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/carriers/score-sheets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 考核评分表：孵化器、众创空间年度考核，服务平台绩效考评与建设验收（评分项、等级、补助标准） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                carrierKind: "makerspace" | "incubator" | "platform";
+                                /** @enum {string} */
+                                kind: "annual" | "acceptance";
+                                items: {
+                                    code: string;
+                                    label: string;
+                                    max: number;
+                                }[];
+                                subsidy: {
+                                    [key: string]: number;
+                                } | null;
+                            }[];
+                            grades: {
+                                /** @enum {string} */
+                                grade: "excellent" | "good" | "pass" | "fail";
+                                name: string;
+                                min: number;
+                            }[];
+                            acceptancePass: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/carriers/parks/enterprises/{id}": {
         parameters: {
             query?: never;
@@ -23061,7 +23178,33 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** 企业所在园区（按范围） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enterpriseId: number;
+                            parkId: number | null;
+                            parkName: string | null;
+                        };
+                    };
+                };
+            };
+        };
         /** 设定企业所在园区（市科委；parkId 为 null 时清除） */
         put: {
             parameters: {
@@ -23089,6 +23232,7 @@ export interface paths {
                         "application/json": {
                             enterpriseId: number;
                             parkId: number | null;
+                            parkName: string | null;
                         };
                     };
                 };

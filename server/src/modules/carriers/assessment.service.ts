@@ -7,7 +7,7 @@ import { businessToday } from '../../lib/clock.js';
 import { yuanToFen } from '../../lib/money.js';
 import { recordAudit } from '../audit/index.js';
 import { preparePayment } from '../payments/index.js';
-import { FAILS_IN_A_ROW_TO_EXIT, GRADE_NAMES, KIND_NAMES, SCORE_ITEMS, SUBSIDY_YUAN, gradeOf } from './carriers.rules.js';
+import { ACCEPTANCE_PASS, FAILS_IN_A_ROW_TO_EXIT, GRADE_BANDS, GRADE_NAMES, KIND_NAMES, SUBSIDY_YUAN, gradeOf, scoreSheetOf, type ScoreItem } from './carriers.rules.js';
 import { assertCityOfficer, carrierScopeWhere } from './carriers.policy.js';
 import * as repo from './carriers.repo.js';
 import { presentAssessment } from './carriers.service.js';
@@ -22,10 +22,10 @@ export interface AssessInput {
 }
 
 /** Each item of the sheet once, within its range: field errors otherwise. */
-function checkItems(items: AssessInput['items']) {
+function checkItems(sheet: readonly ScoreItem[], items: AssessInput['items']) {
   const fields: { field: string; message: string }[] = [];
   items.forEach((it, i) => {
-    const def = SCORE_ITEMS.find((d) => d.code === it.code);
+    const def = sheet.find((d) => d.code === it.code);
     if (!def) {
       fields.push({ field: `items.${i}.code`, message: `没有评分项“${it.code}”` });
     } else if (it.score < 0 || it.score > def.max || Math.round(it.score * 10) !== it.score * 10) {
@@ -34,7 +34,7 @@ function checkItems(items: AssessInput['items']) {
       fields.push({ field: `items.${i}.code`, message: `评分项“${def.label}”重复` });
     }
   });
-  SCORE_ITEMS.forEach((d) => {
+  sheet.forEach((d) => {
     if (!items.some((x) => x.code === d.code)) {
       fields.push({ field: 'items', message: `缺少评分项“${d.label}”` });
     }
@@ -52,7 +52,6 @@ function checkItems(items: AssessInput['items']) {
 export async function assessCarrier(db: Db, ctx: RequestContext, carrierId: number, input: AssessInput) {
   const actor = actorOf(ctx);
   assertCityOfficer(actor);
-  checkItems(input.items);
   const today = businessToday();
   if (input.year > Number(today.slice(0, 4))) {
     throw new AppError('validation_failed', '考核年度不能晚于今年', { fields: [{ field: 'year', message: '考核年度不能晚于今年' }] });
@@ -65,6 +64,7 @@ export async function assessCarrier(db: Db, ctx: RequestContext, carrierId: numb
     if (input.kind === 'acceptance' && carrier.kind !== 'platform') {
       throw new AppError('validation_failed', '验收仅适用于科技创新服务平台', { fields: [{ field: 'kind', message: '众创空间和孵化器只做年度考核' }] });
     }
+    checkItems(scoreSheetOf(carrier.kind, input.kind), input.items);
     if (carrier.exitedOn) {
       throw new AppError('invalid_state', `该载体已于${carrier.exitedOn}退出，不再考核`);
     }
@@ -77,7 +77,7 @@ export async function assessCarrier(db: Db, ctx: RequestContext, carrierId: numb
     const score = Math.round(input.items.reduce((s, i) => s + i.score, 0) * 10) / 10;
     let grade: AssessmentGrade = gradeOf(score);
     if (input.kind === 'acceptance') {
-      grade = score >= 60 ? 'pass' : 'fail';
+      grade = score >= ACCEPTANCE_PASS ? 'pass' : 'fail';
     }
     const subsidyYuan = input.kind === 'annual' ? SUBSIDY_YUAN[carrier.kind][grade] : 0;
     let row;
@@ -136,3 +136,18 @@ export async function listAssessments(db: Db, actor: Actor, year?: number) {
   return { items: rows.map(presentAssessment) };
 }
 
+
+/** The score sheets in force, for the assessment form: per carrier kind and assessment kind, with the grade bands. */
+export function scoreSheets() {
+  const kinds = [
+    ['incubator', 'annual'],
+    ['makerspace', 'annual'],
+    ['platform', 'annual'],
+    ['platform', 'acceptance'],
+  ] as const;
+  return {
+    items: kinds.map(([carrierKind, kind]) => ({ carrierKind, kind, items: scoreSheetOf(carrierKind, kind).map((i) => ({ ...i })), subsidy: kind === 'annual' ? SUBSIDY_YUAN[carrierKind] : null })),
+    grades: GRADE_BANDS.map((b) => ({ ...b, name: GRADE_NAMES[b.grade] })),
+    acceptancePass: ACCEPTANCE_PASS,
+  };
+}

@@ -216,6 +216,21 @@ describe('national status: the city recommends, the upper body\'s result is reco
   });
 });
 
+describe('an enterprise\'s park', () => {
+  it('when the city officer sets an enterprise\'s park, then its profile reads it, the park lists it, and another district cannot read it', async () => {
+    const [e] = await t.deps.database.rows<{ id: number }>(sql`select id from enterprises where district_id = ${xihuId} order by id desc limit 1`);
+    expect((await xihu.request('PUT', `/api/carriers/parks/enterprises/${e.id}`, { parkId: yunqiId })).statusCode).toBe(403);
+    expect((await officer.request('PUT', `/api/carriers/parks/enterprises/${e.id}`, { parkId: 999999 })).statusCode).toBe(400);
+    const set = await officer.request('PUT', `/api/carriers/parks/enterprises/${e.id}`, { parkId: yunqiId });
+    expect(set.json()).toEqual({ enterpriseId: e.id, parkId: yunqiId, parkName: '云栖小镇' });
+    expect((await xihu.request('GET', `/api/carriers/parks/enterprises/${e.id}`)).json()).toMatchObject({ parkName: '云栖小镇' });
+    expect((await binjiang.request('GET', `/api/carriers/parks/enterprises/${e.id}`)).statusCode).toBe(404);
+    expect((await officer.request('GET', `/api/carriers/parks/${yunqiId}/enterprises`)).json<{ items: { id: number }[] }>().items.map((i) => i.id)).toContain(e.id);
+    const cleared = await officer.request('PUT', `/api/carriers/parks/enterprises/${e.id}`, { parkId: null });
+    expect(cleared.json()).toMatchObject({ parkId: null, parkName: null });
+  });
+});
+
 describe('the annual statistics in Excel', () => {
   it('when the statistics are exported and read back, then every row and field is the same', async () => {
     const list = (await officer.request('GET', '/api/carrier-stats?year=2015')).json<{ items: { carrierId: number; year: number; fields: Record<string, number> }[] }>().items;
@@ -280,6 +295,28 @@ describe('annual assessment, subsidies and exit', () => {
     const [order] = await t.deps.database.rows<{ amount_fen: number; status: string; party_id: number; payable: string }>(sql`select amount_fen::int, status, party_id, payable from payment_orders where id = ${a.paymentOrderId}`);
     expect(order).toMatchObject({ amount_fen: 20_000_000, status: 'prepared', party_id: c.org, payable: 'carrier_subsidy' });
     expect((await officer.request('POST', `/api/carriers/${c.id}/assessments`, { year: 2015, items: sheet([18, 22, 31, 15]) })).statusCode).toBe(409);
+  });
+
+  it('when a service platform is appraised and accepted, then its own score sheets apply, the grade gives its subsidy and acceptance passes at 60', async () => {
+    const sheets = (await officer.request('GET', '/api/carriers/score-sheets')).json<{ items: { carrierKind: string; kind: string; items: { code: string; max: number }[] }[] }>().items;
+    const platformAnnual = sheets.find((x) => x.carrierKind === 'platform' && x.kind === 'annual')!;
+    const acceptance = sheets.find((x) => x.carrierKind === 'platform' && x.kind === 'acceptance')!;
+    expect(platformAnnual.items.reduce((n, i) => n + i.max, 0)).toBe(100);
+    expect(acceptance.items.reduce((n, i) => n + i.max, 0)).toBe(100);
+    const [p] = await t.deps.database.rows<{ id: number }>(sql`
+      select c.id from carriers c where c.kind = 'platform'
+        and not exists (select 1 from carrier_assessments a where a.carrier_id = c.id and a.kind = 'acceptance')
+      order by c.id limit 1`);
+    // the incubators' sheet is not the platform's
+    const wrong = await officer.request('POST', `/api/carriers/${p.id}/assessments`, { year: 2016, items: sheet([18, 22, 31, 15]) });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json<Err>().error.details.fields.map((f) => f.field)).toContain('items.0.code');
+    const scores = (codes: { code: string }[], values: number[]) => codes.map((c, i) => ({ code: c.code, score: values[i] }));
+    const annual = await officer.request('POST', `/api/carriers/${p.id}/assessments`, { year: 2016, items: scores(platformAnnual.items, [19, 33, 23, 18]) });
+    expect(annual.statusCode, annual.body).toBe(201);
+    expect(annual.json()).toMatchObject({ score: 93, grade: 'excellent', subsidy: 500_000 });
+    const accepted = await officer.request('POST', `/api/carriers/${p.id}/assessments`, { year: 2016, kind: 'acceptance', items: scores(acceptance.items, [30, 12, 15, 8]) });
+    expect(accepted.json()).toMatchObject({ kind: 'acceptance', score: 65, grade: 'pass', subsidy: 0, paymentOrderId: null });
   });
 
   it('when a carrier fails two years in a row, then it exits and its recognitions end that day', async () => {

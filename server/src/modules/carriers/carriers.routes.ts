@@ -148,6 +148,13 @@ export const carriersRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app)
     parks.assertCanSeeParkFigures(requireActor(request));
     return { items: await carrierFiguresByPark(db, request.query.year) };
   });
+  app.get('/api/carriers/score-sheets', { schema: { tags, summary: '考核评分表：孵化器、众创空间年度考核，服务平台绩效考评与建设验收（评分项、等级、补助标准）', response: { 200: s.scoreSheets } } }, async (request) => {
+    requireActor(request);
+    return assessment.scoreSheets();
+  });
+  app.get('/api/carriers/parks/enterprises/:id', { schema: { tags, summary: '企业所在园区（按范围）', params: s.idParam, response: { 200: s.enterprisePark } } }, async (request) =>
+    parks.getEnterprisePark(db, requireActor(request), request.params.id),
+  );
   app.put('/api/carriers/parks/enterprises/:id', { schema: { tags, summary: '设定企业所在园区（市科委；parkId 为 null 时清除）', params: s.idParam, body: s.enterpriseParkBody, response: { 200: s.enterprisePark } } }, async (request) => {
     requireActor(request);
     return parks.setEnterprisePark(db, contextOf(request), request.params.id, request.body.parkId);

@@ -24,8 +24,46 @@ export const SCORE_ITEMS = [
   { code: 'finance', label: '投融资与资金使用', max: 20 },
 ] as const;
 
+/**
+ * A public S&T service platform's sheets (科技创新服务平台建设和运行管理办法): the annual
+ * performance appraisal (绩效考评), and the acceptance of its construction (建设验收).
+ */
+export const PLATFORM_SCORE_ITEMS = [
+  { code: 'capacity', label: '平台条件与能力建设', max: 20 },
+  { code: 'service', label: '服务绩效', max: 35 },
+  { code: 'operation', label: '运行管理与机制', max: 25 },
+  { code: 'sharing', label: '开放共享与辐射带动', max: 20 },
+] as const;
+export const PLATFORM_ACCEPTANCE_ITEMS = [
+  { code: 'tasks', label: '建设任务与考核指标完成', max: 40 },
+  { code: 'funds', label: '建设资金使用与管理', max: 20 },
+  { code: 'capacity', label: '服务能力形成', max: 25 },
+  { code: 'mechanism', label: '运行机制建立', max: 15 },
+] as const;
+
+export type ScoreItem = { code: string; label: string; max: number };
+
+/** The score sheet of an assessment: the carriers' one, or a platform's appraisal or acceptance. */
+export function scoreSheetOf(carrierKind: CarrierKind, kind: 'annual' | 'acceptance'): readonly ScoreItem[] {
+  if (carrierKind !== 'platform') {
+    return SCORE_ITEMS;
+  }
+  return kind === 'acceptance' ? PLATFORM_ACCEPTANCE_ITEMS : PLATFORM_SCORE_ITEMS;
+}
+
+/** Acceptance passes at this total. */
+export const ACCEPTANCE_PASS = 60;
+
+/** Grades by total score, highest first (the lowest band starts at 0). */
+export const GRADE_BANDS: readonly { grade: AssessmentGrade; min: number }[] = [
+  { grade: 'excellent', min: 90 },
+  { grade: 'good', min: 75 },
+  { grade: 'pass', min: 60 },
+  { grade: 'fail', min: 0 },
+];
+
 export function gradeOf(score: number): AssessmentGrade {
-  return score >= 90 ? 'excellent' : score >= 75 ? 'good' : score >= 60 ? 'pass' : 'fail';
+  return GRADE_BANDS.find((b) => score >= b.min)?.grade ?? 'fail';
 }
 
 /** Grade-based annual subsidy in yuan per carrier kind (科技创新服务平台建设和运行管理办法: rewards by grade, none for 不合格). */

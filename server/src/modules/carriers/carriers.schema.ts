@@ -213,5 +213,12 @@ export const parkFigures = z.object({
   items: z.array(z.object({ parkId: z.number(), parkName: z.string(), incubators: z.number(), makerspaces: z.number(), platforms: z.number(), incubatorArea: z.number(), enterprises: z.number() })),
 });
 export const enterpriseParkBody = z.object({ parkId: id.nullable() });
-export const enterprisePark = z.object({ enterpriseId: z.number(), parkId: z.number().nullable() });
+export const enterprisePark = z.object({ enterpriseId: z.number(), parkId: z.number().nullable(), parkName: z.string().nullable() });
 export const parkEnterprises = z.object({ items: z.array(z.object({ id: z.number(), name: z.string(), districtId: z.number().nullable() })) });
+
+const sheetItem = z.object({ code: z.string(), label: z.string(), max: z.number() });
+export const scoreSheets = z.object({
+  items: z.array(z.object({ carrierKind: kindEnum, kind: z.enum(['annual', 'acceptance']), items: z.array(sheetItem), subsidy: z.record(z.string(), z.number()).nullable() })),
+  grades: z.array(z.object({ grade: gradeEnum, name: z.string(), min: z.number() })),
+  acceptancePass: z.number(),
+});

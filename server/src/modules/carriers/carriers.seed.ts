@@ -23,7 +23,7 @@ import { yuanToFen } from '../../lib/money.js';
 import { recordAuditMany } from '../audit/index.js';
 import { postMovements } from '../ledger/index.js';
 import { DISTRICT_WEIGHTS } from '../../db/seed/districts.js';
-import { GRADE_NAMES, SCORE_ITEMS, SERVICE_OPTIONS, SUBSIDY_YUAN, gradeOf } from './carriers.rules.js';
+import { GRADE_NAMES, SERVICE_OPTIONS, SUBSIDY_YUAN, gradeOf, scoreSheetOf, type ScoreItem } from './carriers.rules.js';
 import type { ApplicationForm, StatsFields } from './carriers.schema.js';
 import {
   DEMO_CARRIER_ORG,
@@ -531,12 +531,12 @@ export async function seedCarriers(opts: { tx: Tx; ctx: RequestContext }): Promi
   const assessRows: (typeof carrierAssessments.$inferInsert)[] = [];
   const pays: { carrierIdx: number; year: number; fen: number; on: string }[] = [];
   const failer = planned.findIndex((c) => c.kind === 'incubator' && c.municipalOn && c.municipalOn < '2012-01-01' && !c.nationalOn && !c.revokedOn);
-  const sheet = (target: number) => {
-    const items = SCORE_ITEMS.map((it) => ({ code: it.code, score: Math.max(0, Math.min(it.max, Math.round(((target / 100) * it.max + (rnd.next() - 0.5) * 4) * 2) / 2)) }));
+  const sheet = (target: number, items0: readonly ScoreItem[]) => {
+    const items = items0.map((it) => ({ code: it.code, score: Math.max(0, Math.min(it.max, Math.round(((target / 100) * it.max + (rnd.next() - 0.5) * 4) * 2) / 2)) }));
     return { items, score: Math.round(items.reduce((s, i) => s + i.score, 0) * 10) / 10 };
   };
   const assess = (i: number, year: number, kind: 'annual' | 'acceptance', target: number, on: string) => {
-    const { items, score } = sheet(target);
+    const { items, score } = sheet(target, scoreSheetOf(planned[i].kind, kind));
     const grade = kind === 'acceptance' ? (score >= 60 ? 'pass' : 'fail') : gradeOf(score);
     const fen = kind === 'annual' ? yuanToFen(SUBSIDY_YUAN[planned[i].kind][grade]) : 0;
     assessRows.push({ carrierId: carrierIds[i], year, kind, items, score: score.toFixed(1), grade, comment: grade === 'fail' ? '孵化服务和绩效未达到考核要求' : null, subsidyFen: fen, assessedOn: on, assessedBy: officer.id });

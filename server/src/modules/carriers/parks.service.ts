@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { enterpriseParks, enterprises } from '../../db/schema/index.js';
+import { enterpriseParks, enterprises, parks } from '../../db/schema/index.js';
 import { actorOf, hasRole, type Actor, type RequestContext } from '../../http/context.js';
 import { fieldError, forbidden, notFound } from '../../http/errors.js';
 import { recordAudit } from '../audit/index.js';
@@ -19,7 +19,7 @@ export async function setEnterprisePark(db: Db, ctx: RequestContext, enterpriseI
   if (parkId !== null && !(await repo.parkExists(db, parkId))) {
     throw fieldError('parkId', '园区不存在');
   }
-  return db.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     const [ent] = await tx.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.id, enterpriseId)).for('update');
     if (!ent) {
       throw notFound('企业');
@@ -31,8 +31,23 @@ export async function setEnterprisePark(db: Db, ctx: RequestContext, enterpriseI
       await tx.insert(enterpriseParks).values({ enterpriseId, parkId }).onConflictDoUpdate({ target: enterpriseParks.enterpriseId, set: { parkId } });
     }
     await recordAudit(tx, ctx, { action: 'enterprise.park', objectType: 'enterprise', objectId: enterpriseId, before: before ?? null, after: { parkId } });
-    return { enterpriseId, parkId };
   });
+  return getEnterprisePark(db, actorOf(ctx), enterpriseId);
+}
+
+/** An enterprise's park for its profile page (officers; a district officer only its district's enterprises). */
+export async function getEnterprisePark(db: Db, actor: Actor, enterpriseId: number) {
+  assertCanSeeParkFigures(actor);
+  const [row] = await db
+    .select({ districtId: enterprises.districtId, parkId: enterpriseParks.parkId, parkName: parks.name })
+    .from(enterprises)
+    .leftJoin(enterpriseParks, eq(enterpriseParks.enterpriseId, enterprises.id))
+    .leftJoin(parks, eq(parks.id, enterpriseParks.parkId))
+    .where(eq(enterprises.id, enterpriseId));
+  if (!row || (hasRole(actor, 'district_officer') && !hasRole(actor, 'city_officer', 'city_admin', 'auditor') && row.districtId !== actor.districtId)) {
+    throw notFound('企业');
+  }
+  return { enterpriseId, parkId: row.parkId, parkName: row.parkName };
 }
 
 /** The enterprises of a park (a district officer sees its district's). */

@@ -36,6 +36,8 @@ export const MATRIX: Record<string, Entry> = {
   'GET /api/carrier-assessments': { allow: DISTRICT_AND_UP },
   'POST /api/carriers/{id}/assessments': { allow: ['officer'] },
   'GET /api/carriers/parks/figures': { allow: DISTRICT_AND_UP },
+  'GET /api/carriers/parks/enterprises/{id}': { allow: DISTRICT_AND_UP },
+  'GET /api/carriers/score-sheets': { allow: DISTRICT_AND_UP },
   'PUT /api/carriers/parks/enterprises/{id}': { allow: ['officer'] },
   'GET /api/carriers/parks/{id}/enterprises': { allow: DISTRICT_AND_UP },
 };

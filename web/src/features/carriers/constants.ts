@@ -7,13 +7,6 @@ export type CarrierKindCode = (typeof KIND_OPTIONS)[number]['value'];
 
 export const SERVICE_OPTIONS = ['创业辅导', '投融资对接', '技术支撑', '知识产权', '法律财务', '人才招聘', '市场推广', '政策申报', '国际交流', '公共实验设备'] as const;
 
-export const SCORE_ITEMS = [
-  { code: 'management', label: '运营管理', max: 20 },
-  { code: 'services', label: '孵化服务', max: 25 },
-  { code: 'performance', label: '孵化绩效', max: 35 },
-  { code: 'finance', label: '投融资与资金使用', max: 20 },
-] as const;
-
 export const STAT_FIELDS = [
   { key: 'areaM2', label: '场地面积（平方米）' },
   { key: 'firmsInIncubation', label: '在孵企业数' },

@@ -18,3 +18,8 @@ export function useAssess(carrierId: number) {
     onSuccess: () => refreshCarriers(qc),
   });
 }
+
+export type ScoreSheets = ResponseOf<'/api/carriers/score-sheets', 'get'>;
+
+/** The score sheets in force (items, grade bands, subsidies); they change rarely. */
+export const useScoreSheets = () => useQuery({ queryKey: [...carriersKey, 'score-sheets'], queryFn: () => unwrap(api.GET('/api/carriers/score-sheets')), staleTime: 10 * 60_000 });

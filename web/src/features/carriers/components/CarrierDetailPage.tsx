@@ -1,4 +1,4 @@
-import { Button, Card, Descriptions, Flex, Form, Input, InputNumber, Modal, Select, Space, Table, Tabs, Tag, Typography, message } from 'antd';
+import { Button, Card, Descriptions, Form, Input, Modal, Select, Space, Table, Tabs, Tag, Typography, message } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Money } from '../../../components/Money';
@@ -9,11 +9,11 @@ import { errorMessage } from '../../../lib/form-errors';
 import { orDash } from '../../../lib/format';
 import { useSession } from '../../../lib/session';
 import { useOpenApplication, type ApplicationForm } from '../api/applications';
-import { useAssess } from '../api/assessments';
 import { useAddFirm, useCarrier, useEndFirm, useFirms, useUpdateCarrier, type CarrierDetail, type Firm } from '../api/carriers';
 import { useRecommendNational } from '../api/national';
 import { useSaveStats, type StatsFields } from '../api/stats';
-import { GRADE_COLORS, SCORE_ITEMS, STATUS_COLORS } from '../constants';
+import { GRADE_COLORS, STATUS_COLORS } from '../constants';
+import { AssessDialog, AssessmentItems } from './AssessDialog';
 import { APPLICATION_FIELDS, ApplicationFormFields } from './ApplicationFormFields';
 import { CarrierForm } from './CarrierForm';
 import { NationalTab } from './NationalTab';
@@ -128,9 +128,10 @@ export default function CarrierDetailPage() {
                   size="small"
                   pagination={false}
                   dataSource={c.assessments}
+                  expandable={{ expandedRowRender: (a) => <AssessmentItems carrierKind={c.kind} assessment={a} /> }}
                   columns={[
                     { title: '年度', dataIndex: 'year', width: 80 },
-                    { title: '类别', dataIndex: 'kind', render: (v: string) => (v === 'annual' ? '年度考核' : '验收') },
+                    { title: '类别', dataIndex: 'kind', render: (v: string) => (v === 'annual' ? (c.kind === 'platform' ? '年度绩效考评' : '年度考核') : '建设验收') },
                     { title: '得分', dataIndex: 'score', align: 'right' },
                     { title: '等级', dataIndex: 'gradeName', render: (v: string, r) => <Tag color={GRADE_COLORS[r.grade]}>{r.kind === 'acceptance' ? (r.grade === 'pass' ? '通过验收' : '未通过验收') : v}</Tag> },
                     { title: '补助', dataIndex: 'subsidy', align: 'right', render: (v: number) => <Money value={v} /> },
@@ -320,49 +321,6 @@ function RecommendDialog({ c, onClose }: { c: CarrierDetail; onClose: () => void
       <Form form={form} layout="vertical">
         <Form.Item name="docNo" label="推荐文号（可选）">
           <Input placeholder="如 杭科高〔2016〕58号" maxLength={60} />
-        </Form.Item>
-      </Form>
-    </Modal>
-  );
-}
-
-function AssessDialog({ c, onClose }: { c: CarrierDetail; onClose: () => void }) {
-  const [form] = Form.useForm<Record<string, number> & { year: number; kind: 'annual' | 'acceptance'; comment?: string }>();
-  const assess = useAssess(c.id);
-  const year = businessDayjs().year();
-  const values = Form.useWatch([], form) as Record<string, number> | undefined;
-  const total = SCORE_ITEMS.reduce((s, i) => s + (Number(values?.[i.code]) || 0), 0);
-  const submit = async () => {
-    const v = await form.validateFields();
-    try {
-      const a = await assess.mutateAsync({ year: v.year, kind: v.kind, comment: v.comment, items: SCORE_ITEMS.map((i) => ({ code: i.code, score: v[i.code] })) });
-      message.success(`${a.gradeName}（${a.score}分）${a.subsidy > 0 ? `，补助 ${a.subsidy.toLocaleString('zh-CN')} 元已生成支付指令` : ''}${a.exited ? '；连续两年不合格，已退出' : ''}`);
-      onClose();
-    } catch (err) {
-      showErrors(form, err, ['year', 'kind']);
-    }
-  };
-  return (
-    <Modal open title="年度考核评分" okText="提交评分" cancelText="取消" onCancel={onClose} onOk={() => void submit()} confirmLoading={assess.isPending}>
-      <Form form={form} layout="vertical" initialValues={{ year: year - 1, kind: 'annual' }}>
-        <Flex gap={12}>
-          <Form.Item name="year" label="考核年度" rules={[{ required: true }]} style={{ flex: 1 }}>
-            <Select options={[year - 1, year - 2].map((y) => ({ value: y, label: `${y}年度` }))} />
-          </Form.Item>
-          <Form.Item name="kind" label="类别" style={{ flex: 1 }}>
-            <Select options={[{ value: 'annual', label: '年度考核' }, ...(c.kind === 'platform' ? [{ value: 'acceptance', label: '验收' }] : [])]} />
-          </Form.Item>
-        </Flex>
-        {SCORE_ITEMS.map((i) => (
-          <Form.Item key={i.code} name={i.code} label={`${i.label}（0–${i.max}分）`} rules={[{ required: true, message: `请为${i.label}评分` }]}>
-            <InputNumber min={0} max={i.max} step={0.5} precision={1} style={{ width: '100%' }} />
-          </Form.Item>
-        ))}
-        <Typography.Paragraph>
-          合计 <Typography.Text strong>{total}</Typography.Text> 分（≥90 优秀，≥75 良好，≥60 合格，其余不合格；连续两年不合格退出）
-        </Typography.Paragraph>
-        <Form.Item name="comment" label="考核意见">
-          <Input.TextArea rows={2} maxLength={1000} />
         </Form.Item>
       </Form>
     </Modal>

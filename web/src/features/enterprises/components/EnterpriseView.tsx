@@ -10,6 +10,7 @@ import { useT } from '../../../lib/i18n';
 import { hasAnyRole, useSession } from '../../../lib/session';
 import { useEnterprise } from '../api/get-enterprise';
 import { EDIT_ROLES } from '../constants';
+import { EnterpriseParkCard } from '../../carriers/components/EnterpriseParkCard';
 import { EditEnterpriseModal } from './EditEnterpriseModal';
 import { EnterpriseProfile } from './EnterpriseProfile';
 import { EnterpriseTimeline } from './EnterpriseTimeline';
@@ -64,6 +65,9 @@ export function EnterpriseView({ id, backToList }: { id: number; backToList: boo
           </Card>
         </Col>
         <Col xs={24} xl={9}>
+          <div style={{ marginBottom: 16 }}>
+            <EnterpriseParkCard enterpriseId={e.id} />
+          </div>
           <Card title={t('ent.timeline')}>
             <EnterpriseTimeline events={e.timeline} />
           </Card>
