@@ -150,6 +150,24 @@ describe('recognitions demo data', () => {
     }
   });
 
+  it('when the 2016 hnte approvals are read, then each went the live path: recommended after the notice, the provincial result recorded with its number', async () => {
+    const approved = await rows<{ id: number; actions: string[]; result: string | null; result_doc_no: string | null; result_on: string | null; issued_on: string; linked: boolean; comment: string | null }>(sql`
+      select a.id, array(select e.action from case_events e where e.case_id = a.id order by e.occurred_at, e.id) as actions,
+             rr.result, rr.result_doc_no, rr.result_on::text, r.issued_on::text, rr.recognition_id = r.id as linked,
+             (select e.comment from case_events e where e.case_id = a.id and e.action = 'record_recognised') as comment
+      from ${APPS} a join recognitions r on r.application_id = a.id
+      left join recognition_recommendations rr on rr.case_id = a.id
+      where a.status = 'approved' and a.type = 'hnte' and a.year = 2016`);
+    expect(approved.length).toBeGreaterThan(0);
+    for (const a of approved) {
+      expect(a.actions.slice(-3)).toEqual(['publish_notice', 'recommend', 'record_recognised']);
+      expect(a.actions).not.toContain('approve');
+      expect(a).toMatchObject({ result: 'recognised', linked: true, result_on: a.issued_on });
+      expect(a.result_doc_no).toMatch(/^浙科发高〔2016〕\d+号$/);
+      expect(a.comment).toContain(a.result_doc_no);
+    }
+  });
+
   it('when the demo expert signs in, then it is linked to its expert record and has a panel assignment to declare', async () => {
     const mine = await rows<{ name: string; status: string; app_status: string }>(sql`
       select x.name, m.status, a.status as app_status from users u join experts x on x.user_id = u.id

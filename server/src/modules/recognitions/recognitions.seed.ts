@@ -119,6 +119,10 @@ export async function seedRecognitions(opts: { tx: Tx; ctx: RequestContext; pii:
     ]);
   }
   const idOf = new Map(inserted.map((x) => [x.certificateNo, x.id]));
+  // the recorded upper-body results point at the recognitions they issued (as recordResult links them)
+  await tx.execute(sql`
+    update recognition_recommendations rr set recognition_id = r.id
+    from recognitions r where r.application_id = rr.case_id and rr.result = 'recognised' and rr.recognition_id is null`);
   const timeline: Record<string, unknown>[] = [];
   const entry = (r: (typeof rows)[number], kind: string, title: string, occurredAt: Date) =>
     timeline.push({ enterprise_id: r.enterpriseId, occurred_at: occurredAt.toISOString(), module: 'recognitions', kind, title, ref_type: 'recognition', ref_id: String(idOf.get(r.certificateNo)) });

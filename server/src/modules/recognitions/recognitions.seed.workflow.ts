@@ -30,7 +30,7 @@ import { assessHnteApplication as assessApplication, hnteItems, panelAssessment 
 import { assessData } from './applications.assess.js';
 import { sealData } from './applications.service.js';
 import { loadForm } from './forms.service.js';
-import { ACTION_NAMES, STEP_WORKING_DAYS, TRANSITIONS, TYPE_NAMES, type WorkflowAction } from './recognitions.status.js';
+import { ACTION_NAMES, STEP_WORKING_DAYS, TRANSITIONS, TYPE_NAMES, UPPER_BODY, isUpperType, type WorkflowAction } from './recognitions.status.js';
 import { applicationDataFor, draftDataFor, domainOf, type Applicant } from './recognitions.seed.data.js';
 import { DEMO_EXPERT_NAME, expertSeeds } from './recognitions.seed.experts.js';
 import type { PlannedRecognition } from './recognitions.seed.history.js';
@@ -92,6 +92,9 @@ const PATHS: Record<ApplicationStatus, WorkflowAction[]> = {
 };
 
 const RETURN_COMMENTS = ['近三年研发费用专项审计报告缺少2014年度数据，请补充后重新提交', '知识产权证书扫描件不清晰，且第3项软件著作权权利人与申报企业名称不一致，请核实', '科技人员名单与社保缴纳名单不一致，请补充说明'];
+
+/** The provincial body's document number of a seeded result (浙科发高〔2016〕, numbered by the application's place). */
+const upperDocNo = (n: number) => `浙科发高〔2016〕${101 + n}号`;
 
 const at = (day: string, hour = 10) => new Date(`${day}T${String(hour).padStart(2, '0')}:00:00+08:00`);
 
@@ -274,7 +277,10 @@ export async function seedWorkflow(opts: {
   const noticeOf = (s: AppSpec) => (s.historic ? closedNotice : s.ended ? endedNotice : noticeToday);
   for (const s of specs) {
     let path = PATHS[s.status];
-    if (s.status === 'rejected' && s.rejectAt === 'scored') {
+    if (s.status === 'approved' && isUpperType(s.type)) {
+      // decided above the city: the live path recommends after the notice and records the upper body's result
+      path = [...PATHS.recommended, 'record_recognised'];
+    } else if (s.status === 'rejected' && s.rejectAt === 'scored') {
       path = ['submit', 'district_pass', 'city_pass', 'draw_panel', 'panel_scored', 'city_reject'];
     } else if (s.status === 'returned' && s.enterprise.districtId === B) {
       path = ['submit', 'district_pass', 'city_return'];
@@ -300,7 +306,13 @@ export async function seedWorkflow(opts: {
       const to = TRANSITIONS[a].to;
       const stepDays = STEP_WORKING_DAYS[to];
       const dueOn = a === 'publish_notice' ? noticeOf(s).endsOn : stepDays ? await addWorkingDays(days[i], stepDays, tx) : null;
-      const comment = TRANSITIONS[a].needsComment ? (s.comment ?? RETURN_COMMENTS[2]) : a === 'district_pass' ? '材料齐全，符合申报条件，同意推荐' : null;
+      const comment = TRANSITIONS[a].needsComment
+        ? (s.comment ?? RETURN_COMMENTS[2])
+        : a === 'district_pass'
+          ? '材料齐全，符合申报条件，同意推荐'
+          : a === 'record_recognised'
+            ? `${UPPER_BODY[s.type]}认定（${upperDocNo(built.length)}，${days[i]}）`
+            : null;
       events.push({ action: a, day: days[i], comment, dueOn });
     }
     const created = addDays(days[0] ?? addDays(today, -s.ageDays), -3);
@@ -545,7 +557,23 @@ export async function seedWorkflow(opts: {
     ...notices.map((n) => ({ action: 'public_notice.publish', objectType: 'public_notice', objectId: n.id, after: { title: n.title, publishedOn: n.publishedOn, endsOn: n.endsOn } })),
   ]);
 
-  await tx.insert(recognitionRecommendations).values(byStatus('recommended').map((b) => ({ caseId: b.id, recommendedOn: b.events[b.events.length - 1].day })));
+  // every recommendation, as the live path records it: the pending ones, and the approved upper-body
+  // cases with the result's document number and date (the recognition is linked once the register has it)
+  const dayOf = (b: Built, a: WorkflowAction) => b.events.find((e) => e.action === a)!.day;
+  await tx.insert(recognitionRecommendations).values([
+    ...byStatus('recommended').map((b) => ({ caseId: b.id, recommendedOn: dayOf(b, 'recommend') })),
+    ...byStatus('approved')
+      .filter((b) => isUpperType(b.spec.type))
+      .map((b) => ({
+        caseId: b.id,
+        recommendedOn: dayOf(b, 'recommend'),
+        result: 'recognised' as const,
+        resultDocNo: upperDocNo(built.indexOf(b)),
+        resultOn: dayOf(b, 'record_recognised'),
+        recordedBy: people.officer.id,
+        recordedAt: at(dayOf(b, 'record_recognised'), 16),
+      })),
+  ]);
 
   const granted = byStatus('approved').map((b) => {
     const issuedOn = b.events[b.events.length - 1].day;
