@@ -10,6 +10,7 @@ import { openDatabase, type Database } from '../../server/src/db/client.js';
 import type { Actor } from '../../server/src/http/context.js';
 import { listPayments } from '../../server/src/modules/payments/payments.service.js';
 import { ensureDatabase, fmt, parseArgs } from '../lib/common.js';
+import { time } from '../lib/timing.js';
 
 const args = parseArgs<{ url: string; reset: boolean; orders: string; iterations: string }>({ url: '', reset: false, orders: '100000', iterations: '60' });
 const url = args.url || process.env.BENCH_PAYMENTS_URL || 'postgres://postgres@127.0.0.1:5432/kc_bench_payments';
@@ -57,24 +58,6 @@ async function load(db: Database, want: number): Promise<{ userId: number }> {
   await db.rows(sql`analyze payment_orders`);
   log(`${fmt(want - Number(n))} orders loaded in ${fmt((performance.now() - t0) / 1000, 1)} s`);
   return { userId: user.id };
-}
-
-function pct(xs: number[], p: number) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
-}
-
-async function time(iterations: number, f: () => Promise<unknown>) {
-  for (let i = 0; i < 3; i++) {
-    await f();
-  }
-  const xs: number[] = [];
-  for (let i = 0; i < iterations; i++) {
-    const t0 = performance.now();
-    await f();
-    xs.push(performance.now() - t0);
-  }
-  return { p50: pct(xs, 50), p95: pct(xs, 95), max: Math.max(...xs) };
 }
 
 async function main() {

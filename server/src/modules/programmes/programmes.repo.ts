@@ -156,6 +156,7 @@ export const listColumns = {
   recommendedFen: projectApplications.recommendedFen,
   approvedFen: projectApplications.approvedFen,
   contractNo: projectApplications.contractNo,
+  moderationReason: projectApplications.moderationReason,
   updatedAt: cases.updatedAt,
 };
 export type ListRow = { [K in keyof typeof listColumns]: (typeof listColumns)[K]['_']['data'] | ((typeof listColumns)[K]['_']['notNull'] extends true ? never : null) };

@@ -59,7 +59,7 @@ export async function rankCall(db: Executor, call: repo.CallRowFull): Promise<Ra
       withinBudget: cumulative <= call.detail.totalBudgetFen,
       status: r.status,
       recommendedFen: r.recommendedFen,
-      moderationReason: null,
+      moderationReason: r.moderationReason,
     };
   });
 }
@@ -70,15 +70,6 @@ export async function getRanking(opts: { db: Executor; id: number }) {
     throw notFound('申报指南');
   }
   const items = await rankCall(opts.db, call);
-  const reasons = new Map(
-    (
-      await opts.db
-        .select({ id: projectApplications.id, reason: projectApplications.moderationReason })
-        .from(projectApplications)
-        .innerJoin(cases, eq(cases.id, projectApplications.id))
-        .where(eq(cases.callId, call.id))
-    ).map((r) => [r.id, r.reason]),
-  );
   const selected = items.filter((i) => SELECTED.includes(i.status as ProjectStatus)).reduce((sum, i) => sum + (i.recommendedFen ?? i.requestedFen), 0);
   return {
     call: { id: call.id, title: call.title, totalBudget: toYuan(call.detail.totalBudgetFen), ceiling: toYuan(call.detail.ceilingFen) },
@@ -96,7 +87,7 @@ export async function getRanking(opts: { db: Executor; id: number }) {
       status: i.status,
       statusName: STATUSES[i.status as ProjectStatus]?.name ?? i.status,
       recommended: i.recommendedFen === null ? null : toYuan(i.recommendedFen),
-      moderationReason: reasons.get(i.id) ?? null,
+      moderationReason: i.moderationReason,
     })),
   };
 }
