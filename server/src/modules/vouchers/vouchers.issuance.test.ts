@@ -65,7 +65,7 @@ describe('bulk issuance from an approved list, as a background job', () => {
       select (select count(*)::int from voucher_movements where policy_id = ${world.policyId} and kind = 'issue') as movements,
              (select count(*)::int from timeline_events where module = 'vouchers' and kind = 'issued' and ref_id = ${String(world.policyId)}) as events`);
     expect({ movements, events }).toEqual({ movements: 10_000, events: 10_000 });
-  });
+  }, 300_000);
 
   it('when one row is bad, then nothing is issued and the row is named once', async () => {
     const world = await makeWorld(t.deps.database.db, { holders: 1 });
