@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessToday } from '../../lib/clock.js';
 import { multipartFile, xlsxOf } from '../../test/factories.js';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../test/harness.js';
+import { whenJobSettled } from '../jobs/index.js';
 import { IMPORT_COLUMNS } from './indicators.import.js';
 
 let t: TestApp;
@@ -282,6 +283,19 @@ describe('scopes', () => {
   });
 });
 
+interface ImportJob {
+  status: string;
+  result: { rows: number; replaced: number } | null;
+  rowErrors: { row: number; column: string; message: string }[];
+}
+/** Posts an import (202, a job), waits for the job and reads it as its creator does. */
+async function importJob(kind: 'reported' | 'targets', file: { payload: unknown; headers: Record<string, string> }): Promise<ImportJob> {
+  const res = await officer.request('POST', `/api/indicators/imports/${kind}`, file.payload, file.headers);
+  expect(res.statusCode, res.body).toBe(202);
+  await whenJobSettled(t.deps.database, res.json().id);
+  return (await officer.request('GET', `/api/jobs/${res.json().id}`)).json<ImportJob>();
+}
+
 const csv = (lines: string[]) => multipartFile(Buffer.from(lines.join('\r\n'), 'utf8'), 'stats.csv', 'text/csv');
 
 describe('reported statistics import', () => {
@@ -296,11 +310,9 @@ describe('reported statistics import', () => {
       'stat.nope,2013,,7,知识产权局,',
       'stat.invention_grants,2013,,7,,2014-13-45',
     ]);
-    const res = await officer.request('POST', '/api/indicators/imports/reported', file.payload, file.headers);
-    expect(res.statusCode, res.body).toBe(400);
-    const errors = res.json<{ error: { code: string; details: { errors: { row: number; column: string; message: string }[] } } }>().error;
-    expect(errors.code).toBe('import_invalid');
-    const at = (row: number) => errors.details.errors.filter((e) => e.row === row).map((e) => `${e.column}:${e.message}`);
+    const job = await importJob('reported', file);
+    expect(job.status).toBe('failed');
+    const at = (row: number) => job.rowErrors.filter((e) => e.row === row).map((e) => `${e.column}:${e.message}`);
     expect(at(2)).toEqual([]);
     expect(at(3)).toEqual([expect.stringContaining('区县:区县“不存在区”不存在')]);
     expect(at(4)).toEqual(['数值:不能为负数']);
@@ -314,19 +326,17 @@ describe('reported statistics import', () => {
   it('when a valid Excel file is imported twice, then the second replaces the first with an audit row, and district rows sum when the city has none', async () => {
     const cols = IMPORT_COLUMNS.reported.map((c) => c.title);
     const upload = async (rowsIn: (string | number | null)[][]) => {
-      const f = multipartFile(await xlsxOf(cols, rowsIn), '统计.xlsx');
-      return officer.request('POST', '/api/indicators/imports/reported', f.payload, f.headers);
+      return importJob('reported', multipartFile(await xlsxOf(cols, rowsIn), '统计.xlsx'));
     };
     const first = await upload([
       ['stat.invention_grants', 2013, '西湖区', 1000, '知识产权局 2013年统计', '2014-02-01'],
       ['stat.invention_grants', 2013, '滨江区', 2000, '知识产权局 2013年统计', '2014-02-01'],
     ]);
-    expect(first.statusCode, first.body).toBe(201);
+    expect(first.status).toBe('done');
     expect((await figures(officer, 'year=2013')).get('stat.invention_grants')?.value).toBe(3000);
     expect((await figures(xihu, 'year=2013')).get('stat.invention_grants')?.value).toBe(1000);
     const second = await upload([['stat.invention_grants', 2013, null, 3500, '知识产权局 2013年统计（修订）', '2014-03-01']]);
-    expect(second.statusCode, second.body).toBe(201);
-    expect(second.json()).toMatchObject({ rows: 1, replaced: 2 });
+    expect(second).toMatchObject({ status: 'done', result: { rows: 1, replaced: 2 } });
     const f = (await figures(officer, 'year=2013')).get('stat.invention_grants');
     expect(f).toMatchObject({ value: 3500, source: '知识产权局 2013年统计（修订）' });
     expect((await figures(xihu, 'year=2013')).get('stat.invention_grants')?.value).toBeNull();
@@ -391,8 +401,7 @@ describe('targets', () => {
 
   it('when targets are imported from CSV with a district breakdown, then they are stored and the import is audited', async () => {
     const file = csv(['指标代码,年度,区县,目标值,依据,说明', 'techmarket.deals,2017,,100,测试,', 'techmarket.deals,2017,西湖区,60,测试,', 'techmarket.deals,2017,滨江区,40,测试,']);
-    const res = await officer.request('POST', '/api/indicators/imports/targets', file.payload, file.headers);
-    expect(res.statusCode, res.body).toBe(201);
+    expect((await importJob('targets', file)).status).toBe('done');
     const item = (await officer.request('GET', '/api/indicators/targets?year=2017')).json<{ items: { code: string; difference: number; districts: unknown[] }[] }>().items.find((i) => i.code === 'techmarket.deals')!;
     expect(item.difference).toBe(0);
     expect(item.districts).toHaveLength(2);

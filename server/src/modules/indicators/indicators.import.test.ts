@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { multipartFile } from '../../test/factories.js';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../test/harness.js';
+import { whenJobSettled } from '../jobs/index.js';
 import { decodeCsv } from './indicators.import.js';
 
 let t: TestApp;
@@ -31,7 +32,9 @@ describe('indicator imports from the files offices have', () => {
   it('when a GBK CSV with the date written 2013/1/20 is imported, then the figure is stored with its date', async () => {
     const file = multipartFile(GBK_CSV, '统计.csv', 'text/csv');
     const res = await officer.request('POST', '/api/indicators/imports/reported', file.payload, file.headers);
-    expect(res.statusCode, res.body).toBe(201);
+    expect(res.statusCode, res.body).toBe(202);
+    await whenJobSettled(t.deps.database, res.json().id);
+    expect((await officer.request('GET', `/api/jobs/${res.json().id}`)).json()).toMatchObject({ status: 'done', result: { rows: 1 } });
     const [r] = await t.deps.database.rows<{ value: number; source: string; document_date: string }>(
       sql`select value::float8 as value, source, document_date::text from indicator_reported where code = 'stat.patent_grants' and year = 2012`,
     );

@@ -2,8 +2,10 @@ import ExcelJS from 'exceljs';
 import type { Database } from '../../db/client.js';
 import type { RequestContext } from '../../http/context.js';
 import { AppError, forbidden } from '../../http/errors.js';
-import { assertXlsxFormat, cellDate, cellValue, excelDate, readXlsx } from '../../lib/xlsx.js';
+import { assertXlsxFormat, assertXlsxWithinLimits, cellDate, cellValue, excelDate } from '../../lib/xlsx.js';
+import { readXlsxRows } from '../../lib/xlsx.stream.js';
 import { recordAudit } from '../audit/index.js';
+import { startJob, type JobControl } from '../jobs/index.js';
 import { CATALOGUE, CATALOGUE_BY_CODE } from './indicators.catalogue.js';
 import { assertCanManage } from './indicators.policy.js';
 import * as repo from './indicators.repo.js';
@@ -162,8 +164,18 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
+/** Before any job starts: an .xlsx within the zip limits, or a CSV in UTF-8 or GBK; else 415 (the steps to save an .xls as .xlsx) or 400. */
+function assertReadable(buffer: Buffer): void {
+  if (buffer.length >= 4 && buffer.readUInt32LE(0) === 0x04034b50) {
+    assertXlsxWithinLimits(buffer);
+  } else if (decodeCsv(buffer) === null || buffer.readUInt32BE(0) === 0xd0cf11e0) {
+    assertXlsxFormat(buffer);
+    throw new AppError('unsupported_media_type', '只支持 .xlsx 或 .csv 文件', { fields: [{ field: 'file', message: '只支持 .xlsx 或 .csv' }] });
+  }
+}
+
 /** The table of a workbook's first sheet or a CSV file: header + rows with their 1-based row numbers. */
-async function readTable(buffer: Buffer): Promise<{ header: Cell[]; rows: { n: number; cells: Cell[] }[] }> {
+async function readTable(buffer: Buffer, control?: JobControl): Promise<{ header: Cell[]; rows: { n: number; cells: Cell[] }[] }> {
   const isXlsx = buffer.length >= 4 && buffer.readUInt32LE(0) === 0x04034b50;
   if (!isXlsx) {
     const text = buffer.length >= 4 && buffer.readUInt32BE(0) === 0xd0cf11e0 ? null : decodeCsv(buffer);
@@ -177,20 +189,26 @@ async function readTable(buffer: Buffer): Promise<{ header: Cell[]; rows: { n: n
     }
     return { header: all[0] ?? [], rows: all.slice(1).map((cells, i) => ({ n: i + 2, cells })) };
   }
-  const wb = await readXlsx(buffer);
-  const ws = wb.worksheets[0];
-  if (!ws) {
+  let header: Cell[] | null = null;
+  const rows: { n: number; cells: Cell[] }[] = [];
+  for await (const line of readXlsxRows(buffer, { onProgress: (f) => control?.progress(f * 50, `正在读取（已读 ${rows.length} 行）`) })) {
+    if (header === null) {
+      header = line.cells.map(cellOf);
+      continue;
+    }
+    const cells = line.cells.map(cellOf);
+    if (cells.some((c) => c !== null)) {
+      // Stop reading past the limit (the check below names the row).
+      if (rows.length > MAX_ROWS) {
+        break;
+      }
+      rows.push({ n: line.n, cells });
+    }
+  }
+  if (header === null) {
     throw new AppError('import_invalid', '文件中没有工作表', { errors: [] });
   }
-  const width = ws.columnCount;
-  const read = (r: ExcelJS.Row) => Array.from({ length: width }, (_x, i) => cellOf(r.getCell(i + 1).value));
-  const rows: { n: number; cells: Cell[] }[] = [];
-  ws.eachRow((r, n) => {
-    if (n > 1) {
-      rows.push({ n, cells: read(r) });
-    }
-  });
-  return { header: read(ws.getRow(1)), rows };
+  return { header, rows };
 }
 
 export interface ParsedRow {
@@ -204,8 +222,8 @@ export interface ParsedRow {
 }
 
 /** Validates the whole file; every problem of every row is listed (up to 200), nothing is written. */
-export async function parseImport(db: Database['db'], kind: ImportKind, buffer: Buffer): Promise<{ rows: ParsedRow[]; errors: RowError[] }> {
-  const { header, rows } = await readTable(buffer);
+export async function parseImport(db: Database['db'], kind: ImportKind, buffer: Buffer, control?: JobControl): Promise<{ rows: ParsedRow[]; errors: RowError[] }> {
+  const { header, rows } = await readTable(buffer, control);
   const cols = IMPORT_COLUMNS[kind];
   const idx = new Map<Column['key'], number>();
   header.forEach((h, i) => {
@@ -307,16 +325,17 @@ export async function parseImport(db: Database['db'], kind: ImportKind, buffer: 
  * Imports reported statistics or targets all-or-nothing: each (code, year) in the file replaces
  * every row it had (all districts), with one audit row naming what was replaced.
  */
-export async function importFigures(opts: { database: Database; ctx: RequestContext; kind: ImportKind; buffer: Buffer; filename: string | null }) {
+export async function importFigures(opts: { database: Database; ctx: RequestContext; kind: ImportKind; buffer: Buffer; filename: string | null; control?: JobControl }) {
   const actor = opts.ctx.actor;
   if (!actor) {
     throw forbidden();
   }
   assertCanManage(actor);
-  const { rows, errors } = await parseImport(opts.database.db, opts.kind, opts.buffer);
+  const { rows, errors } = await parseImport(opts.database.db, opts.kind, opts.buffer, opts.control);
   if (errors.length > 0) {
     throw new AppError('import_invalid', `文件有 ${errors.length} 处错误，未导入任何数据`, { errors });
   }
+  opts.control?.progress(60, `正在写入 ${rows.length} 行`);
   const pairs = [...new Map(rows.map((r) => [`${r.code}|${r.year}`, { code: r.code, year: r.year }])).values()];
   return opts.database.db.transaction(async (tx) => {
     const before = opts.kind === 'reported' ? await repo.deleteReported(tx, pairs) : await repo.deleteTargets(tx, pairs);
@@ -341,4 +360,18 @@ export async function importFigures(opts: { database: Database; ctx: RequestCont
     });
     return { importId: batch.id, rows: rows.length, replaced: before.length, pairs };
   });
+}
+
+/**
+ * Starts the import as a background job (the POST answers 202 with it): the file is read, checked
+ * and written in the job, which holds the counts or the row errors.
+ */
+export function startFiguresImport(opts: { database: Database; ctx: RequestContext; kind: ImportKind; buffer: Buffer; filename: string | null; log?: { error(o: object, m: string): void } }) {
+  const actor = opts.ctx.actor;
+  if (!actor) {
+    throw forbidden();
+  }
+  assertCanManage(actor);
+  assertReadable(opts.buffer);
+  return startJob({ database: opts.database, actor, kind: 'indicator_import', filename: opts.filename, log: opts.log, run: (control) => importFigures({ ...opts, control }) });
 }

@@ -4,7 +4,8 @@ import { contextOf, requireActor } from '../../http/auth.js';
 import { readSingleUpload } from '../../http/upload.js';
 import { sendXlsx, XLSX_MIME } from '../../http/xlsx.js';
 import { dashboardWorkbook, recordsWorkbook } from './indicators.export.js';
-import { importFigures, importTemplate } from './indicators.import.js';
+import { backgroundJob } from '../jobs/index.js';
+import { importTemplate, startFiguresImport } from './indicators.import.js';
 import { assertCanManage } from './indicators.policy.js';
 import * as s from './indicators.schema.js';
 import * as service from './indicators.service.js';
@@ -66,16 +67,16 @@ export const indicatorsRoutes = (deps: Deps): FastifyPluginAsyncZod => async (ap
     {
       schema: {
         tags,
-        summary: '从 Excel/CSV 导入统计数据或目标（全部成功或全部不导入；按行列出错误；同一指标年度整体替换并审计）',
+        summary: '从 Excel/CSV 导入统计数据或目标：立即返回 202 与后台任务（GET /api/jobs/{id}）；全部成功或全部不导入，按行列出错误；同一指标年度整体替换并审计',
         params: s.importKindParam,
         consumes: ['multipart/form-data'],
-        response: { 201: s.importResult },
+        response: { 202: backgroundJob },
       },
     },
     async (request, reply) => {
       const { buffer, filename } = await readSingleUpload(request, { maxBytes: MAX_UPLOAD_BYTES, authorise: () => assertCanManage(requireActor(request)) });
-      const result = await importFigures({ database, ctx: contextOf(request), kind: request.params.kind, buffer, filename });
-      return reply.status(201).send(result);
+      const job = await startFiguresImport({ database, ctx: contextOf(request), kind: request.params.kind, buffer, filename, log: app.log });
+      return reply.status(202).send(job);
     },
   );
 

@@ -106,5 +106,4 @@ export const setTargetsBody = z.object({
 
 export const setTargetsResult = z.object({ code: z.string(), year: z.number(), replaced: z.number(), rows: z.number() });
 
-export const importResult = z.object({ importId: z.number(), rows: z.number(), replaced: z.number(), pairs: z.array(z.object({ code: z.string(), year: z.number() })) });
 export const importKindParam = z.object({ kind: z.enum(['reported', 'targets']) });

@@ -1,9 +1,11 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Row, Space, Table, Upload } from 'antd';
-import { useState } from 'react';
-import { ApiError, type RowIssue } from '../../../lib/api';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Col, Row, Space, Upload } from 'antd';
+import { useCallback, useState } from 'react';
+import { JobProgress } from '../../jobs/components/JobProgress';
 import { downloadTemplate } from '../api/download-template';
 import { useImportFigures } from '../api/import-figures';
+import { refreshIndicators } from '../api/keys';
 
 const KINDS = [
   { kind: 'reported' as const, title: '外部统计数据', hint: '统计局、知识产权局等公布的数据：每行一个指标、年度、区县（空为全市），注明来源和文件日期。重新导入同一指标年度会整体替换并记入审计。' },
@@ -14,21 +16,12 @@ const KINDS = [
 export function ImportPanel() {
   const { message } = App.useApp();
   const mutation = useImportFigures();
-  const [errors, setErrors] = useState<RowIssue[]>([]);
+  const [jobId, setJobId] = useState<number | null>(null);
+  const qc = useQueryClient();
+  const settled = useCallback((job: { status: string }) => void (job.status === 'done' && refreshIndicators(qc)), [qc]);
   const upload = (kind: 'reported' | 'targets', file: File) => {
-    setErrors([]);
-    mutation.mutate(
-      { kind, file },
-      {
-        onSuccess: (r) => void message.success(`已导入 ${r.rows} 行，替换原有 ${r.replaced} 行`),
-        onError: (e) => {
-          if (e instanceof ApiError && e.rows.length > 0) {
-            setErrors(e.rows);
-          }
-          void message.error(e.message);
-        },
-      },
-    );
+    setJobId(null);
+    mutation.mutate({ kind, file }, { onSuccess: (job) => setJobId(job.id), onError: (e) => void message.error(e.message) });
   };
   return (
     <>
@@ -56,21 +49,15 @@ export function ImportPanel() {
           </Col>
         ))}
       </Row>
-      {errors.length > 0 ? (
-        <>
-          <Alert type="error" showIcon style={{ marginTop: 12 }} title={`文件有 ${errors.length} 处错误，未导入任何数据`} />
-          <Table<RowIssue & { key: number }>
-            size="small"
-            style={{ marginTop: 8 }}
-            dataSource={errors.map((e, key) => ({ ...e, key }))}
-            pagination={false}
-            columns={[
-              { title: '行', dataIndex: 'row', width: 60 },
-              { title: '列', dataIndex: 'column', width: 120 },
-              { title: '问题', dataIndex: 'message' },
-            ]}
+      {jobId !== null ? (
+        <div style={{ marginTop: 12 }} data-testid="indicator-import-job">
+          <JobProgress
+            key={jobId}
+            jobId={jobId}
+            onSettled={settled}
+            done={(job) => <Alert type="success" showIcon title={`已导入 ${Number(job.result?.rows ?? 0)} 行，替换原有 ${Number(job.result?.replaced ?? 0)} 行`} />}
           />
-        </>
+        </div>
       ) : null}
     </>
   );
