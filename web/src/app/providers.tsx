@@ -17,6 +17,18 @@ document.documentElement.lang = startLang;
 const theme = {
   token: {
     colorPrimary: '#1558d6',
+    // WCAG 2.1 AA contrast (≥ 4.5:1 on white and on the light tag/alert backgrounds; axe in e2e/a11y.e2e.ts):
+    // antd's defaults for secondary text (0.45), placeholders (0.25), success/warning/error are lighter.
+    colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
+    colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
+    colorTextDescription: 'rgba(0, 0, 0, 0.62)',
+    colorTextPlaceholder: 'rgba(0, 0, 0, 0.58)',
+    colorSuccess: '#237804',
+    colorWarning: '#ad6800',
+    colorError: '#cf1322',
+    colorInfo: '#1558d6',
+    colorLink: '#1558d6',
+    colorTextQuaternary: 'rgba(0, 0, 0, 0.58)',
     borderRadius: 6,
     fontFamily:
       "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Helvetica Neue', Arial, sans-serif",

@@ -23,7 +23,7 @@ export function AppHeader() {
 
   return (
     <Flex align="center" justify="space-between" style={{ height: '100%' }} gap={16}>
-      <Link to="/" style={{ color: '#fff' }} aria-label={t('nav.home')}>
+      <Link to="/" style={{ color: '#fff' }} title={t('nav.home')}>
         <Flex align="center" gap={10}>
           <span className="brand-mark" aria-hidden>
             科

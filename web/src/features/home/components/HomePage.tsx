@@ -67,7 +67,7 @@ export default function HomePage({ shortcuts }: { shortcuts: Shortcut[] }) {
       <Row gutter={[16, 16]}>
         {shortcuts.map((s) => (
           <Col key={s.path} xs={24} sm={12} lg={8}>
-            <Link to={s.path} aria-label={s.title}>
+            <Link to={s.path}>
               <Card hoverable style={{ height: '100%' }}>
                 <Card.Meta
                   avatar={<span style={{ fontSize: 24, color: '#1558d6' }}>{s.icon}</span>}

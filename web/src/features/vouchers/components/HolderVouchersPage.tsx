@@ -60,7 +60,7 @@ export default function HolderVouchersPage() {
       </PageTitle>
       <BalanceCards balance={balance.data} loading={balance.isLoading} />
 
-      <Card title="服务机构目录" style={{ marginTop: 16 }} extra={<Select allowClear placeholder="服务类别" style={{ width: 140 }} value={category} onChange={setCategory} options={[...CATEGORY_OPTIONS]} />}>
+      <Card title="服务机构目录" style={{ marginTop: 16 }} extra={<Select allowClear aria-label="服务类别" placeholder="服务类别" style={{ width: 140 }} value={category} onChange={setCategory} options={[...CATEGORY_OPTIONS]} />}>
         <Table<Provider>
           rowKey="id"
           size="small"

@@ -142,16 +142,16 @@ export default function ProviderVouchersPage() {
         />
         <Form form={form} layout="inline" style={{ marginTop: 12 }} onFinish={(v) => void addService(v)} initialValues={{ unit: '项' }}>
           <Form.Item name="category" rules={[{ required: true, message: '请选择类别' }]}>
-            <Select placeholder="类别" style={{ width: 120 }} options={CATEGORY_OPTIONS.filter((c) => p?.categories.includes(c.value)).map((c) => ({ ...c }))} />
+            <Select aria-label="服务类别" placeholder="类别" style={{ width: 120 }} options={CATEGORY_OPTIONS.filter((c) => p?.categories.includes(c.value)).map((c) => ({ ...c }))} />
           </Form.Item>
           <Form.Item name="name" rules={[{ required: true, message: '请填写服务项目' }]}>
-            <Input placeholder="服务项目" />
+            <Input aria-label="服务项目" placeholder="服务项目" />
           </Form.Item>
           <Form.Item name="price" rules={[{ required: true, message: '请填写价格' }]}>
-            <MoneyInput placeholder="参考价格" />
+            <MoneyInput aria-label="参考价格（元）" placeholder="参考价格" />
           </Form.Item>
           <Form.Item name="unit">
-            <Input style={{ width: 60 }} />
+            <Input aria-label="计价单位" style={{ width: 60 }} />
           </Form.Item>
           <Space>
             <Button htmlType="submit" loading={add.isPending}>
