@@ -105,7 +105,8 @@ export async function renderCertificate(c: CertificateData): Promise<Buffer> {
       cantSplit: true,
       children: [
         new TableCell({ width: { size: LABEL, type: WidthType.DXA }, borders: noBorders, children: [new Paragraph({ alignment: AlignmentType.DISTRIBUTE, spacing: { after: 120 }, children: [new TextRun({ text: label, bold: true })] })] }),
-        new TableCell({ width: { size: VALUE, type: WidthType.DXA }, borders: noBorders, margins: { left: mm(4) }, children: [new Paragraph({ spacing: { after: 120 }, children: [new TextRun(`：${value}`)] })] }),
+        // 14 pt and a narrow gap: the longest value (a validity range, widened by the CJK/Latin spacing office programs add) keeps one line
+        new TableCell({ width: { size: VALUE, type: WidthType.DXA }, borders: noBorders, margins: { left: mm(1) }, children: [new Paragraph({ spacing: { after: 120 }, children: [new TextRun({ text: `：${value}`, size: 28 })] })] }),
       ],
     });
   const revoked = c.revocation
