@@ -1,7 +1,8 @@
 // The carriers journey (issue 13): the demo operator applies for municipal recognition of its new
 // makerspace; the criteria are checked, the district recommends it and the city passes it for the
 // notice, which the city publishes; then the operator files the makerspace's first annual statistics and the district passes
-// them. Screenshots of the operator's and the reviewers' pages and of the public list.
+// them. Then the city draws an incubator's expert panel and records 科技部's result on a national recommendation.
+// Screenshots of the operator's and the reviewers' pages and of the public list.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, login, newPage, screenshot } from './support.js';
@@ -120,3 +121,38 @@ describe('carriers: a makerspace from its application to its first annual statis
     await page.context().close();
   });
 });
+
+describe('carriers: an incubator\'s expert panel and a national recommendation\'s result', () => {
+  it('when the city opens an incubator passed by its district, then it draws the expert panel from the pool and the application is under expert review', async () => {
+    const city = await newPage(browser);
+    await login(city, 'officer');
+    const res = await city.request.get('/api/carrier-applications?status=district_passed');
+    const incubator = ((await res.json()) as { items: { id: number; instrument: string }[] }).items.find((a) => a.instrument === 'incubator')!;
+    await city.goto(`/carriers/applications/${incubator.id}`);
+    await expect.poll(() => city.getByText('孵化器认定须经专家评审', { exact: false }).first().isVisible()).toBe(true);
+    await city.getByRole('button', { name: '随机抽取评审专家' }).click();
+    await city.getByRole('dialog').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await expect.poll(() => city.getByText('专家评审中', { exact: true }).first().isVisible()).toBe(true);
+    await expect.poll(() => city.getByText('抽取记录').isVisible()).toBe(true);
+    await shot(city, 'carriers-incubator-panel');
+    await city.context().close();
+  });
+
+  it('when 科技部\'s result is recorded for a recommended incubator, then the recommendation shows it with the document number', async () => {
+    const city = await newPage(browser);
+    await login(city, 'officer');
+    await city.goto('/carriers/review?tab=national');
+    await city.getByRole('button', { name: '登记认定结果' }).first().click();
+    const dialog = city.getByRole('dialog');
+    await dialog.getByLabel('上级文件文号').fill('国科发高〔2016〕318号');
+    await dialog.getByLabel('文件日期').fill('2016-09-09');
+    await dialog.getByRole('button', { name: '登 记' }).or(dialog.getByRole('button', { name: '登记' })).click();
+    await expect.poll(() => city.getByText(/已登记/).first().isVisible()).toBe(true);
+    await city.getByLabel('推荐状态').click();
+    await city.getByTitle('上级已认定').click();
+    await expect.poll(() => city.getByText('国科发高〔2016〕318号（2016-09-09）').isVisible()).toBe(true);
+    await shot(city, 'carriers-national-result');
+    await city.context().close();
+  });
+});
+
