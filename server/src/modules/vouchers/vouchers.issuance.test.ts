@@ -79,7 +79,7 @@ describe('bulk issuance from an approved list, as a background job', () => {
       { row: 3, column: '统一社会信用代码', message: expect.stringContaining('找不到该持有人') },
       { row: 4, column: '发放金额（元）', message: expect.stringContaining('金额') },
     ]);
-    const [{ n }] = await t.deps.database.rows<{ n: number }>(sql`select count(*)::int as n from voucher_movements where policy_id = ${world.policyId}`);
+    const [{ n }] = await t.deps.database.rows<{ n: number }>(sql`select count(*)::int as n from voucher_movements where policy_id = ${world.policyId} and kind = 'issue'`);
     expect(n).toBe(0);
   });
 
