@@ -170,11 +170,6 @@ export const issueOut = z.object({
   amount: z.number(),
   balance: balanceOut,
 });
-export const bulkIssueOut = z.object({
-  issued: z.number(),
-  total: z.number(),
-  movementIds: z.array(z.number()),
-});
 
 // ── providers and services ──────────────────────────────────────────────────
 export const providerQuery = z.object({
