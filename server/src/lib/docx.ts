@@ -1,4 +1,4 @@
-import { BorderStyle, PageBorderDisplay, PageBorderOffsetFrom } from 'docx';
+import { AlignmentType, BorderStyle, PageBorderDisplay, PageBorderOffsetFrom, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
 
 /** Millimetres → twentieths of a point (Word's unit). */
 export const mm = (v: number) => Math.round((v / 25.4) * 1440);
@@ -17,4 +17,44 @@ export function certificatePage(color: string) {
     margin: { top: mm(30), bottom: mm(25), left: mm(25), right: mm(25) },
     borders: { pageBorderTop: border, pageBorderBottom: border, pageBorderLeft: border, pageBorderRight: border, pageBorders: { display: PageBorderDisplay.ALL_PAGES, offsetFrom: PageBorderOffsetFrom.TEXT } },
   };
+}
+
+const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+/** A cell or table without lines. */
+export const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE };
+export const NO_TABLE_BORDERS = { ...NO_BORDERS, insideHorizontal: NONE, insideVertical: NONE };
+
+export interface LabelValueLayout {
+  /** column widths in twips (use mm()) */
+  label: number;
+  value: number;
+  /** space after each line, twips */
+  after: number;
+  /** gap between the label and the value, twips */
+  gap: number;
+  /** the value's size in half-points (the document's default when unset) */
+  valueSize?: number;
+}
+
+/**
+ * A certificate's "label：value" lines as a borderless fixed table: the label in bold, spread over its
+ * column (统一社会信用代码 never wraps), the value after a full-width colon; a line never splits across pages.
+ */
+export function labelValueTable(lines: [label: string, value: string][], o: LabelValueLayout): Table {
+  return new Table({
+    width: { size: o.label + o.value, type: WidthType.DXA },
+    columnWidths: [o.label, o.value],
+    layout: TableLayoutType.FIXED,
+    borders: NO_TABLE_BORDERS,
+    rows: lines.map(
+      ([label, value]) =>
+        new TableRow({
+          cantSplit: true,
+          children: [
+            new TableCell({ width: { size: o.label, type: WidthType.DXA }, borders: NO_BORDERS, children: [new Paragraph({ alignment: AlignmentType.DISTRIBUTE, spacing: { after: o.after }, children: [new TextRun({ text: label, bold: true })] })] }),
+            new TableCell({ width: { size: o.value, type: WidthType.DXA }, borders: NO_BORDERS, margins: { left: o.gap }, children: [new Paragraph({ spacing: { after: o.after }, children: [new TextRun({ text: `：${value}`, size: o.valueSize })] })] }),
+          ],
+        }),
+    ),
+  });
 }

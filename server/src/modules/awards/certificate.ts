@@ -1,7 +1,7 @@
-import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
+import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
 import type { AwardCompleter } from '../../db/schema/index.js';
 import { AppError } from '../../http/errors.js';
-import { certificatePage, cjkFont, CJK_LANGUAGE, mm } from '../../lib/docx.js';
+import { certificatePage, cjkFont, CJK_LANGUAGE, labelValueTable, mm, NO_BORDERS, NO_TABLE_BORDERS } from '../../lib/docx.js';
 
 /** The city's S&T progress award is conferred by the city government (the bureau runs the selection). */
 export const AWARD_AUTHORITY = '杭州市人民政府';
@@ -17,8 +17,6 @@ export interface AwardCertificateData {
   year: number;
 }
 
-const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
-const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE };
 const RED = 'C00000';
 const chineseDate = (d: string) => `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
 
@@ -35,16 +33,6 @@ export async function renderAwardCertificate(a: AwardCertificateData): Promise<B
   if (!a.certificateNo || !a.awardedOn) {
     throw new AppError('invalid_state', '该提名尚未授奖，没有获奖证书');
   }
-  const LABEL = mm(36);
-  const VALUE = mm(124);
-  const line = (label: string, value: string) =>
-    new TableRow({
-      cantSplit: true,
-      children: [
-        new TableCell({ width: { size: LABEL, type: WidthType.DXA }, borders: NO_BORDERS, children: [new Paragraph({ alignment: AlignmentType.DISTRIBUTE, spacing: { after: 160 }, children: [new TextRun({ text: label, bold: true })] })] }),
-        new TableCell({ width: { size: VALUE, type: WidthType.DXA }, borders: NO_BORDERS, margins: { left: mm(4) }, children: [new Paragraph({ spacing: { after: 160 }, children: [new TextRun(`：${value}`)] })] }),
-      ],
-    });
   const doc = new Document({
     creator: AWARD_AUTHORITY,
     title: `杭州市科学技术进步奖证书 ${a.certificateNo}`,
@@ -61,20 +49,17 @@ export async function renderAwardCertificate(a: AwardCertificateData): Promise<B
             spacing: { after: 360, line: 480 },
             children: [new TextRun(`为表彰在推动科学技术进步、促进经济社会发展中作出突出贡献的单位和个人，特颁发${a.year}年度杭州市科学技术进步奖${a.gradeName}，以资鼓励。`)],
           }),
-          new Table({
-            width: { size: LABEL + VALUE, type: WidthType.DXA },
-            columnWidths: [LABEL, VALUE],
-            layout: TableLayoutType.FIXED,
-            borders: { ...NO_BORDERS, insideHorizontal: NONE, insideVertical: NONE },
-            rows: [
-              line('项目名称', a.projectTitle),
-              line('奖励等级', a.gradeName),
-              line('获奖单位', a.units.join('、')),
-              line('主要完成人', a.completers.map((c) => c.name).join('、') || '—'),
-              line('证书编号', a.certificateNo),
-              line('授奖日期', chineseDate(a.awardedOn)),
+          labelValueTable(
+            [
+              ['项目名称', a.projectTitle],
+              ['奖励等级', a.gradeName],
+              ['获奖单位', a.units.join('、')],
+              ['主要完成人', a.completers.map((c) => c.name).join('、') || '—'],
+              ['证书编号', a.certificateNo],
+              ['授奖日期', chineseDate(a.awardedOn)],
             ],
-          }),
+            { label: mm(36), value: mm(124), after: 160, gap: mm(4) },
+          ),
           // a paragraph between the two tables (adjacent tables merge into one in Word and LibreOffice)
           new Paragraph({ spacing: { before: 240 }, children: [] }),
           new Table({
@@ -82,7 +67,7 @@ export async function renderAwardCertificate(a: AwardCertificateData): Promise<B
             columnWidths: [mm(80)],
             alignment: AlignmentType.RIGHT,
             layout: TableLayoutType.FIXED,
-            borders: { ...NO_BORDERS, insideHorizontal: NONE, insideVertical: NONE },
+            borders: NO_TABLE_BORDERS,
             rows: [
               new TableRow({
                 cantSplit: true,

@@ -1,6 +1,6 @@
-import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
+import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
 import type { RecognitionType } from '../../db/schema/index.js';
-import { certificatePage, CJK_LANGUAGE, mm } from '../../lib/docx.js';
+import { certificatePage, CJK_LANGUAGE, labelValueTable, mm, NO_BORDERS, NO_TABLE_BORDERS } from '../../lib/docx.js';
 
 /** The certificate's title per type (the bureau's own certificates carry the city's name). */
 export const CERTIFICATE_TITLES: Record<RecognitionType, string> = {
@@ -68,7 +68,6 @@ export function validityText(c: Pick<CertificateData, 'issuedOn' | 'validUntil'>
 
 const FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '仿宋' };
 const TITLE_FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '黑体' };
-const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 /** A4 with 25 mm margins: 160 mm of line, in points. */
 const LINE_PT = (160 / 25.4) * 72;
 const RED = 'C00000';
@@ -97,18 +96,6 @@ export function titleLayout(title: string): { lines: string[]; size: number } {
  */
 export async function renderCertificate(c: CertificateData): Promise<Buffer> {
   const authorities = issuingAuthorities(c.type, c.issuedOn);
-  const noBorders = { top: NONE, bottom: NONE, left: NONE, right: NONE };
-  const LABEL = mm(48);
-  const VALUE = mm(112);
-  const line = (label: string, value: string) =>
-    new TableRow({
-      cantSplit: true,
-      children: [
-        new TableCell({ width: { size: LABEL, type: WidthType.DXA }, borders: noBorders, children: [new Paragraph({ alignment: AlignmentType.DISTRIBUTE, spacing: { after: 120 }, children: [new TextRun({ text: label, bold: true })] })] }),
-        // 14 pt and a narrow gap: the longest value (a validity range, widened by the CJK/Latin spacing office programs add) keeps one line
-        new TableCell({ width: { size: VALUE, type: WidthType.DXA }, borders: noBorders, margins: { left: mm(1) }, children: [new Paragraph({ spacing: { after: 120 }, children: [new TextRun({ text: `：${value}`, size: 28 })] })] }),
-      ],
-    });
   const revoked = c.revocation
     ? [
         new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 120 }, children: [new TextRun({ text: '已撤销', bold: true, color: RED, size: 56, font: TITLE_FONT })] }),
@@ -133,7 +120,7 @@ export async function renderCertificate(c: CertificateData): Promise<Buffer> {
           const name = group[j];
           return new TableCell({
             width: { size: sealWidth, type: WidthType.DXA },
-            borders: noBorders,
+            borders: NO_BORDERS,
             children: name
               ? [
                   new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 240 }, children: [new TextRun({ text: '（盖章处）', color: 'A0A0A0', size: 20 })] }),
@@ -163,27 +150,25 @@ export async function renderCertificate(c: CertificateData): Promise<Buffer> {
             spacing: { after: 360, line: 480 },
             children: [new TextRun(`${c.enterpriseName}：经审核，你单位被认定为${c.typeName}，特发此证。`)],
           }),
-          new Table({
-            width: { size: LABEL + VALUE, type: WidthType.DXA },
-            columnWidths: [LABEL, VALUE],
-            layout: TableLayoutType.FIXED,
-            borders: { ...noBorders, insideHorizontal: NONE, insideVertical: NONE },
-            rows: [
-              line('企业名称', c.enterpriseName),
-              line('统一社会信用代码', c.uscc),
-              line('证书编号', c.certificateNo),
-              line('发证日期', chineseDate(c.issuedOn)),
-              line('有效期', validityText(c)),
-              ...(c.revocation ? [line('证书状态', `已撤销（${chineseDate(c.revocation.effectiveOn)}起）`)] : []),
+          // values at 14 pt with a narrow gap: the longest (a validity range, widened by the CJK/Latin spacing office programs add) keeps one line
+          labelValueTable(
+            [
+              ['企业名称', c.enterpriseName],
+              ['统一社会信用代码', c.uscc],
+              ['证书编号', c.certificateNo],
+              ['发证日期', chineseDate(c.issuedOn)],
+              ['有效期', validityText(c)],
+              ...(c.revocation ? [['证书状态', `已撤销（${chineseDate(c.revocation.effectiveOn)}起）`] as [string, string]] : []),
             ],
-          }),
+            { label: mm(48), value: mm(112), after: 120, gap: mm(1), valueSize: 28 },
+          ),
           new Paragraph({ spacing: { before: 960 }, children: [new TextRun({ text: '发证机关：', bold: true })] }),
           new Table({
             width: { size: sealWidth * perRow, type: WidthType.DXA },
             alignment: perRow === 1 ? AlignmentType.RIGHT : AlignmentType.CENTER,
             columnWidths: Array.from({ length: perRow }, () => sealWidth),
             layout: TableLayoutType.FIXED,
-            borders: { ...noBorders, insideHorizontal: NONE, insideVertical: NONE },
+            borders: NO_TABLE_BORDERS,
             rows: sealRows,
           }),
           new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { before: 360 }, children: [new TextRun(chineseDate(c.issuedOn))] }),
