@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, Tag, Upload } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Upload } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -6,7 +6,7 @@ import { PageTitle } from '../../../components/PageTitle';
 import { applyFieldErrors, errorMessage } from '../../../lib/form-errors';
 import { hasAnyRole, useSession } from '../../../lib/session';
 import { useCreatePolicy, usePolicies, useSetPolicyStatus, useUploadPolicyFile, type PolicyInput } from '../api/policies';
-import { CitationsModal, EditPolicyModal } from './PolicyEditors';
+import { CitationsModal, EditPolicyModal, POLICY_STATUS_OPTIONS, PolicyFields } from './PolicyEditors';
 import { STATUS_COLOR } from './PublicPoliciesPage';
 
 type FormValues = Omit<PolicyInput, 'issuedOn' | 'effectiveOn' | 'expiresOn'> & { issuedOn?: Dayjs; effectiveOn?: Dayjs; expiresOn?: Dayjs };
@@ -78,11 +78,7 @@ export default function PoliciesAdminPage() {
                       size="small"
                       style={{ width: 110 }}
                       value={p.status}
-                      options={[
-                        { value: 'in_force', label: '现行有效' },
-                        { value: 'amended', label: '已修订' },
-                        { value: 'repealed', label: '已废止' },
-                      ]}
+                      options={POLICY_STATUS_OPTIONS}
                       onChange={async (status) => {
                         const res = await fetch(`/api/policies/${p.id}`).then((r) => r.json() as Promise<{ version: number }>);
                         setStatus.mutate({ id: p.id, version: res.version, status }, { onError: (e) => message.error(errorMessage(e)) });
@@ -98,37 +94,7 @@ export default function PoliciesAdminPage() {
       {editing?.what === 'cite' ? <CitationsModal id={editing.id} onClose={() => setEditing(null)} /> : null}
       <Modal title="新增政策文件" open={open} onCancel={() => setOpen(false)} onOk={() => form.submit()} confirmLoading={create.isPending} width={720} destroyOnHidden>
         <Form form={form} layout="vertical" onFinish={submit} initialValues={{ status: 'in_force' }}>
-          <Form.Item name="title" label="标题" rules={[{ required: true, message: '请填写标题' }]}>
-            <Input />
-          </Form.Item>
-          <Space wrap>
-            <Form.Item name="docNo" label="文号（原文未载明的留空）">
-              <Input style={{ width: 240 }} placeholder="如 浙委发〔2015〕27号" />
-            </Form.Item>
-            <Form.Item name="issuer" label="发文机关" rules={[{ required: true, message: '请填写发文机关' }]}>
-              <Input style={{ width: 260 }} />
-            </Form.Item>
-          </Space>
-          <Space wrap>
-            <Form.Item name="issuedOn" label="发布日期">
-              <DatePicker />
-            </Form.Item>
-            <Form.Item name="effectiveOn" label="施行日期">
-              <DatePicker />
-            </Form.Item>
-            <Form.Item name="expiresOn" label="失效日期">
-              <DatePicker />
-            </Form.Item>
-            <Form.Item name="status" label="状态">
-              <Select style={{ width: 120 }} options={[{ value: 'in_force', label: '现行有效' }, { value: 'amended', label: '已修订' }, { value: 'repealed', label: '已废止' }]} />
-            </Form.Item>
-          </Space>
-          <Form.Item name="summary" label="摘要">
-            <Input.TextArea rows={2} />
-          </Form.Item>
-          <Form.Item name="body" label="全文">
-            <Input.TextArea rows={8} />
-          </Form.Item>
+          <PolicyFields withStatus bodyRows={8} />
         </Form>
       </Modal>
     </>

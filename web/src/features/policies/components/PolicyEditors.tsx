@@ -12,6 +12,53 @@ type EditValues = Omit<PolicyPatch, 'version' | 'issuedOn' | 'effectiveOn' | 'ex
 const day = (d?: Dayjs | null) => (d ? d.format('YYYY-MM-DD') : null);
 const parse = (d: string | null) => (d ? dayjs(d) : null);
 
+export const POLICY_STATUS_OPTIONS = [
+  { value: 'in_force', label: '现行有效' },
+  { value: 'amended', label: '已修订' },
+  { value: 'repealed', label: '已废止' },
+];
+
+/** A policy document's fields, for the new-document and the edit forms (status only when creating: an edit keeps it). */
+export function PolicyFields({ withStatus = false, bodyRows }: { withStatus?: boolean; bodyRows: number }) {
+  return (
+    <>
+      <Form.Item name="title" label="标题" rules={[{ required: true, message: '请填写标题' }]}>
+        <Input maxLength={200} />
+      </Form.Item>
+      <Space wrap>
+        <Form.Item name="docNo" label="文号（原文未载明的留空）">
+          <Input style={{ width: 240 }} maxLength={60} placeholder="如 浙委发〔2015〕27号" />
+        </Form.Item>
+        <Form.Item name="issuer" label="发文机关" rules={[{ required: true, message: '请填写发文机关' }]}>
+          <Input style={{ width: 260 }} maxLength={100} />
+        </Form.Item>
+      </Space>
+      <Space wrap>
+        <Form.Item name="issuedOn" label="发布日期">
+          <DatePicker />
+        </Form.Item>
+        <Form.Item name="effectiveOn" label="施行日期">
+          <DatePicker />
+        </Form.Item>
+        <Form.Item name="expiresOn" label="失效日期">
+          <DatePicker />
+        </Form.Item>
+        {withStatus ? (
+          <Form.Item name="status" label="状态">
+            <Select style={{ width: 120 }} options={POLICY_STATUS_OPTIONS} />
+          </Form.Item>
+        ) : null}
+      </Space>
+      <Form.Item name="summary" label="摘要">
+        <Input.TextArea rows={2} maxLength={500} />
+      </Form.Item>
+      <Form.Item name="body" label="全文">
+        <Input.TextArea rows={bodyRows} aria-label="全文" />
+      </Form.Item>
+    </>
+  );
+}
+
 /** 编辑 a document: number, issuer, dates, summary and the full text, saved with the version it was read at. */
 export function EditPolicyModal({ id, onClose }: { id: number; onClose: () => void }) {
   const { message } = App.useApp();
@@ -40,34 +87,7 @@ export function EditPolicyModal({ id, onClose }: { id: number; onClose: () => vo
   return (
     <Modal title={p ? `编辑《${p.title}》` : '编辑政策文件'} open onCancel={onClose} onOk={() => form.submit()} confirmLoading={update.isPending} okText="保存" width={820} destroyOnHidden>
       <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} disabled={!p}>
-        <Form.Item name="title" label="标题" rules={[{ required: true, message: '请填写标题' }]}>
-          <Input maxLength={200} />
-        </Form.Item>
-        <Space wrap>
-          <Form.Item name="docNo" label="文号">
-            <Input style={{ width: 240 }} maxLength={60} placeholder="如 浙委发〔2015〕27号" />
-          </Form.Item>
-          <Form.Item name="issuer" label="发文机关" rules={[{ required: true, message: '请填写发文机关' }]}>
-            <Input style={{ width: 260 }} maxLength={100} />
-          </Form.Item>
-        </Space>
-        <Space wrap>
-          <Form.Item name="issuedOn" label="发布日期">
-            <DatePicker />
-          </Form.Item>
-          <Form.Item name="effectiveOn" label="施行日期">
-            <DatePicker />
-          </Form.Item>
-          <Form.Item name="expiresOn" label="失效日期">
-            <DatePicker />
-          </Form.Item>
-        </Space>
-        <Form.Item name="summary" label="摘要">
-          <Input.TextArea rows={2} maxLength={500} />
-        </Form.Item>
-        <Form.Item name="body" label="全文">
-          <Input.TextArea rows={14} aria-label="全文" />
-        </Form.Item>
+        <PolicyFields bodyRows={14} />
       </Form>
     </Modal>
   );
