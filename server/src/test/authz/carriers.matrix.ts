@@ -37,7 +37,8 @@ export const MATRIX: Record<string, Entry> = {
   'POST /api/carriers/{id}/assessments': { allow: ['officer'] },
   'GET /api/carriers/parks/figures': { allow: DISTRICT_AND_UP },
   'GET /api/carriers/parks/enterprises/{id}': { allow: DISTRICT_AND_UP },
-  'GET /api/carriers/score-sheets': { allow: DISTRICT_AND_UP },
+  // the sheets, grade bands and subsidy standards are published criteria: every signed-in user reads them
+  'GET /api/carriers/score-sheets': { allow: 'all' },
   'PUT /api/carriers/parks/enterprises/{id}': { allow: ['officer'] },
   'GET /api/carriers/parks/{id}/enterprises': { allow: DISTRICT_AND_UP },
 };
