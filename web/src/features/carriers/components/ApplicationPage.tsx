@@ -115,16 +115,17 @@ export default function ApplicationPage() {
           </Card>
         </Col>
         <Col xs={24} lg={10}>
-          {a.instrument === 'incubator' && !['draft', 'returned', 'submitted'].includes(a.status) && me.roles.some((r) => ['city_officer', 'city_admin', 'auditor'].includes(r)) ? (
-            <div style={{ marginBottom: 16 }}>
-              <PanelCard applicationId={a.id} applicationStatus={a.status} via="cases" readyStatus="district_passed" />
-            </div>
-          ) : null}
           <Card title="办理记录">
             <CaseEvents events={a.events} />
           </Card>
         </Col>
       </Row>
+      {/* the panel's table of experts needs the full width (organisation names wrapped letter by letter in the side column) */}
+      {a.instrument === 'incubator' && !['draft', 'returned', 'submitted'].includes(a.status) && me.roles.some((r) => ['city_officer', 'city_admin', 'auditor'].includes(r)) ? (
+        <div style={{ marginTop: 16 }}>
+          <PanelCard applicationId={a.id} applicationStatus={a.status} via="cases" readyStatus="district_passed" />
+        </div>
+      ) : null}
     </>
   );
 }
