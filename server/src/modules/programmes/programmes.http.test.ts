@@ -163,8 +163,9 @@ describe('the application', () => {
       // the demo expert is in the random draw only sometimes; its case view opens once it declared no conflict
       const declared = await expert.request('POST', `/api/expert/assignments/${seat.memberId}/declaration`, { noConflict: true });
       expect(declared.statusCode, declared.body).toBeLessThan(300);
-      const view = (await expert.request('GET', `/api/expert/assignments/${seat.memberId}`)).json<{ sheet: { items: { code: string }[] } }>();
-      expect(view.sheet.items.map((i) => i.code)).toEqual(['innovation', 'feasibility', 'team', 'budget', 'benefit']);
+      const view = (await expert.request('GET', `/api/expert/assignments/${seat.memberId}`)).json<{ scoring: { mode: string; items: { code: string }[] } }>();
+      expect(view.scoring.mode).toBe('items');
+      expect(view.scoring.items.map((i) => i.code)).toEqual(['innovation', 'feasibility', 'team', 'budget', 'benefit']);
     }
     // the panel's mean (the kernel writes it when the last member scores)
     await t.deps.database.rows(sql`update cases set status = 'scored', panel_score = 90 where id = ${ownCase}`);
