@@ -11,7 +11,9 @@ beforeAll(async () => {
 afterAll(async () => database?.close());
 
 const now = new Date('2026-06-01T12:00:00Z');
-const ago = (ms: number) => new Date(now.getTime() - ms);
+// ISO strings: the PostgreSQL server's driver takes no Date parameter in raw SQL
+const ago = (ms: number) => new Date(now.getTime() - ms).toISOString();
+const later = (ms: number) => new Date(now.getTime() + ms).toISOString();
 const keys = async (table: 'login_throttle' | 'rate_limits') =>
   (await database.rows<{ key: string }>(sql`select key from ${sql.identifier(table)} order by key`)).map((r) => r.key);
 
@@ -25,9 +27,9 @@ describe('purging expired sign-in and rate-limit counters', () => {
       ('old-2', 'nobody2', 1, null, ${ago(2 * day)}),
       ('old-3', 'nobody3', 2, ${ago(day)}, ${ago(3 * day)}),
       ('fresh', 'someone', 2, null, ${ago(60_000)}),
-      ('old-but-locked', 'victim', 5, ${new Date(now.getTime() + 60_000)}, ${ago(2 * day)})`);
+      ('old-but-locked', 'victim', 5, ${later(60_000)}, ${ago(2 * day)})`);
     await database.db.execute(sql`insert into rate_limits (key, hits, reset_at) values
-      ('rl:ended-1', 5, ${ago(1)}), ('rl:ended-2', 9, ${ago(3_600_000)}), ('rl:running', 2, ${new Date(now.getTime() + 30_000)})`);
+      ('rl:ended-1', 5, ${ago(1)}), ('rl:ended-2', 9, ${ago(3_600_000)}), ('rl:running', 2, ${later(30_000)})`);
   });
 
   it('when a run is bounded to one small batch, then it deletes at most that many rows a table', async () => {

@@ -33,13 +33,15 @@ async function purgeInBatches(database: Database, deleteBatch: () => ReturnType<
  * rate_limits (windows that ended), in batches, at most `batch × maxBatches` rows a table a run.
  */
 export async function purgeExpiredCounters(database: Database, now: Date = new Date(), limits: PurgeLimits = DEFAULT_PURGE_LIMITS): Promise<{ throttles: number; rateLimits: number }> {
-  const staleBefore = new Date(now.getTime() - THROTTLE_KEEP_MS);
+  // ISO strings, cast in SQL: the PostgreSQL server's driver takes no Date parameter in raw SQL
+  const staleBefore = new Date(now.getTime() - THROTTLE_KEEP_MS).toISOString();
+  const at = now.toISOString();
   const throttles = await purgeInBatches(
     database,
     () => sql`with gone as (
       delete from login_throttle where key in (
         select key from login_throttle
-        where updated_at < ${staleBefore} and (locked_until is null or locked_until < ${now})
+        where updated_at < ${staleBefore}::timestamptz and (locked_until is null or locked_until < ${at}::timestamptz)
         limit ${limits.batch})
       returning 1)
       select count(*)::int as n from gone`,
@@ -48,7 +50,7 @@ export async function purgeExpiredCounters(database: Database, now: Date = new D
   const rateLimits = await purgeInBatches(
     database,
     () => sql`with gone as (
-      delete from rate_limits where key in (select key from rate_limits where reset_at < ${now} limit ${limits.batch})
+      delete from rate_limits where key in (select key from rate_limits where reset_at < ${at}::timestamptz limit ${limits.batch})
       returning 1)
       select count(*)::int as n from gone`,
     limits,
