@@ -1,9 +1,9 @@
-import { createContext, useContext } from 'react';
+import { createContext, useCallback, useContext } from 'react';
 import { messages, type MessageKey } from './i18n-messages';
 
 export type { MessageKey };
 export type Lang = 'zh-CN' | 'en';
-export type TFunction = (key: MessageKey, vars?: Record<string, string | number>) => string;
+export type TFunction = (key: MessageKey, vars?: Vars) => string;
 
 const STORAGE_KEY = 'kechuang.lang';
 
@@ -25,11 +25,21 @@ export function saveLang(lang: Lang): void {
   document.documentElement.lang = lang;
 }
 
-/** Looks a key up and fills `{name}` placeholders. */
-export function translate(lang: Lang, key: MessageKey, vars?: Record<string, string | number>): string {
-  const [zh, en] = messages[key];
+/** A message catalogue: key → [中文, English]. The core one is `i18n-messages.ts`; each feature keeps its
+ * own in `features/<name>/messages.ts`, so its text is downloaded with the feature's code. */
+export type Catalogue = Record<string, readonly [string, string]>;
+export type Vars = Record<string, string | number>;
+
+/** Looks a key up in a catalogue and fills `{name}` placeholders. */
+export function translateFrom<C extends Catalogue>(catalogue: C, lang: Lang, key: keyof C, vars?: Vars): string {
+  const [zh, en] = catalogue[key];
   const text = lang === 'en' ? en : zh;
   return vars ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? '')) : text;
+}
+
+/** Looks a key of the core catalogue up. */
+export function translate(lang: Lang, key: MessageKey, vars?: Vars): string {
+  return translateFrom(messages, lang, key, vars);
 }
 
 export interface I18n {
@@ -50,4 +60,10 @@ export function useI18n(): I18n {
 
 export function useT(): TFunction {
   return useContext(I18nContext).t;
+}
+
+/** A feature's translator: `const t = useMessages(vouchersMessages)` then `t('vouchers.title')`. */
+export function useMessages<C extends Catalogue>(catalogue: C): (key: keyof C & string, vars?: Vars) => string {
+  const { lang } = useContext(I18nContext);
+  return useCallback((key: keyof C & string, vars?: Vars) => translateFrom(catalogue, lang, key, vars), [catalogue, lang]);
 }
