@@ -1,5 +1,4 @@
-import { InputNumber, type InputNumberProps } from 'antd';
-import { formatMoney, groupDigits, parseGrouped, type MoneyUnit } from '../lib/money';
+import { formatMoney, type MoneyUnit } from '../lib/money';
 
 /**
  * An amount on one line with thousands separators ("11,500.00 元"); in 万元 the exact yuan
@@ -17,18 +16,3 @@ export function Money({ value, unit = 'yuan' }: { value: number | null | undefin
 export const renderMoney = (v: number | null | undefined) => <Money value={v} />;
 /** A table column's render for a large amount in 万元. */
 export const renderWan = (v: number | null | undefined) => <Money value={v} unit="wan" />;
-
-/** A yuan amount typed with thousands separators shown as the user types; two decimals; 元 suffix. */
-export function MoneyInput(props: Omit<InputNumberProps<number>, 'formatter' | 'parser' | 'precision' | 'suffix'>) {
-  return (
-    <InputNumber<number>
-      min={0}
-      style={{ width: 200 }}
-      {...props}
-      precision={2}
-      suffix="元"
-      formatter={(v) => (v === undefined || v === null || `${v}` === '' ? '' : groupDigits(`${v}`))}
-      parser={(t) => Number(parseGrouped(t)) as number}
-    />
-  );
-}

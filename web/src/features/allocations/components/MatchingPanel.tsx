@@ -17,7 +17,8 @@ import {
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { Link } from "react-router";
-import { Money, MoneyInput, renderWan } from "../../../components/Money";
+import { Money, renderWan } from "../../../components/Money";
+import { MoneyInput } from "../../../components/MoneyInput";
 import { failedTable } from "../../../components/QueryState";
 import { applyFieldErrors, errorMessage } from "../../../lib/form-errors";
 import {

@@ -16,7 +16,8 @@ import {
 import { useEffect, useMemo, useState } from "react";
 import { ApiError } from "../../../lib/api";
 import { applyFieldErrors, errorMessage } from "../../../lib/form-errors";
-import { MoneyInput, Money } from "../../../components/Money";
+import { Money } from "../../../components/Money";
+import { MoneyInput } from "../../../components/MoneyInput";
 import { useDistricts } from "../../../lib/reference/get-districts";
 import {
   usePreview,

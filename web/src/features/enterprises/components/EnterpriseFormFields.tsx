@@ -4,7 +4,7 @@ import { DistrictSelect } from '../../../components/DistrictSelect';
 import { useT } from '../../../lib/i18n';
 import { INDUSTRIES, SIZES, SIZE_LABELS } from '../constants';
 import type { EnterpriseFormValues } from './enterprise-form-values';
-import { MoneyInput } from '../../../components/Money';
+import { MoneyInput } from '../../../components/MoneyInput';
 import { businessDayjs } from '../../../lib/business-clock';
 
 type FieldName = keyof EnterpriseFormValues;

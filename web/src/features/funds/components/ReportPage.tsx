@@ -2,7 +2,8 @@ import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, Modal,
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { MoneyInput, renderMoney } from '../../../components/Money';
+import { renderMoney } from '../../../components/Money';
+import { MoneyInput } from '../../../components/MoneyInput';
 import { PageTitle } from '../../../components/PageTitle';
 import { QueryFailure } from '../../../components/QueryState';
 import { formatDateTime } from '../../../lib/format';

@@ -1,5 +1,5 @@
 import { App, Button, Form, Input, InputNumber, Space, Table } from 'antd';
-import { MoneyInput } from '../../../components/Money';
+import { MoneyInput } from '../../../components/MoneyInput';
 import { ApiError } from '../../../lib/api';
 import { applyFieldErrors, errorMessage } from '../../../lib/form-errors';
 import type { FollowUp, ProjectDetail } from '../api/get-project';

@@ -8,7 +8,7 @@ import { hasAnyRole, useOptionalSession } from '../../../lib/session';
 import { useAuction } from '../api/get-auction';
 import { useAuctions } from '../api/list-auctions';
 import { usePlaceBid } from '../api/place-bid';
-import { MoneyInput } from '../../../components/Money';
+import { MoneyInput } from '../../../components/MoneyInput';
 
 const PHASE = { upcoming: '未开始', bidding: '竞价中', ended: '待结束', closed: '已结束' } as const;
 

@@ -10,7 +10,7 @@ import { useDeals, type Deal } from '../api/list-deals';
 import { useRegistrations } from '../api/list-registrations';
 import { useSubmitRegistration, type SubmitRegistrationInput } from '../api/submit-registration';
 import { CONTRACT_TYPES, REGISTRATION_STATUS_NAMES } from './labels';
-import { MoneyInput } from '../../../components/Money';
+import { MoneyInput } from '../../../components/MoneyInput';
 
 /** Deals with the registration deadline timer; sellers submit, registrars register or return. */
 export default function ContractsPage() {

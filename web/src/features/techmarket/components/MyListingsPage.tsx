@@ -5,7 +5,7 @@ import { applyFieldErrors, errorMessage } from '../../../lib/form-errors';
 import { useCreateListing, type CreateListingInput } from '../api/create-listing';
 import { useMyListings } from '../api/list-my-listings';
 import { DOMAINS, KIND_NAMES, PRICE_MODE_NAMES, STATUS_NAMES } from './labels';
-import { MoneyInput } from '../../../components/Money';
+import { MoneyInput } from '../../../components/MoneyInput';
 
 const FIELDS = ['kind', 'title', 'description', 'domain', 'maturity', 'priceMode', 'price', 'contactName', 'contactPhone'] as const;
 

@@ -9,7 +9,7 @@ import type { ListPoliciesResult } from '../api/list-policies';
 import { categoryLabel, newIdempotencyKey } from '../constants';
 import { formatMoney } from '../../../lib/money';
 import { businessDayjs } from '../../../lib/business-clock';
-import { MoneyInput } from '../../../components/Money';
+import { MoneyInput } from '../../../components/MoneyInput';
 
 type Provider = ListProvidersResult['items'][number];
 type Policy = ListPoliciesResult['items'][number];

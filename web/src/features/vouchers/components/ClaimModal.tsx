@@ -5,7 +5,7 @@ import { applyFieldErrors, errorMessage } from '../../../lib/form-errors';
 import { useSubmitClaim } from '../api/submit-claim';
 import { useStagedFiles, type ClaimFileKind } from '../api/claim-files';
 import type { ListBookingsResult } from '../api/list-bookings';
-import { MoneyInput } from '../../../components/Money';
+import { MoneyInput } from '../../../components/MoneyInput';
 import { formatMoney } from '../../../lib/money';
 import { ClaimFiles } from './ClaimFiles';
 

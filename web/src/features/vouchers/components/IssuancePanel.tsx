@@ -9,7 +9,7 @@ import { refreshVouchers } from '../api/keys';
 import { useIssueVoucher } from '../api/issue-voucher';
 import { useHolders } from '../api/list-holders';
 import { usePolicies } from '../api/list-policies';
-import { MoneyInput } from '../../../components/Money';
+import { MoneyInput } from '../../../components/MoneyInput';
 import { formatMoney } from '../../../lib/money';
 
 /** Issue to one holder, or to an approved list from Excel (all rows or none). */

@@ -5,7 +5,8 @@ import { applyFieldErrors, errorMessage } from '../../../lib/form-errors';
 import { useCreatePolicy, type CreatePolicyInput } from '../api/create-policy';
 import { usePolicies } from '../api/list-policies';
 import { CATEGORY_OPTIONS, categoryLabel } from '../constants';
-import { MoneyInput, renderWan } from '../../../components/Money';
+import { renderWan } from '../../../components/Money';
+import { MoneyInput } from '../../../components/MoneyInput';
 import { failedTable } from '../../../components/QueryState';
 import { businessDayjs } from '../../../lib/business-clock';
 

@@ -11,7 +11,8 @@ import { useSettlements } from '../api/list-settlements';
 import { BOOKING_STATUS, CATEGORY_OPTIONS, CLAIM_STATUS, MODE_LABEL, PROVIDER_STATUS, categoryLabel } from '../constants';
 import { ClaimModal } from './ClaimModal';
 import { RegisterProviderCard } from './RegisterProviderCard';
-import { MoneyInput, renderMoney } from '../../../components/Money';
+import { renderMoney } from '../../../components/Money';
+import { MoneyInput } from '../../../components/MoneyInput';
 import { failedTable } from '../../../components/QueryState';
 
 type Booking = ListBookingsResult['items'][number];
