@@ -1,5 +1,6 @@
 import { Segmented } from 'antd';
 import { useI18n, type Lang } from '../lib/i18n';
+import { languageEndonym } from '../lib/i18n-messages';
 
 /** 中 / EN toggle; the choice is kept in localStorage. */
 export function LanguageSwitch() {
@@ -11,8 +12,8 @@ export function LanguageSwitch() {
       value={lang}
       onChange={setLang}
       options={[
-        { value: 'zh-CN', label: '中文' },
-        { value: 'en', label: 'EN' },
+        { value: 'zh-CN', label: languageEndonym('zh-CN') },
+        { value: 'en', label: languageEndonym('en') },
       ]}
     />
   );

@@ -1,3 +1,4 @@
+import { useI18n } from '../lib/i18n';
 import { formatMoney, type MoneyUnit } from '../lib/money';
 
 /**
@@ -5,9 +6,10 @@ import { formatMoney, type MoneyUnit } from '../lib/money';
  * figure is the tooltip. Digits are tabular so columns of amounts line up.
  */
 export function Money({ value, unit = 'yuan' }: { value: number | null | undefined; unit?: MoneyUnit }) {
+  const { lang } = useI18n();
   return (
-    <span className="money" title={unit === 'wan' && value !== null && value !== undefined ? formatMoney(value) : undefined}>
-      {formatMoney(value, unit)}
+    <span className="money" title={unit === 'wan' && value !== null && value !== undefined ? formatMoney(value, 'yuan', lang) : undefined}>
+      {formatMoney(value, unit, lang)}
     </span>
   );
 }

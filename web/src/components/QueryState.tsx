@@ -3,6 +3,7 @@ import { Button, Empty } from 'antd';
 import type { ReactNode } from 'react';
 import { ApiError } from '../lib/api';
 import { errorMessage } from '../lib/form-errors';
+import { useT } from '../lib/i18n';
 
 interface QueryLike {
   isError: boolean;
@@ -14,14 +15,15 @@ const isForbidden = (err: unknown) => err instanceof ApiError && err.status === 
 
 /** What a list shows when its query failed: a refusal says it is one (never "暂无数据"); other errors offer a retry. */
 export function QueryFailure({ query }: { query: QueryLike }) {
+  const t = useT();
   if (isForbidden(query.error)) {
     return (
-      <Empty image={<LockOutlined style={{ fontSize: 40, color: '#bfbfbf' }} />} description={<span data-testid="forbidden-view">无权查看：{errorMessage(query.error)}</span>} />
+      <Empty image={<LockOutlined style={{ fontSize: 40, color: '#bfbfbf' }} />} description={<span data-testid="forbidden-view">{t('common.forbiddenView', { reason: errorMessage(query.error) })}</span>} />
     );
   }
   return (
-    <Empty image={<WarningOutlined style={{ fontSize: 40, color: '#faad14' }} />} description={<span role="alert">加载失败：{errorMessage(query.error)}</span>}>
-      <Button onClick={() => void query.refetch()}>重试</Button>
+    <Empty image={<WarningOutlined style={{ fontSize: 40, color: '#faad14' }} />} description={<span role="alert">{t('common.loadFailed', { reason: errorMessage(query.error) })}</span>}>
+      <Button onClick={() => void query.refetch()}>{t('common.retry')}</Button>
     </Empty>
   );
 }

@@ -1,5 +1,6 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths } from './api-types';
+import { initialLang, translate } from './i18n';
 
 export type { paths };
 
@@ -89,9 +90,9 @@ export function toApiError(status: number, body: unknown): ApiError {
     return new ApiError(status, body.error.code, body.error.message, body.error.details ?? null);
   }
   if (status === 0) {
-    return new ApiError(0, 'network', '网络连接失败，请检查网络后重试');
+    return new ApiError(0, 'network', translate(initialLang(), 'common.networkFailed'));
   }
-  return new ApiError(status, 'http_' + status, `请求失败（HTTP ${status}）`);
+  return new ApiError(status, 'http_' + status, translate(initialLang(), 'common.httpFailed', { status }));
 }
 
 let csrfToken: string | null = null;

@@ -1,7 +1,8 @@
 import dayjs from 'dayjs';
+import { initialLang, translate, type Lang } from './i18n';
 
 /** 1234567.8 → "123.46万元"; 7742000000 → "77.42亿元" (English: "¥1.23M"). */
-export function formatYuan(yuan: number | null | undefined, lang: 'zh-CN' | 'en' = 'zh-CN'): string {
+export function formatYuan(yuan: number | null | undefined, lang: Lang = initialLang()): string {
   if (yuan === null || yuan === undefined) {
     return '—';
   }
@@ -16,12 +17,12 @@ export function formatYuan(yuan: number | null | undefined, lang: 'zh-CN' | 'en'
     return `¥${yuan.toLocaleString('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
   }
   if (abs >= 1e8) {
-    return `${(yuan / 1e8).toFixed(2)}亿元`;
+    return translate(lang, 'money.yi', { n: (yuan / 1e8).toFixed(2) });
   }
   if (abs >= 1e4) {
-    return `${(yuan / 1e4).toFixed(2)}万元`;
+    return translate(lang, 'money.wanShort', { n: (yuan / 1e4).toFixed(2) });
   }
-  return `${yuan.toFixed(2)}元`;
+  return translate(lang, 'money.yuanShort', { n: yuan.toFixed(2) });
 }
 
 export function formatDateTime(v: string | Date | null | undefined): string {

@@ -2,6 +2,37 @@
 export const messages = {
   'app.name': ['科创 · 杭州市科学技术局', 'Kechuang · Hangzhou S&T Bureau'],
 
+  'app.mark': ['科', 'K'],
+  'app.documentTitle': ['科创 · 杭州市科技局业务平台', 'Kechuang · Hangzhou S&T Bureau platform'],
+  'app.documentTitleOf': ['{title} · 科创', '{title} · Kechuang'],
+
+  'public.nav': ['公共服务', 'Public services'],
+  'public.title': ['{app} · 公共服务', '{app} · Public services'],
+  'public.selfAssessment': ['认定自评', 'Recognition self-check'],
+  'public.interestSubsidy': ['贴息测算', 'Interest subsidy calculator'],
+  'public.notices': ['认定公示', 'Recognition notices'],
+  'public.programmeCalls': ['项目指南', 'Programme calls'],
+  'public.carriers': ['创新载体', 'Innovation carriers'],
+  'public.policies': ['政策库', 'Policies'],
+  'public.outreach': ['科技下乡', 'Rural S&T outreach'],
+  'public.market': ['技术市场', 'Tech market'],
+  'public.auctions': ['技术拍卖', 'Technology auctions'],
+  'public.calendar': ['工作日查询', 'Working-day lookup'],
+  'public.login': ['登录', 'Log in'],
+
+  'common.caseEvents': ['办理过程', 'Case history'],
+  'common.forbiddenView': ['无权查看：{reason}', 'Not permitted: {reason}'],
+  'common.loadFailed': ['加载失败：{reason}', 'Failed to load: {reason}'],
+  'common.networkFailed': ['网络连接失败，请检查网络后重试', 'Network connection failed; check your connection and try again'],
+  'common.httpFailed': ['请求失败（HTTP {status}）', 'Request failed (HTTP {status})'],
+  'common.yuanSuffix': ['元', 'yuan'],
+
+  'money.yuan': ['{n} 元', '{n} yuan'],
+  'money.wan': ['{n} 万元', '{n} × 10,000 yuan'],
+  'money.yi': ['{n}亿元', '{n} × 100 million yuan'],
+  'money.wanShort': ['{n}万元', '{n} × 10,000 yuan'],
+  'money.yuanShort': ['{n}元', '{n} yuan'],
+
   'common.loading': ['加载中…', 'Loading…'],
   'common.save': ['保存', 'Save'],
   'common.saved': ['已保存', 'Saved'],
@@ -383,3 +414,8 @@ export const messages = {
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type MessageKey = keyof typeof messages;
+
+/** A language's own name, shown the same in every UI language so that a reader can always find theirs. */
+export function languageEndonym(lang: 'zh-CN' | 'en'): string {
+  return lang === 'en' ? 'EN' : '中文';
+}

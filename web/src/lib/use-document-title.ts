@@ -1,10 +1,11 @@
 import { useEffect } from 'react';
+import { useI18n } from './i18n';
 
-const BASE_TITLE = '科创 · 杭州市科技局业务平台';
 
 /** The browser tab and screen readers name the page; no argument restores the platform title. */
 export function useDocumentTitle(title?: string): void {
+  const { t } = useI18n();
   useEffect(() => {
-    document.title = title ? `${title} · 科创` : BASE_TITLE;
-  }, [title]);
+    document.title = title ? t('app.documentTitleOf', { title }) : t('app.documentTitle');
+  }, [title, t]);
 }

@@ -26,7 +26,7 @@ export function AppHeader() {
       <Link to="/" style={{ color: '#fff' }} title={t('nav.home')}>
         <Flex align="center" gap={10}>
           <span className="brand-mark" aria-hidden>
-            科
+            {t('app.mark')}
           </span>
           <Typography.Text strong style={{ color: '#fff', fontSize: 17, whiteSpace: 'nowrap' }}>
             {t('app.name')}
