@@ -8,6 +8,13 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+// `npm start` runs on the Node.js 24 that `npm install` put in node_modules/.bin (the npm `node`
+// package); started by hand with an older system Node, say so (Node 20 reached its end of life).
+const major = Number(process.versions.node.split('.')[0]);
+if (major < 24) {
+  console.warn(`警告：当前 Node.js ${process.version} 已停止维护，请用 npm start（自带 Node.js 24）启动 / Node.js ${process.version} is past its end of life; start with npm start, which runs the bundled Node.js 24`);
+}
 const webDist = process.env.WEB_DIST ?? join(root, 'web', 'dist');
 
 /** Runs vite build, saying every few seconds that it is still at work (the first build takes a while). */
