@@ -19,7 +19,6 @@ const NOT_YET_TRANSLATED = [
   'features/audit',
   'features/auth',
   'features/awards',
-  'features/calendar',
   'features/carriers',
   'features/enterprises',
   'features/experts',

@@ -5,9 +5,12 @@ import { errorMessage } from '../../../lib/form-errors';
 import { getYear, type CalendarYear } from '../api/get-year';
 import { useCalendarYears, type CalendarYearSummary } from '../api/list-years';
 import { YearEditor } from './YearEditor';
+import { calendarMessages } from '../messages';
+import { useMessages } from '../../../lib/i18n';
 
 /** city_admin: the State Council holiday arrangements by year, each citing its notice; load or edit a year. */
 export default function CalendarAdminPage() {
+  const t = useMessages(calendarMessages);
   const years = useCalendarYears();
   const [editing, setEditing] = useState<{ open: boolean; initial: CalendarYear | null }>({ open: false, initial: null });
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -22,15 +25,15 @@ export default function CalendarAdminPage() {
   return (
     <>
       <PageTitle
-        title="节假日与工作日"
+        title={t('calendar.title')}
         extra={
           <Button type="primary" onClick={() => setEditing({ open: true, initial: null })} data-testid="calendar-add-year">
-            载入新年度
+            {t('calendar.loadYear')}
           </Button>
         }
       >
         <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-          公示期等按工作日计算的期限依据此表。每年国务院办公厅发布次年放假安排后，在此载入；跨年的日期（如12月30日、31日）录入到所属年份。
+          {t('calendar.intro')}
         </Typography.Paragraph>
       </PageTitle>
       {years.isError ? <Alert type="error" showIcon message={errorMessage(years.error)} /> : null}
@@ -42,9 +45,9 @@ export default function CalendarAdminPage() {
         dataSource={years.data ?? []}
         pagination={false}
         columns={[
-          { title: '年份', dataIndex: 'year', width: 80 },
+          { title: t('calendar.year'), dataIndex: 'year', width: 80 },
           {
-            title: '依据的通知',
+            title: t('calendar.notices'),
             key: 'notices',
             render: (_, y) =>
               y.notices.map((n) => (
@@ -54,16 +57,16 @@ export default function CalendarAdminPage() {
                 </div>
               )),
           },
-          { title: '放假天数', dataIndex: 'holidays', width: 90 },
-          { title: '调休上班', dataIndex: 'workdays', width: 90 },
-          { title: '更新时间', dataIndex: 'updatedAt', width: 170, render: (v: string) => new Date(v).toLocaleString('zh-CN') },
+          { title: t('calendar.holidayCount'), dataIndex: 'holidays', width: 90 },
+          { title: t('calendar.workdayCount'), dataIndex: 'workdays', width: 90 },
+          { title: t('calendar.updatedAt'), dataIndex: 'updatedAt', width: 170, render: (v: string) => new Date(v).toLocaleString('zh-CN') },
           {
-            title: '操作',
+            title: t('common.actions'),
             key: 'op',
             width: 80,
             render: (_, y) => (
               <Button type="link" onClick={() => edit(y.year)} data-testid={`calendar-edit-${y.year}`}>
-                编辑
+                {t('common.edit')}
               </Button>
             ),
           },

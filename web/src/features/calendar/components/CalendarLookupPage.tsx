@@ -5,11 +5,14 @@ import { PageTitle } from '../../../components/PageTitle';
 import { errorMessage } from '../../../lib/form-errors';
 import { useDay } from '../api/get-day';
 import { useWorkingDays } from '../api/get-working-days';
+import { calendarMessages } from '../messages';
+import { useMessages } from '../../../lib/i18n';
 
 const fmt = (d: Dayjs | null) => (d ? d.format('YYYY-MM-DD') : null);
 
 /** Public: is a date a working day, and when does a period of N working days end (公示期). */
 export default function CalendarLookupPage() {
+  const t = useMessages(calendarMessages);
   const [date, setDate] = useState<string | null>(null);
   const [from, setFrom] = useState<string | null>(null);
   const [days, setDays] = useState<number | null>(10);
@@ -18,44 +21,44 @@ export default function CalendarLookupPage() {
 
   return (
     <>
-      <PageTitle title="工作日查询">
+      <PageTitle title={t('calendar.lookup.title')}>
         <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-          按国务院办公厅每年的部分节假日安排通知（含调休上班日）计算。
+          {t('calendar.lookup.intro')}
         </Typography.Paragraph>
       </PageTitle>
       <Row gutter={16}>
         <Col xs={24} lg={12}>
-          <Card title="某日是否为工作日">
+          <Card title={t('calendar.lookup.dayCard')}>
             <Form layout="vertical">
-              <Form.Item label="日期">
+              <Form.Item label={t('calendar.date')}>
                 <DatePicker style={{ width: '100%' }} onChange={(d) => setDate(fmt(d))} id="calendar-day" />
               </Form.Item>
             </Form>
             {day.isError ? <Alert type="error" showIcon message={errorMessage(day.error)} /> : null}
             {day.data ? (
               <Descriptions column={1} bordered size="small" data-testid="calendar-day-result">
-                <Descriptions.Item label="日期">{day.data.date}</Descriptions.Item>
-                <Descriptions.Item label="是否工作日">
-                  {day.data.workingDay ? <Tag color="blue">工作日</Tag> : <Tag color="red">休息日</Tag>}
+                <Descriptions.Item label={t('calendar.date')}>{day.data.date}</Descriptions.Item>
+                <Descriptions.Item label={t('calendar.lookup.isWorkingDay')}>
+                  {day.data.workingDay ? <Tag color="blue">{t('calendar.lookup.workingDay')}</Tag> : <Tag color="red">{t('calendar.lookup.dayOff')}</Tag>}
                   {day.data.adjustedWorkday ? <Tag color="orange">{day.data.note}</Tag> : null}
                 </Descriptions.Item>
-                <Descriptions.Item label="节假日">{day.data.holiday ?? (day.data.weekend && !day.data.workingDay ? '周末' : '—')}</Descriptions.Item>
-                {day.data.provisional ? <Descriptions.Item label="提示">该年度放假安排尚未发布，暂按周一至周五计算</Descriptions.Item> : null}
+                <Descriptions.Item label={t('calendar.lookup.holiday')}>{day.data.holiday ?? (day.data.weekend && !day.data.workingDay ? t('calendar.lookup.weekend') : '—')}</Descriptions.Item>
+                {day.data.provisional ? <Descriptions.Item label={t('calendar.lookup.note')}>{t('calendar.lookup.provisionalDay')}</Descriptions.Item> : null}
               </Descriptions>
             ) : null}
           </Card>
         </Col>
         <Col xs={24} lg={12}>
-          <Card title="N 个工作日的截止日（如公示期）">
+          <Card title={t('calendar.lookup.deadlineCard')}>
             <Form layout="vertical">
               <Row gutter={8}>
                 <Col span={14}>
-                  <Form.Item label="起始日（发布日）">
+                  <Form.Item label={t('calendar.lookup.start')}>
                     <DatePicker style={{ width: '100%' }} onChange={(d) => setFrom(fmt(d))} />
                   </Form.Item>
                 </Col>
                 <Col span={10}>
-                  <Form.Item label="工作日数">
+                  <Form.Item label={t('calendar.lookup.days')}>
                     <InputNumber min={1} max={1000} precision={0} value={days} onChange={(v) => setDays(v)} style={{ width: '100%' }} />
                   </Form.Item>
                 </Col>
@@ -64,9 +67,9 @@ export default function CalendarLookupPage() {
             {period.isError ? <Alert type="error" showIcon message={errorMessage(period.error)} /> : null}
             {period.data ? (
               <Descriptions column={1} bordered size="small">
-                <Descriptions.Item label="起算日">{period.data.start}</Descriptions.Item>
-                <Descriptions.Item label="截止日">{period.data.end} 24:00</Descriptions.Item>
-                {period.data.provisional ? <Descriptions.Item label="提示">涉及尚未发布放假安排的年度，结果为暂定</Descriptions.Item> : null}
+                <Descriptions.Item label={t('calendar.lookup.from')}>{period.data.start}</Descriptions.Item>
+                <Descriptions.Item label={t('calendar.lookup.deadline')}>{period.data.end} 24:00</Descriptions.Item>
+                {period.data.provisional ? <Descriptions.Item label={t('calendar.lookup.note')}>{t('calendar.lookup.provisionalDeadline')}</Descriptions.Item> : null}
               </Descriptions>
             ) : null}
           </Card>

@@ -6,12 +6,15 @@ import { ApiError } from '../../../lib/api';
 import { errorMessage } from '../../../lib/form-errors';
 import type { CalendarYear } from '../api/get-year';
 import { useSaveYear, type SaveYearInput } from '../api/save-year';
+import { calendarMessages } from '../messages';
+import { useMessages } from '../../../lib/i18n';
 
 type Entry = { date: string; name: string };
 type Notice = SaveYearInput['notices'][number];
 
 /** Loads or edits one year's arrangement: the notices it cites, the days off and the weekend days worked. */
 export function YearEditor({ open, initial, onClose }: { open: boolean; initial: CalendarYear | null; onClose: () => void }) {
+  const t = useMessages(calendarMessages);
   const { message } = App.useApp();
   const save = useSaveYear();
   const [year, setYear] = useState<number | null>(null);
@@ -67,7 +70,7 @@ export function YearEditor({ open, initial, onClose }: { open: boolean; initial:
       { year, body },
       {
         onSuccess: () => {
-          void message.success(`${year}年节假日安排已保存`);
+          void message.success(t('calendar.editor.saved', { year }));
           onClose();
         },
         onError: (err) => setProblems(err instanceof ApiError && err.fields.length ? err.fields.map((f) => `${f.field}：${f.message}`) : [errorMessage(err)]),
@@ -84,49 +87,49 @@ export function YearEditor({ open, initial, onClose }: { open: boolean; initial:
       pagination={false}
       scroll={{ y: 220 }}
       columns={[
-        { title: '日期', dataIndex: 'date', width: 130, render: (d: string) => `${d}（周${'日一二三四五六'[dayjs(d).day()]}）` },
-        { title: '名称', dataIndex: 'name' },
-        { title: '', key: 'x', width: 50, render: (_, e) => <Button type="text" size="small" aria-label={`删除${e.date}`} icon={<DeleteOutlined />} onClick={() => set(list.filter((x) => x.date !== e.date))} /> },
+        { title: t('calendar.date'), dataIndex: 'date', width: 130, render: (d: string) => t('calendar.editor.dateWithWeekday', { d, weekday: t('calendar.editor.weekdays').split(',')[dayjs(d).day()] ?? '' }) },
+        { title: t('calendar.editor.name'), dataIndex: 'name' },
+        { title: '', key: 'x', width: 50, render: (_, e) => <Button type="text" size="small" aria-label={t('calendar.editor.deleteDate', { date: e.date })} icon={<DeleteOutlined />} onClick={() => set(list.filter((x) => x.date !== e.date))} /> },
       ]}
     />
   );
 
   return (
-    <Modal open={open} title={initial ? `修改${initial.year}年节假日安排` : '载入新年度节假日安排'} width={880} onCancel={onClose} onOk={onSave} okText="保存整年" confirmLoading={save.isPending} destroyOnHidden>
-      {problems.length ? <Alert type="error" showIcon message="保存失败" description={problems.join('；')} style={{ marginBottom: 12 }} data-testid="calendar-year-error" /> : null}
+    <Modal open={open} title={initial ? t('calendar.editor.editTitle', { year: initial.year }) : t('calendar.editor.newTitle')} width={880} onCancel={onClose} onOk={onSave} okText={t('calendar.editor.saveYear')} confirmLoading={save.isPending} destroyOnHidden>
+      {problems.length ? <Alert type="error" showIcon message={t('calendar.editor.saveFailed')} description={problems.join('；')} style={{ marginBottom: 12 }} data-testid="calendar-year-error" /> : null}
       <Form layout="vertical">
-        <Form.Item label="年份">
+        <Form.Item label={t('calendar.year')}>
           <InputNumber min={1990} max={2099} precision={0} value={year} onChange={setYear} disabled={!!initial} data-testid="calendar-year-input" />
         </Form.Item>
       </Form>
       <Typography.Title level={2} style={{ fontSize: 15 }}>
-        依据的通知（标题、文号）
+        {t('calendar.editor.notices')}
       </Typography.Title>
       {notices.map((n, i) => (
         <Space key={i} style={{ display: 'flex', marginBottom: 8 }} wrap>
-          <Input style={{ width: 360 }} placeholder="国务院办公厅关于××年部分节假日安排的通知" value={n.title} onChange={(e) => setNotices(notices.map((x, j) => (j === i ? { ...x, title: e.target.value } : x)))} aria-label="通知标题" />
-          <Input style={{ width: 200 }} placeholder="国办发明电〔××〕×号" value={n.number ?? ''} onChange={(e) => setNotices(notices.map((x, j) => (j === i ? { ...x, number: e.target.value } : x)))} aria-label="文号" />
-          <DatePicker placeholder="发布日期" value={n.publishedOn ? dayjs(n.publishedOn) : null} onChange={(d) => setNotices(notices.map((x, j) => (j === i ? { ...x, publishedOn: d ? d.format('YYYY-MM-DD') : null } : x)))} />
-          {notices.length > 1 ? <Button type="text" icon={<DeleteOutlined />} aria-label="删除通知" onClick={() => setNotices(notices.filter((_, j) => j !== i))} /> : null}
+          <Input style={{ width: 360 }} placeholder={t('calendar.editor.noticeTitlePlaceholder')} value={n.title} onChange={(e) => setNotices(notices.map((x, j) => (j === i ? { ...x, title: e.target.value } : x)))} aria-label={t('calendar.editor.noticeTitle')} />
+          <Input style={{ width: 200 }} placeholder={t('calendar.editor.noticeNumberPlaceholder')} value={n.number ?? ''} onChange={(e) => setNotices(notices.map((x, j) => (j === i ? { ...x, number: e.target.value } : x)))} aria-label={t('calendar.editor.noticeNumber')} />
+          <DatePicker placeholder={t('calendar.editor.noticeDate')} value={n.publishedOn ? dayjs(n.publishedOn) : null} onChange={(d) => setNotices(notices.map((x, j) => (j === i ? { ...x, publishedOn: d ? d.format('YYYY-MM-DD') : null } : x)))} />
+          {notices.length > 1 ? <Button type="text" icon={<DeleteOutlined />} aria-label={t('calendar.editor.deleteNotice')} onClick={() => setNotices(notices.filter((_, j) => j !== i))} /> : null}
         </Space>
       ))}
       <Button icon={<PlusOutlined />} onClick={() => setNotices([...notices, { title: '', number: '', publishedOn: null }])} style={{ marginBottom: 16 }}>
-        增加通知
+        {t('calendar.editor.addNotice')}
       </Button>
       <Space align="start" style={{ display: 'flex' }} size={16}>
-        <Card size="small" title={`放假日期（${holidays.length}天）`} style={{ width: 410 }}>
+        <Card size="small" title={t('calendar.editor.holidays', { length: holidays.length })} style={{ width: 410 }}>
           <Space wrap style={{ marginBottom: 8 }}>
-            <Input placeholder="节日名称，如 春节" value={rangeName} onChange={(e) => setRangeName(e.target.value)} style={{ width: 130 }} aria-label="节日名称" />
+            <Input placeholder={t('calendar.editor.holidayNamePlaceholder')} value={rangeName} onChange={(e) => setRangeName(e.target.value)} style={{ width: 130 }} aria-label={t('calendar.editor.holidayName')} />
             <DatePicker.RangePicker value={range} onChange={(r) => setRange(r as [Dayjs | null, Dayjs | null] | null)} style={{ width: 230 }} />
-            <Button onClick={addRange}>添加区间</Button>
+            <Button onClick={addRange}>{t('calendar.editor.addRange')}</Button>
           </Space>
           {entryTable(holidays, setHolidays, 'calendar-holidays')}
         </Card>
-        <Card size="small" title={`调休上班日（${workdays.length}天）`} style={{ width: 410 }}>
+        <Card size="small" title={t('calendar.editor.workdays', { length: workdays.length })} style={{ width: 410 }}>
           <Space wrap style={{ marginBottom: 8 }}>
-            <Input placeholder="如 春节调休上班" value={workName} onChange={(e) => setWorkName(e.target.value)} style={{ width: 150 }} aria-label="调休名称" />
+            <Input placeholder={t('calendar.editor.workdayNamePlaceholder')} value={workName} onChange={(e) => setWorkName(e.target.value)} style={{ width: 150 }} aria-label={t('calendar.editor.workdayName')} />
             <DatePicker value={workDate} onChange={setWorkDate} />
-            <Button onClick={addWorkday}>添加</Button>
+            <Button onClick={addWorkday}>{t('calendar.editor.add')}</Button>
           </Space>
           {entryTable(workdays, setWorkdays, 'calendar-workdays')}
         </Card>
