@@ -17,13 +17,10 @@ const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 const NOT_YET_TRANSLATED = [
   'features/allocations',
   'features/audit',
-  'features/auth',
   'features/awards',
   'features/carriers',
-  'features/enterprises',
   'features/experts',
   'features/funds',
-  'features/inbox',
   'features/indicators',
   'features/loans',
   'features/notices',

@@ -188,6 +188,11 @@ export const messages = {
   'login.locked': ['账户已锁定', 'Account locked'],
   'login.disabled': ['账户已停用', 'Account disabled'],
   'login.rateLimited': ['尝试过于频繁', 'Too many attempts'],
+  'login.publicSelfAssessment': ['高新技术企业 / 科技型中小企业认定自评', 'HNTE / S&T SME recognition self-check'],
+  'login.publicMarket': ['网上技术市场', 'Online tech market'],
+  'login.publicNotices': ['认定公示', 'Recognition notices'],
+  'login.publicCalendar': ['工作日查询', 'Working-day lookup'],
+  'login.noLoginNeeded': ['（无需登录）', ' (no login needed)'],
   'login.footer': ['杭州市科学技术局 · 仅限授权用户使用', 'Hangzhou Science & Technology Bureau · authorised users only'],
 
   'home.greetMorning': ['上午好，{name}', 'Good morning, {name}'],

@@ -1,23 +1,14 @@
 import type { BodyOf } from '../../lib/api';
 import type { MessageKey } from '../../lib/i18n';
 import type { RoleCode } from '../../lib/session';
+import { industryMessages } from './messages';
 
 type EnterpriseBody = BodyOf<'/api/enterprises', 'post'>;
 export type Industry = EnterpriseBody['industry'];
 export type EnterpriseSize = NonNullable<EnterpriseBody['size']>;
 
 /** The eight technical domains of the high-tech enterprise rules, plus 其他 (server: INDUSTRIES). */
-export const INDUSTRIES: readonly Industry[] = [
-  '电子信息',
-  '生物与新医药',
-  '航空航天',
-  '新材料',
-  '高技术服务',
-  '新能源与节能',
-  '资源与环境',
-  '先进制造与自动化',
-  '其他',
-];
+export const INDUSTRIES = Object.keys(industryMessages) as readonly Industry[];
 
 export const SIZES: readonly EnterpriseSize[] = ['micro', 'small', 'medium', 'large'];
 

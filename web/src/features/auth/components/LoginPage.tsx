@@ -77,19 +77,19 @@ export default function LoginPage() {
       </Card>
       <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0 }}>
         <Link to="/public/self-assessment" data-testid="login-public-self-assessment">
-          高新技术企业 / 科技型中小企业认定自评
+          {t('login.publicSelfAssessment')}
         </Link>
         {' · '}
         <Link to="/public/market" data-testid="login-public-market">
-          网上技术市场
+          {t('login.publicMarket')}
         </Link>
         {' · '}
         <Link to="/public/notices" data-testid="login-public-notices">
-          认定公示
+          {t('login.publicNotices')}
         </Link>
         {' · '}
-        <Link to="/public/calendar">工作日查询</Link>
-        {'（无需登录）'}
+        <Link to="/public/calendar">{t('login.publicCalendar')}</Link>
+        {t('login.noLoginNeeded')}
       </Typography.Paragraph>
       <Typography.Text type="secondary" style={{ marginTop: 24, fontSize: 12 }}>
         {t('login.footer')}

@@ -1,7 +1,8 @@
 import { Button, Flex, Input, Select, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { DistrictSelect } from '../../../components/DistrictSelect';
-import { useT } from '../../../lib/i18n';
+import { useMessages, useT } from '../../../lib/i18n';
+import { industryMessages } from '../messages';
 import { INDUSTRIES, SIZES, SIZE_LABELS } from '../constants';
 import type { EnterpriseFilters } from '../hooks/use-enterprise-filters';
 
@@ -15,6 +16,7 @@ interface Props {
 
 export function EnterpriseFilterBar({ filters, onChange, onClear, fixedDistrict }: Props) {
   const t = useT();
+  const industry = useMessages(industryMessages);
   const [q, setQ] = useState(filters.q ?? '');
   useEffect(() => setQ(filters.q ?? ''), [filters.q]);
 
@@ -49,7 +51,7 @@ export function EnterpriseFilterBar({ filters, onChange, onClear, fixedDistrict 
         allowClear
         value={filters.industry}
         onChange={(v) => onChange({ industry: v || undefined })}
-        options={INDUSTRIES.map((i) => ({ value: i, label: i }))}
+        options={INDUSTRIES.map((i) => ({ value: i, label: industry(i) }))}
         style={{ width: 180 }}
       />
       <Select

@@ -1,7 +1,8 @@
 import { Col, DatePicker, Divider, Form, Input, InputNumber, Row, Select } from 'antd';
 import dayjs from 'dayjs';
 import { DistrictSelect } from '../../../components/DistrictSelect';
-import { useT } from '../../../lib/i18n';
+import { useMessages, useT } from '../../../lib/i18n';
+import { industryMessages } from '../messages';
 import { INDUSTRIES, SIZES, SIZE_LABELS } from '../constants';
 import type { EnterpriseFormValues } from './enterprise-form-values';
 import { MoneyInput } from '../../../components/MoneyInput';
@@ -21,6 +22,7 @@ const USCC_PATTERN = /^[0-9A-HJ-NPQRTUWXY]{18}$/i;
 /** The enterprise form items, shared by the create and edit dialogs. */
 export function EnterpriseFormFields({ locked, masked }: Props) {
   const t = useT();
+  const industry = useMessages(industryMessages);
   const isLocked = (f: FieldName) => locked?.has(f) ?? false;
   const keepHint = (v: string | null | undefined) => (v ? t('ent.keepMasked', { value: v }) : undefined);
 
@@ -65,7 +67,7 @@ export function EnterpriseFormFields({ locked, masked }: Props) {
           <Form.Item name="industry" label={t('ent.industry')} rules={[{ required: true, message: t('ent.industryRequired') }]}>
             <Select
               disabled={isLocked('industry')}
-              options={INDUSTRIES.map((i) => ({ value: i, label: i }))}
+              options={INDUSTRIES.map((i) => ({ value: i, label: industry(i) }))}
               data-testid="enterprise-form-industry"
             />
           </Form.Item>

@@ -2,23 +2,26 @@ import { Alert, Badge, Button, Card, Empty, Flex, List, Segmented, Space, Statis
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { errorMessage } from '../../../lib/form-errors';
+import { useMessages, useT } from '../../../lib/i18n';
+import { inboxMessages } from '../messages';
 import { useInbox, useInboxSummary, type DueState, type InboxItem } from '../api/list-cases';
 
-const DUE: Record<DueState, { label: string; color: string }> = {
-  overdue: { label: '已超期', color: 'red' },
-  due_soon: { label: '3个工作日内到期', color: 'orange' },
-  ok: { label: '', color: 'default' },
+const DUE: Record<DueState, { label: keyof typeof inboxMessages | null; color: string }> = {
+  overdue: { label: 'inbox.overdue', color: 'red' },
+  due_soon: { label: 'inbox.dueSoon', color: 'orange' },
+  ok: { label: null, color: 'default' },
 };
 
 function DueTag({ item }: { item: InboxItem }) {
+  const t = useMessages(inboxMessages);
   if (!item.dueOn) {
-    return <Typography.Text type="secondary">无办理期限</Typography.Text>;
+    return <Typography.Text type="secondary">{t('inbox.noDeadline')}</Typography.Text>;
   }
   const due = item.dueState ? DUE[item.dueState] : null;
   return (
     <Space size={4}>
-      <span className="money">期限 {item.dueOn}</span>
-      {due?.label ? <Tag color={due.color}>{due.label}</Tag> : null}
+      <span className="money">{t('inbox.dueOn', { date: item.dueOn })}</span>
+      {due?.label ? <Tag color={due.color}>{t(due.label)}</Tag> : null}
     </Space>
   );
 }
@@ -49,6 +52,8 @@ function CaseRow({ item }: { item: InboxItem }) {
 
 /** 待办: what waits for me across instruments — overdue and due-soon first and marked, counts per instrument, one click to the case. */
 export function InboxCard() {
+  const t = useMessages(inboxMessages);
+  const tc = useT();
   const [mine, setMine] = useState(true);
   const [instrument, setInstrument] = useState<string | undefined>();
   const summary = useInboxSummary({ mine });
@@ -61,38 +66,38 @@ export function InboxCard() {
       style={{ marginBottom: 24 }}
       title={
         <Typography.Title level={2} style={{ fontSize: 17, margin: 0 }}>
-          待办
+          {t('inbox.title')}
         </Typography.Title>
       }
       extra={
         <Segmented
-          aria-label="待办范围"
+          aria-label={t('inbox.scope')}
           value={mine ? 'mine' : 'all'}
           onChange={(v) => {
             setMine(v === 'mine');
             setInstrument(undefined);
           }}
           options={[
-            { label: '等待我办理', value: 'mine' },
-            { label: '我可见的全部办件', value: 'all' },
+            { label: t('inbox.mine'), value: 'mine' },
+            { label: t('inbox.all'), value: 'all' },
           ]}
         />
       }
     >
       {summary.isError ? <Alert type="error" showIcon title={errorMessage(summary.error)} style={{ marginBottom: 12 }} /> : null}
       <Flex gap={32} wrap align="center" style={{ marginBottom: 12 }}>
-        <Statistic title="合计" value={s?.total ?? 0} loading={summary.isLoading} />
-        <Statistic title="已超期" value={s?.overdue ?? 0} loading={summary.isLoading} valueStyle={s?.overdue ? { color: '#cf1322' } : undefined} />
-        <Statistic title="3个工作日内到期" value={s?.dueSoon ?? 0} loading={summary.isLoading} valueStyle={s?.dueSoon ? { color: '#d46b08' } : undefined} />
+        <Statistic title={t('inbox.total')} value={s?.total ?? 0} loading={summary.isLoading} />
+        <Statistic title={t('inbox.overdue')} value={s?.overdue ?? 0} loading={summary.isLoading} valueStyle={s?.overdue ? { color: '#cf1322' } : undefined} />
+        <Statistic title={t('inbox.dueSoon')} value={s?.dueSoon ?? 0} loading={summary.isLoading} valueStyle={s?.dueSoon ? { color: '#d46b08' } : undefined} />
         {s ? (
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            按业务日期 {s.today} 计；期限按工作日
+            {t('inbox.asOf', { today: s.today })}
           </Typography.Text>
         ) : null}
         {s && s.byInstrument.length > 0 ? (
-          <Space wrap aria-label="按业务类别">
+          <Space wrap aria-label={t('inbox.byInstrument')}>
             <Tag.CheckableTag checked={instrument === undefined} onChange={() => setInstrument(undefined)}>
-              全部
+              {t('inbox.allInstruments')}
             </Tag.CheckableTag>
             {s.byInstrument.map((b) => (
               <Tag.CheckableTag key={b.instrument} checked={instrument === b.instrument} onChange={() => setInstrument(b.instrument)} data-testid={`inbox-instrument-${b.instrument}`}>
@@ -103,20 +108,20 @@ export function InboxCard() {
         ) : null}
       </Flex>
       {list.isError ? (
-        <Alert type="error" showIcon title={errorMessage(list.error)} action={<Button onClick={() => void list.refetch()}>重试</Button>} />
+        <Alert type="error" showIcon title={errorMessage(list.error)} action={<Button onClick={() => void list.refetch()}>{tc('common.retry')}</Button>} />
       ) : (
         <List
           size="small"
           loading={list.isLoading}
           dataSource={items}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={mine ? '没有等待您办理的事项' : '暂无办件'} /> }}
+          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={mine ? t('inbox.emptyMine') : t('inbox.empty')} /> }}
           renderItem={(item) => <CaseRow key={`${item.instrument}-${item.id}`} item={item} />}
         />
       )}
       {list.hasNextPage ? (
         <Flex justify="center" style={{ marginTop: 8 }}>
           <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-            加载更多
+            {t('inbox.loadMore')}
           </Button>
         </Flex>
       ) : null}
