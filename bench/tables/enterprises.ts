@@ -8,8 +8,12 @@ import type { Random } from '../../server/src/lib/random.js';
 import { TIERS } from '../lib/common.js';
 import type { BulkTable, GenContext } from './types.js';
 
-/** Serials of bench USCCs start here; the demo seed uses 10,007,919…13,167,600. */
-const SERIAL_BASE = 50_000_000;
+/**
+ * Serials of bench USCCs start here, above the demo seed's 10,000,000 + 7,919 × serial (up to
+ * 73,352,000 for its 8,000 enterprises; a collision stops the COPY), and tier M ends at 80,992,000
+ * (8 digits).
+ */
+const SERIAL_BASE = 80_000_000;
 
 // Two characters from this pool make the brand (字号): ~13k combinations before suffix and form.
 const BRAND_CHARS = [...'智芯云帆数联华信睿思之江钱塘天目恒星创维博远新禾青橙海创锐捷明德中科星辰致远安恒同方正泰九州灵犀聚光微纳长风湖畔远景金桥蓝海卓越慧眼品源优创晶华鼎盛宏达嘉禾瑞丰鸿图启航凌云易通众合汇智德润佳和东方西溪良渚运河富春桐君千岛严州天竺龙井湘湖萧然临平超越领航融通精工弘毅泽宇'];
