@@ -25,6 +25,15 @@ export default defineConfig({
         },
       },
       {
+        // the shared components, rendered in a DOM (happy-dom) with Testing Library
+        test: {
+          name: 'web-dom',
+          include: ['web/src/**/*.test.tsx'],
+          environment: 'happy-dom',
+          setupFiles: ['web/src/test/setup-dom.ts'],
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['e2e/**/*.e2e.ts'],

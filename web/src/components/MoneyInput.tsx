@@ -10,7 +10,7 @@ type Props = Omit<InputNumberProps<number>, 'formatter' | 'parser' | 'precision'
 
 const wan = (yuan: number) => (yuan / 1e4).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
-/** A yuan amount typed with thousands separators shown as the user types; two decimals; 元 suffix. */
+/** A yuan amount typed with thousands separators shown as the user types, two decimals once typed, and 元. */
 export function MoneyInput({ wanHint = false, ...props }: Props) {
   const t = useMessages(componentsMessages);
   const input = (
@@ -20,7 +20,13 @@ export function MoneyInput({ wanHint = false, ...props }: Props) {
       {...props}
       precision={2}
       suffix={t('components.money.yuan')}
-      formatter={(v) => (v === undefined || v === null || `${v}` === '' ? '' : groupDigits(`${v}`))}
+      formatter={(v, { userTyping }) => {
+        if (v === undefined || v === null || `${v}` === '') {
+          return '';
+        }
+        // while typing the text is left as typed (only grouped); once done it shows its two decimals
+        return groupDigits(userTyping || Number.isNaN(Number(v)) ? `${v}` : Number(v).toFixed(2));
+      }}
       parser={(text) => Number(parseGrouped(text))}
     />
   );
