@@ -13,6 +13,8 @@ import { componentsMessages } from './messages';
 /** What DataTable reads of a react-query result. */
 export interface TableQuery {
   isLoading: boolean;
+  /** A refetch or the next page on its way (the rows shown stay until it arrives). */
+  isFetching?: boolean;
   isError: boolean;
   error: unknown;
   refetch: () => unknown;
@@ -77,7 +79,7 @@ export function DataTable<T extends object>({ tableId, columns, query, rows, fil
         {...table}
         columns={columns.filter((c) => !hidden.includes(c.key))}
         dataSource={query.isError ? [] : (rows as T[] | undefined) ?? []}
-        loading={query.isLoading}
+        loading={query.isLoading || query.isFetching}
         locale={{ emptyText }}
         pagination={keyset ? false : (pagination ?? false)}
       />
@@ -85,7 +87,7 @@ export function DataTable<T extends object>({ tableId, columns, query, rows, fil
         <CursorPager
           pager={keyset.pager}
           nextCursor={keyset.nextCursor}
-          loading={query.isLoading}
+          loading={query.isLoading || query.isFetching}
           pageSize={keyset.pageSize}
           onPageSizeChange={keyset.onPageSizeChange}
           rowsOnPage={rows?.length ?? 0}

@@ -10,8 +10,8 @@ const STATUS_TONES: Record<string, Tone> = Object.fromEntries(
   (
     [
       ['success', ['approved', 'accepted', 'active', 'confirmed', 'paid', 'redeemed', 'registered', 'valid', 'in_force', 'completed', 'sold', 'posted', 'upheld']],
-      ['processing', ['booked', 'claimed', 'prepared', 'sent', 'in_progress', 'accepting', 'setting_up', 'expert_review', 'in_notice', 'scored', 'city_passed', 'assigned']],
-      ['warning', ['submitted', 'pending', 'returned', 'amended', 'suspended', 'open', 'conflict']],
+      ['processing', ['booked', 'claimed', 'sent', 'in_progress', 'accepting', 'setting_up', 'expert_review', 'in_notice', 'scored', 'city_passed', 'assigned']],
+      ['warning', ['submitted', 'pending', 'prepared', 'returned', 'amended', 'suspended', 'open', 'conflict']],
       ['error', ['rejected', 'revoked', 'blacklisted', 'failed', 'terminated', 'unsold']],
     ] as const
   ).flatMap(([tone, codes]) => codes.map((code) => [code, tone])),

@@ -1,14 +1,13 @@
-import { Alert, App, Button, DatePicker, Descriptions, Drawer, Form, Input, Modal, Select, Space, Table, Tabs, Tag, Typography, type FormInstance } from 'antd';
-import { ApiError } from '../../../lib/api';
-import type { ColumnsType } from 'antd/es/table';
+import { Alert, App, Button, DatePicker, Descriptions, Drawer, Form, Input, Modal, Select, Space, Tabs, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { CursorPager } from '../../../components/CursorPager';
+import { DataTable, type DataColumn } from '../../../components/DataTable';
+import { FormModal } from '../../../components/FormModal';
 import { Money, renderMoney } from '../../../components/Money';
 import { PageTitle } from '../../../components/PageTitle';
-import { failedTable } from '../../../components/QueryState';
-import { applyFieldErrors, errorMessage } from '../../../lib/form-errors';
+import { StatusTag } from '../../../components/StatusTag';
+import { errorMessage } from '../../../lib/form-errors';
 import { hasAnyRole, useSession } from '../../../lib/session';
 import { useCursorPager } from '../../../lib/use-cursor-pager';
 import { usePayables } from '../api/list-payables';
@@ -17,7 +16,6 @@ import { usePaymentSummary } from '../api/payment-summary';
 import { useApprovePayment, useCancelPayment, useConfirmPayment, useSendPayment } from '../api/payment-steps';
 
 type Status = NonNullable<PaymentsQuery['status']>;
-const STATUS_COLORS: Record<Status, string> = { prepared: 'orange', approved: 'blue', sent: 'geekblue', confirmed: 'green', cancelled: 'default' };
 const TABS: { key: Status | 'all'; label: string }[] = [
   { key: 'prepared', label: '待审批' },
   { key: 'approved', label: '待提交银行' },
@@ -26,13 +24,6 @@ const TABS: { key: Status | 'all'; label: string }[] = [
   { key: 'cancelled', label: '已取消' },
   { key: 'all', label: '全部' },
 ];
-/** Field messages on the form's items; anything else (a refusal, a conflict) as a message. */
-function showError<T>(form: FormInstance<T>, err: unknown, fields: readonly string[], show: (text: string) => unknown) {
-  const placed = err instanceof ApiError ? err.fields.length - applyFieldErrors(form, err, fields).length : 0;
-  if (placed === 0) {
-    show(errorMessage(err));
-  }
-}
 const fmtTime = (v: string | null) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : '—');
 
 /** 支付台: the finance reviewer approves, sends and confirms the payment orders instruments prepare (maker-checker). */
@@ -85,15 +76,15 @@ export default function PaymentDeskPage() {
     }
   };
 
-  const columns: ColumnsType<PaymentOrder> = [
-    { title: '编号', dataIndex: 'id', width: 80, render: (id: number, o) => <a onClick={() => setDetail(o)}>{id}</a> },
-    { title: '支付事项', dataIndex: 'payableName', width: 150, render: (v: string, o) => (o.href ? <Link to={o.href}>{v}</Link> : v) },
-    { title: '方向', dataIndex: 'directionName', width: 64, render: (v: string, o) => <Tag color={o.direction === 'out' ? 'blue' : 'purple'}>{v}</Tag> },
-    { title: '收/付款方', dataIndex: ['party', 'name'], ellipsis: true },
-    { title: '用途', dataIndex: 'purpose', ellipsis: true },
-    { title: '金额（元）', dataIndex: 'amount', align: 'right', width: 150, render: renderMoney },
-    { title: '经办人', dataIndex: ['preparedBy', 'name'], width: 120, ellipsis: true },
-    { title: '状态', dataIndex: 'statusName', width: 110, render: (v: string, o) => <Tag color={STATUS_COLORS[o.status]}>{v}</Tag> },
+  const columns: DataColumn<PaymentOrder>[] = [
+    { key: 'id', title: '编号', dataIndex: 'id', width: 80, render: (id: number, o) => <a onClick={() => setDetail(o)}>{id}</a> },
+    { key: 'payable', title: '支付事项', dataIndex: 'payableName', width: 150, render: (v: string, o) => (o.href ? <Link to={o.href}>{v}</Link> : v) },
+    { key: 'direction', title: '方向', dataIndex: 'directionName', width: 64, render: (v: string, o) => <Tag color={o.direction === 'out' ? 'blue' : 'purple'}>{v}</Tag> },
+    { key: 'party', title: '收/付款方', dataIndex: ['party', 'name'], ellipsis: true },
+    { key: 'purpose', title: '用途', dataIndex: 'purpose', ellipsis: true },
+    { key: 'amount', title: '金额（元）', dataIndex: 'amount', align: 'right', width: 150, render: renderMoney },
+    { key: 'preparedBy', title: '经办人', dataIndex: ['preparedBy', 'name'], width: 120, ellipsis: true },
+    { key: 'status', title: '状态', dataIndex: 'statusName', width: 110, render: (v: string, o) => <StatusTag status={o.status} name={v} /> },
     {
       title: '操作',
       key: 'actions',
@@ -150,29 +141,6 @@ export default function PaymentDeskPage() {
           }
         />
       ) : null}
-      <Space wrap style={{ marginBottom: 8 }}>
-        <Select
-          allowClear
-          placeholder="支付事项"
-          style={{ width: 220 }}
-          value={payable}
-          onChange={setPayable}
-          options={(payables.data?.items ?? []).map((p) => ({ value: p.code, label: p.name }))}
-          aria-label="支付事项"
-        />
-        <Select
-          allowClear
-          placeholder="方向"
-          style={{ width: 120 }}
-          value={direction}
-          onChange={setDirection}
-          options={[
-            { value: 'out', label: '拨付' },
-            { value: 'in', label: '收回' },
-          ]}
-          aria-label="方向"
-        />
-      </Space>
       <Tabs
         activeKey={tab}
         onChange={(k) => setTab(k as Status | 'all')}
@@ -181,18 +149,42 @@ export default function PaymentDeskPage() {
           return { key: t.key, label: c ? `${t.label}（${c.count}）` : t.label };
         })}
       />
-      <Table<PaymentOrder>
+      <DataTable<PaymentOrder>
+        tableId="payments.orders"
         rowKey="id"
         size="middle"
         columns={columns}
-        dataSource={list.data?.items ?? []}
-        loading={list.isFetching}
-        pagination={false}
+        query={list}
+        rows={list.data?.items}
+        filters={
+          <>
+            <Select
+              allowClear
+              placeholder="支付事项"
+              style={{ width: 220 }}
+              value={payable}
+              onChange={setPayable}
+              options={(payables.data?.items ?? []).map((p) => ({ value: p.code, label: p.name }))}
+              aria-label="支付事项"
+            />
+            <Select
+              allowClear
+              placeholder="方向"
+              style={{ width: 120 }}
+              value={direction}
+              onChange={setDirection}
+              options={[
+                { value: 'out', label: '拨付' },
+                { value: 'in', label: '收回' },
+              ]}
+              aria-label="方向"
+            />
+          </>
+        }
+        keyset={{ pager, nextCursor: list.data?.nextCursor, pageSize, onPageSizeChange: setPageSize }}
         scroll={{ x: 1100 }}
-        {...failedTable(list)}
         data-testid="payment-table"
       />
-      <CursorPager pager={pager} nextCursor={list.data?.nextCursor} loading={list.isFetching} pageSize={pageSize} onPageSizeChange={setPageSize} rowsOnPage={list.data?.items.length ?? 0} />
       <DetailDrawer order={detail} onClose={() => setDetail(null)} />
       <ConfirmModal order={confirming} today={summary.data?.today ?? null} onClose={() => setConfirming(null)} />
       <CancelModal order={cancelling} onClose={() => setCancelling(null)} />
@@ -237,55 +229,50 @@ function DetailDrawer({ order, onClose }: { order: PaymentOrder | null; onClose:
 }
 
 function ConfirmModal({ order, today, onClose }: { order: PaymentOrder | null; today: string | null; onClose: () => void }) {
-  const [form] = Form.useForm<{ bankReference: string; paidOn: Dayjs }>();
   const confirm = useConfirmPayment();
   const { message } = App.useApp();
-  const submit = async () => {
-    const v = await form.validateFields();
-    try {
-      await confirm.mutateAsync({ id: order!.id, body: { bankReference: v.bankReference.trim(), paidOn: v.paidOn.format('YYYY-MM-DD'), version: order!.version } });
-      message.success(`支付指令 ${order!.id} 已确认到账`);
-      form.resetFields();
-      onClose();
-    } catch (err) {
-      showError(form, err, ['bankReference', 'paidOn'], message.error);
-    }
+  const submit = async (v: { bankReference: string; paidOn: Dayjs }) => {
+    await confirm.mutateAsync({ id: order!.id, body: { bankReference: v.bankReference.trim(), paidOn: v.paidOn.format('YYYY-MM-DD'), version: order!.version } });
+    void message.success(`支付指令 ${order!.id} 已确认到账`);
   };
   return (
-    <Modal open={order !== null} title={order ? `确认到账：支付指令 ${order.id}` : ''} okText="确认到账" onOk={() => void submit()} onCancel={onClose} confirmLoading={confirm.isPending} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ paidOn: today ? dayjs(today) : undefined }} preserve={false}>
-        <Form.Item name="bankReference" label="银行流水号" rules={[{ required: true, whitespace: true, message: '请填写银行流水号' }]}>
-          <Input maxLength={64} placeholder="如 ICBC2016091200123" />
-        </Form.Item>
-        <Form.Item name="paidOn" label="到账日期" rules={[{ required: true, message: '请选择到账日期' }]}>
-          <DatePicker disabledDate={(d) => (today ? d.isAfter(dayjs(today), 'day') : false)} />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <FormModal<{ bankReference: string; paidOn: Dayjs }>
+      open={order !== null}
+      title={order ? `确认到账：支付指令 ${order.id}` : ''}
+      okText="确认到账"
+      onSubmit={submit}
+      onClose={onClose}
+      initialValues={{ paidOn: today ? dayjs(today) : undefined }}
+    >
+      <Form.Item name="bankReference" label="银行流水号" rules={[{ required: true, whitespace: true, message: '请填写银行流水号' }]}>
+        <Input maxLength={64} placeholder="如 ICBC2016091200123" />
+      </Form.Item>
+      <Form.Item name="paidOn" label="到账日期" rules={[{ required: true, message: '请选择到账日期' }]}>
+        <DatePicker disabledDate={(d) => (today ? d.isAfter(dayjs(today), 'day') : false)} />
+      </Form.Item>
+    </FormModal>
   );
 }
 
 function CancelModal({ order, onClose }: { order: PaymentOrder | null; onClose: () => void }) {
-  const [form] = Form.useForm<{ reason: string }>();
   const cancel = useCancelPayment();
   const { message } = App.useApp();
-  const submit = async () => {
-    const v = await form.validateFields();
-    try {
-      await cancel.mutateAsync({ id: order!.id, body: { reason: v.reason.trim(), version: order!.version } });
-      message.success(`支付指令 ${order!.id} 已取消${order!.status === 'approved' ? '，记账已冲正' : ''}`);
-      onClose();
-    } catch (err) {
-      showError(form, err, ['reason'], message.error);
-    }
+  const submit = async (v: { reason: string }) => {
+    await cancel.mutateAsync({ id: order!.id, body: { reason: v.reason.trim(), version: order!.version } });
+    void message.success(`支付指令 ${order!.id} 已取消${order!.status === 'approved' ? '，记账已冲正' : ''}`);
   };
   return (
-    <Modal open={order !== null} title={order ? `取消支付指令 ${order.id}` : ''} okText="取消支付" okButtonProps={{ danger: true }} onOk={() => void submit()} onCancel={onClose} confirmLoading={cancel.isPending} destroyOnHidden>
-      <Form form={form} layout="vertical" preserve={false}>
-        <Form.Item name="reason" label="取消原因" rules={[{ required: true, whitespace: true, min: 2, message: '请填写取消原因（至少2个字）' }]}>
-          <Input.TextArea rows={3} maxLength={500} />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <FormModal<{ reason: string }>
+      open={order !== null}
+      title={order ? `取消支付指令 ${order.id}` : ''}
+      okText="取消支付"
+      okButtonProps={{ danger: true }}
+      onSubmit={submit}
+      onClose={onClose}
+    >
+      <Form.Item name="reason" label="取消原因" rules={[{ required: true, whitespace: true, min: 2, message: '请填写取消原因（至少2个字）' }]}>
+        <Input.TextArea rows={3} maxLength={500} />
+      </Form.Item>
+    </FormModal>
   );
 }
