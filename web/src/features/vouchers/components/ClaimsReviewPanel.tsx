@@ -1,7 +1,7 @@
-import { Alert, App, Button, Descriptions, Input, Modal, Radio, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Descriptions, Input, Modal, Radio, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Money, renderMoney } from '../../../components/Money';
-import { failedTable } from '../../../components/QueryState';
+import { DataTable } from '../../../components/DataTable';
 import { errorMessage } from '../../../lib/form-errors';
 import { formatMoney } from '../../../lib/money';
 import { useApproveClaim } from '../api/approve-claim';
@@ -130,29 +130,31 @@ export function ClaimsReviewPanel({ canAct }: { canAct: boolean }) {
   const [target, setTarget] = useState<{ claim: Claim; decision: Decision } | null>(null);
   return (
     <>
-      <Radio.Group value={status} onChange={(e) => setStatus(e.target.value as typeof status)} optionType="button" style={{ marginBottom: 12 }}>
-        <Radio.Button value="submitted">待审核</Radio.Button>
-        <Radio.Button value="approved">已通过</Radio.Button>
-        <Radio.Button value="rejected">已驳回</Radio.Button>
-        <Radio.Button value="reversed">已冲正</Radio.Button>
-      </Radio.Group>
-      <Table<Claim>
+      <DataTable<Claim>
+        tableId="vouchers.claims"
         rowKey="id"
-        size="small"
-        loading={claims.isLoading}
-        {...failedTable(claims)}
-        dataSource={claims.data?.items ?? []}
+        query={claims}
+        rows={claims.data?.items}
+        filters={
+          <Radio.Group value={status} onChange={(e) => setStatus(e.target.value as typeof status)} optionType="button">
+            <Radio.Button value="submitted">待审核</Radio.Button>
+            <Radio.Button value="approved">已通过</Radio.Button>
+            <Radio.Button value="rejected">已驳回</Radio.Button>
+            <Radio.Button value="reversed">已冲正</Radio.Button>
+          </Radio.Group>
+        }
         pagination={{ pageSize: 15 }}
         columns={[
-          { title: '申请号', dataIndex: 'id', width: 80 },
-          { title: '持有人', dataIndex: 'holderName' },
-          { title: '服务机构', dataIndex: 'providerName' },
-          { title: '类别', dataIndex: 'serviceCategory', width: 90, render: categoryLabel },
-          { title: '方式', dataIndex: 'mode', render: (m: string) => MODE_LABEL[m] },
-          { title: '合同/凭证', render: (_, c) => `${c.contractNo} / ${c.evidenceRef}` },
-          { title: '金额', dataIndex: 'amount', render: renderMoney },
-          { title: '状态', dataIndex: 'status', width: 80, render: (s: string) => <Tag color={CLAIM_STATUS[s]?.color}>{CLAIM_STATUS[s]?.label}</Tag> },
+          { key: 'id', title: '申请号', dataIndex: 'id', width: 80 },
+          { key: 'holder', title: '持有人', dataIndex: 'holderName' },
+          { key: 'provider', title: '服务机构', dataIndex: 'providerName' },
+          { key: 'category', title: '类别', dataIndex: 'serviceCategory', width: 90, render: categoryLabel },
+          { key: 'mode', title: '方式', dataIndex: 'mode', render: (m: string) => MODE_LABEL[m] },
+          { key: 'contract', title: '合同/凭证', render: (_, c) => `${c.contractNo} / ${c.evidenceRef}` },
+          { key: 'amount', title: '金额', dataIndex: 'amount', render: renderMoney },
+          { key: 'status', title: '状态', dataIndex: 'status', width: 80, render: (s: string) => <Tag color={CLAIM_STATUS[s]?.color}>{CLAIM_STATUS[s]?.label}</Tag> },
           {
+            key: 'actions',
             title: '操作',
             width: 150,
             render: (_, c) =>

@@ -1,10 +1,10 @@
-import { App, Button, Input, Modal, Radio, Space, Table, Tag } from 'antd';
+import { App, Button, Input, Modal, Radio, Space, Tag } from 'antd';
 import { useState } from 'react';
+import { DataTable } from '../../../components/DataTable';
 import { errorMessage } from '../../../lib/form-errors';
 import { useFlags } from '../api/list-flags';
 import { useResolveFlag } from '../api/resolve-flag';
 import { useScanFlags } from '../api/scan-flags';
-import { failedTable } from '../../../components/QueryState';
 import { describeEvidence } from '../evidence';
 
 /** The officers' queue of fraud signals with their evidence; resolutions are audited. */
@@ -19,33 +19,36 @@ export function FlagsPanel({ canAct }: { canAct: boolean }) {
   const fail = (e: unknown) => void message.error(errorMessage(e));
   return (
     <>
-      <Space style={{ marginBottom: 12 }}>
-        <Radio.Group value={status} onChange={(e) => setStatus(e.target.value as typeof status)} optionType="button">
-          <Radio.Button value="open">待处理</Radio.Button>
-          <Radio.Button value="confirmed">已确认</Radio.Button>
-          <Radio.Button value="dismissed">已排除</Radio.Button>
-        </Radio.Group>
-        {canAct ? (
-          <Button loading={scan.isPending} onClick={() => scan.mutateAsync().then((r) => void message.success(`扫描完成，新增 ${r.raised} 条线索`), fail)}>
-            运行风险扫描
-          </Button>
-        ) : null}
-      </Space>
-      <Table
+      <DataTable
+        tableId="vouchers.flags"
+        query={flags}
+        rows={flags.data?.items}
         rowKey="id"
         size="small"
-        loading={flags.isLoading}
-        {...failedTable(flags)}
-        dataSource={flags.data?.items ?? []}
+        filters={
+          <Radio.Group value={status} onChange={(e) => setStatus(e.target.value as typeof status)} optionType="button">
+            <Radio.Button value="open">待处理</Radio.Button>
+            <Radio.Button value="confirmed">已确认</Radio.Button>
+            <Radio.Button value="dismissed">已排除</Radio.Button>
+          </Radio.Group>
+        }
+        actions={
+          canAct ? (
+            <Button loading={scan.isPending} onClick={() => scan.mutateAsync().then((r) => void message.success(`扫描完成，新增 ${r.raised} 条线索`), fail)}>
+              运行风险扫描
+            </Button>
+          ) : null
+        }
         pagination={{ pageSize: 15 }}
         columns={[
-          { title: '编号', dataIndex: 'id', width: 70 },
-          { title: '线索类型', dataIndex: 'kindName' },
-          { title: '持有人', dataIndex: 'holderName', render: (v: string | null) => v ?? '—' },
-          { title: '服务机构', dataIndex: 'providerName', render: (v: string | null) => v ?? '—' },
-          { title: '证据', dataIndex: 'evidence', render: (e: Record<string, unknown>) => describeEvidence(e) || '—' },
-          { title: '状态', dataIndex: 'status', width: 80, render: (s: string) => <Tag color={s === 'open' ? 'gold' : s === 'confirmed' ? 'red' : 'default'}>{{ open: '待处理', confirmed: '已确认', dismissed: '已排除' }[s]}</Tag> },
+          { key: 'id', title: '编号', dataIndex: 'id', width: 70 },
+          { key: 'kindName', title: '线索类型', dataIndex: 'kindName' },
+          { key: 'holderName', title: '持有人', dataIndex: 'holderName', render: (v: string | null) => v ?? '—' },
+          { key: 'providerName', title: '服务机构', dataIndex: 'providerName', render: (v: string | null) => v ?? '—' },
+          { key: 'evidence', title: '证据', dataIndex: 'evidence', render: (e: Record<string, unknown>) => describeEvidence(e) || '—' },
+          { key: 'status', title: '状态', dataIndex: 'status', width: 80, render: (s: string) => <Tag color={s === 'open' ? 'gold' : s === 'confirmed' ? 'red' : 'default'}>{{ open: '待处理', confirmed: '已确认', dismissed: '已排除' }[s]}</Tag> },
           {
+            key: 'actions',
             title: '处理',
             width: 150,
             render: (_, f) =>

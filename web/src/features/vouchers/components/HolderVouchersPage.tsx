@@ -1,5 +1,6 @@
-import { App, Button, Card, Empty, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Empty, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
+import { DataTable } from '../../../components/DataTable';
 import { PageTitle } from '../../../components/PageTitle';
 import { errorMessage } from '../../../lib/form-errors';
 import { useBalance } from '../api/get-balance';
@@ -14,7 +15,6 @@ import { BalanceCards } from './BalanceCards';
 import { BookServiceModal } from './BookServiceModal';
 import { ClaimModal } from './ClaimModal';
 import { renderMoney } from '../../../components/Money';
-import { failedTable } from '../../../components/QueryState';
 
 type Provider = ListProvidersResult['items'][number];
 type Booking = ListBookingsResult['items'][number];
@@ -61,18 +61,19 @@ export default function HolderVouchersPage() {
       <BalanceCards balance={balance.data} loading={balance.isLoading} />
 
       <Card title="服务机构目录" style={{ marginTop: 16 }} extra={<Select allowClear aria-label="服务类别" placeholder="服务类别" style={{ width: 140 }} value={category} onChange={setCategory} options={[...CATEGORY_OPTIONS]} />}>
-        <Table<Provider>
+        <DataTable<Provider>
+          tableId="vouchers.holder.providers"
+          query={providers}
+          rows={providers.data?.items}
           rowKey="id"
           size="small"
-          loading={providers.isLoading}
-          {...failedTable(providers)}
-          dataSource={providers.data?.items ?? []}
           pagination={{ pageSize: 8 }}
           columns={[
-            { title: '服务机构', dataIndex: 'name' },
-            { title: '所在区县', dataIndex: 'districtName', width: 100 },
-            { title: '服务类别', dataIndex: 'categories', render: (cs: string[]) => cs.map((c) => <Tag key={c}>{categoryLabel(c)}</Tag>) },
+            { key: 'name', title: '服务机构', dataIndex: 'name' },
+            { key: 'districtName', title: '所在区县', dataIndex: 'districtName', width: 100 },
+            { key: 'categories', title: '服务类别', dataIndex: 'categories', render: (cs: string[]) => cs.map((c) => <Tag key={c}>{categoryLabel(c)}</Tag>) },
             {
+              key: 'actions',
               title: '操作',
               width: 100,
               render: (_, p) => (
@@ -86,23 +87,24 @@ export default function HolderVouchersPage() {
       </Card>
 
       <Card title="我的预约" style={{ marginTop: 16 }}>
-        <Table<Booking>
+        <DataTable<Booking>
+          tableId="vouchers.holder.bookings"
+          query={bookings}
+          rows={bookings.data?.items}
           rowKey="id"
           size="small"
-          loading={bookings.isLoading}
-          {...failedTable(bookings)}
-          dataSource={bookings.data?.items ?? []}
           pagination={false}
           columns={[
-            { title: '预约号', dataIndex: 'id', width: 80 },
-            { title: '服务机构', dataIndex: 'providerName' },
-            { title: '服务项目', dataIndex: 'serviceName', render: (n: string | null, b) => n ?? categoryLabel(b.serviceCategory) },
-            { title: '服务期', dataIndex: 'serviceStart', width: 190, render: (s: string | null, b) => (s ? `${s} 至 ${b.serviceEnd}` : '—') },
-            { title: '合同金额', dataIndex: 'contractAmount', render: renderMoney },
-            { title: '创新券金额', dataIndex: 'amount', render: renderMoney },
-            { title: '预约日期', dataIndex: 'bookedOn', width: 110 },
-            { title: '状态', dataIndex: 'status', width: 130, render: (s: string) => <Tag color={BOOKING_STATUS[s]?.color}>{BOOKING_STATUS[s]?.label ?? s}</Tag> },
+            { key: 'id', title: '预约号', dataIndex: 'id', width: 80 },
+            { key: 'providerName', title: '服务机构', dataIndex: 'providerName' },
+            { key: 'serviceName', title: '服务项目', dataIndex: 'serviceName', render: (n: string | null, b) => n ?? categoryLabel(b.serviceCategory) },
+            { key: 'serviceStart', title: '服务期', dataIndex: 'serviceStart', width: 190, render: (s: string | null, b) => (s ? `${s} 至 ${b.serviceEnd}` : '—') },
+            { key: 'contractAmount', title: '合同金额', dataIndex: 'contractAmount', render: renderMoney },
+            { key: 'amount', title: '创新券金额', dataIndex: 'amount', render: renderMoney },
+            { key: 'bookedOn', title: '预约日期', dataIndex: 'bookedOn', width: 110 },
+            { key: 'status', title: '状态', dataIndex: 'status', width: 130, render: (s: string) => <Tag color={BOOKING_STATUS[s]?.color}>{BOOKING_STATUS[s]?.label ?? s}</Tag> },
             {
+              key: 'actions',
               title: '操作',
               width: 170,
               render: (_, b) =>
@@ -124,22 +126,22 @@ export default function HolderVouchersPage() {
       </Card>
 
       <Card title="兑付申请与进度" style={{ marginTop: 16 }}>
-        <Table
+        <DataTable
+          tableId="vouchers.holder.claims"
+          query={claims}
+          rows={claims.data?.items}
           rowKey="id"
           size="small"
-          loading={claims.isLoading}
-          {...failedTable(claims)}
-          dataSource={claims.data?.items ?? []}
           pagination={false}
           columns={[
-            { title: '申请号', dataIndex: 'id', width: 80 },
-            { title: '预约号', dataIndex: 'bookingId', width: 80 },
-            { title: '方式', dataIndex: 'mode', render: (m: string) => MODE_LABEL[m] },
-            { title: '服务机构', dataIndex: 'providerName' },
-            { title: '金额', dataIndex: 'amount', render: renderMoney },
-            { title: '提交日期', dataIndex: 'submittedOn', width: 110 },
-            { title: '状态', dataIndex: 'status', width: 90, render: (s: string) => <Tag color={CLAIM_STATUS[s]?.color}>{CLAIM_STATUS[s]?.label}</Tag> },
-            { title: '审核意见', dataIndex: 'decisionNote', render: (n: string | null, c) => n ?? (c.status === 'submitted' ? '等待市科委审核' : '') },
+            { key: 'id', title: '申请号', dataIndex: 'id', width: 80 },
+            { key: 'bookingId', title: '预约号', dataIndex: 'bookingId', width: 80 },
+            { key: 'mode', title: '方式', dataIndex: 'mode', render: (m: string) => MODE_LABEL[m] },
+            { key: 'providerName', title: '服务机构', dataIndex: 'providerName' },
+            { key: 'amount', title: '金额', dataIndex: 'amount', render: renderMoney },
+            { key: 'submittedOn', title: '提交日期', dataIndex: 'submittedOn', width: 110 },
+            { key: 'status', title: '状态', dataIndex: 'status', width: 90, render: (s: string) => <Tag color={CLAIM_STATUS[s]?.color}>{CLAIM_STATUS[s]?.label}</Tag> },
+            { key: 'decisionNote', title: '审核意见', dataIndex: 'decisionNote', render: (n: string | null, c) => n ?? (c.status === 'submitted' ? '等待市科委审核' : '') },
           ]}
         />
       </Card>

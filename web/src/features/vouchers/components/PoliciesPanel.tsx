@@ -1,13 +1,13 @@
-import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Table, Tag } from 'antd';
+import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { DataTable } from '../../../components/DataTable';
 import { applyFieldErrors, errorMessage } from '../../../lib/form-errors';
 import { useCreatePolicy, type CreatePolicyInput } from '../api/create-policy';
 import { usePolicies } from '../api/list-policies';
 import { CATEGORY_OPTIONS, categoryLabel } from '../constants';
 import { renderWan } from '../../../components/Money';
 import { MoneyInput } from '../../../components/MoneyInput';
-import { failedTable } from '../../../components/QueryState';
 import { businessDayjs } from '../../../lib/business-clock';
 
 type Values = Omit<CreatePolicyInput, 'validUntil'> & { validUntil?: Dayjs };
@@ -36,24 +36,24 @@ export function PoliciesPanel({ canAct }: { canAct: boolean }) {
           新建政策
         </Button>
       ) : null}
-      <Table
+      <DataTable
+        tableId="vouchers.policies"
+        query={policies}
+        rows={policies.data?.items}
         rowKey="id"
         size="small"
-        loading={policies.isLoading}
-        {...failedTable(policies)}
-        dataSource={policies.data?.items ?? []}
         pagination={false}
         columns={[
-          { title: '年度', dataIndex: 'year', width: 70 },
-          { title: '政策名称', dataIndex: 'name' },
-          { title: '预算', dataIndex: 'budget', render: renderWan },
-          { title: '已发放', dataIndex: 'issued', render: renderWan },
-          { title: '预算余额', dataIndex: 'remaining', render: renderWan },
-          { title: '企业/团队上限', render: (_, p) => <span className="money">{`${p.enterpriseCap / 10000}万 / ${p.teamCap / 10000}万`}</span> },
-          { title: '补助比例', dataIndex: 'coverageRatio', render: (v: number) => `${v * 100}%` },
-          { title: '有效期至', dataIndex: 'validUntil', width: 110 },
-          { title: '类别', dataIndex: 'categories', render: (cs: string[]) => cs.map(categoryLabel).join('、') },
-          { title: '状态', dataIndex: 'status', render: (s: string) => (s === 'active' ? <Tag color="green">执行中</Tag> : <Tag>已到期</Tag>) },
+          { key: 'year', title: '年度', dataIndex: 'year', width: 70 },
+          { key: 'name', title: '政策名称', dataIndex: 'name' },
+          { key: 'budget', title: '预算', dataIndex: 'budget', render: renderWan },
+          { key: 'issued', title: '已发放', dataIndex: 'issued', render: renderWan },
+          { key: 'remaining', title: '预算余额', dataIndex: 'remaining', render: renderWan },
+          { key: 'caps', title: '企业/团队上限', render: (_, p) => <span className="money">{`${p.enterpriseCap / 10000}万 / ${p.teamCap / 10000}万`}</span> },
+          { key: 'coverageRatio', title: '补助比例', dataIndex: 'coverageRatio', render: (v: number) => `${v * 100}%` },
+          { key: 'validUntil', title: '有效期至', dataIndex: 'validUntil', width: 110 },
+          { key: 'categories', title: '类别', dataIndex: 'categories', render: (cs: string[]) => cs.map(categoryLabel).join('、') },
+          { key: 'status', title: '状态', dataIndex: 'status', render: (s: string) => (s === 'active' ? <Tag color="green">执行中</Tag> : <Tag>已到期</Tag>) },
         ]}
       />
       <Modal title="新建创新券政策" open={open} onCancel={() => setOpen(false)} onOk={() => form.submit()} confirmLoading={create.isPending} destroyOnHidden>

@@ -1,5 +1,6 @@
 import { App, Button, Card, Empty, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { DataTable } from '../../../components/DataTable';
 import { PageTitle } from '../../../components/PageTitle';
 import { applyFieldErrors, errorMessage } from '../../../lib/form-errors';
 import { useAddService, type AddServiceInput } from '../api/add-service';
@@ -13,7 +14,6 @@ import { ClaimModal } from './ClaimModal';
 import { RegisterProviderCard } from './RegisterProviderCard';
 import { renderMoney } from '../../../components/Money';
 import { MoneyInput } from '../../../components/MoneyInput';
-import { failedTable } from '../../../components/QueryState';
 
 type Booking = ListBookingsResult['items'][number];
 
@@ -61,23 +61,24 @@ export default function ProviderVouchersPage() {
       </PageTitle>
 
       <Card title="待交付的预约（服务完成后申请兑付）">
-        <Table<Booking>
+        <DataTable<Booking>
+          tableId="vouchers.provider.bookings"
+          query={bookings}
+          rows={bookings.data?.items}
           rowKey="id"
           size="small"
-          loading={bookings.isLoading}
-          {...failedTable(bookings)}
-          dataSource={bookings.data?.items ?? []}
           pagination={{ pageSize: 10 }}
           columns={[
-            { title: '预约号', dataIndex: 'id', width: 80 },
-            { title: '持有人', dataIndex: 'holderName' },
-            { title: '服务项目', dataIndex: 'serviceName', render: (n: string | null, b) => n ?? categoryLabel(b.serviceCategory) },
-            { title: '服务期', dataIndex: 'serviceStart', width: 190, render: (s: string | null, b) => (s ? `${s} 至 ${b.serviceEnd}` : '—') },
-            { title: '合同金额', dataIndex: 'contractAmount', render: renderMoney },
-            { title: '创新券金额', dataIndex: 'amount', render: renderMoney },
-            { title: '预约日期', dataIndex: 'bookedOn', width: 110 },
-            { title: '状态', dataIndex: 'status', width: 130, render: (s: string) => <Tag color={BOOKING_STATUS[s]?.color}>{BOOKING_STATUS[s]?.label ?? s}</Tag> },
+            { key: 'id', title: '预约号', dataIndex: 'id', width: 80 },
+            { key: 'holderName', title: '持有人', dataIndex: 'holderName' },
+            { key: 'serviceName', title: '服务项目', dataIndex: 'serviceName', render: (n: string | null, b) => n ?? categoryLabel(b.serviceCategory) },
+            { key: 'serviceStart', title: '服务期', dataIndex: 'serviceStart', width: 190, render: (s: string | null, b) => (s ? `${s} 至 ${b.serviceEnd}` : '—') },
+            { key: 'contractAmount', title: '合同金额', dataIndex: 'contractAmount', render: renderMoney },
+            { key: 'amount', title: '创新券金额', dataIndex: 'amount', render: renderMoney },
+            { key: 'bookedOn', title: '预约日期', dataIndex: 'bookedOn', width: 110 },
+            { key: 'status', title: '状态', dataIndex: 'status', width: 130, render: (s: string) => <Tag color={BOOKING_STATUS[s]?.color}>{BOOKING_STATUS[s]?.label ?? s}</Tag> },
             {
+              key: 'actions',
               title: '操作',
               width: 130,
               render: (_, b) =>
@@ -92,38 +93,38 @@ export default function ProviderVouchersPage() {
       </Card>
 
       <Card title="兑付申请" style={{ marginTop: 16 }}>
-        <Table
+        <DataTable
+          tableId="vouchers.provider.claims"
+          query={claims}
+          rows={claims.data?.items}
           rowKey="id"
           size="small"
-          loading={claims.isLoading}
-          {...failedTable(claims)}
-          dataSource={claims.data?.items ?? []}
           pagination={{ pageSize: 10 }}
           columns={[
-            { title: '申请号', dataIndex: 'id', width: 80 },
-            { title: '持有人', dataIndex: 'holderName' },
-            { title: '方式', dataIndex: 'mode', render: (m: string) => MODE_LABEL[m] },
-            { title: '金额', dataIndex: 'amount', render: renderMoney },
-            { title: '状态', dataIndex: 'status', width: 90, render: (s: string) => <Tag color={CLAIM_STATUS[s]?.color}>{CLAIM_STATUS[s]?.label}</Tag> },
-            { title: '结算批次', dataIndex: 'settlementId', width: 90, render: (v: number | null) => v ?? '—' },
+            { key: 'id', title: '申请号', dataIndex: 'id', width: 80 },
+            { key: 'holderName', title: '持有人', dataIndex: 'holderName' },
+            { key: 'mode', title: '方式', dataIndex: 'mode', render: (m: string) => MODE_LABEL[m] },
+            { key: 'amount', title: '金额', dataIndex: 'amount', render: renderMoney },
+            { key: 'status', title: '状态', dataIndex: 'status', width: 90, render: (s: string) => <Tag color={CLAIM_STATUS[s]?.color}>{CLAIM_STATUS[s]?.label}</Tag> },
+            { key: 'settlementId', title: '结算批次', dataIndex: 'settlementId', width: 90, render: (v: number | null) => v ?? '—' },
           ]}
         />
       </Card>
 
       <Card title="结算批次" style={{ marginTop: 16 }}>
-        <Table
+        <DataTable
+          tableId="vouchers.provider.settlements"
+          query={settlements}
+          rows={settlements.data?.items}
           rowKey="id"
           size="small"
-          loading={settlements.isLoading}
-          {...failedTable(settlements)}
-          dataSource={settlements.data?.items ?? []}
           pagination={false}
           columns={[
-            { title: '批次号', dataIndex: 'id', width: 80 },
-            { title: '笔数', dataIndex: 'claimCount', width: 70 },
-            { title: '金额', dataIndex: 'total', render: renderMoney },
-            { title: '状态', dataIndex: 'status', render: (s: string) => (s === 'paid' ? <Tag color="green">已付款</Tag> : <Tag color="gold">待付款</Tag>) },
-            { title: '导出', width: 100, render: (_, s) => <Button size="small" onClick={() => exportSettlement(s.id).catch((e: unknown) => message.error(errorMessage(e)))}>付款清单</Button> },
+            { key: 'id', title: '批次号', dataIndex: 'id', width: 80 },
+            { key: 'claimCount', title: '笔数', dataIndex: 'claimCount', width: 70 },
+            { key: 'total', title: '金额', dataIndex: 'total', render: renderMoney },
+            { key: 'status', title: '状态', dataIndex: 'status', render: (s: string) => (s === 'paid' ? <Tag color="green">已付款</Tag> : <Tag color="gold">待付款</Tag>) },
+            { key: 'export', title: '导出', width: 100, render: (_, s) => <Button size="small" onClick={() => exportSettlement(s.id).catch((e: unknown) => message.error(errorMessage(e)))}>付款清单</Button> },
           ]}
         />
       </Card>

@@ -1,10 +1,10 @@
-import { App, Button, Radio, Space, Table, Tag } from 'antd';
+import { App, Button, Radio, Space, Tag } from 'antd';
 import { useState } from 'react';
+import { DataTable } from '../../../components/DataTable';
 import { errorMessage } from '../../../lib/form-errors';
 import { useProviders } from '../api/list-providers';
 import { useSetProviderStatus } from '../api/set-provider-status';
 import { PROVIDER_STATUS, categoryLabel } from '../constants';
-import { failedTable } from '../../../components/QueryState';
 
 type Status = 'pending' | 'approved' | 'suspended' | 'blacklisted';
 
@@ -21,27 +21,30 @@ export function ProvidersPanel({ canAct }: { canAct: boolean }) {
     );
   return (
     <>
-      <Radio.Group value={status ?? 'all'} onChange={(e) => setStatus(e.target.value === 'all' ? undefined : (e.target.value as Status))} optionType="button" style={{ marginBottom: 12 }}>
-        <Radio.Button value="all">全部</Radio.Button>
-        <Radio.Button value="pending">待审核</Radio.Button>
-        <Radio.Button value="approved">已通过</Radio.Button>
-        <Radio.Button value="suspended">已暂停</Radio.Button>
-        <Radio.Button value="blacklisted">黑名单</Radio.Button>
-      </Radio.Group>
-      <Table
+      <DataTable
+        tableId="vouchers.providers"
+        query={providers}
+        rows={providers.data?.items}
         rowKey="id"
         size="small"
-        loading={providers.isLoading}
-        {...failedTable(providers)}
-        dataSource={providers.data?.items ?? []}
+        filters={
+          <Radio.Group value={status ?? 'all'} onChange={(e) => setStatus(e.target.value === 'all' ? undefined : (e.target.value as Status))} optionType="button">
+            <Radio.Button value="all">全部</Radio.Button>
+            <Radio.Button value="pending">待审核</Radio.Button>
+            <Radio.Button value="approved">已通过</Radio.Button>
+            <Radio.Button value="suspended">已暂停</Radio.Button>
+            <Radio.Button value="blacklisted">黑名单</Radio.Button>
+          </Radio.Group>
+        }
         pagination={{ pageSize: 15 }}
         columns={[
-          { title: '编号', dataIndex: 'id', width: 70 },
-          { title: '服务机构', dataIndex: 'name' },
-          { title: '区县', dataIndex: 'districtName', width: 90 },
-          { title: '服务类别', dataIndex: 'categories', render: (cs: string[]) => cs.map(categoryLabel).join('、') },
-          { title: '状态', dataIndex: 'status', width: 90, render: (s: string) => <Tag color={PROVIDER_STATUS[s]?.color}>{PROVIDER_STATUS[s]?.label}</Tag> },
+          { key: 'id', title: '编号', dataIndex: 'id', width: 70 },
+          { key: 'name', title: '服务机构', dataIndex: 'name' },
+          { key: 'districtName', title: '区县', dataIndex: 'districtName', width: 90 },
+          { key: 'categories', title: '服务类别', dataIndex: 'categories', render: (cs: string[]) => cs.map(categoryLabel).join('、') },
+          { key: 'status', title: '状态', dataIndex: 'status', width: 90, render: (s: string) => <Tag color={PROVIDER_STATUS[s]?.color}>{PROVIDER_STATUS[s]?.label}</Tag> },
           {
+            key: 'actions',
             title: '操作',
             width: 220,
             render: (_, p) =>

@@ -1,10 +1,11 @@
-import { Alert, App, Button, DatePicker, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, DatePicker, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { DataTable } from '../../../components/DataTable';
+import { FormModal } from '../../../components/FormModal';
 import { renderMoney } from '../../../components/Money';
-import { failedTable } from '../../../components/QueryState';
 import { businessDayjs } from '../../../lib/business-clock';
-import { applyFieldErrors, errorMessage } from '../../../lib/form-errors';
+import { errorMessage } from '../../../lib/form-errors';
 import { formatMoney } from '../../../lib/money';
 import { useCreateSettlement } from '../api/create-settlement';
 import { exportSettlement } from '../api/export-settlement';
@@ -20,42 +21,27 @@ type Settlement = ListSettlementsResult['items'][number];
 function PayModal({ batch, onClose }: { batch: Settlement | null; onClose: () => void }) {
   const { message } = App.useApp();
   const pay = usePaySettlement();
-  const [form] = Form.useForm<{ paymentRef: string; paidOn: Dayjs }>();
   const submit = async (v: { paymentRef: string; paidOn: Dayjs }) => {
-    if (!batch) {
-      return;
-    }
-    try {
-      await pay.mutateAsync({ id: batch.id, body: { paymentRef: v.paymentRef.trim(), paidOn: v.paidOn.format('YYYY-MM-DD') } });
-      void message.success(`批次 ${batch.id} 已登记付款`);
-      onClose();
-    } catch (err) {
-      if (!applyFieldErrors(form, err, ['paymentRef', 'paidOn']).length) {
-        void message.error(errorMessage(err));
-      }
-    }
+    await pay.mutateAsync({ id: batch!.id, body: { paymentRef: v.paymentRef.trim(), paidOn: v.paidOn.format('YYYY-MM-DD') } });
+    void message.success(`批次 ${batch!.id} 已登记付款`);
   };
   return (
-    <Modal title="登记付款" open={batch !== null} onCancel={onClose} okText="确认登记付款" onOk={() => form.submit()} confirmLoading={pay.isPending} destroyOnHidden>
+    <FormModal<{ paymentRef: string; paidOn: Dayjs }> title="登记付款" open={batch !== null} onClose={onClose} okText="确认登记付款" onSubmit={submit} initialValues={{ paidOn: businessDayjs() }}>
       {batch ? (
-        <>
-          <Alert
-            type="warning"
-            showIcon
-            style={{ marginBottom: 12 }}
-            title={`登记后，批次 ${batch.id}（${batch.providerName}，${batch.claimCount} 笔，${formatMoney(batch.total)}）记为已付款，账上的应付款转为已付，不能撤销。请按银行回单填写。`}
-          />
-          <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ paidOn: businessDayjs() }}>
-            <Form.Item name="paymentRef" label="付款流水号" rules={[{ required: true, whitespace: true, message: '请填写银行回单上的付款流水号' }, { min: 4, message: '至少4位' }]}>
-              <Input maxLength={64} placeholder="银行回单上的交易流水号" />
-            </Form.Item>
-            <Form.Item name="paidOn" label="付款日期" rules={[{ required: true, message: '请选择付款日期' }]}>
-              <DatePicker disabledDate={(d) => d.isAfter(businessDayjs(), 'day')} />
-            </Form.Item>
-          </Form>
-        </>
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={`登记后，批次 ${batch.id}（${batch.providerName}，${batch.claimCount} 笔，${formatMoney(batch.total)}）记为已付款，账上的应付款转为已付，不能撤销。请按银行回单填写。`}
+        />
       ) : null}
-    </Modal>
+      <Form.Item name="paymentRef" label="付款流水号" rules={[{ required: true, whitespace: true, message: '请填写银行回单上的付款流水号' }, { min: 4, message: '至少4位' }]}>
+        <Input maxLength={64} placeholder="银行回单上的交易流水号" />
+      </Form.Item>
+      <Form.Item name="paidOn" label="付款日期" rules={[{ required: true, message: '请选择付款日期' }]}>
+        <DatePicker disabledDate={(d) => d.isAfter(businessDayjs(), 'day')} />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -102,21 +88,22 @@ export function SettlementsPanel({ canAct }: { canAct: boolean }) {
           </Button>
         </Space>
       ) : null}
-      <Table<Settlement>
+      <DataTable<Settlement>
+        tableId="vouchers.settlements"
+        query={list}
+        rows={list.data?.items}
         rowKey="id"
         size="small"
-        loading={list.isLoading}
-        {...failedTable(list)}
-        dataSource={list.data?.items ?? []}
         pagination={{ pageSize: 15 }}
         columns={[
-          { title: '批次号', dataIndex: 'id', width: 80 },
-          { title: '服务机构', dataIndex: 'providerName' },
-          { title: '笔数', dataIndex: 'claimCount', width: 70 },
-          { title: '金额', dataIndex: 'total', render: renderMoney },
-          { title: '状态', dataIndex: 'status', render: (s: string) => (s === 'paid' ? <Tag color="green">已付款</Tag> : <Tag color="gold">待付款</Tag>) },
-          { title: '付款流水号 / 日期', render: (_, s) => (s.paymentRef ? `${s.paymentRef} / ${s.paidOn ?? '—'}` : '—') },
+          { key: 'id', title: '批次号', dataIndex: 'id', width: 80 },
+          { key: 'providerName', title: '服务机构', dataIndex: 'providerName' },
+          { key: 'claimCount', title: '笔数', dataIndex: 'claimCount', width: 70 },
+          { key: 'total', title: '金额', dataIndex: 'total', render: renderMoney },
+          { key: 'status', title: '状态', dataIndex: 'status', render: (s: string) => (s === 'paid' ? <Tag color="green">已付款</Tag> : <Tag color="gold">待付款</Tag>) },
+          { key: 'payment', title: '付款流水号 / 日期', render: (_, s) => (s.paymentRef ? `${s.paymentRef} / ${s.paidOn ?? '—'}` : '—') },
           {
+            key: 'actions',
             title: '操作',
             width: 200,
             render: (_, s) => (

@@ -1,9 +1,9 @@
-import { Card, Col, InputNumber, Radio, Row, Statistic, Table } from 'antd';
+import { Card, Col, InputNumber, Radio, Row, Statistic } from 'antd';
 import { lazy, Suspense, useState } from 'react';
+import { DataTable } from '../../../components/DataTable';
 import { PageLoading } from '../../../components/PageLoading';
 import { useStatistics } from '../api/get-statistics';
 import { renderWan } from '../../../components/Money';
-import { failedTable } from '../../../components/QueryState';
 
 const StatsChart = lazy(() => import('./StatsChart'));
 
@@ -47,21 +47,21 @@ export function StatsPanel() {
       <Card size="small" style={{ marginTop: 12 }}>
         <Suspense fallback={<PageLoading />}>{stats.data ? <StatsChart rows={stats.data.rows} /> : null}</Suspense>
       </Card>
-      <Table
+      <DataTable
+        tableId="vouchers.stats"
+        query={stats}
+        rows={stats.data?.rows}
         style={{ marginTop: 12 }}
         rowKey="key"
         size="small"
-        loading={stats.isLoading}
-        {...failedTable(stats)}
-        dataSource={stats.data?.rows ?? []}
         pagination={{ pageSize: 15 }}
         columns={[
-          { title: '维度', dataIndex: 'label' },
-          { title: '发放', dataIndex: 'issued', render: renderWan },
-          { title: '兑付', dataIndex: 'redeemed', render: renderWan },
-          { title: '到期收回', dataIndex: 'expired', render: renderWan },
-          { title: '使用率', dataIndex: 'usageRate', render: (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`) },
-          { title: '持有人数', dataIndex: 'holders', render: (v: number | null) => v ?? '—' },
+          { key: 'label', title: '维度', dataIndex: 'label' },
+          { key: 'issued', title: '发放', dataIndex: 'issued', render: renderWan },
+          { key: 'redeemed', title: '兑付', dataIndex: 'redeemed', render: renderWan },
+          { key: 'expired', title: '到期收回', dataIndex: 'expired', render: renderWan },
+          { key: 'usageRate', title: '使用率', dataIndex: 'usageRate', render: (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`) },
+          { key: 'holders', title: '持有人数', dataIndex: 'holders', render: (v: number | null) => v ?? '—' },
         ]}
       />
     </>
