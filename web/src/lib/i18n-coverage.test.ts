@@ -29,7 +29,6 @@ const NOT_YET_TRANSLATED = [
   'features/policies',
   'features/programmes',
   'features/projects',
-  'features/public-notices',
   'features/recognitions',
   'features/rules',
   'features/subsidies',

@@ -4,6 +4,8 @@ import { useState } from 'react';
 import { applyFieldErrors, errorMessage } from '../../../lib/form-errors';
 import type { PublicNoticeDetail } from '../api/get-notice';
 import { useFileObjection, type ObjectionReceipt } from '../api/file-objection';
+import { useMessages } from '../../../lib/i18n';
+import { publicNoticesMessages } from '../messages';
 
 interface Values {
   itemId: number;
@@ -18,6 +20,7 @@ const MAX_BYTES = 10 * 1024 * 1024;
 
 /** The real-name objection form: who objects, to which item, why, with optional evidence. */
 export function ObjectionForm({ notice }: { notice: PublicNoticeDetail }) {
+  const t = useMessages(publicNoticesMessages);
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [file, setFile] = useState<File | null>(null);
@@ -28,13 +31,17 @@ export function ObjectionForm({ notice }: { notice: PublicNoticeDetail }) {
     return (
       <Result
         status="success"
-        title="异议已受理"
+        title={t('public-notices.objection.accepted')}
         subTitle={
           <>
-            回执编号 <Typography.Text strong copyable>{receipt.receiptNo}</Typography.Text>，请妥善保存。市科委将核查处理并与您联系。
+            {t('public-notices.objection.receiptBefore')}
+            <Typography.Text strong copyable>
+              {receipt.receiptNo}
+            </Typography.Text>
+            {t('public-notices.objection.receiptAfter')}
           </>
         }
-        extra={<Button onClick={() => setReceipt(null)}>继续提出异议</Button>}
+        extra={<Button onClick={() => setReceipt(null)}>{t('public-notices.objection.another')}</Button>}
       />
     );
   }
@@ -56,34 +63,34 @@ export function ObjectionForm({ notice }: { notice: PublicNoticeDetail }) {
         type="warning"
         showIcon
         style={{ marginBottom: 16 }}
-        message={`异议须在公示期截止（${notice.objectionDeadline}）前以真实姓名提出，逾期不予受理；匿名或无具体理由的异议不予受理。`}
-        description="您的联系电话和身份证号码加密保存，仅用于核查联系，不会公开。"
+        message={t('public-notices.objection.rules', { deadline: notice.objectionDeadline })}
+        description={t('public-notices.objection.privacy')}
       />
-      <Form.Item name="itemId" label="异议对象" rules={[{ required: true, message: '请选择异议对象' }]}>
-        <Select showSearch optionFilterProp="label" placeholder="请选择公示名单中的单位" options={notice.items.map((i) => ({ value: i.id, label: `${i.name}（${i.districtName}）` }))} />
+      <Form.Item name="itemId" label={t('public-notices.objection.item')} rules={[{ required: true, message: t('public-notices.objection.itemRequired') }]}>
+        <Select showSearch optionFilterProp="label" placeholder={t('public-notices.objection.itemPlaceholder')} options={notice.items.map((i) => ({ value: i.id, label: t('public-notices.objection.itemLabel', { name: i.name, district: i.districtName }) }))} />
       </Form.Item>
-      <Form.Item name="name" label="真实姓名" rules={[{ required: true, min: 2, message: '请填写真实姓名' }]}>
+      <Form.Item name="name" label={t('public-notices.objection.name')} rules={[{ required: true, min: 2, message: t('public-notices.objection.nameRequired') }]}>
         <Input maxLength={30} autoComplete="name" />
       </Form.Item>
-      <Form.Item name="phone" label="联系电话" rules={[{ required: true, message: '请填写联系电话' }]} extra="手机号码，或区号加固定电话号码">
+      <Form.Item name="phone" label={t('public-notices.objection.phone')} rules={[{ required: true, message: t('public-notices.objection.phoneRequired') }]} extra={t('public-notices.objection.phoneHint')}>
         <Input maxLength={20} autoComplete="tel" />
       </Form.Item>
-      <Form.Item name="idNumber" label="身份证号码（选填）">
+      <Form.Item name="idNumber" label={t('public-notices.objection.idNumber')}>
         <Input maxLength={18} />
       </Form.Item>
-      <Form.Item name="reason" label="异议理由" rules={[{ required: true, min: 10, message: '请具体说明异议理由（至少10个字）' }]}>
+      <Form.Item name="reason" label={t('public-notices.objection.reason')} rules={[{ required: true, min: 10, message: t('public-notices.objection.reasonRequired') }]}>
         <Input.TextArea rows={5} maxLength={2000} showCount />
       </Form.Item>
-      <Form.Item name="evidence" label="证据说明（选填）">
+      <Form.Item name="evidence" label={t('public-notices.objection.evidence')}>
         <Input.TextArea rows={2} maxLength={2000} />
       </Form.Item>
-      <Form.Item name="file" label="证据文件（选填，PDF/JPG/PNG，不超过10MB）">
+      <Form.Item name="file" label={t('public-notices.objection.file')}>
         <Upload.Dragger
           accept=".pdf,.jpg,.jpeg,.png"
           maxCount={1}
           beforeUpload={(f) => {
             if (f.size > MAX_BYTES) {
-              void message.error('证据文件不能超过10MB');
+              void message.error(t('public-notices.objection.fileTooBig'));
               return Upload.LIST_IGNORE;
             }
             setFile(f);
@@ -95,11 +102,11 @@ export function ObjectionForm({ notice }: { notice: PublicNoticeDetail }) {
           <p className="ant-upload-drag-icon">
             <InboxOutlined />
           </p>
-          <p>点击或拖入文件</p>
+          <p>{t('public-notices.objection.drop')}</p>
         </Upload.Dragger>
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={submit.isPending}>
-        提交异议
+        {t('public-notices.objection.submit')}
       </Button>
     </Form>
   );
