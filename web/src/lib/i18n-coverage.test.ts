@@ -23,7 +23,6 @@ const NOT_YET_TRANSLATED = [
   'features/funds',
   'features/indicators',
   'features/loans',
-  'features/notices',
   'features/outreach',
   'features/payments',
   'features/policies',

@@ -1,14 +1,15 @@
-import { RECOGNITION_TYPE_NAMES } from '../recognitions/labels';
+import type { noticesMessages } from './messages';
+import { recognitionTypeMessages } from '../recognitions/messages';
 
-/** Recognition type names (the server's TYPE_NAMES), for selects and titles. */
-export const TYPE_NAMES = RECOGNITION_TYPE_NAMES;
 export type RecognitionTypeCode = 'hnte' | 'tase' | 'municipal_hte' | 'tech_sme' | 'eagle' | 'qinglan' | 'rd_center_provincial' | 'rd_center_municipal' | 'research_institute_provincial' | 'research_institute_provincial_key' | 'agri_enterprise' | 'agri_social_rd_center' | 'leading_team';
-export const TYPE_OPTIONS = Object.entries(TYPE_NAMES).map(([value, label]) => ({ value: value as RecognitionTypeCode, label }));
+export const TYPE_CODES = Object.keys(recognitionTypeMessages) as RecognitionTypeCode[];
 
-export const NOTICE_STATE: Record<string, { label: string; color: string }> = {
-  scheduled: { label: '待发布', color: 'default' },
-  open: { label: '公示中', color: 'processing' },
-  closed: { label: '公示期满', color: 'success' },
+type NoticesKey = keyof typeof noticesMessages;
+
+export const NOTICE_STATE: Record<string, { label: NoticesKey; color: string }> = {
+  scheduled: { label: 'notices.state.scheduled', color: 'default' },
+  open: { label: 'notices.state.open', color: 'processing' },
+  closed: { label: 'notices.state.closed', color: 'success' },
 };
 
 export const APPLICATION_STATUS_COLOR: Record<string, string> = {
@@ -17,8 +18,8 @@ export const APPLICATION_STATUS_COLOR: Record<string, string> = {
   rejected: 'error',
 };
 
-export const OBJECTION_STATUS: Record<string, { label: string; color: string }> = {
-  open: { label: '待处理', color: 'red' },
-  upheld: { label: '异议成立', color: 'orange' },
-  dismissed: { label: '异议不成立', color: 'default' },
+export const OBJECTION_STATUS: Record<string, { label: NoticesKey; color: string }> = {
+  open: { label: 'notices.objections.status.open', color: 'red' },
+  upheld: { label: 'notices.objections.status.upheld', color: 'orange' },
+  dismissed: { label: 'notices.objections.status.dismissed', color: 'default' },
 };

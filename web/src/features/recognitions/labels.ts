@@ -1,3 +1,5 @@
+import { recognitionTypeMessages } from './messages';
+
 /** Display names and colours shared by the application and review pages. */
 export const APPLICATION_STATUS_COLOR: Record<string, string> = {
   draft: 'default',
@@ -25,21 +27,8 @@ export const APPLICATION_STATUS_NAMES: Record<string, string> = {
   rejected: '未通过',
 };
 
-export const RECOGNITION_TYPE_NAMES: Record<string, string> = {
-  hnte: '国家高新技术企业',
-  tase: '技术先进型服务企业',
-  municipal_hte: '杭州市高新技术企业',
-  tech_sme: '科技型中小企业',
-  eagle: '雏鹰计划企业',
-  qinglan: '青蓝计划企业',
-  rd_center_provincial: '省级高新技术企业研发中心',
-  rd_center_municipal: '市级高新技术企业研发中心',
-  research_institute_provincial: '省企业研究院',
-  research_institute_provincial_key: '省重点企业研究院',
-  agri_enterprise: '市农业科技企业',
-  agri_social_rd_center: '市级农业和社会发展企业研发中心',
-  leading_team: '领军型创新创业团队',
-};
+/** Chinese type names by code (for code that has no language at hand; UI text uses recognitionTypeMessages). */
+export const RECOGNITION_TYPE_NAMES: Record<string, string> = Object.fromEntries(Object.entries(recognitionTypeMessages).map(([code, [zh]]) => [code, zh]));
 
 export const IP_KIND_NAMES: Record<string, string> = {
   invention: '发明专利（Ⅰ类）',

@@ -6,22 +6,26 @@ import { useDecideApplication } from '../api/decide-application';
 import { useNoticeItems, type NoticeItem } from '../api/get-notice-items';
 import type { NoticeSummary } from '../api/list-notices';
 import { APPLICATION_STATUS_COLOR, NOTICE_STATE } from '../constants';
+import { useMessages } from '../../../lib/i18n';
+import { noticesMessages } from '../messages';
 
 function ObjectionBadges({ c }: { c: NoticeItem['objections'] }) {
+  const t = useMessages(noticesMessages);
   if (c.open + c.upheld + c.dismissed === 0) {
-    return <Typography.Text type="secondary">无</Typography.Text>;
+    return <Typography.Text type="secondary">{t('notices.items.none')}</Typography.Text>;
   }
   return (
     <Space size={4} wrap>
-      {c.open ? <Tag color="red">待处理 {c.open}</Tag> : null}
-      {c.upheld ? <Tag color="orange">成立 {c.upheld}</Tag> : null}
-      {c.dismissed ? <Tag>不成立 {c.dismissed}</Tag> : null}
+      {c.open ? <Tag color="red">{t('notices.items.open', { n: c.open })}</Tag> : null}
+      {c.upheld ? <Tag color="orange">{t('notices.items.upheld', { n: c.upheld })}</Tag> : null}
+      {c.dismissed ? <Tag>{t('notices.items.dismissed', { n: c.dismissed })}</Tag> : null}
     </Space>
   );
 }
 
 /** One notice's items: status, objections, and the decision on each (approve / decline with a reason), or all at once. */
 export function NoticeItemsDrawer({ notice, canAct, onClose }: { notice: NoticeSummary | null; canAct: boolean; onClose: () => void }) {
+  const t = useMessages(noticesMessages);
   const { message, modal } = App.useApp();
   const items = useNoticeItems(notice?.id ?? null);
   const decide = useDecideApplication();
@@ -33,39 +37,39 @@ export function NoticeItemsDrawer({ notice, canAct, onClose }: { notice: NoticeS
 
   const approve = (item: NoticeItem) =>
     modal.confirm({
-      title: `认定“${item.name}”`,
-      content: '认定后即颁发证书（证书编号自动生成），并记入企业档案；由上级认定的类别（国家高新技术企业等）为推荐上报，证书待登记上级认定结果后颁发。',
-      okText: '认定',
+      title: t('notices.items.approveTitle', { name: item.name }),
+      content: t('notices.items.approveContent'),
+      okText: t('notices.items.approve'),
       onOk: () =>
         decide
           .mutateAsync({ id: item.applicationId, body: { approve: true } })
-          .then((r) => void message.success(r.status === 'recommended' ? '已推荐上报，待上级认定后登记结果' : `已认定，证书编号 ${r.recognition?.certificateNo ?? ''}`), fail),
+          .then((r) => void message.success(r.status === 'recommended' ? t('notices.items.recommended') : t('notices.items.approved', { no: r.recognition?.certificateNo ?? '' })), fail),
     });
 
   const bulk = () =>
     modal.confirm({
-      title: '批量认定',
-      content: '对公示期满、无未处理异议且异议未成立的全部公示对象作出认定决定，颁发证书。其余的将列出原因。',
-      okText: '批量认定',
+      title: t('notices.items.bulk'),
+      content: t('notices.items.bulkContent'),
+      okText: t('notices.items.bulk'),
       onOk: () =>
         approveAll.mutateAsync(notice!.id).then(
           (r) => {
             modal.info({
-              title: `已认定 ${r.approved.length} 家`,
+              title: t('notices.items.bulkDone', { n: r.approved.length }),
               width: 560,
               content: r.skipped.length ? (
                 <>
-                  <Typography.Paragraph>以下 {r.skipped.length} 家未处理：</Typography.Paragraph>
+                  <Typography.Paragraph>{t('notices.items.skipped', { n: r.skipped.length })}</Typography.Paragraph>
                   <ul>
                     {r.skipped.map((s) => (
                       <li key={s.applicationId}>
-                        申报 #{s.applicationId}：{s.reason}
+                        {t('notices.items.skippedRow', { id: s.applicationId, reason: s.reason })}
                       </li>
                     ))}
                   </ul>
                 </>
               ) : (
-                '全部公示对象已作出决定。'
+                t('notices.items.allDecided')
               ),
             });
           },
@@ -82,7 +86,7 @@ export function NoticeItemsDrawer({ notice, canAct, onClose }: { notice: NoticeS
       extra={
         canAct ? (
           <Button type="primary" disabled={!closed} loading={approveAll.isPending} onClick={bulk}>
-            批量认定
+            {t('notices.items.bulk')}
           </Button>
         ) : null
       }
@@ -90,9 +94,10 @@ export function NoticeItemsDrawer({ notice, canAct, onClose }: { notice: NoticeS
       {notice ? (
         <Space direction="vertical" style={{ width: '100%' }}>
           <Typography.Text>
-            公示期 {notice.publishedOn} 至 {notice.endsOn} 24:00（{notice.workingDays} 个工作日） <Tag color={NOTICE_STATE[notice.state]?.color}>{NOTICE_STATE[notice.state]?.label}</Tag>
+            {t('notices.items.period', { from: notice.publishedOn, to: notice.endsOn, n: notice.workingDays })}{' '}
+            <Tag color={NOTICE_STATE[notice.state]?.color}>{NOTICE_STATE[notice.state] ? t(NOTICE_STATE[notice.state].label) : notice.state}</Tag>
           </Typography.Text>
-          {!closed && items.data ? <Alert type="info" showIcon message={`公示期满（${notice.endsOn} 24:00）后方可作出认定决定。`} /> : null}
+          {!closed && items.data ? <Alert type="info" showIcon message={t('notices.items.waitForEnd', { date: notice.endsOn })} /> : null}
           {items.error ? <Alert type="error" showIcon message={errorMessage(items.error)} /> : null}
           <Table
             rowKey="itemId"
@@ -101,28 +106,28 @@ export function NoticeItemsDrawer({ notice, canAct, onClose }: { notice: NoticeS
             dataSource={items.data?.items ?? []}
             pagination={false}
             columns={[
-              { title: '申报号', dataIndex: 'applicationId', width: 80 },
-              { title: '企业', dataIndex: 'name' },
-              { title: '区县', dataIndex: 'districtName', width: 90 },
-              { title: '状态', dataIndex: 'statusName', width: 150, render: (v: string, r) => <Tag color={APPLICATION_STATUS_COLOR[r.status]}>{closed && r.status === 'in_notice' ? '公示期满，待决定' : v}</Tag> },
-              { title: '异议', width: 150, render: (_, r) => <ObjectionBadges c={r.objections} /> },
+              { title: t('notices.col.applicationId'), dataIndex: 'applicationId', width: 80 },
+              { title: t('notices.col.enterprise'), dataIndex: 'name' },
+              { title: t('notices.col.district'), dataIndex: 'districtName', width: 90 },
+              { title: t('notices.col.state'), dataIndex: 'statusName', width: 150, render: (v: string, r) => <Tag color={APPLICATION_STATUS_COLOR[r.status]}>{closed && r.status === 'in_notice' ? t('notices.items.periodEnded') : v}</Tag> },
+              { title: t('notices.col.objections'), width: 150, render: (_, r) => <ObjectionBadges c={r.objections} /> },
               {
-                title: '决定',
+                title: t('notices.col.decision'),
                 width: 190,
                 render: (_, r) =>
                   !canAct || r.status !== 'in_notice' ? null : r.blockedReason ? (
                     <Tooltip title={r.blockedReason}>
-                      <Badge status="warning" text="暂不能决定" />
+                      <Badge status="warning" text={t('notices.items.blocked')} />
                     </Tooltip>
                   ) : (
                     <Space>
-                      <Tooltip title={r.declineOnly ? '异议经核查成立，只能不予认定' : undefined}>
+                      <Tooltip title={r.declineOnly ? t('notices.items.declineOnly') : undefined}>
                         <Button size="small" type="primary" disabled={r.declineOnly} onClick={() => approve(r)}>
-                          认定
+                          {t('notices.items.approve')}
                         </Button>
                       </Tooltip>
                       <Button size="small" danger onClick={() => setDeclining(r)}>
-                        不予认定
+                        {t('notices.items.decline')}
                       </Button>
                     </Space>
                   ),
@@ -132,20 +137,20 @@ export function NoticeItemsDrawer({ notice, canAct, onClose }: { notice: NoticeS
         </Space>
       ) : null}
       <Modal
-        title={declining ? `不予认定“${declining.name}”` : ''}
+        title={declining ? t('notices.items.declineTitle', { name: declining.name }) : ''}
         open={declining !== null}
         onCancel={() => setDeclining(null)}
-        okText="不予认定"
+        okText={t('notices.items.decline')}
         okButtonProps={{ danger: true, disabled: comment.trim().length < 2, loading: decide.isPending }}
         onOk={() =>
           decide.mutateAsync({ id: declining!.applicationId, body: { approve: false, comment } }).then(() => {
             setDeclining(null);
             setComment('');
-            void message.success('已作出不予认定决定');
+            void message.success(t('notices.items.declined'));
           }, fail)
         }
       >
-        <Input.TextArea aria-label="不予认定理由" rows={3} value={comment} onChange={(e) => setComment(e.target.value)} placeholder="请说明理由（申请企业可见）" />
+        <Input.TextArea aria-label={t('notices.items.declineReason')} rows={3} value={comment} onChange={(e) => setComment(e.target.value)} placeholder={t('notices.items.declinePlaceholder')} />
       </Modal>
     </Drawer>
   );

@@ -7,8 +7,11 @@ import { evidenceUrl, useObjection } from '../api/get-objection';
 import { useObjections, type ObjectionQuery } from '../api/list-objections';
 import { useResolveObjection, type ResolveObjectionInput } from '../api/resolve-objection';
 import { OBJECTION_STATUS } from '../constants';
+import { useMessages } from '../../../lib/i18n';
+import { noticesMessages } from '../messages';
 
 function ObjectionModal({ id, canAct, onClose }: { id: number | null; canAct: boolean; onClose: () => void }) {
+  const t = useMessages(noticesMessages);
   const { message } = App.useApp();
   const detail = useObjection(id);
   const resolve = useResolveObjection();
@@ -19,7 +22,7 @@ function ObjectionModal({ id, canAct, onClose }: { id: number | null; canAct: bo
     const body = await form.validateFields();
     try {
       await resolve.mutateAsync({ id: id!, body });
-      void message.success('异议已处理，结论已记入申报进度');
+      void message.success(t('notices.objections.resolved'));
       form.resetFields();
       onClose();
     } catch (e) {
@@ -30,36 +33,36 @@ function ObjectionModal({ id, canAct, onClose }: { id: number | null; canAct: bo
   };
   return (
     <Modal
-      title={d ? `异议 ${d.receiptNo}` : '异议'}
+      title={d ? t('notices.objections.modalTitle', { no: d.receiptNo }) : t('notices.objections.modalTitleEmpty')}
       open={id !== null}
       onCancel={onClose}
       width={720}
-      okText="提交处理结论"
+      okText={t('notices.objections.submit')}
       onOk={() => void submit()}
       okButtonProps={{ style: editable ? undefined : { display: 'none' }, loading: resolve.isPending }}
-      cancelText="关闭"
+      cancelText={t('notices.objections.close')}
     >
       {detail.error ? <Alert type="error" showIcon message={errorMessage(detail.error)} /> : null}
       {d ? (
         <>
           <Descriptions column={2} size="small" bordered>
-            <Descriptions.Item label="公示" span={2}>
-              {d.noticeTitle}（截止 {d.noticeEndsOn}）
+            <Descriptions.Item label={t('notices.objections.notice')} span={2}>
+              {t('notices.objections.noticeValue', { title: d.noticeTitle, date: d.noticeEndsOn })}
             </Descriptions.Item>
-            <Descriptions.Item label="异议对象" span={2}>
-              {d.itemName}（{d.districtName}，申报 #{d.applicationId}）
+            <Descriptions.Item label={t('notices.objections.item')} span={2}>
+              {t('notices.objections.itemValue', { name: d.itemName, district: d.districtName, id: d.applicationId })}
             </Descriptions.Item>
-            <Descriptions.Item label="异议人">{d.name}</Descriptions.Item>
-            <Descriptions.Item label="联系电话">{d.phone}</Descriptions.Item>
-            <Descriptions.Item label="身份证号">{d.idNumber ?? '未提供'}</Descriptions.Item>
-            <Descriptions.Item label="提出时间">{new Date(d.filedAt).toLocaleString('zh-CN')}</Descriptions.Item>
-            <Descriptions.Item label="异议理由" span={2}>
+            <Descriptions.Item label={t('notices.objections.objector')}>{d.name}</Descriptions.Item>
+            <Descriptions.Item label={t('notices.objections.phone')}>{d.phone}</Descriptions.Item>
+            <Descriptions.Item label={t('notices.objections.idNumber')}>{d.idNumber ?? t('notices.objections.notGiven')}</Descriptions.Item>
+            <Descriptions.Item label={t('notices.objections.filedAt')}>{new Date(d.filedAt).toLocaleString('zh-CN')}</Descriptions.Item>
+            <Descriptions.Item label={t('notices.objections.reason')} span={2}>
               <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{d.reason}</Typography.Paragraph>
             </Descriptions.Item>
-            <Descriptions.Item label="证据说明" span={2}>
+            <Descriptions.Item label={t('notices.objections.evidence')} span={2}>
               {d.evidence ?? '—'}
             </Descriptions.Item>
-            <Descriptions.Item label="证据文件" span={2}>
+            <Descriptions.Item label={t('notices.objections.evidenceFile')} span={2}>
               {d.evidenceFileName ? (
                 <a href={evidenceUrl(d.id)} download={d.evidenceFileName}>
                   {d.evidenceFileName}
@@ -68,20 +71,20 @@ function ObjectionModal({ id, canAct, onClose }: { id: number | null; canAct: bo
                 '—'
               )}
             </Descriptions.Item>
-            <Descriptions.Item label="状态" span={2}>
-              <Tag color={OBJECTION_STATUS[d.status]?.color}>{OBJECTION_STATUS[d.status]?.label}</Tag>
-              {d.resolution ? `${d.resolution}（${d.resolvedBy ?? ''}，${d.resolvedAt ? new Date(d.resolvedAt).toLocaleString('zh-CN') : ''}）` : null}
+            <Descriptions.Item label={t('notices.objections.status')} span={2}>
+              <Tag color={OBJECTION_STATUS[d.status]?.color}>{OBJECTION_STATUS[d.status] ? t(OBJECTION_STATUS[d.status].label) : d.status}</Tag>
+              {d.resolution ? t('notices.objections.resolution', { text: d.resolution, by: d.resolvedBy ?? '', at: d.resolvedAt ? new Date(d.resolvedAt).toLocaleString('zh-CN') : '' }) : null}
             </Descriptions.Item>
           </Descriptions>
           {editable ? (
             <Form form={form} layout="vertical" style={{ marginTop: 16 }}>
-              <Form.Item name="outcome" label="核查结论" rules={[{ required: true, message: '请选择核查结论' }]}>
+              <Form.Item name="outcome" label={t('notices.objections.outcome')} rules={[{ required: true, message: t('notices.objections.outcomeRequired') }]}>
                 <Radio.Group>
-                  <Radio value="dismissed">异议不成立（可作出认定）</Radio>
-                  <Radio value="upheld">异议成立（只能不予认定）</Radio>
+                  <Radio value="dismissed">{t('notices.objections.dismissOption')}</Radio>
+                  <Radio value="upheld">{t('notices.objections.upholdOption')}</Radio>
                 </Radio.Group>
               </Form.Item>
-              <Form.Item name="resolution" label="核查处理意见" rules={[{ required: true, min: 5, message: '请填写核查处理意见（至少5个字）' }]}>
+              <Form.Item name="resolution" label={t('notices.objections.resolutionLabel')} rules={[{ required: true, min: 5, message: t('notices.objections.resolutionRule') }]}>
                 <Input.TextArea rows={4} maxLength={2000} />
               </Form.Item>
             </Form>
@@ -94,6 +97,7 @@ function ObjectionModal({ id, canAct, onClose }: { id: number | null; canAct: bo
 
 /** 异议处理: real-name objections to notices; the city officer checks and resolves them. */
 export default function ObjectionsPage() {
+  const t = useMessages(noticesMessages);
   const me = useSession();
   const canAct = hasAnyRole(me, ['city_officer']);
   const [status, setStatus] = useState<ObjectionQuery['status']>('open');
@@ -101,12 +105,12 @@ export default function ObjectionsPage() {
   const [openId, setOpenId] = useState<number | null>(null);
   return (
     <>
-      <PageTitle title="异议处理" />
+      <PageTitle title={t('notices.objections.title')} />
       <Radio.Group value={status ?? 'all'} onChange={(e) => setStatus(e.target.value === 'all' ? undefined : (e.target.value as ObjectionQuery['status']))} optionType="button" style={{ marginBottom: 12 }}>
-        <Radio.Button value="open">待处理</Radio.Button>
-        <Radio.Button value="upheld">异议成立</Radio.Button>
-        <Radio.Button value="dismissed">异议不成立</Radio.Button>
-        <Radio.Button value="all">全部</Radio.Button>
+        <Radio.Button value="open">{t('notices.objections.status.open')}</Radio.Button>
+        <Radio.Button value="upheld">{t('notices.objections.status.upheld')}</Radio.Button>
+        <Radio.Button value="dismissed">{t('notices.objections.status.dismissed')}</Radio.Button>
+        <Radio.Button value="all">{t('notices.all')}</Radio.Button>
       </Radio.Group>
       {list.error ? <Alert type="error" showIcon message={errorMessage(list.error)} /> : null}
       <Table
@@ -116,20 +120,20 @@ export default function ObjectionsPage() {
         dataSource={list.data?.items ?? []}
         pagination={{ pageSize: 20 }}
         columns={[
-          { title: '回执编号', dataIndex: 'receiptNo', width: 170 },
-          { title: '公示', dataIndex: 'noticeTitle' },
-          { title: '异议对象', dataIndex: 'itemName' },
-          { title: '区县', dataIndex: 'districtName', width: 90 },
-          { title: '异议人', dataIndex: 'name', width: 90 },
-          { title: '电话', dataIndex: 'phone', width: 130 },
-          { title: '提出时间', dataIndex: 'filedAt', width: 170, render: (v: string) => new Date(v).toLocaleString('zh-CN') },
-          { title: '状态', dataIndex: 'status', width: 100, render: (s: string) => <Tag color={OBJECTION_STATUS[s]?.color}>{OBJECTION_STATUS[s]?.label}</Tag> },
+          { title: t('notices.objections.receiptNo'), dataIndex: 'receiptNo', width: 170 },
+          { title: t('notices.objections.notice'), dataIndex: 'noticeTitle' },
+          { title: t('notices.objections.item'), dataIndex: 'itemName' },
+          { title: t('notices.col.district'), dataIndex: 'districtName', width: 90 },
+          { title: t('notices.objections.objector'), dataIndex: 'name', width: 90 },
+          { title: t('notices.objections.phoneShort'), dataIndex: 'phone', width: 130 },
+          { title: t('notices.objections.filedAt'), dataIndex: 'filedAt', width: 170, render: (v: string) => new Date(v).toLocaleString('zh-CN') },
+          { title: t('notices.objections.status'), dataIndex: 'status', width: 100, render: (s: string) => <Tag color={OBJECTION_STATUS[s]?.color}>{OBJECTION_STATUS[s] ? t(OBJECTION_STATUS[s].label) : s}</Tag> },
           {
-            title: '操作',
+            title: t('notices.col.actions'),
             width: 80,
             render: (_, o) => (
               <Button size="small" onClick={() => setOpenId(o.id)}>
-                {canAct && o.status === 'open' ? '处理' : '查看'}
+                {canAct && o.status === 'open' ? t('notices.objections.handle') : t('notices.objections.view')}
               </Button>
             ),
           },

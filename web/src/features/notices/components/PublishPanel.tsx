@@ -5,8 +5,11 @@ import { applyFieldErrors, errorMessage } from '../../../lib/form-errors';
 import { useCandidates } from '../api/list-candidates';
 import { usePublishNotice } from '../api/publish-notice';
 import { useWorkingDaysEnd } from '../api/working-days-end';
-import { TYPE_NAMES, TYPE_OPTIONS, type RecognitionTypeCode } from '../constants';
+import { TYPE_CODES, type RecognitionTypeCode } from '../constants';
+import { recognitionTypeMessages } from '../../recognitions/messages';
 import { businessDayjs } from '../../../lib/business-clock';
+import { useMessages } from '../../../lib/i18n';
+import { noticesMessages } from '../messages';
 
 interface PublishForm {
   title: string;
@@ -17,6 +20,8 @@ interface PublishForm {
 
 /** Ready applications of a type and year → select → publish, with the computed end date shown before confirming. */
 export function PublishPanel({ canAct, onPublished }: { canAct: boolean; onPublished: () => void }) {
+  const t = useMessages(noticesMessages);
+  const typeName = useMessages(recognitionTypeMessages);
   const { message, modal } = App.useApp();
   const [type, setType] = useState<RecognitionTypeCode>('hnte');
   const [year, setYear] = useState<number>(businessDayjs().year());
@@ -31,8 +36,8 @@ export function PublishPanel({ canAct, onPublished }: { canAct: boolean; onPubli
 
   useEffect(() => {
     setSelected([]);
-    form.setFieldsValue({ title: `${year}年度${TYPE_NAMES[type]}认定名单公示`, publishedOn: businessDayjs() });
-  }, [type, year, form]);
+    form.setFieldsValue({ title: t('notices.publish.defaultTitle', { year, type: typeName(type) }), publishedOn: businessDayjs() });
+  }, [type, year, form, t, typeName]);
   const defaultDays = candidates.data?.defaultWorkingDays;
   useEffect(() => {
     if (defaultDays) {
@@ -42,24 +47,24 @@ export function PublishPanel({ canAct, onPublished }: { canAct: boolean; onPubli
 
   const submit = async () => {
     const v = await form.validateFields();
-    const endsOn = end.data?.end ?? '（计算中）';
+    const endsOn = end.data?.end ?? t('notices.publish.computing');
     modal.confirm({
-      title: '确认发布公示',
+      title: t('notices.publish.confirmTitle'),
       content: (
         <Descriptions column={1} size="small">
-          <Descriptions.Item label="公示对象">{selected.length} 家</Descriptions.Item>
-          <Descriptions.Item label="发布日期">{v.publishedOn.format('YYYY-MM-DD')}</Descriptions.Item>
-          <Descriptions.Item label="公示期">{v.workingDays} 个工作日</Descriptions.Item>
-          <Descriptions.Item label="截止">{endsOn} 24:00（节假日与调休按国务院通知计算）</Descriptions.Item>
+          <Descriptions.Item label={t('notices.publish.items')}>{t('notices.publish.itemCount', { n: selected.length })}</Descriptions.Item>
+          <Descriptions.Item label={t('notices.col.publishedOn')}>{v.publishedOn.format('YYYY-MM-DD')}</Descriptions.Item>
+          <Descriptions.Item label={t('notices.publish.period')}>{t('notices.publish.workingDays', { n: v.workingDays })}</Descriptions.Item>
+          <Descriptions.Item label={t('notices.publish.ends')}>{t('notices.publish.endsAt', { date: endsOn })}</Descriptions.Item>
         </Descriptions>
       ),
-      okText: '发布',
+      okText: t('notices.publish.ok'),
       onOk: () =>
         publish
           .mutateAsync({ subject: type, year, title: v.title, body: v.body || null, applicationIds: selected, workingDays: v.workingDays, publishedOn: v.publishedOn.format('YYYY-MM-DD') })
           .then(
             (n) => {
-              void message.success(`已发布公示，截止 ${n.endsOn} 24:00`);
+              void message.success(t('notices.publish.done', { date: n.endsOn }));
               setSelected([]);
               onPublished();
             },
@@ -76,12 +81,12 @@ export function PublishPanel({ canAct, onPublished }: { canAct: boolean; onPubli
   return (
     <>
       <Space wrap style={{ marginBottom: 12 }}>
-        <Select aria-label="认定类型" value={type} onChange={setType} options={TYPE_OPTIONS} style={{ width: 260 }} />
-        <InputNumber aria-label="年度" value={year} min={2015} max={2100} onChange={(v) => v && setYear(v)} addonAfter="年度" />
+        <Select aria-label={t('notices.publish.type')} value={type} onChange={setType} options={TYPE_CODES.map((code) => ({ value: code, label: typeName(code) }))} style={{ width: 260 }} />
+        <InputNumber aria-label={t('notices.publish.year')} value={year} min={2015} max={2100} onChange={(v) => v && setYear(v)} addonAfter={t('notices.publish.year')} />
       </Space>
       {candidates.data ? (
         <Typography.Paragraph type="secondary">
-          {candidates.data.expertReview ? '该类型须经专家评审：评审完成的申报可列入公示。' : '该类型无专家评审环节：市级审核通过的申报可列入公示。'}
+          {candidates.data.expertReview ? t('notices.publish.expertReview') : t('notices.publish.noExpertReview')}
         </Typography.Paragraph>
       ) : null}
       {candidates.error ? <Alert type="error" showIcon message={errorMessage(candidates.error)} style={{ marginBottom: 12 }} /> : null}
@@ -90,40 +95,40 @@ export function PublishPanel({ canAct, onPublished }: { canAct: boolean; onPubli
         size="small"
         loading={candidates.isLoading}
         dataSource={candidates.data?.items ?? []}
-        locale={{ emptyText: <Empty description="暂无可公示的申报" /> }}
+        locale={{ emptyText: <Empty description={t('notices.publish.empty')} /> }}
         pagination={{ pageSize: 20 }}
         rowSelection={canAct ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]) } : undefined}
         columns={[
-          { title: '申报号', dataIndex: 'applicationId', width: 90 },
-          { title: '企业', dataIndex: 'enterpriseName' },
-          { title: '区县', dataIndex: 'districtName', width: 100 },
-          { title: '专家评审得分', dataIndex: 'panelScore', width: 120, render: (v: number | null) => (v === null ? '—' : v.toFixed(2)) },
+          { title: t('notices.col.applicationId'), dataIndex: 'applicationId', width: 90 },
+          { title: t('notices.col.enterprise'), dataIndex: 'enterpriseName' },
+          { title: t('notices.col.district'), dataIndex: 'districtName', width: 100 },
+          { title: t('notices.col.panelScore'), dataIndex: 'panelScore', width: 120, render: (v: number | null) => (v === null ? '—' : v.toFixed(2)) },
         ]}
       />
       {canAct ? (
         <Form form={form} layout="vertical" style={{ maxWidth: 720, marginTop: 16 }}>
-          <Form.Item name="title" label="公示标题" rules={[{ required: true, min: 4, message: '请填写公示标题（至少4个字）' }]}>
+          <Form.Item name="title" label={t('notices.publish.titleLabel')} rules={[{ required: true, min: 4, message: t('notices.publish.titleRule') }]}>
             <Input maxLength={200} />
           </Form.Item>
-          <Form.Item name="body" label="公示正文（可选）">
-            <Input.TextArea rows={3} maxLength={5000} placeholder="如：对公示名单有异议的，请于公示期内实名提出，并提供必要的证据材料。" />
+          <Form.Item name="body" label={t('notices.publish.body')}>
+            <Input.TextArea rows={3} maxLength={5000} placeholder={t('notices.publish.bodyPlaceholder')} />
           </Form.Item>
           <Space wrap align="start">
-            <Form.Item name="publishedOn" label="发布日期" rules={[{ required: true, message: '请选择发布日期' }]}>
+            <Form.Item name="publishedOn" label={t('notices.col.publishedOn')} rules={[{ required: true, message: t('notices.publish.publishedOnRequired') }]}>
               <DatePicker disabledDate={(d) => d.isBefore(businessDayjs(), 'day')} />
             </Form.Item>
-            <Form.Item name="workingDays" label="公示期（工作日）" rules={[{ required: true, message: '请填写公示期' }]}>
+            <Form.Item name="workingDays" label={t('notices.publish.workingDaysLabel')} rules={[{ required: true, message: t('notices.publish.workingDaysRequired') }]}>
               <InputNumber min={1} max={60} />
             </Form.Item>
-            <Form.Item label="截止日期">
+            <Form.Item label={t('notices.col.endsOn')}>
               <Typography.Text strong data-testid="notice-ends-on">
-                {end.data ? `${end.data.end} 24:00` : end.isFetching ? '计算中…' : '—'}
+                {end.data ? t('notices.publish.endTime', { date: end.data.end }) : end.isFetching ? t('notices.publish.calculating') : '—'}
               </Typography.Text>
             </Form.Item>
           </Space>
           <Form.Item>
             <Button type="primary" disabled={selected.length === 0} loading={publish.isPending} onClick={() => void submit()}>
-              发布公示（已选 {selected.length} 家）
+              {t('notices.publish.submit', { n: selected.length })}
             </Button>
           </Form.Item>
         </Form>
