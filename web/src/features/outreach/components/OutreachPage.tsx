@@ -7,11 +7,14 @@ import { hasAnyRole, useSession } from '../../../lib/session';
 import { useCommissioners, useCreateEvent, useOutreachEvents, type Commissioner, type EventInput, type OutreachEvent } from '../api/outreach';
 import { AssignmentModal, ServiceRecordModal } from './CommissionerForms';
 import { PhotoUpload } from './PhotoUpload';
+import { outreachMessages } from '../messages';
+import { useMessages } from '../../../lib/i18n';
 
 type EventForm = Omit<EventInput, 'heldOn'> & { heldOn?: Dayjs };
 
 /** 科技下乡与科技特派员 (officers): record events, read the commissioners' registry. */
 export default function OutreachPage() {
+  const t = useMessages(outreachMessages);
   const me = useSession();
   const canRecord = hasAnyRole(me, ['city_officer', 'district_officer']);
   const { message } = App.useApp();
@@ -25,7 +28,7 @@ export default function OutreachPage() {
   const submit = async (v: EventForm) => {
     try {
       await create.mutateAsync({ ...v, heldOn: v.heldOn ? v.heldOn.format('YYYY-MM-DD') : '' });
-      message.success('活动已登记');
+      message.success(t('outreach.event.saved'));
       setOpen(false);
       form.resetFields();
     } catch (err) {
@@ -34,14 +37,14 @@ export default function OutreachPage() {
   };
   return (
     <>
-      <PageTitle title="科技下乡与科技特派员" extra={canRecord ? <Button type="primary" onClick={() => setOpen(true)}>登记科技下乡活动</Button> : null} />
+      <PageTitle title={t('outreach.title')} extra={canRecord ? <Button type="primary" onClick={() => setOpen(true)}>{t('outreach.event.register')}</Button> : null} />
       <Card>
-        <InputNumber aria-label="年度" value={year} min={2010} max={2030} onChange={(v) => v && setYear(v)} addonBefore="年度" style={{ marginBottom: 12 }} />
+        <InputNumber aria-label={t('outreach.year')} value={year} min={2010} max={2030} onChange={(v) => v && setYear(v)} addonBefore={t('outreach.year')} style={{ marginBottom: 12 }} />
         <Tabs
           items={[
             {
               key: 'events',
-              label: `科技下乡活动（${events.data?.total ?? 0} 次）`,
+              label: t('outreach.tab.events', { v0: events.data?.total ?? 0 }),
               children: (
                 <>
                   {events.error ? <Alert type="error" showIcon message={errorMessage(events.error)} /> : null}
@@ -51,13 +54,13 @@ export default function OutreachPage() {
                     dataSource={events.data?.items ?? []}
                     pagination={false}
                     columns={[
-                      { title: '日期', dataIndex: 'heldOn', width: 110 },
-                      { title: '活动', dataIndex: 'title' },
-                      { title: '地点', dataIndex: 'place', width: 200 },
-                      { title: '区县', dataIndex: 'districtName', width: 90 },
-                      { title: '参加人数', dataIndex: 'participants', width: 90 },
-                      { title: '照片', width: 70, render: (_, e) => e.photos.length },
-                      ...(canRecord ? [{ title: '操作', width: 110, render: (_: unknown, e: OutreachEvent) => <PhotoUpload event={e} /> }] : []),
+                      { title: t('outreach.date'), dataIndex: 'heldOn', width: 110 },
+                      { title: t('outreach.event.name'), dataIndex: 'title' },
+                      { title: t('outreach.place'), dataIndex: 'place', width: 200 },
+                      { title: t('outreach.district'), dataIndex: 'districtName', width: 90 },
+                      { title: t('outreach.participants'), dataIndex: 'participants', width: 90 },
+                      { title: t('outreach.photo'), width: 70, render: (_, e) => e.photos.length },
+                      ...(canRecord ? [{ title: t('common.actions'), width: 110, render: (_: unknown, e: OutreachEvent) => <PhotoUpload event={e} /> }] : []),
                     ]}
                   />
                 </>
@@ -65,7 +68,7 @@ export default function OutreachPage() {
             },
             {
               key: 'commissioners',
-              label: '科技特派员',
+              label: t('outreach.tab.commissioners'),
               children: (
                 <Table
                   rowKey="id"
@@ -73,28 +76,28 @@ export default function OutreachPage() {
                   dataSource={people.data?.items ?? []}
                   pagination={false}
                   columns={[
-                    { title: '姓名', dataIndex: 'name', width: 90 },
-                    { title: '派出单位', dataIndex: 'organization', width: 170, render: (v: string, c) => `${v}${c.title ? `（${c.title}）` : ''}` },
-                    { title: '专业领域', dataIndex: 'expertise', width: 170 },
-                    { title: '派驻', render: (_, c) => c.assignments.map((a) => <Tag key={a.id}>{`${a.districtName}${a.township}${a.enterpriseName ? ` · ${a.enterpriseName}` : ''}`}</Tag>) },
+                    { title: t('outreach.commissioner.name'), dataIndex: 'name', width: 90 },
+                    { title: t('outreach.commissioner.employer'), dataIndex: 'organization', width: 170, render: (v: string, c) => `${v}${c.title ? `（${c.title}）` : ''}` },
+                    { title: t('outreach.commissioner.field'), dataIndex: 'expertise', width: 170 },
+                    { title: t('outreach.commissioner.assignment'), render: (_, c) => c.assignments.map((a) => <Tag key={a.id}>{`${a.districtName}${a.township}${a.enterpriseName ? ` · ${a.enterpriseName}` : ''}`}</Tag>) },
                     {
-                      title: `${year}年度服务`,
+                      title: t('outreach.commissioner.yearService', { year }),
                       width: 260,
-                      render: (_, c) => (c.records[0] ? `${c.records[0].serviceDays} 天，服务 ${c.records[0].enterprisesServed} 家（户），培训 ${c.records[0].trainings} 场` : '未登记'),
+                      render: (_, c) => (c.records[0] ? t('outreach.commissioner.yearSummary', { serviceDays: c.records[0].serviceDays, enterprisesServed: c.records[0].enterprisesServed, trainings: c.records[0].trainings }) : t('outreach.commissioner.notRecorded')),
                     },
                     ...(canRecord
                       ? [
                           {
-                            title: '操作',
+                            title: t('common.actions'),
                             width: 190,
                             render: (_: unknown, c: Commissioner) => (
                               <Space size={4}>
                                 <Button size="small" onClick={() => setEditing({ c, form: 'assignment' })}>
-                                  派驻
+                                  {t('outreach.commissioner.assign')}
                                 </Button>
                                 {c.records[0] ? null : (
                                   <Button size="small" onClick={() => setEditing({ c, form: 'record' })}>
-                                    服务记录
+                                    {t('outreach.commissioner.serviceRecord')}
                                   </Button>
                                 )}
                               </Space>
@@ -111,29 +114,29 @@ export default function OutreachPage() {
       </Card>
       {editing?.form === 'assignment' ? <AssignmentModal c={editing.c} onClose={() => setEditing(null)} /> : null}
       {editing?.form === 'record' ? <ServiceRecordModal c={editing.c} year={year} onClose={() => setEditing(null)} /> : null}
-      <Modal title="登记科技下乡活动" open={open} onCancel={() => setOpen(false)} onOk={() => form.submit()} confirmLoading={create.isPending} width={640} destroyOnHidden>
+      <Modal title={t('outreach.event.register')} open={open} onCancel={() => setOpen(false)} onOk={() => form.submit()} confirmLoading={create.isPending} width={640} destroyOnHidden>
         <Form form={form} layout="vertical" onFinish={submit}>
-          <Form.Item name="title" label="活动名称" rules={[{ required: true, message: '请填写活动名称' }]}>
+          <Form.Item name="title" label={t('outreach.event.title')} rules={[{ required: true, message: t('outreach.event.titleRequired') }]}>
             <Input />
           </Form.Item>
-          <Form.Item name="heldOn" label="活动日期" rules={[{ required: true, message: '请选择活动日期' }]}>
+          <Form.Item name="heldOn" label={t('outreach.event.heldOn')} rules={[{ required: true, message: t('outreach.event.heldOnRequired') }]}>
             <DatePicker />
           </Form.Item>
-          <Form.Item name="place" label="地点" rules={[{ required: true, message: '请填写地点' }]}>
+          <Form.Item name="place" label={t('outreach.place')} rules={[{ required: true, message: t('outreach.event.placeRequired') }]}>
             <Input />
           </Form.Item>
           {hasAnyRole(me, ['city_officer']) ? (
-            <Form.Item name="district" label="区县（全市性活动可不填）">
-              <Input placeholder="如 淳安县" />
+            <Form.Item name="district" label={t('outreach.event.district')}>
+              <Input placeholder={t('outreach.event.districtPlaceholder')} />
             </Form.Item>
           ) : null}
-          <Form.Item name="organisers" label="主办、承办单位" rules={[{ required: true, message: '请填写主办、承办单位' }]}>
+          <Form.Item name="organisers" label={t('outreach.event.organisers')} rules={[{ required: true, message: t('outreach.event.organisersRequired') }]}>
             <Input />
           </Form.Item>
-          <Form.Item name="participants" label="参加人数" rules={[{ required: true, message: '请填写参加人数' }]}>
+          <Form.Item name="participants" label={t('outreach.participants')} rules={[{ required: true, message: t('outreach.event.participantsRequired') }]}>
             <InputNumber min={0} />
           </Form.Item>
-          <Form.Item name="content" label="活动内容" rules={[{ required: true, message: '请填写活动内容' }]}>
+          <Form.Item name="content" label={t('outreach.event.content')} rules={[{ required: true, message: t('outreach.event.contentRequired') }]}>
             <Input.TextArea rows={4} />
           </Form.Item>
         </Form>

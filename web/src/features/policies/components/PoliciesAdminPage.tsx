@@ -6,14 +6,17 @@ import { PageTitle } from '../../../components/PageTitle';
 import { applyFieldErrors, errorMessage } from '../../../lib/form-errors';
 import { hasAnyRole, useSession } from '../../../lib/session';
 import { useCreatePolicy, usePolicies, useSetPolicyStatus, useUploadPolicyFile, type PolicyInput } from '../api/policies';
-import { CitationsModal, EditPolicyModal, POLICY_STATUS_OPTIONS, PolicyFields } from './PolicyEditors';
+import { CitationsModal, EditPolicyModal, policyStatusOptions, PolicyFields } from './PolicyEditors';
 import { STATUS_COLOR } from './PublicPoliciesPage';
+import { policiesMessages } from '../messages';
+import { useMessages } from '../../../lib/i18n';
 
 type FormValues = Omit<PolicyInput, 'issuedOn' | 'effectiveOn' | 'expiresOn'> & { issuedOn?: Dayjs; effectiveOn?: Dayjs; expiresOn?: Dayjs };
 const day = (d?: Dayjs) => (d ? d.format('YYYY-MM-DD') : null);
 
 /** 政策库管理 (city officer): add documents with their full text, edit them, upload originals, link citations, mark repealed or amended. */
 export default function PoliciesAdminPage() {
+  const t = useMessages(policiesMessages);
   const me = useSession();
   const canEdit = hasAnyRole(me, ['city_officer']);
   const { message } = App.useApp();
@@ -28,7 +31,7 @@ export default function PoliciesAdminPage() {
   const submit = async (v: FormValues) => {
     try {
       await create.mutateAsync({ ...v, docNo: v.docNo || null, issuedOn: day(v.issuedOn), effectiveOn: day(v.effectiveOn), expiresOn: day(v.expiresOn) });
-      message.success('已加入政策库');
+      message.success(t('policies.added'));
       setOpen(false);
       form.resetFields();
     } catch (err) {
@@ -37,9 +40,9 @@ export default function PoliciesAdminPage() {
   };
   return (
     <>
-      <PageTitle title="政策库管理" extra={canEdit ? <Button type="primary" onClick={() => setOpen(true)}>新增政策文件</Button> : null} />
+      <PageTitle title={t('policies.admin.title')} extra={canEdit ? <Button type="primary" onClick={() => setOpen(true)}>{t('policies.admin.add')}</Button> : null} />
       <Card>
-        <Input.Search placeholder="标题、文号、发文机关或全文" allowClear style={{ width: 360, marginBottom: 12 }} onSearch={(v) => setQ(v.trim())} />
+        <Input.Search placeholder={t('policies.admin.searchPlaceholder')} allowClear style={{ width: 360, marginBottom: 12 }} onSearch={(v) => setQ(v.trim())} />
         {list.error ? <Alert type="error" showIcon message={errorMessage(list.error)} /> : null}
         <Table
           rowKey="id"
@@ -47,38 +50,38 @@ export default function PoliciesAdminPage() {
           dataSource={list.data?.items ?? []}
           pagination={{ pageSize: 20 }}
           columns={[
-            { title: '标题', dataIndex: 'title', render: (v: string, p) => <Link to={`/public/policies/${p.id}`}>《{v}》</Link> },
-            { title: '文号', dataIndex: 'docNo', width: 190, render: (v: string | null) => v ?? '—' },
-            { title: '发文机关', dataIndex: 'issuer', width: 160 },
-            { title: '状态', dataIndex: 'statusName', width: 90, render: (v: string, p) => <Tag color={STATUS_COLOR[p.status]}>{v}</Tag> },
-            { title: '原件', dataIndex: 'hasFile', width: 70, render: (v: boolean) => (v ? '已上传' : '—') },
+            { title: t('policies.title'), dataIndex: 'title', render: (v: string, p) => <Link to={`/public/policies/${p.id}`}>《{v}》</Link> },
+            { title: t('policies.number'), dataIndex: 'docNo', width: 190, render: (v: string | null) => v ?? '—' },
+            { title: t('policies.issuer'), dataIndex: 'issuer', width: 160 },
+            { title: t('policies.status'), dataIndex: 'statusName', width: 90, render: (v: string, p) => <Tag color={STATUS_COLOR[p.status]}>{v}</Tag> },
+            { title: t('policies.original'), dataIndex: 'hasFile', width: 70, render: (v: boolean) => (v ? t('policies.uploaded') : '—') },
             {
-              title: '操作',
+              title: t('common.actions'),
               width: 330,
               render: (_, p) =>
                 canEdit ? (
                   <Space wrap>
                     <Button size="small" onClick={() => setEditing({ id: p.id, what: 'edit' })}>
-                      编辑全文
+                      {t('policies.admin.editFullText')}
                     </Button>
                     <Button size="small" onClick={() => setEditing({ id: p.id, what: 'cite' })}>
-                      引用
+                      {t('policies.admin.citations')}
                     </Button>
                     <Upload
                       showUploadList={false}
                       accept=".pdf,.docx,.doc"
                       beforeUpload={(file) => {
-                        upload.mutate({ id: p.id, file }, { onSuccess: () => message.success('原件已上传'), onError: (e) => message.error(errorMessage(e)) });
+                        upload.mutate({ id: p.id, file }, { onSuccess: () => message.success(t('policies.admin.originalUploaded')), onError: (e) => message.error(errorMessage(e)) });
                         return false;
                       }}
                     >
-                      <Button size="small">上传原件</Button>
+                      <Button size="small">{t('policies.admin.uploadOriginal')}</Button>
                     </Upload>
                     <Select
                       size="small"
                       style={{ width: 110 }}
                       value={p.status}
-                      options={POLICY_STATUS_OPTIONS}
+                      options={policyStatusOptions(t)}
                       onChange={async (status) => {
                         const res = await fetch(`/api/policies/${p.id}`).then((r) => r.json() as Promise<{ version: number }>);
                         setStatus.mutate({ id: p.id, version: res.version, status }, { onError: (e) => message.error(errorMessage(e)) });
@@ -92,7 +95,7 @@ export default function PoliciesAdminPage() {
       </Card>
       {editing?.what === 'edit' ? <EditPolicyModal id={editing.id} onClose={() => setEditing(null)} /> : null}
       {editing?.what === 'cite' ? <CitationsModal id={editing.id} onClose={() => setEditing(null)} /> : null}
-      <Modal title="新增政策文件" open={open} onCancel={() => setOpen(false)} onOk={() => form.submit()} confirmLoading={create.isPending} width={720} destroyOnHidden>
+      <Modal title={t('policies.admin.add')} open={open} onCancel={() => setOpen(false)} onOk={() => form.submit()} confirmLoading={create.isPending} width={720} destroyOnHidden>
         <Form form={form} layout="vertical" onFinish={submit} initialValues={{ status: 'in_force' }}>
           <PolicyFields withStatus bodyRows={8} />
         </Form>

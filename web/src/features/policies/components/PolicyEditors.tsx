@@ -7,53 +7,56 @@ import { useProgrammes } from '../../programmes/api/programmes';
 import { useCalls as useRecognitionCalls } from '../../recognitions/applications/api/list-calls';
 import { RECOGNITION_TYPE_NAMES } from '../../recognitions/labels';
 import { useAddCitation, usePolicy, useRemoveCitation, useUpdatePolicy, type CitationInput, type PolicyPatch } from '../api/policies';
+import { policiesMessages, type PoliciesT } from '../messages';
+import { useMessages } from '../../../lib/i18n';
 
 type EditValues = Omit<PolicyPatch, 'version' | 'issuedOn' | 'effectiveOn' | 'expiresOn'> & { issuedOn?: Dayjs | null; effectiveOn?: Dayjs | null; expiresOn?: Dayjs | null };
 const day = (d?: Dayjs | null) => (d ? d.format('YYYY-MM-DD') : null);
 const parse = (d: string | null) => (d ? dayjs(d) : null);
 
-export const POLICY_STATUS_OPTIONS = [
-  { value: 'in_force', label: '现行有效' },
-  { value: 'amended', label: '已修订' },
-  { value: 'repealed', label: '已废止' },
+export const policyStatusOptions = (t: PoliciesT) => [
+  { value: 'in_force', label: t('policies.status.inForce') },
+  { value: 'amended', label: t('policies.status.amended') },
+  { value: 'repealed', label: t('policies.status.repealed') },
 ];
 
 /** A policy document's fields, for the new-document and the edit forms (status only when creating: an edit keeps it). */
 export function PolicyFields({ withStatus = false, bodyRows }: { withStatus?: boolean; bodyRows: number }) {
+  const t = useMessages(policiesMessages);
   return (
     <>
-      <Form.Item name="title" label="标题" rules={[{ required: true, message: '请填写标题' }]}>
+      <Form.Item name="title" label={t('policies.title')} rules={[{ required: true, message: t('policies.form.titleRequired') }]}>
         <Input maxLength={200} />
       </Form.Item>
       <Space wrap>
-        <Form.Item name="docNo" label="文号（原文未载明的留空）">
-          <Input style={{ width: 240 }} maxLength={60} placeholder="如 浙委发〔2015〕27号" />
+        <Form.Item name="docNo" label={t('policies.form.numberLabel')}>
+          <Input style={{ width: 240 }} maxLength={60} placeholder={t('policies.form.numberPlaceholder')} />
         </Form.Item>
-        <Form.Item name="issuer" label="发文机关" rules={[{ required: true, message: '请填写发文机关' }]}>
+        <Form.Item name="issuer" label={t('policies.issuer')} rules={[{ required: true, message: t('policies.form.issuerRequired') }]}>
           <Input style={{ width: 260 }} maxLength={100} />
         </Form.Item>
       </Space>
       <Space wrap>
-        <Form.Item name="issuedOn" label="发布日期">
+        <Form.Item name="issuedOn" label={t('policies.issuedOn')}>
           <DatePicker />
         </Form.Item>
-        <Form.Item name="effectiveOn" label="施行日期">
+        <Form.Item name="effectiveOn" label={t('policies.effectiveOn')}>
           <DatePicker />
         </Form.Item>
-        <Form.Item name="expiresOn" label="失效日期">
+        <Form.Item name="expiresOn" label={t('policies.expiresOn')}>
           <DatePicker />
         </Form.Item>
         {withStatus ? (
-          <Form.Item name="status" label="状态">
-            <Select style={{ width: 120 }} options={POLICY_STATUS_OPTIONS} />
+          <Form.Item name="status" label={t('policies.status')}>
+            <Select style={{ width: 120 }} options={policyStatusOptions(t)} />
           </Form.Item>
         ) : null}
       </Space>
-      <Form.Item name="summary" label="摘要">
+      <Form.Item name="summary" label={t('policies.summary')}>
         <Input.TextArea rows={2} maxLength={500} />
       </Form.Item>
-      <Form.Item name="body" label="全文">
-        <Input.TextArea rows={bodyRows} aria-label="全文" />
+      <Form.Item name="body" label={t('policies.fullText')}>
+        <Input.TextArea rows={bodyRows} aria-label={t('policies.fullText')} />
       </Form.Item>
     </>
   );
@@ -61,6 +64,7 @@ export function PolicyFields({ withStatus = false, bodyRows }: { withStatus?: bo
 
 /** 编辑 a document: number, issuer, dates, summary and the full text, saved with the version it was read at. */
 export function EditPolicyModal({ id, onClose }: { id: number; onClose: () => void }) {
+  const t = useMessages(policiesMessages);
   const { message } = App.useApp();
   const q = usePolicy(id);
   const update = useUpdatePolicy();
@@ -77,7 +81,7 @@ export function EditPolicyModal({ id, onClose }: { id: number; onClose: () => vo
     }
     try {
       await update.mutateAsync({ id, version: p.version, title: v.title, docNo: v.docNo || null, issuer: v.issuer, summary: v.summary || null, body: v.body || null, issuedOn: day(v.issuedOn), effectiveOn: day(v.effectiveOn), expiresOn: day(v.expiresOn) });
-      message.success('已保存');
+      message.success(t('common.saved'));
       onClose();
     } catch (err) {
       applyFieldErrors(form, err, ['title', 'docNo', 'issuer', 'issuedOn', 'effectiveOn', 'expiresOn', 'summary', 'body']);
@@ -85,7 +89,7 @@ export function EditPolicyModal({ id, onClose }: { id: number; onClose: () => vo
     }
   };
   return (
-    <Modal title={p ? `编辑《${p.title}》` : '编辑政策文件'} open onCancel={onClose} onOk={() => form.submit()} confirmLoading={update.isPending} okText="保存" width={820} destroyOnHidden>
+    <Modal title={p ? t('policies.form.editTitle', { title: p.title }) : t('policies.form.editDocument')} open onCancel={onClose} onOk={() => form.submit()} confirmLoading={update.isPending} okText={t('common.save')} width={820} destroyOnHidden>
       <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} disabled={!p}>
         <PolicyFields bodyRows={14} />
       </Form>
@@ -93,14 +97,15 @@ export function EditPolicyModal({ id, onClose }: { id: number; onClose: () => vo
   );
 }
 
-const TYPE_OPTIONS = [
-  { value: 'call', label: '申报通知（指南）' },
-  { value: 'programme', label: '科技计划' },
-  { value: 'recognition_type', label: '认定类别' },
+const typeOptions = (t: PoliciesT) => [
+  { value: 'call', label: t('policies.cite.call') },
+  { value: 'programme', label: t('policies.cite.programme') },
+  { value: 'recognition_type', label: t('policies.cite.recognitionType') },
 ];
 
 /** 引用: which calls, programmes and recognition types cite the document; add or remove a link. */
 export function CitationsModal({ id, onClose }: { id: number; onClose: () => void }) {
+  const t = useMessages(policiesMessages);
   const { message } = App.useApp();
   const q = usePolicy(id);
   const add = useAddCitation();
@@ -122,41 +127,41 @@ export function CitationsModal({ id, onClose }: { id: number; onClose: () => voi
     }
     try {
       await add.mutateAsync({ id, objectType, objectId });
-      message.success('已关联');
+      message.success(t('policies.cite.linked'));
       setObjectId(undefined);
     } catch (err) {
       message.error(errorMessage(err));
     }
   };
   return (
-    <Modal title={q.data ? `《${q.data.title}》的引用` : '引用关系'} open onCancel={onClose} footer={null} width={720} destroyOnHidden>
-      <Typography.Paragraph type="secondary">关联后，政策在申报指南、科技计划和认定类别的页面上作为“政策依据”列出。</Typography.Paragraph>
+    <Modal title={q.data ? t('policies.cite.titleOf', { title: q.data.title }) : t('policies.cite.title')} open onCancel={onClose} footer={null} width={720} destroyOnHidden>
+      <Typography.Paragraph type="secondary">{t('policies.cite.intro')}</Typography.Paragraph>
       <Space.Compact style={{ width: '100%', marginBottom: 12 }}>
         <Select
-          aria-label="引用对象类别"
+          aria-label={t('policies.cite.objectType')}
           style={{ width: 170 }}
           value={objectType}
-          options={TYPE_OPTIONS}
+          options={typeOptions(t)}
           onChange={(v) => {
             setObjectType(v);
             setObjectId(undefined);
           }}
         />
-        <Select aria-label="引用对象" showSearch={{ optionFilterProp: 'label' }} style={{ flex: 1 }} placeholder="选择对象" value={objectId} options={options} onChange={setObjectId} />
+        <Select aria-label={t('policies.cite.object')} showSearch={{ optionFilterProp: 'label' }} style={{ flex: 1 }} placeholder={t('policies.cite.selectObject')} value={objectId} options={options} onChange={setObjectId} />
         <Button type="primary" onClick={() => void link()} loading={add.isPending} disabled={!objectId}>
-          关联
+          {t('policies.cite.link')}
         </Button>
       </Space.Compact>
       <List
         size="small"
         loading={q.isLoading}
         dataSource={q.data?.citations ?? []}
-        locale={{ emptyText: '尚无引用' }}
+        locale={{ emptyText: t('policies.cite.none') }}
         renderItem={(c) => (
           <List.Item
             actions={[
               <Button key="rm" size="small" danger onClick={() => remove.mutate({ id, objectType: c.objectType, objectId: c.objectId }, { onError: (e) => message.error(errorMessage(e)) })}>
-                取消关联
+                {t('policies.cite.unlink')}
               </Button>,
             ]}
           >

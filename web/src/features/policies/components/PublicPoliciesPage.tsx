@@ -4,27 +4,30 @@ import { Link } from 'react-router';
 import { PageTitle } from '../../../components/PageTitle';
 import { errorMessage } from '../../../lib/form-errors';
 import { usePolicies, type PolicyQuery } from '../api/policies';
+import { policiesMessages } from '../messages';
+import { useMessages } from '../../../lib/i18n';
 
 export const STATUS_COLOR: Record<string, string> = { in_force: 'green', repealed: 'default', amended: 'orange' };
 
 /** 政策库 (public): search by title, document number, issuer or full text. */
 export default function PublicPoliciesPage() {
+  const t = useMessages(policiesMessages);
   const [q, setQ] = useState('');
   const [status, setStatus] = useState<PolicyQuery['status']>();
   const [page, setPage] = useState(1);
   const list = usePolicies({ q: q || undefined, status, limit: 20, offset: (page - 1) * 20 });
   return (
     <>
-      <PageTitle title="政策库">
-        <Typography.Text type="secondary">科技创新政策文件：可按标题、文号、发文机关或全文检索。</Typography.Text>
+      <PageTitle title={t('policies.public.title')}>
+        <Typography.Text type="secondary">{t('policies.public.intro')}</Typography.Text>
       </PageTitle>
       <Card>
         <Space wrap style={{ marginBottom: 12 }}>
           <Input.Search
-            aria-label="检索政策"
-            placeholder="输入关键词，如 众创空间、国科发火〔2016〕32号"
+            aria-label={t('policies.public.searchLabel')}
+            placeholder={t('policies.public.searchPlaceholder')}
             allowClear
-            enterButton="检索"
+            enterButton={t('policies.public.search')}
             style={{ width: 420 }}
             onSearch={(v) => {
               setQ(v.trim());
@@ -32,10 +35,10 @@ export default function PublicPoliciesPage() {
             }}
           />
           <Radio.Group value={status ?? 'all'} optionType="button" onChange={(e) => setStatus(e.target.value === 'all' ? undefined : e.target.value)}>
-            <Radio.Button value="all">全部</Radio.Button>
-            <Radio.Button value="in_force">现行有效</Radio.Button>
-            <Radio.Button value="repealed">已废止</Radio.Button>
-            <Radio.Button value="amended">已修订</Radio.Button>
+            <Radio.Button value="all">{t('policies.public.all')}</Radio.Button>
+            <Radio.Button value="in_force">{t('policies.status.inForce')}</Radio.Button>
+            <Radio.Button value="repealed">{t('policies.status.repealed')}</Radio.Button>
+            <Radio.Button value="amended">{t('policies.status.amended')}</Radio.Button>
           </Radio.Group>
         </Space>
         {list.error ? <Alert type="error" showIcon message={errorMessage(list.error)} /> : null}
@@ -44,11 +47,11 @@ export default function PublicPoliciesPage() {
           data-testid="policy-results"
           loading={list.isLoading}
           dataSource={list.data?.items ?? []}
-          pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showTotal: (n) => `共 ${n} 件` }}
-          locale={{ emptyText: q ? `没有找到与“${q}”相关的政策` : '暂无政策' }}
+          pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showTotal: (n) => t('policies.public.total', { n }) }}
+          locale={{ emptyText: q ? t('policies.public.noMatch', { q }) : t('policies.public.empty') }}
           columns={[
             {
-              title: '标题',
+              title: t('policies.title'),
               dataIndex: 'title',
               render: (v: string, p) => (
                 <>
@@ -57,10 +60,10 @@ export default function PublicPoliciesPage() {
                 </>
               ),
             },
-            { title: '文号', dataIndex: 'docNo', width: 200, render: (v: string | null) => v ?? '—' },
-            { title: '发文机关', dataIndex: 'issuer', width: 180 },
-            { title: '发布日期', dataIndex: 'issuedOn', width: 110, render: (v: string | null) => v ?? '—' },
-            { title: '状态', dataIndex: 'statusName', width: 90, render: (v: string, p) => <Tag color={STATUS_COLOR[p.status]}>{v}</Tag> },
+            { title: t('policies.number'), dataIndex: 'docNo', width: 200, render: (v: string | null) => v ?? '—' },
+            { title: t('policies.issuer'), dataIndex: 'issuer', width: 180 },
+            { title: t('policies.issuedOn'), dataIndex: 'issuedOn', width: 110, render: (v: string | null) => v ?? '—' },
+            { title: t('policies.status'), dataIndex: 'statusName', width: 90, render: (v: string, p) => <Tag color={STATUS_COLOR[p.status]}>{v}</Tag> },
           ]}
         />
       </Card>

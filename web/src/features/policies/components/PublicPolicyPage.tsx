@@ -4,9 +4,12 @@ import { PageTitle } from '../../../components/PageTitle';
 import { errorMessage } from '../../../lib/form-errors';
 import { usePolicy } from '../api/policies';
 import { STATUS_COLOR } from './PublicPoliciesPage';
+import { policiesMessages } from '../messages';
+import { useMessages } from '../../../lib/i18n';
 
 /** One policy document (public): metadata, full text, original file, and what cites it. */
 export default function PublicPolicyPage() {
+  const t = useMessages(policiesMessages);
   const id = Number(useParams().id);
   const p = usePolicy(id);
   if (p.error) {
@@ -18,32 +21,32 @@ export default function PublicPolicyPage() {
   const d = p.data;
   return (
     <>
-      <PageTitle title={`《${d.title}》`} extra={<Link to="/public/policies">返回政策库</Link>} />
+      <PageTitle title={`《${d.title}》`} extra={<Link to="/public/policies">{t('policies.public.back')}</Link>} />
       <Card>
         <Descriptions column={2} size="small" bordered>
-          <Descriptions.Item label="文号">{d.docNo ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label="发文机关">{d.issuer}</Descriptions.Item>
-          <Descriptions.Item label="发布日期">{d.issuedOn ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label="施行日期">{d.effectiveOn ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label="失效日期">{d.expiresOn ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label="状态">
+          <Descriptions.Item label={t('policies.number')}>{d.docNo ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('policies.issuer')}>{d.issuer}</Descriptions.Item>
+          <Descriptions.Item label={t('policies.issuedOn')}>{d.issuedOn ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('policies.effectiveOn')}>{d.effectiveOn ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('policies.expiresOn')}>{d.expiresOn ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('policies.status')}>
             <Tag color={STATUS_COLOR[d.status]}>{d.statusName}</Tag>
           </Descriptions.Item>
-          <Descriptions.Item label="摘要" span={2}>
+          <Descriptions.Item label={t('policies.summary')} span={2}>
             {d.summary ?? '—'}
           </Descriptions.Item>
         </Descriptions>
         {d.hasFile ? (
           <Button style={{ marginTop: 12 }} href={`/api/policies/${d.id}/file`}>
-            下载原件（{d.fileName}）
+            {t('policies.public.download', { fileName: d.fileName ?? '' })}
           </Button>
         ) : null}
       </Card>
-      <Card title="全文" style={{ marginTop: 16 }}>
-        {d.body ? <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{d.body}</Typography.Paragraph> : <Typography.Text type="secondary">全文尚未录入{d.hasFile ? '，请下载原件阅读' : ''}。</Typography.Text>}
+      <Card title={t('policies.fullText')} style={{ marginTop: 16 }}>
+        {d.body ? <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{d.body}</Typography.Paragraph> : <Typography.Text type="secondary">{d.hasFile ? t('policies.public.noFullTextDownload') : t('policies.public.noFullText')}</Typography.Text>}
       </Card>
-      <Card title="引用本政策的申报通知与认定类别" style={{ marginTop: 16 }}>
-        <List size="small" dataSource={d.citations} locale={{ emptyText: '暂无' }} renderItem={(c) => <List.Item>{`${c.objectTypeName}：${c.label}`}</List.Item>} />
+      <Card title={t('policies.public.citedBy')} style={{ marginTop: 16 }}>
+        <List size="small" dataSource={d.citations} locale={{ emptyText: t('policies.public.none') }} renderItem={(c) => <List.Item>{`${c.objectTypeName}：${c.label}`}</List.Item>} />
       </Card>
     </>
   );
