@@ -1,7 +1,7 @@
 import { Navigate, useLocation } from 'react-router';
 import type { ReactNode } from 'react';
 import { PageLoading } from '../components/PageLoading';
-import { StatusPage } from '../components/StatusPage';
+import { LazyStatusPage as StatusPage } from '../components/LazyStatusPage';
 import { SessionContext } from '../lib/session';
 import { useMe } from '../features/auth/api/get-me';
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { StatusPage } from '../components/StatusPage';
+import { LazyStatusPage as StatusPage } from '../components/LazyStatusPage';
 import { hasAnyRole, useSession, type RoleCode } from '../lib/session';
 
 /** A 403 page instead of the children when the user has none of the roles. */

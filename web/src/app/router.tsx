@@ -1,11 +1,9 @@
-import { lazy, type ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, Outlet } from 'react-router';
 import { RouteErrorBoundary } from '../components/RouteErrorBoundary';
-import { StatusPage } from '../components/StatusPage';
+import { PageLoading } from '../components/PageLoading';
+import { LazyStatusPage as StatusPage } from '../components/LazyStatusPage';
 import type { RoleCode } from '../lib/session';
-import { HomeRoute } from './HomeRoute';
-import { AppLayout } from './layout/AppLayout';
-import { PublicLayout } from './layout/PublicLayout';
 import { ADMIN_ROLES, AUDIT_ROLES, ENTERPRISE_LIST_ROLES, OWN_ENTERPRISE_ROLES, VOUCHER_DESK_ROLES, VOUCHER_HOLDER_ROLES, VOUCHER_PROVIDER_ROLES, TECHMARKET_CONTRACT_ROLES, TECHMARKET_OFFICER_ROLES, INDICATOR_ROLES, NOTICE_ROLES, OBJECTION_ROLES } from './layout/nav';
 import { EXPERT_POOL_ROLES, EXPERT_ROLES } from './layout/nav';
 import { ALLOCATION_ROLES, AWARD_ROLES } from './layout/nav';
@@ -20,7 +18,11 @@ import { POLICY_ADMIN_ROLES, RECOMMENDATION_ROLES, SUPERVISION_ROLES } from './l
 import { RequireAuth } from './RequireAuth';
 import { RequireRole } from './RequireRole';
 
-// Every page is its own chunk: the first screen loads only the shell.
+// Every page and both shells are their own chunks: the login page loads neither the signed-in shell
+// (side menu, header) nor the public one (issue 15: the login page's JS on the wire).
+const AppLayout = lazy(() => import('./layout/AppLayout').then((m) => ({ default: m.AppLayout })));
+const PublicLayout = lazy(() => import('./layout/PublicLayout').then((m) => ({ default: m.PublicLayout })));
+const HomeRoute = lazy(() => import('./HomeRoute').then((m) => ({ default: m.HomeRoute })));
 const LoginPage = lazy(() => import('../features/auth/components/LoginPage'));
 const EnterpriseListPage = lazy(() => import('../features/enterprises/components/EnterpriseListPage'));
 const EnterpriseDetailPage = lazy(() => import('../features/enterprises/components/EnterpriseDetailPage'));
@@ -109,7 +111,11 @@ export const router = createBrowserRouter([
   {
     // Public pages: no login, their own light shell.
     path: '/public',
-    element: <PublicLayout />,
+    element: (
+      <Suspense fallback={<PageLoading fullScreen />}>
+        <PublicLayout />
+      </Suspense>
+    ),
     errorElement: <RouteErrorBoundary />,
     children: [
       { path: 'self-assessment', element: <SelfAssessmentPage /> },
@@ -132,7 +138,9 @@ export const router = createBrowserRouter([
     path: '/',
     element: (
       <RequireAuth>
-        <AppLayout />
+        <Suspense fallback={<PageLoading fullScreen />}>
+          <AppLayout />
+        </Suspense>
       </RequireAuth>
     ),
     errorElement: <RouteErrorBoundary />,

@@ -2,7 +2,7 @@ import { Button, Typography } from 'antd';
 import { isRouteErrorResponse, useRouteError } from 'react-router';
 import { ApiError } from '../lib/api';
 import { useT } from '../lib/i18n';
-import { StatusPage } from './StatusPage';
+import { LazyStatusPage as StatusPage } from './LazyStatusPage';
 
 /** Shown when a page throws while rendering or a lazy chunk fails to load. */
 export function RouteErrorBoundary() {

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Col, InputNumber, Row, Select, Skeleton, Space, Tabs, Typography } from 'antd';
+import { Alert, App, Button, Card, InputNumber, Select, Skeleton, Space, Tabs, Typography } from 'antd';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { DistrictSelect } from '../../../components/DistrictSelect';
 import { PageLoading } from '../../../components/PageLoading';
@@ -11,12 +11,13 @@ import { useDistricts } from '../api/get-districts';
 import { useSeries } from '../api/get-series';
 import { useIndicators, type IndicatorItem } from '../api/list-indicators';
 import { HeadlineCards } from './HeadlineCards';
-import { ImportPanel } from './ImportPanel';
-import { RecordsDrawer } from './RecordsDrawer';
-import { TargetsPanel } from './TargetsPanel';
 import { AnnualReportButton } from './AnnualReportButton';
 
-// ECharts loads only with the chart tabs, in its own chunk.
+// ECharts loads only with the chart tabs, the tables (targets, drill-down records) and the upload only
+// when opened: each in its own chunk, so the dashboard's first screen stays small (issue 15).
+const TargetsPanel = lazy(() => import('./TargetsPanel').then((m) => ({ default: m.TargetsPanel })));
+const ImportPanel = lazy(() => import('./ImportPanel').then((m) => ({ default: m.ImportPanel })));
+const RecordsDrawer = lazy(() => import('./RecordsDrawer').then((m) => ({ default: m.RecordsDrawer })));
 const DistrictChart = lazy(() => import('./Charts').then((m) => ({ default: m.DistrictChart })));
 const TrendChart = lazy(() => import('./Charts').then((m) => ({ default: m.TrendChart })));
 
@@ -73,7 +74,15 @@ export default function DashboardPage() {
               <Skeleton active />
             ),
           },
-          { key: 'targets', label: '目标进度', children: <TargetsPanel year={year} canEdit={isOfficer} /> },
+          {
+            key: 'targets',
+            label: '目标进度',
+            children: (
+              <Suspense fallback={<PageLoading />}>
+                <TargetsPanel year={year} canEdit={isOfficer} />
+              </Suspense>
+            ),
+          },
           {
             key: 'districts',
             label: '区县对比',
@@ -118,14 +127,26 @@ export default function DashboardPage() {
               </Card>
             ),
           },
-          ...(isOfficer ? [{ key: 'import', label: '数据导入', children: <ImportPanel /> }] : []),
+          ...(isOfficer
+            ? [
+                {
+                  key: 'import',
+                  label: '数据导入',
+                  children: (
+                    <Suspense fallback={<PageLoading />}>
+                      <ImportPanel />
+                    </Suspense>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
-      <Row>
-        <Col span={24}>
-          <RecordsDrawer target={drill} year={year} district={drill?.district} onClose={() => setDrill(null)} />
-        </Col>
-      </Row>
+      {drill ? (
+        <Suspense fallback={null}>
+          <RecordsDrawer target={drill} year={year} district={drill.district} onClose={() => setDrill(null)} />
+        </Suspense>
+      ) : null}
     </>
   );
 }
