@@ -92,6 +92,7 @@ const ProgrammeProjectsPage = lazy(() => import('../features/programmes/componen
 const ProgrammeProjectPage = lazy(() => import('../features/programmes/components/ProjectPage'));
 const ProgrammeRankingPage = lazy(() => import('../features/programmes/components/RankingPage'));
 const PublicCallsPage = lazy(() => import('../features/programmes/components/PublicCallsPage'));
+const PortalHomePage = lazy(() => import('../features/portal/components/PortalHomePage'));
 
 const PublicPoliciesPage = lazy(() => import('../features/policies/components/PublicPoliciesPage'));
 const PublicPolicyPage = lazy(() => import('../features/policies/components/PublicPolicyPage'));
@@ -118,6 +119,7 @@ export const router = createBrowserRouter([
     ),
     errorElement: <RouteErrorBoundary />,
     children: [
+      { index: true, element: <PortalHomePage /> },
       { path: 'self-assessment', element: <SelfAssessmentPage /> },
       { path: 'interest-subsidy', element: <SubsidyCalculatorPage /> },
       { path: 'calendar', element: <CalendarLookupPage /> },

@@ -7,6 +7,7 @@ export const messages = {
   'app.documentTitleOf': ['{title} · 科创', '{title} · Kechuang'],
 
   'public.nav': ['公共服务', 'Public services'],
+  'public.home': ['公共服务首页', 'Public services home'],
   'public.title': ['{app} · 公共服务', '{app} · Public services'],
   'public.selfAssessment': ['认定自评', 'Recognition self-check'],
   'public.interestSubsidy': ['贴息测算', 'Interest subsidy calculator'],
@@ -188,6 +189,7 @@ export const messages = {
   'login.locked': ['账户已锁定', 'Account locked'],
   'login.disabled': ['账户已停用', 'Account disabled'],
   'login.rateLimited': ['尝试过于频繁', 'Too many attempts'],
+  'login.publicPortal': ['公共服务首页', 'Public services home'],
   'login.publicSelfAssessment': ['高新技术企业 / 科技型中小企业认定自评', 'HNTE / S&T SME recognition self-check'],
   'login.publicMarket': ['网上技术市场', 'Online tech market'],
   'login.publicNotices': ['认定公示', 'Recognition notices'],

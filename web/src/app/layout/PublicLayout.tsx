@@ -27,14 +27,16 @@ export function PublicLayout() {
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ background: '#0f3c8c', paddingInline: 20 }}>
         <Flex align="center" justify="space-between" style={{ height: '100%' }} gap={16}>
-          <Flex align="center" gap={10}>
-            <span className="brand-mark" aria-hidden>
-              {t('app.mark')}
-            </span>
-            <Typography.Text strong style={{ color: '#fff', fontSize: 17, whiteSpace: 'nowrap' }}>
-              {t('public.title', { app: t('app.name') })}
-            </Typography.Text>
-          </Flex>
+          <Link to="/public" aria-label={t('public.home')}>
+            <Flex align="center" gap={10}>
+              <span className="brand-mark" aria-hidden>
+                {t('app.mark')}
+              </span>
+              <Typography.Text strong style={{ color: '#fff', fontSize: 17, whiteSpace: 'nowrap' }}>
+                {t('public.title', { app: t('app.name') })}
+              </Typography.Text>
+            </Flex>
+          </Link>
           <Flex component="nav" aria-label={t('public.nav')} gap={16} align="center">
             {PUBLIC_LINKS.map(([to, label]) => (
               <NavLink key={to} to={to} style={link}>

@@ -76,6 +76,10 @@ export default function LoginPage() {
         </Form>
       </Card>
       <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0 }}>
+        <Link to="/public" data-testid="login-public-portal">
+          {t('login.publicPortal')}
+        </Link>
+        {' · '}
         <Link to="/public/self-assessment" data-testid="login-public-self-assessment">
           {t('login.publicSelfAssessment')}
         </Link>
