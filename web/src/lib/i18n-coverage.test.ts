@@ -27,7 +27,6 @@ const NOT_YET_TRANSLATED = [
   'features/programmes',
   'features/projects',
   'features/recognitions',
-  'features/rules',
   'features/subsidies',
   'features/supervision',
   'features/techmarket',

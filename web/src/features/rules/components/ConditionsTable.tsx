@@ -1,4 +1,6 @@
 import { Table, Tag } from 'antd';
+import { useMessages, useT, type TFunction, type Vars } from '../../../lib/i18n';
+import { rulesMessages } from '../messages';
 
 export interface Condition {
   code: string;
@@ -10,42 +12,47 @@ export interface Condition {
   note: string | null;
 }
 
-const STATUS: Record<Condition['status'], { color: string; text: string }> = {
-  passed: { color: 'success', text: '符合' },
-  failed: { color: 'error', text: '不符合' },
-  pending: { color: 'warning', text: '待专家评分' },
-  waived: { color: 'processing', text: '直接确认，免于评分' },
+type RulesT = (key: keyof typeof rulesMessages, vars?: Vars) => string;
+
+const STATUS: Record<Condition['status'], { color: string; text: keyof typeof rulesMessages }> = {
+  passed: { color: 'success', text: 'rules.status.passed' },
+  failed: { color: 'error', text: 'rules.status.failed' },
+  pending: { color: 'warning', text: 'rules.status.pending' },
+  waived: { color: 'processing', text: 'rules.status.waived' },
 };
 
 const RATIO_CODES = new Set(['st_staff_ratio', 'rd_ratio', 'rd_domestic_ratio', 'hightech_revenue_ratio']);
-const MONEY_KEYS: Record<string, string> = { employees: '职工', salesRevenue: '销售收入', totalAssets: '资产总额' };
+const MONEY_KEYS: Record<string, keyof typeof rulesMessages> = { employees: 'rules.key.employees', salesRevenue: 'rules.key.salesRevenue', totalAssets: 'rules.key.totalAssets' };
 
 export const percent = (v: number) => `${(v * 100).toFixed(2)}%`;
-export const yuan = (v: number) => (Math.abs(v) >= 1e4 ? `${(v / 1e4).toLocaleString('zh-CN', { maximumFractionDigits: 2 })}万元` : `${v}元`);
+const yuan = (v: number, tc: TFunction) => (Math.abs(v) >= 1e4 ? tc('money.wanShort', { n: (v / 1e4).toLocaleString('zh-CN', { maximumFractionDigits: 2 }) }) : tc('money.yuanShort', { n: v }));
 
-function show(code: string, v: unknown): string {
+function show(code: string, v: unknown, t: RulesT, tc: TFunction): string {
   if (v === null || v === undefined) {
     return '—';
   }
   if (typeof v === 'boolean') {
-    return v ? '是' : '否';
+    return v ? t('rules.yes') : t('rules.no');
   }
   if (typeof v === 'number') {
     return RATIO_CODES.has(code) ? percent(v) : String(v);
   }
   if (Array.isArray(v)) {
-    return v.length > 3 ? `${v.length}个重点领域之一` : v.join('、');
+    return v.length > 3 ? t('rules.oneOfDomains', { n: v.length }) : v.join(t('rules.listSeparator'));
   }
   if (typeof v === 'object') {
     return Object.entries(v as Record<string, number>)
-      .map(([k, n]) => `${MONEY_KEYS[k] ?? k} ${k === 'employees' ? `${n}人` : yuan(n)}`)
-      .join('；');
+      .map(([k, n]) => `${MONEY_KEYS[k] ? t(MONEY_KEYS[k]) : k} ${k === 'employees' ? t('rules.persons', { n }) : yuan(n, tc)}`)
+      .join(t('rules.partSeparator'));
   }
   return String(v);
 }
 
 /** Every condition with its figure, what the rule asks, and whether it holds. */
 export function ConditionsTable({ conditions, testId }: { conditions: Condition[]; testId: string }) {
+  const t = useMessages(rulesMessages);
+  const tc = useT();
+  const shown = (code: string, v: unknown) => show(code, v, t, tc);
   return (
     <Table<Condition>
       data-testid={testId}
@@ -55,27 +62,27 @@ export function ConditionsTable({ conditions, testId }: { conditions: Condition[
       dataSource={conditions}
       onRow={(c) => ({ 'data-code': c.code, 'data-status': c.status }) as React.HTMLAttributes<HTMLElement>}
       columns={[
-        { title: '条件', dataIndex: 'label', width: '34%' },
+        { title: t('rules.col.condition'), dataIndex: 'label', width: '34%' },
         {
-          title: '结果',
+          title: t('rules.col.result'),
           dataIndex: 'status',
           width: 130,
-          render: (s: Condition['status']) => <Tag color={STATUS[s].color}>{STATUS[s].text}</Tag>,
+          render: (s: Condition['status']) => <Tag color={STATUS[s].color}>{t(STATUS[s].text)}</Tag>,
         },
-        { title: '企业数据', key: 'value', render: (_, c) => (c.code === 'registered_1y' ? `申请日 ${show(c.code, c.value)}` : show(c.code, c.value)) },
+        { title: t('rules.col.value'), key: 'value', render: (_, c) => (c.code === 'registered_1y' ? t('rules.appliedOn', { date: shown(c.code, c.value) }) : shown(c.code, c.value)) },
         {
-          title: '要求',
+          title: t('rules.col.threshold'),
           key: 'threshold',
           render: (_, c) =>
             c.code === 'innovation_score'
-              ? `> ${String(c.threshold)}分`
+              ? t('rules.above', { n: String(c.threshold) })
               : c.code === 'registered_1y'
-                ? `不早于 ${show(c.code, c.threshold)}`
+                ? t('rules.notBefore', { date: shown(c.code, c.threshold) })
                 : RATIO_CODES.has(c.code)
-                  ? `≥ ${show(c.code, c.threshold)}`
-                  : show(c.code, c.threshold),
+                  ? `≥ ${shown(c.code, c.threshold)}`
+                  : shown(c.code, c.threshold),
         },
-        { title: '说明', dataIndex: 'note', render: (n: string | null) => n ?? '' },
+        { title: t('rules.col.note'), dataIndex: 'note', render: (n: string | null) => n ?? '' },
       ]}
     />
   );

@@ -6,8 +6,11 @@ import { ApiError } from '../../../lib/api';
 import { errorMessage } from '../../../lib/form-errors';
 import { useEvaluateHnte, type HnteInput, type HnteResult } from '../api/evaluate-hnte';
 import { ConditionsTable, percent } from './ConditionsTable';
+import { useMessages } from '../../../lib/i18n';
+import { rulesMessages } from '../messages';
+import { hnteDomainMessages } from '../../enterprises/messages';
 
-const DOMAINS = ['电子信息', '生物与新医药', '航空航天', '新材料', '高技术服务', '新能源与节能', '资源与环境', '先进制造与自动化'] as const;
+const DOMAINS = Object.keys(hnteDomainMessages) as (keyof typeof hnteDomainMessages)[];
 
 interface YearRow {
   year: number;
@@ -35,7 +38,7 @@ interface Values {
 const EXAMPLE: Partial<Values> = {
   applicationDate: dayjs('2016-06-01'),
   registeredOn: dayjs('2012-03-15'),
-  domain: '电子信息',
+  domain: DOMAINS[0],
   employees: 120,
   stEmployees: 30,
   years: [
@@ -78,6 +81,8 @@ function formName(field: string): (string | number)[] {
 }
 
 export function HnteForm() {
+  const t = useMessages(rulesMessages);
+  const domainName = useMessages(hnteDomainMessages);
   const [form] = Form.useForm<Values>();
   const evaluate = useEvaluateHnte();
   const [result, setResult] = useState<HnteResult | null>(null);
@@ -105,68 +110,68 @@ export function HnteForm() {
         <Form<Values> form={form} name="hnte" layout="vertical" onFinish={onFinish} initialValues={{ majorIncident: false, years: [{}, {}, {}], conversions: [null, null, null], classI: 0, classII: 0 }} data-testid="hnte-form">
           <Space style={{ marginBottom: 12 }}>
             <Button onClick={() => form.setFieldsValue(EXAMPLE)} data-testid="hnte-example">
-              填入示例数据
+              {t('rules.example')}
             </Button>
-            <Button onClick={() => { form.resetFields(); setResult(null); }}>清空</Button>
+            <Button onClick={() => { form.resetFields(); setResult(null); }}>{t('rules.clear')}</Button>
           </Space>
           <Row gutter={12}>
             <Col span={12}>
-              <Form.Item name="applicationDate" label="申请日期" rules={[{ required: true, message: '请选择申请日期' }]}>
+              <Form.Item name="applicationDate" label={t('rules.hnte.applicationDate')} rules={[{ required: true, message: t('rules.hnte.applicationDateRequired') }]}>
                 <DatePicker style={{ width: '100%' }} />
               </Form.Item>
             </Col>
             <Col span={12}>
-              <Form.Item name="registeredOn" label="企业注册成立日期" rules={[{ required: true, message: '请选择注册日期' }]}>
+              <Form.Item name="registeredOn" label={t('rules.hnte.registeredOn')} rules={[{ required: true, message: t('rules.hnte.registeredOnRequired') }]}>
                 <DatePicker style={{ width: '100%' }} />
               </Form.Item>
             </Col>
             <Col span={24}>
-              <Form.Item name="domain" label="主要产品（服务）的核心技术所属领域" rules={[{ required: true, message: '请选择技术领域' }]}>
-                <Select options={DOMAINS.map((d) => ({ value: d, label: d }))} placeholder="国家重点支持的高新技术领域" />
+              <Form.Item name="domain" label={t('rules.hnte.domain')} rules={[{ required: true, message: t('rules.hnte.domainRequired') }]}>
+                <Select options={DOMAINS.map((d) => ({ value: d, label: domainName(d) }))} placeholder={t('rules.hnte.domainPlaceholder')} />
               </Form.Item>
             </Col>
             <Col span={12}>
-              <Form.Item name="employees" label="职工总数（人）" rules={[{ required: true, message: '请填写职工总数' }]}>
+              <Form.Item name="employees" label={t('rules.sme.employees')} rules={[{ required: true, message: t('rules.hnte.employeesRequired') }]}>
                 <InputNumber min={0} precision={0} style={{ width: '100%' }} />
               </Form.Item>
             </Col>
             <Col span={12}>
-              <Form.Item name="stEmployees" label="科技人员数（人）" rules={[{ required: true, message: '请填写科技人员数' }]}>
+              <Form.Item name="stEmployees" label={t('rules.sme.stEmployees')} rules={[{ required: true, message: t('rules.hnte.stEmployeesRequired') }]}>
                 <InputNumber min={0} precision={0} style={{ width: '100%' }} />
               </Form.Item>
             </Col>
           </Row>
           <Typography.Title level={2} style={{ fontSize: 16 }}>
-            近三个会计年度财务数据（从早到晚；成立不足三年的按实际年度填写）
+            {t('rules.hnte.yearsTitle')}
           </Typography.Title>
           <Form.List name="years">
             {(fields, { add, remove }) => (
               <>
                 {fields.map((f, i) => (
-                  <Card key={f.key} size="small" style={{ marginBottom: 8 }} title={`第${i + 1}年`} extra={fields.length > 1 ? <MinusCircleOutlined aria-label="删除该年度" onClick={() => remove(f.name)} /> : null}>
+                  <Card key={f.key} size="small" style={{ marginBottom: 8 }} title={t('rules.hnte.yearN', { n: i + 1 })} extra={fields.length > 1 ? <MinusCircleOutlined aria-label={t('rules.hnte.removeYear')} onClick={() => remove(f.name)} /> : null}>
                     <Row gutter={8}>
                       <Col span={8}>
-                        <Form.Item name={[f.name, 'year']} label="会计年度" rules={[{ required: true, message: '请填写年度' }]}>
+                        <Form.Item name={[f.name, 'year']} label={t('rules.hnte.year')} rules={[{ required: true, message: t('rules.hnte.yearRequired') }]}>
                           <InputNumber min={1990} max={2100} precision={0} style={{ width: '100%' }} />
                         </Form.Item>
                       </Col>
                       <Col span={16}>
-                        <Form.Item name={[f.name, 'salesRevenue']} label="销售收入（元）" rules={[{ required: true, message: '请填写销售收入' }]}>
+                        <Form.Item name={[f.name, 'salesRevenue']} label={t('rules.hnte.salesRevenue')} rules={[{ required: true, message: t('rules.hnte.salesRevenueRequired') }]}>
                           <InputNumber {...money} />
                         </Form.Item>
                       </Col>
                       <Col span={8}>
-                        <Form.Item name={[f.name, 'netAssets']} label="年末净资产（元）" rules={[{ required: true, message: '请填写净资产' }]}>
+                        <Form.Item name={[f.name, 'netAssets']} label={t('rules.hnte.netAssets')} rules={[{ required: true, message: t('rules.hnte.netAssetsRequired') }]}>
                           <InputNumber {...money} min={undefined} />
                         </Form.Item>
                       </Col>
                       <Col span={8}>
-                        <Form.Item name={[f.name, 'rdExpenses']} label="研发费用（元）" rules={[{ required: true, message: '请填写研发费用' }]}>
+                        <Form.Item name={[f.name, 'rdExpenses']} label={t('rules.hnte.rdExpenses')} rules={[{ required: true, message: t('rules.hnte.rdExpensesRequired') }]}>
                           <InputNumber {...money} />
                         </Form.Item>
                       </Col>
                       <Col span={8}>
-                        <Form.Item name={[f.name, 'rdDomestic']} label="其中境内研发费用（元）" rules={[{ required: true, message: '请填写境内研发费用' }]}>
+                        <Form.Item name={[f.name, 'rdDomestic']} label={t('rules.hnte.rdDomestic')} rules={[{ required: true, message: t('rules.hnte.rdDomesticRequired') }]}>
                           <InputNumber {...money} />
                         </Form.Item>
                       </Col>
@@ -175,7 +180,7 @@ export function HnteForm() {
                 ))}
                 {fields.length < 3 ? (
                   <Button type="dashed" icon={<PlusOutlined />} onClick={() => add()} block style={{ marginBottom: 12 }}>
-                    增加年度
+                    {t('rules.hnte.addYear')}
                   </Button>
                 ) : null}
               </>
@@ -183,83 +188,84 @@ export function HnteForm() {
           </Form.List>
           <Row gutter={12}>
             <Col span={12}>
-              <Form.Item name="totalRevenue" label="上年度总收入（元）" rules={[{ required: true, message: '请填写上年度总收入' }]}>
+              <Form.Item name="totalRevenue" label={t('rules.hnte.totalRevenue')} rules={[{ required: true, message: t('rules.hnte.totalRevenueRequired') }]}>
                 <InputNumber {...money} />
               </Form.Item>
             </Col>
             <Col span={12}>
-              <Form.Item name="highTechRevenue" label="上年度高新技术产品（服务）收入（元）" rules={[{ required: true, message: '请填写高新技术产品（服务）收入' }]}>
+              <Form.Item name="highTechRevenue" label={t('rules.hnte.highTechRevenue')} rules={[{ required: true, message: t('rules.hnte.highTechRevenueRequired') }]}>
                 <InputNumber {...money} />
               </Form.Item>
             </Col>
             <Col span={12}>
-              <Form.Item name="classI" label="Ⅰ类知识产权（发明专利等）件数" rules={[{ required: true, message: '请填写' }]}>
+              <Form.Item name="classI" label={t('rules.hnte.classI')} rules={[{ required: true, message: t('rules.requiredShort') }]}>
                 <InputNumber min={0} precision={0} style={{ width: '100%' }} />
               </Form.Item>
             </Col>
             <Col span={12}>
-              <Form.Item name="classII" label="Ⅱ类知识产权（实用新型、软著等）件数" rules={[{ required: true, message: '请填写' }]}>
+              <Form.Item name="classII" label={t('rules.hnte.classII')} rules={[{ required: true, message: t('rules.requiredShort') }]}>
                 <InputNumber min={0} precision={0} style={{ width: '100%' }} />
               </Form.Item>
             </Col>
           </Row>
-          <Form.Item label="近三年每年科技成果转化数（项，从早到晚；成立不足三年的按实际年度）">
+          <Form.Item label={t('rules.hnte.conversions')}>
             <Space>
               {[0, 1, 2].map((i) => (
                 <Form.Item key={i} name={['conversions', i]} noStyle>
-                  <InputNumber aria-label={`第${i + 1}年成果转化数`} min={0} precision={0} />
+                  <InputNumber aria-label={t('rules.hnte.conversionsOfYear', { n: i + 1 })} min={0} precision={0} />
                 </Form.Item>
               ))}
             </Space>
           </Form.Item>
-          <Form.Item name="majorIncident" label="申请前一年内是否发生重大安全、重大质量事故或严重环境违法行为">
-            <Radio.Group options={[{ value: false, label: '否' }, { value: true, label: '是' }]} />
+          <Form.Item name="majorIncident" label={t('rules.hnte.majorIncident')}>
+            <Radio.Group options={[{ value: false, label: t('rules.no') }, { value: true, label: t('rules.yes') }]} />
           </Form.Item>
-          <Form.Item name="innovationScore" label="企业创新能力评价得分（专家评审后填写，未评可留空）">
+          <Form.Item name="innovationScore" label={t('rules.hnte.innovationScore')}>
             <InputNumber min={0} max={100} style={{ width: '100%' }} />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={evaluate.isPending} data-testid="hnte-submit">
-            开始自评
+            {t('rules.submit')}
           </Button>
         </Form>
       </Col>
       <Col xs={24} xl={12}>
-        {problem ? <Alert type="error" showIcon message="请检查填写的数据" description={problem} style={{ marginBottom: 12 }} data-testid="hnte-error" /> : null}
-        {result ? <HnteResultView result={result} /> : !problem ? <Alert type="info" showIcon message="填写左侧数据后点击“开始自评”，逐项查看是否符合认定条件" /> : null}
+        {problem ? <Alert type="error" showIcon message={t('rules.checkData')} description={problem} style={{ marginBottom: 12 }} data-testid="hnte-error" /> : null}
+        {result ? <HnteResultView result={result} /> : !problem ? <Alert type="info" showIcon message={t('rules.hnte.hint')} /> : null}
       </Col>
     </Row>
   );
 }
 
 function HnteResultView({ result }: { result: HnteResult }) {
+  const t = useMessages(rulesMessages);
   const r = result.scoreRanges;
-  const rate = (v: number | null) => (v === null ? '无法计算' : percent(v));
+  const rate = (v: number | null) => (v === null ? t('rules.cannotCompute') : percent(v));
   return (
     <div data-testid="hnte-result">
       {result.eligible ? (
-        <Alert type="success" showIcon message="符合高新技术企业认定条件" style={{ marginBottom: 12 }} />
+        <Alert type="success" showIcon message={t('rules.hnte.eligible')} style={{ marginBottom: 12 }} />
       ) : result.pending.length && result.conditions.every((c) => c.passed || c.status === 'pending') ? (
-        <Alert type="warning" showIcon message="其他条件均符合，待专家进行企业创新能力评价（须高于70分）" style={{ marginBottom: 12 }} />
+        <Alert type="warning" showIcon message={t('rules.hnte.pendingScore')} style={{ marginBottom: 12 }} />
       ) : (
-        <Alert type="error" showIcon message="暂不符合高新技术企业认定条件，请查看下表中“不符合”的条件" style={{ marginBottom: 12 }} />
+        <Alert type="error" showIcon message={t('rules.hnte.notEligible')} style={{ marginBottom: 12 }} />
       )}
       <ConditionsTable conditions={result.conditions} testId="hnte-conditions" />
-      <Descriptions title="企业创新能力评价：平台计算的档次与分值范围" column={1} bordered size="small" style={{ marginTop: 16 }} data-testid="hnte-bands">
-        <Descriptions.Item label="知识产权数量">
-          {result.ipQuantityBand}档（{r.ipQuantity.min}–{r.ipQuantity.max}分）
+      <Descriptions title={t('rules.hnte.bandsTitle')} column={1} bordered size="small" style={{ marginTop: 16 }} data-testid="hnte-bands">
+        <Descriptions.Item label={t('rules.hnte.ipQuantity')}>
+          {t('rules.hnte.band', { band: result.ipQuantityBand, min: r.ipQuantity.min, max: r.ipQuantity.max })}
         </Descriptions.Item>
-        <Descriptions.Item label="科技成果转化能力">
-          年均{result.conversionAverage.toFixed(2)}项，{result.conversionBand}档（{r.conversion.min}–{r.conversion.max}分）
+        <Descriptions.Item label={t('rules.hnte.conversion')}>
+          {t('rules.hnte.conversionValue', { avg: result.conversionAverage.toFixed(2), band: result.conversionBand, min: r.conversion.min, max: r.conversion.max })}
         </Descriptions.Item>
-        <Descriptions.Item label="净资产增长率">
-          {rate(result.growth.netAssetGrowth)}，{result.growth.netAssetBand}档（{r.netAssetGrowth.min}–{r.netAssetGrowth.max}分）
+        <Descriptions.Item label={t('rules.hnte.netAssetGrowth')}>
+          {t('rules.hnte.growthValue', { rate: rate(result.growth.netAssetGrowth), band: result.growth.netAssetBand, min: r.netAssetGrowth.min, max: r.netAssetGrowth.max })}
         </Descriptions.Item>
-        <Descriptions.Item label="销售收入增长率">
-          {rate(result.growth.salesGrowth)}，{result.growth.salesBand}档（{r.salesGrowth.min}–{r.salesGrowth.max}分）
+        <Descriptions.Item label={t('rules.hnte.salesGrowth')}>
+          {t('rules.hnte.growthValue', { rate: rate(result.growth.salesGrowth), band: result.growth.salesBand, min: r.salesGrowth.min, max: r.salesGrowth.max })}
         </Descriptions.Item>
       </Descriptions>
       <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
-        依据：{result.ruleSet.source}（{result.ruleSet.effectiveFrom}起施行）。自评结果仅供参考，以认定机构评审为准。
+        {t('rules.hnte.basis', { source: result.ruleSet.source, from: result.ruleSet.effectiveFrom })}
       </Typography.Paragraph>
     </div>
   );

@@ -2,20 +2,23 @@ import { Tabs, Typography } from 'antd';
 import { PageTitle } from '../../../components/PageTitle';
 import { HnteForm } from './HnteForm';
 import { TechSmeForm } from './TechSmeForm';
+import { useMessages } from '../../../lib/i18n';
+import { rulesMessages } from '../messages';
 
 /** Public (no login): an enterprise checks itself against the national rules before applying. */
 export default function SelfAssessmentPage() {
+  const t = useMessages(rulesMessages);
   return (
     <>
-      <PageTitle title="企业认定条件自评">
+      <PageTitle title={t('rules.title')}>
         <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-          无需登录。填写企业数据，按现行认定办法逐项核对条件、计算比例与评分档次。
+          {t('rules.intro')}
         </Typography.Paragraph>
       </PageTitle>
       <Tabs
         items={[
-          { key: 'hnte', label: '高新技术企业', children: <HnteForm /> },
-          { key: 'tech-sme', label: '科技型中小企业', children: <TechSmeForm /> },
+          { key: 'hnte', label: t('rules.tab.hnte'), children: <HnteForm /> },
+          { key: 'tech-sme', label: t('rules.tab.techSme'), children: <TechSmeForm /> },
         ]}
       />
     </>

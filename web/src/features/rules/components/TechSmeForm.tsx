@@ -4,6 +4,8 @@ import { ApiError } from '../../../lib/api';
 import { errorMessage } from '../../../lib/form-errors';
 import { useEvaluateTechSme, type TechSmeInput, type TechSmeResult } from '../api/evaluate-tech-sme';
 import { ConditionsTable, percent } from './ConditionsTable';
+import { useMessages } from '../../../lib/i18n';
+import { rulesMessages } from '../messages';
 
 type Direct = TechSmeInput['direct'];
 interface Values {
@@ -22,11 +24,11 @@ interface Values {
   direct: (keyof NonNullable<Direct>)[];
 }
 
-const DIRECT_OPTIONS: { value: keyof NonNullable<Direct>; label: string }[] = [
-  { value: 'validHnte', label: '拥有有效期内高新技术企业资格证书' },
-  { value: 'nationalAwardTop3', label: '近五年内获得过国家级科技奖励，并在获奖单位中排在前三名' },
-  { value: 'provincialRdInstitution', label: '拥有经认定的省部级以上研发机构' },
-  { value: 'ledStandard', label: '近五年内主导制定过国际标准、国家标准或行业标准' },
+const DIRECT_OPTIONS: { value: keyof NonNullable<Direct>; label: keyof typeof rulesMessages }[] = [
+  { value: 'validHnte', label: 'rules.sme.directValidHnte' },
+  { value: 'nationalAwardTop3', label: 'rules.sme.directAward' },
+  { value: 'provincialRdInstitution', label: 'rules.sme.directRdInstitution' },
+  { value: 'ledStandard', label: 'rules.sme.directStandard' },
 ];
 
 const EXAMPLE: Partial<Values> = {
@@ -46,10 +48,6 @@ const EXAMPLE: Partial<Values> = {
 };
 
 const money = { min: 0, step: 10000, precision: 2, style: { width: '100%' } } as const;
-const yesNo = [
-  { value: false, label: '否' },
-  { value: true, label: '是' },
-];
 const TOP_FIELDS: Record<string, string> = { 'ip.classI': 'classI', 'ip.classII': 'classII' };
 
 function toBody(v: Values): TechSmeInput {
@@ -71,6 +69,11 @@ function toBody(v: Values): TechSmeInput {
 }
 
 export function TechSmeForm() {
+  const t = useMessages(rulesMessages);
+  const yesNo = [
+    { value: false, label: t('rules.no') },
+    { value: true, label: t('rules.yes') },
+  ];
   const [form] = Form.useForm<Values>();
   const evaluate = useEvaluateTechSme();
   const [result, setResult] = useState<TechSmeResult | null>(null);
@@ -92,8 +95,8 @@ export function TechSmeForm() {
     });
   };
 
-  const num = (name: keyof Values, label: string, props: object = { min: 0, precision: 0, style: { width: '100%' } }) => (
-    <Form.Item name={name} label={label} rules={[{ required: true, message: `请填写${label.replace(/（.*）/, '')}` }]}>
+  const num = (name: keyof Values, labelKey: keyof typeof rulesMessages, props: object = { min: 0, precision: 0, style: { width: '100%' } }) => (
+    <Form.Item name={name} label={t(labelKey)} rules={[{ required: true, message: t('rules.required', { field: t(labelKey).replace(/（.*）|\s*\(.*\)/, '') }) }]}>
       <InputNumber {...props} />
     </Form.Item>
   );
@@ -111,76 +114,77 @@ export function TechSmeForm() {
         >
           <Space style={{ marginBottom: 12 }}>
             <Button onClick={() => form.setFieldsValue(EXAMPLE)} data-testid="sme-example">
-              填入示例数据
+              {t('rules.example')}
             </Button>
-            <Button onClick={() => { form.resetFields(); setResult(null); }}>清空</Button>
+            <Button onClick={() => { form.resetFields(); setResult(null); }}>{t('rules.clear')}</Button>
           </Space>
-          <Form.Item name="registeredInChina" label="是否在中国境内（不含港、澳、台地区）注册的居民企业">
+          <Form.Item name="registeredInChina" label={t('rules.sme.registeredInChina')}>
             <Radio.Group options={yesNo} />
           </Form.Item>
           <Row gutter={12}>
-            <Col span={12}>{num('employees', '职工总数（人）')}</Col>
-            <Col span={12}>{num('stEmployees', '科技人员数（人）')}</Col>
-            <Col span={12}>{num('salesRevenue', '年销售收入（元）', money)}</Col>
-            <Col span={12}>{num('totalAssets', '资产总额（元）', money)}</Col>
-            <Col span={12}>{num('rdExpenses', '研发费用总额（元）', money)}</Col>
-            <Col span={12}>{num('totalCostExpenses', '成本费用支出总额（元）', money)}</Col>
-            <Col span={12}>{num('classI', 'Ⅰ类知识产权件数')}</Col>
-            <Col span={12}>{num('classII', 'Ⅱ类知识产权件数')}</Col>
+            <Col span={12}>{num('employees', 'rules.sme.employees')}</Col>
+            <Col span={12}>{num('stEmployees', 'rules.sme.stEmployees')}</Col>
+            <Col span={12}>{num('salesRevenue', 'rules.sme.salesRevenue', money)}</Col>
+            <Col span={12}>{num('totalAssets', 'rules.sme.totalAssets', money)}</Col>
+            <Col span={12}>{num('rdExpenses', 'rules.sme.rdExpenses', money)}</Col>
+            <Col span={12}>{num('totalCostExpenses', 'rules.sme.totalCostExpenses', money)}</Col>
+            <Col span={12}>{num('classI', 'rules.sme.classI')}</Col>
+            <Col span={12}>{num('classII', 'rules.sme.classII')}</Col>
           </Row>
-          <Form.Item name="restrictedIndustry" label="产品和服务是否属于国家规定的禁止、限制和淘汰类">
+          <Form.Item name="restrictedIndustry" label={t('rules.sme.restrictedIndustry')}>
             <Radio.Group options={yesNo} />
           </Form.Item>
-          <Form.Item name="majorIncident" label="上一年度至今是否发生重大安全、重大质量事故或严重环境违法行为">
+          <Form.Item name="majorIncident" label={t('rules.sme.majorIncident')}>
             <Radio.Group options={yesNo} />
           </Form.Item>
-          <Form.Item name="seriousDishonesty" label="是否有科研严重失信行为，或被列入经营异常名录、严重违法失信名单">
+          <Form.Item name="seriousDishonesty" label={t('rules.sme.seriousDishonesty')}>
             <Radio.Group options={yesNo} />
           </Form.Item>
-          <Form.Item name="direct" label="直接确认条件（符合任一项且满足前述条件的，可直接确认为科技型中小企业）">
-            <Checkbox.Group style={{ display: 'flex', flexDirection: 'column', gap: 4 }} options={DIRECT_OPTIONS} />
+          <Form.Item name="direct" label={t('rules.sme.direct')}>
+            <Checkbox.Group style={{ display: 'flex', flexDirection: 'column', gap: 4 }} options={DIRECT_OPTIONS.map((o) => ({ value: o.value, label: t(o.label) }))} />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={evaluate.isPending} data-testid="sme-submit">
-            开始自评
+            {t('rules.submit')}
           </Button>
         </Form>
       </Col>
       <Col xs={24} xl={12}>
-        {problem ? <Alert type="error" showIcon message="请检查填写的数据" description={problem} style={{ marginBottom: 12 }} data-testid="sme-error" /> : null}
-        {result ? <TechSmeResultView result={result} /> : !problem ? <Alert type="info" showIcon message="填写左侧数据后点击“开始自评”，查看各项条件与评价得分" /> : null}
+        {problem ? <Alert type="error" showIcon message={t('rules.checkData')} description={problem} style={{ marginBottom: 12 }} data-testid="sme-error" /> : null}
+        {result ? <TechSmeResultView result={result} /> : !problem ? <Alert type="info" showIcon message={t('rules.sme.hint')} /> : null}
       </Col>
     </Row>
   );
 }
 
 function TechSmeResultView({ result }: { result: TechSmeResult }) {
+  const t = useMessages(rulesMessages);
   const s = result.score;
-  const ratio = (v: number | null) => (v === null ? '无法计算' : percent(v));
+  const ratio = (v: number | null) => (v === null ? t('rules.cannotCompute') : percent(v));
   return (
     <div data-testid="sme-result">
       <Alert
         type={result.eligible ? 'success' : 'error'}
         showIcon
         style={{ marginBottom: 12 }}
-        message={result.eligible ? (result.directQualified ? '符合直接确认条件，可评价为科技型中小企业' : '符合科技型中小企业评价条件') : '暂不符合科技型中小企业评价条件'}
+        message={result.eligible ? (result.directQualified ? t('rules.sme.directQualified') : t('rules.sme.eligible')) : t('rules.sme.notEligible')}
       />
       <ConditionsTable conditions={result.conditions} testId="sme-conditions" />
-      <Descriptions title="评价得分（满分100分，须不低于60分且科技人员指标得分不为0）" column={1} bordered size="small" style={{ marginTop: 16 }} data-testid="sme-score">
-        <Descriptions.Item label="科技人员指标（20分）">
-          {s.stStaff}分（科技人员占比 {percent(result.ratios.stStaff)}）
+      <Descriptions title={t('rules.sme.scoreTitle')} column={1} bordered size="small" style={{ marginTop: 16 }} data-testid="sme-score">
+        <Descriptions.Item label={t('rules.sme.stStaff')}>
+          {t('rules.sme.stStaffValue', { score: s.stStaff, ratio: percent(result.ratios.stStaff) })}
         </Descriptions.Item>
-        <Descriptions.Item label="研发投入指标（50分，取高者）">
-          {s.rd}分（占销售收入 {ratio(result.ratios.rdByRevenue)} 得{s.rdByRevenue}分；占成本费用 {ratio(result.ratios.rdByCost)} 得{s.rdByCost}分）
+        <Descriptions.Item label={t('rules.sme.rd')}>
+          {t('rules.sme.rdValue', { score: s.rd, byRevenue: ratio(result.ratios.rdByRevenue), revenueScore: s.rdByRevenue, byCost: ratio(result.ratios.rdByCost), costScore: s.rdByCost })}
         </Descriptions.Item>
-        <Descriptions.Item label="科技成果指标（30分）">{s.ip}分</Descriptions.Item>
-        <Descriptions.Item label="总分">
+        <Descriptions.Item label={t('rules.sme.ip')}>{t('rules.points', { n: s.ip })}</Descriptions.Item>
+        <Descriptions.Item label={t('rules.sme.total')}>
           <Typography.Text strong data-testid="sme-total">
-            {s.total}分
+            {t('rules.points', { n: s.total })}
           </Typography.Text>
         </Descriptions.Item>
       </Descriptions>
       <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
-        依据：{result.ruleSet.source}。自评结果仅供参考，以评价工作机构公告为准。
+        {t('rules.basis', { source: result.ruleSet.source })}
       </Typography.Paragraph>
     </div>
   );
