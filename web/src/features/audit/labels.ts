@@ -1,133 +1,40 @@
-/** The audit log in words: action and object-type codes named in Chinese (the code stays as the tooltip). */
+/** The audit log in words: action and object-type codes named from the catalogue (the code stays as the tooltip). */
+import { auditMessages, type AuditT } from './messages';
 
-export const OBJECT_TYPE_NAMES: Record<string, string> = {
-  user: '用户',
-  organization: '机构',
-  district: '区县',
-  api_token: 'API令牌',
-  enterprise: '企业',
-  import_batch: '导入批次',
-  expert: '专家',
-  panel_member: '评审专家',
-  recognition: '认定证书',
-  recognition_application: '认定申报',
-  recognition_call: '申报通知',
-  recognition_form: '申报表',
-  recognition_criteria: '认定条件',
-  recognition_import: '认定历史导入',
-  public_notice: '公示',
-  objection: '异议',
-  rule_set: '认定规则',
-  calendar_year: '节假日年度',
-  indicator_import: '外部统计导入',
-  indicator_target: '指标目标',
-  report_job: '工作总结',
-  voucher_policy: '创新券政策',
-  voucher_holder: '创新券持有人',
-  voucher_provider: '服务机构',
-  voucher_service: '服务项目',
-  voucher_booking: '创新券预约',
-  voucher_claim: '创新券兑付',
-  voucher_settlement: '结算批次',
-  voucher_flag: '风险线索',
-  tm_listing: '技术市场发布',
-  tm_deal: '技术交易',
-  tm_auction: '技术拍卖',
-  tm_registration: '技术合同登记',
-  tm_registration_batch: '技术合同登记批次',
-  tm_registration_rule: '技术合同登记规则',
-  tm_subscription: '技术市场订阅',
-  tm_notification: '技术市场通知',
-};
+const known = (key: string): key is keyof typeof auditMessages & string => key in auditMessages;
 
-/** The subject of an action code: everything before its last segment. */
-const SUBJECTS: Record<string, string> = {
-  ...OBJECT_TYPE_NAMES,
-  auth: '账户',
-  'expert.link': '专家关联企业',
-  'indicators.reported': '外部统计',
-  'indicators.targets': '指标目标',
-  notice: '公示',
-  panel: '评审专家组',
-  'reports.annual': '年度工作总结',
-  'techmarket.auction': '技术拍卖',
-  'techmarket.deal': '技术交易',
-  'techmarket.listing': '技术市场发布',
-  'techmarket.notification': '技术市场通知',
-  'techmarket.registration': '技术合同登记',
-  'techmarket.rule': '技术合同登记规则',
-  'techmarket.subscription': '技术市场订阅',
-  'voucher.booking': '创新券预约',
-  'voucher.claim': '创新券兑付',
-  'voucher.flag': '风险线索',
-  'voucher.flags': '风险线索',
-  'voucher.holder': '创新券持有人',
-  'voucher.policy': '创新券政策',
-  'voucher.provider': '服务机构',
-  'voucher.service': '服务项目',
-  'voucher.settlement': '结算批次',
-};
-
-const VERBS: Record<string, string> = {
-  create: '新建',
-  update: '修改',
-  delete: '删除',
-  revoke: '撤销',
-  locked: '账户锁定',
-  login: '登录成功',
-  login_failed: '登录失败',
-  logout: '退出登录',
-  import: '导入',
-  attach: '上传附件',
-  detach: '删除附件',
-  seed: '载入演示数据',
-  seed_import: '导入历史数据',
-  publish: '发布',
-  approve: '审核通过',
-  approve_all: '批量通过',
-  reject: '驳回',
-  file: '提交',
-  draw: '抽取',
-  redraw: '重新抽取',
-  score: '评分',
-  expire: '到期',
-  issue: '发证',
-  generate: '生成',
-  bid: '出价',
-  close: '结束',
-  withdraw: '撤回',
-  read: '已读',
-  bulk_load: '批量载入',
-  register: '登记',
-  resubmit: '重新提交',
-  return: '退回',
-  submit: '提交',
-  password_changed: '修改密码',
-  password_reset: '重置密码',
-  cancel: '取消',
-  reverse: '冲正',
-  resolve: '处理',
-  scan: '扫描',
-  status: '变更状态',
-  pay: '登记付款',
-  set: '设定',
-  district_pass: '区县审核通过',
-  district_reject: '区县退回',
-  city_pass: '市级审核通过',
-  city_reject: '市级退回',
-  uphold: '异议成立',
-  dismiss: '异议不成立',
-};
-
-/** "voucher.claim.approve" → "创新券兑付 · 审核通过"; an unknown code is shown as it is. */
-export function actionName(code: string): string {
-  const cut = code.lastIndexOf('.');
-  if (cut < 0) {
-    return VERBS[code] ?? code;
-  }
-  const subject = SUBJECTS[code.slice(0, cut)];
-  const verb = VERBS[code.slice(cut + 1)];
-  return subject && verb ? `${subject} · ${verb}` : code;
+export function objectTypeName(t: AuditT, code: string): string {
+  const key = `${OBJECT_TYPE_PREFIX}${code}`;
+  return known(key) ? t(key) : code;
 }
 
-export const objectTypeName = (code: string) => OBJECT_TYPE_NAMES[code] ?? code;
+const OBJECT_TYPE_PREFIX = 'audit.objectType.';
+
+/** Every known object type as a select option, named in the current language. */
+export function objectTypeOptions(t: AuditT): { value: string; label: string }[] {
+  return Object.keys(auditMessages)
+    .filter((key) => key.startsWith(OBJECT_TYPE_PREFIX))
+    .map((key) => ({ value: key.slice(OBJECT_TYPE_PREFIX.length), label: t(key as keyof typeof auditMessages & string) }));
+}
+
+/** The subject of an action code (everything before its last segment): an object type or a subject of its own. */
+function subjectName(t: AuditT, code: string): string | undefined {
+  const key = known(`audit.subject.${code}`) ? `audit.subject.${code}` : `${OBJECT_TYPE_PREFIX}${code}`;
+  return known(key) ? t(key) : undefined;
+}
+
+function verbName(t: AuditT, code: string): string | undefined {
+  const key = `audit.verb.${code}`;
+  return known(key) ? t(key) : undefined;
+}
+
+/** "voucher.claim.approve" → "创新券兑付 · 审核通过"; an unknown code is shown as it is. */
+export function actionName(t: AuditT, code: string): string {
+  const cut = code.lastIndexOf('.');
+  if (cut < 0) {
+    return verbName(t, code) ?? code;
+  }
+  const subject = subjectName(t, code.slice(0, cut));
+  const verb = verbName(t, code.slice(cut + 1));
+  return subject && verb ? `${subject} · ${verb}` : code;
+}

@@ -1,9 +1,10 @@
 import { Button, DatePicker, Form, Input, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
-import { useT } from '../../../lib/i18n';
+import { useMessages } from '../../../lib/i18n';
 import type { AuditFilters } from '../hooks/use-audit-filters';
-import { OBJECT_TYPE_NAMES } from '../labels';
+import { objectTypeOptions } from '../labels';
+import { auditMessages } from '../messages';
 
 interface Values {
   objectType?: string;
@@ -12,10 +13,9 @@ interface Values {
   range?: [Dayjs | null, Dayjs | null] | null;
 }
 
-const OBJECT_TYPE_OPTIONS = Object.entries(OBJECT_TYPE_NAMES).map(([value, label]) => ({ value, label }));
 
 export function AuditFilterBar({ filters, onSearch }: { filters: AuditFilters; onSearch: (f: AuditFilters) => void }) {
-  const t = useT();
+  const t = useMessages(auditMessages);
   const [form] = Form.useForm<Values>();
 
   useEffect(() => {
@@ -39,7 +39,7 @@ export function AuditFilterBar({ filters, onSearch }: { filters: AuditFilters; o
   return (
     <Form<Values> form={form} layout="inline" onFinish={onFinish} role="search" style={{ marginBottom: 16, rowGap: 12 }}>
       <Form.Item name="objectType" label={t('audit.objectType')}>
-        <Select allowClear showSearch={{ optionFilterProp: 'label' }} style={{ width: 170 }} options={OBJECT_TYPE_OPTIONS} />
+        <Select allowClear showSearch={{ optionFilterProp: 'label' }} style={{ width: 170 }} options={objectTypeOptions(t)} />
       </Form.Item>
       <Form.Item name="objectId" label={t('audit.objectId')}>
         <Input allowClear style={{ width: 110 }} />

@@ -1,9 +1,10 @@
 import { Col, Row, Table, Tag, Typography, type TableProps } from 'antd';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../../lib/format';
-import { useT } from '../../../lib/i18n';
+import { useMessages } from '../../../lib/i18n';
 import type { AuditItem } from '../api/list-audit';
 import { actionName, objectTypeName } from '../labels';
+import { auditMessages } from '../messages';
 
 function Json({ value, label }: { value: unknown; label: string }) {
   return (
@@ -24,7 +25,7 @@ const actionColor = (a: string) =>
   /delete|revoke|locked|failed|disable/.test(a) ? 'red' : /create|import|login$/.test(a) ? 'green' : /update|change|reset/.test(a) ? 'blue' : 'default';
 
 export function AuditTable({ items, loading }: { items: AuditItem[]; loading: boolean }) {
-  const t = useT();
+  const t = useMessages(auditMessages);
   const columns: TableProps<AuditItem>['columns'] = [
     { title: t('audit.time'), dataIndex: 'at', width: 170, render: (v: string) => formatDateTime(v) },
     {
@@ -40,7 +41,7 @@ export function AuditTable({ items, loading }: { items: AuditItem[]; loading: bo
     },
     { title: t('audit.action'), dataIndex: 'action', render: (a: string) => (
         <Tag color={actionColor(a)} title={a}>
-          {actionName(a)}
+          {actionName(t, a)}
         </Tag>
       ),
     },
@@ -51,11 +52,11 @@ export function AuditTable({ items, loading }: { items: AuditItem[]; loading: bo
       render: (_, r) =>
         r.objectType === 'enterprise' ? (
           <Link to={`/enterprises/${r.objectId}`} title={r.objectType}>
-            {objectTypeName(r.objectType)} #{r.objectId}
+            {objectTypeName(t, r.objectType)} #{r.objectId}
           </Link>
         ) : (
           <span title={r.objectType}>
-            {objectTypeName(r.objectType)} #{r.objectId}
+            {objectTypeName(t, r.objectType)} #{r.objectId}
           </span>
         ),
     },
