@@ -1,23 +1,25 @@
-import { Alert, App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import { Alert, App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select, Space, Statistic, Tabs, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { businessDayjs } from '../../../lib/business-clock';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { renderMoney, renderWan } from '../../../components/Money';
 import { MoneyInput } from '../../../components/MoneyInput';
+import { DataTable, type DataColumn } from '../../../components/DataTable';
+import { StatusTag } from '../../../components/StatusTag';
+import { FormModal } from '../../../components/FormModal';
 import { PageTitle } from '../../../components/PageTitle';
-import { failedTable } from '../../../components/QueryState';
 import { formatYuan } from '../../../lib/format';
 import { useDistricts } from '../../../lib/reference/get-districts';
 import { hasAnyRole, useSession } from '../../../lib/session';
-import { useAppropriate, useApproveMovement, useCreateFund, useCreateOverseas, useFundStatus, useRejectMovement, useRequestMovement, useReturnOverseas } from '../api/mutations';
+import { useAppropriate, type AppropriationInput, type CreateFundInput, type FundStatusInput, type MovementInput, type OverseasInput, type OverseasReturnInput, useApproveMovement, useCreateFund, useCreateOverseas, useFundStatus, useRejectMovement, useRequestMovement, useReturnOverseas } from '../api/mutations';
 import { useFundStats, useManagers, useMovements, useOverseas, usePartnerFunds, useProgrammes, useReports, type Movement, type OverseasProject, type PartnerFund, type ReportSummary } from '../api/queries';
-import { FUND_STATUS_COLORS, INDUSTRIES, PROGRAMME_NAMES, REPORT_STATUS_COLORS } from '../constants';
+import { INDUSTRIES, PROGRAMME_NAMES } from '../constants';
 import { FundCharts } from './FundCharts';
-import { showFormError } from './errors';
 
 const day = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
+/** A request body as the form holds it: its dates as Dayjs. */
+type Dated<T, K extends keyof T> = Omit<T, K> & Record<K, Dayjs>;
 type Programme = 'guidance' | 'angel';
 const STAT = { fontSize: 20 };
 
@@ -57,17 +59,17 @@ function FundsTab({ isOfficer }: { isOfficer: boolean }) {
   const [appropriating, setAppropriating] = useState<Programme | null>(null);
   const [moving, setMoving] = useState<PartnerFund | null>(null);
   const [changing, setChanging] = useState<PartnerFund | null>(null);
-  const columns: ColumnsType<PartnerFund> = [
-    { title: '基金名称', dataIndex: 'name', width: 320, fixed: 'left', render: (v: string, r) => <Space direction="vertical" size={0}><span>{v}</span><Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.programmeName} · {r.managerName}</Typography.Text></Space> },
-    { title: '注册区县', dataIndex: 'districtName', width: 90, render: (v: string | null) => v ?? '—' },
-    { title: '认缴规模', dataIndex: 'scale', align: 'right', width: 130, render: renderWan },
-    { title: '引导基金认缴（占比）', dataIndex: 'commitment', align: 'right', width: 170, render: (v: number, r) => <>{renderWan(v)}（{r.share}%）</> },
-    { title: '已实缴', dataIndex: 'paidIn', align: 'right', width: 120, render: renderWan },
-    { title: '未缴承诺', dataIndex: 'uncalled', align: 'right', width: 120, render: renderWan },
-    { title: '回款', dataIndex: 'returned', align: 'right', width: 110, render: renderWan },
-    { title: '投资项目', dataIndex: 'investments', align: 'right', width: 90, render: (v: number, r) => `${v}个 / ${formatYuan(r.invested)}` },
-    { title: '设立日期', dataIndex: 'setUpOn', width: 110 },
-    { title: '状态', dataIndex: 'statusName', width: 80, render: (v: string, r) => <Tag color={FUND_STATUS_COLORS[r.status]}>{v}</Tag> },
+  const columns: DataColumn<PartnerFund>[] = [
+    { key: 'name', title: '基金名称', dataIndex: 'name', width: 320, fixed: 'left', render: (v: string, r) => <Space direction="vertical" size={0}><span>{v}</span><Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.programmeName} · {r.managerName}</Typography.Text></Space> },
+    { key: 'districtName', title: '注册区县', dataIndex: 'districtName', width: 90, render: (v: string | null) => v ?? '—' },
+    { key: 'scale', title: '认缴规模', dataIndex: 'scale', align: 'right', width: 130, render: renderWan },
+    { key: 'commitment', title: '引导基金认缴（占比）', dataIndex: 'commitment', align: 'right', width: 170, render: (v: number, r) => <>{renderWan(v)}（{r.share}%）</> },
+    { key: 'paidIn', title: '已实缴', dataIndex: 'paidIn', align: 'right', width: 120, render: renderWan },
+    { key: 'uncalled', title: '未缴承诺', dataIndex: 'uncalled', align: 'right', width: 120, render: renderWan },
+    { key: 'returned', title: '回款', dataIndex: 'returned', align: 'right', width: 110, render: renderWan },
+    { key: 'investments', title: '投资项目', dataIndex: 'investments', align: 'right', width: 90, render: (v: number, r) => `${v}个 / ${formatYuan(r.invested)}` },
+    { key: 'setUpOn', title: '设立日期', dataIndex: 'setUpOn', width: 110 },
+    { key: 'statusName', title: '状态', dataIndex: 'statusName', width: 80, render: (v: string, r) => <StatusTag status={r.status} name={v} /> },
     ...(isOfficer
       ? [
           {
@@ -111,7 +113,7 @@ function FundsTab({ isOfficer }: { isOfficer: boolean }) {
         <Select allowClear placeholder="状态" style={{ width: 140 }} value={status} onChange={setStatus} options={[{ value: 'setting_up', label: '设立中' }, { value: 'active', label: '存续' }, { value: 'exited', label: '已退出' }]} />
         {isOfficer ? <Button type="primary" onClick={() => setCreating(true)}>登记合作基金</Button> : null}
       </Space>
-      <Table<PartnerFund> rowKey="id" size="small" columns={columns} dataSource={funds.data} loading={funds.isLoading} pagination={{ pageSize: 20, showTotal: (n) => `共 ${n} 只基金` }} scroll={{ x: 1650 }} {...failedTable(funds)} />
+      <DataTable<PartnerFund> tableId="funds.office.funds" rowKey="id" size="small" columns={columns} query={funds} rows={funds.data} pagination={{ pageSize: 20, showTotal: (n) => `共 ${n} 只基金` }} scroll={{ x: 1650 }} />
       {creating ? <CreateFundModal onClose={() => setCreating(false)} /> : null}
       {appropriating ? <AppropriateModal programme={appropriating} onClose={() => setAppropriating(null)} /> : null}
       {moving ? <MovementModal fund={moving} onClose={() => setMoving(null)} /> : null}
@@ -122,89 +124,71 @@ function FundsTab({ isOfficer }: { isOfficer: boolean }) {
 
 function CreateFundModal({ onClose }: { onClose: () => void }) {
   const { message } = App.useApp();
-  const [form] = Form.useForm();
   const managers = useManagers();
   const districts = useDistricts();
   const create = useCreateFund();
-  const submit = async () => {
-    const v = await form.validateFields();
-    try {
-      await create.mutateAsync({ ...v, setUpOn: day(v.setUpOn)!, registrationNo: v.registrationNo || null, districtId: v.districtId ?? null });
-      message.success('已登记合作基金，引导基金认缴额已记入承诺');
-      onClose();
-    } catch (err) {
-      showFormError(form, err, (t) => message.error(t));
-    }
+  const submit = async (v: Dated<CreateFundInput, 'setUpOn'>) => {
+    await create.mutateAsync({ ...v, setUpOn: day(v.setUpOn)!, registrationNo: v.registrationNo || null, districtId: v.districtId ?? null });
+    void message.success('已登记合作基金，引导基金认缴额已记入承诺');
   };
   return (
-    <Modal open title="登记合作基金" okText="登记" onOk={submit} confirmLoading={create.isPending} onCancel={onClose} width={640} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ programme: 'guidance', status: 'setting_up' }}>
-        <Form.Item name="programme" label="基金类别" rules={[{ required: true }]}>
-          <Select options={Object.entries(PROGRAMME_NAMES).map(([value, label]) => ({ value, label }))} />
+    <FormModal open title="登记合作基金" okText="登记" onSubmit={submit} onClose={onClose} width={640} initialValues={{ programme: 'guidance', status: 'setting_up' }}>
+      <Form.Item name="programme" label="基金类别" rules={[{ required: true }]}>
+        <Select options={Object.entries(PROGRAMME_NAMES).map(([value, label]) => ({ value, label }))} />
+      </Form.Item>
+      <Form.Item name="name" label="基金名称" rules={[{ required: true, message: '请填写基金名称' }]}>
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item name="managerOrgId" label="基金管理人" rules={[{ required: true, message: '请选择基金管理人' }]}>
+        <Select showSearch={{ optionFilterProp: 'label' }} options={(managers.data ?? []).map((m) => ({ value: m.id, label: m.name }))} />
+      </Form.Item>
+      <Space wrap>
+        <Form.Item name="registrationNo" label="登记编号（统一社会信用代码）">
+          <Input maxLength={30} style={{ width: 240 }} />
         </Form.Item>
-        <Form.Item name="name" label="基金名称" rules={[{ required: true, message: '请填写基金名称' }]}>
-          <Input maxLength={100} />
+        <Form.Item name="districtId" label="注册区县">
+          <Select allowClear style={{ width: 160 }} options={(districts.data ?? []).map((d) => ({ value: d.id, label: d.name }))} />
         </Form.Item>
-        <Form.Item name="managerOrgId" label="基金管理人" rules={[{ required: true, message: '请选择基金管理人' }]}>
-          <Select showSearch={{ optionFilterProp: 'label' }} options={(managers.data ?? []).map((m) => ({ value: m.id, label: m.name }))} />
+      </Space>
+      <Space wrap>
+        <Form.Item name="scale" label="认缴规模" rules={[{ required: true, message: '请填写认缴规模' }]}>
+          <MoneyInput />
         </Form.Item>
-        <Space wrap>
-          <Form.Item name="registrationNo" label="登记编号（统一社会信用代码）">
-            <Input maxLength={30} style={{ width: 240 }} />
-          </Form.Item>
-          <Form.Item name="districtId" label="注册区县">
-            <Select allowClear style={{ width: 160 }} options={(districts.data ?? []).map((d) => ({ value: d.id, label: d.name }))} />
-          </Form.Item>
-        </Space>
-        <Space wrap>
-          <Form.Item name="scale" label="认缴规模" rules={[{ required: true, message: '请填写认缴规模' }]}>
-            <MoneyInput />
-          </Form.Item>
-          <Form.Item name="commitment" label="引导基金认缴出资" rules={[{ required: true, message: '请填写引导基金认缴出资' }]}>
-            <MoneyInput />
-          </Form.Item>
-        </Space>
-        <Space wrap>
-          <Form.Item name="setUpOn" label="设立日期" rules={[{ required: true, message: '请选择设立日期' }]}>
-            <DatePicker />
-          </Form.Item>
-          <Form.Item name="status" label="状态" rules={[{ required: true }]}>
-            <Select style={{ width: 140 }} options={[{ value: 'setting_up', label: '设立中' }, { value: 'active', label: '存续' }]} />
-          </Form.Item>
-        </Space>
-      </Form>
-    </Modal>
+        <Form.Item name="commitment" label="引导基金认缴出资" rules={[{ required: true, message: '请填写引导基金认缴出资' }]}>
+          <MoneyInput />
+        </Form.Item>
+      </Space>
+      <Space wrap>
+        <Form.Item name="setUpOn" label="设立日期" rules={[{ required: true, message: '请选择设立日期' }]}>
+          <DatePicker />
+        </Form.Item>
+        <Form.Item name="status" label="状态" rules={[{ required: true }]}>
+          <Select style={{ width: 140 }} options={[{ value: 'setting_up', label: '设立中' }, { value: 'active', label: '存续' }]} />
+        </Form.Item>
+      </Space>
+    </FormModal>
   );
 }
 
 function AppropriateModal({ programme, onClose }: { programme: Programme; onClose: () => void }) {
   const { message } = App.useApp();
-  const [form] = Form.useForm();
   const appropriate = useAppropriate();
-  const submit = async () => {
-    const v = await form.validateFields();
-    try {
-      await appropriate.mutateAsync({ code: programme, body: { amount: v.amount, valueDate: day(v.valueDate)!, memo: v.memo || null } });
-      message.success('已登记拨款');
-      onClose();
-    } catch (err) {
-      showFormError(form, err, (t) => message.error(t));
-    }
+  const submit = async (v: Dated<AppropriationInput, 'valueDate'>) => {
+    await appropriate.mutateAsync({ code: programme, body: { amount: v.amount, valueDate: day(v.valueDate)!, memo: v.memo || null } });
+    void message.success('已登记拨款');
   };
   return (
-    <Modal open title={`登记财政拨款：${PROGRAMME_NAMES[programme]}`} okText="登记" onOk={submit} confirmLoading={appropriate.isPending} onCancel={onClose} destroyOnHidden>
-      <Form form={form} layout="vertical">
-        <Form.Item name="amount" label="拨款金额" rules={[{ required: true, message: '请填写金额' }]}>
-          <MoneyInput />
-        </Form.Item>
-        <Form.Item name="valueDate" label="拨付日期" rules={[{ required: true, message: '请选择日期' }]}>
-          <DatePicker />
-        </Form.Item>
-        <Form.Item name="memo" label="说明">
-          <Input maxLength={200} />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <FormModal open title={`登记财政拨款：${PROGRAMME_NAMES[programme]}`} okText="登记" onSubmit={submit} onClose={onClose}>
+      <Form.Item name="amount" label="拨款金额" rules={[{ required: true, message: '请填写金额' }]}>
+        <MoneyInput />
+      </Form.Item>
+      <Form.Item name="valueDate" label="拨付日期" rules={[{ required: true, message: '请选择日期' }]}>
+        <DatePicker />
+      </Form.Item>
+      <Form.Item name="memo" label="说明">
+        <Input maxLength={200} />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -213,34 +197,26 @@ function MovementModal({ fund, onClose }: { fund: PartnerFund; onClose: () => vo
   const [form] = Form.useForm();
   const request = useRequestMovement();
   const kind = Form.useWatch('kind', form) as 'call' | 'distribution' | undefined;
-  const submit = async () => {
-    const v = await form.validateFields();
-    try {
-      await request.mutateAsync({ id: fund.id, body: { kind: v.kind, amount: v.amount, valueDate: day(v.valueDate)!, memo: v.memo || null } });
-      message.success('已提交，待另一位经办人或计划财务处复核后入账');
-      onClose();
-    } catch (err) {
-      showFormError(form, err, (t) => message.error(t));
-    }
+  const submit = async (v: Dated<MovementInput, 'valueDate'>) => {
+    await request.mutateAsync({ id: fund.id, body: { kind: v.kind, amount: v.amount, valueDate: day(v.valueDate)!, memo: v.memo || null } });
+    void message.success('已提交，待另一位经办人或计划财务处复核后入账');
   };
   return (
-    <Modal open title={`出资/回款申请：${fund.name}`} okText="提交复核" onOk={submit} confirmLoading={request.isPending} onCancel={onClose} destroyOnHidden>
+    <FormModal open title={`出资/回款申请：${fund.name}`} okText="提交复核" onSubmit={submit} onClose={onClose} form={form} initialValues={{ kind: fund.status === 'setting_up' ? 'call' : 'call', valueDate: businessDayjs() }}>
       <Alert type="info" showIcon style={{ marginBottom: 12 }} message={`引导基金认缴 ${formatYuan(fund.commitment)}，已实缴 ${formatYuan(fund.paidIn)}，未缴承诺 ${formatYuan(fund.uncalled)}。申请入账前须经另一位经办人复核（制单人不能复核自己的申请）。`} />
-      <Form form={form} layout="vertical" initialValues={{ kind: fund.status === 'setting_up' ? 'call' : 'call', valueDate: businessDayjs() }}>
-        <Form.Item name="kind" label="类别" rules={[{ required: true }]}>
-          <Select options={[{ value: 'call', label: '实缴出资（从未缴承诺转为实缴）' }, { value: 'distribution', label: '分配/退出回款（基金向引导基金回款）' }]} />
-        </Form.Item>
-        <Form.Item name="amount" label={kind === 'distribution' ? '回款金额' : '出资金额'} rules={[{ required: true, message: '请填写金额' }]}>
-          <MoneyInput />
-        </Form.Item>
-        <Form.Item name="valueDate" label="日期" rules={[{ required: true, message: '请选择日期' }]}>
-          <DatePicker />
-        </Form.Item>
-        <Form.Item name="memo" label="说明">
-          <Input maxLength={200} placeholder="如：第2期实缴出资" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="kind" label="类别" rules={[{ required: true }]}>
+        <Select options={[{ value: 'call', label: '实缴出资（从未缴承诺转为实缴）' }, { value: 'distribution', label: '分配/退出回款（基金向引导基金回款）' }]} />
+      </Form.Item>
+      <Form.Item name="amount" label={kind === 'distribution' ? '回款金额' : '出资金额'} rules={[{ required: true, message: '请填写金额' }]}>
+        <MoneyInput />
+      </Form.Item>
+      <Form.Item name="valueDate" label="日期" rules={[{ required: true, message: '请选择日期' }]}>
+        <DatePicker />
+      </Form.Item>
+      <Form.Item name="memo" label="说明">
+        <Input maxLength={200} placeholder="如：第2期实缴出资" />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -249,33 +225,25 @@ function StatusModal({ fund, onClose }: { fund: PartnerFund; onClose: () => void
   const [form] = Form.useForm();
   const change = useFundStatus();
   const status = Form.useWatch('status', form) as PartnerFund['status'] | undefined;
-  const submit = async () => {
-    const v = await form.validateFields();
-    try {
-      await change.mutateAsync({ id: fund.id, body: { status: v.status, exitedOn: day(v.exitedOn) ?? null, version: fund.version } });
-      message.success('已变更基金状态');
-      onClose();
-    } catch (err) {
-      showFormError(form, err, (t) => message.error(t));
-    }
+  const submit = async (v: { status: FundStatusInput['status']; exitedOn?: Dayjs }) => {
+    await change.mutateAsync({ id: fund.id, body: { status: v.status, exitedOn: day(v.exitedOn) ?? null, version: fund.version } });
+    void message.success('已变更基金状态');
   };
-  const options = fund.status === 'setting_up' ? [{ value: 'active', label: '存续' }, { value: 'exited', label: '已退出' }] : [{ value: 'exited', label: '已退出' }];
+  const options: { value: FundStatusInput['status']; label: string }[] = fund.status === 'setting_up' ? [{ value: 'active', label: '存续' }, { value: 'exited', label: '已退出' }] : [{ value: 'exited', label: '已退出' }];
   return (
-    <Modal open title={`变更状态：${fund.name}`} okText="确定" onOk={submit} confirmLoading={change.isPending} onCancel={onClose} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ status: options[0].value }}>
-        <Form.Item name="status" label="新状态" rules={[{ required: true }]}>
-          <Select options={options} />
-        </Form.Item>
-        {status === 'exited' ? (
-          <>
-            <Form.Item name="exitedOn" label="退出日期" rules={[{ required: true, message: '请选择退出日期' }]}>
-              <DatePicker />
-            </Form.Item>
-            <Alert type="warning" showIcon message={`退出后未缴承诺额 ${formatYuan(fund.uncalled)} 释放回引导基金可用资金，不能再出资。`} />
-          </>
-        ) : null}
-      </Form>
-    </Modal>
+    <FormModal open title={`变更状态：${fund.name}`} okText="确定" onSubmit={submit} onClose={onClose} form={form} initialValues={{ status: options[0].value }}>
+      <Form.Item name="status" label="新状态" rules={[{ required: true }]}>
+        <Select options={options} />
+      </Form.Item>
+      {status === 'exited' ? (
+        <>
+          <Form.Item name="exitedOn" label="退出日期" rules={[{ required: true, message: '请选择退出日期' }]}>
+            <DatePicker />
+          </Form.Item>
+          <Alert type="warning" showIcon message={`退出后未缴承诺额 ${formatYuan(fund.uncalled)} 释放回引导基金可用资金，不能再出资。`} />
+        </>
+      ) : null}
+    </FormModal>
   );
 }
 
@@ -287,15 +255,15 @@ function MovementsTab({ isChecker, myId }: { isChecker: boolean; myId: number })
   const reject = useRejectMovement();
   const [rejecting, setRejecting] = useState<Movement | null>(null);
   const [comment, setComment] = useState('');
-  const columns: ColumnsType<Movement> = [
-    { title: '日期', dataIndex: 'valueDate', width: 110 },
-    { title: '合作基金', dataIndex: 'fundName' },
-    { title: '类别', dataIndex: 'kindName', width: 120 },
-    { title: '金额', dataIndex: 'amount', align: 'right', width: 150, render: renderMoney },
-    { title: '说明', dataIndex: 'memo', render: (v: string | null) => v ?? '—' },
-    { title: '制单', dataIndex: 'requestedBy', width: 110, render: (v: string | null) => v ?? '—' },
-    { title: '复核', dataIndex: 'reviewedBy', width: 110, render: (v: string | null, r) => (r.reviewComment ? `${v ?? ''}：${r.reviewComment}` : (v ?? '—')) },
-    { title: '状态', dataIndex: 'statusName', width: 90, render: (v: string, r) => <Tag color={r.status === 'posted' ? 'green' : r.status === 'pending' ? 'orange' : 'red'}>{v}</Tag> },
+  const columns: DataColumn<Movement>[] = [
+    { key: 'valueDate', title: '日期', dataIndex: 'valueDate', width: 110 },
+    { key: 'fundName', title: '合作基金', dataIndex: 'fundName' },
+    { key: 'kindName', title: '类别', dataIndex: 'kindName', width: 120 },
+    { key: 'amount', title: '金额', dataIndex: 'amount', align: 'right', width: 150, render: renderMoney },
+    { key: 'memo', title: '说明', dataIndex: 'memo', render: (v: string | null) => v ?? '—' },
+    { key: 'requestedBy', title: '制单', dataIndex: 'requestedBy', width: 110, render: (v: string | null) => v ?? '—' },
+    { key: 'reviewedBy', title: '复核', dataIndex: 'reviewedBy', width: 110, render: (v: string | null, r) => (r.reviewComment ? `${v ?? ''}：${r.reviewComment}` : (v ?? '—')) },
+    { key: 'statusName', title: '状态', dataIndex: 'statusName', width: 90, render: (v: string, r) => <StatusTag status={r.status} name={v} /> },
     ...(isChecker
       ? [
           {
@@ -332,7 +300,7 @@ function MovementsTab({ isChecker, myId }: { isChecker: boolean; myId: number })
         <Select allowClear placeholder="状态" style={{ width: 140 }} value={status} onChange={setStatus} options={[{ value: 'pending', label: '待复核' }, { value: 'posted', label: '已入账' }, { value: 'rejected', label: '已退回' }]} />
         {isChecker ? <Typography.Text type="secondary">制单人不能复核自己提出的申请（市科委另一位经办人或计划财务处复核）</Typography.Text> : null}
       </Space>
-      <Table<Movement> rowKey="id" size="small" columns={columns} dataSource={list.data} loading={list.isLoading} pagination={{ pageSize: 20 }} {...failedTable(list)} />
+      <DataTable<Movement> tableId="funds.office.movements" rowKey="id" size="small" columns={columns} query={list} rows={list.data} pagination={{ pageSize: 20 }} />
       <Modal
         open={rejecting !== null}
         title="退回申请"
@@ -355,14 +323,14 @@ function MovementsTab({ isChecker, myId }: { isChecker: boolean; myId: number })
 function ReportsTab() {
   const [status, setStatus] = useState<string | undefined>('submitted');
   const list = useReports({ limit: 500, ...(status ? { status: status as never } : {}) });
-  const columns: ColumnsType<ReportSummary> = [
+  const columns: DataColumn<ReportSummary>[] = [
     { title: '季度', key: 'q', width: 120, render: (_, r) => `${r.year}年第${r.quarter}季度` },
-    { title: '合作基金', dataIndex: 'fundName', render: (v: string, r) => <Link to={`/funds/reports/${r.id}`}>{v}</Link> },
-    { title: '类别', dataIndex: 'programme', width: 190, render: (v: Programme) => PROGRAMME_NAMES[v] },
-    { title: '投资笔数', dataIndex: 'investments', align: 'right', width: 90 },
-    { title: '投资金额', dataIndex: 'invested', align: 'right', width: 140, render: renderWan },
-    { title: '办理期限', dataIndex: 'dueOn', width: 110, render: (v: string | null) => v ?? '—' },
-    { title: '状态', dataIndex: 'statusName', width: 100, render: (v: string, r) => <Tag color={REPORT_STATUS_COLORS[r.status]}>{v}</Tag> },
+    { key: 'fundName', title: '合作基金', dataIndex: 'fundName', render: (v: string, r) => <Link to={`/funds/reports/${r.id}`}>{v}</Link> },
+    { key: 'programme', title: '类别', dataIndex: 'programme', width: 190, render: (v: Programme) => PROGRAMME_NAMES[v] },
+    { key: 'investments', title: '投资笔数', dataIndex: 'investments', align: 'right', width: 90 },
+    { key: 'invested', title: '投资金额', dataIndex: 'invested', align: 'right', width: 140, render: renderWan },
+    { key: 'dueOn', title: '办理期限', dataIndex: 'dueOn', width: 110, render: (v: string | null) => v ?? '—' },
+    { key: 'statusName', title: '状态', dataIndex: 'statusName', width: 100, render: (v: string, r) => <StatusTag status={r.status} name={v} /> },
     { title: '', key: 'open', width: 80, render: (_, r) => <Link to={`/funds/reports/${r.id}`}>{r.status === 'submitted' ? '审核' : '查看'}</Link> },
   ];
   return (
@@ -370,7 +338,7 @@ function ReportsTab() {
       <Space style={{ marginBottom: 12 }}>
         <Select allowClear placeholder="状态" style={{ width: 140 }} value={status} onChange={setStatus} options={[{ value: 'submitted', label: '待审核' }, { value: 'returned', label: '退回修改' }, { value: 'accepted', label: '已接受' }, { value: 'draft', label: '草稿' }]} />
       </Space>
-      <Table<ReportSummary> rowKey="id" size="small" columns={columns} dataSource={list.data} loading={list.isLoading} pagination={{ pageSize: 20, showTotal: (n) => `共 ${n} 份` }} {...failedTable(list)} />
+      <DataTable<ReportSummary> tableId="funds.office.reports" rowKey="id" size="small" columns={columns} query={list} rows={list.data} pagination={{ pageSize: 20, showTotal: (n) => `共 ${n} 份` }} />
     </>
   );
 }
@@ -379,12 +347,12 @@ function OverseasTab({ isOfficer }: { isOfficer: boolean }) {
   const list = useOverseas();
   const [creating, setCreating] = useState(false);
   const [returning, setReturning] = useState<OverseasProject | null>(null);
-  const columns: ColumnsType<OverseasProject> = [
-    { title: '项目', dataIndex: 'name' },
+  const columns: DataColumn<OverseasProject>[] = [
+    { key: 'name', title: '项目', dataIndex: 'name' },
     { title: '所在地', key: 'where', width: 150, render: (_, r) => `${r.country}${r.city ? ` · ${r.city}` : ''}` },
-    { title: '领域', dataIndex: 'field', width: 140 },
-    { title: '投资日期', dataIndex: 'investedOn', width: 110 },
-    { title: '投资金额', dataIndex: 'amount', align: 'right', width: 130, render: renderWan },
+    { key: 'field', title: '领域', dataIndex: 'field', width: 140 },
+    { key: 'investedOn', title: '投资日期', dataIndex: 'investedOn', width: 110 },
+    { key: 'amount', title: '投资金额', dataIndex: 'amount', align: 'right', width: 130, render: renderWan },
     {
       title: '回杭落户',
       key: 'back',
@@ -408,7 +376,7 @@ function OverseasTab({ isOfficer }: { isOfficer: boolean }) {
         <Typography.Text>杭州美国硅谷孵化器：累计孵化投资 {invested} 个海外项目，{returned} 个回杭落户</Typography.Text>
         {isOfficer ? <Button type="primary" onClick={() => setCreating(true)}>登记海外项目</Button> : null}
       </Space>
-      <Table<OverseasProject> rowKey="id" size="small" columns={columns} dataSource={list.data} loading={list.isLoading} pagination={{ pageSize: 20 }} {...failedTable(list)} />
+      <DataTable<OverseasProject> tableId="funds.office.overseas" rowKey="id" size="small" columns={columns} query={list} rows={list.data} pagination={{ pageSize: 20 }} />
       {creating ? <OverseasModal onClose={() => setCreating(false)} /> : null}
       {returning ? <ReturnModal project={returning} onClose={() => setReturning(null)} /> : null}
     </>
@@ -417,80 +385,62 @@ function OverseasTab({ isOfficer }: { isOfficer: boolean }) {
 
 function OverseasModal({ onClose }: { onClose: () => void }) {
   const { message } = App.useApp();
-  const [form] = Form.useForm();
   const create = useCreateOverseas();
-  const submit = async () => {
-    const v = await form.validateFields();
-    try {
-      await create.mutateAsync({ ...v, city: v.city || null, investedOn: day(v.investedOn)! });
-      message.success('已登记海外项目');
-      onClose();
-    } catch (err) {
-      showFormError(form, err, (t) => message.error(t));
-    }
+  const submit = async (v: Dated<OverseasInput, 'investedOn'>) => {
+    await create.mutateAsync({ ...v, city: v.city || null, investedOn: day(v.investedOn)! });
+    void message.success('已登记海外项目');
   };
   return (
-    <Modal open title="登记海外投资项目" okText="登记" onOk={submit} confirmLoading={create.isPending} onCancel={onClose} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ country: '美国' }}>
-        <Form.Item name="name" label="项目名称" rules={[{ required: true, message: '请填写项目名称' }]}>
-          <Input maxLength={100} />
+    <FormModal open title="登记海外投资项目" okText="登记" onSubmit={submit} onClose={onClose} initialValues={{ country: '美国' }}>
+      <Form.Item name="name" label="项目名称" rules={[{ required: true, message: '请填写项目名称' }]}>
+        <Input maxLength={100} />
+      </Form.Item>
+      <Space wrap>
+        <Form.Item name="country" label="国家/地区" rules={[{ required: true, message: '请填写国家/地区' }]}>
+          <Input maxLength={40} />
         </Form.Item>
-        <Space wrap>
-          <Form.Item name="country" label="国家/地区" rules={[{ required: true, message: '请填写国家/地区' }]}>
-            <Input maxLength={40} />
-          </Form.Item>
-          <Form.Item name="city" label="城市">
-            <Input maxLength={40} />
-          </Form.Item>
-        </Space>
-        <Form.Item name="field" label="领域" rules={[{ required: true, message: '请选择领域' }]}>
-          <Select options={INDUSTRIES.map((v) => ({ value: v, label: v }))} />
+        <Form.Item name="city" label="城市">
+          <Input maxLength={40} />
         </Form.Item>
-        <Space wrap>
-          <Form.Item name="investedOn" label="投资日期" rules={[{ required: true, message: '请选择日期' }]}>
-            <DatePicker />
-          </Form.Item>
-          <Form.Item name="amount" label="投资金额（折人民币）" rules={[{ required: true, message: '请填写金额' }]}>
-            <MoneyInput />
-          </Form.Item>
-        </Space>
-      </Form>
-    </Modal>
+      </Space>
+      <Form.Item name="field" label="领域" rules={[{ required: true, message: '请选择领域' }]}>
+        <Select options={INDUSTRIES.map((v) => ({ value: v, label: v }))} />
+      </Form.Item>
+      <Space wrap>
+        <Form.Item name="investedOn" label="投资日期" rules={[{ required: true, message: '请选择日期' }]}>
+          <DatePicker />
+        </Form.Item>
+        <Form.Item name="amount" label="投资金额（折人民币）" rules={[{ required: true, message: '请填写金额' }]}>
+          <MoneyInput />
+        </Form.Item>
+      </Space>
+    </FormModal>
   );
 }
 
 function ReturnModal({ project, onClose }: { project: OverseasProject; onClose: () => void }) {
   const { message } = App.useApp();
-  const [form] = Form.useForm();
   const districts = useDistricts();
   const back = useReturnOverseas();
-  const submit = async () => {
-    const v = await form.validateFields();
-    try {
-      await back.mutateAsync({ id: project.id, body: { returnedOn: day(v.returnedOn)!, returnedName: v.returnedName, uscc: v.uscc || null, districtId: v.districtId ?? null, version: project.version } });
-      message.success('已登记回杭落户');
-      onClose();
-    } catch (err) {
-      showFormError(form, err, (t) => message.error(t));
-    }
+  const submit = async (v: Omit<Dated<OverseasReturnInput, 'returnedOn'>, 'version'>) => {
+    await back.mutateAsync({ id: project.id, body: { returnedOn: day(v.returnedOn)!, returnedName: v.returnedName, uscc: v.uscc || null, districtId: v.districtId ?? null, version: project.version } });
+    void message.success('已登记回杭落户');
   };
   return (
-    <Modal open title={`回杭落户：${project.name}`} okText="登记" onOk={submit} confirmLoading={back.isPending} onCancel={onClose} destroyOnHidden>
-      <Form form={form} layout="vertical">
-        <Form.Item name="returnedOn" label="落户日期" rules={[{ required: true, message: '请选择日期' }]}>
-          <DatePicker />
-        </Form.Item>
-        <Form.Item name="returnedName" label="落户企业名称" rules={[{ required: true, message: '请填写企业名称' }]}>
-          <Input maxLength={100} />
-        </Form.Item>
-        <Form.Item name="uscc" label="统一社会信用代码（已在企业库登记的，关联企业档案）">
-          <Input maxLength={18} />
-        </Form.Item>
-        <Form.Item name="districtId" label="落户区县（未关联企业库时必填）">
-          <Select allowClear options={(districts.data ?? []).map((d) => ({ value: d.id, label: d.name }))} />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <FormModal open title={`回杭落户：${project.name}`} okText="登记" onSubmit={submit} onClose={onClose}>
+      <Form.Item name="returnedOn" label="落户日期" rules={[{ required: true, message: '请选择日期' }]}>
+        <DatePicker />
+      </Form.Item>
+      <Form.Item name="returnedName" label="落户企业名称" rules={[{ required: true, message: '请填写企业名称' }]}>
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item name="uscc" label="统一社会信用代码（已在企业库登记的，关联企业档案）">
+        <Input maxLength={18} />
+      </Form.Item>
+      <Form.Item name="districtId" label="落户区县（未关联企业库时必填）">
+        <Select allowClear options={(districts.data ?? []).map((d) => ({ value: d.id, label: d.name }))} />
+      </Form.Item>
+    </FormModal>
   );
 }
 

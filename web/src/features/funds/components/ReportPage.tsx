@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { renderMoney } from '../../../components/Money';
 import { MoneyInput } from '../../../components/MoneyInput';
+import { StatusTag } from '../../../components/StatusTag';
 import { PageTitle } from '../../../components/PageTitle';
 import { QueryFailure } from '../../../components/QueryState';
 import { formatDateTime } from '../../../lib/format';
@@ -11,7 +12,7 @@ import { useDistricts } from '../../../lib/reference/get-districts';
 import { hasAnyRole, useSession } from '../../../lib/session';
 import { useCreateReport, useReportStep, useUpdateReport, type CreateReportInput } from '../api/mutations';
 import { usePartnerFunds, useReport, type ReportDetail } from '../api/queries';
-import { EXIT_METHODS, INDUSTRIES, REPORT_STATUS_COLORS, ROUNDS } from '../constants';
+import { EXIT_METHODS, INDUSTRIES, ROUNDS } from '../constants';
 import { showFormError } from './errors';
 
 interface InvestmentRow {
@@ -166,7 +167,7 @@ function ReportEditor({ report }: { report: ReportDetail | null }) {
       >
         <Space>
           <Typography.Text type="secondary">{report?.fundName ?? fund?.name ?? ''}{report ? ` · ${report.managerName}` : ''}</Typography.Text>
-          {report ? <Tag color={REPORT_STATUS_COLORS[report.status]}>{report.statusName}</Tag> : <Tag>新建</Tag>}
+          {report ? <StatusTag status={report.status} name={report.statusName} /> : <Tag>新建</Tag>}
         </Space>
       </PageTitle>
       {report?.status === 'returned' ? (
