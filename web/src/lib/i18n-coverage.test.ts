@@ -18,7 +18,6 @@ const NOT_YET_TRANSLATED = [
   'features/allocations',
   'features/awards',
   'features/carriers',
-  'features/experts',
   'features/funds',
   'features/indicators',
   'features/loans',

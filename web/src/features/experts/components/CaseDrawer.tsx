@@ -3,11 +3,12 @@ import { errorMessage } from '../../../lib/form-errors';
 import { useAssignment } from '../api/get-assignment';
 import { MaterialsList } from './MaterialsList';
 import { ScoreForm } from './ScoreForm';
+import { useMessages } from '../../../lib/i18n';
+import { expertsMessages } from '../messages';
 
 type Loose = Record<string, unknown>;
 const obj = (v: unknown): Loose => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Loose) : {});
 const arr = (v: unknown): Loose[] => (Array.isArray(v) ? v.map(obj) : []);
-const yuan = (v: unknown) => (typeof v === 'number' ? `${(v / 10000).toLocaleString('zh-CN', { maximumFractionDigits: 2 })} 万元` : '—');
 const pct = (v: unknown) => (typeof v === 'number' ? `${(v * 100).toFixed(2)}%` : '—');
 
 interface Condition {
@@ -19,6 +20,8 @@ interface Condition {
 
 /** The case an expert reviews: the enterprise, its application data, the engine's assessment and bands, and the scoring form. */
 export function CaseDrawer({ memberId, onClose }: { memberId: number | null; onClose: () => void }) {
+  const t = useMessages(expertsMessages);
+  const yuan = (v: unknown) => (typeof v === 'number' ? t('experts.case.wan', { n: (v / 10000).toLocaleString('zh-CN', { maximumFractionDigits: 2 }) }) : '—');
   const q = useAssignment(memberId);
   const v = q.data;
   const data = obj(v?.application.data);
@@ -27,67 +30,67 @@ export function CaseDrawer({ memberId, onClose }: { memberId: number | null; onC
   const conditions = (Array.isArray(assessment.conditions) ? assessment.conditions : []) as Condition[];
   const growth = obj(assessment.growth);
   return (
-    <Drawer title={v ? `评审：${v.enterprise.name}（${v.application.typeName}）` : '评审任务'} open={memberId !== null} onClose={onClose} size="large" destroyOnHidden>
+    <Drawer title={v ? t('experts.case.title', { name: v.enterprise.name, type: v.application.typeName }) : t('experts.case.titleEmpty')} open={memberId !== null} onClose={onClose} size="large" destroyOnHidden>
       {q.isError ? <Alert type="error" showIcon title={errorMessage(q.error)} /> : null}
       {v ? (
         <>
           <Descriptions size="small" column={2} bordered>
-            <Descriptions.Item label="企业">{v.enterprise.name}</Descriptions.Item>
-            <Descriptions.Item label="统一社会信用代码">{v.enterprise.uscc}</Descriptions.Item>
-            <Descriptions.Item label="行业">{v.enterprise.industry}</Descriptions.Item>
-            <Descriptions.Item label="注册日期">{v.enterprise.registeredOn}</Descriptions.Item>
-            <Descriptions.Item label="申请日期">{v.application.applicationDate ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label="评审截止">{v.application.dueOn ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label="技术领域">{typeof profile.domain === 'string' ? profile.domain : '—'}</Descriptions.Item>
-            <Descriptions.Item label="职工 / 科技人员">{`${String(profile.employees ?? '—')} / ${String(profile.stEmployees ?? '—')}`}</Descriptions.Item>
+            <Descriptions.Item label={t('experts.case.enterprise')}>{v.enterprise.name}</Descriptions.Item>
+            <Descriptions.Item label={t('experts.case.uscc')}>{v.enterprise.uscc}</Descriptions.Item>
+            <Descriptions.Item label={t('experts.case.industry')}>{v.enterprise.industry}</Descriptions.Item>
+            <Descriptions.Item label={t('experts.case.registeredOn')}>{v.enterprise.registeredOn}</Descriptions.Item>
+            <Descriptions.Item label={t('experts.case.applicationDate')}>{v.application.applicationDate ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('experts.case.dueOn')}>{v.application.dueOn ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('experts.case.domain')}>{typeof profile.domain === 'string' ? profile.domain : '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('experts.case.staff')}>{`${String(profile.employees ?? '—')} / ${String(profile.stEmployees ?? '—')}`}</Descriptions.Item>
           </Descriptions>
-          <Divider titlePlacement="start">近三年财务数据</Divider>
+          <Divider titlePlacement="start">{t('experts.case.financials')}</Divider>
           <Table
             rowKey={(r) => String(r.year)}
             size="small"
             pagination={false}
             dataSource={arr(data.financials)}
             columns={[
-              { title: '年度', dataIndex: 'year', width: 70 },
-              { title: '销售收入', dataIndex: 'salesRevenue', render: yuan },
-              { title: '资产总额', dataIndex: 'totalAssets', render: yuan },
-              { title: '负债总额', dataIndex: 'totalLiabilities', render: yuan },
-              { title: '研发费用', dataIndex: 'rdExpenses', render: yuan },
+              { title: t('experts.case.year'), dataIndex: 'year', width: 70 },
+              { title: t('experts.case.salesRevenue'), dataIndex: 'salesRevenue', render: yuan },
+              { title: t('experts.case.totalAssets'), dataIndex: 'totalAssets', render: yuan },
+              { title: t('experts.case.totalLiabilities'), dataIndex: 'totalLiabilities', render: yuan },
+              { title: t('experts.case.rdExpenses'), dataIndex: 'rdExpenses', render: yuan },
             ]}
           />
           <Typography.Paragraph style={{ marginTop: 8 }}>
-            知识产权 {arr(data.ipList).length} 项；近三年成果转化：{(Array.isArray(data.conversions) ? data.conversions : []).join('、') || '—'}
+            {t('experts.case.ipAndConversions', { ip: arr(data.ipList).length, conversions: (Array.isArray(data.conversions) ? data.conversions : []).join(t('experts.case.listSeparator')) || '—' })}
           </Typography.Paragraph>
-          <Divider titlePlacement="start">申报材料（只读）</Divider>
+          <Divider titlePlacement="start">{t('experts.case.materials')}</Divider>
           <MaterialsList view={v} />
           {conditions.length ? (
             <>
-              <Divider titlePlacement="start">规则引擎评估（按申请日有效的规则）</Divider>
+              <Divider titlePlacement="start">{t('experts.case.assessment')}</Divider>
               <Table
                 rowKey="code"
                 size="small"
                 pagination={false}
                 dataSource={conditions}
                 columns={[
-                  { title: '条件', dataIndex: 'label' },
+                  { title: t('experts.case.condition'), dataIndex: 'label' },
                   {
-                    title: '结果',
+                    title: t('experts.case.result'),
                     dataIndex: 'status',
                     width: 90,
-                    render: (s: string) => (s === 'passed' ? <Tag color="green">符合</Tag> : s === 'pending' ? <Tag color="blue">待评分</Tag> : <Tag color="red">不符合</Tag>),
+                    render: (s: string) => (s === 'passed' ? <Tag color="green">{t('experts.case.passed')}</Tag> : s === 'pending' ? <Tag color="blue">{t('experts.case.pending')}</Tag> : <Tag color="red">{t('experts.case.failed')}</Tag>),
                   },
-                  { title: '说明', dataIndex: 'note', render: (n: string | null) => n ?? '' },
+                  { title: t('experts.case.note'), dataIndex: 'note', render: (n: string | null) => n ?? '' },
                 ]}
               />
               <Descriptions size="small" column={2} style={{ marginTop: 8 }}>
-                <Descriptions.Item label="知识产权数量档">{String(assessment.ipQuantityBand ?? '—')}</Descriptions.Item>
-                <Descriptions.Item label="成果转化档">{`${String(assessment.conversionBand ?? '—')}（年均 ${typeof assessment.conversionAverage === 'number' ? assessment.conversionAverage.toFixed(2) : '—'} 项）`}</Descriptions.Item>
-                <Descriptions.Item label="净资产增长率">{`${pct(growth.netAssetGrowth)}（${String(growth.netAssetBand ?? '—')}档）`}</Descriptions.Item>
-                <Descriptions.Item label="销售收入增长率">{`${pct(growth.salesGrowth)}（${String(growth.salesBand ?? '—')}档）`}</Descriptions.Item>
+                <Descriptions.Item label={t('experts.case.ipBand')}>{String(assessment.ipQuantityBand ?? '—')}</Descriptions.Item>
+                <Descriptions.Item label={t('experts.case.conversionBand')}>{t('experts.case.conversionValue', { band: String(assessment.conversionBand ?? '—'), avg: typeof assessment.conversionAverage === 'number' ? assessment.conversionAverage.toFixed(2) : '—' })}</Descriptions.Item>
+                <Descriptions.Item label={t('experts.case.netAssetGrowth')}>{t('experts.case.growthValue', { rate: pct(growth.netAssetGrowth), band: String(growth.netAssetBand ?? '—') })}</Descriptions.Item>
+                <Descriptions.Item label={t('experts.case.salesGrowth')}>{t('experts.case.growthValue', { rate: pct(growth.salesGrowth), band: String(growth.salesBand ?? '—') })}</Descriptions.Item>
               </Descriptions>
             </>
           ) : null}
-          <Divider titlePlacement="start">{v.scoring.mode === 'hnte' ? '企业创新能力评分（各项须在允许范围内）' : '综合评分'}</Divider>
+          <Divider titlePlacement="start">{v.scoring.mode === 'hnte' ? t('experts.case.hnteScoring') : t('experts.case.totalScoring')}</Divider>
           <ScoreForm view={v} />
         </>
       ) : null}

@@ -5,6 +5,8 @@ import { useCreateExpert } from '../api/create-expert';
 import type { ExpertItem } from '../api/list-experts';
 import { useUpdateExpert } from '../api/update-expert';
 import { CATEGORY_OPTIONS, FIELD_SUGGESTIONS } from '../constants';
+import { useMessages } from '../../../lib/i18n';
+import { expertFieldMessages, expertsMessages } from '../messages';
 
 interface Values {
   name: string;
@@ -20,6 +22,8 @@ const FIELDS = ['name', 'organization', 'title', 'category', 'fields', 'active',
 
 /** Create an expert (editing = null) or edit one (optimistic version). */
 export function ExpertFormModal({ open, editing, onClose }: { open: boolean; editing: ExpertItem | null; onClose: () => void }) {
+  const t = useMessages(expertsMessages);
+  const field = useMessages(expertFieldMessages);
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const create = useCreateExpert();
@@ -39,10 +43,10 @@ export function ExpertFormModal({ open, editing, onClose }: { open: boolean; edi
       const body = { ...v, userId: v.userId ?? null };
       if (editing) {
         await update.mutateAsync({ id: editing.id, body: { ...body, version: editing.version } });
-        void message.success('专家信息已保存');
+        void message.success(t('experts.form.saved'));
       } else {
         await create.mutateAsync(body);
-        void message.success('专家已加入专家库');
+        void message.success(t('experts.form.created'));
       }
       onClose();
     } catch (err) {
@@ -53,28 +57,28 @@ export function ExpertFormModal({ open, editing, onClose }: { open: boolean; edi
   };
 
   return (
-    <Modal title={editing ? `编辑专家：${editing.name}` : '新增专家'} open={open} onCancel={onClose} onOk={() => form.submit()} confirmLoading={create.isPending || update.isPending} destroyOnHidden>
+    <Modal title={editing ? t('experts.form.editTitle', { name: editing.name }) : t('experts.pool.create')} open={open} onCancel={onClose} onOk={() => form.submit()} confirmLoading={create.isPending || update.isPending} destroyOnHidden>
       <Form form={form} layout="vertical" onFinish={(v) => void submit(v)}>
-        <Form.Item name="name" label="姓名" rules={[{ required: true, message: '请填写姓名' }]}>
+        <Form.Item name="name" label={t('experts.col.name')} rules={[{ required: true, message: t('experts.form.nameRequired') }]}>
           <Input maxLength={30} />
         </Form.Item>
-        <Form.Item name="organization" label="工作单位" rules={[{ required: true, message: '请填写工作单位' }]} extra="工作单位与申报企业同名时，抽取时自动回避">
+        <Form.Item name="organization" label={t('experts.col.organization')} rules={[{ required: true, message: t('experts.form.organizationRequired') }]} extra={t('experts.form.organizationHint')}>
           <Input maxLength={100} />
         </Form.Item>
-        <Form.Item name="title" label="职称" rules={[{ required: true, message: '请填写职称' }]}>
+        <Form.Item name="title" label={t('experts.col.title')} rules={[{ required: true, message: t('experts.form.titleRequired') }]}>
           <Input maxLength={30} />
         </Form.Item>
-        <Form.Item name="category" label="专家类别" rules={[{ required: true }]}>
-          <Select options={[...CATEGORY_OPTIONS]} />
+        <Form.Item name="category" label={t('experts.pool.category')} rules={[{ required: true }]}>
+          <Select options={CATEGORY_OPTIONS.map((o) => ({ value: o.value, label: t(o.label) }))} />
         </Form.Item>
-        <Form.Item name="fields" label="专业领域" rules={[{ required: true, message: '请至少填写一个专业领域' }]} extra="可从列表选择，也可直接输入后回车">
-          <Select mode="tags" options={FIELD_SUGGESTIONS.map((f) => ({ value: f, label: f }))} maxCount={10} />
+        <Form.Item name="fields" label={t('experts.pool.field')} rules={[{ required: true, message: t('experts.form.fieldsRequired') }]} extra={t('experts.form.fieldsHint')}>
+          <Select mode="tags" options={FIELD_SUGGESTIONS.map((f) => ({ value: f, label: field(f) }))} maxCount={10} />
         </Form.Item>
-        <Form.Item name="active" label="在库（可被抽取）" valuePropName="checked">
+        <Form.Item name="active" label={t('experts.form.activeLabel')} valuePropName="checked">
           <Switch />
         </Form.Item>
-        <Form.Item name="userId" label="关联登录账号（用户ID，角色须为“评审专家”）">
-          <InputNumber min={1} precision={0} style={{ width: '100%' }} placeholder="不关联则留空" />
+        <Form.Item name="userId" label={t('experts.form.userId')}>
+          <InputNumber min={1} precision={0} style={{ width: '100%' }} placeholder={t('experts.form.userIdPlaceholder')} />
         </Form.Item>
       </Form>
     </Modal>

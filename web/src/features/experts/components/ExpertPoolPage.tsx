@@ -8,11 +8,16 @@ import { useExperts, type ExpertItem, type ListExpertsQuery } from '../api/list-
 import { CATEGORY_OPTIONS, FIELD_SUGGESTIONS } from '../constants';
 import { ExpertFormModal } from './ExpertFormModal';
 import { ExpertLinksDrawer } from './ExpertLinksDrawer';
+import { useMessages, useT } from '../../../lib/i18n';
+import { expertFieldMessages, expertsMessages } from '../messages';
 
 type Filters = Pick<ListExpertsQuery, 'q' | 'category' | 'field' | 'active'>;
 
 /** 专家库: the city officer keeps the pool (create, edit, links); the auditor reads it. */
 export default function ExpertPoolPage() {
+  const t = useMessages(expertsMessages);
+  const tc = useT();
+  const field = useMessages(expertFieldMessages);
   const me = useSession();
   const canEdit = hasAnyRole(me, ['city_officer']);
   const [filters, setFilters] = useState<Filters>({ active: 'true' });
@@ -28,7 +33,7 @@ export default function ExpertPoolPage() {
   return (
     <>
       <PageTitle
-        title="专家库"
+        title={t('experts.pool.title')}
         extra={
           canEdit ? (
             <Button
@@ -38,50 +43,50 @@ export default function ExpertPoolPage() {
                 setFormOpen(true);
               }}
             >
-              新增专家
+              {t('experts.pool.create')}
             </Button>
           ) : null
         }
       />
       <Flex gap={8} wrap style={{ marginBottom: 12 }}>
         <Input.Search
-          placeholder="姓名或工作单位"
+          placeholder={t('experts.pool.searchPlaceholder')}
           allowClear
           value={q}
           onChange={(e) => setQ(e.target.value)}
           onSearch={(v) => setFilters((f) => ({ ...f, q: v.trim() || undefined }))}
           style={{ width: 220 }}
-          aria-label="按姓名或工作单位搜索"
+          aria-label={t('experts.pool.searchLabel')}
         />
         <Select
           allowClear
-          placeholder="专家类别"
+          placeholder={t('experts.pool.category')}
           style={{ width: 140 }}
           value={filters.category}
-          options={[...CATEGORY_OPTIONS]}
+          options={CATEGORY_OPTIONS.map((o) => ({ value: o.value, label: t(o.label) }))}
           onChange={(v) => setFilters((f) => ({ ...f, category: v }))}
-          aria-label="专家类别"
+          aria-label={t('experts.pool.category')}
         />
         <Select
           allowClear
           showSearch
-          placeholder="专业领域"
+          placeholder={t('experts.pool.field')}
           style={{ width: 180 }}
           value={filters.field}
-          options={FIELD_SUGGESTIONS.map((f) => ({ value: f, label: f }))}
+          options={FIELD_SUGGESTIONS.map((f) => ({ value: f, label: field(f) }))}
           onChange={(v) => setFilters((f) => ({ ...f, field: v }))}
-          aria-label="专业领域"
+          aria-label={t('experts.pool.field')}
         />
         <Select
           style={{ width: 120 }}
           value={filters.active ?? 'all'}
           options={[
-            { value: 'true', label: '在库' },
-            { value: 'false', label: '停用' },
-            { value: 'all', label: '全部' },
+            { value: 'true', label: t('experts.pool.active') },
+            { value: 'false', label: t('experts.pool.inactive') },
+            { value: 'all', label: t('experts.pool.all') },
           ]}
           onChange={(v) => setFilters((f) => ({ ...f, active: v === 'all' ? undefined : (v as 'true' | 'false') }))}
-          aria-label="是否在库"
+          aria-label={t('experts.pool.activeFilter')}
         />
       </Flex>
       <Table
@@ -91,12 +96,12 @@ export default function ExpertPoolPage() {
         dataSource={items}
         pagination={false}
         columns={[
-          { title: '姓名', dataIndex: 'name', width: 100 },
-          { title: '工作单位', dataIndex: 'organization' },
-          { title: '职称', dataIndex: 'title', width: 130 },
-          { title: '类别', dataIndex: 'categoryName', width: 100 },
+          { title: t('experts.col.name'), dataIndex: 'name', width: 100 },
+          { title: t('experts.col.organization'), dataIndex: 'organization' },
+          { title: t('experts.col.title'), dataIndex: 'title', width: 130 },
+          { title: t('experts.col.category'), dataIndex: 'categoryName', width: 100 },
           {
-            title: '专业领域',
+            title: t('experts.pool.field'),
             dataIndex: 'fields',
             render: (fs: string[]) =>
               fs.map((f) => (
@@ -105,15 +110,15 @@ export default function ExpertPoolPage() {
                 </Tag>
               )),
           },
-          { title: '在评任务', dataIndex: 'load', width: 90 },
-          { title: '状态', dataIndex: 'active', width: 80, render: (a: boolean) => (a ? <Tag color="green">在库</Tag> : <Tag>停用</Tag>) },
+          { title: t('experts.col.load'), dataIndex: 'load', width: 90 },
+          { title: t('experts.col.status'), dataIndex: 'active', width: 80, render: (a: boolean) => (a ? <Tag color="green">{t('experts.pool.active')}</Tag> : <Tag>{t('experts.pool.inactive')}</Tag>) },
           {
-            title: '操作',
+            title: t('experts.col.actions'),
             width: 160,
             render: (_, e) => (
               <Flex gap={4}>
                 <Button type="link" size="small" onClick={() => setViewing(e.id)}>
-                  关联企业
+                  {t('experts.pool.links')}
                 </Button>
                 {canEdit ? (
                   <Button
@@ -124,7 +129,7 @@ export default function ExpertPoolPage() {
                       setFormOpen(true);
                     }}
                   >
-                    编辑
+                    {tc('common.edit')}
                   </Button>
                 ) : null}
               </Flex>

@@ -3,6 +3,8 @@ import type { Dayjs } from 'dayjs';
 import { applyFieldErrors, errorMessage } from '../../../lib/form-errors';
 import type { LinkInput } from '../api/add-link';
 import { LINK_KIND_OPTIONS } from '../constants';
+import { useMessages } from '../../../lib/i18n';
+import { expertsMessages } from '../messages';
 
 interface Values {
   kind: LinkInput['kind'];
@@ -16,6 +18,7 @@ const FIELDS = ['kind', 'companyName', 'uscc', 'endedOn', 'note'];
 
 /** One declared link (employment, shareholding, former employer, relative): by the company's name and/or credit code (never an internal id). */
 export function LinkForm({ onSubmit, pending }: { onSubmit: (body: LinkInput) => Promise<unknown>; pending: boolean }) {
+  const t = useMessages(expertsMessages);
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const kind = Form.useWatch('kind', form);
@@ -28,7 +31,7 @@ export function LinkForm({ onSubmit, pending }: { onSubmit: (body: LinkInput) =>
         ...(v.kind === 'former_employer' ? { endedOn: v.endedOn ? v.endedOn.format('YYYY-MM-DD') : null } : {}),
         ...(v.note?.trim() ? { note: v.note.trim() } : {}),
       });
-      void message.success('关联关系已登记');
+      void message.success(t('experts.linkForm.saved'));
       form.resetFields();
     } catch (err) {
       if (!applyFieldErrors(form, err, FIELDS).length) {
@@ -38,25 +41,25 @@ export function LinkForm({ onSubmit, pending }: { onSubmit: (body: LinkInput) =>
   };
   return (
     <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ kind: 'employer' }}>
-      <Form.Item name="kind" label="关联类型" rules={[{ required: true }]}>
-        <Select options={[...LINK_KIND_OPTIONS]} />
+      <Form.Item name="kind" label={t('experts.linkForm.kind')} rules={[{ required: true }]}>
+        <Select options={LINK_KIND_OPTIONS.map((o) => ({ value: o.value, label: t(o.label) }))} />
       </Form.Item>
-      <Form.Item name="companyName" label="企业名称（与营业执照一致，按名称精确匹配）">
+      <Form.Item name="companyName" label={t('experts.linkForm.companyName')}>
         <Input maxLength={100} />
       </Form.Item>
-      <Form.Item name="uscc" label="统一社会信用代码（可选，按代码匹配）">
+      <Form.Item name="uscc" label={t('experts.linkForm.uscc')}>
         <Input maxLength={18} />
       </Form.Item>
       {kind === 'former_employer' ? (
-        <Form.Item name="endedOn" label="离职日期（不填视为未满3年）">
+        <Form.Item name="endedOn" label={t('experts.linkForm.endedOn')}>
           <DatePicker />
         </Form.Item>
       ) : null}
-      <Form.Item name="note" label="备注">
+      <Form.Item name="note" label={t('experts.links.note')}>
         <Input maxLength={200} />
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={pending}>
-        登记关联关系
+        {t('experts.linkForm.submit')}
       </Button>
     </Form>
   );

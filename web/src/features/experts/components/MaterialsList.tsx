@@ -3,28 +3,31 @@ import { Alert, App, Button, List, Typography } from 'antd';
 import { errorMessage } from '../../../lib/form-errors';
 import { downloadMaterial } from '../api/download-material';
 import type { CaseView } from '../api/get-assignment';
+import { useMessages } from '../../../lib/i18n';
+import { expertsMessages } from '../messages';
 
 /** The case's uploaded materials, read-only, while the expert's seat is live. */
 export function MaterialsList({ view }: { view: CaseView }) {
+  const t = useMessages(expertsMessages);
   const { message } = App.useApp();
   if (!view.materials.open) {
-    return <Alert type="info" showIcon title="评审已结束或您的评审任务已不在进行中，申报材料不再开放查看。" />;
+    return <Alert type="info" showIcon title={t('experts.materials.closed')} />;
   }
   return (
     <List
       size="small"
       bordered
       data-testid="case-materials"
-      locale={{ emptyText: '申报单位未上传材料' }}
+      locale={{ emptyText: t('experts.materials.empty') }}
       dataSource={view.materials.items}
-      footer={<Typography.Text type="secondary">材料仅供本次评审查阅，每次下载均记入审计日志，请勿外传。</Typography.Text>}
+      footer={<Typography.Text type="secondary">{t('experts.materials.footer')}</Typography.Text>}
       renderItem={(f) => (
         <List.Item>
           <Button type="link" size="small" icon={<DownloadOutlined />} onClick={() => void downloadMaterial(view.memberId, f).catch((e: unknown) => message.error(errorMessage(e)))}>
             {f.fileName}
           </Button>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {(f.size / 1024).toFixed(1)} KB · 上传于 {f.createdAt.slice(0, 10)}
+            {t('experts.materials.uploadedOn', { size: (f.size / 1024).toFixed(1), date: f.createdAt.slice(0, 10) })}
           </Typography.Text>
         </List.Item>
       )}

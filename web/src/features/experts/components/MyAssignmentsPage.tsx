@@ -12,9 +12,12 @@ import { MEMBER_STATUS_COLORS } from '../constants';
 import { CaseDrawer } from './CaseDrawer';
 import { LinksTable } from './ExpertLinksDrawer';
 import { LinkForm } from './LinkForm';
+import { useMessages } from '../../../lib/i18n';
+import { expertsMessages } from '../messages';
 
 /** Before anything else: does the expert have a conflict of interest with the applicant? */
 function DeclarationModal({ item, onClose, onAccepted }: { item: Assignment | null; onClose: () => void; onAccepted: (memberId: number) => void }) {
+  const t = useMessages(expertsMessages);
   const { message } = App.useApp();
   const [form] = Form.useForm<{ noConflict: boolean; note?: string }>();
   const declare = useDeclare();
@@ -25,7 +28,7 @@ function DeclarationModal({ item, onClose, onAccepted }: { item: Assignment | nu
     }
     try {
       await declare.mutateAsync({ memberId: item.memberId, body: { noConflict: v.noConflict, ...(v.note?.trim() ? { note: v.note.trim() } : {}) } });
-      void message.success(v.noConflict ? '已声明无利益冲突，可以查看申报材料并评分' : '已申报利益冲突，市科委将另行抽取专家');
+      void message.success(v.noConflict ? t('experts.declare.accepted') : t('experts.declare.conflict'));
       onClose();
       if (v.noConflict) {
         onAccepted(item.memberId);
@@ -35,25 +38,27 @@ function DeclarationModal({ item, onClose, onAccepted }: { item: Assignment | nu
     }
   };
   return (
-    <Modal title="利益冲突声明" open={item !== null} onCancel={onClose} onOk={() => form.submit()} confirmLoading={declare.isPending} okText="提交声明" destroyOnHidden>
+    <Modal title={t('experts.declare.title')} open={item !== null} onCancel={onClose} onOk={() => form.submit()} confirmLoading={declare.isPending} okText={t('experts.declare.ok')} destroyOnHidden>
       {item ? (
         <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ noConflict: true }}>
           <Typography.Paragraph>
-            申报企业：<strong>{item.enterpriseName}</strong>（{item.enterpriseUscc}），{item.typeName}
+            {t('experts.declare.applicant')}
+            <strong>{item.enterpriseName}</strong>
+            {t('experts.declare.applicantDetail', { uscc: item.enterpriseUscc, type: item.typeName })}
           </Typography.Paragraph>
           <Typography.Paragraph type="secondary">
-            本人或近亲属在该企业任职、持股，或本人离开该企业未满3年的，应当申报利益冲突并回避。声明后方可查看申报材料。
+            {t('experts.declare.rule')}
           </Typography.Paragraph>
           <Form.Item name="noConflict" rules={[{ required: true }]}>
             <Radio.Group
               options={[
-                { value: true, label: '本人与该企业不存在利益冲突' },
-                { value: false, label: '存在利益冲突，申请回避' },
+                { value: true, label: t('experts.declare.none') },
+                { value: false, label: t('experts.declare.some') },
               ]}
             />
           </Form.Item>
           {noConflict === false ? (
-            <Form.Item name="note" label="与该企业的关系" rules={[{ required: true, message: '请说明与申报企业的关系' }]}>
+            <Form.Item name="note" label={t('experts.declare.relation')} rules={[{ required: true, message: t('experts.declare.relationRequired') }]}>
               <Input.TextArea rows={3} maxLength={500} />
             </Form.Item>
           ) : null}
@@ -64,17 +69,18 @@ function DeclarationModal({ item, onClose, onAccepted }: { item: Assignment | nu
 }
 
 function MyLinksSection() {
+  const t = useMessages(expertsMessages);
   const links = useMyLinks();
   const add = useDeclareMyLink();
   if (links.isError) {
     const notLinked = links.error instanceof ApiError && links.error.status === 404;
-    return <Alert type={notLinked ? 'info' : 'error'} showIcon title={notLinked ? '您的账号尚未关联专家库档案，请联系市科委。' : errorMessage(links.error)} />;
+    return <Alert type={notLinked ? 'info' : 'error'} showIcon title={notLinked ? t('experts.mine.notLinked') : errorMessage(links.error)} />;
   }
   return (
     <>
       <LinksTable links={links.data?.items ?? []} />
       <Typography.Title level={5} style={{ marginTop: 12 }}>
-        申报新的关联企业
+        {t('experts.mine.declareLink')}
       </Typography.Title>
       <LinkForm pending={add.isPending} onSubmit={(body) => add.mutateAsync(body)} />
     </>
@@ -83,6 +89,7 @@ function MyLinksSection() {
 
 /** 我的评审任务: the expert's own assignments, the conflict declaration, the case and the scoring form. */
 export default function MyAssignmentsPage() {
+  const t = useMessages(expertsMessages);
   const list = useAssignments();
   const [declaring, setDeclaring] = useState<Assignment | null>(null);
   const [viewing, setViewing] = useState<number | null>(null);
@@ -104,38 +111,38 @@ export default function MyAssignmentsPage() {
   }, [linked, list.data, setParams]);
   return (
     <>
-      <PageTitle title="我的评审任务" />
+      <PageTitle title={t('experts.mine.title')} />
       <Table
         rowKey="memberId"
         size="small"
         loading={list.isLoading}
         dataSource={list.data?.items ?? []}
         pagination={false}
-        locale={{ emptyText: '暂无评审任务' }}
+        locale={{ emptyText: t('experts.mine.empty') }}
         columns={[
-          { title: '申报企业', dataIndex: 'enterpriseName' },
-          { title: '认定类型', dataIndex: 'typeName', width: 170 },
-          { title: '年度', dataIndex: 'year', width: 70 },
-          { title: '评审截止', dataIndex: 'dueOn', width: 110, render: (v: string | null) => v ?? '—' },
-          { title: '我的状态', width: 150, render: (_, a) => <Tag color={MEMBER_STATUS_COLORS[a.status]}>{a.statusName}</Tag> },
-          { title: '我的总分', dataIndex: 'total', width: 90, render: (v: number | null) => (v === null ? '—' : v) },
+          { title: t('experts.mine.enterprise'), dataIndex: 'enterpriseName' },
+          { title: t('experts.mine.type'), dataIndex: 'typeName', width: 170 },
+          { title: t('experts.mine.year'), dataIndex: 'year', width: 70 },
+          { title: t('experts.mine.dueOn'), dataIndex: 'dueOn', width: 110, render: (v: string | null) => v ?? '—' },
+          { title: t('experts.mine.status'), width: 150, render: (_, a) => <Tag color={MEMBER_STATUS_COLORS[a.status]}>{a.statusName}</Tag> },
+          { title: t('experts.mine.total'), dataIndex: 'total', width: 90, render: (v: number | null) => (v === null ? '—' : v) },
           {
-            title: '操作',
+            title: t('experts.col.actions'),
             width: 130,
             render: (_, a) =>
               a.status === 'assigned' && a.live ? (
                 <Button type="primary" size="small" onClick={() => setDeclaring(a)}>
-                  利益冲突声明
+                  {t('experts.mine.declare')}
                 </Button>
               ) : a.status === 'accepted' || a.status === 'scored' ? (
                 <Button size="small" onClick={() => setViewing(a.memberId)}>
-                  {a.status === 'accepted' && a.live ? '查看并评分' : '查看'}
+                  {a.status === 'accepted' && a.live ? t('experts.mine.viewAndScore') : t('experts.mine.view')}
                 </Button>
               ) : null,
           },
         ]}
       />
-      <Divider titlePlacement="start">我的关联企业（抽取时据此回避）</Divider>
+      <Divider titlePlacement="start">{t('experts.mine.links')}</Divider>
       <MyLinksSection />
       <DeclarationModal item={declaring} onClose={() => setDeclaring(null)} onAccepted={(id) => setViewing(id)} />
       <CaseDrawer memberId={viewing} onClose={() => setViewing(null)} />

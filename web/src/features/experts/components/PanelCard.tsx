@@ -6,10 +6,13 @@ import { useDrawPanel } from '../api/draw-panel';
 import { usePanel, type PanelDraw, type PanelMember, type PanelVia } from '../api/get-panel';
 import { useRedrawPanel } from '../api/redraw-panel';
 import { excludedReason, MEMBER_STATUS_COLORS } from '../constants';
+import { useMessages } from '../../../lib/i18n';
+import { expertsMessages } from '../messages';
 
 const fmt = (d: string | null | undefined) => (d ? new Date(d).toLocaleString('zh-CN', { hour12: false }) : '—');
 
 function DrawLog({ draws }: { draws: PanelDraw[] }) {
+  const t = useMessages(expertsMessages);
   return (
     <Collapse
       size="small"
@@ -17,21 +20,21 @@ function DrawLog({ draws }: { draws: PanelDraw[] }) {
         key: d.id,
         label: (
           <Space wrap>
-            <Tag color={d.kind === 'draw' ? 'blue' : 'orange'}>{d.kind === 'draw' ? '抽取' : '替换重抽'}</Tag>
+            <Tag color={d.kind === 'draw' ? 'blue' : 'orange'}>{d.kind === 'draw' ? t('experts.panel.kindDraw') : t('experts.panel.kindRedraw')}</Tag>
             <span>{fmt(d.drawnAt)}</span>
             <span>{d.drawnByName ?? ''}</span>
-            <Typography.Text type="secondary">理由：{d.reason}</Typography.Text>
+            <Typography.Text type="secondary">{t('experts.panel.reason', { reason: d.reason })}</Typography.Text>
           </Space>
         ),
         children: (
           <>
             <Descriptions size="small" column={2}>
-              <Descriptions.Item label="随机种子">{d.seed}</Descriptions.Item>
-              <Descriptions.Item label="规则">
-                {d.rules.size}人，技术专家不少于{Math.round(d.rules.minTechnicalRatio * 100)}%，财务专家不少于{d.rules.minFinance}名，在评任务满{d.rules.loadCap}件不抽
+              <Descriptions.Item label={t('experts.panel.seed')}>{d.seed}</Descriptions.Item>
+              <Descriptions.Item label={t('experts.panel.rules')}>
+                {t('experts.panel.drawRules', { size: d.rules.size, tech: Math.round(d.rules.minTechnicalRatio * 100), finance: d.rules.minFinance, cap: d.rules.loadCap })}
               </Descriptions.Item>
-              <Descriptions.Item label="抽中" span={2}>
-                {d.selected.map((s) => `${s.name}${s.fieldMatch ? '（领域匹配）' : ''}`).join('、') || '—'}
+              <Descriptions.Item label={t('experts.panel.selected')} span={2}>
+                {d.selected.map((s) => (s.fieldMatch ? t('experts.panel.fieldMatch', { name: s.name }) : s.name)).join(t('experts.case.listSeparator')) || '—'}
               </Descriptions.Item>
             </Descriptions>
             <Table
@@ -39,10 +42,10 @@ function DrawLog({ draws }: { draws: PanelDraw[] }) {
               size="small"
               pagination={d.excluded.length > 10 ? { pageSize: 10 } : false}
               dataSource={d.excluded}
-              locale={{ emptyText: '无排除' }}
+              locale={{ emptyText: t('experts.panel.noExclusions') }}
               columns={[
-                { title: '未抽取的专家', dataIndex: 'name', width: 140 },
-                { title: '原因', dataIndex: 'reason', render: excludedReason },
+                { title: t('experts.panel.notDrawn'), dataIndex: 'name', width: 140 },
+                { title: t('experts.panel.why'), dataIndex: 'reason', render: (r: string) => excludedReason(r, t) },
               ]}
             />
           </>
@@ -59,6 +62,7 @@ function DrawLog({ draws }: { draws: PanelDraw[] }) {
  * instrument's case passes `via="cases"` and the status in which its panel is drawn.
  */
 export function PanelCard({ applicationId, applicationStatus, via = 'recognitions', readyStatus = 'city_passed' }: { applicationId: number; applicationStatus?: string; via?: PanelVia; readyStatus?: string }) {
+  const t = useMessages(expertsMessages);
   const { message } = App.useApp();
   const me = useSession();
   const canDraw = hasAnyRole(me, ['city_officer']);
@@ -76,7 +80,7 @@ export function PanelCard({ applicationId, applicationStatus, via = 'recognition
   const doDraw = async (v: { reason?: string; size?: number }) => {
     try {
       await draw.mutateAsync({ id: applicationId, body: { ...(v.reason?.trim() ? { reason: v.reason.trim() } : {}), ...(v.size ? { size: v.size } : {}) } });
-      void message.success('已抽取评审专家，申报进入专家评审');
+      void message.success(t('experts.panel.drawn'));
       setDrawOpen(false);
     } catch (err) {
       void message.error(errorMessage(err));
@@ -88,7 +92,7 @@ export function PanelCard({ applicationId, applicationStatus, via = 'recognition
     }
     try {
       await redraw.mutateAsync({ id: applicationId, body: { expertId: replacing.expertId, reason: v.reason } });
-      void message.success(`已替换${replacing.name}`);
+      void message.success(t('experts.panel.replaced', { name: replacing.name }));
       setReplacing(null);
     } catch (err) {
       void message.error(errorMessage(err));
@@ -97,13 +101,13 @@ export function PanelCard({ applicationId, applicationStatus, via = 'recognition
 
   return (
     <Card
-      title="专家评审"
+      title={t('experts.panel.title')}
       size="small"
       loading={panel.isLoading}
       extra={
         canDraw && status === readyStatus && live.length === 0 ? (
           <Button type="primary" onClick={() => setDrawOpen(true)}>
-            随机抽取评审专家
+            {t('experts.panel.draw')}
           </Button>
         ) : null
       }
@@ -113,26 +117,26 @@ export function PanelCard({ applicationId, applicationStatus, via = 'recognition
         <>
           <Space wrap style={{ marginBottom: 8 }}>
             <span>
-              组成规则：{p.rules.size}人，技术专家不少于{Math.round(p.rules.minTechnicalRatio * 100)}%，财务专家不少于{p.rules.minFinance}名
+              {t('experts.panel.composition', { size: p.rules.size, tech: Math.round(p.rules.minTechnicalRatio * 100), finance: p.rules.minFinance })}
             </span>
-            {p.panelScore !== null ? <Tag color="green">专家评审平均分 {p.panelScore.toFixed(2)}</Tag> : null}
+            {p.panelScore !== null ? <Tag color="green">{t('experts.panel.average', { score: p.panelScore.toFixed(2) })}</Tag> : null}
           </Space>
           {live.some((m) => m.status === 'conflict') ? (
-            <Alert type="warning" showIcon style={{ marginBottom: 8 }} title="有专家申报存在利益冲突，请替换该专家（以其声明为理由）" />
+            <Alert type="warning" showIcon style={{ marginBottom: 8 }} title={t('experts.panel.conflictWarning')} />
           ) : null}
           <Table
             rowKey="id"
             size="small"
             pagination={false}
             dataSource={p.members}
-            locale={{ emptyText: status === readyStatus ? '尚未抽取评审专家' : '无评审专家' }}
+            locale={{ emptyText: status === readyStatus ? t('experts.panel.notDrawnYet') : t('experts.panel.noExperts') }}
             rowClassName={(m) => (m.status === 'replaced' ? 'row-muted' : '')}
             columns={[
-              { title: '专家', render: (_, m) => `${m.name}（${m.title}）`, width: 150 },
-              { title: '单位', dataIndex: 'organization' },
-              { title: '类别', dataIndex: 'categoryName', width: 90 },
+              { title: t('experts.panel.expert'), render: (_, m) => t('experts.panel.expertValue', { name: m.name, title: m.title }), width: 150 },
+              { title: t('experts.panel.organization'), dataIndex: 'organization' },
+              { title: t('experts.col.category'), dataIndex: 'categoryName', width: 90 },
               {
-                title: '状态',
+                title: t('experts.col.status'),
                 width: 150,
                 render: (_, m) => (
                   <Space orientation="vertical" size={0}>
@@ -141,12 +145,12 @@ export function PanelCard({ applicationId, applicationStatus, via = 'recognition
                   </Space>
                 ),
               },
-              { title: '总分', dataIndex: 'total', width: 80, render: (v: number | null) => (v === null ? '—' : v) },
-              { title: '评审意见', dataIndex: 'comment', ellipsis: true, render: (v: string | null) => v ?? '' },
+              { title: t('experts.panel.total'), dataIndex: 'total', width: 80, render: (v: number | null) => (v === null ? '—' : v) },
+              { title: t('experts.panel.comment'), dataIndex: 'comment', ellipsis: true, render: (v: string | null) => v ?? '' },
               ...(canDraw && status === 'expert_review'
                 ? [
                     {
-                      title: '操作',
+                      title: t('experts.col.actions'),
                       width: 90,
                       render: (_: unknown, m: PanelMember) =>
                         m.status === 'assigned' || m.status === 'accepted' || m.status === 'conflict' ? (
@@ -154,11 +158,11 @@ export function PanelCard({ applicationId, applicationStatus, via = 'recognition
                             size="small"
                             danger={m.status === 'conflict'}
                             onClick={() => {
-                              redrawForm.setFieldsValue({ reason: m.status === 'conflict' ? `专家声明存在利益冲突：${m.conflictNote ?? ''}` : '' });
+                              redrawForm.setFieldsValue({ reason: m.status === 'conflict' ? t('experts.panel.conflictReason', { note: m.conflictNote ?? '' }) : '' });
                               setReplacing(m);
                             }}
                           >
-                            替换
+                            {t('experts.panel.replace')}
                           </Button>
                         ) : null,
                     },
@@ -169,35 +173,35 @@ export function PanelCard({ applicationId, applicationStatus, via = 'recognition
           {p.draws.length ? (
             <>
               <Typography.Title level={5} style={{ marginTop: 16 }}>
-                抽取记录
+                {t('experts.panel.log')}
               </Typography.Title>
               <DrawLog draws={p.draws} />
             </>
           ) : null}
         </>
       ) : null}
-      <Modal title="随机抽取评审专家" open={drawOpen} onCancel={() => setDrawOpen(false)} onOk={() => drawForm.submit()} confirmLoading={draw.isPending} destroyOnHidden>
+      <Modal title={t('experts.panel.draw')} open={drawOpen} onCancel={() => setDrawOpen(false)} onOk={() => drawForm.submit()} confirmLoading={draw.isPending} destroyOnHidden>
         <Form form={drawForm} layout="vertical" onFinish={(v) => void doDraw(v)}>
-          <Typography.Paragraph type="secondary">系统按组成规则从专家库随机抽取，自动回避与申报企业有关联的专家和在评任务已满的专家，优先抽取领域匹配的专家。抽取记录（含随机种子）永久保存。</Typography.Paragraph>
-          <Form.Item name="size" label="评审组人数（不填按规则默认）">
+          <Typography.Paragraph type="secondary">{t('experts.panel.drawIntro')}</Typography.Paragraph>
+          <Form.Item name="size" label={t('experts.panel.size')}>
             <InputNumber min={3} max={15} precision={0} />
           </Form.Item>
-          <Form.Item name="reason" label="说明（可选）">
+          <Form.Item name="reason" label={t('experts.panel.note')}>
             <Input maxLength={200} />
           </Form.Item>
         </Form>
       </Modal>
       <Modal
-        title={replacing ? `替换专家：${replacing.name}` : '替换专家'}
+        title={replacing ? t('experts.panel.replaceTitle', { name: replacing.name }) : t('experts.panel.replaceTitleEmpty')}
         open={replacing !== null}
         onCancel={() => setReplacing(null)}
         onOk={() => redrawForm.submit()}
         confirmLoading={redraw.isPending}
-        okText="替换并重新抽取"
+        okText={t('experts.panel.replaceOk')}
         destroyOnHidden
       >
         <Form form={redrawForm} layout="vertical" onFinish={(v) => void doRedraw(v)}>
-          <Form.Item name="reason" label="替换理由（将记入抽取记录）" rules={[{ required: true, min: 2, message: '请填写替换理由（至少2个字）' }]}>
+          <Form.Item name="reason" label={t('experts.panel.replaceReason')} rules={[{ required: true, min: 2, message: t('experts.panel.replaceReasonRule') }]}>
             <Input.TextArea rows={3} maxLength={200} />
           </Form.Item>
         </Form>

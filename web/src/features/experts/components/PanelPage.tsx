@@ -3,9 +3,13 @@ import { Link, useParams } from 'react-router';
 import { PageTitle } from '../../../components/PageTitle';
 import { StatusPage } from '../../../components/StatusPage';
 import { PanelCard } from './PanelCard';
+import { useMessages, useT } from '../../../lib/i18n';
+import { expertsMessages } from '../messages';
 
 /** /experts/panels/:applicationId — the panel of one application on its own page. */
 export default function PanelPage() {
+  const t = useMessages(expertsMessages);
+  const tc = useT();
   const { applicationId } = useParams();
   const id = Number(applicationId);
   if (!Number.isSafeInteger(id) || id <= 0) {
@@ -14,10 +18,10 @@ export default function PanelPage() {
   return (
     <>
       <PageTitle
-        title={`专家评审（申报 #${id}）`}
+        title={t('experts.panelPage.title', { id })}
         extra={
           <Button>
-            <Link to="/experts">专家库</Link>
+            <Link to="/experts">{tc('nav.experts')}</Link>
           </Button>
         }
       />

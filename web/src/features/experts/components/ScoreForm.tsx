@@ -4,10 +4,14 @@ import { ApiError } from '../../../lib/api';
 import { errorMessage } from '../../../lib/form-errors';
 import type { CaseView, ScoreItem } from '../api/get-assignment';
 import { useSubmitScore } from '../api/submit-score';
+import { useMessages, type Vars } from '../../../lib/i18n';
+import { expertsMessages } from '../messages';
 
 type Values = Record<string, number | string | undefined>;
 
-const rangeText = (i: ScoreItem) => `${i.band ? `${i.band}档 ` : ''}${i.min}–${i.max}分`;
+type ExpertsT = (key: keyof typeof expertsMessages, vars?: Vars) => string;
+
+const rangeText = (i: ScoreItem, t: ExpertsT) => (i.band ? t('experts.score.bandRange', { band: i.band, min: i.min, max: i.max }) : t('experts.score.range', { min: i.min, max: i.max }));
 
 /**
  * The expert's scoring form: each item shows the range the rules allow (hnte: the band the engine
@@ -15,6 +19,7 @@ const rangeText = (i: ScoreItem) => `${i.band ? `${i.band}档 ` : ''}${i.min}–
  * is shown on the item, so the expert reads the rule's own message.
  */
 export function ScoreForm({ view }: { view: CaseView }) {
+  const t = useMessages(expertsMessages);
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const submit = useSubmitScore();
@@ -33,7 +38,7 @@ export function ScoreForm({ view }: { view: CaseView }) {
         : { total: Number(v.total), ...(comment ? { comment } : {}) };
     try {
       await submit.mutateAsync({ memberId: view.memberId, body: body as never });
-      void message.success('评分已提交');
+      void message.success(t('experts.score.submitted'));
     } catch (err) {
       if (err instanceof ApiError && err.fields.length) {
         form.setFields(err.fields.map((f) => ({ name: f.field.replace(/^(body\.)?(scores\.)?/, ''), errors: [f.message] })));
@@ -45,19 +50,19 @@ export function ScoreForm({ view }: { view: CaseView }) {
   if (done) {
     return (
       <>
-        <Alert type="success" showIcon title={`您已提交评分，总分 ${view.myScore.total ?? '—'} 分`} style={{ marginBottom: 8 }} />
+        <Alert type="success" showIcon title={t('experts.score.done', { total: view.myScore.total ?? '—' })} style={{ marginBottom: 8 }} />
         <Table
           rowKey="code"
           size="small"
           pagination={false}
           dataSource={items}
           columns={[
-            { title: '评分项', dataIndex: 'label' },
-            { title: '允许范围', render: (_, i) => rangeText(i), width: 140 },
-            { title: '我的评分', width: 100, render: (_, i) => (view.myScore.scores ? view.myScore.scores[i.code] : view.myScore.total) },
+            { title: t('experts.score.item'), dataIndex: 'label' },
+            { title: t('experts.score.allowed'), render: (_, i) => rangeText(i, t), width: 140 },
+            { title: t('experts.score.mine'), width: 100, render: (_, i) => (view.myScore.scores ? view.myScore.scores[i.code] : view.myScore.total) },
           ]}
         />
-        {view.myScore.comment ? <Typography.Paragraph style={{ marginTop: 8 }}>评审意见：{view.myScore.comment}</Typography.Paragraph> : null}
+        {view.myScore.comment ? <Typography.Paragraph style={{ marginTop: 8 }}>{t('experts.score.myComment', { comment: view.myScore.comment })}</Typography.Paragraph> : null}
       </>
     );
   }
@@ -72,28 +77,28 @@ export function ScoreForm({ view }: { view: CaseView }) {
           label={
             <span>
               {i.label}
-              <Typography.Text type="secondary">（{rangeText(i)}）</Typography.Text>
+              <Typography.Text type="secondary">{t('experts.score.rangeSuffix', { range: rangeText(i, t) })}</Typography.Text>
             </span>
           }
-          rules={[{ required: true, message: `请填写“${i.label}”` }]}
+          rules={[{ required: true, message: t('experts.score.required', { label: i.label }) }]}
         >
-          <InputNumber precision={1} step={1} style={{ width: 120 }} aria-label={`${i.label}，允许范围${rangeText(i)}`} />
+          <InputNumber precision={1} step={1} style={{ width: 120 }} aria-label={t('experts.score.itemAria', { label: i.label, range: rangeText(i, t) })} />
         </Form.Item>
       ))}
       {view.scoring.mode === 'hnte' ? (
         <Typography.Paragraph strong>
-          合计：{running.toFixed(1)} 分（满分 {view.scoring.maxTotal}，须高于70分方符合创新能力条件）
+          {t('experts.score.running', { sum: running.toFixed(1), max: view.scoring.maxTotal })}
         </Typography.Paragraph>
       ) : null}
       <Form.Item
         name="comment"
-        label="评审意见"
-        rules={view.scoring.mode === 'total' ? [{ required: true, message: '请填写评审意见' }] : []}
+        label={t('experts.score.comment')}
+        rules={view.scoring.mode === 'total' ? [{ required: true, message: t('experts.score.commentRequired') }] : []}
       >
         <Input.TextArea rows={3} maxLength={2000} />
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={submit.isPending}>
-        提交评分
+        {t('experts.score.submit')}
       </Button>
     </Form>
   );
