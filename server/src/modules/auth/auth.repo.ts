@@ -1,6 +1,7 @@
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { apiTokens, districts, loginThrottle, organizations, sessions, users } from '../../db/schema/index.js';
+import { cached, forgetSessionPrincipals, patchCached, readGeneration, remember } from './session-cache.js';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -28,10 +29,12 @@ export async function insertSession(tx: Executor, row: typeof sessions.$inferIns
 }
 
 export async function revokeSession(tx: Executor, tokenHash: string): Promise<void> {
+  forgetSessionPrincipals();
   await tx.update(sessions).set({ revokedAt: new Date() }).where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt)));
 }
 
 export async function revokeUserCredentials(tx: Executor, userId: number): Promise<void> {
+  forgetSessionPrincipals();
   const now = new Date();
   await tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
   await tx.update(apiTokens).set({ revokedAt: now }).where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)));
@@ -39,6 +42,7 @@ export async function revokeUserCredentials(tx: Executor, userId: number): Promi
 
 export async function touchSession(db: Executor, tokenHash: string, at: Date): Promise<void> {
   await db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.tokenHash, tokenHash));
+  patchCached<SessionPrincipal>(tokenHash, { lastSeenAt: at });
 }
 
 export async function touchToken(db: Executor, tokenHash: string, at: Date): Promise<void> {
@@ -83,14 +87,25 @@ function sessionPrincipalQuery(db: Executor) {
 // prepared statement also spares the server the parse and plan.
 const sessionPrincipalQueries = new WeakMap<Executor, ReturnType<typeof sessionPrincipalQuery>>();
 
-export async function findSessionPrincipal(db: Executor, tokenHash: string) {
+type SessionPrincipal = Awaited<ReturnType<ReturnType<typeof sessionPrincipalQuery>['execute']>>[number];
+
+/** The principal of a session token, from the few-second cache of this process when it holds it (session-cache.ts). */
+export async function findSessionPrincipal(db: Executor, tokenHash: string): Promise<SessionPrincipal | undefined> {
+  const hit = cached<SessionPrincipal>(db, tokenHash);
+  if (hit) {
+    return hit;
+  }
   let q = sessionPrincipalQueries.get(db);
   if (!q) {
     q = sessionPrincipalQuery(db);
     sessionPrincipalQueries.set(db, q);
   }
-  const rows = await q.execute({ tokenHash });
-  return rows[0];
+  const readAt = readGeneration();
+  const [row] = await q.execute({ tokenHash });
+  if (row) {
+    remember(db, tokenHash, row, readAt);
+  }
+  return row;
 }
 
 export async function findTokenPrincipal(db: Executor, tokenHash: string) {
@@ -142,6 +157,7 @@ export async function revokeToken(tx: Executor, userId: number, id: number): Pro
 }
 
 export async function setPassword(tx: Executor, userId: number, passwordHash: string): Promise<void> {
+  forgetSessionPrincipals();
   await tx
     .update(users)
     .set({ passwordHash, updatedAt: new Date(), version: sql`${users.version} + 1` })
@@ -155,6 +171,7 @@ export async function revokeUserTokens(tx: Executor, userId: number): Promise<vo
 
 /** Ends the user's other browser sessions (after a password change), keeping the current one. */
 export async function revokeOtherSessions(tx: Executor, userId: number, keepTokenHash: string | null): Promise<void> {
+  forgetSessionPrincipals();
   const others = keepTokenHash === null ? undefined : ne(sessions.tokenHash, keepTokenHash);
   await tx
     .update(sessions)

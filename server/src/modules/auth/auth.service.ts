@@ -4,6 +4,7 @@ import type { Actor, RequestContext } from '../../http/context.js';
 import { hashPassword, passwordProblem, randomToken, sha256, verifyPassword } from '../../lib/password.js';
 import { recordAudit } from '../audit/index.js';
 import * as repo from './auth.repo.js';
+import { changingPrincipals } from './session-cache.js';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MINUTES = 15;
@@ -136,10 +137,12 @@ export async function logout({ db, ctx }: { db: Db; ctx: RequestContext }): Prom
   if (!actor || actor.via !== 'session') {
     return;
   }
-  await db.transaction(async (tx) => {
-    await repo.revokeSession(tx, actor.credentialId);
-    await recordAudit(tx, ctx, { action: 'auth.logout', objectType: 'user', objectId: actor.userId });
-  });
+  await changingPrincipals(() =>
+    db.transaction(async (tx) => {
+      await repo.revokeSession(tx, actor.credentialId);
+      await recordAudit(tx, ctx, { action: 'auth.logout', objectType: 'user', objectId: actor.userId });
+    }),
+  );
 }
 
 export async function changePassword(opts: {
@@ -164,14 +167,16 @@ export async function changePassword(opts: {
     throw fieldError('newPassword', '新密码不能与当前密码相同', 'weak_password');
   }
   const hash = await hashPassword(opts.newPassword);
-  await opts.db.transaction(async (tx) => {
-    await repo.setPassword(tx, user.id, hash);
-    // Every other session and every API token dies with the old password: a leaked credential must
-    // not outlive the change made to shut it out.
-    await repo.revokeOtherSessions(tx, user.id, actor.credentialId);
-    await repo.revokeUserTokens(tx, user.id);
-    await recordAudit(tx, opts.ctx, { action: 'user.password_changed', objectType: 'user', objectId: user.id });
-  });
+  await changingPrincipals(() =>
+    opts.db.transaction(async (tx) => {
+      await repo.setPassword(tx, user.id, hash);
+      // Every other session and every API token dies with the old password: a leaked credential must
+      // not outlive the change made to shut it out.
+      await repo.revokeOtherSessions(tx, user.id, actor.credentialId);
+      await repo.revokeUserTokens(tx, user.id);
+      await recordAudit(tx, opts.ctx, { action: 'user.password_changed', objectType: 'user', objectId: user.id });
+    }),
+  );
 }
 
 export async function createApiToken(opts: { db: Db; ctx: RequestContext; name: string; expiresInDays?: number }) {

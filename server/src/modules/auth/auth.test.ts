@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestApp, loginAs, TEST_PASSWORD, type TestApp } from '../../test/harness.js';
+import { SESSION_CACHE_MS } from './session-cache.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -120,6 +121,8 @@ describe('session', () => {
 
   it('when an admin disables a user, then its sessions end', async () => {
     const victim = await loginAs(t.app, 'provider');
+    // a request first, so this process holds the victim's principal in its session cache
+    expect((await victim.request('GET', '/api/auth/me')).statusCode).toBe(200);
     const admin = await loginAs(t.app, 'admin');
     const list = await admin.request('GET', '/api/users?q=provider');
     const user = list.json().items.find((u: { username: string }) => u.username === 'provider');
@@ -128,6 +131,30 @@ describe('session', () => {
     expect((await victim.request('GET', '/api/auth/me')).statusCode).toBe(401);
     const again = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'provider', password: TEST_PASSWORD } });
     expect(again.statusCode).toBe(403);
+  });
+
+  it('when another process revokes a session in the database, then this process refuses it once its cache entry is SESSION_CACHE_MS old', async () => {
+    const s = await loginAs(t.app, 'officer');
+    expect((await s.request('GET', '/api/auth/me')).statusCode).toBe(200);
+    // what a logout on another app process leaves in the database; nothing forgets this process's cache
+    await t.deps.database.db.execute(sql`update sessions set revoked_at = now() where user_id = ${s.userId} and revoked_at is null`);
+    expect((await s.request('GET', '/api/auth/me')).statusCode).toBe(200);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + SESSION_CACHE_MS + 1);
+      const me = await s.request('GET', '/api/auth/me');
+      expect(me.statusCode).toBe(401);
+      expect(me.json().error.code).toBe('session_expired');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('when a user logs out, then a request on the same cookie right after is refused although the principal was cached', async () => {
+    const s = await loginAs(t.app, 'officer');
+    expect((await s.request('GET', '/api/auth/me')).statusCode).toBe(200);
+    expect((await s.request('POST', '/api/auth/logout')).statusCode).toBe(200);
+    expect((await s.request('GET', '/api/auth/me')).statusCode).toBe(401);
   });
 
   it('me answers roles and the organisation with its district', async () => {

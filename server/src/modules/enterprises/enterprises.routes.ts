@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../deps.js';
 import { contextOf, requireActor } from '../../http/auth.js';
+import { precompiledSerializer } from '../../http/precompiled-serializer.js';
 import { readSingleUpload } from '../../http/upload.js';
 import { sendXlsx, XLSX_MIME } from '../../http/xlsx.js';
 import { assertXlsxWithinLimits } from '../../lib/xlsx.js';
@@ -20,7 +21,11 @@ export const enterprisesRoutes = (deps: Deps): FastifyPluginAsyncZod => async (a
 
   app.get(
     '/api/enterprises',
-    { schema: { tags, summary: '企业库列表（筛选、排序、游标分页）', querystring: s.enterpriseQuery, response: { 200: s.enterprisePage } } },
+    {
+      schema: { tags, summary: '企业库列表（筛选、排序、游标分页）', querystring: s.enterpriseQuery, response: { 200: s.enterprisePage } },
+      // the registry's hottest read: one precompiled serializer instead of zod encoding per response
+      serializerCompiler: precompiledSerializer,
+    },
     async (request) => service.listEnterprises({ db, actor: requireActor(request), query: request.query }),
   );
 

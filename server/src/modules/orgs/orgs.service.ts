@@ -4,7 +4,7 @@ import { type RequestContext, actorOf } from '../../http/context.js';
 import { AppError, fieldError, notFound } from '../../http/errors.js';
 import { hashPassword, passwordProblem } from '../../lib/password.js';
 import { recordAudit } from '../audit/index.js';
-import { clearThrottlesOf, findUserByUsername, revokeUserCredentials } from '../auth/index.js';
+import { changingPrincipals, clearThrottlesOf, findUserByUsername, revokeUserCredentials } from '../auth/index.js';
 import { ORG_KIND_NAMES, ROLE_ORG_KINDS, assertCanAdminister, roleConflict } from './orgs.policy.js';
 import * as repo from './orgs.repo.js';
 
@@ -143,26 +143,29 @@ export async function updateOrganization(opts: {
   patch: { name?: string; kind?: OrgKind; districtId?: number | null; enterpriseId?: number | null };
 }) {
   assertCanAdminister(actorOf(opts.ctx));
-  return opts.db.transaction(async (tx) => {
-    const before = await repo.findOrganization(tx, opts.id);
-    if (!before) {
-      throw notFound('组织机构');
-    }
-    const kind = opts.patch.kind ?? before.kind;
-    const enterpriseId = opts.patch.enterpriseId !== undefined ? opts.patch.enterpriseId : before.enterpriseId;
-    const districtId = await checkOrgShape(
-      tx,
-      kind,
-      opts.patch.districtId !== undefined ? opts.patch.districtId : before.districtId,
-      enterpriseId,
-    );
-    const after = await repo.updateOrganization(tx, opts.id, opts.version, { name: opts.patch.name, kind, districtId, enterpriseId });
-    if (!after) {
-      throw new AppError('version_conflict', '该组织机构已被他人修改，请刷新后重试', { currentVersion: before.version });
-    }
-    await recordAudit(tx, opts.ctx, { action: 'organization.update', objectType: 'organization', objectId: opts.id, before, after });
-    return after;
-  });
+  // the principals of its users carry the organisation's name and district
+  return changingPrincipals(() =>
+    opts.db.transaction(async (tx) => {
+      const before = await repo.findOrganization(tx, opts.id);
+      if (!before) {
+        throw notFound('组织机构');
+      }
+      const kind = opts.patch.kind ?? before.kind;
+      const enterpriseId = opts.patch.enterpriseId !== undefined ? opts.patch.enterpriseId : before.enterpriseId;
+      const districtId = await checkOrgShape(
+        tx,
+        kind,
+        opts.patch.districtId !== undefined ? opts.patch.districtId : before.districtId,
+        enterpriseId,
+      );
+      const after = await repo.updateOrganization(tx, opts.id, opts.version, { name: opts.patch.name, kind, districtId, enterpriseId });
+      if (!after) {
+        throw new AppError('version_conflict', '该组织机构已被他人修改，请刷新后重试', { currentVersion: before.version });
+      }
+      await recordAudit(tx, opts.ctx, { action: 'organization.update', objectType: 'organization', objectId: opts.id, before, after });
+      return after;
+    }),
+  );
 }
 
 // ---- users -----------------------------------------------------------------
@@ -227,42 +230,44 @@ export async function updateUser(opts: {
   if (opts.id === actor.userId && (opts.patch.disabled === true || (opts.patch.roles && !opts.patch.roles.includes('city_admin')))) {
     throw fieldError(opts.patch.disabled ? 'disabled' : 'roles', '不能停用自己或移除自己的管理员角色');
   }
-  return opts.db.transaction(async (tx) => {
-    const before = await repo.findUser(tx, opts.id);
-    if (!before) {
-      throw notFound('用户');
-    }
-    const organizationId = opts.patch.organizationId ?? before.organizationId;
-    const roles = opts.patch.roles ? [...new Set(opts.patch.roles)] : before.roles;
-    const org = await checkRolesFitOrg(tx, organizationId, roles);
-    const after = await repo.updateUser(tx, opts.id, opts.version, {
-      displayName: opts.patch.displayName,
-      organizationId,
-      roles,
-      disabled: opts.patch.disabled,
-      ...(opts.patch.unlock ? { lockedUntil: null, failedLogins: 0 } : {}),
-    });
-    if (!after) {
-      throw new AppError('version_conflict', '该用户已被他人修改，请刷新后重试', { currentVersion: before.version });
-    }
-    if (opts.patch.unlock) {
-      await clearThrottlesOf(tx, after.username);
-    }
-    // Disabling, moving or re-roling a user ends its sessions and tokens: they carried the old rights.
-    const rightsChanged =
-      (after.disabled && !before.disabled) || after.organizationId !== before.organizationId || roles.join() !== before.roles.join();
-    if (rightsChanged) {
-      await revokeUserCredentials(tx, opts.id);
-    }
-    await recordAudit(tx, opts.ctx, {
-      action: opts.patch.unlock ? 'user.unlock' : 'user.update',
-      objectType: 'user',
-      objectId: opts.id,
-      before: auditUser(before),
-      after: auditUser(after),
-    });
-    return presentUser(after, org.name);
-  });
+  return changingPrincipals(() =>
+    opts.db.transaction(async (tx) => {
+      const before = await repo.findUser(tx, opts.id);
+      if (!before) {
+        throw notFound('用户');
+      }
+      const organizationId = opts.patch.organizationId ?? before.organizationId;
+      const roles = opts.patch.roles ? [...new Set(opts.patch.roles)] : before.roles;
+      const org = await checkRolesFitOrg(tx, organizationId, roles);
+      const after = await repo.updateUser(tx, opts.id, opts.version, {
+        displayName: opts.patch.displayName,
+        organizationId,
+        roles,
+        disabled: opts.patch.disabled,
+        ...(opts.patch.unlock ? { lockedUntil: null, failedLogins: 0 } : {}),
+      });
+      if (!after) {
+        throw new AppError('version_conflict', '该用户已被他人修改，请刷新后重试', { currentVersion: before.version });
+      }
+      if (opts.patch.unlock) {
+        await clearThrottlesOf(tx, after.username);
+      }
+      // Disabling, moving or re-roling a user ends its sessions and tokens: they carried the old rights.
+      const rightsChanged =
+        (after.disabled && !before.disabled) || after.organizationId !== before.organizationId || roles.join() !== before.roles.join();
+      if (rightsChanged) {
+        await revokeUserCredentials(tx, opts.id);
+      }
+      await recordAudit(tx, opts.ctx, {
+        action: opts.patch.unlock ? 'user.unlock' : 'user.update',
+        objectType: 'user',
+        objectId: opts.id,
+        before: auditUser(before),
+        after: auditUser(after),
+      });
+      return presentUser(after, org.name);
+    }),
+  );
 }
 
 export async function resetUserPassword(opts: { db: Db; ctx: RequestContext; id: number; password: string }) {
@@ -276,14 +281,16 @@ export async function resetUserPassword(opts: { db: Db; ctx: RequestContext; id:
     throw fieldError('password', problem, 'weak_password');
   }
   const passwordHash = await hashPassword(opts.password);
-  await opts.db.transaction(async (tx) => {
-    const before = await repo.findUser(tx, opts.id);
-    if (!before) {
-      throw notFound('用户');
-    }
-    await repo.updateUser(tx, opts.id, null, { passwordHash, lockedUntil: null, failedLogins: 0 });
-    await clearThrottlesOf(tx, before.username);
-    await revokeUserCredentials(tx, opts.id);
-    await recordAudit(tx, opts.ctx, { action: 'user.password_reset', objectType: 'user', objectId: opts.id });
-  });
+  await changingPrincipals(() =>
+    opts.db.transaction(async (tx) => {
+      const before = await repo.findUser(tx, opts.id);
+      if (!before) {
+        throw notFound('用户');
+      }
+      await repo.updateUser(tx, opts.id, null, { passwordHash, lockedUntil: null, failedLogins: 0 });
+      await clearThrottlesOf(tx, before.username);
+      await revokeUserCredentials(tx, opts.id);
+      await recordAudit(tx, opts.ctx, { action: 'user.password_reset', objectType: 'user', objectId: opts.id });
+    }),
+  );
 }
