@@ -92,7 +92,7 @@ function LatestPolicies({ t }: { t: T }) {
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('portal.policies.empty')} /> }}
         renderItem={(p) => (
           <List.Item>
-            <List.Item.Meta title={<Link to={`/public/policies/${p.id}`}>{p.title}</Link>} description={[p.docNo, p.issuer, formatDate(p.issuedOn)].filter(Boolean).join(' · ')} />
+            <List.Item.Meta title={<Link to={`/public/policies/${p.id}`}>{p.title}</Link>} description={[p.docNo, p.issuer, p.issuedOn ? formatDate(p.issuedOn) : null].filter(Boolean).join(' · ')} />
           </List.Item>
         )}
       />
