@@ -16,7 +16,6 @@ const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 /** Feature folders and files whose text is still hard-coded; remove a line when it is translated. */
 const NOT_YET_TRANSLATED = [
   'features/allocations',
-  'features/awards',
   'features/carriers',
   'features/funds',
   'features/indicators',
@@ -26,7 +25,6 @@ const NOT_YET_TRANSLATED = [
   'features/projects',
   'features/recognitions',
   'features/subsidies',
-  'features/supervision',
   'features/techmarket',
   'features/vouchers',
 ];

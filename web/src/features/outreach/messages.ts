@@ -72,7 +72,7 @@ export const outreachMessages = {
   'outreach.public.total': ['共 {total} 次', '{total} activities'],
   'outreach.public.empty': ['暂无活动', 'No activities yet'],
   'outreach.public.venue': ['地点：{place}{v1} · 参加 {participants} 人', 'Venue: {place}{v1} · {participants} participants'],
-  'outreach.public.organisers': ['主办：', 'Organisers:'],
+  'outreach.public.organisers': ['主办：', 'Organisers: '],
 } as const satisfies Catalogue;
 
 /** A translator for this feature, for helpers that build labels outside a component. */

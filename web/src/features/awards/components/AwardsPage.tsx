@@ -1,3 +1,5 @@
+import { awardsMessages } from '../messages';
+import { useMessages } from '../../../lib/i18n';
 import {
   App,
   Button,
@@ -41,6 +43,7 @@ function RecordModal({
   open: boolean;
   onClose: () => void;
 }) {
+  const t = useMessages(awardsMessages);
   const { message } = App.useApp();
   const [form] = Form.useForm<
     Omit<RecordInput, "awardedOn" | "units"> & {
@@ -60,7 +63,7 @@ function RecordModal({
           .filter(Boolean),
         awardedOn: v.awardedOn?.format("YYYY-MM-DD") ?? "",
       });
-      void message.success("已登记");
+      void message.success(t('awards.record.saved'));
       onClose();
     } catch (err) {
       if (
@@ -81,7 +84,7 @@ function RecordModal({
   };
   return (
     <Modal
-      title="登记国家、省科技奖获奖"
+      title={t('awards.record.formTitle')}
       open={open}
       onCancel={onClose}
       onOk={() => void submit()}
@@ -101,34 +104,34 @@ function RecordModal({
       >
         <Row gutter={12}>
           <Col span={8}>
-            <Form.Item name="level" label="级别" rules={[{ required: true }]}>
+            <Form.Item name="level" label={t('awards.level')} rules={[{ required: true }]}>
               <Select
                 options={[
-                  { value: "national", label: "国家级" },
-                  { value: "provincial", label: "省级" },
+                  { value: "national", label: t('awards.level.national') },
+                  { value: "provincial", label: t('awards.level.provincial') },
                 ]}
               />
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name="category" label="奖种">
+            <Form.Item name="category" label={t('awards.category')}>
               <Select
                 options={[
-                  { value: "progress", label: "科学技术进步奖" },
-                  { value: "invention", label: "技术发明奖" },
-                  { value: "natural_science", label: "自然科学奖" },
+                  { value: "progress", label: t('awards.category.progress') },
+                  { value: "invention", label: t('awards.category.invention') },
+                  { value: "natural_science", label: t('awards.category.natural') },
                 ]}
               />
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name="grade" label="等级" rules={[{ required: true }]}>
+            <Form.Item name="grade" label={t('awards.grade')} rules={[{ required: true }]}>
               <Select
                 options={[
-                  { value: "special", label: "特等奖" },
-                  { value: "first", label: "一等奖" },
-                  { value: "second", label: "二等奖" },
-                  { value: "third", label: "三等奖" },
+                  { value: "special", label: t('awards.grade.special') },
+                  { value: "first", label: t('awards.grade.first') },
+                  { value: "second", label: t('awards.grade.second') },
+                  { value: "third", label: t('awards.grade.third') },
                 ]}
               />
             </Form.Item>
@@ -136,7 +139,7 @@ function RecordModal({
           <Col span={8}>
             <Form.Item
               name="year"
-              label="奖励年度"
+              label={t('awards.awardYear')}
               rules={[{ required: true }]}
             >
               <InputNumber min={2000} max={2100} style={{ width: "100%" }} />
@@ -145,8 +148,8 @@ function RecordModal({
           <Col span={16}>
             <Form.Item
               name="projectTitle"
-              label="项目名称"
-              rules={[{ required: true, message: "请填写项目名称" }]}
+              label={t('awards.projectName')}
+              rules={[{ required: true, message: t('awards.projectNameRequired') }]}
             >
               <Input maxLength={120} />
             </Form.Item>
@@ -154,8 +157,8 @@ function RecordModal({
           <Col span={24}>
             <Form.Item
               name="units"
-              label="获奖单位（多个用顿号分隔）"
-              rules={[{ required: true, message: "请填写获奖单位" }]}
+              label={t('awards.record.winnersLabel')}
+              rules={[{ required: true, message: t('awards.record.winnersRequired') }]}
             >
               <Input />
             </Form.Item>
@@ -163,8 +166,8 @@ function RecordModal({
           <Col span={12}>
             <Form.Item
               name="documentNo"
-              label="授奖文号"
-              rules={[{ required: true, message: "请填写文号" }]}
+              label={t('awards.record.documentNo')}
+              rules={[{ required: true, message: t('awards.record.documentNoRequired') }]}
             >
               <Input maxLength={60} />
             </Form.Item>
@@ -172,8 +175,8 @@ function RecordModal({
           <Col span={12}>
             <Form.Item
               name="awardedOn"
-              label="授奖日期"
-              rules={[{ required: true, message: "请选择日期" }]}
+              label={t('awards.record.awardedOn')}
+              rules={[{ required: true, message: t('awards.record.awardedOnRequired') }]}
             >
               <DatePicker style={{ width: "100%" }} />
             </Form.Item>
@@ -195,6 +198,7 @@ export default function AwardsPage() {
 }
 
 function OfficerAwardsPage() {
+  const t = useMessages(awardsMessages);
   const me = useSession();
   const params = useParams();
   const isOfficer = hasAnyRole(me, ["city_officer"]);
@@ -216,27 +220,27 @@ function OfficerAwardsPage() {
       aria-label={label}
       value={v}
       onChange={set}
-      options={years.map((y) => ({ value: y, label: `${y}年度` }))}
+      options={years.map((y) => ({ value: y, label: t('awards.yearOption', { y }) }))}
       style={{ width: 120 }}
     />
   );
   return (
     <>
-      <PageTitle title="科技奖励">
+      <PageTitle title={t('awards.title')}>
         <span style={{ color: "#666" }}>
-          杭州市科学技术进步奖的提名、形式审查、专家评审、公示和授奖；本市单位获国家、省科技奖的登记与统计。
+          {t('awards.intro')}
         </span>
       </PageTitle>
       <Tabs
         items={[
           {
             key: "city",
-            label: "市科学技术进步奖",
+            label: t('awards.tab.city'),
             children: (
               <Card
                 size="small"
-                title="提名项目"
-                extra={yearSelect(year, setYear, "提名年度")}
+                title={t('awards.nominations')}
+                extra={yearSelect(year, setYear, t('awards.nominationYear'))}
               >
                 <Table<NominationSummary>
                   rowKey="id"
@@ -249,17 +253,17 @@ function OfficerAwardsPage() {
                     style: { cursor: "pointer" },
                   })}
                   columns={[
-                    { title: "成果名称", dataIndex: "title" },
+                    { title: t('awards.achievement'), dataIndex: "title" },
                     {
-                      title: "完成单位",
+                      title: t('awards.completedBy'),
                       dataIndex: "enterpriseName",
                       width: 220,
                       ellipsis: true,
                     },
-                    { title: "区县", dataIndex: "districtName", width: 80 },
-                    { title: "领域", dataIndex: "field", width: 110 },
+                    { title: t('awards.district'), dataIndex: "districtName", width: 80 },
+                    { title: t('awards.field'), dataIndex: "field", width: 110 },
                     {
-                      title: "状态",
+                      title: t('awards.status'),
                       dataIndex: "statusName",
                       width: 120,
                       render: (v: string, r) => (
@@ -267,19 +271,19 @@ function OfficerAwardsPage() {
                       ),
                     },
                     {
-                      title: "评审均分",
+                      title: t('awards.averageScore'),
                       dataIndex: "panelScore",
                       width: 90,
                       render: (v: number | null) => v ?? "—",
                     },
                     {
-                      title: "等级",
+                      title: t('awards.grade'),
                       width: 140,
                       render: (_, r) =>
                         r.gradeName
                           ? `${r.gradeName}（${r.certificateNo}）`
                           : r.proposedGrade
-                            ? `拟${({ first: "一等奖", second: "二等奖", third: "三等奖" } as Record<string, string>)[r.proposedGrade]}`
+                            ? t('awards.proposed', { v0: ({ first: t('awards.grade.first'), second: t('awards.grade.second'), third: t('awards.grade.third') } as Record<string, string>)[r.proposedGrade] })
                             : "—",
                     },
                   ]}
@@ -289,41 +293,41 @@ function OfficerAwardsPage() {
           },
           {
             key: "records",
-            label: "国家、省科技奖获奖登记",
+            label: t('awards.tab.records'),
             children: (
               <>
                 <Row gutter={16} style={{ marginBottom: 16 }}>
                   <Col span={6}>
                     <Card size="small">
                       <Statistic
-                        title={`${recordYear}年 国家科技进步一等奖`}
+                        title={t('awards.stat.nationalFirst', { recordYear })}
                         value={summary.data?.nationalFirst ?? "—"}
-                        suffix="项"
+                        suffix={t('awards.stat.unit')}
                       />
                     </Card>
                   </Col>
                   <Col span={6}>
                     <Card size="small">
                       <Statistic
-                        title={`${recordYear}年 国家科技进步二等奖`}
+                        title={t('awards.stat.nationalSecond', { recordYear })}
                         value={summary.data?.nationalSecond ?? "—"}
-                        suffix="项"
+                        suffix={t('awards.stat.unit')}
                       />
                     </Card>
                   </Col>
                   <Col span={6}>
                     <Card size="small">
                       <Statistic
-                        title={`${recordYear}年 省科技进步奖`}
+                        title={t('awards.stat.provincial', { recordYear })}
                         value={summary.data?.provincial ?? "—"}
-                        suffix="项"
+                        suffix={t('awards.stat.unit')}
                       />
                     </Card>
                   </Col>
                   <Col span={6}>
                     <Card size="small">
                       <Statistic
-                        title={`${recordYear}年 市科技进步奖授奖`}
+                        title={t('awards.stat.city', { recordYear })}
                         value={
                           summary.data
                             ? Object.values(summary.data.cityAwarded).reduce(
@@ -332,24 +336,24 @@ function OfficerAwardsPage() {
                               )
                             : "—"
                         }
-                        suffix="项"
+                        suffix={t('awards.stat.unit')}
                       />
                     </Card>
                   </Col>
                 </Row>
                 <Card
                   size="small"
-                  title="获奖登记"
+                  title={t('awards.records')}
                   extra={
                     <>
-                      {yearSelect(recordYear, setRecordYear, "奖励年度")}
+                      {yearSelect(recordYear, setRecordYear, t('awards.awardYear'))}
                       {isOfficer ? (
                         <Button
                           type="primary"
                           style={{ marginLeft: 8 }}
                           onClick={() => setAdding(true)}
                         >
-                          登记获奖
+                          {t('awards.record.add')}
                         </Button>
                       ) : null}
                     </>
@@ -362,23 +366,23 @@ function OfficerAwardsPage() {
                     {...failedTable(records)}
                     dataSource={records.data?.items ?? []}
                     columns={[
-                      { title: "级别", dataIndex: "levelName", width: 70 },
-                      { title: "奖种", dataIndex: "categoryName", width: 130 },
-                      { title: "等级", dataIndex: "gradeName", width: 80 },
-                      { title: "项目名称", dataIndex: "projectTitle" },
+                      { title: t('awards.level'), dataIndex: "levelName", width: 70 },
+                      { title: t('awards.category'), dataIndex: "categoryName", width: 130 },
+                      { title: t('awards.grade'), dataIndex: "gradeName", width: 80 },
+                      { title: t('awards.projectName'), dataIndex: "projectTitle" },
                       {
-                        title: "获奖单位",
+                        title: t('awards.winners'),
                         dataIndex: "units",
                         render: (u: string[]) => u.join("、"),
                       },
                       {
-                        title: "区县",
+                        title: t('awards.district'),
                         dataIndex: "districtName",
                         width: 80,
                         render: (v: string | null) => v ?? "—",
                       },
-                      { title: "文号", dataIndex: "documentNo", width: 140 },
-                      { title: "授奖日期", dataIndex: "awardedOn", width: 110 },
+                      { title: t('awards.documentNo'), dataIndex: "documentNo", width: 140 },
+                      { title: t('awards.record.awardedOn'), dataIndex: "awardedOn", width: 110 },
                     ]}
                   />
                 </Card>

@@ -1,3 +1,5 @@
+import { awardsMessages } from '../messages';
+import { useMessages } from '../../../lib/i18n';
 import {
   App,
   Button,
@@ -30,16 +32,17 @@ import {
 } from "../api/awards";
 import { NominationDrawer, STATUS_COLOR } from "./NominationDrawer";
 
+/** The technical fields; a nomination stores the field's Chinese name. */
 const FIELDS = [
-  "电子信息",
-  "生物与新医药",
-  "航空航天",
-  "新材料",
-  "高技术服务",
-  "新能源与节能",
-  "资源与环境",
-  "先进制造与自动化",
-];
+  'awards.field.electronics',
+  'awards.field.bio',
+  'awards.field.aerospace',
+  'awards.field.materials',
+  'awards.field.services',
+  'awards.field.energy',
+  'awards.field.environment',
+  'awards.field.manufacturing',
+] as const;
 
 function NominationForm({
   open,
@@ -50,6 +53,7 @@ function NominationForm({
   id: number | null;
   onClose: (saved?: number) => void;
 }) {
+  const t = useMessages(awardsMessages);
   const { message } = App.useApp();
   const [form] = Form.useForm<NominationInput>();
   const existing = useNomination(id);
@@ -75,7 +79,7 @@ function NominationForm({
         body: v,
         version: existing.data?.version,
       });
-      void message.success("提名已保存，核对无误后请提交");
+      void message.success(t('awards.my.saved'));
       onClose(saved.id);
     } catch (err) {
       const known = [
@@ -94,12 +98,12 @@ function NominationForm({
   };
   return (
     <Modal
-      title={id ? "修改提名" : "填报科技进步奖提名"}
+      title={id ? t('awards.my.edit') : t('awards.my.new')}
       open={open}
       width={860}
       onCancel={() => onClose()}
       onOk={() => void submit()}
-      okText="保存"
+      okText={t('common.save')}
       confirmLoading={save.isPending}
       destroyOnHidden
     >
@@ -114,8 +118,8 @@ function NominationForm({
           <Col span={16}>
             <Form.Item
               name="title"
-              label="成果名称"
-              rules={[{ required: true, message: "请填写成果名称" }]}
+              label={t('awards.achievement')}
+              rules={[{ required: true, message: t('awards.my.achievementRequired') }]}
             >
               <Input maxLength={80} />
             </Form.Item>
@@ -123,17 +127,17 @@ function NominationForm({
           <Col span={8}>
             <Form.Item
               name="field"
-              label="技术领域"
-              rules={[{ required: true, message: "请选择技术领域" }]}
+              label={t('awards.my.techField')}
+              rules={[{ required: true, message: t('awards.my.techFieldRequired') }]}
             >
-              <Select options={FIELDS.map((f) => ({ value: f, label: f }))} />
+              <Select options={FIELDS.map((f) => ({ value: awardsMessages[f][0], label: t(f) }))} />
             </Form.Item>
           </Col>
           <Col span={24}>
             <Form.Item
               name="achievement"
-              label="主要科技创新内容（至少20字）"
-              rules={[{ required: true, message: "请填写主要科技创新内容" }]}
+              label={t('awards.my.innovationLabel')}
+              rules={[{ required: true, message: t('awards.my.innovationRequired') }]}
             >
               <Input.TextArea rows={4} maxLength={2000} showCount />
             </Form.Item>
@@ -141,8 +145,8 @@ function NominationForm({
           <Col span={24}>
             <Form.Item
               name="summary"
-              label="经济效益和社会效益（至少10字）"
-              rules={[{ required: true, message: "请填写经济社会效益" }]}
+              label={t('awards.my.benefitsLabel')}
+              rules={[{ required: true, message: t('awards.my.benefitsRequired') }]}
             >
               <Input.TextArea rows={3} maxLength={1000} />
             </Form.Item>
@@ -150,14 +154,14 @@ function NominationForm({
           <Col span={12}>
             <Form.Item
               name="nominatingUnit"
-              label="提名单位"
-              rules={[{ required: true, message: "请填写提名单位" }]}
+              label={t('awards.nominator')}
+              rules={[{ required: true, message: t('awards.my.nominatorRequired') }]}
             >
-              <Input maxLength={60} placeholder="如：西湖区科技局" />
+              <Input maxLength={60} placeholder={t('awards.my.nominatorPlaceholder')} />
             </Form.Item>
           </Col>
         </Row>
-        <Typography.Text strong>主要完成人（按贡献排序）</Typography.Text>
+        <Typography.Text strong>{t('awards.my.contributorsLabel')}</Typography.Text>
         <Form.List name="completers">
           {(fields, { add, remove }) => (
             <>
@@ -165,31 +169,31 @@ function NominationForm({
                 <Space key={f.key} align="baseline" style={{ display: "flex" }}>
                   <Form.Item
                     name={[f.name, "name"]}
-                    rules={[{ required: true, message: "姓名" }]}
+                    rules={[{ required: true, message: t('awards.name') }]}
                   >
                     <Input
-                      placeholder="姓名"
-                      aria-label="完成人姓名"
+                      placeholder={t('awards.name')}
+                      aria-label={t('awards.my.contributorName')}
                       style={{ width: 110 }}
                     />
                   </Form.Item>
                   <Form.Item
                     name={[f.name, "unit"]}
-                    rules={[{ required: true, message: "单位" }]}
+                    rules={[{ required: true, message: t('awards.my.employer') }]}
                   >
                     <Input
-                      placeholder="工作单位"
-                      aria-label="完成人单位"
+                      placeholder={t('awards.employer')}
+                      aria-label={t('awards.my.contributorEmployer')}
                       style={{ width: 220 }}
                     />
                   </Form.Item>
                   <Form.Item
                     name={[f.name, "contribution"]}
-                    rules={[{ required: true, message: "贡献" }]}
+                    rules={[{ required: true, message: t('awards.my.contribution') }]}
                   >
                     <Input
-                      placeholder="主要贡献"
-                      aria-label="主要贡献"
+                      placeholder={t('awards.mainContribution')}
+                      aria-label={t('awards.mainContribution')}
                       style={{ width: 340 }}
                     />
                   </Form.Item>
@@ -199,7 +203,7 @@ function NominationForm({
                     disabled={fields.length === 1}
                     onClick={() => remove(f.name)}
                   >
-                    删除
+                    {t('common.delete')}
                   </Button>
                 </Space>
               ))}
@@ -208,7 +212,7 @@ function NominationForm({
                 onClick={() => add({ name: "", unit: "", contribution: "" })}
                 disabled={fields.length >= 15}
               >
-                添加完成人
+                {t('awards.my.addContributor')}
               </Button>
             </>
           )}
@@ -219,6 +223,7 @@ function NominationForm({
 }
 
 export default function MyAwardsPage() {
+  const t = useMessages(awardsMessages);
   const params = useParams();
   const noms = useNominations();
   const calls = useCalls();
@@ -229,26 +234,26 @@ export default function MyAwardsPage() {
     open: false,
     id: null,
   });
-  const openCall = calls.data?.items.find((c) => c.state === "申报中");
+  const openCall = calls.data?.items.find((c) => c.state === t('awards.my.open'));
   return (
     <>
       <PageTitle
-        title="科技进步奖提名"
+        title={t('awards.my.title')}
         extra={
           openCall ? (
             <Button
               type="primary"
               onClick={() => setEditing({ open: true, id: null })}
             >
-              填报提名
+              {t('awards.my.nominate')}
             </Button>
           ) : null
         }
       >
         <Typography.Text type="secondary">
           {openCall
-            ? `${openCall.title}：${openCall.opensOn} 至 ${openCall.closesOn} 受理`
-            : "当前没有受理中的评选通知"}
+            ? t('awards.my.callWindow', { title: openCall.title, opensOn: openCall.opensOn, closesOn: openCall.closesOn })
+            : t('awards.my.noCall')}
         </Typography.Text>
       </PageTitle>
       <Card size="small">
@@ -257,17 +262,17 @@ export default function MyAwardsPage() {
           size="small"
           loading={noms.isLoading}
           {...failedTable(noms)}
-          locale={{ emptyText: <Empty description="尚无提名" /> }}
+          locale={{ emptyText: <Empty description={t('awards.my.none')} /> }}
           dataSource={noms.data?.items ?? []}
           onRow={(r) => ({
             onClick: () => setOpenId(r.id),
             style: { cursor: "pointer" },
           })}
           columns={[
-            { title: "年度", dataIndex: "year", width: 70 },
-            { title: "成果名称", dataIndex: "title" },
+            { title: t('awards.year'), dataIndex: "year", width: 70 },
+            { title: t('awards.achievement'), dataIndex: "title" },
             {
-              title: "状态",
+              title: t('awards.status'),
               dataIndex: "statusName",
               width: 120,
               render: (v: string, r) => (
@@ -275,12 +280,12 @@ export default function MyAwardsPage() {
               ),
             },
             {
-              title: "下一步",
+              title: t('awards.next'),
               dataIndex: "next",
               render: (v: string | null) => v ?? "—",
             },
             {
-              title: "获奖",
+              title: t('awards.my.awarded'),
               width: 220,
               render: (_, r) =>
                 r.gradeName ? `${r.gradeName}（${r.certificateNo}）` : "—",

@@ -1,3 +1,5 @@
+import { awardsMessages, type AwardsT } from '../messages';
+import { useMessages } from '../../../lib/i18n';
 import {
   Alert,
   App,
@@ -37,11 +39,11 @@ export const STATUS_COLOR: Record<string, string> = {
   awarded: "green",
   rejected: "red",
 };
-export const GRADE_OPTIONS = [
-  { value: "first", label: "一等奖" },
-  { value: "second", label: "二等奖" },
-  { value: "third", label: "三等奖" },
-] as const;
+export const gradeOptions = (t: AwardsT) => [
+  { value: "first", label: t('awards.grade.first') },
+  { value: "second", label: t('awards.grade.second') },
+  { value: "third", label: t('awards.grade.third') },
+];
 
 /** One nomination: what was nominated, who completed it, every step so far, and the steps the viewer may take now. */
 export function NominationDrawer({
@@ -53,6 +55,7 @@ export function NominationDrawer({
   onClose: () => void;
   onEdit?: () => void;
 }) {
+  const t = useMessages(awardsMessages);
   const me = useSession();
   const { message } = App.useApp();
   const q = useNomination(id);
@@ -71,7 +74,7 @@ export function NominationDrawer({
   const run = async (action: Action, c: string | null) => {
     try {
       await act.mutateAsync({ id: n!.id, action, comment: c });
-      void message.success("已办理");
+      void message.success(t('awards.drawer.done'));
       setAsking(null);
       setComment("");
     } catch (err) {
@@ -80,7 +83,7 @@ export function NominationDrawer({
   };
   return (
     <Drawer
-      title={n ? n.title : "提名"}
+      title={n ? n.title : t('awards.drawer.nomination')}
       open={id !== null}
       onClose={onClose}
       width={900}
@@ -105,7 +108,7 @@ export function NominationDrawer({
               </Button>
             ))}
             {onEdit && (n.status === "draft" || n.status === "returned") ? (
-              <Button onClick={onEdit}>修改提名</Button>
+              <Button onClick={onEdit}>{t('awards.my.edit')}</Button>
             ) : null}
             {isOfficer && n.status === "formal_passed" ? (
               <Button
@@ -115,26 +118,26 @@ export function NominationDrawer({
                   try {
                     await draw.mutateAsync(n.id);
                     void message.success(
-                      "已随机抽取评审专家（回避利益冲突），专家在其工作台评分",
+                      t('awards.drawer.expertsDrawn'),
                     );
                   } catch (err) {
                     void message.error(errorMessage(err));
                   }
                 }}
               >
-                抽取评审专家
+                {t('awards.drawer.drawExperts')}
               </Button>
             ) : null}
             {isOfficer && n.status === "scored" ? (
               <Space.Compact>
                 <Select
-                  aria-label="拟授奖等级"
-                  placeholder="拟授奖等级"
+                  aria-label={t('awards.drawer.proposedGrade')}
+                  placeholder={t('awards.drawer.proposedGrade')}
                   style={{ width: 140 }}
                   value={
                     grade ?? ((n.proposedGrade ?? undefined) as typeof grade)
                   }
-                  options={GRADE_OPTIONS.map((g) => ({ ...g }))}
+                  options={gradeOptions(t)}
                   onChange={setGradeValue}
                 />
                 <Button
@@ -145,14 +148,14 @@ export function NominationDrawer({
                     try {
                       await setGrade.mutateAsync({ id: n.id, grade: grade! });
                       void message.success(
-                        "已确定拟授奖等级，可在“公示管理”发布公示",
+                        t('awards.drawer.gradeSet'),
                       );
                     } catch (err) {
                       void message.error(errorMessage(err));
                     }
                   }}
                 >
-                  确定拟授奖等级
+                  {t('awards.drawer.setGrade')}
                 </Button>
               </Space.Compact>
             ) : null}
@@ -164,8 +167,8 @@ export function NominationDrawer({
               style={{ marginBottom: 12 }}
               message={
                 <>
-                  拟授奖等级已确定，请到 <Link to="/notices">公示管理</Link>{" "}
-                  发布拟授奖项目公示；公示期满后在公示管理作出授奖决定。
+                  {t('awards.drawer.gradeSetGoTo')} <Link to="/notices">{t('awards.drawer.noticesLink')}</Link>{" "}
+                  {t('awards.drawer.gradeSetThen')}
                 </>
               }
             />
@@ -175,52 +178,52 @@ export function NominationDrawer({
               type="success"
               showIcon
               style={{ marginBottom: 12 }}
-              message={`获${n.year}年度杭州市科学技术进步奖${n.gradeName}，证书编号 ${n.certificateNo}（${n.awardedOn}）`}
+              message={t('awards.drawer.awarded', { year: n.year, gradeName: n.gradeName ?? '', certificateNo: n.certificateNo ?? '', awardedOn: n.awardedOn ?? '' })}
               action={
                 <Button
                   size="small"
                   onClick={() =>
                     void downloadFile(
                       `/api/awards/nominations/${n.id}/certificate.docx`,
-                      `杭州市科学技术进步奖证书-${n.certificateNo}.docx`,
+                      t('awards.drawer.certificateFile', { certificateNo: n.certificateNo ?? '' }),
                     )
                   }
                 >
-                  下载获奖证书（Word）
+                  {t('awards.drawer.downloadCertificate')}
                 </Button>
               }
             />
           ) : null}
           <Descriptions size="small" bordered column={2}>
-            <Descriptions.Item label="状态">
+            <Descriptions.Item label={t('awards.status')}>
               <Tag color={STATUS_COLOR[n.status]}>{n.statusName}</Tag>
               {n.next ? (
                 <Typography.Text type="secondary">
-                  下一步：{n.next}
-                  {n.dueOn ? `（${n.dueOn} 前）` : ""}
+                  {t('awards.drawer.nextStep')}{n.next}
+                  {n.dueOn ? t('awards.drawer.dueBy', { dueOn: n.dueOn }) : ""}
                 </Typography.Text>
               ) : null}
             </Descriptions.Item>
-            <Descriptions.Item label="年度">{n.year}</Descriptions.Item>
-            <Descriptions.Item label="完成单位">
+            <Descriptions.Item label={t('awards.year')}>{n.year}</Descriptions.Item>
+            <Descriptions.Item label={t('awards.completedBy')}>
               {n.enterpriseName}（{n.districtName}）
             </Descriptions.Item>
-            <Descriptions.Item label="提名单位">
+            <Descriptions.Item label={t('awards.nominator')}>
               {n.nominatingUnit}
             </Descriptions.Item>
-            <Descriptions.Item label="技术领域">{n.field}</Descriptions.Item>
-            <Descriptions.Item label="专家评审均分">
+            <Descriptions.Item label={t('awards.my.techField')}>{n.field}</Descriptions.Item>
+            <Descriptions.Item label={t('awards.drawer.averageScore')}>
               {n.panelScore ?? "—"}
             </Descriptions.Item>
-            <Descriptions.Item label="主要科技创新内容" span={2}>
+            <Descriptions.Item label={t('awards.drawer.innovation')} span={2}>
               {n.achievement}
             </Descriptions.Item>
-            <Descriptions.Item label="经济社会效益" span={2}>
+            <Descriptions.Item label={t('awards.drawer.benefits')} span={2}>
               {n.summary}
             </Descriptions.Item>
           </Descriptions>
           <Typography.Title level={5} style={{ marginTop: 16 }}>
-            主要完成人
+            {t('awards.drawer.contributors')}
           </Typography.Title>
           <Table
             size="small"
@@ -228,14 +231,14 @@ export function NominationDrawer({
             pagination={false}
             dataSource={n.completers}
             columns={[
-              { title: "排序", width: 60, render: (_, _c, i) => i + 1 },
-              { title: "姓名", dataIndex: "name", width: 100 },
-              { title: "工作单位", dataIndex: "unit", width: 220 },
-              { title: "主要贡献", dataIndex: "contribution" },
+              { title: t('awards.drawer.rank'), width: 60, render: (_, _c, i) => i + 1 },
+              { title: t('awards.name'), dataIndex: "name", width: 100 },
+              { title: t('awards.employer'), dataIndex: "unit", width: 220 },
+              { title: t('awards.mainContribution'), dataIndex: "contribution" },
             ]}
           />
           <Typography.Title level={5} style={{ marginTop: 16 }}>
-            办理记录
+            {t('awards.drawer.history')}
           </Typography.Title>
           <Timeline
             items={n.events.map((e) => ({
@@ -243,7 +246,7 @@ export function NominationDrawer({
                 <>
                   <b>{e.name}</b> · {e.actorLabel} ·{" "}
                   {new Date(e.occurredAt).toLocaleString("zh-CN")}
-                  {e.comment ? <div>意见：{e.comment}</div> : null}
+                  {e.comment ? <div>{t('awards.drawer.comment')}{e.comment}</div> : null}
                 </>
               ),
             }))}
@@ -254,16 +257,16 @@ export function NominationDrawer({
         title={asking?.name}
         open={asking !== null}
         onCancel={() => setAsking(null)}
-        okText="确定"
+        okText={t('awards.drawer.confirm')}
         confirmLoading={act.isPending}
         okButtonProps={{ disabled: !comment.trim() }}
         onOk={() => void run(asking!.action, comment)}
       >
         <Input.TextArea
-          aria-label="审查意见"
+          aria-label={t('awards.drawer.reviewComment')}
           rows={4}
           maxLength={500}
-          placeholder="请填写理由（必填）"
+          placeholder={t('awards.drawer.reasonRequired')}
           value={comment}
           onChange={(e) => setComment(e.target.value)}
         />

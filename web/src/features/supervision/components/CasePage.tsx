@@ -5,9 +5,12 @@ import { useParams } from 'react-router';
 import { PageTitle } from '../../../components/PageTitle';
 import { applyFieldErrors, errorMessage } from '../../../lib/form-errors';
 import { useCase, useCaseAction, type CaseAction } from '../api/supervision';
+import { supervisionMessages } from '../messages';
+import { useMessages } from '../../../lib/i18n';
 
 /** One supervision case: the finding, the requirement, the enterprise's report, the steps so far and the next ones. */
 export default function CasePage() {
+  const t = useMessages(supervisionMessages);
   const id = Number(useParams().id);
   const c = useCase(id);
   const act = useCaseAction();
@@ -24,7 +27,7 @@ export default function CasePage() {
   const submit = async (v: { comment?: string; report?: string; effectiveOn?: Dayjs }) => {
     try {
       await act.mutateAsync({ id, body: { action: action!.action, comment: v.comment || undefined, report: v.report || undefined, effectiveOn: v.effectiveOn?.format('YYYY-MM-DD') } });
-      message.success(`已${action!.name}`);
+      message.success(t('supervision.case.done', { name: action!.name }));
       setAction(null);
       form.resetFields();
     } catch (err) {
@@ -36,24 +39,24 @@ export default function CasePage() {
       <PageTitle title={`${d.typeName}：${d.enterpriseName}`} extra={<Tag color="blue">{d.statusName}</Tag>} />
       <Card>
         <Descriptions column={2} size="small" bordered>
-          <Descriptions.Item label="认定">{`${d.recognitionTypeName}（${d.certificateNo}）`}</Descriptions.Item>
-          <Descriptions.Item label="区县">{d.districtName}</Descriptions.Item>
-          <Descriptions.Item label="检查发现" span={2}>
+          <Descriptions.Item label={t('supervision.recognition')}>{`${d.recognitionTypeName}（${d.certificateNo}）`}</Descriptions.Item>
+          <Descriptions.Item label={t('supervision.district')}>{d.districtName}</Descriptions.Item>
+          <Descriptions.Item label={t('supervision.case.findings')} span={2}>
             {d.finding}
           </Descriptions.Item>
           {d.requirement ? (
-            <Descriptions.Item label="整改要求" span={2}>
-              {`${d.requirement}${d.rectifyBy ? `（期限 ${d.rectifyBy}）` : ''}`}
+            <Descriptions.Item label={t('supervision.case.requirements')} span={2}>
+              {`${d.requirement}${d.rectifyBy ? t('supervision.case.dueBy', { rectifyBy: d.rectifyBy }) : ''}`}
             </Descriptions.Item>
           ) : null}
           {d.report ? (
-            <Descriptions.Item label="整改报告" span={2}>
+            <Descriptions.Item label={t('supervision.case.rectificationReport')} span={2}>
               {d.report}
             </Descriptions.Item>
           ) : null}
-          {d.revokedOn ? <Descriptions.Item label="撤销生效">{d.revokedOn}</Descriptions.Item> : null}
-          <Descriptions.Item label="下一步">{d.nextStep ?? '已办结'}</Descriptions.Item>
-          <Descriptions.Item label="期限">{d.dueOn ?? '—'}</Descriptions.Item>
+          {d.revokedOn ? <Descriptions.Item label={t('supervision.case.revokedFrom')}>{d.revokedOn}</Descriptions.Item> : null}
+          <Descriptions.Item label={t('supervision.case.next')}>{d.nextStep ?? t('supervision.case.closed')}</Descriptions.Item>
+          <Descriptions.Item label={t('supervision.deadline')}>{d.dueOn ?? '—'}</Descriptions.Item>
         </Descriptions>
         {d.actions.length ? (
           <Space style={{ marginTop: 16 }}>
@@ -65,22 +68,22 @@ export default function CasePage() {
           </Space>
         ) : null}
       </Card>
-      <Card title="办理经过" style={{ marginTop: 16 }}>
+      <Card title={t('supervision.case.history')} style={{ marginTop: 16 }}>
         <Timeline items={d.events.map((e) => ({ children: `${e.at.slice(0, 10)} ${e.actionName} → ${e.toStatusName}（${e.actorLabel}）${e.comment ? `：${e.comment}` : ''}` }))} />
       </Card>
       <Modal title={action?.name} open={!!action} onCancel={() => setAction(null)} onOk={() => form.submit()} confirmLoading={act.isPending} destroyOnHidden>
         <Form form={form} layout="vertical" onFinish={submit}>
           {action?.action === 'submit_report' ? (
-            <Form.Item name="report" label="整改报告" rules={[{ required: true, message: '请填写整改报告' }]}>
+            <Form.Item name="report" label={t('supervision.case.rectificationReport')} rules={[{ required: true, message: t('supervision.case.reportRequired') }]}>
               <Input.TextArea rows={5} />
             </Form.Item>
           ) : null}
           {action?.action === 'revoke' ? (
-            <Form.Item name="effectiveOn" label="撤销生效日期（默认今天）">
+            <Form.Item name="effectiveOn" label={t('supervision.case.revokeOn')}>
               <DatePicker />
             </Form.Item>
           ) : null}
-          <Form.Item name="comment" label="意见" rules={action?.needsComment ? [{ required: true, message: '请填写意见' }] : []}>
+          <Form.Item name="comment" label={t('supervision.case.comment')} rules={action?.needsComment ? [{ required: true, message: t('supervision.case.commentRequired') }] : []}>
             <Input.TextArea rows={3} />
           </Form.Item>
         </Form>
