@@ -21,7 +21,6 @@ const NOT_YET_TRANSLATED = [
   'features/indicators',
   'features/loans',
   'features/payments',
-  'features/programmes',
   'features/projects',
   'features/recognitions',
   'features/subsidies',

@@ -3,6 +3,11 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { applyFieldErrors, errorMessage } from '../../../lib/form-errors';
 import { useSaveApplication, useSubmitApplication, type Application, type Content } from '../api/applications';
 import { BUDGET_CATEGORIES, KPI_KINDS } from './labels';
+import { useMessages, type Vars } from '../../../lib/i18n';
+import { programmesMessages, teamRoleMessages } from '../messages';
+
+type ProgrammesT = (key: keyof typeof programmesMessages, vars?: Vars) => string;
+const TEAM_ROLES = Object.keys(teamRoleMessages) as (keyof typeof teamRoleMessages)[];
 
 type FormValues = Omit<Content, 'startOn' | 'endOn' | 'milestones'> & {
   period?: [Dayjs, Dayjs];
@@ -24,7 +29,7 @@ const toValues = (a: Application): FormValues => ({
   period: a.startOn && a.endOn ? [dayjs(a.startOn), dayjs(a.endOn)] : undefined,
 });
 
-const toContent = (v: FormValues): Content => ({
+const toContent = (v: FormValues, t: ProgrammesT): Content => ({
   title: v.title ?? '',
   topicCode: v.topicCode ?? null,
   plan: {
@@ -43,8 +48,8 @@ const toContent = (v: FormValues): Content => ({
   })),
   kpis: (v.kpis ?? []).map((k) => ({
     ...k,
-    name: k.name || KPI_KINDS[k.key]?.name || k.key,
-    unit: k.unit || KPI_KINDS[k.key]?.unit || '',
+    name: k.name || (KPI_KINDS[k.key] ? t(KPI_KINDS[k.key].name) : k.key),
+    unit: k.unit || (KPI_KINDS[k.key] ? t(KPI_KINDS[k.key].unit) : ''),
   })),
   milestones: (v.milestones ?? []).filter((m) => m?.due).map((m) => ({ name: m.name, due: m.due.format('YYYY-MM-DD') })),
   startOn: v.period ? v.period[0].format('YYYY-MM-DD') : null,
@@ -53,6 +58,8 @@ const toContent = (v: FormValues): Content => ({
 
 /** The enterprise's application form (draft or returned): plan, team, budget, KPIs, milestones; save keeps a draft, submit checks everything. */
 export function ApplicationForm({ app }: { app: Application }) {
+  const t = useMessages(programmesMessages);
+  const role = useMessages(teamRoleMessages);
   const [form] = Form.useForm<FormValues>();
   const save = useSaveApplication();
   const submit = useSubmitApplication();
@@ -64,9 +71,9 @@ export function ApplicationForm({ app }: { app: Application }) {
     try {
       const saved = await save.mutateAsync({
         id: app.id,
-        body: toContent(form.getFieldsValue(true) as FormValues),
+        body: toContent(form.getFieldsValue(true) as FormValues, t),
       });
-      message.success(saved.issues.length ? `已保存草稿，提交前还有 ${saved.issues.length} 处需完善` : '已保存，可以提交');
+      message.success(saved.issues.length ? t('programmes.form.savedWithIssues', { n: saved.issues.length }) : t('programmes.form.saved'));
       return saved;
     } catch (err) {
       applyFieldErrors(form, err, []);
@@ -81,16 +88,16 @@ export function ApplicationForm({ app }: { app: Application }) {
     }
     try {
       await submit.mutateAsync(app.id);
-      message.success('已提交');
+      message.success(t('programmes.form.submitted'));
     } catch (err) {
       message.error(errorMessage(err));
     }
   };
   return (
     <Card
-      title="项目申报书"
+      title={t('programmes.form.title')}
       extra={
-        <Typography.Text type="secondary">{`市财政资助合计 ${city.toLocaleString('zh-CN')} 元；单位自筹 ${self.toLocaleString('zh-CN')} 元；单项上限 ${app.call.ceiling.toLocaleString('zh-CN')} 元`}</Typography.Text>
+        <Typography.Text type="secondary">{t('programmes.form.totals', { city: city.toLocaleString('zh-CN'), self: self.toLocaleString('zh-CN'), ceiling: app.call.ceiling.toLocaleString('zh-CN') })}</Typography.Text>
       }
     >
       {app.issues.length ? (
@@ -98,7 +105,7 @@ export function ApplicationForm({ app }: { app: Application }) {
           type="warning"
           showIcon
           style={{ marginBottom: 16 }}
-          message={`提交前需完善 ${app.issues.length} 处`}
+          message={t('programmes.form.issues', { n: app.issues.length })}
           description={
             <ul style={{ margin: 0, paddingLeft: 18 }}>
               {app.issues.map((i) => (
@@ -109,52 +116,52 @@ export function ApplicationForm({ app }: { app: Application }) {
         />
       ) : null}
       <Form form={form} layout="vertical" initialValues={toValues(app)}>
-        <Form.Item name="title" label="项目名称">
+        <Form.Item name="title" label={t('programmes.form.projectTitle')}>
           <Input maxLength={100} />
         </Form.Item>
         <Space wrap>
-          <Form.Item name="topicCode" label="指南方向">
+          <Form.Item name="topicCode" label={t('programmes.form.topic')}>
             <Select
               style={{ width: 280 }}
-              options={app.call.topics.map((t) => ({
-                value: t.code,
-                label: `${t.code} ${t.title}`,
+              options={app.call.topics.map((topic) => ({
+                value: topic.code,
+                label: `${topic.code} ${topic.title}`,
               }))}
             />
           </Form.Item>
-          <Form.Item name="period" label="实施期限">
+          <Form.Item name="period" label={t('programmes.form.period')}>
             <DatePicker.RangePicker />
           </Form.Item>
         </Space>
-        <Form.Item name={['plan', 'summary']} label="项目摘要">
+        <Form.Item name={['plan', 'summary']} label={t('programmes.form.summary')}>
           <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>
-        <Form.Item name={['plan', 'objectives']} label="项目目标">
+        <Form.Item name={['plan', 'objectives']} label={t('programmes.form.objectives')}>
           <Input.TextArea rows={2} maxLength={2000} />
         </Form.Item>
-        <Form.Item name={['plan', 'content']} label="主要研究内容">
+        <Form.Item name={['plan', 'content']} label={t('programmes.form.content')}>
           <Input.TextArea rows={3} maxLength={4000} />
         </Form.Item>
-        <Form.Item name={['plan', 'basis']} label="研究基础">
+        <Form.Item name={['plan', 'basis']} label={t('programmes.form.basis')}>
           <Input.TextArea rows={2} maxLength={2000} />
         </Form.Item>
-        <Typography.Title level={5}>项目团队</Typography.Title>
+        <Typography.Title level={5}>{t('programmes.form.team')}</Typography.Title>
         <Form.List name={['plan', 'team']}>
           {(fields, { add, remove }) => (
             <>
               {fields.map((f) => (
                 <Space key={f.key} align="baseline">
                   <Form.Item name={[f.name, 'name']}>
-                    <Input placeholder="姓名" style={{ width: 120 }} />
+                    <Input placeholder={t('programmes.form.memberName')} style={{ width: 120 }} />
                   </Form.Item>
                   <Form.Item name={[f.name, 'title']}>
-                    <Input placeholder="职称" style={{ width: 140 }} />
+                    <Input placeholder={t('programmes.form.memberTitle')} style={{ width: 140 }} />
                   </Form.Item>
                   <Form.Item name={[f.name, 'role']}>
-                    <Select style={{ width: 140 }} options={['负责人', '技术骨干', '技术研发', '财务管理'].map((v) => ({ value: v, label: v }))} />
+                    <Select style={{ width: 140 }} options={TEAM_ROLES.map((v) => ({ value: v, label: role(v) }))} />
                   </Form.Item>
                   <Button type="link" onClick={() => remove(f.name)}>
-                    删除
+                    {t('programmes.delete')}
                   </Button>
                 </Space>
               ))}
@@ -163,36 +170,36 @@ export function ApplicationForm({ app }: { app: Application }) {
                   add({
                     name: '',
                     title: '',
-                    role: fields.length ? '技术骨干' : '负责人',
+                    role: fields.length ? TEAM_ROLES[1] : TEAM_ROLES[0],
                   })
                 }
                 style={{ marginBottom: 16 }}
               >
-                添加成员
+                {t('programmes.form.addMember')}
               </Button>
             </>
           )}
         </Form.List>
-        <Typography.Title level={5}>经费预算（元）</Typography.Title>
+        <Typography.Title level={5}>{t('programmes.form.budget')}</Typography.Title>
         <Form.List name="budgetLines">
           {(fields, { add, remove }) => (
             <>
               {fields.map((f) => (
                 <Space key={f.key} align="baseline">
                   <Form.Item name={[f.name, 'category']}>
-                    <Select style={{ width: 200 }} options={Object.entries(BUDGET_CATEGORIES).map(([value, label]) => ({ value, label }))} />
+                    <Select style={{ width: 200 }} options={Object.entries(BUDGET_CATEGORIES).map(([value, label]) => ({ value, label: t(label) }))} />
                   </Form.Item>
                   <Form.Item name={[f.name, 'city']}>
-                    <InputNumber min={0} placeholder="市财政资助" style={{ width: 150 }} />
+                    <InputNumber min={0} placeholder={t('programmes.form.city')} style={{ width: 150 }} />
                   </Form.Item>
                   <Form.Item name={[f.name, 'self']}>
-                    <InputNumber min={0} placeholder="单位自筹" style={{ width: 150 }} />
+                    <InputNumber min={0} placeholder={t('programmes.form.self')} style={{ width: 150 }} />
                   </Form.Item>
                   <Form.Item name={[f.name, 'note']}>
-                    <Input placeholder="说明" style={{ width: 200 }} />
+                    <Input placeholder={t('programmes.form.note')} style={{ width: 200 }} />
                   </Form.Item>
                   <Button type="link" onClick={() => remove(f.name)}>
-                    删除
+                    {t('programmes.delete')}
                   </Button>
                 </Space>
               ))}
@@ -207,12 +214,12 @@ export function ApplicationForm({ app }: { app: Application }) {
                 }
                 style={{ marginBottom: 16 }}
               >
-                添加预算科目
+                {t('programmes.form.addBudgetLine')}
               </Button>
             </>
           )}
         </Form.List>
-        <Typography.Title level={5}>考核指标</Typography.Title>
+        <Typography.Title level={5}>{t('programmes.form.kpis')}</Typography.Title>
         <Form.List name="kpis">
           {(fields, { add, remove }) => (
             <>
@@ -223,21 +230,21 @@ export function ApplicationForm({ app }: { app: Application }) {
                       style={{ width: 160 }}
                       options={Object.entries(KPI_KINDS).map(([value, k]) => ({
                         value,
-                        label: k.name,
+                        label: t(k.name),
                       }))}
                     />
                   </Form.Item>
                   <Form.Item name={[f.name, 'name']}>
-                    <Input placeholder="指标名称" style={{ width: 160 }} />
+                    <Input placeholder={t('programmes.form.kpiName')} style={{ width: 160 }} />
                   </Form.Item>
                   <Form.Item name={[f.name, 'target']}>
-                    <InputNumber min={0} placeholder="目标值" style={{ width: 120 }} />
+                    <InputNumber min={0} placeholder={t('programmes.form.kpiTarget')} style={{ width: 120 }} />
                   </Form.Item>
                   <Form.Item name={[f.name, 'unit']}>
-                    <Input placeholder="单位" style={{ width: 80 }} />
+                    <Input placeholder={t('programmes.form.kpiUnit')} style={{ width: 80 }} />
                   </Form.Item>
                   <Button type="link" onClick={() => remove(f.name)}>
-                    删除
+                    {t('programmes.delete')}
                   </Button>
                 </Space>
               ))}
@@ -245,37 +252,37 @@ export function ApplicationForm({ app }: { app: Application }) {
                 onClick={() =>
                   add({
                     key: 'patents',
-                    name: KPI_KINDS.patents.name,
-                    unit: KPI_KINDS.patents.unit,
+                    name: t(KPI_KINDS.patents.name),
+                    unit: t(KPI_KINDS.patents.unit),
                     target: 1,
                   })
                 }
                 style={{ marginBottom: 16 }}
               >
-                添加考核指标
+                {t('programmes.form.addKpi')}
               </Button>
             </>
           )}
         </Form.List>
-        <Typography.Title level={5}>进度节点</Typography.Title>
+        <Typography.Title level={5}>{t('programmes.form.milestones')}</Typography.Title>
         <Form.List name="milestones">
           {(fields, { add, remove }) => (
             <>
               {fields.map((f) => (
                 <Space key={f.key} align="baseline">
                   <Form.Item name={[f.name, 'name']}>
-                    <Input placeholder="节点" style={{ width: 300 }} />
+                    <Input placeholder={t('programmes.form.milestone')} style={{ width: 300 }} />
                   </Form.Item>
                   <Form.Item name={[f.name, 'due']}>
-                    <DatePicker placeholder="完成时间" />
+                    <DatePicker placeholder={t('programmes.form.milestoneDue')} />
                   </Form.Item>
                   <Button type="link" onClick={() => remove(f.name)}>
-                    删除
+                    {t('programmes.delete')}
                   </Button>
                 </Space>
               ))}
               <Button onClick={() => add({ name: '' })} style={{ marginBottom: 16 }}>
-                添加进度节点
+                {t('programmes.form.addMilestone')}
               </Button>
             </>
           )}
@@ -283,10 +290,10 @@ export function ApplicationForm({ app }: { app: Application }) {
       </Form>
       <Space>
         <Button onClick={() => void doSave()} loading={save.isPending}>
-          保存草稿
+          {t('programmes.form.saveDraft')}
         </Button>
         <Button type="primary" onClick={() => void doSubmit()} loading={submit.isPending}>
-          提交申报
+          {t('programmes.form.submit')}
         </Button>
       </Space>
     </Card>

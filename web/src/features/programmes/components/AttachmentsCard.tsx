@@ -5,29 +5,32 @@ import { errorMessage } from '../../../lib/form-errors';
 import { formatDateTime } from '../../../lib/format';
 import type { Application } from '../api/applications';
 import { useDeleteAttachment, useUploadAttachment } from '../api/drafts';
+import { useMessages } from '../../../lib/i18n';
+import { programmesMessages } from '../messages';
 
 const MB = 1024 * 1024;
 
 /** 申报附件: everyone who reads the application downloads them; the applicant uploads and deletes while it may edit. */
 export function AttachmentsCard({ app, editable }: { app: Application; editable: boolean }) {
+  const t = useMessages(programmesMessages);
   const rules = app.attachmentRules;
   const [code, setCode] = useState(rules.codes[0]?.code);
   const upload = useUploadAttachment();
   const remove = useDeleteAttachment();
   const { message } = App.useApp();
   const nameOf = (c: string) => rules.codes.find((x) => x.code === c)?.name ?? c;
-  const hint = `允许格式：${rules.types.join('、')}；单个文件不超过 ${rules.maxBytes / MB} MB`;
+  const hint = t('programmes.attach.hint', { types: rules.types.join(t('programmes.listSeparator')), mb: rules.maxBytes / MB });
   return (
-    <Card title="申报附件" style={{ marginBottom: 16 }}>
+    <Card title={t('programmes.attach.title')} style={{ marginBottom: 16 }}>
       {editable ? (
         <Space wrap style={{ marginBottom: 12 }}>
-          <Select aria-label="附件类别" style={{ width: 200 }} value={code} onChange={setCode} options={rules.codes.map((c) => ({ value: c.code, label: c.name }))} />
+          <Select aria-label={t('programmes.attach.category')} style={{ width: 200 }} value={code} onChange={setCode} options={rules.codes.map((c) => ({ value: c.code, label: c.name }))} />
           <Upload
-            accept={rules.types.map((t) => `.${t}`).join(',')}
+            accept={rules.types.map((type) => `.${type}`).join(',')}
             showUploadList={false}
             beforeUpload={(file) => {
               if (file.size > rules.maxBytes) {
-                message.error(`文件超过 ${rules.maxBytes / MB} MB，请压缩后上传`);
+                message.error(t('programmes.attach.tooBig', { mb: rules.maxBytes / MB }));
                 return Upload.LIST_IGNORE;
               }
               return true;
@@ -35,11 +38,11 @@ export function AttachmentsCard({ app, editable }: { app: Application; editable:
             customRequest={({ file }) => {
               upload
                 .mutateAsync({ id: app.id, code: code ?? 'other', file: file as File })
-                .then((a) => message.success(`已上传：${a.fileName}`))
+                .then((a) => message.success(t('programmes.attach.uploaded', { name: a.fileName })))
                 .catch((err: unknown) => message.error(errorMessage(err)));
             }}
           >
-            <Button loading={upload.isPending}>上传附件</Button>
+            <Button loading={upload.isPending}>{t('programmes.attach.upload')}</Button>
           </Upload>
           <Typography.Text type="secondary">{hint}</Typography.Text>
         </Space>
@@ -49,19 +52,19 @@ export function AttachmentsCard({ app, editable }: { app: Application; editable:
         rowKey="id"
         pagination={false}
         dataSource={app.attachments}
-        locale={{ emptyText: '尚无附件' }}
+        locale={{ emptyText: t('programmes.attach.empty') }}
         columns={[
-          { title: '类别', width: 160, render: (_, a) => nameOf(a.code) },
+          { title: t('programmes.col.category'), width: 160, render: (_, a) => nameOf(a.code) },
           {
-            title: '文件',
+            title: t('programmes.attach.file'),
             render: (_, a) => (
               <Button type="link" style={{ padding: 0 }} onClick={() => void downloadFile(`/api/project-applications/${app.id}/attachments/${a.id}`, a.fileName)}>
                 {a.fileName}
               </Button>
             ),
           },
-          { title: '大小', width: 100, render: (_, a) => `${Math.max(1, Math.round(a.size / 1024))} KB` },
-          { title: '上传时间', width: 170, render: (_, a) => formatDateTime(a.createdAt) },
+          { title: t('programmes.attach.size'), width: 100, render: (_, a) => `${Math.max(1, Math.round(a.size / 1024))} KB` },
+          { title: t('programmes.attach.uploadedAt'), width: 170, render: (_, a) => formatDateTime(a.createdAt) },
           ...(editable
             ? [
                 {
@@ -69,18 +72,18 @@ export function AttachmentsCard({ app, editable }: { app: Application; editable:
                   width: 80,
                   render: (_: unknown, a: Application['attachments'][number]) => (
                     <Popconfirm
-                      title={`删除附件“${a.fileName}”？`}
-                      okText="删除"
-                      cancelText="取消"
+                      title={t('programmes.attach.deleteConfirm', { name: a.fileName })}
+                      okText={t('programmes.delete')}
+                      cancelText={t('programmes.cancel')}
                       onConfirm={() =>
                         remove
                           .mutateAsync({ id: app.id, attachmentId: a.id })
-                          .then(() => message.success('附件已删除'))
+                          .then(() => message.success(t('programmes.attach.deleted')))
                           .catch((err: unknown) => message.error(errorMessage(err)))
                       }
                     >
                       <Button type="link" danger size="small">
-                        删除
+                        {t('programmes.delete')}
                       </Button>
                     </Popconfirm>
                   ),

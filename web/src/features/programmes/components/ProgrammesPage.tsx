@@ -9,6 +9,8 @@ import { useCalls, useCreateCall, type ProgrammeCall } from '../api/calls';
 import { useAddYear, useProgrammes, type Programme } from '../api/programmes';
 import { InviteModal } from './InviteModal';
 import { wan } from './labels';
+import { useMessages } from '../../../lib/i18n';
+import { programmesMessages } from '../messages';
 
 interface CallForm {
   programmeId: number;
@@ -23,6 +25,7 @@ interface CallForm {
 }
 
 function NewCallModal({ programmes, open, onClose }: { programmes: Programme[]; open: boolean; onClose: () => void }) {
+  const t = useMessages(programmesMessages);
   const [form] = Form.useForm<CallForm>();
   const create = useCreateCall();
   const { message } = App.useApp();
@@ -40,48 +43,48 @@ function NewCallModal({ programmes, open, onClose }: { programmes: Programme[]; 
         opensOn: v.window[0].format('YYYY-MM-DD'),
         closesOn: v.window[1].format('YYYY-MM-DD'),
       });
-      message.success('申报指南已发布');
+      message.success(t('programmes.call.published'));
       form.resetFields();
       onClose();
     } catch (err) {
       const rest = applyFieldErrors(form, err, ['programmeId', 'year', 'batch', 'title', 'eligibility', 'topics', 'ceiling', 'totalBudget']);
       if (rest.length) {
-        message.error(rest.map((r) => r.message).join('；'));
+        message.error(rest.map((r) => r.message).join(t('programmes.partSeparator')));
       }
     }
   };
   return (
-    <Modal title="发布申报指南" open={open} onCancel={onClose} onOk={() => form.submit()} confirmLoading={create.isPending} width={720} okText="发布">
+    <Modal title={t('programmes.call.publish')} open={open} onCancel={onClose} onOk={() => form.submit()} confirmLoading={create.isPending} width={720} okText={t('programmes.call.ok')}>
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ year: 2016, batch: 2, topics: [] }}>
-        <Form.Item name="programmeId" label="计划类别" rules={[{ required: true, message: '请选择计划类别' }]}>
+        <Form.Item name="programmeId" label={t('programmes.col.programme')} rules={[{ required: true, message: t('programmes.call.programmeRequired') }]}>
           <Select
             options={programmes.map((p) => ({
               value: p.id,
-              label: `${p.name}（${p.selectionName}）`,
+              label: t('programmes.nameWithParen', { name: p.name, detail: p.selectionName }),
             }))}
           />
         </Form.Item>
         <Space>
-          <Form.Item name="year" label="年度" rules={[{ required: true }]}>
+          <Form.Item name="year" label={t('programmes.col.year')} rules={[{ required: true }]}>
             <InputNumber min={2015} max={2100} />
           </Form.Item>
-          <Form.Item name="batch" label="批次" rules={[{ required: true }]}>
+          <Form.Item name="batch" label={t('programmes.call.batch')} rules={[{ required: true }]}>
             <InputNumber min={1} max={9} />
           </Form.Item>
-          <Form.Item name="ceiling" label="单项资助上限（万元）" rules={[{ required: true, message: '请填写单项资助上限' }]}>
+          <Form.Item name="ceiling" label={t('programmes.call.ceiling')} rules={[{ required: true, message: t('programmes.call.ceilingRequired') }]}>
             <InputNumber min={1} />
           </Form.Item>
-          <Form.Item name="totalBudget" label="指南资助总额（万元）" rules={[{ required: true, message: '请填写资助总额' }]}>
+          <Form.Item name="totalBudget" label={t('programmes.call.totalBudget')} rules={[{ required: true, message: t('programmes.call.totalBudgetRequired') }]}>
             <InputNumber min={1} />
           </Form.Item>
         </Space>
-        <Form.Item name="title" label="指南标题" rules={[{ required: true, message: '请填写指南标题' }]}>
+        <Form.Item name="title" label={t('programmes.call.title')} rules={[{ required: true, message: t('programmes.call.titleRequired') }]}>
           <Input maxLength={120} />
         </Form.Item>
-        <Form.Item name="window" label="受理时间" rules={[{ required: true, message: '请选择受理时间' }]}>
+        <Form.Item name="window" label={t('programmes.col.window')} rules={[{ required: true, message: t('programmes.call.windowRequired') }]}>
           <DatePicker.RangePicker />
         </Form.Item>
-        <Form.Item name="eligibility" label="申报条件" rules={[{ required: true, message: '请填写申报条件' }]}>
+        <Form.Item name="eligibility" label={t('programmes.public.eligibility')} rules={[{ required: true, message: t('programmes.call.eligibilityRequired') }]}>
           <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>
         <Form.List name="topics">
@@ -89,17 +92,17 @@ function NewCallModal({ programmes, open, onClose }: { programmes: Programme[]; 
             <>
               {fields.map((f) => (
                 <Space key={f.key} align="baseline">
-                  <Form.Item name={[f.name, 'code']} rules={[{ required: true, message: '编号' }]}>
-                    <Input placeholder="方向编号" style={{ width: 90 }} />
+                  <Form.Item name={[f.name, 'code']} rules={[{ required: true, message: t('programmes.call.topicCode') }]}>
+                    <Input placeholder={t('programmes.call.topicCodePlaceholder')} style={{ width: 90 }} />
                   </Form.Item>
-                  <Form.Item name={[f.name, 'title']} rules={[{ required: true, message: '名称' }]}>
-                    <Input placeholder="方向名称" style={{ width: 200 }} />
+                  <Form.Item name={[f.name, 'title']} rules={[{ required: true, message: t('programmes.call.topicTitle') }]}>
+                    <Input placeholder={t('programmes.call.topicTitlePlaceholder')} style={{ width: 200 }} />
                   </Form.Item>
                   <Form.Item name={[f.name, 'description']} initialValue="">
-                    <Input placeholder="说明" style={{ width: 260 }} />
+                    <Input placeholder={t('programmes.call.topicDescription')} style={{ width: 260 }} />
                   </Form.Item>
                   <Button type="link" onClick={() => remove(f.name)}>
-                    删除
+                    {t('programmes.delete')}
                   </Button>
                 </Space>
               ))}
@@ -112,7 +115,7 @@ function NewCallModal({ programmes, open, onClose }: { programmes: Programme[]; 
                   })
                 }
               >
-                添加指南方向
+                {t('programmes.call.addTopic')}
               </Button>
             </>
           )}
@@ -123,11 +126,12 @@ function NewCallModal({ programmes, open, onClose }: { programmes: Programme[]; 
 }
 
 function YearModal({ programme, onClose }: { programme: Programme; onClose: () => void }) {
+  const t = useMessages(programmesMessages);
   const [form] = Form.useForm<{ year: number; budget: number }>();
   const add = useAddYear();
   const { message } = App.useApp();
   return (
-    <Modal title={`下达年度预算：${programme.name}`} open onCancel={onClose} onOk={() => form.submit()} confirmLoading={add.isPending} okText="下达">
+    <Modal title={t('programmes.year.title', { name: programme.name })} open onCancel={onClose} onOk={() => form.submit()} confirmLoading={add.isPending} okText={t('programmes.year.ok')}>
       <Form
         form={form}
         layout="vertical"
@@ -139,20 +143,20 @@ function YearModal({ programme, onClose }: { programme: Programme; onClose: () =
               year: v.year,
               budget: v.budget * 10_000,
             });
-            message.success('年度预算已下达并记入科技计划项目资金账');
+            message.success(t('programmes.year.done'));
             onClose();
           } catch (err) {
             const rest = applyFieldErrors(form, err, ['year', 'budget']);
             if (rest.length) {
-              message.error(rest.map((r) => r.message).join('；'));
+              message.error(rest.map((r) => r.message).join(t('programmes.partSeparator')));
             }
           }
         }}
       >
-        <Form.Item name="year" label="年度" rules={[{ required: true, message: '请填写年度' }]}>
+        <Form.Item name="year" label={t('programmes.col.year')} rules={[{ required: true, message: t('programmes.year.yearRequired') }]}>
           <InputNumber min={2015} max={2100} />
         </Form.Item>
-        <Form.Item name="budget" label="年度预算（万元）" rules={[{ required: true, message: '请填写年度预算' }]}>
+        <Form.Item name="budget" label={t('programmes.year.budget')} rules={[{ required: true, message: t('programmes.year.budgetRequired') }]}>
           <InputNumber min={1} style={{ width: 200 }} />
         </Form.Item>
       </Form>
@@ -162,6 +166,7 @@ function YearModal({ programme, onClose }: { programme: Programme; onClose: () =
 
 /** The bureau's programmes: yearly budgets (appropriated, committed, available) and their calls with the way to each ranking. */
 export default function ProgrammesPage() {
+  const t = useMessages(programmesMessages);
   const me = useSession();
   const officer = hasAnyRole(me, ['city_officer']);
   const programmes = useProgrammes();
@@ -172,38 +177,38 @@ export default function ProgrammesPage() {
   return (
     <>
       <PageTitle
-        title="科技计划与申报指南"
+        title={t('programmes.page.title')}
         extra={
           officer ? (
             <Button type="primary" onClick={() => setOpen(true)}>
-              发布申报指南
+              {t('programmes.call.publish')}
             </Button>
           ) : null
         }
       >
-        <Typography.Text type="secondary">年度预算记入“科技计划项目资金”账：立项时从计划年度预算转入项目，超出预算的立项由数据库拒绝。</Typography.Text>
+        <Typography.Text type="secondary">{t('programmes.page.intro')}</Typography.Text>
       </PageTitle>
       {programmes.error ? <Alert type="error" showIcon message={errorMessage(programmes.error)} /> : null}
-      <Card title="计划类别与年度预算" style={{ marginBottom: 16 }}>
+      <Card title={t('programmes.page.budgets')} style={{ marginBottom: 16 }}>
         <Table
           rowKey="id"
           loading={programmes.isLoading}
           dataSource={programmes.data?.items ?? []}
           pagination={false}
           columns={[
-            { title: '计划类别', dataIndex: 'name' },
-            { title: '征集方式', dataIndex: 'selectionName', width: 160 },
+            { title: t('programmes.col.programme'), dataIndex: 'name' },
+            { title: t('programmes.page.selection'), dataIndex: 'selectionName', width: 160 },
             {
-              title: '拨款比例',
+              title: t('programmes.page.split'),
               width: 140,
               render: (_, p) => p.trancheSplit.map((x) => `${x}%`).join(' / '),
             },
             {
-              title: '年度预算（已立项 / 可用）',
+              title: t('programmes.page.yearBudgets'),
               render: (_, p) => (
                 <Space direction="vertical" size={0}>
                   {p.years.map((y) => (
-                    <span key={y.id}>{`${y.year}年：${wan(y.budget)}（已立项 ${wan(y.committed)}，可用 ${wan(y.available)}）`}</span>
+                    <span key={y.id}>{t('programmes.page.yearBudget', { year: y.year, budget: wan(y.budget), committed: wan(y.committed), available: wan(y.available) })}</span>
                   ))}
                 </Space>
               ),
@@ -215,7 +220,7 @@ export default function ProgrammesPage() {
                     width: 120,
                     render: (_: unknown, p: Programme) => (
                       <Button size="small" onClick={() => setBudgeting(p)}>
-                        下达年度预算
+                        {t('programmes.page.appropriate')}
                       </Button>
                     ),
                   },
@@ -224,7 +229,7 @@ export default function ProgrammesPage() {
           ]}
         />
       </Card>
-      <Card title="申报指南">
+      <Card title={t('programmes.page.calls')}>
         <Table
           rowKey="id"
           loading={calls.isLoading}
@@ -232,23 +237,23 @@ export default function ProgrammesPage() {
           pagination={{ pageSize: 20 }}
           columns={[
             {
-              title: '指南',
+              title: t('programmes.col.call'),
               dataIndex: 'title',
               render: (v: string, c) => <Link to={`/programmes/projects?callId=${c.id}`}>{v}</Link>,
             },
             {
-              title: '受理时间',
+              title: t('programmes.col.window'),
               width: 210,
-              render: (_, c) => `${c.opensOn} 至 ${c.closesOn}`,
+              render: (_, c) => t('programmes.range', { from: c.opensOn, to: c.closesOn }),
             },
-            { title: '单项上限', width: 110, render: (_, c) => wan(c.ceiling) },
+            { title: t('programmes.col.ceiling'), width: 110, render: (_, c) => wan(c.ceiling) },
             {
-              title: '资助总额',
+              title: t('programmes.col.totalBudget'),
               width: 120,
               render: (_, c) => wan(c.totalBudget),
             },
             {
-              title: '状态',
+              title: t('programmes.col.status'),
               width: 80,
               render: (_, c) => <Tag color={c.state === 'open' ? 'green' : 'default'}>{c.stateName}</Tag>,
             },
@@ -259,10 +264,10 @@ export default function ProgrammesPage() {
                 <Space>
                   {officer && c.invitedOnly ? (
                     <Button size="small" onClick={() => setInviting(c)}>
-                      {`邀请申报单位（${c.invited?.length ?? 0}）`}
+                      {t('programmes.page.invite', { n: c.invited?.length ?? 0 })}
                     </Button>
                   ) : null}
-                  <Link to={`/programmes/calls/${c.id}/ranking`}>评审排序</Link>
+                  <Link to={`/programmes/calls/${c.id}/ranking`}>{t('programmes.page.ranking')}</Link>
                 </Space>
               ),
             },

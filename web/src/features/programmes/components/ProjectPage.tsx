@@ -13,11 +13,14 @@ import { ApplicationForm } from './ApplicationForm';
 import { AttachmentsCard } from './AttachmentsCard';
 import { WithdrawButton } from './WithdrawButton';
 import { STATUS_COLORS, wan } from './labels';
+import { useMessages } from '../../../lib/i18n';
+import { programmesMessages } from '../messages';
 
 const REVIEW_ACTIONS = ['district_recommend', 'district_return', 'formal_pass', 'formal_return', 'formal_reject'];
 const APPROVED = ['approved', 'in_progress', 'accepting', 'completed', 'failed', 'terminated'];
 
 function ReviewButtons({ app }: { app: Application }) {
+  const t = useMessages(programmesMessages);
   const review = useReviewApplication();
   const draw = useDrawPanel();
   const decide = useDecide();
@@ -47,7 +50,7 @@ function ReviewButtons({ app }: { app: Application }) {
           comment: text || undefined,
         });
       }
-      message.success('已办理');
+      message.success(t('programmes.done'));
       setAsking(null);
       setComment('');
     } catch (err) {
@@ -60,7 +63,7 @@ function ReviewButtons({ app }: { app: Application }) {
     return null;
   }
   return (
-    <Card title="办理" style={{ marginBottom: 16 }}>
+    <Card title={t('programmes.project.handle')} style={{ marginBottom: 16 }}>
       <Space wrap>
         {buttons.map((a) => (
           <Button
@@ -72,64 +75,68 @@ function ReviewButtons({ app }: { app: Application }) {
             {a.name}
           </Button>
         ))}
-        {ranking && app.callId ? <Link to={`/programmes/calls/${app.callId}/ranking`}>到评审排序页审定拟立项</Link> : null}
+        {ranking && app.callId ? <Link to={`/programmes/calls/${app.callId}/ranking`}>{t('programmes.project.toRanking')}</Link> : null}
       </Space>
       <Modal title={asking?.name} open={!!asking} onCancel={() => setAsking(null)} onOk={() => asking && void run(asking.action, comment)} confirmLoading={review.isPending || decide.isPending}>
-        <Typography.Paragraph type="secondary">{app.actions.find((a) => a.action === asking?.action)?.needsComment ? '须填写理由' : '审核意见（选填）'}</Typography.Paragraph>
-        <Input.TextArea rows={3} value={comment} onChange={(e) => setComment(e.target.value)} maxLength={1000} aria-label="审核意见" />
+        <Typography.Paragraph type="secondary">{app.actions.find((a) => a.action === asking?.action)?.needsComment ? t('programmes.project.reasonRequired') : t('programmes.project.commentOptional')}</Typography.Paragraph>
+        <Input.TextArea rows={3} value={comment} onChange={(e) => setComment(e.target.value)} maxLength={1000} aria-label={t('programmes.project.comment')} />
       </Modal>
     </Card>
   );
 }
 
 function DuplicatesCard({ id }: { id: number }) {
+  const t = useMessages(programmesMessages);
   const dup = useDuplicates(id, true);
   if (dup.error) {
     return null;
   }
   return (
-    <Card title="重复资助核查" style={{ marginBottom: 16 }} loading={dup.isLoading}>
-      <Typography.Title level={5}>该单位历年已获资助事项（各业务类别）</Typography.Title>
+    <Card title={t('programmes.project.duplicates')} style={{ marginBottom: 16 }} loading={dup.isLoading}>
+      <Typography.Title level={5}>{t('programmes.project.funded')}</Typography.Title>
       <Table
         size="small"
         rowKey="id"
         pagination={false}
         dataSource={dup.data?.funded ?? []}
-        locale={{ emptyText: '无' }}
+        locale={{ emptyText: t('programmes.none') }}
         columns={[
-          { title: '年度', dataIndex: 'year', width: 60 },
+          { title: t('programmes.col.year'), dataIndex: 'year', width: 60 },
           {
-            title: '类别',
+            title: t('programmes.col.category'),
             width: 200,
-            render: (_, f) => `${f.instrumentName}·${f.typeName}`,
+            render: (_, f) => t('programmes.project.fundedCategory', { instrument: f.instrumentName, type: f.typeName }),
           },
-          { title: '名称', dataIndex: 'title' },
-          { title: '状态', dataIndex: 'statusName', width: 120 },
-          { title: '金额', width: 110, render: (_, f) => wan(f.amount) },
+          { title: t('programmes.col.name'), dataIndex: 'title' },
+          { title: t('programmes.col.status'), dataIndex: 'statusName', width: 120 },
+          { title: t('programmes.col.amount'), width: 110, render: (_, f) => wan(f.amount) },
         ]}
       />
       <Typography.Title level={5} style={{ marginTop: 16 }}>
-        {`题目相似的已立项项目（相似度 ≥ ${Math.round((dup.data?.threshold ?? 0.5) * 100)}%）`}
+        {t('programmes.project.similar', { pct: Math.round((dup.data?.threshold ?? 0.5) * 100) })}
       </Typography.Title>
       {dup.data?.similar.length ? (
         dup.data.similar.map((s) => (
-          <Alert key={s.id} type={s.sameEnterprise ? 'error' : 'warning'} showIcon style={{ marginBottom: 8 }} message={`${s.year}年《${s.title}》（${s.enterpriseName}）`} description={s.reason} />
+          <Alert key={s.id} type={s.sameEnterprise ? 'error' : 'warning'} showIcon style={{ marginBottom: 8 }} message={t('programmes.project.similarItem', { year: s.year, title: s.title, enterprise: s.enterpriseName })} description={s.reason} />
         ))
       ) : (
-        <Typography.Text type="secondary">未发现题目相似的已立项项目</Typography.Text>
+        <Typography.Text type="secondary">{t('programmes.project.noSimilar')}</Typography.Text>
       )}
     </Card>
   );
 }
 
 function ContractCard({ app, officer }: { app: Application; officer: boolean }) {
+  const t = useMessages(programmesMessages);
   const tranches = useTranches(app.id, true);
   const upload = useUploadContract();
   const { message } = App.useApp();
   return (
-    <Card title="任务书与拨款" style={{ marginBottom: 16 }}>
+    <Card title={t('programmes.project.contract')} style={{ marginBottom: 16 }}>
       <Space wrap style={{ marginBottom: 12 }}>
-        <Button onClick={() => void downloadFile(`/api/project-applications/${app.id}/contract.docx`, `任务书-${app.contractNo ?? app.id}.docx`)}>下载任务书（Word）</Button>
+        <Button onClick={() => void downloadFile(`/api/project-applications/${app.id}/contract.docx`, t('programmes.project.contractFile', { no: app.contractNo ?? app.id }))}>
+          {t('programmes.project.downloadContract')}
+        </Button>
         {officer && app.status === 'approved' ? (
           <Upload
             accept=".pdf,.jpg,.png,.docx"
@@ -137,16 +144,16 @@ function ContractCard({ app, officer }: { app: Application; officer: boolean }) 
             customRequest={({ file }) => {
               upload
                 .mutateAsync({ id: app.id, file: file as File })
-                .then(() => message.success('任务书已登记，项目转入执行，第1笔拨款单已生成'))
+                .then(() => message.success(t('programmes.project.contractUploaded')))
                 .catch((err: unknown) => message.error(errorMessage(err)));
             }}
           >
             <Button type="primary" loading={upload.isPending}>
-              上传签订的任务书
+              {t('programmes.project.uploadContract')}
             </Button>
           </Upload>
         ) : null}
-        {app.contractSignedOn ? <Tag color="green">{`任务书签订于 ${app.contractSignedOn}`}</Tag> : null}
+        {app.contractSignedOn ? <Tag color="green">{t('programmes.project.signedOn', { date: app.contractSignedOn })}</Tag> : null}
       </Space>
       <Table
         size="small"
@@ -154,14 +161,14 @@ function ContractCard({ app, officer }: { app: Application; officer: boolean }) 
         pagination={false}
         dataSource={tranches.data?.items ?? []}
         columns={[
-          { title: '笔次', width: 70, render: (_, t) => `第${t.n}笔` },
-          { title: '拨付条件', dataIndex: 'condition' },
-          { title: '比例', width: 70, render: (_, t) => `${t.percent}%` },
-          { title: '金额', width: 130, render: (_, t) => wan(t.amount) },
+          { title: t('programmes.project.tranche'), width: 70, render: (_, tr) => t('programmes.project.trancheN', { n: tr.n }) },
+          { title: t('programmes.project.condition'), dataIndex: 'condition' },
+          { title: t('programmes.project.percent'), width: 70, render: (_, tr) => `${tr.percent}%` },
+          { title: t('programmes.col.amount'), width: 130, render: (_, tr) => wan(tr.amount) },
           {
-            title: '拨款单',
+            title: t('programmes.project.order'),
             width: 160,
-            render: (_, t) => (t.statusName ? <Tag color={t.status === 'confirmed' ? 'green' : 'processing'}>{`#${t.orderId} ${t.statusName}`}</Tag> : '—'),
+            render: (_, tr) => (tr.statusName ? <Tag color={tr.status === 'confirmed' ? 'green' : 'processing'}>{`#${tr.orderId} ${tr.statusName}`}</Tag> : '—'),
           },
         ]}
       />
@@ -170,16 +177,17 @@ function ContractCard({ app, officer }: { app: Application; officer: boolean }) 
 }
 
 function PlanView({ app }: { app: Application }) {
+  const t = useMessages(programmesMessages);
   return (
-    <Card title="项目申报书" style={{ marginBottom: 16 }}>
+    <Card title={t('programmes.form.title')} style={{ marginBottom: 16 }}>
       <Descriptions column={1} size="small" bordered>
-        <Descriptions.Item label="项目摘要">{app.plan.summary}</Descriptions.Item>
-        <Descriptions.Item label="项目目标">{app.plan.objectives}</Descriptions.Item>
-        <Descriptions.Item label="研究内容">{app.plan.content}</Descriptions.Item>
-        <Descriptions.Item label="研究基础">{app.plan.basis}</Descriptions.Item>
-        <Descriptions.Item label="项目团队">{app.plan.team.map((m) => `${m.name}（${m.title}，${m.role}）`).join('；')}</Descriptions.Item>
-        <Descriptions.Item label="合作单位">{app.plan.partners.map((p) => `${p.name}（${p.role}）`).join('；') || '—'}</Descriptions.Item>
-        <Descriptions.Item label="实施期限">{`${app.startOn ?? ''} 至 ${app.endOn ?? ''}`}</Descriptions.Item>
+        <Descriptions.Item label={t('programmes.form.summary')}>{app.plan.summary}</Descriptions.Item>
+        <Descriptions.Item label={t('programmes.form.objectives')}>{app.plan.objectives}</Descriptions.Item>
+        <Descriptions.Item label={t('programmes.project.research')}>{app.plan.content}</Descriptions.Item>
+        <Descriptions.Item label={t('programmes.form.basis')}>{app.plan.basis}</Descriptions.Item>
+        <Descriptions.Item label={t('programmes.form.team')}>{app.plan.team.map((m) => t('programmes.project.member', { name: m.name, title: m.title, role: m.role })).join(t('programmes.partSeparator'))}</Descriptions.Item>
+        <Descriptions.Item label={t('programmes.project.partners')}>{app.plan.partners.map((p) => t('programmes.nameWithParen', { name: p.name, detail: p.role })).join(t('programmes.partSeparator')) || '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('programmes.form.period')}>{t('programmes.range', { from: app.startOn ?? '', to: app.endOn ?? '' })}</Descriptions.Item>
       </Descriptions>
       <Row gutter={16} style={{ marginTop: 16 }}>
         <Col span={12}>
@@ -188,16 +196,16 @@ function PlanView({ app }: { app: Application }) {
             rowKey="category"
             pagination={false}
             dataSource={app.budgetLines}
-            title={() => '经费预算（元）'}
+            title={() => t('programmes.form.budget')}
             columns={[
-              { title: '科目', dataIndex: 'categoryName' },
+              { title: t('programmes.project.budgetItem'), dataIndex: 'categoryName' },
               {
-                title: '市财政资助',
+                title: t('programmes.form.city'),
                 dataIndex: 'city',
                 render: (v: number) => v.toLocaleString('zh-CN'),
               },
               {
-                title: '单位自筹',
+                title: t('programmes.form.self'),
                 dataIndex: 'self',
                 render: (v: number) => v.toLocaleString('zh-CN'),
               },
@@ -210,10 +218,10 @@ function PlanView({ app }: { app: Application }) {
             rowKey="key"
             pagination={false}
             dataSource={app.kpis}
-            title={() => '考核指标'}
+            title={() => t('programmes.form.kpis')}
             columns={[
-              { title: '指标', dataIndex: 'name' },
-              { title: '目标', render: (_, k) => `${k.target} ${k.unit}` },
+              { title: t('programmes.project.kpi'), dataIndex: 'name' },
+              { title: t('programmes.project.target'), render: (_, k) => `${k.target} ${k.unit}` },
             ]}
           />
           <Table
@@ -221,11 +229,11 @@ function PlanView({ app }: { app: Application }) {
             rowKey="name"
             pagination={false}
             dataSource={app.milestones}
-            title={() => '进度节点'}
+            title={() => t('programmes.form.milestones')}
             style={{ marginTop: 12 }}
             columns={[
-              { title: '节点', dataIndex: 'name' },
-              { title: '完成时间', dataIndex: 'due', width: 110 },
+              { title: t('programmes.form.milestone'), dataIndex: 'name' },
+              { title: t('programmes.form.milestoneDue'), dataIndex: 'due', width: 110 },
             ]}
           />
         </Col>
@@ -236,6 +244,7 @@ function PlanView({ app }: { app: Application }) {
 
 /** One project: the application (editable by the enterprise while a draft), the next steps of the viewer, the duplicate check, the contract and tranches, the history. */
 export default function ProjectPage() {
+  const t = useMessages(programmesMessages);
   const id = Number(useParams().id);
   const me = useSession();
   const app = useApplication(id);
@@ -262,18 +271,18 @@ export default function ProjectPage() {
           </Space>
         }
       >
-        <Typography.Text type="secondary">{`${a.programme.name} · ${a.call.title} · ${a.enterprise?.name ?? ''}${a.districtName ? `（${a.districtName}）` : ''}`}</Typography.Text>
+        <Typography.Text type="secondary">{`${a.programme.name} · ${a.call.title} · ${a.districtName ? t('programmes.nameWithParen', { name: a.enterprise?.name ?? '', detail: a.districtName }) : (a.enterprise?.name ?? '')}`}</Typography.Text>
       </PageTitle>
       <Card style={{ marginBottom: 16 }}>
         <Descriptions size="small" column={4}>
-          <Descriptions.Item label="申请市财政资助">{wan(a.requested)}</Descriptions.Item>
-          <Descriptions.Item label="单位自筹">{wan(a.selfRaised)}</Descriptions.Item>
-          <Descriptions.Item label="评审得分">{a.panelScore ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label="拟资助 / 立项">{`${wan(a.recommended)} / ${wan(a.approved)}`}</Descriptions.Item>
-          <Descriptions.Item label="任务书编号">{a.contractNo ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label="立项日期">{a.approvedOn ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label="办理期限">{a.dueOn ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label="审定理由">{a.moderationReason ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('programmes.project.requestedCity')}>{wan(a.requested)}</Descriptions.Item>
+          <Descriptions.Item label={t('programmes.form.self')}>{wan(a.selfRaised)}</Descriptions.Item>
+          <Descriptions.Item label={t('programmes.col.score')}>{a.panelScore ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('programmes.project.recommendedApproved')}>{`${wan(a.recommended)} / ${wan(a.approved)}`}</Descriptions.Item>
+          <Descriptions.Item label={t('programmes.project.contractNo')}>{a.contractNo ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('programmes.project.approvedOn')}>{a.approvedOn ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('programmes.col.dueOn')}>{a.dueOn ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('programmes.col.moderationReason')}>{a.moderationReason ?? '—'}</Descriptions.Item>
         </Descriptions>
       </Card>
       {reviewer ? <ReviewButtons app={a} /> : null}
@@ -281,7 +290,7 @@ export default function ProjectPage() {
       <AttachmentsCard app={a} editable={enterprise && (a.status === 'draft' || a.status === 'returned')} />
       {reviewer && a.status !== 'draft' ? <DuplicatesCard id={a.id} /> : null}
       {APPROVED.includes(a.status) ? <ContractCard app={a} officer={officer} /> : null}
-      <Card title="办理过程">
+      <Card title={t('programmes.project.history')}>
         <Timeline
           items={a.events.map((e) => ({
             children: (

@@ -7,24 +7,13 @@ import { hasAnyRole, useSession } from '../../../lib/session';
 import { useApplications, useCreateApplication } from '../api/applications';
 import { useCalls } from '../api/calls';
 import { STATUS_COLORS, wan } from './labels';
+import { useMessages } from '../../../lib/i18n';
+import { programmesMessages } from '../messages';
 
-const STATUS_FILTER = [
-  ['submitted', '待区县推荐'],
-  ['pending_check', '待形式审查'],
-  ['checked', '待专家评审'],
-  ['expert_review', '专家评审中'],
-  ['scored', '待排序审定'],
-  ['ranked', '拟立项'],
-  ['in_notice', '公示中'],
-  ['approved', '已立项，待签任务书'],
-  ['in_progress', '执行中'],
-  ['draft', '草稿'],
-  ['returned', '退回修改'],
-  ['not_selected', '未获立项'],
-  ['rejected', '未通过'],
-];
+const STATUS_FILTER = ['submitted', 'pending_check', 'checked', 'expert_review', 'scored', 'ranked', 'in_notice', 'approved', 'in_progress', 'draft', 'returned', 'not_selected', 'rejected'] as const;
 
 function ApplyModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const t = useMessages(programmesMessages);
   const calls = useCalls({});
   const create = useCreateApplication();
   const [form] = Form.useForm<{ callId: number; title: string }>();
@@ -33,7 +22,7 @@ function ApplyModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   // a designed (主动设计) call takes only the enterprises the bureau invited
   const openCalls = (calls.data?.items ?? []).filter((c) => c.state === 'open' && (!c.invitedOnly || c.invitedYou));
   return (
-    <Modal title="申报科技计划项目" open={open} onCancel={onClose} onOk={() => form.submit()} okText="创建申报书" confirmLoading={create.isPending}>
+    <Modal title={t('programmes.apply.title')} open={open} onCancel={onClose} onOk={() => form.submit()} okText={t('programmes.apply.ok')} confirmLoading={create.isPending}>
       <Form
         form={form}
         layout="vertical"
@@ -45,21 +34,21 @@ function ApplyModal({ open, onClose }: { open: boolean; onClose: () => void }) {
           } catch (err) {
             const rest = applyFieldErrors(form, err, ['callId', 'title']);
             if (rest.length) {
-              message.error(rest.map((r) => r.message).join('；'));
+              message.error(rest.map((r) => r.message).join(t('programmes.partSeparator')));
             }
           }
         }}
       >
-        <Form.Item name="callId" label="申报指南" rules={[{ required: true, message: '请选择申报指南' }]}>
+        <Form.Item name="callId" label={t('programmes.apply.call')} rules={[{ required: true, message: t('programmes.apply.callRequired') }]}>
           <Select
-            placeholder="正在受理的指南"
+            placeholder={t('programmes.apply.callPlaceholder')}
             options={openCalls.map((c) => ({
               value: c.id,
-              label: `${c.invitedOnly ? '【主动设计·已受邀】' : ''}${c.title}（截止 ${c.closesOn}）`,
+              label: `${c.invitedOnly ? t('programmes.apply.invitedTag') : ''}${t('programmes.apply.callOption', { title: c.title, date: c.closesOn })}`,
             }))}
           />
         </Form.Item>
-        <Form.Item name="title" label="项目名称" rules={[{ required: true, min: 4, message: '请填写项目名称（至少4个字）' }]}>
+        <Form.Item name="title" label={t('programmes.form.projectTitle')} rules={[{ required: true, min: 4, message: t('programmes.apply.titleRule') }]}>
           <Input maxLength={100} />
         </Form.Item>
       </Form>
@@ -69,6 +58,7 @@ function ApplyModal({ open, onClose }: { open: boolean; onClose: () => void }) {
 
 /** Projects of the programmes: the bureau sees all, a district its own, an enterprise its own (and applies here). */
 export default function ProjectsPage() {
+  const t = useMessages(programmesMessages);
   const me = useSession();
   const enterprise = hasAnyRole(me, ['enterprise_user']);
   const [params, setParams] = useSearchParams();
@@ -88,11 +78,11 @@ export default function ProjectsPage() {
   return (
     <>
       <PageTitle
-        title={enterprise ? '我的科技计划项目' : '科技计划项目'}
+        title={enterprise ? t('programmes.projects.mine') : t('programmes.projects.all')}
         extra={
           enterprise ? (
             <Button type="primary" onClick={() => setOpen(true)}>
-              申报项目
+              {t('programmes.projects.apply')}
             </Button>
           ) : null
         }
@@ -101,13 +91,13 @@ export default function ProjectsPage() {
         <Space style={{ marginBottom: 12 }} wrap>
           <Select
             allowClear
-            placeholder="按状态筛选"
+            placeholder={t('programmes.projects.statusFilter')}
             style={{ width: 200 }}
             value={status}
             onChange={(v?: string) => set('status', v)}
-            options={STATUS_FILTER.map(([value, label]) => ({ value, label }))}
+            options={STATUS_FILTER.map((value) => ({ value, label: t(`programmes.status.${value}`) }))}
           />
-          {callId ? <Button onClick={() => set('callId', undefined)}>{`指南 #${callId}`} ✕</Button> : null}
+          {callId ? <Button onClick={() => set('callId', undefined)}>{t('programmes.projects.callFilter', { id: callId })} ✕</Button> : null}
         </Space>
         {list.error ? <Alert type="error" showIcon message={errorMessage(list.error)} /> : null}
         <Table
@@ -116,24 +106,24 @@ export default function ProjectsPage() {
           dataSource={list.data?.items ?? []}
           pagination={{ pageSize: 20 }}
           locale={{
-            emptyText: enterprise ? '尚无申报，点击“申报项目”选择正在受理的指南' : '暂无项目',
+            emptyText: enterprise ? t('programmes.projects.emptyMine') : t('programmes.projects.empty'),
           }}
           columns={[
             {
-              title: '项目名称',
+              title: t('programmes.form.projectTitle'),
               dataIndex: 'title',
               render: (v: string, r) => <Link to={`/programmes/projects/${r.id}`}>{v}</Link>,
             },
             {
-              title: '计划类别',
+              title: t('programmes.col.programme'),
               width: 170,
-              render: (_, r) => `${r.programme.name}（${r.year}）`,
+              render: (_, r) => t('programmes.projects.programmeYear', { name: r.programme.name, year: r.year }),
             },
             ...(enterprise
               ? []
               : [
                   {
-                    title: '承担单位',
+                    title: t('programmes.col.undertaker'),
                     width: 220,
                     render: (
                       _: unknown,
@@ -141,31 +131,31 @@ export default function ProjectsPage() {
                         enterprise: { name: string } | null;
                         districtName: string | null;
                       },
-                    ) => `${r.enterprise?.name ?? ''}（${r.districtName ?? ''}）`,
+                    ) => t('programmes.nameWithParen', { name: r.enterprise?.name ?? '', detail: r.districtName ?? '' }),
                   },
                 ]),
             {
-              title: '申请资助',
+              title: t('programmes.col.requested'),
               width: 110,
               render: (_, r) => wan(r.requested),
             },
             {
-              title: '评审得分',
+              title: t('programmes.col.score'),
               width: 90,
               render: (_, r) => r.panelScore ?? '—',
             },
             {
-              title: '立项金额',
+              title: t('programmes.projects.approvedAmount'),
               width: 110,
               render: (_, r) => wan(r.approved),
             },
             {
-              title: '状态',
+              title: t('programmes.col.status'),
               width: 150,
               render: (_, r) => <Tag color={STATUS_COLORS[r.status]}>{r.statusName}</Tag>,
             },
             {
-              title: '办理期限',
+              title: t('programmes.col.dueOn'),
               width: 110,
               dataIndex: 'dueOn',
               render: (v: string | null) => v ?? '—',

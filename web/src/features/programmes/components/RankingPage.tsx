@@ -7,20 +7,23 @@ import { hasAnyRole, useSession } from '../../../lib/session';
 import { useCall } from '../api/calls';
 import { useModerate, usePublishNotice, useRanking, type Ranking } from '../api/ranking';
 import { STATUS_COLORS, wan } from './labels';
+import { useMessages } from '../../../lib/i18n';
+import { programmesMessages } from '../messages';
 
 type Item = Ranking['items'][number];
 
 function ModerateModal({ item, select, onClose }: { item: Item; select: boolean; onClose: () => void }) {
+  const t = useMessages(programmesMessages);
   const [form] = Form.useForm<{ recommended?: number; reason?: string }>();
   const moderate = useModerate();
   const { message } = App.useApp();
   return (
-    <Modal title={select ? `列入拟立项：${item.title}` : `不予立项：${item.title}`} open onCancel={onClose} onOk={() => form.submit()} confirmLoading={moderate.isPending}>
+    <Modal title={select ? t('programmes.rank.selectTitle', { title: item.title }) : t('programmes.rank.declineTitle', { title: item.title })} open onCancel={onClose} onOk={() => form.submit()} confirmLoading={moderate.isPending}>
       <Alert
         style={{ marginBottom: 12 }}
         type={item.withinBudget === select ? 'info' : 'warning'}
         showIcon
-        message={`排名第${item.rank}，评审得分 ${item.panelScore}，${item.withinBudget ? '在资助线内' : '在资助线以下'}${item.withinBudget === select ? '' : '：偏离评审排序，须写明理由'}`}
+        message={`${t('programmes.rank.position', { rank: item.rank, score: item.panelScore ?? '—', line: item.withinBudget ? t('programmes.rank.withinLine') : t('programmes.rank.belowLine') })}${item.withinBudget === select ? '' : t('programmes.rank.deviation')}`}
       />
       <Form
         form={form}
@@ -36,22 +39,22 @@ function ModerateModal({ item, select, onClose }: { item: Item; select: boolean;
                 reason: v.reason || undefined,
               },
             });
-            message.success('已审定');
+            message.success(t('programmes.rank.moderated'));
             onClose();
           } catch (err) {
             const rest = applyFieldErrors(form, err, ['recommended', 'reason']);
             if (rest.length) {
-              message.error(rest.map((r) => r.message).join('；'));
+              message.error(rest.map((r) => r.message).join(t('programmes.partSeparator')));
             }
           }
         }}
       >
         {select ? (
-          <Form.Item name="recommended" label={`拟资助金额（万元，申请 ${item.requested / 10_000} 万元；核减须写明理由）`}>
+          <Form.Item name="recommended" label={t('programmes.rank.recommended', { requested: item.requested / 10_000 })}>
             <InputNumber min={0.01} max={item.requested / 10_000} style={{ width: 200 }} />
           </Form.Item>
         ) : null}
-        <Form.Item name="reason" label="审定理由">
+        <Form.Item name="reason" label={t('programmes.col.moderationReason')}>
           <Input.TextArea rows={3} maxLength={1000} />
         </Form.Item>
       </Form>
@@ -61,6 +64,7 @@ function ModerateModal({ item, select, onClose }: { item: Item; select: boolean;
 
 /** The call's ranking by panel score with the funding line, the bureau's moderation and the notice of the proposed list. */
 export default function RankingPage() {
+  const t = useMessages(programmesMessages);
   const id = Number(useParams().id);
   const me = useSession();
   const officer = hasAnyRole(me, ['city_officer']);
@@ -84,10 +88,10 @@ export default function RankingPage() {
         instrument: 'programmes',
         subject: call.data.type,
         year: call.data.year,
-        title: `${call.data.year}年度${call.data.programme.name}拟立项项目公示`,
+        title: t('programmes.rank.noticeTitle', { year: call.data.year, programme: call.data.programme.name }),
         applicationIds: ranked.map((r) => r.id),
       });
-      message.success(`已发布公示，公示期至 ${n.endsOn}`);
+      message.success(t('programmes.rank.noticePublished', { date: n.endsOn }));
     } catch (err) {
       message.error(errorMessage(err));
     }
@@ -95,23 +99,23 @@ export default function RankingPage() {
   return (
     <>
       <PageTitle
-        title={`评审排序：${ranking.data?.call.title ?? ''}`}
+        title={t('programmes.rank.title', { title: ranking.data?.call.title ?? '' })}
         extra={
           officer ? (
             <Button type="primary" disabled={ranked.length === 0} loading={publish.isPending} onClick={() => void publishNotice()}>
-              {`发布拟立项公示（${ranked.length}项）`}
+              {t('programmes.rank.publish', { n: ranked.length })}
             </Button>
           ) : null
         }
       >
-        <Typography.Text type="secondary">按专家评审得分排序，累计申请额超过指南资助总额处为资助线；偏离排序的审定须写明理由。</Typography.Text>
+        <Typography.Text type="secondary">{t('programmes.rank.intro')}</Typography.Text>
       </PageTitle>
       {ranking.error ? <Alert type="error" showIcon message={errorMessage(ranking.error)} /> : null}
       <Card style={{ marginBottom: 16 }}>
         <Space size={48}>
-          <Statistic title="指南资助总额" value={wan(ranking.data?.call.totalBudget)} />
-          <Statistic title="已审定拟资助" value={wan(ranking.data?.selected)} />
-          <Statistic title="参与排序项目" value={items.length} suffix="项" />
+          <Statistic title={t('programmes.rank.totalBudget')} value={wan(ranking.data?.call.totalBudget)} />
+          <Statistic title={t('programmes.rank.selected')} value={wan(ranking.data?.selected)} />
+          <Statistic title={t('programmes.rank.count')} value={items.length} suffix={t('programmes.rank.countSuffix')} />
         </Space>
       </Card>
       <Card>
@@ -126,45 +130,45 @@ export default function RankingPage() {
             style: i === line && line > 0 ? { borderTop: '3px solid #cf1322' } : r.withinBudget ? undefined : { background: '#fafafa' },
           })}
           columns={[
-            { title: '排名', dataIndex: 'rank', width: 60 },
+            { title: t('programmes.rank.rank'), dataIndex: 'rank', width: 60 },
             {
-              title: '项目',
+              title: t('programmes.rank.project'),
               dataIndex: 'title',
               render: (v: string, r) => <Link to={`/programmes/projects/${r.id}`}>{v}</Link>,
             },
             {
-              title: '承担单位',
+              title: t('programmes.col.undertaker'),
               width: 220,
-              render: (_, r) => `${r.enterpriseName}${r.districtName ? `（${r.districtName}）` : ''}`,
+              render: (_, r) => (r.districtName ? t('programmes.nameWithParen', { name: r.enterpriseName, detail: r.districtName }) : r.enterpriseName),
             },
-            { title: '得分', dataIndex: 'panelScore', width: 70 },
+            { title: t('programmes.rank.score'), dataIndex: 'panelScore', width: 70 },
             {
-              title: '申请资助',
+              title: t('programmes.col.requested'),
               width: 110,
               render: (_, r) => wan(r.requested),
             },
             {
-              title: '累计申请',
+              title: t('programmes.rank.cumulative'),
               width: 120,
               render: (_, r) => wan(r.cumulative),
             },
             {
-              title: '资助线',
+              title: t('programmes.rank.line'),
               width: 90,
-              render: (_, r) => (r.withinBudget ? <Tag color="green">线内</Tag> : <Tag color="red">线外</Tag>),
+              render: (_, r) => (r.withinBudget ? <Tag color="green">{t('programmes.rank.in')}</Tag> : <Tag color="red">{t('programmes.rank.out')}</Tag>),
             },
             {
-              title: '拟资助',
+              title: t('programmes.rank.proposed'),
               width: 110,
               render: (_, r) => wan(r.recommended),
             },
             {
-              title: '状态',
+              title: t('programmes.col.status'),
               width: 130,
               render: (_, r) => <Tag color={STATUS_COLORS[r.status]}>{r.statusName}</Tag>,
             },
             {
-              title: '审定理由',
+              title: t('programmes.col.moderationReason'),
               dataIndex: 'moderationReason',
               width: 180,
               render: (v: string | null) => v ?? '',
@@ -172,16 +176,16 @@ export default function RankingPage() {
             ...(officer
               ? [
                   {
-                    title: '审定',
+                    title: t('programmes.rank.decide'),
                     width: 170,
                     render: (_: unknown, r: Item) =>
                       r.status === 'scored' ? (
                         <Space>
                           <Button size="small" type="primary" onClick={() => setModerating({ item: r, select: true })}>
-                            列入
+                            {t('programmes.rank.select')}
                           </Button>
                           <Button size="small" onClick={() => setModerating({ item: r, select: false })}>
-                            不予立项
+                            {t('programmes.rank.decline')}
                           </Button>
                         </Space>
                       ) : null,

@@ -1,3 +1,6 @@
+import { initialLang, translateFrom, type Lang } from '../../../lib/i18n';
+import { programmesMessages } from '../messages';
+
 /** Status colours of the programmes instrument's cases (labels come from the server). */
 export const STATUS_COLORS: Record<string, string> = {
   draft: 'default',
@@ -19,28 +22,33 @@ export const STATUS_COLORS: Record<string, string> = {
   terminated: 'error',
 };
 
-export const BUDGET_CATEGORIES: Record<string, string> = {
-  equipment: '设备费',
-  materials: '材料费',
-  testing: '测试化验加工费',
-  fuel_power: '燃料动力费',
-  travel: '差旅费',
-  conference: '会议费',
-  publication: '出版/文献/信息传播/知识产权事务费',
-  labour: '劳务费',
-  expert: '专家咨询费',
-  management: '管理费',
-  other: '其他支出',
+type ProgrammesKey = keyof typeof programmesMessages;
+
+/** Budget categories by code. */
+export const BUDGET_CATEGORIES: Record<string, ProgrammesKey> = {
+  equipment: 'programmes.budget.equipment',
+  materials: 'programmes.budget.materials',
+  testing: 'programmes.budget.testing',
+  fuel_power: 'programmes.budget.fuel_power',
+  travel: 'programmes.budget.travel',
+  conference: 'programmes.budget.conference',
+  publication: 'programmes.budget.publication',
+  labour: 'programmes.budget.labour',
+  expert: 'programmes.budget.expert',
+  management: 'programmes.budget.management',
+  other: 'programmes.budget.other',
 };
 
-export const KPI_KINDS: Record<string, { name: string; unit: string }> = {
-  patents: { name: '申请发明专利', unit: '件' },
-  patents_granted: { name: '授权发明专利', unit: '件' },
-  revenue: { name: '新增销售收入', unit: '万元' },
-  new_products: { name: '新产品', unit: '个' },
-  standards: { name: '制定标准', unit: '项' },
-  jobs: { name: '新增就业', unit: '人' },
-  papers: { name: '发表论文', unit: '篇' },
+export const KPI_KINDS: Record<string, { name: ProgrammesKey; unit: ProgrammesKey }> = {
+  patents: { name: 'programmes.kpi.patents', unit: 'programmes.unit.item' },
+  patents_granted: { name: 'programmes.kpi.patents_granted', unit: 'programmes.unit.item' },
+  revenue: { name: 'programmes.kpi.revenue', unit: 'programmes.unit.wan' },
+  new_products: { name: 'programmes.kpi.new_products', unit: 'programmes.unit.piece' },
+  standards: { name: 'programmes.kpi.standards', unit: 'programmes.unit.entry' },
+  jobs: { name: 'programmes.kpi.jobs', unit: 'programmes.unit.person' },
+  papers: { name: 'programmes.kpi.papers', unit: 'programmes.unit.paper' },
 };
 
-export const wan = (yuan: number | null | undefined) => (yuan === null || yuan === undefined ? '—' : `${(yuan / 10_000).toLocaleString('zh-CN', { maximumFractionDigits: 2 })} 万元`);
+/** An amount in 万元, in the UI language (the language is read where the call happens, so pass it from a component). */
+export const wan = (yuan: number | null | undefined, lang: Lang = initialLang()) =>
+  yuan === null || yuan === undefined ? '—' : translateFrom(programmesMessages, lang, 'programmes.wan', { n: (yuan / 10_000).toLocaleString('zh-CN', { maximumFractionDigits: 2 }) });
