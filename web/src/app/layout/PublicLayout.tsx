@@ -4,7 +4,7 @@ import { Link, NavLink, Outlet } from 'react-router';
 import { PageLoading } from '../../components/PageLoading';
 import { useT, type MessageKey } from '../../lib/i18n';
 
-const link = ({ isActive }: { isActive: boolean }) => ({ color: '#fff', opacity: isActive ? 1 : 0.8, fontWeight: isActive ? 600 : 400 });
+const link = ({ isActive }: { isActive: boolean }) => ({ color: '#fff', opacity: isActive ? 1 : 0.8, fontWeight: isActive ? 600 : 400, whiteSpace: 'nowrap' as const });
 
 /** The same header on every public page. */
 const PUBLIC_LINKS: readonly [string, MessageKey][] = [
@@ -25,8 +25,9 @@ export function PublicLayout() {
   const t = useT();
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ background: '#0f3c8c', paddingInline: 20 }}>
-        <Flex align="center" justify="space-between" style={{ height: '100%' }} gap={16}>
+      {/* the header grows to two rows where the links do not fit on one (English, narrow screens) */}
+      <Layout.Header style={{ background: '#0f3c8c', paddingInline: 20, height: 'auto', minHeight: 64, lineHeight: '32px', paddingBlock: 16 }}>
+        <Flex align="center" justify="space-between" gap={16} wrap>
           <Link to="/public" aria-label={t('public.home')}>
             <Flex align="center" gap={10}>
               <span className="brand-mark" aria-hidden>
@@ -37,7 +38,7 @@ export function PublicLayout() {
               </Typography.Text>
             </Flex>
           </Link>
-          <Flex component="nav" aria-label={t('public.nav')} gap={16} align="center">
+          <Flex component="nav" aria-label={t('public.nav')} gap="0 16px" align="center" wrap>
             {PUBLIC_LINKS.map(([to, label]) => (
               <NavLink key={to} to={to} style={link}>
                 {t(label)}

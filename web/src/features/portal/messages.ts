@@ -26,7 +26,7 @@ export const portalMessages = {
   'portal.market.empty': ['暂无技术供需信息', 'No listings yet'],
   'portal.market.supply': ['供', 'Offer'],
   'portal.market.demand': ['需', 'Need'],
-  'portal.auctions.live': ['{n} 场技术拍卖正在进行', '{n} technology auctions under way'],
+  'portal.auctions.live': ['{n} 场技术拍卖正在进行', 'Technology auctions under way: {n}'],
   'portal.auctions.none': ['当前没有正在进行的技术拍卖', 'No technology auction under way'],
   'portal.auctions.link': ['查看拍卖', 'See the auctions'],
   'portal.tools': ['自助服务', 'Self-service'],
