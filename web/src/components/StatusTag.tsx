@@ -1,4 +1,4 @@
-import { Tag } from 'antd';
+import { Tag, type TagProps } from 'antd';
 
 /** How a status reads at a glance; the words come from the API (`statusName`), never from the SPA. */
 export type Tone = 'success' | 'processing' | 'warning' | 'error' | 'default';
@@ -10,7 +10,7 @@ const STATUS_TONES: Record<string, Tone> = Object.fromEntries(
   (
     [
       ['success', ['approved', 'accepted', 'active', 'confirmed', 'paid', 'redeemed', 'registered', 'valid', 'in_force', 'completed', 'sold', 'posted', 'upheld']],
-      ['processing', ['booked', 'claimed', 'sent', 'in_progress', 'accepting', 'setting_up', 'expert_review', 'in_notice', 'scored', 'city_passed', 'assigned']],
+      ['processing', ['booked', 'claimed', 'sent', 'in_progress', 'accepting', 'setting_up', 'district_passed', 'expert_review', 'in_notice', 'scored', 'city_passed', 'assigned']],
       ['warning', ['submitted', 'pending', 'prepared', 'returned', 'amended', 'suspended', 'open', 'conflict']],
       ['error', ['rejected', 'revoked', 'blacklisted', 'failed', 'terminated', 'unsold']],
     ] as const
@@ -22,9 +22,9 @@ export function toneOf(status: string): Tone {
 }
 
 /** A status as the API names it (`statusName`), coloured by the API's `tone` or by its code. */
-export function StatusTag({ status, name, tone }: { status: string; name: string; tone?: Tone }) {
+export function StatusTag({ status, name, tone, ...tag }: Omit<TagProps, 'color' | 'children'> & { status: string; name: string; tone?: Tone }) {
   return (
-    <Tag color={TONE_COLOR[tone ?? toneOf(status)]} data-status={status}>
+    <Tag {...tag} color={TONE_COLOR[tone ?? toneOf(status)]} data-status={status}>
       {name}
     </Tag>
   );

@@ -1,19 +1,6 @@
 import { recognitionTypeMessages } from './messages';
 
-/** Display names and colours shared by the application and review pages. */
-export const APPLICATION_STATUS_COLOR: Record<string, string> = {
-  draft: 'default',
-  submitted: 'processing',
-  returned: 'warning',
-  district_passed: 'processing',
-  city_passed: 'cyan',
-  expert_review: 'purple',
-  scored: 'purple',
-  in_notice: 'gold',
-  approved: 'success',
-  rejected: 'error',
-};
-
+/** Display names shared by the application and review pages. */
 export const APPLICATION_STATUS_NAMES: Record<string, string> = {
   draft: '草稿',
   submitted: '已提交，待区县审核',

@@ -1,11 +1,11 @@
 import { FormOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Space, Table, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { CursorPager } from '../../../../components/CursorPager';
 import { PageTitle } from '../../../../components/PageTitle';
 import { errorMessage } from '../../../../lib/form-errors';
 import { useCursorPager } from '../../../../lib/use-cursor-pager';
-import { APPLICATION_STATUS_COLOR } from '../../labels';
+import { StatusTag } from '../../../../components/StatusTag';
 import { useCreateApplication } from '../api/create-application';
 import { useApplications, type ApplicationItem } from '../api/list-applications';
 import { useCalls, type CallItem } from '../api/list-calls';
@@ -82,7 +82,7 @@ export default function ApplyPage() {
             columns={[
               { title: '认定类型', dataIndex: 'typeName' },
               { title: '年度', dataIndex: 'year', width: 80 },
-              { title: '状态', dataIndex: 'status', width: 220, render: (s: string, r) => <Tag color={APPLICATION_STATUS_COLOR[s]}>{r.statusName}</Tag> },
+              { title: '状态', dataIndex: 'status', width: 220, render: (s: string, r) => <StatusTag status={s} name={r.statusName} /> },
               { title: '申请日期', dataIndex: 'applicationDate', width: 120, render: (v: string | null) => v ?? '—' },
               { title: '本环节期限', dataIndex: 'dueOn', width: 120, render: (v: string | null) => v ?? '—' },
             ]}

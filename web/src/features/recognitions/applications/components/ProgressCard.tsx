@@ -1,6 +1,6 @@
-import { Card, Descriptions, Steps, Tag, Timeline, Typography } from 'antd';
+import { Card, Descriptions, Steps, Timeline, Typography } from 'antd';
 import { formatDateTime } from '../../../../lib/format';
-import { APPLICATION_STATUS_COLOR } from '../../labels';
+import { StatusTag } from '../../../../components/StatusTag';
 import type { ApplicationDetail } from '../api/get-application';
 
 const STEP_STATUS = { done: 'finish', current: 'process', waiting: 'wait', error: 'error' } as const;
@@ -16,9 +16,7 @@ export function ProgressCard({ app }: { app: ApplicationDetail }) {
       />
       <Descriptions size="small" column={{ xs: 1, md: 3 }} style={{ marginBottom: 16 }}>
         <Descriptions.Item label="当前状态">
-          <Tag color={APPLICATION_STATUS_COLOR[app.status]} data-testid="application-status">
-            {app.statusName}
-          </Tag>
+          <StatusTag status={app.status} name={app.statusName} data-testid="application-status" />
         </Descriptions.Item>
         <Descriptions.Item label="下一步">{app.nextStep ?? '办理已结束'}</Descriptions.Item>
         <Descriptions.Item label="本环节办理期限">{app.dueOn ? `${app.dueOn}（工作日计算）` : '—'}</Descriptions.Item>

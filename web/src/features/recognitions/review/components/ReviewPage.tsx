@@ -18,6 +18,7 @@ import { useSearchParams } from "react-router";
 import { CursorPager } from "../../../../components/CursorPager";
 import { DistrictSelect } from "../../../../components/DistrictSelect";
 import { PageTitle } from "../../../../components/PageTitle";
+import { StatusTag } from "../../../../components/StatusTag";
 import { errorMessage } from "../../../../lib/form-errors";
 import { useSession } from "../../../../lib/session";
 import { useCursorPager } from "../../../../lib/use-cursor-pager";
@@ -27,7 +28,6 @@ import {
   type ListApplicationsQuery,
 } from "../../applications/api/list-applications";
 import {
-  APPLICATION_STATUS_COLOR,
   APPLICATION_STATUS_NAMES,
   RECOGNITION_TYPE_NAMES,
 } from "../../labels";
@@ -212,7 +212,7 @@ export default function ReviewPage() {
                 dataIndex: "status",
                 width: 210,
                 render: (s: string, r) => (
-                  <Tag color={APPLICATION_STATUS_COLOR[s]}>{r.statusName}</Tag>
+                  <StatusTag status={s} name={r.statusName} />
                 ),
               },
               {
