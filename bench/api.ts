@@ -16,6 +16,7 @@ import { HANGZHOU_DISTRICTS } from '../server/src/db/seed/districts.js';
 import { createRandom } from '../server/src/lib/random.js';
 import { INDUSTRIES } from '../server/src/modules/enterprises/enterprises.schema.js';
 import { bind, captureSql, type CapturedQuery } from './lib/capture-sql.js';
+import { cpuSeconds } from './lib/cpu.js';
 import { BENCH_DEFAULT_URL, BENCH_PASSWORD, fmt, median, parseArgs } from './lib/common.js';
 import { summariseProfile } from './lib/profile.js';
 
@@ -72,15 +73,6 @@ function cannon(opts: Options): Promise<Result> {
 
 type Endpoint = 'list' | 'detail';
 type Mode = 'max' | 'rate';
-/** CPU seconds (user + system) a process has used, from /proc (Linux). */
-function cpuSeconds(pid: number): number {
-  try {
-    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(f[11]) + Number(f[12])) / 100;
-  } catch {
-    return 0;
-  }
-}
 
 interface Sample {
   round: number;

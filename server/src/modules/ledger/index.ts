@@ -18,10 +18,12 @@ export {
   postMovement,
   postMovements,
   reverseMovement,
+  stageMovements,
   type AccountBalance,
   type BalanceQuery,
   type EntryInput,
   type MovementInput,
   type Posted,
   type PostOptions,
+  type StagedPosting,
 } from './ledger.service.js';

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.js';
+import { runPrepared } from '../../db/prepared.js';
 import { assertAccountRef, keyText, type AccountRef, type Book, type Owner } from './ledger.book.js';
 
 export type Row = Record<string, unknown>;
@@ -194,39 +195,29 @@ export async function accountsById(executor: Executor, ids: number[]): Promise<A
 const guard = (delta: SQL) => sql`(a.may_go_negative or a.balance_fen + ${delta} >= 0) and (a.may_go_positive or a.balance_fen + ${delta} <= 0)`;
 
 /**
- * Applies the net change of every account touched, in ascending account id (so concurrent
- * movements never deadlock), each as a conditional UPDATE that refuses to cross zero on a side the
- * account's kind forbids. Returns the ids that were refused (then nothing may be committed).
+ * Applies the net change of every account touched in one statement: the accounts are locked in
+ * ascending id first (so concurrent movements never deadlock; `no key update`, the lock an UPDATE
+ * takes, so the key-share locks of other transactions' entries referencing them do not block it), then each is changed by a
+ * conditional UPDATE that refuses to cross zero on a side the account's kind forbids (re-checked
+ * on the row version the lock waited for). Returns the ids that were refused: then the others may
+ * have changed, so the transaction must roll back. One prepared statement whatever the count.
  */
 export async function applyDeltas(tx: Executor, deltas: Map<number, number>): Promise<number[]> {
   const ids = [...deltas.keys()].filter((id) => deltas.get(id) !== 0).sort((a, b) => a - b);
   if (ids.length === 0) {
     return [];
   }
-  if (ids.length > 4) {
-    await query(tx, sql`select id from ledger_accounts where id in ${ids} order by id for update`);
-    const values = sql.join(
-      ids.map((id) => sql`(${id}::bigint, ${deltas.get(id)}::bigint)`),
-      sql`, `,
-    );
-    const updated = await query<{ id: number }>(
-      tx,
-      sql`update ledger_accounts a set balance_fen = a.balance_fen + v.delta
-          from (values ${values}) as v(id, delta)
-          where a.id = v.id and ${guard(sql`v.delta`)}
-          returning a.id`,
-    );
-    const got = new Set(updated.map((r) => num(r.id)));
-    return ids.filter((id) => !got.has(id));
-  }
-  for (const id of ids) {
-    const delta = sql`${deltas.get(id)}::bigint`;
-    const rows = await query(tx, sql`update ledger_accounts a set balance_fen = a.balance_fen + ${delta} where a.id = ${id} and ${guard(delta)} returning a.id`);
-    if (rows.length === 0) {
-      return [id];
-    }
-  }
-  return [];
+  const updated = await runPrepared<{ id: number }>(
+    tx,
+    'ledger_apply_deltas',
+    sql`with locked as materialized (select id from ledger_accounts where id = any(${`{${ids.join(',')}}`}::bigint[]) order by id for no key update)
+        update ledger_accounts a set balance_fen = a.balance_fen + v.delta
+        from unnest(${`{${ids.join(',')}}`}::bigint[], ${`{${ids.map((id) => deltas.get(id)).join(',')}}`}::bigint[]) as v(id, delta)
+        where a.id = v.id and a.id in (select id from locked) and ${guard(sql`v.delta`)}
+        returning a.id`,
+  );
+  const got = new Set(updated.map((r) => num(r.id)));
+  return ids.filter((id) => !got.has(id));
 }
 
 export interface NewMovementRow {
@@ -285,6 +276,9 @@ export interface NewEntryRow {
   amountFen: number;
 }
 
+/** Movements + entries up to this many rows are inserted by a prepared statement. */
+const SMALL_POSTING = 8;
+
 /**
  * Inserts movements and the entries of these (and of already inserted) movements in one statement;
  * returns the new movements' ids in order. Each row draws its id from the sequence in a
@@ -322,16 +316,16 @@ export async function insertMovementsWithEntries(tx: Executor, rows: NewMovement
           )}) as x(n, i, mid, account_id, amount_fen)
           left join v on v.i = x.i order by x.n`
     : sql`select 1`;
-  const got = await query<{ id: number; i: number }>(
-    tx,
-    sql`with v as materialized (
+  const statement = sql`with v as materialized (
           select nextval('ledger_movements_id_seq') as id, r.* from (values ${mv}) as r(i, book_id, kind, value_date, idempotency_key, reverses_id, actor_id, memo)),
         m as (
           insert into ledger_movements (id, book_id, kind, value_date, idempotency_key, reverses_id, actor_id, memo) overriding system value
           select id, book_id, kind, value_date, idempotency_key, reverses_id, actor_id, memo from v),
         e as (${ev})
-        select id, i from v order by i`,
-  );
+        select id, i from v order by i`;
+  // The few shapes of single postings (a booking: one movement, two entries) run prepared; a bulk
+  // posting's one-off text does not.
+  const got = rows.length + entries.length <= SMALL_POSTING ? await runPrepared<{ id: number }>(tx, 'ledger_insert_movements', statement) : await query<{ id: number }>(tx, statement);
   return got.map((r) => num(r.id));
 }
 

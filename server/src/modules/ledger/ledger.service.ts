@@ -138,12 +138,13 @@ async function shortfall(tx: Executor, book: Book, accountId: number): Promise<n
 }
 
 /**
- * Posts balanced movements in one go: balances first (conditional updates in ascending account
- * id, so a shortfall writes nothing and concurrent postings never deadlock), then the movements
- * and their entries; the database re-checks at commit that each movement balances within its
- * book. Movements with an idempotency key or a reversal are claimed first, inside a savepoint, so
- * the same key posted concurrently (by any process) has one effect and the others replay it.
- * Returns one result per item, in order.
+ * Posts balanced movements in one go: the movements and their entries first, then the balances
+ * (one statement: the accounts locked in ascending id, so concurrent postings never deadlock, and
+ * changed by conditional updates, so a shortfall refuses the posting); the database re-checks at
+ * commit that each movement balances within its book. Movements with an idempotency key or a
+ * reversal are claimed first, inside a savepoint, so the same key posted concurrently (by any
+ * process) has one effect and the others replay it. Returns one result per item, in order. A
+ * LedgerShortfall leaves the posting half-done: the caller's transaction must roll back.
  */
 export async function postMovements<K extends string, M extends string>(
   tx: Executor,
@@ -162,10 +163,42 @@ export async function postMovements<K extends string, M extends string>(
   const bid = await repo.bookId(tx, book, root);
   const prepared = await prepare(tx, book as Book, items as MovementInput[], root);
   const guarded = prepared.some((p) => p.input.idempotencyKey || p.input.reverses);
-  return guarded ? tx.transaction((sp) => post(sp, book as Book, bid, prepared)) : post(tx, book as Book, bid, prepared);
+  const posting = async (t: Executor) => {
+    const staged = await stage(t, book as Book, bid, prepared);
+    await staged.settle();
+    return staged.posted;
+  };
+  return guarded ? tx.transaction(posting) : posting(tx);
 }
 
-async function post(tx: Executor, book: Book, bid: number, prepared: Prepared[]): Promise<Posted[]> {
+export interface StagedPosting {
+  posted: Posted[];
+  /**
+   * Applies the balances (one statement); throws LedgerShortfall when an account would cross zero
+   * on a forbidden side. Call it as the transaction's last statement: the accounts' row locks are
+   * then held only for it and the commit. After a throw the transaction must roll back.
+   */
+  settle(): Promise<void>;
+}
+
+/**
+ * Writes movements without idempotency keys or reversals and their entries, and leaves their
+ * balances to `settle()`, so an instrument can write its own rows in between and take the
+ * accounts' row locks last (the voucher booking: one hot holder's accounts).
+ */
+export async function stageMovements<K extends string, M extends string>(tx: Executor, book: Book<K, M>, items: MovementInput<K, M>[], opts: PostOptions = {}): Promise<StagedPosting> {
+  if (!(tx instanceof PgTransaction)) {
+    throw new Error('stageMovements needs a transaction: settle() must run in it');
+  }
+  if (items.some((i) => i.idempotencyKey || i.reverses)) {
+    throw new Error('stageMovements takes no idempotency keys or reversals: use postMovements');
+  }
+  const root = opts.root ?? tx;
+  const bid = await repo.bookId(tx, book, root);
+  return stage(tx, book as Book, bid, await prepare(tx, book as Book, items as MovementInput[], root));
+}
+
+async function stage(tx: Executor, book: Book, bid: number, prepared: Prepared[]): Promise<StagedPosting> {
   const results: (Posted | undefined)[] = prepared.map(() => undefined);
   const row = (p: Prepared): repo.NewMovementRow => ({
     bookId: bid,
@@ -221,10 +254,6 @@ async function post(tx: Executor, book: Book, bid: number, prepared: Prepared[])
       deltas.set(l.accountId, (deltas.get(l.accountId) ?? 0) + l.amountFen);
     }
   }
-  const refused = await repo.applyDeltas(tx, deltas);
-  if (refused.length) {
-    await shortfall(tx, book, refused[0]);
-  }
   const fresh = effective.filter(({ i }) => !results[i]);
   const freshIndex = new Map(fresh.map(({ i }, n) => [i, n]));
   const ids = await repo.insertMovementsWithEntries(
@@ -237,7 +266,15 @@ async function post(tx: Executor, book: Book, bid: number, prepared: Prepared[])
   fresh.forEach(({ i }, n) => {
     results[i] = { id: ids[n], replayed: false };
   });
-  return results as Posted[];
+  return {
+    posted: results as Posted[],
+    settle: async () => {
+      const refused = await repo.applyDeltas(tx, deltas);
+      if (refused.length) {
+        await shortfall(tx, book, refused[0]);
+      }
+    },
+  };
 }
 
 /** Posts one movement; see postMovements. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { and } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import type { Db, Executor } from '../../db/client.js';
 import type { RequestContext } from '../../http/context.js';
 import { hasRole } from '../../http/context.js';
 import { AppError, fieldError, forbidden, notFound } from '../../http/errors.js';
@@ -41,9 +41,12 @@ function replay(stored: { requestHash: string; statusCode: number; response: unk
 }
 
 /**
- * Books a service: freezes `amount` of the holder's available balance. With an Idempotency-Key,
- * the key row is inserted in the same transaction as the booking, so concurrent retries wait for
- * the first and then replay its answer (success or 409 alike); another body under the key is 422.
+ * Books a service: freezes `amount` of the holder's available balance, in one transaction whose
+ * last statement takes the holder's accounts (ledger.stageFreeze), so a hot holder's row locks are
+ * held for that statement and the commit only. With an Idempotency-Key, the key row goes in with
+ * the booking, so concurrent retries wait for the first and then replay its answer; a refusal for
+ * lack of balance rolls the booking back and is then kept under the key in a statement of its own
+ * (a retry that got there first has its answer replayed instead); another body under the key is 422.
  */
 export async function createBooking(opts: { db: Db; ctx: RequestContext; input: BookingInput; idempotencyKey?: string; today?: string }): Promise<Answer> {
   const { db, ctx, input } = opts;
@@ -51,22 +54,24 @@ export async function createBooking(opts: { db: Db; ctx: RequestContext; input: 
   const today = opts.today ?? businessToday();
   const scope = `user:${actor.userId}`;
   const hash = requestHash(input);
-  if (opts.idempotencyKey) {
-    const seen = await repo.findIdempotencyKey(db, scope, opts.idempotencyKey);
-    if (seen && seen.statusCode !== 0) {
-      return replay(seen, hash);
-    }
+  const key = opts.idempotencyKey;
+  // independent reads at once (four connections of the pool); checked below in the order they matter
+  const [seen, holder, policy, provider] = await Promise.all([
+    key ? repo.findIdempotencyKey(db, scope, key) : undefined,
+    // the holder is found in the actor's holder scope (a provider has none: 403), not the bookings' scope over providers
+    repo.findHolder(db, input.holderId, holderScope(actor)),
+    repo.findPolicy(db, input.policyId),
+    repo.findProvider(db, input.providerId),
+  ]);
+  if (seen && seen.statusCode !== 0) {
+    return replay(seen, hash);
   }
-
-  // the holder is found in the actor's holder scope (a provider has none: 403), not the bookings' scope over providers
-  const holder = await repo.findHolder(db, input.holderId, holderScope(actor));
   if (!holder) {
     throw notFound('创新券持有人');
   }
   if (!actsForHolder(actor, holder) && !hasRole(actor, 'city_officer')) {
     throw forbidden('只有持有人本企业或市科委业务处室可以预约服务');
   }
-  const policy = await repo.findPolicy(db, input.policyId);
   if (!policy) {
     throw notFound('创新券政策');
   }
@@ -76,7 +81,6 @@ export async function createBooking(opts: { db: Db; ctx: RequestContext; input: 
   if (!policy.categories.includes(input.serviceCategory)) {
     throw fieldError('serviceCategory', '该政策不支持此服务类别');
   }
-  const provider = await repo.findProvider(db, input.providerId);
   if (!provider) {
     throw notFound('服务机构');
   }
@@ -96,66 +100,63 @@ export async function createBooking(opts: { db: Db; ctx: RequestContext; input: 
   // Accounts are created (and committed) ahead of the transaction; see ledger.repo accountIds.
   await accountIds(db, db, ledger.participantKeys(policy.id, [holder.id], [provider.id]));
 
-  const key = opts.idempotencyKey;
+  const keep = (tx: Executor, answer: Answer) => (key ? repo.insertIdempotencyKey(tx, { scope, key, requestHash: hash, statusCode: answer.statusCode, response: answer.body }) : Promise.resolve(true));
   try {
     return await db.transaction(async (tx) => {
-      let answer: Answer;
-      let audit: { objectId: number } | null = null;
-      try {
-        // A savepoint, so a refused booking leaves nothing behind when its answer is kept under the key.
-        const booked = await tx.transaction(async (sp) => {
-          const [booking] = await repo.insertBookings(sp, [
-            {
-              policyId: policy.id,
-              holderId: holder.id,
-              providerId: provider.id,
-              serviceId: input.serviceId ?? null,
-              serviceStart: input.serviceStart ?? null,
-              serviceEnd: input.serviceEnd ?? null,
-              serviceCategory: input.serviceCategory,
-              contractAmountFen: contractFen,
-              amountFen,
-              bookedOn: today,
-              createdBy: actor.userId,
-            },
-          ]);
-          const ref = { id: booking.id, policyId: policy.id, holderId: holder.id, providerId: provider.id, serviceCategory: input.serviceCategory, districtId: holder.districtId };
-          await ledger.freeze({ tx: sp, root: db, actorId: actor.userId }, [{ booking: ref, amountFen, valueDate: today }]);
-          await bookingSignals(sp, { booking: { ...booking, holderDistrictId: holder.districtId }, policy, today, maxFen });
-          return booking;
-        });
-        audit = { objectId: booked.id };
-        answer = { statusCode: 201, body: presentBooking({ ...booked, holderName: holder.name, providerName: provider.name, holderDistrictId: holder.districtId, serviceName: service?.name ?? null }) };
-      } catch (err) {
-        if (!(err instanceof AppError) || err.code !== 'insufficient_balance') {
-          throw err;
-        }
-        // Said on the amount field with what is left, never cut to fit.
-        const left = (await holderBalances(tx, holder.id, policy.id)).find((a) => a.kind === 'available')?.balanceFen ?? 0;
-        const refusal = fieldError('amount', `创新券可用余额不足：本次使用 ${yuanText(amountFen)}，可用余额 ${yuanText(left)}`, 'insufficient_balance');
-        // Only a refusal for lack of balance is remembered under the key; anything else rolls the key back too.
-        if (!key) {
-          throw refusal;
-        }
-        answer = { statusCode: refusal.status, body: errorBody(refusal) };
-      }
+      const [booking] = await repo.insertBookings(tx, [
+        {
+          policyId: policy.id,
+          holderId: holder.id,
+          providerId: provider.id,
+          serviceId: input.serviceId ?? null,
+          serviceStart: input.serviceStart ?? null,
+          serviceEnd: input.serviceEnd ?? null,
+          serviceCategory: input.serviceCategory,
+          contractAmountFen: contractFen,
+          amountFen,
+          bookedOn: today,
+          createdBy: actor.userId,
+        },
+      ]);
+      const ref = { id: booking.id, policyId: policy.id, holderId: holder.id, providerId: provider.id, serviceCategory: input.serviceCategory, districtId: holder.districtId };
+      const frozen = await ledger.stageFreeze({ tx, root: db, actorId: actor.userId }, [{ booking: ref, amountFen, valueDate: today }]);
+      await bookingSignals(tx, { booking: { ...booking, holderDistrictId: holder.districtId }, policy, today, maxFen });
+      const answer: Answer = {
+        statusCode: 201,
+        body: presentBooking({ ...booking, holderName: holder.name, providerName: provider.name, holderDistrictId: holder.districtId, serviceName: service?.name ?? null }),
+      };
       // The key row goes in with the answer: a concurrent request with the same key waits here for
       // this transaction and then finds the key taken (unique constraint), so it replays this answer.
-      if (key && !(await repo.insertIdempotencyKey(tx, { scope, key, requestHash: hash, statusCode: answer.statusCode, response: answer.body }))) {
+      const [kept] = await Promise.all([
+        keep(tx, answer),
+        recordAudit(tx, ctx, { action: 'voucher.booking.create', objectType: 'voucher_booking', objectId: booking.id, after: { ...input, bookedOn: today } }),
+      ]);
+      if (!kept) {
         throw new KeyTaken();
       }
-      // Last, so the audit chain's lock is held for the shortest time.
-      if (audit) {
-        await recordAudit(tx, ctx, { action: 'voucher.booking.create', objectType: 'voucher_booking', objectId: audit.objectId, after: { ...input, bookedOn: today } });
-      }
+      // Last: the holder's accounts are locked from here to the commit.
+      await frozen.settle();
       return answer;
     });
   } catch (err) {
-    if (err instanceof KeyTaken && key) {
-      const stored = await repo.findIdempotencyKey(db, scope, key);
-      if (stored) {
-        return replay(stored, hash);
+    if (err instanceof AppError && err.code === 'insufficient_balance') {
+      // Said on the amount field with what is left, never cut to fit.
+      const left = (await holderBalances(db, holder.id, policy.id)).find((a) => a.kind === 'available')?.balanceFen ?? 0;
+      const refusal = fieldError('amount', `创新券可用余额不足：本次使用 ${yuanText(amountFen)}，可用余额 ${yuanText(left)}`, 'insufficient_balance');
+      const answer = { statusCode: refusal.status, body: errorBody(refusal) };
+      // Only a refusal for lack of balance is remembered under the key; anything else leaves the key free.
+      if (!key) {
+        throw refusal;
       }
+      if (await keep(db, answer)) {
+        return answer;
+      }
+    } else if (!(err instanceof KeyTaken) || !key) {
+      throw err;
+    }
+    const stored = await repo.findIdempotencyKey(db, scope, key);
+    if (stored) {
+      return replay(stored, hash);
     }
     throw err;
   }

@@ -66,33 +66,50 @@ export interface PostedMovement {
   reverses?: number | null;
 }
 
+const kernelItems = (items: PostedMovement[]) =>
+  items.map(({ movement: m, legs, reverses }) => ({
+    kind: m.kind,
+    valueDate: m.valueDate,
+    memo: m.memo ?? null,
+    actorId: m.actorId ?? null,
+    reverses: reverses ?? null,
+    entries: legs.map((l) => ({ account: l.accountId, amountFen: l.amountFen })),
+  }));
+
+/** The voucher details of ledger movements, under the same ids (a single one by a prepared statement). */
+async function insertDetails(tx: Executor, items: PostedMovement[], ids: number[]): Promise<void> {
+  if (items.length === 1) {
+    await tx
+      .insert(voucherMovements)
+      .values({ ...items[0].movement, id: ids[0] })
+      .prepare('voucher_movement_insert')
+      .execute();
+    return;
+  }
+  for (let i = 0; i < items.length; i += 1000) {
+    await tx.insert(voucherMovements).values(items.slice(i, i + 1000).map((c, j) => ({ ...c.movement, id: ids[i + j] })));
+  }
+}
+
 /**
- * Posts balanced movements to the voucher book (balances first, by conditional updates, so a
- * shortfall writes nothing; see the ledger kernel) and records their voucher details under the
- * same ids.
+ * Posts balanced movements to the voucher book (see the ledger kernel: rows first, then the
+ * balances by conditional updates) and records their voucher details under the same ids.
  */
 export async function postMovements(tx: Executor, root: object, items: PostedMovement[]): Promise<number[]> {
   if (items.length === 0) {
     return [];
   }
-  const posted = await ledger.postMovements(
-    tx,
-    VOUCHER_BOOK,
-    items.map(({ movement: m, legs, reverses }) => ({
-      kind: m.kind,
-      valueDate: m.valueDate,
-      memo: m.memo ?? null,
-      actorId: m.actorId ?? null,
-      reverses: reverses ?? null,
-      entries: legs.map((l) => ({ account: l.accountId, amountFen: l.amountFen })),
-    })),
-    { root },
-  );
-  const ids = posted.map((p) => p.id);
-  for (let i = 0; i < items.length; i += 1000) {
-    await tx.insert(voucherMovements).values(items.slice(i, i + 1000).map((c, j) => ({ ...c.movement, id: ids[i + j] })));
-  }
+  const ids = (await ledger.postMovements(tx, VOUCHER_BOOK, kernelItems(items), { root })).map((p) => p.id);
+  await insertDetails(tx, items, ids);
   return ids;
+}
+
+/** Writes the movements and their details; the balances follow at `settle()` (see ledger.stageMovements). */
+export async function stageMovements(tx: Executor, root: object, items: PostedMovement[]): Promise<{ ids: number[]; settle(): Promise<void> }> {
+  const staged = await ledger.stageMovements(tx, VOUCHER_BOOK, kernelItems(items), { root });
+  const ids = staged.posted.map((p) => p.id);
+  await insertDetails(tx, items, ids);
+  return { ids, settle: staged.settle };
 }
 
 /** The redemption a claim's reversal undoes. */

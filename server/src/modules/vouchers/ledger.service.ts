@@ -1,7 +1,7 @@
 import type { Executor } from '../../db/client.js';
 import { AppError } from '../../http/errors.js';
 import { LedgerShortfall } from '../ledger/index.js';
-import { accountIds, bumpHolderYears, bumpStats, postMovements, redemptionOf, type AccountKey, type PostedMovement, type StatsDelta } from './ledger.repo.js';
+import { accountIds, bumpHolderYears, bumpStats, postMovements, redemptionOf, stageMovements, type AccountKey, type PostedMovement, type StatsDelta } from './ledger.repo.js';
 import * as repo from './vouchers.repo.js';
 
 /**
@@ -202,8 +202,9 @@ const bookingMovement = (b: BookingRef, kind: 'book' | 'release' | 'redeem', amo
   actorId,
 });
 
-/** Moves `amount` from the holder's available to its frozen balance, or fails with insufficient_balance. */
-export async function freeze(l: Ledger, items: { booking: BookingRef; amountFen: number; valueDate: string }[]) {
+type Freeze = { booking: BookingRef; amountFen: number; valueDate: string };
+
+async function freezeMovements(l: Ledger, items: Freeze[]): Promise<PostedMovement[]> {
   const movements: PostedMovement[] = [];
   for (const { booking, amountFen, valueDate } of items) {
     const [available, frozen] = await accountIds(l.tx, l.root, holderKeys(booking.policyId, booking.holderId).slice(0, 2));
@@ -215,7 +216,31 @@ export async function freeze(l: Ledger, items: { booking: BookingRef; amountFen:
       ],
     });
   }
-  return post(l, movements);
+  return movements;
+}
+
+/** Moves `amount` from the holder's available to its frozen balance, or fails with insufficient_balance. */
+export async function freeze(l: Ledger, items: Freeze[]) {
+  return post(l, await freezeMovements(l, items));
+}
+
+/**
+ * A freeze whose balances move at `settle()`, the transaction's last statement (the holder's two
+ * accounts stay locked only for it and the commit); settle fails with insufficient_balance, and
+ * then the transaction must roll back.
+ */
+export async function stageFreeze(l: Ledger, items: Freeze[]): Promise<{ ids: number[]; settle(): Promise<void> }> {
+  const staged = await stageMovements(l.tx, l.root, await freezeMovements(l, items));
+  return {
+    ids: staged.ids,
+    settle: async () => {
+      try {
+        await staged.settle();
+      } catch (err) {
+        explain(err);
+      }
+    },
+  };
 }
 
 export async function release(l: Ledger, items: { booking: BookingRef; amountFen: number; valueDate: string }[]) {
