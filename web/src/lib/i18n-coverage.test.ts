@@ -18,7 +18,6 @@ const NOT_YET_TRANSLATED = [
   'features/allocations',
   'features/carriers',
   'features/funds',
-  'features/indicators',
   'features/loans',
   'features/payments',
   'features/projects',

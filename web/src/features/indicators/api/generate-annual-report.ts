@@ -28,7 +28,7 @@ export function useReportJob(id: number | null) {
   });
 }
 
-export function downloadReport(job: ReportJob, format: 'docx' | 'md'): Promise<void> {
+export function downloadReport(job: ReportJob, format: 'docx' | 'md', fileName: string): Promise<void> {
   const url = format === 'docx' ? job.downloads?.docx : job.downloads?.markdown;
-  return url ? downloadFile(url, `杭州市科委${job.year}年工作总结.${format}`) : Promise.resolve();
+  return url ? downloadFile(url, fileName) : Promise.resolve();
 }

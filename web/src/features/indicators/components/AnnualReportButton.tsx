@@ -2,21 +2,24 @@ import { Alert, App, Button, Modal, Progress, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../../lib/form-errors';
 import { downloadReport, useGenerateAnnualReport, useReportJob, type ReportJob } from '../api/generate-annual-report';
+import { indicatorsMessages, type IndicatorsT } from '../messages';
+import { useMessages } from '../../../lib/i18n';
 
 /** What the server is doing at a progress value (it records progress as each stage starts). */
-function stageOf(job: ReportJob): string {
+function stageOf(t: IndicatorsT, job: ReportJob): string {
   if (job.status === 'done') {
-    return '已生成';
+    return t('indicators.report.generated');
   }
   if (job.status === 'failed') {
-    return '生成失败';
+    return t('indicators.report.failed');
   }
   const p = job.progress;
-  return p < 5 ? '准备中' : p < 30 ? '读取本年指标数据' : p < 50 ? '读取上年指标数据' : p < 65 ? '撰写各部分' : p < 75 ? '生成 Markdown' : '生成 Word 文件';
+  return p < 5 ? t('indicators.report.step.preparing') : p < 30 ? t('indicators.report.step.readThisYear') : p < 50 ? t('indicators.report.step.readLastYear') : p < 65 ? t('indicators.report.step.compose') : p < 75 ? t('indicators.report.step.markdown') : t('indicators.report.step.word');
 }
 
 /** Generates the year's work summary from live data in the background, shows its progress, then offers Word and Markdown. */
 export function AnnualReportButton({ year }: { year: number }) {
+  const t = useMessages(indicatorsMessages);
   const { message } = App.useApp();
   const generate = useGenerateAnnualReport();
   const [jobId, setJobId] = useState<number | null>(null);
@@ -31,26 +34,26 @@ export function AnnualReportButton({ year }: { year: number }) {
       onError: (e) => void message.error(errorMessage(e)),
     });
   };
-  const save = (format: 'docx' | 'md') => job && downloadReport(job, format).catch((e: Error) => void message.error(e.message));
+  const save = (format: 'docx' | 'md') => job && downloadReport(job, format, t('indicators.file.annualReport', { year: job.year, format })).catch((e: Error) => void message.error(e.message));
   const failed = job?.status === 'failed' || generate.isError || polled.isError;
   return (
     <>
-      <Button onClick={start}>生成{year}年工作总结</Button>
-      <Modal open={open} title={`${year}年工作总结`} onCancel={() => setOpen(false)} footer={null}>
-        <Progress aria-label="生成进度" data-testid="report-progress" percent={job?.progress ?? 0} status={failed ? 'exception' : job?.status === 'done' ? 'success' : 'active'} />
-        <Typography.Paragraph data-testid="report-stage">{job ? stageOf(job) : generate.isPending ? '正在提交' : ''}</Typography.Paragraph>
-        <Typography.Paragraph type="secondary">根据平台实时数据生成；每个数字的指标代码、口径和来源见脚注及附表。平台尚未运行的业务不列入。</Typography.Paragraph>
-        {job?.status === 'failed' ? <Alert type="error" showIcon title={job.error ?? '生成失败'} style={{ marginBottom: 12 }} /> : null}
+      <Button onClick={start}>{t('indicators.report.generate', { year })}</Button>
+      <Modal open={open} title={t('indicators.report.title', { year })} onCancel={() => setOpen(false)} footer={null}>
+        <Progress aria-label={t('indicators.report.progress')} data-testid="report-progress" percent={job?.progress ?? 0} status={failed ? 'exception' : job?.status === 'done' ? 'success' : 'active'} />
+        <Typography.Paragraph data-testid="report-stage">{job ? stageOf(t, job) : generate.isPending ? t('indicators.report.submitting') : ''}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">{t('indicators.report.intro')}</Typography.Paragraph>
+        {job?.status === 'failed' ? <Alert type="error" showIcon title={job.error ?? t('indicators.report.failed')} style={{ marginBottom: 12 }} /> : null}
         {polled.isError ? <Alert type="error" showIcon title={errorMessage(polled.error)} style={{ marginBottom: 12 }} /> : null}
         {job?.status === 'done' ? (
           <Space>
             <Button type="primary" onClick={() => save('docx')}>
-              下载 Word
+              {t('indicators.report.downloadWord')}
             </Button>
-            <Button onClick={() => save('md')}>下载 Markdown</Button>
+            <Button onClick={() => save('md')}>{t('indicators.report.downloadMarkdown')}</Button>
           </Space>
         ) : null}
-        {failed ? <Button onClick={start}>重新生成</Button> : null}
+        {failed ? <Button onClick={start}>{t('indicators.report.regenerate')}</Button> : null}
       </Modal>
     </>
   );

@@ -12,6 +12,8 @@ import { useSeries } from '../api/get-series';
 import { useIndicators, type IndicatorItem } from '../api/list-indicators';
 import { HeadlineCards } from './HeadlineCards';
 import { AnnualReportButton } from './AnnualReportButton';
+import { indicatorsMessages } from '../messages';
+import { useMessages } from '../../../lib/i18n';
 
 // ECharts loads only with the chart tabs, the tables (targets, drill-down records) and the upload only
 // when opened: each in its own chunk, so the dashboard's first screen stays small (issue 15).
@@ -25,6 +27,7 @@ const CITY_ROLES = ['city_admin', 'city_officer', 'auditor'] as const;
 
 /** The leadership dashboard: headline figures against targets, district comparison, trends, drill-down to records. */
 export default function DashboardPage() {
+  const t = useMessages(indicatorsMessages);
   const me = useSession();
   const { message } = App.useApp();
   const cityWide = hasAnyRole(me, CITY_ROLES);
@@ -43,23 +46,23 @@ export default function DashboardPage() {
   const districts = useDistricts(chartItem?.code ?? null, year);
   const series = useSeries(chartItem?.code ?? null, year - 5, year + 1, district);
   const openDrill = (i: IndicatorItem, d?: string) => setDrill({ code: i.code, name: i.name, unit: i.unit, definition: definitions.get(i.code) ?? null, district: d ?? district });
-  const scopeName = cityWide ? (district ? `（${district}）` : '（全市）') : `（${me.organization.district?.name ?? '本区县'}）`;
+  const scopeName = cityWide ? (district ? `（${district}）` : t('indicators.scope.city')) : `（${me.organization.district?.name ?? t('indicators.scope.ownDistrict')}）`;
   return (
     <>
       <PageTitle
-        title={`科技工作指标看板${scopeName}`}
+        title={t('indicators.title', { scopeName })}
         extra={
           <Space wrap>
-            年度
-            <InputNumber aria-label="年度" min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} />
-            {cityWide ? <DistrictSelect style={{ width: 140 }} value={district} onChange={(v) => setDistrict(v ?? undefined)} aria-label="区县" /> : null}
-            <Button onClick={() => exportDashboard(year, district).catch((e: Error) => void message.error(e.message))}>导出 Excel</Button>
+            {t('indicators.year')}
+            <InputNumber aria-label={t('indicators.year')} min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} />
+            {cityWide ? <DistrictSelect style={{ width: 140 }} value={district} onChange={(v) => setDistrict(v ?? undefined)} aria-label={t('indicators.district')} /> : null}
+            <Button onClick={() => exportDashboard(year, district, t('indicators.file.dashboard', { year })).catch((e: Error) => void message.error(e.message))}>{t('indicators.exportExcel')}</Button>
             {isOfficer ? <AnnualReportButton year={year} /> : null}
           </Space>
         }
       >
         <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-          “平台计算”的数字由业务记录实时汇总，点击可查看背后的记录；“外部统计”为导入的统计数据，注明来源。
+          {t('indicators.intro')}
         </Typography.Paragraph>
       </PageTitle>
       {now.isError ? <Alert type="error" showIcon title={errorMessage(now.error)} style={{ marginBottom: 12 }} /> : null}
@@ -67,7 +70,7 @@ export default function DashboardPage() {
         items={[
           {
             key: 'overview',
-            label: '总览',
+            label: t('indicators.tab.overview'),
             children: now.data ? (
               <HeadlineCards items={items} previous={previous} definitions={definitions} year={year} loading={now.isFetching && !now.data} onDrill={(i) => openDrill(i)} />
             ) : (
@@ -76,7 +79,7 @@ export default function DashboardPage() {
           },
           {
             key: 'targets',
-            label: '目标进度',
+            label: t('indicators.tab.targets'),
             children: (
               <Suspense fallback={<PageLoading />}>
                 <TargetsPanel year={year} canEdit={isOfficer} />
@@ -85,20 +88,20 @@ export default function DashboardPage() {
           },
           {
             key: 'districts',
-            label: '区县对比',
+            label: t('indicators.tab.districts'),
             children: (
               <Card size="small">
                 <Space style={{ marginBottom: 8 }}>
-                  指标
+                  {t('indicators.indicator')}
                   <Select
                     style={{ width: 280 }}
-                    aria-label="对比指标"
+                    aria-label={t('indicators.compareIndicator')}
                     value={chartItem?.code}
                     onChange={setChartCode}
                     options={items.map((i) => ({ value: i.code, label: i.name }))}
                   />
                   {districts.data?.districtSum !== null && districts.data?.districtSum !== undefined && chartItem?.kind === 'computed' ? (
-                    <Typography.Text type="secondary">区县合计与全市一致：{districts.data.districtSum === districts.data.city ? '是' : '否（按持有人去重）'}</Typography.Text>
+                    <Typography.Text type="secondary">{t('indicators.districtSumMatches')}{districts.data.districtSum === districts.data.city ? t('indicators.yes') : t('indicators.noDeduplicated')}</Typography.Text>
                   ) : null}
                 </Space>
                 <Suspense fallback={<PageLoading />}>
@@ -116,12 +119,12 @@ export default function DashboardPage() {
           },
           {
             key: 'trends',
-            label: '历年趋势',
+            label: t('indicators.tab.trend'),
             children: (
               <Card size="small">
                 <Space style={{ marginBottom: 8 }}>
-                  指标
-                  <Select style={{ width: 280 }} aria-label="趋势指标" value={chartItem?.code} onChange={setChartCode} options={items.map((i) => ({ value: i.code, label: i.name }))} />
+                  {t('indicators.indicator')}
+                  <Select style={{ width: 280 }} aria-label={t('indicators.trendIndicator')} value={chartItem?.code} onChange={setChartCode} options={items.map((i) => ({ value: i.code, label: i.name }))} />
                 </Space>
                 <Suspense fallback={<PageLoading />}>{series.data && chartItem ? <TrendChart rows={series.data.items} unit={chartItem.unit} label={chartItem.name} /> : null}</Suspense>
               </Card>
@@ -131,7 +134,7 @@ export default function DashboardPage() {
             ? [
                 {
                   key: 'import',
-                  label: '数据导入',
+                  label: t('indicators.tab.imports'),
                   children: (
                     <Suspense fallback={<PageLoading />}>
                       <ImportPanel />

@@ -1,6 +1,8 @@
 import { Card, Col, Progress, Row, Tag, Tooltip, Typography } from 'antd';
 import type { IndicatorItem } from '../api/list-indicators';
 import { formatFigure, growth, percent } from './format';
+import { indicatorsMessages } from '../messages';
+import { useMessages } from '../../../lib/i18n';
 
 interface Props {
   items: IndicatorItem[];
@@ -13,6 +15,7 @@ interface Props {
 
 /** One card per indicator: value, target and progress, year-on-year change; computed figures open their records. */
 export function HeadlineCards({ items, previous, definitions, year, loading, onDrill }: Props) {
+  const t = useMessages(indicatorsMessages);
   return (
     <Row gutter={[12, 12]}>
       {items.map((i) => {
@@ -30,7 +33,7 @@ export function HeadlineCards({ items, previous, definitions, year, loading, onD
               </Tooltip>
               <div style={{ fontSize: 22, fontWeight: 600, margin: '4px 0' }}>
                 {drillable ? (
-                  <Typography.Link onClick={() => onDrill(i)} aria-label={`${i.name} 明细`} data-testid={`drill-${i.code}`}>
+                  <Typography.Link onClick={() => onDrill(i)} aria-label={t('indicators.card.records', { name: i.name })} data-testid={`drill-${i.code}`}>
                     {formatFigure(i.value, i.unit)}
                   </Typography.Link>
                 ) : (
@@ -39,17 +42,17 @@ export function HeadlineCards({ items, previous, definitions, year, loading, onD
               </div>
               <div style={{ fontSize: 12 }}>
                 {yoy !== null ? (
-                  <span style={{ color: yoy >= 0 ? '#cf1322' : '#389e0d' }}>同比 {percent(yoy)}</span>
+                  <span style={{ color: yoy >= 0 ? '#cf1322' : '#389e0d' }}>{t('indicators.card.yoy')} {percent(yoy)}</span>
                 ) : (
-                  <Typography.Text type="secondary">{year - 1}年无数据</Typography.Text>
+                  <Typography.Text type="secondary">{year - 1}{t('indicators.card.noDataYear')}</Typography.Text>
                 )}
-                {i.target !== null ? <span style={{ marginLeft: 8 }}>目标 {formatFigure(i.target, i.unit)}</span> : null}
+                {i.target !== null ? <span style={{ marginLeft: 8 }}>{t('indicators.target')} {formatFigure(i.target, i.unit)}</span> : null}
               </div>
               {progress !== null ? <Progress percent={Math.round(progress * 1000) / 10} size="small" status={progress >= 1 ? 'success' : 'active'} /> : null}
               <div style={{ marginTop: 4 }}>
-                <Tag color={drillable ? 'blue' : 'default'}>{drillable ? '平台计算' : '外部统计'}</Tag>
+                <Tag color={drillable ? 'blue' : 'default'}>{drillable ? t('indicators.kind.computed') : t('indicators.kind.reported')}</Tag>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis={{ tooltip: i.source ?? '' }}>
-                  {i.source ?? '未导入'}
+                  {i.source ?? t('indicators.card.notImported')}
                 </Typography.Text>
               </div>
             </Card>

@@ -6,14 +6,17 @@ import { JobProgress } from '../../jobs/components/JobProgress';
 import { downloadTemplate } from '../api/download-template';
 import { useImportFigures } from '../api/import-figures';
 import { refreshIndicators } from '../api/keys';
+import { indicatorsMessages, type IndicatorsT } from '../messages';
+import { useMessages } from '../../../lib/i18n';
 
-const KINDS = [
-  { kind: 'reported' as const, title: '外部统计数据', hint: '统计局、知识产权局等公布的数据：每行一个指标、年度、区县（空为全市），注明来源和文件日期。重新导入同一指标年度会整体替换并记入审计。' },
-  { kind: 'targets' as const, title: '年度目标', hint: '全市目标（区县留空）及可选的区县分解；区县合计与全市不符时在目标页显示差额。' },
+const kinds = (t: IndicatorsT) => [
+  { kind: 'reported' as const, title: t('indicators.import.reported'), hint: t('indicators.import.reportedIntro') },
+  { kind: 'targets' as const, title: t('indicators.import.targets'), hint: t('indicators.import.targetsIntro') },
 ];
 
 /** Officers import reported statistics and targets (Excel or CSV); row-level errors are listed, nothing is imported on error. */
 export function ImportPanel() {
+  const t = useMessages(indicatorsMessages);
   const { message } = App.useApp();
   const mutation = useImportFigures();
   const [jobId, setJobId] = useState<number | null>(null);
@@ -26,12 +29,12 @@ export function ImportPanel() {
   return (
     <>
       <Row gutter={12}>
-        {KINDS.map((k) => (
+        {kinds(t).map((k) => (
           <Col key={k.kind} xs={24} md={12}>
             <Card size="small" title={k.title}>
               <p style={{ fontSize: 13 }}>{k.hint}</p>
               <Space>
-                <Button onClick={() => downloadTemplate(k.kind).catch((e: Error) => void message.error(e.message))}>下载模板</Button>
+                <Button onClick={() => downloadTemplate(k.kind, t(k.kind === 'reported' ? 'indicators.file.reportedTemplate' : 'indicators.file.targetsTemplate')).catch((e: Error) => void message.error(e.message))}>{t('indicators.import.template')}</Button>
                 <Upload
                   accept=".xlsx,.csv"
                   showUploadList={false}
@@ -41,7 +44,7 @@ export function ImportPanel() {
                   }}
                 >
                   <Button type="primary" icon={<UploadOutlined />} loading={mutation.isPending}>
-                    上传 Excel/CSV
+                    {t('indicators.import.upload')}
                   </Button>
                 </Upload>
               </Space>
@@ -55,7 +58,7 @@ export function ImportPanel() {
             key={jobId}
             jobId={jobId}
             onSettled={settled}
-            done={(job) => <Alert type="success" showIcon title={`已导入 ${Number(job.result?.rows ?? 0)} 行，替换原有 ${Number(job.result?.replaced ?? 0)} 行`} />}
+            done={(job) => <Alert type="success" showIcon title={t('indicators.import.done', { v0: Number(job.result?.rows ?? 0), v1: Number(job.result?.replaced ?? 0) })} />}
           />
         </div>
       ) : null}

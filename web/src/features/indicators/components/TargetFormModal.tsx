@@ -6,16 +6,18 @@ import { useDistricts } from '../../../lib/reference/get-districts';
 import { useCatalogue } from '../api/get-catalogue';
 import { useTargets } from '../api/get-targets';
 import { useSetTargets, type SetTargetsInput } from '../api/set-targets';
+import { indicatorsMessages, type IndicatorsT } from '../messages';
+import { UNIT_RATIO, UNIT_YUAN } from './format';
+import { useMessages } from '../../../lib/i18n';
 
 /** The unit an officer types in: yuan as 万元, ratios as percent, counts as they are. */
-function entryUnit(unit: string): { factor: number; suffix: string } {
-  if (unit === '元') {
-    return { factor: 1e4, suffix: '万元' };
-  }
-  if (unit === '比率') {
-    return { factor: 0.01, suffix: '%' };
-  }
-  return { factor: 1, suffix: unit };
+function entryFactor(unit: string): number {
+  return unit === UNIT_YUAN ? 1e4 : unit === UNIT_RATIO ? 0.01 : 1;
+}
+
+function entryUnit(t: IndicatorsT, unit: string): { factor: number; suffix: string } {
+  const suffix = unit === UNIT_YUAN ? t('indicators.unit.tenThousandYuan') : unit === UNIT_RATIO ? '%' : unit;
+  return { factor: entryFactor(unit), suffix };
 }
 const round6 = (v: number) => Number(v.toFixed(6));
 
@@ -36,6 +38,7 @@ interface Values {
  * shown, not blocked (the targets page flags it). Saving replaces what the year had for the code.
  */
 export function TargetFormModal(props: { open: boolean; initial: { code?: string; year: number }; onClose: () => void }) {
+  const t = useMessages(indicatorsMessages);
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const catalogue = useCatalogue();
@@ -47,7 +50,7 @@ export function TargetFormModal(props: { open: boolean; initial: { code?: string
   const byDistrict = Form.useWatch('districts', form);
   const existing = useTargets(year);
   const entry = catalogue.data?.items.find((i) => i.code === code);
-  const unit = entryUnit(entry?.unit ?? '');
+  const unit = entryUnit(t, entry?.unit ?? '');
   const districtList = useMemo(() => districts.data ?? [], [districts.data]);
 
   // Fill in what the year already has for the indicator, once per (code, year) — never over the officer's typing.
@@ -63,7 +66,7 @@ export function TargetFormModal(props: { open: boolean; initial: { code?: string
     }
     filledFor.current = key;
     const row = existing.data.items.find((i) => i.code === code);
-    const { factor } = entryUnit(entry.unit);
+    const factor = entryFactor(entry.unit);
     const byName = new Map((row?.districts ?? []).map((d) => [d.district, d.target]));
     form.setFieldsValue({
       city: row?.target === null || row?.target === undefined ? null : round6(row.target / factor),
@@ -103,7 +106,7 @@ export function TargetFormModal(props: { open: boolean; initial: { code?: string
         ...(v.source ? { source: v.source } : {}),
         ...(v.note ? { note: v.note } : {}),
       });
-      void message.success(`已保存${v.year}年“${entry.name}”的目标（${r.rows} 条${r.replaced > 0 ? `，替换原有 ${r.replaced} 条` : ''}）`);
+      void message.success(t('indicators.targetForm.saved', { year: v.year, name: entry.name, rows: r.rows, v3: r.replaced > 0 ? t('indicators.targetForm.replaced', { replaced: r.replaced }) : '' }));
       props.onClose();
     } catch (err) {
       if (!(err instanceof ApiError) || err.fields.length === 0) {
@@ -137,7 +140,7 @@ export function TargetFormModal(props: { open: boolean; initial: { code?: string
   };
 
   return (
-    <Modal title="设定年度目标" open={props.open} onCancel={props.onClose} onOk={() => form.submit()} okText="保存目标" confirmLoading={save.isPending} width={760}>
+    <Modal title={t('indicators.targetForm.title')} open={props.open} onCancel={props.onClose} onOk={() => form.submit()} okText={t('indicators.targetForm.save')} confirmLoading={save.isPending} width={760}>
       <Form<Values>
         form={form}
         layout="vertical"
@@ -157,36 +160,36 @@ export function TargetFormModal(props: { open: boolean; initial: { code?: string
       >
         <Row gutter={12}>
           <Col span={16}>
-            <Form.Item name="code" label="指标" rules={[{ required: true, message: '请选择指标' }]}>
+            <Form.Item name="code" label={t('indicators.indicator')} rules={[{ required: true, message: t('indicators.targetForm.indicatorRequired') }]}>
               <Select
                 showSearch={{ optionFilterProp: 'label' }}
-                aria-label="目标指标"
-                placeholder="选择指标"
+                aria-label={t('indicators.targetForm.indicator')}
+                placeholder={t('indicators.targetForm.selectIndicator')}
                 loading={catalogue.isLoading}
                 options={(catalogue.data?.items ?? []).map((i) => ({
                   value: i.code,
-                  label: `${i.name}（${i.code}）${i.available ? '' : '·业务模块未上线'}`,
+                  label: `${i.name}（${i.code}）${i.available ? '' : t('indicators.targetForm.notLive')}`,
                 }))}
               />
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name="year" label="年度" rules={[{ required: true, message: '请填写年度' }]}>
-              <InputNumber aria-label="目标年度" min={2000} max={2100} precision={0} style={{ width: '100%' }} />
+            <Form.Item name="year" label={t('indicators.year')} rules={[{ required: true, message: t('indicators.targetForm.yearRequired') }]}>
+              <InputNumber aria-label={t('indicators.targetForm.year')} min={2000} max={2100} precision={0} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item name="city" label={`全市目标${entry ? `（${unit.suffix}）` : ''}`} rules={[{ required: true, message: '请填写全市目标' }]}>
-          <InputNumber aria-label="全市目标" min={0} style={{ width: '100%' }} suffix={unit.suffix} disabled={!entry} />
+        <Form.Item name="city" label={t('indicators.targetForm.cityLabel', { v0: entry ? `（${unit.suffix}）` : '' })} rules={[{ required: true, message: t('indicators.targetForm.cityRequired') }]}>
+          <InputNumber aria-label={t('indicators.targetForm.city')} min={0} style={{ width: '100%' }} suffix={unit.suffix} disabled={!entry} />
         </Form.Item>
         <Divider titlePlacement="start" plain>
-          区县分解（可选）
+          {t('indicators.targetForm.districts')}
         </Divider>
         <Row gutter={12}>
           {districtList.map((d) => (
             <Col key={d.code} xs={12} md={8}>
               <Form.Item name={['districts', d.code]} label={d.name} style={{ marginBottom: 8 }}>
-                <InputNumber aria-label={`${d.name}目标`} min={0} style={{ width: '100%' }} suffix={unit.suffix} disabled={!entry} />
+                <InputNumber aria-label={t('indicators.targetForm.districtTarget', { name: d.name })} min={0} style={{ width: '100%' }} suffix={unit.suffix} disabled={!entry} />
               </Form.Item>
             </Col>
           ))}
@@ -199,23 +202,23 @@ export function TargetFormModal(props: { open: boolean; initial: { code?: string
             type={difference === 0 ? 'success' : 'warning'}
             title={
               difference === null
-                ? `区县合计 ${fmt(sum)}（尚未填写全市目标）`
+                ? t('indicators.targetForm.sumNoCity', { sum: fmt(sum) })
                 : difference === 0
-                  ? `区县合计 ${fmt(sum)}，与全市目标一致`
-                  : `区县合计 ${fmt(sum)}，比全市目标${difference > 0 ? '多' : '少'} ${fmt(Math.abs(difference))}（可以保存，目标页会标注差额）`
+                  ? t('indicators.targetForm.sumMatches', { sum: fmt(sum) })
+                  : t('indicators.targetForm.sumDiffers', { sum: fmt(sum), v1: difference > 0 ? t('indicators.targetForm.more') : t('indicators.targetForm.less'), v2: fmt(Math.abs(difference)) })
             }
           />
         ) : (
-          <Typography.Paragraph type="secondary">不分解到区县时只保存全市目标；区县目标之和与全市不一致时照常保存，并在目标页标注差额。</Typography.Paragraph>
+          <Typography.Paragraph type="secondary">{t('indicators.targetForm.noBreakdown')}</Typography.Paragraph>
         )}
         <Row gutter={12}>
           <Col span={12}>
-            <Form.Item name="source" label="依据">
-              <Input maxLength={200} placeholder="如：2016年工作思路" />
+            <Form.Item name="source" label={t('indicators.targetForm.source')}>
+              <Input maxLength={200} placeholder={t('indicators.targetForm.sourcePlaceholder')} />
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name="note" label="说明">
+            <Form.Item name="note" label={t('indicators.targetForm.note')}>
               <Input maxLength={500} />
             </Form.Item>
           </Col>
