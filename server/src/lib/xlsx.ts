@@ -1,6 +1,5 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
 import { AppError } from '../http/errors.js';
 
 /**
@@ -13,13 +12,15 @@ import { AppError } from '../http/errors.js';
  * Imports are bounded before parsing (entry count and declared decompressed size of the zip),
  * accept the common date forms, and refuse .xls and CSV with the steps to convert them.
  */
-export type XlsxKind = 'text' | 'money' | 'integer' | 'number' | 'date' | 'datetime';
+export type XlsxKind = 'text' | 'money' | 'integer' | 'number' | 'percent' | 'date' | 'datetime';
+
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export interface XlsxColumn<T> {
   header: string;
   kind?: XlsxKind;
   width?: number;
-  /** money: yuan (a number) or null; date: 'YYYY-MM-DD'; datetime: a Date or ISO string */
+  /** money: yuan (a number) or null; integer: a count (#,##0); number: General (years, ids, scores); percent: a fraction (0.85 shows 85.0%); date: 'YYYY-MM-DD' (other text, e.g. 长期, stays text); datetime: a Date or ISO string */
   value: (row: T) => string | number | Date | null | undefined;
   /** shown as the header cell's comment (what to enter) */
   note?: string;
@@ -27,13 +28,19 @@ export interface XlsxColumn<T> {
   required?: boolean;
   /** add the column's sum in a totals row (money, integer, number) */
   total?: boolean;
+  /** a row's own number format where the column mixes units (a figure in 元 beside one in 家) */
+  numFmt?: (row: T) => string | undefined;
 }
+
+/** The number format of a figure by its unit: yuan with cents, ratios as percentages, counts with thousands. */
+export const numFmtOfUnit = (unit: string): string => (unit === '元' || unit.endsWith('元') ? '#,##0.00' : unit === '比率' ? '0.00%' : unit === '分' ? '0.0' : '#,##0');
 
 const FORMATS: Record<XlsxKind, string | undefined> = {
   text: '@',
   money: '#,##0.00',
   integer: '#,##0',
   number: undefined,
+  percent: '0.0%',
   date: 'yyyy-mm-dd',
   datetime: 'yyyy-mm-dd hh:mm:ss',
 };
@@ -59,9 +66,10 @@ function cellOf(kind: XlsxKind, v: string | number | Date | null | undefined): E
     case 'money':
     case 'integer':
     case 'number':
+    case 'percent':
       return typeof v === 'number' ? v : Number(v);
     case 'date':
-      return v instanceof Date ? v : excelDate(String(v));
+      return v instanceof Date ? v : /^\d{4}-\d{2}-\d{2}/.test(String(v)) ? excelDate(String(v)) : String(v);
     case 'datetime':
       return excelChinaTime(typeof v === 'number' ? new Date(v) : v);
   }
@@ -92,26 +100,58 @@ const PRINT: Partial<ExcelJS.PageSetup> = {
   margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
 };
 
-function sheetOptions(): Partial<ExcelJS.AddWorksheetOptions> {
+/** The page header prints the sheet's title (its name unless given), the footer 第 n 页，共 N 页. */
+function sheetOptions(title?: string): Partial<ExcelJS.AddWorksheetOptions> {
   return {
     pageSetup: PRINT,
     views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }],
-    headerFooter: { oddFooter: '&C第 &P 页，共 &N 页', oddHeader: '&C&A' },
+    headerFooter: { oddFooter: '&C第 &P 页，共 &N 页', oddHeader: `&C${title ? title.replace(/&/g, '&&') : '&A'}` },
   };
+}
+
+/** Gives the cells of the columns with a per-row format their format. */
+function formatRow<T>(columns: XlsxColumn<T>[], row: T, added: ExcelJS.Row): ExcelJS.Row {
+  columns.forEach((c, i) => {
+    const f = c.numFmt?.(row);
+    if (f) {
+      added.getCell(i + 1).numFmt = f;
+    }
+  });
+  return added;
+}
+
+/** Sums a row's values into the columns that ask for a total. */
+function rowValues<T>(columns: XlsxColumn<T>[], row: T, sums: number[]): ExcelJS.CellValue[] {
+  return columns.map((c, i) => {
+    const v = cellOf(c.kind ?? 'text', c.value(row));
+    if (c.total && typeof v === 'number') {
+      sums[i] += v;
+    }
+    return v;
+  });
 }
 
 function totalsRow<T>(columns: XlsxColumn<T>[], sums: number[]): ExcelJS.CellValue[] {
   return columns.map((c, i) => (i === 0 ? '合计' : c.total ? Math.round(sums[i] * 100) / 100 : null));
 }
 
+/** One sheet of a workbook: its name (≤ 31 characters), printed title, columns and rows. */
+export interface XlsxSheet<T> {
+  sheet: string;
+  /** printed at the top of every page (default: the sheet's name) */
+  title?: string;
+  columns: XlsxColumn<T>[];
+  rows: T[];
+}
+
 /**
  * Streams rows into a one-sheet workbook with the conventions above; a totals row at the end when
  * a column asks for one. The caller's iterable decides scope and filters.
  */
-export function writeXlsxStream<T>(sheet: string, columns: XlsxColumn<T>[], rows: AsyncIterable<T> | Iterable<T>): PassThrough {
+export function writeXlsxStream<T>(sheet: string, columns: XlsxColumn<T>[], rows: AsyncIterable<T> | Iterable<T>, opts: { title?: string } = {}): PassThrough {
   const out = new PassThrough();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  const ws = wb.addWorksheet(sheet, sheetOptions());
+  const ws = wb.addWorksheet(sheet, sheetOptions(opts.title));
   setUpSheet(ws, columns);
   ws.getRow(1).commit();
   const sums = columns.map(() => 0);
@@ -120,14 +160,7 @@ export function writeXlsxStream<T>(sheet: string, columns: XlsxColumn<T>[], rows
     try {
       let n = 0;
       for await (const row of rows) {
-        const values = columns.map((c, i) => {
-          const v = cellOf(c.kind ?? 'text', c.value(row));
-          if (c.total && typeof v === 'number') {
-            sums[i] += v;
-          }
-          return v;
-        });
-        ws.addRow(values).commit();
+        formatRow(columns, row, ws.addRow(rowValues(columns, row, sums))).commit();
         n++;
       }
       if (wantsTotals && n > 0) {
@@ -145,28 +178,46 @@ export function writeXlsxStream<T>(sheet: string, columns: XlsxColumn<T>[], rows
   return out;
 }
 
-/** The same sheet in memory (templates, small files): columns, rows, optional help sheet. */
-export async function writeXlsxBuffer<T>(opts: { sheet: string; columns: XlsxColumn<T>[]; rows: T[]; help?: string[] }): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(opts.sheet, sheetOptions());
-  setUpSheet(ws, opts.columns);
-  for (const row of opts.rows) {
-    ws.addRow(opts.columns.map((c) => cellOf(c.kind ?? 'text', c.value(row))));
+function addSheet<T>(wb: ExcelJS.Workbook, s: XlsxSheet<T>): void {
+  const ws = wb.addWorksheet(s.sheet, sheetOptions(s.title));
+  setUpSheet(ws, s.columns);
+  const sums = s.columns.map(() => 0);
+  for (const row of s.rows) {
+    formatRow(s.columns, row, ws.addRow(rowValues(s.columns, row, sums)));
+  }
+  if (s.columns.some((c) => c.total) && s.rows.length > 0) {
+    ws.addRow(totalsRow(s.columns, sums)).font = { bold: true };
   }
   // Text columns stay text on the empty rows the user fills in (pasted codes keep their digits).
-  opts.columns.forEach((c, i) => {
+  s.columns.forEach((c, i) => {
     if ((c.kind ?? 'text') === 'text') {
       ws.getColumn(i + 1).numFmt = '@';
     }
   });
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: opts.columns.length } };
-  if (opts.help?.length) {
-    const help = wb.addWorksheet('填写说明');
-    help.getColumn(1).width = 100;
-    help.addRows(opts.help.map((h) => [h]));
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: s.columns.length } };
+}
+
+/**
+ * Sheets in memory (templates, small files), each with the conventions above, then an optional
+ * sheet of notes (a template's 填写说明, an export's formula).
+ */
+export async function writeXlsxSheets<T extends unknown[]>(sheets: readonly [...{ [K in keyof T]: XlsxSheet<T[K]> }], notes?: { sheet: string; lines: string[] }): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  for (const s of sheets as readonly XlsxSheet<unknown>[]) {
+    addSheet(wb, s);
+  }
+  if (notes?.lines.length) {
+    const ws = wb.addWorksheet(notes.sheet, { pageSetup: PRINT, headerFooter: { oddFooter: '&C第 &P 页，共 &N 页' } });
+    ws.getColumn(1).width = 100;
+    for (const line of notes.lines) {
+      ws.addRow([line]).getCell(1).alignment = { wrapText: true, vertical: 'top' };
+    }
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
+
+/** One sheet in memory: columns, rows, optional help sheet. */
+export const writeXlsxBuffer = <T>(opts: XlsxSheet<T> & { help?: string[] }): Promise<Buffer> => writeXlsxSheets<[T]>([opts], opts.help && { sheet: '填写说明', lines: opts.help });
 
 // ---------------------------------------------------------------------------------------------
 // Reading
@@ -250,39 +301,6 @@ export function assertXlsxWithinLimits(buffer: Buffer, limits: XlsxLimits = DEFA
   if (inflated > limits.maxInflatedBytes) {
     throw invalid(`文件解压后超过 ${Math.round(limits.maxInflatedBytes / 1024 / 1024)} MB，数据量过大，请拆分后分批导入`);
   }
-}
-
-const COMMENT_RELS = /<Relationship\b[^>]*Type="[^"]*\/(?:comments|vmlDrawing)"[^>]*\/>/g;
-
-/**
- * Drops the worksheets' comment relationships (the notes on the template's header): exceljs
- * cannot reconcile those written elsewhere than it writes them (openpyxl: absolute targets under
- * xl/comments/), and an import never needs them. Unchanged when there are none.
- */
-async function withoutCommentParts(buffer: Buffer): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(buffer);
-  let changed = false;
-  for (const name of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/_rels\/[^/]+\.rels$/.test(n))) {
-    const xml = await zip.file(name)!.async('string');
-    const stripped = xml.replace(COMMENT_RELS, '');
-    if (stripped !== xml) {
-      zip.file(name, stripped);
-      changed = true;
-    }
-  }
-  return changed ? zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }) : buffer;
-}
-
-/** Loads an .xlsx after the checks above. */
-export async function readXlsx(buffer: Buffer, limits: XlsxLimits = DEFAULT_LIMITS): Promise<ExcelJS.Workbook> {
-  assertXlsxWithinLimits(buffer, limits);
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load((await withoutCommentParts(buffer)) as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('import_invalid', '文件无法读取，请上传 .xlsx 格式的 Excel 文件（可先下载模板）', { errors: [] });
-  }
-  return wb;
 }
 
 /** A cell as text or number (rich text, formulas' results and hyperlinks flattened); null when empty. */

@@ -5,7 +5,9 @@ import { requireActor } from '../../http/auth.js';
 import { hasRole } from '../../http/context.js';
 import { forbidden } from '../../http/errors.js';
 import { limitSchema } from '../../http/pagination.js';
-import { sendXlsx, XLSX_MIME } from '../../http/xlsx.js';
+import { sendXlsx } from '../../http/attachment.js';
+import { chinaDate } from '../../lib/clock.js';
+import { XLSX_MIME } from '../../lib/xlsx.js';
 import { auditWorkbook } from './audit.export.js';
 import { iterateAudit, listAudit } from './audit.service.js';
 
@@ -101,7 +103,7 @@ export const auditRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app) =>
       await listAudit({ db, filter: { ...request.query, limit: 1 } });
       const rows = iterateAudit({ db, filter: request.query, max: 100_000 });
       const stream = auditWorkbook(rows);
-      return sendXlsx(reply, `审计日志-${new Date().toISOString().slice(0, 10)}.xlsx`, stream);
+      return sendXlsx(reply, `审计日志-${chinaDate(new Date())}.xlsx`, stream);
     },
   );
 

@@ -3,7 +3,8 @@ import type { Db } from '../../db/client.js';
 import type { RequestContext } from '../../http/context.js';
 import { actorOf } from '../../http/context.js';
 import { AppError } from '../../http/errors.js';
-import { cellValue, headerOf, readXlsx, writeXlsxBuffer, type XlsxColumn, type XlsxKind } from '../../lib/xlsx.js';
+import { cellValue, headerOf, writeXlsxBuffer, type XlsxColumn, type XlsxKind } from '../../lib/xlsx.js';
+import { readXlsxRows } from '../../lib/xlsx.stream.js';
 import { statsFields, type StatsFields } from './carriers.schema.js';
 import { listStats, saveStatsTx, STAT_LABELS } from './stats.service.js';
 
@@ -24,12 +25,12 @@ const FIELD_KEYS = Object.keys(FIELD_KINDS) as (keyof StatsFields)[];
 const label = (k: keyof StatsFields) => STAT_LABELS[k].replace('（元）', '');
 
 const COLUMNS: XlsxColumn<Line>[] = [
-  { header: '载体编号', kind: 'integer', value: (r) => r.carrierId, required: true, note: '平台中的载体编号（导出文件自带，勿改）' },
+  { header: '载体编号', kind: 'number', value: (r) => r.carrierId, required: true, note: '平台中的载体编号（导出文件自带，勿改）' },
   { header: '载体名称', value: (r) => r.carrierName, width: 30 },
   { header: '区县', value: (r) => r.districtName },
-  { header: '年度', kind: 'integer', value: (r) => r.year, required: true },
+  { header: '年度', kind: 'number', value: (r) => r.year, required: true },
   { header: '状态', value: (r) => r.statusName },
-  ...FIELD_KEYS.map((k): XlsxColumn<Line> => ({ header: label(k), kind: FIELD_KINDS[k], value: (r) => r.fields[k], required: true })),
+  ...FIELD_KEYS.map((k): XlsxColumn<Line> => ({ header: label(k), kind: FIELD_KINDS[k], value: (r) => r.fields[k], required: true, total: true })),
   { header: '同比异常提示', value: (r) => r.flags.map((f) => f.message).join('；'), width: 40 },
 ];
 
@@ -38,9 +39,10 @@ export async function exportStats(db: Db, ctx: RequestContext, year: number): Pr
   const { items } = await listStats(db, actorOf(ctx), { year });
   return writeXlsxBuffer({
     sheet: SHEET,
+    title: `${year}年度孵化载体统计报表（火炬统计）`,
     columns: COLUMNS,
     rows: items,
-    help: ['孵化载体年度统计（火炬统计）导入说明：', '1. 每行一个载体一个年度；“载体编号”“年度”及各统计项必填，金额单位为元。', '2. 导入只修改本单位处于“填报中”或“退回修改”的报表，没有的报表新建为“填报中”；提交仍在页面上逐份办理。', '3. 全部校验通过才导入，任何一行有误则整份不导入，并列出行号和原因。'],
+    help: ['孵化载体年度统计（火炬统计）导入说明：', '1. 每行一个载体一个年度；“载体编号”“年度”及各统计项必填，金额单位为元。', '2. 导入只修改本单位处于“填报中”或“退回修改”的报表，没有的报表新建为“填报中”；提交仍在页面上逐份办理。', '3. 全部校验通过才导入，任何一行有误则整份不导入，并列出行号和原因；末尾的“合计”行导入时忽略。', `4. 一个文件最多 ${MAX_STATS_ROWS} 行。`],
   });
 }
 
@@ -60,54 +62,62 @@ const num = (v: ExcelJS.CellValue): number | null => {
   return Number.isFinite(n) ? n : NaN;
 };
 
-/** Reads the workbook back: every row's carrier, year and fields, or the list of row errors. */
+/** Most rows one file may hold (a city has a few hundred carriers), and most row errors listed. */
+export const MAX_STATS_ROWS = 500;
+const MAX_LISTED_ERRORS = 200;
+
+const refuse = (errors: { row: number; column: string; message: string }[]) =>
+  new AppError('import_invalid', `文件有 ${errors.length} 处错误，未导入任何数据`, { errors: errors.slice(0, MAX_LISTED_ERRORS), total: errors.length });
+
+/**
+ * Reads the workbook back with the streamed reader (the zip's bounds checked before anything is
+ * inflated, the first worksheet row by row, reading stops past 500 rows): every row's carrier,
+ * year and fields, or the list of row errors.
+ */
 export async function parseStatsWorkbook(buffer: Buffer): Promise<ParsedStatsRow[]> {
-  const wb = await readXlsx(buffer);
-  const ws = wb.getWorksheet(SHEET) ?? wb.worksheets[0];
-  if (!ws) {
-    throw new AppError('import_invalid', '文件中没有工作表', { errors: [] });
-  }
   const headers = new Map<string, number>();
-  ws.getRow(1).eachCell((cell, col) => {
-    const h = cellValue(cell.value);
-    if (typeof h === 'string') {
-      headers.set(h, col);
-    }
-  });
-  const errors: { row: number; column: string; message: string }[] = [];
   const needed = ['载体编号', '年度', ...FIELD_KEYS.map((k) => headerOf({ header: label(k), kind: FIELD_KINDS[k] }))];
-  for (const h of needed) {
-    if (!headers.has(h)) {
-      errors.push({ row: 1, column: h, message: `缺少“${h}”列（请使用导出的文件）` });
-    }
-  }
-  if (errors.length) {
-    throw new AppError('import_invalid', `文件有 ${errors.length} 处错误，未导入任何数据`, { errors });
-  }
+  const errors: { row: number; column: string; message: string }[] = [];
   const out: ParsedStatsRow[] = [];
   const seen = new Set<string>();
-  ws.eachRow((r, n) => {
-    if (n === 1) {
-      return;
+  for await (const { n, cells } of readXlsxRows(buffer)) {
+    if (headers.size === 0) {
+      cells.forEach((cell, i) => {
+        const h = cellValue(cell);
+        if (typeof h === 'string') {
+          headers.set(h, i);
+        }
+      });
+      const missing = needed.filter((h) => !headers.has(h)).map((h) => ({ row: n, column: h, message: `缺少“${h}”列（请使用导出的文件）` }));
+      if (missing.length) {
+        throw refuse(missing);
+      }
+      continue;
     }
-    const get = (h: string) => num(r.getCell(headers.get(h)!).value);
+    if (cellValue(cells[headers.get('载体编号')!] ?? null) === '合计') {
+      continue; // the export's totals row
+    }
+    const get = (h: string) => num(cells[headers.get(h)!] ?? null);
     const carrierId = get('载体编号');
     const year = get('年度');
     if (carrierId === null && year === null) {
-      return; // an empty row (or the totals row)
+      continue; // an empty row
+    }
+    if (out.length + errors.length >= MAX_STATS_ROWS) {
+      throw new AppError('import_invalid', `一次最多导入 ${MAX_STATS_ROWS} 行，请拆分文件`, { errors: [] });
     }
     if (!carrierId || !Number.isInteger(carrierId) || carrierId <= 0) {
       errors.push({ row: n, column: '载体编号', message: '载体编号须为正整数' });
-      return;
+      continue;
     }
     if (!year || !Number.isInteger(year)) {
       errors.push({ row: n, column: '年度', message: '年度须为整数' });
-      return;
+      continue;
     }
     const key = `${carrierId}:${year}`;
     if (seen.has(key)) {
       errors.push({ row: n, column: '载体编号', message: '同一载体同一年度重复' });
-      return;
+      continue;
     }
     seen.add(key);
     const raw: Record<string, number | null> = {};
@@ -120,18 +130,18 @@ export async function parseStatsWorkbook(buffer: Buffer): Promise<ParsedStatsRow
         const k = issue.path[0] as keyof StatsFields;
         errors.push({ row: n, column: STAT_LABELS[k] ?? String(k), message: raw[k] === null ? '必填' : issue.message });
       }
-      return;
+      continue;
     }
     out.push({ row: n, carrierId, year, fields: parsed.data });
-  });
+  }
+  if (headers.size === 0) {
+    throw new AppError('import_invalid', '文件中没有工作表或表头', { errors: [] });
+  }
   if (errors.length) {
-    throw new AppError('import_invalid', `文件有 ${errors.length} 处错误，未导入任何数据`, { errors });
+    throw refuse(errors);
   }
   if (!out.length) {
     throw new AppError('import_invalid', '文件中没有数据行', { errors: [] });
-  }
-  if (out.length > 500) {
-    throw new AppError('import_invalid', '一次最多导入 500 行，请拆分文件', { errors: [] });
   }
   return out;
 }

@@ -1,6 +1,7 @@
-import ExcelJS from 'exceljs';
 import type { Database } from '../../db/client.js';
 import type { Actor } from '../../http/context.js';
+import { numFmtOfUnit, writeXlsxSheets, writeXlsxStream, type XlsxColumn } from '../../lib/xlsx.js';
+import { CATALOGUE_BY_CODE } from './indicators.catalogue.js';
 import { availableIndicators } from './indicators.registry.js';
 import { getDistrictBreakdown, getTargetOverview, listIndicators, listRecords } from './indicators.service.js';
 
@@ -8,63 +9,61 @@ const MAX_RECORD_ROWS = 50_000;
 
 const growth = (now: number | null, before: number | null) => (now !== null && before !== null && before !== 0 ? Math.round(((now - before) / before) * 10000) / 10000 : null);
 
+type Figure = Awaited<ReturnType<typeof listIndicators>>['items'][number] & { previous: number | null };
+type Breakdown = Awaited<ReturnType<typeof getDistrictBreakdown>>;
+type DistrictRow = { district: string; values: (number | null)[] };
+type Target = Awaited<ReturnType<typeof getTargetOverview>>['items'][number];
+
+const byUnit = (r: { unit: string }) => numFmtOfUnit(r.unit);
+
 /** The dashboard as a workbook: overview (value, target, progress, year-on-year), district comparison, targets. Same scope as the screen. */
 export async function dashboardWorkbook(opts: { database: Database; actor: Actor; year: number; district?: string }): Promise<Buffer> {
   const [now, before] = await Promise.all([listIndicators(opts), listIndicators({ ...opts, year: opts.year - 1 })]);
   const prev = new Map(before.items.map((i) => [i.code, i.value]));
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(`${opts.year}年指标`);
-  ws.columns = [
-    { header: '指标代码', width: 30 },
-    { header: '指标', width: 36 },
-    { header: '单位', width: 8 },
-    { header: '类别', width: 8 },
-    { header: `${opts.year}年`, width: 18 },
-    { header: '目标', width: 16 },
-    { header: '完成率', width: 10 },
-    { header: `${opts.year - 1}年`, width: 18 },
-    { header: '同比', width: 10 },
-    { header: '来源', width: 40 },
+  const figures: Figure[] = now.items.map((i) => ({ ...i, previous: prev.get(i.code) ?? null }));
+  const overview: XlsxColumn<Figure>[] = [
+    { header: '指标', width: 36, value: (i) => i.name },
+    { header: '单位', width: 8, value: (i) => i.unit },
+    { header: '类别', width: 8, value: (i) => (i.kind === 'computed' ? '计算' : '报告') },
+    { header: `${opts.year}年`, kind: 'number', width: 18, numFmt: byUnit, value: (i) => i.value },
+    { header: '目标', kind: 'number', width: 16, numFmt: byUnit, value: (i) => i.target },
+    { header: '完成率', kind: 'percent', width: 10, value: (i) => (i.target && i.value !== null ? Math.round((i.value / i.target) * 10000) / 10000 : null) },
+    { header: `${opts.year - 1}年`, kind: 'number', width: 18, numFmt: byUnit, value: (i) => i.previous },
+    { header: '同比', kind: 'percent', width: 10, value: (i) => growth(i.value, i.previous) },
+    { header: '来源', width: 40, value: (i) => i.source },
+    { header: '指标代码', width: 30, value: (i) => i.code },
   ];
-  ws.getRow(1).font = { bold: true };
-  for (const i of now.items) {
-    const p = prev.get(i.code) ?? null;
-    ws.addRow([i.code, i.name, i.unit, i.kind === 'computed' ? '计算' : '报告', i.value, i.target, i.target && i.value !== null ? Math.round((i.value / i.target) * 10000) / 10000 : null, p, growth(i.value, p), i.source]);
-  }
-  ws.getColumn(7).numFmt = '0.00%';
-  ws.getColumn(9).numFmt = '0.00%';
+
   const computed = availableIndicators().filter((i) => i.kind === 'computed');
-  if (computed.length > 0) {
-    const ds = wb.addWorksheet('区县对比');
-    const breakdowns = [];
-    for (const i of computed) {
-      breakdowns.push(await getDistrictBreakdown({ database: opts.database, actor: opts.actor, code: i.code, year: opts.year }));
-    }
-    ds.columns = [{ header: '区县', width: 12 }, ...computed.map((i) => ({ header: `${i.name}（${i.unit}）`, width: 20 }))];
-    ds.getRow(1).font = { bold: true };
-    for (const [k, d] of (breakdowns[0]?.items ?? []).entries()) {
-      ds.addRow([d.district, ...breakdowns.map((b) => b.items[k]?.value ?? null)]);
-    }
+  const breakdowns: Breakdown[] = [];
+  for (const i of computed) {
+    breakdowns.push(await getDistrictBreakdown({ database: opts.database, actor: opts.actor, code: i.code, year: opts.year }));
   }
-  const targets = await getTargetOverview({ database: opts.database, actor: opts.actor, year: opts.year });
-  if (targets.items.length > 0) {
-    const ts = wb.addWorksheet('目标');
-    ts.columns = [
-      { header: '指标代码', width: 30 },
-      { header: '指标', width: 36 },
-      { header: '目标', width: 16 },
-      { header: '区县目标合计', width: 16 },
-      { header: '差额', width: 12 },
-      { header: '实际', width: 16 },
-      { header: '上年实际', width: 16 },
-      { header: '提示', width: 30 },
-    ];
-    ts.getRow(1).font = { bold: true };
-    for (const t of targets.items) {
-      ts.addRow([t.code, t.name, t.target, t.districtSum, t.difference, t.actual, t.previousActual, t.flags.map((f) => FLAG_NAMES[f]).join('、')]);
-    }
-  }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  const districtRows: DistrictRow[] = (breakdowns[0]?.items ?? []).map((d, k) => ({ district: d.district, values: breakdowns.map((b) => b.items[k]?.value ?? null) }));
+  const districtColumns: XlsxColumn<DistrictRow>[] = [
+    { header: '区县', width: 12, value: (d) => d.district },
+    ...computed.map((i, k): XlsxColumn<DistrictRow> => ({ header: `${i.name}（${i.unit}）`, kind: 'number', width: 20, total: i.nature !== 'ratio', numFmt: () => numFmtOfUnit(i.unit), value: (d) => d.values[k] })),
+  ];
+
+  const targets = (await getTargetOverview({ database: opts.database, actor: opts.actor, year: opts.year })).items;
+  const targetColumns: XlsxColumn<Target>[] = [
+    { header: '指标', width: 36, value: (t) => t.name },
+    { header: '单位', width: 8, value: (t) => t.unit },
+    { header: '目标', kind: 'number', width: 16, numFmt: byUnit, value: (t) => t.target },
+    { header: '区县目标合计', kind: 'number', width: 16, numFmt: byUnit, value: (t) => t.districtSum },
+    { header: '差额', kind: 'number', width: 12, numFmt: byUnit, value: (t) => t.difference },
+    { header: '实际', kind: 'number', width: 16, numFmt: byUnit, value: (t) => t.actual },
+    { header: '上年实际', kind: 'number', width: 16, numFmt: byUnit, value: (t) => t.previousActual },
+    { header: '提示', width: 30, value: (t) => t.flags.map((f) => FLAG_NAMES[f]).join('、') },
+    { header: '指标代码', width: 30, value: (t) => t.code },
+  ];
+
+  const title = `${opts.year}年科技指标${opts.district ? `（${opts.district}）` : ''}`;
+  return writeXlsxSheets<[Figure, DistrictRow, Target]>([
+    { sheet: `${opts.year}年指标`, title, columns: overview, rows: figures },
+    { sheet: '区县对比', title: `${title}区县对比`, columns: districtColumns, rows: computed.length > 0 ? districtRows : [] },
+    { sheet: '目标', title: `${title}目标`, columns: targetColumns, rows: targets },
+  ]);
 }
 
 export const FLAG_NAMES: Record<string, string> = {
@@ -75,28 +74,28 @@ export const FLAG_NAMES: Record<string, string> = {
   not_measured: '业务模块未上线，暂无实际值',
 };
 
-/** The records behind a computed figure (drill-down view) as a workbook, capped at 50,000 rows. */
-export async function recordsWorkbook(opts: { database: Database; actor: Actor; code: string; year: number; district?: string }): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('明细');
-  ws.columns = [
-    { header: '编号', width: 10 },
-    { header: '类型', width: 14 },
-    { header: '名称', width: 48 },
-    { header: '区县', width: 10 },
-    { header: '日期', width: 12 },
-    { header: '金额（元）', width: 16 },
-  ];
-  ws.getRow(1).font = { bold: true };
-  let cursor: string | undefined;
-  let n = 0;
-  do {
-    const page = await listRecords({ ...opts, limit: 500, cursor });
-    for (const r of page.items) {
-      ws.addRow([r.id, r.type, r.name, r.district, r.date, r.amount]);
-    }
-    n += page.items.length;
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor && n < MAX_RECORD_ROWS);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+type RecordRow = Awaited<ReturnType<typeof listRecords>>['items'][number];
+
+const RECORD_COLUMNS: XlsxColumn<RecordRow>[] = [
+  { header: '编号', kind: 'text', width: 10, value: (r) => String(r.id) },
+  { header: '类型', width: 14, value: (r) => r.type },
+  { header: '名称', width: 48, value: (r) => r.name },
+  { header: '区县', width: 10, value: (r) => r.district },
+  { header: '日期', kind: 'date', width: 12, value: (r) => r.date },
+  { header: '金额', kind: 'money', width: 16, total: true, value: (r) => r.amount },
+];
+
+/** The records behind a computed figure (drill-down view), streamed page by page, capped at 50,000 rows. */
+export function recordsWorkbook(opts: { database: Database; actor: Actor; code: string; year: number; district?: string }) {
+  async function* rows(): AsyncGenerator<RecordRow> {
+    let cursor: string | undefined;
+    let n = 0;
+    do {
+      const page = await listRecords({ ...opts, limit: 500, cursor });
+      yield* page.items.slice(0, MAX_RECORD_ROWS - n);
+      n += page.items.length;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor && n < MAX_RECORD_ROWS);
+  }
+  return writeXlsxStream('明细', RECORD_COLUMNS, rows(), { title: `${opts.year}年${CATALOGUE_BY_CODE.get(opts.code)?.name ?? opts.code}明细` });
 }

@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../deps.js';
 import { contextOf, requireActor } from '../../http/auth.js';
 import { readSingleUpload } from '../../http/upload.js';
-import { sendXlsx, XLSX_MIME } from '../../http/xlsx.js';
+import { sendXlsx } from '../../http/attachment.js';
+import { XLSX_MIME } from '../../lib/xlsx.js';
 import { dashboardWorkbook, recordsWorkbook } from './indicators.export.js';
 import { backgroundJob } from '../jobs/index.js';
 import { importTemplate, startFiguresImport } from './indicators.import.js';
@@ -93,8 +94,8 @@ export const indicatorsRoutes = (deps: Deps): FastifyPluginAsyncZod => async (ap
       const actor = requireActor(request);
       // Check scope and the code before building the file, so a bad request is a 4xx and not a broken file.
       await service.listRecords({ database, actor, code: request.params.code, year: request.query.year, district: request.query.district, limit: 1 });
-      const buffer = await recordsWorkbook({ database, actor, code: request.params.code, year: request.query.year, district: request.query.district });
-      return sendXlsx(reply, `${request.params.code}-${request.query.year}-明细.xlsx`, buffer);
+      const stream = recordsWorkbook({ database, actor, code: request.params.code, year: request.query.year, district: request.query.district });
+      return sendXlsx(reply, `${request.params.code}-${request.query.year}-明细.xlsx`, stream);
     },
   );
 

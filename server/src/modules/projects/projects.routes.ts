@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../deps.js';
-import { sendAttachment } from '../../http/attachment.js';
 import { contextOf, requireActor } from '../../http/auth.js';
 import { readSingleUpload } from '../../http/upload.js';
-import { sendXlsx, XLSX_MIME, xlsxStream } from '../../http/xlsx.js';
+import { sendAttachment, sendXlsx } from '../../http/attachment.js';
 import { yuanToFen } from '../../lib/money.js';
-import { evaluate, type ProjectScore } from './performance.js';
+import { XLSX_MIME } from '../../lib/xlsx.js';
+import { evaluate } from './performance.js';
+import { performanceWorkbook } from './performance.xlsx.js';
 import { MAX_FILE_BYTES } from '../programmes/index.js';
 import * as evidence from './evidence.js';
 import * as s from './projects.schema.js';
@@ -31,27 +32,7 @@ export const projectsRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app)
     { schema: { tags, summary: '导出绩效评价（Excel）', querystring: s.performanceQuery, produces: [XLSX_MIME] } },
     async (request, reply) => {
       const r = await evaluate({ db, actor: requireActor(request), query: request.query });
-      const stream = xlsxStream<ProjectScore>(
-        '绩效评价',
-        [
-          { header: '项目编号', width: 10, value: (p) => p.id },
-          { header: '项目名称', width: 40, value: (p) => p.title },
-          { header: '承担单位', width: 32, value: (p) => p.enterpriseName },
-          { header: '计划类别', width: 20, value: (p) => p.programmeName },
-          { header: '立项年度', width: 10, value: (p) => p.year },
-          { header: '项目状态', width: 12, value: (p) => p.statusName },
-          { header: '立项金额（元）', width: 16, value: (p) => p.approved },
-          { header: '已拨付（元）', width: 16, value: (p) => p.paid },
-          { header: '已支出（元）', width: 16, value: (p) => p.spent },
-          { header: '数据来源', width: 10, value: (p) => p.source ?? '未报告' },
-          { header: '考核指标完成度（%）', width: 18, value: (p) => p.kpiAttainment },
-          { header: '经费执行率（%）', width: 16, value: (p) => p.spendRate },
-          { header: '得分', width: 8, value: (p) => p.score },
-          { header: '等级', width: 8, value: (p) => p.grade },
-        ],
-        r.projects,
-      );
-      return sendXlsx(reply, `绩效评价${r.year ?? ''}.xlsx`, stream);
+      return sendXlsx(reply, `绩效评价${r.year ?? ''}.xlsx`, await performanceWorkbook(r));
     },
   );
   app.get(

@@ -2,7 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../deps.js';
 import { contextOf, requireActor } from '../../http/auth.js';
 import { readSingleUpload } from '../../http/upload.js';
-import { sendXlsx, XLSX_MIME, xlsxStream } from '../../http/xlsx.js';
+import { businessToday } from '../../lib/clock.js';
+import { writeXlsxStream, XLSX_MIME, type XlsxColumn } from '../../lib/xlsx.js';
+import { sendXlsx } from '../../http/attachment.js';
 import * as apps from './applications.service.js';
 import * as attachments from './attachments.service.js';
 import * as calls from './calls.service.js';
@@ -14,17 +16,17 @@ import { reviewApplication } from './review.service.js';
 const MAX_EXPORT_ROWS = 200_000;
 
 type ExportRow = ReturnType<typeof apps.presentListItem>;
-const EXPORT_COLUMNS = [
-  { header: '申报编号', width: 10, value: (r: ExportRow) => r.id },
-  { header: '认定类型', width: 24, value: (r: ExportRow) => r.typeName },
-  { header: '年度', width: 8, value: (r: ExportRow) => r.year },
-  { header: '企业名称', width: 36, value: (r: ExportRow) => r.enterpriseName },
-  { header: '统一社会信用代码', width: 22, value: (r: ExportRow) => r.uscc },
-  { header: '所属区县', width: 12, value: (r: ExportRow) => r.districtName },
-  { header: '状态', width: 24, value: (r: ExportRow) => r.statusName },
-  { header: '申请日期', width: 12, value: (r: ExportRow) => r.applicationDate },
-  { header: '当前环节截止日', width: 14, value: (r: ExportRow) => r.dueOn },
-  { header: '申报表版本', width: 10, value: (r: ExportRow) => r.formVersion },
+const EXPORT_COLUMNS: XlsxColumn<ExportRow>[] = [
+  { header: '申报编号', kind: 'text', width: 10, value: (r) => String(r.id) },
+  { header: '认定类型', width: 24, value: (r) => r.typeName },
+  { header: '年度', kind: 'number', width: 8, value: (r) => r.year },
+  { header: '企业名称', width: 36, value: (r) => r.enterpriseName },
+  { header: '统一社会信用代码', kind: 'text', width: 22, value: (r) => r.uscc },
+  { header: '所属区县', width: 12, value: (r) => r.districtName },
+  { header: '状态', width: 24, value: (r) => r.statusName },
+  { header: '申请日期', kind: 'date', width: 12, value: (r) => r.applicationDate },
+  { header: '当前环节截止日', kind: 'date', width: 14, value: (r) => r.dueOn },
+  { header: '申报表版本', kind: 'integer', width: 10, value: (r) => r.formVersion },
 ];
 
 export const recognitionsRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app) => {
@@ -100,8 +102,8 @@ export const recognitionsRoutes = (deps: Deps): FastifyPluginAsyncZod => async (
       const actor = requireActor(request);
       // resolve scope and filters first: a bad filter is a 4xx, not a broken file
       await apps.listApplications({ db, actor, query: { ...request.query, limit: 1 } });
-      const stream = xlsxStream('认定申报', EXPORT_COLUMNS, apps.iterateApplications({ db, actor, query: request.query, max: MAX_EXPORT_ROWS }));
-      return sendXlsx(reply, `认定申报-${new Date().toISOString().slice(0, 10)}.xlsx`, stream);
+      const stream = writeXlsxStream('认定申报', EXPORT_COLUMNS, apps.iterateApplications({ db, actor, query: request.query, max: MAX_EXPORT_ROWS }));
+      return sendXlsx(reply, `认定申报-${businessToday()}.xlsx`, stream);
     },
   );
 

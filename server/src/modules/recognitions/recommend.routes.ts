@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../deps.js';
 import { contextOf, requireActor } from '../../http/auth.js';
-import { sendXlsx, XLSX_MIME, xlsxStream } from '../../http/xlsx.js';
+import { sendXlsx } from '../../http/attachment.js';
+import { writeXlsxStream, XLSX_MIME } from '../../lib/xlsx.js';
 import { idParam } from './recognitions.schema.js';
 import * as s from './recommend.schema.js';
 import * as service from './recommend.service.js';
@@ -38,20 +39,21 @@ export const recommendationRoutes = (deps: Deps): FastifyPluginAsyncZod => async
       const actor = requireActor(request);
       const batch = await service.getBatch({ db, actor, id: request.params.id });
       const { items } = await service.listRecommendations({ db, actor, query: { batchId: batch.id, state: 'all' } });
-      const stream = xlsxStream<Item & { n: number }>(
+      const stream = writeXlsxStream<Item & { n: number }>(
         '推荐上报名单',
         [
-          { header: '序号', width: 6, value: (r) => r.n },
+          { header: '序号', kind: 'integer', width: 6, value: (r) => r.n },
           { header: '企业名称', width: 36, value: (r) => r.enterpriseName },
-          { header: '统一社会信用代码', width: 22, value: (r) => r.uscc },
+          { header: '统一社会信用代码', kind: 'text', width: 22, value: (r) => r.uscc },
           { header: '所属区县', width: 12, value: (r) => r.districtName },
           { header: '认定类型', width: 24, value: (r) => r.typeName },
-          { header: '推荐日期', width: 12, value: (r) => r.recommendedOn },
+          { header: '推荐日期', kind: 'date', width: 12, value: (r) => r.recommendedOn },
           { header: '上级认定结果', width: 12, value: (r) => r.resultName },
-          { header: '认定文号', width: 24, value: (r) => r.resultDocNo },
-          { header: '证书编号', width: 20, value: (r) => r.certificateNo },
+          { header: '认定文号', kind: 'text', width: 24, value: (r) => r.resultDocNo },
+          { header: '证书编号', kind: 'text', width: 20, value: (r) => r.certificateNo },
         ],
         items.map((r, i) => ({ ...r, n: i + 1 })),
+        { title: batch.title },
       );
       return sendXlsx(reply, `${batch.title}.xlsx`, stream);
     },

@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../deps.js';
 import { contextOf, requireActor } from '../../http/auth.js';
-import { sendXlsx, XLSX_MIME, xlsxStream } from '../../http/xlsx.js';
+import { sendXlsx } from '../../http/attachment.js';
 import { businessToday } from '../../lib/clock.js';
+import { writeXlsxStream, XLSX_MIME } from '../../lib/xlsx.js';
 import { renderCertificate } from './certificate.js';
 import * as s from './register.schema.js';
 import * as service from './register.service.js';
@@ -38,17 +39,17 @@ export const recognitionRegisterRoutes = (deps: Deps): FastifyPluginAsyncZod => 
       const today = businessToday();
       // Resolve scope and filters first, so a bad filter is a 4xx and not a broken file.
       await service.listRecognitions({ db, actor, query: { ...request.query, limit: 1 }, today });
-      const stream = xlsxStream<ExportRow>(
+      const stream = writeXlsxStream<ExportRow>(
         '认定名录',
         [
-          { header: '证书编号', width: 20, value: (r) => r.certificateNo },
+          { header: '证书编号', kind: 'text', width: 20, value: (r) => r.certificateNo },
           { header: '认定类型', width: 24, value: (r) => r.typeName },
           { header: '企业名称', width: 36, value: (r) => r.enterpriseName },
-          { header: '统一社会信用代码', width: 22, value: (r) => r.uscc },
+          { header: '统一社会信用代码', kind: 'text', width: 22, value: (r) => r.uscc },
           { header: '区县', width: 12, value: (r) => r.districtName },
-          { header: '发证日期', width: 12, value: (r) => r.issuedOn },
-          { header: '有效期至', width: 12, value: (r) => r.validUntil ?? '长期（动态管理）' },
-          { header: '撤销日期', width: 12, value: (r) => r.revokedOn },
+          { header: '发证日期', kind: 'date', width: 12, value: (r) => r.issuedOn },
+          { header: '有效期至', kind: 'date', width: 16, value: (r) => r.validUntil ?? '长期（动态管理）' },
+          { header: '撤销日期', kind: 'date', width: 12, value: (r) => r.revokedOn },
           { header: `状态（${request.query.on ?? today}）`, width: 14, value: (r) => r.statusName },
         ],
         service.iterateRecognitions({ db, actor, query: request.query, max: MAX_EXPORT_ROWS, today }),

@@ -4,8 +4,8 @@ import type { Deps } from '../../deps.js';
 import { contextOf, requireActor } from '../../http/auth.js';
 import { forbidden } from '../../http/errors.js';
 import { readSingleUpload } from '../../http/upload.js';
-import { sendXlsx, xlsxStream } from '../../http/xlsx.js';
-import { assertXlsxWithinLimits } from '../../lib/xlsx.js';
+import { sendXlsx } from '../../http/attachment.js';
+import { assertXlsxWithinLimits, XLSX_MIME } from '../../lib/xlsx.js';
 import { backgroundJob } from '../jobs/index.js';
 import { cancelBooking, createBooking, getBooking, listBookings } from './bookings.service.js';
 import {
@@ -27,13 +27,12 @@ import { checkLedger } from './ledger.repo.js';
 import { addService, createHolder, getProvider, listHolders, listProviders, myProvider, registerProvider, setProviderStatus } from './participants.service.js';
 import { statistics } from './stats.service.js';
 import { assertCityOfficer, isCityReader } from './vouchers.policy.js';
-import { issuanceTemplate } from './vouchers.excel.js';
+import { issuanceTemplate, settlementWorkbook } from './vouchers.excel.js';
 import { startListIssuance } from './vouchers.issuance-job.js';
 import * as s from './vouchers.schema.js';
 import { assertCanIssue, createPolicy, expirePolicy, getBalance, getPolicy, issueVouchers, listPolicies, updatePolicy } from './vouchers.service.js';
 
 const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
-const MODE_NAMES = { tongdui: '通兑', tongyong: '通用' } as const;
 
 export const vouchersRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>
@@ -178,7 +177,7 @@ export const vouchersRoutes =
         schema: {
           tags,
           summary: '下载批量发放名单模板',
-          produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+          produces: [XLSX_MIME],
         },
       },
       async (request, reply) => {
@@ -659,7 +658,7 @@ export const vouchersRoutes =
           tags,
           summary: '导出结算批次付款清单（Excel）',
           params: s.idParam,
-          produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+          produces: [XLSX_MIME],
         },
       },
       async (request, reply) => {
@@ -669,27 +668,7 @@ export const vouchersRoutes =
           ctx: contextOf(request),
           id: request.params.id,
         });
-        type Line = (typeof lines)[number];
-        const stream = xlsxStream<Line>(
-          '付款清单',
-          [
-            { header: '批次号', value: () => settlement.id },
-            { header: '兑付申请号', value: (l) => l.id },
-            { header: '兑付方式', value: (l) => MODE_NAMES[l.mode] },
-            { header: '收款方', width: 32, value: (l) => l.payee },
-            { header: '持有人', width: 32, value: (l) => l.holderName },
-            { header: '服务机构', width: 32, value: (l) => l.providerName },
-            {
-              header: '服务类别',
-              value: (l) => s.CATEGORY_NAMES[l.serviceCategory as keyof typeof s.CATEGORY_NAMES] ?? l.serviceCategory,
-            },
-            { header: '合同编号', value: (l) => l.contractNo },
-            { header: '金额（元）', value: (l) => l.amount },
-            { header: '审核日期', value: (l) => l.decidedOn },
-          ],
-          lines,
-        );
-        return sendXlsx(reply, `创新券结算批次-${settlement.id}.xlsx`, stream);
+        return sendXlsx(reply, `创新券结算批次-${settlement.id}.xlsx`, settlementWorkbook(settlement, lines));
       },
     );
     app.post(

@@ -7,7 +7,7 @@ import { whenSettled } from '../../modules/reports/reports.service.js';
 import { whenJobSettled } from '../../modules/jobs/index.js';
 import { createTestApp, loginAs, type Session, type TestApp } from '../harness.js';
 import { multipartFile, uniqueUscc } from '../factories.js';
-import { convert, officeTools, pdfPages, python, pythonPath, save, workDir } from './office.js';
+import { convert, officeTools, pdfPages, python, pythonPath, readXlsxStructure, save, workDir } from './office.js';
 
 /** Reads a .docx the way Word does: styles and text of paragraphs, sections, footers, footnotes, tables. */
 const DOCX_STRUCTURE = String.raw`
@@ -143,35 +143,31 @@ print(json.dumps({'border': 'w:pgBorders' in d.sections[0]._sectPr.xml}))`, path
       expect(text.split('\n').filter((l) => /^\s*\S\s*$/.test(l)), type).toEqual([]);
     }
   });
+
+  it('when the award certificate and a technology-contract registration certificate are converted to PDF, then each is one page inside a border, names its issuer and breaks no line after one character', async () => {
+    const [award] = await t.deps.database.rows<{ id: number }>(sql`select id from award_nominations where certificate_no is not null order by id limit 1`);
+    const [registration] = await t.deps.database.rows<{ id: number }>(sql`select id from tm_contract_registrations where status = 'registered' order by id limit 1`);
+    const documents = [
+      { name: 'award-certificate', url: `/api/awards/nominations/${award.id}/certificate.docx`, issuer: '杭州市人民政府' },
+      { name: 'registration-certificate', url: `/api/techmarket/registrations/${registration.id}/certificate.docx`, issuer: '杭州市科学技术委员会' },
+    ];
+    for (const d of documents) {
+      const res = await officer.request('GET', d.url);
+      expect(res.statusCode, `${d.name}: ${res.body.slice(0, 200)}`).toBe(200);
+      const path = save(dir, `${d.name}.docx`, res.rawPayload);
+      const border = python<{ border: boolean }>(String.raw`
+import sys, json, docx
+d = docx.Document(sys.argv[1])
+print(json.dumps({'border': 'w:pgBorders' in d.sections[0]._sectPr.xml}))`, path);
+      expect(border.border, d.name).toBe(true);
+      const pdf = convert(path, 'pdf', join(dir, 'pdf'));
+      expect(pdfPages(pdf), d.name).toBe(1);
+      const text = pdfText(pdf);
+      expect(text, d.name).toContain(d.issuer);
+      expect(text.split('\n').filter((l) => /^\s*\S\s*$/.test(l)), d.name).toEqual([]);
+    }
+  });
 });
-
-/** Reads an .xlsx as openpyxl (Excel's model): header, number formats and types of row 2, print setup. */
-const XLSX_STRUCTURE = String.raw`
-import sys, json, openpyxl
-wb = openpyxl.load_workbook(sys.argv[1])
-ws = wb.worksheets[0]
-header = [c.value for c in ws[1]]
-row2 = ws[2] if ws.max_row >= 2 else []
-print(json.dumps({
-  'header': header,
-  'formats': [c.number_format for c in row2],
-  'types': [type(c.value).__name__ for c in row2],
-  'orientation': ws.page_setup.orientation,
-  'fitToWidth': ws.page_setup.fitToWidth,
-  'fitToPage': ws.sheet_properties.pageSetUpPr.fitToPage if ws.sheet_properties.pageSetUpPr else None,
-  'printTitleRows': ws.print_title_rows,
-}, ensure_ascii=False, default=str))
-`;
-
-interface XlsxStructure {
-  header: string[];
-  formats: string[];
-  types: string[];
-  orientation: string;
-  fitToWidth: number;
-  fitToPage: boolean | null;
-  printTitleRows: string | null;
-}
 
 describe.skipIf(!officeTools)('spreadsheets opened with openpyxl and LibreOffice Calc', () => {
   beforeAll(async () => {
@@ -186,12 +182,12 @@ describe.skipIf(!officeTools)('spreadsheets opened with openpyxl and LibreOffice
 
   it('when the registry is exported, then Excel sees the code as text, the date as a date and a landscape print one page wide with the header repeated', async () => {
     const res = await officer.request('GET', `/api/enterprises/export?district=${encodeURIComponent('滨江区')}`);
-    const s = python<XlsxStructure>(XLSX_STRUCTURE, save(dir, 'enterprises.xlsx', res.rawPayload));
+    const [s] = readXlsxStructure(save(dir, 'enterprises.xlsx', res.rawPayload));
     expect(s.header[0]).toBe('统一社会信用代码');
     expect(s.header).toContain('注册资本（元）');
-    expect(s.formats[0]).toBe('@');
-    expect(s.types[0]).toBe('str');
-    expect(s.types[s.header.indexOf('成立日期')]).toBe('datetime');
+    expect(s.formats[0][0]).toBe('@');
+    expect(s.types[0][0]).toBe('str');
+    expect(s.types[0][s.header.indexOf('成立日期')]).toBe('datetime');
     expect(s).toMatchObject({ orientation: 'landscape', fitToWidth: 1, fitToPage: true });
     expect(s.printTitleRows).toMatch(/^\$?1:\$?1$/);
   });

@@ -42,7 +42,7 @@ export function convert(file: string, to: string, outDir: string): string {
 
 /** Runs a Python snippet with `path` as sys.argv[1]; returns its stdout parsed as JSON. */
 export function python<T>(script: string, path: string): T {
-  const out = execFileSync(py!, ['-c', script, path], { encoding: 'utf8', timeout: 60_000 });
+  const out = execFileSync(py!, ['-c', script, path], { encoding: 'utf8', timeout: 120_000, maxBuffer: 256 * 1024 * 1024 });
   return JSON.parse(out) as T;
 }
 
@@ -56,3 +56,44 @@ export const pdfPages = (pdf: string) => {
   const m = readFileSync(pdf, 'latin1').match(/\/Type\s*\/Page[^s]/g);
   return m ? m.length : 0;
 };
+
+/** Reads every sheet of an .xlsx as openpyxl (Excel's model): header, formats and types of each row, print setup. */
+const XLSX_STRUCTURE = String.raw`
+import sys, json, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+out = []
+for ws in wb.worksheets:
+    rows = list(ws.iter_rows())
+    out.append({
+      'name': ws.title,
+      'header': [c.value for c in rows[0]] if rows else [],
+      'rows': [[c.value for c in r] for r in rows[1:]],
+      'formats': [[c.number_format for c in r] for r in rows[1:]],
+      'types': [[type(c.value).__name__ for c in r] for r in rows[1:]],
+      'columnFormats': [ws.column_dimensions[openpyxl.utils.get_column_letter(i + 1)].number_format for i in range(ws.max_column)],
+      'orientation': ws.page_setup.orientation,
+      'fitToWidth': ws.page_setup.fitToWidth,
+      'fitToPage': ws.sheet_properties.pageSetUpPr.fitToPage if ws.sheet_properties.pageSetUpPr else None,
+      'printTitleRows': ws.print_title_rows,
+      'pageHeader': ws.oddHeader.center.text,
+      'frozen': ws.freeze_panes,
+    })
+print(json.dumps(out, ensure_ascii=False, default=str))
+`;
+
+export interface XlsxSheetStructure {
+  name: string;
+  header: string[];
+  rows: unknown[][];
+  formats: string[][];
+  types: string[][];
+  columnFormats: string[];
+  orientation: string;
+  fitToWidth: number;
+  fitToPage: boolean | null;
+  printTitleRows: string | null;
+  pageHeader: string | null;
+  frozen: string | null;
+}
+
+export const readXlsxStructure = (path: string) => python<XlsxSheetStructure[]>(XLSX_STRUCTURE, path);
