@@ -8,19 +8,22 @@ import { businessDayjs } from '../../../lib/business-clock';
 import { downloadFile } from '../../../lib/download';
 import { applyFieldErrors, errorMessage } from '../../../lib/form-errors';
 import { hasAnyRole, useSession } from '../../../lib/session';
-import { RECOGNITION_TYPE_NAMES } from '../labels';
+import { useMessages } from '../../../lib/i18n';
+import { recognitionsMessages, recognitionTypeMessages } from '../messages';
 
 type Item = ResponseOf<'/api/recognition-recommendations', 'get'>['items'][number];
 type ResultForm = { recognised: boolean; docNo: string; resultOn?: Dayjs; certificateNo?: string; comment?: string };
-const UPPER_TYPES = ['hnte', 'tase', 'tech_sme', 'rd_center_provincial', 'research_institute_provincial', 'research_institute_provincial_key'];
+const UPPER_TYPES = ['hnte', 'tase', 'tech_sme', 'rd_center_provincial', 'research_institute_provincial', 'research_institute_provincial_key'] as const;
 
 /** 推荐上报 (city officer): types decided above the city — batch lists for the upper body, and the upper body's results recorded per case. */
 export default function RecommendationsPage() {
+  const t = useMessages(recognitionsMessages);
+  const typeName = useMessages(recognitionTypeMessages);
   const me = useSession();
   const canAct = hasAnyRole(me, ['city_officer']);
   const { message } = App.useApp();
   const qc = useQueryClient();
-  const [type, setType] = useState('hnte');
+  const [type, setType] = useState<(typeof UPPER_TYPES)[number]>('hnte');
   const [state, setState] = useState<'pending' | 'recorded' | 'all'>('pending');
   const [picked, setPicked] = useState<number[]>([]);
   const [row, setRow] = useState<Item | null>(null);
@@ -37,8 +40,8 @@ export default function RecommendationsPage() {
     const items = (list.data?.items ?? []).filter((i) => picked.includes(i.applicationId));
     const year = items[0]?.year ?? 2016;
     try {
-      const b = await batch.mutateAsync({ type: type as never, year, title: `${year}年度${RECOGNITION_TYPE_NAMES[type]}推荐名单（${new Date().toLocaleDateString('zh-CN')}）`, applicationIds: picked });
-      message.success(`已生成推荐上报批次：${b.total} 家`);
+      const b = await batch.mutateAsync({ type: type as never, year, title: t('recognitions.rec.batchTitle', { year, type: typeName(type), date: new Date().toLocaleDateString('zh-CN') }), applicationIds: picked });
+      message.success(t('recognitions.rec.batchDone', { n: b.total }));
       setPicked([]);
     } catch (err) {
       message.error(errorMessage(err));
@@ -47,7 +50,7 @@ export default function RecommendationsPage() {
   const submit = async (v: ResultForm) => {
     try {
       const r = await record.mutateAsync({ id: row!.applicationId, body: { recognised: v.recognised, docNo: v.docNo, resultOn: v.resultOn?.format('YYYY-MM-DD') ?? '', certificateNo: v.recognised ? v.certificateNo || undefined : undefined, comment: v.comment || undefined } });
-      message.success(r.certificateNo ? `已登记，证书编号 ${r.certificateNo}` : '已登记上级认定结果');
+      message.success(r.certificateNo ? t('recognitions.rec.recordedWithCert', { no: r.certificateNo }) : t('recognitions.rec.recorded'));
       setRow(null);
       form.resetFields();
     } catch (err) {
@@ -57,20 +60,20 @@ export default function RecommendationsPage() {
   const recognised = Form.useWatch('recognised', form);
   return (
     <>
-      <PageTitle title="推荐上报与认定结果">
-        <Typography.Text type="secondary">国家高新技术企业、技术先进型服务企业、省科技型中小企业、省级研发中心和企业研究院由上级认定：公示期满后推荐上报，上级认定结果（文号、日期）在此登记，证书与有效期随之生效。</Typography.Text>
+      <PageTitle title={t('recognitions.rec.title')}>
+        <Typography.Text type="secondary">{t('recognitions.rec.intro')}</Typography.Text>
       </PageTitle>
       <Card>
         <Space wrap style={{ marginBottom: 12 }}>
-          <Select aria-label="认定类型" style={{ width: 240 }} value={type} onChange={(v) => { setType(v); setPicked([]); }} options={UPPER_TYPES.map((t) => ({ value: t, label: RECOGNITION_TYPE_NAMES[t] }))} />
+          <Select aria-label={t('recognitions.col.type')} style={{ width: 240 }} value={type} onChange={(v) => { setType(v); setPicked([]); }} options={UPPER_TYPES.map((value) => ({ value, label: typeName(value) }))} />
           <Radio.Group value={state} optionType="button" onChange={(e) => setState(e.target.value)}>
-            <Radio.Button value="pending">待上级认定</Radio.Button>
-            <Radio.Button value="recorded">已登记结果</Radio.Button>
-            <Radio.Button value="all">全部</Radio.Button>
+            <Radio.Button value="pending">{t('recognitions.rec.pending')}</Radio.Button>
+            <Radio.Button value="recorded">{t('recognitions.rec.recordedFilter')}</Radio.Button>
+            <Radio.Button value="all">{t('recognitions.rec.all')}</Radio.Button>
           </Radio.Group>
           {canAct ? (
             <Button type="primary" disabled={!picked.length} loading={batch.isPending} onClick={makeBatch}>
-              生成推荐上报批次（{picked.length}）
+              {t('recognitions.rec.makeBatch', { n: picked.length })}
             </Button>
           ) : null}
         </Space>
@@ -83,58 +86,58 @@ export default function RecommendationsPage() {
           dataSource={list.data?.items ?? []}
           rowSelection={canAct ? { selectedRowKeys: picked, onChange: (k) => setPicked(k as number[]), getCheckboxProps: (r) => ({ disabled: r.batchId !== null }) } : undefined}
           columns={[
-            { title: '企业', dataIndex: 'enterpriseName' },
-            { title: '区县', dataIndex: 'districtName', width: 80 },
-            { title: '推荐日期', dataIndex: 'recommendedOn', width: 110 },
-            { title: '上报批次', dataIndex: 'batchTitle', width: 220, render: (v: string | null) => v ?? <Tag>未上报</Tag> },
-            { title: '上级认定结果', width: 240, render: (_, r) => (r.result ? `${r.resultName}（${r.resultDocNo}，${r.resultOn}）` : <Tag color="gold">{r.resultName}</Tag>) },
-            { title: '证书', dataIndex: 'certificateNo', width: 160, render: (v: string | null, r) => (v ? `${v}（至 ${r.validUntil ?? '长期'}）` : '—') },
+            { title: t('recognitions.rec.enterprise'), dataIndex: 'enterpriseName' },
+            { title: t('recognitions.col.district'), dataIndex: 'districtName', width: 80 },
+            { title: t('recognitions.rec.recommendedOn'), dataIndex: 'recommendedOn', width: 110 },
+            { title: t('recognitions.rec.batch'), dataIndex: 'batchTitle', width: 220, render: (v: string | null) => v ?? <Tag>{t('recognitions.rec.notSubmitted')}</Tag> },
+            { title: t('recognitions.rec.result'), width: 240, render: (_, r) => (r.result ? t('recognitions.rec.resultValue', { name: r.resultName, docNo: r.resultDocNo ?? '', date: r.resultOn ?? '' }) : <Tag color="gold">{r.resultName}</Tag>) },
+            { title: t('recognitions.rec.certificate'), dataIndex: 'certificateNo', width: 160, render: (v: string | null, r) => (v ? t('recognitions.rec.certificateValue', { no: v, until: r.validUntil ?? t('recognitions.rec.openEnded') }) : '—') },
             {
-              title: '操作',
+              title: t('recognitions.rec.actions'),
               width: 110,
               render: (_, r) =>
                 canAct && !r.result ? (
                   <Button size="small" onClick={() => { setRow(r); form.setFieldsValue({ recognised: true, resultOn: businessDayjs() }); }}>
-                    登记结果
+                    {t('recognitions.rec.record')}
                   </Button>
                 ) : null,
             },
           ]}
         />
       </Card>
-      <Card title="推荐上报批次" style={{ marginTop: 16 }}>
+      <Card title={t('recognitions.rec.batches')} style={{ marginTop: 16 }}>
         <Table
           rowKey="id"
           size="small"
           dataSource={batches.data?.items ?? []}
           pagination={false}
-          locale={{ emptyText: '暂无' }}
+          locale={{ emptyText: t('recognitions.rec.none') }}
           columns={[
-            { title: '批次', dataIndex: 'title' },
-            { title: '报送', dataIndex: 'upperBody', width: 220 },
-            { title: '日期', dataIndex: 'submittedOn', width: 110 },
-            { title: '名单', width: 200, render: (_, b) => `${b.total} 家（认定 ${b.recognised}，未予认定 ${b.notRecognised}）` },
-            { title: '', width: 100, render: (_, b) => <Button size="small" onClick={() => downloadFile(`/api/recognition-batches/${b.id}/list.xlsx`, `${b.title}.xlsx`).catch((e) => message.error(errorMessage(e)))}>导出名单</Button> },
+            { title: t('recognitions.rec.batchCol'), dataIndex: 'title' },
+            { title: t('recognitions.rec.upperBody'), dataIndex: 'upperBody', width: 220 },
+            { title: t('recognitions.rec.date'), dataIndex: 'submittedOn', width: 110 },
+            { title: t('recognitions.rec.list'), width: 200, render: (_, b) => t('recognitions.rec.listValue', { total: b.total, recognised: b.recognised, notRecognised: b.notRecognised }) },
+            { title: '', width: 100, render: (_, b) => <Button size="small" onClick={() => downloadFile(`/api/recognition-batches/${b.id}/list.xlsx`, `${b.title}.xlsx`).catch((e) => message.error(errorMessage(e)))}>{t('recognitions.rec.export')}</Button> },
           ]}
         />
       </Card>
-      <Modal title={`登记上级认定结果：${row?.enterpriseName ?? ''}`} open={!!row} onCancel={() => setRow(null)} onOk={() => form.submit()} confirmLoading={record.isPending} destroyOnHidden>
+      <Modal title={t('recognitions.rec.modalTitle', { name: row?.enterpriseName ?? '' })} open={!!row} onCancel={() => setRow(null)} onOk={() => form.submit()} confirmLoading={record.isPending} destroyOnHidden>
         <Form form={form} layout="vertical" onFinish={submit}>
-          <Form.Item name="recognised" label="结果">
-            <Radio.Group options={[{ value: true, label: '认定' }, { value: false, label: '未予认定' }]} />
+          <Form.Item name="recognised" label={t('recognitions.rec.outcome')}>
+            <Radio.Group options={[{ value: true, label: t('recognitions.rec.recognised') }, { value: false, label: t('recognitions.rec.notRecognised') }]} />
           </Form.Item>
-          <Form.Item name="docNo" label="认定文件文号" rules={[{ required: true, message: '请填写文号' }]}>
-            <Input placeholder="如 浙科发高〔2015〕120号" />
+          <Form.Item name="docNo" label={t('recognitions.rec.docNo')} rules={[{ required: true, message: t('recognitions.rec.docNoRequired') }]}>
+            <Input placeholder={t('recognitions.rec.docNoPlaceholder')} />
           </Form.Item>
-          <Form.Item name="resultOn" label="认定日期（证书有效期自该日起算）" rules={[{ required: true, message: '请选择日期' }]}>
+          <Form.Item name="resultOn" label={t('recognitions.rec.resultOn')} rules={[{ required: true, message: t('recognitions.rec.resultOnRequired') }]}>
             <DatePicker />
           </Form.Item>
           {recognised ? (
-            <Form.Item name="certificateNo" label="证书编号（上级核发的；空则按本系统规则编号）">
+            <Form.Item name="certificateNo" label={t('recognitions.rec.certificateNo')}>
               <Input />
             </Form.Item>
           ) : null}
-          <Form.Item name="comment" label="说明">
+          <Form.Item name="comment" label={t('recognitions.rec.comment')}>
             <Input.TextArea rows={2} />
           </Form.Item>
         </Form>

@@ -15,6 +15,8 @@ import { ApplicationForm } from './ApplicationForm';
 import { AssessmentPanel, type AssessmentLike } from './AssessmentPanel';
 import { AttachmentsPanel } from './AttachmentsPanel';
 import { ProgressCard } from './ProgressCard';
+import { useMessages } from '../../../../lib/i18n';
+import { recognitionsMessages } from '../../messages';
 
 /** 'data.financials.1.rdExpenses' → ['financials', 1, 'rdExpenses'] */
 export const toFormPath = (field: string) =>
@@ -31,6 +33,7 @@ function placeIssues(form: ReturnType<typeof Form.useForm<ApplicationData>>[0], 
 }
 
 function Editor({ app }: { app: ApplicationDetail }) {
+  const t = useMessages(recognitionsMessages);
   const { message } = App.useApp();
   const [form] = Form.useForm<ApplicationData>();
   const spec = useFormSpec(app.type, app.formVersion);
@@ -86,7 +89,7 @@ function Editor({ app }: { app: ApplicationDetail }) {
     try {
       await submit.mutateAsync({ id: app.id, version });
       setIssues([]);
-      void message.success('已提交，等待区县科技局审核');
+      void message.success(t('recognitions.app.submitted'));
     } catch (e) {
       if (e instanceof ApiError && e.fields.length) {
         setIssues(placeIssues(form, e.fields));
@@ -103,16 +106,16 @@ function Editor({ app }: { app: ApplicationDetail }) {
     <Row gutter={16}>
       <Col xs={24} lg={16}>
         <Card
-          title={`申报材料（申报表第${app.formVersion}版）`}
+          title={t('recognitions.app.materials', { n: app.formVersion })}
           extra={
             editable ? (
               <Space>
-                <Button icon={<SaveOutlined />} loading={save.isPending} onClick={() => void doSave().then((v) => v !== null && message.success('草稿已保存'))} data-testid="save-draft">
-                  保存草稿
+                <Button icon={<SaveOutlined />} loading={save.isPending} onClick={() => void doSave().then((v) => v !== null && message.success(t('recognitions.app.draftSaved')))} data-testid="save-draft">
+                  {t('recognitions.app.saveDraft')}
                 </Button>
-                <Popconfirm title="提交后不能修改（退回修改时除外），确认提交？" okText="提交" cancelText="取消" onConfirm={() => void doSubmit()}>
+                <Popconfirm title={t('recognitions.app.submitConfirm')} okText={t('recognitions.app.submitOk')} cancelText={t('recognitions.cancel')} onConfirm={() => void doSubmit()}>
                   <Button type="primary" icon={<SendOutlined />} loading={submit.isPending} data-testid="submit-application">
-                    提交申报
+                    {t('recognitions.app.submit')}
                   </Button>
                 </Popconfirm>
               </Space>
@@ -124,7 +127,7 @@ function Editor({ app }: { app: ApplicationDetail }) {
               type="error"
               showIcon
               style={{ marginBottom: 16 }}
-              title={`有 ${issues.length} 处需要修改`}
+              title={t('recognitions.app.issues', { n: issues.length })}
               description={
                 <ul style={{ margin: 0, paddingLeft: 18 }} data-testid="submit-issues">
                   {issues.slice(0, 20).map((i) => (
@@ -139,7 +142,7 @@ function Editor({ app }: { app: ApplicationDetail }) {
       </Col>
       <Col xs={24} lg={8}>
         <div style={{ position: 'sticky', top: 16 }}>
-          <AssessmentPanel assessment={editable ? live : stored} loading={assess.isPending} title={editable ? '实时自评（随填写自动更新，仅供参考）' : '提交时的自评结果'} />
+          <AssessmentPanel assessment={editable ? live : stored} loading={assess.isPending} title={editable ? t('recognitions.app.liveAssessment') : t('recognitions.review.assessmentAtSubmit')} />
         </div>
       </Col>
     </Row>
@@ -148,6 +151,7 @@ function Editor({ app }: { app: ApplicationDetail }) {
 
 /** One application: where it is (steps, next step, deadline, history) and the form (editable while draft or returned). */
 export default function ApplicationPage() {
+  const t = useMessages(recognitionsMessages);
   const id = Number(useParams().id);
   const app = useApplication(Number.isInteger(id) && id > 0 ? id : null);
   if (app.isError) {
@@ -160,15 +164,15 @@ export default function ApplicationPage() {
   return (
     <>
       <PageTitle
-        title={`${a.typeName}申报`}
+        title={t('recognitions.app.title', { type: a.typeName })}
         extra={
           <Link to="/recognitions/apply">
-            <Button icon={<ArrowLeftOutlined />}>返回认定申报</Button>
+            <Button icon={<ArrowLeftOutlined />}>{t('recognitions.app.back')}</Button>
           </Link>
         }
       >
         <Typography.Text type="secondary">
-          {a.callTitle} · {a.enterpriseName} · 受理截止 {a.callClosesOn}
+          {a.callTitle} · {a.enterpriseName} · {t('recognitions.app.closesOn', { date: a.callClosesOn })}
         </Typography.Text>
       </PageTitle>
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>

@@ -1,5 +1,8 @@
 import { Alert, Card, List, Space, Tag, Typography } from 'antd';
 import { CONDITION_STATUS } from '../../labels';
+import { useMessages } from '../../../../lib/i18n';
+import { recognitionsMessages } from '../../messages';
+import type { RecognitionsT } from '../../register/components/constants';
 
 interface Condition {
   code: string;
@@ -18,7 +21,7 @@ export interface AssessmentLike {
   assessedOn?: string;
 }
 
-const show = (v: unknown): string => {
+const show = (v: unknown, t: RecognitionsT): string => {
   if (v === null || v === undefined) {
     return '—';
   }
@@ -26,17 +29,18 @@ const show = (v: unknown): string => {
     return Number.isInteger(v) ? String(v) : Math.abs(v) < 10 ? `${(v * 100).toFixed(2)}%` : v.toFixed(2);
   }
   if (typeof v === 'boolean') {
-    return v ? '是' : '否';
+    return v ? t('recognitions.form.yes') : t('recognitions.form.no');
   }
-  return Array.isArray(v) ? v.join('、') : typeof v === 'object' ? JSON.stringify(v) : String(v);
+  return Array.isArray(v) ? v.join(t('recognitions.listSeparator')) : typeof v === 'object' ? JSON.stringify(v) : String(v);
 };
 
 /** The self-assessment: every condition with its value and threshold, or what is still missing. */
-export function AssessmentPanel({ assessment, loading, title = '自评结果' }: { assessment: AssessmentLike | null | undefined; loading?: boolean; title?: string }) {
+export function AssessmentPanel({ assessment, loading, title }: { assessment: AssessmentLike | null | undefined; loading?: boolean; title?: string }) {
+  const t = useMessages(recognitionsMessages);
   return (
-    <Card title={title} size="small" loading={loading && !assessment} data-testid="assessment-panel">
+    <Card title={title ?? t('recognitions.assess.title')} size="small" loading={loading && !assessment} data-testid="assessment-panel">
       {!assessment ? (
-        <Typography.Text type="secondary">填写材料后自动评估</Typography.Text>
+        <Typography.Text type="secondary">{t('recognitions.assess.empty')}</Typography.Text>
       ) : (
         <Space orientation="vertical" style={{ width: '100%' }}>
           {assessment.complete ? (
@@ -45,14 +49,14 @@ export function AssessmentPanel({ assessment, loading, title = '自评结果' }:
               showIcon
               title={
                 assessment.eligible
-                  ? '按所填材料，各项条件均符合'
+                  ? t('recognitions.assess.eligible')
                   : assessment.conditions.some((c) => c.status === 'failed')
-                    ? '有条件不符合，请核对'
-                    : '已填条件均符合，部分条件待专家评审'
+                    ? t('recognitions.assess.failed')
+                    : t('recognitions.assess.pending')
               }
             />
           ) : (
-            <Alert type="info" showIcon title={`材料尚未填完整（${assessment.issues.length}处）`} description={assessment.issues.slice(0, 5).map((i) => i.message).join('；')} />
+            <Alert type="info" showIcon title={t('recognitions.assess.incomplete', { n: assessment.issues.length })} description={assessment.issues.slice(0, 5).map((i) => i.message).join(t('recognitions.assess.partSeparator'))} />
           )}
           <List
             size="small"
@@ -61,11 +65,11 @@ export function AssessmentPanel({ assessment, loading, title = '自评结果' }:
               <List.Item>
                 <Space orientation="vertical" size={0} style={{ width: '100%' }}>
                   <Space>
-                    <Tag color={CONDITION_STATUS[c.status]?.color}>{CONDITION_STATUS[c.status]?.label ?? c.status}</Tag>
+                    <Tag color={CONDITION_STATUS[c.status]?.color}>{CONDITION_STATUS[c.status] ? t(CONDITION_STATUS[c.status].label) : c.status}</Tag>
                     <Typography.Text>{c.label}</Typography.Text>
                   </Space>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    实际：{show(c.value)} · 要求：{show(c.threshold)}
+                    {t('recognitions.assess.actual', { value: show(c.value, t), threshold: show(c.threshold, t) })}
                     {c.note ? ` · ${c.note}` : ''}
                   </Typography.Text>
                 </Space>

@@ -4,9 +4,12 @@ import { errorMessage } from '../../../../lib/form-errors';
 import { downloadAttachment, useDeleteAttachment, useUploadAttachment } from '../api/attachments';
 import type { ApplicationDetail } from '../api/get-application';
 import type { FormSpecView } from '../api/get-form';
+import { useMessages } from '../../../../lib/i18n';
+import { recognitionsMessages } from '../../messages';
 
 /** The form version's attachment slots, with what is uploaded; upload and delete while editable. */
 export function AttachmentsPanel({ app, spec, editable }: { app: ApplicationDetail; spec: FormSpecView; editable: boolean }) {
+  const t = useMessages(recognitionsMessages);
   const { message } = App.useApp();
   const upload = useUploadAttachment();
   const remove = useDeleteAttachment();
@@ -24,17 +27,17 @@ export function AttachmentsPanel({ app, spec, editable }: { app: ApplicationDeta
                     <Upload
                       key="up"
                       showUploadList={false}
-                      accept={slot.types.map((t) => `.${t}`).join(',')}
+                      accept={slot.types.map((type) => `.${type}`).join(',')}
                       beforeUpload={(file) => {
                         upload.mutate(
                           { id: app.id, code: slot.code, file },
-                          { onSuccess: () => void message.success(`已上传：${file.name}`), onError: (e) => void message.error(errorMessage(e)) },
+                          { onSuccess: () => void message.success(t('recognitions.attach.uploaded', { name: file.name })), onError: (e) => void message.error(errorMessage(e)) },
                         );
                         return false;
                       }}
                     >
                       <Button size="small" icon={<UploadOutlined />} loading={upload.isPending && upload.variables?.code === slot.code} data-testid={`upload-${slot.code}`}>
-                        上传
+                        {t('recognitions.attach.upload')}
                       </Button>
                     </Upload>,
                   ]
@@ -45,14 +48,14 @@ export function AttachmentsPanel({ app, spec, editable }: { app: ApplicationDeta
               title={
                 <Space>
                   {slot.name}
-                  {slot.required ? <Tag color="red">必传</Tag> : <Tag>选传</Tag>}
-                  {files.length ? <Tag color="success">已上传{files.length}个</Tag> : null}
+                  {slot.required ? <Tag color="red">{t('recognitions.attach.required')}</Tag> : <Tag>{t('recognitions.attach.optional')}</Tag>}
+                  {files.length ? <Tag color="success">{t('recognitions.attach.count', { n: files.length })}</Tag> : null}
                 </Space>
               }
               description={
                 <Space orientation="vertical" size={2}>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    格式：{slot.types.join('、')}；单个不超过 {slot.maxSizeMb}MB
+                    {t('recognitions.attach.rules', { types: slot.types.join(t('recognitions.listSeparator')), mb: slot.maxSizeMb })}
                   </Typography.Text>
                   {files.map((f) => (
                     <Space key={f.id} size={4}>
@@ -68,7 +71,7 @@ export function AttachmentsPanel({ app, spec, editable }: { app: ApplicationDeta
                           type="text"
                           danger
                           icon={<DeleteOutlined />}
-                          aria-label={`删除 ${f.fileName}`}
+                          aria-label={t('recognitions.attach.delete', { name: f.fileName })}
                           onClick={() => remove.mutate({ id: app.id, attachmentId: f.id }, { onError: (e) => void message.error(errorMessage(e)) })}
                         />
                       ) : null}

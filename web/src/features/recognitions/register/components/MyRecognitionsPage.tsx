@@ -9,9 +9,12 @@ import { useDownloadCertificate } from '../api/download-certificate';
 import { useRecognitions, type RegisterItem } from '../api/list-recognitions';
 import { STATUS_COLOR, validityLabel } from './constants';
 import { RecognitionDrawer } from './RecognitionDrawer';
+import { useMessages } from '../../../../lib/i18n';
+import { recognitionsMessages } from '../../messages';
 
 /** 我的认定: the enterprise's own recognitions, their status and validity, and the Word certificates. */
 export default function MyRecognitionsPage() {
+  const t = useMessages(recognitionsMessages);
   const { message } = App.useApp();
   const pager = useCursorPager('mine');
   const list = useRecognitions({ limit: 50, cursor: pager.cursor ?? undefined });
@@ -20,8 +23,8 @@ export default function MyRecognitionsPage() {
 
   return (
     <>
-      <PageTitle title="我的认定">
-        <Typography.Text type="secondary">本企业获得的各类认定、证书有效期和当前状态；证书可下载为 Word 文件。</Typography.Text>
+      <PageTitle title={t('recognitions.mine.title')}>
+        <Typography.Text type="secondary">{t('recognitions.mine.intro')}</Typography.Text>
       </PageTitle>
       <Card>
         {list.isError ? <Alert type="error" showIcon title={errorMessage(list.error)} style={{ marginBottom: 16 }} /> : null}
@@ -31,16 +34,16 @@ export default function MyRecognitionsPage() {
           loading={list.isFetching}
           dataSource={list.data?.items ?? []}
           pagination={false}
-          locale={{ emptyText: '本企业暂无认定记录' }}
+          locale={{ emptyText: t('recognitions.mine.empty') }}
           data-testid="my-recognitions"
           columns={[
-            { title: '认定类型', dataIndex: 'typeName', render: (v: string, r) => <a onClick={() => setOpen(r.id)}>{v}</a> },
-            { title: '证书编号', dataIndex: 'certificateNo', width: 170 },
-            { title: '发证日期', dataIndex: 'issuedOn', width: 110 },
-            { title: '有效期至', dataIndex: 'validUntil', width: 150, render: validityLabel },
-            { title: '状态', dataIndex: 'status', width: 90, render: (s: string, r) => <Tag color={STATUS_COLOR[s]}>{r.statusName}</Tag> },
+            { title: t('recognitions.col.type'), dataIndex: 'typeName', render: (v: string, r) => <a onClick={() => setOpen(r.id)}>{v}</a> },
+            { title: t('recognitions.col.certificateNo'), dataIndex: 'certificateNo', width: 170 },
+            { title: t('recognitions.col.issuedOn'), dataIndex: 'issuedOn', width: 110 },
+            { title: t('recognitions.col.validUntil'), dataIndex: 'validUntil', width: 150, render: (v: string | null) => validityLabel(v, t) },
+            { title: t('recognitions.col.status'), dataIndex: 'status', width: 90, render: (s: string, r) => <Tag color={STATUS_COLOR[s]}>{r.statusName}</Tag> },
             {
-              title: '证书',
+              title: t('recognitions.mine.certificate'),
               width: 120,
               render: (_, r) => (
                 <Button
@@ -48,7 +51,7 @@ export default function MyRecognitionsPage() {
                   icon={<DownloadOutlined />}
                   onClick={() => download.mutate({ id: r.id, certificateNo: r.certificateNo }, { onError: (e) => void message.error(errorMessage(e)) })}
                 >
-                  下载
+                  {t('recognitions.mine.download')}
                 </Button>
               ),
             },

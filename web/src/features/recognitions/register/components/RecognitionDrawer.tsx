@@ -8,9 +8,12 @@ import { useDownloadCertificate } from '../api/download-certificate';
 import { useRecognition } from '../api/get-recognition';
 import { STATUS_COLOR, validityLabel } from './constants';
 import { RevokeModal } from './RevokeModal';
+import { useMessages } from '../../../../lib/i18n';
+import { recognitionsMessages } from '../../messages';
 
 /** One recognition: who holds it, the certificate, validity, today's status, the revocation; download and (city officer) revoke. */
 export function RecognitionDrawer({ id, onClose, canRevoke, linkEnterprise }: { id: number | null; onClose: () => void; canRevoke: boolean; linkEnterprise: boolean }) {
+  const t = useMessages(recognitionsMessages);
   const { message } = App.useApp();
   const detail = useRecognition(id);
   const download = useDownloadCertificate();
@@ -18,30 +21,30 @@ export function RecognitionDrawer({ id, onClose, canRevoke, linkEnterprise }: { 
   const r = detail.data;
 
   return (
-    <Drawer title="认定详情" open={id !== null} onClose={onClose} size={560} destroyOnHidden>
+    <Drawer title={t('recognitions.drawer.title')} open={id !== null} onClose={onClose} size={560} destroyOnHidden>
       {detail.isError ? <Alert type="error" showIcon title={errorMessage(detail.error)} /> : null}
       {detail.isLoading ? <Spin /> : null}
       {r ? (
         <>
           <Descriptions column={1} bordered size="small" data-testid="recognition-detail">
-            <Descriptions.Item label="认定类型">{r.typeName}</Descriptions.Item>
-            <Descriptions.Item label="证书编号">{r.certificateNo}</Descriptions.Item>
-            <Descriptions.Item label="企业名称">{linkEnterprise ? <Link to={`/enterprises/${r.enterpriseId}`}>{r.enterpriseName}</Link> : r.enterpriseName}</Descriptions.Item>
-            <Descriptions.Item label="统一社会信用代码">{r.uscc}</Descriptions.Item>
-            <Descriptions.Item label="所属区县（认定时）">{r.districtName}</Descriptions.Item>
-            <Descriptions.Item label="发证日期">{r.issuedOn}</Descriptions.Item>
-            <Descriptions.Item label="有效期至">{validityLabel(r.validUntil)}</Descriptions.Item>
-            <Descriptions.Item label={`状态（${r.statusOn}）`}>
+            <Descriptions.Item label={t('recognitions.col.type')}>{r.typeName}</Descriptions.Item>
+            <Descriptions.Item label={t('recognitions.col.certificateNo')}>{r.certificateNo}</Descriptions.Item>
+            <Descriptions.Item label={t('recognitions.col.enterprise')}>{linkEnterprise ? <Link to={`/enterprises/${r.enterpriseId}`}>{r.enterpriseName}</Link> : r.enterpriseName}</Descriptions.Item>
+            <Descriptions.Item label={t('recognitions.col.uscc')}>{r.uscc}</Descriptions.Item>
+            <Descriptions.Item label={t('recognitions.drawer.districtAtRecognition')}>{r.districtName}</Descriptions.Item>
+            <Descriptions.Item label={t('recognitions.col.issuedOn')}>{r.issuedOn}</Descriptions.Item>
+            <Descriptions.Item label={t('recognitions.col.validUntil')}>{validityLabel(r.validUntil, t)}</Descriptions.Item>
+            <Descriptions.Item label={t('recognitions.drawer.statusOn', { date: r.statusOn })}>
               <Tag color={STATUS_COLOR[r.status]}>{r.statusName}</Tag>
             </Descriptions.Item>
             {r.revocation ? (
               <>
-                <Descriptions.Item label="撤销生效日期">{r.revocation.effectiveOn}</Descriptions.Item>
-                <Descriptions.Item label="撤销原因">{r.revocation.reason}</Descriptions.Item>
-                <Descriptions.Item label="撤销人">{r.revocation.revokedBy ?? '—'}</Descriptions.Item>
+                <Descriptions.Item label={t('recognitions.drawer.revokedOn')}>{r.revocation.effectiveOn}</Descriptions.Item>
+                <Descriptions.Item label={t('recognitions.drawer.revokeReason')}>{r.revocation.reason}</Descriptions.Item>
+                <Descriptions.Item label={t('recognitions.drawer.revokedBy')}>{r.revocation.revokedBy ?? '—'}</Descriptions.Item>
               </>
             ) : null}
-            {r.expiryRecordedAt ? <Descriptions.Item label="到期登记时间">{formatDateTime(r.expiryRecordedAt)}</Descriptions.Item> : null}
+            {r.expiryRecordedAt ? <Descriptions.Item label={t('recognitions.drawer.expiryRecordedAt')}>{formatDateTime(r.expiryRecordedAt)}</Descriptions.Item> : null}
           </Descriptions>
           <Flex gap={8} style={{ marginTop: 16 }}>
             <Button
@@ -51,15 +54,15 @@ export function RecognitionDrawer({ id, onClose, canRevoke, linkEnterprise }: { 
               onClick={() =>
                 download.mutate(
                   { id: r.id, certificateNo: r.certificateNo },
-                  { onSuccess: () => void message.success('证书已下载'), onError: (e) => void message.error(errorMessage(e)) },
+                  { onSuccess: () => void message.success(t('recognitions.drawer.downloaded')), onError: (e) => void message.error(errorMessage(e)) },
                 )
               }
             >
-              下载证书（Word）
+              {t('recognitions.drawer.download')}
             </Button>
             {canRevoke && !r.revocation ? (
               <Button danger icon={<StopOutlined />} onClick={() => setRevoking(true)} data-testid="revoke-open">
-                撤销认定
+                {t('recognitions.drawer.revoke')}
               </Button>
             ) : null}
           </Flex>

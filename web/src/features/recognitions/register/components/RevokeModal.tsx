@@ -5,6 +5,8 @@ import { ApiError } from '../../../../lib/api';
 import { applyFieldErrors, errorMessage } from '../../../../lib/form-errors';
 import type { RecognitionDetail } from '../api/get-recognition';
 import { useRevokeRecognition } from '../api/revoke-recognition';
+import { useMessages } from '../../../../lib/i18n';
+import { recognitionsMessages } from '../../messages';
 
 interface Values {
   reason: string;
@@ -13,6 +15,7 @@ interface Values {
 
 /** 撤销认定: the reason (at least 4 characters) and the date it takes effect; the server checks both again. */
 export function RevokeModal({ recognition, open, onClose }: { recognition: RecognitionDetail; open: boolean; onClose: () => void }) {
+  const t = useMessages(recognitionsMessages);
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const revoke = useRevokeRecognition();
@@ -28,7 +31,7 @@ export function RevokeModal({ recognition, open, onClose }: { recognition: Recog
     setProblem(null);
     try {
       await revoke.mutateAsync({ id: recognition.id, body: { reason: v.reason.trim(), effectiveOn: v.effectiveOn!.format('YYYY-MM-DD') } });
-      void message.success(`已撤销证书 ${recognition.certificateNo}`);
+      void message.success(t('recognitions.revoke.done', { no: recognition.certificateNo }));
       form.resetFields();
       onClose();
     } catch (e) {
@@ -41,10 +44,10 @@ export function RevokeModal({ recognition, open, onClose }: { recognition: Recog
 
   return (
     <Modal
-      title={`撤销认定：${recognition.enterpriseName}`}
+      title={t('recognitions.revoke.title', { name: recognition.enterpriseName })}
       open={open}
       onCancel={onClose}
-      okText="确认撤销"
+      okText={t('recognitions.revoke.ok')}
       okButtonProps={{ danger: true, loading: revoke.isPending }}
       onOk={() => void submit()}
       destroyOnHidden
@@ -53,21 +56,21 @@ export function RevokeModal({ recognition, open, onClose }: { recognition: Recog
         type="warning"
         showIcon
         style={{ marginBottom: 16 }}
-        title={`${recognition.typeName}，证书编号 ${recognition.certificateNo}。撤销后自生效日起不再计入有效数，已生成的统计随即更新；此操作记入审计日志和企业档案，不能撤回。`}
+        title={t('recognitions.revoke.warning', { type: recognition.typeName, no: recognition.certificateNo })}
       />
       {problem ? <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} /> : null}
       <Form form={form} layout="vertical" initialValues={{ reason: '', effectiveOn: null }}>
         <Form.Item
           name="reason"
-          label="撤销原因"
+          label={t('recognitions.revoke.reason')}
           rules={[
-            { required: true, message: '请填写撤销原因' },
-            { validator: (_, v: string) => (v && v.trim().length >= 4 ? Promise.resolve() : Promise.reject(new Error('撤销原因至少4个字'))) },
+            { required: true, message: t('recognitions.revoke.reasonRequired') },
+            { validator: (_, v: string) => (v && v.trim().length >= 4 ? Promise.resolve() : Promise.reject(new Error(t('recognitions.revoke.reasonShort')))) },
           ]}
         >
-          <Input.TextArea rows={3} maxLength={500} showCount placeholder="如：经核查，企业申报材料存在弄虚作假" data-testid="revoke-reason" />
+          <Input.TextArea rows={3} maxLength={500} showCount placeholder={t('recognitions.revoke.reasonPlaceholder')} data-testid="revoke-reason" />
         </Form.Item>
-        <Form.Item name="effectiveOn" label="撤销生效日期" extra={`不早于发证日期 ${recognition.issuedOn}${recognition.validUntil ? `，不晚于有效期截止日 ${recognition.validUntil}` : ''}`} rules={[{ required: true, message: '请选择撤销生效日期' }]}>
+        <Form.Item name="effectiveOn" label={t('recognitions.revoke.effectiveOn')} extra={`${t('recognitions.revoke.notBefore', { date: recognition.issuedOn })}${recognition.validUntil ? t('recognitions.revoke.notAfter', { date: recognition.validUntil }) : ''}`} rules={[{ required: true, message: t('recognitions.revoke.effectiveOnRequired') }]}>
           <DatePicker
             style={{ width: '100%' }}
             data-testid="revoke-date"

@@ -11,6 +11,8 @@ import { AttachmentsPanel } from '../../applications/components/AttachmentsPanel
 import { ProgressCard } from '../../applications/components/ProgressCard';
 import { PanelCard } from '../../../experts/components/PanelCard';
 import { useReviewApplication, type ReviewInput } from '../api/review-application';
+import { useMessages } from '../../../../lib/i18n';
+import { recognitionsMessages } from '../../messages';
 
 /** The stages at which the expert panel is drawn, scores and is read (city officers, admin, auditor). */
 const PANEL_STATUSES: readonly string[] = ['city_passed', 'expert_review', 'scored', 'in_notice', 'approved', 'rejected'];
@@ -32,9 +34,10 @@ function decisionsFor(roles: readonly string[], app: ApplicationDetail): ReviewI
   return [];
 }
 
-const DECISION_LABELS: Record<ReviewInput['decision'], string> = { pass: '通过', return: '退回修改', reject: '不通过' };
+const DECISION_LABELS: Record<ReviewInput['decision'], keyof typeof recognitionsMessages> = { pass: 'recognitions.review.pass', return: 'recognitions.review.return', reject: 'recognitions.review.reject' };
 
 function ReviewForm({ app, decisions }: { app: ApplicationDetail; decisions: ReviewInput['decision'][] }) {
+  const t = useMessages(recognitionsMessages);
   const { message } = App.useApp();
   const review = useReviewApplication();
   const [form] = Form.useForm<ReviewInput>();
@@ -50,7 +53,7 @@ function ReviewForm({ app, decisions }: { app: ApplicationDetail; decisions: Rev
           { id: app.id, body: values },
           {
             onSuccess: (a) => {
-              void message.success(`已${DECISION_LABELS[values.decision]}：${a.statusName}`);
+              void message.success(t('recognitions.review.done', { decision: t(DECISION_LABELS[values.decision]), status: a.statusName }));
               form.resetFields();
             },
             onError: (e) => void message.error(errorMessage(e)),
@@ -58,20 +61,21 @@ function ReviewForm({ app, decisions }: { app: ApplicationDetail; decisions: Rev
         )
       }
     >
-      <Form.Item name="decision" label="审核结论">
-        <Radio.Group optionType="button" options={decisions.map((d) => ({ value: d, label: DECISION_LABELS[d] }))} />
+      <Form.Item name="decision" label={t('recognitions.review.decision')}>
+        <Radio.Group optionType="button" options={decisions.map((d) => ({ value: d, label: t(DECISION_LABELS[d]) }))} />
       </Form.Item>
-      <Form.Item name="comment" label="审核意见" rules={decision && decision !== 'pass' ? [{ required: true, whitespace: true, message: '退回或不通过须填写理由' }] : []}>
-        <Input.TextArea rows={3} maxLength={1000} showCount placeholder={decision === 'pass' ? '可选' : '请说明退回或不通过的理由'} />
+      <Form.Item name="comment" label={t('recognitions.review.comment')} rules={decision && decision !== 'pass' ? [{ required: true, whitespace: true, message: t('recognitions.review.commentRequired') }] : []}>
+        <Input.TextArea rows={3} maxLength={1000} showCount placeholder={decision === 'pass' ? t('recognitions.review.optional') : t('recognitions.review.commentPlaceholder')} />
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={review.isPending} data-testid="review-submit">
-        提交审核意见
+        {t('recognitions.review.submit')}
       </Button>
     </Form>
   );
 }
 
 function Body({ app }: { app: ApplicationDetail }) {
+  const t = useMessages(recognitionsMessages);
   const me = useSession();
   const spec = useFormSpec(app.type, app.formVersion);
   const [form] = Form.useForm<ApplicationData>();
@@ -80,10 +84,10 @@ function Body({ app }: { app: ApplicationDetail }) {
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <ProgressCard app={app} />
       {decisions.length ? (
-        <Alert type="info" title="审核" description={<ReviewForm key={`${app.id}-${app.version}`} app={app} decisions={decisions} />} />
+        <Alert type="info" title={t('recognitions.review.alert')} description={<ReviewForm key={`${app.id}-${app.version}`} app={app} decisions={decisions} />} />
       ) : null}
       {PANEL_STATUSES.includes(app.status) && me.roles.some((r) => PANEL_ROLES.includes(r)) ? <PanelCard applicationId={app.id} applicationStatus={app.status} /> : null}
-      <AssessmentPanel assessment={(app.assessment ?? null) as AssessmentLike | null} title="提交时的自评结果" />
+      <AssessmentPanel assessment={(app.assessment ?? null) as AssessmentLike | null} title={t('recognitions.review.assessmentAtSubmit')} />
       {spec.data ? (
         <ApplicationForm key={`${app.id}-${app.version}`} form={form} spec={spec.data.spec} initial={app.data as ApplicationData} disabled attachments={<AttachmentsPanel app={app} spec={spec.data.spec} editable={false} />} />
       ) : (
@@ -95,9 +99,10 @@ function Body({ app }: { app: ApplicationDetail }) {
 
 /** An application for officers: progress, assessment, the form read-only, attachments, and the review decision. */
 export function ReviewDrawer({ id, onClose }: { id: number | null; onClose: () => void }) {
+  const t = useMessages(recognitionsMessages);
   const app = useApplication(id);
   return (
-    <Drawer open={id !== null} onClose={onClose} size="large" width={960} title={app.data ? `${app.data.enterpriseName} · ${app.data.typeName}` : '申报详情'} destroyOnHidden>
+    <Drawer open={id !== null} onClose={onClose} size="large" width={960} title={app.data ? `${app.data.enterpriseName} · ${app.data.typeName}` : t('recognitions.review.drawerTitle')} destroyOnHidden>
       {app.isError ? <Alert type="error" showIcon title={errorMessage(app.error)} /> : app.data ? <Body app={app.data} /> : <PageLoading />}
     </Drawer>
   );
