@@ -1,3 +1,5 @@
+import { allocationsMessages } from '../messages';
+import { useMessages } from '../../../lib/i18n';
 import {
   Alert,
   App,
@@ -48,20 +50,21 @@ function PlanDrawer({
   onClose: () => void;
   onEdit: () => void;
 }) {
+  const t = useMessages(allocationsMessages);
   const { message, modal } = App.useApp();
   const plan = usePlan(id);
   const approve = useApprovePlan();
   const p = plan.data;
   const doApprove = () =>
     modal.confirm({
-      title: "审批下达该分配方案？",
+      title: t('allocations.approve.confirm'),
       content:
-        "下达后金额记入各区县切块资金账户，方案不可再修改；如需调整须新建更正方案。",
-      okText: "审批下达",
+        t('allocations.approve.warning'),
+      okText: t('allocations.approve.action'),
       onOk: async () => {
         try {
           await approve.mutateAsync({ id: p!.id, version: p!.version });
-          void message.success("已审批下达，金额已记入各区县账户");
+          void message.success(t('allocations.approve.done'));
         } catch (err) {
           void message.error(errorMessage(err));
         }
@@ -69,7 +72,7 @@ function PlanDrawer({
     });
   return (
     <Drawer
-      title={p ? p.name : "分配方案"}
+      title={p ? p.name : t('allocations.plan')}
       open={id !== null}
       onClose={onClose}
       width={980}
@@ -77,14 +80,14 @@ function PlanDrawer({
       extra={
         p ? (
           <Space>
-            {p.canEdit ? <Button onClick={onEdit}>修改草稿</Button> : null}
+            {p.canEdit ? <Button onClick={onEdit}>{t('allocations.editDraft')}</Button> : null}
             {p.canApprove ? (
               <Button
                 type="primary"
                 onClick={doApprove}
                 loading={approve.isPending}
               >
-                审批下达
+                {t('allocations.approve.action')}
               </Button>
             ) : null}
           </Space>
@@ -98,40 +101,40 @@ function PlanDrawer({
               type="info"
               showIcon
               style={{ marginBottom: 12 }}
-              message="制单人不能审批自己编制的方案，须由另一名业务处室或计划财务处工作人员审核。"
+              message={t('allocations.approve.fourEyes')}
             />
           ) : null}
           <Descriptions size="small" column={3} bordered>
-            <Descriptions.Item label="状态">
+            <Descriptions.Item label={t('allocations.status')}>
               <Tag color={STATUS_COLOR[p.status]}>{p.statusName}</Tag>
             </Descriptions.Item>
-            <Descriptions.Item label="年度">{p.year}</Descriptions.Item>
-            <Descriptions.Item label="类型">{p.kindName}</Descriptions.Item>
-            <Descriptions.Item label="分配总额">
+            <Descriptions.Item label={t('allocations.year')}>{p.year}</Descriptions.Item>
+            <Descriptions.Item label={t('allocations.kind')}>{p.kindName}</Descriptions.Item>
+            <Descriptions.Item label={t('allocations.total')}>
               <Money value={p.total} />
             </Descriptions.Item>
-            <Descriptions.Item label="制单">
+            <Descriptions.Item label={t('allocations.preparedBy')}>
               {p.preparedBy?.name}
             </Descriptions.Item>
-            <Descriptions.Item label="审核">
+            <Descriptions.Item label={t('allocations.reviewedBy')}>
               {p.approvedBy ? `${p.approvedBy.name}（${p.approvedOn}）` : "—"}
             </Descriptions.Item>
-            <Descriptions.Item label="记账凭证">
+            <Descriptions.Item label={t('allocations.voucher')}>
               {p.booking
-                ? `分录 #${p.booking.movementId}（${p.booking.valueDate}）${p.booking.reversalMovementId ? `，已冲回 #${p.booking.reversalMovementId}` : ""}`
-                : "未记账"}
+                ? t('allocations.booking', { movementId: p.booking.movementId, valueDate: p.booking.valueDate, v2: p.booking.reversalMovementId ? t('allocations.reversed', { reversalMovementId: p.booking.reversalMovementId }) : "" })
+                : t('allocations.notBooked')}
             </Descriptions.Item>
-            <Descriptions.Item label="更正关系">
+            <Descriptions.Item label={t('allocations.correction')}>
               {p.correctsPlanId
-                ? `更正方案 #${p.correctsPlanId}`
+                ? t('allocations.corrects', { correctsPlanId: p.correctsPlanId })
                 : p.supersededBy
-                  ? `已被方案 #${p.supersededBy} 更正`
+                  ? t('allocations.correctedBy', { supersededBy: p.supersededBy })
                   : "—"}
             </Descriptions.Item>
-            <Descriptions.Item label="说明">{p.note ?? "—"}</Descriptions.Item>
+            <Descriptions.Item label={t('allocations.note')}>{p.note ?? "—"}</Descriptions.Item>
           </Descriptions>
           <Typography.Title level={5} style={{ marginTop: 16 }}>
-            因素与权重
+            {t('allocations.factors')}
           </Typography.Title>
           <Space wrap>
             {p.factors.map((f) => (
@@ -141,7 +144,7 @@ function PlanDrawer({
             ))}
           </Space>
           <Typography.Title level={5} style={{ marginTop: 16 }}>
-            各区县分配
+            {t('allocations.byDistrict')}
           </Typography.Title>
           <Table
             size="small"
@@ -149,16 +152,16 @@ function PlanDrawer({
             pagination={false}
             dataSource={p.districts}
             columns={[
-              { title: "区县", dataIndex: "name" },
+              { title: t('allocations.district'), dataIndex: "name" },
               ...p.factors.map((f) => ({
                 title: f.name,
                 key: f.code,
                 render: (_: unknown, d: (typeof p.districts)[number]) =>
                   d.values[f.code],
               })),
-              { title: "份额", dataIndex: "share" },
+              { title: t('allocations.share'), dataIndex: "share" },
               {
-                title: "金额",
+                title: t('allocations.amount'),
                 dataIndex: "amount",
                 align: "right" as const,
                 render: (v: number) => <Money value={v} />,
@@ -172,6 +175,7 @@ function PlanDrawer({
 }
 
 export default function AllocationsPage() {
+  const t = useMessages(allocationsMessages);
   const me = useSession();
   const isDistrict = hasAnyRole(me, ["district_officer"]);
   const canPrepare = hasAnyRole(me, ["city_officer"]);
@@ -195,14 +199,14 @@ export default function AllocationsPage() {
   return (
     <>
       <PageTitle
-        title={isDistrict ? "本区县资金切块与配套" : "资金分配与配套"}
+        title={isDistrict ? t('allocations.title.district') : t('allocations.title.city')}
         extra={
           <>
             <Select
-              aria-label="年度"
+              aria-label={t('allocations.year')}
               value={year}
               onChange={setYear}
-              options={years.map((y) => ({ value: y, label: `${y}年度` }))}
+              options={years.map((y) => ({ value: y, label: t('allocations.yearOption', { y }) }))}
               style={{ width: 120 }}
             />
             {canPrepare ? (
@@ -210,23 +214,22 @@ export default function AllocationsPage() {
                 type="primary"
                 onClick={() => setEditing({ open: true, id: null })}
               >
-                新建分配方案
+                {t('allocations.newPlan')}
               </Button>
             ) : null}
           </>
         }
       >
         <Typography.Text type="secondary">
-          按因素法（各因素权重 ×
-          区县因素值占全市比重）将资金切块下达各区、县（市）；方案经另一名工作人员审核后记入各区县切块资金账户。
+          {t('allocations.intro')}
         </Typography.Text>
       </PageTitle>
       <Tabs
         activeKey={tab}
         onChange={(k) => setParams(k === "plans" ? {} : { tab: k })}
         items={[
-          { key: "plans", label: "因素法切块" },
-          { key: "matching", label: "国家、省项目配套资金" },
+          { key: "plans", label: t('allocations.tab.factor') },
+          { key: "matching", label: t('allocations.tab.matching') },
         ]}
       />
       {tab === "matching" ? (
@@ -234,7 +237,7 @@ export default function AllocationsPage() {
       ) : (
         <Row gutter={16}>
           <Col span={isDistrict ? 24 : 15}>
-            <Card title="分配方案" size="small">
+            <Card title={t('allocations.plan')} size="small">
               <Table<PlanSummary>
                 rowKey="id"
                 size="small"
@@ -248,7 +251,7 @@ export default function AllocationsPage() {
                 })}
                 columns={[
                   {
-                    title: "方案",
+                    title: t('allocations.planName'),
                     dataIndex: "name",
                     render: (v: string, r) => (
                       <Button
@@ -266,38 +269,38 @@ export default function AllocationsPage() {
                     ),
                   },
                   {
-                    title: "类型",
+                    title: t('allocations.kind'),
                     dataIndex: "kindName",
                     width: 160,
                     ellipsis: true,
                   },
                   isDistrict
                     ? {
-                        title: "本区县份额",
+                        title: t('allocations.ownShare'),
                         render: (_: unknown, r: PlanSummary) =>
                           r.ownAllocation?.share ?? "—",
                       }
                     : {
-                        title: "总额",
+                        title: t('allocations.grandTotal'),
                         dataIndex: "total",
                         render: renderWan,
                         align: "right" as const,
                       },
                   isDistrict
                     ? {
-                        title: "本区县金额",
+                        title: t('allocations.ownAmount'),
                         align: "right" as const,
                         render: (_: unknown, r: PlanSummary) => (
                           <Money value={r.ownAllocation?.amount ?? 0} />
                         ),
                       }
                     : {
-                        title: "制单",
+                        title: t('allocations.preparedBy'),
                         render: (_: unknown, r: PlanSummary) =>
                           r.preparedBy?.name,
                       },
                   {
-                    title: "状态",
+                    title: t('allocations.status'),
                     dataIndex: "statusName",
                     width: 100,
                     render: (v: string, r: PlanSummary) => (
@@ -305,7 +308,7 @@ export default function AllocationsPage() {
                     ),
                   },
                   {
-                    title: "下达日期",
+                    title: t('allocations.releasedOn'),
                     dataIndex: "approvedOn",
                     width: 110,
                     render: (v: string | null) => v ?? "—",
@@ -316,7 +319,7 @@ export default function AllocationsPage() {
           </Col>
           <Col span={isDistrict ? 24 : 9}>
             <Card
-              title={`${year}年度各区县切块资金（已下达）`}
+              title={t('allocations.released.title', { year })}
               size="small"
               style={isDistrict ? { marginTop: 16 } : undefined}
             >
@@ -330,9 +333,9 @@ export default function AllocationsPage() {
                 loading={balances.isLoading}
                 dataSource={bal}
                 columns={[
-                  { title: "区县", dataIndex: "name" },
+                  { title: t('allocations.district'), dataIndex: "name" },
                   {
-                    title: "已下达金额",
+                    title: t('allocations.released.amount'),
                     dataIndex: "balance",
                     align: "right" as const,
                     render: (v: number) => <Money value={v} />,
@@ -341,7 +344,7 @@ export default function AllocationsPage() {
                 summary={() =>
                   balances.data ? (
                     <Table.Summary.Row>
-                      <Table.Summary.Cell index={0}>合计</Table.Summary.Cell>
+                      <Table.Summary.Cell index={0}>{t('allocations.sum')}</Table.Summary.Cell>
                       <Table.Summary.Cell index={1} align="right">
                         <Money value={balances.data.totalFen / 100} />
                       </Table.Summary.Cell>

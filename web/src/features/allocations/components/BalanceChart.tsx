@@ -1,3 +1,5 @@
+import { allocationsMessages } from '../messages';
+import { useMessages } from '../../../lib/i18n';
 import { BarChart } from "echarts/charts";
 import { GridComponent, TooltipComponent } from "echarts/components";
 import * as echarts from "echarts/core";
@@ -12,6 +14,7 @@ export function BalanceChart({
 }: {
   rows: { name: string; balanceFen: number }[];
 }) {
+  const t = useMessages(allocationsMessages);
   const ref = useRef<HTMLDivElement>(null);
   const key = JSON.stringify(rows);
   useEffect(() => {
@@ -28,11 +31,11 @@ export function BalanceChart({
         data: data.map((b) => b.name),
         axisLabel: { rotate: 45 },
       },
-      yAxis: { type: "value", name: "万元" },
+      yAxis: { type: "value", name: t('allocations.unit.tenThousandYuan') },
       series: [
         {
           type: "bar",
-          name: "已下达（万元）",
+          name: t('allocations.chart.released'),
           data: data.map((b) => Math.round(b.balanceFen / 100) / 10000),
           itemStyle: { color: "#1677ff" },
         },
@@ -44,13 +47,13 @@ export function BalanceChart({
       window.removeEventListener("resize", onResize);
       chart.dispose();
     };
-  }, [key]);
+  }, [key, t]);
   return (
     <div
       ref={ref}
       style={{ width: "100%", height: 260 }}
       role="img"
-      aria-label="各区县切块资金图"
+      aria-label={t('allocations.chart.title')}
     />
   );
 }

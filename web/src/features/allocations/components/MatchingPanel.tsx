@@ -1,3 +1,5 @@
+import { allocationsMessages } from '../messages';
+import { useMessages } from '../../../lib/i18n';
 import {
   App,
   Button,
@@ -37,6 +39,7 @@ function RegisterModal({
   open: boolean;
   onClose: () => void;
 }) {
+  const t = useMessages(allocationsMessages);
   const { message } = App.useApp();
   const [form] = Form.useForm<
     Omit<ProjectInput, "approvedOn"> & { approvedOn?: Dayjs }
@@ -50,7 +53,7 @@ function RegisterModal({
         approvedOn: v.approvedOn?.format("YYYY-MM-DD") ?? "",
       });
       void message.success(
-        `已登记，承诺市级配套 ${p.matching.toLocaleString("zh-CN")} 元`,
+        t('allocations.matching.registered', { v0: p.matching.toLocaleString("zh-CN") }),
       );
       onClose();
     } catch (err) {
@@ -71,7 +74,7 @@ function RegisterModal({
   };
   return (
     <Modal
-      title="登记国家、省科技项目（市级配套）"
+      title={t('allocations.matching.formTitle')}
       open={open}
       onCancel={onClose}
       onOk={() => void submit()}
@@ -82,11 +85,11 @@ function RegisterModal({
       <Form form={form} layout="vertical" initialValues={{ level: "national" }}>
         <Row gutter={12}>
           <Col span={8}>
-            <Form.Item name="level" label="级别" rules={[{ required: true }]}>
+            <Form.Item name="level" label={t('allocations.matching.level')} rules={[{ required: true }]}>
               <Select
                 options={[
-                  { value: "national", label: "国家级" },
-                  { value: "provincial", label: "省级" },
+                  { value: "national", label: t('allocations.matching.national') },
+                  { value: "provincial", label: t('allocations.matching.provincial') },
                 ]}
               />
             </Form.Item>
@@ -94,17 +97,17 @@ function RegisterModal({
           <Col span={16}>
             <Form.Item
               name="sourceProgramme"
-              label="来源计划"
-              rules={[{ required: true, message: "请填写来源计划" }]}
+              label={t('allocations.matching.programme')}
+              rules={[{ required: true, message: t('allocations.matching.programmeRequired') }]}
             >
-              <Input placeholder="如：国家重点研发计划" />
+              <Input placeholder={t('allocations.matching.programmePlaceholder')} />
             </Form.Item>
           </Col>
           <Col span={24}>
             <Form.Item
               name="title"
-              label="项目名称"
-              rules={[{ required: true, message: "请填写项目名称" }]}
+              label={t('allocations.matching.projectName')}
+              rules={[{ required: true, message: t('allocations.matching.projectNameRequired') }]}
             >
               <Input />
             </Form.Item>
@@ -112,8 +115,8 @@ function RegisterModal({
           <Col span={12}>
             <Form.Item
               name="approvalDocNo"
-              label="立项文号"
-              rules={[{ required: true, message: "请填写立项文号" }]}
+              label={t('allocations.matching.approvalNo')}
+              rules={[{ required: true, message: t('allocations.matching.approvalNoRequired') }]}
             >
               <Input />
             </Form.Item>
@@ -121,8 +124,8 @@ function RegisterModal({
           <Col span={12}>
             <Form.Item
               name="enterpriseId"
-              label="承担企业（企业库编号）"
-              rules={[{ required: true, message: "请填写企业编号" }]}
+              label={t('allocations.matching.enterpriseLabel')}
+              rules={[{ required: true, message: t('allocations.matching.enterpriseRequired') }]}
             >
               <InputNumber min={1} style={{ width: "100%" }} />
             </Form.Item>
@@ -130,8 +133,8 @@ function RegisterModal({
           <Col span={12}>
             <Form.Item
               name="external"
-              label="上级资助金额"
-              rules={[{ required: true, message: "请填写金额" }]}
+              label={t('allocations.matching.grant')}
+              rules={[{ required: true, message: t('allocations.matching.amountRequired') }]}
             >
               <MoneyInput style={{ width: "100%" }} />
             </Form.Item>
@@ -139,8 +142,8 @@ function RegisterModal({
           <Col span={12}>
             <Form.Item
               name="approvedOn"
-              label="立项日期（决定适用的政策版本）"
-              rules={[{ required: true, message: "请选择日期" }]}
+              label={t('allocations.matching.approvedOnLabel')}
+              rules={[{ required: true, message: t('allocations.matching.dateRequired') }]}
             >
               <DatePicker style={{ width: "100%" }} />
             </Form.Item>
@@ -159,6 +162,7 @@ export function MatchingPanel({
   year: number;
   canAct: boolean;
 }) {
+  const t = useMessages(allocationsMessages);
   const { message } = App.useApp();
   const policies = useMatchingPolicies();
   const projects = useMatchingProjects(year);
@@ -173,41 +177,41 @@ export function MatchingPanel({
         <Col span={8}>
           <Card size="small">
             <Statistic
-              title={`${year}年立项项目上级资助`}
+              title={t('allocations.matching.grantStat', { year })}
               value={totals ? totals.external / 10000 : "—"}
               precision={2}
-              suffix="万元"
+              suffix={t('allocations.unit.tenThousandYuan')}
             />
           </Card>
         </Col>
         <Col span={8}>
           <Card size="small">
             <Statistic
-              title="市级配套承诺"
+              title={t('allocations.matching.committed')}
               value={totals ? totals.matching / 10000 : "—"}
               precision={2}
-              suffix="万元"
+              suffix={t('allocations.unit.tenThousandYuan')}
             />
           </Card>
         </Col>
         <Col span={8}>
           <Card size="small">
             <Statistic
-              title="已拨付"
+              title={t('allocations.matching.paid')}
               value={totals ? totals.paid / 10000 : "—"}
               precision={2}
-              suffix="万元"
+              suffix={t('allocations.unit.tenThousandYuan')}
             />
           </Card>
         </Col>
       </Row>
       <Card
         size="small"
-        title="配套项目"
+        title={t('allocations.matching.projects')}
         extra={
           canAct ? (
             <Button type="primary" onClick={() => setRegistering(true)}>
-              登记项目
+              {t('allocations.matching.register')}
             </Button>
           ) : null
         }
@@ -219,9 +223,9 @@ export function MatchingPanel({
           {...failedTable(projects)}
           dataSource={projects.data?.items ?? []}
           columns={[
-            { title: "级别", dataIndex: "levelName", width: 70 },
+            { title: t('allocations.matching.level'), dataIndex: "levelName", width: 70 },
             {
-              title: "项目",
+              title: t('allocations.matching.project'),
               render: (_, p) => (
                 <>
                   {p.title}
@@ -232,38 +236,38 @@ export function MatchingPanel({
               ),
             },
             {
-              title: "承担企业",
+              title: t('allocations.matching.enterprise'),
               dataIndex: "enterpriseName",
               width: 200,
               ellipsis: true,
             },
-            { title: "立项日期", dataIndex: "approvedOn", width: 105 },
+            { title: t('allocations.matching.approvedOn'), dataIndex: "approvedOn", width: 105 },
             {
-              title: "上级资助",
+              title: t('allocations.matching.grantShort'),
               dataIndex: "external",
               render: renderWan,
               align: "right",
             },
             {
-              title: "配套（比例/上限）",
+              title: t('allocations.matching.matching'),
               render: (_, p) => (
                 <>
                   {renderWan(p.matching)}
                   <div style={{ color: "#888", fontSize: 12 }}>
-                    {Number(p.policy.ratio) * 100}% / {p.policy.cap / 10000}万
+                    {Number(p.policy.ratio) * 100}{t('allocations.matching.rateCap', { v0: p.policy.cap / 10000 })}
                   </div>
                 </>
               ),
               align: "right",
             },
             {
-              title: "已拨付",
+              title: t('allocations.matching.paid'),
               dataIndex: "paid",
               render: renderWan,
               align: "right",
             },
             {
-              title: "待拨付",
+              title: t('allocations.matching.outstanding'),
               dataIndex: "remaining",
               render: (v: number) =>
                 v > 0 ? (
@@ -271,11 +275,11 @@ export function MatchingPanel({
                     <Money value={v} unit="wan" />
                   </Tag>
                 ) : (
-                  <Tag color="green">已拨清</Tag>
+                  <Tag color="green">{t('allocations.matching.settled')}</Tag>
                 ),
             },
             {
-              title: "支付指令",
+              title: t('allocations.matching.paymentOrder'),
               render: (_, p) =>
                 p.orderIds.length ? (
                   <Link to="/payments">
@@ -288,7 +292,7 @@ export function MatchingPanel({
             ...(canAct
               ? [
                   {
-                    title: "操作",
+                    title: t('common.actions'),
                     width: 80,
                     render: (_: unknown, p: MatchingProject) =>
                       p.remaining > 0 ? (
@@ -299,7 +303,7 @@ export function MatchingPanel({
                             setAmount(p.remaining);
                           }}
                         >
-                          拨付
+                          {t('allocations.matching.pay')}
                         </Button>
                       ) : null,
                   },
@@ -310,7 +314,7 @@ export function MatchingPanel({
       </Card>
       <Card
         size="small"
-        title="配套政策（按立项日期适用）"
+        title={t('allocations.matching.policies')}
         style={{ marginTop: 16 }}
       >
         <Table
@@ -319,34 +323,34 @@ export function MatchingPanel({
           pagination={false}
           dataSource={policies.data?.items ?? []}
           columns={[
-            { title: "级别", dataIndex: "levelName" },
+            { title: t('allocations.matching.level'), dataIndex: "levelName" },
             {
-              title: "配套比例",
+              title: t('allocations.matching.rate'),
               dataIndex: "ratio",
               render: (r: string) => `${Number(r) * 100}%`,
             },
-            { title: "单项上限", dataIndex: "cap", render: renderWan },
-            { title: "生效", dataIndex: "effectiveFrom" },
+            { title: t('allocations.matching.cap'), dataIndex: "cap", render: renderWan },
+            { title: t('allocations.matching.effective'), dataIndex: "effectiveFrom" },
             {
-              title: "失效",
+              title: t('allocations.matching.expires'),
               dataIndex: "effectiveTo",
               render: (v: string | null) => v ?? "—",
             },
-            { title: "文号", dataIndex: "documentNo" },
+            { title: t('allocations.matching.documentNo'), dataIndex: "documentNo" },
           ]}
         />
       </Card>
       <RegisterModal open={registering} onClose={() => setRegistering(false)} />
       <Modal
-        title={paying ? `拨付配套资金：${paying.title}` : ""}
+        title={paying ? t('allocations.matching.payTitle', { title: paying.title }) : ""}
         open={paying !== null}
         onCancel={() => setPaying(null)}
         confirmLoading={pay.isPending}
-        okText="生成支付指令"
+        okText={t('allocations.matching.createOrder')}
         onOk={async () => {
           try {
             await pay.mutateAsync({ id: paying!.id, amount: amount ?? 0 });
-            void message.success("已生成支付指令，待计划财务处在支付台复核");
+            void message.success(t('allocations.matching.orderCreated'));
             setPaying(null);
           } catch (err) {
             void message.error(errorMessage(err));
@@ -354,11 +358,11 @@ export function MatchingPanel({
         }}
       >
         <p>
-          待拨付：
+          {t('allocations.matching.remaining')}
           <Money value={paying?.remaining ?? 0} />
         </p>
         <MoneyInput
-          aria-label="本次拨付金额"
+          aria-label={t('allocations.matching.payAmount')}
           value={amount ?? undefined}
           onChange={(v) => setAmount(v ?? null)}
           max={paying?.remaining}

@@ -1,3 +1,5 @@
+import { allocationsMessages, type AllocationsT } from '../messages';
+import { useMessages } from '../../../lib/i18n';
 import {
   Alert,
   App,
@@ -32,16 +34,16 @@ interface Factor {
   name: string;
   weight: string;
 }
-const DEFAULT_FACTORS: Factor[] = [
-  { code: "rd", name: "全社会研发投入（亿元）", weight: "0.4" },
-  { code: "hnte", name: "新认定高新技术企业（家）", weight: "0.3" },
-  { code: "perf", name: "上年度绩效评价得分", weight: "0.3" },
+const defaultFactors = (t: AllocationsT): Factor[] => [
+  { code: "rd", name: t('allocations.factor.rd'), weight: "0.4" },
+  { code: "hnte", name: t('allocations.factor.hnte'), weight: "0.3" },
+  { code: "perf", name: t('allocations.factor.perf'), weight: "0.3" },
 ];
-export const KIND_OPTIONS = [
-  { value: "city_funds", label: "市科技资金（因素法切块）" },
+const kindOptions = (t: AllocationsT) => [
+  { value: "city_funds", label: t('allocations.kind.cityFunds') },
   {
     value: "demonstration",
-    label: "小微企业创业创新示范城市中央资金（竞争性分配）",
+    label: t('allocations.kind.demonstration'),
   },
 ];
 
@@ -81,11 +83,12 @@ export function PlanEditor({
   approvedPlans: PlanSummary[];
   defaultYear: number;
 }) {
+  const t = useMessages(allocationsMessages);
   const { message } = App.useApp();
   const [form] = Form.useForm<Head>();
   const districts = useDistricts();
   const save = useSavePlan();
-  const [factors, setFactors] = useState<Factor[]>(DEFAULT_FACTORS);
+  const [factors, setFactors] = useState<Factor[]>(() => defaultFactors(t));
   const [values, setValues] = useState<
     Record<string, Record<string, number | null>>
   >({});
@@ -119,19 +122,19 @@ export function PlanEditor({
       setIncluded(plan.districts.map((d) => d.code));
     } else {
       form.setFieldsValue({
-        name: `${defaultYear}年度市科技发展专项资金因素法切块`,
+        name: t('allocations.editor.defaultName', { defaultYear }),
         year: defaultYear,
         kind: "city_funds",
         total: undefined,
         note: null,
         correctsPlanId: null,
       });
-      setFactors(DEFAULT_FACTORS);
+      setFactors(defaultFactors(t));
       setValues({});
       setIncluded((districts.data ?? []).map((d) => d.code));
     }
     setHead(form.getFieldsValue());
-  }, [open, plan, form, defaultYear, districts.data]);
+  }, [open, plan, form, defaultYear, districts.data, t]);
 
   const body: PlanInput | null = useMemo(() => {
     if (!head?.total || !included.length) {
@@ -182,7 +185,7 @@ export function PlanEditor({
         body: { ...body, ...h },
         version: plan?.version,
       });
-      void message.success("方案已保存为草稿，待另一名工作人员审核");
+      void message.success(t('allocations.editor.saved'));
       onClose(saved.id);
     } catch (err) {
       const rest = applyFieldErrors(form, err, [
@@ -208,21 +211,21 @@ export function PlanEditor({
   const allDistricts = districts.data ?? [];
   return (
     <Drawer
-      title={plan ? `修改分配方案 #${plan.id}` : "新建因素法分配方案"}
+      title={plan ? t('allocations.editor.editTitle', { id: plan.id }) : t('allocations.editor.newTitle')}
       open={open}
       onClose={() => onClose()}
       width={1180}
       destroyOnHidden
       extra={
         <Space>
-          <Button onClick={() => onClose()}>取消</Button>
+          <Button onClick={() => onClose()}>{t('common.cancel')}</Button>
           <Button
             type="primary"
             onClick={() => void submit()}
             loading={save.isPending}
             disabled={!body}
           >
-            保存草稿
+            {t('allocations.editor.saveDraft')}
           </Button>
         </Space>
       }
@@ -236,8 +239,8 @@ export function PlanEditor({
           <Col span={10}>
             <Form.Item
               name="name"
-              label="方案名称"
-              rules={[{ required: true, message: "请填写方案名称" }]}
+              label={t('allocations.editor.name')}
+              rules={[{ required: true, message: t('allocations.editor.nameRequired') }]}
             >
               <Input maxLength={80} />
             </Form.Item>
@@ -245,8 +248,8 @@ export function PlanEditor({
           <Col span={4}>
             <Form.Item
               name="year"
-              label="年度"
-              rules={[{ required: true, message: "请填写年度" }]}
+              label={t('allocations.year')}
+              rules={[{ required: true, message: t('allocations.editor.yearRequired') }]}
             >
               <InputNumber min={2000} max={2100} style={{ width: "100%" }} />
             </Form.Item>
@@ -254,26 +257,26 @@ export function PlanEditor({
           <Col span={10}>
             <Form.Item
               name="kind"
-              label="分配类型"
+              label={t('allocations.editor.kind')}
               rules={[{ required: true }]}
             >
-              <Select options={KIND_OPTIONS} />
+              <Select options={kindOptions(t)} />
             </Form.Item>
           </Col>
           <Col span={8}>
             <Form.Item
               name="total"
-              label="分配总额"
-              rules={[{ required: true, message: "请填写分配总额" }]}
+              label={t('allocations.total')}
+              rules={[{ required: true, message: t('allocations.editor.totalRequired') }]}
             >
-              <MoneyInput style={{ width: "100%" }} aria-label="分配总额" />
+              <MoneyInput style={{ width: "100%" }} aria-label={t('allocations.total')} />
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name="correctsPlanId" label="更正已下达的方案（可选）">
+            <Form.Item name="correctsPlanId" label={t('allocations.editor.corrects')}>
               <Select
                 allowClear
-                placeholder="不更正"
+                placeholder={t('allocations.editor.noCorrection')}
                 options={approvedPlans.map((p) => ({
                   value: p.id,
                   label: `#${p.id} ${p.name}`,
@@ -282,14 +285,14 @@ export function PlanEditor({
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name="note" label="说明">
+            <Form.Item name="note" label={t('allocations.note')}>
               <Input maxLength={500} />
             </Form.Item>
           </Col>
         </Row>
       </Form>
 
-      <Typography.Title level={5}>分配因素与权重</Typography.Title>
+      <Typography.Title level={5}>{t('allocations.editor.factors')}</Typography.Title>
       <Table
         size="small"
         rowKey={(_, i) => String(i)}
@@ -297,32 +300,32 @@ export function PlanEditor({
         dataSource={factors}
         columns={[
           {
-            title: "因素代码",
+            title: t('allocations.editor.factorCode'),
             width: 140,
             render: (_, f, i) => (
               <Input
-                aria-label={`因素代码${i + 1}`}
+                aria-label={t('allocations.editor.factorCodeN', { v0: i + 1 })}
                 value={f.code}
                 onChange={(e) => setFactor(i, { code: e.target.value.trim() })}
               />
             ),
           },
           {
-            title: "因素名称",
+            title: t('allocations.editor.factorName'),
             render: (_, f, i) => (
               <Input
-                aria-label={`因素名称${i + 1}`}
+                aria-label={t('allocations.editor.factorNameN', { v0: i + 1 })}
                 value={f.name}
                 onChange={(e) => setFactor(i, { name: e.target.value })}
               />
             ),
           },
           {
-            title: "权重（最多4位小数）",
+            title: t('allocations.editor.weightLabel'),
             width: 180,
             render: (_, f, i) => (
               <Input
-                aria-label={`权重${i + 1}`}
+                aria-label={t('allocations.editor.weightN', { v0: i + 1 })}
                 value={f.weight}
                 onChange={(e) => setFactor(i, { weight: e.target.value })}
               />
@@ -340,7 +343,7 @@ export function PlanEditor({
                   setFactors((fs) => fs.filter((_x, k) => k !== i))
                 }
               >
-                删除
+                {t('common.delete')}
               </Button>
             ),
           },
@@ -352,22 +355,22 @@ export function PlanEditor({
               onClick={() =>
                 setFactors((fs) => [
                   ...fs,
-                  { code: `f${fs.length + 1}`, name: "新因素", weight: "0" },
+                  { code: `f${fs.length + 1}`, name: t('allocations.editor.newFactor'), weight: "0" },
                 ])
               }
             >
-              添加因素
+              {t('allocations.editor.addFactor')}
             </Button>
             <Typography.Text type={sum === "1.0000" ? "success" : "danger"}>
-              权重合计：{sum ?? "（有无效权重）"}
-              {sum === "1.0000" ? "" : "，须恰好等于 1"}
+              {t('allocations.editor.weightSum')}{sum ?? t('allocations.editor.invalidWeights')}
+              {sum === "1.0000" ? "" : t('allocations.editor.mustBeOne')}
             </Typography.Text>
           </Space>
         )}
       />
 
       <Typography.Title level={5} style={{ marginTop: 16 }}>
-        各区县因素值与测算结果
+        {t('allocations.editor.districts')}
       </Typography.Title>
       {previewError ? (
         <Alert
@@ -391,10 +394,10 @@ export function PlanEditor({
             setIncluded(
               allDistricts.map((d) => d.code).filter((c) => keys.includes(c)),
             ),
-          columnTitle: "参与",
+          columnTitle: t('allocations.editor.included'),
         }}
         columns={[
-          { title: "区县", dataIndex: "name", width: 90 },
+          { title: t('allocations.district'), dataIndex: "name", width: 90 },
           ...factors.map((f) => ({
             title: f.name,
             key: f.code,
@@ -415,13 +418,13 @@ export function PlanEditor({
             ),
           })),
           {
-            title: "份额",
+            title: t('allocations.share'),
             width: 100,
             render: (_: unknown, d: { code: string; name: string }) =>
               previewByCode.get(d.code)?.share ?? "—",
           },
           {
-            title: "分配金额",
+            title: t('allocations.editor.amount'),
             width: 150,
             align: "right" as const,
             render: (_: unknown, d: { code: string; name: string }) =>
@@ -436,7 +439,7 @@ export function PlanEditor({
           preview.data ? (
             <Table.Summary.Row>
               <Table.Summary.Cell index={0} colSpan={factors.length + 3}>
-                合计（份额按六位小数四舍五入显示；金额按分精确分配，尾差按小数部分从大到小补足）
+                {t('allocations.editor.totalNote')}
               </Table.Summary.Cell>
               <Table.Summary.Cell index={1} align="right">
                 <Money value={preview.data.totalFen / 100} />
