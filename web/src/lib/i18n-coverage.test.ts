@@ -20,7 +20,6 @@ const NOT_YET_TRANSLATED = [
   'features/loans',
   'features/payments',
   'features/projects',
-  'features/recognitions',
   'features/subsidies',
   'features/techmarket',
   'features/vouchers',

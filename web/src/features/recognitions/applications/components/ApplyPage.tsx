@@ -10,9 +10,12 @@ import { useCreateApplication } from '../api/create-application';
 import { useApplications, type ApplicationItem } from '../api/list-applications';
 import { useCalls, type CallItem } from '../api/list-calls';
 import { CitedPolicies } from '../../../policies/components/CitedPolicies';
+import { useMessages } from '../../../../lib/i18n';
+import { recognitionsMessages } from '../../messages';
 
 /** 认定申报 (enterprise): the open calls, and the enterprise's applications with where each one is. */
 export default function ApplyPage() {
+  const t = useMessages(recognitionsMessages);
   const { message } = App.useApp();
   const navigate = useNavigate();
   const calls = useCalls();
@@ -30,11 +33,11 @@ export default function ApplyPage() {
 
   return (
     <>
-      <PageTitle title="认定申报">
-        <Typography.Text type="secondary">查看正在受理的认定申报通知，在线填报、实时自评、提交，并随时查看办理进度。</Typography.Text>
+      <PageTitle title={t('recognitions.apply.title')}>
+        <Typography.Text type="secondary">{t('recognitions.apply.intro')}</Typography.Text>
       </PageTitle>
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-        <Card title="正在受理的申报通知">
+        <Card title={t('recognitions.apply.openCalls')}>
           {calls.isError ? <Alert type="error" showIcon title={errorMessage(calls.error)} /> : null}
           <Table<CallItem>
             rowKey="id"
@@ -42,25 +45,25 @@ export default function ApplyPage() {
             loading={calls.isLoading}
             dataSource={open}
             pagination={false}
-            locale={{ emptyText: '目前没有正在受理的申报通知' }}
+            locale={{ emptyText: t('recognitions.apply.noOpenCalls') }}
             data-testid="open-calls"
             columns={[
-              { title: '通知', dataIndex: 'title' },
-              { title: '认定类型', dataIndex: 'typeName', width: 200 },
-              { title: '政策依据', width: 260, render: (_, c) => <CitedPolicies objectType="call" objectId={c.id} /> },
-              { title: '受理时间', width: 220, render: (_, c) => `${c.opensOn} 至 ${c.closesOn}` },
+              { title: t('recognitions.apply.call'), dataIndex: 'title' },
+              { title: t('recognitions.col.type'), dataIndex: 'typeName', width: 200 },
+              { title: t('recognitions.apply.policies'), width: 260, render: (_, c) => <CitedPolicies objectType="call" objectId={c.id} /> },
+              { title: t('recognitions.apply.window'), width: 220, render: (_, c) => t('recognitions.apply.range', { from: c.opensOn, to: c.closesOn }) },
               {
-                title: '操作',
+                title: t('recognitions.apply.actions'),
                 width: 130,
                 render: (_, c) => {
                   const existing = mineByCall.get(c.id);
                   return existing ? (
                     <Button size="small" onClick={() => void navigate(`/recognitions/apply/${existing.id}`)}>
-                      查看我的申报
+                      {t('recognitions.apply.viewMine')}
                     </Button>
                   ) : (
                     <Button size="small" type="primary" icon={<FormOutlined />} loading={create.isPending && create.variables === c.id} onClick={() => start(c)} data-testid={`start-${c.id}`}>
-                      开始申报
+                      {t('recognitions.apply.start')}
                     </Button>
                   );
                 },
@@ -68,7 +71,7 @@ export default function ApplyPage() {
             ]}
           />
         </Card>
-        <Card title="我的申报">
+        <Card title={t('recognitions.apply.mine')}>
           {mine.isError ? <Alert type="error" showIcon title={errorMessage(mine.error)} /> : null}
           <Table<ApplicationItem>
             rowKey="id"
@@ -76,15 +79,15 @@ export default function ApplyPage() {
             loading={mine.isFetching}
             dataSource={mine.data?.items ?? []}
             pagination={false}
-            locale={{ emptyText: '暂无申报' }}
+            locale={{ emptyText: t('recognitions.apply.empty') }}
             data-testid="my-applications"
             onRow={(r) => ({ onClick: () => void navigate(`/recognitions/apply/${r.id}`), style: { cursor: 'pointer' } })}
             columns={[
-              { title: '认定类型', dataIndex: 'typeName' },
-              { title: '年度', dataIndex: 'year', width: 80 },
-              { title: '状态', dataIndex: 'status', width: 220, render: (s: string, r) => <StatusTag status={s} name={r.statusName} /> },
-              { title: '申请日期', dataIndex: 'applicationDate', width: 120, render: (v: string | null) => v ?? '—' },
-              { title: '本环节期限', dataIndex: 'dueOn', width: 120, render: (v: string | null) => v ?? '—' },
+              { title: t('recognitions.col.type'), dataIndex: 'typeName' },
+              { title: t('recognitions.col.year'), dataIndex: 'year', width: 80 },
+              { title: t('recognitions.col.status'), dataIndex: 'status', width: 220, render: (s: string, r) => <StatusTag status={s} name={r.statusName} /> },
+              { title: t('recognitions.apply.applicationDate'), dataIndex: 'applicationDate', width: 120, render: (v: string | null) => v ?? '—' },
+              { title: t('recognitions.apply.dueOn'), dataIndex: 'dueOn', width: 120, render: (v: string | null) => v ?? '—' },
             ]}
           />
           <CursorPager pager={pager} nextCursor={mine.data?.nextCursor} loading={mine.isFetching} pageSize={20} rowsOnPage={mine.data?.items.length ?? 0} />

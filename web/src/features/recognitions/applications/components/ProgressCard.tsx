@@ -2,24 +2,27 @@ import { Card, Descriptions, Steps, Timeline, Typography } from 'antd';
 import { formatDateTime } from '../../../../lib/format';
 import { StatusTag } from '../../../../components/StatusTag';
 import type { ApplicationDetail } from '../api/get-application';
+import { useMessages } from '../../../../lib/i18n';
+import { recognitionsMessages } from '../../messages';
 
 const STEP_STATUS = { done: 'finish', current: 'process', waiting: 'wait', error: 'error' } as const;
 
 /** "Where is my application": the steps, the current status, what happens next and by when, and every event. */
 export function ProgressCard({ app }: { app: ApplicationDetail }) {
+  const t = useMessages(recognitionsMessages);
   return (
-    <Card title="办理进度" data-testid="application-progress">
+    <Card title={t('recognitions.progress.title')} data-testid="application-progress">
       <Steps
         size="small"
         style={{ marginBottom: 16 }}
         items={app.steps.map((s) => ({ title: s.title, status: STEP_STATUS[s.state] }))}
       />
       <Descriptions size="small" column={{ xs: 1, md: 3 }} style={{ marginBottom: 16 }}>
-        <Descriptions.Item label="当前状态">
+        <Descriptions.Item label={t('recognitions.progress.status')}>
           <StatusTag status={app.status} name={app.statusName} data-testid="application-status" />
         </Descriptions.Item>
-        <Descriptions.Item label="下一步">{app.nextStep ?? '办理已结束'}</Descriptions.Item>
-        <Descriptions.Item label="本环节办理期限">{app.dueOn ? `${app.dueOn}（工作日计算）` : '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('recognitions.progress.next')}>{app.nextStep ?? t('recognitions.progress.finished')}</Descriptions.Item>
+        <Descriptions.Item label={t('recognitions.progress.due')}>{app.dueOn ? t('recognitions.progress.dueValue', { date: app.dueOn }) : '—'}</Descriptions.Item>
       </Descriptions>
       <Timeline
         items={[...app.events].reverse().map((e) => ({
@@ -30,7 +33,7 @@ export function ProgressCard({ app }: { app: ApplicationDetail }) {
               <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
                 {formatDateTime(e.occurredAt)} · {e.actorLabel}
               </Typography.Text>
-              {e.comment ? <div>意见：{e.comment}</div> : null}
+              {e.comment ? <div>{t('recognitions.progress.comment', { comment: e.comment })}</div> : null}
             </div>
           ),
         }))}

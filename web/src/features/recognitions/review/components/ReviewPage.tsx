@@ -27,10 +27,12 @@ import {
   type ApplicationItem,
   type ListApplicationsQuery,
 } from "../../applications/api/list-applications";
+import { useMessages } from "../../../../lib/i18n";
 import {
-  APPLICATION_STATUS_NAMES,
-  RECOGNITION_TYPE_NAMES,
-} from "../../labels";
+  applicationStatusMessages,
+  recognitionsMessages,
+  recognitionTypeMessages,
+} from "../../messages";
 import { useCounts } from "../api/get-counts";
 import { useExportApplications } from "../api/export-applications";
 import { CallModal } from "./CallModal";
@@ -40,6 +42,9 @@ type Filters = Omit<ListApplicationsQuery, "limit" | "cursor">;
 
 /** 认定审核 (officers): the scoped list with filters, counts per status, Excel export, and each application's review. */
 export default function ReviewPage() {
+  const t = useMessages(recognitionsMessages);
+  const typeName = useMessages(recognitionTypeMessages);
+  const statusName = useMessages(applicationStatusMessages);
   const { message } = App.useApp();
   const me = useSession();
   const [filters, setFilters] = useState<Filters>({});
@@ -76,7 +81,7 @@ export default function ReviewPage() {
   return (
     <>
       <PageTitle
-        title="认定审核"
+        title={t("recognitions.reviewPage.title")}
         extra={
           <>
             {isCityOfficer ? (
@@ -85,7 +90,7 @@ export default function ReviewPage() {
                 onClick={() => setCallOpen(true)}
                 data-testid="new-call"
               >
-                发布申报通知
+                {t("recognitions.call.title")}
               </Button>
             ) : null}
             <Button
@@ -98,15 +103,17 @@ export default function ReviewPage() {
               }
               data-testid="export-applications"
             >
-              导出 Excel
+              {t("recognitions.reviewPage.export")}
             </Button>
           </>
         }
       >
         <Typography.Text type="secondary">
           {isDistrict
-            ? `本区县（${me.organization?.name ?? ""}）企业的认定申报：审核已提交的申报。`
-            : "全市认定申报：审核区县已通过的申报。"}
+            ? t("recognitions.reviewPage.districtIntro", {
+                district: me.organization?.name ?? "",
+              })
+            : t("recognitions.reviewPage.cityIntro")}
         </Typography.Text>
       </PageTitle>
       <Space orientation="vertical" size={16} style={{ width: "100%" }}>
@@ -115,25 +122,25 @@ export default function ReviewPage() {
             <Col xs={24} md={7}>
               <Select
                 allowClear
-                placeholder="认定类型"
+                placeholder={t("recognitions.col.type")}
                 style={{ width: "100%" }}
                 value={filters.type}
                 onChange={(v) => set({ type: v })}
-                options={Object.entries(RECOGNITION_TYPE_NAMES).map(
-                  ([value, label]) => ({ value, label }),
-                )}
-                aria-label="认定类型"
+                options={(
+                  Object.keys(recognitionTypeMessages) as (keyof typeof recognitionTypeMessages)[]
+                ).map((value) => ({ value, label: typeName(value) }))}
+                aria-label={t("recognitions.col.type")}
               />
             </Col>
             <Col xs={12} md={4}>
               <InputNumber
-                placeholder="年度"
+                placeholder={t("recognitions.col.year")}
                 min={2000}
                 max={2100}
                 style={{ width: "100%" }}
                 value={filters.year}
                 onChange={(v) => set({ year: v ?? undefined })}
-                aria-label="年度"
+                aria-label={t("recognitions.col.year")}
               />
             </Col>
             {isDistrict ? null : (
@@ -142,28 +149,30 @@ export default function ReviewPage() {
                   style={{ width: "100%" }}
                   value={filters.district}
                   onChange={(v) => set({ district: v })}
-                  aria-label="区县"
+                  aria-label={t("recognitions.col.district")}
                 />
               </Col>
             )}
             <Col xs={24} md={8}>
               <Select
                 allowClear
-                placeholder="状态"
+                placeholder={t("recognitions.col.status")}
                 style={{ width: "100%" }}
                 value={filters.status}
                 onChange={(v) => set({ status: v })}
-                options={Object.entries(APPLICATION_STATUS_NAMES).map(
-                  ([value, label]) => ({ value, label }),
-                )}
-                aria-label="状态"
+                options={(
+                  Object.keys(applicationStatusMessages) as (keyof typeof applicationStatusMessages)[]
+                ).map((value) => ({ value, label: statusName(value) }))}
+                aria-label={t("recognitions.col.status")}
               />
             </Col>
           </Row>
         </Card>
         <Card
           size="small"
-          title={`各状态申报数（共 ${counts.data?.total ?? "—"} 件）`}
+          title={t("recognitions.reviewPage.counts", {
+            n: counts.data?.total ?? "—",
+          })}
           data-testid="application-counts"
         >
           <Space wrap>
@@ -173,7 +182,10 @@ export default function ReviewPage() {
                 checked={filters.status === c.status}
                 onChange={(on) => set({ status: on ? c.status : undefined })}
               >
-                {c.statusName}：{c.count}
+                {t("recognitions.reviewPage.count", {
+                  status: c.statusName,
+                  n: c.count,
+                })}
               </Tag.CheckableTag>
             ))}
           </Space>
@@ -193,22 +205,22 @@ export default function ReviewPage() {
             loading={list.isFetching}
             dataSource={list.data?.items ?? []}
             pagination={false}
-            locale={{ emptyText: "没有符合条件的申报" }}
+            locale={{ emptyText: t("recognitions.reviewPage.empty") }}
             data-testid="review-list"
             columns={[
-              { title: "编号", dataIndex: "id", width: 80 },
+              { title: t("recognitions.reviewPage.id"), dataIndex: "id", width: 80 },
               {
-                title: "企业",
+                title: t("recognitions.reviewPage.enterprise"),
                 dataIndex: "enterpriseName",
                 render: (v: string, r) => (
                   <a onClick={() => setOpen(r.id)}>{v}</a>
                 ),
               },
-              { title: "认定类型", dataIndex: "typeName", width: 200 },
-              { title: "年度", dataIndex: "year", width: 70 },
-              { title: "区县", dataIndex: "districtName", width: 100 },
+              { title: t("recognitions.col.type"), dataIndex: "typeName", width: 200 },
+              { title: t("recognitions.col.year"), dataIndex: "year", width: 70 },
+              { title: t("recognitions.col.district"), dataIndex: "districtName", width: 100 },
               {
-                title: "状态",
+                title: t("recognitions.col.status"),
                 dataIndex: "status",
                 width: 210,
                 render: (s: string, r) => (
@@ -216,13 +228,13 @@ export default function ReviewPage() {
                 ),
               },
               {
-                title: "申请日期",
+                title: t("recognitions.apply.applicationDate"),
                 dataIndex: "applicationDate",
                 width: 110,
                 render: (v: string | null) => v ?? "—",
               },
               {
-                title: "办理期限",
+                title: t("recognitions.reviewPage.dueOn"),
                 dataIndex: "dueOn",
                 width: 110,
                 render: (v: string | null) => v ?? "—",
