@@ -19,18 +19,4 @@ export const STAT_FIELDS = [
   { key: 'events', label: '创业活动场次' },
 ] as const;
 
-export const STATUS_COLORS: Record<string, string> = {
-  draft: 'default',
-  returned: 'orange',
-  submitted: 'blue',
-  district_passed: 'geekblue',
-  expert_review: 'cyan',
-  scored: 'cyan',
-  city_passed: 'purple',
-  in_notice: 'gold',
-  recognised: 'green',
-  accepted: 'green',
-  rejected: 'red',
-};
-
 export const GRADE_COLORS: Record<string, string> = { excellent: 'green', good: 'blue', pass: 'default', fail: 'red' };

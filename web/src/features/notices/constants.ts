@@ -12,12 +12,6 @@ export const NOTICE_STATE: Record<string, { label: NoticesKey; color: string }> 
   closed: { label: 'notices.state.closed', color: 'success' },
 };
 
-export const APPLICATION_STATUS_COLOR: Record<string, string> = {
-  in_notice: 'processing',
-  approved: 'success',
-  rejected: 'error',
-};
-
 export const OBJECTION_STATUS: Record<string, { label: NoticesKey; color: string }> = {
   open: { label: 'notices.objections.status.open', color: 'red' },
   upheld: { label: 'notices.objections.status.upheld', color: 'orange' },

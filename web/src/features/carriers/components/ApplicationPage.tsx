@@ -1,13 +1,14 @@
 import { Alert, Button, Card, Col, Descriptions, Form, Row, Table, Tag, message } from 'antd';
 import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
+import { StatusTag } from '../../../components/StatusTag';
 import { PageTitle } from '../../../components/PageTitle';
 import { QueryFailure } from '../../../components/QueryState';
 import { PanelCard } from '../../experts/components/PanelCard';
 import { useSession } from '../../../lib/session';
 import { useApplication, useApplicationAction, useUpdateApplication, type ApplicationForm } from '../api/applications';
 import { useDecideCarrierCase } from '../api/notice';
-import { STATUS_COLORS } from '../constants';
+
 import { APPLICATION_FIELDS, ApplicationFormFields } from './ApplicationFormFields';
 import { CaseActions, CaseEvents } from './CaseActions';
 import { showErrors } from './errors';
@@ -73,7 +74,7 @@ export default function ApplicationPage() {
           )
         }
       >
-        <Tag color={STATUS_COLORS[a.status]}>{a.statusName}</Tag>
+        <StatusTag status={a.status} name={a.statusName} />
         {a.next ? <span>下一步：{a.next}</span> : null}
         {a.dueOn ? <span>（办理期限 {a.dueOn}）</span> : null}
       </PageTitle>

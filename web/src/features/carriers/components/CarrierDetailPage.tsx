@@ -1,6 +1,7 @@
 import { Button, Card, Descriptions, Form, Input, Modal, Select, Space, Table, Tabs, Tag, Typography, message } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { StatusTag } from '../../../components/StatusTag';
 import { Money } from '../../../components/Money';
 import { PageTitle } from '../../../components/PageTitle';
 import { QueryFailure, failedTable } from '../../../components/QueryState';
@@ -12,7 +13,7 @@ import { useOpenApplication, type ApplicationForm } from '../api/applications';
 import { useAddFirm, useCarrier, useEndFirm, useFirms, useUpdateCarrier, type CarrierDetail, type Firm } from '../api/carriers';
 import { useRecommendNational } from '../api/national';
 import { useSaveStats, type StatsFields } from '../api/stats';
-import { GRADE_COLORS, STATUS_COLORS } from '../constants';
+import { GRADE_COLORS } from '../constants';
 import { AssessDialog, AssessmentItems } from './AssessDialog';
 import { APPLICATION_FIELDS, ApplicationFormFields } from './ApplicationFormFields';
 import { CarrierForm } from './CarrierForm';
@@ -97,7 +98,7 @@ export default function CarrierDetailPage() {
                   columns={[
                     { title: '年度', dataIndex: 'year', width: 80 },
                     { title: '申请', dataIndex: 'id', render: (v: number) => <Link to={`/carriers/applications/${v}`}>认定申请 #{v}</Link> },
-                    { title: '状态', dataIndex: 'statusName', render: (v: string, r) => <Tag color={STATUS_COLORS[r.status]}>{v}</Tag> },
+                    { title: '状态', dataIndex: 'statusName', render: (v: string, r) => <StatusTag status={r.status} name={v} /> },
                     { title: '证书编号', dataIndex: 'certificateNo', render: orDash },
                   ]}
                 />
@@ -114,7 +115,7 @@ export default function CarrierDetailPage() {
                   dataSource={c.stats}
                   columns={[
                     { title: '统计年度', dataIndex: 'year', render: (v: number, r) => <Link to={`/carriers/stats/${r.id}`}>{v}年度统计报表</Link> },
-                    { title: '状态', dataIndex: 'statusName', render: (v: string, r) => <Tag color={STATUS_COLORS[r.status]}>{v}</Tag> },
+                    { title: '状态', dataIndex: 'statusName', render: (v: string, r) => <StatusTag status={r.status} name={v} /> },
                   ]}
                 />
               ),

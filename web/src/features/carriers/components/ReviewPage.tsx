@@ -1,6 +1,7 @@
 import { Button, Card, Flex, Select, Table, Tabs, Tag, Upload, message } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { StatusTag } from '../../../components/StatusTag';
 import { Money } from '../../../components/Money';
 import { PageTitle } from '../../../components/PageTitle';
 import { failedTable } from '../../../components/QueryState';
@@ -14,7 +15,7 @@ import { useApplications } from '../api/applications';
 import { useAssessments } from '../api/assessments';
 import { usePublishCarrierNotice } from '../api/notice';
 import { useImportStats, useStatsList, type StatsLine } from '../api/stats';
-import { GRADE_COLORS, STATUS_COLORS } from '../constants';
+import { GRADE_COLORS } from '../constants';
 import { NationalTab } from './NationalTab';
 
 const years = () => [0, 1, 2, 3].map((d) => businessDayjs().year() - d);
@@ -86,7 +87,7 @@ function Applications() {
           { title: '载体', dataIndex: 'carrierName', render: (v: string, r) => <Link to={`/carriers/applications/${r.id}`}>{v}</Link> },
           { title: '类别', dataIndex: 'instrumentName' },
           { title: '区县', dataIndex: 'districtName', width: 90 },
-          { title: '状态', dataIndex: 'statusName', render: (v: string, r) => <Tag color={STATUS_COLORS[r.status]}>{v}</Tag> },
+          { title: '状态', dataIndex: 'statusName', render: (v: string, r) => <StatusTag status={r.status} name={v} /> },
           { title: '办理期限', dataIndex: 'dueOn', render: orDash },
           { title: '证书编号', dataIndex: 'certificateNo', render: orDash },
         ]}
@@ -157,7 +158,7 @@ function Stats({ isOperator }: { isOperator: boolean }) {
           { title: '在孵企业', dataIndex: ['fields', 'firmsInIncubation'], align: 'right', width: 90 },
           { title: '毕业', dataIndex: ['fields', 'graduatedFirms'], align: 'right', width: 70 },
           { title: '总收入', dataIndex: ['fields', 'revenue'], align: 'right', render: (v: number) => <Money value={v} unit="wan" /> },
-          { title: '状态', dataIndex: 'statusName', render: (v: string, r: StatsLine) => <Tag color={STATUS_COLORS[r.status]}>{v}</Tag> },
+          { title: '状态', dataIndex: 'statusName', render: (v: string, r: StatsLine) => <StatusTag status={r.status} name={v} /> },
           { title: '同比提示', dataIndex: 'flags', render: (f: StatsLine['flags']) => (f.length ? <Tag color="orange">{f.length} 项异常</Tag> : '—') },
         ]}
       />

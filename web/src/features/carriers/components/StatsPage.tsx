@@ -1,11 +1,12 @@
-import { Alert, Button, Card, Col, Form, Row, Table, Tag, message } from 'antd';
+import { Alert, Button, Card, Col, Form, Row, Table, message } from 'antd';
 import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
+import { StatusTag } from '../../../components/StatusTag';
 import { PageTitle } from '../../../components/PageTitle';
 import { QueryFailure } from '../../../components/QueryState';
 import { useSession } from '../../../lib/session';
 import { useStats, useStatsAction, useUpdateStats, type StatsFields } from '../api/stats';
-import { STAT_FIELDS, STATUS_COLORS } from '../constants';
+import { STAT_FIELDS } from '../constants';
 import { CaseActions, CaseEvents } from './CaseActions';
 import { showErrors } from './errors';
 import { STATS_FIELD_NAMES, StatsFormFields } from './StatsFormFields';
@@ -55,7 +56,7 @@ export default function StatsPage() {
   return (
     <>
       <PageTitle title={`${s.year}年度统计报表`} extra={<CaseActions actions={s.actions} onAct={onAct} pending={act.isPending || update.isPending} />}>
-        <Link to={`/carriers/${s.carrierId}`}>{s.carrierName}</Link>（{s.districtName}） <Tag color={STATUS_COLORS[s.status]}>{s.statusName}</Tag>
+        <Link to={`/carriers/${s.carrierId}`}>{s.carrierName}</Link>（{s.districtName}） <StatusTag status={s.status} name={s.statusName} />
         {s.dueOn ? <span>办理期限 {s.dueOn}</span> : null}
       </PageTitle>
       {s.flags.length ? <Alert type="warning" showIcon style={{ marginBottom: 16 }} message="同比异常，请核实" description={<ul style={{ margin: 0 }}>{s.flags.map((f) => <li key={f.field}>{f.message}</li>)}</ul>} /> : null}

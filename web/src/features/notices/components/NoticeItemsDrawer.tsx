@@ -1,11 +1,12 @@
 import { Alert, App, Badge, Button, Drawer, Input, Modal, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
+import { StatusTag } from '../../../components/StatusTag';
 import { errorMessage } from '../../../lib/form-errors';
 import { useApproveAll } from '../api/approve-all';
 import { useDecideApplication } from '../api/decide-application';
 import { useNoticeItems, type NoticeItem } from '../api/get-notice-items';
 import type { NoticeSummary } from '../api/list-notices';
-import { APPLICATION_STATUS_COLOR, NOTICE_STATE } from '../constants';
+import { NOTICE_STATE } from '../constants';
 import { useMessages } from '../../../lib/i18n';
 import { noticesMessages } from '../messages';
 
@@ -109,7 +110,7 @@ export function NoticeItemsDrawer({ notice, canAct, onClose }: { notice: NoticeS
               { title: t('notices.col.applicationId'), dataIndex: 'applicationId', width: 80 },
               { title: t('notices.col.enterprise'), dataIndex: 'name' },
               { title: t('notices.col.district'), dataIndex: 'districtName', width: 90 },
-              { title: t('notices.col.state'), dataIndex: 'statusName', width: 150, render: (v: string, r) => <Tag color={APPLICATION_STATUS_COLOR[r.status]}>{closed && r.status === 'in_notice' ? t('notices.items.periodEnded') : v}</Tag> },
+              { title: t('notices.col.state'), dataIndex: 'statusName', width: 150, render: (v: string, r) => <StatusTag status={r.status} name={closed && r.status === 'in_notice' ? t('notices.items.periodEnded') : v} /> },
               { title: t('notices.col.objections'), width: 150, render: (_, r) => <ObjectionBadges c={r.objections} /> },
               {
                 title: t('notices.col.decision'),

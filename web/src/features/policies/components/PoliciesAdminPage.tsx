@@ -1,13 +1,14 @@
-import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Upload } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table, Upload } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { StatusTag } from '../../../components/StatusTag';
 import { PageTitle } from '../../../components/PageTitle';
 import { applyFieldErrors, errorMessage } from '../../../lib/form-errors';
 import { hasAnyRole, useSession } from '../../../lib/session';
 import { useCreatePolicy, usePolicies, useSetPolicyStatus, useUploadPolicyFile, type PolicyInput } from '../api/policies';
 import { CitationsModal, EditPolicyModal, policyStatusOptions, PolicyFields } from './PolicyEditors';
-import { STATUS_COLOR } from './PublicPoliciesPage';
+
 import { policiesMessages } from '../messages';
 import { useMessages } from '../../../lib/i18n';
 
@@ -53,7 +54,7 @@ export default function PoliciesAdminPage() {
             { title: t('policies.title'), dataIndex: 'title', render: (v: string, p) => <Link to={`/public/policies/${p.id}`}>《{v}》</Link> },
             { title: t('policies.number'), dataIndex: 'docNo', width: 190, render: (v: string | null) => v ?? '—' },
             { title: t('policies.issuer'), dataIndex: 'issuer', width: 160 },
-            { title: t('policies.status'), dataIndex: 'statusName', width: 90, render: (v: string, p) => <Tag color={STATUS_COLOR[p.status]}>{v}</Tag> },
+            { title: t('policies.status'), dataIndex: 'statusName', width: 90, render: (v: string, p) => <StatusTag status={p.status} name={v} /> },
             { title: t('policies.original'), dataIndex: 'hasFile', width: 70, render: (v: boolean) => (v ? t('policies.uploaded') : '—') },
             {
               title: t('common.actions'),

@@ -1,13 +1,12 @@
-import { Alert, Card, Input, Radio, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Input, Radio, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { StatusTag } from '../../../components/StatusTag';
 import { PageTitle } from '../../../components/PageTitle';
 import { errorMessage } from '../../../lib/form-errors';
 import { usePolicies, type PolicyQuery } from '../api/policies';
 import { policiesMessages } from '../messages';
 import { useMessages } from '../../../lib/i18n';
-
-export const STATUS_COLOR: Record<string, string> = { in_force: 'green', repealed: 'default', amended: 'orange' };
 
 /** 政策库 (public): search by title, document number, issuer or full text. */
 export default function PublicPoliciesPage() {
@@ -63,7 +62,7 @@ export default function PublicPoliciesPage() {
             { title: t('policies.number'), dataIndex: 'docNo', width: 200, render: (v: string | null) => v ?? '—' },
             { title: t('policies.issuer'), dataIndex: 'issuer', width: 180 },
             { title: t('policies.issuedOn'), dataIndex: 'issuedOn', width: 110, render: (v: string | null) => v ?? '—' },
-            { title: t('policies.status'), dataIndex: 'statusName', width: 90, render: (v: string, p) => <Tag color={STATUS_COLOR[p.status]}>{v}</Tag> },
+            { title: t('policies.status'), dataIndex: 'statusName', width: 90, render: (v: string, p) => <StatusTag status={p.status} name={v} /> },
           ]}
         />
       </Card>

@@ -1,9 +1,10 @@
-import { Alert, Button, Card, Descriptions, List, Skeleton, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, List, Skeleton, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
+import { StatusTag } from '../../../components/StatusTag';
 import { PageTitle } from '../../../components/PageTitle';
 import { errorMessage } from '../../../lib/form-errors';
 import { usePolicy } from '../api/policies';
-import { STATUS_COLOR } from './PublicPoliciesPage';
+
 import { policiesMessages } from '../messages';
 import { useMessages } from '../../../lib/i18n';
 
@@ -30,7 +31,7 @@ export default function PublicPolicyPage() {
           <Descriptions.Item label={t('policies.effectiveOn')}>{d.effectiveOn ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('policies.expiresOn')}>{d.expiresOn ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('policies.status')}>
-            <Tag color={STATUS_COLOR[d.status]}>{d.statusName}</Tag>
+            <StatusTag status={d.status} name={d.statusName} />
           </Descriptions.Item>
           <Descriptions.Item label={t('policies.summary')} span={2}>
             {d.summary ?? '—'}

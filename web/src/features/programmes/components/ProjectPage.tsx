@@ -1,6 +1,7 @@
 import { Alert, App, Button, Card, Col, Descriptions, Input, Modal, Row, Space, Table, Tag, Timeline, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { StatusTag } from '../../../components/StatusTag';
 import { PageTitle } from '../../../components/PageTitle';
 import { PageLoading } from '../../../components/PageLoading';
 import { QueryFailure } from '../../../components/QueryState';
@@ -12,7 +13,7 @@ import { useApplication, useDecide, useDrawPanel, useDuplicates, useReviewApplic
 import { ApplicationForm } from './ApplicationForm';
 import { AttachmentsCard } from './AttachmentsCard';
 import { WithdrawButton } from './WithdrawButton';
-import { STATUS_COLORS, wan } from './labels';
+import { wan } from './labels';
 import { useMessages } from '../../../lib/i18n';
 import { programmesMessages } from '../messages';
 
@@ -265,9 +266,7 @@ export default function ProjectPage() {
         extra={
           <Space>
             {a.canWithdraw ? <WithdrawButton app={a} /> : null}
-            <Tag color={STATUS_COLORS[a.status]} style={{ fontSize: 14, padding: '4px 10px' }}>
-              {a.statusName}
-            </Tag>
+            <StatusTag status={a.status} name={a.statusName} style={{ fontSize: 14, padding: '4px 10px' }} />
           </Space>
         }
       >

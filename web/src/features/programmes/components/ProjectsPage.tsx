@@ -1,12 +1,13 @@
-import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { StatusTag } from '../../../components/StatusTag';
 import { PageTitle } from '../../../components/PageTitle';
 import { applyFieldErrors, errorMessage } from '../../../lib/form-errors';
 import { hasAnyRole, useSession } from '../../../lib/session';
 import { useApplications, useCreateApplication } from '../api/applications';
 import { useCalls } from '../api/calls';
-import { STATUS_COLORS, wan } from './labels';
+import { wan } from './labels';
 import { useMessages } from '../../../lib/i18n';
 import { programmesMessages } from '../messages';
 
@@ -152,7 +153,7 @@ export default function ProjectsPage() {
             {
               title: t('programmes.col.status'),
               width: 150,
-              render: (_, r) => <Tag color={STATUS_COLORS[r.status]}>{r.statusName}</Tag>,
+              render: (_, r) => <StatusTag status={r.status} name={r.statusName} />,
             },
             {
               title: t('programmes.col.dueOn'),

@@ -1,12 +1,13 @@
 import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { StatusTag } from '../../../components/StatusTag';
 import { PageTitle } from '../../../components/PageTitle';
 import { applyFieldErrors, errorMessage } from '../../../lib/form-errors';
 import { hasAnyRole, useSession } from '../../../lib/session';
 import { useCall } from '../api/calls';
 import { useModerate, usePublishNotice, useRanking, type Ranking } from '../api/ranking';
-import { STATUS_COLORS, wan } from './labels';
+import { wan } from './labels';
 import { useMessages } from '../../../lib/i18n';
 import { programmesMessages } from '../messages';
 
@@ -165,7 +166,7 @@ export default function RankingPage() {
             {
               title: t('programmes.col.status'),
               width: 130,
-              render: (_, r) => <Tag color={STATUS_COLORS[r.status]}>{r.statusName}</Tag>,
+              render: (_, r) => <StatusTag status={r.status} name={r.statusName} />,
             },
             {
               title: t('programmes.col.moderationReason'),

@@ -1,27 +1,6 @@
 import { initialLang, translateFrom, type Lang } from '../../../lib/i18n';
 import { programmesMessages } from '../messages';
 
-/** Status colours of the programmes instrument's cases (labels come from the server). */
-export const STATUS_COLORS: Record<string, string> = {
-  draft: 'default',
-  submitted: 'processing',
-  returned: 'warning',
-  pending_check: 'processing',
-  checked: 'processing',
-  expert_review: 'processing',
-  scored: 'cyan',
-  ranked: 'blue',
-  in_notice: 'purple',
-  approved: 'green',
-  in_progress: 'green',
-  accepting: 'gold',
-  completed: 'success',
-  not_selected: 'default',
-  rejected: 'error',
-  failed: 'error',
-  terminated: 'error',
-};
-
 type ProgrammesKey = keyof typeof programmesMessages;
 
 /** Budget categories by code. */

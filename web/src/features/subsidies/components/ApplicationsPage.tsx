@@ -1,7 +1,8 @@
-import { Alert, Button, Card, Form, Input, Modal, Radio, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Modal, Radio, Segmented, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { Dayjs } from 'dayjs';
+import { StatusTag } from '../../../components/StatusTag';
 import { PageTitle } from '../../../components/PageTitle';
 import { renderMoney } from '../../../components/Money';
 import { ApiError } from '../../../lib/api';
@@ -17,7 +18,6 @@ interface Values {
   contactPhone: string;
   loans: { bank: string; contractNo: string; principal: number; rate: number; startOn: Dayjs; endOn: Dayjs }[];
 }
-const STATUS_COLOR: Record<string, string> = { paid: 'green', approved: 'blue', rejected: 'red', returned: 'orange', draft: 'default' };
 
 /** 雏鹰/青蓝 loan interest subsidy: the firm's own applications, or the district's / city's worklist. */
 export default function ApplicationsPage() {
@@ -94,7 +94,7 @@ export default function ApplicationsPage() {
             { title: '贷款笔数', dataIndex: 'loanCount' },
             { title: '测算金额（元）', dataIndex: 'requested', align: 'right', render: renderMoney },
             { title: '核定金额（元）', dataIndex: 'approved', align: 'right', render: renderMoney },
-            { title: '状态', dataIndex: 'statusName', render: (s: string, r) => <Tag color={STATUS_COLOR[r.status] ?? 'processing'}>{s}</Tag> },
+            { title: '状态', dataIndex: 'statusName', render: (s: string, r) => <StatusTag status={r.status} name={s} /> },
             { title: '办理期限', dataIndex: 'dueOn', render: (d: string | null) => d ?? '—' },
           ]}
         />
