@@ -21,7 +21,6 @@ const NOT_YET_TRANSLATED = [
   'features/payments',
   'features/projects',
   'features/subsidies',
-  'features/techmarket',
   'features/vouchers',
 ];
 

@@ -9,11 +9,14 @@ import { useAuction } from '../api/get-auction';
 import { useAuctions } from '../api/list-auctions';
 import { usePlaceBid } from '../api/place-bid';
 import { MoneyInput } from '../../../components/MoneyInput';
+import { techmarketMessages } from '../messages';
+import { useMessages } from '../../../lib/i18n';
 
-const PHASE = { upcoming: '未开始', bidding: '竞价中', ended: '待结束', closed: '已结束' } as const;
+const PHASE_KEYS = { upcoming: 'techmarket.phase.upcoming', bidding: 'techmarket.phase.bidding', ended: 'techmarket.phase.ended', closed: 'techmarket.phase.closed' } as const;
 
 /** English auctions: current price, minimum next bid, anti-sniping end time, bid history. */
 export default function AuctionsPage() {
+  const t = useMessages(techmarketMessages);
   const { message } = App.useApp();
   // The page is also public (/public/auctions): no session there, nobody bids.
   const me = useOptionalSession();
@@ -28,7 +31,7 @@ export default function AuctionsPage() {
   const a = detail.data;
   return (
     <>
-      <PageTitle title="技术拍卖" />
+      <PageTitle title={t('techmarket.auctions.title')} />
       <Space align="start" style={{ width: '100%' }} wrap>
         <Card style={{ width: 360 }}>
           <List
@@ -36,7 +39,7 @@ export default function AuctionsPage() {
             dataSource={list.data?.items ?? []}
             renderItem={(x) => (
               <List.Item key={x.id} onClick={() => setSelected(x.id)} style={{ cursor: 'pointer' }}>
-                <List.Item.Meta title={x.title} description={<Space><Tag>{PHASE[x.phase]}</Tag>{x.currentPrice !== null ? formatYuan(x.currentPrice) : '暂无出价'}</Space>} />
+                <List.Item.Meta title={x.title} description={<Space><Tag>{t(PHASE_KEYS[x.phase])}</Tag>{x.currentPrice !== null ? formatYuan(x.currentPrice) : t('techmarket.auctions.noBids')}</Space>} />
               </List.Item>
             )}
           />
@@ -44,41 +47,41 @@ export default function AuctionsPage() {
         {a ? (
           <Card title={a.title} style={{ minWidth: 480 }}>
             <Space size="large" wrap>
-              <Statistic title="当前价" value={a.currentPrice === null ? '暂无' : formatYuan(a.currentPrice)} />
-              <Statistic title="最低可出价" value={formatYuan(a.minimumBid)} />
-              <Statistic title="出价次数" value={a.bidCount} />
+              <Statistic title={t('techmarket.auctions.currentPrice')} value={a.currentPrice === null ? t('techmarket.none') : formatYuan(a.currentPrice)} />
+              <Statistic title={t('techmarket.auctions.minimumBid')} value={formatYuan(a.minimumBid)} />
+              <Statistic title={t('techmarket.auctions.bidCount')} value={a.bidCount} />
             </Space>
             <Descriptions size="small" column={1} style={{ marginTop: 12 }}>
-              <Descriptions.Item label="状态">{PHASE[a.phase]}{a.reserveMet ? '（已达保留价）' : '（未达保留价）'}</Descriptions.Item>
-              <Descriptions.Item label="结束时间">{formatDateTime(a.endsAt)}（结束前 {a.extensionWindowSeconds / 60} 分钟内出价将延时 {a.extensionSeconds / 60} 分钟）</Descriptions.Item>
-              <Descriptions.Item label="加价幅度">{formatYuan(a.increment)}</Descriptions.Item>
+              <Descriptions.Item label={t('techmarket.status')}>{t(PHASE_KEYS[a.phase])}{a.reserveMet ? t('techmarket.auctions.reserveMet') : t('techmarket.auctions.reserveNotMet')}</Descriptions.Item>
+              <Descriptions.Item label={t('techmarket.auctions.endsAt')}>{formatDateTime(a.endsAt)}{t('techmarket.auctions.extension', { v0: a.extensionWindowSeconds / 60, v1: a.extensionSeconds / 60 })}</Descriptions.Item>
+              <Descriptions.Item label={t('techmarket.auctions.increment')}>{formatYuan(a.increment)}</Descriptions.Item>
             </Descriptions>
             {canBid && a.phase === 'bidding' ? (
               <Space style={{ margin: '12px 0' }}>
-                <MoneyInput min={a.minimumBid} step={a.increment} value={amount ?? a.minimumBid} onChange={setAmount} aria-label="出价金额" />
+                <MoneyInput min={a.minimumBid} step={a.increment} value={amount ?? a.minimumBid} onChange={setAmount} aria-label={t('techmarket.auctions.bidAmount')} />
                 <Button
                   type="primary"
                   loading={bid.isPending}
                   onClick={async () => {
                     try {
                       const r = await bid.mutateAsync({ id: a.id, amount: amount ?? a.minimumBid });
-                      message.success(r.extended ? '出价成功，拍卖已延时' : '出价成功');
+                      message.success(r.extended ? t('techmarket.auctions.bidExtended') : t('techmarket.auctions.bidPlaced'));
                       setAmount(null);
                     } catch (err) {
                       message.error(errorMessage(err));
                     }
                   }}
                 >
-                  出价
+                  {t('techmarket.auctions.bid')}
                 </Button>
               </Space>
             ) : null}
             {!me && a.phase === 'bidding' ? (
               <Typography.Paragraph type="secondary" style={{ margin: '12px 0' }}>
-                企业用户<Link to={`/login?redirect=${encodeURIComponent(`/techmarket/auctions?id=${a.id}`)}`}>登录</Link>后可出价。
+                {t('techmarket.auctions.enterpriseUsers')}<Link to={`/login?redirect=${encodeURIComponent(`/techmarket/auctions?id=${a.id}`)}`}>{t('techmarket.auctions.logIn')}</Link>{t('techmarket.auctions.toBid')}
               </Typography.Paragraph>
             ) : null}
-            <List size="small" header="出价记录" dataSource={a.bids} renderItem={(b) => <List.Item key={b.id}>{b.bidder} · {formatYuan(b.amount)} · {formatDateTime(b.placedAt)}{b.extended ? ' · 触发延时' : ''}</List.Item>} />
+            <List size="small" header={t('techmarket.auctions.bids')} dataSource={a.bids} renderItem={(b) => <List.Item key={b.id}>{b.bidder} · {formatYuan(b.amount)} · {formatDateTime(b.placedAt)}{b.extended ? t('techmarket.auctions.extended') : ''}</List.Item>} />
           </Card>
         ) : null}
       </Space>

@@ -9,11 +9,14 @@ import { downloadRegistrationCertificate } from '../api/download-registration-ce
 import { useDeals, type Deal } from '../api/list-deals';
 import { useRegistrations } from '../api/list-registrations';
 import { useSubmitRegistration, type SubmitRegistrationInput } from '../api/submit-registration';
-import { CONTRACT_TYPES, REGISTRATION_STATUS_NAMES } from './labels';
+import { contractTypeOptions, registrationStatusName, type RegistrationStatus } from './labels';
 import { MoneyInput } from '../../../components/MoneyInput';
+import { techmarketMessages } from '../messages';
+import { useMessages } from '../../../lib/i18n';
 
 /** Deals with the registration deadline timer; sellers submit, registrars register or return. */
 export default function ContractsPage() {
+  const t = useMessages(techmarketMessages);
   const { message } = App.useApp();
   const me = useSession();
   const registrar = hasAnyRole(me, ['city_officer']);
@@ -28,9 +31,9 @@ export default function ContractsPage() {
     try {
       await submit.mutateAsync({
         dealId: dealForm!.id,
-        body: { contractType: v.contractType, contractTitle: v.contractTitle, amount: v.amount, nonTechnicalItems: v.nonTechnical ? [{ kind: '设备材料', amount: v.nonTechnical }] : [] },
+        body: { contractType: v.contractType, contractTitle: v.contractTitle, amount: v.amount, nonTechnicalItems: v.nonTechnical ? [{ kind: t('techmarket.contracts.equipment'), amount: v.nonTechnical }] : [] },
       });
-      message.success('已提交认定登记申请');
+      message.success(t('techmarket.contracts.submitted'));
       setDealForm(null);
     } catch (err) {
       message.error(errorMessage(err));
@@ -39,48 +42,48 @@ export default function ContractsPage() {
   const act = async (input: Parameters<typeof decide.mutateAsync>[0]) => {
     try {
       const r = await decide.mutateAsync(input);
-      message.success(r.registrationNo ? `已登记，登记号 ${r.registrationNo}` : '已退回');
+      message.success(r.registrationNo ? t('techmarket.contracts.registered', { registrationNo: r.registrationNo }) : t('techmarket.status.rejected'));
     } catch (err) {
       message.error(errorMessage(err));
     }
   };
   return (
     <>
-      <PageTitle title="技术合同认定登记" />
+      <PageTitle title={t('techmarket.contracts.title')} />
       <Tabs
         items={[
           {
             key: 'deals',
-            label: '成交与登记期限',
+            label: t('techmarket.contracts.deals'),
             children: (
-              <Card extra={<Space>只看临期/逾期<Switch checked={atRisk} onChange={setAtRisk} aria-label="只看临期" /></Space>}>
+              <Card extra={<Space>{t('techmarket.contracts.dueOrOverdue')}<Switch checked={atRisk} onChange={setAtRisk} aria-label={t('techmarket.contracts.dueOnly')} /></Space>}>
                 <Table
                   rowKey="id"
                   loading={deals.isLoading}
                   dataSource={deals.data?.items ?? []}
                   pagination={{ pageSize: 20 }}
                   columns={[
-                    { title: '合同', dataIndex: 'title' },
-                    { title: '卖方', dataIndex: 'sellerName' },
-                    { title: '买方', dataIndex: 'buyerName' },
-                    { title: '成交额', dataIndex: 'amount', render: (v: number) => formatYuan(v) },
-                    { title: '签订日', dataIndex: 'signedOn' },
+                    { title: t('techmarket.contracts.contract'), dataIndex: 'title' },
+                    { title: t('techmarket.contracts.seller'), dataIndex: 'sellerName' },
+                    { title: t('techmarket.contracts.buyer'), dataIndex: 'buyerName' },
+                    { title: t('techmarket.contracts.amount'), dataIndex: 'amount', render: (v: number) => formatYuan(v) },
+                    { title: t('techmarket.contracts.signedOn'), dataIndex: 'signedOn' },
                     {
-                      title: '登记截止',
+                      title: t('techmarket.contracts.deadline'),
                       key: 'deadline',
                       render: (_, d) =>
                         d.registrationStatus === 'registered' || d.registrationStatus === 'submitted' ? d.deadlineOn : (
-                          <Tag color={d.daysLeft < 0 ? 'red' : d.atRisk ? 'orange' : 'default'}>{d.daysLeft < 0 ? `已逾期 ${-d.daysLeft} 天` : `${d.deadlineOn}（剩 ${d.daysLeft} 天）`}</Tag>
+                          <Tag color={d.daysLeft < 0 ? 'red' : d.atRisk ? 'orange' : 'default'}>{d.daysLeft < 0 ? t('techmarket.contracts.overdue', { v0: -d.daysLeft }) : t('techmarket.contracts.daysLeft', { deadlineOn: d.deadlineOn, daysLeft: d.daysLeft })}</Tag>
                         ),
                     },
-                    { title: '登记状态', dataIndex: 'registrationStatus', render: (s: keyof typeof REGISTRATION_STATUS_NAMES) => REGISTRATION_STATUS_NAMES[s] },
+                    { title: t('techmarket.contracts.registrationStatus'), dataIndex: 'registrationStatus', render: (s: RegistrationStatus) => registrationStatusName(t, s) },
                     {
-                      title: '操作',
+                      title: t('common.actions'),
                       key: 'a',
                       render: (_, d) =>
                         (d.registrationStatus === 'none' || d.registrationStatus === 'returned') && (d.mine || registrar) ? (
                           <Button size="small" onClick={() => { setDealForm(d); form.setFieldsValue({ contractTitle: d.title, amount: d.amount }); }}>
-                            申请登记
+                            {t('techmarket.contracts.apply')}
                           </Button>
                         ) : null,
                     },
@@ -91,7 +94,7 @@ export default function ContractsPage() {
           },
           {
             key: 'registrations',
-            label: registrar ? '待登记申请' : '我的登记申请',
+            label: registrar ? t('techmarket.contracts.pending') : t('techmarket.contracts.mine'),
             children: (
               <Card>
                 <Table
@@ -100,21 +103,21 @@ export default function ContractsPage() {
                   dataSource={regs.data?.items ?? []}
                   pagination={{ pageSize: 20 }}
                   columns={[
-                    { title: '合同名称', dataIndex: 'contractTitle' },
-                    { title: '类型', dataIndex: 'contractTypeName' },
-                    { title: '合同成交额', dataIndex: 'amount', render: (v: number) => formatYuan(v) },
-                    { title: '非技术性费用', dataIndex: 'nonTechnical', render: (v: number) => formatYuan(v) },
-                    { title: '技术交易额', dataIndex: 'technicalIncome', render: (v: number | null) => (v === null ? '—' : formatYuan(v)) },
-                    { title: '状态', dataIndex: 'status', render: (s: keyof typeof REGISTRATION_STATUS_NAMES, r) => <>{REGISTRATION_STATUS_NAMES[s]}{r.returnReasons.length ? `：${r.returnReasons.join('；')}` : ''}</> },
+                    { title: t('techmarket.contracts.contractTitle'), dataIndex: 'contractTitle' },
+                    { title: t('techmarket.type'), dataIndex: 'contractTypeName' },
+                    { title: t('techmarket.contractAmount'), dataIndex: 'amount', render: (v: number) => formatYuan(v) },
+                    { title: t('techmarket.contracts.nonTechnical'), dataIndex: 'nonTechnical', render: (v: number) => formatYuan(v) },
+                    { title: t('techmarket.technologyAmount'), dataIndex: 'technicalIncome', render: (v: number | null) => (v === null ? '—' : formatYuan(v)) },
+                    { title: t('techmarket.status'), dataIndex: 'status', render: (s: RegistrationStatus, r) => <>{registrationStatusName(t, s)}{r.returnReasons.length ? `：${r.returnReasons.join('；')}` : ''}</> },
                     {
-                      title: '登记号',
+                      title: t('techmarket.contracts.registrationNo'),
                       dataIndex: 'registrationNo',
                       render: (no: string | null, r) =>
                         no ? (
                           <Space size={4} wrap>
                             <span>{no}</span>
-                            <Button size="small" type="link" onClick={() => downloadRegistrationCertificate(r.id, no).catch((err: unknown) => message.error(errorMessage(err)))}>
-                              登记证明
+                            <Button size="small" type="link" onClick={() => downloadRegistrationCertificate(r.id, t('techmarket.file.registrationCertificate', { registrationNo: no })).catch((err: unknown) => message.error(errorMessage(err)))}>
+                              {t('techmarket.contracts.certificate')}
                             </Button>
                           </Space>
                         ) : null,
@@ -122,16 +125,16 @@ export default function ContractsPage() {
                     ...(registrar
                       ? [
                           {
-                            title: '操作',
+                            title: t('common.actions'),
                             key: 'a',
                             render: (_: unknown, r: { id: number; status: string }) =>
                               r.status === 'submitted' ? (
                                 <Space>
                                   <Button size="small" type="primary" onClick={() => void act({ id: r.id, decision: 'register' })}>
-                                    认定登记
+                                    {t('techmarket.contracts.register')}
                                   </Button>
-                                  <Button size="small" onClick={() => void act({ id: r.id, decision: 'return', reasons: ['材料不全，请补充合同附件'] })}>
-                                    退回
+                                  <Button size="small" onClick={() => void act({ id: r.id, decision: 'return', reasons: [t('techmarket.contracts.returnDefault')] })}>
+                                    {t('techmarket.return')}
                                   </Button>
                                 </Space>
                               ) : null,
@@ -145,18 +148,18 @@ export default function ContractsPage() {
           },
         ]}
       />
-      <Modal title="申请技术合同认定登记" open={dealForm !== null} onCancel={() => setDealForm(null)} onOk={() => form.submit()} confirmLoading={submit.isPending}>
+      <Modal title={t('techmarket.contracts.applyTitle')} open={dealForm !== null} onCancel={() => setDealForm(null)} onOk={() => form.submit()} confirmLoading={submit.isPending}>
         <Form form={form} layout="vertical" onFinish={onSubmit}>
-          <Form.Item name="contractType" label="合同类型" rules={[{ required: true }]}>
-            <Select options={CONTRACT_TYPES.map(([value, label]) => ({ value, label }))} />
+          <Form.Item name="contractType" label={t('techmarket.contracts.contractType')} rules={[{ required: true }]}>
+            <Select options={contractTypeOptions(t)} />
           </Form.Item>
-          <Form.Item name="contractTitle" label="合同名称" rules={[{ required: true }]}>
+          <Form.Item name="contractTitle" label={t('techmarket.contracts.contractTitle')} rules={[{ required: true }]}>
             <Input />
           </Form.Item>
-          <Form.Item name="amount" label="合同成交额（元）" rules={[{ required: true }]}>
+          <Form.Item name="amount" label={t('techmarket.contracts.amountLabel')} rules={[{ required: true }]}>
             <MoneyInput min={0.01} style={{ width: '100%' }} />
           </Form.Item>
-          <Form.Item name="nonTechnical" label="非技术性费用（设备、材料等，元）">
+          <Form.Item name="nonTechnical" label={t('techmarket.contracts.nonTechnicalLabel')}>
             <MoneyInput style={{ width: '100%' }} />
           </Form.Item>
         </Form>

@@ -6,10 +6,13 @@ import { errorMessage } from '../../../lib/form-errors';
 import { formatYuan } from '../../../lib/format';
 import { useSearchListings, type SearchParams } from '../api/search-listings';
 import { Highlight } from './Highlight';
-import { DOMAINS, KIND_NAMES, PRICE_MODE_NAMES } from './labels';
+import { domainOptions, kindName, priceModeName, type Domain } from './labels';
+import { techmarketMessages } from '../messages';
+import { useMessages } from '../../../lib/i18n';
 
 /** Public market: Chinese full-text search over approved supply and demand listings. */
 export default function MarketSearchPage() {
+  const t = useMessages(techmarketMessages);
   const base = useLocation().pathname.startsWith('/public') ? '/public/market' : '/techmarket/listings';
   const [text, setText] = useState('');
   const [query, setQuery] = useState<SearchParams>({ limit: 20 });
@@ -21,17 +24,17 @@ export default function MarketSearchPage() {
   };
   return (
     <>
-      <PageTitle title="网上技术市场">
+      <PageTitle title={t('techmarket.search.title')}>
         <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-          检索已审核公开的科技成果与企业技术需求；标题命中的排在前面。
+          {t('techmarket.search.intro')}
         </Typography.Paragraph>
       </PageTitle>
       <Card style={{ marginBottom: 16 }}>
         <Space direction="vertical" style={{ width: '100%' }}>
           <Input.Search
-            aria-label="检索词"
-            placeholder="输入关键词，如：芯片、锂电池、5G、人工智能"
-            enterButton="检索"
+            aria-label={t('techmarket.search.keywords')}
+            placeholder={t('techmarket.search.placeholder')}
+            enterButton={t('techmarket.search.search')}
             allowClear
             maxLength={100}
             value={text}
@@ -42,18 +45,18 @@ export default function MarketSearchPage() {
           <Flex gap={12} wrap>
             <Segmented
               options={[
-                { label: '全部', value: '' },
-                { label: '成果', value: 'supply' },
-                { label: '需求', value: 'demand' },
+                { label: t('techmarket.all'), value: '' },
+                { label: t('techmarket.kind.supply'), value: 'supply' },
+                { label: t('techmarket.kind.demand'), value: 'demand' },
               ]}
               onChange={(v) => set({ kind: (v || undefined) as SearchParams['kind'] })}
             />
             <Select
               allowClear
-              placeholder="技术领域"
+              placeholder={t('techmarket.domain')}
               style={{ width: 180 }}
-              options={DOMAINS.map((d) => ({ label: d, value: d }))}
-              onChange={(v?: (typeof DOMAINS)[number]) => set({ domain: v })}
+              options={domainOptions(t)}
+              onChange={(v?: Domain) => set({ domain: v })}
             />
           </Flex>
         </Space>
@@ -62,13 +65,13 @@ export default function MarketSearchPage() {
       <List
         loading={result.isFetching}
         dataSource={result.data?.items ?? []}
-        locale={{ emptyText: <Empty description="没有找到匹配的成果或需求" /> }}
+        locale={{ emptyText: <Empty description={t('techmarket.search.none')} /> }}
         renderItem={(item) => (
           <List.Item key={item.id} data-testid="market-item">
             <List.Item.Meta
               title={
                 <Space wrap>
-                  <Tag color={item.kind === 'supply' ? 'blue' : 'green'}>{KIND_NAMES[item.kind]}</Tag>
+                  <Tag color={item.kind === 'supply' ? 'blue' : 'green'}>{kindName(t, item.kind)}</Tag>
                   <Link to={`${base}/${item.id}`}>
                     <Highlight text={item.title} ranges={item.highlight?.title as [number, number][] | undefined} />
                   </Link>
@@ -82,7 +85,7 @@ export default function MarketSearchPage() {
                   <Space size="small" wrap>
                     <Tag>{item.domain}</Tag>
                     {item.maturity ? <Tag>TRL {item.maturity}</Tag> : null}
-                    <Tag>{item.priceMode === 'fixed' && item.price !== null ? formatYuan(item.price) : PRICE_MODE_NAMES[item.priceMode]}</Tag>
+                    <Tag>{item.priceMode === 'fixed' && item.price !== null ? formatYuan(item.price) : priceModeName(t, item.priceMode)}</Tag>
                     <Typography.Text type="secondary">
                       {item.ownerName}
                       {item.districtName ? ` · ${item.districtName}` : ''}
@@ -103,7 +106,7 @@ export default function MarketSearchPage() {
             setQuery((q) => ({ ...q, cursor: prev[prev.length - 1] }));
           }}
         >
-          上一页
+          {t('techmarket.previousPage')}
         </Button>
         <Button
           disabled={!result.data?.nextCursor}
@@ -113,7 +116,7 @@ export default function MarketSearchPage() {
             setQuery((q) => ({ ...q, cursor: next }));
           }}
         >
-          下一页
+          {t('techmarket.nextPage')}
         </Button>
       </Flex>
     </>

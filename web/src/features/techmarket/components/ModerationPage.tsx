@@ -6,10 +6,13 @@ import { errorMessage } from '../../../lib/form-errors';
 import { useSession, hasAnyRole } from '../../../lib/session';
 import { useModeration, type ModerationStatus } from '../api/list-moderation';
 import { useModerateListing } from '../api/moderate-listing';
-import { KIND_NAMES, STATUS_NAMES } from './labels';
+import { kindName, statusOptions } from './labels';
+import { techmarketMessages } from '../messages';
+import { useMessages } from '../../../lib/i18n';
 
 /** City officers approve or reject; district officers and auditors read their scope. */
 export default function ModerationPage() {
+  const t = useMessages(techmarketMessages);
   const { message } = App.useApp();
   const me = useSession();
   const canModerate = hasAnyRole(me, ['city_officer']);
@@ -21,39 +24,39 @@ export default function ModerationPage() {
   const run = async (input: Parameters<typeof decide.mutateAsync>[0]) => {
     try {
       await decide.mutateAsync(input);
-      message.success(input.decision === 'approve' ? '已审核通过并公开' : '已退回');
+      message.success(input.decision === 'approve' ? t('techmarket.moderation.approved') : t('techmarket.status.rejected'));
     } catch (err) {
       message.error(errorMessage(err));
     }
   };
   return (
     <>
-      <PageTitle title="发布审核" />
+      <PageTitle title={t('techmarket.moderation.title')} />
       <Card>
-        <Segmented value={status} onChange={(v) => setStatus(v as ModerationStatus)} options={Object.entries(STATUS_NAMES).map(([value, label]) => ({ value, label }))} style={{ marginBottom: 12 }} />
+        <Segmented value={status} onChange={(v) => setStatus(v as ModerationStatus)} options={statusOptions(t)} style={{ marginBottom: 12 }} />
         <Table
           rowKey="id"
           loading={list.isLoading}
           dataSource={list.data?.items ?? []}
           pagination={false}
           columns={[
-            { title: '标题', dataIndex: 'title', render: (v: string, r) => <Link to={`/techmarket/listings/${r.id}`}>{v}</Link> },
-            { title: '类型', dataIndex: 'kind', render: (k: 'supply' | 'demand') => KIND_NAMES[k] },
-            { title: '发布单位', dataIndex: 'ownerName' },
-            { title: '区县', dataIndex: 'districtName' },
-            { title: '领域', dataIndex: 'domain' },
+            { title: t('techmarket.title'), dataIndex: 'title', render: (v: string, r) => <Link to={`/techmarket/listings/${r.id}`}>{v}</Link> },
+            { title: t('techmarket.type'), dataIndex: 'kind', render: (k: 'supply' | 'demand') => kindName(t, k) },
+            { title: t('techmarket.listing.publisher'), dataIndex: 'ownerName' },
+            { title: t('techmarket.district'), dataIndex: 'districtName' },
+            { title: t('techmarket.field'), dataIndex: 'domain' },
             ...(canModerate && status === 'pending'
               ? [
                   {
-                    title: '操作',
+                    title: t('common.actions'),
                     key: 'a',
                     render: (_: unknown, r: { id: number; title: string }) => (
                       <Space>
-                        <Button size="small" type="primary" onClick={() => void run({ id: r.id, decision: 'approve' })} aria-label={`通过 ${r.title}`}>
-                          通过
+                        <Button size="small" type="primary" onClick={() => void run({ id: r.id, decision: 'approve' })} aria-label={t('techmarket.moderation.approveTitle', { title: r.title })}>
+                          {t('techmarket.approve')}
                         </Button>
                         <Button size="small" danger onClick={() => setRejecting(r.id)}>
-                          退回
+                          {t('techmarket.return')}
                         </Button>
                       </Space>
                     ),
@@ -64,7 +67,7 @@ export default function ModerationPage() {
         />
       </Card>
       <Modal
-        title="退回理由"
+        title={t('techmarket.returnReason')}
         open={rejecting !== null}
         onCancel={() => setRejecting(null)}
         okButtonProps={{ disabled: reason.trim().length < 2 }}

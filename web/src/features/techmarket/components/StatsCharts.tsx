@@ -5,6 +5,8 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import type { TechmarketStats } from '../api/get-stats';
 import { CHART_GRID, CHART_LEGEND } from '../../../lib/chart-layout';
+import { techmarketMessages } from '../messages';
+import { useMessages } from '../../../lib/i18n';
 
 echarts.use([BarChart, PieChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
 
@@ -26,15 +28,16 @@ function useChart(option: echarts.EChartsCoreOption) {
 }
 
 export function BarByBucket({ buckets, label }: { buckets: Bucket[]; label: string }) {
+  const t = useMessages(techmarketMessages);
   const ref = useChart({
     tooltip: { trigger: 'axis' },
-    legend: { ...CHART_LEGEND, data: ['合同数', '合同成交额（万元）'] },
+    legend: { ...CHART_LEGEND, data: [t('techmarket.stats.deals'), t('techmarket.stats.amountWan')] },
     grid: CHART_GRID,
     xAxis: { type: 'category', data: buckets.map((b) => b.name), axisLabel: { rotate: 30 } },
-    yAxis: [{ type: 'value', name: '项' }, { type: 'value', name: '万元' }],
+    yAxis: [{ type: 'value', name: t('techmarket.stats.unitDeals') }, { type: 'value', name: t('techmarket.stats.unitWan') }],
     series: [
-      { name: '合同数', type: 'bar', data: buckets.map((b) => b.deals) },
-      { name: '合同成交额（万元）', type: 'bar', yAxisIndex: 1, data: buckets.map((b) => Math.round(b.amount / 1e4)) },
+      { name: t('techmarket.stats.deals'), type: 'bar', data: buckets.map((b) => b.deals) },
+      { name: t('techmarket.stats.amountWan'), type: 'bar', yAxisIndex: 1, data: buckets.map((b) => Math.round(b.amount / 1e4)) },
     ],
   });
   return <div ref={ref} role="img" aria-label={label} style={{ height: 320 }} />;

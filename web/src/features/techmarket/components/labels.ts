@@ -1,17 +1,61 @@
-export const DOMAINS = ['电子信息', '生物与新医药', '航空航天', '新材料', '高技术服务', '新能源与节能', '资源与环境', '先进制造与自动化', '其他'] as const;
-export const KIND_NAMES = { supply: '成果', demand: '需求' } as const;
-export const PRICE_MODE_NAMES = { fixed: '一口价', negotiable: '面议', auction: '拍卖' } as const;
-export const STATUS_NAMES = { pending: '待审核', approved: '已公开', rejected: '已退回', withdrawn: '已撤回' } as const;
-export const REGISTRATION_STATUS_NAMES = { none: '未申请', submitted: '待登记', returned: '已退回', registered: '已登记' } as const;
-export const CONTRACT_TYPES = [
-  ['development_commissioned', '技术开发（委托）'],
-  ['development_cooperative', '技术开发（合作）'],
-  ['transfer_patent', '技术转让（专利权）'],
-  ['transfer_patent_application', '技术转让（专利申请权）'],
-  ['transfer_know_how', '技术转让（技术秘密）'],
-  ['transfer_other', '技术转让（其他）'],
-  ['licence_patent', '技术许可（专利实施许可）'],
-  ['licence_know_how', '技术许可（技术秘密使用许可）'],
-  ['consulting', '技术咨询'],
-  ['service', '技术服务'],
+import { techmarketMessages, type TechmarketT } from '../messages';
+
+type Key = keyof typeof techmarketMessages & string;
+
+/** The technical fields; a listing stores the field's Chinese name, shown translated. */
+const DOMAINS = [
+  'techmarket.domain.electronics',
+  'techmarket.domain.bio',
+  'techmarket.domain.aerospace',
+  'techmarket.domain.materials',
+  'techmarket.domain.services',
+  'techmarket.domain.energy',
+  'techmarket.domain.environment',
+  'techmarket.domain.manufacturing',
+  'techmarket.domain.other',
 ] as const;
+export type Domain = (typeof techmarketMessages)[(typeof DOMAINS)[number]][0];
+export const domainOptions = (t: TechmarketT) => DOMAINS.map((key) => ({ value: techmarketMessages[key][0] as Domain, label: t(key) }));
+
+const KIND_KEYS = { supply: 'techmarket.kind.supply', demand: 'techmarket.kind.demand' } as const satisfies Record<string, Key>;
+const PRICE_MODE_KEYS = { fixed: 'techmarket.priceMode.fixed', negotiable: 'techmarket.priceMode.negotiable', auction: 'techmarket.priceMode.auction' } as const satisfies Record<string, Key>;
+const STATUS_KEYS = {
+  pending: 'techmarket.status.pending',
+  approved: 'techmarket.status.approved',
+  rejected: 'techmarket.status.rejected',
+  withdrawn: 'techmarket.status.withdrawn',
+} as const satisfies Record<string, Key>;
+const REGISTRATION_STATUS_KEYS = {
+  none: 'techmarket.registration.none',
+  submitted: 'techmarket.registration.submitted',
+  returned: 'techmarket.status.rejected',
+  registered: 'techmarket.registration.registered',
+} as const satisfies Record<string, Key>;
+const CONTRACT_TYPES = [
+  'development_commissioned',
+  'development_cooperative',
+  'transfer_patent',
+  'transfer_patent_application',
+  'transfer_know_how',
+  'transfer_other',
+  'licence_patent',
+  'licence_know_how',
+  'consulting',
+  'service',
+] as const;
+
+export type ListingKind = keyof typeof KIND_KEYS;
+export type PriceMode = keyof typeof PRICE_MODE_KEYS;
+export type ListingStatus = keyof typeof STATUS_KEYS;
+export type RegistrationStatus = keyof typeof REGISTRATION_STATUS_KEYS;
+
+const optionsOf = <K extends string>(t: TechmarketT, keys: Record<K, Key>) => (Object.keys(keys) as K[]).map((value) => ({ value, label: t(keys[value]) }));
+
+export const kindName = (t: TechmarketT, kind: ListingKind) => t(KIND_KEYS[kind]);
+export const kindOptions = (t: TechmarketT) => optionsOf(t, KIND_KEYS);
+export const priceModeName = (t: TechmarketT, mode: PriceMode) => t(PRICE_MODE_KEYS[mode]);
+export const priceModeOptions = (t: TechmarketT) => optionsOf(t, PRICE_MODE_KEYS);
+export const statusName = (t: TechmarketT, status: ListingStatus) => t(STATUS_KEYS[status]);
+export const statusOptions = (t: TechmarketT) => optionsOf(t, STATUS_KEYS);
+export const registrationStatusName = (t: TechmarketT, status: RegistrationStatus) => t(REGISTRATION_STATUS_KEYS[status]);
+export const contractTypeOptions = (t: TechmarketT) => CONTRACT_TYPES.map((value) => ({ value, label: t(`techmarket.contractType.${value}`) }));
