@@ -12,8 +12,8 @@ export function LanguageSwitch() {
       value={lang}
       onChange={setLang}
       options={[
-        { value: 'zh-CN', label: languageEndonym('zh-CN') },
-        { value: 'en', label: languageEndonym('en') },
+        { value: 'zh-CN', label: <span lang="zh-CN">{languageEndonym('zh-CN')}</span> },
+        { value: 'en', label: <span lang="en">{languageEndonym('en')}</span> },
       ]}
     />
   );

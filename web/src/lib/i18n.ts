@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext } from 'react';
+import { createContext, createElement, Fragment, useCallback, useContext, type ReactNode } from 'react';
 import { messages, type MessageKey } from './i18n-messages';
 
 export type { MessageKey };
@@ -66,4 +66,10 @@ export function useT(): TFunction {
 export function useMessages<C extends Catalogue>(catalogue: C): (key: keyof C & string, vars?: Vars) => string {
   const { lang } = useContext(I18nContext);
   return useCallback((key: keyof C & string, vars?: Vars) => translateFrom(catalogue, lang, key, vars), [catalogue, lang]);
+}
+
+/** Fills the `{name}` placeholders of a translated text with React nodes: data such as a person's name,
+ * wrapped by the caller in an element marked translate="no" (t() without vars leaves the placeholders). */
+export function fillNodes(text: string, nodes: Record<string, ReactNode>): ReactNode[] {
+  return text.split(/\{(\w+)\}/g).map((part, i) => (i % 2 === 1 ? createElement(Fragment, { key: i }, nodes[part]) : part));
 }

@@ -38,6 +38,7 @@ export function EnterpriseView({ id, backToList }: { id: number; backToList: boo
     <>
       <PageTitle
         title={e.name}
+        isName
         extra={
           <>
             {backToList ? (

@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import { businessDayjs } from '../../../lib/business-clock';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { useT, type MessageKey } from '../../../lib/i18n';
+import { fillNodes, useT, type MessageKey } from '../../../lib/i18n';
 import { isRoleCode, useSession } from '../../../lib/session';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { InboxCard } from '../../inbox/components/InboxCard';
@@ -40,7 +40,7 @@ export default function HomePage({ shortcuts }: { shortcuts: Shortcut[] }) {
     <>
       <Card style={{ marginBottom: 24 }}>
         <Typography.Title level={1} style={{ fontSize: 22, marginTop: 0 }}>
-          {t(greetingKey(now.hour()), { name: me.user.displayName })}
+          {fillNodes(t(greetingKey(now.hour())), { name: <span translate="no">{me.user.displayName}</span> })}
         </Typography.Title>
         <Descriptions column={{ xs: 1, md: 3 }} size="small">
           <Descriptions.Item label={t('home.roles')}>
