@@ -37,7 +37,8 @@ export async function insertPolicy(tx: Executor, row: typeof voucherPolicies.$in
 
 export async function findPolicy(db: Executor, id: number, forUpdate = false): Promise<PolicyRow | undefined> {
   const q = db.select().from(voucherPolicies).where(eq(voucherPolicies.id, id));
-  const rows = forUpdate ? await q.for('update') : await q;
+  // prepared: one round trip on the PostgreSQL server (db/prepared.ts), read by every booking
+  const rows = forUpdate ? await q.for('update') : await q.prepare('voucher_policy_by_id').execute();
   return rows[0];
 }
 
@@ -99,7 +100,9 @@ export async function findHolder(db: Executor, id: number, scope?: SQL): Promise
     .from(voucherHolders)
     .innerJoin(districts, eq(districts.id, voucherHolders.districtId))
     .leftJoin(enterprises, eq(enterprises.id, voucherHolders.enterpriseId))
-    .where(both(eq(voucherHolders.id, id), scope));
+    .where(both(eq(voucherHolders.id, id), scope))
+    .prepare('voucher_holder_by_id')
+    .execute();
   return rows[0] ? flatHolder(rows[0]) : undefined;
 }
 
@@ -207,7 +210,13 @@ export async function insertProviders(tx: Executor, rows: (typeof voucherProvide
 }
 
 export async function findProvider(db: Executor, id: number): Promise<ProviderWithNames | undefined> {
-  const rows = await db.select(providerSelection).from(voucherProviders).innerJoin(districts, eq(districts.id, voucherProviders.districtId)).where(eq(voucherProviders.id, id));
+  const rows = await db
+    .select(providerSelection)
+    .from(voucherProviders)
+    .innerJoin(districts, eq(districts.id, voucherProviders.districtId))
+    .where(eq(voucherProviders.id, id))
+    .prepare('voucher_provider_by_id')
+    .execute();
   return rows[0] ? { ...rows[0].p, districtName: rows[0].districtName } : undefined;
 }
 
@@ -389,7 +398,9 @@ export async function findIdempotencyKey(db: Executor, scope: string, key: strin
   const rows = await db
     .select()
     .from(voucherIdempotencyKeys)
-    .where(and(eq(voucherIdempotencyKeys.scope, scope), eq(voucherIdempotencyKeys.key, key)));
+    .where(and(eq(voucherIdempotencyKeys.scope, scope), eq(voucherIdempotencyKeys.key, key)))
+    .prepare('voucher_idempotency_key_by_key')
+    .execute();
   return rows[0];
 }
 
