@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { App } from 'antd';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../lib/api';
-import { DataTable, type DataColumn, type TableQuery } from './DataTable';
+import { DataTable, pinKeyColumns, type DataColumn, type TableQuery } from './DataTable';
 
 interface Row {
   id: number;
@@ -101,5 +101,26 @@ describe('DataTable', () => {
     const button = screen.getByRole('button', { name: /导出Excel/ });
     expect(button.hasAttribute('disabled')).toBe(true);
     expect(within(document.body).queryByTestId('pager-next')).toBeNull();
+  });
+});
+
+describe('pinKeyColumns', () => {
+  const wide: DataColumn<Row>[] = [
+    { key: 'name', title: '基金名称' },
+    { key: 'status', title: '状态' },
+    { key: 'amount', title: '金额' },
+    { key: 'statusName', title: '状态' },
+    { key: 'actions', title: '操作' },
+  ];
+  const fixedOf = (cs: DataColumn<Row>[]) => cs.map((c) => c.fixed ?? null);
+
+  it('in a table that scrolls sideways, pins the trailing status and action columns on the right, not a status column in the middle', () => {
+    expect(fixedOf(pinKeyColumns(wide, true))).toEqual([null, null, null, 'right', 'right']);
+  });
+
+  it('leaves a table that fits, and a column that chose its own side, as they are', () => {
+    expect(fixedOf(pinKeyColumns(wide, false))).toEqual([null, null, null, null, null]);
+    const chosen = wide.map((c) => (c.key === 'actions' ? { ...c, fixed: 'left' as const } : c));
+    expect(fixedOf(pinKeyColumns(chosen, true))).toEqual([null, null, null, null, 'left']);
   });
 });

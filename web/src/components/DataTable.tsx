@@ -41,6 +41,24 @@ type Props<T> = Omit<TableProps<T>, 'columns' | 'dataSource' | 'loading' | 'loca
   exportFile?: { url: string; filename: string };
 };
 
+/** Keys of the columns a reader must see without scrolling a wide table sideways: the row's status and actions. */
+const KEY_COLUMNS = new Set(['status', 'statusName', 'op', 'ops', 'actions']);
+
+/**
+ * In a table that scrolls sideways (scroll.x), the trailing status and action columns stay pinned on the
+ * right, so 状态 and 操作 show at 1366 px without scrolling (issue 16). A column that sets `fixed` keeps it.
+ */
+export function pinKeyColumns<T>(columns: DataColumn<T>[], scrollsSideways: boolean): DataColumn<T>[] {
+  if (!scrollsSideways) {
+    return columns;
+  }
+  let first = columns.length;
+  while (first > 0 && KEY_COLUMNS.has(columns[first - 1].key) && columns[first - 1].fixed === undefined) {
+    first -= 1;
+  }
+  return columns.map((c, i) => (i >= first ? { ...c, fixed: 'right' as const } : c));
+}
+
 /**
  * The list every feature shows: filters, actions, export, column settings, the table and its pager, and a
  * state for each case: loading, empty, refused (403 says so, with the reason) and failed (with a retry).
@@ -77,7 +95,10 @@ export function DataTable<T extends object>({ tableId, columns, query, rows, fil
       <Table<T>
         size="small"
         {...table}
-        columns={columns.filter((c) => !hidden.includes(c.key))}
+        columns={pinKeyColumns(
+          columns.filter((c) => !hidden.includes(c.key)),
+          table.scroll?.x !== undefined,
+        )}
         dataSource={query.isError ? [] : (rows as T[] | undefined) ?? []}
         loading={query.isLoading || query.isFetching}
         locale={{ emptyText }}
