@@ -49,7 +49,7 @@ describe('innovation vouchers', () => {
     await modal.getByLabel('使用创新券金额（元）').fill('7000');
     await modal.getByRole('button', { name: /确认预约/ }).click();
     await modal.getByText('超过上限：合同金额 12,000.00 元 的 50% 为 6,000.00 元').waitFor();
-    expect(await modal.getByLabel('使用创新券金额（元）').inputValue()).toBe('7,000');
+    expect(await modal.getByLabel('使用创新券金额（元）').inputValue()).toBe('7,000.00');
     await modal.getByLabel('使用创新券金额（元）').fill('6000');
     const booked = holder.waitForResponse((r) => r.url().endsWith('/api/vouchers/bookings') && r.request().method() === 'POST');
     await modal.getByRole('button', { name: /确认预约/ }).click();
@@ -120,7 +120,17 @@ describe('innovation vouchers', () => {
     await officer.getByRole('tab', { name: '统计分析' }).click();
     await officer.getByRole('img', { name: '创新券发放与兑付统计图' }).locator('canvas').waitFor();
     await screenshot(officer, 'vouchers-officer-stats');
-    for (const p of [holder, provider, officer]) {
+
+    // 6. A district officer sees only the tabs a district may use: no 发放, no 结算 (settlement
+    // batches are read city-wide only; the API refuses them to a district).
+    const district = await newPage(browser);
+    await login(district, 'xihu');
+    await district.goto('/vouchers/desk');
+    await district.getByRole('tab', { name: '兑付审核' }).waitFor();
+    expect(await district.getByRole('tab', { name: '结算' }).count()).toBe(0);
+    expect(await district.getByRole('tab', { name: '发放' }).count()).toBe(0);
+    expect((await district.request.get('/api/vouchers/settlements')).status()).toBe(403);
+    for (const p of [holder, provider, officer, district]) {
       await p.context().close();
     }
   });
