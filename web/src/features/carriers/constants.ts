@@ -1,22 +1,35 @@
-export const KIND_OPTIONS = [
-  { value: 'makerspace', label: '众创空间' },
-  { value: 'incubator', label: '科技企业孵化器' },
-  { value: 'platform', label: '科技创新服务平台' },
+import { carriersMessages, type CarriersT } from './messages';
+
+const KINDS = { makerspace: 'carriers.kind.makerspace', incubator: 'carriers.kind.incubator', platform: 'carriers.kind.platform' } as const;
+export type CarrierKindCode = keyof typeof KINDS;
+export const kindOptions = (t: CarriersT) => (Object.keys(KINDS) as CarrierKindCode[]).map((value) => ({ value, label: t(KINDS[value]) }));
+
+/** The services a carrier offers; a carrier stores the service's Chinese name, shown translated. */
+const SERVICES = [
+  'carriers.service.mentoring',
+  'carriers.service.financing',
+  'carriers.service.technical',
+  'carriers.service.ip',
+  'carriers.service.legal',
+  'carriers.service.recruitment',
+  'carriers.service.marketing',
+  'carriers.service.policy',
+  'carriers.service.international',
+  'carriers.service.lab',
 ] as const;
-export type CarrierKindCode = (typeof KIND_OPTIONS)[number]['value'];
+export const serviceOptions = (t: CarriersT) => SERVICES.map((key) => ({ value: carriersMessages[key][0] as string, label: t(key) }));
 
-export const SERVICE_OPTIONS = ['创业辅导', '投融资对接', '技术支撑', '知识产权', '法律财务', '人才招聘', '市场推广', '政策申报', '国际交流', '公共实验设备'] as const;
-
+/** The Torch-style statistics items, each labelled by a message key. */
 export const STAT_FIELDS = [
-  { key: 'areaM2', label: '场地面积（平方米）' },
-  { key: 'firmsInIncubation', label: '在孵企业数' },
-  { key: 'newFirms', label: '当年新孵企业数' },
-  { key: 'graduatedFirms', label: '当年毕业企业数' },
-  { key: 'revenue', label: '在孵企业总收入（元）', money: true },
-  { key: 'jobs', label: '从业人员数' },
-  { key: 'investment', label: '获得投融资额（元）', money: true },
-  { key: 'ipCount', label: '知识产权数' },
-  { key: 'events', label: '创业活动场次' },
+  { key: 'areaM2', label: 'carriers.area' },
+  { key: 'firmsInIncubation', label: 'carriers.stat.firms' },
+  { key: 'newFirms', label: 'carriers.stat.newFirms' },
+  { key: 'graduatedFirms', label: 'carriers.stat.graduated' },
+  { key: 'revenue', label: 'carriers.stat.revenue', money: true },
+  { key: 'jobs', label: 'carriers.stat.jobs' },
+  { key: 'investment', label: 'carriers.stat.investment', money: true },
+  { key: 'ipCount', label: 'carriers.stat.ip' },
+  { key: 'events', label: 'carriers.stat.events' },
 ] as const;
 
 export const GRADE_COLORS: Record<string, string> = { excellent: 'green', good: 'blue', pass: 'default', fail: 'red' };

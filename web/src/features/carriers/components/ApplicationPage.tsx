@@ -12,9 +12,12 @@ import { useDecideCarrierCase } from '../api/notice';
 import { APPLICATION_FIELDS, ApplicationFormFields } from './ApplicationFormFields';
 import { CaseActions, CaseEvents } from './CaseActions';
 import { showErrors } from './errors';
+import { carriersMessages } from '../messages';
+import { useMessages } from '../../../lib/i18n';
 
 /** A municipal makerspace/incubator recognition application: criteria, the form, the steps. */
 export default function ApplicationPage() {
+  const t = useMessages(carriersMessages);
   const id = Number(useParams().id);
   const me = useSession();
   const q = useApplication(id);
@@ -39,7 +42,7 @@ export default function ApplicationPage() {
     const v = await form.validateFields();
     try {
       await update.mutateAsync(v);
-      message.success('已保存');
+      message.success(t('common.saved'));
     } catch (err) {
       showErrors(form, err, APPLICATION_FIELDS);
     }
@@ -58,13 +61,13 @@ export default function ApplicationPage() {
   return (
     <>
       <PageTitle
-        title={`${a.instrumentName}申请`}
+        title={t('carriers.app.title', { instrumentName: a.instrumentName })}
         extra={
           a.status === 'in_notice' && me.roles.includes('city_officer') ? (
             <CaseActions
               actions={[
-                { action: 'recognise', name: '予以认定', needsComment: false },
-                { action: 'decline', name: '不予认定', needsComment: true },
+                { action: 'recognise', name: t('carriers.app.grant'), needsComment: false },
+                { action: 'decline', name: t('carriers.app.refuse'), needsComment: true },
               ]}
               onAct={(b) => decide.mutateAsync({ approve: b.action === 'recognise', comment: b.comment })}
               pending={decide.isPending}
@@ -75,48 +78,48 @@ export default function ApplicationPage() {
         }
       >
         <StatusTag status={a.status} name={a.statusName} />
-        {a.next ? <span>下一步：{a.next}</span> : null}
-        {a.dueOn ? <span>（办理期限 {a.dueOn}）</span> : null}
+        {a.next ? <span>{t('carriers.nextStep')}{a.next}</span> : null}
+        {a.dueOn ? <span>{t('carriers.app.dueBy', { dueOn: a.dueOn })}</span> : null}
       </PageTitle>
-      {a.certificateNo ? <Alert type="success" showIcon style={{ marginBottom: 16 }} message={`已认定，证书编号 ${a.certificateNo}`} /> : null}
-      {a.status === 'district_passed' && a.instrument === 'incubator' && me.roles.includes('city_officer') ? <Alert type="info" showIcon style={{ marginBottom: 16 }} message="孵化器认定须经专家评审：请先随机抽取评审专家，专家评审完成后再审定。" /> : null}
-      {a.status === 'city_passed' && me.roles.includes('city_officer') ? <Alert type="info" showIcon style={{ marginBottom: 16 }} message={<span>市科委审核已通过，请在<Link to="/notices">公示管理</Link>中发布公示；公示期满后作出认定决定。</span>} /> : null}
+      {a.certificateNo ? <Alert type="success" showIcon style={{ marginBottom: 16 }} message={t('carriers.app.recognised', { certificateNo: a.certificateNo })} /> : null}
+      {a.status === 'district_passed' && a.instrument === 'incubator' && me.roles.includes('city_officer') ? <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('carriers.app.panelFirst')} /> : null}
+      {a.status === 'city_passed' && me.roles.includes('city_officer') ? <Alert type="info" showIcon style={{ marginBottom: 16 }} message={<span>{t('carriers.app.noticeGoTo')}<Link to="/notices">{t('carriers.app.noticesLink')}</Link>{t('carriers.app.noticeThen')}</span>} /> : null}
       <Row gutter={16}>
         <Col xs={24} lg={14}>
-          <Card title="申请载体" style={{ marginBottom: 16 }}>
+          <Card title={t('carriers.app.carrier')} style={{ marginBottom: 16 }}>
             <Descriptions column={1} size="small">
-              <Descriptions.Item label="载体">
+              <Descriptions.Item label={t('carriers.carrier')}>
                 <Link to={`/carriers/${a.carrier.id}`}>{a.carrier.name}</Link>（{a.carrier.kindName}）
               </Descriptions.Item>
-              <Descriptions.Item label="运营机构">{a.carrier.operatorName}</Descriptions.Item>
-              <Descriptions.Item label="区县 / 园区">
+              <Descriptions.Item label={t('carriers.operator')}>{a.carrier.operatorName}</Descriptions.Item>
+              <Descriptions.Item label={t('carriers.app.districtPark')}>
                 {a.carrier.districtName}
                 {a.carrier.parkName ? ` / ${a.carrier.parkName}` : ''}
               </Descriptions.Item>
             </Descriptions>
           </Card>
-          <Card title="认定条件对照" style={{ marginBottom: 16 }}>
+          <Card title={t('carriers.app.criteria')} style={{ marginBottom: 16 }}>
             <Table
               rowKey="label"
               size="small"
               pagination={false}
               dataSource={a.criteria}
               columns={[
-                { title: '条件', dataIndex: 'label' },
-                { title: '要求', dataIndex: 'required' },
-                { title: '申报', dataIndex: 'actual' },
-                { title: '', dataIndex: 'met', width: 90, render: (m: boolean) => (m ? <Tag color="green">符合</Tag> : <Tag color="red">不符合</Tag>) },
+                { title: t('carriers.app.criterion'), dataIndex: 'label' },
+                { title: t('carriers.app.required'), dataIndex: 'required' },
+                { title: t('carriers.app.declared'), dataIndex: 'actual' },
+                { title: '', dataIndex: 'met', width: 90, render: (m: boolean) => (m ? <Tag color="green">{t('carriers.app.met')}</Tag> : <Tag color="red">{t('carriers.app.notMet')}</Tag>) },
               ]}
             />
           </Card>
-          <Card title="申请表" extra={editable ? <Button onClick={() => void save()} loading={update.isPending}>保存</Button> : null}>
+          <Card title={t('carriers.app.form')} extra={editable ? <Button onClick={() => void save()} loading={update.isPending}>{t('common.save')}</Button> : null}>
             <Form form={form} layout="vertical" disabled={!editable}>
               <ApplicationFormFields />
             </Form>
           </Card>
         </Col>
         <Col xs={24} lg={10}>
-          <Card title="办理记录">
+          <Card title={t('carriers.history')}>
             <CaseEvents events={a.events} />
           </Card>
         </Col>

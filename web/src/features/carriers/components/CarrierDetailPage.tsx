@@ -20,9 +20,12 @@ import { CarrierForm } from './CarrierForm';
 import { NationalTab } from './NationalTab';
 import { showErrors } from './errors';
 import { STATS_FIELD_NAMES, StatsFormFields } from './StatsFormFields';
+import { carriersMessages } from '../messages';
+import { useMessages } from '../../../lib/i18n';
 
 /** One carrier: profile, recognitions, firms, applications, annual statistics and assessments. */
 export default function CarrierDetailPage() {
+  const t = useMessages(carriersMessages);
   const id = Number(useParams().id);
   const me = useSession();
   const q = useCarrier(id);
@@ -46,49 +49,49 @@ export default function CarrierDetailPage() {
         title={c.name}
         extra={
           <>
-            {isOperator ? <Button onClick={() => setDialog('edit')}>修改档案</Button> : null}
+            {isOperator ? <Button onClick={() => setDialog('edit')}>{t('carriers.detail.edit')}</Button> : null}
             {canApply ? (
               <Button type="primary" onClick={() => setDialog('apply')}>
-                申请市级认定
+                {t('carriers.detail.apply')}
               </Button>
             ) : null}
-            {isOperator && c.kind !== 'platform' && !c.exitedOn ? <Button onClick={() => setDialog('stats')}>填报年度统计</Button> : null}
-            {isOfficer && c.kind !== 'platform' && !c.exitedOn && live.some((r) => r.level === 'municipal') && !live.some((r) => r.level === 'national') ? <Button onClick={() => setDialog('national')}>推荐上报国家级</Button> : null}
-            {isOfficer && !c.exitedOn ? <Button onClick={() => setDialog('assess')}>考核评分</Button> : null}
+            {isOperator && c.kind !== 'platform' && !c.exitedOn ? <Button onClick={() => setDialog('stats')}>{t('carriers.detail.fileStats')}</Button> : null}
+            {isOfficer && c.kind !== 'platform' && !c.exitedOn && live.some((r) => r.level === 'municipal') && !live.some((r) => r.level === 'national') ? <Button onClick={() => setDialog('national')}>{t('carriers.detail.recommend')}</Button> : null}
+            {isOfficer && !c.exitedOn ? <Button onClick={() => setDialog('assess')}>{t('carriers.detail.assess')}</Button> : null}
           </>
         }
       >
         <Space wrap>
           <Tag>{c.kindName}</Tag>
-          {c.nationalSince ? <Tag color="gold">国家级（{c.nationalSince}起）</Tag> : null}
-          {c.municipalSince ? <Tag color="green">市级（{c.municipalSince}起）</Tag> : null}
-          {c.exitedOn ? <Tag color="red">已于{c.exitedOn}退出：{c.exitReason}</Tag> : null}
+          {c.nationalSince ? <Tag color="gold">{t('carriers.detail.nationalSince', { nationalSince: c.nationalSince })}</Tag> : null}
+          {c.municipalSince ? <Tag color="green">{t('carriers.detail.municipalSince', { municipalSince: c.municipalSince })}</Tag> : null}
+          {c.exitedOn ? <Tag color="red">{t('carriers.detail.exitedOn', { exitedOn: c.exitedOn })}{c.exitReason}</Tag> : null}
         </Space>
       </PageTitle>
       <Card style={{ marginBottom: 16 }}>
         <Descriptions column={{ xs: 1, md: 2 }} size="small">
-          <Descriptions.Item label="运营机构">{c.operatorName}</Descriptions.Item>
-          <Descriptions.Item label="所在区县">{c.districtName}</Descriptions.Item>
-          <Descriptions.Item label="园区/小镇">{orDash(c.parkName)}</Descriptions.Item>
-          <Descriptions.Item label="场地面积">{c.areaM2.toLocaleString('zh-CN')} 平方米</Descriptions.Item>
-          <Descriptions.Item label="地址">{c.address}</Descriptions.Item>
-          <Descriptions.Item label="成立日期">{orDash(c.foundedOn)}</Descriptions.Item>
-          <Descriptions.Item label="服务内容">{c.services.join('、') || '—'}</Descriptions.Item>
-          <Descriptions.Item label="负责人">{c.managers.map((m) => `${m.name}（${m.title}）`).join('、') || '—'}</Descriptions.Item>
-          <Descriptions.Item label="在孵企业">
-            在孵 {c.firms.inIncubation} 家 · 已毕业 {c.firms.graduated} 家 · 已退出 {c.firms.exited} 家（累计 {c.firms.total} 家）
+          <Descriptions.Item label={t('carriers.operator')}>{c.operatorName}</Descriptions.Item>
+          <Descriptions.Item label={t('carriers.districtOf')}>{c.districtName}</Descriptions.Item>
+          <Descriptions.Item label={t('carriers.parkOrTown')}>{orDash(c.parkName)}</Descriptions.Item>
+          <Descriptions.Item label={t('carriers.areaShort')}>{c.areaM2.toLocaleString('zh-CN')} {t('carriers.squareMetres')}</Descriptions.Item>
+          <Descriptions.Item label={t('carriers.address')}>{c.address}</Descriptions.Item>
+          <Descriptions.Item label={t('carriers.foundedOn')}>{orDash(c.foundedOn)}</Descriptions.Item>
+          <Descriptions.Item label={t('carriers.services')}>{c.services.join('、') || '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('carriers.manager')}>{c.managers.map((m) => `${m.name}（${m.title}）`).join('、') || '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('carriers.firmsInIncubation')}>
+            {t('carriers.detail.firmCounts', { inIncubation: c.firms.inIncubation, graduated: c.firms.graduated, exited: c.firms.exited, total: c.firms.total })}
           </Descriptions.Item>
         </Descriptions>
       </Card>
       <Card>
         <Tabs
           items={[
-            { key: 'rec', label: '认定记录', children: <Recognitions c={c} /> },
-            ...(c.kind === 'platform' || isOperator ? [] : [{ key: 'national', label: '国家级推荐上报', children: <NationalTab carrierId={c.id} /> }]),
-            { key: 'firms', label: '在孵企业', children: <Firms c={c} canEdit={isOperator && !c.exitedOn} /> },
+            { key: 'rec', label: t('carriers.detail.recognitions'), children: <Recognitions c={c} /> },
+            ...(c.kind === 'platform' || isOperator ? [] : [{ key: 'national', label: t('carriers.nationalRecommendations'), children: <NationalTab carrierId={c.id} /> }]),
+            { key: 'firms', label: t('carriers.firmsInIncubation'), children: <Firms c={c} canEdit={isOperator && !c.exitedOn} /> },
             {
               key: 'apps',
-              label: `认定申请（${c.applications.length}）`,
+              label: t('carriers.detail.applications', { length: c.applications.length }),
               children: (
                 <Table
                   rowKey="id"
@@ -96,17 +99,17 @@ export default function CarrierDetailPage() {
                   pagination={false}
                   dataSource={c.applications}
                   columns={[
-                    { title: '年度', dataIndex: 'year', width: 80 },
-                    { title: '申请', dataIndex: 'id', render: (v: number) => <Link to={`/carriers/applications/${v}`}>认定申请 #{v}</Link> },
-                    { title: '状态', dataIndex: 'statusName', render: (v: string, r) => <StatusTag status={r.status} name={v} /> },
-                    { title: '证书编号', dataIndex: 'certificateNo', render: orDash },
+                    { title: t('carriers.year'), dataIndex: 'year', width: 80 },
+                    { title: t('carriers.detail.application'), dataIndex: 'id', render: (v: number) => <Link to={`/carriers/applications/${v}`}>{t('carriers.detail.applicationNo')}{v}</Link> },
+                    { title: t('carriers.status'), dataIndex: 'statusName', render: (v: string, r) => <StatusTag status={r.status} name={v} /> },
+                    { title: t('carriers.certificateNo'), dataIndex: 'certificateNo', render: orDash },
                   ]}
                 />
               ),
             },
             {
               key: 'stats',
-              label: `年度统计（${c.stats.length}）`,
+              label: t('carriers.detail.stats', { length: c.stats.length }),
               children: (
                 <Table
                   rowKey="id"
@@ -114,15 +117,15 @@ export default function CarrierDetailPage() {
                   pagination={false}
                   dataSource={c.stats}
                   columns={[
-                    { title: '统计年度', dataIndex: 'year', render: (v: number, r) => <Link to={`/carriers/stats/${r.id}`}>{v}年度统计报表</Link> },
-                    { title: '状态', dataIndex: 'statusName', render: (v: string, r) => <StatusTag status={r.status} name={v} /> },
+                    { title: t('carriers.statsYear'), dataIndex: 'year', render: (v: number, r) => <Link to={`/carriers/stats/${r.id}`}>{v}{t('carriers.detail.statsReport')}</Link> },
+                    { title: t('carriers.status'), dataIndex: 'statusName', render: (v: string, r) => <StatusTag status={r.status} name={v} /> },
                   ]}
                 />
               ),
             },
             {
               key: 'assess',
-              label: `考核（${c.assessments.length}）`,
+              label: t('carriers.detail.assessments', { length: c.assessments.length }),
               children: (
                 <Table
                   rowKey="id"
@@ -131,13 +134,13 @@ export default function CarrierDetailPage() {
                   dataSource={c.assessments}
                   expandable={{ expandedRowRender: (a) => <AssessmentItems carrierKind={c.kind} assessment={a} /> }}
                   columns={[
-                    { title: '年度', dataIndex: 'year', width: 80 },
-                    { title: '类别', dataIndex: 'kind', render: (v: string) => (v === 'annual' ? (c.kind === 'platform' ? '年度绩效考评' : '年度考核') : '建设验收') },
-                    { title: '得分', dataIndex: 'score', align: 'right' },
-                    { title: '等级', dataIndex: 'gradeName', render: (v: string, r) => <Tag color={GRADE_COLORS[r.grade]}>{r.kind === 'acceptance' ? (r.grade === 'pass' ? '通过验收' : '未通过验收') : v}</Tag> },
-                    { title: '补助', dataIndex: 'subsidy', align: 'right', render: (v: number) => <Money value={v} /> },
-                    { title: '拨付', dataIndex: 'paymentOrderId', render: (v: number | null, r) => (v ? `支付指令 #${v}` : r.subsidy > 0 ? '已拨付（平台上线前）' : '—') },
-                    { title: '考核日期', dataIndex: 'assessedOn' },
+                    { title: t('carriers.year'), dataIndex: 'year', width: 80 },
+                    { title: t('carriers.kind'), dataIndex: 'kind', render: (v: string) => (v === 'annual' ? (c.kind === 'platform' ? t('carriers.assess.performance') : t('carriers.assess.annual')) : t('carriers.assess.acceptance')) },
+                    { title: t('carriers.score'), dataIndex: 'score', align: 'right' },
+                    { title: t('carriers.grade'), dataIndex: 'gradeName', render: (v: string, r) => <Tag color={GRADE_COLORS[r.grade]}>{r.kind === 'acceptance' ? (r.grade === 'pass' ? t('carriers.assess.passed') : t('carriers.assess.failed')) : v}</Tag> },
+                    { title: t('carriers.subsidy'), dataIndex: 'subsidy', align: 'right', render: (v: number) => <Money value={v} /> },
+                    { title: t('carriers.detail.payment'), dataIndex: 'paymentOrderId', render: (v: number | null, r) => (v ? t('carriers.detail.paymentOrder', { v }) : r.subsidy > 0 ? t('carriers.detail.paidBeforePlatform') : '—') },
+                    { title: t('carriers.detail.assessedOn'), dataIndex: 'assessedOn' },
                   ]}
                 />
               ),
@@ -155,25 +158,27 @@ export default function CarrierDetailPage() {
 }
 
 function Recognitions({ c }: { c: CarrierDetail }) {
+  const t = useMessages(carriersMessages);
   return (
     <Table
       rowKey="id"
       size="small"
       pagination={false}
       dataSource={c.recognitions}
-      locale={{ emptyText: '尚未认定' }}
+      locale={{ emptyText: t('carriers.detail.notRecognised') }}
       columns={[
-        { title: '级别', dataIndex: 'levelName', width: 80 },
-        { title: '证书编号/文号', dataIndex: 'reference' },
-        { title: '认定机关', dataIndex: 'issuer' },
-        { title: '认定日期', dataIndex: 'recognisedOn', width: 110 },
-        { title: '状态', render: (_: unknown, r) => (r.revokedOn ? <Tag color="red">{r.revokedOn}终止：{r.revokeReason}</Tag> : <Tag color="green">有效</Tag>) },
+        { title: t('carriers.level'), dataIndex: 'levelName', width: 80 },
+        { title: t('carriers.detail.certificateOrDocument'), dataIndex: 'reference' },
+        { title: t('carriers.recognisedBy'), dataIndex: 'issuer' },
+        { title: t('carriers.detail.recognisedOn'), dataIndex: 'recognisedOn', width: 110 },
+        { title: t('carriers.status'), render: (_: unknown, r) => (r.revokedOn ? <Tag color="red">{r.revokedOn}{t('carriers.detail.ended')}{r.revokeReason}</Tag> : <Tag color="green">{t('carriers.detail.valid')}</Tag>) },
       ]}
     />
   );
 }
 
 function Firms({ c, canEdit }: { c: CarrierDetail; canEdit: boolean }) {
+  const t = useMessages(carriersMessages);
   const q = useFirms(c.id);
   const add = useAddFirm(c.id);
   const end = useEndFirm(c.id);
@@ -182,7 +187,7 @@ function Firms({ c, canEdit }: { c: CarrierDetail; canEdit: boolean }) {
   const finish = async (firm: Firm, outcome: 'graduated' | 'exited') => {
     try {
       await end.mutateAsync({ firmId: firm.id, outcome, on: today });
-      message.success(outcome === 'graduated' ? '已登记毕业' : '已登记退出');
+      message.success(outcome === 'graduated' ? t('carriers.firms.graduated') : t('carriers.firms.exited'));
     } catch (err) {
       message.error(errorMessage(err));
     }
@@ -199,20 +204,20 @@ function Firms({ c, canEdit }: { c: CarrierDetail; canEdit: boolean }) {
             try {
               await add.mutateAsync(v);
               form.resetFields();
-              message.success('已登记入孵');
+              message.success(t('carriers.firms.admitted'));
             } catch (err) {
               showErrors(form, err, ['firmName', 'enteredOn']);
             }
           }}
         >
-          <Form.Item name="firmName" rules={[{ required: true, message: '请填写企业名称' }]}>
-            <Input aria-label="入孵企业名称" placeholder="入孵企业（团队）名称" style={{ width: 260 }} />
+          <Form.Item name="firmName" rules={[{ required: true, message: t('carriers.firms.nameRequired') }]}>
+            <Input aria-label={t('carriers.firms.nameAria')} placeholder={t('carriers.firms.namePlaceholder')} style={{ width: 260 }} />
           </Form.Item>
-          <Form.Item name="enteredOn" rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/, message: '日期格式应为 YYYY-MM-DD' }]}>
-            <Input aria-label="入孵日期" style={{ width: 130 }} />
+          <Form.Item name="enteredOn" rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/, message: t('carriers.dateFormat') }]}>
+            <Input aria-label={t('carriers.firms.admittedOn')} style={{ width: 130 }} />
           </Form.Item>
           <Button htmlType="submit" loading={add.isPending}>
-            登记入孵
+            {t('carriers.firms.admit')}
           </Button>
         </Form>
       ) : null}
@@ -224,27 +229,27 @@ function Firms({ c, canEdit }: { c: CarrierDetail; canEdit: boolean }) {
         {...failedTable(q)}
         pagination={{ pageSize: 15 }}
         columns={[
-          { title: '企业（团队）', dataIndex: 'firmName', render: (v: string, r: Firm) => (r.enterpriseId ? <Link to={`/enterprises/${r.enterpriseId}`}>{v}</Link> : v) },
-          { title: '入孵', dataIndex: 'enteredOn', width: 110 },
-          { title: '毕业', dataIndex: 'graduatedOn', width: 110, render: orDash },
-          { title: '退出', dataIndex: 'exitedOn', width: 110, render: orDash },
+          { title: t('carriers.firms.firm'), dataIndex: 'firmName', render: (v: string, r: Firm) => (r.enterpriseId ? <Link to={`/enterprises/${r.enterpriseId}`}>{v}</Link> : v) },
+          { title: t('carriers.firms.in'), dataIndex: 'enteredOn', width: 110 },
+          { title: t('carriers.firms.graduate'), dataIndex: 'graduatedOn', width: 110, render: orDash },
+          { title: t('carriers.firms.exit'), dataIndex: 'exitedOn', width: 110, render: orDash },
           {
-            title: '状态',
+            title: t('carriers.status'),
             dataIndex: 'status',
             width: canEdit ? 200 : 90,
             render: (s: Firm['status'], r: Firm) =>
               s === 'incubating' && canEdit ? (
                 <Space>
-                  <Tag color="blue">在孵</Tag>
+                  <Tag color="blue">{t('carriers.firms.incubating')}</Tag>
                   <Button size="small" onClick={() => void finish(r, 'graduated')}>
-                    毕业
+                    {t('carriers.firms.graduate')}
                   </Button>
                   <Button size="small" danger onClick={() => void finish(r, 'exited')}>
-                    退出
+                    {t('carriers.firms.exit')}
                   </Button>
                 </Space>
               ) : (
-                <Tag color={s === 'incubating' ? 'blue' : s === 'graduated' ? 'green' : 'default'}>{s === 'incubating' ? '在孵' : s === 'graduated' ? '已毕业' : '已退出'}</Tag>
+                <Tag color={s === 'incubating' ? 'blue' : s === 'graduated' ? 'green' : 'default'}>{s === 'incubating' ? t('carriers.firms.incubating') : s === 'graduated' ? t('carriers.firms.graduatedStatus') : t('carriers.exited')}</Tag>
               ),
           },
         ]}
@@ -254,6 +259,7 @@ function Firms({ c, canEdit }: { c: CarrierDetail; canEdit: boolean }) {
 }
 
 function ApplyDialog({ c, onClose }: { c: CarrierDetail; onClose: () => void }) {
+  const t = useMessages(carriersMessages);
   const [form] = Form.useForm<ApplicationForm>();
   const open = useOpenApplication(c.id);
   const navigate = useNavigate();
@@ -261,14 +267,14 @@ function ApplyDialog({ c, onClose }: { c: CarrierDetail; onClose: () => void }) 
     const v = await form.validateFields();
     try {
       const app = await open.mutateAsync(v);
-      message.success('已保存为草稿，核对认定条件后提交');
+      message.success(t('carriers.apply.saved'));
       void navigate(`/carriers/applications/${app.id}`);
     } catch (err) {
       showErrors(form, err, APPLICATION_FIELDS);
     }
   };
   return (
-    <Modal open title={`申请市级${c.kindName}认定`} okText="保存草稿" cancelText="取消" onCancel={onClose} onOk={() => void submit()} confirmLoading={open.isPending} width={640}>
+    <Modal open title={t('carriers.apply.title', { kindName: c.kindName })} okText={t('carriers.saveDraft')} cancelText={t('common.cancel')} onCancel={onClose} onOk={() => void submit()} confirmLoading={open.isPending} width={640}>
       <Form form={form} layout="vertical" initialValues={{ areaM2: c.areaM2, services: c.services, operatingSince: c.foundedOn ?? undefined, firms: c.firms.inIncubation }}>
         <ApplicationFormFields />
       </Form>
@@ -277,6 +283,7 @@ function ApplyDialog({ c, onClose }: { c: CarrierDetail; onClose: () => void }) 
 }
 
 function StatsDialog({ c, onClose }: { c: CarrierDetail; onClose: () => void }) {
+  const t = useMessages(carriersMessages);
   const [form] = Form.useForm<StatsFields & { year: number }>();
   const save = useSaveStats(c.id);
   const navigate = useNavigate();
@@ -285,17 +292,17 @@ function StatsDialog({ c, onClose }: { c: CarrierDetail; onClose: () => void }) 
     const { year: y, ...fields } = await form.validateFields();
     try {
       const s = await save.mutateAsync({ year: y, fields });
-      message.success('已保存');
+      message.success(t('common.saved'));
       void navigate(`/carriers/stats/${s.id}`);
     } catch (err) {
       showErrors(form, err, [...STATS_FIELD_NAMES, 'year']);
     }
   };
   return (
-    <Modal open title="填报年度统计（火炬统计）" okText="保存" cancelText="取消" onCancel={onClose} onOk={() => void submit()} confirmLoading={save.isPending} width={560}>
+    <Modal open title={t('carriers.stats.fileTitle')} okText={t('common.save')} cancelText={t('common.cancel')} onCancel={onClose} onOk={() => void submit()} confirmLoading={save.isPending} width={560}>
       <Form form={form} layout="vertical" initialValues={{ year: year - 1 >= Number((c.foundedOn ?? '2000').slice(0, 4)) ? year - 1 : year, areaM2: c.areaM2, firmsInIncubation: c.firms.inIncubation }}>
-        <Form.Item name="year" label="统计年度" rules={[{ required: true }]}>
-          <Select options={[year, year - 1, year - 2].map((y) => ({ value: y, label: `${y}年` }))} />
+        <Form.Item name="year" label={t('carriers.statsYear')} rules={[{ required: true }]}>
+          <Select options={[year, year - 1, year - 2].map((y) => ({ value: y, label: t('carriers.yearLabel', { y }) }))} />
         </Form.Item>
         <StatsFormFields />
       </Form>
@@ -304,24 +311,25 @@ function StatsDialog({ c, onClose }: { c: CarrierDetail; onClose: () => void }) 
 }
 
 function RecommendDialog({ c, onClose }: { c: CarrierDetail; onClose: () => void }) {
+  const t = useMessages(carriersMessages);
   const [form] = Form.useForm<{ docNo?: string }>();
   const recommend = useRecommendNational(c.id);
   const submit = async () => {
     const v = await form.validateFields();
     try {
       await recommend.mutateAsync({ docNo: v.docNo || undefined });
-      message.success('已推荐上报，待科技部认定后登记结果');
+      message.success(t('carriers.recommend.done'));
       onClose();
     } catch (err) {
       showErrors(form, err, ['docNo', 'recommendedOn']);
     }
   };
   return (
-    <Modal open title={c.kind === 'incubator' ? '推荐上报国家级科技企业孵化器' : '推荐纳入国家级科技企业孵化器管理服务体系'} okText="推荐上报" cancelText="取消" onCancel={onClose} onOk={() => void submit()} confirmLoading={recommend.isPending}>
-      <Typography.Paragraph type="secondary">国家级由科技部认定：市科委推荐上报后，在“载体审核与考核 → 国家级推荐上报”中登记科技部的认定文号和日期。</Typography.Paragraph>
+    <Modal open title={c.kind === 'incubator' ? t('carriers.recommend.incubatorTitle') : t('carriers.recommend.makerspaceTitle')} okText={t('carriers.recommend.submit')} cancelText={t('common.cancel')} onCancel={onClose} onOk={() => void submit()} confirmLoading={recommend.isPending}>
+      <Typography.Paragraph type="secondary">{t('carriers.recommend.intro')}</Typography.Paragraph>
       <Form form={form} layout="vertical">
-        <Form.Item name="docNo" label="推荐文号（可选）">
-          <Input placeholder="如 杭科高〔2016〕58号" maxLength={60} />
+        <Form.Item name="docNo" label={t('carriers.recommend.documentNo')}>
+          <Input placeholder={t('carriers.recommend.documentNoPlaceholder')} maxLength={60} />
         </Form.Item>
       </Form>
     </Modal>

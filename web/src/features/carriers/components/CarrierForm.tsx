@@ -4,13 +4,16 @@ import { useDistricts } from '../../../lib/reference/get-districts';
 import { applyFieldErrors, errorMessage } from '../../../lib/form-errors';
 import type { CarrierDetail, CarrierInput } from '../api/carriers';
 import { useParks } from '../api/carriers';
-import { KIND_OPTIONS, SERVICE_OPTIONS } from '../constants';
+import { kindOptions, serviceOptions } from '../constants';
+import { carriersMessages } from '../messages';
+import { useMessages } from '../../../lib/i18n';
 
 type Values = Omit<CarrierInput, 'managers'> & { managerName?: string; managerTitle?: string };
 const FIELDS = ['kind', 'name', 'address', 'districtId', 'parkId', 'areaM2', 'services', 'foundedOn', 'description'];
 
 /** The carrier's profile, for registering one (operator) or editing it. */
 export function CarrierForm({ open, initial, onClose, onSubmit, pending }: { open: boolean; initial?: CarrierDetail; onClose: () => void; onSubmit: (v: CarrierInput) => Promise<unknown>; pending: boolean }) {
+  const t = useMessages(carriersMessages);
   const [form] = Form.useForm<Values>();
   const districts = useDistricts();
   const parks = useParks();
@@ -26,8 +29,8 @@ export function CarrierForm({ open, initial, onClose, onSubmit, pending }: { ope
     const v = await form.validateFields();
     const { managerName, managerTitle, ...rest } = v;
     try {
-      await onSubmit({ ...rest, parkId: rest.parkId ?? null, foundedOn: rest.foundedOn || null, description: rest.description || null, managers: managerName ? [{ name: managerName, title: managerTitle || '负责人' }] : [] });
-      message.success('已保存');
+      await onSubmit({ ...rest, parkId: rest.parkId ?? null, foundedOn: rest.foundedOn || null, description: rest.description || null, managers: managerName ? [{ name: managerName, title: managerTitle || t('carriers.manager') }] : [] });
+      message.success(t('common.saved'));
       onClose();
     } catch (err) {
       const rest2 = applyFieldErrors(form, err, FIELDS);
@@ -37,39 +40,39 @@ export function CarrierForm({ open, initial, onClose, onSubmit, pending }: { ope
     }
   };
   return (
-    <Modal open={open} title={initial ? '修改载体档案' : '登记载体'} okText="保存" cancelText="取消" onCancel={onClose} onOk={() => void submit()} confirmLoading={pending} width={640} destroyOnHidden>
+    <Modal open={open} title={initial ? t('carriers.form.editTitle') : t('carriers.form.register')} okText={t('common.save')} cancelText={t('common.cancel')} onCancel={onClose} onOk={() => void submit()} confirmLoading={pending} width={640} destroyOnHidden>
       <Form form={form} layout="vertical" initialValues={{ kind: 'makerspace', services: [] }}>
-        <Form.Item name="kind" label="载体类别" rules={[{ required: true }]} hidden={!!initial}>
-          <Select options={KIND_OPTIONS.map((o) => ({ ...o }))} />
+        <Form.Item name="kind" label={t('carriers.form.kind')} rules={[{ required: true }]} hidden={!!initial}>
+          <Select options={kindOptions(t)} />
         </Form.Item>
-        <Form.Item name="name" label="载体名称" rules={[{ required: true, message: '请填写载体名称' }]}>
+        <Form.Item name="name" label={t('carriers.name')} rules={[{ required: true, message: t('carriers.form.nameRequired') }]}>
           <Input maxLength={100} />
         </Form.Item>
-        <Form.Item name="address" label="地址" rules={[{ required: true, message: '请填写地址' }]}>
+        <Form.Item name="address" label={t('carriers.address')} rules={[{ required: true, message: t('carriers.form.addressRequired') }]}>
           <Input maxLength={200} />
         </Form.Item>
-        <Form.Item name="districtId" label="所在区县" rules={[{ required: true, message: '请选择区县' }]}>
+        <Form.Item name="districtId" label={t('carriers.districtOf')} rules={[{ required: true, message: t('common.selectDistrict') }]}>
           <Select showSearch={{ optionFilterProp: 'label' }} options={(districts.data ?? []).map((d) => ({ value: d.id, label: d.name }))} />
         </Form.Item>
-        <Form.Item name="parkId" label="所在园区/小镇">
+        <Form.Item name="parkId" label={t('carriers.form.park')}>
           <Select allowClear options={(parks.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.name}（${p.kindName}）` }))} />
         </Form.Item>
-        <Form.Item name="areaM2" label="场地面积（平方米）" rules={[{ required: true, message: '请填写场地面积' }]}>
+        <Form.Item name="areaM2" label={t('carriers.area')} rules={[{ required: true, message: t('carriers.areaRequired') }]}>
           <InputNumber min={1} precision={0} style={{ width: '100%' }} />
         </Form.Item>
-        <Form.Item name="services" label="服务内容">
-          <Select mode="multiple" options={SERVICE_OPTIONS.map((s) => ({ value: s, label: s }))} />
+        <Form.Item name="services" label={t('carriers.services')}>
+          <Select mode="multiple" options={serviceOptions(t)} />
         </Form.Item>
-        <Form.Item name="managerName" label="负责人">
+        <Form.Item name="managerName" label={t('carriers.manager')}>
           <Input maxLength={30} />
         </Form.Item>
-        <Form.Item name="managerTitle" label="职务">
+        <Form.Item name="managerTitle" label={t('carriers.form.title')}>
           <Input maxLength={30} />
         </Form.Item>
-        <Form.Item name="foundedOn" label="成立日期" rules={[{ pattern: /^\d{4}-\d{2}-\d{2}$/, message: '日期格式应为 YYYY-MM-DD' }]}>
+        <Form.Item name="foundedOn" label={t('carriers.foundedOn')} rules={[{ pattern: /^\d{4}-\d{2}-\d{2}$/, message: t('carriers.dateFormat') }]}>
           <Input placeholder="YYYY-MM-DD" />
         </Form.Item>
-        <Form.Item name="description" label="简介">
+        <Form.Item name="description" label={t('carriers.form.description')}>
           <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>
       </Form>

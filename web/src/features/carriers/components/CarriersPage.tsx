@@ -9,11 +9,14 @@ import { useDistricts } from '../../../lib/reference/get-districts';
 import { useSession } from '../../../lib/session';
 import { useParkFigures } from '../api/assessments';
 import { useCarriers, useCreateCarrier, useParks, type CarrierQuery, type CarrierSummary } from '../api/carriers';
-import { KIND_OPTIONS } from '../constants';
+import { kindOptions } from '../constants';
 import { CarrierForm } from './CarrierForm';
+import { carriersMessages } from '../messages';
+import { useMessages } from '../../../lib/i18n';
 
 /** 创新载体: the carriers in the user's scope (operator: its own), filters by kind, district and park. */
 export default function CarriersPage() {
+  const t = useMessages(carriersMessages);
   const me = useSession();
   const isOperator = me.roles.includes('carrier_operator');
   const [query, setQuery] = useState<CarrierQuery>({});
@@ -23,23 +26,23 @@ export default function CarriersPage() {
   const create = useCreateCarrier();
   const [adding, setAdding] = useState(false);
   const columns = [
-    { title: '载体名称', dataIndex: 'name', render: (v: string, r: CarrierSummary) => <Link to={`/carriers/${r.id}`}>{v}</Link> },
-    { title: '类别', dataIndex: 'kindName', width: 130 },
-    { title: '区县', dataIndex: 'districtName', width: 90 },
-    { title: '园区/小镇', dataIndex: 'parkName', width: 170, render: orDash },
-    { title: '面积（㎡）', dataIndex: 'areaM2', width: 110, align: 'right' as const, render: (v: number) => v.toLocaleString('zh-CN') },
-    { title: '运营机构', dataIndex: 'operatorName', ellipsis: true },
+    { title: t('carriers.name'), dataIndex: 'name', render: (v: string, r: CarrierSummary) => <Link to={`/carriers/${r.id}`}>{v}</Link> },
+    { title: t('carriers.kind'), dataIndex: 'kindName', width: 130 },
+    { title: t('carriers.district'), dataIndex: 'districtName', width: 90 },
+    { title: t('carriers.parkOrTown'), dataIndex: 'parkName', width: 170, render: orDash },
+    { title: t('carriers.areaSqm'), dataIndex: 'areaM2', width: 110, align: 'right' as const, render: (v: number) => v.toLocaleString('zh-CN') },
+    { title: t('carriers.operator'), dataIndex: 'operatorName', ellipsis: true },
     {
-      title: '认定',
+      title: t('carriers.recognition'),
       width: 200,
       render: (_: unknown, r: CarrierSummary) =>
         r.exitedOn ? (
-          <Tag color="red">已于{r.exitedOn}退出</Tag>
+          <Tag color="red">{t('carriers.exitedOn', { exitedOn: r.exitedOn })}</Tag>
         ) : (
           <Flex gap={4} wrap>
-            {r.nationalSince ? <Tag color="gold">国家级 {r.nationalSince.slice(0, 4)}</Tag> : null}
-            {r.municipalSince ? <Tag color="green">市级 {r.municipalSince.slice(0, 4)}</Tag> : null}
-            {!r.nationalSince && !r.municipalSince ? <Tag>未认定</Tag> : null}
+            {r.nationalSince ? <Tag color="gold">{t('carriers.national')} {r.nationalSince.slice(0, 4)}</Tag> : null}
+            {r.municipalSince ? <Tag color="green">{t('carriers.municipal')} {r.municipalSince.slice(0, 4)}</Tag> : null}
+            {!r.nationalSince && !r.municipalSince ? <Tag>{t('carriers.notRecognised')}</Tag> : null}
           </Flex>
         ),
     },
@@ -47,31 +50,32 @@ export default function CarriersPage() {
   const list = (
     <>
       <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-        <Select aria-label="类别" allowClear placeholder="全部类别" style={{ width: 160 }} options={KIND_OPTIONS.map((o) => ({ ...o }))} value={query.kind} onChange={(kind) => setQuery({ ...query, kind })} />
+        <Select aria-label={t('carriers.kind')} allowClear placeholder={t('carriers.allKinds')} style={{ width: 160 }} options={kindOptions(t)} value={query.kind} onChange={(kind) => setQuery({ ...query, kind })} />
         {!isOperator ? (
-          <Select aria-label="区县" allowClear placeholder="全部区县" style={{ width: 140 }} options={(districts.data ?? []).map((d) => ({ value: d.id, label: d.name }))} value={query.districtId} onChange={(districtId) => setQuery({ ...query, districtId })} />
+          <Select aria-label={t('carriers.district')} allowClear placeholder={t('carriers.allDistricts')} style={{ width: 140 }} options={(districts.data ?? []).map((d) => ({ value: d.id, label: d.name }))} value={query.districtId} onChange={(districtId) => setQuery({ ...query, districtId })} />
         ) : null}
-        <Select aria-label="园区" allowClear placeholder="全部园区/小镇" style={{ width: 200 }} options={(parks.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))} value={query.parkId} onChange={(parkId) => setQuery({ ...query, parkId })} />
-        <Input.Search aria-label="名称" placeholder="载体名称" allowClear style={{ width: 220 }} onSearch={(v) => setQuery({ ...query, q: v || undefined })} />
+        <Select aria-label={t('carriers.park')} allowClear placeholder={t('carriers.allParks')} style={{ width: 200 }} options={(parks.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))} value={query.parkId} onChange={(parkId) => setQuery({ ...query, parkId })} />
+        <Input.Search aria-label={t('carriers.nameShort')} placeholder={t('carriers.name')} allowClear style={{ width: 220 }} onSearch={(v) => setQuery({ ...query, q: v || undefined })} />
       </Flex>
-      <Table rowKey="id" size="middle" loading={q.isLoading} dataSource={q.data?.items} columns={columns} pagination={{ pageSize: 20, showTotal: (n) => `共 ${n} 家` }} {...failedTable(q)} />
+      <Table rowKey="id" size="middle" loading={q.isLoading} dataSource={q.data?.items} columns={columns} pagination={{ pageSize: 20, showTotal: (n) => t('carriers.total', { n }) }} {...failedTable(q)} />
     </>
   );
   return (
     <>
-      <PageTitle title={isOperator ? '我的载体' : '创新载体'} extra={isOperator ? <Button type="primary" onClick={() => setAdding(true)}>登记载体</Button> : null} />
-      <Card>{isOperator ? list : <Tabs items={[{ key: 'list', label: '载体名录', children: list }, { key: 'parks', label: '按园区统计', children: <ParkFigures /> }]} />}</Card>
+      <PageTitle title={isOperator ? t('carriers.list.mine') : t('carriers.list.title')} extra={isOperator ? <Button type="primary" onClick={() => setAdding(true)}>{t('carriers.form.register')}</Button> : null} />
+      <Card>{isOperator ? list : <Tabs items={[{ key: 'list', label: t('carriers.list.directory'), children: list }, { key: 'parks', label: t('carriers.list.byPark'), children: <ParkFigures /> }]} />}</Card>
       <CarrierForm open={adding} onClose={() => setAdding(false)} onSubmit={(v) => create.mutateAsync(v)} pending={create.isPending} />
     </>
   );
 }
 
 function ParkFigures() {
+  const t = useMessages(carriersMessages);
   const [year, setYear] = useState(businessDayjs().year());
   const q = useParkFigures(year);
   return (
     <>
-      <Select aria-label="年度" style={{ width: 120, marginBottom: 12 }} value={year} onChange={setYear} options={[0, 1, 2].map((d) => ({ value: businessDayjs().year() - d, label: `${businessDayjs().year() - d}年` }))} />
+      <Select aria-label={t('carriers.year')} style={{ width: 120, marginBottom: 12 }} value={year} onChange={setYear} options={[0, 1, 2].map((d) => ({ value: businessDayjs().year() - d, label: t('carriers.list.year', { v0: businessDayjs().year() - d }) }))} />
       <Table
         rowKey="parkId"
         size="middle"
@@ -80,12 +84,12 @@ function ParkFigures() {
         dataSource={q.data?.items}
         {...failedTable(q)}
         columns={[
-          { title: '园区/小镇', dataIndex: 'parkName' },
-          { title: '有效孵化器', dataIndex: 'incubators', align: 'right' },
-          { title: '有效众创空间', dataIndex: 'makerspaces', align: 'right' },
-          { title: '服务平台', dataIndex: 'platforms', align: 'right' },
-          { title: '孵化面积（㎡）', dataIndex: 'incubatorArea', align: 'right', render: (v: number) => v.toLocaleString('zh-CN') },
-          { title: '园区企业', dataIndex: 'enterprises', align: 'right' },
+          { title: t('carriers.parkOrTown'), dataIndex: 'parkName' },
+          { title: t('carriers.park.incubators'), dataIndex: 'incubators', align: 'right' },
+          { title: t('carriers.park.makerspaces'), dataIndex: 'makerspaces', align: 'right' },
+          { title: t('carriers.park.platforms'), dataIndex: 'platforms', align: 'right' },
+          { title: t('carriers.park.incubationArea'), dataIndex: 'incubatorArea', align: 'right', render: (v: number) => v.toLocaleString('zh-CN') },
+          { title: t('carriers.park.enterprises'), dataIndex: 'enterprises', align: 'right' },
         ]}
       />
     </>

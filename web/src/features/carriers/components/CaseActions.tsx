@@ -2,6 +2,8 @@ import { Button, Flex, Input, Modal, Timeline, Typography, message } from 'antd'
 import { useState } from 'react';
 import { errorMessage } from '../../../lib/form-errors';
 import { formatDateTime } from '../../../lib/format';
+import { carriersMessages } from '../messages';
+import { useMessages } from '../../../lib/i18n';
 
 interface Action {
   action: string;
@@ -11,12 +13,13 @@ interface Action {
 
 /** The steps the signed-in user may take now; a return or refusal asks for the reason first. */
 export function CaseActions({ actions, onAct, pending }: { actions: Action[]; onAct: (a: { action: string; comment?: string }) => Promise<unknown>; pending: boolean }) {
+  const t = useMessages(carriersMessages);
   const [asking, setAsking] = useState<Action | null>(null);
   const [comment, setComment] = useState('');
   const run = async (action: string, text?: string) => {
     try {
       await onAct({ action, ...(text ? { comment: text } : {}) });
-      message.success('已办理');
+      message.success(t('carriers.case.done'));
       setAsking(null);
       setComment('');
     } catch (err) {
@@ -35,15 +38,16 @@ export function CaseActions({ actions, onAct, pending }: { actions: Action[]; on
           </Button>
         ))}
       </Flex>
-      <Modal open={!!asking} title={asking?.name} okText="确定" cancelText="取消" onCancel={() => setAsking(null)} okButtonProps={{ disabled: !comment.trim(), loading: pending }} onOk={() => void run(asking!.action, comment.trim())}>
-        <Typography.Paragraph type="secondary">请填写审核意见（退回或不通过须说明理由）。</Typography.Paragraph>
-        <Input.TextArea aria-label="审核意见" rows={4} value={comment} maxLength={1000} onChange={(e) => setComment(e.target.value)} />
+      <Modal open={!!asking} title={asking?.name} okText={t('carriers.case.confirm')} cancelText={t('common.cancel')} onCancel={() => setAsking(null)} okButtonProps={{ disabled: !comment.trim(), loading: pending }} onOk={() => void run(asking!.action, comment.trim())}>
+        <Typography.Paragraph type="secondary">{t('carriers.case.commentHint')}</Typography.Paragraph>
+        <Input.TextArea aria-label={t('carriers.case.comment')} rows={4} value={comment} maxLength={1000} onChange={(e) => setComment(e.target.value)} />
       </Modal>
     </>
   );
 }
 
 export function CaseEvents({ events }: { events: { action: string; actorLabel: string; comment: string | null; at: string; toStatusName: string | null }[] }) {
+  const t = useMessages(carriersMessages);
   return (
     <Timeline
       items={events.map((e) => ({
@@ -54,7 +58,7 @@ export function CaseEvents({ events }: { events: { action: string; actorLabel: s
               {e.actorLabel}
               {e.toStatusName ? ` → ${e.toStatusName}` : ''}
             </div>
-            {e.comment ? <Typography.Text type="warning">意见：{e.comment}</Typography.Text> : null}
+            {e.comment ? <Typography.Text type="warning">{t('carriers.case.commentPrefix')}{e.comment}</Typography.Text> : null}
           </div>
         ),
       }))}

@@ -5,9 +5,12 @@ import { errorMessage } from '../../../lib/form-errors';
 import { hasAnyRole, useSession } from '../../../lib/session';
 import { useParks } from '../api/carriers';
 import { carriersKey, refreshCarriers } from '../api/keys';
+import { carriersMessages } from '../messages';
+import { useMessages } from '../../../lib/i18n';
 
 /** 所在园区 on an enterprise's profile: officers read it, the city officer sets or clears it. */
 export function EnterpriseParkCard({ enterpriseId }: { enterpriseId: number }) {
+  const t = useMessages(carriersMessages);
   const me = useSession();
   const { message } = App.useApp();
   const qc = useQueryClient();
@@ -23,22 +26,22 @@ export function EnterpriseParkCard({ enterpriseId }: { enterpriseId: number }) {
     return null;
   }
   return (
-    <Card title="所在园区" size="small" loading={q.isLoading}>
+    <Card title={t('carriers.enterprisePark.title')} size="small" loading={q.isLoading}>
       {canSet ? (
         <Select
-          aria-label="所在园区"
+          aria-label={t('carriers.enterprisePark.title')}
           allowClear
-          placeholder="未设定园区"
+          placeholder={t('carriers.enterprisePark.none')}
           style={{ width: 260 }}
           loading={parks.isLoading || set.isPending}
           value={q.data?.parkId ?? undefined}
           options={(parks.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
           onChange={(v: number | undefined) =>
-            set.mutate(v ?? null, { onSuccess: (r) => message.success(r.parkName ? `已设定园区：${r.parkName}` : '已清除园区'), onError: (e) => message.error(errorMessage(e)) })
+            set.mutate(v ?? null, { onSuccess: (r) => message.success(r.parkName ? t('carriers.enterprisePark.set', { parkName: r.parkName }) : t('carriers.enterprisePark.cleared')), onError: (e) => message.error(errorMessage(e)) })
           }
         />
       ) : (
-        <Typography.Text>{q.data?.parkName ?? '未设定'}</Typography.Text>
+        <Typography.Text>{q.data?.parkName ?? t('carriers.enterprisePark.notSet')}</Typography.Text>
       )}
       {q.isError ? <Typography.Text type="danger">{errorMessage(q.error)}</Typography.Text> : null}
     </Card>

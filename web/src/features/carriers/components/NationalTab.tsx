@@ -6,11 +6,14 @@ import { orDash } from '../../../lib/format';
 import { useSession } from '../../../lib/session';
 import { useNationalCases, useRecordNationalResult, type NationalCase, type NationalQuery, type NationalResult } from '../api/national';
 import { showErrors } from './errors';
+import { carriersMessages } from '../messages';
+import { useMessages } from '../../../lib/i18n';
 
 const COLORS: Record<string, string> = { recommended: 'gold', recognised: 'green', not_recognised: 'red' };
 
 /** 国家级推荐上报: the city's recommendations to 科技部 and the results recorded with their document numbers. */
 export function NationalTab({ carrierId }: { carrierId?: number }) {
+  const t = useMessages(carriersMessages);
   const me = useSession();
   const isCity = me.roles.includes('city_officer');
   const [status, setStatus] = useState<NationalQuery['status']>(carrierId ? undefined : 'recommended');
@@ -21,15 +24,15 @@ export function NationalTab({ carrierId }: { carrierId?: number }) {
       {carrierId ? null : (
         <Select
           allowClear
-          placeholder="全部状态"
-          aria-label="推荐状态"
+          placeholder={t('carriers.allStatuses')}
+          aria-label={t('carriers.national.status')}
           value={status}
           onChange={setStatus}
           style={{ width: 200, marginBottom: 12 }}
           options={[
-            { value: 'recommended', label: '已推荐上报，待上级认定' },
-            { value: 'recognised', label: '上级已认定' },
-            { value: 'not_recognised', label: '上级未予认定' },
+            { value: 'recommended', label: t('carriers.national.pending') },
+            { value: 'recognised', label: t('carriers.national.granted') },
+            { value: 'not_recognised', label: t('carriers.national.refused') },
           ]}
         />
       )}
@@ -41,22 +44,22 @@ export function NationalTab({ carrierId }: { carrierId?: number }) {
         dataSource={q.data?.items ?? []}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         columns={[
-          { title: '载体', dataIndex: 'carrierName', render: (v: string, r) => <Link to={`/carriers/${r.carrierId}`}>{v}</Link> },
-          { title: '推荐为', dataIndex: 'typeName' },
-          { title: '区县', dataIndex: 'districtName', width: 90 },
-          { title: '推荐日期', dataIndex: 'recommendedOn', width: 110 },
-          { title: '推荐文号', dataIndex: 'recommendDocNo', render: orDash },
-          { title: '状态', dataIndex: 'statusName', render: (v: string, r) => <Tag color={COLORS[r.status]}>{v}</Tag> },
-          { title: '上级文号（日期）', render: (_, r) => (r.resultDocNo ? `${r.resultDocNo}（${r.resultOn}）` : '—') },
+          { title: t('carriers.carrier'), dataIndex: 'carrierName', render: (v: string, r) => <Link to={`/carriers/${r.carrierId}`}>{v}</Link> },
+          { title: t('carriers.national.recommendedAs'), dataIndex: 'typeName' },
+          { title: t('carriers.district'), dataIndex: 'districtName', width: 90 },
+          { title: t('carriers.national.recommendedOn'), dataIndex: 'recommendedOn', width: 110 },
+          { title: t('carriers.national.documentNo'), dataIndex: 'recommendDocNo', render: orDash },
+          { title: t('carriers.status'), dataIndex: 'statusName', render: (v: string, r) => <Tag color={COLORS[r.status]}>{v}</Tag> },
+          { title: t('carriers.national.resultDocument'), render: (_, r) => (r.resultDocNo ? `${r.resultDocNo}（${r.resultOn}）` : '—') },
           ...(isCity
             ? [
                 {
-                  title: '操作',
+                  title: t('common.actions'),
                   width: 120,
                   render: (_: unknown, r: NationalCase) =>
                     r.status === 'recommended' ? (
                       <Button size="small" onClick={() => setRecording(r)}>
-                        登记认定结果
+                        {t('carriers.national.registerResult')}
                       </Button>
                     ) : null,
                 },
@@ -70,34 +73,35 @@ export function NationalTab({ carrierId }: { carrierId?: number }) {
 }
 
 function ResultDialog({ n, onClose }: { n: NationalCase; onClose: () => void }) {
+  const t = useMessages(carriersMessages);
   const [form] = Form.useForm<Omit<NationalResult, 'recognised'> & { recognised: 'yes' | 'no' }>();
   const record = useRecordNationalResult();
   const submit = async () => {
     const v = await form.validateFields();
     try {
       await record.mutateAsync({ id: n.id, recognised: v.recognised === 'yes', docNo: v.docNo, resultOn: v.resultOn, issuer: v.issuer || undefined, comment: v.comment || undefined });
-      message.success(v.recognised === 'yes' ? `已登记：${n.carrierName}自${v.resultOn}起为${n.typeName}` : '已登记：上级未予认定');
+      message.success(v.recognised === 'yes' ? t('carriers.national.grantedDone', { carrierName: n.carrierName, resultOn: v.resultOn, typeName: n.typeName }) : t('carriers.national.refusedDone'));
       onClose();
     } catch (err) {
       showErrors(form, err, ['docNo', 'resultOn', 'issuer', 'comment', 'recognised']);
     }
   };
   return (
-    <Modal open title={`登记科技部认定结果：${n.carrierName}`} okText="登记" cancelText="取消" onCancel={onClose} onOk={() => void submit()} confirmLoading={record.isPending}>
-      <Form form={form} layout="vertical" initialValues={{ recognised: 'yes', issuer: '中华人民共和国科学技术部' }}>
-        <Form.Item name="recognised" label="认定结果">
-          <Radio.Group options={[{ value: 'yes', label: `认定为${n.typeName}` }, { value: 'no', label: '未予认定' }]} />
+    <Modal open title={t('carriers.national.resultTitle', { carrierName: n.carrierName })} okText={t('carriers.national.register')} cancelText={t('common.cancel')} onCancel={onClose} onOk={() => void submit()} confirmLoading={record.isPending}>
+      <Form form={form} layout="vertical" initialValues={{ recognised: 'yes', issuer: t('carriers.national.most') }}>
+        <Form.Item name="recognised" label={t('carriers.national.result')}>
+          <Radio.Group options={[{ value: 'yes', label: t('carriers.national.recognisedAs', { typeName: n.typeName }) }, { value: 'no', label: t('carriers.national.notRecognised') }]} />
         </Form.Item>
-        <Form.Item name="docNo" label="上级文件文号" rules={[{ required: true, message: '请填写文号' }]}>
-          <Input placeholder="如 国科发高〔2016〕301号" maxLength={60} />
+        <Form.Item name="docNo" label={t('carriers.national.resultDocumentNo')} rules={[{ required: true, message: t('carriers.national.documentNoRequired') }]}>
+          <Input placeholder={t('carriers.national.documentNoPlaceholder')} maxLength={60} />
         </Form.Item>
-        <Form.Item name="resultOn" label="文件日期" rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/, message: '日期格式应为 YYYY-MM-DD' }]} extra={`不早于推荐日期 ${n.recommendedOn}`}>
+        <Form.Item name="resultOn" label={t('carriers.national.documentDate')} rules={[{ required: true, pattern: /^\d{4}-\d{2}-\d{2}$/, message: t('carriers.dateFormat') }]} extra={t('carriers.national.notBefore', { recommendedOn: n.recommendedOn })}>
           <Input placeholder="YYYY-MM-DD" />
         </Form.Item>
-        <Form.Item name="issuer" label="认定机关">
+        <Form.Item name="issuer" label={t('carriers.recognisedBy')}>
           <Input maxLength={60} />
         </Form.Item>
-        <Form.Item name="comment" label="说明">
+        <Form.Item name="comment" label={t('carriers.note')}>
           <Input.TextArea rows={2} maxLength={500} />
         </Form.Item>
       </Form>

@@ -17,25 +17,32 @@ import { usePublishCarrierNotice } from '../api/notice';
 import { useImportStats, useStatsList, type StatsLine } from '../api/stats';
 import { GRADE_COLORS } from '../constants';
 import { NationalTab } from './NationalTab';
+import { carriersMessages } from '../messages';
+import { translateFrom, useMessages } from '../../../lib/i18n';
+
+/** The public notice is an official document: its title is Chinese whatever the officer's language. */
+const noticeTitle = (y: number, instrument: 'makerspace' | 'incubator') =>
+  translateFrom(carriersMessages, 'zh-CN', 'carriers.review.noticeTitle', { y, kind: translateFrom(carriersMessages, 'zh-CN', `carriers.kind.${instrument}`) });
 
 const years = () => [0, 1, 2, 3].map((d) => businessDayjs().year() - d);
 
 /** Recognition applications, annual statistics (with Excel) and assessments, in the user's scope. */
 export default function ReviewPage() {
+  const t = useMessages(carriersMessages);
   const me = useSession();
   const isOperator = me.roles.includes('carrier_operator');
   const [params] = useSearchParams();
   const tab = params.get('tab');
   return (
     <>
-      <PageTitle title={isOperator ? '申请与统计' : '载体审核与考核'} />
+      <PageTitle title={isOperator ? t('carriers.review.titleDistrict') : t('carriers.review.title')} />
       <Card>
         <Tabs
           items={[
-            { key: 'apps', label: '认定申请', children: <Applications /> },
-            { key: 'stats', label: '年度统计', children: <Stats isOperator={isOperator} /> },
-            { key: 'assess', label: '考核结果', children: <Assessments /> },
-            ...(isOperator ? [] : [{ key: 'national', label: '国家级推荐上报', children: <NationalTab /> }]),
+            { key: 'apps', label: t('carriers.review.applications'), children: <Applications /> },
+            { key: 'stats', label: t('carriers.review.stats'), children: <Stats isOperator={isOperator} /> },
+            { key: 'assess', label: t('carriers.review.assessments'), children: <Assessments /> },
+            ...(isOperator ? [] : [{ key: 'national', label: t('carriers.nationalRecommendations'), children: <NationalTab /> }]),
           ]}
           defaultActiveKey={tab ?? undefined}
         />
@@ -45,6 +52,7 @@ export default function ReviewPage() {
 }
 
 function Applications() {
+  const t = useMessages(carriersMessages);
   const me = useSession();
   const isCity = me.roles.includes('city_officer');
   const [year, setYear] = useState<number | undefined>(businessDayjs().year());
@@ -57,8 +65,8 @@ function Applications() {
     const instrument = picked[0].instrument as 'makerspace' | 'incubator';
     const y = picked[0].year;
     try {
-      const n = await publish.mutateAsync({ instrument, year: y, title: `${y}年度市级${instrument === 'makerspace' ? '众创空间' : '科技企业孵化器'}拟认定名单公示`, applicationIds: picked.map((r) => r.id) });
-      message.success(`已发布公示（${n.items.length} 家），公示期至 ${n.endsOn}`);
+      const n = await publish.mutateAsync({ instrument, year: y, title: noticeTitle(y, instrument), applicationIds: picked.map((r) => r.id) });
+      message.success(t('carriers.review.noticePublished', { length: n.items.length, endsOn: n.endsOn }));
       setSelected([]);
     } catch (err) {
       message.error(errorMessage(err));
@@ -68,13 +76,13 @@ function Applications() {
   return (
     <>
       <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-        <Select aria-label="申请年度" allowClear placeholder="全部年度" style={{ width: 120 }} value={year} onChange={setYear} options={years().map((y) => ({ value: y, label: `${y}年` }))} />
+        <Select aria-label={t('carriers.review.applicationYear')} allowClear placeholder={t('carriers.review.allYears')} style={{ width: 120 }} value={year} onChange={setYear} options={years().map((y) => ({ value: y, label: t('carriers.yearLabel', { y }) }))} />
         {isCity ? (
           <Button type="primary" disabled={!sameKind} loading={publish.isPending} onClick={() => void publishNotice()}>
-            发布公示{picked.length ? `（${picked.length}）` : ''}
+            {t('carriers.review.publishNotice')}{picked.length ? `（${picked.length}）` : ''}
           </Button>
         ) : null}
-        {isCity && picked.length > 0 && !sameKind ? <Tag color="orange">一次公示只含同一类别、同一年度的申请</Tag> : null}
+        {isCity && picked.length > 0 && !sameKind ? <Tag color="orange">{t('carriers.review.noticeRule')}</Tag> : null}
       </Flex>
       <Table
         rowKey="id"
@@ -82,14 +90,14 @@ function Applications() {
         loading={q.isLoading}
         dataSource={rows}
         {...failedTable(q)}
-        rowSelection={isCity ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]), getCheckboxProps: (r) => ({ disabled: r.status !== 'city_passed', 'aria-label': `选择${r.carrierName}` }) } : undefined}
+        rowSelection={isCity ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]), getCheckboxProps: (r) => ({ disabled: r.status !== 'city_passed', 'aria-label': t('carriers.review.select', { carrierName: r.carrierName }) }) } : undefined}
         columns={[
-          { title: '载体', dataIndex: 'carrierName', render: (v: string, r) => <Link to={`/carriers/applications/${r.id}`}>{v}</Link> },
-          { title: '类别', dataIndex: 'instrumentName' },
-          { title: '区县', dataIndex: 'districtName', width: 90 },
-          { title: '状态', dataIndex: 'statusName', render: (v: string, r) => <StatusTag status={r.status} name={v} /> },
-          { title: '办理期限', dataIndex: 'dueOn', render: orDash },
-          { title: '证书编号', dataIndex: 'certificateNo', render: orDash },
+          { title: t('carriers.carrier'), dataIndex: 'carrierName', render: (v: string, r) => <Link to={`/carriers/applications/${r.id}`}>{v}</Link> },
+          { title: t('carriers.kind'), dataIndex: 'instrumentName' },
+          { title: t('carriers.district'), dataIndex: 'districtName', width: 90 },
+          { title: t('carriers.status'), dataIndex: 'statusName', render: (v: string, r) => <StatusTag status={r.status} name={v} /> },
+          { title: t('carriers.dueBy'), dataIndex: 'dueOn', render: orDash },
+          { title: t('carriers.certificateNo'), dataIndex: 'certificateNo', render: orDash },
         ]}
       />
     </>
@@ -97,13 +105,14 @@ function Applications() {
 }
 
 function Stats({ isOperator }: { isOperator: boolean }) {
+  const t = useMessages(carriersMessages);
   const [year, setYear] = useState(businessDayjs().year() - 1);
   const [status, setStatus] = useState<string | undefined>();
   const q = useStatsList({ year, status });
   const imp = useImportStats();
   const download = async () => {
     try {
-      await downloadFile(`/api/carrier-stats/export.xlsx?year=${year}`, `孵化载体年度统计-${year}.xlsx`);
+      await downloadFile(`/api/carrier-stats/export.xlsx?year=${year}`, t('carriers.review.statsFile', { year }));
     } catch (err) {
       message.error(errorMessage(err));
     }
@@ -111,23 +120,23 @@ function Stats({ isOperator }: { isOperator: boolean }) {
   return (
     <>
       <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-        <Select aria-label="统计年度" style={{ width: 120 }} value={year} onChange={setYear} options={years().map((y) => ({ value: y, label: `${y}年度` }))} />
+        <Select aria-label={t('carriers.statsYear')} style={{ width: 120 }} value={year} onChange={setYear} options={years().map((y) => ({ value: y, label: t('carriers.yearOption', { y }) }))} />
         <Select
-          aria-label="状态"
+          aria-label={t('carriers.status')}
           allowClear
-          placeholder="全部状态"
+          placeholder={t('carriers.allStatuses')}
           style={{ width: 140 }}
           value={status}
           onChange={setStatus}
           options={[
-            { value: 'draft', label: '填报中' },
-            { value: 'submitted', label: '待区县审核' },
-            { value: 'district_passed', label: '待市科委审核' },
-            { value: 'returned', label: '退回修改' },
-            { value: 'accepted', label: '已审核' },
+            { value: 'draft', label: t('carriers.stats.filling') },
+            { value: 'submitted', label: t('carriers.stats.districtReview') },
+            { value: 'district_passed', label: t('carriers.stats.cityReview') },
+            { value: 'returned', label: t('carriers.stats.returned') },
+            { value: 'accepted', label: t('carriers.stats.reviewed') },
           ]}
         />
-        <Button onClick={() => void download()}>导出 Excel</Button>
+        <Button onClick={() => void download()}>{t('carriers.exportExcel')}</Button>
         {isOperator ? (
           <Upload
             accept=".xlsx"
@@ -135,14 +144,14 @@ function Stats({ isOperator }: { isOperator: boolean }) {
             customRequest={async ({ file }) => {
               try {
                 const r = await imp.mutateAsync(file as File);
-                message.success(`已导入 ${r.saved} 份报表（新建 ${r.created} 份）`);
+                message.success(t('carriers.review.imported', { saved: r.saved, created: r.created }));
               } catch (err) {
-                const rows = err instanceof ApiError ? err.rows.map((x) => `第${x.row}行 ${x.column}：${x.message}`) : [];
+                const rows = err instanceof ApiError ? err.rows.map((x) => t('carriers.review.importError', { row: x.row, column: x.column, message: x.message })) : [];
                 message.error([errorMessage(err), ...rows.slice(0, 5)].join('；'));
               }
             }}
           >
-            <Button loading={imp.isPending}>从 Excel 导入</Button>
+            <Button loading={imp.isPending}>{t('carriers.review.import')}</Button>
           </Upload>
         ) : null}
       </Flex>
@@ -153,13 +162,13 @@ function Stats({ isOperator }: { isOperator: boolean }) {
         dataSource={q.data?.items}
         {...failedTable(q)}
         columns={[
-          { title: '载体', dataIndex: 'carrierName', render: (v: string, r: StatsLine) => <Link to={`/carriers/stats/${r.id}`}>{v}</Link> },
-          { title: '区县', dataIndex: 'districtName', width: 90 },
-          { title: '在孵企业', dataIndex: ['fields', 'firmsInIncubation'], align: 'right', width: 90 },
-          { title: '毕业', dataIndex: ['fields', 'graduatedFirms'], align: 'right', width: 70 },
-          { title: '总收入', dataIndex: ['fields', 'revenue'], align: 'right', render: (v: number) => <Money value={v} unit="wan" /> },
-          { title: '状态', dataIndex: 'statusName', render: (v: string, r: StatsLine) => <StatusTag status={r.status} name={v} /> },
-          { title: '同比提示', dataIndex: 'flags', render: (f: StatsLine['flags']) => (f.length ? <Tag color="orange">{f.length} 项异常</Tag> : '—') },
+          { title: t('carriers.carrier'), dataIndex: 'carrierName', render: (v: string, r: StatsLine) => <Link to={`/carriers/stats/${r.id}`}>{v}</Link> },
+          { title: t('carriers.district'), dataIndex: 'districtName', width: 90 },
+          { title: t('carriers.firmsInIncubation'), dataIndex: ['fields', 'firmsInIncubation'], align: 'right', width: 90 },
+          { title: t('carriers.firms.graduate'), dataIndex: ['fields', 'graduatedFirms'], align: 'right', width: 70 },
+          { title: t('carriers.review.totalRevenue'), dataIndex: ['fields', 'revenue'], align: 'right', render: (v: number) => <Money value={v} unit="wan" /> },
+          { title: t('carriers.status'), dataIndex: 'statusName', render: (v: string, r: StatsLine) => <StatusTag status={r.status} name={v} /> },
+          { title: t('carriers.review.yoyFlags'), dataIndex: 'flags', render: (f: StatsLine['flags']) => (f.length ? <Tag color="orange">{f.length} {t('carriers.review.flagsUnit')}</Tag> : '—') },
         ]}
       />
     </>
@@ -167,11 +176,12 @@ function Stats({ isOperator }: { isOperator: boolean }) {
 }
 
 function Assessments() {
+  const t = useMessages(carriersMessages);
   const [year, setYear] = useState(businessDayjs().year() - 1);
   const q = useAssessments(year);
   return (
     <>
-      <Select aria-label="考核年度" style={{ width: 120, marginBottom: 12 }} value={year} onChange={setYear} options={years().map((y) => ({ value: y, label: `${y}年度` }))} />
+      <Select aria-label={t('carriers.review.assessmentYear')} style={{ width: 120, marginBottom: 12 }} value={year} onChange={setYear} options={years().map((y) => ({ value: y, label: t('carriers.yearOption', { y }) }))} />
       <Table
         rowKey="id"
         size="middle"
@@ -179,12 +189,12 @@ function Assessments() {
         dataSource={q.data?.items}
         {...failedTable(q)}
         columns={[
-          { title: '载体', dataIndex: 'carrierName', render: (v: string, r) => <Link to={`/carriers/${r.carrierId}`}>{v}</Link> },
-          { title: '类别', dataIndex: 'kind', render: (v: string) => (v === 'annual' ? '年度考核' : '验收') },
-          { title: '得分', dataIndex: 'score', align: 'right' },
-          { title: '等级', dataIndex: 'gradeName', render: (v: string, r) => <Tag color={GRADE_COLORS[r.grade]}>{v}</Tag> },
-          { title: '补助', dataIndex: 'subsidy', align: 'right', render: (v: number) => <Money value={v} /> },
-          { title: '状态', dataIndex: 'exited', render: (e: boolean) => (e ? <Tag color="red">已退出</Tag> : '—') },
+          { title: t('carriers.carrier'), dataIndex: 'carrierName', render: (v: string, r) => <Link to={`/carriers/${r.carrierId}`}>{v}</Link> },
+          { title: t('carriers.kind'), dataIndex: 'kind', render: (v: string) => (v === 'annual' ? t('carriers.assess.annual') : t('carriers.review.acceptance')) },
+          { title: t('carriers.score'), dataIndex: 'score', align: 'right' },
+          { title: t('carriers.grade'), dataIndex: 'gradeName', render: (v: string, r) => <Tag color={GRADE_COLORS[r.grade]}>{v}</Tag> },
+          { title: t('carriers.subsidy'), dataIndex: 'subsidy', align: 'right', render: (v: number) => <Money value={v} /> },
+          { title: t('carriers.status'), dataIndex: 'exited', render: (e: boolean) => (e ? <Tag color="red">{t('carriers.exited')}</Tag> : '—') },
         ]}
       />
     </>

@@ -10,9 +10,12 @@ import { STAT_FIELDS } from '../constants';
 import { CaseActions, CaseEvents } from './CaseActions';
 import { showErrors } from './errors';
 import { STATS_FIELD_NAMES, StatsFormFields } from './StatsFormFields';
+import { carriersMessages } from '../messages';
+import { useMessages } from '../../../lib/i18n';
 
 /** One annual statistics report: the operator fills it in; the district and the city review it against last year. */
 export default function StatsPage() {
+  const t = useMessages(carriersMessages);
   const id = Number(useParams().id);
   const me = useSession();
   const q = useStats(id);
@@ -35,7 +38,7 @@ export default function StatsPage() {
   const save = async () => {
     try {
       await update.mutateAsync(await form.validateFields());
-      message.success('已保存');
+      message.success(t('common.saved'));
     } catch (err) {
       showErrors(form, err, STATS_FIELD_NAMES);
     }
@@ -55,37 +58,37 @@ export default function StatsPage() {
   const cur = s.fields as Record<string, number>;
   return (
     <>
-      <PageTitle title={`${s.year}年度统计报表`} extra={<CaseActions actions={s.actions} onAct={onAct} pending={act.isPending || update.isPending} />}>
+      <PageTitle title={t('carriers.stats.title', { year: s.year })} extra={<CaseActions actions={s.actions} onAct={onAct} pending={act.isPending || update.isPending} />}>
         <Link to={`/carriers/${s.carrierId}`}>{s.carrierName}</Link>（{s.districtName}） <StatusTag status={s.status} name={s.statusName} />
-        {s.dueOn ? <span>办理期限 {s.dueOn}</span> : null}
+        {s.dueOn ? <span>{t('carriers.dueBy')} {s.dueOn}</span> : null}
       </PageTitle>
-      {s.flags.length ? <Alert type="warning" showIcon style={{ marginBottom: 16 }} message="同比异常，请核实" description={<ul style={{ margin: 0 }}>{s.flags.map((f) => <li key={f.field}>{f.message}</li>)}</ul>} /> : null}
+      {s.flags.length ? <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('carriers.stats.anomaly')} description={<ul style={{ margin: 0 }}>{s.flags.map((f) => <li key={f.field}>{f.message}</li>)}</ul>} /> : null}
       <Row gutter={16}>
         <Col xs={24} lg={14}>
           {editable ? (
-            <Card title="填报" extra={<Button onClick={() => void save()} loading={update.isPending}>保存</Button>}>
+            <Card title={t('carriers.stats.file')} extra={<Button onClick={() => void save()} loading={update.isPending}>{t('common.save')}</Button>}>
               <Form form={form} layout="vertical">
                 <StatsFormFields previous={prev} />
               </Form>
             </Card>
           ) : (
-            <Card title="统计数据（与上年对照）">
+            <Card title={t('carriers.stats.figures')}>
               <Table
                 rowKey="key"
                 size="small"
                 pagination={false}
-                dataSource={STAT_FIELDS.map((f) => ({ key: f.key, label: f.label, cur: cur[f.key], prev: prev?.[f.key] ?? null, flagged: s.flags.some((x) => x.field === f.key) }))}
+                dataSource={STAT_FIELDS.map((f) => ({ key: f.key, label: t(f.label), cur: cur[f.key], prev: prev?.[f.key] ?? null, flagged: s.flags.some((x) => x.field === f.key) }))}
                 columns={[
-                  { title: '项目', dataIndex: 'label' },
-                  { title: `${s.year}年`, dataIndex: 'cur', align: 'right', render: (v: number, r) => <span style={r.flagged ? { color: '#d46b08', fontWeight: 600 } : undefined}>{v.toLocaleString('zh-CN')}</span> },
-                  { title: `${s.year - 1}年`, dataIndex: 'prev', align: 'right', render: (v: number | null) => (v === null ? '—' : v.toLocaleString('zh-CN')) },
+                  { title: t('carriers.stats.item'), dataIndex: 'label' },
+                  { title: t('carriers.stats.year', { year: s.year }), dataIndex: 'cur', align: 'right', render: (v: number, r) => <span style={r.flagged ? { color: '#d46b08', fontWeight: 600 } : undefined}>{v.toLocaleString('zh-CN')}</span> },
+                  { title: t('carriers.list.year', { v0: s.year - 1 }), dataIndex: 'prev', align: 'right', render: (v: number | null) => (v === null ? '—' : v.toLocaleString('zh-CN')) },
                 ]}
               />
             </Card>
           )}
         </Col>
         <Col xs={24} lg={10}>
-          <Card title="办理记录">
+          <Card title={t('carriers.history')}>
             <CaseEvents events={s.events} />
           </Card>
         </Col>
