@@ -63,6 +63,7 @@ export const tmListings = pgTable(
     // Public search only ever reads approved listings: partial indexes keep them small.
     index('tm_listings_search_idx').using('gin', t.searchVector).where(sql`status = 'approved'`),
     index('tm_listings_approved_idx').on(t.id).where(sql`status = 'approved'`),
+    // also tm_listings_approved_title_idx (id) INCLUDE (title), approved only: migration 0037 (Drizzle has no INCLUDE)
     index('tm_listings_approved_kind_idx').on(t.kind, t.id).where(sql`status = 'approved'`),
     index('tm_listings_approved_domain_idx').on(t.domain, t.id).where(sql`status = 'approved'`),
     index('tm_listings_status_idx').on(t.status, t.id),

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
 import { districts, organizations } from '../../db/schema/orgs.js';
 import {
@@ -85,31 +85,142 @@ function publicFilter(f: PublicFilter): SQL[] {
 }
 
 /**
- * How a text query is executed. 'index': the GIN index finds every match and the newest are
- * picked by a top-N sort (the ORDER BY is on id + 0 so the planner cannot walk the id index
- * instead). 'scan': newest-first walk of the approved-id index, testing each row, for terms so
- * common that the first page is found within a few hundred rows. The service chooses with a
- * bounded count (countMatches), because the planner's estimate for rare terms is too rough.
+ * How a text search finds a tier's newest matches without counting them first: it walks the
+ * newest approved rows of the filter in windows (PROBE_ROWS, then as many as the density seen so
+ * far says a page needs, up to MAX_SCAN_ROWS in all), testing each row; what the windows did not
+ * fill, the GIN index finds below the last window (all matches there, top-N by id). A common or
+ * two-character term fills its page in the first windows; a rare one goes to the index at once.
+ * The result is the same set and order either way: the newest matches, id descending.
  */
-export type SearchStrategy = 'index' | 'scan';
-export const COMMON_TERM_ROWS = 2000;
+export const PROBE_ROWS = 2000;
+export const MAX_SCAN_ROWS = 40_000;
 
 /**
- * One page of approved listings, newest first. With a query, `match` is the tsquery all rows
- * must satisfy and `exclude` (the title-only query) removes rows already served by tier 1.
+ * A tier's condition, two ways: `tsquery` (the index's terms, exact) and, when every term is a run
+ * of two or more Han characters, `han`: the same condition as substrings of the stored
+ * title/description (Han compatibility characters folded on write), which the windows test without reading the tsvector (the index holds every
+ * two-character piece of each Han run, so such a term's phrase matches exactly where it is a
+ * substring; texts are short enough that no position is cut off).
  */
-export async function searchApproved(
+export interface TierMatch {
+  tsquery: string;
+  exclude?: string;
+  /** title: every term in the title (tier 1); rest: every term somewhere, not all in the title (tier 2); any: every term somewhere */
+  han?: { terms: string[]; part: 'title' | 'rest' | 'any' };
+}
+
+/** Over a window's rows: stored text has its Han compatibility characters folded (foldHanCompatibility), as the index reads it. */
+function hanCondition(han: NonNullable<TierMatch['han']>): SQL {
+  const title = sql`title`;
+  const description = sql`description`;
+  const inTitle = han.terms.map((t) => sql`strpos(${title}, ${t}) > 0`);
+  if (han.part === 'title') {
+    return sql.join(inTitle, sql` and `);
+  }
+  const anywhere = sql.join(
+    han.terms.map((t) => sql`(strpos(${title}, ${t}) > 0 or strpos(${description}, ${t}) > 0)`),
+    sql` and `,
+  );
+  return han.part === 'any' ? anywhere : sql`${anywhere} and not (${sql.join(inTitle, sql` and `)})`;
+}
+
+function windowCondition(m: TierMatch): SQL {
+  if (m.han) {
+    return hanCondition(m.han);
+  }
+  return m.exclude ? sql`search_vector @@ ${m.tsquery}::tsquery and not (search_vector @@ ${m.exclude}::tsquery)` : sql`search_vector @@ ${m.tsquery}::tsquery`;
+}
+
+/** The newest `size` rows of the filter below `beforeId`, with only the columns a window tests. */
+function windowRows(filter: SQL, m: TierMatch, beforeId: number | undefined, size: number): SQL {
+  const below = beforeId === undefined ? sql`` : sql` and id < ${beforeId}`;
+  // a title-only window reads tm_listings_approved_title_idx alone (index-only scan: id and title)
+  const columns = m.han ? (m.han.part === 'title' ? sql`id, title` : sql`id, title, description`) : sql`id, search_vector`;
+  return sql`select ${columns} from tm_listings where ${filter}${below} order by id desc limit ${size}`;
+}
+
+/**
+ * One window: the newest `want` matching ids among the next `size` rows below `beforeId`. The walk
+ * stops at the `want`-th match; only a window that does not fill asks where it ended.
+ */
+async function scanWindow(db: Executor, filter: SQL, m: TierMatch, beforeId: number | undefined, size: number, want: number) {
+  const rows = await raw<{ id: number }>(db, sql`select id from (${windowRows(filter, m, beforeId, size)}) w where ${windowCondition(m)} order by id desc limit ${want}`);
+  const ids = rows.map((r) => Number(r.id));
+  if (ids.length >= want) {
+    return { ids, n: size, floor: ids[ids.length - 1] };
+  }
+  const below = beforeId === undefined ? sql`` : sql` and id < ${beforeId}`;
+  const [end] = await raw<{ floor: number | null; n: number }>(
+    db,
+    sql`select min(id) as floor, count(*)::int as n from (select id from tm_listings where ${filter}${below} order by id desc limit ${size}) w`,
+  );
+  return { ids, n: Number(end.n), floor: end.floor === null ? undefined : Number(end.floor) };
+}
+
+/** Whether any of the newest PROBE_ROWS rows of the filter matches: if none does, the term is rare and both tiers go to the index. */
+export async function seenInProbe(db: Executor, opts: PublicFilter & { match: TierMatch }): Promise<boolean> {
+  const filter = sql.join(publicFilter(opts), sql` and `);
+  const rows = await raw<{ id: number }>(db, sql`select id from (${windowRows(filter, opts.match, undefined, PROBE_ROWS)}) w where ${windowCondition(opts.match)} limit 1`);
+  return rows.length > 0;
+}
+
+/** Through the GIN index: the newest `want` matches below `beforeId` (ordering by id + 0 keeps the planner off the id index). */
+async function indexMatches(db: Executor, filter: SQL, m: TierMatch, beforeId: number | undefined, want: number): Promise<number[]> {
+  const conds = [filter, sql`search_vector @@ ${m.tsquery}::tsquery`];
+  if (m.exclude) {
+    conds.push(sql`not (search_vector @@ ${m.exclude}::tsquery)`);
+  }
+  if (beforeId !== undefined) {
+    conds.push(sql`id < ${beforeId}`);
+  }
+  const rows = await raw<{ id: number }>(db, sql`select id from tm_listings where ${sql.join(conds, sql` and `)} order by id + 0 desc limit ${want}`);
+  return rows.map((r) => Number(r.id));
+}
+
+/** The ids of the newest `want` approved listings below `beforeId` that satisfy a tier's match. */
+export async function searchTierIds(
   db: Executor,
-  opts: PublicFilter & { match?: string; exclude?: string; beforeId?: number; limit: number; strategy?: SearchStrategy },
-): Promise<ListingListRow[]> {
+  opts: PublicFilter & { match: TierMatch; beforeId?: number; want: number; rare?: boolean },
+): Promise<number[]> {
+  const filter = sql.join(publicFilter(opts), sql` and `);
+  const ids: number[] = [];
+  let before = opts.beforeId;
+  let scanned = 0;
+  let size = PROBE_ROWS;
+  while (!opts.rare && ids.length < opts.want) {
+    const w = await scanWindow(db, filter, opts.match, before, size, opts.want - ids.length);
+    ids.push(...w.ids);
+    scanned += w.n;
+    if (ids.length >= opts.want || w.n < size || w.floor === undefined) {
+      return ids;
+    }
+    before = w.floor;
+    // rows still needed at the density seen so far, with half again for luck
+    const needed = ids.length ? Math.ceil(((opts.want - ids.length) * scanned * 1.5) / ids.length) : Infinity;
+    if (scanned + needed > MAX_SCAN_ROWS) {
+      break;
+    }
+    size = Math.max(PROBE_ROWS, needed);
+  }
+  return [...ids, ...(await indexMatches(db, filter, opts.match, before, opts.want - ids.length))];
+}
+
+/** Listing rows by id, newest first. */
+export async function listingsByIds(db: Executor, ids: number[]): Promise<ListingListRow[]> {
+  if (!ids.length) {
+    return [];
+  }
+  return db
+    .select(listingSelection)
+    .from(tmListings)
+    .leftJoin(districts, eq(districts.id, tmListings.districtId))
+    .where(inArray(tmListings.id, ids))
+    .orderBy(desc(tmListings.id));
+}
+
+/** One page of approved listings without a text query, newest first. */
+export async function latestApproved(db: Executor, opts: PublicFilter & { beforeId?: number; limit: number }): Promise<ListingListRow[]> {
   const conds = publicFilter(opts);
-  const vector = opts.strategy === 'scan' ? sql`coalesce(${tmListings.searchVector}, ''::tsvector)` : sql`${tmListings.searchVector}`;
-  if (opts.match) {
-    conds.push(sql`${vector} @@ ${opts.match}::tsquery`);
-  }
-  if (opts.exclude) {
-    conds.push(sql`not (${vector} @@ ${opts.exclude}::tsquery)`);
-  }
   if (opts.beforeId !== undefined) {
     conds.push(sql`${tmListings.id} < ${opts.beforeId}`);
   }
@@ -118,23 +229,13 @@ export async function searchApproved(
     .from(tmListings)
     .leftJoin(districts, eq(districts.id, tmListings.districtId))
     .where(and(...conds))
-    .orderBy(opts.match && opts.strategy !== 'scan' ? sql`${tmListings.id} + 0 desc` : desc(tmListings.id))
+    .orderBy(desc(tmListings.id))
     .limit(opts.limit);
 }
 
-/** Matches of a tsquery among approved listings, counted up to `cap` (through the GIN index). */
-export async function countMatches(db: Executor, opts: PublicFilter & { match: string; cap: number }): Promise<number> {
-  const conds = publicFilter(opts);
-  conds.push(sql`${tmListings.searchVector} @@ ${opts.match}::tsquery`);
-  const rows = await raw<{ n: number }>(db, sql`select count(*)::int as n from (select 1 from tm_listings where ${and(...conds)} limit ${opts.cap}) s`);
-  return Number(rows[0]?.n ?? 0);
-}
-
-/** The SQL of a search page, for EXPLAIN in tests and the benchmark. */
-export function searchSql(match: string, strategy: SearchStrategy = 'index'): SQL {
-  return strategy === 'index'
-    ? sql`select id from tm_listings where status = 'approved' and search_vector @@ ${match}::tsquery order by id + 0 desc limit 21`
-    : sql`select id from tm_listings where status = 'approved' and coalesce(search_vector, ''::tsvector) @@ ${match}::tsquery order by id desc limit 21`;
+/** The SQL of the GIN path of a search page, for EXPLAIN in tests and the benchmark. */
+export function searchSql(match: string): SQL {
+  return sql`select id from tm_listings where status = 'approved' and search_vector @@ ${match}::tsquery order by id + 0 desc limit 21`;
 }
 
 export async function explain(db: Executor, query: SQL): Promise<string> {

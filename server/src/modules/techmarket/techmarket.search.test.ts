@@ -100,6 +100,32 @@ describe('techmarket search (Chinese full text)', () => {
     expect(items.every((i) => i.status === 'approved')).toBe(true);
   });
 
+  it('when matches lie both in the newest rows and below them, then the windows and the index give one list, title hits first, newest first', async () => {
+    const oldTitle = await publish('晶圆键合设备国产化', '面向先进封装的关键装备，单位：测试己。');
+    const oldDescription = await publish('测试庚封装产线升级方案', '方案包含晶圆键合与减薄工艺，可整线交付。');
+    // more approved rows than the first window holds, none with the term
+    await t.deps.database.db.execute(sql`insert into tm_listings (kind, title, description, domain, price_mode, organization_id, owner_name, status, search_vector)
+      select 'supply', '窗口填充' || g, '与检索无关的描述' || g, '新材料', 'negotiable', organization_id, owner_name, 'approved', (${"'窗口':1A '填充':2A y"} || g || ':3B')::tsvector
+      from generate_series(1, ${repo.PROBE_ROWS + 500}) g, (select organization_id, owner_name from tm_listings limit 1) o`);
+    // ⼈ is the Kangxi radical U+2F08: the index reads the NFKC text (人), so must the text test
+    const newTitle = await publish('新型⼈工晶圆键合机', '国产设备，可替代进口，单位：测试辛。');
+    expect(await ids('晶圆键合')).toEqual([newTitle, oldTitle, oldDescription]);
+    expect(await ids('人工晶圆')).toEqual([newTitle]);
+    const db = t.deps.database.db;
+    const indexOnly = async (q: string) => {
+      const terms = queryTerms(q);
+      const tier = async (where: ReturnType<typeof sql>) => {
+        const result: unknown = await db.execute(sql`select id from tm_listings where status = 'approved' and ${where} order by id desc`);
+        const list = Array.isArray(result) ? result : ((result as { rows: unknown[] }).rows ?? []);
+        return (list as { id: number }[]).map((x) => Number(x.id));
+      };
+      const title = buildTsQuery(terms, 'A');
+      return [...(await tier(sql`search_vector @@ ${title}::tsquery`)), ...(await tier(sql`search_vector @@ ${buildTsQuery(terms)}::tsquery and not (search_vector @@ ${title}::tsquery)`))];
+    };
+    expect(await ids('晶圆键合')).toEqual(await indexOnly('晶圆键合'));
+    expect(await ids('量子')).toEqual(await indexOnly('量子'));
+  });
+
   it('when a two-character term is searched over many listings, then the plan uses the GIN index, not a sequential scan', async () => {
     const db = t.deps.database.db;
     // 60k approved listings without the term, so the planner has a real choice to make.

@@ -10,7 +10,7 @@ import { recordAudit } from '../audit/index.js';
 import * as policy from './techmarket.policy.js';
 import * as repo from './techmarket.repo.js';
 import { MAX_QUERY_CHARS, type CreateListingInput, type PatchListingInput, type SearchQuery } from './techmarket.schema.js';
-import { buildSearchVector, buildTsQuery, keywords, matchRanges, queryTerms, snippet, type QueryTerm } from './techmarket.text.js';
+import { buildSearchVector, buildTsQuery, foldHanCompatibility, keywords, matchRanges, queryTerms, snippet, type QueryTerm } from './techmarket.text.js';
 
 const SUMMARY_CHARS = 80;
 
@@ -63,27 +63,28 @@ export async function searchListings(opts: { db: Db; query: SearchQuery }) {
   const q = query.q?.trim();
   const after = query.cursor ? decodeCursor(query.cursor) : undefined;
   if (!q) {
-    const rows = await repo.searchApproved(db, { ...filter, beforeId: after?.id, limit: query.limit + 1 });
+    const rows = await repo.latestApproved(db, { ...filter, beforeId: after?.id, limit: query.limit + 1 });
     const items = rows.slice(0, query.limit);
     const last = items[items.length - 1];
     return { items: items.map((r) => presentListItem(r, null, null)), nextCursor: rows.length > query.limit && last ? encodeCursor(0, last.id) : null };
   }
   const terms = parseQuery(q);
-  const all = buildTsQuery(terms);
   const inTitle = buildTsQuery(terms, 'A');
-  const common = (await repo.countMatches(db, { ...filter, match: all, cap: repo.COMMON_TERM_ROWS })) >= repo.COMMON_TERM_ROWS;
-  const strategy: repo.SearchStrategy = common ? 'scan' : 'index';
-  const out: { row: repo.ListingListRow; tier: 1 | 2 }[] = [];
+  // terms of two or more Han characters are substrings: the windows test the text, not the tsvector
+  const han = terms.every((t) => t.han && t.text.length >= 2) ? terms.map((t) => t.text) : undefined;
+  const tiers: Record<1 | 2, repo.TierMatch> = {
+    1: { tsquery: inTitle, ...(han ? { han: { terms: han, part: 'title' } } : {}) },
+    2: { tsquery: buildTsQuery(terms), exclude: inTitle, ...(han ? { han: { terms: han, part: 'rest' } } : {}) },
+  };
+  // one cheap look at the newest rows (any tier): a term none of them holds goes to the index at once
+  const rare = !(await repo.seenInProbe(db, { ...filter, match: { tsquery: buildTsQuery(terms), ...(han ? { han: { terms: han, part: 'any' } } : {}) } }));
+  const out: { id: number; tier: 1 | 2 }[] = [];
   let tier: 1 | 2 = after?.value === 2 ? 2 : 1;
   let beforeId = after?.id;
   let more = false;
   while (out.length <= query.limit) {
-    const want = query.limit + 1 - out.length;
-    const rows =
-      tier === 1
-        ? await repo.searchApproved(db, { ...filter, match: inTitle, beforeId, limit: want, strategy })
-        : await repo.searchApproved(db, { ...filter, match: all, exclude: inTitle, beforeId, limit: want, strategy });
-    out.push(...rows.map((row) => ({ row, tier })));
+    const ids = await repo.searchTierIds(db, { ...filter, match: tiers[tier], beforeId, want: query.limit + 1 - out.length, rare });
+    out.push(...ids.map((id) => ({ id, tier })));
     if (out.length > query.limit) {
       more = true;
       break;
@@ -95,10 +96,11 @@ export async function searchListings(opts: { db: Db; query: SearchQuery }) {
     beforeId = undefined;
   }
   const page = out.slice(0, query.limit);
+  const rows = new Map((await repo.listingsByIds(db, page.map((x) => x.id))).map((r) => [r.id, r]));
   const last = page[page.length - 1];
   return {
-    items: page.map((x) => presentListItem(x.row, terms, x.tier === 1)),
-    nextCursor: more && last ? encodeCursor(last.tier, last.row.id) : null,
+    items: page.map((x) => presentListItem(rows.get(x.id)!, terms, x.tier === 1)),
+    nextCursor: more && last ? encodeCursor(last.tier, last.id) : null,
   };
 }
 
@@ -168,7 +170,7 @@ async function districtFor(db: Db, ref: string | null | undefined, fallback: num
 export async function createListing(opts: { db: Db; ctx: RequestContext; pii: PiiCipher; input: CreateListingInput }) {
   const actor = policy.requireSignedIn(opts.ctx.actor);
   policy.assertCanPost(actor);
-  const i = opts.input;
+  const i = { ...opts.input, title: foldHanCompatibility(opts.input.title), description: foldHanCompatibility(opts.input.description) };
   if (i.priceMode === 'fixed' && (i.price === undefined || i.price === null)) {
     throw fieldError('price', '一口价须填写价格');
   }
@@ -205,7 +207,12 @@ export async function createListing(opts: { db: Db; ctx: RequestContext; pii: Pi
 /** The owner edits; an edit of an approved or rejected listing sends it back to moderation. */
 export async function updateListing(opts: { db: Db; ctx: RequestContext; pii: PiiCipher; id: number; input: PatchListingInput }) {
   const actor = policy.requireSignedIn(opts.ctx.actor);
-  const { version, district, contactPhone, contactEmail, price, ...fields } = opts.input;
+  const { version, district, contactPhone, contactEmail, price, ...typed } = opts.input;
+  const fields = {
+    ...typed,
+    title: typed.title === undefined ? undefined : foldHanCompatibility(typed.title),
+    description: typed.description === undefined ? undefined : foldHanCompatibility(typed.description),
+  };
   const districtId = district !== undefined ? await districtFor(opts.db, district, null) : undefined;
   await opts.db.transaction(async (tx) => {
     const before = await repo.findListing(tx, opts.id, true);

@@ -61,6 +61,23 @@ export function cutWords(run: string): string[] {
     .filter((w) => w.length > 0 && HAN.test(w));
 }
 
+// Blocks holding the characters NFKC turns into Han: CJK radicals and Kangxi radicals (⼈ → 人),
+// parenthesised/circled/squared ideographs (㍻ → 平成), compatibility ideographs, enclosed ideographic supplement.
+const HAN_COMPATIBILITY = /[\u2E80-\u2FDF\u3190-\u319F\u3200-\u33FF\uF900-\uFAFF\u{1F200}-\u{1F2FF}\u{2F800}-\u{2FA1F}]/gu;
+
+/**
+ * A listing's title or description as stored: each character whose NFKC form holds Han is replaced
+ * by that form (⼈ → 人, 㐀-style compatibility ideographs → their unified ideograph), the rest is
+ * kept as typed. The index reads NFKC text, so after this a substring test on the stored text finds
+ * exactly what the index finds for Han terms (the search's text windows rely on it).
+ */
+export function foldHanCompatibility(text: string): string {
+  return text.replace(HAN_COMPATIBILITY, (ch) => {
+    const folded = ch.normalize('NFKC');
+    return HAN.test(folded) ? folded : ch;
+  });
+}
+
 /** lexeme → positions (1-based) within one field. */
 type Postings = Map<string, number[]>;
 
