@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { auditLog } from '../../db/schema/index.js';
+import { bulkInsert } from '../../db/bulk.js';
 import type { Executor } from '../../db/client.js';
 
 export type AuditRow = typeof auditLog.$inferSelect;
@@ -55,11 +56,9 @@ export async function setChained(tx: Executor, rows: { id: number; seq: number; 
   }
 }
 
-/** Rows are written unchained in the transaction of the change: no lock, no read of the chain. */
+/** Rows are written unchained in the transaction of the change: no lock, no read of the chain; one statement however many. */
 export async function insertAudit(tx: Executor, rows: NewAuditRow[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 1000) {
-    await tx.insert(auditLog).values(rows.slice(i, i + 1000));
-  }
+  await bulkInsert(tx, auditLog, rows);
 }
 
 export interface AuditFilter {

@@ -14,9 +14,9 @@ export interface AuditEntry {
   actor?: { id: number; name: string };
 }
 
-/** Plain JSON (dates as ISO strings), so what is hashed is exactly what jsonb gives back. */
+/** Absent is null; the rest is stored as its JSON (dates as ISO strings), and the chainer hashes what jsonb gives back. */
 function toJson(value: unknown): unknown {
-  return value === undefined || value === null ? null : JSON.parse(JSON.stringify(value));
+  return value === undefined ? null : value;
 }
 
 /**

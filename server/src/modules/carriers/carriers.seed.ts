@@ -1,4 +1,5 @@
 import { asc, eq, sql } from 'drizzle-orm';
+import { pgArray } from '../../db/bulk.js';
 import type { Tx } from '../../db/client.js';
 import {
   carrierApplications,
@@ -46,9 +47,6 @@ import { CARRIER_BOOK } from './subsidy.js';
 export { TARGETS_2015, DEMO_CARRIER_ORG, DEMO_MAKERSPACE, DEMO_NEW_MAKERSPACE } from './carriers.seed.data.js';
 
 const CHUNK = 1000;
-/** A PostgreSQL array literal ('{1,2,NULL}', text quoted) for unnest inserts. */
-const pgArray = (values: (string | number | null)[], quote = false) =>
-  `{${values.map((v) => (v === null ? 'NULL' : quote ? `"${String(v).replace(/["\\]/g, (m) => `\\${m}`)}"` : String(v))).join(',')}}`;
 const pad = (n: number) => String(n).padStart(2, '0');
 const day = (rnd: Random, year: number, from = 1, to = 12) => `${year}-${pad(rnd.int(from, to))}-${pad(rnd.int(1, 28))}`;
 const addYears = (d: string, y: number) => `${Number(d.slice(0, 4)) + y}${d.slice(4)}`;
@@ -336,7 +334,7 @@ export async function seedCarriers(opts: { tx: Tx; ctx: RequestContext }): Promi
   await tx.execute(sql`
     insert into carrier_firms (carrier_id, enterprise_id, firm_name, entered_on, graduated_on, exited_on)
     select * from unnest(${pgArray(firmRows.map((f) => f.carrierId))}::int[], ${pgArray(firmRows.map((f) => f.enterpriseId ?? null))}::int[],
-      ${pgArray(firmRows.map((f) => f.firmName), true)}::text[], ${pgArray(firmRows.map((f) => f.enteredOn))}::date[],
+      ${pgArray(firmRows.map((f) => f.firmName))}::text[], ${pgArray(firmRows.map((f) => f.enteredOn))}::date[],
       ${pgArray(firmRows.map((f) => f.graduatedOn ?? null))}::date[], ${pgArray(firmRows.map((f) => f.exitedOn ?? null))}::date[])`);
 
   // enterprises in parks: the registry's firms in the parks' districts (a share of them)

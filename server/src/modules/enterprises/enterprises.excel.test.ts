@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../test/harness.js';
 import { multipartFile, uniqueUscc, xlsxOf } from '../../test/factories.js';
 import { whenJobSettled } from '../jobs/index.js';
+import { actorFor, ctxOf } from '../vouchers/vouchers.fixtures.js';
 import { COLUMNS } from './enterprises.excel.js';
+import { importEnterprises, WRITE_BATCH } from './enterprises.import.js';
 
 let t: TestApp;
 let officer: Session;
@@ -175,6 +177,35 @@ describe('the registry spreadsheet', () => {
     const [{ n }] = await t.deps.database.rows<{ n: number }>(sql`select count(*)::int as n from enterprises where name like ${prefix + '%'}`);
     expect(n).toBe(0);
   });
+
+  it('when a later batch fails after the first was written, then the whole import is rolled back: no enterprise, timeline event or audit row of the file', async () => {
+    const prefix = `杭州中途失败${Date.now()}`;
+    const rows = Array.from({ length: WRITE_BATCH + 20 }, (_, i) => row({ ...base, name: `${prefix}-${i}号有限公司`, uscc: uniqueUscc(), registeredOn: '2016-03-01' }));
+    const ctx = ctxOf(await actorFor(t.deps.database.db, 'officer'));
+    let batchesWritten = 0;
+    const interrupted = importEnterprises({
+      database: t.deps.database,
+      ctx,
+      pii: t.deps.pii,
+      buffer: await xlsxOf(header, rows),
+      filename: 'half.xlsx',
+      control: {
+        progress: (percent) => {
+          if (percent > 55) {
+            batchesWritten++;
+            throw new Error('第二批写入前中断');
+          }
+        },
+      },
+    });
+    await expect(interrupted).rejects.toThrow('第二批写入前中断');
+    expect(batchesWritten).toBe(1);
+    const [{ n, events, audits }] = await t.deps.database.rows<{ n: number; events: number; audits: number }>(sql`
+      select (select count(*)::int from enterprises where name like ${prefix + '%'}) as n,
+             (select count(*)::int from timeline_events where title like ${'%half.xlsx%'}) as events,
+             (select count(*)::int from audit_log where action = 'enterprise.import' and after->>'name' like ${prefix + '%'}) as audits`);
+    expect({ n, events, audits }).toEqual({ n: 0, events: 0, audits: 0 });
+  }, 300_000);
 
   it('when someone else asks for the job, then 404', async () => {
     const res = await post(await xlsxOf(header, [row({ ...base, uscc: uniqueUscc(), registeredOn: '2016-03-01' })]));

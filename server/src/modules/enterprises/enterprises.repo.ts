@@ -1,4 +1,5 @@
-import { and, eq, ilike, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, ilike, like, or, sql, type SQL } from 'drizzle-orm';
+import { bulkInsert, pgArray } from '../../db/bulk.js';
 import type { Executor } from '../../db/client.js';
 import { districts, enterprises } from '../../db/schema/index.js';
 import { likeEscape } from '../../lib/like.js';
@@ -116,18 +117,17 @@ export async function findById(db: Executor, id: number, scope: SQL | undefined,
   return rows[0] ? flatten(rows[0]) : undefined;
 }
 
-/** The codes already in the registry; with `districtId`, only those registered in that district. */
+/** The codes already in the registry; with `districtId`, only those registered in that district. One query however many. */
 export async function existingUsccs(db: Executor, usccs: string[], districtId?: number): Promise<Set<string>> {
-  const found = new Set<string>();
-  for (let i = 0; i < usccs.length; i += 5000) {
-    const inList = inArray(enterprises.uscc, usccs.slice(i, i + 5000));
-    const rows = await db
-      .select({ uscc: enterprises.uscc })
-      .from(enterprises)
-      .where(districtId === undefined ? inList : and(inList, eq(enterprises.districtId, districtId)));
-    rows.forEach((r) => found.add(r.uscc));
+  if (usccs.length === 0) {
+    return new Set();
   }
-  return found;
+  const inList = sql`${enterprises.uscc} = any(${pgArray(usccs)}::text[])`;
+  const rows = await db
+    .select({ uscc: enterprises.uscc })
+    .from(enterprises)
+    .where(districtId === undefined ? inList : and(inList, eq(enterprises.districtId, districtId)));
+  return new Set(rows.map((r) => r.uscc));
 }
 
 export async function insertMany(tx: Executor, rows: NewEnterpriseRow[]): Promise<EnterpriseRow[]> {
@@ -136,6 +136,15 @@ export async function insertMany(tx: Executor, rows: NewEnterpriseRow[]): Promis
     out.push(...(await tx.insert(enterprises).values(rows.slice(i, i + 1000)).returning()));
   }
   return out;
+}
+
+/**
+ * Inserts many new enterprises in one statement (see db/bulk.ts); what the database gave each, by
+ * credit code. A code registered meanwhile is skipped, so it is missing from the answer.
+ */
+export async function insertBulk(tx: Executor, rows: NewEnterpriseRow[]): Promise<Map<string, { id: number; version: number }>> {
+  const back = await bulkInsert(tx, enterprises, rows, { returning: { id: enterprises.id, uscc: enterprises.uscc, version: enterprises.version }, skipConflicts: true });
+  return new Map(back.map((r) => [String(r.uscc), { id: Number(r.id), version: Number(r.version) }]));
 }
 
 /** Optimistic update: applies only if the version still matches; undefined means someone else won. */

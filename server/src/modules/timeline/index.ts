@@ -1,5 +1,6 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { bulkInsert } from '../../db/bulk.js';
 import { timelineEvents } from '../../db/schema/index.js';
 
 export interface TimelineEntry {
@@ -12,12 +13,14 @@ export interface TimelineEntry {
   occurredAt?: Date;
 }
 
-/** Every module appends what it did with an enterprise (一企一档), inside its own transaction. */
+/** Every module appends what it did with an enterprise (一企一档), inside its own transaction: one statement however many. */
 export async function appendTimeline(tx: Executor, entries: TimelineEntry[]): Promise<void> {
   if (entries.length === 0) {
     return;
   }
-  await tx.insert(timelineEvents).values(
+  await bulkInsert(
+    tx,
+    timelineEvents,
     entries.map((e) => ({
       enterpriseId: e.enterpriseId,
       module: e.module,

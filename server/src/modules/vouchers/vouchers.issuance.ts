@@ -1,5 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { eq, inArray } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { pgArray } from '../../db/bulk.js';
 import type { Executor } from '../../db/client.js';
 import { enterprises } from '../../db/schema/index.js';
 import type { JobRowError } from '../../db/schema/jobs.js';
@@ -9,13 +10,11 @@ import { hasAtMostTwoDecimals } from '../../lib/money.js';
 import { cellCode, cellValue } from '../../lib/xlsx.js';
 import { readXlsxRows } from '../../lib/xlsx.stream.js';
 import type { JobControl } from '../jobs/index.js';
-import { appendTimeline, type TimelineEntry } from '../timeline/index.js';
 import { ISSUE_HEADERS } from './vouchers.excel.js';
 
 export const MAX_ISSUANCE_ROWS = 50_000;
 /** Holders issued to per ledger call and per statement (a few bind parameters each). */
 export const ISSUE_BATCH = 2000;
-const LOOKUP_BATCH = 5000;
 const MAX_LISTED_ERRORS = 200;
 const LOST_DIGITS = '该单元格被 Excel 存成了数字，末几位已丢失：请把本列设为文本格式后重新填写（或粘贴时选“只粘贴值”）';
 
@@ -27,39 +26,31 @@ export interface IssueHolder {
   enterpriseId: number | null;
 }
 
-/** Holders by id, looked up LOOKUP_BATCH at a time (one query per batch, not one per row). */
+/** Holders by id: one query however many (the ids as one array parameter). */
 export async function holdersById(db: Executor, ids: number[]): Promise<Map<number, IssueHolder>> {
   const unique = [...new Set(ids)];
-  const out = new Map<number, IssueHolder>();
-  for (let i = 0; i < unique.length; i += LOOKUP_BATCH) {
-    const rows = await db
-      .select({ id: voucherHolders.id, kind: voucherHolders.kind, districtId: voucherHolders.districtId, enterpriseId: voucherHolders.enterpriseId })
-      .from(voucherHolders)
-      .where(inArray(voucherHolders.id, unique.slice(i, i + LOOKUP_BATCH)));
-    rows.forEach((r) => out.set(r.id, r));
+  if (unique.length === 0) {
+    return new Map();
   }
-  return out;
+  const rows = await db
+    .select({ id: voucherHolders.id, kind: voucherHolders.kind, districtId: voucherHolders.districtId, enterpriseId: voucherHolders.enterpriseId })
+    .from(voucherHolders)
+    .where(sql`${voucherHolders.id} = any(${pgArray(unique)}::int[])`);
+  return new Map(rows.map((r) => [r.id, r]));
 }
 
-/** Timeline events in statements of ISSUE_BATCH (seven bind parameters each). */
-export async function appendTimelineInBatches(tx: Executor, entries: TimelineEntry[]): Promise<void> {
-  for (let i = 0; i < entries.length; i += ISSUE_BATCH) {
-    await appendTimeline(tx, entries.slice(i, i + ISSUE_BATCH));
-  }
-}
-
+/** Holders of the enterprises with these credit codes: one query however many. */
 async function holdersByUscc(db: Executor, usccs: string[]): Promise<Map<string, number>> {
   const unique = [...new Set(usccs)];
-  const out = new Map<string, number>();
-  for (let i = 0; i < unique.length; i += LOOKUP_BATCH) {
-    const found = await db
-      .select({ uscc: enterprises.uscc, holderId: voucherHolders.id })
-      .from(enterprises)
-      .innerJoin(voucherHolders, eq(voucherHolders.enterpriseId, enterprises.id))
-      .where(inArray(enterprises.uscc, unique.slice(i, i + LOOKUP_BATCH)));
-    found.forEach((f) => out.set(f.uscc, f.holderId));
+  if (unique.length === 0) {
+    return new Map();
   }
-  return out;
+  const found = await db
+    .select({ uscc: enterprises.uscc, holderId: voucherHolders.id })
+    .from(enterprises)
+    .innerJoin(voucherHolders, eq(voucherHolders.enterpriseId, enterprises.id))
+    .where(sql`${enterprises.uscc} = any(${pgArray(unique)}::text[])`);
+  return new Map(found.map((f) => [f.uscc, f.holderId]));
 }
 
 interface ListRow {

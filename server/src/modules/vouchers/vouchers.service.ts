@@ -4,10 +4,11 @@ import { AppError, fieldError, notFound } from '../../http/errors.js';
 import { fenToYuan, yuanToFen } from '../../lib/money.js';
 import { recordAudit } from '../audit/index.js';
 import type { JobControl } from '../jobs/index.js';
+import { appendTimeline } from '../timeline/index.js';
 import { accountIds, availableBalances, budgetBalance, holderBalances } from './ledger.repo.js';
 import * as ledger from './ledger.service.js';
 import { actorOf, businessToday, presentPolicy } from './vouchers.common.js';
-import { appendTimelineInBatches, holdersById, issuedBatch, ISSUE_BATCH } from './vouchers.issuance.js';
+import { holdersById, issuedBatch, ISSUE_BATCH } from './vouchers.issuance.js';
 import { assertCityOfficer, holderScope } from './vouchers.policy.js';
 import * as repo from './vouchers.repo.js';
 import type { CreatePolicyInput, PatchPolicyInput } from './vouchers.schema.js';
@@ -221,7 +222,7 @@ export async function issueVouchers(opts: { db: Db; ctx: RequestContext; policyI
       movementIds.push(...(await ledger.issue({ tx, root: db, actorId: actor.userId }, { policyId: policy.id, items: items.slice(i, i + ISSUE_BATCH), valueDate: today })));
       await issuedBatch(opts.control, Math.min(items.length, i + ISSUE_BATCH), items.length);
     }
-    await appendTimelineInBatches(
+    await appendTimeline(
       tx,
       opts.items
         .map((i) => ({ i, h: holders.get(i.holderId)! }))
