@@ -22,7 +22,7 @@ export async function dashboardWorkbook(opts: { database: Database; actor: Actor
   const prev = new Map(before.items.map((i) => [i.code, i.value]));
   const figures: Figure[] = now.items.map((i) => ({ ...i, previous: prev.get(i.code) ?? null }));
   const overview: XlsxColumn<Figure>[] = [
-    { header: '指标', width: 36, value: (i) => i.name },
+    { header: '指标', width: 46, value: (i) => i.name },
     { header: '单位', width: 8, value: (i) => i.unit },
     { header: '类别', width: 8, value: (i) => (i.kind === 'computed' ? '计算' : '报告') },
     { header: `${opts.year}年`, kind: 'number', width: 18, numFmt: byUnit, value: (i) => i.value },
@@ -30,7 +30,7 @@ export async function dashboardWorkbook(opts: { database: Database; actor: Actor
     { header: '完成率', kind: 'percent', width: 10, value: (i) => (i.target && i.value !== null ? Math.round((i.value / i.target) * 10000) / 10000 : null) },
     { header: `${opts.year - 1}年`, kind: 'number', width: 18, numFmt: byUnit, value: (i) => i.previous },
     { header: '同比', kind: 'percent', width: 10, value: (i) => growth(i.value, i.previous) },
-    { header: '来源', width: 40, value: (i) => i.source },
+    { header: '来源', width: 50, value: (i) => i.source },
     { header: '指标代码', width: 30, value: (i) => i.code },
   ];
 

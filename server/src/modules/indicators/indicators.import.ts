@@ -1,8 +1,8 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Database } from '../../db/client.js';
 import type { RequestContext } from '../../http/context.js';
 import { AppError, forbidden } from '../../http/errors.js';
-import { assertXlsxFormat, assertXlsxWithinLimits, cellDate, cellValue, excelDate } from '../../lib/xlsx.js';
+import { assertXlsxFormat, assertXlsxWithinLimits, cellDate, cellValue, writeXlsxSheets, type XlsxKind } from '../../lib/xlsx.js';
 import { readXlsxRows } from '../../lib/xlsx.stream.js';
 import { recordAudit } from '../audit/index.js';
 import { startJob, type JobControl } from '../jobs/index.js';
@@ -49,49 +49,45 @@ export interface RowError {
 const MAX_ROWS = 10_000;
 const MAX_LISTED_ERRORS = 200;
 
-export async function importTemplate(kind: ImportKind): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(kind === 'reported' ? '统计数据' : '目标');
-  const cols = IMPORT_COLUMNS[kind];
-  ws.columns = cols.map((c) => ({ header: c.title, key: c.key, width: c.width }));
-  ws.getRow(1).font = { bold: true };
-  cols.forEach((c, i) => {
-    const cell = ws.getRow(1).getCell(i + 1);
-    if (c.required) {
-      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFE7BA' } };
-    }
-    cell.note = `${c.required ? '必填。' : ''}${c.note}`;
-  });
-  // Codes and districts stay text (a 6-digit district code is not a number), the date a date; print landscape, one page wide.
-  for (const [i, c] of cols.entries()) {
-    ws.getColumn(i + 1).numFmt = c.key === 'documentDate' ? 'yyyy-mm-dd' : c.key === 'year' || c.key === 'value' ? 'General' : '@';
-  }
-  ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' };
-  ws.views = [{ state: 'frozen', ySplit: 1, xSplit: 0 }];
-  if (kind === 'reported') {
-    ws.addRow({ code: 'stat.patent_applications', year: 2015, district: '', value: 60839, source: '市知识产权局 2015年专利统计', documentDate: excelDate('2016-01-20') });
-  } else {
-    ws.addRow({ code: 'hnte.new', year: 2016, district: '', value: 150, source: '2016年工作思路', note: '' });
-  }
-  const list = wb.addWorksheet('指标代码');
-  list.columns = [
-    { header: '指标代码', key: 'code', width: 36 },
-    { header: '名称', key: 'name', width: 40 },
-    { header: '单位', key: 'unit', width: 8 },
-    { header: '类别', key: 'kind', width: 8 },
-  ];
-  for (const e of CATALOGUE.filter((x) => kind === 'targets' || x.kind === 'reported')) {
-    list.addRow({ code: e.code, name: e.name, unit: e.unit, kind: e.kind === 'computed' ? '计算' : '报告' });
-  }
-  const help = wb.addWorksheet('填写说明');
-  help.addRows([
-    ['第一行为表头，请勿修改列名；示例行请替换后再导入。带底色的列为必填。'],
-    ['整个文件校验通过才会导入，任何一行有误则全部不导入，并列出错误所在的行和列。'],
-    ['导入会整体替换文件中出现的每个“指标代码 + 年度”原有的全部数据（含各区县），并记入审计日志。'],
-    ['也可以上传 CSV 文件（UTF-8 或 Excel/WPS 默认的 GBK 编码均可），列名相同。旧版 .xls 请先另存为 .xlsx。'],
-    ['文件日期可写 2016-01-20、2016/1/20 或 2016年1月20日。'],
-  ]);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+const KIND_OF: Record<Column['key'], XlsxKind> = { code: 'text', year: 'number', district: 'text', value: 'number', source: 'text', documentDate: 'date', note: 'text' };
+type TemplateRow = Partial<Record<Column['key'], string | number>>;
+type CodeRow = (typeof CATALOGUE)[number];
+
+/** The import template under the Excel conventions (lib/xlsx): codes and districts text, the date a date; the codes and the help on their own sheets. */
+export function importTemplate(kind: ImportKind): Promise<Buffer> {
+  const example: TemplateRow =
+    kind === 'reported'
+      ? { code: 'stat.patent_applications', year: 2015, value: 60839, source: '市知识产权局 2015年专利统计', documentDate: '2016-01-20' }
+      : { code: 'hnte.new', year: 2016, value: 150, source: '2016年工作思路' };
+  return writeXlsxSheets<[TemplateRow, CodeRow]>(
+    [
+      {
+        sheet: kind === 'reported' ? '统计数据' : '目标',
+        columns: IMPORT_COLUMNS[kind].map((c) => ({ header: c.title, kind: KIND_OF[c.key], width: c.width, required: c.required, note: c.note, value: (r: TemplateRow) => r[c.key] })),
+        rows: [example],
+      },
+      {
+        sheet: '指标代码',
+        columns: [
+          { header: '指标代码', width: 36, value: (e) => e.code },
+          { header: '名称', width: 40, value: (e) => e.name },
+          { header: '单位', width: 8, value: (e) => e.unit },
+          { header: '类别', width: 8, value: (e) => (e.kind === 'computed' ? '计算' : '报告') },
+        ],
+        rows: CATALOGUE.filter((x) => kind === 'targets' || x.kind === 'reported'),
+      },
+    ],
+    {
+      sheet: '填写说明',
+      lines: [
+        '第一行为表头，请勿修改列名；示例行请替换后再导入。带底色的列为必填。',
+        '整个文件校验通过才会导入，任何一行有误则全部不导入，并列出错误所在的行和列。',
+        '导入会整体替换文件中出现的每个“指标代码 + 年度”原有的全部数据（含各区县），并记入审计日志。',
+        '也可以上传 CSV 文件（UTF-8 或 Excel/WPS 默认的 GBK 编码均可），列名相同。旧版 .xls 请先另存为 .xlsx。',
+        '文件日期可写 2016-01-20、2016/1/20 或 2016年1月20日。',
+      ],
+    },
+  );
 }
 
 type Cell = string | number | null;

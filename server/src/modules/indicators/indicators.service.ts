@@ -11,7 +11,7 @@ import { registerModuleIndicators } from './sources/index.js';
 
 registerModuleIndicators();
 
-export const MODULE_NAMES: Record<string, string> = { vouchers: '创新券', techmarket: '网上技术市场', recognitions: '资质认定' };
+export const MODULE_NAMES: Record<string, string> = { vouchers: '创新券', techmarket: '网上技术市场', recognitions: '资质认定', programmes: '科技计划项目', finance: '科技金融', funds: '科技金融（基金）', carriers: '创新载体', outreach: '科技下乡与科技特派员' };
 export const computedSourceLabel = (module: string) => `平台记录：${MODULE_NAMES[module] ?? module}`;
 
 /** Resolves a district given by name (西湖区 / 西湖) or GB code; unknown → 400 naming the field. */

@@ -1,10 +1,13 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseStatsWorkbook } from '../../modules/carriers/stats.xlsx.js';
+import { whenJobSettled } from '../../modules/jobs/index.js';
+import { multipartFile } from '../factories.js';
 import { createTestApp, loginAs, type Session, type TestApp } from '../harness.js';
-import { convert, officeTools, pdfPages, readXlsxStructure, save, workDir, type XlsxSheetStructure } from './office.js';
+import { convert, officeTools, pdfPages, pythonPath, readXlsxStructure, save, workDir, type XlsxSheetStructure } from './office.js';
 
 let t: TestApp;
 let officer: Session;
@@ -155,6 +158,32 @@ describe.skipIf(!officeTools)('exports opened with openpyxl and LibreOffice Calc
     const resaved = convert(path, 'xlsx:Calc MS Excel 2007 XML', join(dir, 'pdf'));
     const rows = await parseStatsWorkbook(readFileSync(resaved));
     expect(rows).toHaveLength(dataRows(s).length);
+  });
+
+  it('when the indicator import template is saved again by LibreOffice Calc and filled in, then the code column is text, the date a date, and it imports', async () => {
+    const res = await officer.request('GET', '/api/indicators/imports/reported/template');
+    const template = save(dir, 'indicator-template.xlsx', res.rawPayload);
+    const [data, codes] = readXlsxStructure(template);
+    expect(data.header).toEqual(['指标代码', '年度', '区县', '数值', '数据来源', '文件日期']);
+    expect(data.columnFormats[0]).toBe('@');
+    expect(data.columnFormats[2]).toBe('@');
+    expectColumn(data, '文件日期', 'datetime', 'yyyy-mm-dd');
+    expect(codes.rows.length).toBeGreaterThan(5);
+    expectPrintSetup(data);
+    const resaved = convert(template, 'xlsx:Calc MS Excel 2007 XML', join(dir, 'pdf'));
+    execFileSync(pythonPath(), ['-c', String.raw`
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb.worksheets[0]
+for col, v in zip('ABCDEF', ['stat.patent_grants', 2013, '330106', 1234, '办公软件回环测试', '2014/1/20']):
+    ws[col + '2'] = v
+wb.save(sys.argv[1])
+`, resaved]);
+    const { payload, headers } = multipartFile(readFileSync(resaved), 'template.xlsx');
+    const imported = await officer.request('POST', '/api/indicators/imports/reported', payload, headers);
+    expect(imported.statusCode, imported.body).toBe(202);
+    await whenJobSettled(t.deps.database, imported.json().id);
+    expect((await officer.request('GET', `/api/jobs/${imported.json().id}`)).json()).toMatchObject({ status: 'done' });
   });
 
   it('when the audit log is exported, then the time is a real date-time', async () => {
