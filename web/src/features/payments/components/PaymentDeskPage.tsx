@@ -8,26 +8,22 @@ import { Money, renderMoney } from '../../../components/Money';
 import { PageTitle } from '../../../components/PageTitle';
 import { StatusTag } from '../../../components/StatusTag';
 import { errorMessage } from '../../../lib/form-errors';
+import { fillNodes, useMessages } from '../../../lib/i18n';
 import { hasAnyRole, useSession } from '../../../lib/session';
 import { useCursorPager } from '../../../lib/use-cursor-pager';
 import { usePayables } from '../api/list-payables';
 import { usePayments, type PaymentOrder, type PaymentsQuery } from '../api/list-payments';
 import { usePaymentSummary } from '../api/payment-summary';
 import { useApprovePayment, useCancelPayment, useConfirmPayment, useSendPayment } from '../api/payment-steps';
+import { paymentsMessages } from '../messages';
 
 type Status = NonNullable<PaymentsQuery['status']>;
-const TABS: { key: Status | 'all'; label: string }[] = [
-  { key: 'prepared', label: '待审批' },
-  { key: 'approved', label: '待提交银行' },
-  { key: 'sent', label: '待确认到账' },
-  { key: 'confirmed', label: '已到账' },
-  { key: 'cancelled', label: '已取消' },
-  { key: 'all', label: '全部' },
-];
+const TABS: (Status | 'all')[] = ['prepared', 'approved', 'sent', 'confirmed', 'cancelled', 'all'];
 const fmtTime = (v: string | null) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : '—');
 
 /** 支付台: the finance reviewer approves, sends and confirms the payment orders instruments prepare (maker-checker). */
 export default function PaymentDeskPage() {
+  const t = useMessages(paymentsMessages);
   const me = useSession();
   const { message } = App.useApp();
   const isFinance = hasAnyRole(me, ['finance_officer']);
@@ -51,17 +47,22 @@ export default function PaymentDeskPage() {
 
   const doApprove = (o: PaymentOrder) =>
     Modal.confirm({
-      title: '复核审批支付指令',
+      title: t('payments.approve.title'),
       content: (
         <span>
-          向 {o.party.name} {o.direction === 'out' ? '拨付' : '收回'} <Money value={o.amount} />（{o.purpose}）。审批后即记账，从「{o.debit.kind}」账户转出。
+          {fillNodes(t(o.direction === 'out' ? 'payments.approve.contentOut' : 'payments.approve.contentIn'), {
+            party: <span translate="no">{o.party.name}</span>,
+            amount: <Money value={o.amount} />,
+            purpose: <span translate="no">{o.purpose}</span>,
+            account: <span translate="no">{o.debit.kind}</span>,
+          })}
         </span>
       ),
-      okText: '审批通过',
+      okText: t('payments.approve.ok'),
       onOk: async () => {
         try {
           await approve.mutateAsync({ id: o.id, version: o.version });
-          message.success(`支付指令 ${o.id} 已审批并记账`);
+          message.success(t('payments.approve.done', { id: o.id }));
         } catch (err) {
           message.error(errorMessage(err));
         }
@@ -70,23 +71,23 @@ export default function PaymentDeskPage() {
   const doSend = async (o: PaymentOrder) => {
     try {
       await send.mutateAsync({ id: o.id, version: o.version });
-      message.success(`支付指令 ${o.id} 已提交银行`);
+      message.success(t('payments.send.done', { id: o.id }));
     } catch (err) {
       message.error(errorMessage(err));
     }
   };
 
   const columns: DataColumn<PaymentOrder>[] = [
-    { key: 'id', title: '编号', dataIndex: 'id', width: 80, render: (id: number, o) => <a onClick={() => setDetail(o)}>{id}</a> },
-    { key: 'payable', title: '支付事项', dataIndex: 'payableName', width: 150, render: (v: string, o) => (o.href ? <Link to={o.href}>{v}</Link> : v) },
-    { key: 'direction', title: '方向', dataIndex: 'directionName', width: 64, render: (v: string, o) => <Tag color={o.direction === 'out' ? 'blue' : 'purple'}>{v}</Tag> },
-    { key: 'party', title: '收/付款方', dataIndex: ['party', 'name'], ellipsis: true },
-    { key: 'purpose', title: '用途', dataIndex: 'purpose', ellipsis: true },
-    { key: 'amount', title: '金额（元）', dataIndex: 'amount', align: 'right', width: 150, render: renderMoney },
-    { key: 'preparedBy', title: '经办人', dataIndex: ['preparedBy', 'name'], width: 120, ellipsis: true },
-    { key: 'status', title: '状态', dataIndex: 'statusName', width: 110, render: (v: string, o) => <StatusTag status={o.status} name={v} /> },
+    { key: 'id', title: t('payments.col.id'), dataIndex: 'id', width: 80, render: (id: number, o) => <a onClick={() => setDetail(o)}>{id}</a> },
+    { key: 'payable', title: t('payments.col.payable'), dataIndex: 'payableName', width: 150, render: (v: string, o) => (o.href ? <Link to={o.href}>{v}</Link> : v) },
+    { key: 'direction', title: t('payments.col.direction'), dataIndex: 'directionName', width: 64, render: (v: string, o) => <Tag color={o.direction === 'out' ? 'blue' : 'purple'}>{v}</Tag> },
+    { key: 'party', title: t('payments.col.party'), dataIndex: ['party', 'name'], ellipsis: true },
+    { key: 'purpose', title: t('payments.col.purpose'), dataIndex: 'purpose', ellipsis: true },
+    { key: 'amount', title: t('payments.col.amount'), dataIndex: 'amount', align: 'right', width: 150, render: renderMoney },
+    { key: 'preparedBy', title: t('payments.col.preparedBy'), dataIndex: ['preparedBy', 'name'], width: 120, ellipsis: true },
+    { key: 'status', title: t('payments.col.status'), dataIndex: 'statusName', width: 110, render: (v: string, o) => <StatusTag status={o.status} name={v} /> },
     {
-      title: '操作',
+      title: t('common.actions'),
       key: 'actions',
       width: 230,
       render: (_: unknown, o) => (
@@ -94,7 +95,7 @@ export default function PaymentDeskPage() {
           {o.status === 'prepared' && isFinance ? (
             o.actions.includes('approve') ? (
               <Button size="small" type="primary" onClick={() => doApprove(o)} data-testid={`approve-${o.id}`}>
-                审批
+                {t('payments.action.approve')}
               </Button>
             ) : (
               <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid={`blocked-${o.id}`}>
@@ -104,17 +105,17 @@ export default function PaymentDeskPage() {
           ) : null}
           {o.actions.includes('send') ? (
             <Button size="small" onClick={() => void doSend(o)} data-testid={`send-${o.id}`}>
-              提交银行
+              {t('payments.action.send')}
             </Button>
           ) : null}
           {o.actions.includes('confirm') ? (
             <Button size="small" type="primary" onClick={() => setConfirming(o)} data-testid={`confirm-${o.id}`}>
-              确认到账
+              {t('payments.action.confirm')}
             </Button>
           ) : null}
           {o.actions.includes('cancel') ? (
             <Button size="small" danger type="link" onClick={() => setCancelling(o)}>
-              取消
+              {t('common.cancel')}
             </Button>
           ) : null}
         </Space>
@@ -124,7 +125,7 @@ export default function PaymentDeskPage() {
 
   return (
     <>
-      <PageTitle title="支付台" />
+      <PageTitle title={t('payments.title')} />
       {isFinance ? (
         <Alert
           type="info"
@@ -132,11 +133,9 @@ export default function PaymentDeskPage() {
           style={{ marginBottom: 16 }}
           message={
             summary.data?.myLimit === null || summary.data?.myLimit === undefined ? (
-              '尚未为您设置审批限额，暂不能审批支付指令，请联系系统管理员。'
+              t('payments.noLimit')
             ) : (
-              <span>
-                您的单笔审批限额：<Money value={summary.data.myLimit} />。经办人不能审批自己经办的支付；审批即记账，账户可用额度不足时系统拒绝。
-              </span>
+              <span>{fillNodes(t('payments.myLimit'), { limit: <Money value={summary.data.myLimit} /> })}</span>
             )
           }
         />
@@ -144,9 +143,10 @@ export default function PaymentDeskPage() {
       <Tabs
         activeKey={tab}
         onChange={(k) => setTab(k as Status | 'all')}
-        items={TABS.map((t) => {
-          const c = t.key === 'all' ? null : counts.get(t.key);
-          return { key: t.key, label: c ? `${t.label}（${c.count}）` : t.label };
+        items={TABS.map((key) => {
+          const c = key === 'all' ? null : counts.get(key);
+          const label = t(`payments.tab.${key}`);
+          return { key, label: c ? t('payments.tab.withCount', { label, count: c.count }) : label };
         })}
       />
       <DataTable<PaymentOrder>
@@ -160,24 +160,24 @@ export default function PaymentDeskPage() {
           <>
             <Select
               allowClear
-              placeholder="支付事项"
+              placeholder={t('payments.col.payable')}
               style={{ width: 220 }}
               value={payable}
               onChange={setPayable}
               options={(payables.data?.items ?? []).map((p) => ({ value: p.code, label: p.name }))}
-              aria-label="支付事项"
+              aria-label={t('payments.col.payable')}
             />
             <Select
               allowClear
-              placeholder="方向"
+              placeholder={t('payments.col.direction')}
               style={{ width: 120 }}
               value={direction}
               onChange={setDirection}
               options={[
-                { value: 'out', label: '拨付' },
-                { value: 'in', label: '收回' },
+                { value: 'out', label: t('payments.direction.out') },
+                { value: 'in', label: t('payments.direction.in') },
               ]}
-              aria-label="方向"
+              aria-label={t('payments.col.direction')}
             />
           </>
         }
@@ -193,35 +193,40 @@ export default function PaymentDeskPage() {
 }
 
 function DetailDrawer({ order, onClose }: { order: PaymentOrder | null; onClose: () => void }) {
-  const acct = (r: PaymentOrder['debit']) => `${r.kind}${r.scope ? ` · 子账 ${r.scope}` : ''}${r.owner ? ` · ${r.owner.type} ${r.owner.id}` : ''}`;
+  const t = useMessages(paymentsMessages);
+  const acct = (r: PaymentOrder['debit']) => `${r.kind}${r.scope ? t('payments.detail.subAccount', { scope: r.scope }) : ''}${r.owner ? ` · ${r.owner.type} ${r.owner.id}` : ''}`;
   return (
-    <Drawer open={order !== null} onClose={onClose} title={order ? `支付指令 ${order.id}` : ''} size="large">
+    <Drawer open={order !== null} onClose={onClose} title={order ? t('payments.detail.title', { id: order.id }) : ''} size="large">
       {order ? (
         <Descriptions column={1} bordered size="small">
-          <Descriptions.Item label="支付事项">{order.payableName}</Descriptions.Item>
-          <Descriptions.Item label="方向">{order.directionName}</Descriptions.Item>
-          <Descriptions.Item label={order.direction === 'out' ? '收款方' : '付款方'}>{order.party.name}</Descriptions.Item>
-          <Descriptions.Item label="金额">
+          <Descriptions.Item label={t('payments.col.payable')}>{order.payableName}</Descriptions.Item>
+          <Descriptions.Item label={t('payments.col.direction')}>{order.directionName}</Descriptions.Item>
+          <Descriptions.Item label={t(order.direction === 'out' ? 'payments.detail.payee' : 'payments.detail.payer')}>{order.party.name}</Descriptions.Item>
+          <Descriptions.Item label={t('payments.detail.amount')}>
             <Money value={order.amount} />
           </Descriptions.Item>
-          <Descriptions.Item label="用途">{order.purpose}</Descriptions.Item>
-          <Descriptions.Item label="账簿 / 转出 → 转入">
+          <Descriptions.Item label={t('payments.col.purpose')}>{order.purpose}</Descriptions.Item>
+          <Descriptions.Item label={t('payments.detail.accounts')}>
             {order.book}：{acct(order.debit)} → {acct(order.credit)}
           </Descriptions.Item>
-          <Descriptions.Item label="状态">{order.statusName}</Descriptions.Item>
-          <Descriptions.Item label="经办（制单）">
+          <Descriptions.Item label={t('payments.col.status')}>{order.statusName}</Descriptions.Item>
+          <Descriptions.Item label={t('payments.detail.prepared')}>
             {order.preparedBy.name} · {fmtTime(order.preparedAt)}
           </Descriptions.Item>
-          <Descriptions.Item label="复核审批">{order.approvedBy ? `${order.approvedBy.name} · ${fmtTime(order.approvedAt)}（记账凭证 ${order.ledgerMovementId}）` : '—'}</Descriptions.Item>
-          <Descriptions.Item label="提交银行">{order.sentBy ? `${order.sentBy.name} · ${fmtTime(order.sentAt)}` : '—'}</Descriptions.Item>
-          <Descriptions.Item label="确认到账">{order.confirmedBy ? `${order.confirmedBy.name} · 到账日期 ${order.paidOn} · 银行流水号 ${order.bankReference}` : '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('payments.detail.approved')}>
+            {order.approvedBy ? t('payments.detail.approvedValue', { name: order.approvedBy.name, time: fmtTime(order.approvedAt), movement: order.ledgerMovementId ?? '' }) : '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('payments.detail.sent')}>{order.sentBy ? `${order.sentBy.name} · ${fmtTime(order.sentAt)}` : '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('payments.detail.confirmed')}>
+            {order.confirmedBy ? t('payments.detail.confirmedValue', { name: order.confirmedBy.name, paidOn: order.paidOn ?? '', reference: order.bankReference ?? '' }) : '—'}
+          </Descriptions.Item>
           {order.status === 'cancelled' ? (
-            <Descriptions.Item label="取消">
-              {order.cancelledBy?.name ?? '系统'} · {fmtTime(order.cancelledAt)} · {order.cancelReason}
-              {order.reversalMovementId ? `（冲正凭证 ${order.reversalMovementId}）` : ''}
+            <Descriptions.Item label={t('payments.detail.cancelled')}>
+              {order.cancelledBy?.name ?? t('payments.detail.system')} · {fmtTime(order.cancelledAt)} · {order.cancelReason}
+              {order.reversalMovementId ? t('payments.detail.reversal', { movement: order.reversalMovementId }) : ''}
             </Descriptions.Item>
           ) : null}
-          <Descriptions.Item label="幂等键">{order.idempotencyKey}</Descriptions.Item>
+          <Descriptions.Item label={t('payments.detail.idempotencyKey')}>{order.idempotencyKey}</Descriptions.Item>
         </Descriptions>
       ) : null}
     </Drawer>
@@ -229,25 +234,26 @@ function DetailDrawer({ order, onClose }: { order: PaymentOrder | null; onClose:
 }
 
 function ConfirmModal({ order, today, onClose }: { order: PaymentOrder | null; today: string | null; onClose: () => void }) {
+  const t = useMessages(paymentsMessages);
   const confirm = useConfirmPayment();
   const { message } = App.useApp();
   const submit = async (v: { bankReference: string; paidOn: Dayjs }) => {
     await confirm.mutateAsync({ id: order!.id, body: { bankReference: v.bankReference.trim(), paidOn: v.paidOn.format('YYYY-MM-DD'), version: order!.version } });
-    void message.success(`支付指令 ${order!.id} 已确认到账`);
+    void message.success(t('payments.confirm.done', { id: order!.id }));
   };
   return (
     <FormModal<{ bankReference: string; paidOn: Dayjs }>
       open={order !== null}
-      title={order ? `确认到账：支付指令 ${order.id}` : ''}
-      okText="确认到账"
+      title={order ? t('payments.confirm.title', { id: order.id }) : ''}
+      okText={t('payments.action.confirm')}
       onSubmit={submit}
       onClose={onClose}
       initialValues={{ paidOn: today ? dayjs(today) : undefined }}
     >
-      <Form.Item name="bankReference" label="银行流水号" rules={[{ required: true, whitespace: true, message: '请填写银行流水号' }]}>
-        <Input maxLength={64} placeholder="如 ICBC2016091200123" />
+      <Form.Item name="bankReference" label={t('payments.confirm.reference')} rules={[{ required: true, whitespace: true, message: t('payments.confirm.referenceRequired') }]}>
+        <Input maxLength={64} placeholder={t('payments.confirm.referencePlaceholder')} />
       </Form.Item>
-      <Form.Item name="paidOn" label="到账日期" rules={[{ required: true, message: '请选择到账日期' }]}>
+      <Form.Item name="paidOn" label={t('payments.confirm.paidOn')} rules={[{ required: true, message: t('payments.confirm.paidOnRequired') }]}>
         <DatePicker disabledDate={(d) => (today ? d.isAfter(dayjs(today), 'day') : false)} />
       </Form.Item>
     </FormModal>
@@ -255,22 +261,23 @@ function ConfirmModal({ order, today, onClose }: { order: PaymentOrder | null; t
 }
 
 function CancelModal({ order, onClose }: { order: PaymentOrder | null; onClose: () => void }) {
+  const t = useMessages(paymentsMessages);
   const cancel = useCancelPayment();
   const { message } = App.useApp();
   const submit = async (v: { reason: string }) => {
     await cancel.mutateAsync({ id: order!.id, body: { reason: v.reason.trim(), version: order!.version } });
-    void message.success(`支付指令 ${order!.id} 已取消${order!.status === 'approved' ? '，记账已冲正' : ''}`);
+    void message.success(t(order!.status === 'approved' ? 'payments.cancel.doneReversed' : 'payments.cancel.done', { id: order!.id }));
   };
   return (
     <FormModal<{ reason: string }>
       open={order !== null}
-      title={order ? `取消支付指令 ${order.id}` : ''}
-      okText="取消支付"
+      title={order ? t('payments.cancel.title', { id: order.id }) : ''}
+      okText={t('payments.cancel.ok')}
       okButtonProps={{ danger: true }}
       onSubmit={submit}
       onClose={onClose}
     >
-      <Form.Item name="reason" label="取消原因" rules={[{ required: true, whitespace: true, min: 2, message: '请填写取消原因（至少2个字）' }]}>
+      <Form.Item name="reason" label={t('payments.cancel.reason')} rules={[{ required: true, whitespace: true, min: 2, message: t('payments.cancel.reasonRequired') }]}>
         <Input.TextArea rows={3} maxLength={500} />
       </Form.Item>
     </FormModal>
