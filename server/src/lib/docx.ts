@@ -1,4 +1,4 @@
-import { AlignmentType, BorderStyle, PageBorderDisplay, PageBorderOffsetFrom, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
+import { AlignmentType, BorderStyle, Footer, PageBorderDisplay, PageBorderOffsetFrom, PageNumber, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
 
 /** Millimetres → twentieths of a point (Word's unit). */
 export const mm = (v: number) => Math.round((v / 25.4) * 1440);
@@ -8,6 +8,15 @@ export const cjkFont = (eastAsia: string) => ({ ascii: 'Times New Roman', hAnsi:
 
 /** English for Latin text, Simplified Chinese for the rest (LibreOffice then picks the SC faces when falling back). */
 export const CJK_LANGUAGE = { value: 'en-US', eastAsia: 'zh-CN' };
+
+/** 'YYYY-MM-DD' as 公文 write it: 2016年3月1日 (no leading zeros). */
+export const chineseDate = (d: string) => `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
+
+/** The 公文 page number, centred at the foot of every page: — 1 —. */
+export const pageNumberFooter = () =>
+  new Footer({
+    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: 28, font: cjkFont('宋体') })] })],
+  });
 
 /** An A4 portrait certificate page: 30/25 mm margins and a double border of `color` inside them. */
 export function certificatePage(color: string) {

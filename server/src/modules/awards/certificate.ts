@@ -1,7 +1,7 @@
 import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
 import type { AwardCompleter } from '../../db/schema/index.js';
 import { AppError } from '../../http/errors.js';
-import { certificatePage, cjkFont, CJK_LANGUAGE, labelValueTable, mm, NO_BORDERS, NO_TABLE_BORDERS } from '../../lib/docx.js';
+import { certificatePage, chineseDate, cjkFont, CJK_LANGUAGE, labelValueTable, mm, NO_BORDERS, NO_TABLE_BORDERS } from '../../lib/docx.js';
 
 /** The city's S&T progress award is conferred by the city government (the bureau runs the selection). */
 export const AWARD_AUTHORITY = '杭州市人民政府';
@@ -18,7 +18,6 @@ export interface AwardCertificateData {
 }
 
 const RED = 'C00000';
-const chineseDate = (d: string) => `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
 
 /** The units of a nomination: the completing unit, then each completer's unit once. */
 export const awardUnits = (first: string, completers: AwardCompleter[]) => [...new Set([first, ...completers.map((c) => c.unit.trim()).filter(Boolean)])];

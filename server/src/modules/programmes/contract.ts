@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type ITableCellBorders } from 'docx';
+import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType, type ITableCellBorders } from 'docx';
 import type { Db, Executor } from '../../db/client.js';
 import type { Actor, RequestContext } from '../../http/context.js';
 import { actorOf, hasRole } from '../../http/context.js';
 import { AppError, forbidden, notFound } from '../../http/errors.js';
 import { businessToday } from '../../lib/clock.js';
-import { CJK_LANGUAGE, cjkFont, mm } from '../../lib/docx.js';
+import { chineseDate, CJK_LANGUAGE, cjkFont, mm, NO_BORDERS, NO_TABLE_BORDERS, pageNumberFooter } from '../../lib/docx.js';
 import { recordAudit } from '../audit/index.js';
 import { assertCaseInScope, casesRepo, lockCase, moveCase } from '../cases/index.js';
 import { paymentsOfCase } from '../payments/index.js';
@@ -29,23 +29,57 @@ const OBLIGATIONS = [
 
 const thin = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 const borders: ITableCellBorders = { top: thin, bottom: thin, left: thin, right: thin };
-const cell = (text: string, opts: { bold?: boolean; width?: number; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}) =>
+type Align = (typeof AlignmentType)[keyof typeof AlignmentType];
+const { LEFT, CENTER, RIGHT } = AlignmentType;
+const cell = (text: string, opts: { bold?: boolean; width?: number; align?: Align } = {}) =>
   new TableCell({
     borders,
     width: opts.width ? { size: opts.width, type: WidthType.PERCENTAGE } : undefined,
     margins: { left: mm(1.5), right: mm(1.5), top: mm(0.8), bottom: mm(0.8) },
-    children: [new Paragraph({ alignment: opts.align ?? AlignmentType.LEFT, children: [new TextRun({ text, bold: opts.bold, size: 21 })] })],
+    children: [new Paragraph({ alignment: opts.align ?? LEFT, children: [new TextRun({ text, bold: opts.bold, size: 21 })] })],
   });
-const table = (header: string[], rows: string[][], widths: number[]) =>
+/** A table whose header row repeats on every page and whose rows never split; amounts align right. */
+const table = (header: string[], rows: string[][], widths: number[], aligns: Align[]) =>
   new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
-      new TableRow({ tableHeader: true, children: header.map((h, i) => cell(h, { bold: true, width: widths[i], align: AlignmentType.CENTER })) }),
-      ...rows.map((r) => new TableRow({ children: r.map((v, i) => cell(v, { width: widths[i], align: i === 0 ? AlignmentType.LEFT : AlignmentType.CENTER })) })),
+      new TableRow({ tableHeader: true, cantSplit: true, children: header.map((h, i) => cell(h, { bold: true, width: widths[i], align: CENTER })) }),
+      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((v, i) => cell(v, { width: widths[i], align: aligns[i] })) })),
     ],
   });
-const heading = (text: string) => new Paragraph({ spacing: { before: 240, after: 120 }, children: [new TextRun({ text, bold: true, size: 28, font: cjkFont('黑体') })] });
-const para = (text: string) => new Paragraph({ spacing: { after: 80 }, indent: { firstLine: mm(7.4) }, children: [new TextRun({ text, size: 24 })] });
+/** The project's particulars: a bold label column, no header row. */
+const particulars = (rows: [string, string][]) =>
+  new Table({
+    width: { size: mm(156), type: WidthType.DXA },
+    columnWidths: [mm(58), mm(98)],
+    layout: TableLayoutType.FIXED,
+    rows: rows.map(([label, value]) => new TableRow({ cantSplit: true, children: [cell(label, { bold: true }), cell(value)] })),
+  });
+/** The two parties side by side, each with its seal place, signature and date. */
+const signatures = (enterpriseName: string) => {
+  const party = (lines: string[]) =>
+    new TableCell({
+      borders: NO_BORDERS,
+      width: { size: 50, type: WidthType.PERCENTAGE },
+      children: lines.map((text, i) => new Paragraph({ spacing: { before: i === 0 ? 0 : 360 }, children: [new TextRun({ text, size: 24 })] })),
+    });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: NO_TABLE_BORDERS,
+    rows: [
+      new TableRow({
+        cantSplit: true,
+        children: [
+          party(['甲方（委托方）：', '杭州市科学技术委员会', '（盖章）', '代表（签字）：', '        年    月    日']),
+          party(['乙方（承担单位）：', enterpriseName, '（盖章）', '法定代表人或授权代表（签字）：', '        年    月    日']),
+        ],
+      }),
+    ],
+  });
+};
+const period = (from: string | null, to: string | null) => (from && to ? `${chineseDate(from)}至${chineseDate(to)}` : '');
+const heading = (text: string) => new Paragraph({ keepNext: true, keepLines: true, spacing: { before: 240, after: 120 }, children: [new TextRun({ text, bold: true, size: 28, font: cjkFont('黑体') })] });
+const para = (text: string) => new Paragraph({ spacing: { before: 80, after: 80 }, indent: { firstLine: mm(7.4) }, children: [new TextRun({ text, size: 24 })] });
 
 /** The task contract (任务书) of an approved project, as a Word document built from its approved plan. */
 export async function contractDocx(opts: { db: Executor; actor: Actor; id: number }): Promise<{ buffer: Buffer; fileName: string }> {
@@ -71,38 +105,37 @@ export async function contractDocx(opts: { db: Executor; actor: Actor; id: numbe
     sections: [
       {
         properties: { page: { size: { width: mm(210), height: mm(297) }, margin: { top: mm(25), bottom: mm(25), left: mm(28), right: mm(26) } } },
+        footers: { default: pageNumberFooter() },
         children: [
           new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: `任务书编号：${plan.contractNo ?? ''}`, size: 21 })] }),
           new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 480, after: 240 }, children: [new TextRun({ text: '杭州市科技计划项目任务书', bold: true, size: 44, font: cjkFont('黑体') })] }),
           new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 360 }, children: [new TextRun({ text: `（${plan.programme.name}）`, size: 28 })] }),
-          table(
-            ['项目', '内容'],
-            [
-              ['项目名称', plan.title],
-              ['承担单位', plan.enterpriseName],
-              ['计划类别', plan.programme.name],
-              ['实施期限', `${plan.startOn ?? ''} 至 ${plan.endOn ?? ''}`],
-              ['项目总预算（万元）', wanText(cityFen + selfFen)],
-              ['其中：市财政资助（万元）', wanText(plan.approvedAmountFen)],
-              ['单位自筹（万元）', wanText(selfFen)],
-              ['立项日期', d.approvedOn ?? ''],
-            ],
-            [30, 70],
-          ),
+          particulars([
+            ['项目名称', plan.title],
+            ['承担单位', plan.enterpriseName],
+            ['计划类别', plan.programme.name],
+            ['实施期限', period(plan.startOn, plan.endOn)],
+            ['项目总预算（万元）', wanText(cityFen + selfFen)],
+            ['其中：市财政资助（万元）', wanText(plan.approvedAmountFen)],
+            ['单位自筹（万元）', wanText(selfFen)],
+            ['立项日期', d.approvedOn ? chineseDate(d.approvedOn) : ''],
+          ]),
           heading('一、项目目标与主要内容'),
           para(d.plan.objectives),
           para(d.plan.content),
           heading('二、考核指标'),
           table(
             ['序号', '指标', '单位', '目标值'],
-            plan.kpis.map((k, i) => [String(i + 1), k.name, k.unit, String(k.target)]),
+            plan.kpis.map((k, i) => [String(i + 1), k.name, k.unit, k.target.toLocaleString('zh-CN')]),
             [10, 50, 15, 25],
+            [CENTER, LEFT, CENTER, RIGHT],
           ),
           heading('三、进度安排'),
           table(
             ['序号', '节点', '完成时间'],
-            plan.milestones.map((m, i) => [String(i + 1), m.name, m.due]),
+            plan.milestones.map((m, i) => [String(i + 1), m.name, chineseDate(m.due)]),
             [10, 65, 25],
+            [CENTER, LEFT, CENTER],
           ),
           heading('四、经费预算（元）'),
           table(
@@ -112,6 +145,7 @@ export async function contractDocx(opts: { db: Executor; actor: Actor; id: numbe
               ['合计', yuanText(cityFen), yuanText(selfFen), yuanText(cityFen + selfFen)],
             ],
             [34, 22, 22, 22],
+            [LEFT, RIGHT, RIGHT, RIGHT],
           ),
           cityFen !== plan.approvedAmountFen ? para(`经审定，市财政资助核定为 ${yuanText(plan.approvedAmountFen)} 元，承担单位按核定金额调整预算后执行。`) : para('市财政资助按申报预算核定。'),
           heading('五、拨款计划'),
@@ -119,12 +153,12 @@ export async function contractDocx(opts: { db: Executor; actor: Actor; id: numbe
             ['笔次', '拨付条件', '比例', '金额（元）'],
             amounts.map((a, i) => [`第${i + 1}笔`, trancheLabel(i + 1, split.length), `${split[i]}%`, yuanText(a)]),
             [15, 45, 15, 25],
+            [CENTER, LEFT, CENTER, RIGHT],
           ),
           heading('六、双方责任与义务'),
           ...OBLIGATIONS.map((o, i) => para(`${i + 1}. ${o}`)),
-          new Paragraph({ spacing: { before: 600 }, children: [new TextRun({ text: '委托方（盖章）：杭州市科学技术委员会', size: 24 })] }),
-          new Paragraph({ spacing: { before: 240 }, children: [new TextRun({ text: `承担方（盖章）：${plan.enterpriseName}`, size: 24 })] }),
-          new Paragraph({ spacing: { before: 240 }, children: [new TextRun({ text: '签订日期：      年    月    日', size: 24 })] }),
+          new Paragraph({ spacing: { before: 240, after: 480 }, alignment: AlignmentType.CENTER, children: [new TextRun({ text: '（以下无正文）', size: 24 })] }),
+          signatures(plan.enterpriseName),
         ],
       },
     ],

@@ -1,12 +1,10 @@
 import {
   AlignmentType,
   Document,
-  Footer,
   FootnoteReferenceRun,
   HeadingLevel,
   LineRuleType,
   Packer,
-  PageNumber,
   PageOrientation,
   Paragraph,
   Table,
@@ -17,6 +15,7 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
+import { pageNumberFooter } from '../../lib/docx.js';
 import type { AnnualSummary, Segment } from './annual.compose.js';
 
 const APPENDIX_HEADERS = ['序号', '指标', '期间', '数值', '上年数值', '来源', '口径与说明'];
@@ -65,10 +64,6 @@ const titleLines = (title: string) => {
   return i > 0 ? [new TextRun(title.slice(0, i)), new TextRun({ text: title.slice(i), break: 1 })] : [new TextRun(title)];
 };
 
-const pageFooter = () =>
-  new Footer({
-    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: 28, font: font('宋体') })] })],
-  });
 
 /**
  * The same document for Word and WPS: A4 portrait with 公文 margins, title, 一、（一）1. hierarchy
@@ -135,7 +130,7 @@ export async function renderDocx(s: AnnualSummary): Promise<Buffer> {
     sections: [
       {
         properties: { page: { size: A4, margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26), footer: mm(22) } } },
-        footers: { default: pageFooter() },
+        footers: { default: pageNumberFooter() },
         children: [
           new Paragraph({ heading: HeadingLevel.TITLE, children: titleLines(s.title) }),
           new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: s.byline, size: 24, font: font('楷体') })] }),
@@ -144,7 +139,7 @@ export async function renderDocx(s: AnnualSummary): Promise<Buffer> {
       },
       {
         properties: { page: { size: { ...A4, orientation: PageOrientation.LANDSCAPE }, margin: { top: mm(20), bottom: mm(20), left: mm(20), right: mm(20), footer: mm(10) } } },
-        footers: { default: pageFooter() },
+        footers: { default: pageNumberFooter() },
         children: [
           new Paragraph({ heading: HeadingLevel.HEADING_1, indent: { firstLine: 0 }, children: [new TextRun('附表：数据说明')] }),
           new Paragraph({ spacing: { line: 360, lineRule: LineRuleType.AUTO, after: 120 }, children: [new TextRun({ text: s.remark, size: 21, font: BODY })] }),

@@ -1,6 +1,6 @@
 import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
 import { AppError } from '../../http/errors.js';
-import { certificatePage, CJK_LANGUAGE, mm } from '../../lib/docx.js';
+import { certificatePage, chineseDate, CJK_LANGUAGE, mm } from '../../lib/docx.js';
 
 /** What the registration certificate shows: a registered technology contract (the API's registration). */
 export interface RegisteredContract {
@@ -26,7 +26,6 @@ const FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '�
 const TITLE_FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '黑体' };
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 const LINE = { style: BorderStyle.SINGLE, size: 4, color: '808080' };
-const chineseDate = (d: string) => `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
 /** 1234567.8 → 1,234,567.80元 */
 export const yuan = (v: number) => `${v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}元`;
 
