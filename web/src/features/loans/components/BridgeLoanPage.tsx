@@ -7,10 +7,13 @@ import { PageTitle } from '../../../components/PageTitle';
 import { renderMoney } from '../../../components/Money';
 import { QueryFailure } from '../../../components/QueryState';
 import { errorMessage } from '../../../lib/form-errors';
+import { useMessages } from '../../../lib/i18n';
+import { loansMessages } from '../messages';
 import { useBridgeAction, useBridgeLoan } from '../api/bridge';
 import { ActionsCard } from './CasePanels';
 
 export default function BridgeLoanPage() {
+  const t = useMessages(loansMessages);
   const id = Number(useParams().id);
   const q = useBridgeLoan(id);
   const act = useBridgeAction();
@@ -24,33 +27,33 @@ export default function BridgeLoanPage() {
   }
   return (
     <>
-      <PageTitle title={`融资周转金 · ${b.enterpriseName}`} extra={<Link to="/loans/bridge">返回列表</Link>}>
+      <PageTitle title={t('loans.bridge.caseTitle', { enterprise: b.enterpriseName })} isName extra={<Link to="/loans/bridge">{t('loans.backToList')}</Link>}>
         <Space>
-          <Tag color={b.overdue ? 'red' : 'blue'}>{b.statusName}{b.overdue ? '（已逾期）' : ''}</Tag>
-          {b.next ? <Typography.Text type="secondary">下一步：{b.next}</Typography.Text> : null}
-          {b.dueOn ? <Typography.Text type="secondary">期限 {b.dueOn}</Typography.Text> : null}
+          <Tag color={b.overdue ? 'red' : 'blue'}>{b.statusName}{b.overdue ? t('loans.overdueSuffix') : ''}</Tag>
+          {b.next ? <Typography.Text type="secondary">{t('loans.next', { next: b.next })}</Typography.Text> : null}
+          {b.dueOn ? <Typography.Text type="secondary">{t('loans.dueOn', { dueOn: b.dueOn })}</Typography.Text> : null}
         </Space>
       </PageTitle>
       <Card>
         <Descriptions column={3} size="small" bordered>
-          <Descriptions.Item label="企业">{b.enterpriseName}</Descriptions.Item>
-          <Descriptions.Item label="区县">{b.districtName}</Descriptions.Item>
-          <Descriptions.Item label="原贷款银行">{b.bank}</Descriptions.Item>
-          <Descriptions.Item label="原贷款合同">{b.bankLoanNo}</Descriptions.Item>
-          <Descriptions.Item label="申请金额">{renderMoney(b.requested)}</Descriptions.Item>
-          <Descriptions.Item label="使用天数">{b.termDays} 天</Descriptions.Item>
-          <Descriptions.Item label="批准金额">{renderMoney(b.approved)}</Descriptions.Item>
-          <Descriptions.Item label="放款日">{b.disbursedOn ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label="应还日">{b.repayBy ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label="归还日">{b.repaidOn ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label="逾期天数">{b.overdueDays ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label="用途">{b.purpose ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('loans.enterprise')}>{b.enterpriseName}</Descriptions.Item>
+          <Descriptions.Item label={t('loans.district')}>{b.districtName}</Descriptions.Item>
+          <Descriptions.Item label={t('loans.bridge.bank')}>{b.bank}</Descriptions.Item>
+          <Descriptions.Item label={t('loans.bridge.loanNo')}>{b.bankLoanNo}</Descriptions.Item>
+          <Descriptions.Item label={t('loans.bridge.requested')}>{renderMoney(b.requested)}</Descriptions.Item>
+          <Descriptions.Item label={t('loans.bridge.termDays')}>{t('loans.bridge.days', { days: b.termDays })}</Descriptions.Item>
+          <Descriptions.Item label={t('loans.bridge.approved')}>{renderMoney(b.approved)}</Descriptions.Item>
+          <Descriptions.Item label={t('loans.bridge.disbursedOn')}>{b.disbursedOn ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('loans.bridge.repayBy')}>{b.repayBy ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('loans.bridge.repaidOn')}>{b.repaidOn ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('loans.bridge.overdueDays')}>{b.overdueDays ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('loans.purpose')}>{b.purpose ?? '—'}</Descriptions.Item>
         </Descriptions>
       </Card>
       <ActionsCard
         actions={b.actions}
         amountFor={['approve']}
-        amountLabel="批准金额（元，不填则按申请金额）"
+        amountLabel={t('loans.bridge.approveAmount')}
         pending={act.isPending}
         problem={problem}
         onAct={(action, comment, amount) => {

@@ -5,6 +5,8 @@ import { PageTitle } from '../../../components/PageTitle';
 import { renderMoney } from '../../../components/Money';
 import { ApiError } from '../../../lib/api';
 import { errorMessage } from '../../../lib/form-errors';
+import { useMessages } from '../../../lib/i18n';
+import { loansMessages } from '../messages';
 import { hasAnyRole, useSession } from '../../../lib/session';
 import { useBridgeLoans, useBridgePool, useCreateBridgeLoan, type BridgeInput, type BridgeList } from '../api/bridge';
 import { PoolCard } from './CasePanels';
@@ -14,6 +16,7 @@ const COLOR: Record<string, string> = { disbursed: 'blue', repaid: 'green', repa
 
 /** 融资周转金: a firm's own bridge loans, or the bureau's worklist with the revolving pool's balances. */
 export default function BridgeLoansPage() {
+  const t = useMessages(loansMessages);
   const me = useSession();
   const navigate = useNavigate();
   const isFirm = hasAnyRole(me, ['enterprise_user']);
@@ -30,16 +33,16 @@ export default function BridgeLoansPage() {
 
   return (
     <>
-      <PageTitle title="融资周转金" extra={isFirm ? <Button type="primary" onClick={() => setOpen(true)}>申请周转金</Button> : null}>
+      <PageTitle title={t('loans.bridge.title')} extra={isFirm ? <Button type="primary" onClick={() => setOpen(true)}>{t('loans.bridge.apply')}</Button> : null}>
         <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-          科技型中小企业银行贷款到期续贷时，由周转金资金池过桥；到期归还后资金回到资金池循环使用。资金池余额不足时不能放款。
+          {t('loans.bridge.intro')}
         </Typography.Paragraph>
       </PageTitle>
       {isBureau ? <PoolCard pool={pool.data} /> : null}
       <Card>
         <Space style={{ marginBottom: 12 }} wrap>
-          <Segmented value={year ?? 0} options={[{ value: 2016, label: '2016' }, { value: 2015, label: '2015' }, { value: 0, label: '全部年度' }]} onChange={(v) => { setYear(v === 0 ? undefined : (v as number)); setPage(1); }} />
-          {!isFirm ? <Segmented value={mine ? 'mine' : 'all'} options={[{ value: 'mine', label: '待我处理' }, { value: 'all', label: '全部' }]} onChange={(v) => { setMine(v === 'mine'); setPage(1); }} /> : null}
+          <Segmented value={year ?? 0} options={[{ value: 2016, label: '2016' }, { value: 2015, label: '2015' }, { value: 0, label: t('loans.yearAll') }]} onChange={(v) => { setYear(v === 0 ? undefined : (v as number)); setPage(1); }} />
+          {!isFirm ? <Segmented value={mine ? 'mine' : 'all'} options={[{ value: 'mine', label: t('loans.mine') }, { value: 'all', label: t('loans.all') }]} onChange={(v) => { setMine(v === 'mine'); setPage(1); }} /> : null}
         </Space>
         {list.error ? <Alert type="error" message={errorMessage(list.error)} /> : null}
         <Table<Row>
@@ -49,19 +52,19 @@ export default function BridgeLoansPage() {
           dataSource={list.data?.items ?? []}
           pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
           columns={[
-            { title: '编号', dataIndex: 'id', render: (id: number) => <Link to={`/loans/bridge/${id}`}>{id}</Link> },
-            { title: '企业', dataIndex: 'enterpriseName' },
-            { title: '区县', dataIndex: 'districtName' },
-            { title: '原贷款银行', dataIndex: 'bank' },
-            { title: '申请金额（元）', dataIndex: 'requested', align: 'right', render: renderMoney },
-            { title: '批准金额（元）', dataIndex: 'approved', align: 'right', render: renderMoney },
-            { title: '放款日', dataIndex: 'disbursedOn', render: (d: string | null) => d ?? '—' },
-            { title: '应还日', dataIndex: 'repayBy', render: (d: string | null, r) => (d ? <span style={r.overdue ? { color: '#cf1322' } : undefined}>{d}{r.overdue ? '（已逾期）' : ''}</span> : '—') },
-            { title: '状态', dataIndex: 'statusName', render: (s: string, r) => <Tag color={COLOR[r.status] ?? 'processing'}>{s}</Tag> },
+            { title: t('loans.id'), dataIndex: 'id', render: (id: number) => <Link to={`/loans/bridge/${id}`}>{id}</Link> },
+            { title: t('loans.enterprise'), dataIndex: 'enterpriseName' },
+            { title: t('loans.district'), dataIndex: 'districtName' },
+            { title: t('loans.bridge.bank'), dataIndex: 'bank' },
+            { title: t('loans.bridge.requestedYuan'), dataIndex: 'requested', align: 'right', render: renderMoney },
+            { title: t('loans.bridge.approvedYuan'), dataIndex: 'approved', align: 'right', render: renderMoney },
+            { title: t('loans.bridge.disbursedOn'), dataIndex: 'disbursedOn', render: (d: string | null) => d ?? '—' },
+            { title: t('loans.bridge.repayBy'), dataIndex: 'repayBy', render: (d: string | null, r) => (d ? <span style={r.overdue ? { color: '#cf1322' } : undefined}>{d}{r.overdue ? t('loans.overdueSuffix') : ''}</span> : '—') },
+            { title: t('loans.status'), dataIndex: 'statusName', render: (s: string, r) => <Tag color={COLOR[r.status] ?? 'processing'}>{s}</Tag> },
           ]}
         />
       </Card>
-      <Modal title="申请融资周转金" open={open} onCancel={() => setOpen(false)} onOk={() => form.submit()} okText="保存草稿" confirmLoading={create.isPending} destroyOnHidden>
+      <Modal title={t('loans.bridge.applyTitle')} open={open} onCancel={() => setOpen(false)} onOk={() => form.submit()} okText={t('loans.saveDraft')} confirmLoading={create.isPending} destroyOnHidden>
         <Form<BridgeInput>
           form={form}
           layout="vertical"
@@ -78,11 +81,11 @@ export default function BridgeLoansPage() {
             })
           }
         >
-          <Form.Item name="bank" label="原贷款银行" rules={[{ required: true, message: '请填写原贷款银行' }]}><Input maxLength={60} /></Form.Item>
-          <Form.Item name="bankLoanNo" label="原贷款合同编号" rules={[{ required: true, message: '请填写原贷款合同编号' }]}><Input maxLength={60} /></Form.Item>
-          <Form.Item name="amount" label="申请金额（元）" rules={[{ required: true, message: '请填写申请金额' }]}><InputNumber min={0} step={100000} precision={2} style={{ width: '100%' }} /></Form.Item>
-          <Form.Item name="termDays" label="使用天数" rules={[{ required: true, message: '请填写使用天数' }]}><InputNumber min={1} max={90} precision={0} /></Form.Item>
-          <Form.Item name="purpose" label="用途说明"><Input.TextArea rows={2} maxLength={300} /></Form.Item>
+          <Form.Item name="bank" label={t('loans.bridge.bank')} rules={[{ required: true, message: t('loans.bridge.bankRequired') }]}><Input maxLength={60} /></Form.Item>
+          <Form.Item name="bankLoanNo" label={t('loans.bridge.loanNoField')} rules={[{ required: true, message: t('loans.bridge.loanNoRequired') }]}><Input maxLength={60} /></Form.Item>
+          <Form.Item name="amount" label={t('loans.bridge.requestedYuan')} rules={[{ required: true, message: t('loans.bridge.requestedRequired') }]}><InputNumber min={0} step={100000} precision={2} style={{ width: '100%' }} /></Form.Item>
+          <Form.Item name="termDays" label={t('loans.bridge.termDays')} rules={[{ required: true, message: t('loans.bridge.termDaysRequired') }]}><InputNumber min={1} max={90} precision={0} /></Form.Item>
+          <Form.Item name="purpose" label={t('loans.bridge.purposeField')}><Input.TextArea rows={2} maxLength={300} /></Form.Item>
         </Form>
         {problem ? <Alert type="error" showIcon message={problem} /> : null}
       </Modal>

@@ -1,5 +1,7 @@
 import { Alert, Button, Card, Input, InputNumber, Space } from 'antd';
 import { useState } from 'react';
+import { useI18n, useMessages } from '../../../lib/i18n';
+import { loansMessages } from '../messages';
 
 interface Action {
   action: string;
@@ -9,15 +11,16 @@ interface Action {
 
 /** The next steps the signed-in role may take, with a comment and (for some steps) an amount. */
 export function ActionsCard({ actions, amountFor, amountLabel, pending, problem, onAct }: { actions: Action[]; amountFor: string[]; amountLabel: string; pending: boolean; problem: string | null; onAct: (action: string, comment: string | null, amount: number | undefined) => void }) {
+  const t = useMessages(loansMessages);
   const [comment, setComment] = useState('');
   const [amount, setAmount] = useState<number | null>(null);
   if (!actions.length) {
     return null;
   }
   return (
-    <Card title="办理" style={{ marginTop: 16 }}>
+    <Card title={t('loans.actions.title')} style={{ marginTop: 16 }}>
       <Space direction="vertical" style={{ width: '100%' }}>
-        <Input.TextArea rows={2} maxLength={500} placeholder="意见（退回、不予批准、登记违约须填写）" value={comment} onChange={(e) => setComment(e.target.value)} />
+        <Input.TextArea rows={2} maxLength={500} placeholder={t('loans.actions.comment')} value={comment} onChange={(e) => setComment(e.target.value)} />
         {actions.some((a) => amountFor.includes(a.action)) ? (
           <Space>
             <span>{amountLabel}</span>
@@ -38,6 +41,8 @@ export function ActionsCard({ actions, amountFor, amountLabel, pending, problem,
 }
 
 export function PoolCard({ pool }: { pool: { book: string; accounts: { kind: string; name: string; balance: number }[] } | undefined }) {
+  const t = useMessages(loansMessages);
+  const { lang } = useI18n();
   if (!pool) {
     return null;
   }
@@ -46,7 +51,7 @@ export function PoolCard({ pool }: { pool: { book: string; accounts: { kind: str
       <Space size="large" wrap>
         {pool.accounts.map((a) => (
           <span key={a.kind}>
-            {a.name}：<strong className="money">{a.balance.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 元</strong>
+            {a.name}：<strong className="money">{t('loans.pool.balance', { amount: a.balance.toLocaleString(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 }) })}</strong>
           </span>
         ))}
       </Space>

@@ -7,10 +7,13 @@ import { PageTitle } from '../../../components/PageTitle';
 import { renderMoney } from '../../../components/Money';
 import { QueryFailure } from '../../../components/QueryState';
 import { errorMessage } from '../../../lib/form-errors';
+import { useMessages } from '../../../lib/i18n';
+import { loansMessages } from '../messages';
 import { useGuarantee, useGuaranteeAction } from '../api/guarantees';
 import { ActionsCard } from './CasePanels';
 
 export default function GuaranteePage() {
+  const t = useMessages(loansMessages);
   const id = Number(useParams().id);
   const q = useGuarantee(id);
   const act = useGuaranteeAction();
@@ -24,35 +27,35 @@ export default function GuaranteePage() {
   }
   return (
     <>
-      <PageTitle title={`${g.typeName} · ${g.enterpriseName}`} extra={<Link to="/loans/guarantees">返回列表</Link>}>
+      <PageTitle title={t('loans.guarantees.caseTitle', { type: g.typeName, enterprise: g.enterpriseName })} isName extra={<Link to="/loans/guarantees">{t('loans.backToList')}</Link>}>
         <Space>
           <Tag color="blue">{g.statusName}</Tag>
-          {g.next ? <Typography.Text type="secondary">下一步：{g.next}</Typography.Text> : null}
-          {g.dueOn ? <Typography.Text type="secondary">期限 {g.dueOn}</Typography.Text> : null}
+          {g.next ? <Typography.Text type="secondary">{t('loans.next', { next: g.next })}</Typography.Text> : null}
+          {g.dueOn ? <Typography.Text type="secondary">{t('loans.dueOn', { dueOn: g.dueOn })}</Typography.Text> : null}
         </Space>
       </PageTitle>
       <Card>
         <Descriptions column={3} size="small" bordered>
-          <Descriptions.Item label="企业">{g.enterpriseName}</Descriptions.Item>
-          <Descriptions.Item label="区县">{g.districtName}</Descriptions.Item>
-          <Descriptions.Item label="贷款银行">{g.bank}</Descriptions.Item>
-          <Descriptions.Item label="贷款金额">{renderMoney(g.amount)}</Descriptions.Item>
-          <Descriptions.Item label="期限">{g.termMonths} 个月</Descriptions.Item>
-          <Descriptions.Item label="担保费率">{g.feeRate}%/年</Descriptions.Item>
-          <Descriptions.Item label="担保费">{renderMoney(g.fee)}</Descriptions.Item>
-          <Descriptions.Item label="担保费补助">{renderMoney(g.feeSubsidy)}</Descriptions.Item>
-          <Descriptions.Item label="起保日">{g.startsOn ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label="到期日">{g.endsOn ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label="解保日">{g.repaidOn ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label="违约日">{g.defaultedOn ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label="代偿金额">{renderMoney(g.compensated)}</Descriptions.Item>
-          <Descriptions.Item label="代偿日">{g.compensatedOn ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('loans.enterprise')}>{g.enterpriseName}</Descriptions.Item>
+          <Descriptions.Item label={t('loans.district')}>{g.districtName}</Descriptions.Item>
+          <Descriptions.Item label={t('loans.guarantees.lender')}>{g.bank}</Descriptions.Item>
+          <Descriptions.Item label={t('loans.guarantees.amount')}>{renderMoney(g.amount)}</Descriptions.Item>
+          <Descriptions.Item label={t('loans.guarantees.term')}>{t('loans.guarantees.months', { months: g.termMonths })}</Descriptions.Item>
+          <Descriptions.Item label={t('loans.guarantees.feeRate')}>{t('loans.guarantees.feeRateValue', { rate: g.feeRate })}</Descriptions.Item>
+          <Descriptions.Item label={t('loans.guarantees.fee')}>{renderMoney(g.fee)}</Descriptions.Item>
+          <Descriptions.Item label={t('loans.guarantees.feeSubsidy')}>{renderMoney(g.feeSubsidy)}</Descriptions.Item>
+          <Descriptions.Item label={t('loans.guarantees.startsOn')}>{g.startsOn ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('loans.guarantees.endsOn')}>{g.endsOn ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('loans.guarantees.releasedOn')}>{g.repaidOn ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('loans.guarantees.defaultedOn')}>{g.defaultedOn ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('loans.guarantees.compensated')}>{renderMoney(g.compensated)}</Descriptions.Item>
+          <Descriptions.Item label={t('loans.guarantees.compensatedOn')}>{g.compensatedOn ?? '—'}</Descriptions.Item>
         </Descriptions>
       </Card>
       <ActionsCard
         actions={g.actions}
         amountFor={['compensate']}
-        amountLabel="代偿金额（元）"
+        amountLabel={t('loans.guarantees.compensateAmount')}
         pending={act.isPending}
         problem={problem}
         onAct={(action, comment, amount) => {
