@@ -263,6 +263,7 @@ export default function ProjectPage() {
     <>
       <PageTitle
         title={a.title}
+        isName
         extra={
           <Space>
             {a.canWithdraw ? <WithdrawButton app={a} /> : null}

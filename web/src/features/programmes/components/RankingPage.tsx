@@ -101,6 +101,7 @@ export default function RankingPage() {
     <>
       <PageTitle
         title={t('programmes.rank.title', { title: ranking.data?.call.title ?? '' })}
+        isName
         extra={
           officer ? (
             <Button type="primary" disabled={ranked.length === 0} loading={publish.isPending} onClick={() => void publishNotice()}>

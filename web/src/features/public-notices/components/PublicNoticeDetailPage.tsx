@@ -23,7 +23,7 @@ export default function PublicNoticeDetailPage() {
   const open = n.state === 'open';
   return (
     <>
-      <PageTitle title={n.title} extra={<Link to="/public/notices">{t('public-notices.backToList')}</Link>} />
+      <PageTitle title={n.title} isName extra={<Link to="/public/notices">{t('public-notices.backToList')}</Link>} />
       <Card style={{ marginBottom: 16 }}>
         <Descriptions column={{ xs: 1, md: 3 }} size="small">
           <Descriptions.Item label={t('public-notices.col.type')}>{n.subjectName}</Descriptions.Item>

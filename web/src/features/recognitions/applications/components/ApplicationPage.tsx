@@ -165,6 +165,7 @@ export default function ApplicationPage() {
     <>
       <PageTitle
         title={t('recognitions.app.title', { type: a.typeName })}
+        isName
         extra={
           <Link to="/recognitions/apply">
             <Button icon={<ArrowLeftOutlined />}>{t('recognitions.app.back')}</Button>
