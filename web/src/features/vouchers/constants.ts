@@ -1,35 +1,31 @@
-export const CATEGORY_OPTIONS = [
-  { value: 'testing', label: '检验检测' },
-  { value: 'rd_design', label: '研发设计' },
-  { value: 'consulting', label: '技术咨询' },
-  { value: 'ip', label: '知识产权' },
-  { value: 'tech_transfer', label: '技术转移' },
-] as const;
+import { useMemo } from 'react';
+import { useMessages } from '../../lib/i18n';
+import { vouchersMessages } from './messages';
 
-export const categoryLabel = (c: string) => CATEGORY_OPTIONS.find((o) => o.value === c)?.label ?? c;
+export const VOUCHER_CATEGORIES = ['testing', 'rd_design', 'consulting', 'ip', 'tech_transfer'] as const;
+export type VoucherCategory = (typeof VOUCHER_CATEGORIES)[number];
 
-export const BOOKING_STATUS: Record<string, { label: string; color: string }> = {
-  booked: { label: '已预约（冻结中）', color: 'blue' },
-  claimed: { label: '已申请兑付', color: 'gold' },
-  redeemed: { label: '已兑付', color: 'green' },
-  cancelled: { label: '已取消', color: 'default' },
-  expired: { label: '已过期', color: 'default' },
-};
+type Labelled = Record<string, { label: string; color: string }>;
+const BOOKING_COLORS = { booked: 'blue', claimed: 'gold', redeemed: 'green', cancelled: 'default', expired: 'default' } as const;
+const CLAIM_COLORS = { submitted: 'gold', approved: 'green', rejected: 'red', reversed: 'magenta' } as const;
+const PROVIDER_COLORS = { pending: 'gold', approved: 'green', suspended: 'orange', blacklisted: 'red' } as const;
 
-export const CLAIM_STATUS: Record<string, { label: string; color: string }> = {
-  submitted: { label: '待审核', color: 'gold' },
-  approved: { label: '已通过', color: 'green' },
-  rejected: { label: '已驳回', color: 'red' },
-  reversed: { label: '已冲正', color: 'magenta' },
-};
-
-export const MODE_LABEL: Record<string, string> = { tongdui: '通兑（机构申请）', tongyong: '通用（持有人报销）' };
-
-export const PROVIDER_STATUS: Record<string, { label: string; color: string }> = {
-  pending: { label: '待审核', color: 'gold' },
-  approved: { label: '已通过', color: 'green' },
-  suspended: { label: '已暂停', color: 'orange' },
-  blacklisted: { label: '黑名单', color: 'red' },
-};
+/** The voucher pages' labels of categories, statuses and redemption methods, in the chosen language. */
+export function useVoucherLabels() {
+  const t = useMessages(vouchersMessages);
+  return useMemo(() => {
+    const labelled = <K extends string>(colors: Record<K, string>, prefix: 'booking' | 'claim' | 'provider'): Labelled =>
+      Object.fromEntries(Object.entries<string>(colors).map(([key, color]) => [key, { label: t(`vouchers.${prefix}Status.${key}` as keyof typeof vouchersMessages), color }]));
+    const categoryOptions = VOUCHER_CATEGORIES.map((value) => ({ value, label: t(`vouchers.categoryName.${value}`) }));
+    return {
+      categoryOptions,
+      categoryLabel: (c: string) => categoryOptions.find((o) => o.value === c)?.label ?? c,
+      bookingStatus: labelled(BOOKING_COLORS, 'booking'),
+      claimStatus: labelled(CLAIM_COLORS, 'claim'),
+      providerStatus: labelled(PROVIDER_COLORS, 'provider'),
+      modeLabel: { tongdui: t('vouchers.modeName.tongdui'), tongyong: t('vouchers.modeName.tongyong') } as Record<string, string>,
+    };
+  }, [t]);
+}
 
 export const newIdempotencyKey = () => (typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`);

@@ -1,21 +1,24 @@
 import { Card, Col, Row, Statistic } from 'antd';
+import { useMessages } from '../../../lib/i18n';
 import type { Balance } from '../api/get-balance';
+import { vouchersMessages } from '../messages';
 
 /** The holder's five figures; issued = available + frozen + redeemed + expired. */
 export function BalanceCards({ balance, loading }: { balance: Balance | undefined; loading: boolean }) {
+  const t = useMessages(vouchersMessages);
   const items: [string, number | undefined][] = [
-    ['已发放', balance?.issued],
-    ['可用余额', balance?.available],
-    ['冻结中', balance?.frozen],
-    ['已兑付', balance?.redeemed],
-    ['已过期', balance?.expired],
+    [t('vouchers.balance.issued'), balance?.issued],
+    [t('vouchers.balance.available'), balance?.available],
+    [t('vouchers.balance.frozen'), balance?.frozen],
+    [t('vouchers.balance.redeemed'), balance?.redeemed],
+    [t('vouchers.balance.expired'), balance?.expired],
   ];
   return (
     <Row gutter={[12, 12]}>
       {items.map(([title, value]) => (
         <Col key={title} xs={12} md={8} lg={4}>
           <Card size="small" loading={loading}>
-            <Statistic title={title} value={value ?? 0} precision={2} suffix="元" />
+            <Statistic title={title} value={value ?? 0} precision={2} suffix={t('vouchers.yuan')} />
           </Card>
         </Col>
       ))}

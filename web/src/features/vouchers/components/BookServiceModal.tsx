@@ -6,7 +6,7 @@ import { useCreateBooking, type CreateBookingInput } from '../api/create-booking
 import { useProvider } from '../api/get-provider';
 import type { ListProvidersResult } from '../api/list-providers';
 import type { ListPoliciesResult } from '../api/list-policies';
-import { categoryLabel, newIdempotencyKey } from '../constants';
+import { newIdempotencyKey, useVoucherLabels } from '../constants';
 import { formatMoney } from '../../../lib/money';
 import { businessDayjs } from '../../../lib/business-clock';
 import { MoneyInput } from '../../../components/MoneyInput';
@@ -25,6 +25,7 @@ interface Values {
 export function BookServiceModal(props: { open: boolean; onClose: () => void; holderId: number; policy: Policy; provider: Provider | null }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
+  const { categoryLabel } = useVoucherLabels();
   const booking = useCreateBooking();
   const detail = useProvider(props.open ? props.provider?.id : undefined);
   // One key per opened form: a double submit or a retry is the same booking.

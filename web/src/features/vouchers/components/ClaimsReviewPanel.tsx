@@ -9,7 +9,7 @@ import { useClaims, type ListClaimsResult } from '../api/list-claims';
 import { useRejectClaim } from '../api/reject-claim';
 import { useReverseClaim } from '../api/reverse-claim';
 import { useClaimFiles } from '../api/claim-files';
-import { CLAIM_STATUS, MODE_LABEL, categoryLabel } from '../constants';
+import { useVoucherLabels } from '../constants';
 import { ClaimFiles } from './ClaimFiles';
 
 type Claim = ListClaimsResult['items'][number];
@@ -43,6 +43,7 @@ const DECISION: Record<Decision, { title: string; ok: string; done: string; dang
 /** The decision on one claim: what will happen, the evidence in view, the officer's opinion (required to refuse). */
 function DecisionModal({ target, onClose }: { target: { claim: Claim; decision: Decision } | null; onClose: () => void }) {
   const { message } = App.useApp();
+  const { categoryLabel, modeLabel } = useVoucherLabels();
   const approve = useApproveClaim();
   const reject = useRejectClaim();
   const reverse = useReverseClaim();
@@ -96,7 +97,7 @@ function DecisionModal({ target, onClose }: { target: { claim: Claim; decision: 
               {c.serviceName ?? '（未选服务目录）'}（{categoryLabel(c.serviceCategory)}）
             </Descriptions.Item>
             <Descriptions.Item label="服务期">{c.serviceStart ? `${c.serviceStart} 至 ${c.serviceEnd}` : '—'}</Descriptions.Item>
-            <Descriptions.Item label="兑付方式">{MODE_LABEL[c.mode]}</Descriptions.Item>
+            <Descriptions.Item label="兑付方式">{modeLabel[c.mode]}</Descriptions.Item>
             <Descriptions.Item label="服务合同编号">{c.contractNo}</Descriptions.Item>
             <Descriptions.Item label={c.mode === 'tongdui' ? '用户验收单编号' : '全额付款发票号码'}>{c.evidenceRef}</Descriptions.Item>
             <Descriptions.Item label="申请日期">{c.submittedOn}</Descriptions.Item>
@@ -126,6 +127,7 @@ function DecisionModal({ target, onClose }: { target: { claim: Claim; decision: 
 /** Claims awaiting the bureau's decision (and the decided ones, for reference). */
 export function ClaimsReviewPanel({ canAct }: { canAct: boolean }) {
   const [status, setStatus] = useState<'submitted' | 'approved' | 'rejected' | 'reversed'>('submitted');
+  const { categoryLabel, claimStatus, modeLabel } = useVoucherLabels();
   const claims = useClaims({ limit: 100, status });
   const [target, setTarget] = useState<{ claim: Claim; decision: Decision } | null>(null);
   return (
@@ -149,10 +151,10 @@ export function ClaimsReviewPanel({ canAct }: { canAct: boolean }) {
           { key: 'holder', title: '持有人', dataIndex: 'holderName' },
           { key: 'provider', title: '服务机构', dataIndex: 'providerName' },
           { key: 'category', title: '类别', dataIndex: 'serviceCategory', width: 90, render: categoryLabel },
-          { key: 'mode', title: '方式', dataIndex: 'mode', render: (m: string) => MODE_LABEL[m] },
+          { key: 'mode', title: '方式', dataIndex: 'mode', render: (m: string) => modeLabel[m] },
           { key: 'contract', title: '合同/凭证', render: (_, c) => `${c.contractNo} / ${c.evidenceRef}` },
           { key: 'amount', title: '金额', dataIndex: 'amount', render: renderMoney },
-          { key: 'status', title: '状态', dataIndex: 'status', width: 80, render: (s: string) => <Tag color={CLAIM_STATUS[s]?.color}>{CLAIM_STATUS[s]?.label}</Tag> },
+          { key: 'status', title: '状态', dataIndex: 'status', width: 80, render: (s: string) => <Tag color={claimStatus[s]?.color}>{claimStatus[s]?.label}</Tag> },
           {
             key: 'actions',
             title: '操作',

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { DataTable } from '../../../components/DataTable';
 import { PageTitle } from '../../../components/PageTitle';
 import { errorMessage } from '../../../lib/form-errors';
+import { useMessages } from '../../../lib/i18n';
 import { useBalance } from '../api/get-balance';
 import { useCancelBooking } from '../api/cancel-booking';
 import { useBookings, type ListBookingsResult } from '../api/list-bookings';
@@ -10,7 +11,8 @@ import { useClaims } from '../api/list-claims';
 import { useHolders } from '../api/list-holders';
 import { usePolicies } from '../api/list-policies';
 import { useProviders, type ListProvidersResult } from '../api/list-providers';
-import { BOOKING_STATUS, CATEGORY_OPTIONS, CLAIM_STATUS, MODE_LABEL, categoryLabel } from '../constants';
+import { useVoucherLabels, type VoucherCategory } from '../constants';
+import { vouchersMessages } from '../messages';
 import { BalanceCards } from './BalanceCards';
 import { BookServiceModal } from './BookServiceModal';
 import { ClaimModal } from './ClaimModal';
@@ -21,7 +23,9 @@ type Booking = ListBookingsResult['items'][number];
 
 /** The holder's page (enterprise user): balance, the provider catalogue to book from, bookings and claims. */
 export default function HolderVouchersPage() {
+  const t = useMessages(vouchersMessages);
   const { message } = App.useApp();
+  const { bookingStatus, categoryLabel, categoryOptions, claimStatus, modeLabel } = useVoucherLabels();
   const holders = useHolders({ limit: 1 });
   const holder = holders.data?.items[0];
   const policies = usePolicies();
@@ -34,7 +38,7 @@ export default function HolderVouchersPage() {
   }, [active, policyId]);
   const policy = policies.data?.items.find((p) => p.id === policyId);
   const balance = useBalance(holder?.id, policyId);
-  const [category, setCategory] = useState<(typeof CATEGORY_OPTIONS)[number]['value'] | undefined>();
+  const [category, setCategory] = useState<VoucherCategory | undefined>();
   const providers = useProviders({ limit: 100, category });
   const bookings = useBookings({ limit: 50, holderId: holder?.id, policyId }, !!holder);
   const claims = useClaims({ limit: 50, holderId: holder?.id }, !!holder);
@@ -45,22 +49,22 @@ export default function HolderVouchersPage() {
   if (!holders.isLoading && !holder) {
     return (
       <>
-        <PageTitle title="我的创新券" />
-        <Empty description="本单位尚未登记为创新券持有人，请联系所在区县科技局。" />
+        <PageTitle title={t('vouchers.my.title')} />
+        <Empty description={t('vouchers.my.notHolder')} />
       </>
     );
   }
   return (
     <>
-      <PageTitle title="我的创新券" extra={<Select aria-label="政策" style={{ minWidth: 280 }} value={policyId} onChange={setPolicyId} options={(policies.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.name}${p.status === 'expired' ? '（已到期）' : ''}` }))} />}>
+      <PageTitle title={t('vouchers.my.title')} extra={<Select aria-label={t('vouchers.my.policy')} style={{ minWidth: 280 }} value={policyId} onChange={setPolicyId} options={(policies.data?.items ?? []).map((p) => ({ value: p.id, label: p.status === 'expired' ? t('vouchers.my.policyExpired', { name: p.name }) : p.name }))} />}>
         <Typography.Text type="secondary">
           {holder?.name} · {holder?.districtName}
-          {policy ? ` · 有效期至 ${policy.validUntil} · 补助比例 ${policy.coverageRatio * 100}%` : ''}
+          {policy ? t('vouchers.my.policyTerms', { validUntil: policy.validUntil, ratio: policy.coverageRatio * 100 }) : ''}
         </Typography.Text>
       </PageTitle>
       <BalanceCards balance={balance.data} loading={balance.isLoading} />
 
-      <Card title="服务机构目录" style={{ marginTop: 16 }} extra={<Select allowClear aria-label="服务类别" placeholder="服务类别" style={{ width: 140 }} value={category} onChange={setCategory} options={[...CATEGORY_OPTIONS]} />}>
+      <Card title={t('vouchers.my.catalogue')} style={{ marginTop: 16 }} extra={<Select allowClear aria-label={t('vouchers.category')} placeholder={t('vouchers.category')} style={{ width: 140 }} value={category} onChange={setCategory} options={[...categoryOptions]} />}>
         <DataTable<Provider>
           tableId="vouchers.holder.providers"
           query={providers}
@@ -69,16 +73,16 @@ export default function HolderVouchersPage() {
           size="small"
           pagination={{ pageSize: 8 }}
           columns={[
-            { key: 'name', title: '服务机构', dataIndex: 'name' },
-            { key: 'districtName', title: '所在区县', dataIndex: 'districtName', width: 100 },
-            { key: 'categories', title: '服务类别', dataIndex: 'categories', render: (cs: string[]) => cs.map((c) => <Tag key={c}>{categoryLabel(c)}</Tag>) },
+            { key: 'name', title: t('vouchers.provider'), dataIndex: 'name' },
+            { key: 'districtName', title: t('vouchers.providerDistrict'), dataIndex: 'districtName', width: 100 },
+            { key: 'categories', title: t('vouchers.category'), dataIndex: 'categories', render: (cs: string[]) => cs.map((c) => <Tag key={c}>{categoryLabel(c)}</Tag>) },
             {
               key: 'actions',
-              title: '操作',
+              title: t('vouchers.actions'),
               width: 100,
               render: (_, p) => (
                 <Button size="small" type="primary" disabled={!policy || policy.status !== 'active'} onClick={() => setBooking(p)}>
-                  预约服务
+                  {t('vouchers.my.book')}
                 </Button>
               ),
             },
@@ -86,7 +90,7 @@ export default function HolderVouchersPage() {
         />
       </Card>
 
-      <Card title="我的预约" style={{ marginTop: 16 }}>
+      <Card title={t('vouchers.my.bookings')} style={{ marginTop: 16 }}>
         <DataTable<Booking>
           tableId="vouchers.holder.bookings"
           query={bookings}
@@ -95,27 +99,27 @@ export default function HolderVouchersPage() {
           size="small"
           pagination={false}
           columns={[
-            { key: 'id', title: '预约号', dataIndex: 'id', width: 80 },
-            { key: 'providerName', title: '服务机构', dataIndex: 'providerName' },
-            { key: 'serviceName', title: '服务项目', dataIndex: 'serviceName', render: (n: string | null, b) => n ?? categoryLabel(b.serviceCategory) },
-            { key: 'serviceStart', title: '服务期', dataIndex: 'serviceStart', width: 190, render: (s: string | null, b) => (s ? `${s} 至 ${b.serviceEnd}` : '—') },
-            { key: 'contractAmount', title: '合同金额', dataIndex: 'contractAmount', render: renderMoney },
-            { key: 'amount', title: '创新券金额', dataIndex: 'amount', render: renderMoney },
-            { key: 'bookedOn', title: '预约日期', dataIndex: 'bookedOn', width: 110 },
-            { key: 'status', title: '状态', dataIndex: 'status', width: 130, render: (s: string) => <Tag color={BOOKING_STATUS[s]?.color}>{BOOKING_STATUS[s]?.label ?? s}</Tag> },
+            { key: 'id', title: t('vouchers.bookingId'), dataIndex: 'id', width: 80 },
+            { key: 'providerName', title: t('vouchers.provider'), dataIndex: 'providerName' },
+            { key: 'serviceName', title: t('vouchers.service'), dataIndex: 'serviceName', render: (n: string | null, b) => n ?? categoryLabel(b.serviceCategory) },
+            { key: 'serviceStart', title: t('vouchers.servicePeriod'), dataIndex: 'serviceStart', width: 190, render: (s: string | null, b) => (s ? t('vouchers.servicePeriodValue', { start: s, end: b.serviceEnd ?? '' }) : '—') },
+            { key: 'contractAmount', title: t('vouchers.contractAmount'), dataIndex: 'contractAmount', render: renderMoney },
+            { key: 'amount', title: t('vouchers.voucherAmount'), dataIndex: 'amount', render: renderMoney },
+            { key: 'bookedOn', title: t('vouchers.bookedOn'), dataIndex: 'bookedOn', width: 110 },
+            { key: 'status', title: t('vouchers.status'), dataIndex: 'status', width: 130, render: (s: string) => <Tag color={bookingStatus[s]?.color}>{bookingStatus[s]?.label ?? s}</Tag> },
             {
               key: 'actions',
-              title: '操作',
+              title: t('vouchers.actions'),
               width: 170,
               render: (_, b) =>
                 b.status === 'booked' ? (
                   <Space>
                     <Button size="small" onClick={() => setClaiming(b)}>
-                      报销（通用）
+                      {t('vouchers.my.reimburse')}
                     </Button>
-                    <Popconfirm title="取消预约并释放冻结金额？" onConfirm={() => cancel.mutateAsync(b.id).then(() => message.success('已取消，冻结金额已退回'), (e: unknown) => message.error(errorMessage(e)))}>
+                    <Popconfirm title={t('vouchers.my.cancelConfirm')} onConfirm={() => cancel.mutateAsync(b.id).then(() => message.success(t('vouchers.my.cancelled')), (e: unknown) => message.error(errorMessage(e)))}>
                       <Button size="small" danger>
-                        取消
+                        {t('vouchers.cancel')}
                       </Button>
                     </Popconfirm>
                   </Space>
@@ -125,7 +129,7 @@ export default function HolderVouchersPage() {
         />
       </Card>
 
-      <Card title="兑付申请与进度" style={{ marginTop: 16 }}>
+      <Card title={t('vouchers.my.claims')} style={{ marginTop: 16 }}>
         <DataTable
           tableId="vouchers.holder.claims"
           query={claims}
@@ -134,14 +138,14 @@ export default function HolderVouchersPage() {
           size="small"
           pagination={false}
           columns={[
-            { key: 'id', title: '申请号', dataIndex: 'id', width: 80 },
-            { key: 'bookingId', title: '预约号', dataIndex: 'bookingId', width: 80 },
-            { key: 'mode', title: '方式', dataIndex: 'mode', render: (m: string) => MODE_LABEL[m] },
-            { key: 'providerName', title: '服务机构', dataIndex: 'providerName' },
-            { key: 'amount', title: '金额', dataIndex: 'amount', render: renderMoney },
-            { key: 'submittedOn', title: '提交日期', dataIndex: 'submittedOn', width: 110 },
-            { key: 'status', title: '状态', dataIndex: 'status', width: 90, render: (s: string) => <Tag color={CLAIM_STATUS[s]?.color}>{CLAIM_STATUS[s]?.label}</Tag> },
-            { key: 'decisionNote', title: '审核意见', dataIndex: 'decisionNote', render: (n: string | null, c) => n ?? (c.status === 'submitted' ? '等待市科委审核' : '') },
+            { key: 'id', title: t('vouchers.claimId'), dataIndex: 'id', width: 80 },
+            { key: 'bookingId', title: t('vouchers.bookingId'), dataIndex: 'bookingId', width: 80 },
+            { key: 'mode', title: t('vouchers.mode'), dataIndex: 'mode', render: (m: string) => modeLabel[m] },
+            { key: 'providerName', title: t('vouchers.provider'), dataIndex: 'providerName' },
+            { key: 'amount', title: t('vouchers.amount'), dataIndex: 'amount', render: renderMoney },
+            { key: 'submittedOn', title: t('vouchers.submittedOn'), dataIndex: 'submittedOn', width: 110 },
+            { key: 'status', title: t('vouchers.status'), dataIndex: 'status', width: 90, render: (s: string) => <Tag color={claimStatus[s]?.color}>{claimStatus[s]?.label}</Tag> },
+            { key: 'decisionNote', title: t('vouchers.decisionNote'), dataIndex: 'decisionNote', render: (n: string | null, c) => n ?? (c.status === 'submitted' ? t('vouchers.my.awaitingReview') : '') },
           ]}
         />
       </Card>

@@ -1,6 +1,8 @@
 import { Tabs } from 'antd';
 import { PageTitle } from '../../../components/PageTitle';
+import { useMessages } from '../../../lib/i18n';
 import { hasAnyRole, useSession } from '../../../lib/session';
+import { vouchersMessages } from '../messages';
 import { ClaimsReviewPanel } from './ClaimsReviewPanel';
 import { FlagsPanel } from './FlagsPanel';
 import { IssuancePanel } from './IssuancePanel';
@@ -11,6 +13,7 @@ import { StatsPanel } from './StatsPanel';
 
 /** The bureau's voucher desk: policies, issuance, approvals, settlement, flags and statistics. */
 export default function OfficerVouchersPage() {
+  const t = useMessages(vouchersMessages);
   const me = useSession();
   const canAct = hasAnyRole(me, ['city_officer']);
   // A tab nobody in this role can use is not shown: issuing is the city officers' work, and
@@ -18,17 +21,17 @@ export default function OfficerVouchersPage() {
   const cityReader = hasAnyRole(me, ['city_officer', 'city_admin', 'auditor']);
   return (
     <>
-      <PageTitle title="创新券管理" />
+      <PageTitle title={t('vouchers.title')} />
       <Tabs
         destroyOnHidden
         items={[
-          { key: 'claims', label: '兑付审核', children: <ClaimsReviewPanel canAct={canAct} /> },
-          { key: 'stats', label: '统计分析', children: <StatsPanel /> },
-          { key: 'policies', label: '政策', children: <PoliciesPanel canAct={canAct} /> },
-          ...(canAct ? [{ key: 'issue', label: '发放', children: <IssuancePanel /> }] : []),
-          { key: 'providers', label: '服务机构', children: <ProvidersPanel canAct={canAct} /> },
-          ...(cityReader ? [{ key: 'settle', label: '结算', children: <SettlementsPanel canAct={canAct} /> }] : []),
-          { key: 'flags', label: '风险线索', children: <FlagsPanel canAct={canAct} /> },
+          { key: 'claims', label: t('vouchers.tab.claims'), children: <ClaimsReviewPanel canAct={canAct} /> },
+          { key: 'stats', label: t('vouchers.tab.stats'), children: <StatsPanel /> },
+          { key: 'policies', label: t('vouchers.tab.policies'), children: <PoliciesPanel canAct={canAct} /> },
+          ...(canAct ? [{ key: 'issue', label: t('vouchers.tab.issue'), children: <IssuancePanel /> }] : []),
+          { key: 'providers', label: t('vouchers.tab.providers'), children: <ProvidersPanel canAct={canAct} /> },
+          ...(cityReader ? [{ key: 'settle', label: t('vouchers.tab.settle'), children: <SettlementsPanel canAct={canAct} /> }] : []),
+          { key: 'flags', label: t('vouchers.tab.flags'), children: <FlagsPanel canAct={canAct} /> },
         ]}
       />
     </>

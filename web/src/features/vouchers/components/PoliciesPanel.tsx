@@ -5,7 +5,7 @@ import { DataTable } from '../../../components/DataTable';
 import { applyFieldErrors, errorMessage } from '../../../lib/form-errors';
 import { useCreatePolicy, type CreatePolicyInput } from '../api/create-policy';
 import { usePolicies } from '../api/list-policies';
-import { CATEGORY_OPTIONS, categoryLabel } from '../constants';
+import { useVoucherLabels } from '../constants';
 import { renderWan } from '../../../components/Money';
 import { MoneyInput } from '../../../components/MoneyInput';
 import { businessDayjs } from '../../../lib/business-clock';
@@ -14,6 +14,7 @@ type Values = Omit<CreatePolicyInput, 'validUntil'> & { validUntil?: Dayjs };
 
 export function PoliciesPanel({ canAct }: { canAct: boolean }) {
   const { message } = App.useApp();
+  const { categoryLabel, categoryOptions } = useVoucherLabels();
   const policies = usePolicies();
   const create = useCreatePolicy();
   const [open, setOpen] = useState(false);
@@ -61,7 +62,7 @@ export function PoliciesPanel({ canAct }: { canAct: boolean }) {
           form={form}
           layout="vertical"
           onFinish={(v) => void submit(v)}
-          initialValues={{ year: businessDayjs().year(), budget: 30_000_000, enterpriseCap: 100_000, teamCap: 30_000, coverageRatio: 0.5, categories: CATEGORY_OPTIONS.map((c) => c.value) }}
+          initialValues={{ year: businessDayjs().year(), budget: 30_000_000, enterpriseCap: 100_000, teamCap: 30_000, coverageRatio: 0.5, categories: categoryOptions.map((c) => c.value) }}
         >
           <Form.Item name="year" label="年度" rules={[{ required: true }]}>
             <InputNumber min={2000} max={2100} />
@@ -85,7 +86,7 @@ export function PoliciesPanel({ canAct }: { canAct: boolean }) {
             <DatePicker />
           </Form.Item>
           <Form.Item name="categories" label="支持的服务类别">
-            <Select mode="multiple" options={[...CATEGORY_OPTIONS]} />
+            <Select mode="multiple" options={[...categoryOptions]} />
           </Form.Item>
         </Form>
       </Modal>

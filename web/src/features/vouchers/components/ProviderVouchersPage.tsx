@@ -9,7 +9,7 @@ import { useMyProvider } from '../api/get-my-provider';
 import { useBookings, type ListBookingsResult } from '../api/list-bookings';
 import { useClaims } from '../api/list-claims';
 import { useSettlements } from '../api/list-settlements';
-import { BOOKING_STATUS, CATEGORY_OPTIONS, CLAIM_STATUS, MODE_LABEL, PROVIDER_STATUS, categoryLabel } from '../constants';
+import { useVoucherLabels } from '../constants';
 import { ClaimModal } from './ClaimModal';
 import { RegisterProviderCard } from './RegisterProviderCard';
 import { renderMoney } from '../../../components/Money';
@@ -20,6 +20,7 @@ type Booking = ListBookingsResult['items'][number];
 /** The provider's page: its catalogue, bookings to deliver and claim (通兑), claims, settlements. */
 export default function ProviderVouchersPage() {
   const { message } = App.useApp();
+  const { bookingStatus, categoryLabel, categoryOptions, claimStatus, modeLabel, providerStatus } = useVoucherLabels();
   const me = useMyProvider();
   const p = me.data;
   const bookings = useBookings({ limit: 100, providerId: p?.id }, !!p);
@@ -56,7 +57,7 @@ export default function ProviderVouchersPage() {
     <>
       <PageTitle title="服务机构工作台">
         <Typography.Text type="secondary">
-          {p?.name} · {p?.districtName} {p ? <Tag color={PROVIDER_STATUS[p.status]?.color}>{PROVIDER_STATUS[p.status]?.label}</Tag> : null}
+          {p?.name} · {p?.districtName} {p ? <Tag color={providerStatus[p.status]?.color}>{providerStatus[p.status]?.label}</Tag> : null}
         </Typography.Text>
       </PageTitle>
 
@@ -76,7 +77,7 @@ export default function ProviderVouchersPage() {
             { key: 'contractAmount', title: '合同金额', dataIndex: 'contractAmount', render: renderMoney },
             { key: 'amount', title: '创新券金额', dataIndex: 'amount', render: renderMoney },
             { key: 'bookedOn', title: '预约日期', dataIndex: 'bookedOn', width: 110 },
-            { key: 'status', title: '状态', dataIndex: 'status', width: 130, render: (s: string) => <Tag color={BOOKING_STATUS[s]?.color}>{BOOKING_STATUS[s]?.label ?? s}</Tag> },
+            { key: 'status', title: '状态', dataIndex: 'status', width: 130, render: (s: string) => <Tag color={bookingStatus[s]?.color}>{bookingStatus[s]?.label ?? s}</Tag> },
             {
               key: 'actions',
               title: '操作',
@@ -103,9 +104,9 @@ export default function ProviderVouchersPage() {
           columns={[
             { key: 'id', title: '申请号', dataIndex: 'id', width: 80 },
             { key: 'holderName', title: '持有人', dataIndex: 'holderName' },
-            { key: 'mode', title: '方式', dataIndex: 'mode', render: (m: string) => MODE_LABEL[m] },
+            { key: 'mode', title: '方式', dataIndex: 'mode', render: (m: string) => modeLabel[m] },
             { key: 'amount', title: '金额', dataIndex: 'amount', render: renderMoney },
-            { key: 'status', title: '状态', dataIndex: 'status', width: 90, render: (s: string) => <Tag color={CLAIM_STATUS[s]?.color}>{CLAIM_STATUS[s]?.label}</Tag> },
+            { key: 'status', title: '状态', dataIndex: 'status', width: 90, render: (s: string) => <Tag color={claimStatus[s]?.color}>{claimStatus[s]?.label}</Tag> },
             { key: 'settlementId', title: '结算批次', dataIndex: 'settlementId', width: 90, render: (v: number | null) => v ?? '—' },
           ]}
         />
@@ -144,7 +145,7 @@ export default function ProviderVouchersPage() {
         />
         <Form form={form} layout="inline" style={{ marginTop: 12 }} onFinish={(v) => void addService(v)} initialValues={{ unit: '项' }}>
           <Form.Item name="category" rules={[{ required: true, message: '请选择类别' }]}>
-            <Select aria-label="服务类别" placeholder="类别" style={{ width: 120 }} options={CATEGORY_OPTIONS.filter((c) => p?.categories.includes(c.value)).map((c) => ({ ...c }))} />
+            <Select aria-label="服务类别" placeholder="类别" style={{ width: 120 }} options={categoryOptions.filter((c) => p?.categories.includes(c.value)).map((c) => ({ ...c }))} />
           </Form.Item>
           <Form.Item name="name" rules={[{ required: true, message: '请填写服务项目' }]}>
             <Input aria-label="服务项目" placeholder="服务项目" />

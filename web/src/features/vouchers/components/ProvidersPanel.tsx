@@ -4,7 +4,7 @@ import { DataTable } from '../../../components/DataTable';
 import { errorMessage } from '../../../lib/form-errors';
 import { useProviders } from '../api/list-providers';
 import { useSetProviderStatus } from '../api/set-provider-status';
-import { PROVIDER_STATUS, categoryLabel } from '../constants';
+import { useVoucherLabels } from '../constants';
 
 type Status = 'pending' | 'approved' | 'suspended' | 'blacklisted';
 
@@ -12,11 +12,12 @@ type Status = 'pending' | 'approved' | 'suspended' | 'blacklisted';
 export function ProvidersPanel({ canAct }: { canAct: boolean }) {
   const { message } = App.useApp();
   const [status, setStatus] = useState<Status | undefined>(undefined);
+  const { categoryLabel, providerStatus } = useVoucherLabels();
   const providers = useProviders({ limit: 200, status });
   const set = useSetProviderStatus();
   const change = (id: number, to: 'approved' | 'suspended' | 'blacklisted') =>
     set.mutateAsync({ id, body: { status: to } }).then(
-      () => void message.success(`已${PROVIDER_STATUS[to].label === '已通过' ? '审核通过' : `设为${PROVIDER_STATUS[to].label}`}`),
+      () => void message.success(`已${to === 'approved' ? '审核通过' : `设为${providerStatus[to].label}`}`),
       (e: unknown) => void message.error(errorMessage(e)),
     );
   return (
@@ -42,7 +43,7 @@ export function ProvidersPanel({ canAct }: { canAct: boolean }) {
           { key: 'name', title: '服务机构', dataIndex: 'name' },
           { key: 'districtName', title: '区县', dataIndex: 'districtName', width: 90 },
           { key: 'categories', title: '服务类别', dataIndex: 'categories', render: (cs: string[]) => cs.map(categoryLabel).join('、') },
-          { key: 'status', title: '状态', dataIndex: 'status', width: 90, render: (s: string) => <Tag color={PROVIDER_STATUS[s]?.color}>{PROVIDER_STATUS[s]?.label}</Tag> },
+          { key: 'status', title: '状态', dataIndex: 'status', width: 90, render: (s: string) => <Tag color={providerStatus[s]?.color}>{providerStatus[s]?.label}</Tag> },
           {
             key: 'actions',
             title: '操作',

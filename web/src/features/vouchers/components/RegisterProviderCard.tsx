@@ -2,12 +2,13 @@ import { App, Button, Card, Form, Input, Select } from 'antd';
 import { useDistricts } from '../../../lib/reference/get-districts';
 import { applyFieldErrors, errorMessage } from '../../../lib/form-errors';
 import { useRegisterProvider, type RegisterProviderInput } from '../api/register-provider';
-import { CATEGORY_OPTIONS } from '../constants';
+import { useVoucherLabels } from '../constants';
 
 /** A provider organisation registers itself; it serves vouchers once the bureau approves it. */
 export function RegisterProviderCard() {
   const { message } = App.useApp();
   const [form] = Form.useForm<RegisterProviderInput>();
+  const { categoryOptions } = useVoucherLabels();
   const register = useRegisterProvider();
   const districts = useDistricts();
   const submit = async (v: RegisterProviderInput) => {
@@ -30,7 +31,7 @@ export function RegisterProviderCard() {
           <Select showSearch={{ optionFilterProp: 'label' }} loading={districts.isLoading} options={(districts.data ?? []).map((d) => ({ value: d.id, label: d.name }))} />
         </Form.Item>
         <Form.Item name="categories" label="服务类别" rules={[{ required: true, message: '请选择服务类别' }]}>
-          <Select mode="multiple" options={[...CATEGORY_OPTIONS]} />
+          <Select mode="multiple" options={[...categoryOptions]} />
         </Form.Item>
         <Form.Item name="contactName" label="联系人">
           <Input maxLength={32} />
