@@ -4,6 +4,7 @@ import { contextOf, requireActor } from '../../http/auth.js';
 import { precompiledSerializer } from '../../http/precompiled-serializer.js';
 import { readSingleUpload } from '../../http/upload.js';
 import { sendXlsx } from '../../http/attachment.js';
+import { chinaDate } from '../../lib/clock.js';
 import { assertXlsxWithinLimits, XLSX_MIME } from '../../lib/xlsx.js';
 import { backgroundJob } from '../jobs/index.js';
 import { exportWorkbook, templateWorkbook } from './enterprises.excel.js';
@@ -37,7 +38,7 @@ export const enterprisesRoutes = (deps: Deps): FastifyPluginAsyncZod => async (a
       // Resolve scope and filters before streaming, so a bad filter is a 4xx and not a broken file.
       await service.listEnterprises({ db, actor, query: { ...request.query, limit: 1 } });
       const stream = exportWorkbook(service.iterateEnterprises({ db, actor, query: request.query, max: MAX_EXPORT_ROWS }));
-      const stamp = new Date().toISOString().slice(0, 10);
+      const stamp = chinaDate(new Date());
       return sendXlsx(reply, `企业名单-${stamp}.xlsx`, stream);
     },
   );
