@@ -17,7 +17,6 @@ const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 const NOT_YET_TRANSLATED = [
   'features/funds',
   'features/projects',
-  'features/subsidies',
   'features/vouchers',
 ];
 

@@ -9,11 +9,15 @@ import { QueryFailure } from '../../../components/QueryState';
 import { errorMessage } from '../../../lib/form-errors';
 import { formatDateTime } from '../../../lib/format';
 import { downloadAttachment, useApplication, useApplicationAction, useUploadAttachment } from '../api/applications';
+import { useMessages } from '../../../lib/i18n';
+import { subsidiesMessages } from '../messages';
 
-const BUCKETS: Record<string, string> = { '1y': '一年以内', '1-5y': '一至五年', '5y+': '五年以上' };
+const BUCKETS = ['1y', '1-5y', '5y+'] as const;
+const isBucket = (b: string): b is (typeof BUCKETS)[number] => (BUCKETS as readonly string[]).includes(b);
 
 /** One subsidy application: loans, the calculator's lines, attachments, the steps taken and the next one. */
 export default function ApplicationPage() {
+  const t = useMessages(subsidiesMessages);
   const id = Number(useParams().id);
   const q = useApplication(id);
   const act = useApplicationAction();
@@ -36,61 +40,62 @@ export default function ApplicationPage() {
   }
   return (
         <>
-          <PageTitle title={`${a.year}年度${a.programmeName}贷款贴息申请`} extra={<Link to="/subsidies/applications">返回列表</Link>}>
+          <PageTitle title={t('subsidies.app.title', { year: a.year, programme: a.programmeName })} extra={<Link to="/subsidies/applications">{t('subsidies.app.back')}</Link>}>
             <Space>
               <Tag color="blue">{a.statusName}</Tag>
-              {a.next ? <Typography.Text type="secondary">下一步：{a.next}</Typography.Text> : null}
-              {a.dueOn ? <Typography.Text type="secondary">办理期限 {a.dueOn}</Typography.Text> : null}
+              {a.next ? <Typography.Text type="secondary">{t('subsidies.app.next', { step: a.next })}</Typography.Text> : null}
+              {a.dueOn ? <Typography.Text type="secondary">{t('subsidies.app.due', { date: a.dueOn })}</Typography.Text> : null}
             </Space>
           </PageTitle>
           <Card>
             <Descriptions column={3} size="small" bordered>
-              <Descriptions.Item label="企业">{a.enterpriseName}</Descriptions.Item>
-              <Descriptions.Item label="区县">{a.districtName}</Descriptions.Item>
-              <Descriptions.Item label="认定证书">{a.recognition ? `${a.recognition.certificateNo}（${a.recognition.issuedOn} 起）` : '—'}</Descriptions.Item>
-              <Descriptions.Item label="联系人">{a.contactName}</Descriptions.Item>
-              <Descriptions.Item label="联系电话">{a.contactPhone}</Descriptions.Item>
-              <Descriptions.Item label="测算金额">{renderMoney(a.requested)}</Descriptions.Item>
-              <Descriptions.Item label="核定金额">{renderMoney(a.approved)}</Descriptions.Item>
-              <Descriptions.Item label="核定日期">{a.approvedOn ?? '—'}</Descriptions.Item>
-              <Descriptions.Item label="拨付到账">{a.paidOn ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('subsidies.col.enterprise')}>{a.enterpriseName}</Descriptions.Item>
+              <Descriptions.Item label={t('subsidies.col.district')}>{a.districtName}</Descriptions.Item>
+              <Descriptions.Item label={t('subsidies.app.certificate')}>{a.recognition ? t('subsidies.app.certificateSince', { no: a.recognition.certificateNo, date: a.recognition.issuedOn }) : '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('subsidies.contactName')}>{a.contactName}</Descriptions.Item>
+              <Descriptions.Item label={t('subsidies.contactPhone')}>{a.contactPhone}</Descriptions.Item>
+              <Descriptions.Item label={t('subsidies.app.requested')}>{renderMoney(a.requested)}</Descriptions.Item>
+              <Descriptions.Item label={t('subsidies.app.approved')}>{renderMoney(a.approved)}</Descriptions.Item>
+              <Descriptions.Item label={t('subsidies.app.approvedOn')}>{a.approvedOn ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('subsidies.app.paidOn')}>{a.paidOn ?? '—'}</Descriptions.Item>
             </Descriptions>
           </Card>
-          <Card title="贷款与贴息测算" style={{ marginTop: 16 }}>
+          <Card title={t('subsidies.app.loans')} style={{ marginTop: 16 }}>
             <Table
               rowKey="id"
               size="small"
               pagination={false}
               dataSource={a.loans.map((l, i) => ({ ...l, line: a.calculation?.lines[i] }))}
               columns={[
-                { title: '银行', dataIndex: 'bank' },
-                { title: '合同编号', dataIndex: 'contractNo' },
-                { title: '本金（元）', dataIndex: 'principal', align: 'right', render: renderMoney },
-                { title: '合同利率（%）', dataIndex: 'rate' },
-                { title: '放款日', dataIndex: 'startOn' },
-                { title: '还款日', dataIndex: 'endOn' },
-                { title: '档次', render: (_, r) => (r.line ? BUCKETS[r.line.bucket] : '') },
-                { title: '适用利率（%）', render: (_, r) => r.line?.rateUsed },
-                { title: '计息天数', render: (_, r) => r.line?.days },
-                { title: '贴息额（元）', align: 'right', render: (_, r) => renderMoney(r.line?.subsidy) },
+                { title: t('subsidies.app.bank'), dataIndex: 'bank' },
+                { title: t('subsidies.app.contractNo'), dataIndex: 'contractNo' },
+                { title: t('subsidies.loan.principal'), dataIndex: 'principal', align: 'right', render: renderMoney },
+                { title: t('subsidies.app.rate'), dataIndex: 'rate' },
+                { title: t('subsidies.loan.startOn'), dataIndex: 'startOn' },
+                { title: t('subsidies.loan.endOn'), dataIndex: 'endOn' },
+                { title: t('subsidies.app.bucket'), render: (_, r) => (r.line ? (isBucket(r.line.bucket) ? t(`subsidies.bucket.${r.line.bucket}`) : r.line.bucket) : '') },
+                { title: t('subsidies.calc.rateUsed'), render: (_, r) => r.line?.rateUsed },
+                { title: t('subsidies.calc.days'), render: (_, r) => r.line?.days },
+                { title: t('subsidies.calc.subsidy'), align: 'right', render: (_, r) => renderMoney(r.line?.subsidy) },
               ]}
             />
             {a.calculation ? (
               <Typography.Paragraph style={{ marginTop: 8, marginBottom: 0 }}>
-                逐笔合计 {a.calculation.sum.toFixed(2)} 元，年度上限 {a.calculation.cap.toFixed(2)} 元，可获贴息 <strong>{a.calculation.amount.toFixed(2)} 元</strong>。
+                {t('subsidies.app.summary', { sum: a.calculation.sum.toFixed(2), cap: a.calculation.cap.toFixed(2) })}
+                <strong>{t('subsidies.yuanAmount', { n: a.calculation.amount.toFixed(2) })}</strong>
               </Typography.Paragraph>
             ) : null}
           </Card>
-          <Card title="附件（借款合同、利息支付凭证）" style={{ marginTop: 16 }}>
+          <Card title={t('subsidies.app.attachments')} style={{ marginTop: 16 }}>
             <Table
               rowKey="id"
               size="small"
               pagination={false}
               dataSource={a.attachments}
               columns={[
-                { title: '类别', dataIndex: 'codeName' },
-                { title: '文件', dataIndex: 'fileName', render: (n: string, r) => <Button type="link" onClick={() => void downloadAttachment(id, r.id, n)}>{n}</Button> },
-                { title: '上传时间', dataIndex: 'createdAt', render: (d: string) => formatDateTime(d).slice(0, 16) },
+                { title: t('subsidies.app.attachmentType'), dataIndex: 'codeName' },
+                { title: t('subsidies.app.file'), dataIndex: 'fileName', render: (n: string, r) => <Button type="link" onClick={() => void downloadAttachment(id, r.id, n)}>{n}</Button> },
+                { title: t('subsidies.app.uploadedAt'), dataIndex: 'createdAt', render: (d: string) => formatDateTime(d).slice(0, 16) },
               ]}
             />
             {editable ? (
@@ -105,24 +110,24 @@ export default function ApplicationPage() {
                       return false;
                     }}
                   >
-                    <Button loading={upload.isPending}>{code === 'loan_contract' ? '上传借款合同' : '上传利息支付凭证'}</Button>
+                    <Button loading={upload.isPending}>{code === 'loan_contract' ? t('subsidies.app.uploadContract') : t('subsidies.app.uploadReceipt')}</Button>
                   </Upload>
                 ))}
               </Space>
             ) : null}
           </Card>
           {a.payments.length ? (
-            <Card title="拨付" size="small" style={{ marginTop: 16 }}>
+            <Card title={t('subsidies.app.payments')} size="small" style={{ marginTop: 16 }}>
               {a.payments.map((p) => (
                 <div key={p.id}>
-                  支付指令 {p.id}：{p.amount.toFixed(2)} 元，{p.status}
+                  {t('subsidies.app.payment', { id: p.id, amount: p.amount.toFixed(2), status: p.status })}
                 </div>
               ))}
             </Card>
           ) : null}
           {a.actions.length ? (
-            <Card title="办理" style={{ marginTop: 16 }}>
-              <Input.TextArea rows={2} maxLength={500} placeholder="审核意见（退回、不予贴息须填写）" value={comment} onChange={(e) => setComment(e.target.value)} style={{ marginBottom: 12 }} />
+            <Card title={t('subsidies.app.handle')} style={{ marginTop: 16 }}>
+              <Input.TextArea rows={2} maxLength={500} placeholder={t('subsidies.app.commentHint')} value={comment} onChange={(e) => setComment(e.target.value)} style={{ marginBottom: 12 }} />
               <Space wrap>
                 {a.actions.map((x) => (
                   <Button key={x.action} type={x.needsComment ? 'default' : 'primary'} danger={x.action.endsWith('reject')} loading={act.isPending} onClick={() => run(x.action)}>

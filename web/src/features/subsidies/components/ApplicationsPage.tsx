@@ -10,6 +10,8 @@ import { errorMessage } from '../../../lib/form-errors';
 import { hasAnyRole, useSession } from '../../../lib/session';
 import { useApplications, useCreateApplication, type ApplicationList } from '../api/applications';
 import { LoanLines } from './LoanLines';
+import { useMessages } from '../../../lib/i18n';
+import { subsidiesMessages } from '../messages';
 
 type Row = ApplicationList['items'][number];
 interface Values {
@@ -21,6 +23,7 @@ interface Values {
 
 /** 雏鹰/青蓝 loan interest subsidy: the firm's own applications, or the district's / city's worklist. */
 export default function ApplicationsPage() {
+  const t = useMessages(subsidiesMessages);
   const me = useSession();
   const navigate = useNavigate();
   const isFirm = hasAnyRole(me, ['enterprise_user']);
@@ -58,26 +61,26 @@ export default function ApplicationsPage() {
   return (
     <>
       <PageTitle
-        title="雏鹰青蓝贷款贴息"
+        title={t('subsidies.apps.title')}
         extra={
           <>
-            <Link to="/public/interest-subsidy">贴息测算</Link>
+            <Link to="/public/interest-subsidy">{t('subsidies.apps.calculator')}</Link>
             {isFirm ? (
               <Button type="primary" onClick={() => setOpen(true)}>
-                申请2016年度贴息
+                {t('subsidies.apps.apply')}
               </Button>
             ) : null}
           </>
         }
       >
         <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-          持有效雏鹰、青蓝认定且上年度绩效考核合格的企业申请；区县审核、市科委按测算规则核定金额，计划财务处拨付。
+          {t('subsidies.apps.intro')}
         </Typography.Paragraph>
       </PageTitle>
       <Card>
         <Space style={{ marginBottom: 12 }} wrap>
           <Segmented value={year} options={[2016, 2015]} onChange={(v) => { setYear(v as number); setPage(1); }} />
-          {!isFirm ? <Segmented value={mine ? 'mine' : 'all'} options={[{ value: 'mine', label: '待我处理' }, { value: 'all', label: '全部' }]} onChange={(v) => { setMine(v === 'mine'); setPage(1); }} /> : null}
+          {!isFirm ? <Segmented value={mine ? 'mine' : 'all'} options={[{ value: 'mine', label: t('subsidies.apps.mine') }, { value: 'all', label: t('subsidies.all') }]} onChange={(v) => { setMine(v === 'mine'); setPage(1); }} /> : null}
         </Space>
         {list.error ? <Alert type="error" message={errorMessage(list.error)} /> : null}
         <Table<Row>
@@ -86,29 +89,29 @@ export default function ApplicationsPage() {
           dataSource={list.data?.items ?? []}
           pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
           columns={[
-            { title: '编号', dataIndex: 'id', render: (id: number) => <Link to={`/subsidies/applications/${id}`}>{id}</Link> },
-            { title: '企业', dataIndex: 'enterpriseName' },
-            { title: '区县', dataIndex: 'districtName' },
-            { title: '计划', dataIndex: 'programmeName' },
-            { title: '年度', dataIndex: 'year' },
-            { title: '贷款笔数', dataIndex: 'loanCount' },
-            { title: '测算金额（元）', dataIndex: 'requested', align: 'right', render: renderMoney },
-            { title: '核定金额（元）', dataIndex: 'approved', align: 'right', render: renderMoney },
-            { title: '状态', dataIndex: 'statusName', render: (s: string, r) => <StatusTag status={r.status} name={s} /> },
-            { title: '办理期限', dataIndex: 'dueOn', render: (d: string | null) => d ?? '—' },
+            { title: t('subsidies.col.no'), dataIndex: 'id', render: (id: number) => <Link to={`/subsidies/applications/${id}`}>{id}</Link> },
+            { title: t('subsidies.col.enterprise'), dataIndex: 'enterpriseName' },
+            { title: t('subsidies.col.district'), dataIndex: 'districtName' },
+            { title: t('subsidies.col.programme'), dataIndex: 'programmeName' },
+            { title: t('subsidies.col.year'), dataIndex: 'year' },
+            { title: t('subsidies.col.loanCount'), dataIndex: 'loanCount' },
+            { title: t('subsidies.col.requested'), dataIndex: 'requested', align: 'right', render: renderMoney },
+            { title: t('subsidies.col.approved'), dataIndex: 'approved', align: 'right', render: renderMoney },
+            { title: t('subsidies.col.status'), dataIndex: 'statusName', render: (s: string, r) => <StatusTag status={r.status} name={s} /> },
+            { title: t('subsidies.col.due'), dataIndex: 'dueOn', render: (d: string | null) => d ?? '—' },
           ]}
         />
       </Card>
-      <Modal title="申请2016年度贷款贴息" open={open} width={1100} onCancel={() => setOpen(false)} onOk={() => form.submit()} okText="保存草稿" confirmLoading={create.isPending} destroyOnHidden>
+      <Modal title={t('subsidies.apps.applyTitle')} open={open} width={1100} onCancel={() => setOpen(false)} onOk={() => form.submit()} okText={t('subsidies.apps.saveDraft')} confirmLoading={create.isPending} destroyOnHidden>
         <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ programme: 'eagle', loans: [{}] }}>
-          <Form.Item name="programme" label="资助计划" rules={[{ required: true }]}>
-            <Radio.Group options={[{ value: 'eagle', label: '雏鹰计划' }, { value: 'qinglan', label: '青蓝计划' }]} />
+          <Form.Item name="programme" label={t('subsidies.programme')} rules={[{ required: true }]}>
+            <Radio.Group options={[{ value: 'eagle', label: t('subsidies.programme.eagle') }, { value: 'qinglan', label: t('subsidies.programme.qinglan') }]} />
           </Form.Item>
           <Space wrap>
-            <Form.Item name="contactName" label="联系人" rules={[{ required: true, message: '请填写联系人' }]}>
+            <Form.Item name="contactName" label={t('subsidies.contactName')} rules={[{ required: true, message: t('subsidies.contactNameRequired') }]}>
               <Input maxLength={30} />
             </Form.Item>
-            <Form.Item name="contactPhone" label="联系电话" rules={[{ required: true, message: '请填写联系电话' }]}>
+            <Form.Item name="contactPhone" label={t('subsidies.contactPhone')} rules={[{ required: true, message: t('subsidies.contactPhoneRequired') }]}>
               <Input maxLength={20} />
             </Form.Item>
           </Space>

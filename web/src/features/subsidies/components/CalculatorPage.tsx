@@ -6,17 +6,21 @@ import { ApiError } from '../../../lib/api';
 import { errorMessage } from '../../../lib/form-errors';
 import { useEvaluateSubsidy, useSubsidyParams, type EvaluateResult } from '../api/evaluate';
 import { LoanLines } from './LoanLines';
+import { useMessages } from '../../../lib/i18n';
+import { subsidiesMessages } from '../messages';
 
 interface Values {
   programme: 'eagle' | 'qinglan';
   year: number;
   loans: { principal: number; rate: number; startOn: Dayjs; endOn: Dayjs }[];
 }
-const BUCKETS: Record<string, string> = { '1y': '一年以内（含一年）', '1-5y': '一至五年（含五年）', '5y+': '五年以上' };
+const BUCKETS = ['1y', '1-5y', '5y+'] as const;
+const isBucket = (b: string): b is (typeof BUCKETS)[number] => (BUCKETS as readonly string[]).includes(b);
 const yuan = (v: number) => v.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /** Public (no login): a 雏鹰/青蓝 firm estimates its loan interest subsidy by the bureau's rule. */
 export default function CalculatorPage() {
+  const t = useMessages(subsidiesMessages);
   const [form] = Form.useForm<Values>();
   const evaluate = useEvaluateSubsidy();
   const params = useSubsidyParams();
@@ -47,9 +51,9 @@ export default function CalculatorPage() {
 
   return (
     <>
-      <PageTitle title="雏鹰、青蓝企业贷款贴息测算">
+      <PageTitle title={t('subsidies.calc.title')}>
         <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-          无需登录。逐笔按人民银行同期贷款基准利率（合同利率较低的按合同利率）、贴息年度内的计息天数（算头不算尾）计算贴息额，合计不超过计划年度上限。
+          {t('subsidies.calc.intro')}
         </Typography.Paragraph>
       </PageTitle>
       <Card>
@@ -59,64 +63,64 @@ export default function CalculatorPage() {
           onFinish={onFinish}
           initialValues={{ programme: 'eagle', year: 2015, loans: [{ principal: 1_000_000, rate: 5.6, startOn: dayjs('2015-01-10'), endOn: dayjs('2016-01-10') }] }}
         >
-          <Form.Item name="programme" label="资助计划" rules={[{ required: true }]}>
-            <Radio.Group options={[{ value: 'eagle', label: '雏鹰计划' }, { value: 'qinglan', label: '青蓝计划' }]} />
+          <Form.Item name="programme" label={t('subsidies.programme')} rules={[{ required: true }]}>
+            <Radio.Group options={[{ value: 'eagle', label: t('subsidies.programme.eagle') }, { value: 'qinglan', label: t('subsidies.programme.qinglan') }]} />
           </Form.Item>
-          <Form.Item name="year" label="贴息年度" rules={[{ required: true, message: '请填写贴息年度' }]}>
+          <Form.Item name="year" label={t('subsidies.calc.year')} rules={[{ required: true, message: t('subsidies.calc.yearRequired') }]}>
             <InputNumber min={2000} max={2100} precision={0} />
           </Form.Item>
           <LoanLines />
           <Form.Item style={{ marginTop: 16 }}>
             <Button type="primary" htmlType="submit" loading={evaluate.isPending}>
-              测算
+              {t('subsidies.calc.run')}
             </Button>
           </Form.Item>
         </Form>
         {problem ? <Alert type="error" showIcon message={problem} /> : null}
       </Card>
       {result ? (
-        <Card title="测算结果" style={{ marginTop: 16 }}>
+        <Card title={t('subsidies.calc.result')} style={{ marginTop: 16 }}>
           <Table
             rowKey={(_, i) => String(i)}
             pagination={false}
             size="small"
             dataSource={result.lines}
             columns={[
-              { title: '贷款', render: (_, __, i) => `第${i + 1}笔` },
-              { title: '期限档次', dataIndex: 'bucket', render: (b: string) => BUCKETS[b] ?? b },
-              { title: '基准利率（%）', dataIndex: 'benchmarkRate' },
-              { title: '适用利率（%）', dataIndex: 'rateUsed' },
-              { title: '计息天数', dataIndex: 'days' },
-              { title: '利息基数（元）', dataIndex: 'interestBase', align: 'right', render: yuan },
-              { title: '贴息额（元）', dataIndex: 'subsidy', align: 'right', render: yuan },
+              { title: t('subsidies.calc.loan'), render: (_, __, i) => t('subsidies.calc.loanNo', { n: i + 1 }) },
+              { title: t('subsidies.calc.bucket'), dataIndex: 'bucket', render: (b: string) => (isBucket(b) ? t(`subsidies.bucket.${b}`) : b) },
+              { title: t('subsidies.calc.benchmarkRate'), dataIndex: 'benchmarkRate' },
+              { title: t('subsidies.calc.rateUsed'), dataIndex: 'rateUsed' },
+              { title: t('subsidies.calc.days'), dataIndex: 'days' },
+              { title: t('subsidies.calc.interestBase'), dataIndex: 'interestBase', align: 'right', render: yuan },
+              { title: t('subsidies.calc.subsidy'), dataIndex: 'subsidy', align: 'right', render: yuan },
             ]}
           />
           <Descriptions style={{ marginTop: 16 }} column={3} bordered size="small">
-            <Descriptions.Item label="逐笔合计">{yuan(result.sum)} 元</Descriptions.Item>
-            <Descriptions.Item label="年度上限">{yuan(result.cap)} 元</Descriptions.Item>
-            <Descriptions.Item label="可获贴息">
-              <strong>{yuan(result.amount)} 元</strong>
+            <Descriptions.Item label={t('subsidies.calc.sum')}>{t('subsidies.yuanAmount', { n: yuan(result.sum) })}</Descriptions.Item>
+            <Descriptions.Item label={t('subsidies.calc.cap')}>{t('subsidies.yuanAmount', { n: yuan(result.cap) })}</Descriptions.Item>
+            <Descriptions.Item label={t('subsidies.calc.amount')}>
+              <strong>{t('subsidies.yuanAmount', { n: yuan(result.amount) })}</strong>
             </Descriptions.Item>
           </Descriptions>
         </Card>
       ) : null}
       {params.data ? (
-        <Card title="测算参数" size="small" style={{ marginTop: 16 }}>
+        <Card title={t('subsidies.calc.params')} size="small" style={{ marginTop: 16 }}>
           <Table
             rowKey="effectiveFrom"
             size="small"
             pagination={false}
             dataSource={params.data.benchmarks}
             columns={[
-              { title: '基准利率生效日', dataIndex: 'effectiveFrom' },
-              { title: '一年以内（%）', dataIndex: 'rate1y' },
-              { title: '一至五年（%）', dataIndex: 'rate1to5y' },
-              { title: '五年以上（%）', dataIndex: 'rate5yPlus' },
-              { title: '适用至', dataIndex: 'inForceUntil', render: (v: string | null) => v ?? '下一次调整前' },
+              { title: t('subsidies.calc.effectiveFrom'), dataIndex: 'effectiveFrom' },
+              { title: t('subsidies.calc.rate1y'), dataIndex: 'rate1y' },
+              { title: t('subsidies.calc.rate1to5y'), dataIndex: 'rate1to5y' },
+              { title: t('subsidies.calc.rate5yPlus'), dataIndex: 'rate5yPlus' },
+              { title: t('subsidies.calc.inForceUntil'), dataIndex: 'inForceUntil', render: (v: string | null) => v ?? t('subsidies.calc.untilNextChange') },
             ]}
           />
           <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
-            {params.data.programmes.map((p) => `${p.programmeName}：贴息比例 ${p.ratio * 100}%，每家每年上限 ${yuan(p.cap)} 元（${p.effectiveFrom} 起）`).join('；')}
+            {params.data.programmes.map((p) => t('subsidies.calc.programmeRule', { programme: p.programmeName, ratio: p.ratio * 100, cap: yuan(p.cap), from: p.effectiveFrom })).join(t('subsidies.calc.ruleSeparator'))}
           </Typography.Paragraph>
         </Card>
       ) : null}

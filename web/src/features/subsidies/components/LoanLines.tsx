@@ -1,42 +1,45 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Form, Input, InputNumber, Space } from 'antd';
+import { useMessages } from '../../../lib/i18n';
+import { subsidiesMessages } from '../messages';
 
 /** The loans of a calculation or an application: principal, contract rate, drawdown and repayment days (and bank, contract no.). */
 export function LoanLines({ withContract = false }: { withContract?: boolean }) {
+  const t = useMessages(subsidiesMessages);
   return (
     <Form.List name="loans">
       {(fields, { add, remove }) => (
         <>
           {fields.map((f, i) => (
             <Space key={f.key} align="baseline" wrap style={{ display: 'flex', marginBottom: 4 }}>
-              <span style={{ width: 48, display: 'inline-block' }}>第{i + 1}笔</span>
+              <span style={{ width: 48, display: 'inline-block' }}>{t('subsidies.calc.loanNo', { n: i + 1 })}</span>
               {withContract ? (
                 <>
-                  <Form.Item name={[f.name, 'bank']} label="贷款银行" rules={[{ required: true, message: '请填写贷款银行' }]}>
+                  <Form.Item name={[f.name, 'bank']} label={t('subsidies.loan.bank')} rules={[{ required: true, message: t('subsidies.loan.bankRequired') }]}>
                     <Input style={{ width: 160 }} maxLength={60} />
                   </Form.Item>
-                  <Form.Item name={[f.name, 'contractNo']} label="借款合同编号" rules={[{ required: true, message: '请填写借款合同编号' }]}>
+                  <Form.Item name={[f.name, 'contractNo']} label={t('subsidies.loan.contractNo')} rules={[{ required: true, message: t('subsidies.loan.contractNoRequired') }]}>
                     <Input style={{ width: 160 }} maxLength={60} />
                   </Form.Item>
                 </>
               ) : null}
-              <Form.Item name={[f.name, 'principal']} label="本金（元）" rules={[{ required: true, message: '请填写贷款本金' }]}>
+              <Form.Item name={[f.name, 'principal']} label={t('subsidies.loan.principal')} rules={[{ required: true, message: t('subsidies.loan.principalRequired') }]}>
                 <InputNumber min={0} step={100000} precision={2} style={{ width: 150 }} />
               </Form.Item>
-              <Form.Item name={[f.name, 'rate']} label="合同年利率（%）" rules={[{ required: true, message: '请填写合同年利率' }]}>
+              <Form.Item name={[f.name, 'rate']} label={t('subsidies.loan.rate')} rules={[{ required: true, message: t('subsidies.loan.rateRequired') }]}>
                 <InputNumber min={0} step={0.05} precision={4} style={{ width: 110 }} />
               </Form.Item>
-              <Form.Item name={[f.name, 'startOn']} label="放款日" rules={[{ required: true, message: '请选择放款日' }]}>
+              <Form.Item name={[f.name, 'startOn']} label={t('subsidies.loan.startOn')} rules={[{ required: true, message: t('subsidies.loan.startOnRequired') }]}>
                 <DatePicker />
               </Form.Item>
-              <Form.Item name={[f.name, 'endOn']} label="还款日" rules={[{ required: true, message: '请选择还款日' }]}>
+              <Form.Item name={[f.name, 'endOn']} label={t('subsidies.loan.endOn')} rules={[{ required: true, message: t('subsidies.loan.endOnRequired') }]}>
                 <DatePicker />
               </Form.Item>
-              {fields.length > 1 ? <MinusCircleOutlined aria-label={`删除第${i + 1}笔`} onClick={() => remove(f.name)} /> : null}
+              {fields.length > 1 ? <MinusCircleOutlined aria-label={t('subsidies.loan.remove', { n: i + 1 })} onClick={() => remove(f.name)} /> : null}
             </Space>
           ))}
           <Button type="dashed" onClick={() => add()} icon={<PlusOutlined />}>
-            增加一笔贷款
+            {t('subsidies.loan.add')}
           </Button>
         </>
       )}
