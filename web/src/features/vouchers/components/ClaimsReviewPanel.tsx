@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Money, renderMoney } from '../../../components/Money';
 import { DataTable } from '../../../components/DataTable';
 import { errorMessage } from '../../../lib/form-errors';
+import { useI18n, useMessages } from '../../../lib/i18n';
 import { formatMoney } from '../../../lib/money';
 import { useApproveClaim } from '../api/approve-claim';
 import { useClaims, type ListClaimsResult } from '../api/list-claims';
@@ -10,38 +11,29 @@ import { useRejectClaim } from '../api/reject-claim';
 import { useReverseClaim } from '../api/reverse-claim';
 import { useClaimFiles } from '../api/claim-files';
 import { useVoucherLabels } from '../constants';
+import { vouchersMessages } from '../messages';
 import { ClaimFiles } from './ClaimFiles';
 
 type Claim = ListClaimsResult['items'][number];
 type Decision = 'approve' | 'reject' | 'reverse';
 
-const DECISION: Record<Decision, { title: string; ok: string; done: string; danger: boolean; what: (c: Claim) => string }> = {
+type VouchersKey = keyof typeof vouchersMessages;
+const DECISION: Record<Decision, { title: VouchersKey; ok: VouchersKey; done: VouchersKey; danger: boolean; what: (c: Claim) => VouchersKey }> = {
   approve: {
-    title: '审核通过兑付申请',
-    ok: '确认通过',
-    done: '已审核通过',
+    title: 'vouchers.claims.approve.title',
+    ok: 'vouchers.claims.approve.ok',
+    done: 'vouchers.claims.approve.done',
     danger: false,
-    what: (c) =>
-      `通过后，持有人冻结的 ${formatMoney(c.amount)} 转为“已兑付”，计入${c.mode === 'tongdui' ? `服务机构 ${c.providerName}` : `持有人 ${c.holderName}`}的待结算款，随结算批次付款。此决定记入审计日志。`,
+    what: (c) => (c.mode === 'tongdui' ? 'vouchers.claims.approve.whatProvider' : 'vouchers.claims.approve.whatHolder'),
   },
-  reject: {
-    title: '驳回兑付申请',
-    ok: '确认驳回',
-    done: '已驳回',
-    danger: true,
-    what: (c) => `驳回后，${formatMoney(c.amount)} 仍冻结在该预约上，申请人可补正材料后重新申请；驳回意见将告知申请人并记入审计日志。`,
-  },
-  reverse: {
-    title: '冲正已通过的兑付',
-    ok: '确认冲正',
-    done: '已冲正，金额已退回持有人',
-    danger: true,
-    what: (c) => `冲正后，已兑付的 ${formatMoney(c.amount)} 退回持有人（政策已到期的退回预算），该预约取消；冲正理由记入审计日志。`,
-  },
+  reject: { title: 'vouchers.claims.reject.title', ok: 'vouchers.claims.reject.ok', done: 'vouchers.claims.reject.done', danger: true, what: () => 'vouchers.claims.reject.what' },
+  reverse: { title: 'vouchers.claims.reverse.title', ok: 'vouchers.claims.reverse.ok', done: 'vouchers.claims.reverse.done', danger: true, what: () => 'vouchers.claims.reverse.what' },
 };
 
 /** The decision on one claim: what will happen, the evidence in view, the officer's opinion (required to refuse). */
 function DecisionModal({ target, onClose }: { target: { claim: Claim; decision: Decision } | null; onClose: () => void }) {
+  const t = useMessages(vouchersMessages);
+  const { lang } = useI18n();
   const { message } = App.useApp();
   const { categoryLabel, modeLabel } = useVoucherLabels();
   const approve = useApproveClaim();
@@ -64,7 +56,7 @@ function DecisionModal({ target, onClose }: { target: { claim: Claim; decision: 
       } else {
         await (target.decision === 'reject' ? reject : reverse).mutateAsync({ id, body: { note: text } });
       }
-      void message.success(d.done);
+      void message.success(t(d.done));
       setNote('');
       onClose();
     } catch (err) {
@@ -74,10 +66,10 @@ function DecisionModal({ target, onClose }: { target: { claim: Claim; decision: 
   const c = target?.claim;
   return (
     <Modal
-      title={d?.title}
+      title={d ? t(d.title) : undefined}
       open={target !== null}
       onCancel={onClose}
-      okText={d?.ok}
+      okText={d ? t(d.ok) : undefined}
       okButtonProps={{ danger: d?.danger, disabled: needsNote && note.trim().length < 2 }}
       confirmLoading={pending}
       onOk={() => void submit()}
@@ -87,30 +79,30 @@ function DecisionModal({ target, onClose }: { target: { claim: Claim; decision: 
       {c && d ? (
         <>
           <Descriptions size="small" bordered column={2} style={{ marginBottom: 12 }} data-testid="claim-evidence">
-            <Descriptions.Item label="申请号">{c.id}</Descriptions.Item>
-            <Descriptions.Item label="兑付金额">
+            <Descriptions.Item label={t('vouchers.claimId')}>{c.id}</Descriptions.Item>
+            <Descriptions.Item label={t('vouchers.claims.redeemAmount')}>
               <Money value={c.amount} />
             </Descriptions.Item>
-            <Descriptions.Item label="持有人">{c.holderName}</Descriptions.Item>
-            <Descriptions.Item label="服务机构">{c.providerName}</Descriptions.Item>
-            <Descriptions.Item label="服务项目">
-              {c.serviceName ?? '（未选服务目录）'}（{categoryLabel(c.serviceCategory)}）
+            <Descriptions.Item label={t('vouchers.holder')}>{c.holderName}</Descriptions.Item>
+            <Descriptions.Item label={t('vouchers.provider')}>{c.providerName}</Descriptions.Item>
+            <Descriptions.Item label={t('vouchers.service')}>
+              {t('vouchers.claims.serviceValue', { service: c.serviceName ?? t('vouchers.claims.noService'), category: categoryLabel(c.serviceCategory) })}
             </Descriptions.Item>
-            <Descriptions.Item label="服务期">{c.serviceStart ? `${c.serviceStart} 至 ${c.serviceEnd}` : '—'}</Descriptions.Item>
-            <Descriptions.Item label="兑付方式">{modeLabel[c.mode]}</Descriptions.Item>
-            <Descriptions.Item label="服务合同编号">{c.contractNo}</Descriptions.Item>
-            <Descriptions.Item label={c.mode === 'tongdui' ? '用户验收单编号' : '全额付款发票号码'}>{c.evidenceRef}</Descriptions.Item>
-            <Descriptions.Item label="申请日期">{c.submittedOn}</Descriptions.Item>
-            <Descriptions.Item label="预约号">{c.bookingId}</Descriptions.Item>
+            <Descriptions.Item label={t('vouchers.servicePeriod')}>{c.serviceStart ? t('vouchers.servicePeriodValue', { start: c.serviceStart, end: c.serviceEnd ?? '' }) : '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('vouchers.claims.mode')}>{modeLabel[c.mode]}</Descriptions.Item>
+            <Descriptions.Item label={t('vouchers.claims.contractNo')}>{c.contractNo}</Descriptions.Item>
+            <Descriptions.Item label={t(c.mode === 'tongdui' ? 'vouchers.claims.acceptanceNo' : 'vouchers.claims.invoiceNo')}>{c.evidenceRef}</Descriptions.Item>
+            <Descriptions.Item label={t('vouchers.claims.submittedOn')}>{c.submittedOn}</Descriptions.Item>
+            <Descriptions.Item label={t('vouchers.bookingId')}>{c.bookingId}</Descriptions.Item>
           </Descriptions>
           <div style={{ marginBottom: 12 }}>
             <ClaimFiles files={files.data?.items ?? []} />
           </div>
-          <Alert type={d.danger ? 'warning' : 'info'} showIcon title={d.what(c)} style={{ marginBottom: 12 }} />
-          <Typography.Text strong>{needsNote ? '理由（必填）' : '审核意见（可选）'}</Typography.Text>
+          <Alert type={d.danger ? 'warning' : 'info'} showIcon title={t(d.what(c), { amount: formatMoney(c.amount, 'yuan', lang), party: c.mode === 'tongdui' ? c.providerName : c.holderName })} style={{ marginBottom: 12 }} />
+          <Typography.Text strong>{t(needsNote ? 'vouchers.claims.reasonRequired' : 'vouchers.claims.noteOptional')}</Typography.Text>
           <Input.TextArea
-            aria-label={needsNote ? '理由' : '审核意见'}
-            placeholder={needsNote ? '请写明理由（至少2个字），将告知申请人并记入审计日志' : '如：合同、验收单与预约一致，同意兑付'}
+            aria-label={t(needsNote ? 'vouchers.claims.reason' : 'vouchers.decisionNote')}
+            placeholder={t(needsNote ? 'vouchers.claims.reasonPlaceholder' : 'vouchers.claims.notePlaceholder')}
             value={note}
             onChange={(e) => setNote(e.target.value)}
             rows={3}
@@ -126,6 +118,7 @@ function DecisionModal({ target, onClose }: { target: { claim: Claim; decision: 
 
 /** Claims awaiting the bureau's decision (and the decided ones, for reference). */
 export function ClaimsReviewPanel({ canAct }: { canAct: boolean }) {
+  const t = useMessages(vouchersMessages);
   const [status, setStatus] = useState<'submitted' | 'approved' | 'rejected' | 'reversed'>('submitted');
   const { categoryLabel, claimStatus, modeLabel } = useVoucherLabels();
   const claims = useClaims({ limit: 100, status });
@@ -139,39 +132,39 @@ export function ClaimsReviewPanel({ canAct }: { canAct: boolean }) {
         rows={claims.data?.items}
         filters={
           <Radio.Group value={status} onChange={(e) => setStatus(e.target.value as typeof status)} optionType="button">
-            <Radio.Button value="submitted">待审核</Radio.Button>
-            <Radio.Button value="approved">已通过</Radio.Button>
-            <Radio.Button value="rejected">已驳回</Radio.Button>
-            <Radio.Button value="reversed">已冲正</Radio.Button>
+            <Radio.Button value="submitted">{t('vouchers.claimStatus.submitted')}</Radio.Button>
+            <Radio.Button value="approved">{t('vouchers.claimStatus.approved')}</Radio.Button>
+            <Radio.Button value="rejected">{t('vouchers.claimStatus.rejected')}</Radio.Button>
+            <Radio.Button value="reversed">{t('vouchers.claimStatus.reversed')}</Radio.Button>
           </Radio.Group>
         }
         pagination={{ pageSize: 15 }}
         columns={[
-          { key: 'id', title: '申请号', dataIndex: 'id', width: 80 },
-          { key: 'holder', title: '持有人', dataIndex: 'holderName' },
-          { key: 'provider', title: '服务机构', dataIndex: 'providerName' },
-          { key: 'category', title: '类别', dataIndex: 'serviceCategory', width: 90, render: categoryLabel },
-          { key: 'mode', title: '方式', dataIndex: 'mode', render: (m: string) => modeLabel[m] },
-          { key: 'contract', title: '合同/凭证', render: (_, c) => `${c.contractNo} / ${c.evidenceRef}` },
-          { key: 'amount', title: '金额', dataIndex: 'amount', render: renderMoney },
-          { key: 'status', title: '状态', dataIndex: 'status', width: 80, render: (s: string) => <Tag color={claimStatus[s]?.color}>{claimStatus[s]?.label}</Tag> },
+          { key: 'id', title: t('vouchers.claimId'), dataIndex: 'id', width: 80 },
+          { key: 'holder', title: t('vouchers.holder'), dataIndex: 'holderName' },
+          { key: 'provider', title: t('vouchers.provider'), dataIndex: 'providerName' },
+          { key: 'category', title: t('vouchers.categoryShort'), dataIndex: 'serviceCategory', width: 90, render: categoryLabel },
+          { key: 'mode', title: t('vouchers.mode'), dataIndex: 'mode', render: (m: string) => modeLabel[m] },
+          { key: 'contract', title: t('vouchers.claims.contractEvidence'), render: (_, c) => `${c.contractNo} / ${c.evidenceRef}` },
+          { key: 'amount', title: t('vouchers.amount'), dataIndex: 'amount', render: renderMoney },
+          { key: 'status', title: t('vouchers.status'), dataIndex: 'status', width: 80, render: (s: string) => <Tag color={claimStatus[s]?.color}>{claimStatus[s]?.label}</Tag> },
           {
             key: 'actions',
-            title: '操作',
+            title: t('vouchers.actions'),
             width: 150,
             render: (_, c) =>
               canAct && c.status === 'submitted' ? (
                 <Space>
                   <Button size="small" type="primary" onClick={() => setTarget({ claim: c, decision: 'approve' })}>
-                    通过
+                    {t('vouchers.claims.pass')}
                   </Button>
                   <Button size="small" danger onClick={() => setTarget({ claim: c, decision: 'reject' })}>
-                    驳回
+                    {t('vouchers.claims.rejectAction')}
                   </Button>
                 </Space>
               ) : canAct && c.status === 'approved' && c.settlementId === null ? (
                 <Button size="small" danger onClick={() => setTarget({ claim: c, decision: 'reverse' })}>
-                  冲正
+                  {t('vouchers.claims.reverseAction')}
                 </Button>
               ) : null,
           },

@@ -4,12 +4,15 @@ import { DataTable } from '../../../components/DataTable';
 import { errorMessage } from '../../../lib/form-errors';
 import { useProviders } from '../api/list-providers';
 import { useSetProviderStatus } from '../api/set-provider-status';
+import { useMessages } from '../../../lib/i18n';
 import { useVoucherLabels } from '../constants';
+import { vouchersMessages } from '../messages';
 
 type Status = 'pending' | 'approved' | 'suspended' | 'blacklisted';
 
 /** Provider registrations: approve pending ones, suspend or blacklist (audited). */
 export function ProvidersPanel({ canAct }: { canAct: boolean }) {
+  const t = useMessages(vouchersMessages);
   const { message } = App.useApp();
   const [status, setStatus] = useState<Status | undefined>(undefined);
   const { categoryLabel, providerStatus } = useVoucherLabels();
@@ -17,7 +20,7 @@ export function ProvidersPanel({ canAct }: { canAct: boolean }) {
   const set = useSetProviderStatus();
   const change = (id: number, to: 'approved' | 'suspended' | 'blacklisted') =>
     set.mutateAsync({ id, body: { status: to } }).then(
-      () => void message.success(`已${to === 'approved' ? '审核通过' : `设为${providerStatus[to].label}`}`),
+      () => void message.success(to === 'approved' ? t('vouchers.providers.approved') : t('vouchers.providers.setTo', { status: providerStatus[to]?.label ?? to })),
       (e: unknown) => void message.error(errorMessage(e)),
     );
   return (
@@ -30,39 +33,39 @@ export function ProvidersPanel({ canAct }: { canAct: boolean }) {
         size="small"
         filters={
           <Radio.Group value={status ?? 'all'} onChange={(e) => setStatus(e.target.value === 'all' ? undefined : (e.target.value as Status))} optionType="button">
-            <Radio.Button value="all">全部</Radio.Button>
-            <Radio.Button value="pending">待审核</Radio.Button>
-            <Radio.Button value="approved">已通过</Radio.Button>
-            <Radio.Button value="suspended">已暂停</Radio.Button>
-            <Radio.Button value="blacklisted">黑名单</Radio.Button>
+            <Radio.Button value="all">{t('vouchers.all')}</Radio.Button>
+            <Radio.Button value="pending">{t('vouchers.providerStatus.pending')}</Radio.Button>
+            <Radio.Button value="approved">{t('vouchers.providerStatus.approved')}</Radio.Button>
+            <Radio.Button value="suspended">{t('vouchers.providerStatus.suspended')}</Radio.Button>
+            <Radio.Button value="blacklisted">{t('vouchers.providerStatus.blacklisted')}</Radio.Button>
           </Radio.Group>
         }
         pagination={{ pageSize: 15 }}
         columns={[
-          { key: 'id', title: '编号', dataIndex: 'id', width: 70 },
-          { key: 'name', title: '服务机构', dataIndex: 'name' },
-          { key: 'districtName', title: '区县', dataIndex: 'districtName', width: 90 },
-          { key: 'categories', title: '服务类别', dataIndex: 'categories', render: (cs: string[]) => cs.map(categoryLabel).join('、') },
-          { key: 'status', title: '状态', dataIndex: 'status', width: 90, render: (s: string) => <Tag color={providerStatus[s]?.color}>{providerStatus[s]?.label}</Tag> },
+          { key: 'id', title: t('vouchers.id'), dataIndex: 'id', width: 70 },
+          { key: 'name', title: t('vouchers.provider'), dataIndex: 'name' },
+          { key: 'districtName', title: t('vouchers.district'), dataIndex: 'districtName', width: 90 },
+          { key: 'categories', title: t('vouchers.category'), dataIndex: 'categories', render: (cs: string[]) => cs.map(categoryLabel).join('、') },
+          { key: 'status', title: t('vouchers.status'), dataIndex: 'status', width: 90, render: (s: string) => <Tag color={providerStatus[s]?.color}>{providerStatus[s]?.label}</Tag> },
           {
             key: 'actions',
-            title: '操作',
+            title: t('vouchers.actions'),
             width: 220,
             render: (_, p) =>
               canAct ? (
                 <Space>
                   {p.status !== 'approved' ? (
                     <Button size="small" type="primary" onClick={() => void change(p.id, 'approved')}>
-                      审核通过
+                      {t('vouchers.providers.approve')}
                     </Button>
                   ) : (
                     <Button size="small" onClick={() => void change(p.id, 'suspended')}>
-                      暂停
+                      {t('vouchers.providers.suspend')}
                     </Button>
                   )}
                   {p.status !== 'blacklisted' ? (
                     <Button size="small" danger onClick={() => void change(p.id, 'blacklisted')}>
-                      列入黑名单
+                      {t('vouchers.providers.blacklist')}
                     </Button>
                   ) : null}
                 </Space>
