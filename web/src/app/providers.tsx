@@ -30,8 +30,10 @@ const theme = {
     colorLink: '#1558d6',
     colorTextQuaternary: 'rgba(0, 0, 0, 0.58)',
     borderRadius: 6,
+    // Latin fonts first, so that English punctuation (’ “ ”) is not drawn full-width by a CJK font; Chinese
+    // characters fall through to the CJK fonts
     fontFamily:
-      "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Helvetica Neue', Arial, sans-serif",
+      "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'Helvetica Neue', Arial, 'Liberation Sans', 'DejaVu Sans', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif",
   },
 };
 
