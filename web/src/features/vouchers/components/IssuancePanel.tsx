@@ -11,9 +11,13 @@ import { useHolders } from '../api/list-holders';
 import { usePolicies } from '../api/list-policies';
 import { MoneyInput } from '../../../components/MoneyInput';
 import { formatMoney } from '../../../lib/money';
+import { useI18n, useMessages } from '../../../lib/i18n';
+import { vouchersMessages } from '../messages';
 
 /** Issue to one holder, or to an approved list from Excel (all rows or none). */
 export function IssuancePanel() {
+  const t = useMessages(vouchersMessages);
+  const { lang } = useI18n();
   const { message } = App.useApp();
   const policies = usePolicies();
   const [q, setQ] = useState('');
@@ -28,39 +32,39 @@ export function IssuancePanel() {
   const active = (policies.data?.items ?? []).filter((p) => p.status === 'active').map((p) => ({ value: p.id, label: p.name }));
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Card size="small" title="向持有人发放">
+      <Card size="small" title={t('vouchers.issue.single')}>
         <Form
           form={form}
           layout="inline"
           onFinish={(v) =>
             issue.mutateAsync(v).then(
-              (r) => void message.success(`已发放，持有人可用余额 ${formatMoney(r.balance.available)}`),
+              (r) => void message.success(t('vouchers.issue.done', { available: formatMoney(r.balance.available, 'yuan', lang) })),
               (e: unknown) => void message.error(errorMessage(e)),
             )
           }
         >
-          <Form.Item name="policyId" rules={[{ required: true, message: '请选择政策' }]}>
-            <Select placeholder="政策" style={{ width: 280 }} options={active} />
+          <Form.Item name="policyId" rules={[{ required: true, message: t('vouchers.issue.policyRequired') }]}>
+            <Select placeholder={t('vouchers.my.policy')} style={{ width: 280 }} options={active} />
           </Form.Item>
-          <Form.Item name="holderId" rules={[{ required: true, message: '请选择持有人' }]}>
+          <Form.Item name="holderId" rules={[{ required: true, message: t('vouchers.issue.holderRequired') }]}>
             <Select
               showSearch={{ filterOption: false, onSearch: setQ }}
-              placeholder="搜索持有人（名称或信用代码）"
+              placeholder={t('vouchers.issue.holderSearch')}
               style={{ width: 300 }}
               options={(holders.data?.items ?? []).map((h) => ({ value: h.id, label: `${h.name}（${h.districtName}）` }))}
             />
           </Form.Item>
-          <Form.Item name="amount" rules={[{ required: true, message: '请填写金额' }]}>
-            <MoneyInput placeholder="金额" min={0.01} />
+          <Form.Item name="amount" rules={[{ required: true, message: t('vouchers.issue.amountRequired') }]}>
+            <MoneyInput placeholder={t('vouchers.amount')} min={0.01} />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={issue.isPending}>
-            发放
+            {t('vouchers.issue.issue')}
           </Button>
         </Form>
       </Card>
-      <Card size="small" title="按审定名单批量发放（Excel，全部成功或全部不发放）">
+      <Card size="small" title={t('vouchers.issue.bulk')}>
         <Space wrap>
-          <Select placeholder="政策" style={{ width: 280 }} options={active} value={bulkPolicy} onChange={setBulkPolicy} />
+          <Select placeholder={t('vouchers.my.policy')} style={{ width: 280 }} options={active} value={bulkPolicy} onChange={setBulkPolicy} />
           <Upload
             accept=".xlsx"
             showUploadList={false}
@@ -75,11 +79,11 @@ export function IssuancePanel() {
             }}
           >
             <Button disabled={!bulkPolicy} loading={bulk.isPending}>
-              上传名单并发放
+              {t('vouchers.issue.upload')}
             </Button>
           </Upload>
-          <Button type="link" onClick={() => downloadFile('/api/vouchers/issuances/template', '创新券发放名单模板.xlsx').catch((e: unknown) => message.error(errorMessage(e)))}>
-            下载模板
+          <Button type="link" onClick={() => downloadFile('/api/vouchers/issuances/template', t('vouchers.issue.templateFile')).catch((e: unknown) => message.error(errorMessage(e)))}>
+            {t('vouchers.issue.template')}
           </Button>
         </Space>
         {jobId !== null ? (
@@ -88,7 +92,7 @@ export function IssuancePanel() {
               key={jobId}
               jobId={jobId}
               onSettled={settled}
-              done={(job) => <Alert type="success" showIcon title={`已发放 ${Number(job.result?.issued ?? 0)} 户，共 ${formatMoney(Number(job.result?.total ?? 0))}`} />}
+              done={(job) => <Alert type="success" showIcon title={t('vouchers.issue.bulkDone', { count: Number(job.result?.issued ?? 0), total: formatMoney(Number(job.result?.total ?? 0), 'yuan', lang) })} />}
             />
           </div>
         ) : null}

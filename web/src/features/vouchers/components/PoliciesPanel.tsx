@@ -5,7 +5,9 @@ import { DataTable } from '../../../components/DataTable';
 import { applyFieldErrors, errorMessage } from '../../../lib/form-errors';
 import { useCreatePolicy, type CreatePolicyInput } from '../api/create-policy';
 import { usePolicies } from '../api/list-policies';
+import { useMessages } from '../../../lib/i18n';
 import { useVoucherLabels } from '../constants';
+import { vouchersMessages } from '../messages';
 import { renderWan } from '../../../components/Money';
 import { MoneyInput } from '../../../components/MoneyInput';
 import { businessDayjs } from '../../../lib/business-clock';
@@ -13,6 +15,7 @@ import { businessDayjs } from '../../../lib/business-clock';
 type Values = Omit<CreatePolicyInput, 'validUntil'> & { validUntil?: Dayjs };
 
 export function PoliciesPanel({ canAct }: { canAct: boolean }) {
+  const t = useMessages(vouchersMessages);
   const { message } = App.useApp();
   const { categoryLabel, categoryOptions } = useVoucherLabels();
   const policies = usePolicies();
@@ -22,7 +25,7 @@ export function PoliciesPanel({ canAct }: { canAct: boolean }) {
   const submit = async (v: Values) => {
     try {
       await create.mutateAsync({ ...v, validUntil: v.validUntil?.format('YYYY-MM-DD') });
-      void message.success('政策已创建');
+      void message.success(t('vouchers.policies.created'));
       setOpen(false);
     } catch (err) {
       if (!applyFieldErrors(form, err, ['year', 'name', 'budget', 'enterpriseCap', 'teamCap', 'coverageRatio', 'validUntil', 'categories']).length) {
@@ -34,7 +37,7 @@ export function PoliciesPanel({ canAct }: { canAct: boolean }) {
     <>
       {canAct ? (
         <Button type="primary" style={{ marginBottom: 12 }} onClick={() => setOpen(true)}>
-          新建政策
+          {t('vouchers.policies.new')}
         </Button>
       ) : null}
       <DataTable
@@ -45,47 +48,47 @@ export function PoliciesPanel({ canAct }: { canAct: boolean }) {
         size="small"
         pagination={false}
         columns={[
-          { key: 'year', title: '年度', dataIndex: 'year', width: 70 },
-          { key: 'name', title: '政策名称', dataIndex: 'name' },
-          { key: 'budget', title: '预算', dataIndex: 'budget', render: renderWan },
-          { key: 'issued', title: '已发放', dataIndex: 'issued', render: renderWan },
-          { key: 'remaining', title: '预算余额', dataIndex: 'remaining', render: renderWan },
-          { key: 'caps', title: '企业/团队上限', render: (_, p) => <span className="money">{`${p.enterpriseCap / 10000}万 / ${p.teamCap / 10000}万`}</span> },
-          { key: 'coverageRatio', title: '补助比例', dataIndex: 'coverageRatio', render: (v: number) => `${v * 100}%` },
-          { key: 'validUntil', title: '有效期至', dataIndex: 'validUntil', width: 110 },
-          { key: 'categories', title: '类别', dataIndex: 'categories', render: (cs: string[]) => cs.map(categoryLabel).join('、') },
-          { key: 'status', title: '状态', dataIndex: 'status', render: (s: string) => (s === 'active' ? <Tag color="green">执行中</Tag> : <Tag>已到期</Tag>) },
+          { key: 'year', title: t('vouchers.policies.year'), dataIndex: 'year', width: 70 },
+          { key: 'name', title: t('vouchers.policies.name'), dataIndex: 'name' },
+          { key: 'budget', title: t('vouchers.policies.budget'), dataIndex: 'budget', render: renderWan },
+          { key: 'issued', title: t('vouchers.policies.issued'), dataIndex: 'issued', render: renderWan },
+          { key: 'remaining', title: t('vouchers.policies.remaining'), dataIndex: 'remaining', render: renderWan },
+          { key: 'caps', title: t('vouchers.policies.caps'), render: (_, p) => <span className="money">{t('vouchers.policies.capsValue', { enterprise: p.enterpriseCap / 10000, team: p.teamCap / 10000 })}</span> },
+          { key: 'coverageRatio', title: t('vouchers.policies.coverageRatio'), dataIndex: 'coverageRatio', render: (v: number) => `${v * 100}%` },
+          { key: 'validUntil', title: t('vouchers.policies.validUntil'), dataIndex: 'validUntil', width: 110 },
+          { key: 'categories', title: t('vouchers.categoryShort'), dataIndex: 'categories', render: (cs: string[]) => cs.map(categoryLabel).join('、') },
+          { key: 'status', title: t('vouchers.status'), dataIndex: 'status', render: (s: string) => (s === 'active' ? <Tag color="green">{t('vouchers.policies.active')}</Tag> : <Tag>{t('vouchers.policies.expired')}</Tag>) },
         ]}
       />
-      <Modal title="新建创新券政策" open={open} onCancel={() => setOpen(false)} onOk={() => form.submit()} confirmLoading={create.isPending} destroyOnHidden>
+      <Modal title={t('vouchers.policies.modalTitle')} open={open} onCancel={() => setOpen(false)} onOk={() => form.submit()} confirmLoading={create.isPending} destroyOnHidden>
         <Form
           form={form}
           layout="vertical"
           onFinish={(v) => void submit(v)}
           initialValues={{ year: businessDayjs().year(), budget: 30_000_000, enterpriseCap: 100_000, teamCap: 30_000, coverageRatio: 0.5, categories: categoryOptions.map((c) => c.value) }}
         >
-          <Form.Item name="year" label="年度" rules={[{ required: true }]}>
+          <Form.Item name="year" label={t('vouchers.policies.year')} rules={[{ required: true }]}>
             <InputNumber min={2000} max={2100} />
           </Form.Item>
-          <Form.Item name="name" label="政策名称" rules={[{ required: true, message: '请填写政策名称' }]}>
+          <Form.Item name="name" label={t('vouchers.policies.name')} rules={[{ required: true, message: t('vouchers.policies.nameRequired') }]}>
             <Input />
           </Form.Item>
-          <Form.Item name="budget" label="年度预算（元）">
+          <Form.Item name="budget" label={t('vouchers.policies.budgetYuan')}>
             <MoneyInput style={{ width: '100%' }} />
           </Form.Item>
-          <Form.Item name="enterpriseCap" label="企业年度上限（元）">
+          <Form.Item name="enterpriseCap" label={t('vouchers.policies.enterpriseCap')}>
             <MoneyInput min={0.01} style={{ width: '100%' }} />
           </Form.Item>
-          <Form.Item name="teamCap" label="创业团队年度上限（元）">
+          <Form.Item name="teamCap" label={t('vouchers.policies.teamCap')}>
             <MoneyInput min={0.01} style={{ width: '100%' }} />
           </Form.Item>
-          <Form.Item name="coverageRatio" label="补助比例（不超过合同金额的比例）">
+          <Form.Item name="coverageRatio" label={t('vouchers.policies.coverageRatioField')}>
             <InputNumber min={0.01} max={1} step={0.05} />
           </Form.Item>
-          <Form.Item name="validUntil" label="有效期至（默认当年12月31日）">
+          <Form.Item name="validUntil" label={t('vouchers.policies.validUntilField')}>
             <DatePicker />
           </Form.Item>
-          <Form.Item name="categories" label="支持的服务类别">
+          <Form.Item name="categories" label={t('vouchers.policies.categories')}>
             <Select mode="multiple" options={[...categoryOptions]} />
           </Form.Item>
         </Form>
