@@ -4,6 +4,8 @@ import { ApiError } from '../../../lib/api';
 import { applyFieldErrors, errorMessage } from '../../../lib/form-errors';
 import type { ProjectDetail } from '../api/get-project';
 import { useRequestChange } from '../api/steps';
+import { projectsMessages } from '../messages';
+import { useMessages } from '../../../lib/i18n';
 
 interface Values {
   kind: 'extension' | 'budget_shift' | 'kpi_change';
@@ -15,6 +17,7 @@ interface Values {
 
 /** The enterprise asks for an extension, a budget shift between categories or changed KPI targets. */
 export function ChangeForm({ project, onDone }: { project: ProjectDetail; onDone: () => void }) {
+  const t = useMessages(projectsMessages);
   const [form] = Form.useForm<Values>();
   const kind = Form.useWatch('kind', form);
   const change = useRequestChange();
@@ -29,7 +32,7 @@ export function ChangeForm({ project, onDone }: { project: ProjectDetail; onDone
           : { kind: v.kind, reason: v.reason.trim(), kpis: v.kpis };
     try {
       await change.mutateAsync({ projectId: project.id, body });
-      message.success('变更申请已提交，待市科委审批');
+      message.success(t('projects.change.submitted'));
       onDone();
     } catch (err) {
       if (err instanceof ApiError) {
@@ -45,17 +48,17 @@ export function ChangeForm({ project, onDone }: { project: ProjectDetail; onDone
       initialValues={{ kind: 'extension', lines: project.budgetLines, kpis: project.kpis }}
       data-testid="change-form"
     >
-      <Form.Item name="kind" label="变更类别">
+      <Form.Item name="kind" label={t('projects.change.category')}>
         <Radio.Group
           options={[
-            { value: 'extension', label: '项目延期' },
-            { value: 'budget_shift', label: '预算调整' },
-            { value: 'kpi_change', label: '考核指标调整' },
+            { value: 'extension', label: t('projects.change.extension') },
+            { value: 'budget_shift', label: t('projects.change.budget') },
+            { value: 'kpi_change', label: t('projects.change.kpis') },
           ]}
         />
       </Form.Item>
       {kind === 'extension' || kind === undefined ? (
-        <Form.Item name="endOn" label={`延期后的结束日期（现为 ${project.endOn ?? '—'}）`} rules={[{ required: true, message: '请选择日期' }]}>
+        <Form.Item name="endOn" label={t('projects.change.newEndDate', { current: project.endOn ?? '—' })} rules={[{ required: true, message: t('projects.change.pickDate') }]}>
           <DatePicker />
         </Form.Item>
       ) : null}
@@ -68,11 +71,11 @@ export function ChangeForm({ project, onDone }: { project: ProjectDetail; onDone
               rowKey="key"
               dataSource={fields}
               columns={[
-                { title: '预算科目', render: (_: unknown, f) => project.budgetLines[f.name]?.category },
-                { title: '市财政资助（元）', render: (_: unknown, f) => <Form.Item name={[f.name, 'city']} style={{ margin: 0 }}><InputNumber min={0} precision={2} style={{ width: 160 }} /></Form.Item> },
-                { title: '自筹（元）', render: (_: unknown, f) => <Form.Item name={[f.name, 'self']} style={{ margin: 0 }}><InputNumber min={0} precision={2} style={{ width: 160 }} /></Form.Item> },
+                { title: t('projects.change.budgetItem'), render: (_: unknown, f) => project.budgetLines[f.name]?.category },
+                { title: t('projects.change.cityFunding'), render: (_: unknown, f) => <Form.Item name={[f.name, 'city']} style={{ margin: 0 }}><InputNumber min={0} precision={2} style={{ width: 160 }} /></Form.Item> },
+                { title: t('projects.change.selfFunded'), render: (_: unknown, f) => <Form.Item name={[f.name, 'self']} style={{ margin: 0 }}><InputNumber min={0} precision={2} style={{ width: 160 }} /></Form.Item> },
               ]}
-              footer={() => `市财政资助合计须等于立项金额 ${project.approved.toLocaleString('zh-CN')} 元`}
+              footer={() => t('projects.change.cityTotalMustEqual', { amount: project.approved.toLocaleString('zh-CN') })}
             />
           )}
         </Form.List>
@@ -86,18 +89,18 @@ export function ChangeForm({ project, onDone }: { project: ProjectDetail; onDone
               rowKey="key"
               dataSource={fields}
               columns={[
-                { title: '考核指标', render: (_: unknown, f) => `${project.kpis[f.name]?.name}（${project.kpis[f.name]?.unit}）` },
-                { title: '调整后目标值', render: (_: unknown, f) => <Form.Item name={[f.name, 'target']} style={{ margin: 0 }} rules={[{ required: true, message: '请填写' }]}><InputNumber min={0.0001} style={{ width: 160 }} /></Form.Item> },
+                { title: t('projects.kpis'), render: (_: unknown, f) => `${project.kpis[f.name]?.name}（${project.kpis[f.name]?.unit}）` },
+                { title: t('projects.change.newTarget'), render: (_: unknown, f) => <Form.Item name={[f.name, 'target']} style={{ margin: 0 }} rules={[{ required: true, message: t('projects.required') }]}><InputNumber min={0.0001} style={{ width: 160 }} /></Form.Item> },
               ]}
             />
           )}
         </Form.List>
       ) : null}
-      <Form.Item name="reason" label="变更理由" rules={[{ required: true, min: 10, message: '至少10个字' }]} style={{ marginTop: 16 }}>
+      <Form.Item name="reason" label={t('projects.change.reason')} rules={[{ required: true, min: 10, message: t('projects.min10Chars') }]} style={{ marginTop: 16 }}>
         <Input.TextArea rows={3} maxLength={2000} />
       </Form.Item>
       <Button type="primary" loading={change.isPending} onClick={() => void submit()}>
-        提交变更申请
+        {t('projects.change.submit')}
       </Button>
     </Form>
   );

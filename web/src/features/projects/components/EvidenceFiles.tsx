@@ -3,11 +3,14 @@ import { downloadFile } from '../../../lib/download';
 import { errorMessage } from '../../../lib/form-errors';
 import type { FollowUp } from '../api/get-project';
 import { useDeleteEvidence, useUploadEvidence } from '../api/evidence';
+import { projectsMessages } from '../messages';
+import { useMessages } from '../../../lib/i18n';
 
 const ACCEPT = '.pdf,.jpg,.jpeg,.png,.docx,.xlsx';
 
 /** The evidence files of one KPI of an acceptance: download for every reader; upload and delete while the enterprise prepares. */
 export function EvidenceFiles({ acceptance, kpi, editable }: { acceptance: FollowUp; kpi: string; editable: boolean }) {
+  const t = useMessages(projectsMessages);
   const upload = useUploadEvidence();
   const remove = useDeleteEvidence();
   const { message } = App.useApp();
@@ -21,12 +24,12 @@ export function EvidenceFiles({ acceptance, kpi, editable }: { acceptance: Follo
           </Button>
           {editable ? (
             <Popconfirm
-              title={`删除“${f.fileName}”？`}
-              okText="删除"
-              cancelText="取消"
+              title={t('projects.evidence.deleteConfirm', { fileName: f.fileName })}
+              okText={t('common.delete')}
+              cancelText={t('common.cancel')}
               onConfirm={() => remove.mutateAsync({ id: acceptance.id, attachmentId: f.id }).catch((err: unknown) => message.error(errorMessage(err)))}
             >
-              <Button type="text" size="small" danger aria-label={`删除${f.fileName}`}>
+              <Button type="text" size="small" danger aria-label={t('projects.evidence.deleteFile', { fileName: f.fileName })}>
                 ✕
               </Button>
             </Popconfirm>
@@ -40,12 +43,12 @@ export function EvidenceFiles({ acceptance, kpi, editable }: { acceptance: Follo
           customRequest={({ file }) => {
             upload
               .mutateAsync({ id: acceptance.id, kpi, file: file as File })
-              .then((a) => message.success(`已上传：${a.fileName}`))
+              .then((a) => message.success(t('projects.evidence.uploaded', { fileName: a.fileName })))
               .catch((err: unknown) => message.error(errorMessage(err)));
           }}
         >
           <Button size="small" loading={upload.isPending} data-testid={`evidence-upload-${kpi}`}>
-            上传佐证文件
+            {t('projects.evidence.upload')}
           </Button>
         </Upload>
       ) : null}

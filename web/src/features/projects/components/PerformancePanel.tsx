@@ -4,12 +4,15 @@ import { useState } from 'react';
 import { renderMoney } from '../../../components/Money';
 import { failedTable } from '../../../components/QueryState';
 import { performanceXlsxUrl, usePerformance, type Performance } from '../api/performance';
+import { projectsMessages } from '../messages';
+import { useMessages } from '../../../lib/i18n';
 
 const GRADE_COLOR: Record<string, string> = { 优秀: 'green', 良好: 'blue', 合格: 'gold', 不合格: 'red', 未报告: 'default' };
 const grade = (g: string) => <Tag color={GRADE_COLOR[g]}>{g}</Tag>;
 
 /** 绩效评价: programme and project scores from KPIs achieved and money spent, exportable to Excel. */
 export function PerformancePanel({ years }: { years: number[] }) {
+  const t = useMessages(projectsMessages);
   const [year, setYear] = useState<number | undefined>(years[0]);
   const [programmeId, setProgrammeId] = useState<number | undefined>();
   const query = { ...(year ? { year } : {}), ...(programmeId ? { programmeId } : {}) };
@@ -18,13 +21,13 @@ export function PerformancePanel({ years }: { years: number[] }) {
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <Space wrap>
-        <Select aria-label="立项年度" style={{ width: 140 }} value={year} allowClear placeholder="全部年度" onChange={setYear} options={years.map((y) => ({ value: y, label: `${y}年立项` }))} />
-        <Select aria-label="计划类别" style={{ width: 240 }} value={programmeId} allowClear placeholder="全部计划类别" onChange={setProgrammeId} options={(all.data?.programmes ?? []).map((p) => ({ value: p.id, label: p.name }))} />
+        <Select aria-label={t('projects.perf.year')} style={{ width: 140 }} value={year} allowClear placeholder={t('projects.perf.allYears')} onChange={setYear} options={years.map((y) => ({ value: y, label: t('projects.perf.approvedIn', { y }) }))} />
+        <Select aria-label={t('projects.programmeType')} style={{ width: 240 }} value={programmeId} allowClear placeholder={t('projects.perf.allProgrammeTypes')} onChange={setProgrammeId} options={(all.data?.programmes ?? []).map((p) => ({ value: p.id, label: p.name }))} />
         <Button icon={<DownloadOutlined />} href={performanceXlsxUrl(query)}>
-          导出 Excel
+          {t('common.exportExcel')}
         </Button>
       </Space>
-      {q.data ? <Alert type="info" showIcon message={`评价公式：${q.data.formula}；等级：≥90 优秀，≥80 良好，≥60 合格，其余不合格。`} /> : null}
+      {q.data ? <Alert type="info" showIcon message={t('projects.perf.formula', { formula: q.data.formula })} /> : null}
       <Table<Performance['programmes'][number]>
         rowKey="id"
         size="small"
@@ -33,14 +36,14 @@ export function PerformancePanel({ years }: { years: number[] }) {
         dataSource={q.data?.programmes ?? []}
         {...failedTable(q)}
         columns={[
-          { title: '计划类别', dataIndex: 'name' },
-          { title: '项目数', dataIndex: 'projects', width: 80 },
-          { title: '已报告', dataIndex: 'reported', width: 80 },
-          { title: '立项金额（元）', dataIndex: 'approved', align: 'right', render: renderMoney },
-          { title: '已拨付（元）', dataIndex: 'paid', align: 'right', render: renderMoney },
-          { title: '已支出（元）', dataIndex: 'spent', align: 'right', render: renderMoney },
-          { title: '计划得分', dataIndex: 'score', width: 100, render: (v: number | null) => v ?? '—' },
-          { title: '等级', dataIndex: 'grade', width: 90, render: grade },
+          { title: t('projects.programmeType'), dataIndex: 'name' },
+          { title: t('projects.perf.projectCount'), dataIndex: 'projects', width: 80 },
+          { title: t('projects.perf.reported'), dataIndex: 'reported', width: 80 },
+          { title: t('projects.approvedAmountYuan'), dataIndex: 'approved', align: 'right', render: renderMoney },
+          { title: t('projects.perf.disbursedYuan'), dataIndex: 'paid', align: 'right', render: renderMoney },
+          { title: t('projects.perf.spentYuan'), dataIndex: 'spent', align: 'right', render: renderMoney },
+          { title: t('projects.perf.programmeScore'), dataIndex: 'score', width: 100, render: (v: number | null) => v ?? '—' },
+          { title: t('projects.perf.grade'), dataIndex: 'grade', width: 90, render: grade },
         ]}
         data-testid="performance-programmes"
       />
@@ -51,15 +54,15 @@ export function PerformancePanel({ years }: { years: number[] }) {
         dataSource={q.data?.projects ?? []}
         pagination={{ pageSize: 20, showSizeChanger: false }}
         columns={[
-          { title: '项目名称', dataIndex: 'title', ellipsis: true },
-          { title: '承担单位', dataIndex: 'enterpriseName', ellipsis: true },
-          { title: '状态', dataIndex: 'statusName', width: 100 },
-          { title: '立项金额（元）', dataIndex: 'approved', align: 'right', render: renderMoney },
-          { title: '来源', dataIndex: 'source', width: 70, render: (v: string | null) => v ?? '未报告' },
-          { title: '指标完成度', dataIndex: 'kpiAttainment', width: 100, render: (v: number | null) => (v === null ? '—' : `${v}%`) },
-          { title: '经费执行率', dataIndex: 'spendRate', width: 100, render: (v: number | null) => (v === null ? '—' : `${v}%`) },
-          { title: '得分', dataIndex: 'score', width: 80, render: (v: number | null) => v ?? '—' },
-          { title: '等级', dataIndex: 'grade', width: 90, render: grade },
+          { title: t('projects.title'), dataIndex: 'title', ellipsis: true },
+          { title: t('projects.undertaker'), dataIndex: 'enterpriseName', ellipsis: true },
+          { title: t('projects.status'), dataIndex: 'statusName', width: 100 },
+          { title: t('projects.approvedAmountYuan'), dataIndex: 'approved', align: 'right', render: renderMoney },
+          { title: t('projects.perf.source'), dataIndex: 'source', width: 70, render: (v: string | null) => v ?? t('projects.perf.notReported') },
+          { title: t('projects.perf.kpiCompletion'), dataIndex: 'kpiAttainment', width: 100, render: (v: number | null) => (v === null ? '—' : `${v}%`) },
+          { title: t('projects.perf.spendRate'), dataIndex: 'spendRate', width: 100, render: (v: number | null) => (v === null ? '—' : `${v}%`) },
+          { title: t('projects.perf.score'), dataIndex: 'score', width: 80, render: (v: number | null) => v ?? '—' },
+          { title: t('projects.perf.grade'), dataIndex: 'grade', width: 90, render: grade },
         ]}
       />
     </Space>

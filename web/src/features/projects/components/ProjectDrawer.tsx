@@ -6,22 +6,25 @@ import { errorMessage } from '../../../lib/form-errors';
 import { hasAnyRole, useSession } from '../../../lib/session';
 import { useProject, type FollowUp, type ProjectDetail } from '../api/get-project';
 import { useConcludeAcceptance, useConcludeMidterm, useDecideChange, useStartAcceptance, useSubmitAcceptance, useSubmitMidterm } from '../api/steps';
-import { AcceptanceReview, RESULT_NAMES } from './AcceptanceReview';
+import { AcceptanceReview, resultNames } from './AcceptanceReview';
 import { ChangeForm } from './ChangeForm';
 import { EvidenceFiles } from './EvidenceFiles';
 import { CommentModal } from './CommentModal';
 import { ReportForm } from './ReportForm';
+import { projectsMessages, type ProjectsT } from '../messages';
+import { useMessages } from '../../../lib/i18n';
 
-const KIND: Record<string, string> = { project_midterm: '中期检查', project_acceptance: '项目验收', project_change: '项目变更' };
+const kindNames = (t: ProjectsT): Record<string, string> => ({ project_midterm: t('projects.midterm'), project_acceptance: t('projects.acceptanceStep'), project_change: t('projects.changeStep') });
 
 type Pending = { title: string; required: boolean; okText: string; run: (comment?: string) => Promise<unknown> } | null;
 
 /** One project after its contract: the plan in force, its mid-term, acceptance and changes with their steps, its payments. */
 export function ProjectDrawer({ id, onClose }: { id: number | null; onClose: () => void }) {
+  const t = useMessages(projectsMessages);
   const q = useProject(id);
   const p = q.data;
   return (
-    <Drawer open={id !== null} onClose={onClose} size="large" title={p ? p.title : '项目'} destroyOnHidden>
+    <Drawer open={id !== null} onClose={onClose} size="large" title={p ? p.title : t('projects.project')} destroyOnHidden>
       {q.isError ? <Alert type="error" message={errorMessage(q.error)} /> : null}
       {p ? <ProjectBody p={p} /> : null}
     </Drawer>
@@ -29,6 +32,7 @@ export function ProjectDrawer({ id, onClose }: { id: number | null; onClose: () 
 }
 
 function ProjectBody({ p }: { p: ProjectDetail }) {
+  const t = useMessages(projectsMessages);
   const me = useSession();
   const officer = hasAnyRole(me, ['city_officer']);
   const enterprise = hasAnyRole(me, ['enterprise_user']);
@@ -59,9 +63,9 @@ function ProjectBody({ p }: { p: ProjectDetail }) {
       if (officer && f.status === 'submitted') {
         return (
           <Space wrap>
-            <Button type="primary" onClick={() => ask({ title: '中期检查通过', required: false, okText: '通过', run: (c) => midterm.mutateAsync({ id: f.id, body: { result: 'pass', comment: c } }) })}>通过（生成第2笔拨款）</Button>
-            <Button onClick={() => ask({ title: '退回补充', required: true, okText: '退回', run: (c) => midterm.mutateAsync({ id: f.id, body: { result: 'return', comment: c } }) })}>退回补充</Button>
-            <Button danger onClick={() => ask({ title: '中期检查不通过', required: true, okText: '不通过', run: (c) => midterm.mutateAsync({ id: f.id, body: { result: 'fail', comment: c } }) })}>不通过</Button>
+            <Button type="primary" onClick={() => ask({ title: t('projects.midterm.passTitle'), required: false, okText: t('projects.result.pass'), run: (c) => midterm.mutateAsync({ id: f.id, body: { result: 'pass', comment: c } }) })}>{t('projects.midterm.passButton')}</Button>
+            <Button onClick={() => ask({ title: t('projects.returnForMore'), required: true, okText: t('projects.return'), run: (c) => midterm.mutateAsync({ id: f.id, body: { result: 'return', comment: c } }) })}>{t('projects.returnForMore')}</Button>
+            <Button danger onClick={() => ask({ title: t('projects.midterm.failTitle'), required: true, okText: t('projects.result.fail'), run: (c) => midterm.mutateAsync({ id: f.id, body: { result: 'fail', comment: c } }) })}>{t('projects.result.fail')}</Button>
           </Space>
         );
       }
@@ -71,7 +75,7 @@ function ProjectBody({ p }: { p: ProjectDetail }) {
         return <ReportForm project={p} kind="acceptance" acceptance={f} loading={submitAcc.isPending} onSubmit={(v) => submitAcc.mutateAsync({ id: f.id, body: { summary: v.text, kpis: v.kpis, spent: v.spent } })} />;
       }
       if (officer && f.status === 'submitted') {
-        return <Link to={`/experts/panels/${f.id}`}>抽取验收专家 →</Link>;
+        return <Link to={`/experts/panels/${f.id}`}>{t('projects.drawExperts')}</Link>;
       }
       if (f.proposal || (officer && f.status === 'scored')) {
         return <AcceptanceReview f={f} officer={officer} ask={(x) => ask({ ...x, run: (c) => acceptance.mutateAsync({ id: f.id, body: { result: x.result, comment: c } }) })} />;
@@ -80,8 +84,8 @@ function ProjectBody({ p }: { p: ProjectDetail }) {
     if (f.instrument === 'project_change' && officer && f.status === 'submitted') {
       return (
         <Space wrap>
-          <Button type="primary" onClick={() => ask({ title: '批准变更', required: false, okText: '批准', run: (c) => decide.mutateAsync({ id: f.id, body: { approve: true, comment: c } }) })}>批准</Button>
-          <Button danger onClick={() => ask({ title: '不予批准', required: true, okText: '不予批准', run: (c) => decide.mutateAsync({ id: f.id, body: { approve: false, comment: c } }) })}>不予批准</Button>
+          <Button type="primary" onClick={() => ask({ title: t('projects.change.approveTitle'), required: false, okText: t('projects.approve'), run: (c) => decide.mutateAsync({ id: f.id, body: { approve: true, comment: c } }) })}>{t('projects.approve')}</Button>
+          <Button danger onClick={() => ask({ title: t('projects.reject'), required: true, okText: t('projects.reject'), run: (c) => decide.mutateAsync({ id: f.id, body: { approve: false, comment: c } }) })}>{t('projects.reject')}</Button>
         </Space>
       );
     }
@@ -91,40 +95,40 @@ function ProjectBody({ p }: { p: ProjectDetail }) {
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <Descriptions bordered size="small" column={2}>
-        <Descriptions.Item label="承担单位">{p.enterprise.name}</Descriptions.Item>
-        <Descriptions.Item label="状态"><Tag color="blue">{p.statusName}</Tag></Descriptions.Item>
-        <Descriptions.Item label="计划类别">{p.programme.name}</Descriptions.Item>
-        <Descriptions.Item label="任务书编号">{p.contractNo ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label="立项金额"><Money value={p.approved} /></Descriptions.Item>
-        <Descriptions.Item label="已拨付 / 待拨付"><Money value={p.paid} /> / <Money value={p.committed} /></Descriptions.Item>
-        <Descriptions.Item label="实施期">{p.startOn} 至 {p.endOn}{p.changesApplied ? <Tag style={{ marginLeft: 8 }}>含{p.changesApplied}项已批准变更</Tag> : null}</Descriptions.Item>
-        <Descriptions.Item label="拨款比例">{p.programme.trancheSplit.join(' / ')}%</Descriptions.Item>
+        <Descriptions.Item label={t('projects.undertaker')}>{p.enterprise.name}</Descriptions.Item>
+        <Descriptions.Item label={t('projects.status')}><Tag color="blue">{p.statusName}</Tag></Descriptions.Item>
+        <Descriptions.Item label={t('projects.programmeType')}>{p.programme.name}</Descriptions.Item>
+        <Descriptions.Item label={t('projects.contractNo')}>{p.contractNo ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('projects.approvedAmount')}><Money value={p.approved} /></Descriptions.Item>
+        <Descriptions.Item label={t('projects.paidPending')}><Money value={p.paid} /> / <Money value={p.committed} /></Descriptions.Item>
+        <Descriptions.Item label={t('projects.period')}>{p.startOn} {t('projects.to')} {p.endOn}{p.changesApplied ? <Tag style={{ marginLeft: 8 }}>{t('projects.changesApplied', { changesApplied: p.changesApplied })}</Tag> : null}</Descriptions.Item>
+        <Descriptions.Item label={t('projects.paymentSplit')}>{p.programme.trancheSplit.join(' / ')}%</Descriptions.Item>
       </Descriptions>
-      <Table size="small" pagination={false} rowKey="key" dataSource={p.kpis} columns={[{ title: '考核指标', dataIndex: 'name' }, { title: '目标值', render: (_: unknown, k) => `${k.target} ${k.unit}` }]} />
+      <Table size="small" pagination={false} rowKey="key" dataSource={p.kpis} columns={[{ title: t('projects.kpis'), dataIndex: 'name' }, { title: t('projects.target'), render: (_: unknown, k) => `${k.target} ${k.unit}` }]} />
       <Space wrap>
         {officer && p.status === 'in_progress' ? (
-          <Button onClick={() => void run(() => start.mutateAsync(p.id), '已启动验收')} loading={start.isPending} data-testid="start-acceptance">
-            启动验收
+          <Button onClick={() => void run(() => start.mutateAsync(p.id), t('projects.acceptanceStarted'))} loading={start.isPending} data-testid="start-acceptance">
+            {t('projects.startAcceptance')}
           </Button>
         ) : null}
-        {enterprise && p.status === 'in_progress' ? <Button onClick={() => setChanging((x) => !x)}>申请变更</Button> : null}
+        {enterprise && p.status === 'in_progress' ? <Button onClick={() => setChanging((x) => !x)}>{t('projects.requestChange')}</Button> : null}
       </Space>
       {changing ? (
-        <Card size="small" title="申请项目变更">
+        <Card size="small" title={t('projects.change.modalTitle')}>
           <ChangeForm project={p} onDone={() => setChanging(false)} />
         </Card>
       ) : null}
-      {p.followUps.length === 0 ? <Empty description="尚无中期检查、验收或变更事项" /> : null}
+      {p.followUps.length === 0 ? <Empty description={t('projects.noSteps')} /> : null}
       {p.followUps.map((f) => (
-        <Card key={f.id} size="small" title={`${KIND[f.instrument]}${f.instrument === 'project_change' ? `：${f.typeName}` : ''} #${f.id}`} extra={<Tag color={f.status === 'failed' || f.status === 'rejected' ? 'red' : 'processing'}>{f.statusName}</Tag>} data-testid={`follow-up-${f.id}`}>
+        <Card key={f.id} size="small" title={`${kindNames(t)[f.instrument]}${f.instrument === 'project_change' ? `：${f.typeName}` : ''} #${f.id}`} extra={<Tag color={f.status === 'failed' || f.status === 'rejected' ? 'red' : 'processing'}>{f.statusName}</Tag>} data-testid={`follow-up-${f.id}`}>
           <Descriptions size="small" column={2}>
-            {f.dueOn ? <Descriptions.Item label="办理期限">{f.dueOn}</Descriptions.Item> : null}
-            {f.panelScore !== null ? <Descriptions.Item label="专家评分">{f.panelScore}</Descriptions.Item> : null}
-            {f.result ? <Descriptions.Item label="验收结论">{RESULT_NAMES[f.result] ?? f.result}</Descriptions.Item> : null}
-            {f.report?.spent !== null && f.report?.spent !== undefined ? <Descriptions.Item label="已支出经费"><Money value={f.report.spent} /></Descriptions.Item> : null}
-            {f.change ? <Descriptions.Item label="变更理由" span={2}>{f.change.reason}</Descriptions.Item> : null}
-            {f.change?.requested.endOn ? <Descriptions.Item label="结束日期">{f.change.previous.endOn} → {f.change.requested.endOn}</Descriptions.Item> : null}
-            {f.change?.requested.kpis ? <Descriptions.Item label="指标目标" span={2}>{f.change.requested.kpis.map((k, i) => `${k.name} ${f.change?.previous.kpis?.[i]?.target ?? '—'} → ${k.target}${k.unit}`).join('；')}</Descriptions.Item> : null}
+            {f.dueOn ? <Descriptions.Item label={t('projects.dueBy')}>{f.dueOn}</Descriptions.Item> : null}
+            {f.panelScore !== null ? <Descriptions.Item label={t('projects.expertScore')}>{f.panelScore}</Descriptions.Item> : null}
+            {f.result ? <Descriptions.Item label={t('projects.conclusion')}>{resultNames(t)[f.result] ?? f.result}</Descriptions.Item> : null}
+            {f.report?.spent !== null && f.report?.spent !== undefined ? <Descriptions.Item label={t('projects.spent')}><Money value={f.report.spent} /></Descriptions.Item> : null}
+            {f.change ? <Descriptions.Item label={t('projects.change.reason')} span={2}>{f.change.reason}</Descriptions.Item> : null}
+            {f.change?.requested.endOn ? <Descriptions.Item label={t('projects.endDate')}>{f.change.previous.endOn} → {f.change.requested.endOn}</Descriptions.Item> : null}
+            {f.change?.requested.kpis ? <Descriptions.Item label={t('projects.kpiTargets')} span={2}>{f.change.requested.kpis.map((k, i) => `${k.name} ${f.change?.previous.kpis?.[i]?.target ?? '—'} → ${k.target}${k.unit}`).join('；')}</Descriptions.Item> : null}
           </Descriptions>
           {f.instrument === 'project_acceptance' && f.evidence.length && f.status !== 'preparing' ? (
             <Table
@@ -134,9 +138,9 @@ function ProjectBody({ p }: { p: ProjectDetail }) {
               style={{ marginBottom: 8 }}
               dataSource={p.kpis}
               columns={[
-                { title: '考核指标', dataIndex: 'name' },
-                { title: '目标 / 实际', width: 150, render: (_: unknown, k) => `${k.target} / ${f.report?.kpis.find((x) => x.key === k.key)?.actual ?? '—'} ${k.unit}` },
-                { title: '佐证材料', render: (_: unknown, k) => <EvidenceFiles acceptance={f} kpi={k.key} editable={false} /> },
+                { title: t('projects.kpis'), dataIndex: 'name' },
+                { title: t('projects.targetActual'), width: 150, render: (_: unknown, k) => `${k.target} / ${f.report?.kpis.find((x) => x.key === k.key)?.actual ?? '—'} ${k.unit}` },
+                { title: t('projects.evidence'), render: (_: unknown, k) => <EvidenceFiles acceptance={f} kpi={k.key} editable={false} /> },
               ]}
             />
           ) : null}
@@ -156,19 +160,19 @@ function ProjectBody({ p }: { p: ProjectDetail }) {
           {actions(f)}
         </Card>
       ))}
-      <Card size="small" title="拨款与收回">
+      <Card size="small" title={t('projects.payments')}>
         <Table
           size="small"
           pagination={false}
           rowKey="id"
           dataSource={p.payments}
           columns={[
-            { title: '支付指令', dataIndex: 'id', width: 90 },
-            { title: '用途', dataIndex: 'purpose' },
-            { title: '方向', dataIndex: 'direction', width: 70, render: (d: string) => (d === 'out' ? '拨付' : '收回') },
-            { title: '金额（元）', dataIndex: 'amount', align: 'right', render: (v: number) => <Money value={v} /> },
-            { title: '状态', dataIndex: 'statusName', width: 120 },
-            { title: '到账日期', dataIndex: 'paidOn', width: 110 },
+            { title: t('projects.paymentOrder'), dataIndex: 'id', width: 90 },
+            { title: t('projects.purpose'), dataIndex: 'purpose' },
+            { title: t('projects.direction'), dataIndex: 'direction', width: 70, render: (d: string) => (d === 'out' ? t('projects.disburse') : t('projects.recover')) },
+            { title: t('projects.amountYuan'), dataIndex: 'amount', align: 'right', render: (v: number) => <Money value={v} /> },
+            { title: t('projects.status'), dataIndex: 'statusName', width: 120 },
+            { title: t('projects.receivedOn'), dataIndex: 'paidOn', width: 110 },
           ]}
         />
       </Card>
@@ -176,12 +180,12 @@ function ProjectBody({ p }: { p: ProjectDetail }) {
         open={pending !== null}
         title={pending?.title ?? ''}
         required={pending?.required ?? false}
-        okText={pending?.okText ?? '确定'}
+        okText={pending?.okText ?? t('projects.ok')}
         onCancel={() => setPending(null)}
         onOk={(c) => {
           const x = pending!;
           setPending(null);
-          void run(() => x.run(c), `${x.title}：已办理`);
+          void run(() => x.run(c), t('projects.done', { title: x.title }));
         }}
       />
     </Space>

@@ -9,17 +9,20 @@ import { useOpenMidterms } from '../api/steps';
 import { PerformancePanel } from './PerformancePanel';
 import { ProjectDrawer } from './ProjectDrawer';
 import { ProjectTable } from './ProjectTable';
+import { projectsMessages, type ProjectsT } from '../messages';
+import { useMessages } from '../../../lib/i18n';
 
-const STATUSES = [
-  { value: 'in_progress', label: '执行中' },
-  { value: 'accepting', label: '验收中' },
-  { value: 'completed', label: '已结题' },
-  { value: 'failed', label: '验收不通过' },
-  { value: 'terminated', label: '已终止' },
+const statusOptions = (t: ProjectsT) => [
+  { value: 'in_progress', label: t('projects.status.inProgress') },
+  { value: 'accepting', label: t('projects.status.accepting') },
+  { value: 'completed', label: t('projects.status.completed') },
+  { value: 'failed', label: t('projects.acceptance.failed') },
+  { value: 'terminated', label: t('projects.status.terminated') },
 ];
 
 /** 项目管理（立项后）: the officer follows running projects through the mid-term, acceptance and changes, and evaluates programmes. */
 export default function ProjectsPage() {
+  const t = useMessages(projectsMessages);
   const me = useSession();
   const officer = hasAnyRole(me, ['city_officer']);
   const { message } = App.useApp();
@@ -33,7 +36,7 @@ export default function ProjectsPage() {
   const openMidterms = async () => {
     try {
       const r = (await open.mutateAsync()) as { opened: number };
-      message.success(r.opened ? `已为${r.opened}个执行中项目启动中期检查` : '所有执行中项目均已启动中期检查');
+      message.success(r.opened ? t('projects.midtermsOpened', { opened: r.opened }) : t('projects.midtermsAllOpen'));
     } catch (err) {
       message.error(errorMessage(err));
     }
@@ -41,11 +44,11 @@ export default function ProjectsPage() {
   return (
     <>
       <PageTitle
-        title="项目管理（立项后）"
+        title={t('projects.pageTitle')}
         extra={
           officer ? (
             <Button type="primary" onClick={() => void openMidterms()} loading={open.isPending} data-testid="open-midterms">
-              启动中期检查
+              {t('projects.openMidterms')}
             </Button>
           ) : null
         }
@@ -54,17 +57,17 @@ export default function ProjectsPage() {
         items={[
           {
             key: 'projects',
-            label: '项目执行',
+            label: t('projects.tab.execution'),
             children: (
               <>
                 <Space style={{ marginBottom: 12 }}>
-                  <Select aria-label="项目状态" allowClear placeholder="全部状态" style={{ width: 160 }} value={status} onChange={setStatus} options={STATUSES} />
+                  <Select aria-label={t('projects.projectStatus')} allowClear placeholder={t('projects.allStatuses')} style={{ width: 160 }} value={status} onChange={setStatus} options={statusOptions(t)} />
                 </Space>
                 <ProjectTable rows={q.data?.items ?? []} loading={q.isFetching} query={q} onOpen={setProjectId} />
               </>
             ),
           },
-          { key: 'performance', label: '绩效评价', children: <PerformancePanel years={years} /> },
+          { key: 'performance', label: t('projects.tab.performance'), children: <PerformancePanel years={years} /> },
         ]}
       />
       <ProjectDrawer id={projectId} onClose={() => setProjectId(null)} />
