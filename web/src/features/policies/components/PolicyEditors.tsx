@@ -5,7 +5,7 @@ import { applyFieldErrors, errorMessage } from '../../../lib/form-errors';
 import { useCalls as useProgrammeCalls } from '../../programmes/api/calls';
 import { useProgrammes } from '../../programmes/api/programmes';
 import { useCalls as useRecognitionCalls } from '../../recognitions/applications/api/list-calls';
-import { RECOGNITION_TYPE_NAMES } from '../../recognitions/labels';
+import { recognitionTypeMessages } from '../../recognitions/messages';
 import { useAddCitation, usePolicy, useRemoveCitation, useUpdatePolicy, type CitationInput, type PolicyPatch } from '../api/policies';
 import { policiesMessages, type PoliciesT } from '../messages';
 import { useMessages } from '../../../lib/i18n';
@@ -106,6 +106,7 @@ const typeOptions = (t: PoliciesT) => [
 /** 引用: which calls, programmes and recognition types cite the document; add or remove a link. */
 export function CitationsModal({ id, onClose }: { id: number; onClose: () => void }) {
   const t = useMessages(policiesMessages);
+  const typeName = useMessages(recognitionTypeMessages);
   const { message } = App.useApp();
   const q = usePolicy(id);
   const add = useAddCitation();
@@ -120,7 +121,7 @@ export function CitationsModal({ id, onClose }: { id: number; onClose: () => voi
       ? [...(programmeCalls.data?.items ?? []).map((c) => ({ value: String(c.id), label: c.title })), ...(recognitionCalls.data?.items ?? []).map((c) => ({ value: String(c.id), label: c.title }))]
       : objectType === 'programme'
         ? (programmes.data?.items ?? []).map((p) => ({ value: String(p.id), label: p.name }))
-        : Object.entries(RECOGNITION_TYPE_NAMES).map(([value, label]) => ({ value, label }));
+        : (Object.keys(recognitionTypeMessages) as (keyof typeof recognitionTypeMessages)[]).map((value) => ({ value, label: typeName(value) }));
   const link = async () => {
     if (!objectId) {
       return;
