@@ -1,5 +1,6 @@
 import { downloadFile } from '../../../lib/download';
 
-export function exportSettlement(id: number): Promise<void> {
-  return downloadFile(`/api/vouchers/settlements/${id}/export`, `创新券结算批次-${id}.xlsx`);
+/** Downloads a settlement batch's payment list under the file name the caller gives (in the user's language). */
+export function exportSettlement(id: number, fileName: string): Promise<void> {
+  return downloadFile(`/api/vouchers/settlements/${id}/export`, fileName);
 }

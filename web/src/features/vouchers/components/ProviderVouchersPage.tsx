@@ -9,7 +9,9 @@ import { useMyProvider } from '../api/get-my-provider';
 import { useBookings, type ListBookingsResult } from '../api/list-bookings';
 import { useClaims } from '../api/list-claims';
 import { useSettlements } from '../api/list-settlements';
+import { useMessages } from '../../../lib/i18n';
 import { useVoucherLabels } from '../constants';
+import { vouchersMessages } from '../messages';
 import { ClaimModal } from './ClaimModal';
 import { RegisterProviderCard } from './RegisterProviderCard';
 import { renderMoney } from '../../../components/Money';
@@ -20,6 +22,7 @@ type Booking = ListBookingsResult['items'][number];
 /** The provider's page: its catalogue, bookings to deliver and claim (通兑), claims, settlements. */
 export default function ProviderVouchersPage() {
   const { message } = App.useApp();
+  const t = useMessages(vouchersMessages);
   const { bookingStatus, categoryLabel, categoryOptions, claimStatus, modeLabel, providerStatus } = useVoucherLabels();
   const me = useMyProvider();
   const p = me.data;
@@ -125,7 +128,7 @@ export default function ProviderVouchersPage() {
             { key: 'claimCount', title: '笔数', dataIndex: 'claimCount', width: 70 },
             { key: 'total', title: '金额', dataIndex: 'total', render: renderMoney },
             { key: 'status', title: '状态', dataIndex: 'status', render: (s: string) => (s === 'paid' ? <Tag color="green">已付款</Tag> : <Tag color="gold">待付款</Tag>) },
-            { key: 'export', title: '导出', width: 100, render: (_, s) => <Button size="small" onClick={() => exportSettlement(s.id).catch((e: unknown) => message.error(errorMessage(e)))}>付款清单</Button> },
+            { key: 'export', title: '导出', width: 100, render: (_, s) => <Button size="small" onClick={() => exportSettlement(s.id, t('vouchers.settle.exportFile', { id: s.id })).catch((e: unknown) => message.error(errorMessage(e)))}>付款清单</Button> },
           ]}
         />
       </Card>

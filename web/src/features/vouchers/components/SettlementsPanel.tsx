@@ -6,6 +6,7 @@ import { FormModal } from '../../../components/FormModal';
 import { renderMoney } from '../../../components/Money';
 import { businessDayjs } from '../../../lib/business-clock';
 import { errorMessage } from '../../../lib/form-errors';
+import { useI18n, useMessages, useT } from '../../../lib/i18n';
 import { formatMoney } from '../../../lib/money';
 import { useCreateSettlement } from '../api/create-settlement';
 import { exportSettlement } from '../api/export-settlement';
@@ -14,31 +15,34 @@ import { usePolicies } from '../api/list-policies';
 import { useProviders } from '../api/list-providers';
 import { useSettlements, type ListSettlementsResult } from '../api/list-settlements';
 import { usePaySettlement } from '../api/pay-settlement';
+import { vouchersMessages } from '../messages';
 
 type Settlement = ListSettlementsResult['items'][number];
 
 /** 登记付款: the bank's reference and the date the money left, after saying what the record does. */
 function PayModal({ batch, onClose }: { batch: Settlement | null; onClose: () => void }) {
+  const t = useMessages(vouchersMessages);
+  const { lang } = useI18n();
   const { message } = App.useApp();
   const pay = usePaySettlement();
   const submit = async (v: { paymentRef: string; paidOn: Dayjs }) => {
     await pay.mutateAsync({ id: batch!.id, body: { paymentRef: v.paymentRef.trim(), paidOn: v.paidOn.format('YYYY-MM-DD') } });
-    void message.success(`批次 ${batch!.id} 已登记付款`);
+    void message.success(t('vouchers.settle.paid', { id: batch!.id }));
   };
   return (
-    <FormModal<{ paymentRef: string; paidOn: Dayjs }> title="登记付款" open={batch !== null} onClose={onClose} okText="确认登记付款" onSubmit={submit} initialValues={{ paidOn: businessDayjs() }}>
+    <FormModal<{ paymentRef: string; paidOn: Dayjs }> title={t('vouchers.settle.pay')} open={batch !== null} onClose={onClose} okText={t('vouchers.settle.payOk')} onSubmit={submit} initialValues={{ paidOn: businessDayjs() }}>
       {batch ? (
         <Alert
           type="warning"
           showIcon
           style={{ marginBottom: 12 }}
-          title={`登记后，批次 ${batch.id}（${batch.providerName}，${batch.claimCount} 笔，${formatMoney(batch.total)}）记为已付款，账上的应付款转为已付，不能撤销。请按银行回单填写。`}
+          title={t('vouchers.settle.payWarning', { id: batch.id, provider: batch.providerName, count: batch.claimCount, total: formatMoney(batch.total, 'yuan', lang) })}
         />
       ) : null}
-      <Form.Item name="paymentRef" label="付款流水号" rules={[{ required: true, whitespace: true, message: '请填写银行回单上的付款流水号' }, { min: 4, message: '至少4位' }]}>
-        <Input maxLength={64} placeholder="银行回单上的交易流水号" />
+      <Form.Item name="paymentRef" label={t('vouchers.settle.paymentRef')} rules={[{ required: true, whitespace: true, message: t('vouchers.settle.paymentRefRequired') }, { min: 4, message: t('vouchers.settle.paymentRefMin') }]}>
+        <Input maxLength={64} placeholder={t('vouchers.settle.paymentRefPlaceholder')} />
       </Form.Item>
-      <Form.Item name="paidOn" label="付款日期" rules={[{ required: true, message: '请选择付款日期' }]}>
+      <Form.Item name="paidOn" label={t('vouchers.settle.paidOn')} rules={[{ required: true, message: t('vouchers.settle.paidOnRequired') }]}>
         <DatePicker disabledDate={(d) => d.isAfter(businessDayjs(), 'day')} />
       </Form.Item>
     </FormModal>
@@ -54,6 +58,9 @@ function useBatchPreview(policyId: number | undefined, providerId: number | unde
 
 /** Settlement batches per provider: create from approved claims, export the payment list, record payment. */
 export function SettlementsPanel({ canAct }: { canAct: boolean }) {
+  const t = useMessages(vouchersMessages);
+  const tc = useT();
+  const { lang } = useI18n();
   const { message, modal } = App.useApp();
   const policies = usePolicies();
   const providers = useProviders({ limit: 200, status: 'approved' });
@@ -67,24 +74,24 @@ export function SettlementsPanel({ canAct }: { canAct: boolean }) {
   const providerName = providers.data?.items.find((p) => p.id === providerId)?.name ?? '';
   const confirmCreate = () =>
     modal.confirm({
-      title: '生成结算批次',
-      content: `将把 ${providerName} 在此政策下已审核通过、尚未结算的 ${preview.more ? '至少 ' : ''}${preview.count} 笔兑付（合计 ${formatMoney(preview.total)}）生成一个待付款批次；生成后这些兑付不能再冲正。`,
-      okText: '确认生成',
-      onOk: () => create.mutateAsync({ policyId: policyId!, providerId: providerId! }).then((s) => void message.success(`已生成批次 ${s.id}：${s.claimCount} 笔，${formatMoney(s.total)}`), fail),
+      title: t('vouchers.settle.create'),
+      content: t(preview.more ? 'vouchers.settle.createContentMore' : 'vouchers.settle.createContent', { provider: providerName, count: preview.count, total: formatMoney(preview.total, 'yuan', lang) }),
+      okText: t('vouchers.settle.createOk'),
+      onOk: () => create.mutateAsync({ policyId: policyId!, providerId: providerId! }).then((s) => void message.success(t('vouchers.settle.created', { id: s.id, count: s.claimCount, total: formatMoney(s.total, 'yuan', lang) })), fail),
     });
   return (
     <>
       {canAct ? (
         <Space wrap style={{ marginBottom: 12 }}>
-          <Select aria-label="政策" placeholder="政策" style={{ width: 280 }} value={policyId} onChange={setPolicyId} options={(policies.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))} />
-          <Select aria-label="服务机构" showSearch={{ optionFilterProp: 'label' }} placeholder="服务机构" style={{ width: 280 }} value={providerId} onChange={setProviderId} options={(providers.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))} />
+          <Select aria-label={t('vouchers.my.policy')} placeholder={t('vouchers.my.policy')} style={{ width: 280 }} value={policyId} onChange={setPolicyId} options={(policies.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))} />
+          <Select aria-label={t('vouchers.provider')} showSearch={{ optionFilterProp: 'label' }} placeholder={t('vouchers.provider')} style={{ width: 280 }} value={providerId} onChange={setProviderId} options={(providers.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))} />
           {policyId && providerId ? (
             <Typography.Text type="secondary" data-testid="batch-preview">
-              {preview.loading ? '正在统计…' : `待结算 ${preview.more ? '至少 ' : ''}${preview.count} 笔，${formatMoney(preview.total)}`}
+              {preview.loading ? t('vouchers.settle.counting') : t(preview.more ? 'vouchers.settle.previewMore' : 'vouchers.settle.preview', { count: preview.count, total: formatMoney(preview.total, 'yuan', lang) })}
             </Typography.Text>
           ) : null}
           <Button type="primary" disabled={!policyId || !providerId || preview.count === 0} loading={create.isPending} onClick={confirmCreate}>
-            生成结算批次
+            {t('vouchers.settle.create')}
           </Button>
         </Space>
       ) : null}
@@ -96,24 +103,24 @@ export function SettlementsPanel({ canAct }: { canAct: boolean }) {
         size="small"
         pagination={{ pageSize: 15 }}
         columns={[
-          { key: 'id', title: '批次号', dataIndex: 'id', width: 80 },
-          { key: 'providerName', title: '服务机构', dataIndex: 'providerName' },
-          { key: 'claimCount', title: '笔数', dataIndex: 'claimCount', width: 70 },
-          { key: 'total', title: '金额', dataIndex: 'total', render: renderMoney },
-          { key: 'status', title: '状态', dataIndex: 'status', render: (s: string) => (s === 'paid' ? <Tag color="green">已付款</Tag> : <Tag color="gold">待付款</Tag>) },
-          { key: 'payment', title: '付款流水号 / 日期', render: (_, s) => (s.paymentRef ? `${s.paymentRef} / ${s.paidOn ?? '—'}` : '—') },
+          { key: 'id', title: t('vouchers.settle.batchId'), dataIndex: 'id', width: 80 },
+          { key: 'providerName', title: t('vouchers.provider'), dataIndex: 'providerName' },
+          { key: 'claimCount', title: t('vouchers.settle.claimCount'), dataIndex: 'claimCount', width: 70 },
+          { key: 'total', title: t('vouchers.amount'), dataIndex: 'total', render: renderMoney },
+          { key: 'status', title: t('vouchers.status'), dataIndex: 'status', render: (s: string) => (s === 'paid' ? <Tag color="green">{t('vouchers.settle.statusPaid')}</Tag> : <Tag color="gold">{t('vouchers.settle.statusPending')}</Tag>) },
+          { key: 'payment', title: t('vouchers.settle.payment'), render: (_, s) => (s.paymentRef ? `${s.paymentRef} / ${s.paidOn ?? '—'}` : '—') },
           {
             key: 'actions',
-            title: '操作',
+            title: t('vouchers.actions'),
             width: 200,
             render: (_, s) => (
               <Space>
-                <Button size="small" onClick={() => exportSettlement(s.id).catch(fail)}>
-                  导出Excel
+                <Button size="small" onClick={() => exportSettlement(s.id, t('vouchers.settle.exportFile', { id: s.id })).catch(fail)}>
+                  {tc('common.exportExcel')}
                 </Button>
                 {canAct && s.status === 'pending' ? (
                   <Button size="small" type="primary" onClick={() => setPaying(s)}>
-                    登记付款
+                    {t('vouchers.settle.pay')}
                   </Button>
                 ) : null}
               </Space>
