@@ -6,9 +6,12 @@ import { useFlags } from '../api/list-flags';
 import { useResolveFlag } from '../api/resolve-flag';
 import { useScanFlags } from '../api/scan-flags';
 import { describeEvidence } from '../evidence';
+import { useMessages } from '../../../lib/i18n';
+import { vouchersMessages } from '../messages';
 
 /** The officers' queue of fraud signals with their evidence; resolutions are audited. */
 export function FlagsPanel({ canAct }: { canAct: boolean }) {
+  const t = useMessages(vouchersMessages);
   const { message } = App.useApp();
   const [status, setStatus] = useState<'open' | 'dismissed' | 'confirmed'>('open');
   const flags = useFlags({ limit: 100, status });
@@ -27,38 +30,38 @@ export function FlagsPanel({ canAct }: { canAct: boolean }) {
         size="small"
         filters={
           <Radio.Group value={status} onChange={(e) => setStatus(e.target.value as typeof status)} optionType="button">
-            <Radio.Button value="open">待处理</Radio.Button>
-            <Radio.Button value="confirmed">已确认</Radio.Button>
-            <Radio.Button value="dismissed">已排除</Radio.Button>
+            <Radio.Button value="open">{t('vouchers.flags.open')}</Radio.Button>
+            <Radio.Button value="confirmed">{t('vouchers.flags.confirmed')}</Radio.Button>
+            <Radio.Button value="dismissed">{t('vouchers.flags.dismissed')}</Radio.Button>
           </Radio.Group>
         }
         actions={
           canAct ? (
-            <Button loading={scan.isPending} onClick={() => scan.mutateAsync().then((r) => void message.success(`扫描完成，新增 ${r.raised} 条线索`), fail)}>
-              运行风险扫描
+            <Button loading={scan.isPending} onClick={() => scan.mutateAsync().then((r) => void message.success(t('vouchers.flags.scanned', { raised: r.raised })), fail)}>
+              {t('vouchers.flags.scan')}
             </Button>
           ) : null
         }
         pagination={{ pageSize: 15 }}
         columns={[
-          { key: 'id', title: '编号', dataIndex: 'id', width: 70 },
-          { key: 'kindName', title: '线索类型', dataIndex: 'kindName' },
-          { key: 'holderName', title: '持有人', dataIndex: 'holderName', render: (v: string | null) => v ?? '—' },
-          { key: 'providerName', title: '服务机构', dataIndex: 'providerName', render: (v: string | null) => v ?? '—' },
-          { key: 'evidence', title: '证据', dataIndex: 'evidence', render: (e: Record<string, unknown>) => describeEvidence(e) || '—' },
-          { key: 'status', title: '状态', dataIndex: 'status', width: 80, render: (s: string) => <Tag color={s === 'open' ? 'gold' : s === 'confirmed' ? 'red' : 'default'}>{{ open: '待处理', confirmed: '已确认', dismissed: '已排除' }[s]}</Tag> },
+          { key: 'id', title: t('vouchers.id'), dataIndex: 'id', width: 70 },
+          { key: 'kindName', title: t('vouchers.flags.kind'), dataIndex: 'kindName' },
+          { key: 'holderName', title: t('vouchers.holder'), dataIndex: 'holderName', render: (v: string | null) => v ?? '—' },
+          { key: 'providerName', title: t('vouchers.provider'), dataIndex: 'providerName', render: (v: string | null) => v ?? '—' },
+          { key: 'evidence', title: t('vouchers.flags.evidence'), dataIndex: 'evidence', render: (e: Record<string, unknown>) => describeEvidence(e) || '—' },
+          { key: 'status', title: t('vouchers.status'), dataIndex: 'status', width: 80, render: (s: string) => <Tag color={s === 'open' ? 'gold' : s === 'confirmed' ? 'red' : 'default'}>{t(`vouchers.flags.${s as 'open' | 'confirmed' | 'dismissed'}`)}</Tag> },
           {
             key: 'actions',
-            title: '处理',
+            title: t('vouchers.flags.handle'),
             width: 150,
             render: (_, f) =>
               canAct && f.status === 'open' ? (
                 <Space>
                   <Button size="small" danger onClick={() => setTarget({ id: f.id, resolution: 'confirmed' })}>
-                    确认
+                    {t('vouchers.flags.confirm')}
                   </Button>
                   <Button size="small" onClick={() => setTarget({ id: f.id, resolution: 'dismissed' })}>
-                    排除
+                    {t('vouchers.flags.dismiss')}
                   </Button>
                 </Space>
               ) : (
@@ -68,7 +71,7 @@ export function FlagsPanel({ canAct }: { canAct: boolean }) {
         ]}
       />
       <Modal
-        title={target?.resolution === 'confirmed' ? '确认风险线索' : '排除风险线索'}
+        title={t(target?.resolution === 'confirmed' ? 'vouchers.flags.confirmTitle' : 'vouchers.flags.dismissTitle')}
         open={target !== null}
         onCancel={() => setTarget(null)}
         okButtonProps={{ disabled: note.trim().length < 2 }}
@@ -76,11 +79,11 @@ export function FlagsPanel({ canAct }: { canAct: boolean }) {
           resolve.mutateAsync({ id: target!.id, body: { resolution: target!.resolution, note } }).then(() => {
             setTarget(null);
             setNote('');
-            void message.success('已处理并留痕');
+            void message.success(t('vouchers.flags.resolved'));
           }, fail)
         }
       >
-        <Input.TextArea aria-label="处理意见" placeholder="处理意见（将记入审计日志）" rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
+        <Input.TextArea aria-label={t('vouchers.flags.note')} placeholder={t('vouchers.flags.notePlaceholder')} rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
       </Modal>
     </>
   );
