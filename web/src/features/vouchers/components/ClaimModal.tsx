@@ -6,7 +6,9 @@ import { useSubmitClaim } from '../api/submit-claim';
 import { useStagedFiles, type ClaimFileKind } from '../api/claim-files';
 import type { ListBookingsResult } from '../api/list-bookings';
 import { MoneyInput } from '../../../components/MoneyInput';
+import { useI18n, useMessages } from '../../../lib/i18n';
 import { formatMoney } from '../../../lib/money';
+import { vouchersMessages } from '../messages';
 import { ClaimFiles } from './ClaimFiles';
 
 type Booking = ListBookingsResult['items'][number];
@@ -19,6 +21,8 @@ interface Values {
 
 /** 通兑: the provider claims with the contract and the holder's acceptance; 通用: the holder claims its reimbursement with the invoice. Both attach the acceptance report and the invoice. */
 export function ClaimModal(props: { open: boolean; onClose: () => void; booking: Booking | null; mode: 'tongdui' | 'tongyong' }) {
+  const t = useMessages(vouchersMessages);
+  const { lang } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const claim = useSubmitClaim();
@@ -31,7 +35,7 @@ export function ClaimModal(props: { open: boolean; onClose: () => void; booking:
     }
     try {
       await claim.mutateAsync({ bookingId: b.id, mode: props.mode, contractNo: v.contractNo, evidenceRef: v.evidenceRef, ...(props.mode === 'tongyong' ? { paidAmount: v.paidAmount } : {}) });
-      void message.success('兑付申请已提交，等待市科委审核');
+      void message.success(t('vouchers.claim.submitted'));
       setFileErrors({});
       props.onClose();
     } catch (err) {
@@ -43,28 +47,28 @@ export function ClaimModal(props: { open: boolean; onClose: () => void; booking:
     }
   };
   return (
-    <Modal title={props.mode === 'tongdui' ? '申请兑付（通兑）' : '申请报销（通用）'} open={props.open} onCancel={props.onClose} onOk={() => form.submit()} okText="提交申请" confirmLoading={claim.isPending} width={600} destroyOnHidden>
+    <Modal title={t(props.mode === 'tongdui' ? 'vouchers.claim.titleTongdui' : 'vouchers.claim.titleTongyong')} open={props.open} onCancel={props.onClose} onOk={() => form.submit()} okText={t('vouchers.claim.submit')} confirmLoading={claim.isPending} width={600} destroyOnHidden>
       {b ? (
         <p>
           {b.holderName} · {b.providerName}
-          {b.serviceName ? ` · ${b.serviceName}` : ''} · 冻结 {formatMoney(b.amount)}（合同 {formatMoney(b.contractAmount)}）
-          {b.serviceStart ? ` · 服务期 ${b.serviceStart} 至 ${b.serviceEnd}` : ''}
+          {b.serviceName ? ` · ${b.serviceName}` : ''}{t('vouchers.claim.frozen', { amount: formatMoney(b.amount, 'yuan', lang), contract: formatMoney(b.contractAmount, 'yuan', lang) })}
+          {b.serviceStart ? t('vouchers.claim.period', { start: b.serviceStart, end: b.serviceEnd ?? '' }) : ''}
         </p>
       ) : null}
       <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ paidAmount: b?.contractAmount }}>
-        <Form.Item name="contractNo" label="服务合同编号" rules={[{ required: true, message: '请填写合同编号' }]}>
+        <Form.Item name="contractNo" label={t('vouchers.claims.contractNo')} rules={[{ required: true, message: t('vouchers.claim.contractNoRequired') }]}>
           <Input maxLength={64} />
         </Form.Item>
-        <Form.Item name="evidenceRef" label={props.mode === 'tongdui' ? '用户验收单编号' : '全额付款发票号码'} rules={[{ required: true, message: '请填写' }]}>
+        <Form.Item name="evidenceRef" label={t(props.mode === 'tongdui' ? 'vouchers.claims.acceptanceNo' : 'vouchers.claims.invoiceNo')} rules={[{ required: true, message: t('vouchers.claim.required') }]}>
           <Input maxLength={200} />
         </Form.Item>
         {props.mode === 'tongyong' ? (
-          <Form.Item name="paidAmount" label="已全额支付金额（元）" rules={[{ required: true, message: '请填写已付金额' }]}>
+          <Form.Item name="paidAmount" label={t('vouchers.claim.paidAmount')} rules={[{ required: true, message: t('vouchers.claim.paidAmountRequired') }]}>
             <MoneyInput min={0.01} style={{ width: '100%' }} />
           </Form.Item>
         ) : null}
       </Form>
-      <Typography.Text strong>兑付材料（市科委审核时查看）</Typography.Text>
+      <Typography.Text strong>{t('vouchers.claim.files')}</Typography.Text>
       <div style={{ marginTop: 8 }}>{b ? <ClaimFiles bookingId={b.id} files={staged.data?.items ?? []} errors={fileErrors} /> : null}</div>
     </Modal>
   );
