@@ -15,7 +15,6 @@ const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 
 /** Feature folders and files whose text is still hard-coded; remove a line when it is translated. */
 const NOT_YET_TRANSLATED = [
-  'features/funds',
   'features/vouchers',
 ];
 

@@ -1,5 +1,11 @@
-/** The same lists the API validates against (funds.schema.ts). */
-export const ROUNDS = ['种子轮', '天使轮', 'A轮', 'B轮', 'C轮及以后', 'Pre-IPO'] as const;
-export const EXIT_METHODS = ['IPO', '并购', '股权转让', '回购', '清算'] as const;
-export const INDUSTRIES = ['电子信息', '生物与新医药', '航空航天', '新材料', '高技术服务', '新能源与节能', '资源与环境', '先进制造与自动化', '其他'] as const;
-export const PROGRAMME_NAMES = { guidance: '创投引导基金', angel: '蒲公英天使投资引导基金' } as const;
+import { industryMessages } from '../enterprises/messages';
+import { defaultCountryMessages, exitMethodMessages, roundMessages } from './messages';
+
+/** The same lists the API validates against (funds.schema.ts); their labels are in the catalogues. */
+export const ROUNDS = Object.keys(roundMessages) as readonly (keyof typeof roundMessages)[];
+export const EXIT_METHODS = Object.keys(exitMethodMessages) as readonly (keyof typeof exitMethodMessages)[];
+export const INDUSTRIES = Object.keys(industryMessages) as readonly (keyof typeof industryMessages)[];
+/** The catalogue keys of the two guidance-fund programmes. */
+export const PROGRAMME_KEYS = { guidance: 'funds.programme.guidance', angel: 'funds.programme.angel' } as const;
+/** The country an overseas project form starts with (data: the API stores it as written). */
+export const DEFAULT_OVERSEAS_COUNTRY = Object.keys(defaultCountryMessages)[0];

@@ -14,8 +14,11 @@ import { useDistricts } from '../../../lib/reference/get-districts';
 import { hasAnyRole, useSession } from '../../../lib/session';
 import { useAppropriate, type AppropriationInput, type CreateFundInput, type FundStatusInput, type MovementInput, type OverseasInput, type OverseasReturnInput, useApproveMovement, useCreateFund, useCreateOverseas, useFundStatus, useRejectMovement, useRequestMovement, useReturnOverseas } from '../api/mutations';
 import { useFundStats, useManagers, useMovements, useOverseas, usePartnerFunds, useProgrammes, useReports, type Movement, type OverseasProject, type PartnerFund, type ReportSummary } from '../api/queries';
-import { INDUSTRIES, PROGRAMME_NAMES } from '../constants';
+import { DEFAULT_OVERSEAS_COUNTRY, INDUSTRIES, PROGRAMME_KEYS } from '../constants';
+import { industryMessages } from '../../enterprises/messages';
 import { FundCharts } from './FundCharts';
+import { fundsMessages } from '../messages';
+import { useMessages } from '../../../lib/i18n';
 
 const day = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : undefined);
 /** A request body as the form holds it: its dates as Dayjs. */
@@ -25,6 +28,7 @@ const STAT = { fontSize: 20 };
 
 /** 引导基金: the bureau's officers (and, read-only, the admin, the auditor and the finance office) run the two fund programmes. */
 export default function FundsOfficePage() {
+  const t = useMessages(fundsMessages);
   const me = useSession();
   const isOfficer = hasAnyRole(me, ['city_officer']);
   const isChecker = hasAnyRole(me, ['city_officer', 'finance_officer']);
@@ -32,18 +36,18 @@ export default function FundsOfficePage() {
   const tab = params.get('tab') ?? 'funds';
   return (
     <>
-      <PageTitle title="引导基金">
-        <Typography.Text type="secondary">创投引导基金与蒲公英天使投资引导基金：合作基金、阶段参股出资与回款、季度投资报告、硅谷孵化器海外项目{isOfficer ? '' : '（只读）'}</Typography.Text>
+      <PageTitle title={t('funds.office.title')}>
+        <Typography.Text type="secondary">{t('funds.office.subtitle')}{isOfficer ? '' : t('funds.readOnly')}</Typography.Text>
       </PageTitle>
       <Tabs
         activeKey={tab}
         onChange={(k) => setParams({ tab: k }, { replace: true })}
         items={[
-          { key: 'funds', label: '合作基金', children: <FundsTab isOfficer={isOfficer} /> },
-          { key: 'movements', label: '出资与回款', children: <MovementsTab isChecker={isChecker} myId={me.user.id} /> },
-          { key: 'reports', label: '季度报告', children: <ReportsTab /> },
-          { key: 'overseas', label: '海外项目', children: <OverseasTab isOfficer={isOfficer} /> },
-          { key: 'charts', label: '图表', children: <ChartsTab /> },
+          { key: 'funds', label: t('funds.partnerFund'), children: <FundsTab isOfficer={isOfficer} /> },
+          { key: 'movements', label: t('funds.tab.flows'), children: <MovementsTab isChecker={isChecker} myId={me.user.id} /> },
+          { key: 'reports', label: t('funds.tab.reports'), children: <ReportsTab /> },
+          { key: 'overseas', label: t('funds.tab.overseas'), children: <OverseasTab isOfficer={isOfficer} /> },
+          { key: 'charts', label: t('funds.tab.charts'), children: <ChartsTab /> },
         ]}
       />
     </>
@@ -51,6 +55,7 @@ export default function FundsOfficePage() {
 }
 
 function FundsTab({ isOfficer }: { isOfficer: boolean }) {
+  const t = useMessages(fundsMessages);
   const [programme, setProgramme] = useState<Programme | undefined>();
   const [status, setStatus] = useState<PartnerFund['status'] | undefined>();
   const programmes = useProgrammes();
@@ -60,29 +65,29 @@ function FundsTab({ isOfficer }: { isOfficer: boolean }) {
   const [moving, setMoving] = useState<PartnerFund | null>(null);
   const [changing, setChanging] = useState<PartnerFund | null>(null);
   const columns: DataColumn<PartnerFund>[] = [
-    { key: 'name', title: '基金名称', dataIndex: 'name', width: 320, fixed: 'left', render: (v: string, r) => <Space direction="vertical" size={0}><span>{v}</span><Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.programmeName} · {r.managerName}</Typography.Text></Space> },
-    { key: 'districtName', title: '注册区县', dataIndex: 'districtName', width: 90, render: (v: string | null) => v ?? '—' },
-    { key: 'scale', title: '认缴规模', dataIndex: 'scale', align: 'right', width: 130, render: renderWan },
-    { key: 'commitment', title: '引导基金认缴（占比）', dataIndex: 'commitment', align: 'right', width: 170, render: (v: number, r) => <>{renderWan(v)}（{r.share}%）</> },
-    { key: 'paidIn', title: '已实缴', dataIndex: 'paidIn', align: 'right', width: 120, render: renderWan },
-    { key: 'uncalled', title: '未缴承诺', dataIndex: 'uncalled', align: 'right', width: 120, render: renderWan },
-    { key: 'returned', title: '回款', dataIndex: 'returned', align: 'right', width: 110, render: renderWan },
-    { key: 'investments', title: '投资项目', dataIndex: 'investments', align: 'right', width: 90, render: (v: number, r) => `${v}个 / ${formatYuan(r.invested)}` },
-    { key: 'setUpOn', title: '设立日期', dataIndex: 'setUpOn', width: 110 },
-    { key: 'statusName', title: '状态', dataIndex: 'statusName', width: 80, render: (v: string, r) => <StatusTag status={r.status} name={v} /> },
+    { key: 'name', title: t('funds.fundName'), dataIndex: 'name', width: 320, fixed: 'left', render: (v: string, r) => <Space direction="vertical" size={0}><span>{v}</span><Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.programmeName} · {r.managerName}</Typography.Text></Space> },
+    { key: 'districtName', title: t('funds.district'), dataIndex: 'districtName', width: 90, render: (v: string | null) => v ?? '—' },
+    { key: 'scale', title: t('funds.subscribed'), dataIndex: 'scale', align: 'right', width: 130, render: renderWan },
+    { key: 'commitment', title: t('funds.guidanceShare'), dataIndex: 'commitment', align: 'right', width: 170, render: (v: number, r) => <>{renderWan(v)}（{r.share}%）</> },
+    { key: 'paidIn', title: t('funds.paidIn'), dataIndex: 'paidIn', align: 'right', width: 120, render: renderWan },
+    { key: 'uncalled', title: t('funds.uncalled'), dataIndex: 'uncalled', align: 'right', width: 120, render: renderWan },
+    { key: 'returned', title: t('funds.returns'), dataIndex: 'returned', align: 'right', width: 110, render: renderWan },
+    { key: 'investments', title: t('funds.investments'), dataIndex: 'investments', align: 'right', width: 90, render: (v: number, r) => t('funds.investedCount', { count: v, invested: formatYuan(r.invested) }) },
+    { key: 'setUpOn', title: t('funds.establishedOn'), dataIndex: 'setUpOn', width: 110 },
+    { key: 'statusName', title: t('funds.status'), dataIndex: 'statusName', width: 80, render: (v: string, r) => <StatusTag status={r.status} name={v} /> },
     ...(isOfficer
       ? [
           {
-            title: '操作',
+            title: t('common.actions'),
             key: 'ops',
             width: 170,
             render: (_: unknown, r: PartnerFund) => (
               <Space size={4}>
                 {r.status !== 'setting_up' || r.uncalled > 0 ? (
-                  <Button size="small" onClick={() => setMoving(r)}>出资/回款</Button>
+                  <Button size="small" onClick={() => setMoving(r)}>{t('funds.flow')}</Button>
                 ) : null}
                 {r.status !== 'exited' ? (
-                  <Button size="small" onClick={() => setChanging(r)}>变更状态</Button>
+                  <Button size="small" onClick={() => setChanging(r)}>{t('funds.changeStatus')}</Button>
                 ) : null}
               </Space>
             ),
@@ -95,25 +100,25 @@ function FundsTab({ isOfficer }: { isOfficer: boolean }) {
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
         {(programmes.data ?? []).map((p) => (
           <Col xs={24} xl={12} key={p.code}>
-            <Card title={p.name} size="small" extra={isOfficer ? <Button size="small" onClick={() => setAppropriating(p.code)}>登记财政拨款</Button> : null}>
+            <Card title={p.name} size="small" extra={isOfficer ? <Button size="small" onClick={() => setAppropriating(p.code)}>{t('funds.recordAppropriation')}</Button> : null}>
               <Row gutter={16}>
-                <Col span={8}><Statistic title={`存续合作基金（累计${p.funds}家）`} value={p.activeFunds} suffix="家" valueStyle={STAT} /></Col>
-                <Col span={8}><Statistic title="认缴规模" value={formatYuan(p.scale)} valueStyle={STAT} /></Col>
-                <Col span={8}><Statistic title="引导基金认缴" value={formatYuan(p.commitment)} valueStyle={STAT} /></Col>
-                <Col span={8}><Statistic title="可用资金（未承诺）" value={formatYuan(p.available)} valueStyle={STAT} /></Col>
-                <Col span={8}><Statistic title="已实缴出资" value={formatYuan(p.paidIn)} valueStyle={STAT} /></Col>
-                <Col span={8}><Statistic title="累计回款" value={formatYuan(p.returned)} valueStyle={STAT} /></Col>
+                <Col span={8}><Statistic title={t('funds.stat.activeFunds', { funds: p.funds })} value={p.activeFunds} suffix={t('funds.unit.funds')} valueStyle={STAT} /></Col>
+                <Col span={8}><Statistic title={t('funds.subscribed')} value={formatYuan(p.scale)} valueStyle={STAT} /></Col>
+                <Col span={8}><Statistic title={t('funds.stat.guidanceCommitted')} value={formatYuan(p.commitment)} valueStyle={STAT} /></Col>
+                <Col span={8}><Statistic title={t('funds.stat.available')} value={formatYuan(p.available)} valueStyle={STAT} /></Col>
+                <Col span={8}><Statistic title={t('funds.stat.paidIn')} value={formatYuan(p.paidIn)} valueStyle={STAT} /></Col>
+                <Col span={8}><Statistic title={t('funds.stat.returns')} value={formatYuan(p.returned)} valueStyle={STAT} /></Col>
               </Row>
             </Card>
           </Col>
         ))}
       </Row>
       <Space wrap style={{ marginBottom: 12 }}>
-        <Select allowClear placeholder="基金类别" style={{ width: 220 }} value={programme} onChange={setProgramme} options={Object.entries(PROGRAMME_NAMES).map(([value, label]) => ({ value, label }))} />
-        <Select allowClear placeholder="状态" style={{ width: 140 }} value={status} onChange={setStatus} options={[{ value: 'setting_up', label: '设立中' }, { value: 'active', label: '存续' }, { value: 'exited', label: '已退出' }]} />
-        {isOfficer ? <Button type="primary" onClick={() => setCreating(true)}>登记合作基金</Button> : null}
+        <Select allowClear placeholder={t('funds.programme')} style={{ width: 220 }} value={programme} onChange={setProgramme} options={Object.entries(PROGRAMME_KEYS).map(([value, key]) => ({ value, label: t(key) }))} />
+        <Select allowClear placeholder={t('funds.status')} style={{ width: 140 }} value={status} onChange={setStatus} options={[{ value: 'setting_up', label: t('funds.status.settingUp') }, { value: 'active', label: t('funds.status.active') }, { value: 'exited', label: t('funds.status.exited') }]} />
+        {isOfficer ? <Button type="primary" onClick={() => setCreating(true)}>{t('funds.create.title')}</Button> : null}
       </Space>
-      <DataTable<PartnerFund> tableId="funds.office.funds" rowKey="id" size="small" columns={columns} query={funds} rows={funds.data} pagination={{ pageSize: 20, showTotal: (n) => `共 ${n} 只基金` }} scroll={{ x: 1650 }} />
+      <DataTable<PartnerFund> tableId="funds.office.funds" rowKey="id" size="small" columns={columns} query={funds} rows={funds.data} pagination={{ pageSize: 20, showTotal: (n) => t('funds.totalFunds', { n }) }} scroll={{ x: 1650 }} />
       {creating ? <CreateFundModal onClose={() => setCreating(false)} /> : null}
       {appropriating ? <AppropriateModal programme={appropriating} onClose={() => setAppropriating(null)} /> : null}
       {moving ? <MovementModal fund={moving} onClose={() => setMoving(null)} /> : null}
@@ -123,47 +128,48 @@ function FundsTab({ isOfficer }: { isOfficer: boolean }) {
 }
 
 function CreateFundModal({ onClose }: { onClose: () => void }) {
+  const t = useMessages(fundsMessages);
   const { message } = App.useApp();
   const managers = useManagers();
   const districts = useDistricts();
   const create = useCreateFund();
   const submit = async (v: Dated<CreateFundInput, 'setUpOn'>) => {
     await create.mutateAsync({ ...v, setUpOn: day(v.setUpOn)!, registrationNo: v.registrationNo || null, districtId: v.districtId ?? null });
-    void message.success('已登记合作基金，引导基金认缴额已记入承诺');
+    void message.success(t('funds.create.done'));
   };
   return (
-    <FormModal open title="登记合作基金" okText="登记" onSubmit={submit} onClose={onClose} width={640} initialValues={{ programme: 'guidance', status: 'setting_up' }}>
-      <Form.Item name="programme" label="基金类别" rules={[{ required: true }]}>
-        <Select options={Object.entries(PROGRAMME_NAMES).map(([value, label]) => ({ value, label }))} />
+    <FormModal open title={t('funds.create.title')} okText={t('funds.register')} onSubmit={submit} onClose={onClose} width={640} initialValues={{ programme: 'guidance', status: 'setting_up' }}>
+      <Form.Item name="programme" label={t('funds.programme')} rules={[{ required: true }]}>
+        <Select options={Object.entries(PROGRAMME_KEYS).map(([value, key]) => ({ value, label: t(key) }))} />
       </Form.Item>
-      <Form.Item name="name" label="基金名称" rules={[{ required: true, message: '请填写基金名称' }]}>
+      <Form.Item name="name" label={t('funds.fundName')} rules={[{ required: true, message: t('funds.create.enterName') }]}>
         <Input maxLength={100} />
       </Form.Item>
-      <Form.Item name="managerOrgId" label="基金管理人" rules={[{ required: true, message: '请选择基金管理人' }]}>
+      <Form.Item name="managerOrgId" label={t('funds.manager')} rules={[{ required: true, message: t('funds.create.pickManager') }]}>
         <Select showSearch={{ optionFilterProp: 'label' }} options={(managers.data ?? []).map((m) => ({ value: m.id, label: m.name }))} />
       </Form.Item>
       <Space wrap>
-        <Form.Item name="registrationNo" label="登记编号（统一社会信用代码）">
+        <Form.Item name="registrationNo" label={t('funds.create.regNo')}>
           <Input maxLength={30} style={{ width: 240 }} />
         </Form.Item>
-        <Form.Item name="districtId" label="注册区县">
+        <Form.Item name="districtId" label={t('funds.district')}>
           <Select allowClear style={{ width: 160 }} options={(districts.data ?? []).map((d) => ({ value: d.id, label: d.name }))} />
         </Form.Item>
       </Space>
       <Space wrap>
-        <Form.Item name="scale" label="认缴规模" rules={[{ required: true, message: '请填写认缴规模' }]}>
+        <Form.Item name="scale" label={t('funds.subscribed')} rules={[{ required: true, message: t('funds.create.enterSubscribed') }]}>
           <MoneyInput />
         </Form.Item>
-        <Form.Item name="commitment" label="引导基金认缴出资" rules={[{ required: true, message: '请填写引导基金认缴出资' }]}>
+        <Form.Item name="commitment" label={t('funds.create.guidanceCommitment')} rules={[{ required: true, message: t('funds.create.enterGuidance') }]}>
           <MoneyInput />
         </Form.Item>
       </Space>
       <Space wrap>
-        <Form.Item name="setUpOn" label="设立日期" rules={[{ required: true, message: '请选择设立日期' }]}>
+        <Form.Item name="setUpOn" label={t('funds.establishedOn')} rules={[{ required: true, message: t('funds.create.pickEstablished') }]}>
           <DatePicker />
         </Form.Item>
-        <Form.Item name="status" label="状态" rules={[{ required: true }]}>
-          <Select style={{ width: 140 }} options={[{ value: 'setting_up', label: '设立中' }, { value: 'active', label: '存续' }]} />
+        <Form.Item name="status" label={t('funds.status')} rules={[{ required: true }]}>
+          <Select style={{ width: 140 }} options={[{ value: 'setting_up', label: t('funds.status.settingUp') }, { value: 'active', label: t('funds.status.active') }]} />
         </Form.Item>
       </Space>
     </FormModal>
@@ -171,21 +177,22 @@ function CreateFundModal({ onClose }: { onClose: () => void }) {
 }
 
 function AppropriateModal({ programme, onClose }: { programme: Programme; onClose: () => void }) {
+  const t = useMessages(fundsMessages);
   const { message } = App.useApp();
   const appropriate = useAppropriate();
   const submit = async (v: Dated<AppropriationInput, 'valueDate'>) => {
     await appropriate.mutateAsync({ code: programme, body: { amount: v.amount, valueDate: day(v.valueDate)!, memo: v.memo || null } });
-    void message.success('已登记拨款');
+    void message.success(t('funds.appropriation.done'));
   };
   return (
-    <FormModal open title={`登记财政拨款：${PROGRAMME_NAMES[programme]}`} okText="登记" onSubmit={submit} onClose={onClose}>
-      <Form.Item name="amount" label="拨款金额" rules={[{ required: true, message: '请填写金额' }]}>
+    <FormModal open title={t('funds.appropriation.title', { programme: t(PROGRAMME_KEYS[programme]) })} okText={t('funds.register')} onSubmit={submit} onClose={onClose}>
+      <Form.Item name="amount" label={t('funds.appropriation.amount')} rules={[{ required: true, message: t('funds.enterAmount') }]}>
         <MoneyInput />
       </Form.Item>
-      <Form.Item name="valueDate" label="拨付日期" rules={[{ required: true, message: '请选择日期' }]}>
+      <Form.Item name="valueDate" label={t('funds.appropriation.paidOn')} rules={[{ required: true, message: t('funds.pickDate') }]}>
         <DatePicker />
       </Form.Item>
-      <Form.Item name="memo" label="说明">
+      <Form.Item name="memo" label={t('funds.note')}>
         <Input maxLength={200} />
       </Form.Item>
     </FormModal>
@@ -193,54 +200,56 @@ function AppropriateModal({ programme, onClose }: { programme: Programme; onClos
 }
 
 function MovementModal({ fund, onClose }: { fund: PartnerFund; onClose: () => void }) {
+  const t = useMessages(fundsMessages);
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const request = useRequestMovement();
   const kind = Form.useWatch('kind', form) as 'call' | 'distribution' | undefined;
   const submit = async (v: Dated<MovementInput, 'valueDate'>) => {
     await request.mutateAsync({ id: fund.id, body: { kind: v.kind, amount: v.amount, valueDate: day(v.valueDate)!, memo: v.memo || null } });
-    void message.success('已提交，待另一位经办人或计划财务处复核后入账');
+    void message.success(t('funds.flow.submitted'));
   };
   return (
-    <FormModal open title={`出资/回款申请：${fund.name}`} okText="提交复核" onSubmit={submit} onClose={onClose} form={form} initialValues={{ kind: fund.status === 'setting_up' ? 'call' : 'call', valueDate: businessDayjs() }}>
-      <Alert type="info" showIcon style={{ marginBottom: 12 }} message={`引导基金认缴 ${formatYuan(fund.commitment)}，已实缴 ${formatYuan(fund.paidIn)}，未缴承诺 ${formatYuan(fund.uncalled)}。申请入账前须经另一位经办人复核（制单人不能复核自己的申请）。`} />
-      <Form.Item name="kind" label="类别" rules={[{ required: true }]}>
-        <Select options={[{ value: 'call', label: '实缴出资（从未缴承诺转为实缴）' }, { value: 'distribution', label: '分配/退出回款（基金向引导基金回款）' }]} />
+    <FormModal open title={t('funds.flow.title', { name: fund.name })} okText={t('funds.flow.submit')} onSubmit={submit} onClose={onClose} form={form} initialValues={{ kind: fund.status === 'setting_up' ? 'call' : 'call', valueDate: businessDayjs() }}>
+      <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('funds.flow.summary', { commitment: formatYuan(fund.commitment), paidIn: formatYuan(fund.paidIn), uncalled: formatYuan(fund.uncalled) })} />
+      <Form.Item name="kind" label={t('funds.kind')} rules={[{ required: true }]}>
+        <Select options={[{ value: 'call', label: t('funds.flow.contribution') }, { value: 'distribution', label: t('funds.flow.return') }]} />
       </Form.Item>
-      <Form.Item name="amount" label={kind === 'distribution' ? '回款金额' : '出资金额'} rules={[{ required: true, message: '请填写金额' }]}>
+      <Form.Item name="amount" label={kind === 'distribution' ? t('funds.flow.returnAmount') : t('funds.flow.contributionAmount')} rules={[{ required: true, message: t('funds.enterAmount') }]}>
         <MoneyInput />
       </Form.Item>
-      <Form.Item name="valueDate" label="日期" rules={[{ required: true, message: '请选择日期' }]}>
+      <Form.Item name="valueDate" label={t('funds.date')} rules={[{ required: true, message: t('funds.pickDate') }]}>
         <DatePicker />
       </Form.Item>
-      <Form.Item name="memo" label="说明">
-        <Input maxLength={200} placeholder="如：第2期实缴出资" />
+      <Form.Item name="memo" label={t('funds.note')}>
+        <Input maxLength={200} placeholder={t('funds.flow.notePlaceholder')} />
       </Form.Item>
     </FormModal>
   );
 }
 
 function StatusModal({ fund, onClose }: { fund: PartnerFund; onClose: () => void }) {
+  const t = useMessages(fundsMessages);
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const change = useFundStatus();
   const status = Form.useWatch('status', form) as PartnerFund['status'] | undefined;
   const submit = async (v: { status: FundStatusInput['status']; exitedOn?: Dayjs }) => {
     await change.mutateAsync({ id: fund.id, body: { status: v.status, exitedOn: day(v.exitedOn) ?? null, version: fund.version } });
-    void message.success('已变更基金状态');
+    void message.success(t('funds.status.changed'));
   };
-  const options: { value: FundStatusInput['status']; label: string }[] = fund.status === 'setting_up' ? [{ value: 'active', label: '存续' }, { value: 'exited', label: '已退出' }] : [{ value: 'exited', label: '已退出' }];
+  const options: { value: FundStatusInput['status']; label: string }[] = fund.status === 'setting_up' ? [{ value: 'active', label: t('funds.status.active') }, { value: 'exited', label: t('funds.status.exited') }] : [{ value: 'exited', label: t('funds.status.exited') }];
   return (
-    <FormModal open title={`变更状态：${fund.name}`} okText="确定" onSubmit={submit} onClose={onClose} form={form} initialValues={{ status: options[0].value }}>
-      <Form.Item name="status" label="新状态" rules={[{ required: true }]}>
+    <FormModal open title={t('funds.status.title', { name: fund.name })} okText={t('funds.ok')} onSubmit={submit} onClose={onClose} form={form} initialValues={{ status: options[0].value }}>
+      <Form.Item name="status" label={t('funds.status.new')} rules={[{ required: true }]}>
         <Select options={options} />
       </Form.Item>
       {status === 'exited' ? (
         <>
-          <Form.Item name="exitedOn" label="退出日期" rules={[{ required: true, message: '请选择退出日期' }]}>
+          <Form.Item name="exitedOn" label={t('funds.exitedOn')} rules={[{ required: true, message: t('funds.status.pickExitDate') }]}>
             <DatePicker />
           </Form.Item>
-          <Alert type="warning" showIcon message={`退出后未缴承诺额 ${formatYuan(fund.uncalled)} 释放回引导基金可用资金，不能再出资。`} />
+          <Alert type="warning" showIcon message={t('funds.status.exitNote', { uncalled: formatYuan(fund.uncalled) })} />
         </>
       ) : null}
     </FormModal>
@@ -248,6 +257,7 @@ function StatusModal({ fund, onClose }: { fund: PartnerFund; onClose: () => void
 }
 
 function MovementsTab({ isChecker, myId }: { isChecker: boolean; myId: number }) {
+  const t = useMessages(fundsMessages);
   const { message, modal } = App.useApp();
   const [status, setStatus] = useState<Movement['status'] | undefined>('pending');
   const list = useMovements(status ? { status } : {});
@@ -256,18 +266,18 @@ function MovementsTab({ isChecker, myId }: { isChecker: boolean; myId: number })
   const [rejecting, setRejecting] = useState<Movement | null>(null);
   const [comment, setComment] = useState('');
   const columns: DataColumn<Movement>[] = [
-    { key: 'valueDate', title: '日期', dataIndex: 'valueDate', width: 110 },
-    { key: 'fundName', title: '合作基金', dataIndex: 'fundName' },
-    { key: 'kindName', title: '类别', dataIndex: 'kindName', width: 120 },
-    { key: 'amount', title: '金额', dataIndex: 'amount', align: 'right', width: 150, render: renderMoney },
-    { key: 'memo', title: '说明', dataIndex: 'memo', render: (v: string | null) => v ?? '—' },
-    { key: 'requestedBy', title: '制单', dataIndex: 'requestedBy', width: 110, render: (v: string | null) => v ?? '—' },
-    { key: 'reviewedBy', title: '复核', dataIndex: 'reviewedBy', width: 110, render: (v: string | null, r) => (r.reviewComment ? `${v ?? ''}：${r.reviewComment}` : (v ?? '—')) },
-    { key: 'statusName', title: '状态', dataIndex: 'statusName', width: 90, render: (v: string, r) => <StatusTag status={r.status} name={v} /> },
+    { key: 'valueDate', title: t('funds.date'), dataIndex: 'valueDate', width: 110 },
+    { key: 'fundName', title: t('funds.partnerFund'), dataIndex: 'fundName' },
+    { key: 'kindName', title: t('funds.kind'), dataIndex: 'kindName', width: 120 },
+    { key: 'amount', title: t('funds.amount'), dataIndex: 'amount', align: 'right', width: 150, render: renderMoney },
+    { key: 'memo', title: t('funds.note'), dataIndex: 'memo', render: (v: string | null) => v ?? '—' },
+    { key: 'requestedBy', title: t('funds.maker'), dataIndex: 'requestedBy', width: 110, render: (v: string | null) => v ?? '—' },
+    { key: 'reviewedBy', title: t('funds.review'), dataIndex: 'reviewedBy', width: 110, render: (v: string | null, r) => (r.reviewComment ? `${v ?? ''}：${r.reviewComment}` : (v ?? '—')) },
+    { key: 'statusName', title: t('funds.status'), dataIndex: 'statusName', width: 90, render: (v: string, r) => <StatusTag status={r.status} name={v} /> },
     ...(isChecker
       ? [
           {
-            title: '复核',
+            title: t('funds.review'),
             key: 'ops',
             width: 150,
             render: (_: unknown, r: Movement) =>
@@ -277,17 +287,17 @@ function MovementsTab({ isChecker, myId }: { isChecker: boolean; myId: number })
                     size="small"
                     type="primary"
                     disabled={r.requestedById === myId}
-                    title={r.requestedById === myId ? '本人提出的申请须由他人复核' : undefined}
+                    title={r.requestedById === myId ? t('funds.review.ownRequest') : undefined}
                     onClick={() =>
                       modal.confirm({
-                        title: `复核通过并入账：${r.fundName} ${r.kindName} ${formatYuan(r.amount)}？`,
-                        onOk: () => approve.mutateAsync(r.id).then(() => message.success('已入账'), (err: unknown) => message.error(err instanceof Error ? err.message : String(err))),
+                        title: t('funds.review.confirm', { fundName: r.fundName, kindName: r.kindName, amount: formatYuan(r.amount) }),
+                        onOk: () => approve.mutateAsync(r.id).then(() => message.success(t('funds.review.posted')), (err: unknown) => message.error(err instanceof Error ? err.message : String(err))),
                       })
                     }
                   >
-                    通过
+                    {t('funds.approve')}
                   </Button>
-                  <Button size="small" danger onClick={() => { setRejecting(r); setComment(''); }}>退回</Button>
+                  <Button size="small" danger onClick={() => { setRejecting(r); setComment(''); }}>{t('funds.return')}</Button>
                 </Space>
               ) : null,
           },
@@ -297,64 +307,66 @@ function MovementsTab({ isChecker, myId }: { isChecker: boolean; myId: number })
   return (
     <>
       <Space style={{ marginBottom: 12 }}>
-        <Select allowClear placeholder="状态" style={{ width: 140 }} value={status} onChange={setStatus} options={[{ value: 'pending', label: '待复核' }, { value: 'posted', label: '已入账' }, { value: 'rejected', label: '已退回' }]} />
-        {isChecker ? <Typography.Text type="secondary">制单人不能复核自己提出的申请（市科委另一位经办人或计划财务处复核）</Typography.Text> : null}
+        <Select allowClear placeholder={t('funds.status')} style={{ width: 140 }} value={status} onChange={setStatus} options={[{ value: 'pending', label: t('funds.review.pending') }, { value: 'posted', label: t('funds.review.posted') }, { value: 'rejected', label: t('funds.review.returned') }]} />
+        {isChecker ? <Typography.Text type="secondary">{t('funds.review.rule')}</Typography.Text> : null}
       </Space>
       <DataTable<Movement> tableId="funds.office.movements" rowKey="id" size="small" columns={columns} query={list} rows={list.data} pagination={{ pageSize: 20 }} />
       <Modal
         open={rejecting !== null}
-        title="退回申请"
-        okText="退回"
+        title={t('funds.review.returnTitle')}
+        okText={t('funds.return')}
         okButtonProps={{ danger: true, disabled: comment.trim() === '' }}
         onCancel={() => setRejecting(null)}
         onOk={() =>
           reject.mutateAsync({ id: rejecting!.id, comment }).then(
-            () => { message.success('已退回'); setRejecting(null); },
+            () => { message.success(t('funds.review.returned')); setRejecting(null); },
             (err: unknown) => message.error(err instanceof Error ? err.message : String(err)),
           )
         }
       >
-        <Input.TextArea rows={3} value={comment} onChange={(e) => setComment(e.target.value)} placeholder="退回理由（必填）" maxLength={500} />
+        <Input.TextArea rows={3} value={comment} onChange={(e) => setComment(e.target.value)} placeholder={t('funds.review.returnReason')} maxLength={500} />
       </Modal>
     </>
   );
 }
 
 function ReportsTab() {
+  const t = useMessages(fundsMessages);
   const [status, setStatus] = useState<string | undefined>('submitted');
   const list = useReports({ limit: 500, ...(status ? { status: status as never } : {}) });
   const columns: DataColumn<ReportSummary>[] = [
-    { title: '季度', key: 'q', width: 120, render: (_, r) => `${r.year}年第${r.quarter}季度` },
-    { key: 'fundName', title: '合作基金', dataIndex: 'fundName', render: (v: string, r) => <Link to={`/funds/reports/${r.id}`}>{v}</Link> },
-    { key: 'programme', title: '类别', dataIndex: 'programme', width: 190, render: (v: Programme) => PROGRAMME_NAMES[v] },
-    { key: 'investments', title: '投资笔数', dataIndex: 'investments', align: 'right', width: 90 },
-    { key: 'invested', title: '投资金额', dataIndex: 'invested', align: 'right', width: 140, render: renderWan },
-    { key: 'dueOn', title: '办理期限', dataIndex: 'dueOn', width: 110, render: (v: string | null) => v ?? '—' },
-    { key: 'statusName', title: '状态', dataIndex: 'statusName', width: 100, render: (v: string, r) => <StatusTag status={r.status} name={v} /> },
-    { title: '', key: 'open', width: 80, render: (_, r) => <Link to={`/funds/reports/${r.id}`}>{r.status === 'submitted' ? '审核' : '查看'}</Link> },
+    { title: t('funds.quarter'), key: 'q', width: 120, render: (_, r) => t('funds.yearQuarter', { year: r.year, quarter: r.quarter }) },
+    { key: 'fundName', title: t('funds.partnerFund'), dataIndex: 'fundName', render: (v: string, r) => <Link to={`/funds/reports/${r.id}`}>{v}</Link> },
+    { key: 'programme', title: t('funds.kind'), dataIndex: 'programme', width: 190, render: (v: Programme) => t(PROGRAMME_KEYS[v]) },
+    { key: 'investments', title: t('funds.investmentCount'), dataIndex: 'investments', align: 'right', width: 90 },
+    { key: 'invested', title: t('funds.investedAmount'), dataIndex: 'invested', align: 'right', width: 140, render: renderWan },
+    { key: 'dueOn', title: t('funds.dueBy'), dataIndex: 'dueOn', width: 110, render: (v: string | null) => v ?? '—' },
+    { key: 'statusName', title: t('funds.status'), dataIndex: 'statusName', width: 100, render: (v: string, r) => <StatusTag status={r.status} name={v} /> },
+    { title: '', key: 'open', width: 80, render: (_, r) => <Link to={`/funds/reports/${r.id}`}>{r.status === 'submitted' ? t('funds.report.review') : t('funds.view')}</Link> },
   ];
   return (
     <>
       <Space style={{ marginBottom: 12 }}>
-        <Select allowClear placeholder="状态" style={{ width: 140 }} value={status} onChange={setStatus} options={[{ value: 'submitted', label: '待审核' }, { value: 'returned', label: '退回修改' }, { value: 'accepted', label: '已接受' }, { value: 'draft', label: '草稿' }]} />
+        <Select allowClear placeholder={t('funds.status')} style={{ width: 140 }} value={status} onChange={setStatus} options={[{ value: 'submitted', label: t('funds.report.submitted') }, { value: 'returned', label: t('funds.report.returned') }, { value: 'accepted', label: t('funds.report.accepted') }, { value: 'draft', label: t('funds.report.draft') }]} />
       </Space>
-      <DataTable<ReportSummary> tableId="funds.office.reports" rowKey="id" size="small" columns={columns} query={list} rows={list.data} pagination={{ pageSize: 20, showTotal: (n) => `共 ${n} 份` }} />
+      <DataTable<ReportSummary> tableId="funds.office.reports" rowKey="id" size="small" columns={columns} query={list} rows={list.data} pagination={{ pageSize: 20, showTotal: (n) => t('funds.totalReports', { n }) }} />
     </>
   );
 }
 
 function OverseasTab({ isOfficer }: { isOfficer: boolean }) {
+  const t = useMessages(fundsMessages);
   const list = useOverseas();
   const [creating, setCreating] = useState(false);
   const [returning, setReturning] = useState<OverseasProject | null>(null);
   const columns: DataColumn<OverseasProject>[] = [
-    { key: 'name', title: '项目', dataIndex: 'name' },
-    { title: '所在地', key: 'where', width: 150, render: (_, r) => `${r.country}${r.city ? ` · ${r.city}` : ''}` },
-    { key: 'field', title: '领域', dataIndex: 'field', width: 140 },
-    { key: 'investedOn', title: '投资日期', dataIndex: 'investedOn', width: 110 },
-    { key: 'amount', title: '投资金额', dataIndex: 'amount', align: 'right', width: 130, render: renderWan },
+    { key: 'name', title: t('funds.project'), dataIndex: 'name' },
+    { title: t('funds.overseas.location'), key: 'where', width: 150, render: (_, r) => `${r.country}${r.city ? ` · ${r.city}` : ''}` },
+    { key: 'field', title: t('funds.field'), dataIndex: 'field', width: 140 },
+    { key: 'investedOn', title: t('funds.investedOn'), dataIndex: 'investedOn', width: 110 },
+    { key: 'amount', title: t('funds.investedAmount'), dataIndex: 'amount', align: 'right', width: 130, render: renderWan },
     {
-      title: '回杭落户',
+      title: t('funds.overseas.settled'),
       key: 'back',
       render: (_, r) =>
         r.returnedOn ? (
@@ -362,7 +374,7 @@ function OverseasTab({ isOfficer }: { isOfficer: boolean }) {
             {r.returnedOn} · {r.returnedEnterpriseId ? <Link to={`/enterprises/${r.returnedEnterpriseId}`}>{r.returnedName}</Link> : r.returnedName}（{r.returnedDistrictName}）
           </span>
         ) : isOfficer ? (
-          <Button size="small" onClick={() => setReturning(r)}>登记回杭落户</Button>
+          <Button size="small" onClick={() => setReturning(r)}>{t('funds.overseas.recordSettled')}</Button>
         ) : (
           '—'
         ),
@@ -373,8 +385,8 @@ function OverseasTab({ isOfficer }: { isOfficer: boolean }) {
   return (
     <>
       <Space style={{ marginBottom: 12 }} wrap>
-        <Typography.Text>杭州美国硅谷孵化器：累计孵化投资 {invested} 个海外项目，{returned} 个回杭落户</Typography.Text>
-        {isOfficer ? <Button type="primary" onClick={() => setCreating(true)}>登记海外项目</Button> : null}
+        <Typography.Text>{t('funds.overseas.summary', { invested, returned })}</Typography.Text>
+        {isOfficer ? <Button type="primary" onClick={() => setCreating(true)}>{t('funds.overseas.register')}</Button> : null}
       </Space>
       <DataTable<OverseasProject> tableId="funds.office.overseas" rowKey="id" size="small" columns={columns} query={list} rows={list.data} pagination={{ pageSize: 20 }} />
       {creating ? <OverseasModal onClose={() => setCreating(false)} /> : null}
@@ -384,33 +396,35 @@ function OverseasTab({ isOfficer }: { isOfficer: boolean }) {
 }
 
 function OverseasModal({ onClose }: { onClose: () => void }) {
+  const t = useMessages(fundsMessages);
+  const industry = useMessages(industryMessages);
   const { message } = App.useApp();
   const create = useCreateOverseas();
   const submit = async (v: Dated<OverseasInput, 'investedOn'>) => {
     await create.mutateAsync({ ...v, city: v.city || null, investedOn: day(v.investedOn)! });
-    void message.success('已登记海外项目');
+    void message.success(t('funds.overseas.registered'));
   };
   return (
-    <FormModal open title="登记海外投资项目" okText="登记" onSubmit={submit} onClose={onClose} initialValues={{ country: '美国' }}>
-      <Form.Item name="name" label="项目名称" rules={[{ required: true, message: '请填写项目名称' }]}>
+    <FormModal open title={t('funds.overseas.title')} okText={t('funds.register')} onSubmit={submit} onClose={onClose} initialValues={{ country: DEFAULT_OVERSEAS_COUNTRY }}>
+      <Form.Item name="name" label={t('funds.projectName')} rules={[{ required: true, message: t('funds.overseas.enterName') }]}>
         <Input maxLength={100} />
       </Form.Item>
       <Space wrap>
-        <Form.Item name="country" label="国家/地区" rules={[{ required: true, message: '请填写国家/地区' }]}>
+        <Form.Item name="country" label={t('funds.overseas.country')} rules={[{ required: true, message: t('funds.overseas.enterCountry') }]}>
           <Input maxLength={40} />
         </Form.Item>
-        <Form.Item name="city" label="城市">
+        <Form.Item name="city" label={t('funds.overseas.city')}>
           <Input maxLength={40} />
         </Form.Item>
       </Space>
-      <Form.Item name="field" label="领域" rules={[{ required: true, message: '请选择领域' }]}>
-        <Select options={INDUSTRIES.map((v) => ({ value: v, label: v }))} />
+      <Form.Item name="field" label={t('funds.field')} rules={[{ required: true, message: t('funds.overseas.pickField') }]}>
+        <Select options={INDUSTRIES.map((v) => ({ value: v, label: industry(v) }))} />
       </Form.Item>
       <Space wrap>
-        <Form.Item name="investedOn" label="投资日期" rules={[{ required: true, message: '请选择日期' }]}>
+        <Form.Item name="investedOn" label={t('funds.investedOn')} rules={[{ required: true, message: t('funds.pickDate') }]}>
           <DatePicker />
         </Form.Item>
-        <Form.Item name="amount" label="投资金额（折人民币）" rules={[{ required: true, message: '请填写金额' }]}>
+        <Form.Item name="amount" label={t('funds.overseas.amountRmb')} rules={[{ required: true, message: t('funds.enterAmount') }]}>
           <MoneyInput />
         </Form.Item>
       </Space>
@@ -419,25 +433,26 @@ function OverseasModal({ onClose }: { onClose: () => void }) {
 }
 
 function ReturnModal({ project, onClose }: { project: OverseasProject; onClose: () => void }) {
+  const t = useMessages(fundsMessages);
   const { message } = App.useApp();
   const districts = useDistricts();
   const back = useReturnOverseas();
   const submit = async (v: Omit<Dated<OverseasReturnInput, 'returnedOn'>, 'version'>) => {
     await back.mutateAsync({ id: project.id, body: { returnedOn: day(v.returnedOn)!, returnedName: v.returnedName, uscc: v.uscc || null, districtId: v.districtId ?? null, version: project.version } });
-    void message.success('已登记回杭落户');
+    void message.success(t('funds.overseas.settledDone'));
   };
   return (
-    <FormModal open title={`回杭落户：${project.name}`} okText="登记" onSubmit={submit} onClose={onClose}>
-      <Form.Item name="returnedOn" label="落户日期" rules={[{ required: true, message: '请选择日期' }]}>
+    <FormModal open title={t('funds.overseas.settleTitle', { name: project.name })} okText={t('funds.register')} onSubmit={submit} onClose={onClose}>
+      <Form.Item name="returnedOn" label={t('funds.overseas.settledOn')} rules={[{ required: true, message: t('funds.pickDate') }]}>
         <DatePicker />
       </Form.Item>
-      <Form.Item name="returnedName" label="落户企业名称" rules={[{ required: true, message: '请填写企业名称' }]}>
+      <Form.Item name="returnedName" label={t('funds.overseas.company')} rules={[{ required: true, message: t('funds.enterCompany') }]}>
         <Input maxLength={100} />
       </Form.Item>
-      <Form.Item name="uscc" label="统一社会信用代码（已在企业库登记的，关联企业档案）">
+      <Form.Item name="uscc" label={t('funds.overseas.creditCode')}>
         <Input maxLength={18} />
       </Form.Item>
-      <Form.Item name="districtId" label="落户区县（未关联企业库时必填）">
+      <Form.Item name="districtId" label={t('funds.overseas.district')}>
         <Select allowClear options={(districts.data ?? []).map((d) => ({ value: d.id, label: d.name }))} />
       </Form.Item>
     </FormModal>
@@ -445,13 +460,14 @@ function ReturnModal({ project, onClose }: { project: OverseasProject; onClose: 
 }
 
 function ChartsTab() {
+  const t = useMessages(fundsMessages);
   const [year, setYear] = useState<number | null>(null);
   const stats = useFundStats(year ?? undefined);
   return (
     <>
       <Space style={{ marginBottom: 12 }}>
-        <span>截至年度</span>
-        <InputNumber min={2009} max={2100} value={year} onChange={(v) => setYear(v)} placeholder="本年" />
+        <span>{t('funds.chart.asOfYear')}</span>
+        <InputNumber min={2009} max={2100} value={year} onChange={(v) => setYear(v)} placeholder={t('funds.chart.thisYear')} />
       </Space>
       <FundCharts stats={stats.data} />
     </>

@@ -14,6 +14,9 @@ import { useCreateReport, useReportStep, useUpdateReport, type CreateReportInput
 import { usePartnerFunds, useReport, type ReportDetail } from '../api/queries';
 import { EXIT_METHODS, INDUSTRIES, ROUNDS } from '../constants';
 import { showFormError } from './errors';
+import { exitMethodMessages, fundsMessages, roundMessages } from '../messages';
+import { industryMessages } from '../../enterprises/messages';
+import { useMessages } from '../../../lib/i18n';
 
 interface InvestmentRow {
   companyName?: string;
@@ -86,6 +89,10 @@ export default function ReportPage() {
 }
 
 function ReportEditor({ report }: { report: ReportDetail | null }) {
+  const t = useMessages(fundsMessages);
+  const round = useMessages(roundMessages);
+  const industry = useMessages(industryMessages);
+  const exitMethod = useMessages(exitMethodMessages);
   const me = useSession();
   const { message } = App.useApp();
   const navigate = useNavigate();
@@ -121,9 +128,9 @@ function ReportEditor({ report }: { report: ReportDetail | null }) {
       }
       if (thenSubmit) {
         await step.mutateAsync({ id: saved.id, action: 'submit' });
-        message.success('报告已提交，等待市科委审核');
+        message.success(t('funds.report.submittedMsg'));
       } else {
-        message.success('已保存草稿');
+        message.success(t('funds.report.draftSaved'));
       }
       if (report === null) {
         void navigate(`/funds/reports/${saved.id}`, { replace: true });
@@ -135,31 +142,31 @@ function ReportEditor({ report }: { report: ReportDetail | null }) {
   const decide = async (action: 'accept' | 'return') => {
     try {
       await step.mutateAsync({ id: report!.id, action, comment: action === 'return' ? comment : undefined });
-      message.success(action === 'accept' ? '已接受：投资已记入被投企业档案' : '已退回基金管理人修改');
+      message.success(action === 'accept' ? t('funds.report.acceptedMsg') : t('funds.report.returnedMsg'));
       setReturning(false);
     } catch (err) {
       message.error(err instanceof Error ? err.message : String(err));
     }
   };
 
-  const title = `${year}年第${quarter}季度投资报告`;
+  const title = t('funds.report.title', { year, quarter });
   return (
     <>
       <PageTitle
         title={title}
         extra={
           <>
-            <Button onClick={() => navigate(isManager ? '/funds/my' : '/funds?tab=reports')}>返回</Button>
+            <Button onClick={() => navigate(isManager ? '/funds/my' : '/funds?tab=reports')}>{t('funds.back')}</Button>
             {editable ? (
               <>
-                <Button onClick={() => save(false)} loading={create.isPending || update.isPending}>保存草稿</Button>
-                <Button type="primary" onClick={() => save(true)} loading={step.isPending}>提交报告</Button>
+                <Button onClick={() => save(false)} loading={create.isPending || update.isPending}>{t('funds.report.saveDraft')}</Button>
+                <Button type="primary" onClick={() => save(true)} loading={step.isPending}>{t('funds.report.submit')}</Button>
               </>
             ) : null}
             {isOfficer && report?.status === 'submitted' ? (
               <>
-                <Button danger onClick={() => { setComment(''); setReturning(true); }}>退回修改</Button>
-                <Button type="primary" onClick={() => decide('accept')} loading={step.isPending}>审核接受</Button>
+                <Button danger onClick={() => { setComment(''); setReturning(true); }}>{t('funds.report.returned')}</Button>
+                <Button type="primary" onClick={() => decide('accept')} loading={step.isPending}>{t('funds.report.accept')}</Button>
               </>
             ) : null}
           </>
@@ -167,102 +174,102 @@ function ReportEditor({ report }: { report: ReportDetail | null }) {
       >
         <Space>
           <Typography.Text type="secondary">{report?.fundName ?? fund?.name ?? ''}{report ? ` · ${report.managerName}` : ''}</Typography.Text>
-          {report ? <StatusTag status={report.status} name={report.statusName} /> : <Tag>新建</Tag>}
+          {report ? <StatusTag status={report.status} name={report.statusName} /> : <Tag>{t('funds.report.new')}</Tag>}
         </Space>
       </PageTitle>
       {report?.status === 'returned' ? (
-        <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={`市科委退回意见：${report.events.filter((e) => e.action === 'return').at(-1)?.comment ?? ''}`} />
+        <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('funds.report.returnComment', { comment: report.events.filter((e) => e.action === 'return').at(-1)?.comment ?? '' })} />
       ) : null}
       {editable ? (
         <Form<FormValues> form={form} layout="vertical" initialValues={initial} scrollToFirstError>
-          <Card size="small" title={`投资（投资日期须在 ${bounds.from.format('YYYY-MM-DD')} 至 ${bounds.to.format('YYYY-MM-DD')} 之间；填写统一社会信用代码即关联企业库）`} style={{ marginBottom: 16 }}>
+          <Card size="small" title={t('funds.report.investmentsTitle', { from: bounds.from.format('YYYY-MM-DD'), to: bounds.to.format('YYYY-MM-DD') })} style={{ marginBottom: 16 }}>
             <Form.List name="investments">
               {(rows, { add, remove }) => (
                 <>
                   {rows.map((row, i) => (
                     <Space key={row.key} align="start" wrap style={{ display: 'flex', marginBottom: 4 }} data-testid={`investment-${i}`}>
                       <Typography.Text style={{ display: 'inline-block', width: 24, marginTop: 6 }}>{i + 1}</Typography.Text>
-                      <Form.Item name={[row.name, 'companyName']} rules={[{ required: true, message: '请填写被投企业' }]}>
-                        <Input placeholder="被投企业名称" style={{ width: 240 }} aria-label={`第${i + 1}行被投企业名称`} />
+                      <Form.Item name={[row.name, 'companyName']} rules={[{ required: true, message: t('funds.report.enterInvestee') }]}>
+                        <Input placeholder={t('funds.report.investeeName')} style={{ width: 240 }} aria-label={t('funds.report.rowInvestee', { row: i + 1 })} />
                       </Form.Item>
                       <Form.Item name={[row.name, 'uscc']}>
-                        <Input placeholder="统一社会信用代码（选填）" style={{ width: 210 }} maxLength={18} aria-label={`第${i + 1}行统一社会信用代码`} />
+                        <Input placeholder={t('funds.report.creditCodeOptional')} style={{ width: 210 }} maxLength={18} aria-label={t('funds.report.rowCreditCode', { row: i + 1 })} />
                       </Form.Item>
-                      <Form.Item name={[row.name, 'amount']} rules={[{ required: true, message: '请填写金额' }]}>
-                        <MoneyInput placeholder="投资金额" style={{ width: 170 }} aria-label={`第${i + 1}行投资金额`} />
+                      <Form.Item name={[row.name, 'amount']} rules={[{ required: true, message: t('funds.enterAmount') }]}>
+                        <MoneyInput placeholder={t('funds.investedAmount')} style={{ width: 170 }} aria-label={t('funds.report.rowAmount', { row: i + 1 })} />
                       </Form.Item>
-                      <Form.Item name={[row.name, 'round']} rules={[{ required: true, message: '请选择轮次' }]}>
-                        <Select placeholder="轮次" style={{ width: 110 }} options={ROUNDS.map((v) => ({ value: v, label: v }))} aria-label={`第${i + 1}行轮次`} />
+                      <Form.Item name={[row.name, 'round']} rules={[{ required: true, message: t('funds.report.pickRound') }]}>
+                        <Select placeholder={t('funds.round')} style={{ width: 110 }} options={ROUNDS.map((v) => ({ value: v, label: round(v) }))} aria-label={t('funds.report.rowRound', { row: i + 1 })} />
                       </Form.Item>
-                      <Form.Item name={[row.name, 'investedOn']} rules={[{ required: true, message: '请选择日期' }]}>
-                        <DatePicker placeholder="投资日期" disabledDate={outside} defaultPickerValue={bounds.from} aria-label={`第${i + 1}行投资日期`} />
+                      <Form.Item name={[row.name, 'investedOn']} rules={[{ required: true, message: t('funds.pickDate') }]}>
+                        <DatePicker placeholder={t('funds.investedOn')} disabledDate={outside} defaultPickerValue={bounds.from} aria-label={t('funds.report.rowInvestedOn', { row: i + 1 })} />
                       </Form.Item>
                       <Form.Item name={[row.name, 'districtId']}>
-                        <Select allowClear placeholder="区县（关联企业库时自动）" style={{ width: 190 }} options={(districts.data ?? []).map((d) => ({ value: d.id, label: d.name }))} aria-label={`第${i + 1}行区县`} />
+                        <Select allowClear placeholder={t('funds.report.districtAuto')} style={{ width: 190 }} options={(districts.data ?? []).map((d) => ({ value: d.id, label: d.name }))} aria-label={t('funds.report.rowDistrict', { row: i + 1 })} />
                       </Form.Item>
-                      <Form.Item name={[row.name, 'industry']} rules={[{ required: true, message: '请选择行业' }]}>
-                        <Select placeholder="行业" style={{ width: 160 }} options={INDUSTRIES.map((v) => ({ value: v, label: v }))} aria-label={`第${i + 1}行行业`} />
+                      <Form.Item name={[row.name, 'industry']} rules={[{ required: true, message: t('funds.report.pickIndustry') }]}>
+                        <Select placeholder={t('funds.industry')} style={{ width: 160 }} options={INDUSTRIES.map((v) => ({ value: v, label: industry(v) }))} aria-label={t('funds.report.rowIndustry', { row: i + 1 })} />
                       </Form.Item>
-                      <Button type="link" danger onClick={() => remove(row.name)}>删除</Button>
+                      <Button type="link" danger onClick={() => remove(row.name)}>{t('common.delete')}</Button>
                     </Space>
                   ))}
-                  <Button onClick={() => add({})}>添加投资</Button>
+                  <Button onClick={() => add({})}>{t('funds.report.addInvestment')}</Button>
                 </>
               )}
             </Form.List>
           </Card>
-          <Card size="small" title="估值（季末持有项目的公允价值）" style={{ marginBottom: 16 }}>
+          <Card size="small" title={t('funds.report.valuationsTitle')} style={{ marginBottom: 16 }}>
             <Form.List name="valuations">
               {(rows, { add, remove }) => (
                 <>
                   {rows.map((row) => (
                     <Space key={row.key} align="start" wrap style={{ display: 'flex' }}>
-                      <Form.Item name={[row.name, 'companyName']} rules={[{ required: true, message: '请填写企业名称' }]}>
-                        <Input placeholder="企业名称" style={{ width: 260 }} />
+                      <Form.Item name={[row.name, 'companyName']} rules={[{ required: true, message: t('funds.enterCompany') }]}>
+                        <Input placeholder={t('funds.companyName')} style={{ width: 260 }} />
                       </Form.Item>
-                      <Form.Item name={[row.name, 'value']} rules={[{ required: true, message: '请填写估值' }]}>
-                        <MoneyInput placeholder="估值" />
+                      <Form.Item name={[row.name, 'value']} rules={[{ required: true, message: t('funds.report.enterValuation') }]}>
+                        <MoneyInput placeholder={t('funds.valuation')} />
                       </Form.Item>
-                      <Button type="link" danger onClick={() => remove(row.name)}>删除</Button>
+                      <Button type="link" danger onClick={() => remove(row.name)}>{t('common.delete')}</Button>
                     </Space>
                   ))}
-                  <Button onClick={() => add({})}>添加估值</Button>
+                  <Button onClick={() => add({})}>{t('funds.report.addValuation')}</Button>
                 </>
               )}
             </Form.List>
           </Card>
-          <Card size="small" title="退出（本季度内）" style={{ marginBottom: 16 }}>
+          <Card size="small" title={t('funds.report.exitsTitle')} style={{ marginBottom: 16 }}>
             <Form.List name="exits">
               {(rows, { add, remove }) => (
                 <>
                   {rows.map((row) => (
                     <Space key={row.key} align="start" wrap style={{ display: 'flex' }}>
-                      <Form.Item name={[row.name, 'companyName']} rules={[{ required: true, message: '请填写企业名称' }]}>
-                        <Input placeholder="企业名称" style={{ width: 260 }} />
+                      <Form.Item name={[row.name, 'companyName']} rules={[{ required: true, message: t('funds.enterCompany') }]}>
+                        <Input placeholder={t('funds.companyName')} style={{ width: 260 }} />
                       </Form.Item>
-                      <Form.Item name={[row.name, 'exitedOn']} rules={[{ required: true, message: '请选择日期' }]}>
-                        <DatePicker placeholder="退出日期" disabledDate={outside} defaultPickerValue={bounds.from} />
+                      <Form.Item name={[row.name, 'exitedOn']} rules={[{ required: true, message: t('funds.pickDate') }]}>
+                        <DatePicker placeholder={t('funds.exitedOn')} disabledDate={outside} defaultPickerValue={bounds.from} />
                       </Form.Item>
-                      <Form.Item name={[row.name, 'method']} rules={[{ required: true, message: '请选择方式' }]}>
-                        <Select placeholder="退出方式" style={{ width: 130 }} options={EXIT_METHODS.map((v) => ({ value: v, label: v }))} />
+                      <Form.Item name={[row.name, 'method']} rules={[{ required: true, message: t('funds.report.pickMethod') }]}>
+                        <Select placeholder={t('funds.exitMethod')} style={{ width: 130 }} options={EXIT_METHODS.map((v) => ({ value: v, label: exitMethod(v) }))} />
                       </Form.Item>
-                      <Form.Item name={[row.name, 'proceeds']} rules={[{ required: true, message: '请填写回款' }]}>
-                        <MoneyInput placeholder="退出回款" />
+                      <Form.Item name={[row.name, 'proceeds']} rules={[{ required: true, message: t('funds.report.enterProceeds') }]}>
+                        <MoneyInput placeholder={t('funds.exitProceeds')} />
                       </Form.Item>
-                      <Button type="link" danger onClick={() => remove(row.name)}>删除</Button>
+                      <Button type="link" danger onClick={() => remove(row.name)}>{t('common.delete')}</Button>
                     </Space>
                   ))}
-                  <Button onClick={() => add({})}>添加退出</Button>
+                  <Button onClick={() => add({})}>{t('funds.report.addExit')}</Button>
                 </>
               )}
             </Form.List>
           </Card>
-          <Card size="small" title="基金情况">
+          <Card size="small" title={t('funds.report.fundTitle')}>
             <Space wrap align="start">
-              <Form.Item name="nav" label="季末基金净值">
+              <Form.Item name="nav" label={t('funds.nav')}>
                 <MoneyInput />
               </Form.Item>
-              <Form.Item name="note" label="说明">
+              <Form.Item name="note" label={t('funds.note')}>
                 <Input.TextArea rows={2} maxLength={1000} style={{ width: 480 }} />
               </Form.Item>
             </Space>
@@ -271,50 +278,51 @@ function ReportEditor({ report }: { report: ReportDetail | null }) {
       ) : report ? (
         <ReportView report={report} />
       ) : null}
-      <Modal open={returning} title="退回修改" okText="退回" okButtonProps={{ danger: true, disabled: comment.trim() === '' }} onCancel={() => setReturning(false)} onOk={() => decide('return')} confirmLoading={step.isPending}>
-        <Input.TextArea rows={3} value={comment} onChange={(e) => setComment(e.target.value)} placeholder="退回意见（必填）" maxLength={500} aria-label="退回意见" />
+      <Modal open={returning} title={t('funds.report.returned')} okText={t('funds.return')} okButtonProps={{ danger: true, disabled: comment.trim() === '' }} onCancel={() => setReturning(false)} onOk={() => decide('return')} confirmLoading={step.isPending}>
+        <Input.TextArea rows={3} value={comment} onChange={(e) => setComment(e.target.value)} placeholder={t('funds.report.returnReasonRequired')} maxLength={500} aria-label={t('funds.report.returnReason')} />
       </Modal>
     </>
   );
 }
 
 function ReportView({ report }: { report: ReportDetail }) {
+  const t = useMessages(fundsMessages);
   return (
     <>
       <Descriptions size="small" bordered column={{ xs: 1, md: 3 }} style={{ marginBottom: 16 }}>
-        <Descriptions.Item label="合作基金">{report.fundName}</Descriptions.Item>
-        <Descriptions.Item label="基金管理人">{report.managerName}</Descriptions.Item>
-        <Descriptions.Item label="季末基金净值">{renderMoney(report.nav)}</Descriptions.Item>
-        <Descriptions.Item label="本季投资">{report.investments} 笔</Descriptions.Item>
-        <Descriptions.Item label="投资金额">{renderMoney(report.invested)}</Descriptions.Item>
-        <Descriptions.Item label="说明">{report.note ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('funds.partnerFund')}>{report.fundName}</Descriptions.Item>
+        <Descriptions.Item label={t('funds.manager')}>{report.managerName}</Descriptions.Item>
+        <Descriptions.Item label={t('funds.nav')}>{renderMoney(report.nav)}</Descriptions.Item>
+        <Descriptions.Item label={t('funds.report.quarterInvestments')}>{report.investments} {t('funds.unit.deals')}</Descriptions.Item>
+        <Descriptions.Item label={t('funds.investedAmount')}>{renderMoney(report.invested)}</Descriptions.Item>
+        <Descriptions.Item label={t('funds.note')}>{report.note ?? '—'}</Descriptions.Item>
       </Descriptions>
-      <Card size="small" title="投资" style={{ marginBottom: 16 }}>
+      <Card size="small" title={t('funds.investment')} style={{ marginBottom: 16 }}>
         <Table
           rowKey="id"
           size="small"
           pagination={false}
           dataSource={report.investmentRows}
           columns={[
-            { title: '被投企业', dataIndex: 'companyName', render: (v: string, r) => (r.enterpriseId ? <Link to={`/enterprises/${r.enterpriseId}`}>{v}</Link> : <>{v} <Tag>未关联企业库</Tag></>) },
-            { title: '统一社会信用代码', dataIndex: 'uscc', render: (v: string | null) => v ?? '—' },
-            { title: '轮次', dataIndex: 'round', width: 90 },
-            { title: '投资日期', dataIndex: 'investedOn', width: 110 },
-            { title: '区县', dataIndex: 'districtName', width: 90, render: (v: string | null) => v ?? '市外/未登记' },
-            { title: '行业', dataIndex: 'industry', width: 140 },
-            { title: '金额', dataIndex: 'amount', align: 'right', width: 150, render: renderMoney },
+            { title: t('funds.investee'), dataIndex: 'companyName', render: (v: string, r) => (r.enterpriseId ? <Link to={`/enterprises/${r.enterpriseId}`}>{v}</Link> : <>{v} <Tag>{t('funds.notLinked')}</Tag></>) },
+            { title: t('funds.creditCode'), dataIndex: 'uscc', render: (v: string | null) => v ?? '—' },
+            { title: t('funds.round'), dataIndex: 'round', width: 90 },
+            { title: t('funds.investedOn'), dataIndex: 'investedOn', width: 110 },
+            { title: t('funds.districtShort'), dataIndex: 'districtName', width: 90, render: (v: string | null) => v ?? t('funds.outsideCity') },
+            { title: t('funds.industry'), dataIndex: 'industry', width: 140 },
+            { title: t('funds.amount'), dataIndex: 'amount', align: 'right', width: 150, render: renderMoney },
           ]}
         />
       </Card>
       <Space align="start" wrap style={{ marginBottom: 16 }}>
-        <Card size="small" title="估值">
-          <Table rowKey="companyName" size="small" pagination={false} dataSource={report.valuations} columns={[{ title: '企业', dataIndex: 'companyName' }, { title: '估值', dataIndex: 'value', align: 'right', render: renderMoney }]} />
+        <Card size="small" title={t('funds.valuation')}>
+          <Table rowKey="companyName" size="small" pagination={false} dataSource={report.valuations} columns={[{ title: t('funds.company'), dataIndex: 'companyName' }, { title: t('funds.valuation'), dataIndex: 'value', align: 'right', render: renderMoney }]} />
         </Card>
-        <Card size="small" title="退出">
-          <Table rowKey="companyName" size="small" pagination={false} dataSource={report.exits} columns={[{ title: '企业', dataIndex: 'companyName' }, { title: '日期', dataIndex: 'exitedOn' }, { title: '方式', dataIndex: 'method' }, { title: '回款', dataIndex: 'proceeds', align: 'right', render: renderMoney }]} />
+        <Card size="small" title={t('funds.exit')}>
+          <Table rowKey="companyName" size="small" pagination={false} dataSource={report.exits} columns={[{ title: t('funds.company'), dataIndex: 'companyName' }, { title: t('funds.date'), dataIndex: 'exitedOn' }, { title: t('funds.method'), dataIndex: 'method' }, { title: t('funds.returns'), dataIndex: 'proceeds', align: 'right', render: renderMoney }]} />
         </Card>
       </Space>
-      <Card size="small" title="办理过程">
+      <Card size="small" title={t('common.caseEvents')}>
         <Timeline items={report.events.map((e) => ({ children: `${formatDateTime(e.at)} ${e.actorLabel ?? ''}：${e.statusName}${e.comment ? `（${e.comment}）` : ''}` }))} />
       </Card>
     </>
