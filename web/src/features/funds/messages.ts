@@ -21,7 +21,7 @@ export const fundsMessages = {
   'funds.chart.byIndustryAria': ['按行业的投资分布图', 'Chart of investment by industry'],
   'funds.office.title': ['引导基金', 'Guidance funds'],
   'funds.office.subtitle': ['创投引导基金与蒲公英天使投资引导基金：合作基金、阶段参股出资与回款、季度投资报告、硅谷孵化器海外项目', 'Venture capital guidance fund and Dandelion angel investment guidance fund: partner funds, equity contributions and returns, quarterly investment reports, Silicon Valley incubator overseas projects'],
-  'funds.readOnly': ['（只读）', '(read only)'],
+  'funds.readOnly': ['（只读）', ' (read only)'],
   'funds.partnerFund': ['合作基金', 'Partner fund'],
   'funds.tab.flows': ['出资与回款', 'Contributions and returns'],
   'funds.tab.reports': ['季度报告', 'Quarterly reports'],
