@@ -61,7 +61,7 @@ const PAGES: Record<string, [string, string][]> = {
 /** The features web/src/lib/i18n-coverage.test.ts still lists as not yet translated. */
 function untranslatedFeatures(): Set<string> {
   const source = readFileSync('web/src/lib/i18n-coverage.test.ts', 'utf8');
-  const list = /const NOT_YET_TRANSLATED = \[([\s\S]*?)\];/.exec(source)?.[1] ?? '';
+  const list = /const NOT_YET_TRANSLATED(?:: string\[\])? = \[([\s\S]*?)\];/.exec(source)?.[1] ?? '';
   return new Set([...list.matchAll(/'features\/([a-z-]+)'/g)].map((m) => m[1]!));
 }
 

@@ -1,33 +1,38 @@
+import { translateFrom, type Lang } from '../../lib/i18n';
 import { formatMoney } from '../../lib/money';
+import { vouchersMessages } from './messages';
 
-type Format = (v: unknown) => string | null;
+type Key = keyof typeof vouchersMessages;
+type Format = (v: unknown, say: (key: Key, vars?: Record<string, string | number>) => string, lang: Lang) => string | null;
 
-const money: Format = (v) => (typeof v === 'number' ? formatMoney(v) : null);
-const text: Format = (v) => (v === null || v === undefined || v === '' ? null : Array.isArray(v) ? v.map(String).join('、') : String(v));
+const money: Format = (v, _say, lang) => (typeof v === 'number' ? formatMoney(v, 'yuan', lang) : null);
+const text: Format = (v, say) => (v === null || v === undefined || v === '' ? null : Array.isArray(v) ? v.map(String).join(say('vouchers.evidence.listSeparator')) : String(v));
 const percent: Format = (v) => (typeof v === 'number' ? `${(v * 100).toFixed(1)}%` : null);
+const count = (key: Key): Format => (v, say) => (Array.isArray(v) ? say(key, { n: v.length }) : typeof v === 'number' ? say(key, { n: v }) : null);
 
 /** The evidence fields of the fraud signals, in words; ids of records are left out (the row names the parties). */
-const FIELDS: Record<string, [string, Format] | null> = {
-  bookingId: ['预约号', text],
-  bookedOn: ['预约日期', text],
-  validUntil: ['创新券有效期至', text],
-  daysLeft: ['距到期', (v) => (typeof v === 'number' ? `${v} 天` : null)],
-  amount: ['金额', money],
-  bookings: ['同额预约', (v) => (Array.isArray(v) ? `${v.length} 次` : typeof v === 'number' ? `${v} 次` : null)],
-  lastAmount: ['最近一次金额', money],
-  maxAllowed: ['可用上限', money],
-  shared: ['共同点', text],
-  shareBp: ['持股比例', (v) => (typeof v === 'number' ? `${(v / 100).toFixed(2)}%` : null)],
+const FIELDS: Record<string, [Key, Format] | null> = {
+  bookingId: ['vouchers.evidence.bookingId', text],
+  bookedOn: ['vouchers.evidence.bookedOn', text],
+  validUntil: ['vouchers.evidence.validUntil', text],
+  daysLeft: ['vouchers.evidence.daysLeft', (v, say) => (typeof v === 'number' ? say('vouchers.evidence.days', { n: v }) : null)],
+  amount: ['vouchers.evidence.amount', money],
+  bookings: ['vouchers.evidence.bookings', count('vouchers.evidence.times')],
+  lastAmount: ['vouchers.evidence.lastAmount', money],
+  maxAllowed: ['vouchers.evidence.maxAllowed', money],
+  shared: ['vouchers.evidence.shared', text],
+  shareBp: ['vouchers.evidence.shareBp', (v) => (typeof v === 'number' ? `${(v / 100).toFixed(2)}%` : null)],
   shareholder: null,
   investee: null,
-  claims: ['兑付笔数', text],
-  redeemed: ['兑付金额', money],
-  topHolders: ['前几名持有人', (v) => (Array.isArray(v) ? `${v.length} 家` : null)],
-  topShare: ['前几名占比', percent],
+  claims: ['vouchers.evidence.claims', text],
+  redeemed: ['vouchers.evidence.redeemed', money],
+  topHolders: ['vouchers.evidence.topHolders', (v, say) => (Array.isArray(v) ? say('vouchers.evidence.firms', { n: v.length }) : null)],
+  topShare: ['vouchers.evidence.topShare', percent],
 };
 
 /** {"shareBp":3500,"investee":"19"} → "持股比例 35.00%". Unknown fields keep their value, never a raw JSON blob. */
-export function describeEvidence(evidence: Record<string, unknown>): string {
+export function describeEvidence(evidence: Record<string, unknown>, lang: Lang = 'zh-CN'): string {
+  const say = (key: Key, vars?: Record<string, string | number>) => translateFrom(vouchersMessages, lang, key, vars);
   return Object.entries(evidence)
     .map(([key, value]) => {
       const field = FIELDS[key];
@@ -35,11 +40,12 @@ export function describeEvidence(evidence: Record<string, unknown>): string {
         return null;
       }
       if (!field) {
-        return text(value) ? `${key} ${text(value)}` : null;
+        const shown = text(value, say, lang);
+        return shown ? `${key} ${shown}` : null;
       }
-      const shown = field[1](value);
-      return shown === null ? null : `${field[0]} ${shown}`;
+      const shown = field[1](value, say, lang);
+      return shown === null ? null : `${say(field[0])} ${shown}`;
     })
     .filter((x): x is string => x !== null)
-    .join('；');
+    .join(say('vouchers.evidence.separator'));
 }

@@ -7,6 +7,8 @@ import { useProvider } from '../api/get-provider';
 import type { ListProvidersResult } from '../api/list-providers';
 import type { ListPoliciesResult } from '../api/list-policies';
 import { newIdempotencyKey, useVoucherLabels } from '../constants';
+import { useMessages } from '../../../lib/i18n';
+import { vouchersMessages } from '../messages';
 import { formatMoney } from '../../../lib/money';
 import { businessDayjs } from '../../../lib/business-clock';
 import { MoneyInput } from '../../../components/MoneyInput';
@@ -26,6 +28,7 @@ export function BookServiceModal(props: { open: boolean; onClose: () => void; ho
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const { categoryLabel } = useVoucherLabels();
+  const t = useMessages(vouchersMessages);
   const booking = useCreateBooking();
   const detail = useProvider(props.open ? props.provider?.id : undefined);
   // One key per opened form: a double submit or a retry is the same booking.
@@ -55,7 +58,7 @@ export function BookServiceModal(props: { open: boolean; onClose: () => void; ho
           amount: v.amount,
         },
       });
-      void message.success(`预约成功，已冻结 ${formatMoney(b.amount)}`);
+      void message.success(t('vouchers.book.done', { amount: formatMoney(b.amount) }));
       form.resetFields();
       props.onClose();
     } catch (err) {
@@ -69,13 +72,13 @@ export function BookServiceModal(props: { open: boolean; onClose: () => void; ho
   };
 
   return (
-    <Modal title={`预约服务：${props.provider?.name ?? ''}`} open={props.open} onCancel={props.onClose} onOk={() => form.submit()} okText="确认预约并冻结" confirmLoading={booking.isPending} width={600} destroyOnHidden>
+    <Modal title={t('vouchers.book.title', { provider: props.provider?.name ?? '' })} open={props.open} onCancel={props.onClose} onOk={() => form.submit()} okText={t('vouchers.book.ok')} confirmLoading={booking.isPending} width={600} destroyOnHidden>
       <Form form={form} layout="vertical" onFinish={(v) => void submit(v)}>
-        <Form.Item name="serviceId" label="服务项目（服务目录）" rules={[{ required: true, message: '请从服务目录中选择服务项目' }]} extra={detail.data && services.length === 0 ? '该机构没有本政策支持类别的服务项目' : undefined}>
+        <Form.Item name="serviceId" label={t('vouchers.book.service')} rules={[{ required: true, message: t('vouchers.book.serviceRequired') }]} extra={detail.data && services.length === 0 ? t('vouchers.book.noService') : undefined}>
           <Select
             loading={detail.isLoading}
-            placeholder="选择服务项目"
-            options={services.map((s) => ({ value: s.id, label: `${s.name}（${categoryLabel(s.category)}，参考价 ${formatMoney(s.price)}/${s.unit}）` }))}
+            placeholder={t('vouchers.book.pickService')}
+            options={services.map((s) => ({ value: s.id, label: t('vouchers.book.serviceOption', { name: s.name, category: categoryLabel(s.category), price: formatMoney(s.price), unit: s.unit }) }))}
             onChange={(id: number) => {
               const s = services.find((x) => x.id === id);
               if (s && !form.getFieldValue('contractAmount')) {
@@ -84,30 +87,30 @@ export function BookServiceModal(props: { open: boolean; onClose: () => void; ho
             }}
           />
         </Form.Item>
-        <Form.Item name="period" label="服务期（开始至完成）" extra={`须在创新券有效期（${props.policy.validUntil}）内完成`} rules={[{ required: true, message: '请选择服务开始和完成日期' }]}>
+        <Form.Item name="period" label={t('vouchers.book.period')} extra={t('vouchers.book.periodHint', { validUntil: props.policy.validUntil })} rules={[{ required: true, message: t('vouchers.book.periodRequired') }]}>
           <DatePicker.RangePicker
             style={{ width: '100%' }}
-            placeholder={['服务开始日期', '服务完成日期']}
+            placeholder={[t('vouchers.book.start'), t('vouchers.book.end')]}
             disabledDate={(d) => d.isBefore(today, 'day') || d.isAfter(props.policy.validUntil, 'day')}
           />
         </Form.Item>
-        <Form.Item name="contractAmount" label="服务合同金额（元）" rules={[{ required: true, message: '请填写合同金额' }]}>
+        <Form.Item name="contractAmount" label={t('vouchers.book.contractAmount')} rules={[{ required: true, message: t('vouchers.book.contractRequired') }]}>
           <MoneyInput min={0.01} style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item
           name="amount"
-          label="使用创新券金额（元）"
-          extra={`不超过合同金额的 ${props.policy.coverageRatio * 100}%（最多 ${formatMoney(max)}），且不超过可用余额`}
+          label={t('vouchers.book.amount')}
+          extra={t('vouchers.book.amountHint', { ratio: props.policy.coverageRatio * 100, max: formatMoney(max) })}
           dependencies={['contractAmount']}
           rules={[
-            { required: true, message: '请填写使用金额' },
+            { required: true, message: t('vouchers.book.amountRequired') },
             // Said, never silently cut: a clamped input turned 12,000 into 10,000 without a word.
-            { validator: (_, v: number | undefined) => (v === undefined || v === null || !contract || v <= max ? Promise.resolve() : Promise.reject(new Error(`超过上限：合同金额 ${formatMoney(contract)} 的 ${props.policy.coverageRatio * 100}% 为 ${formatMoney(max)}`))) },
+            { validator: (_, v: number | undefined) => (v === undefined || v === null || !contract || v <= max ? Promise.resolve() : Promise.reject(new Error(t('vouchers.book.overLimit', { contract: formatMoney(contract), ratio: props.policy.coverageRatio * 100, max: formatMoney(max) })))) },
           ]}
         >
           <MoneyInput min={0.01} style={{ width: '100%' }} />
         </Form.Item>
-        <Typography.Text type="secondary">预约后该金额从可用余额转为冻结；服务完成并经市科委审核兑付后计入“已兑付”，取消预约则退回可用余额。</Typography.Text>
+        <Typography.Text type="secondary">{t('vouchers.book.note')}</Typography.Text>
       </Form>
     </Modal>
   );

@@ -1,12 +1,11 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, List, Space, Tag, Typography, Upload } from 'antd';
 import { errorMessage } from '../../../lib/form-errors';
+import { useMessages } from '../../../lib/i18n';
 import { downloadClaimFile, useUploadClaimFile, type ClaimFile, type ClaimFileKind } from '../api/claim-files';
+import { vouchersMessages } from '../messages';
 
-export const CLAIM_FILE_KINDS: { kind: ClaimFileKind; name: string }[] = [
-  { kind: 'acceptance', name: '服务验收报告' },
-  { kind: 'invoice', name: '服务发票' },
-];
+const CLAIM_FILE_KINDS: ClaimFileKind[] = ['acceptance', 'invoice'];
 
 function FileLink({ file }: { file: ClaimFile }) {
   const { message } = App.useApp();
@@ -26,13 +25,15 @@ function FileLink({ file }: { file: ClaimFile }) {
 export function ClaimFiles({ files, bookingId, errors = {} }: { files: ClaimFile[]; bookingId?: number; errors?: Partial<Record<ClaimFileKind, string>> }) {
   const { message } = App.useApp();
   const upload = useUploadClaimFile(bookingId);
+  const t = useMessages(vouchersMessages);
   return (
     <List
       size="small"
       bordered
       data-testid="claim-files"
       dataSource={CLAIM_FILE_KINDS}
-      renderItem={({ kind, name }) => {
+      renderItem={(kind) => {
+        const name = t(`vouchers.files.${kind}`);
         const file = files.find((f) => f.kind === kind);
         return (
           <List.Item
@@ -45,12 +46,12 @@ export function ClaimFiles({ files, bookingId, errors = {} }: { files: ClaimFile
                       accept=".pdf,.jpg,.jpeg,.png"
                       showUploadList={false}
                       beforeUpload={(f) => {
-                        upload.mutate({ kind, file: f }, { onSuccess: () => void message.success(`已上传${name}：${f.name}`), onError: (e) => void message.error(errorMessage(e)) });
+                        upload.mutate({ kind, file: f }, { onSuccess: () => void message.success(t('vouchers.files.uploaded', { kind: name, file: f.name })), onError: (e) => void message.error(errorMessage(e)) });
                         return false;
                       }}
                     >
-                      <Button size="small" icon={<UploadOutlined />} loading={upload.isPending && upload.variables?.kind === kind} aria-label={`上传${name}`}>
-                        {file ? '重新上传' : '上传'}
+                      <Button size="small" icon={<UploadOutlined />} loading={upload.isPending && upload.variables?.kind === kind} aria-label={t('vouchers.files.uploadKind', { kind: name })}>
+                        {file ? t('vouchers.files.reupload') : t('vouchers.files.upload')}
                       </Button>
                     </Upload>,
                   ]
@@ -60,7 +61,7 @@ export function ClaimFiles({ files, bookingId, errors = {} }: { files: ClaimFile
               title={
                 <Space>
                   {name}
-                  {file ? <Tag color="success">已上传</Tag> : <Tag color="red">{bookingId === undefined ? '未提交' : '必传'}</Tag>}
+                  {file ? <Tag color="success">{t('vouchers.files.isUploaded')}</Tag> : <Tag color="red">{bookingId === undefined ? t('vouchers.files.notSent') : t('vouchers.files.required')}</Tag>}
                 </Space>
               }
               description={
@@ -68,7 +69,7 @@ export function ClaimFiles({ files, bookingId, errors = {} }: { files: ClaimFile
                   <FileLink file={file} />
                 ) : (
                   <Typography.Text type={errors[kind] ? 'danger' : 'secondary'} style={{ fontSize: 12 }} role={errors[kind] ? 'alert' : undefined}>
-                    {errors[kind] ?? 'PDF、JPG 或 PNG，单个不超过 10MB'}
+                    {errors[kind] ?? t('vouchers.files.hint')}
                   </Typography.Text>
                 )
               }

@@ -6,12 +6,13 @@ import { useFlags } from '../api/list-flags';
 import { useResolveFlag } from '../api/resolve-flag';
 import { useScanFlags } from '../api/scan-flags';
 import { describeEvidence } from '../evidence';
-import { useMessages } from '../../../lib/i18n';
+import { useI18n, useMessages } from '../../../lib/i18n';
 import { vouchersMessages } from '../messages';
 
 /** The officers' queue of fraud signals with their evidence; resolutions are audited. */
 export function FlagsPanel({ canAct }: { canAct: boolean }) {
   const t = useMessages(vouchersMessages);
+  const { lang } = useI18n();
   const { message } = App.useApp();
   const [status, setStatus] = useState<'open' | 'dismissed' | 'confirmed'>('open');
   const flags = useFlags({ limit: 100, status });
@@ -48,7 +49,7 @@ export function FlagsPanel({ canAct }: { canAct: boolean }) {
           { key: 'kindName', title: t('vouchers.flags.kind'), dataIndex: 'kindName' },
           { key: 'holderName', title: t('vouchers.holder'), dataIndex: 'holderName', render: (v: string | null) => v ?? '—' },
           { key: 'providerName', title: t('vouchers.provider'), dataIndex: 'providerName', render: (v: string | null) => v ?? '—' },
-          { key: 'evidence', title: t('vouchers.flags.evidence'), dataIndex: 'evidence', render: (e: Record<string, unknown>) => describeEvidence(e) || '—' },
+          { key: 'evidence', title: t('vouchers.flags.evidence'), dataIndex: 'evidence', render: (e: Record<string, unknown>) => describeEvidence(e, lang) || '—' },
           { key: 'status', title: t('vouchers.status'), dataIndex: 'status', width: 80, render: (s: string) => <Tag color={s === 'open' ? 'gold' : s === 'confirmed' ? 'red' : 'default'}>{t(`vouchers.flags.${s as 'open' | 'confirmed' | 'dismissed'}`)}</Tag> },
           {
             key: 'actions',

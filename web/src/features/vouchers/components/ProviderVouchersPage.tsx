@@ -36,8 +36,8 @@ export default function ProviderVouchersPage() {
   if (me.isError) {
     return (
       <>
-        <PageTitle title="服务机构工作台" />
-        <Empty description="本机构尚未登记为创新券服务机构。" style={{ marginBottom: 16 }} />
+        <PageTitle title={t('vouchers.provider.title')} />
+        <Empty description={t('vouchers.provider.notRegistered')} style={{ marginBottom: 16 }} />
         <RegisterProviderCard />
       </>
     );
@@ -48,7 +48,7 @@ export default function ProviderVouchersPage() {
     }
     try {
       await add.mutateAsync({ id: p.id, body: v });
-      void message.success('服务项目已添加');
+      void message.success(t('vouchers.provider.serviceAdded'));
       form.resetFields();
     } catch (err) {
       if (!applyFieldErrors(form, err, ['category', 'name', 'price', 'unit']).length) {
@@ -58,13 +58,13 @@ export default function ProviderVouchersPage() {
   };
   return (
     <>
-      <PageTitle title="服务机构工作台">
+      <PageTitle title={t('vouchers.provider.title')}>
         <Typography.Text type="secondary">
           {p?.name} · {p?.districtName} {p ? <Tag color={providerStatus[p.status]?.color}>{providerStatus[p.status]?.label}</Tag> : null}
         </Typography.Text>
       </PageTitle>
 
-      <Card title="待交付的预约（服务完成后申请兑付）">
+      <Card title={t('vouchers.provider.toDeliver')}>
         <DataTable<Booking>
           tableId="vouchers.provider.bookings"
           query={bookings}
@@ -73,22 +73,22 @@ export default function ProviderVouchersPage() {
           size="small"
           pagination={{ pageSize: 10 }}
           columns={[
-            { key: 'id', title: '预约号', dataIndex: 'id', width: 80 },
-            { key: 'holderName', title: '持有人', dataIndex: 'holderName' },
-            { key: 'serviceName', title: '服务项目', dataIndex: 'serviceName', render: (n: string | null, b) => n ?? categoryLabel(b.serviceCategory) },
-            { key: 'serviceStart', title: '服务期', dataIndex: 'serviceStart', width: 190, render: (s: string | null, b) => (s ? `${s} 至 ${b.serviceEnd}` : '—') },
-            { key: 'contractAmount', title: '合同金额', dataIndex: 'contractAmount', render: renderMoney },
-            { key: 'amount', title: '创新券金额', dataIndex: 'amount', render: renderMoney },
-            { key: 'bookedOn', title: '预约日期', dataIndex: 'bookedOn', width: 110 },
-            { key: 'status', title: '状态', dataIndex: 'status', width: 130, render: (s: string) => <Tag color={bookingStatus[s]?.color}>{bookingStatus[s]?.label ?? s}</Tag> },
+            { key: 'id', title: t('vouchers.bookingId'), dataIndex: 'id', width: 80 },
+            { key: 'holderName', title: t('vouchers.holder'), dataIndex: 'holderName' },
+            { key: 'serviceName', title: t('vouchers.service'), dataIndex: 'serviceName', render: (n: string | null, b) => n ?? categoryLabel(b.serviceCategory) },
+            { key: 'serviceStart', title: t('vouchers.servicePeriod'), dataIndex: 'serviceStart', width: 190, render: (s: string | null, b) => (s ? t('vouchers.servicePeriodValue', { start: s, end: b.serviceEnd ?? '' }) : '—') },
+            { key: 'contractAmount', title: t('vouchers.contractAmount'), dataIndex: 'contractAmount', render: renderMoney },
+            { key: 'amount', title: t('vouchers.voucherAmount'), dataIndex: 'amount', render: renderMoney },
+            { key: 'bookedOn', title: t('vouchers.bookedOn'), dataIndex: 'bookedOn', width: 110 },
+            { key: 'status', title: t('vouchers.status'), dataIndex: 'status', width: 130, render: (s: string) => <Tag color={bookingStatus[s]?.color}>{bookingStatus[s]?.label ?? s}</Tag> },
             {
               key: 'actions',
-              title: '操作',
+              title: t('vouchers.actions'),
               width: 130,
               render: (_, b) =>
                 b.status === 'booked' ? (
                   <Button size="small" type="primary" onClick={() => setClaiming(b)}>
-                    申请兑付（通兑）
+                    {t('vouchers.provider.claimTongdui')}
                   </Button>
                 ) : null,
             },
@@ -96,7 +96,7 @@ export default function ProviderVouchersPage() {
         />
       </Card>
 
-      <Card title="兑付申请" style={{ marginTop: 16 }}>
+      <Card title={t('vouchers.provider.claims')} style={{ marginTop: 16 }}>
         <DataTable
           tableId="vouchers.provider.claims"
           query={claims}
@@ -105,17 +105,17 @@ export default function ProviderVouchersPage() {
           size="small"
           pagination={{ pageSize: 10 }}
           columns={[
-            { key: 'id', title: '申请号', dataIndex: 'id', width: 80 },
-            { key: 'holderName', title: '持有人', dataIndex: 'holderName' },
-            { key: 'mode', title: '方式', dataIndex: 'mode', render: (m: string) => modeLabel[m] },
-            { key: 'amount', title: '金额', dataIndex: 'amount', render: renderMoney },
-            { key: 'status', title: '状态', dataIndex: 'status', width: 90, render: (s: string) => <Tag color={claimStatus[s]?.color}>{claimStatus[s]?.label}</Tag> },
-            { key: 'settlementId', title: '结算批次', dataIndex: 'settlementId', width: 90, render: (v: number | null) => v ?? '—' },
+            { key: 'id', title: t('vouchers.claimId'), dataIndex: 'id', width: 80 },
+            { key: 'holderName', title: t('vouchers.holder'), dataIndex: 'holderName' },
+            { key: 'mode', title: t('vouchers.mode'), dataIndex: 'mode', render: (m: string) => modeLabel[m] },
+            { key: 'amount', title: t('vouchers.amount'), dataIndex: 'amount', render: renderMoney },
+            { key: 'status', title: t('vouchers.status'), dataIndex: 'status', width: 90, render: (s: string) => <Tag color={claimStatus[s]?.color}>{claimStatus[s]?.label}</Tag> },
+            { key: 'settlementId', title: t('vouchers.provider.settlement'), dataIndex: 'settlementId', width: 90, render: (v: number | null) => v ?? '—' },
           ]}
         />
       </Card>
 
-      <Card title="结算批次" style={{ marginTop: 16 }}>
+      <Card title={t('vouchers.provider.settlements')} style={{ marginTop: 16 }}>
         <DataTable
           tableId="vouchers.provider.settlements"
           query={settlements}
@@ -124,44 +124,44 @@ export default function ProviderVouchersPage() {
           size="small"
           pagination={false}
           columns={[
-            { key: 'id', title: '批次号', dataIndex: 'id', width: 80 },
-            { key: 'claimCount', title: '笔数', dataIndex: 'claimCount', width: 70 },
-            { key: 'total', title: '金额', dataIndex: 'total', render: renderMoney },
-            { key: 'status', title: '状态', dataIndex: 'status', render: (s: string) => (s === 'paid' ? <Tag color="green">已付款</Tag> : <Tag color="gold">待付款</Tag>) },
-            { key: 'export', title: '导出', width: 100, render: (_, s) => <Button size="small" onClick={() => exportSettlement(s.id, t('vouchers.settle.exportFile', { id: s.id })).catch((e: unknown) => message.error(errorMessage(e)))}>付款清单</Button> },
+            { key: 'id', title: t('vouchers.provider.batchNo'), dataIndex: 'id', width: 80 },
+            { key: 'claimCount', title: t('vouchers.provider.claimCount'), dataIndex: 'claimCount', width: 70 },
+            { key: 'total', title: t('vouchers.amount'), dataIndex: 'total', render: renderMoney },
+            { key: 'status', title: t('vouchers.status'), dataIndex: 'status', render: (s: string) => (s === 'paid' ? <Tag color="green">{t('vouchers.provider.paid')}</Tag> : <Tag color="gold">{t('vouchers.provider.unpaid')}</Tag>) },
+            { key: 'export', title: t('vouchers.provider.export'), width: 100, render: (_, s) => <Button size="small" onClick={() => exportSettlement(s.id, t('vouchers.settle.exportFile', { id: s.id })).catch((e: unknown) => message.error(errorMessage(e)))}>{t('vouchers.provider.paymentList')}</Button> },
           ]}
         />
       </Card>
 
-      <Card title="服务目录" style={{ marginTop: 16 }}>
+      <Card title={t('vouchers.provider.catalogue')} style={{ marginTop: 16 }}>
         <Table
           rowKey="id"
           size="small"
           dataSource={p?.services ?? []}
           pagination={false}
           columns={[
-            { title: '类别', dataIndex: 'categoryName', width: 100 },
-            { title: '服务项目', dataIndex: 'name' },
-            { title: '参考价格', dataIndex: 'price', render: renderMoney },
-            { title: '单位', dataIndex: 'unit', width: 60 },
+            { title: t('vouchers.categoryShort'), dataIndex: 'categoryName', width: 100 },
+            { title: t('vouchers.service'), dataIndex: 'name' },
+            { title: t('vouchers.provider.referencePrice'), dataIndex: 'price', render: renderMoney },
+            { title: t('vouchers.provider.unit'), dataIndex: 'unit', width: 60 },
           ]}
         />
-        <Form form={form} layout="inline" style={{ marginTop: 12 }} onFinish={(v) => void addService(v)} initialValues={{ unit: '项' }}>
-          <Form.Item name="category" rules={[{ required: true, message: '请选择类别' }]}>
-            <Select aria-label="服务类别" placeholder="类别" style={{ width: 120 }} options={categoryOptions.filter((c) => p?.categories.includes(c.value)).map((c) => ({ ...c }))} />
+        <Form form={form} layout="inline" style={{ marginTop: 12 }} onFinish={(v) => void addService(v)} initialValues={{ unit: t('vouchers.provider.defaultUnit') }}>
+          <Form.Item name="category" rules={[{ required: true, message: t('vouchers.provider.categoryRequired') }]}>
+            <Select aria-label={t('vouchers.category')} placeholder={t('vouchers.categoryShort')} style={{ width: 120 }} options={categoryOptions.filter((c) => p?.categories.includes(c.value)).map((c) => ({ ...c }))} />
           </Form.Item>
-          <Form.Item name="name" rules={[{ required: true, message: '请填写服务项目' }]}>
-            <Input aria-label="服务项目" placeholder="服务项目" />
+          <Form.Item name="name" rules={[{ required: true, message: t('vouchers.provider.serviceRequired') }]}>
+            <Input aria-label={t('vouchers.service')} placeholder={t('vouchers.service')} />
           </Form.Item>
-          <Form.Item name="price" rules={[{ required: true, message: '请填写价格' }]}>
-            <MoneyInput aria-label="参考价格（元）" placeholder="参考价格" />
+          <Form.Item name="price" rules={[{ required: true, message: t('vouchers.provider.priceRequired') }]}>
+            <MoneyInput aria-label={t('vouchers.provider.referencePriceYuan')} placeholder={t('vouchers.provider.referencePrice')} />
           </Form.Item>
           <Form.Item name="unit">
-            <Input aria-label="计价单位" style={{ width: 60 }} />
+            <Input aria-label={t('vouchers.provider.unitLabel')} style={{ width: 60 }} />
           </Form.Item>
           <Space>
             <Button htmlType="submit" loading={add.isPending}>
-              添加服务
+              {t('vouchers.provider.addService')}
             </Button>
           </Space>
         </Form>
