@@ -56,6 +56,8 @@ const PAGES: Record<string, [string, string][]> = {
   ],
   expert: [['experts', '/expert/assignments']],
   fund: [['funds', '/funds/my']],
+  provider: [['vouchers', '/vouchers/provider']],
+  carrier: [['carriers', '/carriers']],
 };
 
 /** The features web/src/lib/i18n-coverage.test.ts still lists as not yet translated. */
