@@ -41,11 +41,11 @@ describe('public portal', () => {
     await firstNotice.click();
     await page.waitForURL(/\/public\/notices\/\d+$/);
     await expect.poll(() => page.getByText(title).first().isVisible()).toBe(true);
-    await page.getByRole('link', { name: '公共服务首页' }).click();
+    await page.getByTestId('public-home').click();
     await page.waitForURL(/\/public$/);
 
     // the tools
-    await page.getByRole('link', { name: /认定自评/ }).click();
+    await page.locator('.portal-tool', { hasText: '认定自评' }).click();
     await page.waitForURL('**/public/self-assessment');
     await page.context().close();
   });

@@ -202,7 +202,18 @@ describe('programmes: a designed call, its invitation, attachments and a withdra
     await row.getByRole('button', { name: /邀请申报单位/ }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('受邀企业').fill('西溪智芯');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '杭州西溪智芯科技有限公司' }).click();
+    // the options re-render when the search answers: click until the enterprise is picked (a click on an
+    // option that was replaced meanwhile picks nothing)
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '杭州西溪智芯科技有限公司' });
+    const picked = dialog.locator('.ant-select-selection-item', { hasText: '杭州西溪智芯科技有限公司' });
+    await expect
+      .poll(async () => {
+        if ((await picked.count()) === 0) {
+          await option.click({ timeout: 2_000 }).catch(() => undefined);
+        }
+        return picked.count();
+      })
+      .toBeGreaterThan(0);
     await shot(page, 'programmes-invite');
     await dialog.getByRole('button', { name: '邀 请' }).or(dialog.getByRole('button', { name: '邀请' })).click();
     await row.getByRole('button', { name: '邀请申报单位（1）' }).waitFor();

@@ -7,7 +7,6 @@ export const messages = {
   'app.documentTitleOf': ['{title} · 科创', '{title} · Kechuang'],
 
   'public.nav': ['公共服务', 'Public services'],
-  'public.home': ['公共服务首页', 'Public services home'],
   'public.title': ['{app} · 公共服务', '{app} · Public services'],
   'public.selfAssessment': ['认定自评', 'Recognition self-check'],
   'public.interestSubsidy': ['贴息测算', 'Interest subsidy calculator'],

@@ -28,7 +28,7 @@ export function PublicLayout() {
       {/* the header grows to two rows where the links do not fit on one (English, narrow screens) */}
       <Layout.Header style={{ background: '#0f3c8c', paddingInline: 20, height: 'auto', minHeight: 64, lineHeight: '32px', paddingBlock: 16 }}>
         <Flex align="center" justify="space-between" gap={16} wrap>
-          <Link to="/public" aria-label={t('public.home')}>
+          <Link to="/public" data-testid="public-home">
             <Flex align="center" gap={10}>
               <span className="brand-mark" aria-hidden>
                 {t('app.mark')}
