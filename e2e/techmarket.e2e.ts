@@ -24,11 +24,27 @@ describe('technology market', () => {
     await ent.goto('/techmarket/my');
     await ent.getByLabel('标题', { exact: true }).fill(title);
     await ent.getByLabel('描述', { exact: true }).fill('面向高带宽存储的芯粒互连与先进封装技术，已完成中试验证。');
-    await ent.getByLabel('技术领域', { exact: true }).click();
-    await ent.locator('.ant-select-item-option', { hasText: '电子信息' }).click();
-    const posted = ent.waitForResponse((r) => r.url().endsWith('/api/techmarket/listings') && r.request().method() === 'POST');
-    await ent.getByRole('button', { name: /提交审核/ }).click();
-    const postedRes = await posted;
+    // pick the domain until it shows as picked and the dropdown is gone: an option clicked while the list
+    // opens can pick nothing and leave the list over the submit button (CI waited 30 s on it twice)
+    const domain = ent.getByLabel('技术领域', { exact: true });
+    const picked = ent.locator('.ant-form-item', { has: domain }).locator('.ant-select-selection-item', { hasText: '电子信息' });
+    const openList = ent.locator('.ant-select-dropdown:visible');
+    await expect
+      .poll(async () => {
+        if ((await picked.count()) === 0) {
+          if ((await openList.count()) === 0) {
+            await domain.click({ timeout: 2_000 }).catch(() => undefined);
+          }
+          await openList.locator('.ant-select-item-option', { hasText: '电子信息' }).click({ timeout: 2_000 }).catch(() => undefined);
+        }
+        return picked.count();
+      })
+      .toBeGreaterThan(0);
+    await expect.poll(() => openList.count()).toBe(0);
+    const [postedRes] = await Promise.all([
+      ent.waitForResponse((r) => r.url().endsWith('/api/techmarket/listings') && r.request().method() === 'POST'),
+      ent.getByRole('button', { name: /提交审核/ }).click(),
+    ]);
     expect(postedRes.status()).toBe(201);
     const { id } = (await postedRes.json()) as { id: number };
     await ent.getByRole('row').filter({ hasText: title }).filter({ hasText: '待审核' }).waitFor();
