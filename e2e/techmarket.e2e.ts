@@ -27,7 +27,7 @@ describe('technology market', () => {
     // pick the domain until it shows as picked and the dropdown is gone: an option clicked while the list
     // opens can pick nothing and leave the list over the submit button (CI waited 30 s on it twice)
     const domain = ent.getByLabel('技术领域', { exact: true });
-    const picked = ent.locator('.ant-form-item', { has: domain }).locator('.ant-select-selection-item', { hasText: '电子信息' });
+    const picked = ent.locator('.ant-form-item', { hasText: '技术领域' }).locator('.ant-select-content-value', { hasText: '电子信息' });
     const openList = ent.locator('.ant-select-dropdown:visible');
     await expect
       .poll(async () => {
