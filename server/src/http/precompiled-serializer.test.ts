@@ -6,7 +6,7 @@ import { precompiledSerializer } from './precompiled-serializer.js';
 const serialize = precompiledSerializer({ schema: enterprisePage });
 const item = {
   id: 7,
-  uscc: '91330106MA2XXXXXX1',
+  uscc: '913301066829115517',
   name: '杭州"引号"\\反斜杠科技有限公司',
   districtId: 2,
   districtCode: '330106',
