@@ -39,6 +39,8 @@ type Props<T> = Omit<TableProps<T>, 'columns' | 'dataSource' | 'loading' | 'loca
   pagination?: TableProps<T>['pagination'];
   /** 导出Excel: the file the API builds for the rows shown (same filters). */
   exportFile?: { url: string; filename: string };
+  /** What an empty list says instead of 暂无数据 (e.g. 目前没有正在受理的申报通知). */
+  emptyText?: ReactNode;
 };
 
 /** Keys of the columns a reader must see without scrolling a wide table sideways: the row's status and actions. */
@@ -63,13 +65,13 @@ export function pinKeyColumns<T>(columns: DataColumn<T>[], scrollsSideways: bool
  * The list every feature shows: filters, actions, export, column settings, the table and its pager, and a
  * state for each case: loading, empty, refused (403 says so, with the reason) and failed (with a retry).
  */
-export function DataTable<T extends object>({ tableId, columns, query, rows, filters, actions, keyset, pagination, exportFile, ...table }: Props<T>) {
+export function DataTable<T extends object>({ tableId, columns, query, rows, filters, actions, keyset, pagination, exportFile, emptyText: empty, ...table }: Props<T>) {
   const t = useT();
   const tc = useMessages(componentsMessages);
   const { message } = App.useApp();
   const [hidden, setHidden] = useHiddenColumns(tableId);
   const [exporting, setExporting] = useState(false);
-  const emptyText = query.isError ? <QueryFailure query={query} /> : query.isLoading ? t('common.loading') : tc('components.table.empty');
+  const emptyText = query.isError ? <QueryFailure query={query} /> : query.isLoading ? t('common.loading') : (empty ?? tc('components.table.empty'));
   const runExport = (file: { url: string; filename: string }) => {
     setExporting(true);
     downloadFile(file.url, file.filename)
