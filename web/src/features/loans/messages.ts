@@ -17,7 +17,6 @@ export const loansMessages = {
   'loans.saveDraft': ['保存草稿', 'Save draft'],
   'loans.actions.title': ['办理', 'Process'],
   'loans.actions.comment': ['意见（退回、不予批准、登记违约须填写）', 'Comment (required to return, refuse or record a default)'],
-  'loans.pool.balance': ['{amount} 元', '{amount} yuan'],
   'loans.bridge.title': ['融资周转金', 'Bridge loan fund'],
   'loans.bridge.caseTitle': ['融资周转金 · {enterprise}', 'Bridge loan fund · {enterprise}'],
   'loans.bridge.apply': ['申请周转金', 'Apply for a bridge loan'],

@@ -1,4 +1,4 @@
-import { Card, Descriptions, Space, Tag, Typography } from 'antd';
+import { Card, Descriptions, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { PageLoading } from '../../../components/PageLoading';
@@ -6,6 +6,7 @@ import { CaseEventsCard } from '../../../components/CaseEventsCard';
 import { PageTitle } from '../../../components/PageTitle';
 import { renderMoney } from '../../../components/Money';
 import { QueryFailure } from '../../../components/QueryState';
+import { StatusTag } from '../../../components/StatusTag';
 import { errorMessage } from '../../../lib/form-errors';
 import { useMessages } from '../../../lib/i18n';
 import { loansMessages } from '../messages';
@@ -29,7 +30,7 @@ export default function BridgeLoanPage() {
     <>
       <PageTitle title={t('loans.bridge.caseTitle', { enterprise: b.enterpriseName })} isName extra={<Link to="/loans/bridge">{t('loans.backToList')}</Link>}>
         <Space>
-          <Tag color={b.overdue ? 'red' : 'blue'}>{b.statusName}{b.overdue ? t('loans.overdueSuffix') : ''}</Tag>
+          <StatusTag status={b.status} name={`${b.statusName}${b.overdue ? t('loans.overdueSuffix') : ''}`} tone={b.overdue ? 'error' : undefined} />
           {b.next ? <Typography.Text type="secondary">{t('loans.next', { next: b.next })}</Typography.Text> : null}
           {b.dueOn ? <Typography.Text type="secondary">{t('loans.dueOn', { dueOn: b.dueOn })}</Typography.Text> : null}
         </Space>

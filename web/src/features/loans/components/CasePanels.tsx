@@ -1,6 +1,8 @@
-import { Alert, Button, Card, Input, InputNumber, Space } from 'antd';
+import { Alert, Button, Card, Input, Segmented, Space } from 'antd';
 import { useState } from 'react';
-import { useI18n, useMessages } from '../../../lib/i18n';
+import { Money } from '../../../components/Money';
+import { MoneyInput } from '../../../components/MoneyInput';
+import { useMessages } from '../../../lib/i18n';
 import { loansMessages } from '../messages';
 
 interface Action {
@@ -24,7 +26,7 @@ export function ActionsCard({ actions, amountFor, amountLabel, pending, problem,
         {actions.some((a) => amountFor.includes(a.action)) ? (
           <Space>
             <span>{amountLabel}</span>
-            <InputNumber aria-label={amountLabel} min={0} precision={2} step={100000} style={{ width: 200 }} value={amount} onChange={(v) => setAmount(v)} />
+            <MoneyInput aria-label={amountLabel} step={100000} value={amount} onChange={(v) => setAmount(v)} />
           </Space>
         ) : null}
         <Space wrap>
@@ -41,8 +43,6 @@ export function ActionsCard({ actions, amountFor, amountLabel, pending, problem,
 }
 
 export function PoolCard({ pool }: { pool: { book: string; accounts: { kind: string; name: string; balance: number }[] } | undefined }) {
-  const t = useMessages(loansMessages);
-  const { lang } = useI18n();
   if (!pool) {
     return null;
   }
@@ -51,10 +51,24 @@ export function PoolCard({ pool }: { pool: { book: string; accounts: { kind: str
       <Space size="large" wrap>
         {pool.accounts.map((a) => (
           <span key={a.kind}>
-            {a.name}：<strong className="money">{t('loans.pool.balance', { amount: a.balance.toLocaleString(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 }) })}</strong>
+            {a.name}：
+            <strong>
+              <Money value={a.balance} />
+            </strong>
           </span>
         ))}
       </Space>
     </Card>
+  );
+}
+
+/** The lists' filters: the year (2016, 2015, all) and, for the bureau, the cases awaiting me or all. */
+export function YearMineFilters({ year, mine, showMine, onYear, onMine }: { year: number | undefined; mine: boolean; showMine: boolean; onYear: (year: number | undefined) => void; onMine: (mine: boolean) => void }) {
+  const t = useMessages(loansMessages);
+  return (
+    <>
+      <Segmented value={year ?? 0} options={[{ value: 2016, label: '2016' }, { value: 2015, label: '2015' }, { value: 0, label: t('loans.yearAll') }]} onChange={(v) => onYear(v === 0 ? undefined : (v as number))} />
+      {showMine ? <Segmented value={mine ? 'mine' : 'all'} options={[{ value: 'mine', label: t('loans.mine') }, { value: 'all', label: t('loans.all') }]} onChange={(v) => onMine(v === 'mine')} /> : null}
+    </>
   );
 }

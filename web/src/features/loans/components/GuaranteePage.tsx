@@ -1,4 +1,4 @@
-import { Card, Descriptions, Space, Tag, Typography } from 'antd';
+import { Card, Descriptions, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { PageLoading } from '../../../components/PageLoading';
@@ -6,6 +6,7 @@ import { CaseEventsCard } from '../../../components/CaseEventsCard';
 import { PageTitle } from '../../../components/PageTitle';
 import { renderMoney } from '../../../components/Money';
 import { QueryFailure } from '../../../components/QueryState';
+import { StatusTag } from '../../../components/StatusTag';
 import { errorMessage } from '../../../lib/form-errors';
 import { useMessages } from '../../../lib/i18n';
 import { loansMessages } from '../messages';
@@ -29,7 +30,7 @@ export default function GuaranteePage() {
     <>
       <PageTitle title={t('loans.guarantees.caseTitle', { type: g.typeName, enterprise: g.enterpriseName })} isName extra={<Link to="/loans/guarantees">{t('loans.backToList')}</Link>}>
         <Space>
-          <Tag color="blue">{g.statusName}</Tag>
+          <StatusTag status={g.status} name={g.statusName} />
           {g.next ? <Typography.Text type="secondary">{t('loans.next', { next: g.next })}</Typography.Text> : null}
           {g.dueOn ? <Typography.Text type="secondary">{t('loans.dueOn', { dueOn: g.dueOn })}</Typography.Text> : null}
         </Space>
