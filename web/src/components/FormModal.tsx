@@ -1,4 +1,4 @@
-import { Alert, Form, Modal, type FormInstance, type ModalProps } from 'antd';
+import { Alert, Form, Modal, type FormInstance, type FormProps, type ModalProps } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { ApiError } from '../lib/api';
 import { useMessages } from '../lib/i18n';
@@ -13,6 +13,8 @@ type Props<V> = Omit<ModalProps, 'onOk' | 'confirmLoading' | 'children'> & {
   form?: FormInstance<V>;
   initialValues?: Partial<V>;
   layout?: 'vertical' | 'horizontal';
+  /** More props of the Form (e.g. scrollToFirstError, a data-testid). */
+  formProps?: Omit<FormProps<V>, 'form' | 'layout' | 'initialValues' | 'onFinish' | 'preserve' | 'children'>;
   children: ReactNode;
 };
 
@@ -21,7 +23,7 @@ type Props<V> = Omit<ModalProps, 'onOk' | 'confirmLoading' | 'children'> & {
  * `details.fields`), each message lands on its field and the modal stays open; a problem of no field of
  * this form shows above the fields.
  */
-export function FormModal<V extends object>({ open, onClose, onSubmit, form: given, initialValues, layout = 'vertical', children, ...modal }: Props<V>) {
+export function FormModal<V extends object>({ open, onClose, onSubmit, form: given, initialValues, layout = 'vertical', formProps, children, ...modal }: Props<V>) {
   const t = useMessages(componentsMessages);
   const [own] = Form.useForm<V>();
   const form = given ?? own;
@@ -57,7 +59,7 @@ export function FormModal<V extends object>({ open, onClose, onSubmit, form: giv
       confirmLoading={saving}
     >
       {failure ? <Alert type="error" showIcon role="alert" style={{ marginBottom: 12 }} title={t('components.form.failed', { reason: failure })} /> : null}
-      <Form<V> form={form} layout={layout} initialValues={initialValues} onFinish={(v) => void submit(v)} preserve={false}>
+      <Form<V> {...formProps} form={form} layout={layout} initialValues={initialValues} onFinish={(v) => void submit(v)} preserve={false}>
         {children}
       </Form>
     </Modal>
