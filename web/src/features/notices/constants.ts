@@ -1,3 +1,4 @@
+import type { Tone } from '../../components/StatusTag';
 import type { noticesMessages } from './messages';
 import { recognitionTypeMessages } from '../recognitions/messages';
 
@@ -6,14 +7,16 @@ export const TYPE_CODES = Object.keys(recognitionTypeMessages) as RecognitionTyp
 
 type NoticesKey = keyof typeof noticesMessages;
 
-export const NOTICE_STATE: Record<string, { label: NoticesKey; color: string }> = {
-  scheduled: { label: 'notices.state.scheduled', color: 'default' },
-  open: { label: 'notices.state.open', color: 'processing' },
-  closed: { label: 'notices.state.closed', color: 'success' },
+/** A notice's state is worked out from its dates (the API sends no name for it): the words are the page's own. */
+export const NOTICE_STATE: Record<string, { label: NoticesKey; tone: Tone }> = {
+  scheduled: { label: 'notices.state.scheduled', tone: 'default' },
+  open: { label: 'notices.state.open', tone: 'processing' },
+  closed: { label: 'notices.state.closed', tone: 'success' },
 };
 
-export const OBJECTION_STATUS: Record<string, { label: NoticesKey; color: string }> = {
-  open: { label: 'notices.objections.status.open', color: 'red' },
-  upheld: { label: 'notices.objections.status.upheld', color: 'orange' },
-  dismissed: { label: 'notices.objections.status.dismissed', color: 'default' },
+/** An objection's status; the API names only the outcomes, so the words are the page's own (and feed its filter). */
+export const OBJECTION_STATUS: Record<string, { label: NoticesKey; tone: Tone }> = {
+  open: { label: 'notices.objections.status.open', tone: 'error' },
+  upheld: { label: 'notices.objections.status.upheld', tone: 'warning' },
+  dismissed: { label: 'notices.objections.status.dismissed', tone: 'default' },
 };

@@ -1,12 +1,14 @@
-import { Alert, App, Badge, Button, Drawer, Input, Modal, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Badge, Button, Drawer, Form, Input, Space, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
+import { DataTable, type DataColumn } from '../../../components/DataTable';
+import { FormModal } from '../../../components/FormModal';
 import { StatusTag } from '../../../components/StatusTag';
 import { errorMessage } from '../../../lib/form-errors';
 import { useApproveAll } from '../api/approve-all';
 import { useDecideApplication } from '../api/decide-application';
 import { useNoticeItems, type NoticeItem } from '../api/get-notice-items';
 import type { NoticeSummary } from '../api/list-notices';
-import { NOTICE_STATE } from '../constants';
+import { NoticeStateTag } from './StateTags';
 import { useMessages } from '../../../lib/i18n';
 import { noticesMessages } from '../messages';
 
@@ -32,7 +34,6 @@ export function NoticeItemsDrawer({ notice, canAct, onClose }: { notice: NoticeS
   const decide = useDecideApplication();
   const approveAll = useApproveAll();
   const [declining, setDeclining] = useState<NoticeItem | null>(null);
-  const [comment, setComment] = useState('');
   const fail = (e: unknown) => void message.error(errorMessage(e));
   const closed = items.data?.state === 'closed';
 
@@ -78,6 +79,36 @@ export function NoticeItemsDrawer({ notice, canAct, onClose }: { notice: NoticeS
         ),
     });
 
+  const columns: DataColumn<NoticeItem>[] = [
+    { key: 'applicationId', title: t('notices.col.applicationId'), dataIndex: 'applicationId', width: 80 },
+    { key: 'name', title: t('notices.col.enterprise'), dataIndex: 'name' },
+    { key: 'district', title: t('notices.col.district'), dataIndex: 'districtName', width: 90 },
+    { key: 'status', title: t('notices.col.state'), dataIndex: 'statusName', width: 150, render: (v: string, r) => <StatusTag status={r.status} name={closed && r.status === 'in_notice' ? t('notices.items.periodEnded') : v} /> },
+    { key: 'objections', title: t('notices.col.objections'), width: 150, render: (_, r) => <ObjectionBadges c={r.objections} /> },
+    {
+      key: 'actions',
+      title: t('notices.col.decision'),
+      width: 190,
+      render: (_, r) =>
+        !canAct || r.status !== 'in_notice' ? null : r.blockedReason ? (
+          <Tooltip title={r.blockedReason}>
+            <Badge status="warning" text={t('notices.items.blocked')} />
+          </Tooltip>
+        ) : (
+          <Space>
+            <Tooltip title={r.declineOnly ? t('notices.items.declineOnly') : undefined}>
+              <Button size="small" type="primary" disabled={r.declineOnly} onClick={() => approve(r)}>
+                {t('notices.items.approve')}
+              </Button>
+            </Tooltip>
+            <Button size="small" danger onClick={() => setDeclining(r)}>
+              {t('notices.items.decline')}
+            </Button>
+          </Space>
+        ),
+    },
+  ];
+
   return (
     <Drawer
       title={notice ? notice.title : ''}
@@ -96,63 +127,41 @@ export function NoticeItemsDrawer({ notice, canAct, onClose }: { notice: NoticeS
         <Space direction="vertical" style={{ width: '100%' }}>
           <Typography.Text>
             {t('notices.items.period', { from: notice.publishedOn, to: notice.endsOn, n: notice.workingDays })}{' '}
-            <Tag color={NOTICE_STATE[notice.state]?.color}>{NOTICE_STATE[notice.state] ? t(NOTICE_STATE[notice.state].label) : notice.state}</Tag>
+            <NoticeStateTag state={notice.state} />
           </Typography.Text>
           {!closed && items.data ? <Alert type="info" showIcon message={t('notices.items.waitForEnd', { date: notice.endsOn })} /> : null}
-          {items.error ? <Alert type="error" showIcon message={errorMessage(items.error)} /> : null}
-          <Table
-            rowKey="itemId"
-            size="small"
-            loading={items.isLoading}
-            dataSource={items.data?.items ?? []}
-            pagination={false}
-            columns={[
-              { title: t('notices.col.applicationId'), dataIndex: 'applicationId', width: 80 },
-              { title: t('notices.col.enterprise'), dataIndex: 'name' },
-              { title: t('notices.col.district'), dataIndex: 'districtName', width: 90 },
-              { title: t('notices.col.state'), dataIndex: 'statusName', width: 150, render: (v: string, r) => <StatusTag status={r.status} name={closed && r.status === 'in_notice' ? t('notices.items.periodEnded') : v} /> },
-              { title: t('notices.col.objections'), width: 150, render: (_, r) => <ObjectionBadges c={r.objections} /> },
-              {
-                title: t('notices.col.decision'),
-                width: 190,
-                render: (_, r) =>
-                  !canAct || r.status !== 'in_notice' ? null : r.blockedReason ? (
-                    <Tooltip title={r.blockedReason}>
-                      <Badge status="warning" text={t('notices.items.blocked')} />
-                    </Tooltip>
-                  ) : (
-                    <Space>
-                      <Tooltip title={r.declineOnly ? t('notices.items.declineOnly') : undefined}>
-                        <Button size="small" type="primary" disabled={r.declineOnly} onClick={() => approve(r)}>
-                          {t('notices.items.approve')}
-                        </Button>
-                      </Tooltip>
-                      <Button size="small" danger onClick={() => setDeclining(r)}>
-                        {t('notices.items.decline')}
-                      </Button>
-                    </Space>
-                  ),
-              },
-            ]}
-          />
+          <DataTable<NoticeItem> tableId="notices.items" rowKey="itemId" columns={columns} query={items} rows={items.data?.items} />
         </Space>
       ) : null}
-      <Modal
-        title={declining ? t('notices.items.declineTitle', { name: declining.name }) : ''}
-        open={declining !== null}
-        onCancel={() => setDeclining(null)}
-        okText={t('notices.items.decline')}
-        okButtonProps={{ danger: true, disabled: comment.trim().length < 2, loading: decide.isPending }}
-        onOk={() =>
-          decide.mutateAsync({ id: declining!.applicationId, body: { approve: false, comment } }).then(() => {
-            setDeclining(null);
-            setComment('');
-            void message.success(t('notices.items.declined'));
-          }, fail)
-        }
-      >
-        <Input.TextArea aria-label={t('notices.items.declineReason')} rows={3} value={comment} onChange={(e) => setComment(e.target.value)} placeholder={t('notices.items.declinePlaceholder')} />
-      </Modal>
+      <DeclineModal item={declining} onClose={() => setDeclining(null)} />
     </Drawer>
+  );
+}
+
+/** 不予认定: the reason is required (at least 2 characters); the API's messages land on the field. */
+function DeclineModal({ item, onClose }: { item: NoticeItem | null; onClose: () => void }) {
+  const t = useMessages(noticesMessages);
+  const { message } = App.useApp();
+  const decide = useDecideApplication();
+  const [form] = Form.useForm<{ comment: string }>();
+  const comment = (Form.useWatch('comment', form) as string | undefined) ?? '';
+  const submit = async (v: { comment: string }) => {
+    await decide.mutateAsync({ id: item!.applicationId, body: { approve: false, comment: v.comment } });
+    void message.success(t('notices.items.declined'));
+  };
+  return (
+    <FormModal<{ comment: string }>
+      form={form}
+      open={item !== null}
+      title={item ? t('notices.items.declineTitle', { name: item.name }) : ''}
+      okText={t('notices.items.decline')}
+      okButtonProps={{ danger: true, disabled: comment.trim().length < 2 }}
+      onSubmit={submit}
+      onClose={onClose}
+    >
+      <Form.Item name="comment" rules={[{ required: true, whitespace: true, min: 2, message: t('notices.items.declinePlaceholder') }]}>
+        <Input.TextArea aria-label={t('notices.items.declineReason')} rows={3} placeholder={t('notices.items.declinePlaceholder')} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,12 +1,14 @@
-import { Alert, App, Button, Descriptions, Form, Input, Modal, Radio, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Descriptions, Form, Input, Radio, Typography } from 'antd';
 import { useState } from 'react';
+import { DataTable, type DataColumn } from '../../../components/DataTable';
+import { FormModal } from '../../../components/FormModal';
 import { PageTitle } from '../../../components/PageTitle';
-import { applyFieldErrors, errorMessage } from '../../../lib/form-errors';
+import { errorMessage } from '../../../lib/form-errors';
 import { hasAnyRole, useSession } from '../../../lib/session';
 import { evidenceUrl, useObjection } from '../api/get-objection';
-import { useObjections, type ObjectionQuery } from '../api/list-objections';
+import { useObjections, type ObjectionItem, type ObjectionQuery } from '../api/list-objections';
 import { useResolveObjection, type ResolveObjectionInput } from '../api/resolve-objection';
-import { OBJECTION_STATUS } from '../constants';
+import { ObjectionStatusTag } from './StateTags';
 import { useMessages } from '../../../lib/i18n';
 import { noticesMessages } from '../messages';
 
@@ -15,31 +17,21 @@ function ObjectionModal({ id, canAct, onClose }: { id: number | null; canAct: bo
   const { message } = App.useApp();
   const detail = useObjection(id);
   const resolve = useResolveObjection();
-  const [form] = Form.useForm<ResolveObjectionInput>();
   const d = detail.data;
   const editable = canAct && d?.status === 'open';
-  const submit = async () => {
-    const body = await form.validateFields();
-    try {
-      await resolve.mutateAsync({ id: id!, body });
-      void message.success(t('notices.objections.resolved'));
-      form.resetFields();
-      onClose();
-    } catch (e) {
-      if (applyFieldErrors(form, e, ['outcome', 'resolution']).length || !(form.getFieldsError().some((f) => f.errors.length))) {
-        void message.error(errorMessage(e));
-      }
-    }
+  const submit = async (body: ResolveObjectionInput) => {
+    await resolve.mutateAsync({ id: id!, body });
+    void message.success(t('notices.objections.resolved'));
   };
   return (
-    <Modal
+    <FormModal<ResolveObjectionInput>
       title={d ? t('notices.objections.modalTitle', { no: d.receiptNo }) : t('notices.objections.modalTitleEmpty')}
       open={id !== null}
-      onCancel={onClose}
+      onClose={onClose}
+      onSubmit={submit}
       width={720}
       okText={t('notices.objections.submit')}
-      onOk={() => void submit()}
-      okButtonProps={{ style: editable ? undefined : { display: 'none' }, loading: resolve.isPending }}
+      okButtonProps={{ style: editable ? undefined : { display: 'none' } }}
       cancelText={t('notices.objections.close')}
     >
       {detail.error ? <Alert type="error" showIcon message={errorMessage(detail.error)} /> : null}
@@ -72,12 +64,12 @@ function ObjectionModal({ id, canAct, onClose }: { id: number | null; canAct: bo
               )}
             </Descriptions.Item>
             <Descriptions.Item label={t('notices.objections.status')} span={2}>
-              <Tag color={OBJECTION_STATUS[d.status]?.color}>{OBJECTION_STATUS[d.status] ? t(OBJECTION_STATUS[d.status].label) : d.status}</Tag>
+              <ObjectionStatusTag status={d.status} />
               {d.resolution ? t('notices.objections.resolution', { text: d.resolution, by: d.resolvedBy ?? '', at: d.resolvedAt ? new Date(d.resolvedAt).toLocaleString('zh-CN') : '' }) : null}
             </Descriptions.Item>
           </Descriptions>
           {editable ? (
-            <Form form={form} layout="vertical" style={{ marginTop: 16 }}>
+            <div style={{ marginTop: 16 }}>
               <Form.Item name="outcome" label={t('notices.objections.outcome')} rules={[{ required: true, message: t('notices.objections.outcomeRequired') }]}>
                 <Radio.Group>
                   <Radio value="dismissed">{t('notices.objections.dismissOption')}</Radio>
@@ -87,11 +79,11 @@ function ObjectionModal({ id, canAct, onClose }: { id: number | null; canAct: bo
               <Form.Item name="resolution" label={t('notices.objections.resolutionLabel')} rules={[{ required: true, min: 5, message: t('notices.objections.resolutionRule') }]}>
                 <Input.TextArea rows={4} maxLength={2000} />
               </Form.Item>
-            </Form>
+            </div>
           ) : null}
         </>
       ) : null}
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -103,41 +95,44 @@ export default function ObjectionsPage() {
   const [status, setStatus] = useState<ObjectionQuery['status']>('open');
   const list = useObjections(status ? { status } : {});
   const [openId, setOpenId] = useState<number | null>(null);
+  const columns: DataColumn<ObjectionItem>[] = [
+    { key: 'receiptNo', title: t('notices.objections.receiptNo'), dataIndex: 'receiptNo', width: 170 },
+    { key: 'notice', title: t('notices.objections.notice'), dataIndex: 'noticeTitle' },
+    { key: 'item', title: t('notices.objections.item'), dataIndex: 'itemName' },
+    { key: 'district', title: t('notices.col.district'), dataIndex: 'districtName', width: 90 },
+    { key: 'objector', title: t('notices.objections.objector'), dataIndex: 'name', width: 90 },
+    { key: 'phone', title: t('notices.objections.phoneShort'), dataIndex: 'phone', width: 130 },
+    { key: 'filedAt', title: t('notices.objections.filedAt'), dataIndex: 'filedAt', width: 170, render: (v: string) => new Date(v).toLocaleString('zh-CN') },
+    { key: 'status', title: t('notices.objections.status'), dataIndex: 'status', width: 100, render: (s: string) => <ObjectionStatusTag status={s} /> },
+    {
+      key: 'actions',
+      title: t('notices.col.actions'),
+      width: 80,
+      render: (_, o) => (
+        <Button size="small" onClick={() => setOpenId(o.id)}>
+          {canAct && o.status === 'open' ? t('notices.objections.handle') : t('notices.objections.view')}
+        </Button>
+      ),
+    },
+  ];
   return (
     <>
       <PageTitle title={t('notices.objections.title')} />
-      <Radio.Group value={status ?? 'all'} onChange={(e) => setStatus(e.target.value === 'all' ? undefined : (e.target.value as ObjectionQuery['status']))} optionType="button" style={{ marginBottom: 12 }}>
-        <Radio.Button value="open">{t('notices.objections.status.open')}</Radio.Button>
-        <Radio.Button value="upheld">{t('notices.objections.status.upheld')}</Radio.Button>
-        <Radio.Button value="dismissed">{t('notices.objections.status.dismissed')}</Radio.Button>
-        <Radio.Button value="all">{t('notices.all')}</Radio.Button>
-      </Radio.Group>
-      {list.error ? <Alert type="error" showIcon message={errorMessage(list.error)} /> : null}
-      <Table
+      <DataTable<ObjectionItem>
+        tableId="notices.objections"
         rowKey="id"
-        size="small"
-        loading={list.isLoading}
-        dataSource={list.data?.items ?? []}
+        columns={columns}
+        query={list}
+        rows={list.data?.items}
         pagination={{ pageSize: 20 }}
-        columns={[
-          { title: t('notices.objections.receiptNo'), dataIndex: 'receiptNo', width: 170 },
-          { title: t('notices.objections.notice'), dataIndex: 'noticeTitle' },
-          { title: t('notices.objections.item'), dataIndex: 'itemName' },
-          { title: t('notices.col.district'), dataIndex: 'districtName', width: 90 },
-          { title: t('notices.objections.objector'), dataIndex: 'name', width: 90 },
-          { title: t('notices.objections.phoneShort'), dataIndex: 'phone', width: 130 },
-          { title: t('notices.objections.filedAt'), dataIndex: 'filedAt', width: 170, render: (v: string) => new Date(v).toLocaleString('zh-CN') },
-          { title: t('notices.objections.status'), dataIndex: 'status', width: 100, render: (s: string) => <Tag color={OBJECTION_STATUS[s]?.color}>{OBJECTION_STATUS[s] ? t(OBJECTION_STATUS[s].label) : s}</Tag> },
-          {
-            title: t('notices.col.actions'),
-            width: 80,
-            render: (_, o) => (
-              <Button size="small" onClick={() => setOpenId(o.id)}>
-                {canAct && o.status === 'open' ? t('notices.objections.handle') : t('notices.objections.view')}
-              </Button>
-            ),
-          },
-        ]}
+        filters={
+          <Radio.Group value={status ?? 'all'} onChange={(e) => setStatus(e.target.value === 'all' ? undefined : (e.target.value as ObjectionQuery['status']))} optionType="button">
+            <Radio.Button value="open">{t('notices.objections.status.open')}</Radio.Button>
+            <Radio.Button value="upheld">{t('notices.objections.status.upheld')}</Radio.Button>
+            <Radio.Button value="dismissed">{t('notices.objections.status.dismissed')}</Radio.Button>
+            <Radio.Button value="all">{t('notices.all')}</Radio.Button>
+          </Radio.Group>
+        }
       />
       <ObjectionModal id={openId} canAct={canAct} onClose={() => setOpenId(null)} />
     </>

@@ -1,8 +1,9 @@
-import { Alert, App, Button, DatePicker, Descriptions, Empty, Form, Input, InputNumber, Select, Space, Table, Typography } from 'antd';
+import { App, Button, DatePicker, Descriptions, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
+import { DataTable, type DataColumn } from '../../../components/DataTable';
 import { applyFieldErrors, errorMessage } from '../../../lib/form-errors';
-import { useCandidates } from '../api/list-candidates';
+import { useCandidates, type CandidateList } from '../api/list-candidates';
 import { usePublishNotice } from '../api/publish-notice';
 import { useWorkingDaysEnd } from '../api/working-days-end';
 import { TYPE_CODES, type RecognitionTypeCode } from '../constants';
@@ -10,6 +11,8 @@ import { recognitionTypeMessages } from '../../recognitions/messages';
 import { businessDayjs } from '../../../lib/business-clock';
 import { useMessages } from '../../../lib/i18n';
 import { noticesMessages } from '../messages';
+
+type Candidate = CandidateList['items'][number];
 
 interface PublishForm {
   title: string;
@@ -78,32 +81,35 @@ export function PublishPanel({ canAct, onPublished }: { canAct: boolean; onPubli
     });
   };
 
+  const columns: DataColumn<Candidate>[] = [
+    { key: 'applicationId', title: t('notices.col.applicationId'), dataIndex: 'applicationId', width: 90 },
+    { key: 'enterprise', title: t('notices.col.enterprise'), dataIndex: 'enterpriseName' },
+    { key: 'district', title: t('notices.col.district'), dataIndex: 'districtName', width: 100 },
+    { key: 'panelScore', title: t('notices.col.panelScore'), dataIndex: 'panelScore', width: 120, render: (v: number | null) => (v === null ? '—' : v.toFixed(2)) },
+  ];
+
   return (
     <>
-      <Space wrap style={{ marginBottom: 12 }}>
-        <Select aria-label={t('notices.publish.type')} value={type} onChange={setType} options={TYPE_CODES.map((code) => ({ value: code, label: typeName(code) }))} style={{ width: 260 }} />
-        <InputNumber aria-label={t('notices.publish.year')} value={year} min={2015} max={2100} onChange={(v) => v && setYear(v)} addonAfter={t('notices.publish.year')} />
-      </Space>
       {candidates.data ? (
         <Typography.Paragraph type="secondary">
           {candidates.data.expertReview ? t('notices.publish.expertReview') : t('notices.publish.noExpertReview')}
+          {candidates.data.items.length === 0 ? ` ${t('notices.publish.empty')}` : null}
         </Typography.Paragraph>
       ) : null}
-      {candidates.error ? <Alert type="error" showIcon message={errorMessage(candidates.error)} style={{ marginBottom: 12 }} /> : null}
-      <Table
+      <DataTable<Candidate>
+        tableId="notices.candidates"
         rowKey="applicationId"
-        size="small"
-        loading={candidates.isLoading}
-        dataSource={candidates.data?.items ?? []}
-        locale={{ emptyText: <Empty description={t('notices.publish.empty')} /> }}
+        columns={columns}
+        query={candidates}
+        rows={candidates.data?.items}
         pagination={{ pageSize: 20 }}
         rowSelection={canAct ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]) } : undefined}
-        columns={[
-          { title: t('notices.col.applicationId'), dataIndex: 'applicationId', width: 90 },
-          { title: t('notices.col.enterprise'), dataIndex: 'enterpriseName' },
-          { title: t('notices.col.district'), dataIndex: 'districtName', width: 100 },
-          { title: t('notices.col.panelScore'), dataIndex: 'panelScore', width: 120, render: (v: number | null) => (v === null ? '—' : v.toFixed(2)) },
-        ]}
+        filters={
+          <>
+            <Select aria-label={t('notices.publish.type')} value={type} onChange={setType} options={TYPE_CODES.map((code) => ({ value: code, label: typeName(code) }))} style={{ width: 260 }} />
+            <InputNumber aria-label={t('notices.publish.year')} value={year} min={2015} max={2100} onChange={(v) => v && setYear(v)} addonAfter={t('notices.publish.year')} />
+          </>
+        }
       />
       {canAct ? (
         <Form form={form} layout="vertical" style={{ maxWidth: 720, marginTop: 16 }}>
