@@ -1,6 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Popconfirm, Space, Table, Typography, type TableProps } from 'antd';
+import { App, Button, Card, Popconfirm, Space, Typography } from 'antd';
 import { useState } from 'react';
+import { DataTable, type DataColumn } from '../../../components/DataTable';
 import { PageTitle } from '../../../components/PageTitle';
 import { errorMessage } from '../../../lib/form-errors';
 import { useT } from '../../../lib/i18n';
@@ -16,10 +17,10 @@ export default function DistrictsPage() {
   const remove = useDeleteDistrict();
   const [editing, setEditing] = useState<District | 'new' | null>(null);
 
-  const columns: TableProps<District>['columns'] = [
-    { title: t('district.code'), dataIndex: 'code', width: 140, render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
-    { title: t('district.name'), dataIndex: 'name' },
-    { title: t('district.sortOrder'), dataIndex: 'sortOrder', width: 120 },
+  const columns: DataColumn<District>[] = [
+    { key: 'code', title: t('district.code'), dataIndex: 'code', width: 140, render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
+    { key: 'name', title: t('district.name'), dataIndex: 'name' },
+    { key: 'sortOrder', title: t('district.sortOrder'), dataIndex: 'sortOrder', width: 120 },
     {
       title: t('common.actions'),
       key: 'actions',
@@ -60,15 +61,7 @@ export default function DistrictsPage() {
         }
       />
       <Card>
-        {districts.isError ? <Alert type="error" showIcon title={errorMessage(districts.error)} style={{ marginBottom: 16 }} /> : null}
-        <Table<District>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={districts.data ?? []}
-          loading={districts.isFetching}
-          pagination={false}
-        />
+        <DataTable<District> tableId="admin.districts" rowKey="id" size="middle" columns={columns} query={districts} rows={districts.data} />
       </Card>
       <DistrictFormModal open={editing !== null} district={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
     </>

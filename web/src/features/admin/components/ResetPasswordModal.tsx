@@ -1,5 +1,5 @@
-import { App, Button, Form, Input, Modal } from 'antd';
-import { applyFieldErrors, errorMessage } from '../../../lib/form-errors';
+import { App, Form, Input } from 'antd';
+import { FormModal } from '../../../components/FormModal';
 import { useT } from '../../../lib/i18n';
 import { passwordRules } from '../../../lib/password-rule';
 import type { User } from '../api/list-users';
@@ -9,55 +9,27 @@ import { useResetUserPassword } from '../api/reset-user-password';
 export function ResetPasswordModal({ user, onClose }: { user: User | null; onClose: () => void }) {
   const t = useT();
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ password: string }>();
   const reset = useResetUserPassword();
 
-  const onFinish = ({ password }: { password: string }) => {
+  const submit = async ({ password }: { password: string }) => {
     if (!user) {
       return;
     }
-    reset.mutate(
-      { id: user.id, password },
-      {
-        onSuccess: () => {
-          void message.success(t('user.passwordReset', { name: user.displayName }));
-          onClose();
-        },
-        onError: (err) => {
-          if (applyFieldErrors(form, err, ['password']).length > 0 || !(err instanceof Error)) {
-            void message.error(errorMessage(err));
-          } else if (form.getFieldError('password').length === 0) {
-            void message.error(errorMessage(err));
-          }
-        },
-      },
-    );
+    await reset.mutateAsync({ id: user.id, password });
+    void message.success(t('user.passwordReset', { name: user.displayName }));
   };
 
   return (
-    <Modal
+    <FormModal<{ password: string }>
       open={!!user}
       title={t('user.resetPasswordTitle', { name: user?.displayName ?? '' })}
-      onCancel={onClose}
-      afterClose={() => {
-        form.resetFields();
-        reset.reset();
-      }}
-      destroyOnHidden
-      footer={
-        <>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={reset.isPending} onClick={() => form.submit()}>
-            {t('user.resetPassword')}
-          </Button>
-        </>
-      }
+      okText={t('user.resetPassword')}
+      onSubmit={submit}
+      onClose={onClose}
     >
-      <Form form={form} layout="vertical" onFinish={onFinish}>
-        <Form.Item name="password" label={t('user.newPassword')} rules={passwordRules(t)} extra={t('pw.hint')}>
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="password" label={t('user.newPassword')} rules={passwordRules(t)} extra={t('pw.hint')}>
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+    </FormModal>
   );
 }

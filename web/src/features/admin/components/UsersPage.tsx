@@ -1,7 +1,8 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Badge, Button, Card, Flex, Input, Select, Space, Table, Tag, type TableProps } from 'antd';
+import { App, Badge, Button, Card, Flex, Input, Select, Space, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import { DataTable, type DataColumn } from '../../../components/DataTable';
 import { PageTitle } from '../../../components/PageTitle';
 import { errorMessage } from '../../../lib/form-errors';
 import { formatDateTime } from '../../../lib/format';
@@ -40,11 +41,12 @@ export default function UsersPage() {
       },
     );
 
-  const columns: TableProps<User>['columns'] = [
-    { title: t('user.username'), dataIndex: 'username', width: 130 },
-    { title: t('user.displayName'), dataIndex: 'displayName', width: 170 },
-    { title: t('user.organization'), dataIndex: 'organizationName', width: 220 },
+  const columns: DataColumn<User>[] = [
+    { key: 'username', title: t('user.username'), dataIndex: 'username', width: 130 },
+    { key: 'displayName', title: t('user.displayName'), dataIndex: 'displayName', width: 170 },
+    { key: 'organizationName', title: t('user.organization'), dataIndex: 'organizationName', width: 220 },
     {
+      key: 'roles',
       title: t('user.roles'),
       dataIndex: 'roles',
       render: (rs: string[]) => (
@@ -70,7 +72,7 @@ export default function UsersPage() {
           <Badge status="success" text={t('user.statusActive')} />
         ),
     },
-    { title: t('user.lastLogin'), dataIndex: 'lastLoginAt', width: 170, render: (v: string | null) => formatDateTime(v) },
+    { key: 'lastLoginAt', title: t('user.lastLogin'), dataIndex: 'lastLoginAt', width: 170, render: (v: string | null) => formatDateTime(v) },
     {
       title: t('common.actions'),
       key: 'actions',
@@ -104,41 +106,43 @@ export default function UsersPage() {
         }
       />
       <Card>
-        <Flex gap={12} wrap role="search" style={{ marginBottom: 16 }}>
-          <Input.Search
-            aria-label={t('user.search')}
-            placeholder={t('user.search')}
-            allowClear
-            onSearch={(v) => setQuery((q) => ({ ...q, q: v.trim() || undefined }))}
-            style={{ width: 260 }}
-          />
-          <Select
-            aria-label={t('user.organization')}
-            placeholder={t('user.allOrganizations')}
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            style={{ width: 260 }}
-            value={query.organizationId}
-            onChange={(v?: number) => setQuery((q) => ({ ...q, organizationId: v }))}
-            options={(orgs.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
-          />
-          <Select<RoleCode>
-            aria-label={t('user.roles')}
-            placeholder={t('user.allRoles')}
-            allowClear
-            style={{ width: 180 }}
-            value={query.role}
-            onChange={(v?: RoleCode) => setQuery((q) => ({ ...q, role: v }))}
-            options={(roles.data ?? []).map((r) => ({ value: r.code, label: roleName(r.code) }))}
-          />
-        </Flex>
-        {users.isError ? <Alert type="error" showIcon title={errorMessage(users.error)} style={{ marginBottom: 16 }} /> : null}
-        <Table<User>
+        <DataTable<User>
+          tableId="admin.users"
           rowKey="id"
           size="middle"
           columns={columns}
-          dataSource={users.data ?? []}
-          loading={users.isFetching}
+          query={users}
+          rows={users.data}
+          filters={
+            <Flex gap={12} wrap role="search">
+              <Input.Search
+                aria-label={t('user.search')}
+                placeholder={t('user.search')}
+                allowClear
+                onSearch={(v) => setQuery((q) => ({ ...q, q: v.trim() || undefined }))}
+                style={{ width: 260 }}
+              />
+              <Select
+                aria-label={t('user.organization')}
+                placeholder={t('user.allOrganizations')}
+                allowClear
+                showSearch={{ optionFilterProp: 'label' }}
+                style={{ width: 260 }}
+                value={query.organizationId}
+                onChange={(v?: number) => setQuery((q) => ({ ...q, organizationId: v }))}
+                options={(orgs.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
+              />
+              <Select<RoleCode>
+                aria-label={t('user.roles')}
+                placeholder={t('user.allRoles')}
+                allowClear
+                style={{ width: 180 }}
+                value={query.role}
+                onChange={(v?: RoleCode) => setQuery((q) => ({ ...q, role: v }))}
+                options={(roles.data ?? []).map((r) => ({ value: r.code, label: roleName(r.code) }))}
+              />
+            </Flex>
+          }
           pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}
           scroll={{ x: 1000 }}
           data-testid="users-table"
