@@ -1,7 +1,7 @@
-import { Alert, App, Button, Form, Modal } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { Alert, App, Form, type ButtonProps } from 'antd';
+import { useMemo } from 'react';
+import { FormModal } from '../../../components/FormModal';
 import { ApiError } from '../../../lib/api';
-import { applyFieldErrors, errorMessage } from '../../../lib/form-errors';
 import { useT } from '../../../lib/i18n';
 import { hasAnyRole, useSession } from '../../../lib/session';
 import type { EnterpriseDetail } from '../api/get-enterprise';
@@ -9,6 +9,7 @@ import { useUpdateEnterprise } from '../api/update-enterprise';
 import { SELF_EDITABLE } from '../constants';
 import { ENTERPRISE_FORM_FIELDS, toFormValues, toPatchBody, type EnterpriseFormValues } from './enterprise-form-values';
 import { EnterpriseFormFields } from './EnterpriseFormFields';
+import { scrollToFirstPlaced } from './scroll-to-field';
 
 interface Props {
   enterprise: EnterpriseDetail;
@@ -25,7 +26,6 @@ export function EditEnterpriseModal({ enterprise, open, onClose, reload }: Props
   const { message } = App.useApp();
   const [form] = Form.useForm<EnterpriseFormValues>();
   const update = useUpdateEnterprise(enterprise.id);
-  const [conflict, setConflict] = useState(false);
 
   const locked = useMemo(() => {
     if (hasAnyRole(me, ['city_officer'])) {
@@ -37,78 +37,48 @@ export function EditEnterpriseModal({ enterprise, open, onClose, reload }: Props
     return new Set<string>(ENTERPRISE_FORM_FIELDS.filter((f) => !SELF_EDITABLE.includes(f)));
   }, [me]);
 
-  useEffect(() => {
-    if (open) {
-      form.setFieldsValue(toFormValues(enterprise));
-    }
-    // Only when the dialog opens: a reload after a conflict resets the form explicitly.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open]);
-
-  const onFinish = (values: EnterpriseFormValues) => {
+  const submit = async (values: EnterpriseFormValues) => {
     const body = toPatchBody(enterprise, values);
     if (Object.keys(body).length === 1) {
       void message.info(t('ent.noChanges'));
-      onClose();
       return;
     }
-    update.mutate(body, {
-      onSuccess: () => {
-        void message.success(t('common.saved'));
-        setConflict(false);
-        onClose();
-      },
-      onError: async (err) => {
-        if (err instanceof ApiError && err.code === 'version_conflict') {
-          setConflict(true);
-          const fresh = await reload();
-          if (fresh) {
-            form.setFieldsValue(toFormValues(fresh));
-          }
-          return;
+    try {
+      await update.mutateAsync(body);
+      void message.success(t('common.saved'));
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'version_conflict') {
+        // someone else saved first: the form shows their version, and the modal says so and stays open
+        const fresh = await reload();
+        if (fresh) {
+          form.setFieldsValue(toFormValues(fresh));
         }
-        if (err instanceof ApiError && err.code === 'uscc_exists') {
-          form.setFields([{ name: 'uscc', errors: [t('ent.usccExists')] }]);
-          return;
-        }
-        applyFieldErrors(form, err, ENTERPRISE_FORM_FIELDS);
-      },
-    });
+        throw new ApiError(err.status, err.code, t('ent.versionConflict'));
+      }
+      if (err instanceof ApiError && err.code === 'uscc_exists') {
+        throw new ApiError(err.status, err.code, err.message, { fields: [{ field: 'uscc', message: t('ent.usccExists') }] });
+      }
+      scrollToFirstPlaced(form, err, ENTERPRISE_FORM_FIELDS);
+      throw err;
+    }
   };
 
-  const err = update.error;
-  const banner =
-    err && !(err instanceof ApiError && (err.code === 'version_conflict' || err.code === 'uscc_exists' || err.fields.length > 0))
-      ? errorMessage(err)
-      : null;
-
   return (
-    <Modal
+    <FormModal<EnterpriseFormValues>
       open={open}
+      form={form}
       title={t('ent.editTitle', { name: enterprise.name })}
       width={760}
       styles={{ body: { maxHeight: 'calc(100vh - 230px)', overflowY: 'auto', overflowX: 'hidden', paddingInlineEnd: 8 } }}
-      onCancel={onClose}
-      afterClose={() => {
-        setConflict(false);
-        update.reset();
-      }}
-      forceRender
-      footer={
-        <>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={update.isPending} onClick={() => form.submit()} data-testid="enterprise-edit-submit">
-            {t('common.save')}
-          </Button>
-        </>
-      }
+      okText={t('common.save')}
+      okButtonProps={{ 'data-testid': 'enterprise-edit-submit' } as ButtonProps}
+      onSubmit={submit}
+      onClose={onClose}
+      initialValues={toFormValues(enterprise)}
+      formProps={{ scrollToFirstError: true }}
     >
-      {conflict ? (
-        <Alert type="warning" showIcon title={t('ent.versionConflict')} style={{ marginBottom: 16 }} data-testid="enterprise-version-conflict" />
-      ) : null}
-      {banner ? <Alert type="error" showIcon title={banner} style={{ marginBottom: 16 }} /> : null}
       {locked.size > 1 ? <Alert type="info" showIcon title={t('ent.selfEditHint')} style={{ marginBottom: 16 }} /> : null}
-      <Form<EnterpriseFormValues> form={form} layout="vertical" onFinish={onFinish} scrollToFirstError data-testid="enterprise-edit-form">
+      <div data-testid="enterprise-edit-form">
         <EnterpriseFormFields
           locked={locked}
           masked={{
@@ -117,7 +87,7 @@ export function EditEnterpriseModal({ enterprise, open, onClose, reload }: Props
             contactPhone: enterprise.contactPhone,
           }}
         />
-      </Form>
-    </Modal>
+      </div>
+    </FormModal>
   );
 }

@@ -21,7 +21,7 @@ export function EnterpriseFilterBar({ filters, onChange, onClear, fixedDistrict 
   useEffect(() => setQ(filters.q ?? ''), [filters.q]);
 
   return (
-    <Flex gap={12} wrap align="center" role="search" aria-label={t('ent.filters')} style={{ marginBottom: 16 }}>
+    <Flex gap={12} wrap align="center" role="search" aria-label={t('ent.filters')}>
       <Input.Search
         aria-label={t('ent.searchLabel')}
         placeholder={t('ent.searchPlaceholder')}

@@ -1,12 +1,13 @@
 import { Descriptions, Typography } from 'antd';
-import { formatDateTime, formatYuan, orDash } from '../../../lib/format';
-import { useI18n } from '../../../lib/i18n';
+import { Money } from '../../../components/Money';
+import { formatDateTime, orDash } from '../../../lib/format';
+import { useT } from '../../../lib/i18n';
 import type { EnterpriseDetail } from '../api/get-enterprise';
 import { SIZE_LABELS } from '../constants';
 
 /** 基本信息: every field of the record; personal data arrives masked from the server. */
 export function EnterpriseProfile({ e }: { e: EnterpriseDetail }) {
-  const { t, lang } = useI18n();
+  const t = useT();
   return (
     <Descriptions column={2} size="small" bordered styles={{ label: { whiteSpace: 'nowrap' } }} data-testid="enterprise-profile">
       <Descriptions.Item label={t('ent.uscc')} span={2}>
@@ -26,7 +27,7 @@ export function EnterpriseProfile({ e }: { e: EnterpriseDetail }) {
       <Descriptions.Item label={t('ent.registeredOn')}>{e.registeredOn}</Descriptions.Item>
       <Descriptions.Item label={t('ent.industry')}>{e.industry}</Descriptions.Item>
       <Descriptions.Item label={t('ent.size')}>{e.size ? t(SIZE_LABELS[e.size]) : '—'}</Descriptions.Item>
-      <Descriptions.Item label={t('ent.registeredCapital')}>{formatYuan(e.registeredCapital, lang)}</Descriptions.Item>
+      <Descriptions.Item label={t('ent.registeredCapital')}><Money value={e.registeredCapital} unit="wan" /></Descriptions.Item>
       <Descriptions.Item label={t('ent.employees')}>{orDash(e.employees)}</Descriptions.Item>
       <Descriptions.Item label={t('ent.address')} span={2}>
         {orDash(e.address)}

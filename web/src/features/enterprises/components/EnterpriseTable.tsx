@@ -1,14 +1,22 @@
-import { Table, Typography, type TableProps } from 'antd';
+import { Typography, type TableProps } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
+import type { ComponentProps, ReactNode } from 'react';
 import { Link } from 'react-router';
+import { DataTable, type DataColumn } from '../../../components/DataTable';
 import { useT } from '../../../lib/i18n';
-import type { EnterpriseListItem } from '../api/list-enterprises';
+import type { EnterpriseListItem, EnterprisePage } from '../api/list-enterprises';
 import { SIZE_LABELS } from '../constants';
 import type { SortField, SortOrder } from '../hooks/use-enterprise-filters';
 
+type TableProps_ = ComponentProps<typeof DataTable<EnterpriseListItem>>;
+
 interface Props {
-  items: EnterpriseListItem[];
-  loading: boolean;
+  /** The list's react-query result (its loading / refused / failed states show in the table). */
+  query: TableProps_['query'] & { data?: EnterprisePage };
+  filters: ReactNode;
+  actions?: ReactNode;
+  keyset: TableProps_['keyset'];
+  exportFile: TableProps_['exportFile'];
   sort: SortField;
   order: SortOrder;
   onSort: (sort: SortField, order: SortOrder) => void;
@@ -17,9 +25,9 @@ interface Props {
 const sortOrderOf = (field: SortField, sort: SortField, order: SortOrder) =>
   field === sort ? (order === 'asc' ? 'ascend' : 'descend') : null;
 
-export function EnterpriseTable({ items, loading, sort, order, onSort }: Props) {
+export function EnterpriseTable({ query, filters, actions, keyset, exportFile, sort, order, onSort }: Props) {
   const t = useT();
-  const columns: TableProps<EnterpriseListItem>['columns'] = [
+  const columns: DataColumn<EnterpriseListItem>[] = [
     {
       title: t('ent.name'),
       dataIndex: 'name',
@@ -66,17 +74,20 @@ export function EnterpriseTable({ items, loading, sort, order, onSort }: Props) 
 
   return (
     <div data-testid="enterprise-table">
-      <Table<EnterpriseListItem>
+      <DataTable<EnterpriseListItem>
+        tableId="enterprises.list"
         rowKey="id"
         size="middle"
         columns={columns}
-        dataSource={items}
-        loading={loading}
-        pagination={false}
+        query={query}
+        rows={query.data?.items}
+        filters={filters}
+        actions={actions}
+        keyset={keyset}
+        exportFile={exportFile}
         onChange={onChange}
         showSorterTooltip={false}
         scroll={{ x: 900 }}
-        locale={{ emptyText: t('ent.empty') }}
       />
     </div>
   );
