@@ -4421,8 +4421,10 @@ export interface paths {
                                 coverageRatio: number;
                                 validUntil: string;
                                 categories: string[];
+                                categoryNames: string[];
                                 /** @enum {string} */
                                 status: "active" | "expired";
+                                statusName: string;
                                 version: number;
                             }[];
                         };
@@ -4486,8 +4488,10 @@ export interface paths {
                             coverageRatio: number;
                             validUntil: string;
                             categories: string[];
+                            categoryNames: string[];
                             /** @enum {string} */
                             status: "active" | "expired";
+                            statusName: string;
                             version: number;
                         };
                     };
@@ -4538,8 +4542,10 @@ export interface paths {
                             coverageRatio: number;
                             validUntil: string;
                             categories: string[];
+                            categoryNames: string[];
                             /** @enum {string} */
                             status: "active" | "expired";
+                            statusName: string;
                             version: number;
                         };
                     };
@@ -4595,8 +4601,10 @@ export interface paths {
                             coverageRatio: number;
                             validUntil: string;
                             categories: string[];
+                            categoryNames: string[];
                             /** @enum {string} */
                             status: "active" | "expired";
+                            statusName: string;
                             version: number;
                         };
                     };
@@ -4987,8 +4995,10 @@ export interface paths {
                                 id: number;
                                 name: string;
                                 categories: string[];
+                                categoryNames: string[];
                                 /** @enum {string} */
                                 status: "pending" | "approved" | "suspended" | "blacklisted";
+                                statusName: string;
                                 districtId: number;
                                 districtName: string;
                                 organizationId: number | null;
@@ -5035,8 +5045,10 @@ export interface paths {
                             id: number;
                             name: string;
                             categories: string[];
+                            categoryNames: string[];
                             /** @enum {string} */
                             status: "pending" | "approved" | "suspended" | "blacklisted";
+                            statusName: string;
                             districtId: number;
                             districtName: string;
                             organizationId: number | null;
@@ -5090,8 +5102,10 @@ export interface paths {
                             id: number;
                             name: string;
                             categories: string[];
+                            categoryNames: string[];
                             /** @enum {string} */
                             status: "pending" | "approved" | "suspended" | "blacklisted";
+                            statusName: string;
                             districtId: number;
                             districtName: string;
                             organizationId: number | null;
@@ -5149,8 +5163,10 @@ export interface paths {
                             id: number;
                             name: string;
                             categories: string[];
+                            categoryNames: string[];
                             /** @enum {string} */
                             status: "pending" | "approved" | "suspended" | "blacklisted";
+                            statusName: string;
                             districtId: number;
                             districtName: string;
                             organizationId: number | null;
@@ -5218,8 +5234,10 @@ export interface paths {
                             id: number;
                             name: string;
                             categories: string[];
+                            categoryNames: string[];
                             /** @enum {string} */
                             status: "pending" | "approved" | "suspended" | "blacklisted";
+                            statusName: string;
                             districtId: number;
                             districtName: string;
                             organizationId: number | null;
@@ -5339,13 +5357,16 @@ export interface paths {
                             items: {
                                 id: number;
                                 amount: number;
-                                status: string;
+                                /** @enum {string} */
+                                status: "booked" | "claimed" | "redeemed" | "cancelled" | "expired";
+                                statusName: string;
                                 policyId: number;
                                 holderId: number;
                                 holderName: string;
                                 providerId: number;
                                 providerName: string;
                                 serviceCategory: string;
+                                serviceCategoryName: string;
                                 serviceId: number | null;
                                 serviceName: string | null;
                                 serviceStart: string | null;
@@ -5400,13 +5421,16 @@ export interface paths {
                         "application/json": {
                             id: number;
                             amount: number;
-                            status: string;
+                            /** @enum {string} */
+                            status: "booked" | "claimed" | "redeemed" | "cancelled" | "expired";
+                            statusName: string;
                             policyId: number;
                             holderId: number;
                             holderName: string;
                             providerId: number;
                             providerName: string;
                             serviceCategory: string;
+                            serviceCategoryName: string;
                             serviceId: number | null;
                             serviceName: string | null;
                             serviceStart: string | null;
@@ -5467,13 +5491,16 @@ export interface paths {
                         "application/json": {
                             id: number;
                             amount: number;
-                            status: string;
+                            /** @enum {string} */
+                            status: "booked" | "claimed" | "redeemed" | "cancelled" | "expired";
+                            statusName: string;
                             policyId: number;
                             holderId: number;
                             holderName: string;
                             providerId: number;
                             providerName: string;
                             serviceCategory: string;
+                            serviceCategoryName: string;
                             serviceId: number | null;
                             serviceName: string | null;
                             serviceStart: string | null;
@@ -5523,13 +5550,16 @@ export interface paths {
                         "application/json": {
                             id: number;
                             amount: number;
-                            status: string;
+                            /** @enum {string} */
+                            status: "booked" | "claimed" | "redeemed" | "cancelled" | "expired";
+                            statusName: string;
                             policyId: number;
                             holderId: number;
                             holderName: string;
                             providerId: number;
                             providerName: string;
                             serviceCategory: string;
+                            serviceCategoryName: string;
                             serviceId: number | null;
                             serviceName: string | null;
                             serviceStart: string | null;
@@ -5583,11 +5613,13 @@ export interface paths {
                                 bookingId: number;
                                 /** @enum {string} */
                                 mode: "tongdui" | "tongyong";
+                                modeName: string;
                                 amount: number;
                                 contractNo: string;
                                 evidenceRef: string;
                                 /** @enum {string} */
                                 status: "submitted" | "approved" | "rejected" | "reversed";
+                                statusName: string;
                                 submittedOn: string;
                                 decidedOn: string | null;
                                 decisionNote: string | null;
@@ -5597,6 +5629,7 @@ export interface paths {
                                 providerId: number;
                                 providerName: string;
                                 serviceCategory: string;
+                                serviceCategoryName: string;
                                 serviceName: string | null;
                                 serviceStart: string | null;
                                 serviceEnd: string | null;
@@ -5643,11 +5676,13 @@ export interface paths {
                             bookingId: number;
                             /** @enum {string} */
                             mode: "tongdui" | "tongyong";
+                            modeName: string;
                             amount: number;
                             contractNo: string;
                             evidenceRef: string;
                             /** @enum {string} */
                             status: "submitted" | "approved" | "rejected" | "reversed";
+                            statusName: string;
                             submittedOn: string;
                             decidedOn: string | null;
                             decisionNote: string | null;
@@ -5657,6 +5692,7 @@ export interface paths {
                             providerId: number;
                             providerName: string;
                             serviceCategory: string;
+                            serviceCategoryName: string;
                             serviceName: string | null;
                             serviceStart: string | null;
                             serviceEnd: string | null;
@@ -5702,11 +5738,13 @@ export interface paths {
                             bookingId: number;
                             /** @enum {string} */
                             mode: "tongdui" | "tongyong";
+                            modeName: string;
                             amount: number;
                             contractNo: string;
                             evidenceRef: string;
                             /** @enum {string} */
                             status: "submitted" | "approved" | "rejected" | "reversed";
+                            statusName: string;
                             submittedOn: string;
                             decidedOn: string | null;
                             decisionNote: string | null;
@@ -5716,6 +5754,7 @@ export interface paths {
                             providerId: number;
                             providerName: string;
                             serviceCategory: string;
+                            serviceCategoryName: string;
                             serviceName: string | null;
                             serviceStart: string | null;
                             serviceEnd: string | null;
@@ -5771,11 +5810,13 @@ export interface paths {
                             bookingId: number;
                             /** @enum {string} */
                             mode: "tongdui" | "tongyong";
+                            modeName: string;
                             amount: number;
                             contractNo: string;
                             evidenceRef: string;
                             /** @enum {string} */
                             status: "submitted" | "approved" | "rejected" | "reversed";
+                            statusName: string;
                             submittedOn: string;
                             decidedOn: string | null;
                             decisionNote: string | null;
@@ -5785,6 +5826,7 @@ export interface paths {
                             providerId: number;
                             providerName: string;
                             serviceCategory: string;
+                            serviceCategoryName: string;
                             serviceName: string | null;
                             serviceStart: string | null;
                             serviceEnd: string | null;
@@ -5838,11 +5880,13 @@ export interface paths {
                             bookingId: number;
                             /** @enum {string} */
                             mode: "tongdui" | "tongyong";
+                            modeName: string;
                             amount: number;
                             contractNo: string;
                             evidenceRef: string;
                             /** @enum {string} */
                             status: "submitted" | "approved" | "rejected" | "reversed";
+                            statusName: string;
                             submittedOn: string;
                             decidedOn: string | null;
                             decisionNote: string | null;
@@ -5852,6 +5896,7 @@ export interface paths {
                             providerId: number;
                             providerName: string;
                             serviceCategory: string;
+                            serviceCategoryName: string;
                             serviceName: string | null;
                             serviceStart: string | null;
                             serviceEnd: string | null;
@@ -5905,11 +5950,13 @@ export interface paths {
                             bookingId: number;
                             /** @enum {string} */
                             mode: "tongdui" | "tongyong";
+                            modeName: string;
                             amount: number;
                             contractNo: string;
                             evidenceRef: string;
                             /** @enum {string} */
                             status: "submitted" | "approved" | "rejected" | "reversed";
+                            statusName: string;
                             submittedOn: string;
                             decidedOn: string | null;
                             decisionNote: string | null;
@@ -5919,6 +5966,7 @@ export interface paths {
                             providerId: number;
                             providerName: string;
                             serviceCategory: string;
+                            serviceCategoryName: string;
                             serviceName: string | null;
                             serviceStart: string | null;
                             serviceEnd: string | null;
@@ -6140,6 +6188,7 @@ export interface paths {
                                 providerName: string;
                                 /** @enum {string} */
                                 status: "pending" | "paid";
+                                statusName: string;
                                 total: number;
                                 claimCount: number;
                                 /** Format: date-time */
@@ -6187,6 +6236,7 @@ export interface paths {
                             providerName: string;
                             /** @enum {string} */
                             status: "pending" | "paid";
+                            statusName: string;
                             total: number;
                             claimCount: number;
                             /** Format: date-time */
@@ -6239,6 +6289,7 @@ export interface paths {
                             providerName: string;
                             /** @enum {string} */
                             status: "pending" | "paid";
+                            statusName: string;
                             total: number;
                             claimCount: number;
                             /** Format: date-time */
@@ -6339,6 +6390,7 @@ export interface paths {
                             providerName: string;
                             /** @enum {string} */
                             status: "pending" | "paid";
+                            statusName: string;
                             total: number;
                             claimCount: number;
                             /** Format: date-time */
@@ -6461,6 +6513,7 @@ export interface paths {
                                 };
                                 /** @enum {string} */
                                 status: "open" | "dismissed" | "confirmed";
+                                statusName: string;
                                 resolutionNote: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
@@ -21864,6 +21917,7 @@ export interface paths {
                                 exitedOn: string | null;
                                 /** @enum {string} */
                                 status: "incubating" | "graduated" | "exited";
+                                statusName: string;
                             }[];
                         };
                     };
@@ -21907,6 +21961,7 @@ export interface paths {
                             exitedOn: string | null;
                             /** @enum {string} */
                             status: "incubating" | "graduated" | "exited";
+                            statusName: string;
                         };
                     };
                 };
@@ -21964,6 +22019,7 @@ export interface paths {
                             exitedOn: string | null;
                             /** @enum {string} */
                             status: "incubating" | "graduated" | "exited";
+                            statusName: string;
                         };
                     };
                 };

@@ -9,7 +9,7 @@ import * as fraudRepo from './fraud.repo.js';
 import { actorOf, afterIdOf, page } from './vouchers.common.js';
 import { assertCityOfficer, isCityReader } from './vouchers.policy.js';
 import * as repo from './vouchers.repo.js';
-import { FLAG_NAMES } from './vouchers.schema.js';
+import { FLAG_NAMES, FLAG_STATUS_NAMES } from './vouchers.schema.js';
 
 /** Bookings this close to the end of validity are flagged (days). */
 export const NEAR_EXPIRY_DAYS = 7;
@@ -200,6 +200,7 @@ export async function listFlags(opts: {
       bookingId: r.f.bookingId,
       evidence: r.f.evidence as Record<string, unknown>,
       status: r.f.status,
+      statusName: FLAG_STATUS_NAMES[r.f.status],
       resolutionNote: r.f.resolutionNote,
       createdAt: r.f.createdAt,
       resolvedAt: r.f.resolvedAt,

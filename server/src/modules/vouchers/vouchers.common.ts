@@ -1,7 +1,7 @@
 import { businessToday as clockToday, chinaDate } from '../../lib/clock.js';
 import { fenToYuan } from '../../lib/money.js';
 import { decodeCursor, encodeCursor } from '../../http/pagination.js';
-import { CATEGORY_NAMES } from './vouchers.schema.js';
+import { BOOKING_STATUS_NAMES, CATEGORY_NAMES, CLAIM_STATUS_NAMES, MODE_NAMES, POLICY_STATUS_NAMES, PROVIDER_STATUS_NAMES, SETTLEMENT_STATUS_NAMES } from './vouchers.schema.js';
 import type * as repo from './vouchers.repo.js';
 
 /**
@@ -32,7 +32,9 @@ export function presentPolicy(p: repo.PolicyRow, remainingFen: number) {
     coverageRatio: p.coverageBp / 10000,
     validUntil: p.validUntil,
     categories: p.categories,
+    categoryNames: p.categories.map(categoryName),
     status: p.status,
+    statusName: POLICY_STATUS_NAMES[p.status],
     version: p.version,
   };
 }
@@ -55,7 +57,9 @@ export function presentProvider(p: repo.ProviderWithNames) {
     id: p.id,
     name: p.name,
     categories: p.categories,
+    categoryNames: p.categories.map(categoryName),
     status: p.status,
+    statusName: PROVIDER_STATUS_NAMES[p.status],
     districtId: p.districtId,
     districtName: p.districtName,
     organizationId: p.organizationId,
@@ -82,12 +86,14 @@ export function presentBooking(b: repo.BookingWithNames) {
     id: b.id,
     amount: fenToYuan(b.amountFen),
     status: b.status,
+    statusName: BOOKING_STATUS_NAMES[b.status],
     policyId: b.policyId,
     holderId: b.holderId,
     holderName: b.holderName,
     providerId: b.providerId,
     providerName: b.providerName,
     serviceCategory: b.serviceCategory,
+    serviceCategoryName: categoryName(b.serviceCategory),
     serviceId: b.serviceId,
     serviceName: b.serviceName,
     serviceStart: b.serviceStart,
@@ -102,10 +108,12 @@ export function presentClaim(c: repo.ClaimWithNames) {
     id: c.id,
     bookingId: c.bookingId,
     mode: c.mode,
+    modeName: MODE_NAMES[c.mode],
     amount: fenToYuan(c.amountFen),
     contractNo: c.contractNo,
     evidenceRef: c.evidenceRef,
     status: c.status,
+    statusName: CLAIM_STATUS_NAMES[c.status],
     submittedOn: c.submittedOn,
     decidedOn: c.decidedOn,
     decisionNote: c.decisionNote,
@@ -115,6 +123,7 @@ export function presentClaim(c: repo.ClaimWithNames) {
     providerId: c.providerId,
     providerName: c.providerName,
     serviceCategory: c.serviceCategory,
+    serviceCategoryName: categoryName(c.serviceCategory),
     serviceName: c.serviceName,
     serviceStart: c.serviceStart,
     serviceEnd: c.serviceEnd,
@@ -129,6 +138,7 @@ export function presentSettlement(s: repo.SettlementWithNames) {
     providerId: s.providerId,
     providerName: s.providerName,
     status: s.status,
+    statusName: SETTLEMENT_STATUS_NAMES[s.status],
     total: fenToYuan(s.totalFen),
     claimCount: s.claimCount,
     createdAt: s.createdAt,

@@ -108,6 +108,9 @@ describe('voucher policies and issuance', () => {
     const list = await enterprise.request('GET', '/api/vouchers/providers?category=testing');
     expect(list.statusCode).toBe(200);
     expect(list.json<{ items: { id: number; categories: string[] }[] }>().items.map((i) => i.id)).toContain(providerId);
+    expect(list.json<{ items: { id: number }[] }>().items.find((i) => i.id === providerId)).toMatchObject({ status: 'approved', statusName: '已通过' });
+    const own = (await enterprise.request('GET', '/api/vouchers/policies')).json<{ items: { id: number }[] }>().items.find((p) => p.id === policyId);
+    expect(own).toMatchObject({ status: 'active', statusName: '执行中', categories: ['testing', 'consulting'], categoryNames: ['检验检测', '技术咨询'] });
     expect((await t.app.inject({ method: 'GET', url: '/api/vouchers/providers' })).statusCode).toBe(401);
   });
 });
@@ -238,18 +241,22 @@ describe('voucher claims, approval and settlement', () => {
       evidenceRef: 'YS-9',
     });
     expect(claim.statusCode).toBe(201);
+    // Every list names its statuses (and the claim its mode and category) in words: the SPA keeps no names of its own.
+    expect(claim.json()).toMatchObject({ status: 'submitted', statusName: '待审核', mode: 'tongdui', modeName: '通兑（机构申请）', serviceCategory: 'testing', serviceCategoryName: '检验检测' });
+    const claimed = (await provider.request('GET', `/api/vouchers/bookings?providerId=${providerId}`)).json<{ items: { id: number }[] }>().items.find((x) => x.id === b.id);
+    expect(claimed).toMatchObject({ status: 'claimed', statusName: '已申请兑付', serviceCategoryName: '检验检测' });
     const claimId = claim.json<{ id: number }>().id;
     expect((await provider.request('POST', `/api/vouchers/claims/${claimId}/approve`, {})).statusCode).toBe(403);
     expect((await xihu.request('POST', `/api/vouchers/claims/${claimId}/approve`, {})).statusCode).toBe(403);
     const ok = await officer.request('POST', `/api/vouchers/claims/${claimId}/approve`, { note: '材料齐全' });
-    expect(ok.json().status).toBe('approved');
+    expect(ok.json()).toMatchObject({ status: 'approved', statusName: '已通过' });
     expect((await enterprise.request('GET', `/api/vouchers/holders/${ownHolderId}/balance?policyId=${policyId}`)).json().redeemed).toBe(1_500);
     const batch = await officer.request('POST', '/api/vouchers/settlements', {
       policyId,
       providerId,
     });
     expect(batch.statusCode).toBe(201);
-    expect(batch.json().total).toBe(1_500);
+    expect(batch.json()).toMatchObject({ total: 1_500, status: 'pending', statusName: '待付款' });
     const id = batch.json<{ id: number }>().id;
     const file = await provider.request('GET', `/api/vouchers/settlements/${id}/export`);
     expect(file.statusCode).toBe(200);
@@ -263,7 +270,7 @@ describe('voucher claims, approval and settlement', () => {
     expect(future.json().error.details.fields[0].field).toBe('paidOn');
     const today = businessToday();
     const paid = await pay({ paymentRef: 'ZH20160301-0001', paidOn: today });
-    expect(paid.json()).toMatchObject({ status: 'paid', paymentRef: 'ZH20160301-0001', paidOn: today });
+    expect(paid.json()).toMatchObject({ status: 'paid', statusName: '已付款', paymentRef: 'ZH20160301-0001', paidOn: today });
     expect((await pay({ paymentRef: 'ZH20160301-0001', paidOn: today })).statusCode).toBe(409);
   });
 
@@ -350,7 +357,10 @@ describe('voucher statistics, flags and the ledger check', () => {
 
   it('when the officer scans and resolves a flag, then the resolution is audited and the auditor cannot resolve', async () => {
     expect((await officer.request('POST', '/api/vouchers/flags/scan')).statusCode).toBe(200);
-    const flags = (await officer.request('GET', '/api/vouchers/flags?limit=50')).json<{ items: { id: number; status: string }[] }>();
+    const flags = (await officer.request('GET', '/api/vouchers/flags?limit=50')).json<{ items: { id: number; status: string; statusName: string }[] }>();
+    for (const f of flags.items) {
+      expect(f.statusName).toBe({ open: '待处理', dismissed: '已排除', confirmed: '已确认' }[f.status]);
+    }
     if (flags.items.length > 0) {
       const id = flags.items[0].id;
       expect(

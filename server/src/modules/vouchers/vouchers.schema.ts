@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CLAIM_FILE_KINDS, CLAIM_MODES, FLAG_KINDS, VOUCHER_CATEGORIES } from '../../db/schema/vouchers.js';
+import { BOOKING_STATUSES, CLAIM_FILE_KINDS, CLAIM_MODES, FLAG_KINDS, VOUCHER_CATEGORIES } from '../../db/schema/vouchers.js';
 import { limitSchema } from '../../http/pagination.js';
 import { hasAtMostTwoDecimals } from '../../lib/money.js';
 
@@ -18,6 +18,27 @@ export const FLAG_NAMES: Record<(typeof FLAG_KINDS)[number], string> = {
   near_expiry: '临近有效期截止集中预约',
   shareholding_link: '持有人与服务机构存在股权关联',
 };
+
+// The statuses of each list and their names (`statusName`); the SPA shows the names, never its own.
+export const POLICY_STATUSES = ['active', 'expired'] as const;
+export const PROVIDER_STATUSES = ['pending', 'approved', 'suspended', 'blacklisted'] as const;
+export const CLAIM_STATUSES = ['submitted', 'approved', 'rejected', 'reversed'] as const;
+export const SETTLEMENT_STATUSES = ['pending', 'paid'] as const;
+export const FLAG_STATUSES = ['open', 'dismissed', 'confirmed'] as const;
+
+export const POLICY_STATUS_NAMES: Record<(typeof POLICY_STATUSES)[number], string> = { active: '执行中', expired: '已到期' };
+export const PROVIDER_STATUS_NAMES: Record<(typeof PROVIDER_STATUSES)[number], string> = { pending: '待审核', approved: '已通过', suspended: '已暂停', blacklisted: '黑名单' };
+export const BOOKING_STATUS_NAMES: Record<(typeof BOOKING_STATUSES)[number], string> = {
+  booked: '已预约（冻结中）',
+  claimed: '已申请兑付',
+  redeemed: '已兑付',
+  cancelled: '已取消',
+  expired: '已过期',
+};
+export const CLAIM_STATUS_NAMES: Record<(typeof CLAIM_STATUSES)[number], string> = { submitted: '待审核', approved: '已通过', rejected: '已驳回', reversed: '已冲正' };
+export const SETTLEMENT_STATUS_NAMES: Record<(typeof SETTLEMENT_STATUSES)[number], string> = { pending: '待付款', paid: '已付款' };
+export const FLAG_STATUS_NAMES: Record<(typeof FLAG_STATUSES)[number], string> = { open: '待处理', dismissed: '已排除', confirmed: '已确认' };
+export const MODE_NAMES: Record<(typeof CLAIM_MODES)[number], string> = { tongdui: '通兑（机构申请）', tongyong: '通用（持有人报销）' };
 
 /** Yuan with at most two decimals (stored as integer fen). */
 const yuan = (label: string, min = 0.01) =>
@@ -90,7 +111,9 @@ export const policyOut = z.object({
   coverageRatio: z.number(),
   validUntil: z.string(),
   categories: z.array(z.string()),
-  status: z.enum(['active', 'expired']),
+  categoryNames: z.array(z.string()),
+  status: z.enum(POLICY_STATUSES),
+  statusName: z.string(),
   version: z.number(),
 });
 export const policyList = z.object({ items: z.array(policyOut) });
@@ -176,7 +199,7 @@ export const providerQuery = z.object({
   q: z.string().trim().max(100).optional(),
   category: category.optional(),
   districtId: z.coerce.number().int().positive().max(2147483647).optional(),
-  status: z.enum(['pending', 'approved', 'suspended', 'blacklisted']).optional(),
+  status: z.enum(PROVIDER_STATUSES).optional(),
   limit: limitSchema,
   cursor,
 });
@@ -233,7 +256,9 @@ export const providerOut = z.object({
   id: z.number(),
   name: z.string(),
   categories: z.array(z.string()),
-  status: z.enum(['pending', 'approved', 'suspended', 'blacklisted']),
+  categoryNames: z.array(z.string()),
+  status: z.enum(PROVIDER_STATUSES),
+  statusName: z.string(),
   districtId: z.number(),
   districtName: z.string(),
   organizationId: z.number().nullable(),
@@ -271,13 +296,15 @@ export const idempotencyHeaders = z.object({
 export const bookingOut = z.object({
   id: z.number(),
   amount: z.number(),
-  status: z.string(),
+  status: z.enum(BOOKING_STATUSES),
+  statusName: z.string(),
   policyId: z.number(),
   holderId: z.number(),
   holderName: z.string(),
   providerId: z.number(),
   providerName: z.string(),
   serviceCategory: z.string(),
+  serviceCategoryName: z.string(),
   serviceId: z.number().nullable(),
   serviceName: z.string().nullable(),
   serviceStart: z.string().nullable(),
@@ -286,7 +313,7 @@ export const bookingOut = z.object({
   bookedOn: z.string(),
 });
 export const bookingQuery = z.object({
-  status: z.enum(['booked', 'claimed', 'redeemed', 'cancelled', 'expired']).optional(),
+  status: z.enum(BOOKING_STATUSES).optional(),
   holderId: z.coerce.number().int().positive().max(2147483647).optional(),
   providerId: z.coerce.number().int().positive().max(2147483647).optional(),
   policyId: z.coerce.number().int().positive().max(2147483647).optional(),
@@ -320,10 +347,12 @@ export const claimOut = z.object({
   id: z.number(),
   bookingId: z.number(),
   mode: z.enum(CLAIM_MODES),
+  modeName: z.string(),
   amount: z.number(),
   contractNo: z.string(),
   evidenceRef: z.string(),
-  status: z.enum(['submitted', 'approved', 'rejected', 'reversed']),
+  status: z.enum(CLAIM_STATUSES),
+  statusName: z.string(),
   submittedOn: z.string(),
   decidedOn: z.string().nullable(),
   decisionNote: z.string().nullable(),
@@ -333,13 +362,14 @@ export const claimOut = z.object({
   providerId: z.number(),
   providerName: z.string(),
   serviceCategory: z.string(),
+  serviceCategoryName: z.string(),
   serviceName: z.string().nullable(),
   serviceStart: z.string().nullable(),
   serviceEnd: z.string().nullable(),
   policyId: z.number(),
 });
 export const claimQuery = z.object({
-  status: z.enum(['submitted', 'approved', 'rejected', 'reversed']).optional(),
+  status: z.enum(CLAIM_STATUSES).optional(),
   mode: z.enum(CLAIM_MODES).optional(),
   providerId: z.coerce.number().int().positive().max(2147483647).optional(),
   holderId: z.coerce.number().int().positive().max(2147483647).optional(),
@@ -358,7 +388,8 @@ export const settlementOut = z.object({
   policyId: z.number(),
   providerId: z.number(),
   providerName: z.string(),
-  status: z.enum(['pending', 'paid']),
+  status: z.enum(SETTLEMENT_STATUSES),
+  statusName: z.string(),
   total: z.number(),
   claimCount: z.number(),
   createdAt: z.date(),
@@ -374,7 +405,7 @@ export const paymentBody = z
   .strict();
 export const settlementQuery = z.object({
   providerId: z.coerce.number().int().positive().max(2147483647).optional(),
-  status: z.enum(['pending', 'paid']).optional(),
+  status: z.enum(SETTLEMENT_STATUSES).optional(),
   limit: limitSchema,
   cursor,
 });
@@ -403,7 +434,7 @@ export const statsOut = z.object({
 });
 
 export const flagQuery = z.object({
-  status: z.enum(['open', 'dismissed', 'confirmed']).optional(),
+  status: z.enum(FLAG_STATUSES).optional(),
   kind: z.enum(FLAG_KINDS).optional(),
   limit: limitSchema,
   cursor,
@@ -418,7 +449,8 @@ export const flagOut = z.object({
   providerName: z.string().nullable(),
   bookingId: z.number().nullable(),
   evidence: z.record(z.string(), z.unknown()),
-  status: z.enum(['open', 'dismissed', 'confirmed']),
+  status: z.enum(FLAG_STATUSES),
+  statusName: z.string(),
   resolutionNote: z.string().nullable(),
   createdAt: z.date(),
   resolvedAt: z.date().nullable(),
