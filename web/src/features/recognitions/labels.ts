@@ -1,12 +1,9 @@
 import type { Catalogue } from '../../lib/i18n';
 import { hnteDomainMessages } from '../enterprises/messages';
-import { applicationStatusMessages, recognitionTypeMessages, type recognitionsMessages } from './messages';
+import { recognitionTypeMessages, type recognitionsMessages } from './messages';
 
 /** A catalogue's Chinese texts by key, for code that has no language at hand. */
 const chineseView = (catalogue: Catalogue): Record<string, string> => Object.fromEntries(Object.entries(catalogue).map(([key, [zh]]) => [key, zh]));
-
-/** Chinese status names by code (UI text uses applicationStatusMessages). */
-export const APPLICATION_STATUS_NAMES = chineseView(applicationStatusMessages);
 
 /** Chinese type names by code (for code that has no language at hand; UI text uses recognitionTypeMessages). */
 export const RECOGNITION_TYPE_NAMES = chineseView(recognitionTypeMessages);

@@ -17,20 +17,6 @@ export const recognitionTypeMessages = {
   leading_team: ['领军型创新创业团队', 'Leading innovation and entrepreneurship team'],
 } as const satisfies Catalogue;
 
-/** Application statuses by code (the server sends statusName too; these serve the filters). */
-export const applicationStatusMessages = {
-  draft: ['草稿', 'Draft'],
-  submitted: ['已提交，待区县审核', 'Submitted; awaiting district review'],
-  returned: ['退回修改', 'Returned for changes'],
-  district_passed: ['区县审核通过，待市级审核', 'Passed district review; awaiting city review'],
-  city_passed: ['市级审核通过', 'Passed city review'],
-  expert_review: ['专家评审中', 'In expert review'],
-  scored: ['专家评审完成', 'Expert review complete'],
-  in_notice: ['公示中', 'In public notice'],
-  approved: ['已认定', 'Recognised'],
-  rejected: ['未通过', 'Rejected'],
-} as const satisfies Catalogue;
-
 /** Intellectual property kinds by code, with their class. */
 export const ipKindMessages = {
   invention: ['发明专利（Ⅰ类）', 'Invention patent (class I)'],
@@ -296,7 +282,6 @@ export const recognitionsMessages = {
   'recognitions.apply.dueOn': ['本环节期限', 'Due for this step'],
 
   'recognitions.reviewPage.title': ['认定审核', 'Recognition review'],
-  'recognitions.reviewPage.export': ['导出 Excel', 'Export to Excel'],
   'recognitions.reviewPage.districtIntro': ['本区县（{district}）企业的认定申报：审核已提交的申报。', 'Applications of enterprises in your district ({district}): review the submitted ones.'],
   'recognitions.reviewPage.cityIntro': ['全市认定申报：审核区县已通过的申报。', 'City-wide applications: review those the districts have passed.'],
   'recognitions.reviewPage.counts': ['各状态申报数（共 {n} 件）', 'Applications by status ({n} in all)'],

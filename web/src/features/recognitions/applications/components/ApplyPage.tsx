@@ -1,7 +1,7 @@
 import { FormOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Space, Table, Typography } from 'antd';
+import { App, Button, Card, Space, Typography } from 'antd';
 import { useNavigate } from 'react-router';
-import { CursorPager } from '../../../../components/CursorPager';
+import { DataTable, type DataColumn } from '../../../../components/DataTable';
 import { PageTitle } from '../../../../components/PageTitle';
 import { errorMessage } from '../../../../lib/form-errors';
 import { useCursorPager } from '../../../../lib/use-cursor-pager';
@@ -31,6 +31,37 @@ export default function ApplyPage() {
       onError: (e) => void message.error(errorMessage(e)),
     });
 
+  const callColumns: DataColumn<CallItem>[] = [
+    { key: 'title', title: t('recognitions.apply.call'), dataIndex: 'title' },
+    { key: 'type', title: t('recognitions.col.type'), dataIndex: 'typeName', width: 200 },
+    { key: 'policies', title: t('recognitions.apply.policies'), width: 260, render: (_: unknown, c) => <CitedPolicies objectType="call" objectId={c.id} /> },
+    { key: 'window', title: t('recognitions.apply.window'), width: 220, render: (_: unknown, c) => t('recognitions.apply.range', { from: c.opensOn, to: c.closesOn }) },
+    {
+      key: 'actions',
+      title: t('recognitions.apply.actions'),
+      width: 130,
+      render: (_: unknown, c) => {
+        const existing = mineByCall.get(c.id);
+        return existing ? (
+          <Button size="small" onClick={() => void navigate(`/recognitions/apply/${existing.id}`)}>
+            {t('recognitions.apply.viewMine')}
+          </Button>
+        ) : (
+          <Button size="small" type="primary" icon={<FormOutlined />} loading={create.isPending && create.variables === c.id} onClick={() => start(c)} data-testid={`start-${c.id}`}>
+            {t('recognitions.apply.start')}
+          </Button>
+        );
+      },
+    },
+  ];
+  const mineColumns: DataColumn<ApplicationItem>[] = [
+    { key: 'type', title: t('recognitions.col.type'), dataIndex: 'typeName' },
+    { key: 'year', title: t('recognitions.col.year'), dataIndex: 'year', width: 80 },
+    { key: 'status', title: t('recognitions.col.status'), dataIndex: 'statusName', width: 220, render: (v: string, r) => <StatusTag status={r.status} name={v} /> },
+    { key: 'applicationDate', title: t('recognitions.apply.applicationDate'), dataIndex: 'applicationDate', width: 120, render: (v: string | null) => v ?? '—' },
+    { key: 'dueOn', title: t('recognitions.apply.dueOn'), dataIndex: 'dueOn', width: 120, render: (v: string | null) => v ?? '—' },
+  ];
+
   return (
     <>
       <PageTitle title={t('recognitions.apply.title')}>
@@ -38,59 +69,30 @@ export default function ApplyPage() {
       </PageTitle>
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
         <Card title={t('recognitions.apply.openCalls')}>
-          {calls.isError ? <Alert type="error" showIcon title={errorMessage(calls.error)} /> : null}
-          <Table<CallItem>
+          <DataTable<CallItem>
+            tableId="recognitions.openCalls"
             rowKey="id"
             size="middle"
-            loading={calls.isLoading}
-            dataSource={open}
-            pagination={false}
-            locale={{ emptyText: t('recognitions.apply.noOpenCalls') }}
+            columns={callColumns}
+            query={calls}
+            rows={open}
+            emptyText={t('recognitions.apply.noOpenCalls')}
             data-testid="open-calls"
-            columns={[
-              { title: t('recognitions.apply.call'), dataIndex: 'title' },
-              { title: t('recognitions.col.type'), dataIndex: 'typeName', width: 200 },
-              { title: t('recognitions.apply.policies'), width: 260, render: (_, c) => <CitedPolicies objectType="call" objectId={c.id} /> },
-              { title: t('recognitions.apply.window'), width: 220, render: (_, c) => t('recognitions.apply.range', { from: c.opensOn, to: c.closesOn }) },
-              {
-                title: t('recognitions.apply.actions'),
-                width: 130,
-                render: (_, c) => {
-                  const existing = mineByCall.get(c.id);
-                  return existing ? (
-                    <Button size="small" onClick={() => void navigate(`/recognitions/apply/${existing.id}`)}>
-                      {t('recognitions.apply.viewMine')}
-                    </Button>
-                  ) : (
-                    <Button size="small" type="primary" icon={<FormOutlined />} loading={create.isPending && create.variables === c.id} onClick={() => start(c)} data-testid={`start-${c.id}`}>
-                      {t('recognitions.apply.start')}
-                    </Button>
-                  );
-                },
-              },
-            ]}
           />
         </Card>
         <Card title={t('recognitions.apply.mine')}>
-          {mine.isError ? <Alert type="error" showIcon title={errorMessage(mine.error)} /> : null}
-          <Table<ApplicationItem>
+          <DataTable<ApplicationItem>
+            tableId="recognitions.myApplications"
             rowKey="id"
             size="middle"
-            loading={mine.isFetching}
-            dataSource={mine.data?.items ?? []}
-            pagination={false}
-            locale={{ emptyText: t('recognitions.apply.empty') }}
-            data-testid="my-applications"
+            columns={mineColumns}
+            query={mine}
+            rows={mine.data?.items}
+            emptyText={t('recognitions.apply.empty')}
+            keyset={{ pager, nextCursor: mine.data?.nextCursor, pageSize: 20 }}
             onRow={(r) => ({ onClick: () => void navigate(`/recognitions/apply/${r.id}`), style: { cursor: 'pointer' } })}
-            columns={[
-              { title: t('recognitions.col.type'), dataIndex: 'typeName' },
-              { title: t('recognitions.col.year'), dataIndex: 'year', width: 80 },
-              { title: t('recognitions.col.status'), dataIndex: 'status', width: 220, render: (s: string, r) => <StatusTag status={s} name={r.statusName} /> },
-              { title: t('recognitions.apply.applicationDate'), dataIndex: 'applicationDate', width: 120, render: (v: string | null) => v ?? '—' },
-              { title: t('recognitions.apply.dueOn'), dataIndex: 'dueOn', width: 120, render: (v: string | null) => v ?? '—' },
-            ]}
+            data-testid="my-applications"
           />
-          <CursorPager pager={pager} nextCursor={mine.data?.nextCursor} loading={mine.isFetching} pageSize={20} rowsOnPage={mine.data?.items.length ?? 0} />
         </Card>
       </Space>
     </>

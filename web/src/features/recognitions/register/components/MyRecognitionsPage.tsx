@@ -1,13 +1,14 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Typography } from 'antd';
 import { useState } from 'react';
-import { CursorPager } from '../../../../components/CursorPager';
+import { DataTable, type DataColumn } from '../../../../components/DataTable';
 import { PageTitle } from '../../../../components/PageTitle';
+import { StatusTag } from '../../../../components/StatusTag';
 import { errorMessage } from '../../../../lib/form-errors';
 import { useCursorPager } from '../../../../lib/use-cursor-pager';
 import { useDownloadCertificate } from '../api/download-certificate';
 import { useRecognitions, type RegisterItem } from '../api/list-recognitions';
-import { STATUS_COLOR, validityLabel } from './constants';
+import { validityLabel } from './constants';
 import { RecognitionDrawer } from './RecognitionDrawer';
 import { useMessages } from '../../../../lib/i18n';
 import { recognitionsMessages } from '../../messages';
@@ -20,6 +21,27 @@ export default function MyRecognitionsPage() {
   const list = useRecognitions({ limit: 50, cursor: pager.cursor ?? undefined });
   const download = useDownloadCertificate();
   const [open, setOpen] = useState<number | null>(null);
+  const columns: DataColumn<RegisterItem>[] = [
+    { key: 'type', title: t('recognitions.col.type'), dataIndex: 'typeName', render: (v: string, r) => <a onClick={() => setOpen(r.id)}>{v}</a> },
+    { key: 'certificateNo', title: t('recognitions.col.certificateNo'), dataIndex: 'certificateNo', width: 170 },
+    { key: 'issuedOn', title: t('recognitions.col.issuedOn'), dataIndex: 'issuedOn', width: 110 },
+    { key: 'validUntil', title: t('recognitions.col.validUntil'), dataIndex: 'validUntil', width: 150, render: (v: string | null) => validityLabel(v, t) },
+    { key: 'status', title: t('recognitions.col.status'), dataIndex: 'statusName', width: 90, render: (v: string, r) => <StatusTag status={r.status} name={v} /> },
+    {
+      key: 'actions',
+      title: t('recognitions.mine.certificate'),
+      width: 120,
+      render: (_: unknown, r) => (
+        <Button
+          size="small"
+          icon={<DownloadOutlined />}
+          onClick={() => download.mutate({ id: r.id, certificateNo: r.certificateNo }, { onError: (e) => void message.error(errorMessage(e)) })}
+        >
+          {t('recognitions.mine.download')}
+        </Button>
+      ),
+    },
+  ];
 
   return (
     <>
@@ -27,37 +49,17 @@ export default function MyRecognitionsPage() {
         <Typography.Text type="secondary">{t('recognitions.mine.intro')}</Typography.Text>
       </PageTitle>
       <Card>
-        {list.isError ? <Alert type="error" showIcon title={errorMessage(list.error)} style={{ marginBottom: 16 }} /> : null}
-        <Table<RegisterItem>
+        <DataTable<RegisterItem>
+          tableId="recognitions.mine"
           rowKey="id"
           size="middle"
-          loading={list.isFetching}
-          dataSource={list.data?.items ?? []}
-          pagination={false}
-          locale={{ emptyText: t('recognitions.mine.empty') }}
+          columns={columns}
+          query={list}
+          rows={list.data?.items}
+          emptyText={t('recognitions.mine.empty')}
+          keyset={{ pager, nextCursor: list.data?.nextCursor, pageSize: 50 }}
           data-testid="my-recognitions"
-          columns={[
-            { title: t('recognitions.col.type'), dataIndex: 'typeName', render: (v: string, r) => <a onClick={() => setOpen(r.id)}>{v}</a> },
-            { title: t('recognitions.col.certificateNo'), dataIndex: 'certificateNo', width: 170 },
-            { title: t('recognitions.col.issuedOn'), dataIndex: 'issuedOn', width: 110 },
-            { title: t('recognitions.col.validUntil'), dataIndex: 'validUntil', width: 150, render: (v: string | null) => validityLabel(v, t) },
-            { title: t('recognitions.col.status'), dataIndex: 'status', width: 90, render: (s: string, r) => <Tag color={STATUS_COLOR[s]}>{r.statusName}</Tag> },
-            {
-              title: t('recognitions.mine.certificate'),
-              width: 120,
-              render: (_, r) => (
-                <Button
-                  size="small"
-                  icon={<DownloadOutlined />}
-                  onClick={() => download.mutate({ id: r.id, certificateNo: r.certificateNo }, { onError: (e) => void message.error(errorMessage(e)) })}
-                >
-                  {t('recognitions.mine.download')}
-                </Button>
-              ),
-            },
-          ]}
         />
-        <CursorPager pager={pager} nextCursor={list.data?.nextCursor} loading={list.isFetching} pageSize={50} rowsOnPage={list.data?.items.length ?? 0} />
       </Card>
       <RecognitionDrawer id={open} onClose={() => setOpen(null)} canRevoke={false} linkEnterprise={false} />
     </>

@@ -1,12 +1,13 @@
 import { DownloadOutlined, StopOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Descriptions, Drawer, Flex, Spin, Tag } from 'antd';
+import { Alert, App, Button, Descriptions, Drawer, Flex, Spin } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { StatusTag } from '../../../../components/StatusTag';
 import { errorMessage } from '../../../../lib/form-errors';
 import { formatDateTime } from '../../../../lib/format';
 import { useDownloadCertificate } from '../api/download-certificate';
 import { useRecognition } from '../api/get-recognition';
-import { STATUS_COLOR, validityLabel } from './constants';
+import { validityLabel } from './constants';
 import { RevokeModal } from './RevokeModal';
 import { useMessages } from '../../../../lib/i18n';
 import { recognitionsMessages } from '../../messages';
@@ -35,7 +36,7 @@ export function RecognitionDrawer({ id, onClose, canRevoke, linkEnterprise }: { 
             <Descriptions.Item label={t('recognitions.col.issuedOn')}>{r.issuedOn}</Descriptions.Item>
             <Descriptions.Item label={t('recognitions.col.validUntil')}>{validityLabel(r.validUntil, t)}</Descriptions.Item>
             <Descriptions.Item label={t('recognitions.drawer.statusOn', { date: r.statusOn })}>
-              <Tag color={STATUS_COLOR[r.status]}>{r.statusName}</Tag>
+              <StatusTag status={r.status} name={r.statusName} />
             </Descriptions.Item>
             {r.revocation ? (
               <>

@@ -1,8 +1,6 @@
-import { Alert, App, DatePicker, Form, Input, Modal } from 'antd';
+import { Alert, App, DatePicker, Form, Input } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
-import { ApiError } from '../../../../lib/api';
-import { applyFieldErrors, errorMessage } from '../../../../lib/form-errors';
+import { FormModal } from '../../../../components/FormModal';
 import type { RecognitionDetail } from '../api/get-recognition';
 import { useRevokeRecognition } from '../api/revoke-recognition';
 import { useMessages } from '../../../../lib/i18n';
@@ -17,40 +15,21 @@ interface Values {
 export function RevokeModal({ recognition, open, onClose }: { recognition: RecognitionDetail; open: boolean; onClose: () => void }) {
   const t = useMessages(recognitionsMessages);
   const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
   const revoke = useRevokeRecognition();
-  const [problem, setProblem] = useState<string | null>(null);
-
-  const submit = async () => {
-    let v: Values;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return; // the form shows what is missing
-    }
-    setProblem(null);
-    try {
-      await revoke.mutateAsync({ id: recognition.id, body: { reason: v.reason.trim(), effectiveOn: v.effectiveOn!.format('YYYY-MM-DD') } });
-      void message.success(t('recognitions.revoke.done', { no: recognition.certificateNo }));
-      form.resetFields();
-      onClose();
-    } catch (e) {
-      const rest = applyFieldErrors(form, e, ['reason', 'effectiveOn']);
-      if (rest.length || !(e instanceof ApiError) || e.fields.length === 0) {
-        setProblem(errorMessage(e));
-      }
-    }
+  const submit = async (v: Values) => {
+    await revoke.mutateAsync({ id: recognition.id, body: { reason: v.reason.trim(), effectiveOn: v.effectiveOn!.format('YYYY-MM-DD') } });
+    void message.success(t('recognitions.revoke.done', { no: recognition.certificateNo }));
   };
 
   return (
-    <Modal
+    <FormModal<Values>
       title={t('recognitions.revoke.title', { name: recognition.enterpriseName })}
       open={open}
-      onCancel={onClose}
+      onClose={onClose}
+      onSubmit={submit}
       okText={t('recognitions.revoke.ok')}
-      okButtonProps={{ danger: true, loading: revoke.isPending }}
-      onOk={() => void submit()}
-      destroyOnHidden
+      okButtonProps={{ danger: true }}
+      initialValues={{ reason: '', effectiveOn: null }}
     >
       <Alert
         type="warning"
@@ -58,26 +37,23 @@ export function RevokeModal({ recognition, open, onClose }: { recognition: Recog
         style={{ marginBottom: 16 }}
         title={t('recognitions.revoke.warning', { type: recognition.typeName, no: recognition.certificateNo })}
       />
-      {problem ? <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} /> : null}
-      <Form form={form} layout="vertical" initialValues={{ reason: '', effectiveOn: null }}>
-        <Form.Item
-          name="reason"
-          label={t('recognitions.revoke.reason')}
-          rules={[
-            { required: true, message: t('recognitions.revoke.reasonRequired') },
-            { validator: (_, v: string) => (v && v.trim().length >= 4 ? Promise.resolve() : Promise.reject(new Error(t('recognitions.revoke.reasonShort')))) },
-          ]}
-        >
-          <Input.TextArea rows={3} maxLength={500} showCount placeholder={t('recognitions.revoke.reasonPlaceholder')} data-testid="revoke-reason" />
-        </Form.Item>
-        <Form.Item name="effectiveOn" label={t('recognitions.revoke.effectiveOn')} extra={`${t('recognitions.revoke.notBefore', { date: recognition.issuedOn })}${recognition.validUntil ? t('recognitions.revoke.notAfter', { date: recognition.validUntil }) : ''}`} rules={[{ required: true, message: t('recognitions.revoke.effectiveOnRequired') }]}>
-          <DatePicker
-            style={{ width: '100%' }}
-            data-testid="revoke-date"
-            disabledDate={(d) => d.format('YYYY-MM-DD') < recognition.issuedOn || (recognition.validUntil !== null && d.format('YYYY-MM-DD') > recognition.validUntil)}
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        name="reason"
+        label={t('recognitions.revoke.reason')}
+        rules={[
+          { required: true, message: t('recognitions.revoke.reasonRequired') },
+          { validator: (_, v: string) => (v && v.trim().length >= 4 ? Promise.resolve() : Promise.reject(new Error(t('recognitions.revoke.reasonShort')))) },
+        ]}
+      >
+        <Input.TextArea rows={3} maxLength={500} showCount placeholder={t('recognitions.revoke.reasonPlaceholder')} data-testid="revoke-reason" />
+      </Form.Item>
+      <Form.Item name="effectiveOn" label={t('recognitions.revoke.effectiveOn')} extra={`${t('recognitions.revoke.notBefore', { date: recognition.issuedOn })}${recognition.validUntil ? t('recognitions.revoke.notAfter', { date: recognition.validUntil }) : ''}`} rules={[{ required: true, message: t('recognitions.revoke.effectiveOnRequired') }]}>
+        <DatePicker
+          style={{ width: '100%' }}
+          data-testid="revoke-date"
+          disabledDate={(d) => d.format('YYYY-MM-DD') < recognition.issuedOn || (recognition.validUntil !== null && d.format('YYYY-MM-DD') > recognition.validUntil)}
+        />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -11,8 +11,6 @@ export type RecognitionTypeCode = (typeof TYPE_CODES)[number];
 export const STATUS_FILTERS = ['valid', 'expired', 'revoked'] as const;
 export type StatusFilter = (typeof STATUS_FILTERS)[number];
 
-export const STATUS_COLOR: Record<string, string> = { valid: 'green', expired: 'default', revoked: 'red', pending: 'blue' };
-
 /** "2019-11-30" or 长期有效 for the types without a fixed validity (tech SMEs: dynamic management). */
 export const validityLabel = (validUntil: string | null, t: RecognitionsT) => validUntil ?? t('recognitions.validityOpenEnded');
 

@@ -1,13 +1,5 @@
-import { useMutation } from '@tanstack/react-query';
-import { downloadFile, toQueryString } from '../../../../lib/download';
-import { initialLang, translateFrom } from '../../../../lib/i18n';
-import { recognitionsMessages } from '../../messages';
+import { toQueryString } from '../../../../lib/download';
 import type { ListApplicationsQuery } from '../../applications/api/list-applications';
 
-export function exportApplications(query: Omit<ListApplicationsQuery, 'limit' | 'cursor'>): Promise<void> {
-  return downloadFile(`/api/recognition-applications/export.xlsx${toQueryString(query)}`, translateFrom(recognitionsMessages, initialLang(), 'recognitions.exportApplicationsFile'));
-}
-
-export function useExportApplications() {
-  return useMutation({ mutationFn: exportApplications });
-}
+/** The review list's Excel file for the filters shown (DataTable's 导出Excel fetches it). */
+export const applicationsExportUrl = (query: Omit<ListApplicationsQuery, 'limit' | 'cursor'>) => `/api/recognition-applications/export.xlsx${toQueryString(query)}`;
