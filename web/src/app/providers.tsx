@@ -44,6 +44,8 @@ export function Providers({ children }: { children: ReactNode }) {
     dayjs.locale(next === 'en' ? 'en' : 'zh-cn');
     saveLang(next);
     setLangState(next);
+    // the API's names (statuses, types, districts) come in the chosen language: fetch them again
+    void queryClient.invalidateQueries();
   }, []);
 
   const i18n = useMemo<I18n>(() => ({ lang, setLang, t: (key, vars) => translate(lang, key, vars) }), [lang, setLang]);

@@ -126,6 +126,7 @@ const sessionMiddleware: Middleware = {
     if (!SAFE_METHODS.has(request.method) && csrfToken) {
       request.headers.set('x-csrf-token', csrfToken);
     }
+    request.headers.set('accept-language', apiLanguage());
     return request;
   },
   onResponse({ request, response }) {
@@ -166,5 +167,11 @@ export async function unwrap<T>(call: Promise<FetchResult<T>>): Promise<T> {
 
 /** Headers for hand-made requests (uploads, downloads) that openapi-fetch does not cover. */
 export function sessionHeaders(method: string): Record<string, string> {
-  return !SAFE_METHODS.has(method.toUpperCase()) && csrfToken ? { 'x-csrf-token': csrfToken } : {};
+  const language = { 'accept-language': apiLanguage() };
+  return !SAFE_METHODS.has(method.toUpperCase()) && csrfToken ? { ...language, 'x-csrf-token': csrfToken } : language;
+}
+
+/** The API names statuses, types and districts, and words its errors, in the language the user chose. */
+function apiLanguage(): string {
+  return initialLang() === 'en' ? 'en' : 'zh-CN';
 }

@@ -1,4 +1,4 @@
-import { toApiError } from './api';
+import { sessionHeaders, toApiError } from './api';
 
 function filenameFrom(disposition: string | null, fallback: string): string {
   if (!disposition) {
@@ -23,7 +23,7 @@ function filenameFrom(disposition: string | null, fallback: string): string {
 export async function downloadFile(url: string, fallbackName: string): Promise<void> {
   let response: Response;
   try {
-    response = await fetch(url, { credentials: 'same-origin' });
+    response = await fetch(url, { credentials: 'same-origin', headers: sessionHeaders('GET') });
   } catch {
     throw toApiError(0, null);
   }
