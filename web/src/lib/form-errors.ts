@@ -19,7 +19,9 @@ export function applyFieldErrors<T>(form: FormInstance<T>, err: unknown, knownFi
       unplaced.push(issue);
     }
   }
-  form.setFields([...byField].map(([name, errors]) => ({ name: name as never, errors })));
+  // a nested field ("loans.0.bank") is the path ['loans', 0, 'bank'] of a Form.List
+  const path = (name: string) => name.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+  form.setFields([...byField].map(([name, errors]) => ({ name: path(name) as never, errors })));
   return unplaced;
 }
 
