@@ -1,15 +1,16 @@
-import { Alert, Button, Card, Descriptions, Input, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Descriptions, Input, Space, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { CaseEventsCard } from '../../../components/CaseEventsCard';
 import { PageTitle } from '../../../components/PageTitle';
-import { renderMoney } from '../../../components/Money';
+import { Money, renderMoney } from '../../../components/Money';
 import { PageLoading } from '../../../components/PageLoading';
 import { QueryFailure } from '../../../components/QueryState';
+import { StatusTag } from '../../../components/StatusTag';
 import { errorMessage } from '../../../lib/form-errors';
 import { formatDateTime } from '../../../lib/format';
 import { downloadAttachment, useApplication, useApplicationAction, useUploadAttachment } from '../api/applications';
-import { useMessages } from '../../../lib/i18n';
+import { fillNodes, useMessages } from '../../../lib/i18n';
 import { subsidiesMessages } from '../messages';
 
 const BUCKETS = ['1y', '1-5y', '5y+'] as const;
@@ -42,7 +43,7 @@ export default function ApplicationPage() {
         <>
           <PageTitle title={t('subsidies.app.title', { year: a.year, programme: a.programmeName })} extra={<Link to="/subsidies/applications">{t('subsidies.app.back')}</Link>}>
             <Space>
-              <Tag color="blue">{a.statusName}</Tag>
+              <StatusTag status={a.status} name={a.statusName} />
               {a.next ? <Typography.Text type="secondary">{t('subsidies.app.next', { step: a.next })}</Typography.Text> : null}
               {a.dueOn ? <Typography.Text type="secondary">{t('subsidies.app.due', { date: a.dueOn })}</Typography.Text> : null}
             </Space>
@@ -81,8 +82,15 @@ export default function ApplicationPage() {
             />
             {a.calculation ? (
               <Typography.Paragraph style={{ marginTop: 8, marginBottom: 0 }}>
-                {t('subsidies.app.summary', { sum: a.calculation.sum.toFixed(2), cap: a.calculation.cap.toFixed(2) })}
-                <strong>{t('subsidies.yuanAmount', { n: a.calculation.amount.toFixed(2) })}</strong>
+                {fillNodes(t('subsidies.app.summary'), {
+                  sum: <Money value={a.calculation.sum} />,
+                  cap: <Money value={a.calculation.cap} />,
+                  amount: (
+                    <strong>
+                      <Money value={a.calculation.amount} />
+                    </strong>
+                  ),
+                })}
               </Typography.Paragraph>
             ) : null}
           </Card>
@@ -120,7 +128,7 @@ export default function ApplicationPage() {
             <Card title={t('subsidies.app.payments')} size="small" style={{ marginTop: 16 }}>
               {a.payments.map((p) => (
                 <div key={p.id}>
-                  {t('subsidies.app.payment', { id: p.id, amount: p.amount.toFixed(2), status: p.status })}
+                  {fillNodes(t('subsidies.app.payment'), { id: String(p.id), amount: <Money value={p.amount} />, status: p.status })}
                 </div>
               ))}
             </Card>

@@ -1,12 +1,14 @@
 import { Alert, Button, Card, Descriptions, Form, InputNumber, Radio, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { Money, renderMoney } from '../../../components/Money';
 import { PageTitle } from '../../../components/PageTitle';
 import { ApiError } from '../../../lib/api';
 import { errorMessage } from '../../../lib/form-errors';
 import { useEvaluateSubsidy, useSubsidyParams, type EvaluateResult } from '../api/evaluate';
 import { LoanLines } from './LoanLines';
-import { useMessages } from '../../../lib/i18n';
+import { useI18n, useMessages } from '../../../lib/i18n';
+import { formatMoney } from '../../../lib/money';
 import { subsidiesMessages } from '../messages';
 
 interface Values {
@@ -16,11 +18,11 @@ interface Values {
 }
 const BUCKETS = ['1y', '1-5y', '5y+'] as const;
 const isBucket = (b: string): b is (typeof BUCKETS)[number] => (BUCKETS as readonly string[]).includes(b);
-const yuan = (v: number) => v.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /** Public (no login): a 雏鹰/青蓝 firm estimates its loan interest subsidy by the bureau's rule. */
 export default function CalculatorPage() {
   const t = useMessages(subsidiesMessages);
+  const { lang } = useI18n();
   const [form] = Form.useForm<Values>();
   const evaluate = useEvaluateSubsidy();
   const params = useSubsidyParams();
@@ -91,15 +93,17 @@ export default function CalculatorPage() {
               { title: t('subsidies.calc.benchmarkRate'), dataIndex: 'benchmarkRate' },
               { title: t('subsidies.calc.rateUsed'), dataIndex: 'rateUsed' },
               { title: t('subsidies.calc.days'), dataIndex: 'days' },
-              { title: t('subsidies.calc.interestBase'), dataIndex: 'interestBase', align: 'right', render: yuan },
-              { title: t('subsidies.calc.subsidy'), dataIndex: 'subsidy', align: 'right', render: yuan },
+              { title: t('subsidies.calc.interestBase'), dataIndex: 'interestBase', align: 'right', render: renderMoney },
+              { title: t('subsidies.calc.subsidy'), dataIndex: 'subsidy', align: 'right', render: renderMoney },
             ]}
           />
           <Descriptions style={{ marginTop: 16 }} column={3} bordered size="small">
-            <Descriptions.Item label={t('subsidies.calc.sum')}>{t('subsidies.yuanAmount', { n: yuan(result.sum) })}</Descriptions.Item>
-            <Descriptions.Item label={t('subsidies.calc.cap')}>{t('subsidies.yuanAmount', { n: yuan(result.cap) })}</Descriptions.Item>
+            <Descriptions.Item label={t('subsidies.calc.sum')}><Money value={result.sum} /></Descriptions.Item>
+            <Descriptions.Item label={t('subsidies.calc.cap')}><Money value={result.cap} /></Descriptions.Item>
             <Descriptions.Item label={t('subsidies.calc.amount')}>
-              <strong>{t('subsidies.yuanAmount', { n: yuan(result.amount) })}</strong>
+              <strong>
+                <Money value={result.amount} />
+              </strong>
             </Descriptions.Item>
           </Descriptions>
         </Card>
@@ -120,7 +124,7 @@ export default function CalculatorPage() {
             ]}
           />
           <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
-            {params.data.programmes.map((p) => t('subsidies.calc.programmeRule', { programme: p.programmeName, ratio: p.ratio * 100, cap: yuan(p.cap), from: p.effectiveFrom })).join(t('subsidies.calc.ruleSeparator'))}
+            {params.data.programmes.map((p) => t('subsidies.calc.programmeRule', { programme: p.programmeName, ratio: p.ratio * 100, cap: formatMoney(p.cap, 'yuan', lang), from: p.effectiveFrom })).join(t('subsidies.calc.ruleSeparator'))}
           </Typography.Paragraph>
         </Card>
       ) : null}

@@ -1,5 +1,6 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Form, Input, InputNumber, Space } from 'antd';
+import { MoneyInput } from '../../../components/MoneyInput';
 import { useMessages } from '../../../lib/i18n';
 import { subsidiesMessages } from '../messages';
 
@@ -24,7 +25,7 @@ export function LoanLines({ withContract = false }: { withContract?: boolean }) 
                 </>
               ) : null}
               <Form.Item name={[f.name, 'principal']} label={t('subsidies.loan.principal')} rules={[{ required: true, message: t('subsidies.loan.principalRequired') }]}>
-                <InputNumber min={0} step={100000} precision={2} style={{ width: 150 }} />
+                <MoneyInput step={100000} style={{ width: 170 }} />
               </Form.Item>
               <Form.Item name={[f.name, 'rate']} label={t('subsidies.loan.rate')} rules={[{ required: true, message: t('subsidies.loan.rateRequired') }]}>
                 <InputNumber min={0} step={0.05} precision={4} style={{ width: 110 }} />
