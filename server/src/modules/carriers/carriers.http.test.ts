@@ -50,6 +50,16 @@ describe('a makerspace from its application to its first annual statistics', () 
     expect((await xihu.request('PATCH', `/api/carriers/${carrierId}`, { version: 1, areaM2: 1000 })).statusCode).toBe(403);
   });
 
+  it('when the operator admits a firm and it graduates, then the list names its status (statusName)', async () => {
+    const admitted = await operator.request('POST', `/api/carriers/${carrierId}/firms`, { firmName: '杭州测试孵化科技有限公司', enteredOn: '2016-03-01' });
+    expect(admitted.statusCode, admitted.body).toBe(201);
+    expect(admitted.json()).toMatchObject({ status: 'incubating', statusName: '在孵' });
+    const ended = await operator.request('POST', `/api/carriers/${carrierId}/firms/${admitted.json<{ id: number }>().id}/end`, { outcome: 'graduated', on: '2016-09-01' });
+    expect(ended.statusCode, ended.body).toBe(200);
+    const list = await operator.request('GET', `/api/carriers/${carrierId}/firms`);
+    expect(list.json<{ items: unknown[] }>().items).toEqual([expect.objectContaining({ status: 'graduated', statusName: '已毕业' })]);
+  });
+
   it('when the form misses the criteria, then submitting is refused on the fields and nothing moves', async () => {
     const res = await operator.request('POST', `/api/carriers/${carrierId}/applications`, { form: { ...FORM, mentors: 2, publicAreaM2: 50 } });
     expect(res.statusCode, res.body).toBe(201);

@@ -132,7 +132,7 @@ export const nationalDetail = nationalCase.extend({ events: z.array(z.object({ a
 export const firmBody = z.object({ firmName: text('企业名称', 100), enterpriseId: id.nullable().optional(), enteredOn: isoDate });
 export const firmPatch = z.object({ outcome: z.enum(['graduated', 'exited'], { message: '去向应为 graduated（毕业）或 exited（退出）' }), on: isoDate });
 export const firmParams = z.object({ id, firmId: id });
-export const firm = z.object({ id: z.number(), carrierId: z.number(), enterpriseId: z.number().nullable(), firmName: z.string(), enteredOn: z.string(), graduatedOn: z.string().nullable(), exitedOn: z.string().nullable(), status: z.enum(['incubating', 'graduated', 'exited']) });
+export const firm = z.object({ id: z.number(), carrierId: z.number(), enterpriseId: z.number().nullable(), firmName: z.string(), enteredOn: z.string(), graduatedOn: z.string().nullable(), exitedOn: z.string().nullable(), status: z.enum(['incubating', 'graduated', 'exited']), statusName: z.string() });
 export const firmList = z.object({ items: z.array(firm) });
 
 export const applicationForm = z.object({

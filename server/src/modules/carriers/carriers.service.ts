@@ -146,6 +146,8 @@ export async function updateCarrier(db: Db, ctx: RequestContext, id: number, inp
 }
 
 // ── incubated firms ─────────────────────────────────────────────────────────────────────────
+const FIRM_STATUS_NAMES = { incubating: '在孵', graduated: '已毕业', exited: '已退出' } as const;
+const firmStatus = (f: typeof carrierFirms.$inferSelect) => (f.graduatedOn ? ('graduated' as const) : f.exitedOn ? ('exited' as const) : ('incubating' as const));
 const presentFirm = (f: typeof carrierFirms.$inferSelect) => ({
   id: f.id,
   carrierId: f.carrierId,
@@ -154,7 +156,8 @@ const presentFirm = (f: typeof carrierFirms.$inferSelect) => ({
   enteredOn: f.enteredOn,
   graduatedOn: f.graduatedOn,
   exitedOn: f.exitedOn,
-  status: f.graduatedOn ? ('graduated' as const) : f.exitedOn ? ('exited' as const) : ('incubating' as const),
+  status: firmStatus(f),
+  statusName: FIRM_STATUS_NAMES[firmStatus(f)],
 });
 
 export async function listFirms(db: Db, actor: Actor, id: number) {
