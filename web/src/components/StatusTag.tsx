@@ -9,8 +9,8 @@ const TONE_COLOR: Record<Tone, string> = { success: 'green', processing: 'blue',
 const STATUS_TONES: Record<string, Tone> = Object.fromEntries(
   (
     [
-      ['success', ['approved', 'accepted', 'active', 'confirmed', 'paid', 'redeemed', 'registered', 'valid', 'in_force', 'completed', 'sold', 'posted', 'upheld', 'recognised', 'repaid', 'released', 'graduated']],
-      ['processing', ['booked', 'claimed', 'sent', 'in_progress', 'accepting', 'setting_up', 'district_passed', 'expert_review', 'in_notice', 'scored', 'city_passed', 'assigned', 'pending_check', 'checked', 'ranked', 'disbursed', 'guaranteed', 'incubating']],
+      ['success', ['approved', 'accepted', 'active', 'confirmed', 'paid', 'redeemed', 'registered', 'valid', 'in_force', 'completed', 'sold', 'posted', 'upheld', 'recognised', 'repaid', 'released', 'graduated', 'awarded']],
+      ['processing', ['booked', 'claimed', 'sent', 'in_progress', 'accepting', 'setting_up', 'district_passed', 'expert_review', 'in_notice', 'scored', 'city_passed', 'assigned', 'pending_check', 'checked', 'ranked', 'disbursed', 'guaranteed', 'incubating', 'formal_passed']],
       ['warning', ['submitted', 'pending', 'prepared', 'returned', 'amended', 'suspended', 'open', 'conflict', 'repaid_late', 'defaulted', 'recommended']],
       ['error', ['rejected', 'revoked', 'blacklisted', 'failed', 'terminated', 'unsold', 'compensated', 'not_recognised']],
     ] as const
