@@ -1,7 +1,8 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Badge, Button, Card, Popconfirm, Table, Typography, type TableProps } from 'antd';
+import { App, Badge, Button, Card, Popconfirm, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import { DataTable, type DataColumn } from '../../../components/DataTable';
 import { errorMessage } from '../../../lib/form-errors';
 import { formatDateTime } from '../../../lib/format';
 import { useT } from '../../../lib/i18n';
@@ -26,12 +27,12 @@ export function ApiTokensCard() {
   const revoke = useRevokeToken();
   const [creating, setCreating] = useState(false);
 
-  const columns: TableProps<ApiToken>['columns'] = [
-    { title: t('token.name'), dataIndex: 'name' },
-    { title: t('token.prefix'), dataIndex: 'prefix', width: 120, render: (v: string) => <Typography.Text code>{v}…</Typography.Text> },
-    { title: t('token.createdAt'), dataIndex: 'createdAt', width: 170, render: (v: string) => formatDateTime(v) },
-    { title: t('token.lastUsedAt'), dataIndex: 'lastUsedAt', width: 170, render: (v: string | null) => formatDateTime(v) },
-    { title: t('token.expiresAt'), dataIndex: 'expiresAt', width: 170, render: (v: string | null) => (v ? formatDateTime(v) : t('token.never')) },
+  const columns: DataColumn<ApiToken>[] = [
+    { key: 'name', title: t('token.name'), dataIndex: 'name' },
+    { key: 'prefix', title: t('token.prefix'), dataIndex: 'prefix', width: 120, render: (v: string) => <Typography.Text code>{v}…</Typography.Text> },
+    { key: 'createdAt', title: t('token.createdAt'), dataIndex: 'createdAt', width: 170, render: (v: string) => formatDateTime(v) },
+    { key: 'lastUsedAt', title: t('token.lastUsedAt'), dataIndex: 'lastUsedAt', width: 170, render: (v: string | null) => formatDateTime(v) },
+    { key: 'expiresAt', title: t('token.expiresAt'), dataIndex: 'expiresAt', width: 170, render: (v: string | null) => (v ? formatDateTime(v) : t('token.never')) },
     {
       title: t('user.status'),
       key: 'status',
@@ -76,17 +77,7 @@ export function ApiTokensCard() {
       }
     >
       <Typography.Paragraph type="secondary">{t('token.intro')}</Typography.Paragraph>
-      {tokens.isError ? <Alert type="error" showIcon title={errorMessage(tokens.error)} style={{ marginBottom: 16 }} /> : null}
-      <Table<ApiToken>
-        rowKey="id"
-        size="small"
-        columns={columns}
-        dataSource={tokens.data ?? []}
-        loading={tokens.isFetching}
-        pagination={false}
-        scroll={{ x: 900 }}
-        locale={{ emptyText: t('token.empty') }}
-      />
+      <DataTable<ApiToken> tableId="account.tokens" rowKey="id" columns={columns} query={tokens} rows={tokens.data} scroll={{ x: 900 }} />
       <CreateTokenModal open={creating} onClose={() => setCreating(false)} />
     </Card>
   );
