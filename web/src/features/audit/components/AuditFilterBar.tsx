@@ -37,7 +37,7 @@ export function AuditFilterBar({ filters, onSearch }: { filters: AuditFilters; o
     });
 
   return (
-    <Form<Values> form={form} layout="inline" onFinish={onFinish} role="search" style={{ marginBottom: 16, rowGap: 12 }}>
+    <Form<Values> form={form} layout="inline" onFinish={onFinish} role="search" style={{ rowGap: 12 }}>
       <Form.Item name="objectType" label={t('audit.objectType')}>
         <Select allowClear showSearch={{ optionFilterProp: 'label' }} style={{ width: 170 }} options={objectTypeOptions(t)} />
       </Form.Item>

@@ -1,11 +1,9 @@
-import { FileExcelOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card } from 'antd';
-import { CursorPager } from '../../../components/CursorPager';
+import { Card } from 'antd';
 import { PageTitle } from '../../../components/PageTitle';
-import { errorMessage } from '../../../lib/form-errors';
-import { useT } from '../../../lib/i18n';
+import { useMessages, useT } from '../../../lib/i18n';
 import { useCursorPager } from '../../../lib/use-cursor-pager';
-import { useExportAudit } from '../api/export-audit';
+import { auditExportUrl } from '../api/export-audit';
+import { auditMessages } from '../messages';
 import { useAuditLog } from '../api/list-audit';
 import { useVerifyAuditChain } from '../api/verify-audit';
 import { useAuditFilters } from '../hooks/use-audit-filters';
@@ -22,39 +20,18 @@ export default function AuditPage() {
   const pager = useCursorPager(JSON.stringify(filters));
   const log = useAuditLog({ ...filters, limit: PAGE_SIZE, cursor: pager.cursor ?? undefined });
   const verify = useVerifyAuditChain();
-  const exporter = useExportAudit();
-  const { message } = App.useApp();
-
-  const onExport = () =>
-    exporter.mutate(filters, {
-      onSuccess: () => void message.success(t('common.exported')),
-      onError: (e) => void message.error(errorMessage(e)),
-    });
+  const ta = useMessages(auditMessages);
 
   return (
     <>
-      <PageTitle
-        title={t('nav.audit')}
-        extra={
-          <>
-            <VerifyChainButton verify={verify} />
-            <Button icon={<FileExcelOutlined />} loading={exporter.isPending} onClick={onExport} data-testid="audit-export">
-              {t('common.exportExcel')}
-            </Button>
-          </>
-        }
-      />
+      <PageTitle title={t('nav.audit')} extra={<VerifyChainButton verify={verify} />} />
       <VerifyChainResult verify={verify} />
       <Card>
-        <AuditFilterBar filters={filters} onSearch={set} />
-        {log.isError ? <Alert type="error" showIcon title={errorMessage(log.error)} style={{ marginBottom: 16 }} /> : null}
-        <AuditTable items={log.data?.items ?? []} loading={log.isFetching} />
-        <CursorPager
-          pager={pager}
-          nextCursor={log.data?.nextCursor}
-          loading={log.isFetching}
-          pageSize={PAGE_SIZE}
-          rowsOnPage={log.data?.items.length ?? 0}
+        <AuditTable
+          query={log}
+          filters={<AuditFilterBar filters={filters} onSearch={set} />}
+          keyset={{ pager, nextCursor: log.data?.nextCursor, pageSize: PAGE_SIZE }}
+          exportFile={{ url: auditExportUrl(filters), filename: ta('audit.exportFile') }}
         />
       </Card>
     </>

@@ -1,8 +1,10 @@
-import { Col, Row, Table, Tag, Typography, type TableProps } from 'antd';
+import { Col, Row, Tag, Typography } from 'antd';
+import type { ComponentProps, ReactNode } from 'react';
 import { Link } from 'react-router';
+import { DataTable, type DataColumn } from '../../../components/DataTable';
 import { formatDateTime } from '../../../lib/format';
 import { useMessages } from '../../../lib/i18n';
-import type { AuditItem } from '../api/list-audit';
+import type { AuditItem, AuditPage } from '../api/list-audit';
 import { actionName, objectTypeName } from '../labels';
 import { auditMessages } from '../messages';
 
@@ -24,10 +26,20 @@ function Json({ value, label }: { value: unknown; label: string }) {
 const actionColor = (a: string) =>
   /delete|revoke|locked|failed|disable/.test(a) ? 'red' : /create|import|login$/.test(a) ? 'green' : /update|change|reset/.test(a) ? 'blue' : 'default';
 
-export function AuditTable({ items, loading }: { items: AuditItem[]; loading: boolean }) {
+type Table = ComponentProps<typeof DataTable<AuditItem>>;
+
+interface Props {
+  /** The log's react-query result (its loading / refused / failed states show in the table). */
+  query: Table['query'] & { data?: AuditPage };
+  filters: ReactNode;
+  keyset: Table['keyset'];
+  exportFile: Table['exportFile'];
+}
+
+export function AuditTable({ query, filters, keyset, exportFile }: Props) {
   const t = useMessages(auditMessages);
-  const columns: TableProps<AuditItem>['columns'] = [
-    { title: t('audit.time'), dataIndex: 'at', width: 170, render: (v: string) => formatDateTime(v) },
+  const columns: DataColumn<AuditItem>[] = [
+    { key: 'at', title: t('audit.time'), dataIndex: 'at', width: 170, render: (v: string) => formatDateTime(v) },
     {
       title: t('audit.actor'),
       key: 'actor',
@@ -39,7 +51,7 @@ export function AuditTable({ items, loading }: { items: AuditItem[]; loading: bo
         </>
       ),
     },
-    { title: t('audit.action'), dataIndex: 'action', render: (a: string) => (
+    { key: 'action', title: t('audit.action'), dataIndex: 'action', render: (a: string) => (
         <Tag color={actionColor(a)} title={a}>
           {actionName(t, a)}
         </Tag>
@@ -61,6 +73,7 @@ export function AuditTable({ items, loading }: { items: AuditItem[]; loading: bo
         ),
     },
     {
+      key: 'requestId',
       title: t('audit.requestId'),
       dataIndex: 'requestId',
       width: 150,
@@ -73,16 +86,18 @@ export function AuditTable({ items, loading }: { items: AuditItem[]; loading: bo
           '—'
         ),
     },
-    { title: 'IP', dataIndex: 'ip', width: 130, render: (v: string | null) => v ?? '—' },
+    { key: 'ip', title: 'IP', dataIndex: 'ip', width: 130, render: (v: string | null) => v ?? '—' },
   ];
   return (
-    <Table<AuditItem>
+    <DataTable<AuditItem>
+      tableId="audit.log"
       rowKey="id"
-      size="small"
       columns={columns}
-      dataSource={items}
-      loading={loading}
-      pagination={false}
+      query={query}
+      rows={query.data?.items}
+      filters={filters}
+      keyset={keyset}
+      exportFile={exportFile}
       scroll={{ x: 1000 }}
       data-testid="audit-table"
       expandable={{
