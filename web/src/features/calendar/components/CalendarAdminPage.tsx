@@ -1,7 +1,9 @@
-import { Alert, Button, Table, Typography } from 'antd';
+import { Alert, Button, Typography } from 'antd';
 import { useState } from 'react';
+import { DataTable, type DataColumn } from '../../../components/DataTable';
 import { PageTitle } from '../../../components/PageTitle';
 import { errorMessage } from '../../../lib/form-errors';
+import { formatDateTime } from '../../../lib/format';
 import { getYear, type CalendarYear } from '../api/get-year';
 import { useCalendarYears, type CalendarYearSummary } from '../api/list-years';
 import { YearEditor } from './YearEditor';
@@ -22,6 +24,34 @@ export default function CalendarAdminPage() {
       .catch((err: unknown) => setLoadError(errorMessage(err)));
   };
 
+  const columns: DataColumn<CalendarYearSummary>[] = [
+    { key: 'year', title: t('calendar.year'), dataIndex: 'year', width: 80 },
+    {
+      title: t('calendar.notices'),
+      key: 'notices',
+      render: (_, y) =>
+        y.notices.map((n) => (
+          <div key={n.title}>
+            {n.title}
+            {n.number ? `（${n.number}）` : ''}
+          </div>
+        )),
+    },
+    { key: 'holidays', title: t('calendar.holidayCount'), dataIndex: 'holidays', width: 90 },
+    { key: 'workdays', title: t('calendar.workdayCount'), dataIndex: 'workdays', width: 90 },
+    { key: 'updatedAt', title: t('calendar.updatedAt'), dataIndex: 'updatedAt', width: 170, render: (v: string) => formatDateTime(v) },
+    {
+      title: t('common.actions'),
+      key: 'op',
+      width: 80,
+      render: (_, y) => (
+        <Button type="link" onClick={() => edit(y.year)} data-testid={`calendar-edit-${y.year}`}>
+          {t('common.edit')}
+        </Button>
+      ),
+    },
+  ];
+
   return (
     <>
       <PageTitle
@@ -36,41 +66,15 @@ export default function CalendarAdminPage() {
           {t('calendar.intro')}
         </Typography.Paragraph>
       </PageTitle>
-      {years.isError ? <Alert type="error" showIcon message={errorMessage(years.error)} /> : null}
       {loadError ? <Alert type="error" showIcon message={loadError} /> : null}
-      <Table<CalendarYearSummary>
+      <DataTable<CalendarYearSummary>
+        tableId="calendar.years"
         data-testid="calendar-years"
         rowKey="year"
-        loading={years.isPending}
-        dataSource={years.data ?? []}
-        pagination={false}
-        columns={[
-          { title: t('calendar.year'), dataIndex: 'year', width: 80 },
-          {
-            title: t('calendar.notices'),
-            key: 'notices',
-            render: (_, y) =>
-              y.notices.map((n) => (
-                <div key={n.title}>
-                  {n.title}
-                  {n.number ? `（${n.number}）` : ''}
-                </div>
-              )),
-          },
-          { title: t('calendar.holidayCount'), dataIndex: 'holidays', width: 90 },
-          { title: t('calendar.workdayCount'), dataIndex: 'workdays', width: 90 },
-          { title: t('calendar.updatedAt'), dataIndex: 'updatedAt', width: 170, render: (v: string) => new Date(v).toLocaleString('zh-CN') },
-          {
-            title: t('common.actions'),
-            key: 'op',
-            width: 80,
-            render: (_, y) => (
-              <Button type="link" onClick={() => edit(y.year)} data-testid={`calendar-edit-${y.year}`}>
-                {t('common.edit')}
-              </Button>
-            ),
-          },
-        ]}
+        size="middle"
+        query={years}
+        rows={years.data}
+        columns={columns}
       />
       <YearEditor open={editing.open} initial={editing.initial} onClose={() => setEditing({ open: false, initial: null })} />
     </>
