@@ -1,5 +1,6 @@
-import { downloadFile, toQueryString } from '../../../lib/download';
+import { toQueryString } from '../../../lib/download';
 
-export function exportRecords(code: string, year: number, district: string | undefined, fileName: string): Promise<void> {
-  return downloadFile(`/api/indicators/${encodeURIComponent(code)}/records/export${toQueryString({ year, district })}`, fileName);
+/** The Excel file of the records behind a figure (DataTable's 导出Excel fetches it). */
+export function recordsExportUrl(code: string, year: number, district: string | undefined): string {
+  return `/api/indicators/${encodeURIComponent(code)}/records/export${toQueryString({ year, district })}`;
 }

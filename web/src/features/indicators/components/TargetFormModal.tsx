@@ -1,7 +1,7 @@
-import { Alert, App, Col, Divider, Form, Input, InputNumber, Modal, Row, Select, Typography } from 'antd';
+import { Alert, App, Col, Divider, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import { useEffect, useMemo, useRef } from 'react';
+import { FormModal } from '../../../components/FormModal';
 import { ApiError } from '../../../lib/api';
-import { errorMessage } from '../../../lib/form-errors';
 import { useDistricts } from '../../../lib/reference/get-districts';
 import { useCatalogue } from '../api/get-catalogue';
 import { useTargets } from '../api/get-targets';
@@ -107,123 +107,112 @@ export function TargetFormModal(props: { open: boolean; initial: { code?: string
         ...(v.note ? { note: v.note } : {}),
       });
       void message.success(t('indicators.targetForm.saved', { year: v.year, name: entry.name, rows: r.rows, v3: r.replaced > 0 ? t('indicators.targetForm.replaced', { replaced: r.replaced }) : '' }));
-      props.onClose();
     } catch (err) {
       if (!(err instanceof ApiError) || err.fields.length === 0) {
-        void message.error(errorMessage(err));
-        return;
+        throw err;
       }
-      const placed = new Map<string, { name: FieldName; errors: string[] }>();
-      const unplaced: string[] = [];
+      // an item's problem lands on the input it came from (the city figure or a district's); FormModal places the rest
+      const nested = new Map<string, string[]>();
+      const rest: typeof err.fields = [];
       for (const issue of err.fields) {
-        const f = issue.field.replace(/^body\./, '');
-        const m = /^items\.(\d+)\.(value|district)$/.exec(f);
-        const name: FieldName | undefined = m ? names[Number(m[1])] : ['code', 'year', 'source', 'note'].includes(f) ? f : undefined;
+        const m = /^items\.(\d+)\.(value|district)$/.exec(issue.field.replace(/^body\./, ''));
+        const name = m ? names[Number(m[1])] : undefined;
         if (name === undefined) {
-          unplaced.push(issue.message);
-          continue;
+          rest.push(issue);
+        } else if (typeof name === 'string') {
+          rest.push({ ...issue, field: name });
+        } else {
+          nested.set(name[1], [...(nested.get(name[1]) ?? []), issue.message]);
         }
-        const k = String(name);
-        placed.set(k, {
-          name,
-          errors: [...(placed.get(k)?.errors ?? []), issue.message],
-        });
       }
-      form.setFields(
-        [...placed.values()].map((p) => ({
-          name: p.name as never,
-          errors: p.errors,
-        })),
-      );
-      void message.error(unplaced.length > 0 ? unplaced.join('；') : err.message);
+      form.setFields([...nested].map(([d, errors]) => ({ name: ['districts', d] as never, errors })));
+      throw new ApiError(err.status, err.code, err.message, { fields: rest });
     }
   };
 
   return (
-    <Modal title={t('indicators.targetForm.title')} open={props.open} onCancel={props.onClose} onOk={() => form.submit()} okText={t('indicators.targetForm.save')} confirmLoading={save.isPending} width={760}>
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        preserve={false}
-        initialValues={{ code: props.initial.code, year: props.initial.year }}
-        onFinish={(v) => void submit(v)}
-        onValuesChange={(changed: Partial<Values>) => {
+    <FormModal<Values>
+      title={t('indicators.targetForm.title')}
+      open={props.open}
+      form={form}
+      onClose={props.onClose}
+      onSubmit={submit}
+      okText={t('indicators.targetForm.save')}
+      width={760}
+      initialValues={{ code: props.initial.code, year: props.initial.year }}
+      formProps={{
+        onValuesChange: (changed: Partial<Values>) => {
           if ('code' in changed || 'year' in changed) {
-            form.setFieldsValue({
-              city: null,
-              districts: {},
-              source: undefined,
-              note: undefined,
-            });
+            form.setFieldsValue({ city: null, districts: {}, source: undefined, note: undefined });
           }
-        }}
-      >
-        <Row gutter={12}>
-          <Col span={16}>
-            <Form.Item name="code" label={t('indicators.indicator')} rules={[{ required: true, message: t('indicators.targetForm.indicatorRequired') }]}>
-              <Select
-                showSearch={{ optionFilterProp: 'label' }}
-                aria-label={t('indicators.targetForm.indicator')}
-                placeholder={t('indicators.targetForm.selectIndicator')}
-                loading={catalogue.isLoading}
-                options={(catalogue.data?.items ?? []).map((i) => ({
-                  value: i.code,
-                  label: `${i.name}（${i.code}）${i.available ? '' : t('indicators.targetForm.notLive')}`,
-                }))}
-              />
+        },
+      }}
+    >
+      <Row gutter={12}>
+        <Col span={16}>
+          <Form.Item name="code" label={t('indicators.indicator')} rules={[{ required: true, message: t('indicators.targetForm.indicatorRequired') }]}>
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              aria-label={t('indicators.targetForm.indicator')}
+              placeholder={t('indicators.targetForm.selectIndicator')}
+              loading={catalogue.isLoading}
+              options={(catalogue.data?.items ?? []).map((i) => ({
+                value: i.code,
+                label: `${i.name}（${i.code}）${i.available ? '' : t('indicators.targetForm.notLive')}`,
+              }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="year" label={t('indicators.year')} rules={[{ required: true, message: t('indicators.targetForm.yearRequired') }]}>
+            <InputNumber aria-label={t('indicators.targetForm.year')} min={2000} max={2100} precision={0} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="city" label={t('indicators.targetForm.cityLabel', { v0: entry ? `（${unit.suffix}）` : '' })} rules={[{ required: true, message: t('indicators.targetForm.cityRequired') }]}>
+        <InputNumber aria-label={t('indicators.targetForm.city')} min={0} style={{ width: '100%' }} suffix={unit.suffix} disabled={!entry} />
+      </Form.Item>
+      <Divider titlePlacement="start" plain>
+        {t('indicators.targetForm.districts')}
+      </Divider>
+      <Row gutter={12}>
+        {districtList.map((d) => (
+          <Col key={d.code} xs={12} md={8}>
+            <Form.Item name={['districts', d.code]} label={d.name} style={{ marginBottom: 8 }}>
+              <InputNumber aria-label={t('indicators.targetForm.districtTarget', { name: d.name })} min={0} style={{ width: '100%' }} suffix={unit.suffix} disabled={!entry} />
             </Form.Item>
           </Col>
-          <Col span={8}>
-            <Form.Item name="year" label={t('indicators.year')} rules={[{ required: true, message: t('indicators.targetForm.yearRequired') }]}>
-              <InputNumber aria-label={t('indicators.targetForm.year')} min={2000} max={2100} precision={0} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="city" label={t('indicators.targetForm.cityLabel', { v0: entry ? `（${unit.suffix}）` : '' })} rules={[{ required: true, message: t('indicators.targetForm.cityRequired') }]}>
-          <InputNumber aria-label={t('indicators.targetForm.city')} min={0} style={{ width: '100%' }} suffix={unit.suffix} disabled={!entry} />
-        </Form.Item>
-        <Divider titlePlacement="start" plain>
-          {t('indicators.targetForm.districts')}
-        </Divider>
-        <Row gutter={12}>
-          {districtList.map((d) => (
-            <Col key={d.code} xs={12} md={8}>
-              <Form.Item name={['districts', d.code]} label={d.name} style={{ marginBottom: 8 }}>
-                <InputNumber aria-label={t('indicators.targetForm.districtTarget', { name: d.name })} min={0} style={{ width: '100%' }} suffix={unit.suffix} disabled={!entry} />
-              </Form.Item>
-            </Col>
-          ))}
-        </Row>
-        {sum !== null ? (
-          <Alert
-            data-testid="district-sum"
-            style={{ margin: '8px 0 12px' }}
-            showIcon
-            type={difference === 0 ? 'success' : 'warning'}
-            title={
-              difference === null
-                ? t('indicators.targetForm.sumNoCity', { sum: fmt(sum) })
-                : difference === 0
-                  ? t('indicators.targetForm.sumMatches', { sum: fmt(sum) })
-                  : t('indicators.targetForm.sumDiffers', { sum: fmt(sum), v1: difference > 0 ? t('indicators.targetForm.more') : t('indicators.targetForm.less'), v2: fmt(Math.abs(difference)) })
-            }
-          />
-        ) : (
-          <Typography.Paragraph type="secondary">{t('indicators.targetForm.noBreakdown')}</Typography.Paragraph>
-        )}
-        <Row gutter={12}>
-          <Col span={12}>
-            <Form.Item name="source" label={t('indicators.targetForm.source')}>
-              <Input maxLength={200} placeholder={t('indicators.targetForm.sourcePlaceholder')} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="note" label={t('indicators.targetForm.note')}>
-              <Input maxLength={500} />
-            </Form.Item>
-          </Col>
-        </Row>
-      </Form>
-    </Modal>
+        ))}
+      </Row>
+      {sum !== null ? (
+        <Alert
+          data-testid="district-sum"
+          style={{ margin: '8px 0 12px' }}
+          showIcon
+          type={difference === 0 ? 'success' : 'warning'}
+          title={
+            difference === null
+              ? t('indicators.targetForm.sumNoCity', { sum: fmt(sum) })
+              : difference === 0
+                ? t('indicators.targetForm.sumMatches', { sum: fmt(sum) })
+                : t('indicators.targetForm.sumDiffers', { sum: fmt(sum), v1: difference > 0 ? t('indicators.targetForm.more') : t('indicators.targetForm.less'), v2: fmt(Math.abs(difference)) })
+          }
+        />
+      ) : (
+        <Typography.Paragraph type="secondary">{t('indicators.targetForm.noBreakdown')}</Typography.Paragraph>
+      )}
+      <Row gutter={12}>
+        <Col span={12}>
+          <Form.Item name="source" label={t('indicators.targetForm.source')}>
+            <Input maxLength={200} placeholder={t('indicators.targetForm.sourcePlaceholder')} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="note" label={t('indicators.targetForm.note')}>
+            <Input maxLength={500} />
+          </Form.Item>
+        </Col>
+      </Row>
+    </FormModal>
   );
 }

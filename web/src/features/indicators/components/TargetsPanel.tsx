@@ -1,5 +1,6 @@
-import { Button, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Button, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
+import { DataTable, type DataColumn } from '../../../components/DataTable';
 import { useTargets, type TargetRow } from '../api/get-targets';
 import { formatFigure } from './format';
 import { TargetFormModal } from './TargetFormModal';
@@ -23,7 +24,7 @@ export function TargetsPanel({ year, canEdit = false }: { year: number; canEdit?
   const flagOf = flags(t);
   const targets = useTargets(year);
   const [editing, setEditing] = useState<{ code?: string; year: number } | null>(null);
-  const edit: TableColumnsType<TargetRow> = canEdit
+  const edit: DataColumn<TargetRow>[] = canEdit
     ? [
         {
           title: t('common.actions'),
@@ -38,36 +39,36 @@ export function TargetsPanel({ year, canEdit = false }: { year: number; canEdit?
     : [];
   return (
     <>
-      {canEdit ? (
-        <Space style={{ marginBottom: 8 }}>
-          <Button type="primary" onClick={() => setEditing({ year })}>
-            {t('indicators.targets.set')}
-          </Button>
-          <Typography.Text type="secondary">{t('indicators.targets.intro')}</Typography.Text>
-        </Space>
-      ) : null}
       {editing ? <TargetFormModal open initial={editing} onClose={() => setEditing(null)} /> : null}
-      <Table<TargetRow>
+      <DataTable<TargetRow>
+        tableId="indicators.targets"
         rowKey="code"
         data-testid="targets-table"
-        size="small"
-        loading={targets.isFetching}
-        dataSource={targets.data?.items ?? []}
-        pagination={false}
-        locale={{ emptyText: t('indicators.targets.none', { year }) }}
+        query={targets}
+        rows={targets.data?.items}
+        filters={canEdit ? <Typography.Text type="secondary">{t('indicators.targets.intro')}</Typography.Text> : null}
+        actions={
+          canEdit ? (
+            <Button type="primary" onClick={() => setEditing({ year })}>
+              {t('indicators.targets.set')}
+            </Button>
+          ) : null
+        }
         columns={[
-          { title: t('indicators.indicator'), dataIndex: 'name', render: (n: string, r) => <Tooltip title={r.note ?? r.code}>{n}</Tooltip> },
-          { title: t('indicators.target'), dataIndex: 'target', align: 'right', render: (v: number | null, r) => formatFigure(v, r.unit) },
-          { title: t('indicators.targets.actual'), dataIndex: 'actual', align: 'right', render: (v: number | null, r) => formatFigure(v, r.unit) },
-          { title: t('indicators.targets.rate'), dataIndex: 'progress', align: 'right', render: (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`) },
-          { title: t('indicators.targets.previousActual', { v0: year - 1 }), dataIndex: 'previousActual', align: 'right', render: (v: number | null, r) => formatFigure(v, r.unit) },
+          { key: 'name', title: t('indicators.indicator'), dataIndex: 'name', render: (n: string, r) => <Tooltip title={r.note ?? r.code}>{n}</Tooltip> },
+          { key: 'target', title: t('indicators.target'), dataIndex: 'target', align: 'right', render: (v: number | null, r) => formatFigure(v, r.unit) },
+          { key: 'actual', title: t('indicators.targets.actual'), dataIndex: 'actual', align: 'right', render: (v: number | null, r) => formatFigure(v, r.unit) },
+          { key: 'progress', title: t('indicators.targets.rate'), dataIndex: 'progress', align: 'right', render: (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`) },
+          { key: 'previousActual', title: t('indicators.targets.previousActual', { v0: year - 1 }), dataIndex: 'previousActual', align: 'right', render: (v: number | null, r) => formatFigure(v, r.unit) },
           {
+            key: 'districtSum',
             title: t('indicators.targets.breakdown'),
             dataIndex: 'districtSum',
             align: 'right',
             render: (v: number | null, r) => (v === null ? '—' : t('indicators.targets.withDifference', { v: formatFigure(v, r.unit), difference: formatFigure(r.difference, r.unit) })),
           },
           {
+            key: 'flags',
             title: t('indicators.targets.flags'),
             dataIndex: 'flags',
             render: (flags: string[]) =>
