@@ -20,14 +20,6 @@ export const LINK_KIND_OPTIONS: readonly { value: 'employer' | 'shareholding' | 
 /** Suggested fields of expertise: the eight hnte domains plus the finance and management ones. */
 export const FIELD_SUGGESTIONS = Object.keys(expertFieldMessages) as (keyof typeof expertFieldMessages)[];
 
-export const MEMBER_STATUS_COLORS: Record<string, string> = {
-  assigned: 'default',
-  accepted: 'processing',
-  conflict: 'error',
-  scored: 'success',
-  replaced: 'default',
-};
-
 /** Why an expert was not drawn, in the UI language (the draw log keeps the server's codes). */
 export function excludedReason(reason: string, t: ExpertsT): string {
   if (reason === 'inactive') {

@@ -112,7 +112,6 @@ export const expertsMessages = {
   'experts.case.netAssetGrowth': ['净资产增长率', 'Net asset growth'],
   'experts.case.salesGrowth': ['销售收入增长率', 'Sales revenue growth'],
   'experts.case.growthValue': ['{rate}（{band}档）', '{rate} (band {band})'],
-  'experts.case.wan': ['{n} 万元', '{n} × 10,000 yuan'],
   'experts.case.hnteScoring': ['企业创新能力评分（各项须在允许范围内）', 'Innovation capability score (each item within its allowed range)'],
   'experts.case.totalScoring': ['综合评分', 'Overall score'],
 

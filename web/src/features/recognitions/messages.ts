@@ -131,7 +131,6 @@ export const recognitionsMessages = {
   'recognitions.register.countsNote': ['年末有效：当年12月31日持有未过期、未撤销认定的数量；新认定：当年发证的数量。按认定时所在区县归属{district}。', 'Valid at year end: recognitions neither expired nor revoked on 31 December; new: certificates issued that year. Counted by the district at recognition{district}.'],
   'recognitions.register.countsDistrict': ['（{name}）', ' ({name})'],
 
-  'recognitions.form.yuan': ['元', 'yuan'],
   'recognitions.form.persons': ['人', 'people'],
   'recognitions.form.items': ['项', 'items'],
   'recognitions.form.yes': ['是', 'Yes'],

@@ -1,4 +1,5 @@
 import { Alert, Descriptions, Divider, Drawer, Table, Tag, Typography } from 'antd';
+import { Money } from '../../../components/Money';
 import { errorMessage } from '../../../lib/form-errors';
 import { useAssignment } from '../api/get-assignment';
 import { MaterialsList } from './MaterialsList';
@@ -9,6 +10,8 @@ import { expertsMessages } from '../messages';
 type Loose = Record<string, unknown>;
 const obj = (v: unknown): Loose => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Loose) : {});
 const arr = (v: unknown): Loose[] => (Array.isArray(v) ? v.map(obj) : []);
+/** An amount of the application's data (yuan) in 万元; not a number: —. */
+const wan = (v: unknown) => (typeof v === 'number' ? <Money value={v} unit="wan" /> : '—');
 const pct = (v: unknown) => (typeof v === 'number' ? `${(v * 100).toFixed(2)}%` : '—');
 
 interface Condition {
@@ -21,7 +24,6 @@ interface Condition {
 /** The case an expert reviews: the enterprise, its application data, the engine's assessment and bands, and the scoring form. */
 export function CaseDrawer({ memberId, onClose }: { memberId: number | null; onClose: () => void }) {
   const t = useMessages(expertsMessages);
-  const yuan = (v: unknown) => (typeof v === 'number' ? t('experts.case.wan', { n: (v / 10000).toLocaleString('zh-CN', { maximumFractionDigits: 2 }) }) : '—');
   const q = useAssignment(memberId);
   const v = q.data;
   const data = obj(v?.application.data);
@@ -52,10 +54,10 @@ export function CaseDrawer({ memberId, onClose }: { memberId: number | null; onC
             dataSource={arr(data.financials)}
             columns={[
               { title: t('experts.case.year'), dataIndex: 'year', width: 70 },
-              { title: t('experts.case.salesRevenue'), dataIndex: 'salesRevenue', render: yuan },
-              { title: t('experts.case.totalAssets'), dataIndex: 'totalAssets', render: yuan },
-              { title: t('experts.case.totalLiabilities'), dataIndex: 'totalLiabilities', render: yuan },
-              { title: t('experts.case.rdExpenses'), dataIndex: 'rdExpenses', render: yuan },
+              { title: t('experts.case.salesRevenue'), dataIndex: 'salesRevenue', render: wan },
+              { title: t('experts.case.totalAssets'), dataIndex: 'totalAssets', render: wan },
+              { title: t('experts.case.totalLiabilities'), dataIndex: 'totalLiabilities', render: wan },
+              { title: t('experts.case.rdExpenses'), dataIndex: 'rdExpenses', render: wan },
             ]}
           />
           <Typography.Paragraph style={{ marginTop: 8 }}>

@@ -3,6 +3,7 @@ import { errorMessage } from '../../../lib/form-errors';
 import { useAddLink } from '../api/add-link';
 import { useExpert, type ExpertLink } from '../api/get-expert';
 import { useRemoveLink } from '../api/remove-link';
+import { ActiveTag } from './ActiveTag';
 import { LinkForm } from './LinkForm';
 import { useMessages } from '../../../lib/i18n';
 import { expertsMessages } from '../messages';
@@ -58,7 +59,7 @@ export function ExpertLinksDrawer({ expertId, canEdit, onClose }: { expertId: nu
             <Descriptions.Item label={t('experts.col.organization')}>{e.organization}</Descriptions.Item>
             <Descriptions.Item label={t('experts.col.title')}>{e.title}</Descriptions.Item>
             <Descriptions.Item label={t('experts.col.category')}>{e.categoryName}</Descriptions.Item>
-            <Descriptions.Item label={t('experts.col.status')}>{e.active ? <Tag color="green">{t('experts.pool.active')}</Tag> : <Tag>{t('experts.pool.inactive')}</Tag>}</Descriptions.Item>
+            <Descriptions.Item label={t('experts.col.status')}><ActiveTag active={e.active} /></Descriptions.Item>
             <Descriptions.Item label={t('experts.pool.field')} span={2}>
               {e.fields.map((f) => (
                 <Tag key={f}>{f}</Tag>

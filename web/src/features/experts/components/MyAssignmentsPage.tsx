@@ -1,14 +1,16 @@
-import { App, Alert, Button, Divider, Form, Input, Modal, Radio, Table, Tag, Typography } from 'antd';
+import { App, Alert, Button, Divider, Form, Input, Radio, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { DataTable, type DataColumn } from '../../../components/DataTable';
+import { FormModal } from '../../../components/FormModal';
 import { PageTitle } from '../../../components/PageTitle';
+import { StatusTag } from '../../../components/StatusTag';
 import { ApiError } from '../../../lib/api';
 import { errorMessage } from '../../../lib/form-errors';
 import { useDeclare } from '../api/declare';
 import { useDeclareMyLink } from '../api/declare-my-link';
 import { useAssignments, type Assignment } from '../api/list-assignments';
 import { useMyLinks } from '../api/my-links';
-import { MEMBER_STATUS_COLORS } from '../constants';
 import { CaseDrawer } from './CaseDrawer';
 import { LinksTable } from './ExpertLinksDrawer';
 import { LinkForm } from './LinkForm';
@@ -26,21 +28,16 @@ function DeclarationModal({ item, onClose, onAccepted }: { item: Assignment | nu
     if (!item) {
       return;
     }
-    try {
-      await declare.mutateAsync({ memberId: item.memberId, body: { noConflict: v.noConflict, ...(v.note?.trim() ? { note: v.note.trim() } : {}) } });
-      void message.success(v.noConflict ? t('experts.declare.accepted') : t('experts.declare.conflict'));
-      onClose();
-      if (v.noConflict) {
-        onAccepted(item.memberId);
-      }
-    } catch (err) {
-      void message.error(errorMessage(err));
+    await declare.mutateAsync({ memberId: item.memberId, body: { noConflict: v.noConflict, ...(v.note?.trim() ? { note: v.note.trim() } : {}) } });
+    void message.success(v.noConflict ? t('experts.declare.accepted') : t('experts.declare.conflict'));
+    if (v.noConflict) {
+      onAccepted(item.memberId);
     }
   };
   return (
-    <Modal title={t('experts.declare.title')} open={item !== null} onCancel={onClose} onOk={() => form.submit()} confirmLoading={declare.isPending} okText={t('experts.declare.ok')} destroyOnHidden>
+    <FormModal<{ noConflict: boolean; note?: string }> form={form} title={t('experts.declare.title')} open={item !== null} onClose={onClose} onSubmit={submit} okText={t('experts.declare.ok')} initialValues={{ noConflict: true }}>
       {item ? (
-        <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ noConflict: true }}>
+        <>
           <Typography.Paragraph>
             {t('experts.declare.applicant')}
             <strong>{item.enterpriseName}</strong>
@@ -62,9 +59,9 @@ function DeclarationModal({ item, onClose, onAccepted }: { item: Assignment | nu
               <Input.TextArea rows={3} maxLength={500} />
             </Form.Item>
           ) : null}
-        </Form>
+        </>
       ) : null}
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -109,38 +106,39 @@ export default function MyAssignmentsPage() {
     }
     setParams({}, { replace: true });
   }, [linked, list.data, setParams]);
+  const columns: DataColumn<Assignment>[] = [
+    { key: 'enterprise', title: t('experts.mine.enterprise'), dataIndex: 'enterpriseName' },
+    { key: 'type', title: t('experts.mine.type'), dataIndex: 'typeName', width: 170 },
+    { key: 'year', title: t('experts.mine.year'), dataIndex: 'year', width: 70 },
+    { key: 'dueOn', title: t('experts.mine.dueOn'), dataIndex: 'dueOn', width: 110, render: (v: string | null) => v ?? '—' },
+    { key: 'status', title: t('experts.mine.status'), dataIndex: 'statusName', width: 150, render: (v: string, a) => <StatusTag status={a.status} name={v} /> },
+    { key: 'total', title: t('experts.mine.total'), dataIndex: 'total', width: 90, render: (v: number | null) => (v === null ? '—' : v) },
+    {
+      key: 'actions',
+      title: t('experts.col.actions'),
+      width: 130,
+      render: (_: unknown, a) =>
+        a.status === 'assigned' && a.live ? (
+          <Button type="primary" size="small" onClick={() => setDeclaring(a)}>
+            {t('experts.mine.declare')}
+          </Button>
+        ) : a.status === 'accepted' || a.status === 'scored' ? (
+          <Button size="small" onClick={() => setViewing(a.memberId)}>
+            {a.status === 'accepted' && a.live ? t('experts.mine.viewAndScore') : t('experts.mine.view')}
+          </Button>
+        ) : null,
+    },
+  ];
   return (
     <>
       <PageTitle title={t('experts.mine.title')} />
-      <Table
+      <DataTable<Assignment>
+        tableId="experts.assignments"
         rowKey="memberId"
-        size="small"
-        loading={list.isLoading}
-        dataSource={list.data?.items ?? []}
-        pagination={false}
-        locale={{ emptyText: t('experts.mine.empty') }}
-        columns={[
-          { title: t('experts.mine.enterprise'), dataIndex: 'enterpriseName' },
-          { title: t('experts.mine.type'), dataIndex: 'typeName', width: 170 },
-          { title: t('experts.mine.year'), dataIndex: 'year', width: 70 },
-          { title: t('experts.mine.dueOn'), dataIndex: 'dueOn', width: 110, render: (v: string | null) => v ?? '—' },
-          { title: t('experts.mine.status'), width: 150, render: (_, a) => <Tag color={MEMBER_STATUS_COLORS[a.status]}>{a.statusName}</Tag> },
-          { title: t('experts.mine.total'), dataIndex: 'total', width: 90, render: (v: number | null) => (v === null ? '—' : v) },
-          {
-            title: t('experts.col.actions'),
-            width: 130,
-            render: (_, a) =>
-              a.status === 'assigned' && a.live ? (
-                <Button type="primary" size="small" onClick={() => setDeclaring(a)}>
-                  {t('experts.mine.declare')}
-                </Button>
-              ) : a.status === 'accepted' || a.status === 'scored' ? (
-                <Button size="small" onClick={() => setViewing(a.memberId)}>
-                  {a.status === 'accepted' && a.live ? t('experts.mine.viewAndScore') : t('experts.mine.view')}
-                </Button>
-              ) : null,
-          },
-        ]}
+        columns={columns}
+        query={list}
+        rows={list.data?.items}
+        emptyText={t('experts.mine.empty')}
       />
       <Divider titlePlacement="start">{t('experts.mine.links')}</Divider>
       <MyLinksSection />

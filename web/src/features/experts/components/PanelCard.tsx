@@ -1,11 +1,13 @@
-import { App, Alert, Button, Card, Collapse, Descriptions, Form, Input, InputNumber, Modal, Space, Table, Tag, Typography } from 'antd';
+import { App, Alert, Button, Card, Collapse, Descriptions, Form, Input, InputNumber, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { FormModal } from '../../../components/FormModal';
+import { StatusTag } from '../../../components/StatusTag';
 import { errorMessage } from '../../../lib/form-errors';
 import { hasAnyRole, useSession } from '../../../lib/session';
 import { useDrawPanel } from '../api/draw-panel';
 import { usePanel, type PanelDraw, type PanelMember, type PanelVia } from '../api/get-panel';
 import { useRedrawPanel } from '../api/redraw-panel';
-import { excludedReason, MEMBER_STATUS_COLORS } from '../constants';
+import { excludedReason } from '../constants';
 import { useMessages } from '../../../lib/i18n';
 import { expertsMessages } from '../messages';
 
@@ -71,32 +73,20 @@ export function PanelCard({ applicationId, applicationStatus, via = 'recognition
   const redraw = useRedrawPanel(via);
   const [replacing, setReplacing] = useState<PanelMember | null>(null);
   const [drawOpen, setDrawOpen] = useState(false);
-  const [redrawForm] = Form.useForm<{ reason: string }>();
-  const [drawForm] = Form.useForm<{ reason?: string; size?: number }>();
   const p = panel.data;
   const status = p?.applicationStatus ?? applicationStatus;
   const live = (p?.members ?? []).filter((m) => m.status !== 'replaced');
 
   const doDraw = async (v: { reason?: string; size?: number }) => {
-    try {
-      await draw.mutateAsync({ id: applicationId, body: { ...(v.reason?.trim() ? { reason: v.reason.trim() } : {}), ...(v.size ? { size: v.size } : {}) } });
-      void message.success(t('experts.panel.drawn'));
-      setDrawOpen(false);
-    } catch (err) {
-      void message.error(errorMessage(err));
-    }
+    await draw.mutateAsync({ id: applicationId, body: { ...(v.reason?.trim() ? { reason: v.reason.trim() } : {}), ...(v.size ? { size: v.size } : {}) } });
+    void message.success(t('experts.panel.drawn'));
   };
   const doRedraw = async (v: { reason: string }) => {
     if (!replacing) {
       return;
     }
-    try {
-      await redraw.mutateAsync({ id: applicationId, body: { expertId: replacing.expertId, reason: v.reason } });
-      void message.success(t('experts.panel.replaced', { name: replacing.name }));
-      setReplacing(null);
-    } catch (err) {
-      void message.error(errorMessage(err));
-    }
+    await redraw.mutateAsync({ id: applicationId, body: { expertId: replacing.expertId, reason: v.reason } });
+    void message.success(t('experts.panel.replaced', { name: replacing.name }));
   };
 
   return (
@@ -140,7 +130,7 @@ export function PanelCard({ applicationId, applicationStatus, via = 'recognition
                 width: 150,
                 render: (_, m) => (
                   <Space orientation="vertical" size={0}>
-                    <Tag color={MEMBER_STATUS_COLORS[m.status]}>{m.statusName}</Tag>
+                    <StatusTag status={m.status} name={m.statusName} />
                     {m.conflictNote && m.status !== 'accepted' ? <Typography.Text type="danger">{m.conflictNote}</Typography.Text> : null}
                   </Space>
                 ),
@@ -157,10 +147,7 @@ export function PanelCard({ applicationId, applicationStatus, via = 'recognition
                           <Button
                             size="small"
                             danger={m.status === 'conflict'}
-                            onClick={() => {
-                              redrawForm.setFieldsValue({ reason: m.status === 'conflict' ? t('experts.panel.conflictReason', { note: m.conflictNote ?? '' }) : '' });
-                              setReplacing(m);
-                            }}
+                            onClick={() => setReplacing(m)}
                           >
                             {t('experts.panel.replace')}
                           </Button>
@@ -180,32 +167,27 @@ export function PanelCard({ applicationId, applicationStatus, via = 'recognition
           ) : null}
         </>
       ) : null}
-      <Modal title={t('experts.panel.draw')} open={drawOpen} onCancel={() => setDrawOpen(false)} onOk={() => drawForm.submit()} confirmLoading={draw.isPending} destroyOnHidden>
-        <Form form={drawForm} layout="vertical" onFinish={(v) => void doDraw(v)}>
-          <Typography.Paragraph type="secondary">{t('experts.panel.drawIntro')}</Typography.Paragraph>
-          <Form.Item name="size" label={t('experts.panel.size')}>
-            <InputNumber min={3} max={15} precision={0} />
-          </Form.Item>
-          <Form.Item name="reason" label={t('experts.panel.note')}>
-            <Input maxLength={200} />
-          </Form.Item>
-        </Form>
-      </Modal>
-      <Modal
+      <FormModal<{ reason?: string; size?: number }> title={t('experts.panel.draw')} open={drawOpen} onClose={() => setDrawOpen(false)} onSubmit={doDraw}>
+        <Typography.Paragraph type="secondary">{t('experts.panel.drawIntro')}</Typography.Paragraph>
+        <Form.Item name="size" label={t('experts.panel.size')}>
+          <InputNumber min={3} max={15} precision={0} />
+        </Form.Item>
+        <Form.Item name="reason" label={t('experts.panel.note')}>
+          <Input maxLength={200} />
+        </Form.Item>
+      </FormModal>
+      <FormModal<{ reason: string }>
         title={replacing ? t('experts.panel.replaceTitle', { name: replacing.name }) : t('experts.panel.replaceTitleEmpty')}
         open={replacing !== null}
-        onCancel={() => setReplacing(null)}
-        onOk={() => redrawForm.submit()}
-        confirmLoading={redraw.isPending}
+        onClose={() => setReplacing(null)}
+        onSubmit={doRedraw}
         okText={t('experts.panel.replaceOk')}
-        destroyOnHidden
+        initialValues={{ reason: replacing?.status === 'conflict' ? t('experts.panel.conflictReason', { note: replacing.conflictNote ?? '' }) : '' }}
       >
-        <Form form={redrawForm} layout="vertical" onFinish={(v) => void doRedraw(v)}>
-          <Form.Item name="reason" label={t('experts.panel.replaceReason')} rules={[{ required: true, min: 2, message: t('experts.panel.replaceReasonRule') }]}>
-            <Input.TextArea rows={3} maxLength={200} />
-          </Form.Item>
-        </Form>
-      </Modal>
+        <Form.Item name="reason" label={t('experts.panel.replaceReason')} rules={[{ required: true, min: 2, message: t('experts.panel.replaceReasonRule') }]}>
+          <Input.TextArea rows={3} maxLength={200} />
+        </Form.Item>
+      </FormModal>
     </Card>
   );
 }

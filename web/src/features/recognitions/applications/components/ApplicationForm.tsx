@@ -1,6 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Checkbox, Col, Form, Input, InputNumber, Row, Select, Switch, Tabs, type FormInstance } from 'antd';
 import type { ReactNode } from 'react';
+import { MoneyInput } from '../../../../components/MoneyInput';
 import { HNTE_DOMAINS } from '../../labels';
 import { useMessages } from '../../../../lib/i18n';
 import { hnteDomainMessages } from '../../../enterprises/messages';
@@ -79,7 +80,6 @@ export function ApplicationForm({
   const t = useMessages(recognitionsMessages);
   const domainName = useMessages(hnteDomainMessages);
   const ipKind = useMessages(ipKindMessages);
-  const money = { min: 0, precision: 2, style: { width: '100%' }, addonAfter: t('recognitions.form.yuan') } as const;
   const has = (s: string) => spec.sections.includes(s as never);
   const tabs = [
     {
@@ -205,7 +205,7 @@ export function ApplicationForm({
                             ).map(([key, label]) => (
                               <Col xs={12} md={6} key={key}>
                                 <Form.Item name={[f.name, key]} label={t(label)}>
-                                  <InputNumber {...money} />
+                                  <MoneyInput style={{ width: '100%' }} />
                                 </Form.Item>
                               </Col>
                             ))}
@@ -226,12 +226,12 @@ export function ApplicationForm({
                   <Row gutter={12}>
                     <Col xs={24} md={12}>
                       <Form.Item name={['lastYear', 'totalRevenue']} label={t('recognitions.form.totalRevenue')}>
-                        <InputNumber {...money} />
+                        <MoneyInput style={{ width: '100%' }} />
                       </Form.Item>
                     </Col>
                     <Col xs={24} md={12}>
                       <Form.Item name={['lastYear', 'highTechRevenue']} label={t('recognitions.form.highTechRevenue')}>
-                        <InputNumber {...money} />
+                        <MoneyInput style={{ width: '100%' }} />
                       </Form.Item>
                     </Col>
                   </Row>
@@ -306,7 +306,7 @@ export function ApplicationForm({
                     </Col>
                     <Col xs={14} md={8}>
                       <Form.Item name={[f.name, 'revenue']} label={t('recognitions.form.productRevenue')}>
-                        <InputNumber {...money} />
+                        <MoneyInput style={{ width: '100%' }} />
                       </Form.Item>
                     </Col>
                     <Col xs={6} md={4}>
