@@ -9,9 +9,9 @@ const TONE_COLOR: Record<Tone, string> = { success: 'green', processing: 'blue',
 const STATUS_TONES: Record<string, Tone> = Object.fromEntries(
   (
     [
-      ['success', ['approved', 'accepted', 'active', 'confirmed', 'paid', 'redeemed', 'registered', 'valid', 'in_force', 'completed', 'sold', 'posted', 'upheld', 'recognised', 'repaid', 'released', 'graduated', 'awarded']],
+      ['success', ['approved', 'accepted', 'active', 'confirmed', 'paid', 'redeemed', 'registered', 'valid', 'in_force', 'completed', 'sold', 'posted', 'upheld', 'recognised', 'repaid', 'released', 'graduated', 'awarded', 'passed', 'passed_conditions']],
       ['processing', ['booked', 'claimed', 'sent', 'in_progress', 'accepting', 'setting_up', 'district_passed', 'expert_review', 'in_notice', 'scored', 'city_passed', 'assigned', 'pending_check', 'checked', 'ranked', 'disbursed', 'guaranteed', 'incubating', 'formal_passed']],
-      ['warning', ['submitted', 'pending', 'prepared', 'returned', 'amended', 'suspended', 'open', 'conflict', 'repaid_late', 'defaulted', 'recommended']],
+      ['warning', ['submitted', 'pending', 'prepared', 'returned', 'amended', 'suspended', 'open', 'conflict', 'repaid_late', 'defaulted', 'recommended', 'due', 'preparing']],
       ['error', ['rejected', 'revoked', 'blacklisted', 'failed', 'terminated', 'unsold', 'compensated', 'not_recognised']],
     ] as const
   ).flatMap(([tone, codes]) => codes.map((code) => [code, tone])),
