@@ -85,7 +85,6 @@ export const awardsMessages = {
   'awards.my.nominate': ['填报提名', 'Nominate'],
   'awards.my.callWindow': ['{title}：{opensOn} 至 {closesOn} 受理', '{title}: open from {opensOn} to {closesOn}'],
   'awards.my.noCall': ['当前没有受理中的评选通知', 'No call for nominations is open at present'],
-  'awards.my.none': ['尚无提名', 'No nominations yet'],
   'awards.year': ['年度', 'Year'],
   'awards.next': ['下一步', 'Next step'],
   'awards.my.awarded': ['获奖', 'Award'],

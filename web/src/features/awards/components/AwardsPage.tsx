@@ -9,32 +9,33 @@ import {
   Form,
   Input,
   InputNumber,
-  Modal,
   Row,
   Select,
   Statistic,
-  Table,
   Tabs,
-  Tag,
 } from "antd";
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { useParams } from "react-router";
+import { DataTable, type DataColumn } from "../../../components/DataTable";
+import { FormModal } from "../../../components/FormModal";
 import { PageTitle } from "../../../components/PageTitle";
-import { failedTable } from "../../../components/QueryState";
+import { StatusTag } from "../../../components/StatusTag";
 import { businessDayjs } from "../../../lib/business-clock";
-import { applyFieldErrors, errorMessage } from "../../../lib/form-errors";
 import { hasAnyRole, useSession } from "../../../lib/session";
 import {
   useCreateRecord,
   useNominations,
   useRecords,
   useSummary,
+  type AwardRecord,
   type NominationSummary,
   type RecordInput,
 } from "../api/awards";
 import MyAwardsPage from "./MyAwardsPage";
-import { NominationDrawer, STATUS_COLOR } from "./NominationDrawer";
+import { NominationDrawer } from "./NominationDrawer";
+
+type RecordValues = Omit<RecordInput, "awardedOn" | "units"> & { awardedOn?: Dayjs; units: string };
 
 function RecordModal({
   open,
@@ -45,63 +46,32 @@ function RecordModal({
 }) {
   const t = useMessages(awardsMessages);
   const { message } = App.useApp();
-  const [form] = Form.useForm<
-    Omit<RecordInput, "awardedOn" | "units"> & {
-      awardedOn?: Dayjs;
-      units: string;
-    }
-  >();
   const create = useCreateRecord();
-  const submit = async () => {
-    const v = await form.validateFields();
-    try {
-      await create.mutateAsync({
-        ...v,
-        units: v.units
-          .split(/[，,、\n]/)
-          .map((u) => u.trim())
-          .filter(Boolean),
-        awardedOn: v.awardedOn?.format("YYYY-MM-DD") ?? "",
-      });
-      void message.success(t('awards.record.saved'));
-      onClose();
-    } catch (err) {
-      if (
-        !applyFieldErrors(form, err, [
-          "level",
-          "category",
-          "grade",
-          "year",
-          "projectTitle",
-          "units",
-          "documentNo",
-          "awardedOn",
-        ]).length
-      ) {
-        void message.error(errorMessage(err));
-      }
-    }
+  const submit = async (v: RecordValues) => {
+    await create.mutateAsync({
+      ...v,
+      units: v.units
+        .split(/[，,、\n]/)
+        .map((u) => u.trim())
+        .filter(Boolean),
+      awardedOn: v.awardedOn?.format("YYYY-MM-DD") ?? "",
+    });
+    void message.success(t('awards.record.saved'));
   };
   return (
-    <Modal
+    <FormModal<RecordValues>
       title={t('awards.record.formTitle')}
       open={open}
-      onCancel={onClose}
-      onOk={() => void submit()}
-      confirmLoading={create.isPending}
-      destroyOnHidden
+      onClose={onClose}
+      onSubmit={submit}
       width={640}
+      initialValues={{
+        level: "provincial",
+        category: "progress",
+        grade: "second",
+        year: businessDayjs().year() - 1,
+      }}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{
-          level: "provincial",
-          category: "progress",
-          grade: "second",
-          year: businessDayjs().year() - 1,
-        }}
-      >
         <Row gutter={12}>
           <Col span={8}>
             <Form.Item name="level" label={t('awards.level')} rules={[{ required: true }]}>
@@ -182,8 +152,7 @@ function RecordModal({
             </Form.Item>
           </Col>
         </Row>
-      </Form>
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -224,6 +193,35 @@ function OfficerAwardsPage() {
       style={{ width: 120 }}
     />
   );
+  const nominationColumns: DataColumn<NominationSummary>[] = [
+    { key: "title", title: t('awards.achievement'), dataIndex: "title" },
+    { key: "enterprise", title: t('awards.completedBy'), dataIndex: "enterpriseName", width: 220, ellipsis: true },
+    { key: "district", title: t('awards.district'), dataIndex: "districtName", width: 80 },
+    { key: "field", title: t('awards.field'), dataIndex: "field", width: 110 },
+    { key: "status", title: t('awards.status'), dataIndex: "statusName", width: 120, render: (v: string, r) => <StatusTag status={r.status} name={v} /> },
+    { key: "panelScore", title: t('awards.averageScore'), dataIndex: "panelScore", width: 90, render: (v: number | null) => v ?? "—" },
+    {
+      key: "grade",
+      title: t('awards.grade'),
+      width: 140,
+      render: (_, r) =>
+        r.gradeName
+          ? `${r.gradeName}（${r.certificateNo}）`
+          : r.proposedGrade
+            ? t('awards.proposed', { v0: ({ first: t('awards.grade.first'), second: t('awards.grade.second'), third: t('awards.grade.third') } as Record<string, string>)[r.proposedGrade] })
+            : "—",
+    },
+  ];
+  const recordColumns: DataColumn<AwardRecord>[] = [
+    { key: "level", title: t('awards.level'), dataIndex: "levelName", width: 70 },
+    { key: "category", title: t('awards.category'), dataIndex: "categoryName", width: 130 },
+    { key: "grade", title: t('awards.grade'), dataIndex: "gradeName", width: 80 },
+    { key: "projectTitle", title: t('awards.projectName'), dataIndex: "projectTitle" },
+    { key: "units", title: t('awards.winners'), dataIndex: "units", render: (u: string[]) => u.join("、") },
+    { key: "district", title: t('awards.district'), dataIndex: "districtName", width: 80, render: (v: string | null) => v ?? "—" },
+    { key: "documentNo", title: t('awards.documentNo'), dataIndex: "documentNo", width: 140 },
+    { key: "awardedOn", title: t('awards.record.awardedOn'), dataIndex: "awardedOn", width: 110 },
+  ];
   return (
     <>
       <PageTitle title={t('awards.title')}>
@@ -237,56 +235,19 @@ function OfficerAwardsPage() {
             key: "city",
             label: t('awards.tab.city'),
             children: (
-              <Card
-                size="small"
-                title={t('awards.nominations')}
-                extra={yearSelect(year, setYear, t('awards.nominationYear'))}
-              >
-                <Table<NominationSummary>
+              <Card size="small" title={t('awards.nominations')}>
+                <DataTable<NominationSummary>
+                  tableId="awards.nominations"
                   rowKey="id"
-                  size="small"
-                  loading={noms.isLoading}
-                  {...failedTable(noms)}
-                  dataSource={noms.data?.items ?? []}
+                  columns={nominationColumns}
+                  query={noms}
+                  rows={noms.data?.items}
+                  pagination={{ pageSize: 10 }}
+                  filters={yearSelect(year, setYear, t('awards.nominationYear'))}
                   onRow={(r) => ({
                     onClick: () => setOpenId(r.id),
                     style: { cursor: "pointer" },
                   })}
-                  columns={[
-                    { title: t('awards.achievement'), dataIndex: "title" },
-                    {
-                      title: t('awards.completedBy'),
-                      dataIndex: "enterpriseName",
-                      width: 220,
-                      ellipsis: true,
-                    },
-                    { title: t('awards.district'), dataIndex: "districtName", width: 80 },
-                    { title: t('awards.field'), dataIndex: "field", width: 110 },
-                    {
-                      title: t('awards.status'),
-                      dataIndex: "statusName",
-                      width: 120,
-                      render: (v: string, r) => (
-                        <Tag color={STATUS_COLOR[r.status]}>{v}</Tag>
-                      ),
-                    },
-                    {
-                      title: t('awards.averageScore'),
-                      dataIndex: "panelScore",
-                      width: 90,
-                      render: (v: number | null) => v ?? "—",
-                    },
-                    {
-                      title: t('awards.grade'),
-                      width: 140,
-                      render: (_, r) =>
-                        r.gradeName
-                          ? `${r.gradeName}（${r.certificateNo}）`
-                          : r.proposedGrade
-                            ? t('awards.proposed', { v0: ({ first: t('awards.grade.first'), second: t('awards.grade.second'), third: t('awards.grade.third') } as Record<string, string>)[r.proposedGrade] })
-                            : "—",
-                    },
-                  ]}
                 />
               </Card>
             ),
@@ -341,49 +302,22 @@ function OfficerAwardsPage() {
                     </Card>
                   </Col>
                 </Row>
-                <Card
-                  size="small"
-                  title={t('awards.records')}
-                  extra={
-                    <>
-                      {yearSelect(recordYear, setRecordYear, t('awards.awardYear'))}
-                      {isOfficer ? (
-                        <Button
-                          type="primary"
-                          style={{ marginLeft: 8 }}
-                          onClick={() => setAdding(true)}
-                        >
+                <Card size="small" title={t('awards.records')}>
+                  <DataTable<AwardRecord>
+                    tableId="awards.records"
+                    rowKey="id"
+                    columns={recordColumns}
+                    query={records}
+                    rows={records.data?.items}
+                    pagination={{ pageSize: 10 }}
+                    filters={yearSelect(recordYear, setRecordYear, t('awards.awardYear'))}
+                    actions={
+                      isOfficer ? (
+                        <Button type="primary" onClick={() => setAdding(true)}>
                           {t('awards.record.add')}
                         </Button>
-                      ) : null}
-                    </>
-                  }
-                >
-                  <Table
-                    rowKey="id"
-                    size="small"
-                    loading={records.isLoading}
-                    {...failedTable(records)}
-                    dataSource={records.data?.items ?? []}
-                    columns={[
-                      { title: t('awards.level'), dataIndex: "levelName", width: 70 },
-                      { title: t('awards.category'), dataIndex: "categoryName", width: 130 },
-                      { title: t('awards.grade'), dataIndex: "gradeName", width: 80 },
-                      { title: t('awards.projectName'), dataIndex: "projectTitle" },
-                      {
-                        title: t('awards.winners'),
-                        dataIndex: "units",
-                        render: (u: string[]) => u.join("、"),
-                      },
-                      {
-                        title: t('awards.district'),
-                        dataIndex: "districtName",
-                        width: 80,
-                        render: (v: string | null) => v ?? "—",
-                      },
-                      { title: t('awards.documentNo'), dataIndex: "documentNo", width: 140 },
-                      { title: t('awards.record.awardedOn'), dataIndex: "awardedOn", width: 110 },
-                    ]}
+                      ) : null
+                    }
                   />
                 </Card>
               </>

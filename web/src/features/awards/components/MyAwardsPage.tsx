@@ -5,23 +5,19 @@ import {
   Button,
   Card,
   Col,
-  Empty,
   Form,
   Input,
-  Modal,
   Row,
   Select,
   Space,
-  Table,
-  Tag,
   Typography,
 } from "antd";
 import { useEffect, useState } from "react";
 import { useParams } from "react-router";
+import { DataTable, type DataColumn } from "../../../components/DataTable";
+import { FormModal } from "../../../components/FormModal";
 import { PageTitle } from "../../../components/PageTitle";
-import { failedTable } from "../../../components/QueryState";
-import { ApiError } from "../../../lib/api";
-import { applyFieldErrors, errorMessage } from "../../../lib/form-errors";
+import { StatusTag } from "../../../components/StatusTag";
 import {
   useCalls,
   useNomination,
@@ -30,7 +26,7 @@ import {
   type NominationInput,
   type NominationSummary,
 } from "../api/awards";
-import { NominationDrawer, STATUS_COLOR } from "./NominationDrawer";
+import { NominationDrawer } from "./NominationDrawer";
 
 /** The technical fields; a nomination stores the field's Chinese name. */
 const FIELDS = [
@@ -48,10 +44,12 @@ function NominationForm({
   open,
   id,
   onClose,
+  onSaved,
 }: {
   open: boolean;
   id: number | null;
-  onClose: (saved?: number) => void;
+  onClose: () => void;
+  onSaved: (id: number) => void;
 }) {
   const t = useMessages(awardsMessages);
   const { message } = App.useApp();
@@ -71,49 +69,28 @@ function NominationForm({
       });
     }
   }, [open, existing.data, form]);
-  const submit = async () => {
-    const v = await form.validateFields();
-    try {
-      const saved = await save.mutateAsync({
-        id,
-        body: v,
-        version: existing.data?.version,
-      });
-      void message.success(t('awards.my.saved'));
-      onClose(saved.id);
-    } catch (err) {
-      const known = [
-        "title",
-        "field",
-        "achievement",
-        "summary",
-        "nominatingUnit",
-        "completers",
-      ];
-      const rest = applyFieldErrors(form, err, known);
-      if (rest.length || !(err instanceof ApiError) || !err.fields.length) {
-        void message.error(errorMessage(err));
-      }
-    }
+  const submit = async (v: NominationInput) => {
+    const saved = await save.mutateAsync({
+      id,
+      body: v,
+      version: existing.data?.version,
+    });
+    void message.success(t('awards.my.saved'));
+    onSaved(saved.id);
   };
   return (
-    <Modal
+    <FormModal<NominationInput>
+      form={form}
       title={id ? t('awards.my.edit') : t('awards.my.new')}
       open={open}
       width={860}
-      onCancel={() => onClose()}
-      onOk={() => void submit()}
+      onClose={onClose}
+      onSubmit={submit}
       okText={t('common.save')}
-      confirmLoading={save.isPending}
-      destroyOnHidden
+      initialValues={{
+        completers: [{ name: "", unit: "", contribution: "" }],
+      }}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{
-          completers: [{ name: "", unit: "", contribution: "" }],
-        }}
-      >
         <Row gutter={12}>
           <Col span={16}>
             <Form.Item
@@ -217,8 +194,7 @@ function NominationForm({
             </>
           )}
         </Form.List>
-      </Form>
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -235,6 +211,13 @@ export default function MyAwardsPage() {
     id: null,
   });
   const openCall = calls.data?.items.find((c) => c.state === t('awards.my.open'));
+  const columns: DataColumn<NominationSummary>[] = [
+    { key: "year", title: t('awards.year'), dataIndex: "year", width: 70 },
+    { key: "title", title: t('awards.achievement'), dataIndex: "title" },
+    { key: "status", title: t('awards.status'), dataIndex: "statusName", width: 120, render: (v: string, r) => <StatusTag status={r.status} name={v} /> },
+    { key: "next", title: t('awards.next'), dataIndex: "next", render: (v: string | null) => v ?? "—" },
+    { key: "awarded", title: t('awards.my.awarded'), width: 220, render: (_, r) => (r.gradeName ? `${r.gradeName}（${r.certificateNo}）` : "—") },
+  ];
   return (
     <>
       <PageTitle
@@ -257,40 +240,17 @@ export default function MyAwardsPage() {
         </Typography.Text>
       </PageTitle>
       <Card size="small">
-        <Table<NominationSummary>
+        <DataTable<NominationSummary>
+          tableId="awards.mine"
           rowKey="id"
-          size="small"
-          loading={noms.isLoading}
-          {...failedTable(noms)}
-          locale={{ emptyText: <Empty description={t('awards.my.none')} /> }}
-          dataSource={noms.data?.items ?? []}
+          columns={columns}
+          query={noms}
+          rows={noms.data?.items}
+          pagination={{ pageSize: 10 }}
           onRow={(r) => ({
             onClick: () => setOpenId(r.id),
             style: { cursor: "pointer" },
           })}
-          columns={[
-            { title: t('awards.year'), dataIndex: "year", width: 70 },
-            { title: t('awards.achievement'), dataIndex: "title" },
-            {
-              title: t('awards.status'),
-              dataIndex: "statusName",
-              width: 120,
-              render: (v: string, r) => (
-                <Tag color={STATUS_COLOR[r.status]}>{v}</Tag>
-              ),
-            },
-            {
-              title: t('awards.next'),
-              dataIndex: "next",
-              render: (v: string | null) => v ?? "—",
-            },
-            {
-              title: t('awards.my.awarded'),
-              width: 220,
-              render: (_, r) =>
-                r.gradeName ? `${r.gradeName}（${r.certificateNo}）` : "—",
-            },
-          ]}
         />
       </Card>
       <NominationDrawer
@@ -304,12 +264,8 @@ export default function MyAwardsPage() {
       <NominationForm
         open={editing.open}
         id={editing.id}
-        onClose={(saved) => {
-          setEditing({ open: false, id: null });
-          if (saved) {
-            setOpenId(saved);
-          }
-        }}
+        onClose={() => setEditing({ open: false, id: null })}
+        onSaved={setOpenId}
       />
     </>
   );

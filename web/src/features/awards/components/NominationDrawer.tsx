@@ -6,17 +6,18 @@ import {
   Button,
   Descriptions,
   Drawer,
+  Form,
   Input,
-  Modal,
   Select,
   Space,
   Table,
-  Tag,
   Timeline,
   Typography,
 } from "antd";
 import { useState } from "react";
 import { Link } from "react-router";
+import { FormModal } from "../../../components/FormModal";
+import { StatusTag } from "../../../components/StatusTag";
 import { downloadFile } from "../../../lib/download";
 import { errorMessage } from "../../../lib/form-errors";
 import { hasAnyRole, useSession } from "../../../lib/session";
@@ -28,17 +29,6 @@ import {
   type Action,
 } from "../api/awards";
 
-export const STATUS_COLOR: Record<string, string> = {
-  draft: "default",
-  returned: "orange",
-  submitted: "blue",
-  formal_passed: "cyan",
-  expert_review: "purple",
-  scored: "geekblue",
-  in_notice: "gold",
-  awarded: "green",
-  rejected: "red",
-};
 export const gradeOptions = (t: AwardsT) => [
   { value: "first", label: t('awards.grade.first') },
   { value: "second", label: t('awards.grade.second') },
@@ -65,7 +55,8 @@ export function NominationDrawer({
   const [asking, setAsking] = useState<{ action: Action; name: string } | null>(
     null,
   );
-  const [comment, setComment] = useState("");
+  const [form] = Form.useForm<{ comment: string }>();
+  const comment = (Form.useWatch("comment", form) as string | undefined) ?? "";
   const [grade, setGradeValue] = useState<
     "first" | "second" | "third" | undefined
   >();
@@ -75,8 +66,6 @@ export function NominationDrawer({
     try {
       await act.mutateAsync({ id: n!.id, action, comment: c });
       void message.success(t('awards.drawer.done'));
-      setAsking(null);
-      setComment("");
     } catch (err) {
       void message.error(errorMessage(err));
     }
@@ -196,7 +185,7 @@ export function NominationDrawer({
           ) : null}
           <Descriptions size="small" bordered column={2}>
             <Descriptions.Item label={t('awards.status')}>
-              <Tag color={STATUS_COLOR[n.status]}>{n.statusName}</Tag>
+              <StatusTag status={n.status} name={n.statusName} />
               {n.next ? (
                 <Typography.Text type="secondary">
                   {t('awards.drawer.nextStep')}{n.next}
@@ -253,24 +242,27 @@ export function NominationDrawer({
           />
         </>
       ) : null}
-      <Modal
+      <FormModal<{ comment: string }>
+        form={form}
         title={asking?.name}
         open={asking !== null}
-        onCancel={() => setAsking(null)}
+        onClose={() => setAsking(null)}
         okText={t('awards.drawer.confirm')}
-        confirmLoading={act.isPending}
         okButtonProps={{ disabled: !comment.trim() }}
-        onOk={() => void run(asking!.action, comment)}
+        onSubmit={async (v) => {
+          await act.mutateAsync({ id: n!.id, action: asking!.action, comment: v.comment });
+          void message.success(t('awards.drawer.done'));
+        }}
       >
-        <Input.TextArea
-          aria-label={t('awards.drawer.reviewComment')}
-          rows={4}
-          maxLength={500}
-          placeholder={t('awards.drawer.reasonRequired')}
-          value={comment}
-          onChange={(e) => setComment(e.target.value)}
-        />
-      </Modal>
+        <Form.Item name="comment" rules={[{ required: true, whitespace: true, message: t('awards.drawer.reasonRequired') }]}>
+          <Input.TextArea
+            aria-label={t('awards.drawer.reviewComment')}
+            rows={4}
+            maxLength={500}
+            placeholder={t('awards.drawer.reasonRequired')}
+          />
+        </Form.Item>
+      </FormModal>
     </Drawer>
   );
 }
