@@ -1,4 +1,5 @@
-import { Alert, Button, Space, Table, Tag } from 'antd';
+import { Alert, Button, Space, Table } from 'antd';
+import { StatusTag } from '../../../components/StatusTag';
 import type { FollowUp } from '../api/get-project';
 import { projectsMessages, type ProjectsT } from '../messages';
 import { useMessages } from '../../../lib/i18n';
@@ -37,7 +38,7 @@ export function AcceptanceReview({ f, officer, ask }: { f: FollowUp; officer: bo
           <Alert
             type={p.result === 'pass' ? 'success' : p.result === 'fail' ? 'error' : 'warning'}
             showIcon
-            message={<span>{t('projects.acceptance.proposed')}<Tag color={p.result === 'pass' ? 'green' : p.result === 'fail' ? 'red' : 'orange'}>{p.resultName}</Tag></span>}
+            message={<span>{t('projects.acceptance.proposed')}<StatusTag status={p.result} name={p.resultName} tone={p.result === 'pass' ? 'success' : p.result === 'fail' ? 'error' : 'warning'} /></span>}
             description={p.reasons.join('；')}
           />
         </>

@@ -1,11 +1,13 @@
 import { App, Button, DatePicker, Form, Input, InputNumber, Radio, Table } from 'antd';
 import type { Dayjs } from 'dayjs';
+import { Money } from '../../../components/Money';
+import { MoneyInput } from '../../../components/MoneyInput';
 import { ApiError } from '../../../lib/api';
 import { applyFieldErrors, errorMessage } from '../../../lib/form-errors';
 import type { ProjectDetail } from '../api/get-project';
 import { useRequestChange } from '../api/steps';
 import { projectsMessages } from '../messages';
-import { useMessages } from '../../../lib/i18n';
+import { fillNodes, useMessages } from '../../../lib/i18n';
 
 interface Values {
   kind: 'extension' | 'budget_shift' | 'kpi_change';
@@ -72,10 +74,10 @@ export function ChangeForm({ project, onDone }: { project: ProjectDetail; onDone
               dataSource={fields}
               columns={[
                 { title: t('projects.change.budgetItem'), render: (_: unknown, f) => project.budgetLines[f.name]?.category },
-                { title: t('projects.change.cityFunding'), render: (_: unknown, f) => <Form.Item name={[f.name, 'city']} style={{ margin: 0 }}><InputNumber min={0} precision={2} style={{ width: 160 }} /></Form.Item> },
-                { title: t('projects.change.selfFunded'), render: (_: unknown, f) => <Form.Item name={[f.name, 'self']} style={{ margin: 0 }}><InputNumber min={0} precision={2} style={{ width: 160 }} /></Form.Item> },
+                { title: t('projects.change.cityFunding'), render: (_: unknown, f) => <Form.Item name={[f.name, 'city']} style={{ margin: 0 }}><MoneyInput style={{ width: 160 }} /></Form.Item> },
+                { title: t('projects.change.selfFunded'), render: (_: unknown, f) => <Form.Item name={[f.name, 'self']} style={{ margin: 0 }}><MoneyInput style={{ width: 160 }} /></Form.Item> },
               ]}
-              footer={() => t('projects.change.cityTotalMustEqual', { amount: project.approved.toLocaleString('zh-CN') })}
+              footer={() => fillNodes(t('projects.change.cityTotalMustEqual'), { amount: <Money value={project.approved} /> })}
             />
           )}
         </Form.List>

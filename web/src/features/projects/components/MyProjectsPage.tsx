@@ -20,7 +20,7 @@ export default function MyProjectsPage() {
     <>
       <PageTitle title={t('projects.my.title')} />
       {waiting.length ? <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('projects.my.due', { count: waiting.length, titles: waiting.map((w) => w.title).join('、') })} /> : null}
-      <ProjectTable rows={q.data?.items ?? []} loading={q.isFetching} query={q} onOpen={setProjectId} />
+      <ProjectTable tableId="projects.mine" query={q} rows={q.data?.items} onOpen={setProjectId} />
       <ProjectDrawer id={projectId} onClose={() => setProjectId(null)} />
     </>
   );

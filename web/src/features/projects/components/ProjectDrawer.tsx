@@ -2,6 +2,7 @@ import { Alert, App, Button, Card, Descriptions, Drawer, Empty, Space, Table, Ta
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { Money } from '../../../components/Money';
+import { StatusTag } from '../../../components/StatusTag';
 import { errorMessage } from '../../../lib/form-errors';
 import { hasAnyRole, useSession } from '../../../lib/session';
 import { useProject, type FollowUp, type ProjectDetail } from '../api/get-project';
@@ -96,7 +97,7 @@ function ProjectBody({ p }: { p: ProjectDetail }) {
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <Descriptions bordered size="small" column={2}>
         <Descriptions.Item label={t('projects.undertaker')}>{p.enterprise.name}</Descriptions.Item>
-        <Descriptions.Item label={t('projects.status')}><Tag color="blue">{p.statusName}</Tag></Descriptions.Item>
+        <Descriptions.Item label={t('projects.status')}><StatusTag status={p.status} name={p.statusName} /></Descriptions.Item>
         <Descriptions.Item label={t('projects.programmeType')}>{p.programme.name}</Descriptions.Item>
         <Descriptions.Item label={t('projects.contractNo')}>{p.contractNo ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('projects.approvedAmount')}><Money value={p.approved} /></Descriptions.Item>
@@ -120,7 +121,7 @@ function ProjectBody({ p }: { p: ProjectDetail }) {
       ) : null}
       {p.followUps.length === 0 ? <Empty description={t('projects.noSteps')} /> : null}
       {p.followUps.map((f) => (
-        <Card key={f.id} size="small" title={`${kindNames(t)[f.instrument]}${f.instrument === 'project_change' ? `：${f.typeName}` : ''} #${f.id}`} extra={<Tag color={f.status === 'failed' || f.status === 'rejected' ? 'red' : 'processing'}>{f.statusName}</Tag>} data-testid={`follow-up-${f.id}`}>
+        <Card key={f.id} size="small" title={`${kindNames(t)[f.instrument]}${f.instrument === 'project_change' ? `：${f.typeName}` : ''} #${f.id}`} extra={<StatusTag status={f.status} name={f.statusName} />} data-testid={`follow-up-${f.id}`}>
           <Descriptions size="small" column={2}>
             {f.dueOn ? <Descriptions.Item label={t('projects.dueBy')}>{f.dueOn}</Descriptions.Item> : null}
             {f.panelScore !== null ? <Descriptions.Item label={t('projects.expertScore')}>{f.panelScore}</Descriptions.Item> : null}
@@ -171,7 +172,7 @@ function ProjectBody({ p }: { p: ProjectDetail }) {
             { title: t('projects.purpose'), dataIndex: 'purpose' },
             { title: t('projects.direction'), dataIndex: 'direction', width: 70, render: (d: string) => (d === 'out' ? t('projects.disburse') : t('projects.recover')) },
             { title: t('projects.amountYuan'), dataIndex: 'amount', align: 'right', render: (v: number) => <Money value={v} /> },
-            { title: t('projects.status'), dataIndex: 'statusName', width: 120 },
+            { title: t('projects.status'), dataIndex: 'statusName', width: 120, render: (v: string, r) => <StatusTag status={r.status} name={v} /> },
             { title: t('projects.receivedOn'), dataIndex: 'paidOn', width: 110 },
           ]}
         />
@@ -181,11 +182,11 @@ function ProjectBody({ p }: { p: ProjectDetail }) {
         title={pending?.title ?? ''}
         required={pending?.required ?? false}
         okText={pending?.okText ?? t('projects.ok')}
-        onCancel={() => setPending(null)}
-        onOk={(c) => {
+        onClose={() => setPending(null)}
+        onSubmit={async (c) => {
           const x = pending!;
-          setPending(null);
-          void run(() => x.run(c), t('projects.done', { title: x.title }));
+          await x.run(c);
+          message.success(t('projects.done', { title: x.title }));
         }}
       />
     </Space>

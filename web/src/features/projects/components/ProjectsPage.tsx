@@ -1,4 +1,4 @@
-import { App, Button, Select, Space, Tabs } from 'antd';
+import { App, Button, Select, Tabs } from 'antd';
 import { useState } from 'react';
 import { PageTitle } from '../../../components/PageTitle';
 import { errorMessage } from '../../../lib/form-errors';
@@ -59,12 +59,13 @@ export default function ProjectsPage() {
             key: 'projects',
             label: t('projects.tab.execution'),
             children: (
-              <>
-                <Space style={{ marginBottom: 12 }}>
-                  <Select aria-label={t('projects.projectStatus')} allowClear placeholder={t('projects.allStatuses')} style={{ width: 160 }} value={status} onChange={setStatus} options={statusOptions(t)} />
-                </Space>
-                <ProjectTable rows={q.data?.items ?? []} loading={q.isFetching} query={q} onOpen={setProjectId} />
-              </>
+              <ProjectTable
+                tableId="projects.list"
+                query={q}
+                rows={q.data?.items}
+                filters={<Select aria-label={t('projects.projectStatus')} allowClear placeholder={t('projects.allStatuses')} style={{ width: 160 }} value={status} onChange={setStatus} options={statusOptions(t)} />}
+                onOpen={setProjectId}
+              />
             ),
           },
           { key: 'performance', label: t('projects.tab.performance'), children: <PerformancePanel years={years} /> },
