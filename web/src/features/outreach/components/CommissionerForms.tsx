@@ -1,7 +1,7 @@
-import { App, DatePicker, Form, Input, InputNumber, Modal } from 'antd';
+import { App, DatePicker, Form, Input, InputNumber } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { DistrictSelect } from '../../../components/DistrictSelect';
-import { applyFieldErrors } from '../../../lib/form-errors';
+import { FormModal } from '../../../components/FormModal';
 import { useAddAssignment, useAddServiceRecord, type AssignmentInput, type Commissioner, type ServiceRecordInput } from '../api/outreach';
 import { outreachMessages, type OutreachT } from '../messages';
 import { useMessages } from '../../../lib/i18n';
@@ -13,39 +13,31 @@ export function AssignmentModal({ c, onClose }: { c: Commissioner; onClose: () =
   const t = useMessages(outreachMessages);
   const { message } = App.useApp();
   const add = useAddAssignment();
-  const [form] = Form.useForm<AssignmentForm>();
   const submit = async (v: AssignmentForm) => {
-    try {
-      await add.mutateAsync({ id: c.id, district: v.district, township: v.township, enterpriseId: v.enterpriseId || undefined, task: v.task, startOn: v.startOn?.format('YYYY-MM-DD') ?? '', endOn: v.endOn?.format('YYYY-MM-DD') });
-      message.success(t('outreach.commissioner.assigned', { name: c.name }));
-      onClose();
-    } catch (err) {
-      applyFieldErrors(form, err, ['district', 'township', 'enterpriseId', 'startOn', 'endOn', 'task']);
-    }
+    await add.mutateAsync({ id: c.id, district: v.district, township: v.township, enterpriseId: v.enterpriseId || undefined, task: v.task, startOn: v.startOn?.format('YYYY-MM-DD') ?? '', endOn: v.endOn?.format('YYYY-MM-DD') });
+    void message.success(t('outreach.commissioner.assigned', { name: c.name }));
   };
   return (
-    <Modal title={t('outreach.commissioner.assignTitle', { name: c.name })} open onCancel={onClose} onOk={() => form.submit()} confirmLoading={add.isPending} okText={t('outreach.commissioner.register')} destroyOnHidden>
-      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)}>
-        <Form.Item name="district" label={t('outreach.district')} rules={[{ required: true, message: t('common.selectDistrict') }]}>
-          <DistrictSelect />
-        </Form.Item>
-        <Form.Item name="township" label={t('outreach.commissioner.township')} rules={[{ required: true, message: t('outreach.commissioner.townshipRequired') }]}>
-          <Input maxLength={40} placeholder={t('outreach.commissioner.townshipPlaceholder')} />
-        </Form.Item>
-        <Form.Item name="enterpriseId" label={t('outreach.commissioner.enterpriseId')}>
-          <InputNumber min={1} precision={0} style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.Item name="startOn" label={t('outreach.commissioner.start')} rules={[{ required: true, message: t('outreach.commissioner.startRequired') }]}>
-          <DatePicker />
-        </Form.Item>
-        <Form.Item name="endOn" label={t('outreach.commissioner.end')}>
-          <DatePicker />
-        </Form.Item>
-        <Form.Item name="task" label={t('outreach.commissioner.tasks')} rules={[{ required: true, min: 4, message: t('outreach.commissioner.tasksMin') }]}>
-          <Input.TextArea rows={3} maxLength={500} />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <FormModal<AssignmentForm> title={t('outreach.commissioner.assignTitle', { name: c.name })} open onClose={onClose} onSubmit={submit} okText={t('outreach.commissioner.register')}>
+      <Form.Item name="district" label={t('outreach.district')} rules={[{ required: true, message: t('common.selectDistrict') }]}>
+        <DistrictSelect />
+      </Form.Item>
+      <Form.Item name="township" label={t('outreach.commissioner.township')} rules={[{ required: true, message: t('outreach.commissioner.townshipRequired') }]}>
+        <Input maxLength={40} placeholder={t('outreach.commissioner.townshipPlaceholder')} />
+      </Form.Item>
+      <Form.Item name="enterpriseId" label={t('outreach.commissioner.enterpriseId')}>
+        <InputNumber min={1} precision={0} style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="startOn" label={t('outreach.commissioner.start')} rules={[{ required: true, message: t('outreach.commissioner.startRequired') }]}>
+        <DatePicker />
+      </Form.Item>
+      <Form.Item name="endOn" label={t('outreach.commissioner.end')}>
+        <DatePicker />
+      </Form.Item>
+      <Form.Item name="task" label={t('outreach.commissioner.tasks')} rules={[{ required: true, min: 4, message: t('outreach.commissioner.tasksMin') }]}>
+        <Input.TextArea rows={3} maxLength={500} />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -61,31 +53,23 @@ export function ServiceRecordModal({ c, year, onClose }: { c: Commissioner; year
   const t = useMessages(outreachMessages);
   const { message } = App.useApp();
   const add = useAddServiceRecord();
-  const [form] = Form.useForm<ServiceRecordInput>();
   const submit = async (v: ServiceRecordInput) => {
-    try {
-      await add.mutateAsync({ id: c.id, ...v });
-      message.success(t('outreach.record.saved', { name: c.name, year: v.year }));
-      onClose();
-    } catch (err) {
-      applyFieldErrors(form, err, ['year', 'summary', ...counts(t).map((x) => x.name)]);
-    }
+    await add.mutateAsync({ id: c.id, ...v });
+    void message.success(t('outreach.record.saved', { name: c.name, year: v.year }));
   };
   return (
-    <Modal title={t('outreach.record.title', { name: c.name })} open onCancel={onClose} onOk={() => form.submit()} confirmLoading={add.isPending} okText={t('outreach.record.register')} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ year }} onFinish={(v) => void submit(v)}>
-        <Form.Item name="year" label={t('outreach.year')} rules={[{ required: true, message: t('outreach.record.yearRequired') }]}>
-          <InputNumber min={2000} max={2100} precision={0} />
+    <FormModal<ServiceRecordInput> title={t('outreach.record.title', { name: c.name })} open onClose={onClose} onSubmit={submit} okText={t('outreach.record.register')} initialValues={{ year }}>
+      <Form.Item name="year" label={t('outreach.year')} rules={[{ required: true, message: t('outreach.record.yearRequired') }]}>
+        <InputNumber min={2000} max={2100} precision={0} />
+      </Form.Item>
+      {counts(t).map((x) => (
+        <Form.Item key={x.name} name={x.name} label={x.label} rules={[{ required: true, message: t('outreach.record.countRequired', { label: x.label }) }]}>
+          <InputNumber min={0} max={x.max} precision={0} style={{ width: '100%' }} />
         </Form.Item>
-        {counts(t).map((x) => (
-          <Form.Item key={x.name} name={x.name} label={x.label} rules={[{ required: true, message: t('outreach.record.countRequired', { label: x.label }) }]}>
-            <InputNumber min={0} max={x.max} precision={0} style={{ width: '100%' }} />
-          </Form.Item>
-        ))}
-        <Form.Item name="summary" label={t('outreach.record.summary')} rules={[{ required: true, min: 10, message: t('outreach.record.summaryMin') }]}>
-          <Input.TextArea rows={4} maxLength={2000} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      ))}
+      <Form.Item name="summary" label={t('outreach.record.summary')} rules={[{ required: true, min: 10, message: t('outreach.record.summaryMin') }]}>
+        <Input.TextArea rows={4} maxLength={2000} />
+      </Form.Item>
+    </FormModal>
   );
 }
