@@ -1,5 +1,6 @@
-import { Space, Tag, Typography } from 'antd';
+import { Space, Typography } from 'antd';
 import { Link } from 'react-router';
+import { StatusTag } from '../../../components/StatusTag';
 import { useCitedPolicies, type CitationInput } from '../api/policies';
 
 /** 政策依据: the policies a call, programme or recognition type cites, linked to their public pages. */
@@ -14,7 +15,7 @@ export function CitedPolicies({ objectType, objectId }: { objectType: CitationIn
       {items.map((p) => (
         <Link key={p.id} to={`/public/policies/${p.id}`}>
           《{p.title}》{p.docNo ? `（${p.docNo}）` : ''}
-          {p.status === 'in_force' ? null : <Tag style={{ marginLeft: 4 }}>{p.statusName}</Tag>}
+          {p.status === 'in_force' ? null : <StatusTag style={{ marginLeft: 4 }} status={p.status} name={p.statusName} />}
         </Link>
       ))}
     </Space>

@@ -1,12 +1,14 @@
-import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table, Upload } from 'antd';
+import { App, Button, Card, Input, Select, Space, Upload } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { DataTable } from '../../../components/DataTable';
+import { FormModal } from '../../../components/FormModal';
 import { StatusTag } from '../../../components/StatusTag';
 import { PageTitle } from '../../../components/PageTitle';
-import { applyFieldErrors, errorMessage } from '../../../lib/form-errors';
+import { errorMessage } from '../../../lib/form-errors';
 import { hasAnyRole, useSession } from '../../../lib/session';
-import { useCreatePolicy, usePolicies, useSetPolicyStatus, useUploadPolicyFile, type PolicyInput } from '../api/policies';
+import { useCreatePolicy, usePolicies, useSetPolicyStatus, useUploadPolicyFile, type PolicyInput, type PolicyItem } from '../api/policies';
 import { CitationsModal, EditPolicyModal, policyStatusOptions, PolicyFields } from './PolicyEditors';
 
 import { policiesMessages } from '../messages';
@@ -27,36 +29,30 @@ export default function PoliciesAdminPage() {
   const setStatus = useSetPolicyStatus();
   const upload = useUploadPolicyFile();
   const [open, setOpen] = useState(false);
-  const [form] = Form.useForm<FormValues>();
   const [editing, setEditing] = useState<{ id: number; what: 'edit' | 'cite' } | null>(null);
   const submit = async (v: FormValues) => {
-    try {
-      await create.mutateAsync({ ...v, docNo: v.docNo || null, issuedOn: day(v.issuedOn), effectiveOn: day(v.effectiveOn), expiresOn: day(v.expiresOn) });
-      message.success(t('policies.added'));
-      setOpen(false);
-      form.resetFields();
-    } catch (err) {
-      applyFieldErrors(form, err, ['title', 'docNo', 'issuer', 'issuedOn', 'effectiveOn', 'expiresOn', 'status', 'summary', 'body']);
-    }
+    await create.mutateAsync({ ...v, docNo: v.docNo || null, issuedOn: day(v.issuedOn), effectiveOn: day(v.effectiveOn), expiresOn: day(v.expiresOn) });
+    void message.success(t('policies.added'));
   };
   return (
     <>
       <PageTitle title={t('policies.admin.title')} extra={canEdit ? <Button type="primary" onClick={() => setOpen(true)}>{t('policies.admin.add')}</Button> : null} />
       <Card>
-        <Input.Search placeholder={t('policies.admin.searchPlaceholder')} allowClear style={{ width: 360, marginBottom: 12 }} onSearch={(v) => setQ(v.trim())} />
-        {list.error ? <Alert type="error" showIcon message={errorMessage(list.error)} /> : null}
-        <Table
+        <DataTable<PolicyItem>
+          tableId="policies.admin"
           rowKey="id"
-          loading={list.isLoading}
-          dataSource={list.data?.items ?? []}
+          query={list}
+          rows={list.data?.items}
+          filters={<Input.Search placeholder={t('policies.admin.searchPlaceholder')} aria-label={t('policies.admin.searchPlaceholder')} allowClear style={{ width: 360 }} onSearch={(v) => setQ(v.trim())} />}
           pagination={{ pageSize: 20 }}
           columns={[
-            { title: t('policies.title'), dataIndex: 'title', render: (v: string, p) => <Link to={`/public/policies/${p.id}`}>《{v}》</Link> },
-            { title: t('policies.number'), dataIndex: 'docNo', width: 190, render: (v: string | null) => v ?? '—' },
-            { title: t('policies.issuer'), dataIndex: 'issuer', width: 160 },
-            { title: t('policies.status'), dataIndex: 'statusName', width: 90, render: (v: string, p) => <StatusTag status={p.status} name={v} /> },
-            { title: t('policies.original'), dataIndex: 'hasFile', width: 70, render: (v: boolean) => (v ? t('policies.uploaded') : '—') },
+            { key: 'title', title: t('policies.title'), dataIndex: 'title', render: (v: string, p) => <Link to={`/public/policies/${p.id}`}>《{v}》</Link> },
+            { key: 'docNo', title: t('policies.number'), dataIndex: 'docNo', width: 190, render: (v: string | null) => v ?? '—' },
+            { key: 'issuer', title: t('policies.issuer'), dataIndex: 'issuer', width: 160 },
+            { key: 'statusName', title: t('policies.status'), dataIndex: 'statusName', width: 90, render: (v: string, p) => <StatusTag status={p.status} name={v} /> },
+            { key: 'hasFile', title: t('policies.original'), dataIndex: 'hasFile', width: 70, render: (v: boolean) => (v ? t('policies.uploaded') : '—') },
             {
+              key: 'ops',
               title: t('common.actions'),
               width: 330,
               render: (_, p) =>
@@ -96,11 +92,9 @@ export default function PoliciesAdminPage() {
       </Card>
       {editing?.what === 'edit' ? <EditPolicyModal id={editing.id} onClose={() => setEditing(null)} /> : null}
       {editing?.what === 'cite' ? <CitationsModal id={editing.id} onClose={() => setEditing(null)} /> : null}
-      <Modal title={t('policies.admin.add')} open={open} onCancel={() => setOpen(false)} onOk={() => form.submit()} confirmLoading={create.isPending} width={720} destroyOnHidden>
-        <Form form={form} layout="vertical" onFinish={submit} initialValues={{ status: 'in_force' }}>
-          <PolicyFields withStatus bodyRows={8} />
-        </Form>
-      </Modal>
+      <FormModal<FormValues> title={t('policies.admin.add')} open={open} onClose={() => setOpen(false)} onSubmit={submit} width={720} initialValues={{ status: 'in_force' }}>
+        <PolicyFields withStatus bodyRows={8} />
+      </FormModal>
     </>
   );
 }

@@ -1,7 +1,8 @@
 import { App, Button, DatePicker, Form, Input, List, Modal, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
-import { applyFieldErrors, errorMessage } from '../../../lib/form-errors';
+import { FormModal } from '../../../components/FormModal';
+import { errorMessage } from '../../../lib/form-errors';
 import { useCalls as useProgrammeCalls } from '../../programmes/api/calls';
 import { useProgrammes } from '../../programmes/api/programmes';
 import { useCalls as useRecognitionCalls } from '../../recognitions/applications/api/list-calls';
@@ -79,21 +80,13 @@ export function EditPolicyModal({ id, onClose }: { id: number; onClose: () => vo
     if (!p) {
       return;
     }
-    try {
-      await update.mutateAsync({ id, version: p.version, title: v.title, docNo: v.docNo || null, issuer: v.issuer, summary: v.summary || null, body: v.body || null, issuedOn: day(v.issuedOn), effectiveOn: day(v.effectiveOn), expiresOn: day(v.expiresOn) });
-      message.success(t('common.saved'));
-      onClose();
-    } catch (err) {
-      applyFieldErrors(form, err, ['title', 'docNo', 'issuer', 'issuedOn', 'effectiveOn', 'expiresOn', 'summary', 'body']);
-      message.error(errorMessage(err));
-    }
+    await update.mutateAsync({ id, version: p.version, title: v.title, docNo: v.docNo || null, issuer: v.issuer, summary: v.summary || null, body: v.body || null, issuedOn: day(v.issuedOn), effectiveOn: day(v.effectiveOn), expiresOn: day(v.expiresOn) });
+    void message.success(t('common.saved'));
   };
   return (
-    <Modal title={p ? t('policies.form.editTitle', { title: p.title }) : t('policies.form.editDocument')} open onCancel={onClose} onOk={() => form.submit()} confirmLoading={update.isPending} okText={t('common.save')} width={820} destroyOnHidden>
-      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} disabled={!p}>
-        <PolicyFields bodyRows={14} />
-      </Form>
-    </Modal>
+    <FormModal<EditValues> title={p ? t('policies.form.editTitle', { title: p.title }) : t('policies.form.editDocument')} open form={form} onClose={onClose} onSubmit={submit} okText={t('common.save')} width={820} formProps={{ disabled: !p }}>
+      <PolicyFields bodyRows={14} />
+    </FormModal>
   );
 }
 

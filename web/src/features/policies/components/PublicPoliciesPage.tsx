@@ -1,10 +1,10 @@
-import { Alert, Card, Input, Radio, Space, Table, Typography } from 'antd';
+import { Card, Input, Radio, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { DataTable } from '../../../components/DataTable';
 import { StatusTag } from '../../../components/StatusTag';
 import { PageTitle } from '../../../components/PageTitle';
-import { errorMessage } from '../../../lib/form-errors';
-import { usePolicies, type PolicyQuery } from '../api/policies';
+import { usePolicies, type PolicyItem, type PolicyQuery } from '../api/policies';
 import { policiesMessages } from '../messages';
 import { useMessages } from '../../../lib/i18n';
 
@@ -21,35 +21,37 @@ export default function PublicPoliciesPage() {
         <Typography.Text type="secondary">{t('policies.public.intro')}</Typography.Text>
       </PageTitle>
       <Card>
-        <Space wrap style={{ marginBottom: 12 }}>
-          <Input.Search
-            aria-label={t('policies.public.searchLabel')}
-            placeholder={t('policies.public.searchPlaceholder')}
-            allowClear
-            enterButton={t('policies.public.search')}
-            style={{ width: 420 }}
-            onSearch={(v) => {
-              setQ(v.trim());
-              setPage(1);
-            }}
-          />
-          <Radio.Group value={status ?? 'all'} optionType="button" onChange={(e) => setStatus(e.target.value === 'all' ? undefined : e.target.value)}>
-            <Radio.Button value="all">{t('policies.public.all')}</Radio.Button>
-            <Radio.Button value="in_force">{t('policies.status.inForce')}</Radio.Button>
-            <Radio.Button value="repealed">{t('policies.status.repealed')}</Radio.Button>
-            <Radio.Button value="amended">{t('policies.status.amended')}</Radio.Button>
-          </Radio.Group>
-        </Space>
-        {list.error ? <Alert type="error" showIcon message={errorMessage(list.error)} /> : null}
-        <Table
+        <DataTable<PolicyItem>
+          tableId="policies.public"
           rowKey="id"
           data-testid="policy-results"
-          loading={list.isLoading}
-          dataSource={list.data?.items ?? []}
+          query={list}
+          rows={list.data?.items}
+          filters={
+            <>
+              <Input.Search
+                aria-label={t('policies.public.searchLabel')}
+                placeholder={t('policies.public.searchPlaceholder')}
+                allowClear
+                enterButton={t('policies.public.search')}
+                style={{ width: 420 }}
+                onSearch={(v) => {
+                  setQ(v.trim());
+                  setPage(1);
+                }}
+              />
+              <Radio.Group value={status ?? 'all'} optionType="button" onChange={(e) => setStatus(e.target.value === 'all' ? undefined : e.target.value)}>
+                <Radio.Button value="all">{t('policies.public.all')}</Radio.Button>
+                <Radio.Button value="in_force">{t('policies.status.inForce')}</Radio.Button>
+                <Radio.Button value="repealed">{t('policies.status.repealed')}</Radio.Button>
+                <Radio.Button value="amended">{t('policies.status.amended')}</Radio.Button>
+              </Radio.Group>
+            </>
+          }
           pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showTotal: (n) => t('policies.public.total', { n }) }}
-          locale={{ emptyText: q ? t('policies.public.noMatch', { q }) : t('policies.public.empty') }}
           columns={[
             {
+              key: 'title',
               title: t('policies.title'),
               dataIndex: 'title',
               render: (v: string, p) => (
@@ -59,10 +61,10 @@ export default function PublicPoliciesPage() {
                 </>
               ),
             },
-            { title: t('policies.number'), dataIndex: 'docNo', width: 200, render: (v: string | null) => v ?? '—' },
-            { title: t('policies.issuer'), dataIndex: 'issuer', width: 180 },
-            { title: t('policies.issuedOn'), dataIndex: 'issuedOn', width: 110, render: (v: string | null) => v ?? '—' },
-            { title: t('policies.status'), dataIndex: 'statusName', width: 90, render: (v: string, p) => <StatusTag status={p.status} name={v} /> },
+            { key: 'docNo', title: t('policies.number'), dataIndex: 'docNo', width: 200, render: (v: string | null) => v ?? '—' },
+            { key: 'issuer', title: t('policies.issuer'), dataIndex: 'issuer', width: 180 },
+            { key: 'issuedOn', title: t('policies.issuedOn'), dataIndex: 'issuedOn', width: 110, render: (v: string | null) => v ?? '—' },
+            { key: 'statusName', title: t('policies.status'), dataIndex: 'statusName', width: 90, render: (v: string, p) => <StatusTag status={p.status} name={v} /> },
           ]}
         />
       </Card>
