@@ -1,9 +1,11 @@
-import { Alert, Card, Descriptions, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Descriptions, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
+import { DataTable } from '../../../components/DataTable';
 import { PageLoading } from '../../../components/PageLoading';
 import { PageTitle } from '../../../components/PageTitle';
 import { errorMessage } from '../../../lib/form-errors';
 import { usePublicNotice } from '../api/get-notice';
+import { NoticeStateTag } from './NoticeStateTag';
 import { ObjectionForm } from './ObjectionForm';
 import { useMessages } from '../../../lib/i18n';
 import { publicNoticesMessages } from '../messages';
@@ -28,7 +30,7 @@ export default function PublicNoticeDetailPage() {
         <Descriptions column={{ xs: 1, md: 3 }} size="small">
           <Descriptions.Item label={t('public-notices.col.type')}>{n.subjectName}</Descriptions.Item>
           <Descriptions.Item label={t('public-notices.col.year')}>{n.year}</Descriptions.Item>
-          <Descriptions.Item label={t('public-notices.col.state')}>{open ? <Tag color="processing">{t('public-notices.state.open')}</Tag> : n.state === 'closed' ? <Tag>{t('public-notices.state.closed')}</Tag> : <Tag>{t('public-notices.state.scheduled')}</Tag>}</Descriptions.Item>
+          <Descriptions.Item label={t('public-notices.col.state')}><NoticeStateTag state={n.state} /></Descriptions.Item>
           <Descriptions.Item label={t('public-notices.publishedOn')}>{n.publishedOn}</Descriptions.Item>
           <Descriptions.Item label={t('public-notices.col.period')}>{t('public-notices.workingDays', { n: n.workingDays })}</Descriptions.Item>
           <Descriptions.Item label={t('public-notices.deadline')}>
@@ -38,16 +40,17 @@ export default function PublicNoticeDetailPage() {
         {n.body ? <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 12 }}>{n.body}</Typography.Paragraph> : null}
       </Card>
       <Card title={t('public-notices.listTitle', { n: n.items.length })} style={{ marginBottom: 16 }}>
-        <Table
+        <DataTable<(typeof n.items)[number]>
+          tableId="public-notices.items"
           rowKey="id"
-          size="small"
-          dataSource={n.items}
+          query={notice}
+          rows={n.items}
           pagination={n.items.length > 50 ? { pageSize: 50 } : false}
           columns={[
-            { title: t('public-notices.col.no'), width: 70, render: (_, __, i) => i + 1 },
-            { title: t('public-notices.col.name'), dataIndex: 'name' },
-            { title: t('public-notices.col.district'), dataIndex: 'districtName', width: 120 },
-            { title: t('public-notices.col.summary'), dataIndex: 'summary' },
+            { key: 'no', title: t('public-notices.col.no'), width: 70, render: (_, __, i) => i + 1 },
+            { key: 'name', title: t('public-notices.col.name'), dataIndex: 'name' },
+            { key: 'districtName', title: t('public-notices.col.district'), dataIndex: 'districtName', width: 120 },
+            { key: 'summary', title: t('public-notices.col.summary'), dataIndex: 'summary' },
           ]}
         />
       </Card>
