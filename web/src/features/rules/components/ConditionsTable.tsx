@@ -1,5 +1,7 @@
-import { Table, Tag } from 'antd';
-import { useMessages, useT, type TFunction, type Vars } from '../../../lib/i18n';
+import { Table } from 'antd';
+import { StatusTag, type Tone } from '../../../components/StatusTag';
+import { useI18n, useMessages, type Lang, type Vars } from '../../../lib/i18n';
+import { formatMoney } from '../../../lib/money';
 import { rulesMessages } from '../messages';
 
 export interface Condition {
@@ -14,20 +16,22 @@ export interface Condition {
 
 type RulesT = (key: keyof typeof rulesMessages, vars?: Vars) => string;
 
-const STATUS: Record<Condition['status'], { color: string; text: keyof typeof rulesMessages }> = {
-  passed: { color: 'success', text: 'rules.status.passed' },
-  failed: { color: 'error', text: 'rules.status.failed' },
-  pending: { color: 'warning', text: 'rules.status.pending' },
-  waived: { color: 'processing', text: 'rules.status.waived' },
+/** The engines name no condition status (they answer passed / failed / pending / waived): the page's words, with their tone. */
+const STATUS: Record<Condition['status'], { tone: Tone; text: keyof typeof rulesMessages }> = {
+  passed: { tone: 'success', text: 'rules.status.passed' },
+  failed: { tone: 'error', text: 'rules.status.failed' },
+  pending: { tone: 'warning', text: 'rules.status.pending' },
+  waived: { tone: 'processing', text: 'rules.status.waived' },
 };
 
 const RATIO_CODES = new Set(['st_staff_ratio', 'rd_ratio', 'rd_domestic_ratio', 'hightech_revenue_ratio']);
 const MONEY_KEYS: Record<string, keyof typeof rulesMessages> = { employees: 'rules.key.employees', salesRevenue: 'rules.key.salesRevenue', totalAssets: 'rules.key.totalAssets' };
 
 export const percent = (v: number) => `${(v * 100).toFixed(2)}%`;
-const yuan = (v: number, tc: TFunction) => (Math.abs(v) >= 1e4 ? tc('money.wanShort', { n: (v / 1e4).toLocaleString('zh-CN', { maximumFractionDigits: 2 }) }) : tc('money.yuanShort', { n: v }));
+/** A rule's amount as the bureau reads it: thousands separators, in 万元 from ten thousand on. */
+const yuan = (v: number, lang: Lang) => formatMoney(v, Math.abs(v) >= 1e4 ? 'wan' : 'yuan', lang);
 
-function show(code: string, v: unknown, t: RulesT, tc: TFunction): string {
+function show(code: string, v: unknown, t: RulesT, lang: Lang): string {
   if (v === null || v === undefined) {
     return '—';
   }
@@ -42,7 +46,7 @@ function show(code: string, v: unknown, t: RulesT, tc: TFunction): string {
   }
   if (typeof v === 'object') {
     return Object.entries(v as Record<string, number>)
-      .map(([k, n]) => `${MONEY_KEYS[k] ? t(MONEY_KEYS[k]) : k} ${k === 'employees' ? t('rules.persons', { n }) : yuan(n, tc)}`)
+      .map(([k, n]) => `${MONEY_KEYS[k] ? t(MONEY_KEYS[k]) : k} ${k === 'employees' ? t('rules.persons', { n }) : yuan(n, lang)}`)
       .join(t('rules.partSeparator'));
   }
   return String(v);
@@ -51,8 +55,8 @@ function show(code: string, v: unknown, t: RulesT, tc: TFunction): string {
 /** Every condition with its figure, what the rule asks, and whether it holds. */
 export function ConditionsTable({ conditions, testId }: { conditions: Condition[]; testId: string }) {
   const t = useMessages(rulesMessages);
-  const tc = useT();
-  const shown = (code: string, v: unknown) => show(code, v, t, tc);
+  const { lang } = useI18n();
+  const shown = (code: string, v: unknown) => show(code, v, t, lang);
   return (
     <Table<Condition>
       data-testid={testId}
@@ -67,7 +71,7 @@ export function ConditionsTable({ conditions, testId }: { conditions: Condition[
           title: t('rules.col.result'),
           dataIndex: 'status',
           width: 130,
-          render: (s: Condition['status']) => <Tag color={STATUS[s].color}>{t(STATUS[s].text)}</Tag>,
+          render: (s: Condition['status']) => <StatusTag status={s} name={t(STATUS[s].text)} tone={STATUS[s].tone} />,
         },
         { title: t('rules.col.value'), key: 'value', render: (_, c) => (c.code === 'registered_1y' ? t('rules.appliedOn', { date: shown(c.code, c.value) }) : shown(c.code, c.value)) },
         {
