@@ -1,12 +1,16 @@
-import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, Modal, Skeleton, Space, Tag, Timeline } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, Skeleton, Space, Timeline } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useParams } from 'react-router';
+import { FormModal } from '../../../components/FormModal';
 import { PageTitle } from '../../../components/PageTitle';
-import { applyFieldErrors, errorMessage } from '../../../lib/form-errors';
+import { StatusTag } from '../../../components/StatusTag';
+import { errorMessage } from '../../../lib/form-errors';
 import { useCase, useCaseAction, type CaseAction } from '../api/supervision';
 import { supervisionMessages } from '../messages';
 import { useMessages } from '../../../lib/i18n';
+
+type ActionValues = { comment?: string; report?: string; effectiveOn?: Dayjs };
 
 /** One supervision case: the finding, the requirement, the enterprise's report, the steps so far and the next ones. */
 export default function CasePage() {
@@ -16,27 +20,20 @@ export default function CasePage() {
   const act = useCaseAction();
   const { message } = App.useApp();
   const [action, setAction] = useState<{ action: CaseAction['action']; name: string; needsComment: boolean } | null>(null);
-  const [form] = Form.useForm<{ comment?: string; report?: string; effectiveOn?: Dayjs }>();
   if (c.error) {
-    return <Alert type="error" showIcon message={errorMessage(c.error)} />;
+    return <Alert type="error" showIcon title={errorMessage(c.error)} />;
   }
   if (!c.data) {
     return <Skeleton active />;
   }
   const d = c.data;
-  const submit = async (v: { comment?: string; report?: string; effectiveOn?: Dayjs }) => {
-    try {
-      await act.mutateAsync({ id, body: { action: action!.action, comment: v.comment || undefined, report: v.report || undefined, effectiveOn: v.effectiveOn?.format('YYYY-MM-DD') } });
-      message.success(t('supervision.case.done', { name: action!.name }));
-      setAction(null);
-      form.resetFields();
-    } catch (err) {
-      applyFieldErrors(form, err, ['comment', 'report', 'effectiveOn']);
-    }
+  const submit = async (v: ActionValues) => {
+    await act.mutateAsync({ id, body: { action: action!.action, comment: v.comment || undefined, report: v.report || undefined, effectiveOn: v.effectiveOn?.format('YYYY-MM-DD') } });
+    void message.success(t('supervision.case.done', { name: action!.name }));
   };
   return (
     <>
-      <PageTitle title={`${d.typeName}：${d.enterpriseName}`} extra={<Tag color="blue">{d.statusName}</Tag>} />
+      <PageTitle title={`${d.typeName}：${d.enterpriseName}`} extra={<StatusTag status={d.status} name={d.statusName} />} />
       <Card>
         <Descriptions column={2} size="small" bordered>
           <Descriptions.Item label={t('supervision.recognition')}>{`${d.recognitionTypeName}（${d.certificateNo}）`}</Descriptions.Item>
@@ -71,23 +68,21 @@ export default function CasePage() {
       <Card title={t('supervision.case.history')} style={{ marginTop: 16 }}>
         <Timeline items={d.events.map((e) => ({ children: `${e.at.slice(0, 10)} ${e.actionName} → ${e.toStatusName}（${e.actorLabel}）${e.comment ? `：${e.comment}` : ''}` }))} />
       </Card>
-      <Modal title={action?.name} open={!!action} onCancel={() => setAction(null)} onOk={() => form.submit()} confirmLoading={act.isPending} destroyOnHidden>
-        <Form form={form} layout="vertical" onFinish={submit}>
-          {action?.action === 'submit_report' ? (
-            <Form.Item name="report" label={t('supervision.case.rectificationReport')} rules={[{ required: true, message: t('supervision.case.reportRequired') }]}>
-              <Input.TextArea rows={5} />
-            </Form.Item>
-          ) : null}
-          {action?.action === 'revoke' ? (
-            <Form.Item name="effectiveOn" label={t('supervision.case.revokeOn')}>
-              <DatePicker />
-            </Form.Item>
-          ) : null}
-          <Form.Item name="comment" label={t('supervision.case.comment')} rules={action?.needsComment ? [{ required: true, message: t('supervision.case.commentRequired') }] : []}>
-            <Input.TextArea rows={3} />
+      <FormModal<ActionValues> title={action?.name} open={!!action} onClose={() => setAction(null)} onSubmit={submit}>
+        {action?.action === 'submit_report' ? (
+          <Form.Item name="report" label={t('supervision.case.rectificationReport')} rules={[{ required: true, message: t('supervision.case.reportRequired') }]}>
+            <Input.TextArea rows={5} />
           </Form.Item>
-        </Form>
-      </Modal>
+        ) : null}
+        {action?.action === 'revoke' ? (
+          <Form.Item name="effectiveOn" label={t('supervision.case.revokeOn')}>
+            <DatePicker />
+          </Form.Item>
+        ) : null}
+        <Form.Item name="comment" label={t('supervision.case.comment')} rules={action?.needsComment ? [{ required: true, message: t('supervision.case.commentRequired') }] : []}>
+          <Input.TextArea rows={3} />
+        </Form.Item>
+      </FormModal>
     </>
   );
 }
