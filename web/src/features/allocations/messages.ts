@@ -48,7 +48,7 @@ export const allocationsMessages = {
   'allocations.unit.tenThousandYuan': ['万元', '10,000 yuan'],
   'allocations.chart.released': ['已下达（万元）', 'Released (10,000 yuan)'],
   'allocations.chart.title': ['各区县切块资金图', 'Block grants by district'],
-  'allocations.matching.registered': ['已登记，承诺市级配套 {v0} 元', 'Registered; city matching of {v0} yuan committed'],
+  'allocations.matching.registered': ['已登记，承诺市级配套 {v0}', 'Registered; city matching of {v0} committed'],
   'allocations.matching.formTitle': ['登记国家、省科技项目（市级配套）', 'Register a national or provincial S&T project (city matching)'],
   'allocations.matching.level': ['级别', 'Level'],
   'allocations.matching.national': ['国家级', 'National'],

@@ -7,6 +7,7 @@ export type MatchingProject = ResponseOf<
   "get"
 >["items"][number];
 export type ProjectInput = BodyOf<"/api/matching/projects", "post">;
+export type MatchingPolicy = ResponseOf<"/api/matching/policies", "get">["items"][number];
 
 export function useMatchingPolicies() {
   return useQuery({

@@ -18,9 +18,10 @@ import {
 } from "antd";
 import { useSearchParams } from "react-router";
 import { useState } from "react";
+import { DataTable, type DataColumn } from "../../../components/DataTable";
 import { PageTitle } from "../../../components/PageTitle";
 import { Money, renderWan } from "../../../components/Money";
-import { failedTable } from "../../../components/QueryState";
+import { StatusTag } from "../../../components/StatusTag";
 import { businessDayjs } from "../../../lib/business-clock";
 import { errorMessage } from "../../../lib/form-errors";
 import { hasAnyRole, useSession } from "../../../lib/session";
@@ -34,12 +35,6 @@ import {
 import { BalanceChart } from "./BalanceChart";
 import { MatchingPanel } from "./MatchingPanel";
 import { PlanEditor } from "./PlanEditor";
-
-const STATUS_COLOR: Record<string, string> = {
-  draft: "gold",
-  approved: "green",
-  superseded: "default",
-};
 
 function PlanDrawer({
   id,
@@ -106,7 +101,7 @@ function PlanDrawer({
           ) : null}
           <Descriptions size="small" column={3} bordered>
             <Descriptions.Item label={t('allocations.status')}>
-              <Tag color={STATUS_COLOR[p.status]}>{p.statusName}</Tag>
+              <StatusTag status={p.status} name={p.statusName} />
             </Descriptions.Item>
             <Descriptions.Item label={t('allocations.year')}>{p.year}</Descriptions.Item>
             <Descriptions.Item label={t('allocations.kind')}>{p.kindName}</Descriptions.Item>
@@ -196,6 +191,27 @@ export default function AllocationsPage() {
   const bal = balances.data?.items ?? [];
   const [params, setParams] = useSearchParams();
   const tab = params.get("tab") === "matching" ? "matching" : "plans";
+  const planColumns: DataColumn<PlanSummary>[] = [
+    {
+      key: "name",
+      title: t('allocations.planName'),
+      dataIndex: "name",
+      render: (v: string, r) => (
+        <Button type="link" style={{ padding: 0, whiteSpace: "normal", textAlign: "left", height: "auto" }} onClick={() => setOpenId(r.id)}>
+          {v}
+        </Button>
+      ),
+    },
+    { key: "kind", title: t('allocations.kind'), dataIndex: "kindName", width: 160, ellipsis: true },
+    isDistrict
+      ? { key: "ownShare", title: t('allocations.ownShare'), render: (_: unknown, r: PlanSummary) => r.ownAllocation?.share ?? "—" }
+      : { key: "total", title: t('allocations.grandTotal'), dataIndex: "total", render: renderWan, align: "right" as const },
+    isDistrict
+      ? { key: "ownAmount", title: t('allocations.ownAmount'), align: "right" as const, render: (_: unknown, r: PlanSummary) => <Money value={r.ownAllocation?.amount ?? 0} /> }
+      : { key: "preparedBy", title: t('allocations.preparedBy'), render: (_: unknown, r: PlanSummary) => r.preparedBy?.name },
+    { key: "status", title: t('allocations.status'), dataIndex: "statusName", width: 100, render: (v: string, r: PlanSummary) => <StatusTag status={r.status} name={v} /> },
+    { key: "approvedOn", title: t('allocations.releasedOn'), dataIndex: "approvedOn", width: 110, render: (v: string | null) => v ?? "—" },
+  ];
   return (
     <>
       <PageTitle
@@ -238,82 +254,16 @@ export default function AllocationsPage() {
         <Row gutter={16}>
           <Col span={isDistrict ? 24 : 15}>
             <Card title={t('allocations.plan')} size="small">
-              <Table<PlanSummary>
+              <DataTable<PlanSummary>
+                tableId="allocations.plans"
                 rowKey="id"
-                size="small"
-                loading={plans.isLoading}
-                {...failedTable(plans)}
-                dataSource={items}
-                pagination={false}
+                columns={planColumns}
+                query={plans}
+                rows={plans.data?.items}
                 onRow={(r) => ({
                   onClick: () => setOpenId(r.id),
                   style: { cursor: "pointer" },
                 })}
-                columns={[
-                  {
-                    title: t('allocations.planName'),
-                    dataIndex: "name",
-                    render: (v: string, r) => (
-                      <Button
-                        type="link"
-                        style={{
-                          padding: 0,
-                          whiteSpace: "normal",
-                          textAlign: "left",
-                          height: "auto",
-                        }}
-                        onClick={() => setOpenId(r.id)}
-                      >
-                        {v}
-                      </Button>
-                    ),
-                  },
-                  {
-                    title: t('allocations.kind'),
-                    dataIndex: "kindName",
-                    width: 160,
-                    ellipsis: true,
-                  },
-                  isDistrict
-                    ? {
-                        title: t('allocations.ownShare'),
-                        render: (_: unknown, r: PlanSummary) =>
-                          r.ownAllocation?.share ?? "—",
-                      }
-                    : {
-                        title: t('allocations.grandTotal'),
-                        dataIndex: "total",
-                        render: renderWan,
-                        align: "right" as const,
-                      },
-                  isDistrict
-                    ? {
-                        title: t('allocations.ownAmount'),
-                        align: "right" as const,
-                        render: (_: unknown, r: PlanSummary) => (
-                          <Money value={r.ownAllocation?.amount ?? 0} />
-                        ),
-                      }
-                    : {
-                        title: t('allocations.preparedBy'),
-                        render: (_: unknown, r: PlanSummary) =>
-                          r.preparedBy?.name,
-                      },
-                  {
-                    title: t('allocations.status'),
-                    dataIndex: "statusName",
-                    width: 100,
-                    render: (v: string, r: PlanSummary) => (
-                      <Tag color={STATUS_COLOR[r.status]}>{v}</Tag>
-                    ),
-                  },
-                  {
-                    title: t('allocations.releasedOn'),
-                    dataIndex: "approvedOn",
-                    width: 110,
-                    render: (v: string | null) => v ?? "—",
-                  },
-                ]}
               />
             </Card>
           </Col>

@@ -1,5 +1,5 @@
 import { allocationsMessages } from '../messages';
-import { useMessages } from '../../../lib/i18n';
+import { useI18n, useMessages } from '../../../lib/i18n';
 import {
   App,
   Button,
@@ -9,28 +9,30 @@ import {
   Form,
   Input,
   InputNumber,
-  Modal,
   Row,
   Select,
   Statistic,
-  Table,
   Tag,
 } from "antd";
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { Link } from "react-router";
+import { DataTable, type DataColumn } from "../../../components/DataTable";
+import { FormModal } from "../../../components/FormModal";
 import { Money, renderWan } from "../../../components/Money";
 import { MoneyInput } from "../../../components/MoneyInput";
-import { failedTable } from "../../../components/QueryState";
-import { applyFieldErrors, errorMessage } from "../../../lib/form-errors";
+import { formatMoney } from "../../../lib/money";
 import {
   useMatchingPolicies,
   useMatchingProjects,
   usePayMatching,
   useRegisterProject,
+  type MatchingPolicy,
   type MatchingProject,
   type ProjectInput,
 } from "../api/matching";
+
+type ProjectValues = Omit<ProjectInput, "approvedOn"> & { approvedOn?: Dayjs };
 
 function RegisterModal({
   open,
@@ -40,49 +42,25 @@ function RegisterModal({
   onClose: () => void;
 }) {
   const t = useMessages(allocationsMessages);
+  const { lang } = useI18n();
   const { message } = App.useApp();
-  const [form] = Form.useForm<
-    Omit<ProjectInput, "approvedOn"> & { approvedOn?: Dayjs }
-  >();
   const register = useRegisterProject();
-  const submit = async () => {
-    const v = await form.validateFields();
-    try {
-      const p = await register.mutateAsync({
-        ...v,
-        approvedOn: v.approvedOn?.format("YYYY-MM-DD") ?? "",
-      });
-      void message.success(
-        t('allocations.matching.registered', { v0: p.matching.toLocaleString("zh-CN") }),
-      );
-      onClose();
-    } catch (err) {
-      if (
-        !applyFieldErrors(form, err, [
-          "level",
-          "sourceProgramme",
-          "title",
-          "approvalDocNo",
-          "enterpriseId",
-          "external",
-          "approvedOn",
-        ]).length
-      ) {
-        void message.error(errorMessage(err));
-      }
-    }
+  const submit = async (v: ProjectValues) => {
+    const p = await register.mutateAsync({
+      ...v,
+      approvedOn: v.approvedOn?.format("YYYY-MM-DD") ?? "",
+    });
+    void message.success(t('allocations.matching.registered', { v0: formatMoney(p.matching, "yuan", lang) }));
   };
   return (
-    <Modal
+    <FormModal<ProjectValues>
       title={t('allocations.matching.formTitle')}
       open={open}
-      onCancel={onClose}
-      onOk={() => void submit()}
-      confirmLoading={register.isPending}
-      destroyOnHidden
+      onClose={onClose}
+      onSubmit={submit}
       width={680}
+      initialValues={{ level: "national" }}
     >
-      <Form form={form} layout="vertical" initialValues={{ level: "national" }}>
         <Row gutter={12}>
           <Col span={8}>
             <Form.Item name="level" label={t('allocations.matching.level')} rules={[{ required: true }]}>
@@ -149,8 +127,7 @@ function RegisterModal({
             </Form.Item>
           </Col>
         </Row>
-      </Form>
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -169,8 +146,80 @@ export function MatchingPanel({
   const pay = usePayMatching();
   const [registering, setRegistering] = useState(false);
   const [paying, setPaying] = useState<MatchingProject | null>(null);
-  const [amount, setAmount] = useState<number | null>(null);
   const totals = projects.data?.totals;
+  const columns: DataColumn<MatchingProject>[] = [
+    { key: "level", title: t('allocations.matching.level'), dataIndex: "levelName", width: 70 },
+    {
+      key: "project",
+      title: t('allocations.matching.project'),
+      render: (_, p) => (
+        <>
+          {p.title}
+          <div style={{ color: "#888", fontSize: 12 }}>
+            {p.sourceProgramme} · {p.approvalDocNo}
+          </div>
+        </>
+      ),
+    },
+    { key: "enterprise", title: t('allocations.matching.enterprise'), dataIndex: "enterpriseName", width: 200, ellipsis: true },
+    { key: "approvedOn", title: t('allocations.matching.approvedOn'), dataIndex: "approvedOn", width: 105 },
+    { key: "external", title: t('allocations.matching.grantShort'), dataIndex: "external", render: renderWan, align: "right" },
+    {
+      key: "matching",
+      title: t('allocations.matching.matching'),
+      render: (_, p) => (
+        <>
+          {renderWan(p.matching)}
+          <div style={{ color: "#888", fontSize: 12 }}>
+            {Number(p.policy.ratio) * 100}{t('allocations.matching.rateCap', { v0: p.policy.cap / 10000 })}
+          </div>
+        </>
+      ),
+      align: "right",
+    },
+    { key: "paid", title: t('allocations.matching.paid'), dataIndex: "paid", render: renderWan, align: "right" },
+    {
+      key: "remaining",
+      title: t('allocations.matching.outstanding'),
+      dataIndex: "remaining",
+      render: (v: number) =>
+        v > 0 ? (
+          <Tag color="orange">
+            <Money value={v} unit="wan" />
+          </Tag>
+        ) : (
+          <Tag color="green">{t('allocations.matching.settled')}</Tag>
+        ),
+    },
+    {
+      key: "orders",
+      title: t('allocations.matching.paymentOrder'),
+      render: (_, p) => (p.orderIds.length ? <Link to="/payments">{p.orderIds.map((id) => `#${id}`).join("、")}</Link> : "—"),
+    },
+    ...(canAct
+      ? [
+          {
+            key: "actions",
+            title: t('common.actions'),
+            width: 80,
+            render: (_: unknown, p: MatchingProject) =>
+              p.remaining > 0 ? (
+                <Button size="small" onClick={() => setPaying(p)}>
+                  {t('allocations.matching.pay')}
+                </Button>
+              ) : null,
+          },
+        ]
+      : []),
+  ];
+  const policyColumns: DataColumn<MatchingPolicy>[] = [
+    { key: "level", title: t('allocations.matching.level'), dataIndex: "levelName" },
+    { key: "ratio", title: t('allocations.matching.rate'), dataIndex: "ratio", render: (r: string) => `${Number(r) * 100}%` },
+    { key: "cap", title: t('allocations.matching.cap'), dataIndex: "cap", render: renderWan },
+    { key: "effectiveFrom", title: t('allocations.matching.effective'), dataIndex: "effectiveFrom" },
+    { key: "effectiveTo", title: t('allocations.matching.expires'), dataIndex: "effectiveTo", render: (v: string | null) => v ?? "—" },
+    { key: "documentNo", title: t('allocations.matching.documentNo'), dataIndex: "documentNo" },
+  ];
   return (
     <>
       <Row gutter={16} style={{ marginBottom: 16 }}>
@@ -205,169 +254,46 @@ export function MatchingPanel({
           </Card>
         </Col>
       </Row>
-      <Card
-        size="small"
-        title={t('allocations.matching.projects')}
-        extra={
-          canAct ? (
-            <Button type="primary" onClick={() => setRegistering(true)}>
-              {t('allocations.matching.register')}
-            </Button>
-          ) : null
-        }
-      >
-        <Table<MatchingProject>
+      <Card size="small" title={t('allocations.matching.projects')}>
+        <DataTable<MatchingProject>
+          tableId="allocations.matching"
           rowKey="id"
-          size="small"
-          loading={projects.isLoading}
-          {...failedTable(projects)}
-          dataSource={projects.data?.items ?? []}
-          columns={[
-            { title: t('allocations.matching.level'), dataIndex: "levelName", width: 70 },
-            {
-              title: t('allocations.matching.project'),
-              render: (_, p) => (
-                <>
-                  {p.title}
-                  <div style={{ color: "#888", fontSize: 12 }}>
-                    {p.sourceProgramme} · {p.approvalDocNo}
-                  </div>
-                </>
-              ),
-            },
-            {
-              title: t('allocations.matching.enterprise'),
-              dataIndex: "enterpriseName",
-              width: 200,
-              ellipsis: true,
-            },
-            { title: t('allocations.matching.approvedOn'), dataIndex: "approvedOn", width: 105 },
-            {
-              title: t('allocations.matching.grantShort'),
-              dataIndex: "external",
-              render: renderWan,
-              align: "right",
-            },
-            {
-              title: t('allocations.matching.matching'),
-              render: (_, p) => (
-                <>
-                  {renderWan(p.matching)}
-                  <div style={{ color: "#888", fontSize: 12 }}>
-                    {Number(p.policy.ratio) * 100}{t('allocations.matching.rateCap', { v0: p.policy.cap / 10000 })}
-                  </div>
-                </>
-              ),
-              align: "right",
-            },
-            {
-              title: t('allocations.matching.paid'),
-              dataIndex: "paid",
-              render: renderWan,
-              align: "right",
-            },
-            {
-              title: t('allocations.matching.outstanding'),
-              dataIndex: "remaining",
-              render: (v: number) =>
-                v > 0 ? (
-                  <Tag color="orange">
-                    <Money value={v} unit="wan" />
-                  </Tag>
-                ) : (
-                  <Tag color="green">{t('allocations.matching.settled')}</Tag>
-                ),
-            },
-            {
-              title: t('allocations.matching.paymentOrder'),
-              render: (_, p) =>
-                p.orderIds.length ? (
-                  <Link to="/payments">
-                    {p.orderIds.map((id) => `#${id}`).join("、")}
-                  </Link>
-                ) : (
-                  "—"
-                ),
-            },
-            ...(canAct
-              ? [
-                  {
-                    title: t('common.actions'),
-                    width: 80,
-                    render: (_: unknown, p: MatchingProject) =>
-                      p.remaining > 0 ? (
-                        <Button
-                          size="small"
-                          onClick={() => {
-                            setPaying(p);
-                            setAmount(p.remaining);
-                          }}
-                        >
-                          {t('allocations.matching.pay')}
-                        </Button>
-                      ) : null,
-                  },
-                ]
-              : []),
-          ]}
+          columns={columns}
+          query={projects}
+          rows={projects.data?.items}
+          pagination={{ pageSize: 10 }}
+          actions={
+            canAct ? (
+              <Button type="primary" onClick={() => setRegistering(true)}>
+                {t('allocations.matching.register')}
+              </Button>
+            ) : null
+          }
         />
       </Card>
-      <Card
-        size="small"
-        title={t('allocations.matching.policies')}
-        style={{ marginTop: 16 }}
-      >
-        <Table
-          size="small"
-          rowKey="id"
-          pagination={false}
-          dataSource={policies.data?.items ?? []}
-          columns={[
-            { title: t('allocations.matching.level'), dataIndex: "levelName" },
-            {
-              title: t('allocations.matching.rate'),
-              dataIndex: "ratio",
-              render: (r: string) => `${Number(r) * 100}%`,
-            },
-            { title: t('allocations.matching.cap'), dataIndex: "cap", render: renderWan },
-            { title: t('allocations.matching.effective'), dataIndex: "effectiveFrom" },
-            {
-              title: t('allocations.matching.expires'),
-              dataIndex: "effectiveTo",
-              render: (v: string | null) => v ?? "—",
-            },
-            { title: t('allocations.matching.documentNo'), dataIndex: "documentNo" },
-          ]}
-        />
+      <Card size="small" title={t('allocations.matching.policies')} style={{ marginTop: 16 }}>
+        <DataTable<MatchingPolicy> tableId="allocations.policies" rowKey="id" columns={policyColumns} query={policies} rows={policies.data?.items} />
       </Card>
       <RegisterModal open={registering} onClose={() => setRegistering(false)} />
-      <Modal
+      <FormModal<{ amount: number }>
         title={paying ? t('allocations.matching.payTitle', { title: paying.title }) : ""}
         open={paying !== null}
-        onCancel={() => setPaying(null)}
-        confirmLoading={pay.isPending}
+        onClose={() => setPaying(null)}
         okText={t('allocations.matching.createOrder')}
-        onOk={async () => {
-          try {
-            await pay.mutateAsync({ id: paying!.id, amount: amount ?? 0 });
-            void message.success(t('allocations.matching.orderCreated'));
-            setPaying(null);
-          } catch (err) {
-            void message.error(errorMessage(err));
-          }
+        initialValues={{ amount: paying?.remaining }}
+        onSubmit={async (v) => {
+          await pay.mutateAsync({ id: paying!.id, amount: v.amount });
+          void message.success(t('allocations.matching.orderCreated'));
         }}
       >
         <p>
           {t('allocations.matching.remaining')}
           <Money value={paying?.remaining ?? 0} />
         </p>
-        <MoneyInput
-          aria-label={t('allocations.matching.payAmount')}
-          value={amount ?? undefined}
-          onChange={(v) => setAmount(v ?? null)}
-          max={paying?.remaining}
-        />
-      </Modal>
+        <Form.Item name="amount" rules={[{ required: true, message: t('allocations.matching.amountRequired') }]}>
+          <MoneyInput aria-label={t('allocations.matching.payAmount')} max={paying?.remaining} />
+        </Form.Item>
+      </FormModal>
     </>
   );
 }
