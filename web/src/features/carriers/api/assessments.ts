@@ -3,6 +3,7 @@ import { api, unwrap, type BodyOf, type ResponseOf } from '../../../lib/api';
 import { carriersKey, refreshCarriers } from './keys';
 
 export type Assessment = ResponseOf<'/api/carrier-assessments', 'get'>['items'][number];
+export type ParkFigure = ResponseOf<'/api/carriers/parks/figures', 'get'>['items'][number];
 export type AssessmentInput = BodyOf<'/api/carriers/{id}/assessments', 'post'>;
 
 export const useAssessments = (year?: number) =>

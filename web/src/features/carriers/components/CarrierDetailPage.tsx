@@ -1,10 +1,12 @@
-import { Button, Card, Descriptions, Form, Input, Modal, Select, Space, Table, Tabs, Tag, Typography, message } from 'antd';
+import { Button, Card, Descriptions, Form, Input, Select, Space, Table, Tabs, Tag, Typography, message } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { StatusTag } from '../../../components/StatusTag';
 import { Money } from '../../../components/Money';
 import { PageTitle } from '../../../components/PageTitle';
-import { QueryFailure, failedTable } from '../../../components/QueryState';
+import { QueryFailure } from '../../../components/QueryState';
+import { DataTable, type DataColumn } from '../../../components/DataTable';
+import { FormModal } from '../../../components/FormModal';
 import { businessDayjs } from '../../../lib/business-clock';
 import { errorMessage } from '../../../lib/form-errors';
 import { orDash } from '../../../lib/format';
@@ -15,11 +17,11 @@ import { useRecommendNational } from '../api/national';
 import { useSaveStats, type StatsFields } from '../api/stats';
 import { GRADE_COLORS } from '../constants';
 import { AssessDialog, AssessmentItems } from './AssessDialog';
-import { APPLICATION_FIELDS, ApplicationFormFields } from './ApplicationFormFields';
+import { ApplicationFormFields } from './ApplicationFormFields';
 import { CarrierForm } from './CarrierForm';
 import { NationalTab } from './NationalTab';
-import { showErrors } from './errors';
-import { STATS_FIELD_NAMES, StatsFormFields } from './StatsFormFields';
+import { showErrors, withFlatFields } from './errors';
+import { StatsFormFields } from './StatsFormFields';
 import { carriersMessages } from '../messages';
 import { useMessages } from '../../../lib/i18n';
 
@@ -148,7 +150,7 @@ export default function CarrierDetailPage() {
           ]}
         />
       </Card>
-      <CarrierForm open={dialog === 'edit'} initial={c} onClose={() => setDialog(null)} pending={update.isPending} onSubmit={({ kind: _k, ...rest }) => update.mutateAsync({ ...rest, version: c.version })} />
+      <CarrierForm open={dialog === 'edit'} initial={c} onClose={() => setDialog(null)} onSubmit={({ kind: _k, ...rest }) => update.mutateAsync({ ...rest, version: c.version })} />
       {dialog === 'apply' ? <ApplyDialog c={c} onClose={() => setDialog(null)} /> : null}
       {dialog === 'stats' ? <StatsDialog c={c} onClose={() => setDialog(null)} /> : null}
       {dialog === 'national' ? <RecommendDialog c={c} onClose={() => setDialog(null)} /> : null}
@@ -192,6 +194,32 @@ function Firms({ c, canEdit }: { c: CarrierDetail; canEdit: boolean }) {
       message.error(errorMessage(err));
     }
   };
+  const columns: DataColumn<Firm>[] = [
+    { key: 'firm', title: t('carriers.firms.firm'), dataIndex: 'firmName', render: (v: string, r) => (r.enterpriseId ? <Link to={`/enterprises/${r.enterpriseId}`}>{v}</Link> : v) },
+    { key: 'enteredOn', title: t('carriers.firms.in'), dataIndex: 'enteredOn', width: 110 },
+    { key: 'graduatedOn', title: t('carriers.firms.graduate'), dataIndex: 'graduatedOn', width: 110, render: orDash },
+    { key: 'exitedOn', title: t('carriers.firms.exit'), dataIndex: 'exitedOn', width: 110, render: orDash },
+    {
+      key: 'status',
+      title: t('carriers.status'),
+      dataIndex: 'statusName',
+      width: canEdit ? 200 : 90,
+      render: (v: string, r) =>
+        r.status === 'incubating' && canEdit ? (
+          <Space>
+            <StatusTag status={r.status} name={v} />
+            <Button size="small" onClick={() => void finish(r, 'graduated')}>
+              {t('carriers.firms.graduate')}
+            </Button>
+            <Button size="small" danger onClick={() => void finish(r, 'exited')}>
+              {t('carriers.firms.exit')}
+            </Button>
+          </Space>
+        ) : (
+          <StatusTag status={r.status} name={v} />
+        ),
+    },
+  ];
   return (
     <>
       {canEdit ? (
@@ -221,117 +249,60 @@ function Firms({ c, canEdit }: { c: CarrierDetail; canEdit: boolean }) {
           </Button>
         </Form>
       ) : null}
-      <Table
-        rowKey="id"
-        size="small"
-        loading={q.isLoading}
-        dataSource={q.data?.items}
-        {...failedTable(q)}
-        pagination={{ pageSize: 15 }}
-        columns={[
-          { title: t('carriers.firms.firm'), dataIndex: 'firmName', render: (v: string, r: Firm) => (r.enterpriseId ? <Link to={`/enterprises/${r.enterpriseId}`}>{v}</Link> : v) },
-          { title: t('carriers.firms.in'), dataIndex: 'enteredOn', width: 110 },
-          { title: t('carriers.firms.graduate'), dataIndex: 'graduatedOn', width: 110, render: orDash },
-          { title: t('carriers.firms.exit'), dataIndex: 'exitedOn', width: 110, render: orDash },
-          {
-            title: t('carriers.status'),
-            dataIndex: 'status',
-            width: canEdit ? 200 : 90,
-            render: (s: Firm['status'], r: Firm) =>
-              s === 'incubating' && canEdit ? (
-                <Space>
-                  <Tag color="blue">{t('carriers.firms.incubating')}</Tag>
-                  <Button size="small" onClick={() => void finish(r, 'graduated')}>
-                    {t('carriers.firms.graduate')}
-                  </Button>
-                  <Button size="small" danger onClick={() => void finish(r, 'exited')}>
-                    {t('carriers.firms.exit')}
-                  </Button>
-                </Space>
-              ) : (
-                <Tag color={s === 'incubating' ? 'blue' : s === 'graduated' ? 'green' : 'default'}>{s === 'incubating' ? t('carriers.firms.incubating') : s === 'graduated' ? t('carriers.firms.graduatedStatus') : t('carriers.exited')}</Tag>
-              ),
-          },
-        ]}
-      />
+      <DataTable<Firm> tableId="carriers.carrier.firms" rowKey="id" columns={columns} query={q} rows={q.data?.items} pagination={{ pageSize: 15 }} />
     </>
   );
 }
 
 function ApplyDialog({ c, onClose }: { c: CarrierDetail; onClose: () => void }) {
   const t = useMessages(carriersMessages);
-  const [form] = Form.useForm<ApplicationForm>();
   const open = useOpenApplication(c.id);
   const navigate = useNavigate();
-  const submit = async () => {
-    const v = await form.validateFields();
-    try {
-      const app = await open.mutateAsync(v);
-      message.success(t('carriers.apply.saved'));
-      void navigate(`/carriers/applications/${app.id}`);
-    } catch (err) {
-      showErrors(form, err, APPLICATION_FIELDS);
-    }
+  const submit = async (v: ApplicationForm) => {
+    const app = await withFlatFields(open.mutateAsync(v));
+    message.success(t('carriers.apply.saved'));
+    void navigate(`/carriers/applications/${app.id}`);
   };
   return (
-    <Modal open title={t('carriers.apply.title', { kindName: c.kindName })} okText={t('carriers.saveDraft')} cancelText={t('common.cancel')} onCancel={onClose} onOk={() => void submit()} confirmLoading={open.isPending} width={640}>
-      <Form form={form} layout="vertical" initialValues={{ areaM2: c.areaM2, services: c.services, operatingSince: c.foundedOn ?? undefined, firms: c.firms.inIncubation }}>
-        <ApplicationFormFields />
-      </Form>
-    </Modal>
+    <FormModal<ApplicationForm> open title={t('carriers.apply.title', { kindName: c.kindName })} okText={t('carriers.saveDraft')} cancelText={t('common.cancel')} onClose={onClose} onSubmit={submit} width={640} initialValues={{ areaM2: c.areaM2, services: c.services as ApplicationForm['services'], operatingSince: c.foundedOn ?? undefined, firms: c.firms.inIncubation }}>
+      <ApplicationFormFields />
+    </FormModal>
   );
 }
 
 function StatsDialog({ c, onClose }: { c: CarrierDetail; onClose: () => void }) {
   const t = useMessages(carriersMessages);
-  const [form] = Form.useForm<StatsFields & { year: number }>();
   const save = useSaveStats(c.id);
   const navigate = useNavigate();
   const year = businessDayjs().year();
-  const submit = async () => {
-    const { year: y, ...fields } = await form.validateFields();
-    try {
-      const s = await save.mutateAsync({ year: y, fields });
-      message.success(t('common.saved'));
-      void navigate(`/carriers/stats/${s.id}`);
-    } catch (err) {
-      showErrors(form, err, [...STATS_FIELD_NAMES, 'year']);
-    }
+  const submit = async ({ year: y, ...fields }: StatsFields & { year: number }) => {
+    const s = await withFlatFields(save.mutateAsync({ year: y, fields }));
+    message.success(t('common.saved'));
+    void navigate(`/carriers/stats/${s.id}`);
   };
   return (
-    <Modal open title={t('carriers.stats.fileTitle')} okText={t('common.save')} cancelText={t('common.cancel')} onCancel={onClose} onOk={() => void submit()} confirmLoading={save.isPending} width={560}>
-      <Form form={form} layout="vertical" initialValues={{ year: year - 1 >= Number((c.foundedOn ?? '2000').slice(0, 4)) ? year - 1 : year, areaM2: c.areaM2, firmsInIncubation: c.firms.inIncubation }}>
-        <Form.Item name="year" label={t('carriers.statsYear')} rules={[{ required: true }]}>
-          <Select options={[year, year - 1, year - 2].map((y) => ({ value: y, label: t('carriers.yearLabel', { y }) }))} />
-        </Form.Item>
-        <StatsFormFields />
-      </Form>
-    </Modal>
+    <FormModal<StatsFields & { year: number }> open title={t('carriers.stats.fileTitle')} okText={t('common.save')} cancelText={t('common.cancel')} onClose={onClose} onSubmit={submit} width={560} initialValues={{ year: year - 1 >= Number((c.foundedOn ?? '2000').slice(0, 4)) ? year - 1 : year, areaM2: c.areaM2, firmsInIncubation: c.firms.inIncubation }}>
+      <Form.Item name="year" label={t('carriers.statsYear')} rules={[{ required: true }]}>
+        <Select options={[year, year - 1, year - 2].map((y) => ({ value: y, label: t('carriers.yearLabel', { y }) }))} />
+      </Form.Item>
+      <StatsFormFields />
+    </FormModal>
   );
 }
 
 function RecommendDialog({ c, onClose }: { c: CarrierDetail; onClose: () => void }) {
   const t = useMessages(carriersMessages);
-  const [form] = Form.useForm<{ docNo?: string }>();
   const recommend = useRecommendNational(c.id);
-  const submit = async () => {
-    const v = await form.validateFields();
-    try {
-      await recommend.mutateAsync({ docNo: v.docNo || undefined });
-      message.success(t('carriers.recommend.done'));
-      onClose();
-    } catch (err) {
-      showErrors(form, err, ['docNo', 'recommendedOn']);
-    }
+  const submit = async (v: { docNo?: string }) => {
+    await withFlatFields(recommend.mutateAsync({ docNo: v.docNo || undefined }));
+    message.success(t('carriers.recommend.done'));
   };
   return (
-    <Modal open title={c.kind === 'incubator' ? t('carriers.recommend.incubatorTitle') : t('carriers.recommend.makerspaceTitle')} okText={t('carriers.recommend.submit')} cancelText={t('common.cancel')} onCancel={onClose} onOk={() => void submit()} confirmLoading={recommend.isPending}>
+    <FormModal<{ docNo?: string }> open title={c.kind === 'incubator' ? t('carriers.recommend.incubatorTitle') : t('carriers.recommend.makerspaceTitle')} okText={t('carriers.recommend.submit')} cancelText={t('common.cancel')} onClose={onClose} onSubmit={submit}>
       <Typography.Paragraph type="secondary">{t('carriers.recommend.intro')}</Typography.Paragraph>
-      <Form form={form} layout="vertical">
-        <Form.Item name="docNo" label={t('carriers.recommend.documentNo')}>
-          <Input placeholder={t('carriers.recommend.documentNoPlaceholder')} maxLength={60} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="docNo" label={t('carriers.recommend.documentNo')}>
+        <Input placeholder={t('carriers.recommend.documentNoPlaceholder')} maxLength={60} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,13 +1,13 @@
-import { Button, Card, Flex, Input, Select, Table, Tabs, Tag } from 'antd';
+import { Button, Card, Flex, Input, Select, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { PageTitle } from '../../../components/PageTitle';
-import { failedTable } from '../../../components/QueryState';
+import { DataTable, type DataColumn } from '../../../components/DataTable';
 import { businessDayjs } from '../../../lib/business-clock';
 import { orDash } from '../../../lib/format';
 import { useDistricts } from '../../../lib/reference/get-districts';
 import { useSession } from '../../../lib/session';
-import { useParkFigures } from '../api/assessments';
+import { useParkFigures, type ParkFigure } from '../api/assessments';
 import { useCarriers, useCreateCarrier, useParks, type CarrierQuery, type CarrierSummary } from '../api/carriers';
 import { kindOptions } from '../constants';
 import { CarrierForm } from './CarrierForm';
@@ -25,17 +25,18 @@ export default function CarriersPage() {
   const parks = useParks();
   const create = useCreateCarrier();
   const [adding, setAdding] = useState(false);
-  const columns = [
-    { title: t('carriers.name'), dataIndex: 'name', render: (v: string, r: CarrierSummary) => <Link to={`/carriers/${r.id}`}>{v}</Link> },
-    { title: t('carriers.kind'), dataIndex: 'kindName', width: 130 },
-    { title: t('carriers.district'), dataIndex: 'districtName', width: 90 },
-    { title: t('carriers.parkOrTown'), dataIndex: 'parkName', width: 170, render: orDash },
-    { title: t('carriers.areaSqm'), dataIndex: 'areaM2', width: 110, align: 'right' as const, render: (v: number) => v.toLocaleString('zh-CN') },
-    { title: t('carriers.operator'), dataIndex: 'operatorName', ellipsis: true },
+  const columns: DataColumn<CarrierSummary>[] = [
+    { key: 'name', title: t('carriers.name'), dataIndex: 'name', render: (v: string, r) => <Link to={`/carriers/${r.id}`}>{v}</Link> },
+    { key: 'kind', title: t('carriers.kind'), dataIndex: 'kindName', width: 130 },
+    { key: 'district', title: t('carriers.district'), dataIndex: 'districtName', width: 90 },
+    { key: 'park', title: t('carriers.parkOrTown'), dataIndex: 'parkName', width: 170, render: orDash },
+    { key: 'area', title: t('carriers.areaSqm'), dataIndex: 'areaM2', width: 110, align: 'right', render: (v: number) => v.toLocaleString('zh-CN') },
+    { key: 'operator', title: t('carriers.operator'), dataIndex: 'operatorName', ellipsis: true },
     {
+      key: 'recognition',
       title: t('carriers.recognition'),
       width: 200,
-      render: (_: unknown, r: CarrierSummary) =>
+      render: (_: unknown, r) =>
         r.exitedOn ? (
           <Tag color="red">{t('carriers.exitedOn', { exitedOn: r.exitedOn })}</Tag>
         ) : (
@@ -48,23 +49,31 @@ export default function CarriersPage() {
     },
   ];
   const list = (
-    <>
-      <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-        <Select aria-label={t('carriers.kind')} allowClear placeholder={t('carriers.allKinds')} style={{ width: 160 }} options={kindOptions(t)} value={query.kind} onChange={(kind) => setQuery({ ...query, kind })} />
-        {!isOperator ? (
-          <Select aria-label={t('carriers.district')} allowClear placeholder={t('carriers.allDistricts')} style={{ width: 140 }} options={(districts.data ?? []).map((d) => ({ value: d.id, label: d.name }))} value={query.districtId} onChange={(districtId) => setQuery({ ...query, districtId })} />
-        ) : null}
-        <Select aria-label={t('carriers.park')} allowClear placeholder={t('carriers.allParks')} style={{ width: 200 }} options={(parks.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))} value={query.parkId} onChange={(parkId) => setQuery({ ...query, parkId })} />
-        <Input.Search aria-label={t('carriers.nameShort')} placeholder={t('carriers.name')} allowClear style={{ width: 220 }} onSearch={(v) => setQuery({ ...query, q: v || undefined })} />
-      </Flex>
-      <Table rowKey="id" size="middle" loading={q.isLoading} dataSource={q.data?.items} columns={columns} pagination={{ pageSize: 20, showTotal: (n) => t('carriers.total', { n }) }} {...failedTable(q)} />
-    </>
+    <DataTable<CarrierSummary>
+      tableId="carriers.list"
+      rowKey="id"
+      size="middle"
+      columns={columns}
+      query={q}
+      rows={q.data?.items}
+      pagination={{ pageSize: 20, showTotal: (n) => t('carriers.total', { n }) }}
+      filters={
+        <>
+          <Select aria-label={t('carriers.kind')} allowClear placeholder={t('carriers.allKinds')} style={{ width: 160 }} options={kindOptions(t)} value={query.kind} onChange={(kind) => setQuery({ ...query, kind })} />
+          {!isOperator ? (
+            <Select aria-label={t('carriers.district')} allowClear placeholder={t('carriers.allDistricts')} style={{ width: 140 }} options={(districts.data ?? []).map((d) => ({ value: d.id, label: d.name }))} value={query.districtId} onChange={(districtId) => setQuery({ ...query, districtId })} />
+          ) : null}
+          <Select aria-label={t('carriers.park')} allowClear placeholder={t('carriers.allParks')} style={{ width: 200 }} options={(parks.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))} value={query.parkId} onChange={(parkId) => setQuery({ ...query, parkId })} />
+          <Input.Search aria-label={t('carriers.nameShort')} placeholder={t('carriers.name')} allowClear style={{ width: 220 }} onSearch={(v) => setQuery({ ...query, q: v || undefined })} />
+        </>
+      }
+    />
   );
   return (
     <>
       <PageTitle title={isOperator ? t('carriers.list.mine') : t('carriers.list.title')} extra={isOperator ? <Button type="primary" onClick={() => setAdding(true)}>{t('carriers.form.register')}</Button> : null} />
       <Card>{isOperator ? list : <Tabs items={[{ key: 'list', label: t('carriers.list.directory'), children: list }, { key: 'parks', label: t('carriers.list.byPark'), children: <ParkFigures /> }]} />}</Card>
-      <CarrierForm open={adding} onClose={() => setAdding(false)} onSubmit={(v) => create.mutateAsync(v)} pending={create.isPending} />
+      <CarrierForm open={adding} onClose={() => setAdding(false)} onSubmit={(v) => create.mutateAsync(v)} />
     </>
   );
 }
@@ -73,25 +82,23 @@ function ParkFigures() {
   const t = useMessages(carriersMessages);
   const [year, setYear] = useState(businessDayjs().year());
   const q = useParkFigures(year);
+  const columns: DataColumn<ParkFigure>[] = [
+    { key: 'park', title: t('carriers.parkOrTown'), dataIndex: 'parkName' },
+    { key: 'incubators', title: t('carriers.park.incubators'), dataIndex: 'incubators', align: 'right' },
+    { key: 'makerspaces', title: t('carriers.park.makerspaces'), dataIndex: 'makerspaces', align: 'right' },
+    { key: 'platforms', title: t('carriers.park.platforms'), dataIndex: 'platforms', align: 'right' },
+    { key: 'incubatorArea', title: t('carriers.park.incubationArea'), dataIndex: 'incubatorArea', align: 'right', render: (v: number) => v.toLocaleString('zh-CN') },
+    { key: 'enterprises', title: t('carriers.park.enterprises'), dataIndex: 'enterprises', align: 'right' },
+  ];
   return (
-    <>
-      <Select aria-label={t('carriers.year')} style={{ width: 120, marginBottom: 12 }} value={year} onChange={setYear} options={[0, 1, 2].map((d) => ({ value: businessDayjs().year() - d, label: t('carriers.list.year', { v0: businessDayjs().year() - d }) }))} />
-      <Table
-        rowKey="parkId"
-        size="middle"
-        pagination={false}
-        loading={q.isLoading}
-        dataSource={q.data?.items}
-        {...failedTable(q)}
-        columns={[
-          { title: t('carriers.parkOrTown'), dataIndex: 'parkName' },
-          { title: t('carriers.park.incubators'), dataIndex: 'incubators', align: 'right' },
-          { title: t('carriers.park.makerspaces'), dataIndex: 'makerspaces', align: 'right' },
-          { title: t('carriers.park.platforms'), dataIndex: 'platforms', align: 'right' },
-          { title: t('carriers.park.incubationArea'), dataIndex: 'incubatorArea', align: 'right', render: (v: number) => v.toLocaleString('zh-CN') },
-          { title: t('carriers.park.enterprises'), dataIndex: 'enterprises', align: 'right' },
-        ]}
-      />
-    </>
+    <DataTable<ParkFigure>
+      tableId="carriers.parks"
+      rowKey="parkId"
+      size="middle"
+      columns={columns}
+      query={q}
+      rows={q.data?.items}
+      filters={<Select aria-label={t('carriers.year')} style={{ width: 120 }} value={year} onChange={setYear} options={[0, 1, 2].map((d) => ({ value: businessDayjs().year() - d, label: t('carriers.list.year', { v0: businessDayjs().year() - d }) }))} />}
+    />
   );
 }

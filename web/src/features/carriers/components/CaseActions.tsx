@@ -1,4 +1,5 @@
-import { Button, Flex, Input, Modal, Timeline, Typography, message } from 'antd';
+import { Button, Flex, Form, Input, Timeline, Typography, message } from 'antd';
+import { FormModal } from '../../../components/FormModal';
 import { useState } from 'react';
 import { errorMessage } from '../../../lib/form-errors';
 import { formatDateTime } from '../../../lib/format';
@@ -15,16 +16,17 @@ interface Action {
 export function CaseActions({ actions, onAct, pending }: { actions: Action[]; onAct: (a: { action: string; comment?: string }) => Promise<unknown>; pending: boolean }) {
   const t = useMessages(carriersMessages);
   const [asking, setAsking] = useState<Action | null>(null);
-  const [comment, setComment] = useState('');
-  const run = async (action: string, text?: string) => {
+  const run = async (action: string) => {
     try {
-      await onAct({ action, ...(text ? { comment: text } : {}) });
+      await onAct({ action });
       message.success(t('carriers.case.done'));
-      setAsking(null);
-      setComment('');
     } catch (err) {
       message.error(errorMessage(err));
     }
+  };
+  const runWithComment = async (v: { comment: string }) => {
+    await onAct({ action: asking!.action, comment: v.comment.trim() });
+    message.success(t('carriers.case.done'));
   };
   if (!actions.length) {
     return null;
@@ -38,10 +40,12 @@ export function CaseActions({ actions, onAct, pending }: { actions: Action[]; on
           </Button>
         ))}
       </Flex>
-      <Modal open={!!asking} title={asking?.name} okText={t('carriers.case.confirm')} cancelText={t('common.cancel')} onCancel={() => setAsking(null)} okButtonProps={{ disabled: !comment.trim(), loading: pending }} onOk={() => void run(asking!.action, comment.trim())}>
+      <FormModal<{ comment: string }> open={!!asking} title={asking?.name} okText={t('carriers.case.confirm')} cancelText={t('common.cancel')} onClose={() => setAsking(null)} onSubmit={runWithComment}>
         <Typography.Paragraph type="secondary">{t('carriers.case.commentHint')}</Typography.Paragraph>
-        <Input.TextArea aria-label={t('carriers.case.comment')} rows={4} value={comment} maxLength={1000} onChange={(e) => setComment(e.target.value)} />
-      </Modal>
+        <Form.Item name="comment" rules={[{ required: true, whitespace: true, message: t('carriers.case.commentRequired') }]}>
+          <Input.TextArea aria-label={t('carriers.case.comment')} rows={4} maxLength={1000} />
+        </Form.Item>
+      </FormModal>
     </>
   );
 }

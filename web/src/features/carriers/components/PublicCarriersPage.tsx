@@ -1,7 +1,7 @@
-import { Card, Flex, Input, Select, Table, Tag, Typography } from 'antd';
+import { Card, Flex, Input, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { PageTitle } from '../../../components/PageTitle';
-import { failedTable } from '../../../components/QueryState';
+import { DataTable, type DataColumn } from '../../../components/DataTable';
 import { orDash } from '../../../lib/format';
 import { usePublicCarriers, useParks, type CarrierQuery, type PublicCarrier } from '../api/carriers';
 import { kindOptions } from '../constants';
@@ -14,40 +14,44 @@ export default function PublicCarriersPage() {
   const [query, setQuery] = useState<CarrierQuery>({});
   const q = usePublicCarriers(query);
   const parks = useParks();
+  const columns: DataColumn<PublicCarrier>[] = [
+    { key: 'name', title: t('carriers.nameShort'), dataIndex: 'name' },
+    { key: 'kind', title: t('carriers.kind'), dataIndex: 'kindName', width: 130 },
+    { key: 'district', title: t('carriers.district'), dataIndex: 'districtName', width: 90 },
+    { key: 'park', title: t('carriers.parkOrTown'), dataIndex: 'parkName', render: orDash },
+    { key: 'address', title: t('carriers.address'), dataIndex: 'address', ellipsis: true },
+    {
+      key: 'recognition',
+      title: t('carriers.recognition'),
+      render: (_: unknown, r) => (
+        <Flex gap={4} wrap>
+          {r.nationalReference ? <Tag color="gold">{t('carriers.national')} {r.nationalReference}</Tag> : null}
+          {r.municipalReference ? <Tag color="green">{t('carriers.municipal')} {r.municipalReference}</Tag> : null}
+        </Flex>
+      ),
+    },
+  ];
   return (
     <>
       <PageTitle title={t('carriers.public.title')}>
         <Typography.Text type="secondary">{t('carriers.public.intro')}</Typography.Text>
       </PageTitle>
       <Card>
-        <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-          <Select aria-label={t('carriers.kind')} allowClear placeholder={t('carriers.allKinds')} style={{ width: 160 }} options={kindOptions(t).filter((o) => o.value !== 'platform')} value={query.kind} onChange={(kind) => setQuery({ ...query, kind })} />
-          <Select aria-label={t('carriers.park')} allowClear placeholder={t('carriers.allParks')} style={{ width: 200 }} options={(parks.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))} value={query.parkId} onChange={(parkId) => setQuery({ ...query, parkId })} />
-          <Input.Search aria-label={t('carriers.nameShort')} placeholder={t('carriers.nameShort')} allowClear style={{ width: 220 }} onSearch={(v) => setQuery({ ...query, q: v || undefined })} />
-        </Flex>
-        <Table
+        <DataTable<PublicCarrier>
+          tableId="carriers.public"
           rowKey="id"
           size="middle"
-          loading={q.isLoading}
-          dataSource={q.data?.items}
-          {...failedTable(q)}
+          columns={columns}
+          query={q}
+          rows={q.data?.items}
           pagination={{ pageSize: 20, showTotal: (n) => t('carriers.total', { n }) }}
-          columns={[
-            { title: t('carriers.nameShort'), dataIndex: 'name' },
-            { title: t('carriers.kind'), dataIndex: 'kindName', width: 130 },
-            { title: t('carriers.district'), dataIndex: 'districtName', width: 90 },
-            { title: t('carriers.parkOrTown'), dataIndex: 'parkName', render: orDash },
-            { title: t('carriers.address'), dataIndex: 'address', ellipsis: true },
-            {
-              title: t('carriers.recognition'),
-              render: (_: unknown, r: PublicCarrier) => (
-                <Flex gap={4} wrap>
-                  {r.nationalReference ? <Tag color="gold">{t('carriers.national')} {r.nationalReference}</Tag> : null}
-                  {r.municipalReference ? <Tag color="green">{t('carriers.municipal')} {r.municipalReference}</Tag> : null}
-                </Flex>
-              ),
-            },
-          ]}
+          filters={
+            <>
+              <Select aria-label={t('carriers.kind')} allowClear placeholder={t('carriers.allKinds')} style={{ width: 160 }} options={kindOptions(t).filter((o) => o.value !== 'platform')} value={query.kind} onChange={(kind) => setQuery({ ...query, kind })} />
+              <Select aria-label={t('carriers.park')} allowClear placeholder={t('carriers.allParks')} style={{ width: 200 }} options={(parks.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))} value={query.parkId} onChange={(parkId) => setQuery({ ...query, parkId })} />
+              <Input.Search aria-label={t('carriers.nameShort')} placeholder={t('carriers.nameShort')} allowClear style={{ width: 220 }} onSearch={(v) => setQuery({ ...query, q: v || undefined })} />
+            </>
+          }
         />
       </Card>
     </>

@@ -1,18 +1,17 @@
-import { Button, Card, Flex, Select, Table, Tabs, Tag, Upload, message } from 'antd';
+import { Button, Card, Select, Tabs, Tag, Upload, message } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { StatusTag } from '../../../components/StatusTag';
 import { Money } from '../../../components/Money';
 import { PageTitle } from '../../../components/PageTitle';
-import { failedTable } from '../../../components/QueryState';
+import { DataTable, type DataColumn } from '../../../components/DataTable';
 import { businessDayjs } from '../../../lib/business-clock';
-import { downloadFile } from '../../../lib/download';
 import { ApiError } from '../../../lib/api';
 import { errorMessage } from '../../../lib/form-errors';
 import { orDash } from '../../../lib/format';
 import { useSession } from '../../../lib/session';
-import { useApplications } from '../api/applications';
-import { useAssessments } from '../api/assessments';
+import { useApplications, type ApplicationLine } from '../api/applications';
+import { useAssessments, type Assessment } from '../api/assessments';
 import { usePublishCarrierNotice } from '../api/notice';
 import { useImportStats, useStatsList, type StatsLine } from '../api/stats';
 import { GRADE_COLORS } from '../constants';
@@ -73,34 +72,35 @@ function Applications() {
     }
   };
   const sameKind = picked.length > 0 && picked.every((r) => r.instrument === picked[0].instrument && r.year === picked[0].year);
+  const columns: DataColumn<ApplicationLine>[] = [
+    { key: 'carrier', title: t('carriers.carrier'), dataIndex: 'carrierName', render: (v: string, r) => <Link to={`/carriers/applications/${r.id}`}>{v}</Link> },
+    { key: 'kind', title: t('carriers.kind'), dataIndex: 'instrumentName' },
+    { key: 'district', title: t('carriers.district'), dataIndex: 'districtName', width: 90 },
+    { key: 'status', title: t('carriers.status'), dataIndex: 'statusName', render: (v: string, r) => <StatusTag status={r.status} name={v} /> },
+    { key: 'dueOn', title: t('carriers.dueBy'), dataIndex: 'dueOn', render: orDash },
+    { key: 'certificateNo', title: t('carriers.certificateNo'), dataIndex: 'certificateNo', render: orDash },
+  ];
   return (
-    <>
-      <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-        <Select aria-label={t('carriers.review.applicationYear')} allowClear placeholder={t('carriers.review.allYears')} style={{ width: 120 }} value={year} onChange={setYear} options={years().map((y) => ({ value: y, label: t('carriers.yearLabel', { y }) }))} />
-        {isCity ? (
-          <Button type="primary" disabled={!sameKind} loading={publish.isPending} onClick={() => void publishNotice()}>
-            {t('carriers.review.publishNotice')}{picked.length ? `（${picked.length}）` : ''}
-          </Button>
-        ) : null}
-        {isCity && picked.length > 0 && !sameKind ? <Tag color="orange">{t('carriers.review.noticeRule')}</Tag> : null}
-      </Flex>
-      <Table
-        rowKey="id"
-        size="middle"
-        loading={q.isLoading}
-        dataSource={rows}
-        {...failedTable(q)}
-        rowSelection={isCity ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]), getCheckboxProps: (r) => ({ disabled: r.status !== 'city_passed', 'aria-label': t('carriers.review.select', { carrierName: r.carrierName }) }) } : undefined}
-        columns={[
-          { title: t('carriers.carrier'), dataIndex: 'carrierName', render: (v: string, r) => <Link to={`/carriers/applications/${r.id}`}>{v}</Link> },
-          { title: t('carriers.kind'), dataIndex: 'instrumentName' },
-          { title: t('carriers.district'), dataIndex: 'districtName', width: 90 },
-          { title: t('carriers.status'), dataIndex: 'statusName', render: (v: string, r) => <StatusTag status={r.status} name={v} /> },
-          { title: t('carriers.dueBy'), dataIndex: 'dueOn', render: orDash },
-          { title: t('carriers.certificateNo'), dataIndex: 'certificateNo', render: orDash },
-        ]}
-      />
-    </>
+    <DataTable<ApplicationLine>
+      tableId="carriers.review.applications"
+      rowKey="id"
+      size="middle"
+      columns={columns}
+      query={q}
+      rows={rows}
+      rowSelection={isCity ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]), getCheckboxProps: (r) => ({ disabled: r.status !== 'city_passed', 'aria-label': t('carriers.review.select', { carrierName: r.carrierName }) }) } : undefined}
+      filters={<Select aria-label={t('carriers.review.applicationYear')} allowClear placeholder={t('carriers.review.allYears')} style={{ width: 120 }} value={year} onChange={setYear} options={years().map((y) => ({ value: y, label: t('carriers.yearLabel', { y }) }))} />}
+      actions={
+        isCity ? (
+          <>
+            {picked.length > 0 && !sameKind ? <Tag color="orange">{t('carriers.review.noticeRule')}</Tag> : null}
+            <Button type="primary" disabled={!sameKind} loading={publish.isPending} onClick={() => void publishNotice()}>
+              {t('carriers.review.publishNotice')}{picked.length ? `（${picked.length}）` : ''}
+            </Button>
+          </>
+        ) : null
+      }
+    />
   );
 }
 
@@ -110,34 +110,46 @@ function Stats({ isOperator }: { isOperator: boolean }) {
   const [status, setStatus] = useState<string | undefined>();
   const q = useStatsList({ year, status });
   const imp = useImportStats();
-  const download = async () => {
-    try {
-      await downloadFile(`/api/carrier-stats/export.xlsx?year=${year}`, t('carriers.review.statsFile', { year }));
-    } catch (err) {
-      message.error(errorMessage(err));
-    }
-  };
+  const columns: DataColumn<StatsLine>[] = [
+    { key: 'carrier', title: t('carriers.carrier'), dataIndex: 'carrierName', render: (v: string, r) => <Link to={`/carriers/stats/${r.id}`}>{v}</Link> },
+    { key: 'district', title: t('carriers.district'), dataIndex: 'districtName', width: 90 },
+    { key: 'firms', title: t('carriers.firmsInIncubation'), dataIndex: ['fields', 'firmsInIncubation'], align: 'right', width: 90 },
+    { key: 'graduated', title: t('carriers.firms.graduate'), dataIndex: ['fields', 'graduatedFirms'], align: 'right', width: 70 },
+    { key: 'revenue', title: t('carriers.review.totalRevenue'), dataIndex: ['fields', 'revenue'], align: 'right', render: (v: number) => <Money value={v} unit="wan" /> },
+    { key: 'status', title: t('carriers.status'), dataIndex: 'statusName', render: (v: string, r) => <StatusTag status={r.status} name={v} /> },
+    { key: 'flags', title: t('carriers.review.yoyFlags'), dataIndex: 'flags', render: (f: StatsLine['flags']) => (f.length ? <Tag color="orange">{f.length} {t('carriers.review.flagsUnit')}</Tag> : '—') },
+  ];
   return (
-    <>
-      <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-        <Select aria-label={t('carriers.statsYear')} style={{ width: 120 }} value={year} onChange={setYear} options={years().map((y) => ({ value: y, label: t('carriers.yearOption', { y }) }))} />
-        <Select
-          aria-label={t('carriers.status')}
-          allowClear
-          placeholder={t('carriers.allStatuses')}
-          style={{ width: 140 }}
-          value={status}
-          onChange={setStatus}
-          options={[
-            { value: 'draft', label: t('carriers.stats.filling') },
-            { value: 'submitted', label: t('carriers.stats.districtReview') },
-            { value: 'district_passed', label: t('carriers.stats.cityReview') },
-            { value: 'returned', label: t('carriers.stats.returned') },
-            { value: 'accepted', label: t('carriers.stats.reviewed') },
-          ]}
-        />
-        <Button onClick={() => void download()}>{t('carriers.exportExcel')}</Button>
-        {isOperator ? (
+    <DataTable<StatsLine>
+      tableId="carriers.review.stats"
+      rowKey="id"
+      size="middle"
+      columns={columns}
+      query={q}
+      rows={q.data?.items}
+      exportFile={{ url: `/api/carrier-stats/export.xlsx?year=${year}`, filename: t('carriers.review.statsFile', { year }) }}
+      filters={
+        <>
+          <Select aria-label={t('carriers.statsYear')} style={{ width: 120 }} value={year} onChange={setYear} options={years().map((y) => ({ value: y, label: t('carriers.yearOption', { y }) }))} />
+          <Select
+            aria-label={t('carriers.status')}
+            allowClear
+            placeholder={t('carriers.allStatuses')}
+            style={{ width: 140 }}
+            value={status}
+            onChange={setStatus}
+            options={[
+              { value: 'draft', label: t('carriers.stats.filling') },
+              { value: 'submitted', label: t('carriers.stats.districtReview') },
+              { value: 'district_passed', label: t('carriers.stats.cityReview') },
+              { value: 'returned', label: t('carriers.stats.returned') },
+              { value: 'accepted', label: t('carriers.stats.reviewed') },
+            ]}
+          />
+        </>
+      }
+      actions={
+        isOperator ? (
           <Upload
             accept=".xlsx"
             showUploadList={false}
@@ -153,25 +165,9 @@ function Stats({ isOperator }: { isOperator: boolean }) {
           >
             <Button loading={imp.isPending}>{t('carriers.review.import')}</Button>
           </Upload>
-        ) : null}
-      </Flex>
-      <Table
-        rowKey="id"
-        size="middle"
-        loading={q.isLoading}
-        dataSource={q.data?.items}
-        {...failedTable(q)}
-        columns={[
-          { title: t('carriers.carrier'), dataIndex: 'carrierName', render: (v: string, r: StatsLine) => <Link to={`/carriers/stats/${r.id}`}>{v}</Link> },
-          { title: t('carriers.district'), dataIndex: 'districtName', width: 90 },
-          { title: t('carriers.firmsInIncubation'), dataIndex: ['fields', 'firmsInIncubation'], align: 'right', width: 90 },
-          { title: t('carriers.firms.graduate'), dataIndex: ['fields', 'graduatedFirms'], align: 'right', width: 70 },
-          { title: t('carriers.review.totalRevenue'), dataIndex: ['fields', 'revenue'], align: 'right', render: (v: number) => <Money value={v} unit="wan" /> },
-          { title: t('carriers.status'), dataIndex: 'statusName', render: (v: string, r: StatsLine) => <StatusTag status={r.status} name={v} /> },
-          { title: t('carriers.review.yoyFlags'), dataIndex: 'flags', render: (f: StatsLine['flags']) => (f.length ? <Tag color="orange">{f.length} {t('carriers.review.flagsUnit')}</Tag> : '—') },
-        ]}
-      />
-    </>
+        ) : null
+      }
+    />
   );
 }
 
@@ -179,24 +175,23 @@ function Assessments() {
   const t = useMessages(carriersMessages);
   const [year, setYear] = useState(businessDayjs().year() - 1);
   const q = useAssessments(year);
+  const columns: DataColumn<Assessment>[] = [
+    { key: 'carrier', title: t('carriers.carrier'), dataIndex: 'carrierName', render: (v: string, r) => <Link to={`/carriers/${r.carrierId}`}>{v}</Link> },
+    { key: 'kind', title: t('carriers.kind'), dataIndex: 'kind', render: (v: string) => (v === 'annual' ? t('carriers.assess.annual') : t('carriers.review.acceptance')) },
+    { key: 'score', title: t('carriers.score'), dataIndex: 'score', align: 'right' },
+    { key: 'grade', title: t('carriers.grade'), dataIndex: 'gradeName', render: (v: string, r) => <Tag color={GRADE_COLORS[r.grade]}>{v}</Tag> },
+    { key: 'subsidy', title: t('carriers.subsidy'), dataIndex: 'subsidy', align: 'right', render: (v: number) => <Money value={v} /> },
+    { key: 'exited', title: t('carriers.status'), dataIndex: 'exited', render: (e: boolean) => (e ? <Tag color="red">{t('carriers.exited')}</Tag> : '—') },
+  ];
   return (
-    <>
-      <Select aria-label={t('carriers.review.assessmentYear')} style={{ width: 120, marginBottom: 12 }} value={year} onChange={setYear} options={years().map((y) => ({ value: y, label: t('carriers.yearOption', { y }) }))} />
-      <Table
-        rowKey="id"
-        size="middle"
-        loading={q.isLoading}
-        dataSource={q.data?.items}
-        {...failedTable(q)}
-        columns={[
-          { title: t('carriers.carrier'), dataIndex: 'carrierName', render: (v: string, r) => <Link to={`/carriers/${r.carrierId}`}>{v}</Link> },
-          { title: t('carriers.kind'), dataIndex: 'kind', render: (v: string) => (v === 'annual' ? t('carriers.assess.annual') : t('carriers.review.acceptance')) },
-          { title: t('carriers.score'), dataIndex: 'score', align: 'right' },
-          { title: t('carriers.grade'), dataIndex: 'gradeName', render: (v: string, r) => <Tag color={GRADE_COLORS[r.grade]}>{v}</Tag> },
-          { title: t('carriers.subsidy'), dataIndex: 'subsidy', align: 'right', render: (v: number) => <Money value={v} /> },
-          { title: t('carriers.status'), dataIndex: 'exited', render: (e: boolean) => (e ? <Tag color="red">{t('carriers.exited')}</Tag> : '—') },
-        ]}
-      />
-    </>
+    <DataTable<Assessment>
+      tableId="carriers.review.assessments"
+      rowKey="id"
+      size="middle"
+      columns={columns}
+      query={q}
+      rows={q.data?.items}
+      filters={<Select aria-label={t('carriers.review.assessmentYear')} style={{ width: 120 }} value={year} onChange={setYear} options={years().map((y) => ({ value: y, label: t('carriers.yearOption', { y }) }))} />}
+    />
   );
 }

@@ -2,6 +2,7 @@ import { Alert, Button, Card, Col, Form, Row, Table, message } from 'antd';
 import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
 import { StatusTag } from '../../../components/StatusTag';
+import { Money } from '../../../components/Money';
 import { PageTitle } from '../../../components/PageTitle';
 import { QueryFailure } from '../../../components/QueryState';
 import { useSession } from '../../../lib/session';
@@ -77,11 +78,11 @@ export default function StatsPage() {
                 rowKey="key"
                 size="small"
                 pagination={false}
-                dataSource={STAT_FIELDS.map((f) => ({ key: f.key, label: t(f.label), cur: cur[f.key], prev: prev?.[f.key] ?? null, flagged: s.flags.some((x) => x.field === f.key) }))}
+                dataSource={STAT_FIELDS.map((f) => ({ key: f.key, label: t(f.label), cur: cur[f.key], prev: prev?.[f.key] ?? null, flagged: s.flags.some((x) => x.field === f.key), money: 'money' in f }))}
                 columns={[
                   { title: t('carriers.stats.item'), dataIndex: 'label' },
-                  { title: t('carriers.stats.year', { year: s.year }), dataIndex: 'cur', align: 'right', render: (v: number, r) => <span style={r.flagged ? { color: '#d46b08', fontWeight: 600 } : undefined}>{v.toLocaleString('zh-CN')}</span> },
-                  { title: t('carriers.list.year', { v0: s.year - 1 }), dataIndex: 'prev', align: 'right', render: (v: number | null) => (v === null ? '—' : v.toLocaleString('zh-CN')) },
+                  { title: t('carriers.stats.year', { year: s.year }), dataIndex: 'cur', align: 'right', render: (v: number, r) => <span style={r.flagged ? { color: '#d46b08', fontWeight: 600 } : undefined}>{r.money ? <Money value={v} /> : v.toLocaleString('zh-CN')}</span> },
+                  { title: t('carriers.list.year', { v0: s.year - 1 }), dataIndex: 'prev', align: 'right', render: (v: number | null, r) => (v === null ? '—' : r.money ? <Money value={v} /> : v.toLocaleString('zh-CN')) },
                 ]}
               />
             </Card>

@@ -24,3 +24,16 @@ export function showErrors<T>(form: FormInstance<T>, err: unknown, names: readon
     message.error([err.message, ...others].join('；'));
   }
 }
+
+/** Awaits a save for FormModal: the API's field issues renamed to this feature's flat form fields ('form.mentors' → mentors). */
+export async function withFlatFields<T>(save: Promise<T>): Promise<T> {
+  try {
+    return await save;
+  } catch (err) {
+    if (err instanceof ApiError && err.fields.length) {
+      const details = (err.details ?? {}) as Record<string, unknown>;
+      throw new ApiError(err.status, err.code, err.message, { ...details, fields: err.fields.map((f) => ({ ...f, field: flatField(f.field) })) });
+    }
+    throw err;
+  }
+}
