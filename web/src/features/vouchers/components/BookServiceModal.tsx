@@ -1,12 +1,13 @@
-import { App, DatePicker, Form, Modal, Select, Typography } from 'antd';
+import { App, DatePicker, Form, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo } from 'react';
-import { applyFieldErrors, errorMessage } from '../../../lib/form-errors';
+import { FormModal } from '../../../components/FormModal';
+import { ApiError } from '../../../lib/api';
 import { useCreateBooking, type CreateBookingInput } from '../api/create-booking';
 import { useProvider } from '../api/get-provider';
 import type { ListProvidersResult } from '../api/list-providers';
 import type { ListPoliciesResult } from '../api/list-policies';
-import { newIdempotencyKey, useVoucherLabels } from '../constants';
+import { newIdempotencyKey } from '../constants';
 import { useMessages } from '../../../lib/i18n';
 import { vouchersMessages } from '../messages';
 import { formatMoney } from '../../../lib/money';
@@ -27,7 +28,6 @@ interface Values {
 export function BookServiceModal(props: { open: boolean; onClose: () => void; holderId: number; policy: Policy; provider: Provider | null }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const { categoryLabel } = useVoucherLabels();
   const t = useMessages(vouchersMessages);
   const booking = useCreateBooking();
   const detail = useProvider(props.open ? props.provider?.id : undefined);
@@ -59,59 +59,51 @@ export function BookServiceModal(props: { open: boolean; onClose: () => void; ho
         },
       });
       void message.success(t('vouchers.book.done', { amount: formatMoney(b.amount) }));
-      form.resetFields();
-      props.onClose();
     } catch (err) {
-      const unplaced = applyFieldErrors(form, err, ['serviceId', 'contractAmount', 'amount']);
-      const dates = unplaced.filter((f) => f.field === 'serviceStart' || f.field === 'serviceEnd');
-      form.setFields(dates.length ? [{ name: 'period', errors: dates.map((f) => f.message) }] : []);
-      if (unplaced.length === dates.length) {
-        void message.error(errorMessage(err));
-      }
+      // the API names the service dates one by one; the form has them in one range picker
+      throw err instanceof ApiError ? new ApiError(err.status, err.code, err.message, { fields: err.fields.map((f) => (f.field === 'serviceStart' || f.field === 'serviceEnd' ? { ...f, field: 'period' } : f)) }) : err;
     }
   };
 
   return (
-    <Modal title={t('vouchers.book.title', { provider: props.provider?.name ?? '' })} open={props.open} onCancel={props.onClose} onOk={() => form.submit()} okText={t('vouchers.book.ok')} confirmLoading={booking.isPending} width={600} destroyOnHidden>
-      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)}>
-        <Form.Item name="serviceId" label={t('vouchers.book.service')} rules={[{ required: true, message: t('vouchers.book.serviceRequired') }]} extra={detail.data && services.length === 0 ? t('vouchers.book.noService') : undefined}>
-          <Select
-            loading={detail.isLoading}
-            placeholder={t('vouchers.book.pickService')}
-            options={services.map((s) => ({ value: s.id, label: t('vouchers.book.serviceOption', { name: s.name, category: categoryLabel(s.category), price: formatMoney(s.price), unit: s.unit }) }))}
-            onChange={(id: number) => {
-              const s = services.find((x) => x.id === id);
-              if (s && !form.getFieldValue('contractAmount')) {
-                form.setFieldsValue({ contractAmount: s.price });
-              }
-            }}
-          />
-        </Form.Item>
-        <Form.Item name="period" label={t('vouchers.book.period')} extra={t('vouchers.book.periodHint', { validUntil: props.policy.validUntil })} rules={[{ required: true, message: t('vouchers.book.periodRequired') }]}>
-          <DatePicker.RangePicker
-            style={{ width: '100%' }}
-            placeholder={[t('vouchers.book.start'), t('vouchers.book.end')]}
-            disabledDate={(d) => d.isBefore(today, 'day') || d.isAfter(props.policy.validUntil, 'day')}
-          />
-        </Form.Item>
-        <Form.Item name="contractAmount" label={t('vouchers.book.contractAmount')} rules={[{ required: true, message: t('vouchers.book.contractRequired') }]}>
-          <MoneyInput min={0.01} style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.Item
-          name="amount"
-          label={t('vouchers.book.amount')}
-          extra={t('vouchers.book.amountHint', { ratio: props.policy.coverageRatio * 100, max: formatMoney(max) })}
-          dependencies={['contractAmount']}
-          rules={[
-            { required: true, message: t('vouchers.book.amountRequired') },
-            // Said, never silently cut: a clamped input turned 12,000 into 10,000 without a word.
-            { validator: (_, v: number | undefined) => (v === undefined || v === null || !contract || v <= max ? Promise.resolve() : Promise.reject(new Error(t('vouchers.book.overLimit', { contract: formatMoney(contract), ratio: props.policy.coverageRatio * 100, max: formatMoney(max) })))) },
-          ]}
-        >
-          <MoneyInput min={0.01} style={{ width: '100%' }} />
-        </Form.Item>
-        <Typography.Text type="secondary">{t('vouchers.book.note')}</Typography.Text>
-      </Form>
-    </Modal>
+    <FormModal<Values> form={form} title={t('vouchers.book.title', { provider: props.provider?.name ?? '' })} open={props.open} onClose={props.onClose} onSubmit={submit} okText={t('vouchers.book.ok')} width={600}>
+      <Form.Item name="serviceId" label={t('vouchers.book.service')} rules={[{ required: true, message: t('vouchers.book.serviceRequired') }]} extra={detail.data && services.length === 0 ? t('vouchers.book.noService') : undefined}>
+        <Select
+          loading={detail.isLoading}
+          placeholder={t('vouchers.book.pickService')}
+          options={services.map((s) => ({ value: s.id, label: t('vouchers.book.serviceOption', { name: s.name, category: s.categoryName, price: formatMoney(s.price), unit: s.unit }) }))}
+          onChange={(id: number) => {
+            const s = services.find((x) => x.id === id);
+            if (s && !form.getFieldValue('contractAmount')) {
+              form.setFieldsValue({ contractAmount: s.price });
+            }
+          }}
+        />
+      </Form.Item>
+      <Form.Item name="period" label={t('vouchers.book.period')} extra={t('vouchers.book.periodHint', { validUntil: props.policy.validUntil })} rules={[{ required: true, message: t('vouchers.book.periodRequired') }]}>
+        <DatePicker.RangePicker
+          style={{ width: '100%' }}
+          placeholder={[t('vouchers.book.start'), t('vouchers.book.end')]}
+          disabledDate={(d) => d.isBefore(today, 'day') || d.isAfter(props.policy.validUntil, 'day')}
+        />
+      </Form.Item>
+      <Form.Item name="contractAmount" label={t('vouchers.book.contractAmount')} rules={[{ required: true, message: t('vouchers.book.contractRequired') }]}>
+        <MoneyInput min={0.01} style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item
+        name="amount"
+        label={t('vouchers.book.amount')}
+        extra={t('vouchers.book.amountHint', { ratio: props.policy.coverageRatio * 100, max: formatMoney(max) })}
+        dependencies={['contractAmount']}
+        rules={[
+          { required: true, message: t('vouchers.book.amountRequired') },
+          // Said, never silently cut: a clamped input turned 12,000 into 10,000 without a word.
+          { validator: (_, v: number | undefined) => (v === undefined || v === null || !contract || v <= max ? Promise.resolve() : Promise.reject(new Error(t('vouchers.book.overLimit', { contract: formatMoney(contract), ratio: props.policy.coverageRatio * 100, max: formatMoney(max) })))) },
+        ]}
+      >
+        <MoneyInput min={0.01} style={{ width: '100%' }} />
+      </Form.Item>
+      <Typography.Text type="secondary">{t('vouchers.book.note')}</Typography.Text>
+    </FormModal>
   );
 }

@@ -1,8 +1,9 @@
-import { Alert, App, Button, Descriptions, Input, Modal, Radio, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Descriptions, Form, Input, Radio, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Money, renderMoney } from '../../../components/Money';
 import { DataTable } from '../../../components/DataTable';
-import { errorMessage } from '../../../lib/form-errors';
+import { FormModal } from '../../../components/FormModal';
+import { StatusTag } from '../../../components/StatusTag';
 import { useI18n, useMessages } from '../../../lib/i18n';
 import { formatMoney } from '../../../lib/money';
 import { useApproveClaim } from '../api/approve-claim';
@@ -10,7 +11,6 @@ import { useClaims, type ListClaimsResult } from '../api/list-claims';
 import { useRejectClaim } from '../api/reject-claim';
 import { useReverseClaim } from '../api/reverse-claim';
 import { useClaimFiles } from '../api/claim-files';
-import { useVoucherLabels } from '../constants';
 import { vouchersMessages } from '../messages';
 import { ClaimFiles } from './ClaimFiles';
 
@@ -35,46 +35,35 @@ function DecisionModal({ target, onClose }: { target: { claim: Claim; decision: 
   const t = useMessages(vouchersMessages);
   const { lang } = useI18n();
   const { message } = App.useApp();
-  const { categoryLabel, modeLabel } = useVoucherLabels();
   const approve = useApproveClaim();
   const reject = useRejectClaim();
   const reverse = useReverseClaim();
-  const [note, setNote] = useState('');
+  const [form] = Form.useForm<{ note?: string }>();
+  const note: string = Form.useWatch('note', form) ?? '';
   const files = useClaimFiles(target?.claim.id);
   const d = target ? DECISION[target.decision] : null;
   const needsNote = target?.decision !== 'approve';
-  const pending = approve.isPending || reject.isPending || reverse.isPending;
-  const submit = async () => {
-    if (!target || !d) {
-      return;
+  const submit = async (v: { note?: string }) => {
+    const { claim, decision } = target!;
+    const text = (v.note ?? '').trim();
+    if (decision === 'approve') {
+      await approve.mutateAsync({ id: claim.id, body: text ? { note: text } : {} });
+    } else {
+      await (decision === 'reject' ? reject : reverse).mutateAsync({ id: claim.id, body: { note: text } });
     }
-    const id = target.claim.id;
-    const text = note.trim();
-    try {
-      if (target.decision === 'approve') {
-        await approve.mutateAsync({ id, body: text ? { note: text } : {} });
-      } else {
-        await (target.decision === 'reject' ? reject : reverse).mutateAsync({ id, body: { note: text } });
-      }
-      void message.success(t(d.done));
-      setNote('');
-      onClose();
-    } catch (err) {
-      void message.error(errorMessage(err));
-    }
+    void message.success(t(DECISION[decision].done));
   };
   const c = target?.claim;
   return (
-    <Modal
+    <FormModal<{ note?: string }>
+      form={form}
       title={d ? t(d.title) : undefined}
       open={target !== null}
-      onCancel={onClose}
+      onClose={onClose}
+      onSubmit={submit}
       okText={d ? t(d.ok) : undefined}
       okButtonProps={{ danger: d?.danger, disabled: needsNote && note.trim().length < 2 }}
-      confirmLoading={pending}
-      onOk={() => void submit()}
       width={640}
-      destroyOnHidden
     >
       {c && d ? (
         <>
@@ -86,10 +75,10 @@ function DecisionModal({ target, onClose }: { target: { claim: Claim; decision: 
             <Descriptions.Item label={t('vouchers.holder')}>{c.holderName}</Descriptions.Item>
             <Descriptions.Item label={t('vouchers.provider')}>{c.providerName}</Descriptions.Item>
             <Descriptions.Item label={t('vouchers.service')}>
-              {t('vouchers.claims.serviceValue', { service: c.serviceName ?? t('vouchers.claims.noService'), category: categoryLabel(c.serviceCategory) })}
+              {t('vouchers.claims.serviceValue', { service: c.serviceName ?? t('vouchers.claims.noService'), category: c.serviceCategoryName })}
             </Descriptions.Item>
             <Descriptions.Item label={t('vouchers.servicePeriod')}>{c.serviceStart ? t('vouchers.servicePeriodValue', { start: c.serviceStart, end: c.serviceEnd ?? '' }) : '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('vouchers.claims.mode')}>{modeLabel[c.mode]}</Descriptions.Item>
+            <Descriptions.Item label={t('vouchers.claims.mode')}>{c.modeName}</Descriptions.Item>
             <Descriptions.Item label={t('vouchers.claims.contractNo')}>{c.contractNo}</Descriptions.Item>
             <Descriptions.Item label={t(c.mode === 'tongdui' ? 'vouchers.claims.acceptanceNo' : 'vouchers.claims.invoiceNo')}>{c.evidenceRef}</Descriptions.Item>
             <Descriptions.Item label={t('vouchers.claims.submittedOn')}>{c.submittedOn}</Descriptions.Item>
@@ -100,19 +89,18 @@ function DecisionModal({ target, onClose }: { target: { claim: Claim; decision: 
           </div>
           <Alert type={d.danger ? 'warning' : 'info'} showIcon title={t(d.what(c), { amount: formatMoney(c.amount, 'yuan', lang), party: c.mode === 'tongdui' ? c.providerName : c.holderName })} style={{ marginBottom: 12 }} />
           <Typography.Text strong>{t(needsNote ? 'vouchers.claims.reasonRequired' : 'vouchers.claims.noteOptional')}</Typography.Text>
-          <Input.TextArea
-            aria-label={t(needsNote ? 'vouchers.claims.reason' : 'vouchers.decisionNote')}
-            placeholder={t(needsNote ? 'vouchers.claims.reasonPlaceholder' : 'vouchers.claims.notePlaceholder')}
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-            rows={3}
-            maxLength={500}
-            showCount
-            style={{ marginTop: 4, marginBottom: 20 }}
-          />
+          <Form.Item name="note" style={{ marginTop: 4, marginBottom: 20 }}>
+            <Input.TextArea
+              aria-label={t(needsNote ? 'vouchers.claims.reason' : 'vouchers.decisionNote')}
+              placeholder={t(needsNote ? 'vouchers.claims.reasonPlaceholder' : 'vouchers.claims.notePlaceholder')}
+              rows={3}
+              maxLength={500}
+              showCount
+            />
+          </Form.Item>
         </>
       ) : null}
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -120,7 +108,6 @@ function DecisionModal({ target, onClose }: { target: { claim: Claim; decision: 
 export function ClaimsReviewPanel({ canAct }: { canAct: boolean }) {
   const t = useMessages(vouchersMessages);
   const [status, setStatus] = useState<'submitted' | 'approved' | 'rejected' | 'reversed'>('submitted');
-  const { categoryLabel, claimStatus, modeLabel } = useVoucherLabels();
   const claims = useClaims({ limit: 100, status });
   const [target, setTarget] = useState<{ claim: Claim; decision: Decision } | null>(null);
   return (
@@ -143,11 +130,11 @@ export function ClaimsReviewPanel({ canAct }: { canAct: boolean }) {
           { key: 'id', title: t('vouchers.claimId'), dataIndex: 'id', width: 80 },
           { key: 'holder', title: t('vouchers.holder'), dataIndex: 'holderName' },
           { key: 'provider', title: t('vouchers.provider'), dataIndex: 'providerName' },
-          { key: 'category', title: t('vouchers.categoryShort'), dataIndex: 'serviceCategory', width: 90, render: categoryLabel },
-          { key: 'mode', title: t('vouchers.mode'), dataIndex: 'mode', render: (m: string) => modeLabel[m] },
+          { key: 'category', title: t('vouchers.categoryShort'), dataIndex: 'serviceCategoryName', width: 90 },
+          { key: 'mode', title: t('vouchers.mode'), dataIndex: 'modeName' },
           { key: 'contract', title: t('vouchers.claims.contractEvidence'), render: (_, c) => `${c.contractNo} / ${c.evidenceRef}` },
           { key: 'amount', title: t('vouchers.amount'), dataIndex: 'amount', render: renderMoney },
-          { key: 'status', title: t('vouchers.status'), dataIndex: 'status', width: 80, render: (s: string) => <Tag color={claimStatus[s]?.color}>{claimStatus[s]?.label}</Tag> },
+          { key: 'status', title: t('vouchers.status'), dataIndex: 'statusName', width: 80, render: (name: string, c) => <StatusTag status={c.status} name={name} /> },
           {
             key: 'actions',
             title: t('vouchers.actions'),

@@ -1,13 +1,17 @@
-import { App, Button, Input, Modal, Radio, Space, Tag } from 'antd';
+import { App, Button, Form, Input, Radio, Space } from 'antd';
 import { useState } from 'react';
 import { DataTable } from '../../../components/DataTable';
+import { FormModal } from '../../../components/FormModal';
+import { StatusTag } from '../../../components/StatusTag';
 import { errorMessage } from '../../../lib/form-errors';
-import { useFlags } from '../api/list-flags';
+import { useFlags, type ListFlagsResult } from '../api/list-flags';
 import { useResolveFlag } from '../api/resolve-flag';
 import { useScanFlags } from '../api/scan-flags';
 import { describeEvidence } from '../evidence';
 import { useI18n, useMessages } from '../../../lib/i18n';
 import { vouchersMessages } from '../messages';
+
+type Flag = ListFlagsResult['items'][number];
 
 /** The officers' queue of fraud signals with their evidence; resolutions are audited. */
 export function FlagsPanel({ canAct }: { canAct: boolean }) {
@@ -19,11 +23,10 @@ export function FlagsPanel({ canAct }: { canAct: boolean }) {
   const scan = useScanFlags();
   const resolve = useResolveFlag();
   const [target, setTarget] = useState<{ id: number; resolution: 'dismissed' | 'confirmed' } | null>(null);
-  const [note, setNote] = useState('');
   const fail = (e: unknown) => void message.error(errorMessage(e));
   return (
     <>
-      <DataTable
+      <DataTable<Flag>
         tableId="vouchers.flags"
         query={flags}
         rows={flags.data?.items}
@@ -50,7 +53,7 @@ export function FlagsPanel({ canAct }: { canAct: boolean }) {
           { key: 'holderName', title: t('vouchers.holder'), dataIndex: 'holderName', render: (v: string | null) => v ?? '—' },
           { key: 'providerName', title: t('vouchers.provider'), dataIndex: 'providerName', render: (v: string | null) => v ?? '—' },
           { key: 'evidence', title: t('vouchers.flags.evidence'), dataIndex: 'evidence', render: (e: Record<string, unknown>) => describeEvidence(e, lang) || '—' },
-          { key: 'status', title: t('vouchers.status'), dataIndex: 'status', width: 80, render: (s: string) => <Tag color={s === 'open' ? 'gold' : s === 'confirmed' ? 'red' : 'default'}>{t(`vouchers.flags.${s as 'open' | 'confirmed' | 'dismissed'}`)}</Tag> },
+          { key: 'status', title: t('vouchers.status'), dataIndex: 'statusName', width: 80, render: (name: string, f) => <StatusTag status={f.status} name={name} tone={f.status === 'confirmed' ? 'error' : undefined} /> },
           {
             key: 'actions',
             title: t('vouchers.flags.handle'),
@@ -71,21 +74,19 @@ export function FlagsPanel({ canAct }: { canAct: boolean }) {
           },
         ]}
       />
-      <Modal
+      <FormModal<{ note: string }>
         title={t(target?.resolution === 'confirmed' ? 'vouchers.flags.confirmTitle' : 'vouchers.flags.dismissTitle')}
         open={target !== null}
-        onCancel={() => setTarget(null)}
-        okButtonProps={{ disabled: note.trim().length < 2 }}
-        onOk={() =>
-          resolve.mutateAsync({ id: target!.id, body: { resolution: target!.resolution, note } }).then(() => {
-            setTarget(null);
-            setNote('');
-            void message.success(t('vouchers.flags.resolved'));
-          }, fail)
-        }
+        onClose={() => setTarget(null)}
+        onSubmit={async (v) => {
+          await resolve.mutateAsync({ id: target!.id, body: { resolution: target!.resolution, note: v.note.trim() } });
+          void message.success(t('vouchers.flags.resolved'));
+        }}
       >
-        <Input.TextArea aria-label={t('vouchers.flags.note')} placeholder={t('vouchers.flags.notePlaceholder')} rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
-      </Modal>
+        <Form.Item name="note" rules={[{ required: true, whitespace: true, min: 2, message: t('vouchers.flags.noteRequired') }]}>
+          <Input.TextArea aria-label={t('vouchers.flags.note')} placeholder={t('vouchers.flags.notePlaceholder')} rows={3} maxLength={500} />
+        </Form.Item>
+      </FormModal>
     </>
   );
 }

@@ -7,25 +7,27 @@ import { useMessages } from '../../../lib/i18n';
 import { useBalance } from '../api/get-balance';
 import { useCancelBooking } from '../api/cancel-booking';
 import { useBookings, type ListBookingsResult } from '../api/list-bookings';
-import { useClaims } from '../api/list-claims';
+import { useClaims, type ListClaimsResult } from '../api/list-claims';
 import { useHolders } from '../api/list-holders';
 import { usePolicies } from '../api/list-policies';
 import { useProviders, type ListProvidersResult } from '../api/list-providers';
-import { useVoucherLabels, type VoucherCategory } from '../constants';
+import { useCategoryOptions, type VoucherCategory } from '../constants';
 import { vouchersMessages } from '../messages';
 import { BalanceCards } from './BalanceCards';
 import { BookServiceModal } from './BookServiceModal';
 import { ClaimModal } from './ClaimModal';
 import { renderMoney } from '../../../components/Money';
+import { StatusTag } from '../../../components/StatusTag';
 
 type Provider = ListProvidersResult['items'][number];
 type Booking = ListBookingsResult['items'][number];
+type Claim = ListClaimsResult['items'][number];
 
 /** The holder's page (enterprise user): balance, the provider catalogue to book from, bookings and claims. */
 export default function HolderVouchersPage() {
   const t = useMessages(vouchersMessages);
   const { message } = App.useApp();
-  const { bookingStatus, categoryLabel, categoryOptions, claimStatus, modeLabel } = useVoucherLabels();
+  const categoryOptions = useCategoryOptions();
   const holders = useHolders({ limit: 1 });
   const holder = holders.data?.items[0];
   const policies = usePolicies();
@@ -64,18 +66,19 @@ export default function HolderVouchersPage() {
       </PageTitle>
       <BalanceCards balance={balance.data} loading={balance.isLoading} />
 
-      <Card title={t('vouchers.my.catalogue')} style={{ marginTop: 16 }} extra={<Select allowClear aria-label={t('vouchers.category')} placeholder={t('vouchers.category')} style={{ width: 140 }} value={category} onChange={setCategory} options={[...categoryOptions]} />}>
+      <Card title={t('vouchers.my.catalogue')} style={{ marginTop: 16 }}>
         <DataTable<Provider>
           tableId="vouchers.holder.providers"
           query={providers}
           rows={providers.data?.items}
+          filters={<Select allowClear aria-label={t('vouchers.category')} placeholder={t('vouchers.category')} style={{ width: 160 }} value={category} onChange={setCategory} options={categoryOptions} />}
           rowKey="id"
           size="small"
           pagination={{ pageSize: 8 }}
           columns={[
             { key: 'name', title: t('vouchers.provider'), dataIndex: 'name' },
             { key: 'districtName', title: t('vouchers.providerDistrict'), dataIndex: 'districtName', width: 100 },
-            { key: 'categories', title: t('vouchers.category'), dataIndex: 'categories', render: (cs: string[]) => cs.map((c) => <Tag key={c}>{categoryLabel(c)}</Tag>) },
+            { key: 'categories', title: t('vouchers.category'), dataIndex: 'categoryNames', render: (names: string[], p) => names.map((n, i) => <Tag key={p.categories[i]}>{n}</Tag>) },
             {
               key: 'actions',
               title: t('vouchers.actions'),
@@ -101,12 +104,12 @@ export default function HolderVouchersPage() {
           columns={[
             { key: 'id', title: t('vouchers.bookingId'), dataIndex: 'id', width: 80 },
             { key: 'providerName', title: t('vouchers.provider'), dataIndex: 'providerName' },
-            { key: 'serviceName', title: t('vouchers.service'), dataIndex: 'serviceName', render: (n: string | null, b) => n ?? categoryLabel(b.serviceCategory) },
+            { key: 'serviceName', title: t('vouchers.service'), dataIndex: 'serviceName', render: (n: string | null, b) => n ?? b.serviceCategoryName },
             { key: 'serviceStart', title: t('vouchers.servicePeriod'), dataIndex: 'serviceStart', width: 190, render: (s: string | null, b) => (s ? t('vouchers.servicePeriodValue', { start: s, end: b.serviceEnd ?? '' }) : '—') },
             { key: 'contractAmount', title: t('vouchers.contractAmount'), dataIndex: 'contractAmount', render: renderMoney },
             { key: 'amount', title: t('vouchers.voucherAmount'), dataIndex: 'amount', render: renderMoney },
             { key: 'bookedOn', title: t('vouchers.bookedOn'), dataIndex: 'bookedOn', width: 110 },
-            { key: 'status', title: t('vouchers.status'), dataIndex: 'status', width: 130, render: (s: string) => <Tag color={bookingStatus[s]?.color}>{bookingStatus[s]?.label ?? s}</Tag> },
+            { key: 'status', title: t('vouchers.status'), dataIndex: 'statusName', width: 130, render: (name: string, b) => <StatusTag status={b.status} name={name} /> },
             {
               key: 'actions',
               title: t('vouchers.actions'),
@@ -130,7 +133,7 @@ export default function HolderVouchersPage() {
       </Card>
 
       <Card title={t('vouchers.my.claims')} style={{ marginTop: 16 }}>
-        <DataTable
+        <DataTable<Claim>
           tableId="vouchers.holder.claims"
           query={claims}
           rows={claims.data?.items}
@@ -140,11 +143,11 @@ export default function HolderVouchersPage() {
           columns={[
             { key: 'id', title: t('vouchers.claimId'), dataIndex: 'id', width: 80 },
             { key: 'bookingId', title: t('vouchers.bookingId'), dataIndex: 'bookingId', width: 80 },
-            { key: 'mode', title: t('vouchers.mode'), dataIndex: 'mode', render: (m: string) => modeLabel[m] },
+            { key: 'mode', title: t('vouchers.mode'), dataIndex: 'modeName' },
             { key: 'providerName', title: t('vouchers.provider'), dataIndex: 'providerName' },
             { key: 'amount', title: t('vouchers.amount'), dataIndex: 'amount', render: renderMoney },
             { key: 'submittedOn', title: t('vouchers.submittedOn'), dataIndex: 'submittedOn', width: 110 },
-            { key: 'status', title: t('vouchers.status'), dataIndex: 'status', width: 90, render: (s: string) => <Tag color={claimStatus[s]?.color}>{claimStatus[s]?.label}</Tag> },
+            { key: 'status', title: t('vouchers.status'), dataIndex: 'statusName', width: 90, render: (name: string, c) => <StatusTag status={c.status} name={name} /> },
             { key: 'decisionNote', title: t('vouchers.decisionNote'), dataIndex: 'decisionNote', render: (n: string | null, c) => n ?? (c.status === 'submitted' ? t('vouchers.my.awaitingReview') : '') },
           ]}
         />

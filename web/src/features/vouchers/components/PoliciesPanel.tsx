@@ -1,52 +1,48 @@
-import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Tag } from 'antd';
+import { App, Button, DatePicker, Form, Input, InputNumber, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { DataTable } from '../../../components/DataTable';
-import { applyFieldErrors, errorMessage } from '../../../lib/form-errors';
+import { FormModal } from '../../../components/FormModal';
+import { StatusTag } from '../../../components/StatusTag';
 import { useCreatePolicy, type CreatePolicyInput } from '../api/create-policy';
-import { usePolicies } from '../api/list-policies';
+import { usePolicies, type ListPoliciesResult } from '../api/list-policies';
 import { useMessages } from '../../../lib/i18n';
-import { useVoucherLabels } from '../constants';
+import { useCategoryOptions } from '../constants';
 import { vouchersMessages } from '../messages';
 import { renderWan } from '../../../components/Money';
 import { MoneyInput } from '../../../components/MoneyInput';
 import { businessDayjs } from '../../../lib/business-clock';
 
 type Values = Omit<CreatePolicyInput, 'validUntil'> & { validUntil?: Dayjs };
+type Policy = ListPoliciesResult['items'][number];
 
 export function PoliciesPanel({ canAct }: { canAct: boolean }) {
   const t = useMessages(vouchersMessages);
   const { message } = App.useApp();
-  const { categoryLabel, categoryOptions } = useVoucherLabels();
+  const categoryOptions = useCategoryOptions();
   const policies = usePolicies();
   const create = useCreatePolicy();
   const [open, setOpen] = useState(false);
-  const [form] = Form.useForm<Values>();
   const submit = async (v: Values) => {
-    try {
-      await create.mutateAsync({ ...v, validUntil: v.validUntil?.format('YYYY-MM-DD') });
-      void message.success(t('vouchers.policies.created'));
-      setOpen(false);
-    } catch (err) {
-      if (!applyFieldErrors(form, err, ['year', 'name', 'budget', 'enterpriseCap', 'teamCap', 'coverageRatio', 'validUntil', 'categories']).length) {
-        void message.error(errorMessage(err));
-      }
-    }
+    await create.mutateAsync({ ...v, validUntil: v.validUntil?.format('YYYY-MM-DD') });
+    void message.success(t('vouchers.policies.created'));
   };
   return (
     <>
-      {canAct ? (
-        <Button type="primary" style={{ marginBottom: 12 }} onClick={() => setOpen(true)}>
-          {t('vouchers.policies.new')}
-        </Button>
-      ) : null}
-      <DataTable
+      <DataTable<Policy>
         tableId="vouchers.policies"
         query={policies}
         rows={policies.data?.items}
         rowKey="id"
         size="small"
         pagination={false}
+        actions={
+          canAct ? (
+            <Button type="primary" onClick={() => setOpen(true)}>
+              {t('vouchers.policies.new')}
+            </Button>
+          ) : null
+        }
         columns={[
           { key: 'year', title: t('vouchers.policies.year'), dataIndex: 'year', width: 70 },
           { key: 'name', title: t('vouchers.policies.name'), dataIndex: 'name' },
@@ -56,43 +52,42 @@ export function PoliciesPanel({ canAct }: { canAct: boolean }) {
           { key: 'caps', title: t('vouchers.policies.caps'), render: (_, p) => <span className="money">{t('vouchers.policies.capsValue', { enterprise: p.enterpriseCap / 10000, team: p.teamCap / 10000 })}</span> },
           { key: 'coverageRatio', title: t('vouchers.policies.coverageRatio'), dataIndex: 'coverageRatio', render: (v: number) => `${v * 100}%` },
           { key: 'validUntil', title: t('vouchers.policies.validUntil'), dataIndex: 'validUntil', width: 110 },
-          { key: 'categories', title: t('vouchers.categoryShort'), dataIndex: 'categories', render: (cs: string[]) => cs.map(categoryLabel).join('、') },
-          { key: 'status', title: t('vouchers.status'), dataIndex: 'status', render: (s: string) => (s === 'active' ? <Tag color="green">{t('vouchers.policies.active')}</Tag> : <Tag>{t('vouchers.policies.expired')}</Tag>) },
+          { key: 'categories', title: t('vouchers.categoryShort'), dataIndex: 'categoryNames', render: (names: string[]) => names.join('、') },
+          { key: 'status', title: t('vouchers.status'), dataIndex: 'statusName', render: (name: string, p) => <StatusTag status={p.status} name={name} /> },
         ]}
       />
-      <Modal title={t('vouchers.policies.modalTitle')} open={open} onCancel={() => setOpen(false)} onOk={() => form.submit()} confirmLoading={create.isPending} destroyOnHidden>
-        <Form
-          form={form}
-          layout="vertical"
-          onFinish={(v) => void submit(v)}
-          initialValues={{ year: businessDayjs().year(), budget: 30_000_000, enterpriseCap: 100_000, teamCap: 30_000, coverageRatio: 0.5, categories: categoryOptions.map((c) => c.value) }}
-        >
-          <Form.Item name="year" label={t('vouchers.policies.year')} rules={[{ required: true }]}>
-            <InputNumber min={2000} max={2100} />
-          </Form.Item>
-          <Form.Item name="name" label={t('vouchers.policies.name')} rules={[{ required: true, message: t('vouchers.policies.nameRequired') }]}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="budget" label={t('vouchers.policies.budgetYuan')}>
-            <MoneyInput style={{ width: '100%' }} />
-          </Form.Item>
-          <Form.Item name="enterpriseCap" label={t('vouchers.policies.enterpriseCap')}>
-            <MoneyInput min={0.01} style={{ width: '100%' }} />
-          </Form.Item>
-          <Form.Item name="teamCap" label={t('vouchers.policies.teamCap')}>
-            <MoneyInput min={0.01} style={{ width: '100%' }} />
-          </Form.Item>
-          <Form.Item name="coverageRatio" label={t('vouchers.policies.coverageRatioField')}>
-            <InputNumber min={0.01} max={1} step={0.05} />
-          </Form.Item>
-          <Form.Item name="validUntil" label={t('vouchers.policies.validUntilField')}>
-            <DatePicker />
-          </Form.Item>
-          <Form.Item name="categories" label={t('vouchers.policies.categories')}>
-            <Select mode="multiple" options={[...categoryOptions]} />
-          </Form.Item>
-        </Form>
-      </Modal>
+      <FormModal<Values>
+        title={t('vouchers.policies.modalTitle')}
+        open={open}
+        onClose={() => setOpen(false)}
+        onSubmit={submit}
+        initialValues={{ year: businessDayjs().year(), budget: 30_000_000, enterpriseCap: 100_000, teamCap: 30_000, coverageRatio: 0.5, categories: categoryOptions.map((c) => c.value) }}
+      >
+        <Form.Item name="year" label={t('vouchers.policies.year')} rules={[{ required: true }]}>
+          <InputNumber min={2000} max={2100} />
+        </Form.Item>
+        <Form.Item name="name" label={t('vouchers.policies.name')} rules={[{ required: true, message: t('vouchers.policies.nameRequired') }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="budget" label={t('vouchers.policies.budgetYuan')}>
+          <MoneyInput style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="enterpriseCap" label={t('vouchers.policies.enterpriseCap')}>
+          <MoneyInput min={0.01} style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="teamCap" label={t('vouchers.policies.teamCap')}>
+          <MoneyInput min={0.01} style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="coverageRatio" label={t('vouchers.policies.coverageRatioField')}>
+          <InputNumber min={0.01} max={1} step={0.05} />
+        </Form.Item>
+        <Form.Item name="validUntil" label={t('vouchers.policies.validUntilField')}>
+          <DatePicker />
+        </Form.Item>
+        <Form.Item name="categories" label={t('vouchers.policies.categories')}>
+          <Select mode="multiple" options={[...categoryOptions]} />
+        </Form.Item>
+      </FormModal>
     </>
   );
 }

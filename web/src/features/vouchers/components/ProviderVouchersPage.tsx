@@ -1,29 +1,33 @@
-import { App, Button, Card, Empty, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Empty, Form, Input, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { DataTable } from '../../../components/DataTable';
 import { PageTitle } from '../../../components/PageTitle';
 import { applyFieldErrors, errorMessage } from '../../../lib/form-errors';
 import { useAddService, type AddServiceInput } from '../api/add-service';
 import { exportSettlement } from '../api/export-settlement';
-import { useMyProvider } from '../api/get-my-provider';
+import { useMyProvider, type GetMyProviderResult } from '../api/get-my-provider';
 import { useBookings, type ListBookingsResult } from '../api/list-bookings';
-import { useClaims } from '../api/list-claims';
-import { useSettlements } from '../api/list-settlements';
+import { useClaims, type ListClaimsResult } from '../api/list-claims';
+import { useSettlements, type ListSettlementsResult } from '../api/list-settlements';
 import { useMessages } from '../../../lib/i18n';
-import { useVoucherLabels } from '../constants';
+import { useCategoryOptions } from '../constants';
 import { vouchersMessages } from '../messages';
 import { ClaimModal } from './ClaimModal';
 import { RegisterProviderCard } from './RegisterProviderCard';
 import { renderMoney } from '../../../components/Money';
 import { MoneyInput } from '../../../components/MoneyInput';
+import { StatusTag } from '../../../components/StatusTag';
 
 type Booking = ListBookingsResult['items'][number];
+type Claim = ListClaimsResult['items'][number];
+type Settlement = ListSettlementsResult['items'][number];
+type Service = GetMyProviderResult['services'][number];
 
 /** The provider's page: its catalogue, bookings to deliver and claim (通兑), claims, settlements. */
 export default function ProviderVouchersPage() {
   const { message } = App.useApp();
   const t = useMessages(vouchersMessages);
-  const { bookingStatus, categoryLabel, categoryOptions, claimStatus, modeLabel, providerStatus } = useVoucherLabels();
+  const categoryOptions = useCategoryOptions();
   const me = useMyProvider();
   const p = me.data;
   const bookings = useBookings({ limit: 100, providerId: p?.id }, !!p);
@@ -60,7 +64,7 @@ export default function ProviderVouchersPage() {
     <>
       <PageTitle title={t('vouchers.provider.title')}>
         <Typography.Text type="secondary">
-          {p?.name} · {p?.districtName} {p ? <Tag color={providerStatus[p.status]?.color}>{providerStatus[p.status]?.label}</Tag> : null}
+          {p?.name} · {p?.districtName} {p ? <StatusTag status={p.status} name={p.statusName} /> : null}
         </Typography.Text>
       </PageTitle>
 
@@ -75,12 +79,12 @@ export default function ProviderVouchersPage() {
           columns={[
             { key: 'id', title: t('vouchers.bookingId'), dataIndex: 'id', width: 80 },
             { key: 'holderName', title: t('vouchers.holder'), dataIndex: 'holderName' },
-            { key: 'serviceName', title: t('vouchers.service'), dataIndex: 'serviceName', render: (n: string | null, b) => n ?? categoryLabel(b.serviceCategory) },
+            { key: 'serviceName', title: t('vouchers.service'), dataIndex: 'serviceName', render: (n: string | null, b) => n ?? b.serviceCategoryName },
             { key: 'serviceStart', title: t('vouchers.servicePeriod'), dataIndex: 'serviceStart', width: 190, render: (s: string | null, b) => (s ? t('vouchers.servicePeriodValue', { start: s, end: b.serviceEnd ?? '' }) : '—') },
             { key: 'contractAmount', title: t('vouchers.contractAmount'), dataIndex: 'contractAmount', render: renderMoney },
             { key: 'amount', title: t('vouchers.voucherAmount'), dataIndex: 'amount', render: renderMoney },
             { key: 'bookedOn', title: t('vouchers.bookedOn'), dataIndex: 'bookedOn', width: 110 },
-            { key: 'status', title: t('vouchers.status'), dataIndex: 'status', width: 130, render: (s: string) => <Tag color={bookingStatus[s]?.color}>{bookingStatus[s]?.label ?? s}</Tag> },
+            { key: 'status', title: t('vouchers.status'), dataIndex: 'statusName', width: 130, render: (name: string, b) => <StatusTag status={b.status} name={name} /> },
             {
               key: 'actions',
               title: t('vouchers.actions'),
@@ -97,7 +101,7 @@ export default function ProviderVouchersPage() {
       </Card>
 
       <Card title={t('vouchers.provider.claims')} style={{ marginTop: 16 }}>
-        <DataTable
+        <DataTable<Claim>
           tableId="vouchers.provider.claims"
           query={claims}
           rows={claims.data?.items}
@@ -107,16 +111,16 @@ export default function ProviderVouchersPage() {
           columns={[
             { key: 'id', title: t('vouchers.claimId'), dataIndex: 'id', width: 80 },
             { key: 'holderName', title: t('vouchers.holder'), dataIndex: 'holderName' },
-            { key: 'mode', title: t('vouchers.mode'), dataIndex: 'mode', render: (m: string) => modeLabel[m] },
+            { key: 'mode', title: t('vouchers.mode'), dataIndex: 'modeName' },
             { key: 'amount', title: t('vouchers.amount'), dataIndex: 'amount', render: renderMoney },
-            { key: 'status', title: t('vouchers.status'), dataIndex: 'status', width: 90, render: (s: string) => <Tag color={claimStatus[s]?.color}>{claimStatus[s]?.label}</Tag> },
+            { key: 'status', title: t('vouchers.status'), dataIndex: 'statusName', width: 90, render: (name: string, c) => <StatusTag status={c.status} name={name} /> },
             { key: 'settlementId', title: t('vouchers.provider.settlement'), dataIndex: 'settlementId', width: 90, render: (v: number | null) => v ?? '—' },
           ]}
         />
       </Card>
 
       <Card title={t('vouchers.provider.settlements')} style={{ marginTop: 16 }}>
-        <DataTable
+        <DataTable<Settlement>
           tableId="vouchers.provider.settlements"
           query={settlements}
           rows={settlements.data?.items}
@@ -127,23 +131,25 @@ export default function ProviderVouchersPage() {
             { key: 'id', title: t('vouchers.provider.batchNo'), dataIndex: 'id', width: 80 },
             { key: 'claimCount', title: t('vouchers.provider.claimCount'), dataIndex: 'claimCount', width: 70 },
             { key: 'total', title: t('vouchers.amount'), dataIndex: 'total', render: renderMoney },
-            { key: 'status', title: t('vouchers.status'), dataIndex: 'status', render: (s: string) => (s === 'paid' ? <Tag color="green">{t('vouchers.provider.paid')}</Tag> : <Tag color="gold">{t('vouchers.provider.unpaid')}</Tag>) },
+            { key: 'status', title: t('vouchers.status'), dataIndex: 'statusName', render: (name: string, s) => <StatusTag status={s.status} name={name} /> },
             { key: 'export', title: t('vouchers.provider.export'), width: 100, render: (_, s) => <Button size="small" onClick={() => exportSettlement(s.id, t('vouchers.settle.exportFile', { id: s.id })).catch((e: unknown) => message.error(errorMessage(e)))}>{t('vouchers.provider.paymentList')}</Button> },
           ]}
         />
       </Card>
 
       <Card title={t('vouchers.provider.catalogue')} style={{ marginTop: 16 }}>
-        <Table
+        <DataTable<Service>
+          tableId="vouchers.provider.services"
+          query={me}
+          rows={p?.services}
           rowKey="id"
           size="small"
-          dataSource={p?.services ?? []}
           pagination={false}
           columns={[
-            { title: t('vouchers.categoryShort'), dataIndex: 'categoryName', width: 100 },
-            { title: t('vouchers.service'), dataIndex: 'name' },
-            { title: t('vouchers.provider.referencePrice'), dataIndex: 'price', render: renderMoney },
-            { title: t('vouchers.provider.unit'), dataIndex: 'unit', width: 60 },
+            { key: 'categoryName', title: t('vouchers.categoryShort'), dataIndex: 'categoryName', width: 100 },
+            { key: 'name', title: t('vouchers.service'), dataIndex: 'name' },
+            { key: 'price', title: t('vouchers.provider.referencePrice'), dataIndex: 'price', render: renderMoney },
+            { key: 'unit', title: t('vouchers.provider.unit'), dataIndex: 'unit', width: 60 },
           ]}
         />
         <Form form={form} layout="inline" style={{ marginTop: 12 }} onFinish={(v) => void addService(v)} initialValues={{ unit: t('vouchers.provider.defaultUnit') }}>

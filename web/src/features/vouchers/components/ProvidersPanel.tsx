@@ -1,31 +1,31 @@
-import { App, Button, Radio, Space, Tag } from 'antd';
+import { App, Button, Radio, Space } from 'antd';
 import { useState } from 'react';
 import { DataTable } from '../../../components/DataTable';
+import { StatusTag } from '../../../components/StatusTag';
 import { errorMessage } from '../../../lib/form-errors';
-import { useProviders } from '../api/list-providers';
+import { useProviders, type ListProvidersResult } from '../api/list-providers';
 import { useSetProviderStatus } from '../api/set-provider-status';
 import { useMessages } from '../../../lib/i18n';
-import { useVoucherLabels } from '../constants';
 import { vouchersMessages } from '../messages';
 
 type Status = 'pending' | 'approved' | 'suspended' | 'blacklisted';
+type Provider = ListProvidersResult['items'][number];
 
 /** Provider registrations: approve pending ones, suspend or blacklist (audited). */
 export function ProvidersPanel({ canAct }: { canAct: boolean }) {
   const t = useMessages(vouchersMessages);
   const { message } = App.useApp();
   const [status, setStatus] = useState<Status | undefined>(undefined);
-  const { categoryLabel, providerStatus } = useVoucherLabels();
   const providers = useProviders({ limit: 200, status });
   const set = useSetProviderStatus();
   const change = (id: number, to: 'approved' | 'suspended' | 'blacklisted') =>
     set.mutateAsync({ id, body: { status: to } }).then(
-      () => void message.success(to === 'approved' ? t('vouchers.providers.approved') : t('vouchers.providers.setTo', { status: providerStatus[to]?.label ?? to })),
+      () => void message.success(to === 'approved' ? t('vouchers.providers.approved') : t('vouchers.providers.setTo', { status: t(`vouchers.providerStatus.${to}`) })),
       (e: unknown) => void message.error(errorMessage(e)),
     );
   return (
     <>
-      <DataTable
+      <DataTable<Provider>
         tableId="vouchers.providers"
         query={providers}
         rows={providers.data?.items}
@@ -45,8 +45,8 @@ export function ProvidersPanel({ canAct }: { canAct: boolean }) {
           { key: 'id', title: t('vouchers.id'), dataIndex: 'id', width: 70 },
           { key: 'name', title: t('vouchers.provider'), dataIndex: 'name' },
           { key: 'districtName', title: t('vouchers.district'), dataIndex: 'districtName', width: 90 },
-          { key: 'categories', title: t('vouchers.category'), dataIndex: 'categories', render: (cs: string[]) => cs.map(categoryLabel).join('、') },
-          { key: 'status', title: t('vouchers.status'), dataIndex: 'status', width: 90, render: (s: string) => <Tag color={providerStatus[s]?.color}>{providerStatus[s]?.label}</Tag> },
+          { key: 'categories', title: t('vouchers.category'), dataIndex: 'categoryNames', render: (names: string[]) => names.join('、') },
+          { key: 'status', title: t('vouchers.status'), dataIndex: 'statusName', width: 90, render: (name: string, p) => <StatusTag status={p.status} name={name} /> },
           {
             key: 'actions',
             title: t('vouchers.actions'),

@@ -3,7 +3,7 @@ import { useDistricts } from '../../../lib/reference/get-districts';
 import { applyFieldErrors, errorMessage } from '../../../lib/form-errors';
 import { useRegisterProvider, type RegisterProviderInput } from '../api/register-provider';
 import { useMessages } from '../../../lib/i18n';
-import { useVoucherLabels } from '../constants';
+import { useCategoryOptions } from '../constants';
 import { vouchersMessages } from '../messages';
 
 /** A provider organisation registers itself; it serves vouchers once the bureau approves it. */
@@ -11,7 +11,7 @@ export function RegisterProviderCard() {
   const { message } = App.useApp();
   const t = useMessages(vouchersMessages);
   const [form] = Form.useForm<RegisterProviderInput>();
-  const { categoryOptions } = useVoucherLabels();
+  const categoryOptions = useCategoryOptions();
   const register = useRegisterProvider();
   const districts = useDistricts();
   const submit = async (v: RegisterProviderInput) => {

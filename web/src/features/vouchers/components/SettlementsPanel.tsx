@@ -1,9 +1,10 @@
-import { Alert, App, Button, DatePicker, Form, Input, Select, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, DatePicker, Form, Input, Select, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { DataTable } from '../../../components/DataTable';
 import { FormModal } from '../../../components/FormModal';
 import { renderMoney } from '../../../components/Money';
+import { StatusTag } from '../../../components/StatusTag';
 import { businessDayjs } from '../../../lib/business-clock';
 import { errorMessage } from '../../../lib/form-errors';
 import { useI18n, useMessages, useT } from '../../../lib/i18n';
@@ -81,20 +82,6 @@ export function SettlementsPanel({ canAct }: { canAct: boolean }) {
     });
   return (
     <>
-      {canAct ? (
-        <Space wrap style={{ marginBottom: 12 }}>
-          <Select aria-label={t('vouchers.my.policy')} placeholder={t('vouchers.my.policy')} style={{ width: 280 }} value={policyId} onChange={setPolicyId} options={(policies.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))} />
-          <Select aria-label={t('vouchers.provider')} showSearch={{ optionFilterProp: 'label' }} placeholder={t('vouchers.provider')} style={{ width: 280 }} value={providerId} onChange={setProviderId} options={(providers.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))} />
-          {policyId && providerId ? (
-            <Typography.Text type="secondary" data-testid="batch-preview">
-              {preview.loading ? t('vouchers.settle.counting') : t(preview.more ? 'vouchers.settle.previewMore' : 'vouchers.settle.preview', { count: preview.count, total: formatMoney(preview.total, 'yuan', lang) })}
-            </Typography.Text>
-          ) : null}
-          <Button type="primary" disabled={!policyId || !providerId || preview.count === 0} loading={create.isPending} onClick={confirmCreate}>
-            {t('vouchers.settle.create')}
-          </Button>
-        </Space>
-      ) : null}
       <DataTable<Settlement>
         tableId="vouchers.settlements"
         query={list}
@@ -102,12 +89,28 @@ export function SettlementsPanel({ canAct }: { canAct: boolean }) {
         rowKey="id"
         size="small"
         pagination={{ pageSize: 15 }}
+        actions={
+          canAct ? (
+            <>
+              <Select aria-label={t('vouchers.my.policy')} placeholder={t('vouchers.my.policy')} style={{ width: 280 }} value={policyId} onChange={setPolicyId} options={(policies.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))} />
+              <Select aria-label={t('vouchers.provider')} showSearch={{ optionFilterProp: 'label' }} placeholder={t('vouchers.provider')} style={{ width: 280 }} value={providerId} onChange={setProviderId} options={(providers.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))} />
+              {policyId && providerId ? (
+                <Typography.Text type="secondary" data-testid="batch-preview">
+                  {preview.loading ? t('vouchers.settle.counting') : t(preview.more ? 'vouchers.settle.previewMore' : 'vouchers.settle.preview', { count: preview.count, total: formatMoney(preview.total, 'yuan', lang) })}
+                </Typography.Text>
+              ) : null}
+              <Button type="primary" disabled={!policyId || !providerId || preview.count === 0} loading={create.isPending} onClick={confirmCreate}>
+                {t('vouchers.settle.create')}
+              </Button>
+            </>
+          ) : null
+        }
         columns={[
           { key: 'id', title: t('vouchers.settle.batchId'), dataIndex: 'id', width: 80 },
           { key: 'providerName', title: t('vouchers.provider'), dataIndex: 'providerName' },
           { key: 'claimCount', title: t('vouchers.settle.claimCount'), dataIndex: 'claimCount', width: 70 },
           { key: 'total', title: t('vouchers.amount'), dataIndex: 'total', render: renderMoney },
-          { key: 'status', title: t('vouchers.status'), dataIndex: 'status', render: (s: string) => (s === 'paid' ? <Tag color="green">{t('vouchers.settle.statusPaid')}</Tag> : <Tag color="gold">{t('vouchers.settle.statusPending')}</Tag>) },
+          { key: 'status', title: t('vouchers.status'), dataIndex: 'statusName', render: (name: string, s) => <StatusTag status={s.status} name={name} /> },
           { key: 'payment', title: t('vouchers.settle.payment'), render: (_, s) => (s.paymentRef ? `${s.paymentRef} / ${s.paidOn ?? '—'}` : '—') },
           {
             key: 'actions',
