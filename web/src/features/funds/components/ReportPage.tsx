@@ -1,7 +1,9 @@
-import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, Modal, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { DataTable, type TableQuery } from '../../../components/DataTable';
+import { FormModal } from '../../../components/FormModal';
 import { renderMoney } from '../../../components/Money';
 import { MoneyInput } from '../../../components/MoneyInput';
 import { StatusTag } from '../../../components/StatusTag';
@@ -80,15 +82,15 @@ export default function ReportPage() {
   const id = isNew ? null : Number(idParam);
   const report = useReport(id);
   if (isNew) {
-    return <ReportEditor report={null} />;
+    return <ReportEditor report={null} query={report} />;
   }
   if (report.isError) {
     return <QueryFailure query={report} />;
   }
-  return report.data ? <ReportEditor key={`${report.data.id}:${report.data.version}`} report={report.data} /> : null;
+  return report.data ? <ReportEditor key={`${report.data.id}:${report.data.version}`} report={report.data} query={report} /> : null;
 }
 
-function ReportEditor({ report }: { report: ReportDetail | null }) {
+function ReportEditor({ report, query }: { report: ReportDetail | null; query: TableQuery }) {
   const t = useMessages(fundsMessages);
   const round = useMessages(roundMessages);
   const industry = useMessages(industryMessages);
@@ -112,7 +114,6 @@ function ReportEditor({ report }: { report: ReportDetail | null }) {
   const update = useUpdateReport();
   const step = useReportStep();
   const [returning, setReturning] = useState(false);
-  const [comment, setComment] = useState('');
   const bounds = quarterBounds(year, quarter);
   const outside = (d: Dayjs) => d.isBefore(bounds.from, 'day') || d.isAfter(bounds.to, 'day');
 
@@ -139,14 +140,17 @@ function ReportEditor({ report }: { report: ReportDetail | null }) {
       showFormError(form, err, (t) => message.error(t));
     }
   };
-  const decide = async (action: 'accept' | 'return') => {
+  const accept = async () => {
     try {
-      await step.mutateAsync({ id: report!.id, action, comment: action === 'return' ? comment : undefined });
-      message.success(action === 'accept' ? t('funds.report.acceptedMsg') : t('funds.report.returnedMsg'));
-      setReturning(false);
+      await step.mutateAsync({ id: report!.id, action: 'accept' });
+      message.success(t('funds.report.acceptedMsg'));
     } catch (err) {
       message.error(err instanceof Error ? err.message : String(err));
     }
+  };
+  const sendBack = async (v: { comment: string }) => {
+    await step.mutateAsync({ id: report!.id, action: 'return', comment: v.comment });
+    void message.success(t('funds.report.returnedMsg'));
   };
 
   const title = t('funds.report.title', { year, quarter });
@@ -165,8 +169,8 @@ function ReportEditor({ report }: { report: ReportDetail | null }) {
             ) : null}
             {isOfficer && report?.status === 'submitted' ? (
               <>
-                <Button danger onClick={() => { setComment(''); setReturning(true); }}>{t('funds.report.returned')}</Button>
-                <Button type="primary" onClick={() => decide('accept')} loading={step.isPending}>{t('funds.report.accept')}</Button>
+                <Button danger onClick={() => setReturning(true)}>{t('funds.report.returned')}</Button>
+                <Button type="primary" onClick={() => void accept()} loading={step.isPending}>{t('funds.report.accept')}</Button>
               </>
             ) : null}
           </>
@@ -174,7 +178,7 @@ function ReportEditor({ report }: { report: ReportDetail | null }) {
       >
         <Space>
           <Typography.Text type="secondary">{report?.fundName ?? fund?.name ?? ''}{report ? ` · ${report.managerName}` : ''}</Typography.Text>
-          {report ? <StatusTag status={report.status} name={report.statusName} /> : <Tag>{t('funds.report.new')}</Tag>}
+          {report ? <StatusTag status={report.status} name={report.statusName} /> : <StatusTag status="new" name={t('funds.report.new')} />}
         </Space>
       </PageTitle>
       {report?.status === 'returned' ? (
@@ -276,16 +280,18 @@ function ReportEditor({ report }: { report: ReportDetail | null }) {
           </Card>
         </Form>
       ) : report ? (
-        <ReportView report={report} />
+        <ReportView report={report} query={query} />
       ) : null}
-      <Modal open={returning} title={t('funds.report.returned')} okText={t('funds.return')} okButtonProps={{ danger: true, disabled: comment.trim() === '' }} onCancel={() => setReturning(false)} onOk={() => decide('return')} confirmLoading={step.isPending}>
-        <Input.TextArea rows={3} value={comment} onChange={(e) => setComment(e.target.value)} placeholder={t('funds.report.returnReasonRequired')} maxLength={500} aria-label={t('funds.report.returnReason')} />
-      </Modal>
+      <FormModal<{ comment: string }> open={returning} title={t('funds.report.returned')} okText={t('funds.return')} okButtonProps={{ danger: true }} onClose={() => setReturning(false)} onSubmit={sendBack}>
+        <Form.Item name="comment" label={t('funds.report.returnReason')} rules={[{ required: true, whitespace: true, message: t('funds.report.returnReasonRequired') }]}>
+          <Input.TextArea rows={3} placeholder={t('funds.report.returnReasonRequired')} maxLength={500} />
+        </Form.Item>
+      </FormModal>
     </>
   );
 }
 
-function ReportView({ report }: { report: ReportDetail }) {
+function ReportView({ report, query }: { report: ReportDetail; query: TableQuery }) {
   const t = useMessages(fundsMessages);
   return (
     <>
@@ -298,19 +304,19 @@ function ReportView({ report }: { report: ReportDetail }) {
         <Descriptions.Item label={t('funds.note')}>{report.note ?? '—'}</Descriptions.Item>
       </Descriptions>
       <Card size="small" title={t('funds.investment')} style={{ marginBottom: 16 }}>
-        <Table
+        <DataTable<ReportDetail['investmentRows'][number]>
+          tableId="funds.report.investments"
           rowKey="id"
-          size="small"
-          pagination={false}
-          dataSource={report.investmentRows}
+          query={query}
+          rows={report.investmentRows}
           columns={[
-            { title: t('funds.investee'), dataIndex: 'companyName', render: (v: string, r) => (r.enterpriseId ? <Link to={`/enterprises/${r.enterpriseId}`}>{v}</Link> : <>{v} <Tag>{t('funds.notLinked')}</Tag></>) },
-            { title: t('funds.creditCode'), dataIndex: 'uscc', render: (v: string | null) => v ?? '—' },
-            { title: t('funds.round'), dataIndex: 'round', width: 90 },
-            { title: t('funds.investedOn'), dataIndex: 'investedOn', width: 110 },
-            { title: t('funds.districtShort'), dataIndex: 'districtName', width: 90, render: (v: string | null) => v ?? t('funds.outsideCity') },
-            { title: t('funds.industry'), dataIndex: 'industry', width: 140 },
-            { title: t('funds.amount'), dataIndex: 'amount', align: 'right', width: 150, render: renderMoney },
+            { key: 'companyName', title: t('funds.investee'), dataIndex: 'companyName', render: (v: string, r) => (r.enterpriseId ? <Link to={`/enterprises/${r.enterpriseId}`}>{v}</Link> : <>{v} <Tag>{t('funds.notLinked')}</Tag></>) },
+            { key: 'uscc', title: t('funds.creditCode'), dataIndex: 'uscc', render: (v: string | null) => v ?? '—' },
+            { key: 'round', title: t('funds.round'), dataIndex: 'round', width: 90 },
+            { key: 'investedOn', title: t('funds.investedOn'), dataIndex: 'investedOn', width: 110 },
+            { key: 'districtName', title: t('funds.districtShort'), dataIndex: 'districtName', width: 90, render: (v: string | null) => v ?? t('funds.outsideCity') },
+            { key: 'industry', title: t('funds.industry'), dataIndex: 'industry', width: 140 },
+            { key: 'amount', title: t('funds.amount'), dataIndex: 'amount', align: 'right', width: 150, render: renderMoney },
           ]}
         />
       </Card>
