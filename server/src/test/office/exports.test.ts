@@ -1,17 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseStatsWorkbook } from '../../modules/carriers/stats.xlsx.js';
 import { whenJobSettled } from '../../modules/jobs/index.js';
 import { multipartFile } from '../factories.js';
-import { createTestApp, loginAs, type Session, type TestApp } from '../harness.js';
-import { convert, officeTools, pdfPages, pythonPath, readXlsxStructure, save, workDir, type XlsxSheetStructure } from './office.js';
+import { convert, officeTools, pdfPages, pythonPath, readXlsxStructure, save, officeSession, type XlsxSheetStructure } from './office.js';
+import { loginAs } from '../harness.js';
 
-let t: TestApp;
-let officer: Session;
-let dir: string;
 
 const column = (s: XlsxSheetStructure, header: string) => {
   const i = s.header.indexOf(header);
@@ -50,22 +47,14 @@ function expectTotals(s: XlsxSheetStructure, headers: string[]) {
 }
 
 describe.skipIf(!officeTools)('exports opened with openpyxl and LibreOffice Calc', () => {
-  beforeAll(async () => {
-    t = await createTestApp();
-    officer = await loginAs(t.app, 'officer');
-    dir = workDir();
-    mkdirSync(join(dir, 'pdf'), { recursive: true });
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const o = officeSession();
 
   const download = async (url: string, name: string) => {
-    const res = await officer.request('GET', url);
+    const res = await o.officer.request('GET', url);
     expect(res.statusCode, `${url}: ${res.body.slice(0, 300)}`).toBe(200);
-    const path = save(dir, name, res.rawPayload);
+    const path = save(o.dir, name, res.rawPayload);
     // LibreOffice prints it on whole pages (a broken print setup would spill sideways).
-    expect(pdfPages(convert(path, 'pdf', join(dir, 'pdf'))), name).toBeGreaterThan(0);
+    expect(pdfPages(convert(path, 'pdf', join(o.dir, 'pdf'))), name).toBeGreaterThan(0);
     return { path, sheets: readXlsxStructure(path) };
   };
 
@@ -87,7 +76,7 @@ describe.skipIf(!officeTools)('exports opened with openpyxl and LibreOffice Calc
   });
 
   it('when a voucher settlement batch is exported, then the contract number is text, the amount a number in yuan with its total, the review date a date', async () => {
-    const [b] = await t.deps.database.rows<{ id: number }>(sql`select settlement_id as id from voucher_claims where settlement_id is not null and contract_no is not null order by settlement_id limit 1`);
+    const [b] = await o.t.deps.database.rows<{ id: number }>(sql`select settlement_id as id from voucher_claims where settlement_id is not null and contract_no is not null order by settlement_id limit 1`);
     const { sheets } = await download(`/api/vouchers/settlements/${b.id}/export`, 'settlement.xlsx');
     const [s] = sheets;
     expectColumn(s, '合同编号', 'str', '@');
@@ -100,10 +89,10 @@ describe.skipIf(!officeTools)('exports opened with openpyxl and LibreOffice Calc
   });
 
   it('when a 推荐上报 list is exported, then the credit code is text, the date a date and every page is headed by the batch title', async () => {
-    let [b] = await t.deps.database.rows<{ id: number; title: string }>(sql`select id, title from recognition_batches order by id limit 1`);
+    let [b] = await o.t.deps.database.rows<{ id: number; title: string }>(sql`select id, title from recognition_batches order by id limit 1`);
     if (!b) {
-      const pending = (await officer.request('GET', '/api/recognition-recommendations?type=hnte&state=pending')).json<{ items: { applicationId: number; year: number }[] }>().items;
-      const created = await officer.request('POST', '/api/recognition-batches', { type: 'hnte', year: pending[0].year, title: `${pending[0].year}年度高新技术企业推荐名单`, applicationIds: pending.slice(0, 5).map((p) => p.applicationId) });
+      const pending = (await o.officer.request('GET', '/api/recognition-recommendations?type=hnte&state=pending')).json<{ items: { applicationId: number; year: number }[] }>().items;
+      const created = await o.officer.request('POST', '/api/recognition-batches', { type: 'hnte', year: pending[0].year, title: `${pending[0].year}年度高新技术企业推荐名单`, applicationIds: pending.slice(0, 5).map((p) => p.applicationId) });
       expect(created.statusCode, created.body).toBe(201);
       b = created.json();
     }
@@ -155,14 +144,14 @@ describe.skipIf(!officeTools)('exports opened with openpyxl and LibreOffice Calc
     expectColumn(s, '在孵企业数', 'int|float', '#,##0');
     expectTotals(s, ['在孵企业总收入（元）', '在孵企业数']);
     expectPrintSetup(s);
-    const resaved = convert(path, 'xlsx:Calc MS Excel 2007 XML', join(dir, 'pdf'));
+    const resaved = convert(path, 'xlsx:Calc MS Excel 2007 XML', join(o.dir, 'pdf'));
     const rows = await parseStatsWorkbook(readFileSync(resaved));
     expect(rows).toHaveLength(dataRows(s).length);
   });
 
   it('when the indicator import template is saved again by LibreOffice Calc and filled in, then the code column is text, the date a date, and it imports', async () => {
-    const res = await officer.request('GET', '/api/indicators/imports/reported/template');
-    const template = save(dir, 'indicator-template.xlsx', res.rawPayload);
+    const res = await o.officer.request('GET', '/api/indicators/imports/reported/template');
+    const template = save(o.dir, 'indicator-template.xlsx', res.rawPayload);
     const [data, codes] = readXlsxStructure(template);
     expect(data.header).toEqual(['指标代码', '年度', '区县', '数值', '数据来源', '文件日期']);
     expect(data.columnFormats[0]).toBe('@');
@@ -170,7 +159,7 @@ describe.skipIf(!officeTools)('exports opened with openpyxl and LibreOffice Calc
     expectColumn(data, '文件日期', 'datetime', 'yyyy-mm-dd');
     expect(codes.rows.length).toBeGreaterThan(5);
     expectPrintSetup(data);
-    const resaved = convert(template, 'xlsx:Calc MS Excel 2007 XML', join(dir, 'pdf'));
+    const resaved = convert(template, 'xlsx:Calc MS Excel 2007 XML', join(o.dir, 'pdf'));
     execFileSync(pythonPath(), ['-c', String.raw`
 import sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
@@ -180,17 +169,17 @@ for col, v in zip('ABCDEF', ['stat.patent_grants', 2013, '330106', 1234, '办公
 wb.save(sys.argv[1])
 `, resaved]);
     const { payload, headers } = multipartFile(readFileSync(resaved), 'template.xlsx');
-    const imported = await officer.request('POST', '/api/indicators/imports/reported', payload, headers);
+    const imported = await o.officer.request('POST', '/api/indicators/imports/reported', payload, headers);
     expect(imported.statusCode, imported.body).toBe(202);
-    await whenJobSettled(t.deps.database, imported.json().id);
-    expect((await officer.request('GET', `/api/jobs/${imported.json().id}`)).json()).toMatchObject({ status: 'done' });
+    await whenJobSettled(o.t.deps.database, imported.json().id);
+    expect((await o.officer.request('GET', `/api/jobs/${imported.json().id}`)).json()).toMatchObject({ status: 'done' });
   });
 
   it('when the audit log is exported, then the time is a real date-time', async () => {
-    const auditor = await loginAs(t.app, 'auditor');
+    const auditor = await loginAs(o.t.app, 'auditor');
     const res = await auditor.request('GET', '/api/audit/export?objectType=recognition_import');
     expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
-    const [s] = readXlsxStructure(save(dir, 'audit.xlsx', res.rawPayload));
+    const [s] = readXlsxStructure(save(o.dir, 'audit.xlsx', res.rawPayload));
     expectColumn(s, '时间（北京时间）', 'datetime', 'yyyy-mm-dd hh:mm:ss');
     expectPrintSetup(s);
   });

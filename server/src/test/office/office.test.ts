@@ -1,13 +1,12 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { whenSettled } from '../../modules/reports/reports.service.js';
 import { whenJobSettled } from '../../modules/jobs/index.js';
-import { createTestApp, loginAs, type Session, type TestApp } from '../harness.js';
 import { multipartFile, uniqueUscc } from '../factories.js';
-import { convert, officeTools, pdfPages, python, pythonPath, readXlsxStructure, save, workDir } from './office.js';
+import { convert, officeTools, pdfPages, python, pythonPath, readXlsxStructure, save, officeSession } from './office.js';
 
 /** Reads a .docx the way Word does: styles and text of paragraphs, sections, footers, footnotes, tables. */
 const DOCX_STRUCTURE = String.raw`
@@ -50,28 +49,17 @@ interface DocxStructure {
 
 const hasPdfToText = spawnSync('pdftotext', ['-v'], { stdio: 'ignore' }).status === 0;
 
-let t: TestApp;
-let officer: Session;
-let dir: string;
 
 describe.skipIf(!officeTools)('documents opened with LibreOffice and python-docx', () => {
-  beforeAll(async () => {
-    t = await createTestApp();
-    officer = await loginAs(t.app, 'officer');
-    dir = workDir();
-    mkdirSync(join(dir, 'pdf'), { recursive: true });
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const o = officeSession();
 
   it('when the 2015 annual summary is opened, then every footnote reference has its own note, every section a page-number footer, headings run 一、（一）, and the appendix is a landscape table; LibreOffice keeps every note', async () => {
-    const res = await officer.request('POST', '/api/reports/annual?year=2015');
+    const res = await o.officer.request('POST', '/api/reports/annual?year=2015');
     const id = res.json<{ id: number }>().id;
-    await whenSettled(t.deps.database, id);
-    const file = await officer.request('GET', `/api/reports/jobs/${id}/download?format=docx`);
+    await whenSettled(o.t.deps.database, id);
+    const file = await o.officer.request('GET', `/api/reports/jobs/${id}/download?format=docx`);
     expect(file.statusCode).toBe(200);
-    const path = save(dir, 'annual-2015.docx', file.rawPayload);
+    const path = save(o.dir, 'annual-2015.docx', file.rawPayload);
 
     const s = python<DocxStructure>(DOCX_STRUCTURE, path);
     expect(s.refs.length).toBeGreaterThan(20);
@@ -90,9 +78,9 @@ describe.skipIf(!officeTools)('documents opened with LibreOffice and python-docx
     expect(s.paragraphs.join('').replace(/附表[\s\S]*/, '')).not.toMatch(/[a-z_]+\.[a-z_]+/);
 
     // LibreOffice: a PDF of a few pages, and a round trip to .docx that still holds every note.
-    const pdf = convert(path, 'pdf', join(dir, 'pdf'));
+    const pdf = convert(path, 'pdf', join(o.dir, 'pdf'));
     expect(pdfPages(pdf)).toBeGreaterThanOrEqual(3);
-    const again = python<DocxStructure>(DOCX_STRUCTURE, convert(path, 'docx', join(dir, 'pdf')));
+    const again = python<DocxStructure>(DOCX_STRUCTURE, convert(path, 'docx', join(o.dir, 'pdf')));
     expect(again.refs.length).toBe(s.refs.length);
     expect(again.notes.length).toBe(s.notes.length);
   });
@@ -102,15 +90,7 @@ describe.skipIf(!officeTools)('documents opened with LibreOffice and python-docx
 const pdfText = (pdf: string) => execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
 
 describe.skipIf(!officeTools || !hasPdfToText)('certificates opened with LibreOffice', () => {
-  beforeAll(async () => {
-    t = await createTestApp();
-    officer = await loginAs(t.app, 'officer');
-    dir = workDir();
-    mkdirSync(join(dir, 'pdf'), { recursive: true });
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const o = officeSession();
 
   it('when a national, a provincial and a municipal certificate are converted to PDF, then each is one page naming its own issuing authorities, labels and titles unbroken, inside a page border', async () => {
     const expected: Record<string, string[]> = {
@@ -119,17 +99,17 @@ describe.skipIf(!officeTools || !hasPdfToText)('certificates opened with LibreOf
       agri_social_rd_center: ['杭州市科学技术委员会'],
     };
     for (const [type, authorities] of Object.entries(expected)) {
-      const [r] = await t.deps.database.rows<{ id: number }>(sql`select id from recognitions where type = ${type} order by id limit 1`);
+      const [r] = await o.t.deps.database.rows<{ id: number }>(sql`select id from recognitions where type = ${type} order by id limit 1`);
       expect(r, type).toBeDefined();
-      const res = await officer.request('GET', `/api/recognitions/${r.id}/certificate.docx`);
+      const res = await o.officer.request('GET', `/api/recognitions/${r.id}/certificate.docx`);
       expect(res.statusCode, type).toBe(200);
-      const path = save(dir, `certificate-${type}.docx`, res.rawPayload);
+      const path = save(o.dir, `certificate-${type}.docx`, res.rawPayload);
       const border = python<{ border: boolean }>(String.raw`
 import sys, json, docx
 d = docx.Document(sys.argv[1])
 print(json.dumps({'border': 'w:pgBorders' in d.sections[0]._sectPr.xml}))`, path);
       expect(border.border, type).toBe(true);
-      const pdf = convert(path, 'pdf', join(dir, 'pdf'));
+      const pdf = convert(path, 'pdf', join(o.dir, 'pdf'));
       expect(pdfPages(pdf), type).toBe(1);
       const text = pdfText(pdf);
       expect(text, type).toMatch(/统\s*一\s*社\s*会\s*信\s*用\s*代\s*码/);
@@ -145,22 +125,22 @@ print(json.dumps({'border': 'w:pgBorders' in d.sections[0]._sectPr.xml}))`, path
   });
 
   it('when the award certificate and a technology-contract registration certificate are converted to PDF, then each is one page inside a border, names its issuer and breaks no line after one character', async () => {
-    const [award] = await t.deps.database.rows<{ id: number }>(sql`select id from award_nominations where certificate_no is not null order by id limit 1`);
-    const [registration] = await t.deps.database.rows<{ id: number }>(sql`select id from tm_contract_registrations where status = 'registered' order by id limit 1`);
+    const [award] = await o.t.deps.database.rows<{ id: number }>(sql`select id from award_nominations where certificate_no is not null order by id limit 1`);
+    const [registration] = await o.t.deps.database.rows<{ id: number }>(sql`select id from tm_contract_registrations where status = 'registered' order by id limit 1`);
     const documents = [
       { name: 'award-certificate', url: `/api/awards/nominations/${award.id}/certificate.docx`, issuer: '杭州市人民政府' },
       { name: 'registration-certificate', url: `/api/techmarket/registrations/${registration.id}/certificate.docx`, issuer: '杭州市科学技术委员会' },
     ];
     for (const d of documents) {
-      const res = await officer.request('GET', d.url);
+      const res = await o.officer.request('GET', d.url);
       expect(res.statusCode, `${d.name}: ${res.body.slice(0, 200)}`).toBe(200);
-      const path = save(dir, `${d.name}.docx`, res.rawPayload);
+      const path = save(o.dir, `${d.name}.docx`, res.rawPayload);
       const border = python<{ border: boolean }>(String.raw`
 import sys, json, docx
 d = docx.Document(sys.argv[1])
 print(json.dumps({'border': 'w:pgBorders' in d.sections[0]._sectPr.xml}))`, path);
       expect(border.border, d.name).toBe(true);
-      const pdf = convert(path, 'pdf', join(dir, 'pdf'));
+      const pdf = convert(path, 'pdf', join(o.dir, 'pdf'));
       expect(pdfPages(pdf), d.name).toBe(1);
       const text = pdfText(pdf);
       expect(text, d.name).toContain(d.issuer);
@@ -170,19 +150,11 @@ print(json.dumps({'border': 'w:pgBorders' in d.sections[0]._sectPr.xml}))`, path
 });
 
 describe.skipIf(!officeTools)('spreadsheets opened with openpyxl and LibreOffice Calc', () => {
-  beforeAll(async () => {
-    t = await createTestApp();
-    officer = await loginAs(t.app, 'officer');
-    dir = workDir();
-    mkdirSync(join(dir, 'calc'), { recursive: true });
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const o = officeSession('calc');
 
   it('when the registry is exported, then Excel sees the code as text, the date as a date and a landscape print one page wide with the header repeated', async () => {
-    const res = await officer.request('GET', `/api/enterprises/export?district=${encodeURIComponent('滨江区')}`);
-    const [s] = readXlsxStructure(save(dir, 'enterprises.xlsx', res.rawPayload));
+    const res = await o.officer.request('GET', `/api/enterprises/export?district=${encodeURIComponent('滨江区')}`);
+    const [s] = readXlsxStructure(save(o.dir, 'enterprises.xlsx', res.rawPayload));
     expect(s.header[0]).toBe('统一社会信用代码');
     expect(s.header).toContain('注册资本（元）');
     expect(s.formats[0][0]).toBe('@');
@@ -193,8 +165,8 @@ describe.skipIf(!officeTools)('spreadsheets opened with openpyxl and LibreOffice
   });
 
   it('when the import template is saved again by LibreOffice Calc and filled in, then it imports', async () => {
-    const template = save(dir, 'template.xlsx', (await officer.request('GET', '/api/enterprises/import-template')).rawPayload);
-    const resaved = convert(template, 'xlsx:Calc MS Excel 2007 XML', join(dir, 'calc'));
+    const template = save(o.dir, 'template.xlsx', (await o.officer.request('GET', '/api/enterprises/import-template')).rawPayload);
+    const resaved = convert(template, 'xlsx:Calc MS Excel 2007 XML', join(o.dir, 'calc'));
     const uscc = uniqueUscc();
     // Fill in the LibreOffice-saved file with openpyxl (an 18-digit code typed into the text column, a date written 2015/6/1).
     execFileSync(pythonPath(), ['-c', String.raw`
@@ -207,9 +179,9 @@ ws['D2'] = '2015/6/1'
 wb.save(sys.argv[1])
 `, resaved, uscc]);
     const { payload, headers } = multipartFile(readFileSync(resaved), 'template.xlsx');
-    const res = await officer.request('POST', '/api/enterprises/import', payload, headers);
+    const res = await o.officer.request('POST', '/api/enterprises/import', payload, headers);
     expect(res.statusCode, res.body).toBe(202);
-    await whenJobSettled(t.deps.database, res.json().id);
-    expect((await officer.request('GET', `/api/jobs/${res.json().id}`)).json()).toMatchObject({ status: 'done', result: { imported: 1 } });
+    await whenJobSettled(o.t.deps.database, res.json().id);
+    expect((await o.officer.request('GET', `/api/jobs/${res.json().id}`)).json()).toMatchObject({ status: 'done', result: { imported: 1 } });
   });
 });

@@ -2,6 +2,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { createTestApp, loginAs, type Session, type TestApp } from '../harness.js';
 
 /**
  * Real office clients for the documents the platform produces: LibreOffice (headless) converts
@@ -31,6 +33,28 @@ export function workDir(): string {
     return out;
   }
   return mkdtempSync(join(tmpdir(), 'kc-office-'));
+}
+
+/** What an office test works with: the app, the city officer's session, and a work directory. */
+export interface OfficeSession {
+  readonly t: TestApp;
+  readonly officer: Session;
+  readonly dir: string;
+}
+
+/** Inside a describe: an app with the demo data and the officer signed in, a work directory with `sub` in it; closed after the tests. */
+export function officeSession(sub = 'pdf'): OfficeSession {
+  const s = {} as { t: TestApp; officer: Session; dir: string };
+  beforeAll(async () => {
+    s.t = await createTestApp();
+    s.officer = await loginAs(s.t.app, 'officer');
+    s.dir = workDir();
+    mkdirSync(join(s.dir, sub), { recursive: true });
+  });
+  afterAll(async () => {
+    await s.t?.close();
+  });
+  return s;
 }
 
 /** Converts `file` with LibreOffice headless (`to`: pdf, docx, xlsx…) and returns the output path. */

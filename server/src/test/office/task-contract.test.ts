@@ -1,35 +1,22 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, loginAs, type Session, type TestApp } from '../harness.js';
-import { convert, officeTools, pdfPages, python, save, workDir } from './office.js';
+import { describe, expect, it } from 'vitest';
+import { convert, officeTools, pdfPages, python, save, officeSession } from './office.js';
 
 const hasPdfToText = spawnSync('pdftotext', ['-v'], { stdio: 'ignore' }).status === 0;
 
-let t: TestApp;
-let officer: Session;
-let dir: string;
 
 describe.skipIf(!officeTools || !hasPdfToText)('the project task contract (任务书) opened with LibreOffice and python-docx', () => {
-  beforeAll(async () => {
-    t = await createTestApp();
-    officer = await loginAs(t.app, 'officer');
-    dir = workDir();
-    mkdirSync(join(dir, 'pdf'), { recursive: true });
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  const o = officeSession();
 
   it('when an approved project’s task contract is opened, then it has page numbers, dates in Chinese, its tables with repeated headers, and both parties’ seal places', async () => {
-    const [p] = await t.deps.database.rows<{ id: number }>(sql`select c.id from cases c join project_applications pa on pa.id = c.id where c.instrument = 'programmes' and c.status in ('approved', 'in_progress') and pa.approved_fen is not null order by c.id limit 1`);
+    const [p] = await o.t.deps.database.rows<{ id: number }>(sql`select c.id from cases c join project_applications pa on pa.id = c.id where c.instrument = 'programmes' and c.status in ('approved', 'in_progress') and pa.approved_fen is not null order by c.id limit 1`);
     expect(p).toBeDefined();
-    const res = await officer.request('GET', `/api/project-applications/${p.id}/contract.docx`);
+    const res = await o.officer.request('GET', `/api/project-applications/${p.id}/contract.docx`);
     expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
-    const path = save(dir, 'task-contract.docx', res.rawPayload);
-    const pdf = convert(path, 'pdf', join(dir, 'pdf'));
+    const path = save(o.dir, 'task-contract.docx', res.rawPayload);
+    const pdf = convert(path, 'pdf', join(o.dir, 'pdf'));
     expect(pdfPages(pdf)).toBeGreaterThan(1);
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
     expect(text).toContain('杭州市科技计划项目任务书');
