@@ -1,3 +1,4 @@
+import type { Tone } from '../../components/StatusTag';
 import type { Catalogue } from '../../lib/i18n';
 import { hnteDomainMessages } from '../enterprises/messages';
 import { recognitionTypeMessages, type recognitionsMessages } from './messages';
@@ -11,9 +12,10 @@ export const RECOGNITION_TYPE_NAMES = chineseView(recognitionTypeMessages);
 
 export const HNTE_DOMAINS = Object.keys(hnteDomainMessages) as (keyof typeof hnteDomainMessages)[];
 
-export const CONDITION_STATUS: Record<string, { color: string; label: keyof typeof recognitionsMessages }> = {
-  passed: { color: 'success', label: 'recognitions.condition.passed' },
-  failed: { color: 'error', label: 'recognitions.condition.failed' },
-  pending: { color: 'default', label: 'recognitions.condition.pending' },
-  waived: { color: 'blue', label: 'recognitions.condition.waived' },
+/** The engines name no condition status (they answer passed / failed / pending / waived): the page's words, with their tone. */
+export const CONDITION_STATUS: Record<string, { tone: Tone; label: keyof typeof recognitionsMessages }> = {
+  passed: { tone: 'success', label: 'recognitions.condition.passed' },
+  failed: { tone: 'error', label: 'recognitions.condition.failed' },
+  pending: { tone: 'default', label: 'recognitions.condition.pending' },
+  waived: { tone: 'processing', label: 'recognitions.condition.waived' },
 };

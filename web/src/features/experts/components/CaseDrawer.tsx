@@ -1,5 +1,6 @@
-import { Alert, Descriptions, Divider, Drawer, Table, Tag, Typography } from 'antd';
+import { Alert, Descriptions, Divider, Drawer, Table, Typography } from 'antd';
 import { Money } from '../../../components/Money';
+import { StatusTag } from '../../../components/StatusTag';
 import { errorMessage } from '../../../lib/form-errors';
 import { useAssignment } from '../api/get-assignment';
 import { MaterialsList } from './MaterialsList';
@@ -79,7 +80,7 @@ export function CaseDrawer({ memberId, onClose }: { memberId: number | null; onC
                     title: t('experts.case.result'),
                     dataIndex: 'status',
                     width: 90,
-                    render: (s: string) => (s === 'passed' ? <Tag color="green">{t('experts.case.passed')}</Tag> : s === 'pending' ? <Tag color="blue">{t('experts.case.pending')}</Tag> : <Tag color="red">{t('experts.case.failed')}</Tag>),
+                    render: (s: string) => (s === 'passed' ? <StatusTag status={s} name={t('experts.case.passed')} tone="success" /> : s === 'pending' ? <StatusTag status={s} name={t('experts.case.pending')} tone="processing" /> : <StatusTag status={s} name={t('experts.case.failed')} tone="error" />),
                   },
                   { title: t('experts.case.note'), dataIndex: 'note', render: (n: string | null) => n ?? '' },
                 ]}

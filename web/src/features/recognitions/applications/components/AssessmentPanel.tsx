@@ -1,4 +1,5 @@
-import { Alert, Card, List, Space, Tag, Typography } from 'antd';
+import { Alert, Card, List, Space, Typography } from 'antd';
+import { StatusTag } from '../../../../components/StatusTag';
 import { CONDITION_STATUS } from '../../labels';
 import { useMessages } from '../../../../lib/i18n';
 import { recognitionsMessages } from '../../messages';
@@ -65,7 +66,7 @@ export function AssessmentPanel({ assessment, loading, title }: { assessment: As
               <List.Item>
                 <Space orientation="vertical" size={0} style={{ width: '100%' }}>
                   <Space>
-                    <Tag color={CONDITION_STATUS[c.status]?.color}>{CONDITION_STATUS[c.status] ? t(CONDITION_STATUS[c.status].label) : c.status}</Tag>
+                    <StatusTag status={c.status} name={CONDITION_STATUS[c.status] ? t(CONDITION_STATUS[c.status].label) : c.status} tone={CONDITION_STATUS[c.status]?.tone} />
                     <Typography.Text>{c.label}</Typography.Text>
                   </Space>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
