@@ -64,7 +64,7 @@ export const INSTRUMENT_NAMES_EN: Readonly<Record<string, string>> = {
   验收中: 'Under acceptance',
   项目验收: 'Project acceptance',
   已结题: 'Completed',
-  验收不通过: 'Failed acceptance',
+  验收不通过: 'Acceptance failed',
   已终止: 'Terminated',
   重大科技创新项目: 'Major S&T innovation project',
   一般项目: 'General project',

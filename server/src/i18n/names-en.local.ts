@@ -6,6 +6,10 @@ export const LOCAL_NAMES_EN: Readonly<Record<string, string>> = {
   // cases/case-view.ts, recognitions/applications.service.ts ACTION_LABELS: the 'create' action
   创建申请: 'Create application',
   创建申报草稿: 'Create application draft',
+  // programmes/applications.service.ts, supervision/cases.service.ts, carriers/case-view.ts: the 'create' action
+  创建申报: 'Create application',
+  立案: 'Open case',
+  创建: 'Create',
   // cases/cases.service.ts, notices/objections.service.ts: actorLabel
   系统: 'System',
   '公众（实名异议）': 'Public (real-name objection)',
@@ -18,8 +22,14 @@ export const LOCAL_NAMES_EN: Readonly<Record<string, string>> = {
   审核通过: 'Approved',
   // supervision/spotchecks.service.ts FINDING_NAMES
   符合认定条件: 'Meets the recognition criteria',
-  // recognitions/recommend.service.ts RESULT_NAMES
+  // recognitions/recommend.service.ts RESULT_NAMES, resultName
   未予认定: 'Not recognised',
+  待上级认定: 'Awaiting higher-level recognition',
+  // carriers/carriers.service.ts FIRM_STATUS_NAMES
+  在孵: 'Incubating',
+  已毕业: 'Graduated',
+  // funds/funds.stats.ts: districtName of an investment outside the city
+  '市外/未登记': 'Outside the city / unregistered',
   // loans/loans.service.ts KIND_NAMES (pool accounts)
   注入资本金: 'Capital injected',
   资金池可用余额: 'Pool balance available',
