@@ -9,6 +9,7 @@ const names = { 待区县审核: 'Awaiting district review', 西湖区: 'Xihu Di
 describe('preferredLang', () => {
   it('is English only when English is the first choice', () => {
     expect(preferredLang('en')).toBe('en');
+    expect(preferredLang('EN-us')).toBe('en');
     expect(preferredLang('en-GB,en;q=0.9')).toBe('en');
     expect(preferredLang('zh-CN,zh;q=0.9,en;q=0.8')).toBe('zh');
     expect(preferredLang('zh;q=0.5, en;q=0.8')).toBe('en');

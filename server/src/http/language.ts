@@ -14,6 +14,9 @@ export type ApiLang = 'zh' | 'en';
 /** The first language the client prefers: English when it is `en` or `en-…`, Chinese otherwise. */
 export function preferredLang(header: string | string[] | undefined): ApiLang {
   const value = Array.isArray(header) ? header[0] : header;
+  if (!value || !/en/i.test(value)) {
+    return 'zh';
+  }
   const first = value
     ?.split(',')
     .map((part) => {
