@@ -85,8 +85,6 @@ export const techmarketMessages = {
   'techmarket.kind.supply': ['成果', 'Research result'],
   'techmarket.kind.demand': ['需求', 'Technology need'],
   'techmarket.search.none': ['没有找到匹配的成果或需求', 'No matching results or needs found'],
-  'techmarket.previousPage': ['上一页', 'Previous page'],
-  'techmarket.nextPage': ['下一页', 'Next page'],
   'techmarket.moderation.approved': ['已审核通过并公开', 'Approved and published'],
   'techmarket.moderation.title': ['发布审核', 'Listing moderation'],
   'techmarket.title': ['标题', 'Title'],

@@ -10,3 +10,5 @@ export function listModeration(status: ModerationStatus) {
 export function useModeration(status: ModerationStatus) {
   return useQuery({ queryKey: ['techmarket', 'moderation', status], queryFn: () => listModeration(status) });
 }
+
+export type ModerationListing = Awaited<ReturnType<typeof listModeration>>['items'][number];

@@ -8,3 +8,5 @@ export function listMyListings() {
 export function useMyListings() {
   return useQuery({ queryKey: ['techmarket', 'my'], queryFn: listMyListings });
 }
+
+export type MyListing = Awaited<ReturnType<typeof listMyListings>>['items'][number];

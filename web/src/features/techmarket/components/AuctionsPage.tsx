@@ -1,22 +1,28 @@
-import { App, Button, Card, Descriptions, List, Space, Statistic, Tag, Typography } from 'antd';
+import { App, Button, Card, Descriptions, List, Space, Statistic, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { Money } from '../../../components/Money';
 import { PageTitle } from '../../../components/PageTitle';
+import { StatusTag, type Tone } from '../../../components/StatusTag';
 import { errorMessage } from '../../../lib/form-errors';
-import { formatDateTime, formatYuan } from '../../../lib/format';
+import { formatDateTime } from '../../../lib/format';
+import { formatMoney } from '../../../lib/money';
 import { hasAnyRole, useOptionalSession } from '../../../lib/session';
 import { useAuction } from '../api/get-auction';
 import { useAuctions } from '../api/list-auctions';
 import { usePlaceBid } from '../api/place-bid';
 import { MoneyInput } from '../../../components/MoneyInput';
 import { techmarketMessages } from '../messages';
-import { useMessages } from '../../../lib/i18n';
+import { useI18n, useMessages } from '../../../lib/i18n';
 
+// an auction's phase follows from its times (the API sends no name for it): the words are the page's own
 const PHASE_KEYS = { upcoming: 'techmarket.phase.upcoming', bidding: 'techmarket.phase.bidding', ended: 'techmarket.phase.ended', closed: 'techmarket.phase.closed' } as const;
+const PHASE_TONES: Record<keyof typeof PHASE_KEYS, Tone> = { upcoming: 'default', bidding: 'processing', ended: 'warning', closed: 'default' };
 
 /** English auctions: current price, minimum next bid, anti-sniping end time, bid history. */
 export default function AuctionsPage() {
   const t = useMessages(techmarketMessages);
+  const { lang } = useI18n();
   const { message } = App.useApp();
   // The page is also public (/public/auctions): no session there, nobody bids.
   const me = useOptionalSession();
@@ -39,7 +45,7 @@ export default function AuctionsPage() {
             dataSource={list.data?.items ?? []}
             renderItem={(x) => (
               <List.Item key={x.id} onClick={() => setSelected(x.id)} style={{ cursor: 'pointer' }}>
-                <List.Item.Meta title={x.title} description={<Space><Tag>{t(PHASE_KEYS[x.phase])}</Tag>{x.currentPrice !== null ? formatYuan(x.currentPrice) : t('techmarket.auctions.noBids')}</Space>} />
+                <List.Item.Meta title={x.title} description={<Space><StatusTag status={x.phase} name={t(PHASE_KEYS[x.phase])} tone={PHASE_TONES[x.phase]} />{x.currentPrice !== null ? <Money value={x.currentPrice} /> : t('techmarket.auctions.noBids')}</Space>} />
               </List.Item>
             )}
           />
@@ -47,14 +53,14 @@ export default function AuctionsPage() {
         {a ? (
           <Card title={a.title} style={{ minWidth: 480 }}>
             <Space size="large" wrap>
-              <Statistic title={t('techmarket.auctions.currentPrice')} value={a.currentPrice === null ? t('techmarket.none') : formatYuan(a.currentPrice)} />
-              <Statistic title={t('techmarket.auctions.minimumBid')} value={formatYuan(a.minimumBid)} />
+              <Statistic title={t('techmarket.auctions.currentPrice')} value={a.currentPrice === null ? t('techmarket.none') : formatMoney(a.currentPrice, 'yuan', lang)} />
+              <Statistic title={t('techmarket.auctions.minimumBid')} value={formatMoney(a.minimumBid, 'yuan', lang)} />
               <Statistic title={t('techmarket.auctions.bidCount')} value={a.bidCount} />
             </Space>
             <Descriptions size="small" column={1} style={{ marginTop: 12 }}>
               <Descriptions.Item label={t('techmarket.status')}>{t(PHASE_KEYS[a.phase])}{a.reserveMet ? t('techmarket.auctions.reserveMet') : t('techmarket.auctions.reserveNotMet')}</Descriptions.Item>
               <Descriptions.Item label={t('techmarket.auctions.endsAt')}>{formatDateTime(a.endsAt)}{t('techmarket.auctions.extension', { v0: a.extensionWindowSeconds / 60, v1: a.extensionSeconds / 60 })}</Descriptions.Item>
-              <Descriptions.Item label={t('techmarket.auctions.increment')}>{formatYuan(a.increment)}</Descriptions.Item>
+              <Descriptions.Item label={t('techmarket.auctions.increment')}><Money value={a.increment} /></Descriptions.Item>
             </Descriptions>
             {canBid && a.phase === 'bidding' ? (
               <Space style={{ margin: '12px 0' }}>
@@ -81,7 +87,7 @@ export default function AuctionsPage() {
                 {t('techmarket.auctions.enterpriseUsers')}<Link to={`/login?redirect=${encodeURIComponent(`/techmarket/auctions?id=${a.id}`)}`}>{t('techmarket.auctions.logIn')}</Link>{t('techmarket.auctions.toBid')}
               </Typography.Paragraph>
             ) : null}
-            <List size="small" header={t('techmarket.auctions.bids')} dataSource={a.bids} renderItem={(b) => <List.Item key={b.id}>{b.bidder} · {formatYuan(b.amount)} · {formatDateTime(b.placedAt)}{b.extended ? t('techmarket.auctions.extended') : ''}</List.Item>} />
+            <List size="small" header={t('techmarket.auctions.bids')} dataSource={a.bids} renderItem={(b) => <List.Item key={b.id}>{b.bidder} · <Money value={b.amount} /> · {formatDateTime(b.placedAt)}{b.extended ? t('techmarket.auctions.extended') : ''}</List.Item>} />
           </Card>
         ) : null}
       </Space>

@@ -1,11 +1,12 @@
 import { Alert, Card, Descriptions, List, Skeleton, Space, Tag, Typography } from 'antd';
 import { Link, useLocation, useParams } from 'react-router';
+import { Money } from '../../../components/Money';
 import { PageTitle } from '../../../components/PageTitle';
 import { errorMessage } from '../../../lib/form-errors';
-import { formatYuan } from '../../../lib/format';
 import { useListing } from '../api/get-listing';
 import { useMatches } from '../api/get-matches';
-import { kindName, priceModeName, statusName } from './labels';
+import { kindName, priceModeName } from './labels';
+import { ListingStatusTag } from './StatusTags';
 import { techmarketMessages } from '../messages';
 import { useMessages } from '../../../lib/i18n';
 
@@ -27,7 +28,7 @@ export default function ListingDetailPage() {
       <PageTitle title={l.title}>
         <Space>
           <Tag color={l.kind === 'supply' ? 'blue' : 'green'}>{kindName(t, l.kind)}</Tag>
-          <Tag>{statusName(t, l.status)}</Tag>
+          <ListingStatusTag status={l.status} />
           {l.auctionId ? <Link to={`${isPublic ? '/public/auctions' : '/techmarket/auctions'}?id=${l.auctionId}`}>{t('techmarket.listing.atAuction')}</Link> : null}
         </Space>
       </PageTitle>
@@ -37,7 +38,7 @@ export default function ListingDetailPage() {
         <Descriptions bordered size="small" column={{ xs: 1, md: 2 }}>
           <Descriptions.Item label={t('techmarket.domain')}>{l.domain}</Descriptions.Item>
           <Descriptions.Item label={t('techmarket.listing.maturity')}>{l.maturity ? `TRL ${l.maturity}` : '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('techmarket.listing.price')}>{l.priceMode === 'fixed' && l.price !== null ? formatYuan(l.price) : priceModeName(t, l.priceMode)}</Descriptions.Item>
+          <Descriptions.Item label={t('techmarket.listing.price')}>{l.priceMode === 'fixed' && l.price !== null ? <Money value={l.price} /> : priceModeName(t, l.priceMode)}</Descriptions.Item>
           <Descriptions.Item label={t('techmarket.listing.publisher')}>
             {l.ownerName}
             {l.districtName ? `（${l.districtName}）` : ''}

@@ -1,9 +1,11 @@
-import { Alert, Button, Card, Empty, Flex, Input, List, Segmented, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Card, Empty, Flex, Input, List, Segmented, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useLocation } from 'react-router';
+import { CursorPager } from '../../../components/CursorPager';
+import { Money } from '../../../components/Money';
 import { PageTitle } from '../../../components/PageTitle';
 import { errorMessage } from '../../../lib/form-errors';
-import { formatYuan } from '../../../lib/format';
+import { useCursorPager } from '../../../lib/use-cursor-pager';
 import { useSearchListings, type SearchParams } from '../api/search-listings';
 import { Highlight } from './Highlight';
 import { domainOptions, kindName, priceModeName, type Domain } from './labels';
@@ -15,13 +17,11 @@ export default function MarketSearchPage() {
   const t = useMessages(techmarketMessages);
   const base = useLocation().pathname.startsWith('/public') ? '/public/market' : '/techmarket/listings';
   const [text, setText] = useState('');
-  const [query, setQuery] = useState<SearchParams>({ limit: 20 });
-  const [cursors, setCursors] = useState<string[]>([]);
-  const result = useSearchListings(query);
-  const set = (patch: Partial<SearchParams>) => {
-    setCursors([]);
-    setQuery((q) => ({ ...q, ...patch, cursor: undefined }));
-  };
+  const [filters, setFilters] = useState<SearchParams>({ limit: 20 });
+  // keyset pages: a new search or filter starts again at the first page
+  const pager = useCursorPager(JSON.stringify(filters));
+  const result = useSearchListings(pager.cursor ? { ...filters, cursor: pager.cursor } : filters);
+  const set = (patch: Partial<SearchParams>) => setFilters((q) => ({ ...q, ...patch }));
   return (
     <>
       <PageTitle title={t('techmarket.search.title')}>
@@ -85,7 +85,7 @@ export default function MarketSearchPage() {
                   <Space size="small" wrap>
                     <Tag>{item.domain}</Tag>
                     {item.maturity ? <Tag>TRL {item.maturity}</Tag> : null}
-                    <Tag>{item.priceMode === 'fixed' && item.price !== null ? formatYuan(item.price) : priceModeName(t, item.priceMode)}</Tag>
+                    <Tag>{item.priceMode === 'fixed' && item.price !== null ? <Money value={item.price} /> : priceModeName(t, item.priceMode)}</Tag>
                     <Typography.Text type="secondary">
                       {item.ownerName}
                       {item.districtName ? ` · ${item.districtName}` : ''}
@@ -97,28 +97,7 @@ export default function MarketSearchPage() {
           </List.Item>
         )}
       />
-      <Flex justify="flex-end" gap={8} style={{ marginTop: 12 }}>
-        <Button
-          disabled={cursors.length === 0}
-          onClick={() => {
-            const prev = cursors.slice(0, -1);
-            setCursors(prev);
-            setQuery((q) => ({ ...q, cursor: prev[prev.length - 1] }));
-          }}
-        >
-          {t('techmarket.previousPage')}
-        </Button>
-        <Button
-          disabled={!result.data?.nextCursor}
-          onClick={() => {
-            const next = result.data!.nextCursor!;
-            setCursors((c) => [...c, next]);
-            setQuery((q) => ({ ...q, cursor: next }));
-          }}
-        >
-          {t('techmarket.nextPage')}
-        </Button>
-      </Flex>
+      <CursorPager pager={pager} nextCursor={result.data?.nextCursor} loading={result.isFetching} pageSize={filters.limit ?? 20} rowsOnPage={result.data?.items.length ?? 0} />
     </>
   );
 }

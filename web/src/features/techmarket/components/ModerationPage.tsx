@@ -1,10 +1,12 @@
-import { App, Button, Card, Input, Modal, Segmented, Space, Table } from 'antd';
+import { App, Button, Card, Form, Input, Segmented, Space } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { DataTable, type DataColumn } from '../../../components/DataTable';
+import { FormModal } from '../../../components/FormModal';
 import { PageTitle } from '../../../components/PageTitle';
 import { errorMessage } from '../../../lib/form-errors';
 import { useSession, hasAnyRole } from '../../../lib/session';
-import { useModeration, type ModerationStatus } from '../api/list-moderation';
+import { useModeration, type ModerationListing, type ModerationStatus } from '../api/list-moderation';
 import { useModerateListing } from '../api/moderate-listing';
 import { kindName, statusOptions } from './labels';
 import { techmarketMessages } from '../messages';
@@ -18,7 +20,8 @@ export default function ModerationPage() {
   const canModerate = hasAnyRole(me, ['city_officer']);
   const [status, setStatus] = useState<ModerationStatus>('pending');
   const [rejecting, setRejecting] = useState<number | null>(null);
-  const [reason, setReason] = useState('');
+  const [form] = Form.useForm<{ reason: string }>();
+  const reason = (Form.useWatch('reason', form) as string | undefined) ?? '';
   const list = useModeration(status);
   const decide = useModerateListing();
   const run = async (input: Parameters<typeof decide.mutateAsync>[0]) => {
@@ -29,56 +32,59 @@ export default function ModerationPage() {
       message.error(errorMessage(err));
     }
   };
+  const columns: DataColumn<ModerationListing>[] = [
+    { key: 'title', title: t('techmarket.title'), dataIndex: 'title', render: (v: string, r) => <Link to={`/techmarket/listings/${r.id}`}>{v}</Link> },
+    { key: 'kind', title: t('techmarket.type'), dataIndex: 'kind', render: (k: 'supply' | 'demand') => kindName(t, k) },
+    { key: 'owner', title: t('techmarket.listing.publisher'), dataIndex: 'ownerName' },
+    { key: 'district', title: t('techmarket.district'), dataIndex: 'districtName' },
+    { key: 'domain', title: t('techmarket.field'), dataIndex: 'domain' },
+    ...(canModerate && status === 'pending'
+      ? [
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            render: (_: unknown, r: ModerationListing) => (
+              <Space>
+                <Button size="small" type="primary" onClick={() => void run({ id: r.id, decision: 'approve' })} aria-label={t('techmarket.moderation.approveTitle', { title: r.title })}>
+                  {t('techmarket.approve')}
+                </Button>
+                <Button size="small" danger onClick={() => setRejecting(r.id)}>
+                  {t('techmarket.return')}
+                </Button>
+              </Space>
+            ),
+          },
+        ]
+      : []),
+  ];
   return (
     <>
       <PageTitle title={t('techmarket.moderation.title')} />
       <Card>
-        <Segmented value={status} onChange={(v) => setStatus(v as ModerationStatus)} options={statusOptions(t)} style={{ marginBottom: 12 }} />
-        <Table
+        <DataTable<ModerationListing>
+          tableId="techmarket.moderation"
           rowKey="id"
-          loading={list.isLoading}
-          dataSource={list.data?.items ?? []}
-          pagination={false}
-          columns={[
-            { title: t('techmarket.title'), dataIndex: 'title', render: (v: string, r) => <Link to={`/techmarket/listings/${r.id}`}>{v}</Link> },
-            { title: t('techmarket.type'), dataIndex: 'kind', render: (k: 'supply' | 'demand') => kindName(t, k) },
-            { title: t('techmarket.listing.publisher'), dataIndex: 'ownerName' },
-            { title: t('techmarket.district'), dataIndex: 'districtName' },
-            { title: t('techmarket.field'), dataIndex: 'domain' },
-            ...(canModerate && status === 'pending'
-              ? [
-                  {
-                    title: t('common.actions'),
-                    key: 'a',
-                    render: (_: unknown, r: { id: number; title: string }) => (
-                      <Space>
-                        <Button size="small" type="primary" onClick={() => void run({ id: r.id, decision: 'approve' })} aria-label={t('techmarket.moderation.approveTitle', { title: r.title })}>
-                          {t('techmarket.approve')}
-                        </Button>
-                        <Button size="small" danger onClick={() => setRejecting(r.id)}>
-                          {t('techmarket.return')}
-                        </Button>
-                      </Space>
-                    ),
-                  },
-                ]
-              : []),
-          ]}
+          columns={columns}
+          query={list}
+          rows={list.data?.items}
+          filters={<Segmented value={status} onChange={(v) => setStatus(v as ModerationStatus)} options={statusOptions(t)} />}
         />
       </Card>
-      <Modal
+      <FormModal<{ reason: string }>
+        form={form}
         title={t('techmarket.returnReason')}
         open={rejecting !== null}
-        onCancel={() => setRejecting(null)}
+        onClose={() => setRejecting(null)}
         okButtonProps={{ disabled: reason.trim().length < 2 }}
-        onOk={async () => {
-          await run({ id: rejecting!, decision: 'reject', reason });
-          setRejecting(null);
-          setReason('');
+        onSubmit={async (v) => {
+          await decide.mutateAsync({ id: rejecting!, decision: 'reject', reason: v.reason });
+          message.success(t('techmarket.status.rejected'));
         }}
       >
-        <Input.TextArea rows={3} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} />
-      </Modal>
+        <Form.Item name="reason" rules={[{ required: true, whitespace: true, min: 2, message: t('techmarket.returnReason') }]}>
+          <Input.TextArea rows={3} maxLength={500} aria-label={t('techmarket.returnReason')} />
+        </Form.Item>
+      </FormModal>
     </>
   );
 }

@@ -1,10 +1,12 @@
-import { App, Button, Card, Form, Input, InputNumber, Select, Table, Tag } from 'antd';
+import { App, Button, Card, Form, Input, InputNumber, Select } from 'antd';
 import { Link } from 'react-router';
+import { DataTable, type DataColumn } from '../../../components/DataTable';
 import { PageTitle } from '../../../components/PageTitle';
 import { applyFieldErrors, errorMessage } from '../../../lib/form-errors';
 import { useCreateListing, type CreateListingInput } from '../api/create-listing';
-import { useMyListings } from '../api/list-my-listings';
-import { domainOptions, kindName, kindOptions, priceModeOptions, statusName, type ListingStatus } from './labels';
+import { useMyListings, type MyListing } from '../api/list-my-listings';
+import { domainOptions, kindName, kindOptions, priceModeOptions, type ListingStatus } from './labels';
+import { ListingStatusTag } from './StatusTags';
 import { MoneyInput } from '../../../components/MoneyInput';
 import { techmarketMessages } from '../messages';
 import { useMessages } from '../../../lib/i18n';
@@ -30,6 +32,13 @@ export default function MyListingsPage() {
       }
     }
   };
+  const columns: DataColumn<MyListing>[] = [
+    { key: 'title', title: t('techmarket.title'), dataIndex: 'title', render: (v: string, r) => <Link to={`/techmarket/listings/${r.id}`}>{v}</Link> },
+    { key: 'kind', title: t('techmarket.type'), dataIndex: 'kind', render: (k: 'supply' | 'demand') => kindName(t, k) },
+    { key: 'domain', title: t('techmarket.field'), dataIndex: 'domain' },
+    { key: 'status', title: t('techmarket.status'), dataIndex: 'status', render: (s: ListingStatus) => <ListingStatusTag status={s} /> },
+    { key: 'matches', title: t('techmarket.mine.matches'), render: (_, r) => (r.status === 'approved' ? <Link to={`/techmarket/listings/${r.id}`}>{t('techmarket.mine.viewMatches')}</Link> : '—') },
+  ];
   return (
     <>
       <PageTitle title={t('techmarket.mine.title')} />
@@ -68,19 +77,7 @@ export default function MyListingsPage() {
         </Form>
       </Card>
       <Card title={t('techmarket.mine.list')}>
-        <Table
-          rowKey="id"
-          loading={mine.isLoading}
-          dataSource={mine.data?.items ?? []}
-          pagination={false}
-          columns={[
-            { title: t('techmarket.title'), dataIndex: 'title', render: (v: string, r) => <Link to={`/techmarket/listings/${r.id}`}>{v}</Link> },
-            { title: t('techmarket.type'), dataIndex: 'kind', render: (k: 'supply' | 'demand') => kindName(t, k) },
-            { title: t('techmarket.field'), dataIndex: 'domain' },
-            { title: t('techmarket.status'), dataIndex: 'status', render: (s: ListingStatus) => <Tag color={s === 'approved' ? 'green' : s === 'rejected' ? 'red' : 'gold'}>{statusName(t, s)}</Tag> },
-            { title: t('techmarket.mine.matches'), key: 'm', render: (_, r) => (r.status === 'approved' ? <Link to={`/techmarket/listings/${r.id}`}>{t('techmarket.mine.viewMatches')}</Link> : '—') },
-          ]}
-        />
+        <DataTable<MyListing> tableId="techmarket.mine" rowKey="id" columns={columns} query={mine} rows={mine.data?.items} />
       </Card>
     </>
   );
