@@ -7,6 +7,7 @@ import { fieldError } from '../../http/errors.js';
 import { decodeCursor, encodeCursor } from '../../http/pagination.js';
 import { businessToday } from '../../lib/clock.js';
 import { addWorkingDays } from '../calendar/index.js';
+import { countPaymentsAwaiting, paymentsAwaiting, PAYMENTS_INBOX } from '../payments/index.js';
 import * as repo from './inbox.repo.js';
 import { instrumentOf, instruments, panelReviewStatuses, statusesAwaiting, statusName, typeName, type InstrumentDef } from './instruments.js';
 
@@ -48,7 +49,7 @@ function scopeOf(actor: Actor): SQL | undefined {
 }
 
 async function whereOf(db: Executor, actor: Actor, q: Omit<InboxQuery, 'cursor' | 'limit'>): Promise<repo.InboxWhere> {
-  if (q.instrument && !instruments().some((d) => d.code === q.instrument)) {
+  if (q.instrument && q.instrument !== PAYMENTS_INBOX.instrument && !instruments().some((d) => d.code === q.instrument)) {
     throw fieldError('instrument', `业务类别“${q.instrument}”不存在`);
   }
   let districtId: number | undefined;
@@ -91,9 +92,14 @@ export async function listInbox(opts: { db: Executor; actor: Actor; query: Inbox
   if (after && typeof after.value !== 'string') {
     throw fieldError('cursor', '分页游标无效', 'bad_cursor');
   }
-  const rows = await repo.inboxPage(opts.db, where, { after: after ? { due: after.value as string, id: after.id } : undefined, limit: opts.query.limit + 1 });
+  // the payment orders waiting for the finance reviewer follow the cases (they have no deadline); their pages' cursor says so
+  const inPayments = after?.value === PAYMENTS_INBOX.instrument;
+  const rows = inPayments ? [] : await repo.inboxPage(opts.db, where, { after: after ? { due: after.value as string, id: after.id } : undefined, limit: opts.query.limit + 1 });
   const more = rows.length > opts.query.limit;
   const page = rows.slice(0, opts.query.limit);
+  const room = opts.query.limit - page.length;
+  const payments = more || !withPayments(opts.query) ? [] : await paymentsAwaiting(opts.db, opts.actor, { status: opts.query.status, afterId: inPayments ? after?.id : undefined, limit: room + 1 });
+  const shownPayments = payments.slice(0, room);
   const { today, soon } = await dueWindow(opts.db);
   const audience = audienceOf(opts.actor);
   const last = page.at(-1);
@@ -117,10 +123,13 @@ export async function listInbox(opts: { db: Executor; actor: Actor; query: Inbox
         href: def.href(r, audience),
         updatedAt: r.updatedAt.toISOString(),
       };
-    }),
-    nextCursor: more && last ? encodeCursor(last.due, last.id) : null,
+    }).concat(shownPayments),
+    nextCursor: more && last ? encodeCursor(last.due, last.id) : payments.length > room ? encodeCursor(PAYMENTS_INBOX.instrument, shownPayments.at(-1)?.id ?? 0) : null,
   };
 }
+
+/** Payment orders have no type, district or deadline: a filter on one of those leaves them out, as another instrument does. */
+const withPayments = (q: Omit<InboxQuery, 'cursor' | 'limit'>) => !q.type && !q.district && !q.dueBefore && (!q.instrument || q.instrument === PAYMENTS_INBOX.instrument);
 
 /** Counts for the inbox header: all, overdue and due soon, per instrument. */
 export async function inboxSummary(opts: { db: Executor; actor: Actor; query: Omit<InboxQuery, 'cursor' | 'limit'> }) {
@@ -128,6 +137,10 @@ export async function inboxSummary(opts: { db: Executor; actor: Actor; query: Om
   const { today, soon } = await dueWindow(opts.db);
   const rows = await repo.inboxCounts(opts.db, where, today, soon);
   const byInstrument = rows.map((r) => ({ instrument: r.instrument, instrumentName: instrumentOf(r.instrument).name, count: r.count, overdue: r.overdue, dueSoon: r.dueSoon }));
+  const payments = withPayments(opts.query) ? await countPaymentsAwaiting(opts.db, opts.actor, opts.query.status) : 0;
+  if (payments > 0) {
+    byInstrument.push({ ...PAYMENTS_INBOX, count: payments, overdue: 0, dueSoon: 0 });
+  }
   return {
     today,
     total: byInstrument.reduce((s, r) => s + r.count, 0),

@@ -6,6 +6,7 @@
 export { registerPayable, payableOf, payables, type PayableDef } from './payables.js';
 export type { PaymentOrder } from './payments.repo.js';
 export { paymentsRoutes } from './payments.routes.js';
+export { countPaymentsAwaiting, paymentsAwaiting, PAYMENTS_INBOX } from './payments.inbox.js';
 export {
   approvePayment,
   cancelOrderTx,

@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.js';
 import { paymentLimits, paymentOrders, users, type PaymentStatus } from '../../db/schema/index.js';
@@ -87,6 +87,21 @@ export async function listOrders(executor: Executor, f: OrderFilter): Promise<Pa
     .orderBy(desc(paymentOrders.id))
     .limit(f.limit);
   return rows.map(flatten);
+}
+
+/** Orders in one of these statuses, oldest first, keyset on id (the inbox's 待办 of the finance reviewer). */
+export async function ordersInStatuses(executor: Executor, f: { statuses: PaymentStatus[]; afterId?: number; limit: number }): Promise<PaymentOrder[]> {
+  const c = [inArray(paymentOrders.status, f.statuses), f.afterId !== undefined ? gt(paymentOrders.id, f.afterId) : undefined];
+  const rows = await selectOrders(executor)
+    .where(and(...c))
+    .orderBy(asc(paymentOrders.id))
+    .limit(f.limit);
+  return rows.map(flatten);
+}
+
+export async function countInStatuses(executor: Executor, statuses: PaymentStatus[]): Promise<number> {
+  const [row] = await executor.select({ count: sql<number>`count(*)::int` }).from(paymentOrders).where(inArray(paymentOrders.status, statuses));
+  return row?.count ?? 0;
 }
 
 /** Count and amount per status (the desk's tabs), over the same filter without status. */
