@@ -1,9 +1,11 @@
 import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { MoneyInput } from '../../../components/MoneyInput';
 import { applyFieldErrors, errorMessage } from '../../../lib/form-errors';
+import { formatMoney } from '../../../lib/money';
 import { useSaveApplication, useSubmitApplication, type Application, type Content } from '../api/applications';
 import { BUDGET_CATEGORIES, KPI_KINDS } from './labels';
-import { useMessages, type Vars } from '../../../lib/i18n';
+import { useI18n, useMessages, type Vars } from '../../../lib/i18n';
 import { programmesMessages, teamRoleMessages } from '../messages';
 
 type ProgrammesT = (key: keyof typeof programmesMessages, vars?: Vars) => string;
@@ -60,6 +62,7 @@ const toContent = (v: FormValues, t: ProgrammesT): Content => ({
 export function ApplicationForm({ app }: { app: Application }) {
   const t = useMessages(programmesMessages);
   const role = useMessages(teamRoleMessages);
+  const { lang } = useI18n();
   const [form] = Form.useForm<FormValues>();
   const save = useSaveApplication();
   const submit = useSubmitApplication();
@@ -97,7 +100,7 @@ export function ApplicationForm({ app }: { app: Application }) {
     <Card
       title={t('programmes.form.title')}
       extra={
-        <Typography.Text type="secondary">{t('programmes.form.totals', { city: city.toLocaleString('zh-CN'), self: self.toLocaleString('zh-CN'), ceiling: app.call.ceiling.toLocaleString('zh-CN') })}</Typography.Text>
+        <Typography.Text type="secondary">{t('programmes.form.totals', { city: formatMoney(city, 'yuan', lang), self: formatMoney(self, 'yuan', lang), ceiling: formatMoney(app.call.ceiling, 'yuan', lang) })}</Typography.Text>
       }
     >
       {app.issues.length ? (
@@ -190,10 +193,10 @@ export function ApplicationForm({ app }: { app: Application }) {
                     <Select style={{ width: 200 }} options={Object.entries(BUDGET_CATEGORIES).map(([value, label]) => ({ value, label: t(label) }))} />
                   </Form.Item>
                   <Form.Item name={[f.name, 'city']}>
-                    <InputNumber min={0} placeholder={t('programmes.form.city')} style={{ width: 150 }} />
+                    <MoneyInput placeholder={t('programmes.form.city')} aria-label={t('programmes.form.city')} style={{ width: 170 }} />
                   </Form.Item>
                   <Form.Item name={[f.name, 'self']}>
-                    <InputNumber min={0} placeholder={t('programmes.form.self')} style={{ width: 150 }} />
+                    <MoneyInput placeholder={t('programmes.form.self')} aria-label={t('programmes.form.self')} style={{ width: 170 }} />
                   </Form.Item>
                   <Form.Item name={[f.name, 'note']}>
                     <Input placeholder={t('programmes.form.note')} style={{ width: 200 }} />

@@ -1,4 +1,6 @@
-import { Alert, App, Button, Card, Col, Descriptions, Input, Modal, Row, Space, Table, Tag, Timeline, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Row, Space, Table, Tag, Timeline, Typography, Upload } from 'antd';
+import { FormModal } from '../../../components/FormModal';
+import { Money, renderMoney, renderWan } from '../../../components/Money';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { StatusTag } from '../../../components/StatusTag';
@@ -13,7 +15,6 @@ import { useApplication, useDecide, useDrawPanel, useDuplicates, useReviewApplic
 import { ApplicationForm } from './ApplicationForm';
 import { AttachmentsCard } from './AttachmentsCard';
 import { WithdrawButton } from './WithdrawButton';
-import { wan } from './labels';
 import { useMessages } from '../../../lib/i18n';
 import { programmesMessages } from '../messages';
 
@@ -31,33 +32,24 @@ function ReviewButtons({ app }: { app: Application }) {
     name: string;
     decision?: boolean;
   } | null>(null);
-  const [comment, setComment] = useState('');
-  const run = async (action: string, text?: string) => {
+  const act = async (action: string, text?: string) => {
+    if (REVIEW_ACTIONS.includes(action)) {
+      await review.mutateAsync({ id: app.id, body: { action: action as ReviewBody['action'], comment: text || undefined } });
+    } else if (action === 'draw_panel') {
+      await draw.mutateAsync(app.id);
+    } else if (action === 'approve' || action === 'decline') {
+      await decide.mutateAsync({ id: app.id, approve: action === 'approve', comment: text || undefined });
+    }
+    message.success(t('programmes.done'));
+  };
+  const run = async (action: string) => {
     try {
-      if (REVIEW_ACTIONS.includes(action)) {
-        await review.mutateAsync({
-          id: app.id,
-          body: {
-            action: action as ReviewBody['action'],
-            comment: text || undefined,
-          },
-        });
-      } else if (action === 'draw_panel') {
-        await draw.mutateAsync(app.id);
-      } else if (action === 'approve' || action === 'decline') {
-        await decide.mutateAsync({
-          id: app.id,
-          approve: action === 'approve',
-          comment: text || undefined,
-        });
-      }
-      message.success(t('programmes.done'));
-      setAsking(null);
-      setComment('');
+      await act(action);
     } catch (err) {
       message.error(errorMessage(err));
     }
   };
+  const needsComment = !!app.actions.find((a) => a.action === asking?.action)?.needsComment;
   const buttons = app.actions.filter((a) => [...REVIEW_ACTIONS, 'draw_panel', 'approve', 'decline'].includes(a.action));
   const ranking = app.actions.some((a) => a.action === 'select');
   if (!buttons.length && !ranking) {
@@ -78,10 +70,12 @@ function ReviewButtons({ app }: { app: Application }) {
         ))}
         {ranking && app.callId ? <Link to={`/programmes/calls/${app.callId}/ranking`}>{t('programmes.project.toRanking')}</Link> : null}
       </Space>
-      <Modal title={asking?.name} open={!!asking} onCancel={() => setAsking(null)} onOk={() => asking && void run(asking.action, comment)} confirmLoading={review.isPending || decide.isPending}>
-        <Typography.Paragraph type="secondary">{app.actions.find((a) => a.action === asking?.action)?.needsComment ? t('programmes.project.reasonRequired') : t('programmes.project.commentOptional')}</Typography.Paragraph>
-        <Input.TextArea rows={3} value={comment} onChange={(e) => setComment(e.target.value)} maxLength={1000} aria-label={t('programmes.project.comment')} />
-      </Modal>
+      <FormModal<{ comment?: string }> title={asking?.name} open={!!asking} onClose={() => setAsking(null)} onSubmit={(v) => act(asking!.action, v.comment?.trim())}>
+        <Typography.Paragraph type="secondary">{needsComment ? t('programmes.project.reasonRequired') : t('programmes.project.commentOptional')}</Typography.Paragraph>
+        <Form.Item name="comment" rules={needsComment ? [{ required: true, whitespace: true, message: t('programmes.project.reasonRequired') }] : []}>
+          <Input.TextArea rows={3} maxLength={1000} aria-label={t('programmes.project.comment')} />
+        </Form.Item>
+      </FormModal>
     </Card>
   );
 }
@@ -110,7 +104,7 @@ function DuplicatesCard({ id }: { id: number }) {
           },
           { title: t('programmes.col.name'), dataIndex: 'title' },
           { title: t('programmes.col.status'), dataIndex: 'statusName', width: 120 },
-          { title: t('programmes.col.amount'), width: 110, render: (_, f) => wan(f.amount) },
+          { title: t('programmes.col.amount'), width: 130, align: 'right', dataIndex: 'amount', render: renderWan },
         ]}
       />
       <Typography.Title level={5} style={{ marginTop: 16 }}>
@@ -165,11 +159,11 @@ function ContractCard({ app, officer }: { app: Application; officer: boolean }) 
           { title: t('programmes.project.tranche'), width: 70, render: (_, tr) => t('programmes.project.trancheN', { n: tr.n }) },
           { title: t('programmes.project.condition'), dataIndex: 'condition' },
           { title: t('programmes.project.percent'), width: 70, render: (_, tr) => `${tr.percent}%` },
-          { title: t('programmes.col.amount'), width: 130, render: (_, tr) => wan(tr.amount) },
+          { title: t('programmes.col.amount'), width: 130, align: 'right', dataIndex: 'amount', render: renderWan },
           {
             title: t('programmes.project.order'),
             width: 160,
-            render: (_, tr) => (tr.statusName ? <Tag color={tr.status === 'confirmed' ? 'green' : 'processing'}>{`#${tr.orderId} ${tr.statusName}`}</Tag> : '—'),
+            render: (_, tr) => (tr.statusName && tr.status ? <StatusTag status={tr.status} name={`#${tr.orderId} ${tr.statusName}`} /> : '—'),
           },
         ]}
       />
@@ -200,16 +194,8 @@ function PlanView({ app }: { app: Application }) {
             title={() => t('programmes.form.budget')}
             columns={[
               { title: t('programmes.project.budgetItem'), dataIndex: 'categoryName' },
-              {
-                title: t('programmes.form.city'),
-                dataIndex: 'city',
-                render: (v: number) => v.toLocaleString('zh-CN'),
-              },
-              {
-                title: t('programmes.form.self'),
-                dataIndex: 'self',
-                render: (v: number) => v.toLocaleString('zh-CN'),
-              },
+              { title: t('programmes.form.city'), dataIndex: 'city', align: 'right', render: renderMoney },
+              { title: t('programmes.form.self'), dataIndex: 'self', align: 'right', render: renderMoney },
             ]}
           />
         </Col>
@@ -275,10 +261,16 @@ export default function ProjectPage() {
       </PageTitle>
       <Card style={{ marginBottom: 16 }}>
         <Descriptions size="small" column={4}>
-          <Descriptions.Item label={t('programmes.project.requestedCity')}>{wan(a.requested)}</Descriptions.Item>
-          <Descriptions.Item label={t('programmes.form.self')}>{wan(a.selfRaised)}</Descriptions.Item>
+          <Descriptions.Item label={t('programmes.project.requestedCity')}>
+            <Money value={a.requested} unit="wan" />
+          </Descriptions.Item>
+          <Descriptions.Item label={t('programmes.form.self')}>
+            <Money value={a.selfRaised} unit="wan" />
+          </Descriptions.Item>
           <Descriptions.Item label={t('programmes.col.score')}>{a.panelScore ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('programmes.project.recommendedApproved')}>{`${wan(a.recommended)} / ${wan(a.approved)}`}</Descriptions.Item>
+          <Descriptions.Item label={t('programmes.project.recommendedApproved')}>
+            <Money value={a.recommended} unit="wan" /> / <Money value={a.approved} unit="wan" />
+          </Descriptions.Item>
           <Descriptions.Item label={t('programmes.project.contractNo')}>{a.contractNo ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('programmes.project.approvedOn')}>{a.approvedOn ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('programmes.col.dueOn')}>{a.dueOn ?? '—'}</Descriptions.Item>

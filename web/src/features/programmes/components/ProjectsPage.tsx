@@ -1,13 +1,14 @@
-import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table } from 'antd';
+import { Button, Card, Form, Input, Select } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { DataTable, type DataColumn } from '../../../components/DataTable';
+import { FormModal } from '../../../components/FormModal';
+import { renderWan } from '../../../components/Money';
 import { StatusTag } from '../../../components/StatusTag';
 import { PageTitle } from '../../../components/PageTitle';
-import { applyFieldErrors, errorMessage } from '../../../lib/form-errors';
 import { hasAnyRole, useSession } from '../../../lib/session';
-import { useApplications, useCreateApplication } from '../api/applications';
+import { useApplications, useCreateApplication, type ApplicationItem } from '../api/applications';
 import { useCalls } from '../api/calls';
-import { wan } from './labels';
 import { useMessages } from '../../../lib/i18n';
 import { programmesMessages } from '../messages';
 
@@ -17,43 +18,28 @@ function ApplyModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const t = useMessages(programmesMessages);
   const calls = useCalls({});
   const create = useCreateApplication();
-  const [form] = Form.useForm<{ callId: number; title: string }>();
   const navigate = useNavigate();
-  const { message } = App.useApp();
   // a designed (主动设计) call takes only the enterprises the bureau invited
   const openCalls = (calls.data?.items ?? []).filter((c) => c.state === 'open' && (!c.invitedOnly || c.invitedYou));
+  const submit = async (v: { callId: number; title: string }) => {
+    const created = await create.mutateAsync(v);
+    void navigate(`/programmes/projects/${created.id}`);
+  };
   return (
-    <Modal title={t('programmes.apply.title')} open={open} onCancel={onClose} onOk={() => form.submit()} okText={t('programmes.apply.ok')} confirmLoading={create.isPending}>
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={async (v) => {
-          try {
-            const created = await create.mutateAsync(v);
-            onClose();
-            void navigate(`/programmes/projects/${created.id}`);
-          } catch (err) {
-            const rest = applyFieldErrors(form, err, ['callId', 'title']);
-            if (rest.length) {
-              message.error(rest.map((r) => r.message).join(t('programmes.partSeparator')));
-            }
-          }
-        }}
-      >
-        <Form.Item name="callId" label={t('programmes.apply.call')} rules={[{ required: true, message: t('programmes.apply.callRequired') }]}>
-          <Select
-            placeholder={t('programmes.apply.callPlaceholder')}
-            options={openCalls.map((c) => ({
-              value: c.id,
-              label: `${c.invitedOnly ? t('programmes.apply.invitedTag') : ''}${t('programmes.apply.callOption', { title: c.title, date: c.closesOn })}`,
-            }))}
-          />
-        </Form.Item>
-        <Form.Item name="title" label={t('programmes.form.projectTitle')} rules={[{ required: true, min: 4, message: t('programmes.apply.titleRule') }]}>
-          <Input maxLength={100} />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <FormModal<{ callId: number; title: string }> title={t('programmes.apply.title')} open={open} onClose={onClose} onSubmit={submit} okText={t('programmes.apply.ok')}>
+      <Form.Item name="callId" label={t('programmes.apply.call')} rules={[{ required: true, message: t('programmes.apply.callRequired') }]}>
+        <Select
+          placeholder={t('programmes.apply.callPlaceholder')}
+          options={openCalls.map((c) => ({
+            value: c.id,
+            label: `${c.invitedOnly ? t('programmes.apply.invitedTag') : ''}${t('programmes.apply.callOption', { title: c.title, date: c.closesOn })}`,
+          }))}
+        />
+      </Form.Item>
+      <Form.Item name="title" label={t('programmes.form.projectTitle')} rules={[{ required: true, min: 4, message: t('programmes.apply.titleRule') }]}>
+        <Input maxLength={100} />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -76,6 +62,18 @@ export default function ProjectsPage() {
     }
     setParams(next);
   };
+  const columns: DataColumn<ApplicationItem>[] = [
+    { key: 'title', title: t('programmes.form.projectTitle'), dataIndex: 'title', render: (v: string, r) => <Link to={`/programmes/projects/${r.id}`}>{v}</Link> },
+    { key: 'programme', title: t('programmes.col.programme'), width: 170, render: (_: unknown, r) => t('programmes.projects.programmeYear', { name: r.programme.name, year: r.year }) },
+    ...(enterprise
+      ? []
+      : [{ key: 'undertaker', title: t('programmes.col.undertaker'), width: 220, render: (_: unknown, r: ApplicationItem) => t('programmes.nameWithParen', { name: r.enterprise?.name ?? '', detail: r.districtName ?? '' }) }]),
+    { key: 'requested', title: t('programmes.col.requested'), width: 130, align: 'right', dataIndex: 'requested', render: renderWan },
+    { key: 'score', title: t('programmes.col.score'), width: 90, render: (_: unknown, r) => r.panelScore ?? '—' },
+    { key: 'approved', title: t('programmes.projects.approvedAmount'), width: 130, align: 'right', dataIndex: 'approved', render: renderWan },
+    { key: 'status', title: t('programmes.col.status'), width: 150, dataIndex: 'statusName', render: (v: string, r) => <StatusTag status={r.status} name={v} /> },
+    { key: 'dueOn', title: t('programmes.col.dueOn'), width: 110, dataIndex: 'dueOn', render: (v: string | null) => v ?? '—' },
+  ];
   return (
     <>
       <PageTitle
@@ -89,79 +87,29 @@ export default function ProjectsPage() {
         }
       />
       <Card>
-        <Space style={{ marginBottom: 12 }} wrap>
-          <Select
-            allowClear
-            placeholder={t('programmes.projects.statusFilter')}
-            style={{ width: 200 }}
-            value={status}
-            onChange={(v?: string) => set('status', v)}
-            options={STATUS_FILTER.map((value) => ({ value, label: t(`programmes.status.${value}`) }))}
-          />
-          {callId ? <Button onClick={() => set('callId', undefined)}>{t('programmes.projects.callFilter', { id: callId })} ✕</Button> : null}
-        </Space>
-        {list.error ? <Alert type="error" showIcon message={errorMessage(list.error)} /> : null}
-        <Table
+        <DataTable<ApplicationItem>
+          tableId="programmes.projects"
           rowKey="id"
-          loading={list.isLoading}
-          dataSource={list.data?.items ?? []}
+          size="middle"
+          columns={columns}
+          query={list}
+          rows={list.data?.items}
           pagination={{ pageSize: 20 }}
-          locale={{
-            emptyText: enterprise ? t('programmes.projects.emptyMine') : t('programmes.projects.empty'),
-          }}
-          columns={[
-            {
-              title: t('programmes.form.projectTitle'),
-              dataIndex: 'title',
-              render: (v: string, r) => <Link to={`/programmes/projects/${r.id}`}>{v}</Link>,
-            },
-            {
-              title: t('programmes.col.programme'),
-              width: 170,
-              render: (_, r) => t('programmes.projects.programmeYear', { name: r.programme.name, year: r.year }),
-            },
-            ...(enterprise
-              ? []
-              : [
-                  {
-                    title: t('programmes.col.undertaker'),
-                    width: 220,
-                    render: (
-                      _: unknown,
-                      r: {
-                        enterprise: { name: string } | null;
-                        districtName: string | null;
-                      },
-                    ) => t('programmes.nameWithParen', { name: r.enterprise?.name ?? '', detail: r.districtName ?? '' }),
-                  },
-                ]),
-            {
-              title: t('programmes.col.requested'),
-              width: 110,
-              render: (_, r) => wan(r.requested),
-            },
-            {
-              title: t('programmes.col.score'),
-              width: 90,
-              render: (_, r) => r.panelScore ?? '—',
-            },
-            {
-              title: t('programmes.projects.approvedAmount'),
-              width: 110,
-              render: (_, r) => wan(r.approved),
-            },
-            {
-              title: t('programmes.col.status'),
-              width: 150,
-              render: (_, r) => <StatusTag status={r.status} name={r.statusName} />,
-            },
-            {
-              title: t('programmes.col.dueOn'),
-              width: 110,
-              dataIndex: 'dueOn',
-              render: (v: string | null) => v ?? '—',
-            },
-          ]}
+          emptyText={enterprise ? t('programmes.projects.emptyMine') : t('programmes.projects.empty')}
+          filters={
+            <>
+              <Select
+                allowClear
+                placeholder={t('programmes.projects.statusFilter')}
+                aria-label={t('programmes.projects.statusFilter')}
+                style={{ width: 200 }}
+                value={status}
+                onChange={(v?: string) => set('status', v)}
+                options={STATUS_FILTER.map((value) => ({ value, label: t(`programmes.status.${value}`) }))}
+              />
+              {callId ? <Button onClick={() => set('callId', undefined)}>{t('programmes.projects.callFilter', { id: callId })} ✕</Button> : null}
+            </>
+          }
         />
       </Card>
       <ApplyModal open={open} onClose={() => setOpen(false)} />

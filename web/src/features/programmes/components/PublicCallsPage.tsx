@@ -1,20 +1,17 @@
-import { Alert, Card, Descriptions, List, Table, Tag, Typography } from 'antd';
+import { Card, Descriptions, List, Typography } from 'antd';
+import { DataTable, type DataColumn } from '../../../components/DataTable';
+import { renderWan } from '../../../components/Money';
+import { StatusTag } from '../../../components/StatusTag';
 import { PageTitle } from '../../../components/PageTitle';
 import { CitedPolicies } from '../../policies/components/CitedPolicies';
-import { errorMessage } from '../../../lib/form-errors';
+import { formatMoney } from '../../../lib/money';
 import { useCalls, type ProgrammeCall } from '../api/calls';
-import { wan } from './labels';
-import { useMessages } from '../../../lib/i18n';
+import { useI18n, useMessages } from '../../../lib/i18n';
 import { programmesMessages } from '../messages';
-
-const STATE_COLORS: Record<string, string> = {
-  open: 'green',
-  upcoming: 'blue',
-  closed: 'default',
-};
 
 function CallDetail({ call }: { call: ProgrammeCall }) {
   const t = useMessages(programmesMessages);
+  const { lang } = useI18n();
   return (
     <Descriptions size="small" column={1} bordered>
       <Descriptions.Item label={t('programmes.col.programme')}>{t('programmes.nameWithParen', { name: call.programme.name, detail: call.programme.selectionName })}</Descriptions.Item>
@@ -22,7 +19,7 @@ function CallDetail({ call }: { call: ProgrammeCall }) {
       <Descriptions.Item label={t('programmes.public.topics')}>
         <List size="small" dataSource={call.topics} renderItem={(topic) => <List.Item>{t('programmes.public.topic', { code: topic.code, title: topic.title, description: topic.description })}</List.Item>} />
       </Descriptions.Item>
-      <Descriptions.Item label={t('programmes.public.funding')}>{t('programmes.public.fundingValue', { ceiling: wan(call.ceiling), total: wan(call.totalBudget) })}</Descriptions.Item>
+      <Descriptions.Item label={t('programmes.public.funding')}>{t('programmes.public.fundingValue', { ceiling: formatMoney(call.ceiling, 'wan', lang), total: formatMoney(call.totalBudget, 'wan', lang) })}</Descriptions.Item>
       <Descriptions.Item label={t('programmes.public.description')}>{call.description ?? '—'}</Descriptions.Item>
       <Descriptions.Item label={t('programmes.public.policies')}>
         <CitedPolicies objectType="call" objectId={call.id} />
@@ -40,40 +37,20 @@ export default function PublicCallsPage() {
   const t = useMessages(programmesMessages);
   const calls = useCalls();
   const items = [...(calls.data?.items ?? [])].sort((a, b) => (a.state === 'open' ? 0 : 1) - (b.state === 'open' ? 0 : 1) || b.opensOn.localeCompare(a.opensOn));
+  const columns: DataColumn<ProgrammeCall>[] = [
+    { key: 'title', title: t('programmes.col.call'), dataIndex: 'title' },
+    { key: 'programme', title: t('programmes.col.programme'), width: 180, render: (_: unknown, c) => c.programme.name },
+    { key: 'window', title: t('programmes.col.window'), width: 220, render: (_: unknown, c) => t('programmes.range', { from: c.opensOn, to: c.closesOn }) },
+    { key: 'ceiling', title: t('programmes.col.ceiling'), width: 130, align: 'right', dataIndex: 'ceiling', render: renderWan },
+    { key: 'status', title: t('programmes.col.status'), width: 90, dataIndex: 'stateName', render: (v: string, c) => <StatusTag status={c.state} name={v} /> },
+  ];
   return (
     <>
       <PageTitle title={t('programmes.public.title')}>
         <Typography.Text type="secondary">{t('programmes.public.intro')}</Typography.Text>
       </PageTitle>
       <Card>
-        {calls.error ? <Alert type="error" showIcon message={errorMessage(calls.error)} /> : null}
-        <Table
-          rowKey="id"
-          loading={calls.isLoading}
-          dataSource={items}
-          pagination={{ pageSize: 20 }}
-          expandable={{ expandedRowRender: (c) => <CallDetail call={c} /> }}
-          columns={[
-            { title: t('programmes.col.call'), dataIndex: 'title' },
-            {
-              title: t('programmes.col.programme'),
-              width: 180,
-              render: (_, c) => c.programme.name,
-            },
-            {
-              title: t('programmes.col.window'),
-              width: 220,
-              render: (_, c) => t('programmes.range', { from: c.opensOn, to: c.closesOn }),
-            },
-            { title: t('programmes.col.ceiling'), width: 120, render: (_, c) => wan(c.ceiling) },
-            {
-              title: t('programmes.col.status'),
-              width: 90,
-              dataIndex: 'state',
-              render: (s: string, c) => <Tag color={STATE_COLORS[s]}>{c.stateName}</Tag>,
-            },
-          ]}
-        />
+        <DataTable<ProgrammeCall> tableId="programmes.public.calls" rowKey="id" size="middle" columns={columns} query={calls} rows={items} pagination={{ pageSize: 20 }} expandable={{ expandedRowRender: (c) => <CallDetail call={c} /> }} />
       </Card>
     </>
   );

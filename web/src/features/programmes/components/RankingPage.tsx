@@ -1,65 +1,50 @@
-import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Space, Statistic, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { DataTable, type DataColumn } from '../../../components/DataTable';
+import { FormModal } from '../../../components/FormModal';
+import { renderWan } from '../../../components/Money';
+import { MoneyInput } from '../../../components/MoneyInput';
 import { StatusTag } from '../../../components/StatusTag';
 import { PageTitle } from '../../../components/PageTitle';
-import { applyFieldErrors, errorMessage } from '../../../lib/form-errors';
+import { errorMessage } from '../../../lib/form-errors';
+import { formatMoney } from '../../../lib/money';
 import { hasAnyRole, useSession } from '../../../lib/session';
 import { useCall } from '../api/calls';
 import { useModerate, usePublishNotice, useRanking, type Ranking } from '../api/ranking';
-import { wan } from './labels';
-import { useMessages } from '../../../lib/i18n';
+import { useI18n, useMessages } from '../../../lib/i18n';
 import { programmesMessages } from '../messages';
 
 type Item = Ranking['items'][number];
 
+type Moderation = { recommended?: number; reason?: string };
+
 function ModerateModal({ item, select, onClose }: { item: Item; select: boolean; onClose: () => void }) {
   const t = useMessages(programmesMessages);
-  const [form] = Form.useForm<{ recommended?: number; reason?: string }>();
+  const { lang } = useI18n();
   const moderate = useModerate();
   const { message } = App.useApp();
+  const submit = async (v: Moderation) => {
+    await moderate.mutateAsync({ id: item.id, body: { select, recommended: select && v.recommended !== undefined && v.recommended !== null ? v.recommended : undefined, reason: v.reason || undefined } });
+    message.success(t('programmes.rank.moderated'));
+  };
   return (
-    <Modal title={select ? t('programmes.rank.selectTitle', { title: item.title }) : t('programmes.rank.declineTitle', { title: item.title })} open onCancel={onClose} onOk={() => form.submit()} confirmLoading={moderate.isPending}>
+    <FormModal<Moderation> title={select ? t('programmes.rank.selectTitle', { title: item.title }) : t('programmes.rank.declineTitle', { title: item.title })} open onClose={onClose} onSubmit={submit} initialValues={{ recommended: item.requested }}>
       <Alert
         style={{ marginBottom: 12 }}
         type={item.withinBudget === select ? 'info' : 'warning'}
         showIcon
         message={`${t('programmes.rank.position', { rank: item.rank, score: item.panelScore ?? '—', line: item.withinBudget ? t('programmes.rank.withinLine') : t('programmes.rank.belowLine') })}${item.withinBudget === select ? '' : t('programmes.rank.deviation')}`}
       />
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ recommended: item.requested / 10_000 }}
-        onFinish={async (v) => {
-          try {
-            await moderate.mutateAsync({
-              id: item.id,
-              body: {
-                select,
-                recommended: select && v.recommended !== undefined ? v.recommended * 10_000 : undefined,
-                reason: v.reason || undefined,
-              },
-            });
-            message.success(t('programmes.rank.moderated'));
-            onClose();
-          } catch (err) {
-            const rest = applyFieldErrors(form, err, ['recommended', 'reason']);
-            if (rest.length) {
-              message.error(rest.map((r) => r.message).join(t('programmes.partSeparator')));
-            }
-          }
-        }}
-      >
-        {select ? (
-          <Form.Item name="recommended" label={t('programmes.rank.recommended', { requested: item.requested / 10_000 })}>
-            <InputNumber min={0.01} max={item.requested / 10_000} style={{ width: 200 }} />
-          </Form.Item>
-        ) : null}
-        <Form.Item name="reason" label={t('programmes.col.moderationReason')}>
-          <Input.TextArea rows={3} maxLength={1000} />
+      {select ? (
+        <Form.Item name="recommended" label={t('programmes.rank.recommended', { requested: formatMoney(item.requested, 'yuan', lang) })}>
+          <MoneyInput min={0.01} max={item.requested} wanHint />
         </Form.Item>
-      </Form>
-    </Modal>
+      ) : null}
+      <Form.Item name="reason" label={t('programmes.col.moderationReason')}>
+        <Input.TextArea rows={3} maxLength={1000} />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -73,6 +58,7 @@ export default function RankingPage() {
   const call = useCall(id);
   const publish = usePublishNotice();
   const { message } = App.useApp();
+  const { lang } = useI18n();
   const [moderating, setModerating] = useState<{
     item: Item;
     select: boolean;
@@ -80,6 +66,38 @@ export default function RankingPage() {
   const items = ranking.data?.items ?? [];
   const ranked = items.filter((i) => i.status === 'ranked');
   const line = items.findIndex((i) => !i.withinBudget);
+  const columns: DataColumn<Item>[] = [
+    { key: 'rank', title: t('programmes.rank.rank'), dataIndex: 'rank', width: 60 },
+    { key: 'title', title: t('programmes.rank.project'), dataIndex: 'title', render: (v: string, r) => <Link to={`/programmes/projects/${r.id}`}>{v}</Link> },
+    { key: 'undertaker', title: t('programmes.col.undertaker'), width: 220, render: (_: unknown, r) => (r.districtName ? t('programmes.nameWithParen', { name: r.enterpriseName, detail: r.districtName }) : r.enterpriseName) },
+    { key: 'score', title: t('programmes.rank.score'), dataIndex: 'panelScore', width: 70 },
+    { key: 'requested', title: t('programmes.col.requested'), width: 130, align: 'right', dataIndex: 'requested', render: renderWan },
+    { key: 'cumulative', title: t('programmes.rank.cumulative'), width: 130, align: 'right', dataIndex: 'cumulative', render: renderWan },
+    { key: 'line', title: t('programmes.rank.line'), width: 90, render: (_: unknown, r) => (r.withinBudget ? <Tag color="green">{t('programmes.rank.in')}</Tag> : <Tag color="red">{t('programmes.rank.out')}</Tag>) },
+    { key: 'recommended', title: t('programmes.rank.proposed'), width: 130, align: 'right', dataIndex: 'recommended', render: renderWan },
+    { key: 'status', title: t('programmes.col.status'), width: 130, dataIndex: 'statusName', render: (v: string, r) => <StatusTag status={r.status} name={v} /> },
+    { key: 'moderationReason', title: t('programmes.col.moderationReason'), dataIndex: 'moderationReason', width: 180, render: (v: string | null) => v ?? '' },
+    ...(officer
+      ? [
+          {
+            key: 'actions',
+            title: t('programmes.rank.decide'),
+            width: 170,
+            render: (_: unknown, r: Item) =>
+              r.status === 'scored' ? (
+                <Space>
+                  <Button size="small" type="primary" onClick={() => setModerating({ item: r, select: true })}>
+                    {t('programmes.rank.select')}
+                  </Button>
+                  <Button size="small" onClick={() => setModerating({ item: r, select: false })}>
+                    {t('programmes.rank.decline')}
+                  </Button>
+                </Space>
+              ) : null,
+          },
+        ]
+      : []),
+  ];
   const publishNotice = async () => {
     if (!call.data) {
       return;
@@ -112,89 +130,26 @@ export default function RankingPage() {
       >
         <Typography.Text type="secondary">{t('programmes.rank.intro')}</Typography.Text>
       </PageTitle>
-      {ranking.error ? <Alert type="error" showIcon message={errorMessage(ranking.error)} /> : null}
       <Card style={{ marginBottom: 16 }}>
         <Space size={48}>
-          <Statistic title={t('programmes.rank.totalBudget')} value={wan(ranking.data?.call.totalBudget)} />
-          <Statistic title={t('programmes.rank.selected')} value={wan(ranking.data?.selected)} />
+          <Statistic title={t('programmes.rank.totalBudget')} value={formatMoney(ranking.data?.call.totalBudget, 'wan', lang)} />
+          <Statistic title={t('programmes.rank.selected')} value={formatMoney(ranking.data?.selected, 'wan', lang)} />
           <Statistic title={t('programmes.rank.count')} value={items.length} suffix={t('programmes.rank.countSuffix')} />
         </Space>
       </Card>
       <Card>
-        <Table
+        <DataTable<Item>
+          tableId="programmes.ranking"
           rowKey="id"
-          loading={ranking.isLoading}
-          dataSource={items}
-          pagination={false}
+          size="middle"
+          columns={columns}
+          query={ranking}
+          rows={items}
           scroll={{ x: 1600 }}
           rowClassName={(r) => (r.withinBudget ? '' : 'below-line')}
           onRow={(r, i) => ({
             style: i === line && line > 0 ? { borderTop: '3px solid #cf1322' } : r.withinBudget ? undefined : { background: '#fafafa' },
           })}
-          columns={[
-            { title: t('programmes.rank.rank'), dataIndex: 'rank', width: 60 },
-            {
-              title: t('programmes.rank.project'),
-              dataIndex: 'title',
-              render: (v: string, r) => <Link to={`/programmes/projects/${r.id}`}>{v}</Link>,
-            },
-            {
-              title: t('programmes.col.undertaker'),
-              width: 220,
-              render: (_, r) => (r.districtName ? t('programmes.nameWithParen', { name: r.enterpriseName, detail: r.districtName }) : r.enterpriseName),
-            },
-            { title: t('programmes.rank.score'), dataIndex: 'panelScore', width: 70 },
-            {
-              title: t('programmes.col.requested'),
-              width: 110,
-              render: (_, r) => wan(r.requested),
-            },
-            {
-              title: t('programmes.rank.cumulative'),
-              width: 120,
-              render: (_, r) => wan(r.cumulative),
-            },
-            {
-              title: t('programmes.rank.line'),
-              width: 90,
-              render: (_, r) => (r.withinBudget ? <Tag color="green">{t('programmes.rank.in')}</Tag> : <Tag color="red">{t('programmes.rank.out')}</Tag>),
-            },
-            {
-              title: t('programmes.rank.proposed'),
-              width: 110,
-              render: (_, r) => wan(r.recommended),
-            },
-            {
-              title: t('programmes.col.status'),
-              width: 130,
-              render: (_, r) => <StatusTag status={r.status} name={r.statusName} />,
-            },
-            {
-              title: t('programmes.col.moderationReason'),
-              dataIndex: 'moderationReason',
-              width: 180,
-              render: (v: string | null) => v ?? '',
-            },
-            ...(officer
-              ? [
-                  {
-                    title: t('programmes.rank.decide'),
-                    width: 170,
-                    render: (_: unknown, r: Item) =>
-                      r.status === 'scored' ? (
-                        <Space>
-                          <Button size="small" type="primary" onClick={() => setModerating({ item: r, select: true })}>
-                            {t('programmes.rank.select')}
-                          </Button>
-                          <Button size="small" onClick={() => setModerating({ item: r, select: false })}>
-                            {t('programmes.rank.decline')}
-                          </Button>
-                        </Space>
-                      ) : null,
-                  },
-                ]
-              : []),
-          ]}
         />
       </Card>
       {moderating ? <ModerateModal item={moderating.item} select={moderating.select} onClose={() => setModerating(null)} /> : null}

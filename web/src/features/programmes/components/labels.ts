@@ -1,5 +1,4 @@
-import { initialLang, translateFrom, type Lang } from '../../../lib/i18n';
-import { programmesMessages } from '../messages';
+import type { programmesMessages } from '../messages';
 
 type ProgrammesKey = keyof typeof programmesMessages;
 
@@ -27,7 +26,3 @@ export const KPI_KINDS: Record<string, { name: ProgrammesKey; unit: ProgrammesKe
   jobs: { name: 'programmes.kpi.jobs', unit: 'programmes.unit.person' },
   papers: { name: 'programmes.kpi.papers', unit: 'programmes.unit.paper' },
 };
-
-/** An amount in 万元, in the UI language (the language is read where the call happens, so pass it from a component). */
-export const wan = (yuan: number | null | undefined, lang: Lang = initialLang()) =>
-  yuan === null || yuan === undefined ? '—' : translateFrom(programmesMessages, lang, 'programmes.wan', { n: (yuan / 10_000).toLocaleString('zh-CN', { maximumFractionDigits: 2 }) });
