@@ -52,8 +52,6 @@ export const policiesMessages = {
   'policies.public.search': ['检索', 'Search'],
   'policies.public.all': ['全部', 'All'],
   'policies.public.total': ['共 {n} 件', '{n} documents'],
-  'policies.public.noMatch': ['没有找到与“{q}”相关的政策', 'No policies found for “{q}”'],
-  'policies.public.empty': ['暂无政策', 'No policies yet'],
   'policies.public.back': ['返回政策库', 'Back to the policy library'],
   'policies.public.download': ['下载原件（{fileName}）', 'Download the original ({fileName})'],
   'policies.public.noFullText': ['全文尚未录入。', 'The full text has not been entered yet.'],

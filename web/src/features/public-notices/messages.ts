@@ -7,7 +7,6 @@ export const publicNoticesMessages = {
   'public-notices.state.open': ['公示中', 'Open'],
   'public-notices.state.closed': ['已结束', 'Closed'],
   'public-notices.all': ['全部', 'All'],
-  'public-notices.empty': ['暂无公示', 'No notices'],
   'public-notices.col.title': ['公示标题', 'Notice'],
   'public-notices.col.type': ['类型', 'Type'],
   'public-notices.col.year': ['年度', 'Year'],
