@@ -1,8 +1,9 @@
 // One language system, seen in the browser (issue 16): with English chosen, the main page of every
 // translated feature shows no Chinese in its own words — headings, buttons, tabs, table headers, form
-// labels, menus, empty states. Data (names, titles, statuses from the API) may stay Chinese, so only
-// elements that carry the page's own words are read; data inside them is marked translate="no". Features still listed as not yet translated in
-// web/src/lib/i18n-coverage.test.ts are skipped; the list there may only shrink.
+// labels, menus, empty states — and status tags ([data-status]): the API names statuses in the language
+// the SPA asks for. Data (names and titles typed by users) may stay Chinese, so only elements that carry
+// the page's own words are read; data inside them is marked translate="no". Features still listed as not
+// yet translated in web/src/lib/i18n-coverage.test.ts are skipped; the list there may only shrink.
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -68,7 +69,7 @@ function untranslatedFeatures(): Set<string> {
 }
 
 // the page's own words: not cells, titles or tags that show data from the API
-const OWN_WORDS = 'h1, button, [role="tab"], th, .ant-form-item-label, .ant-menu-title-content, .ant-empty-description, .ant-pagination, .ant-segmented-item-label';
+const OWN_WORDS = '[data-status], h1, button, [role="tab"], th, .ant-form-item-label, .ant-menu-title-content, .ant-empty-description, .ant-pagination, .ant-segmented-item-label';
 // data inside them is marked translate="no" (a name in a heading) or carries its own lang (中文 in the switch)
 const CHINESE_IN_OWN_WORDS = `Array.from(document.querySelectorAll('${OWN_WORDS}'))
   .filter((e) => e.checkVisibility() && !e.closest('[translate="no"], [lang]:not([lang="en"])'))

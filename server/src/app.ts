@@ -9,6 +9,8 @@ import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'f
 import type { Deps } from './deps.js';
 import { registerAuth } from './http/auth.js';
 import { clientErrorHandler, frameworkErrorHandler, registerErrorHandler } from './http/error-handler.js';
+import { registerLanguage } from './http/language.js';
+import { NAMES_EN } from './i18n/names-en.js';
 import { registerWebApp } from './http/static.js';
 import { closeConnectionsWithUnreadBodies } from './http/upload.js';
 import { postgresRateLimitStore } from './http/rate-limit-store.js';
@@ -87,6 +89,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     void reply.header('x-request-id', request.id);
   });
   registerErrorHandler(app);
+  registerLanguage(app, NAMES_EN);
   closeConnectionsWithUnreadBodies(app);
   // a stall shows in the log even at warn level (npm start, the browser tests)
   logSlowRequests(app, 2000);

@@ -23,10 +23,12 @@ describe('Translator', () => {
   const english = new Translator(names);
 
   it('translates names under name-like keys only, and leaves the original untouched', () => {
-    const row = { title: '待区县审核', statusName: '待区县审核', districtName: '西湖区', name: '提交申请', enterpriseName: '杭州某某科技有限公司', n: 3, at: new Date(0) };
-    const body = { items: [row], next: null };
-    const out = english.payload(body) as { items: (typeof row)[] };
-    expect(out.items[0]).toEqual({ ...row, statusName: 'Awaiting district review', districtName: 'Xihu District', name: 'Submit' });
+    const row = { title: '待区县审核', statusName: '待区县审核', districtName: '西湖区', name: '西湖区', label: '西湖区', enterpriseName: '杭州某某科技有限公司', n: 3, at: new Date(0) };
+    const body = { items: [row], next: null, actions: [{ action: 'submit', name: '提交申请' }] };
+    const out = english.payload(body) as { items: (typeof row)[]; actions: unknown[] };
+    // a record's own name or label is what its edit form sends back: never translated
+    expect(out.items[0]).toEqual({ ...row, statusName: 'Awaiting district review', districtName: 'Xihu District' });
+    expect(out.actions).toEqual([{ action: 'submit', name: 'Submit' }]);
     expect(out.items[0].title).toBe('待区县审核');
     expect(row.statusName).toBe('待区县审核');
     expect(body.items[0]).toBe(row);
@@ -40,6 +42,8 @@ describe('Translator', () => {
   it('gives an error its English: the catalogue, then the validation templates, then the code', () => {
     const out = english.payload({ error: { code: 'conflict', message: '该年度报表已提交', details: { fields: [{ field: 'year', message: '至少2个字符' }, { field: 'name', message: '取值应为：a、b' }] } } });
     expect(out).toEqual({ error: { code: 'conflict', message: 'This year’s report has been submitted', details: { fields: [{ field: 'year', message: 'At least 2 characters' }, { field: 'name', message: 'Must be one of: a, b' }] } } });
+    const fields = (english.payload({ error: { code: 'validation_failed', message: 'x', details: { fields: ['企业名称至少2个字', '请填写退出日期', '金额最多两位小数', '行业应为：西湖区、其他', '统一社会信用代码校验位错误，请核对', '高新技术产品（服务）收入不能大于营业收入'].map((message) => ({ field: 'f', message })) } } }) as { error: { details: { fields: { message: string }[] } } }).error.details.fields;
+    expect(fields.map((f) => f.message)).toEqual(['At least 2 characters', 'Required', 'At most two decimal places', 'Must be one of: Xihu District, 其他', 'Wrong check digit', 'Invalid value']);
     const generic = english.payload({ error: { code: 'version_conflict', message: '该企业信息已被他人修改，请刷新后重试', details: null } }) as { error: { message: string } };
     expect(generic.error.message).toBe('Someone else changed this record; refresh and try again');
   });

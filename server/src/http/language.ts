@@ -29,8 +29,13 @@ export function preferredLang(header: string | string[] | undefined): ApiLang {
   return first && (first.tag === 'en' || first.tag.startsWith('en-')) ? 'en' : 'zh';
 }
 
-/** Keys whose string values are names the server gives (never free text typed by a user). */
-const NAME_KEY = /^(?:name|label|next|toStatus)$|[a-z](?:Name|Label)$/;
+/**
+ * Keys whose string values are names the server derives (`statusName`, `districtName`, `actorLabel`, a
+ * status's `next` step…), and the `name` of a case action (`{ action, name }`). A bare `name` or `label`
+ * is not translated: it is often a record's own field that an edit form sends back (a district's name, a
+ * programme's score items), and an English copy would be saved over the Chinese.
+ */
+const NAME_KEY = /^(?:next|toStatus)$|[a-z](?:Name|Label)$/;
 const CJK = /[\u3400-\u9fff]/;
 
 /** What an error says in English when its own message has no English entry. */
@@ -105,6 +110,36 @@ const VALIDATION_EN: [RegExp, (m: RegExpExecArray) => string][] = [
   [/^应为(\S+)的倍数$/, (m) => `Must be a multiple of ${m[1]}`],
 ];
 
+/**
+ * The modules' own field messages name their field first (`企业名称至少2个字`, `请填写退出日期`); on the
+ * field, its English label is already shown, so the English says only what is wrong.
+ */
+const FIELD_EN: [RegExp, (m: RegExpExecArray) => string][] = [
+  [/^请(?:填写|选择|上传)/, () => 'Required'],
+  [/(?:必填|为必填项)$/, () => 'Required'],
+  [/(?:不超过|最多)(\d+)个?字(?:符)?$/, (m) => `At most ${m[1]} characters`],
+  [/至少(\d+)个?字(?:符)?$/, (m) => `At least ${m[1]} characters`],
+  [/最多(?:保留)?两位小数$/, () => 'At most two decimal places'],
+  [/只能为整数或一位小数$/, () => 'A whole number or one decimal place'],
+  [/不能为负数?$/, () => 'Must not be negative'],
+  [/须大于0$/, () => 'Must be greater than 0'],
+  [/不能小于(\d+)元$/, (m) => `Must be at least ${m[1]} yuan`],
+  [/(?:须|应)为有限数字$/, () => 'Must be a finite number'],
+  [/(?:须|应)为整数$/, () => 'Must be a whole number'],
+  [/(?:须|应)为数字（元）$/, () => 'Must be an amount in yuan'],
+  [/(?:须|应)为数字$/, () => 'Must be a number'],
+  [/(?:须|应)为文字$/, () => 'Must be text'],
+  [/格式应为 YYYY-MM-DD$/, () => 'Must be a date (YYYY-MM-DD)'],
+  [/应在(\S+)至(\S+)之间$/, (m) => `Must be between ${m[1]} and ${m[2]}`],
+  [/不超过(\d+)$/, (m) => `Must not exceed ${m[1]}`],
+  [/(?:过大|超出范围)$/, () => 'Out of range'],
+  [/过长$/, () => 'Too long'],
+  [/格式(?:或校验位)?不正确$/, () => 'Invalid format'],
+  [/校验位错误/, () => 'Wrong check digit'],
+  [/不存在$/, () => 'Not found'],
+  [/无效$/, () => 'Invalid'],
+];
+
 export class Translator {
   constructor(private readonly names: Readonly<Record<string, string>>) {}
 
@@ -112,19 +147,29 @@ export class Translator {
     return this.names[value] ?? value;
   }
 
-  /** A field's message: the catalogue, then the validation templates; otherwise as it was. */
+  /** A message: the catalogue, then zod's validation messages; otherwise as it was. */
   message(value: string): string {
-    const known = this.names[value];
-    if (known !== undefined) {
-      return known;
+    return this.names[value] ?? this.templated(value, VALIDATION_EN) ?? value;
+  }
+
+  /** A field's message: as `message`, then the modules' field templates; what is still Chinese, in general words. */
+  fieldMessage(value: string): string {
+    const oneOf = /^.*?应为：(.+)$/.exec(value);
+    if (oneOf) {
+      return `Must be one of: ${oneOf[1].split('、').map((v) => this.name(v)).join(', ')}`;
     }
-    for (const [pattern, english] of VALIDATION_EN) {
+    const english = this.names[value] ?? this.templated(value, VALIDATION_EN) ?? this.templated(value, FIELD_EN) ?? value;
+    return CJK.test(english) ? 'Invalid value' : english;
+  }
+
+  private templated(value: string, templates: [RegExp, (m: RegExpExecArray) => string][]): string | undefined {
+    for (const [pattern, english] of templates) {
       const m = pattern.exec(value);
       if (m) {
         return english(m);
       }
     }
-    return value;
+    return undefined;
   }
 
   /** A response body with its names in English; the original objects are never changed (they may be cached). */
@@ -142,7 +187,7 @@ export class Translator {
     return {
       ...error,
       message: CJK.test(message) ? (ERROR_MESSAGES_EN[error.code as ErrorCode] ?? message) : message,
-      details: fields ? { ...details, fields: fields.map((f) => ({ ...f, message: this.message(f.message) })) } : details,
+      details: fields ? { ...details, fields: fields.map((f) => ({ ...f, message: this.fieldMessage(f.message) })) } : details,
     };
   }
 
@@ -165,8 +210,9 @@ export class Translator {
       return value;
     }
     let out: Record<string, unknown> | null = null;
+    const isAction = typeof (value as { action?: unknown }).action === 'string';
     for (const [key, v] of Object.entries(value)) {
-      const next = this.walk(v, NAME_KEY.test(key));
+      const next = this.walk(v, NAME_KEY.test(key) || (isAction && key === 'name'));
       if (next !== v) {
         out ??= { ...(value as Record<string, unknown>) };
         out[key] = next;
