@@ -1,15 +1,14 @@
-import { Button, Card, Flex, Input, Select, Tabs, Tag } from 'antd';
+import { Button, Card, Flex, Select, Tabs, Tag } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { PageTitle } from '../../../components/PageTitle';
 import { DataTable, type DataColumn } from '../../../components/DataTable';
 import { businessDayjs } from '../../../lib/business-clock';
 import { orDash } from '../../../lib/format';
-import { useDistricts } from '../../../lib/reference/get-districts';
 import { useSession } from '../../../lib/session';
 import { useParkFigures, type ParkFigure } from '../api/assessments';
-import { useCarriers, useCreateCarrier, useParks, type CarrierQuery, type CarrierSummary } from '../api/carriers';
-import { kindOptions } from '../constants';
+import { useCarriers, useCreateCarrier, type CarrierQuery, type CarrierSummary } from '../api/carriers';
+import { CarrierFilters } from './CarrierFilters';
 import { CarrierForm } from './CarrierForm';
 import { carriersMessages } from '../messages';
 import { useMessages } from '../../../lib/i18n';
@@ -21,8 +20,6 @@ export default function CarriersPage() {
   const isOperator = me.roles.includes('carrier_operator');
   const [query, setQuery] = useState<CarrierQuery>({});
   const q = useCarriers(query);
-  const districts = useDistricts();
-  const parks = useParks();
   const create = useCreateCarrier();
   const [adding, setAdding] = useState(false);
   const columns: DataColumn<CarrierSummary>[] = [
@@ -57,16 +54,7 @@ export default function CarriersPage() {
       query={q}
       rows={q.data?.items}
       pagination={{ pageSize: 20, showTotal: (n) => t('carriers.total', { n }) }}
-      filters={
-        <>
-          <Select aria-label={t('carriers.kind')} allowClear placeholder={t('carriers.allKinds')} style={{ width: 160 }} options={kindOptions(t)} value={query.kind} onChange={(kind) => setQuery({ ...query, kind })} />
-          {!isOperator ? (
-            <Select aria-label={t('carriers.district')} allowClear placeholder={t('carriers.allDistricts')} style={{ width: 140 }} options={(districts.data ?? []).map((d) => ({ value: d.id, label: d.name }))} value={query.districtId} onChange={(districtId) => setQuery({ ...query, districtId })} />
-          ) : null}
-          <Select aria-label={t('carriers.park')} allowClear placeholder={t('carriers.allParks')} style={{ width: 200 }} options={(parks.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))} value={query.parkId} onChange={(parkId) => setQuery({ ...query, parkId })} />
-          <Input.Search aria-label={t('carriers.nameShort')} placeholder={t('carriers.name')} allowClear style={{ width: 220 }} onSearch={(v) => setQuery({ ...query, q: v || undefined })} />
-        </>
-      }
+      filters={<CarrierFilters query={query} onChange={setQuery} withDistrict={!isOperator} isPublic={false} />}
     />
   );
   return (

@@ -1,10 +1,10 @@
-import { Card, Flex, Input, Select, Tag, Typography } from 'antd';
+import { Card, Flex, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { PageTitle } from '../../../components/PageTitle';
 import { DataTable, type DataColumn } from '../../../components/DataTable';
 import { orDash } from '../../../lib/format';
-import { usePublicCarriers, useParks, type CarrierQuery, type PublicCarrier } from '../api/carriers';
-import { kindOptions } from '../constants';
+import { usePublicCarriers, type CarrierQuery, type PublicCarrier } from '../api/carriers';
+import { CarrierFilters } from './CarrierFilters';
 import { carriersMessages } from '../messages';
 import { useMessages } from '../../../lib/i18n';
 
@@ -13,7 +13,6 @@ export default function PublicCarriersPage() {
   const t = useMessages(carriersMessages);
   const [query, setQuery] = useState<CarrierQuery>({});
   const q = usePublicCarriers(query);
-  const parks = useParks();
   const columns: DataColumn<PublicCarrier>[] = [
     { key: 'name', title: t('carriers.nameShort'), dataIndex: 'name' },
     { key: 'kind', title: t('carriers.kind'), dataIndex: 'kindName', width: 130 },
@@ -45,13 +44,7 @@ export default function PublicCarriersPage() {
           query={q}
           rows={q.data?.items}
           pagination={{ pageSize: 20, showTotal: (n) => t('carriers.total', { n }) }}
-          filters={
-            <>
-              <Select aria-label={t('carriers.kind')} allowClear placeholder={t('carriers.allKinds')} style={{ width: 160 }} options={kindOptions(t).filter((o) => o.value !== 'platform')} value={query.kind} onChange={(kind) => setQuery({ ...query, kind })} />
-              <Select aria-label={t('carriers.park')} allowClear placeholder={t('carriers.allParks')} style={{ width: 200 }} options={(parks.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))} value={query.parkId} onChange={(parkId) => setQuery({ ...query, parkId })} />
-              <Input.Search aria-label={t('carriers.nameShort')} placeholder={t('carriers.nameShort')} allowClear style={{ width: 220 }} onSearch={(v) => setQuery({ ...query, q: v || undefined })} />
-            </>
-          }
+          filters={<CarrierFilters query={query} onChange={setQuery} withDistrict={false} isPublic />}
         />
       </Card>
     </>
