@@ -1,9 +1,10 @@
-import { Alert, App, Button, Card, InputNumber, Select, Skeleton, Space, Tabs, Typography } from 'antd';
+import { Alert, App, Button, Card, Select, Skeleton, Space, Tabs, Typography } from 'antd';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { DistrictSelect } from '../../../components/DistrictSelect';
 import { PageLoading } from '../../../components/PageLoading';
 import { PageTitle } from '../../../components/PageTitle';
 import { errorMessage } from '../../../lib/form-errors';
+import { businessDayjs } from '../../../lib/business-clock';
 import { hasAnyRole, useSession } from '../../../lib/session';
 import { exportDashboard } from '../api/export-dashboard';
 import { useCatalogue } from '../api/get-catalogue';
@@ -24,6 +25,13 @@ const DistrictChart = lazy(() => import('./Charts').then((m) => ({ default: m.Di
 const TrendChart = lazy(() => import('./Charts').then((m) => ({ default: m.TrendChart })));
 
 const CITY_ROLES = ['city_admin', 'city_officer', 'auditor'] as const;
+const FIRST_YEAR = 2008;
+
+/** The years a dashboard can show: from the first year of records to next year's targets, latest first. */
+function yearOptions() {
+  const last = businessDayjs().year() + 1;
+  return Array.from({ length: last - FIRST_YEAR + 1 }, (_, i) => ({ value: last - i, label: String(last - i) }));
+}
 
 /** The leadership dashboard: headline figures against targets, district comparison, trends, drill-down to records. */
 export default function DashboardPage() {
@@ -54,7 +62,7 @@ export default function DashboardPage() {
         extra={
           <Space wrap>
             {t('indicators.year')}
-            <InputNumber aria-label={t('indicators.year')} min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} />
+            <Select<number> aria-label={t('indicators.year')} style={{ width: 96 }} value={year} onChange={setYear} options={yearOptions()} />
             {cityWide ? <DistrictSelect style={{ width: 140 }} value={district} onChange={(v) => setDistrict(v ?? undefined)} aria-label={t('indicators.district')} /> : null}
             <Button onClick={() => exportDashboard(year, district, t('indicators.file.dashboard', { year })).catch((e: Error) => void message.error(e.message))}>{t('indicators.exportExcel')}</Button>
             {isOfficer ? <AnnualReportButton year={year} /> : null}
