@@ -235,7 +235,6 @@ export const messages = {
   'ent.allIndustries': ['全部行业', 'All industries'],
   'ent.allSizes': ['全部规模', 'All sizes'],
   'ent.ownDistrictOnly': ['仅本区县：{district}', 'Own district only: {district}'],
-  'ent.empty': ['没有符合条件的企业', 'No enterprises match'],
   'ent.create': ['新建企业', 'New enterprise'],
   'ent.createTitle': ['新建企业', 'Register an enterprise'],
   'ent.created': ['已登记：{name}', 'Registered: {name}'],
@@ -416,7 +415,6 @@ export const messages = {
   'token.onceWarning': ['令牌只显示这一次，请立即复制并妥善保存。', 'This is the only time the token is shown; copy it now and keep it safe.'],
   'token.usage': ['调用时在请求头中携带：Authorization: Bearer <令牌>', 'Send it as: Authorization: Bearer <token>'],
   'token.savedIt': ['我已保存', 'I have saved it'],
-  'token.empty': ['还没有 API 令牌', 'No API tokens yet'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type MessageKey = keyof typeof messages;
