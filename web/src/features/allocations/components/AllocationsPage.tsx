@@ -205,9 +205,9 @@ export default function AllocationsPage() {
     { key: "kind", title: t('allocations.kind'), dataIndex: "kindName", width: 160, ellipsis: true },
     isDistrict
       ? { key: "ownShare", title: t('allocations.ownShare'), render: (_: unknown, r: PlanSummary) => r.ownAllocation?.share ?? "—" }
-      : { key: "total", title: t('allocations.grandTotal'), dataIndex: "total", render: renderWan, align: "right" as const },
+      : { key: "total", title: t('allocations.grandTotal'), dataIndex: "total", width: 170, render: renderWan, align: "right" as const },
     isDistrict
-      ? { key: "ownAmount", title: t('allocations.ownAmount'), align: "right" as const, render: (_: unknown, r: PlanSummary) => <Money value={r.ownAllocation?.amount ?? 0} /> }
+      ? { key: "ownAmount", title: t('allocations.ownAmount'), width: 170, align: "right" as const, render: (_: unknown, r: PlanSummary) => <Money value={r.ownAllocation?.amount ?? 0} /> }
       : { key: "preparedBy", title: t('allocations.preparedBy'), render: (_: unknown, r: PlanSummary) => r.preparedBy?.name },
     { key: "status", title: t('allocations.status'), dataIndex: "statusName", width: 100, render: (v: string, r: PlanSummary) => <StatusTag status={r.status} name={v} /> },
     { key: "approvedOn", title: t('allocations.releasedOn'), dataIndex: "approvedOn", width: 110, render: (v: string | null) => v ?? "—" },
