@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessToday } from '../../lib/clock.js';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../test/harness.js';
 import { addWorkingDays } from '../calendar/index.js';
+import { walkInbox } from './inbox.fixtures.js';
 
 interface Item {
   id: number;
@@ -20,18 +21,7 @@ let t: TestApp;
 const s = {} as Record<'officer' | 'xihu' | 'enterprise' | 'expert' | 'provider' | 'auditor', Session>;
 
 /** Every page of the inbox, following nextCursor. */
-async function walk(session: Session, query: string, limit = 7): Promise<Item[]> {
-  const out: Item[] = [];
-  let cursor: string | null = null;
-  do {
-    const res = await session.request('GET', `/api/cases?limit=${limit}${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
-    expect(res.statusCode, res.body).toBe(200);
-    const page = res.json<{ items: Item[]; nextCursor: string | null }>();
-    out.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return out;
-}
+const walk = (session: Session, query: string, limit = 7) => walkInbox<Item>(session, query, limit);
 
 const ids = (items: Item[]) => items.map((i) => i.id).sort((a, b) => a - b);
 const rows = <T>(q: ReturnType<typeof sql>) => t.deps.database.rows<T>(q);

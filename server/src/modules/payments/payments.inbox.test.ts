@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RequestContext } from '../../http/context.js';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../test/harness.js';
+import { walkInbox } from '../cases/inbox.fixtures.js';
 import { defineBook, postMovement } from '../ledger/index.js';
+import { actorFor, ctxOf } from '../vouchers/vouchers.fixtures.js';
 import { preparePayment, registerPayable } from './index.js';
 
 // a payable of a test instrument, so orders wait for the finance reviewer whatever the demo data holds
@@ -32,19 +33,7 @@ interface Summary {
 let t: TestApp;
 let treasurer: Session, officer: Session;
 
-/** Every page of the inbox, following nextCursor. */
-async function walk(session: Session, query: string, limit: number): Promise<Item[]> {
-  const out: Item[] = [];
-  let cursor: string | null = null;
-  do {
-    const res = await session.request('GET', `/api/cases?limit=${limit}${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
-    expect(res.statusCode, res.body).toBe(200);
-    const page = res.json<{ items: Item[]; nextCursor: string | null }>();
-    out.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return out;
-}
+const walk = (session: Session, query: string, limit: number) => walkInbox<Item>(session, query, limit);
 
 /** The orders waiting for a finance step (approve, send, confirm), by id. */
 async function awaitingIds(): Promise<number[]> {
@@ -55,12 +44,7 @@ async function awaitingIds(): Promise<number[]> {
 beforeAll(async () => {
   t = await createTestApp();
   [treasurer, officer] = await Promise.all([loginAs(t.app, 'treasurer'), loginAs(t.app, 'officer')]);
-  const me = (await officer.request('GET', '/api/auth/me')).json<{ user: { id: number; username: string; displayName: string }; roles: []; organization: { id: number; name: string; kind: string } }>();
-  const ctx: RequestContext = {
-    actor: { userId: me.user.id, username: me.user.username, displayName: me.user.displayName, roles: me.roles, organizationId: me.organization.id, organizationName: me.organization.name, organizationKind: me.organization.kind, districtId: null, districtCode: null, districtName: null, enterpriseId: null, via: 'session', credentialId: 'test', csrfToken: null },
-    requestId: 'test',
-    ip: '127.0.0.1',
-  };
+  const ctx = ctxOf(await actorFor(t.deps.database.db, 'officer'));
   const [ent] = await t.deps.database.rows<{ id: number; name: string }>(sql`select id, name from enterprises order by id limit 1`);
   const db = t.deps.database.db;
   await postMovement(db, { book: BOOK, kind: 'fund', valueDate: '2016-01-04', entries: [{ account: { kind: 'appropriation', scope: 1 }, amountFen: -1_000_000_00 }, { account: { kind: 'budget', scope: 1 }, amountFen: 1_000_000_00 }] });
