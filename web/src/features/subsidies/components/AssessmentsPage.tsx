@@ -94,24 +94,16 @@ export default function AssessmentsPage() {
         <Form.Item name="year" label={t('subsidies.assess.year')} rules={[{ required: true }]}><InputNumber min={2000} max={2100} precision={0} /></Form.Item>
         {(
           [
-            ['revenue', t('subsidies.assess.revenue')],
-            ['rdSpend', t('subsidies.assess.rdSpend')],
-            ['tax', t('subsidies.assess.tax')],
+            ['revenue', t('subsidies.assess.revenue'), true],
+            ['rdSpend', t('subsidies.assess.rdSpend'), true],
+            ['tax', t('subsidies.assess.tax'), true],
+            ['employees', t('subsidies.assess.employeesField'), false],
+            ['newJobs', t('subsidies.assess.newJobs'), false],
+            ['ipCount', t('subsidies.assess.ipCountField'), false],
           ] as const
-        ).map(([name, label]) => (
+        ).map(([name, label, money]) => (
           <Form.Item key={name} name={name} label={label} rules={[{ required: true, message: t('subsidies.assess.fieldRequired', { field: label }) }]}>
-            <MoneyInput style={{ width: '100%' }} />
-          </Form.Item>
-        ))}
-        {(
-          [
-            ['employees', t('subsidies.assess.employeesField')],
-            ['newJobs', t('subsidies.assess.newJobs')],
-            ['ipCount', t('subsidies.assess.ipCountField')],
-          ] as const
-        ).map(([name, label]) => (
-          <Form.Item key={name} name={name} label={label} rules={[{ required: true, message: t('subsidies.assess.fieldRequired', { field: label }) }]}>
-            <InputNumber min={0} style={{ width: '100%' }} precision={0} />
+            {money ? <MoneyInput style={{ width: '100%' }} /> : <InputNumber min={0} style={{ width: '100%' }} precision={0} />}
           </Form.Item>
         ))}
         <Form.Item name="summary" label={t('subsidies.assess.summary')}><Input.TextArea rows={3} maxLength={1000} /></Form.Item>
