@@ -113,6 +113,7 @@ export const MODULE_NAMES_EN: Readonly<Record<string, string>> = {
   已取消: 'Cancelled',
   拨付: 'Payment',
   收回: 'Recovery',
+  支付指令: 'Payment orders',
   // policies
   现行有效: 'In force',
   已废止: 'Repealed',

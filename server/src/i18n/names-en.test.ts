@@ -20,6 +20,7 @@ import { FLAG_NAMES as INDICATOR_FLAG_NAMES } from '../modules/indicators/indica
 import { MODULE_NAMES } from '../modules/indicators/indicators.service.js';
 import { NOTICE_EVENT_NAMES, OUTCOME_NAMES } from '../modules/notices/objections.service.js';
 import { ORG_KIND_NAMES, ROLE_NAMES } from '../modules/orgs/orgs.policy.js';
+import { PAYMENTS_INBOX } from '../modules/payments/payments.inbox.js';
 import { DIRECTION_NAMES, STATUS_NAMES as PAYMENT_STATUS_NAMES } from '../modules/payments/payments.service.js';
 import { CITATION_TYPE_NAMES, POLICY_STATUS_NAMES } from '../modules/policies/policies.schema.js';
 import { ATTACHMENT_CODES as PROGRAMME_ATTACHMENTS } from '../modules/programmes/attachments.js';
@@ -97,6 +98,7 @@ const MAPS: Record<string, readonly string[]> = {
   'orgs ROLE_NAMES': values(ROLE_NAMES),
   'payments STATUS_NAMES': values(PAYMENT_STATUS_NAMES),
   'payments DIRECTION_NAMES': values(DIRECTION_NAMES),
+  'payments PAYMENTS_INBOX': [PAYMENTS_INBOX.instrumentName],
   'policies POLICY_STATUS_NAMES': values(POLICY_STATUS_NAMES),
   'policies CITATION_TYPE_NAMES': values(CITATION_TYPE_NAMES),
   'programmes ATTACHMENT_CODES': values(PROGRAMME_ATTACHMENTS),

@@ -85,6 +85,8 @@ describe('payment orders in the inbox (待办)', () => {
     }
     expect((await walk(treasurer, '&instrument=payments', 2)).map((i) => i.id)).toEqual(waiting);
     expect((await walk(treasurer, '&instrument=payments&status=approved', 2)).every((i) => i.status === 'approved')).toBe(true);
+    const english = (await treasurer.request('GET', '/api/cases/summary', undefined, { 'accept-language': 'en' })).json<Summary>();
+    expect(english.byInstrument).toContainEqual(expect.objectContaining({ instrument: 'payments', instrumentName: 'Payment orders' }));
     // a filter payment orders do not have (a district) leaves them out
     expect((await walk(treasurer, '&district=西湖区', 50)).some((i) => i.instrument === 'payments')).toBe(false);
   });
