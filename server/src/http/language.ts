@@ -31,11 +31,11 @@ export function preferredLang(header: string | string[] | undefined): ApiLang {
 
 /**
  * Keys whose string values are names the server derives (`statusName`, `districtName`, `actorLabel`, a
- * status's `next` step…), and the `name` of a case action (`{ action, name }`). A bare `name` or `label`
+ * status's `next` step, a list of them as `categoryNames`…), and the `name` of a case action (`{ action, name }`). A bare `name` or `label`
  * is not translated: it is often a record's own field that an edit form sends back (a district's name, a
  * programme's score items), and an English copy would be saved over the Chinese.
  */
-const NAME_KEY = /^(?:next|toStatus)$|[a-z](?:Name|Label)$/;
+const NAME_KEY = /^(?:next|toStatus)$|[a-z](?:Name|Label)s?$/;
 const CJK = /[\u3400-\u9fff]/;
 
 /** What an error says in English when its own message has no English entry. */

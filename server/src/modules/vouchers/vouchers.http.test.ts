@@ -111,6 +111,9 @@ describe('voucher policies and issuance', () => {
     expect(list.json<{ items: { id: number }[] }>().items.find((i) => i.id === providerId)).toMatchObject({ status: 'approved', statusName: '已通过' });
     const own = (await enterprise.request('GET', '/api/vouchers/policies')).json<{ items: { id: number }[] }>().items.find((p) => p.id === policyId);
     expect(own).toMatchObject({ status: 'active', statusName: '执行中', categories: ['testing', 'consulting'], categoryNames: ['检验检测', '技术咨询'] });
+    // asked in English, the names are English (a list of names too)
+    const english = (await enterprise.request('GET', '/api/vouchers/policies', undefined, { 'accept-language': 'en' })).json<{ items: { id: number; statusName: string; categoryNames: string[] }[] }>();
+    expect(english.items.find((p) => p.id === policyId)).toMatchObject({ categoryNames: ['Testing and inspection', 'Technical consulting'] });
     expect((await t.app.inject({ method: 'GET', url: '/api/vouchers/providers' })).statusCode).toBe(401);
   });
 });
