@@ -102,6 +102,9 @@ describe('English on every translated page', () => {
       for (const [feature, path] of todo) {
         await page.goto(path);
         await expect.poll(() => page.locator('h1').first().isVisible()).toBe(true);
+        // the rows (and their status tags) have arrived, and no table is still loading
+        await page.waitForLoadState('networkidle');
+        await expect.poll(() => page.locator('.ant-spin-spinning').count()).toBe(0);
         await expect
           .poll(async () => ({ path, chinese: (await page.evaluate(CHINESE_IN_OWN_WORDS)) as string[] }), { message: `${feature} ${path}` })
           .toEqual({ path, chinese: [] });
