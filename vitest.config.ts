@@ -22,6 +22,9 @@ export default defineConfig({
           name: 'web',
           include: ['web/src/**/*.test.ts'],
           environment: 'node',
+          // a hang detector: the catalogue coverage test parses every source file, which took over
+          // vitest's 5 s default on a loaded 2-core box
+          testTimeout: 60_000,
         },
       },
       {
@@ -31,6 +34,7 @@ export default defineConfig({
           include: ['web/src/**/*.test.tsx'],
           environment: 'happy-dom',
           setupFiles: ['web/src/test/setup-dom.ts'],
+          testTimeout: 60_000,
         },
       },
       {
