@@ -89,6 +89,8 @@ export const MODULE_NAMES_EN: Readonly<Record<string, string>> = {
   公示异议核查完毕: 'Objection investigated',
   异议成立: 'Objection upheld',
   异议不成立: 'Objection dismissed',
+  待发布: 'Scheduled',
+  公示期满: 'Notice period ended',
   // orgs
   市科委管理员: 'Municipal S&T Commission administrator',
   市科委业务处室: 'Municipal S&T Commission division',
@@ -185,6 +187,14 @@ export const MODULE_NAMES_EN: Readonly<Record<string, string>> = {
   借款合同: 'Loan contract',
   利息支付凭证: 'Interest payment receipt',
   // techmarket
+  已公开: 'Published',
+  已撤回: 'Withdrawn',
+  未申请: 'Not applied',
+  待登记: 'Awaiting registration',
+  已登记: 'Registered',
+  竞价中: 'Bidding open',
+  待结束: 'Closing',
+  已结束: 'Closed',
   '技术开发（委托）': 'Technology development (commissioned)',
   '技术开发（合作）': 'Technology development (cooperative)',
   '技术转让（专利权）': 'Technology transfer (patent right)',

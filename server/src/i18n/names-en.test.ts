@@ -18,7 +18,8 @@ import { TOTAL_ITEM } from '../modules/experts/scoring.js';
 import * as funds from '../modules/funds/funds.schema.js';
 import { FLAG_NAMES as INDICATOR_FLAG_NAMES } from '../modules/indicators/indicators.export.js';
 import { MODULE_NAMES } from '../modules/indicators/indicators.service.js';
-import { NOTICE_EVENT_NAMES, OUTCOME_NAMES } from '../modules/notices/objections.service.js';
+import { NOTICE_STATE_NAMES } from '../modules/notices/notices.schema.js';
+import { NOTICE_EVENT_NAMES, OBJECTION_STATUS_NAMES, OUTCOME_NAMES } from '../modules/notices/objections.service.js';
 import { ORG_KIND_NAMES, ROLE_NAMES } from '../modules/orgs/orgs.policy.js';
 import { PAYMENTS_INBOX } from '../modules/payments/payments.inbox.js';
 import { DIRECTION_NAMES, STATUS_NAMES as PAYMENT_STATUS_NAMES } from '../modules/payments/payments.service.js';
@@ -36,7 +37,14 @@ import { STATUS_LABELS as REGISTER_STATUS_LABELS } from '../modules/recognitions
 import { BUILTIN_CRITERIA } from '../modules/rules/rules.data.js';
 import { RULE_SET_NAMES } from '../modules/rules/rules.params.js';
 import * as subsidies from '../modules/subsidies/subsidies.schema.js';
-import { CONTRACT_GROUP, CONTRACT_TYPE_NAMES, TECH_DOMAINS } from '../modules/techmarket/techmarket.schema.js';
+import {
+  AUCTION_PHASE_NAMES,
+  CONTRACT_GROUP,
+  CONTRACT_TYPE_NAMES,
+  LISTING_STATUS_NAMES,
+  REGISTRATION_STATUS_NAMES,
+  TECH_DOMAINS,
+} from '../modules/techmarket/techmarket.schema.js';
 import { CLAIM_FILE_NAMES } from '../modules/vouchers/claim-files.service.js';
 import * as vouchers from '../modules/vouchers/vouchers.schema.js';
 import { NAMES_EN, NAMES_EN_PARTS } from './names-en.js';
@@ -94,6 +102,8 @@ const MAPS: Record<string, readonly string[]> = {
   'indicators MODULE_NAMES': values(MODULE_NAMES),
   'notices NOTICE_EVENT_NAMES': values(NOTICE_EVENT_NAMES),
   'notices OUTCOME_NAMES': values(OUTCOME_NAMES),
+  'notices NOTICE_STATE_NAMES': values(NOTICE_STATE_NAMES),
+  'notices OBJECTION_STATUS_NAMES': values(OBJECTION_STATUS_NAMES),
   'orgs ORG_KIND_NAMES': values(ORG_KIND_NAMES),
   'orgs ROLE_NAMES': values(ROLE_NAMES),
   'payments STATUS_NAMES': values(PAYMENT_STATUS_NAMES),
@@ -126,6 +136,9 @@ const MAPS: Record<string, readonly string[]> = {
   'techmarket CONTRACT_TYPE_NAMES': values(CONTRACT_TYPE_NAMES),
   'techmarket CONTRACT_GROUP': values(CONTRACT_GROUP),
   'techmarket TECH_DOMAINS': TECH_DOMAINS,
+  'techmarket LISTING_STATUS_NAMES': values(LISTING_STATUS_NAMES),
+  'techmarket REGISTRATION_STATUS_NAMES': values(REGISTRATION_STATUS_NAMES),
+  'techmarket AUCTION_PHASE_NAMES': values(AUCTION_PHASE_NAMES),
   'vouchers CATEGORY_NAMES': values(vouchers.CATEGORY_NAMES),
   'vouchers FLAG_NAMES': values(vouchers.FLAG_NAMES),
   'vouchers POLICY_STATUS_NAMES': values(vouchers.POLICY_STATUS_NAMES),

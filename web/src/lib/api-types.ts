@@ -1700,6 +1700,7 @@ export interface paths {
                                 ownerName: string;
                                 /** @enum {string} */
                                 status: "pending" | "approved" | "rejected" | "withdrawn";
+                                statusName: string;
                                 approvedAt: string | null;
                                 highlight: {
                                     title: [
@@ -1768,6 +1769,7 @@ export interface paths {
                             id: number;
                             /** @enum {string} */
                             status: "pending" | "approved" | "rejected" | "withdrawn";
+                            statusName: string;
                         };
                     };
                 };
@@ -1819,6 +1821,7 @@ export interface paths {
                             ownerName: string;
                             /** @enum {string} */
                             status: "pending" | "approved" | "rejected" | "withdrawn";
+                            statusName: string;
                             approvedAt: string | null;
                             highlight: {
                                 title: [
@@ -1921,6 +1924,7 @@ export interface paths {
                             ownerName: string;
                             /** @enum {string} */
                             status: "pending" | "approved" | "rejected" | "withdrawn";
+                            statusName: string;
                             approvedAt: string | null;
                             highlight: {
                                 title: [
@@ -1992,6 +1996,7 @@ export interface paths {
                                 status: "open" | "sold" | "unsold" | "cancelled";
                                 /** @enum {string} */
                                 phase: "upcoming" | "bidding" | "ended" | "closed";
+                                phaseName: string;
                                 startingPrice: number;
                                 increment: number;
                                 currentPrice: number | null;
@@ -2052,6 +2057,7 @@ export interface paths {
                             status: "open" | "sold" | "unsold" | "cancelled";
                             /** @enum {string} */
                             phase: "upcoming" | "bidding" | "ended" | "closed";
+                            phaseName: string;
                             startingPrice: number;
                             increment: number;
                             currentPrice: number | null;
@@ -2119,6 +2125,7 @@ export interface paths {
                             status: "open" | "sold" | "unsold" | "cancelled";
                             /** @enum {string} */
                             phase: "upcoming" | "bidding" | "ended" | "closed";
+                            phaseName: string;
                             startingPrice: number;
                             increment: number;
                             currentPrice: number | null;
@@ -2186,6 +2193,7 @@ export interface paths {
                             id: number;
                             /** @enum {string} */
                             status: "pending" | "approved" | "rejected" | "withdrawn";
+                            statusName: string;
                         };
                     };
                 };
@@ -2228,6 +2236,7 @@ export interface paths {
                             id: number;
                             /** @enum {string} */
                             status: "pending" | "approved" | "rejected" | "withdrawn";
+                            statusName: string;
                         };
                     };
                 };
@@ -2276,6 +2285,7 @@ export interface paths {
                             id: number;
                             /** @enum {string} */
                             status: "pending" | "approved" | "rejected" | "withdrawn";
+                            statusName: string;
                         };
                     };
                 };
@@ -2379,6 +2389,7 @@ export interface paths {
                                 ownerName: string;
                                 /** @enum {string} */
                                 status: "pending" | "approved" | "rejected" | "withdrawn";
+                                statusName: string;
                                 approvedAt: string | null;
                                 highlight: {
                                     title: [
@@ -2449,6 +2460,7 @@ export interface paths {
                                 ownerName: string;
                                 /** @enum {string} */
                                 status: "pending" | "approved" | "rejected" | "withdrawn";
+                                statusName: string;
                                 approvedAt: string | null;
                                 highlight: {
                                     title: [
@@ -2736,6 +2748,7 @@ export interface paths {
                                 registrationId: number | null;
                                 /** @enum {string} */
                                 registrationStatus: "none" | "submitted" | "returned" | "registered";
+                                registrationStatusName: string;
                                 mine: boolean;
                             }[];
                             nextCursor: string | null;
@@ -2798,6 +2811,7 @@ export interface paths {
                             registrationId: number | null;
                             /** @enum {string} */
                             registrationStatus: "none" | "submitted" | "returned" | "registered";
+                            registrationStatusName: string;
                             mine: boolean;
                         };
                     };
@@ -2855,6 +2869,7 @@ export interface paths {
                             registrationId: number | null;
                             /** @enum {string} */
                             registrationStatus: "none" | "submitted" | "returned" | "registered";
+                            registrationStatusName: string;
                             mine: boolean;
                         };
                     };
@@ -2915,6 +2930,7 @@ export interface paths {
                             dealId: number;
                             /** @enum {string} */
                             status: "submitted" | "returned" | "registered";
+                            statusName: string;
                             /** @enum {string} */
                             contractType: "development_commissioned" | "development_cooperative" | "transfer_patent" | "transfer_patent_application" | "transfer_know_how" | "transfer_other" | "licence_patent" | "licence_know_how" | "consulting" | "service";
                             contractTypeName: string;
@@ -2982,6 +2998,7 @@ export interface paths {
                                 dealId: number;
                                 /** @enum {string} */
                                 status: "submitted" | "returned" | "registered";
+                                statusName: string;
                                 /** @enum {string} */
                                 contractType: "development_commissioned" | "development_cooperative" | "transfer_patent" | "transfer_patent_application" | "transfer_know_how" | "transfer_other" | "licence_patent" | "licence_know_how" | "consulting" | "service";
                                 contractTypeName: string;
@@ -3050,6 +3067,7 @@ export interface paths {
                             dealId: number;
                             /** @enum {string} */
                             status: "submitted" | "returned" | "registered";
+                            statusName: string;
                             /** @enum {string} */
                             contractType: "development_commissioned" | "development_cooperative" | "transfer_patent" | "transfer_patent_application" | "transfer_know_how" | "transfer_other" | "licence_patent" | "licence_know_how" | "consulting" | "service";
                             contractTypeName: string;
@@ -3162,6 +3180,7 @@ export interface paths {
                             dealId: number;
                             /** @enum {string} */
                             status: "submitted" | "returned" | "registered";
+                            statusName: string;
                             /** @enum {string} */
                             contractType: "development_commissioned" | "development_cooperative" | "transfer_patent" | "transfer_patent_application" | "transfer_know_how" | "transfer_other" | "licence_patent" | "licence_know_how" | "consulting" | "service";
                             contractTypeName: string;
@@ -3234,6 +3253,7 @@ export interface paths {
                             dealId: number;
                             /** @enum {string} */
                             status: "submitted" | "returned" | "registered";
+                            statusName: string;
                             /** @enum {string} */
                             contractType: "development_commissioned" | "development_cooperative" | "transfer_patent" | "transfer_patent_application" | "transfer_know_how" | "transfer_other" | "licence_patent" | "licence_know_how" | "consulting" | "service";
                             contractTypeName: string;
@@ -3437,6 +3457,7 @@ export interface paths {
                             status: "open" | "sold" | "unsold" | "cancelled";
                             /** @enum {string} */
                             phase: "upcoming" | "bidding" | "ended" | "closed";
+                            phaseName: string;
                             startingPrice: number;
                             increment: number;
                             currentPrice: number | null;
@@ -7436,6 +7457,7 @@ export interface paths {
                                 endsOn: string;
                                 /** @enum {string} */
                                 state: "scheduled" | "open" | "closed";
+                                stateName: string;
                                 itemCount: number;
                             }[];
                             today: string;
@@ -7486,6 +7508,7 @@ export interface paths {
                             endsOn: string;
                             /** @enum {string} */
                             state: "scheduled" | "open" | "closed";
+                            stateName: string;
                             itemCount: number;
                             body: string | null;
                             objectionDeadline: string;
@@ -7598,6 +7621,7 @@ export interface paths {
                             endsOn: string;
                             /** @enum {string} */
                             state: "scheduled" | "open" | "closed";
+                            stateName: string;
                             itemCount: number;
                             body: string | null;
                             objectionDeadline: string;
@@ -7714,6 +7738,7 @@ export interface paths {
                             endsOn: string;
                             /** @enum {string} */
                             state: "scheduled" | "open" | "closed";
+                            stateName: string;
                             items: {
                                 itemId: number;
                                 applicationId: number;
@@ -7947,6 +7972,7 @@ export interface paths {
                                 reason: string;
                                 /** @enum {string} */
                                 status: "open" | "upheld" | "dismissed";
+                                statusName: string;
                                 filedAt: string;
                                 resolvedAt: string | null;
                             }[];
@@ -8003,6 +8029,7 @@ export interface paths {
                             reason: string;
                             /** @enum {string} */
                             status: "open" | "upheld" | "dismissed";
+                            statusName: string;
                             filedAt: string;
                             resolvedAt: string | null;
                             idNumber: string | null;
@@ -8109,6 +8136,7 @@ export interface paths {
                             reason: string;
                             /** @enum {string} */
                             status: "open" | "upheld" | "dismissed";
+                            statusName: string;
                             filedAt: string;
                             resolvedAt: string | null;
                             idNumber: string | null;

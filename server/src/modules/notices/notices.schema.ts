@@ -12,6 +12,8 @@ const instrumentField = z.string().trim().regex(/^[a-z0-9_]{1,64}$/, '业务类�
 const yearField = z.coerce.number().int().min(2000, '年度不正确').max(2100, '年度不正确');
 
 export const NOTICE_STATES = ['scheduled', 'open', 'closed'] as const;
+/** The name of a notice's state (worked out from its dates), sent as `stateName`. */
+export const NOTICE_STATE_NAMES: Record<(typeof NOTICE_STATES)[number], string> = { scheduled: '待发布', open: '公示中', closed: '公示期满' };
 
 // ---------- publish ----------
 export const publishBody = z.object({
@@ -63,6 +65,7 @@ const noticeSummary = z.object({
   workingDays: z.number(),
   endsOn: z.string(),
   state: z.enum(NOTICE_STATES),
+  stateName: z.string(),
   itemCount: z.number(),
 });
 export const noticeListQuery = z.object({
@@ -87,6 +90,7 @@ export const reviewItems = z.object({
   noticeId: z.number(),
   endsOn: z.string(),
   state: z.enum(NOTICE_STATES),
+  stateName: z.string(),
   items: z.array(
     z.object({
       itemId: z.number(),
@@ -155,6 +159,7 @@ const objectionItem = z.object({
   phone: z.string(),
   reason: z.string(),
   status: z.enum(OBJECTION_STATUSES),
+  statusName: z.string(),
   filedAt: z.string(),
   resolvedAt: z.string().nullable(),
 });

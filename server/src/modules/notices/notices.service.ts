@@ -7,7 +7,7 @@ import { addWorkingDays } from '../calendar/index.js';
 import { casesRepo, instrumentOf, lockCase, moveCase, statusName, typeName, type CaseRow, type InstrumentDef, type NoticeConfig } from '../cases/index.js';
 import { assertCanManageNotices, assertCanReadNotices, seesScheduled } from './notices.policy.js';
 import * as repo from './notices.repo.js';
-import type { NOTICE_STATES, PublishInput } from './notices.schema.js';
+import { NOTICE_STATE_NAMES, type NOTICE_STATES, type PublishInput } from './notices.schema.js';
 
 /** The instrument a notice request is about (recognitions unless said), with its notice configuration. */
 export function noticeInstrument(code = 'recognitions', type?: string): { def: InstrumentDef; notice: NoticeConfig } {
@@ -29,6 +29,12 @@ export function noticeState(n: { publishedOn: string; endsOn: string }, today: s
     return 'scheduled';
   }
   return today <= n.endsOn ? 'open' : 'closed';
+}
+
+/** A notice's state and its name, as the responses send them. */
+function stateOf(n: { publishedOn: string; endsOn: string }, today: string) {
+  const state = noticeState(n, today);
+  return { state, stateName: NOTICE_STATE_NAMES[state] };
 }
 
 const score = (v: string | null) => (v === null ? null : Number(v));
@@ -72,7 +78,7 @@ function presentNotice(n: repo.NoticeRow | Awaited<ReturnType<typeof repo.listNo
     publishedOn: n.publishedOn,
     workingDays: n.workingDays,
     endsOn: n.endsOn,
-    state: noticeState(n, today),
+    ...stateOf(n, today),
     itemCount,
   };
 }
@@ -218,7 +224,7 @@ export async function reviewNotice(opts: { db: Db; actor: Actor; id: number }) {
   return {
     noticeId: n.id,
     endsOn: n.endsOn,
-    state: noticeState(n, today),
+    ...stateOf(n, today),
     items: items.map((i) => {
       const app = apps.get(i.caseId)!;
       const c = counts.get(i.id) ?? { open: 0, upheld: 0, dismissed: 0 };

@@ -14,6 +14,8 @@ import type { ObjectionInput } from './notices.schema.js';
 export const NOTICE_EVENT_NAMES = { objection_filed: '收到实名异议', objection_resolved: '公示异议核查完毕' } as const;
 
 export const OUTCOME_NAMES: Record<Exclude<ObjectionStatus, 'open'>, string> = { upheld: '异议成立', dismissed: '异议不成立' };
+/** The name of an objection's status, sent as `statusName`. */
+export const OBJECTION_STATUS_NAMES: Record<ObjectionStatus, string> = { open: '待处理', ...OUTCOME_NAMES };
 
 export interface EvidenceFile {
   fileName: string;
@@ -144,6 +146,7 @@ function presentItem(r: Listed, pii: PiiCipher) {
     phone: maskPhone(pii.decrypt(r.o.phoneEnc)),
     reason: r.o.reason,
     status: r.o.status,
+    statusName: OBJECTION_STATUS_NAMES[r.o.status],
     filedAt: r.o.filedAt.toISOString(),
     resolvedAt: r.o.resolvedAt?.toISOString() ?? null,
   };

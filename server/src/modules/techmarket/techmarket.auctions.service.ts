@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/index.js';
 import { shanghaiDate } from './techmarket.deals.service.js';
 import * as policy from './techmarket.policy.js';
 import * as repo from './techmarket.repo.js';
-import type { CreateAuctionInput } from './techmarket.schema.js';
+import { AUCTION_PHASE_NAMES, type CreateAuctionInput } from './techmarket.schema.js';
 
 function phase(a: repo.AuctionRow, now: Date): 'upcoming' | 'bidding' | 'ended' | 'closed' {
   if (a.status !== 'open') {
@@ -19,6 +19,11 @@ function phase(a: repo.AuctionRow, now: Date): 'upcoming' | 'bidding' | 'ended' 
   return now < a.endsAt ? 'bidding' : 'ended';
 }
 
+function phaseOf(a: repo.AuctionRow, now: Date) {
+  const p = phase(a, now);
+  return { phase: p, phaseName: AUCTION_PHASE_NAMES[p] };
+}
+
 function presentAuction(a: repo.AuctionRow, actor: Actor | null, now: Date) {
   const minimumFen = a.currentPriceFen === null ? a.startingPriceFen : a.currentPriceFen + a.incrementFen;
   return {
@@ -26,7 +31,7 @@ function presentAuction(a: repo.AuctionRow, actor: Actor | null, now: Date) {
     listingId: a.listingId,
     title: a.title,
     status: a.status,
-    phase: phase(a, now),
+    ...phaseOf(a, now),
     startingPrice: fenToYuan(a.startingPriceFen),
     increment: fenToYuan(a.incrementFen),
     currentPrice: a.currentPriceFen === null ? null : fenToYuan(a.currentPriceFen),

@@ -11,7 +11,7 @@ import { recordAudit } from '../audit/index.js';
 import { appendTimeline } from '../timeline/index.js';
 import * as policy from './techmarket.policy.js';
 import * as repo from './techmarket.repo.js';
-import { CONTRACT_GROUP, CONTRACT_TYPE_NAMES, TECH_DOMAINS, type CreateDealInput, type SubmitRegistrationInput } from './techmarket.schema.js';
+import { CONTRACT_GROUP, CONTRACT_TYPE_NAMES, REGISTRATION_STATUS_NAMES, TECH_DOMAINS, type CreateDealInput, type SubmitRegistrationInput } from './techmarket.schema.js';
 
 /** Calendar date in Hangzhou (UTC+8), YYYY-MM-DD: of an instant, or without one the business clock's today (lib/clock.ts). */
 export function shanghaiDate(at?: Date): string {
@@ -48,6 +48,7 @@ function presentDeal(r: repo.DealListRow, actor: Actor, today: string) {
     atRisk: (status === 'none' || status === 'returned') && daysLeft <= Number(r.ruleAtRiskDays),
     registrationId: r.registrationId,
     registrationStatus: status,
+    registrationStatusName: REGISTRATION_STATUS_NAMES[status],
     mine: r.d.sellerOrgId === actor.organizationId || r.d.buyerOrgId === actor.organizationId,
   };
 }
@@ -163,6 +164,7 @@ function presentRegistration(x: repo.RegistrationListRow) {
     id: r.id,
     dealId: r.dealId,
     status: r.status,
+    statusName: REGISTRATION_STATUS_NAMES[r.status],
     contractType: r.contractType,
     contractTypeName: CONTRACT_TYPE_NAMES[r.contractType],
     contractTitle: r.contractTitle,

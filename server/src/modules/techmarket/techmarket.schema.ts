@@ -32,6 +32,16 @@ export const CONTRACT_GROUP: Record<(typeof CONTRACT_TYPES)[number], string> = {
   service: '技术服务',
 };
 
+/** The names of a listing's status, a deal's contract registration and an auction's phase, sent next to each code. */
+export const LISTING_STATUS_NAMES: Record<(typeof LISTING_STATUSES)[number], string> = { pending: '待审核', approved: '已公开', rejected: '已退回', withdrawn: '已撤回' };
+export const REGISTRATION_STATUS_NAMES: Record<'none' | 'submitted' | 'returned' | 'registered', string> = {
+  none: '未申请',
+  submitted: '待登记',
+  returned: '已退回',
+  registered: '已登记',
+};
+export const AUCTION_PHASE_NAMES: Record<'upcoming' | 'bidding' | 'ended' | 'closed', string> = { upcoming: '未开始', bidding: '竞价中', ended: '待结束', closed: '已结束' };
+
 export const MAX_QUERY_CHARS = 100;
 
 const yuan = (max = 1e11) =>
@@ -69,6 +79,7 @@ export const listingItem = z.object({
   districtName: z.string().nullable(),
   ownerName: z.string(),
   status: z.enum(LISTING_STATUSES),
+  statusName: z.string(),
   approvedAt: z.date().nullable(),
   highlight: z.object({ title: z.array(range), summary: z.array(range) }).nullable(),
   titleHit: z.boolean().nullable(),
@@ -120,7 +131,7 @@ export const listingDetail = listingItem.extend({
   createdAt: z.date(),
   auctionId: z.number().int().nullable(),
 });
-export const createdListing = z.object({ id: z.number().int(), status: z.enum(LISTING_STATUSES) });
+export const createdListing = z.object({ id: z.number().int(), status: z.enum(LISTING_STATUSES), statusName: z.string() });
 export const rejectBody = z.object({ reason: z.string().trim().min(2, '请填写退回理由').max(500) }).strict();
 export const moderationQuery = z.object({
   status: z.enum(LISTING_STATUSES).default('pending'),
@@ -208,6 +219,7 @@ export const deal = z.object({
   atRisk: z.boolean(),
   registrationId: z.number().int().nullable(),
   registrationStatus,
+  registrationStatusName: z.string(),
   mine: z.boolean(),
 });
 export const dealPage = z.object({ items: z.array(deal), nextCursor: z.string().nullable() });
@@ -241,6 +253,7 @@ export const registration = z.object({
   id: z.number().int(),
   dealId: z.number().int(),
   status: z.enum(['submitted', 'returned', 'registered']),
+  statusName: z.string(),
   contractType: z.enum(CONTRACT_TYPES),
   contractTypeName: z.string(),
   contractTitle: z.string(),
@@ -303,6 +316,7 @@ export const auctionSummary = z.object({
   title: z.string(),
   status: z.enum(['open', 'sold', 'unsold', 'cancelled']),
   phase: z.enum(['upcoming', 'bidding', 'ended', 'closed']),
+  phaseName: z.string(),
   startingPrice: z.number(),
   increment: z.number(),
   currentPrice: z.number().nullable(),

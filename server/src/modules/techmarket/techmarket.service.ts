@@ -9,7 +9,7 @@ import { maskPhone, type PiiCipher } from '../../lib/pii.js';
 import { recordAudit } from '../audit/index.js';
 import * as policy from './techmarket.policy.js';
 import * as repo from './techmarket.repo.js';
-import { MAX_QUERY_CHARS, type CreateListingInput, type PatchListingInput, type SearchQuery } from './techmarket.schema.js';
+import { LISTING_STATUS_NAMES, MAX_QUERY_CHARS, type CreateListingInput, type PatchListingInput, type SearchQuery } from './techmarket.schema.js';
 import { buildSearchVector, buildTsQuery, foldHanCompatibility, keywords, matchRanges, queryTerms, snippet, type QueryTerm } from './techmarket.text.js';
 
 const SUMMARY_CHARS = 80;
@@ -42,6 +42,7 @@ function presentListItem(r: repo.ListingListRow, terms: QueryTerm[] | null, titl
     districtName: r.districtName,
     ownerName: r.ownerName,
     status: r.status,
+    statusName: LISTING_STATUS_NAMES[r.status],
     approvedAt: r.status === 'approved' ? r.reviewedAt : null,
     highlight: terms ? { title: matchRanges(r.title, terms), summary: snip?.highlights ?? [] } : null,
     titleHit,
@@ -200,7 +201,7 @@ export async function createListing(opts: { db: Db; ctx: RequestContext; pii: Pi
       ...contactColumns(i, opts.pii),
     });
     await recordAudit(tx, opts.ctx, { action: 'techmarket.listing.create', objectType: 'tm_listing', objectId: row.id, after: auditView(row) });
-    return { id: row.id, status: row.status };
+    return { id: row.id, status: row.status, statusName: LISTING_STATUS_NAMES[row.status] };
   });
 }
 
@@ -254,7 +255,7 @@ export async function withdrawListing(opts: { db: Db; ctx: RequestContext; id: n
     }
     const after = await repo.updateListing(tx, opts.id, { status: 'withdrawn' });
     await recordAudit(tx, opts.ctx, { action: 'techmarket.listing.withdraw', objectType: 'tm_listing', objectId: opts.id, before: { status: before.status }, after: { status: 'withdrawn' } });
-    return { id: opts.id, status: after!.status };
+    return { id: opts.id, status: after!.status, statusName: LISTING_STATUS_NAMES[after!.status] };
   });
 }
 
@@ -279,7 +280,7 @@ export async function approveListing(opts: { db: Db; ctx: RequestContext; id: nu
       before: { status: before.status },
       after: { status: 'approved', notified },
     });
-    return { id: opts.id, status: after!.status };
+    return { id: opts.id, status: after!.status, statusName: LISTING_STATUS_NAMES[after!.status] };
   });
 }
 
@@ -302,7 +303,7 @@ export async function rejectListing(opts: { db: Db; ctx: RequestContext; id: num
       before: { status: before.status },
       after: { status: 'rejected', reason: opts.reason },
     });
-    return { id: opts.id, status: after!.status };
+    return { id: opts.id, status: after!.status, statusName: LISTING_STATUS_NAMES[after!.status] };
   });
 }
 
