@@ -3,9 +3,8 @@ import type { Catalogue } from '../../lib/i18n';
 export const publicNoticesMessages = {
   'public-notices.title': ['认定公示', 'Recognition notices'],
   'public-notices.intro': ['对公示名单有异议的，可在公示期截止日24:00前实名提出。', 'Objections to a list may be filed under your real name until 24:00 on the last day of the notice period.'],
-  'public-notices.state.scheduled': ['待发布', 'Scheduled'],
   'public-notices.state.open': ['公示中', 'Open'],
-  'public-notices.state.closed': ['已结束', 'Closed'],
+  'public-notices.state.closed': ['公示期满', 'Notice period ended'],
   'public-notices.all': ['全部', 'All'],
   'public-notices.col.title': ['公示标题', 'Notice'],
   'public-notices.col.type': ['类型', 'Type'],

@@ -127,7 +127,7 @@ export function NoticeItemsDrawer({ notice, canAct, onClose }: { notice: NoticeS
         <Space direction="vertical" style={{ width: '100%' }}>
           <Typography.Text>
             {t('notices.items.period', { from: notice.publishedOn, to: notice.endsOn, n: notice.workingDays })}{' '}
-            <NoticeStateTag state={notice.state} />
+            <NoticeStateTag state={notice.state} name={notice.stateName} />
           </Typography.Text>
           {!closed && items.data ? <Alert type="info" showIcon message={t('notices.items.waitForEnd', { date: notice.endsOn })} /> : null}
           <DataTable<NoticeItem> tableId="notices.items" rowKey="itemId" columns={columns} query={items} rows={items.data?.items} />

@@ -20,7 +20,7 @@ export function NoticeListPanel({ canAct }: { canAct: boolean }) {
     { key: 'publishedOn', title: t('notices.col.publishedOn'), dataIndex: 'publishedOn', width: 110 },
     { key: 'endsOn', title: t('notices.col.endsOn'), dataIndex: 'endsOn', width: 110 },
     { key: 'itemCount', title: t('notices.col.itemCount'), dataIndex: 'itemCount', width: 80 },
-    { key: 'status', title: t('notices.col.state'), dataIndex: 'state', width: 100, render: (s: string) => <NoticeStateTag state={s} /> },
+    { key: 'status', title: t('notices.col.state'), dataIndex: 'state', width: 100, render: (s: string, n) => <NoticeStateTag state={s} name={n.stateName} /> },
     {
       key: 'actions',
       title: t('notices.col.actions'),

@@ -64,7 +64,7 @@ function ObjectionModal({ id, canAct, onClose }: { id: number | null; canAct: bo
               )}
             </Descriptions.Item>
             <Descriptions.Item label={t('notices.objections.status')} span={2}>
-              <ObjectionStatusTag status={d.status} />
+              <ObjectionStatusTag status={d.status} name={d.statusName} />
               {d.resolution ? t('notices.objections.resolution', { text: d.resolution, by: d.resolvedBy ?? '', at: d.resolvedAt ? new Date(d.resolvedAt).toLocaleString('zh-CN') : '' }) : null}
             </Descriptions.Item>
           </Descriptions>
@@ -103,7 +103,7 @@ export default function ObjectionsPage() {
     { key: 'objector', title: t('notices.objections.objector'), dataIndex: 'name', width: 90 },
     { key: 'phone', title: t('notices.objections.phoneShort'), dataIndex: 'phone', width: 130 },
     { key: 'filedAt', title: t('notices.objections.filedAt'), dataIndex: 'filedAt', width: 170, render: (v: string) => new Date(v).toLocaleString('zh-CN') },
-    { key: 'status', title: t('notices.objections.status'), dataIndex: 'status', width: 100, render: (s: string) => <ObjectionStatusTag status={s} /> },
+    { key: 'status', title: t('notices.objections.status'), dataIndex: 'status', width: 100, render: (s: string, o) => <ObjectionStatusTag status={s} name={o.statusName} /> },
     {
       key: 'actions',
       title: t('notices.col.actions'),

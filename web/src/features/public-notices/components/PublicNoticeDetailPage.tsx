@@ -30,7 +30,7 @@ export default function PublicNoticeDetailPage() {
         <Descriptions column={{ xs: 1, md: 3 }} size="small">
           <Descriptions.Item label={t('public-notices.col.type')}>{n.subjectName}</Descriptions.Item>
           <Descriptions.Item label={t('public-notices.col.year')}>{n.year}</Descriptions.Item>
-          <Descriptions.Item label={t('public-notices.col.state')}><NoticeStateTag state={n.state} /></Descriptions.Item>
+          <Descriptions.Item label={t('public-notices.col.state')}><NoticeStateTag state={n.state} name={n.stateName} /></Descriptions.Item>
           <Descriptions.Item label={t('public-notices.publishedOn')}>{n.publishedOn}</Descriptions.Item>
           <Descriptions.Item label={t('public-notices.col.period')}>{t('public-notices.workingDays', { n: n.workingDays })}</Descriptions.Item>
           <Descriptions.Item label={t('public-notices.deadline')}>

@@ -19,7 +19,7 @@ export default function PublicNoticesPage() {
     { key: 'year', title: t('public-notices.col.year'), dataIndex: 'year', width: 70 },
     { key: 'period', title: t('public-notices.col.period'), width: 220, render: (_, n) => t('public-notices.periodRange', { from: n.publishedOn, to: n.endsOn }) },
     { key: 'itemCount', title: t('public-notices.col.list'), dataIndex: 'itemCount', width: 70, render: (v: number) => t('public-notices.unitCount', { n: v }) },
-    { key: 'status', title: t('public-notices.col.state'), dataIndex: 'state', width: 90, render: (s: string) => <NoticeStateTag state={s} /> },
+    { key: 'status', title: t('public-notices.col.state'), dataIndex: 'state', width: 90, render: (s: string, n) => <NoticeStateTag state={s} name={n.stateName} /> },
   ];
   return (
     <>

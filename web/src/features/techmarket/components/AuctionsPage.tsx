@@ -15,9 +15,8 @@ import { MoneyInput } from '../../../components/MoneyInput';
 import { techmarketMessages } from '../messages';
 import { useI18n, useMessages } from '../../../lib/i18n';
 
-// an auction's phase follows from its times (the API sends no name for it): the words are the page's own
-const PHASE_KEYS = { upcoming: 'techmarket.phase.upcoming', bidding: 'techmarket.phase.bidding', ended: 'techmarket.phase.ended', closed: 'techmarket.phase.closed' } as const;
-const PHASE_TONES: Record<keyof typeof PHASE_KEYS, Tone> = { upcoming: 'default', bidding: 'processing', ended: 'warning', closed: 'default' };
+// an auction's phase follows from its times; the API names it (`phaseName`), the page only colours it
+const PHASE_TONES: Record<'upcoming' | 'bidding' | 'ended' | 'closed', Tone> = { upcoming: 'default', bidding: 'processing', ended: 'warning', closed: 'default' };
 
 /** English auctions: current price, minimum next bid, anti-sniping end time, bid history. */
 export default function AuctionsPage() {
@@ -45,7 +44,7 @@ export default function AuctionsPage() {
             dataSource={list.data?.items ?? []}
             renderItem={(x) => (
               <List.Item key={x.id} onClick={() => setSelected(x.id)} style={{ cursor: 'pointer' }}>
-                <List.Item.Meta title={x.title} description={<Space><StatusTag status={x.phase} name={t(PHASE_KEYS[x.phase])} tone={PHASE_TONES[x.phase]} />{x.currentPrice !== null ? <Money value={x.currentPrice} /> : t('techmarket.auctions.noBids')}</Space>} />
+                <List.Item.Meta title={x.title} description={<Space><StatusTag status={x.phase} name={x.phaseName} tone={PHASE_TONES[x.phase]} />{x.currentPrice !== null ? <Money value={x.currentPrice} /> : t('techmarket.auctions.noBids')}</Space>} />
               </List.Item>
             )}
           />
@@ -58,7 +57,7 @@ export default function AuctionsPage() {
               <Statistic title={t('techmarket.auctions.bidCount')} value={a.bidCount} />
             </Space>
             <Descriptions size="small" column={1} style={{ marginTop: 12 }}>
-              <Descriptions.Item label={t('techmarket.status')}>{t(PHASE_KEYS[a.phase])}{a.reserveMet ? t('techmarket.auctions.reserveMet') : t('techmarket.auctions.reserveNotMet')}</Descriptions.Item>
+              <Descriptions.Item label={t('techmarket.status')}>{a.phaseName}{a.reserveMet ? t('techmarket.auctions.reserveMet') : t('techmarket.auctions.reserveNotMet')}</Descriptions.Item>
               <Descriptions.Item label={t('techmarket.auctions.endsAt')}>{formatDateTime(a.endsAt)}{t('techmarket.auctions.extension', { v0: a.extensionWindowSeconds / 60, v1: a.extensionSeconds / 60 })}</Descriptions.Item>
               <Descriptions.Item label={t('techmarket.auctions.increment')}><Money value={a.increment} /></Descriptions.Item>
             </Descriptions>

@@ -4,6 +4,7 @@ import { DataTable, type DataColumn } from '../../../components/DataTable';
 import { FormModal } from '../../../components/FormModal';
 import { renderMoney } from '../../../components/Money';
 import { PageTitle } from '../../../components/PageTitle';
+import { StatusTag } from '../../../components/StatusTag';
 import { errorMessage } from '../../../lib/form-errors';
 import { hasAnyRole, useSession } from '../../../lib/session';
 import { useDecideRegistration } from '../api/decide-registration';
@@ -11,8 +12,7 @@ import { downloadRegistrationCertificate } from '../api/download-registration-ce
 import { useDeals, type Deal } from '../api/list-deals';
 import { useRegistrations, type Registration } from '../api/list-registrations';
 import { useSubmitRegistration, type SubmitRegistrationInput } from '../api/submit-registration';
-import { contractTypeOptions, type RegistrationStatus } from './labels';
-import { RegistrationStatusTag } from './StatusTags';
+import { contractTypeOptions } from './labels';
 import { MoneyInput } from '../../../components/MoneyInput';
 import { techmarketMessages } from '../messages';
 import { useMessages } from '../../../lib/i18n';
@@ -60,7 +60,7 @@ export default function ContractsPage() {
           <Tag color={d.daysLeft < 0 ? 'red' : d.atRisk ? 'orange' : 'default'}>{d.daysLeft < 0 ? t('techmarket.contracts.overdue', { v0: -d.daysLeft }) : t('techmarket.contracts.daysLeft', { deadlineOn: d.deadlineOn, daysLeft: d.daysLeft })}</Tag>
         ),
     },
-    { key: 'status', title: t('techmarket.contracts.registrationStatus'), dataIndex: 'registrationStatus', render: (s: RegistrationStatus) => <RegistrationStatusTag status={s} /> },
+    { key: 'status', title: t('techmarket.contracts.registrationStatus'), dataIndex: 'registrationStatus', render: (s: string, d) => <StatusTag status={s} name={d.registrationStatusName} /> },
     {
       title: t('common.actions'),
       key: 'actions',
@@ -82,9 +82,9 @@ export default function ContractsPage() {
       key: 'status',
       title: t('techmarket.status'),
       dataIndex: 'status',
-      render: (s: RegistrationStatus, r) => (
+      render: (s: string, r) => (
         <>
-          <RegistrationStatusTag status={s} />
+          <StatusTag status={s} name={r.statusName} />
           {r.returnReasons.length ? r.returnReasons.join('；') : null}
         </>
       ),

@@ -2,11 +2,11 @@ import { Alert, Card, Descriptions, List, Skeleton, Space, Tag, Typography } fro
 import { Link, useLocation, useParams } from 'react-router';
 import { Money } from '../../../components/Money';
 import { PageTitle } from '../../../components/PageTitle';
+import { StatusTag } from '../../../components/StatusTag';
 import { errorMessage } from '../../../lib/form-errors';
 import { useListing } from '../api/get-listing';
 import { useMatches } from '../api/get-matches';
 import { kindName, priceModeName } from './labels';
-import { ListingStatusTag } from './StatusTags';
 import { techmarketMessages } from '../messages';
 import { useMessages } from '../../../lib/i18n';
 
@@ -28,7 +28,7 @@ export default function ListingDetailPage() {
       <PageTitle title={l.title}>
         <Space>
           <Tag color={l.kind === 'supply' ? 'blue' : 'green'}>{kindName(t, l.kind)}</Tag>
-          <ListingStatusTag status={l.status} />
+          <StatusTag status={l.status} name={l.statusName} />
           {l.auctionId ? <Link to={`${isPublic ? '/public/auctions' : '/techmarket/auctions'}?id=${l.auctionId}`}>{t('techmarket.listing.atAuction')}</Link> : null}
         </Space>
       </PageTitle>

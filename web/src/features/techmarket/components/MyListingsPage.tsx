@@ -2,11 +2,11 @@ import { App, Button, Card, Form, Input, InputNumber, Select } from 'antd';
 import { Link } from 'react-router';
 import { DataTable, type DataColumn } from '../../../components/DataTable';
 import { PageTitle } from '../../../components/PageTitle';
+import { StatusTag } from '../../../components/StatusTag';
 import { applyFieldErrors, errorMessage } from '../../../lib/form-errors';
 import { useCreateListing, type CreateListingInput } from '../api/create-listing';
 import { useMyListings, type MyListing } from '../api/list-my-listings';
-import { domainOptions, kindName, kindOptions, priceModeOptions, type ListingStatus } from './labels';
-import { ListingStatusTag } from './StatusTags';
+import { domainOptions, kindName, kindOptions, priceModeOptions } from './labels';
 import { MoneyInput } from '../../../components/MoneyInput';
 import { techmarketMessages } from '../messages';
 import { useMessages } from '../../../lib/i18n';
@@ -36,7 +36,7 @@ export default function MyListingsPage() {
     { key: 'title', title: t('techmarket.title'), dataIndex: 'title', render: (v: string, r) => <Link to={`/techmarket/listings/${r.id}`}>{v}</Link> },
     { key: 'kind', title: t('techmarket.type'), dataIndex: 'kind', render: (k: 'supply' | 'demand') => kindName(t, k) },
     { key: 'domain', title: t('techmarket.field'), dataIndex: 'domain' },
-    { key: 'status', title: t('techmarket.status'), dataIndex: 'status', render: (s: ListingStatus) => <ListingStatusTag status={s} /> },
+    { key: 'status', title: t('techmarket.status'), dataIndex: 'status', render: (s: string, r) => <StatusTag status={s} name={r.statusName} /> },
     { key: 'matches', title: t('techmarket.mine.matches'), render: (_, r) => (r.status === 'approved' ? <Link to={`/techmarket/listings/${r.id}`}>{t('techmarket.mine.viewMatches')}</Link> : '—') },
   ];
   return (

@@ -19,17 +19,12 @@ export const domainOptions = (t: TechmarketT) => DOMAINS.map((key) => ({ value: 
 
 const KIND_KEYS = { supply: 'techmarket.kind.supply', demand: 'techmarket.kind.demand' } as const satisfies Record<string, Key>;
 const PRICE_MODE_KEYS = { fixed: 'techmarket.priceMode.fixed', negotiable: 'techmarket.priceMode.negotiable', auction: 'techmarket.priceMode.auction' } as const satisfies Record<string, Key>;
+/** A listing's status in the moderation filter's words (a listing's own status tag shows the API's `statusName`). */
 const STATUS_KEYS = {
   pending: 'techmarket.status.pending',
   approved: 'techmarket.status.approved',
   rejected: 'techmarket.status.rejected',
   withdrawn: 'techmarket.status.withdrawn',
-} as const satisfies Record<string, Key>;
-const REGISTRATION_STATUS_KEYS = {
-  none: 'techmarket.registration.none',
-  submitted: 'techmarket.registration.submitted',
-  returned: 'techmarket.status.rejected',
-  registered: 'techmarket.registration.registered',
 } as const satisfies Record<string, Key>;
 const CONTRACT_TYPES = [
   'development_commissioned',
@@ -46,8 +41,6 @@ const CONTRACT_TYPES = [
 
 export type ListingKind = keyof typeof KIND_KEYS;
 export type PriceMode = keyof typeof PRICE_MODE_KEYS;
-export type ListingStatus = keyof typeof STATUS_KEYS;
-export type RegistrationStatus = keyof typeof REGISTRATION_STATUS_KEYS;
 
 const optionsOf = <K extends string>(t: TechmarketT, keys: Record<K, Key>) => (Object.keys(keys) as K[]).map((value) => ({ value, label: t(keys[value]) }));
 
@@ -55,7 +48,5 @@ export const kindName = (t: TechmarketT, kind: ListingKind) => t(KIND_KEYS[kind]
 export const kindOptions = (t: TechmarketT) => optionsOf(t, KIND_KEYS);
 export const priceModeName = (t: TechmarketT, mode: PriceMode) => t(PRICE_MODE_KEYS[mode]);
 export const priceModeOptions = (t: TechmarketT) => optionsOf(t, PRICE_MODE_KEYS);
-export const statusName = (t: TechmarketT, status: ListingStatus) => t(STATUS_KEYS[status]);
 export const statusOptions = (t: TechmarketT) => optionsOf(t, STATUS_KEYS);
-export const registrationStatusName = (t: TechmarketT, status: RegistrationStatus) => t(REGISTRATION_STATUS_KEYS[status]);
 export const contractTypeOptions = (t: TechmarketT) => CONTRACT_TYPES.map((value) => ({ value, label: t(`techmarket.contractType.${value}`) }));
