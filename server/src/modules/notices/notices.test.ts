@@ -209,7 +209,7 @@ describe('objections', () => {
     expect(res.statusCode, res.body).toBe(201);
     const id = res.json<{ id: number }>().id;
     const detail = await officer.request('GET', `/api/objections/${id}`);
-    expect(detail.json()).toMatchObject({ evidence: '见附件专利证书', evidenceFileName: 'evidence.pdf', phone: '138****5678', idNumber: '110105********002X', name: '张三' });
+    expect(detail.json()).toMatchObject({ status: 'open', statusName: '待处理', evidence: '见附件专利证书', evidenceFileName: 'evidence.pdf', phone: '138****5678', idNumber: '110105********002X', name: '张三' });
     const file = await officer.request('GET', `/api/objections/${id}/evidence`);
     expect(file.statusCode).toBe(200);
     expect(file.headers['content-type']).toBe('application/pdf');
@@ -289,12 +289,13 @@ describe('decisions', () => {
     const blocked = await decide(a.id, { approve: true });
     expect(blocked.statusCode).toBe(409);
     expect(blocked.json().error.code).toBe('objection_open');
-    const items = (await officer.request('GET', `/api/notices/${n.id}/items`)).json<{ items: { blockedReason: string | null; objections: { open: number } }[] }>();
+    const items = (await officer.request('GET', `/api/notices/${n.id}/items`)).json<{ state: string; stateName: string; items: { blockedReason: string | null; objections: { open: number } }[] }>();
+    expect(items).toMatchObject({ state: 'closed', stateName: '公示期满' });
     expect(items.items[0].objections.open).toBe(1);
     expect(items.items[0].blockedReason).toContain('异议');
     const r = await officer.request('POST', `/api/objections/${o}/resolve`, { outcome: 'dismissed', resolution: '经核查，该企业知识产权与核心技术相关，异议不成立。' });
     expect(r.statusCode, r.body).toBe(200);
-    expect(r.json()).toMatchObject({ status: 'dismissed', resolvedBy: expect.any(String) });
+    expect(r.json()).toMatchObject({ status: 'dismissed', statusName: '异议不成立', resolvedBy: expect.any(String) });
     expect((await officer.request('POST', `/api/objections/${o}/resolve`, { outcome: 'upheld', resolution: '再次处理同一异议' })).statusCode).toBe(409);
     const events = await t.deps.database.db.select().from(caseEvents).where(and(eq(caseEvents.caseId, a.id), eq(caseEvents.action, 'objection_resolved')));
     expect(events[0].comment).toContain('异议不成立');

@@ -40,8 +40,8 @@ describe('moderation visibility', () => {
   it('when a listing is posted, then it is pending and invisible to the public until a city officer approves it', async () => {
     const res = await ent.request('POST', '/api/techmarket/listings', listing);
     expect(res.statusCode, res.body).toBe(201);
-    const { id, status } = res.json<{ id: number; status: string }>();
-    expect(status).toBe('pending');
+    const { id, status, statusName } = res.json<{ id: number; status: string; statusName: string }>();
+    expect([status, statusName]).toEqual(['pending', '待审核']);
     expect((await anon('GET', `/api/techmarket/listings/${id}`)).statusCode).toBe(404);
     const before = await anon('GET', `/api/techmarket/listings?q=${encodeURIComponent('视觉定位')}`);
     expect(before.json<{ items: { id: number }[] }>().items.map((i) => i.id)).not.toContain(id);
@@ -93,8 +93,8 @@ describe('deals and contract registration', () => {
   it('when the seller registers a contract, then the registrar registers it with a number and technical income = amount − non-technical', async () => {
     const deal = await ent.request('POST', '/api/techmarket/deals', { source: 'offline', title: '视觉定位技术开发合同', buyerName: '杭州甲方智能装备有限公司', domain: '先进制造与自动化', amount: 500000, signedOn: addDays(shanghaiDate(), -5) });
     expect(deal.statusCode, deal.body).toBe(201);
-    const d = deal.json<{ id: number; registrationStatus: string; daysLeft: number }>();
-    expect(d.registrationStatus).toBe('none');
+    const d = deal.json<{ id: number; registrationStatus: string; registrationStatusName: string; daysLeft: number }>();
+    expect(d).toMatchObject({ registrationStatus: 'none', registrationStatusName: '未申请' });
     expect(d.daysLeft).toBe(25);
     const bad = await ent.request('POST', `/api/techmarket/deals/${d.id}/registration`, { contractType: 'development_commissioned', contractTitle: '视觉定位技术开发合同', amount: 500000, nonTechnicalItems: [{ kind: '设备', amount: 600000 }] });
     expect(bad.statusCode).toBe(400);
@@ -106,14 +106,14 @@ describe('deals and contract registration', () => {
     // Returned with reasons, resubmitted, then registered.
     expect((await ent.request('POST', `/api/techmarket/registrations/${reg.id}/return`, { reasons: ['缺少附件'] })).statusCode).toBe(403);
     const ret = await officer.request('POST', `/api/techmarket/registrations/${reg.id}/return`, { reasons: ['合同类型应为技术服务', '缺少设备清单'] });
-    expect(ret.json<{ status: string; returnReasons: string[] }>()).toMatchObject({ status: 'returned', returnReasons: ['合同类型应为技术服务', '缺少设备清单'] });
+    expect(ret.json<{ status: string; returnReasons: string[] }>()).toMatchObject({ status: 'returned', statusName: '已退回', returnReasons: ['合同类型应为技术服务', '缺少设备清单'] });
     expect((await officer.request('POST', `/api/techmarket/registrations/${reg.id}/register`, {})).statusCode).toBe(409);
     const again = await ent.request('POST', `/api/techmarket/deals/${d.id}/registration`, { contractType: 'service', contractTitle: '视觉定位技术服务合同', amount: 500000, nonTechnicalItems: [{ kind: '设备', amount: 100000 }] });
     expect(again.statusCode).toBe(201);
     const done = await officer.request('POST', `/api/techmarket/registrations/${reg.id}/register`, { contractType: 'development_commissioned' });
     expect(done.statusCode, done.body).toBe(200);
     const r = done.json<{ status: string; technicalIncome: number; registrationNo: string; contractType: string; amount: number }>();
-    expect(r).toMatchObject({ status: 'registered', technicalIncome: 400000, contractType: 'development_commissioned', amount: 500000 });
+    expect(r).toMatchObject({ status: 'registered', statusName: '已登记', technicalIncome: 400000, contractType: 'development_commissioned', amount: 500000 });
     expect(r.registrationNo).toMatch(/^\d{4}330106\d{6}$/);
     expect((await ent.request('POST', `/api/techmarket/deals/${d.id}/registration`, { contractType: 'service', contractTitle: '再次提交合同', amount: 1 })).statusCode).toBe(409);
   });
@@ -185,7 +185,7 @@ describe('auctions', () => {
     expect((await ent.request('POST', `/api/techmarket/auctions/${a.id}/bids`, { amount: 200000 })).statusCode).toBe(403);
     expect((await officer.request('POST', `/api/techmarket/auctions/${a.id}/bids`, { amount: 200000 })).statusCode).toBe(403);
     const pub = (await anon('GET', `/api/techmarket/auctions/${a.id}`)).json<{ currentPrice: number; reservePrice: number | null; reserveMet: boolean; bids: { bidder: string }[] }>();
-    expect(pub).toMatchObject({ currentPrice: 110000, reservePrice: null, reserveMet: false });
+    expect(pub).toMatchObject({ phase: 'bidding', phaseName: '竞价中', currentPrice: 110000, reservePrice: null, reserveMet: false });
     expect(pub.bids.map((b) => b.bidder)).toEqual(['竞买人2', '竞买人1']);
     // Closing before the end is refused.
     expect((await officer.request('POST', `/api/techmarket/auctions/${a.id}/close`)).statusCode).toBe(409);
@@ -213,8 +213,8 @@ describe('auctions', () => {
     await db.execute(sql`update tm_auctions set ends_at = now() - interval '1 second' where id = ${a.id}`);
     const closed = await officer.request('POST', `/api/techmarket/auctions/${a.id}/close`);
     expect(closed.statusCode, closed.body).toBe(200);
-    const c = closed.json<{ status: string; dealId: number }>();
-    expect(c.status).toBe('sold');
+    const c = closed.json<{ status: string; phaseName: string; dealId: number }>();
+    expect(c).toMatchObject({ status: 'sold', phase: 'closed', phaseName: '已结束' });
     const deal = (await buyerB.request('GET', `/api/techmarket/deals/${c.dealId}`)).json<{ source: string; amount: number; buyerName: string }>();
     expect(deal).toMatchObject({ source: 'auction', amount: 150000, buyerName: '杭州乙方机电有限公司' });
   });
