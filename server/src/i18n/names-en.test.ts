@@ -160,7 +160,7 @@ describe('NAMES_EN', () => {
   });
 
   it('has an English for every name of the modules’ exported name maps and label lists', () => {
-    for (const [source, names] of Object.entries(MAPS)) expect(names.length, source).toBeGreaterThan(0);
+    for (const [source, names] of Object.entries(MAPS)) {expect(names.length, source).toBeGreaterThan(0);}
     const missing = Object.entries(MAPS).flatMap(([source, names]) => names.filter((n) => !(n in NAMES_EN)).map((n) => `${source}: ${n}`));
     expect([...new Set(missing)]).toEqual([]);
   });
