@@ -197,7 +197,7 @@ export default function AllocationsPage() {
       title: t('allocations.planName'),
       dataIndex: "name",
       render: (v: string, r) => (
-        <Button type="link" style={{ padding: 0, whiteSpace: "normal", textAlign: "left", height: "auto" }} onClick={() => setOpenId(r.id)}>
+        <Button type="link" translate="no" style={{ padding: 0, whiteSpace: "normal", textAlign: "left", height: "auto" }} onClick={() => setOpenId(r.id)}>
           {v}
         </Button>
       ),
