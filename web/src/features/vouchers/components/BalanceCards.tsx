@@ -16,7 +16,8 @@ export function BalanceCards({ balance, loading }: { balance: Balance | undefine
   return (
     <Row gutter={[12, 12]}>
       {items.map(([title, value]) => (
-        <Col key={title} xs={12} md={8} lg={4}>
+        // five equal cards in a row while each has room for its amount and unit on one line
+        <Col key={title} flex="1 1 200px">
           <Card size="small" loading={loading}>
             <Statistic title={title} value={value ?? 0} precision={2} suffix={t('vouchers.yuan')} />
           </Card>
