@@ -192,6 +192,27 @@ export async function accountsById(executor: Executor, ids: number[]): Promise<A
   ).map(accountRow);
 }
 
+/**
+ * The balances of accounts by id (one prepared statement). With `lock`, the rows are locked in
+ * ascending id (`no key update`, as applyDeltas locks them) for the rest of the transaction, so a
+ * caller can decide on them and then move them without another writer in between.
+ */
+export async function balancesById(executor: Executor, ids: readonly number[], lock: boolean): Promise<Map<number, number>> {
+  const sorted = [...new Set(ids)].sort((a, b) => a - b);
+  if (sorted.length === 0) {
+    return new Map();
+  }
+  const list = `{${sorted.join(',')}}`;
+  const rows = lock
+    ? await runPrepared<{ id: number; balance_fen: number }>(
+        executor,
+        'ledger_balances_locked',
+        sql`select id, balance_fen from ledger_accounts where id = any(${list}::bigint[]) order by id for no key update`,
+      )
+    : await runPrepared<{ id: number; balance_fen: number }>(executor, 'ledger_balances', sql`select id, balance_fen from ledger_accounts where id = any(${list}::bigint[])`);
+  return new Map(rows.map((r) => [num(r.id), num(r.balance_fen)]));
+}
+
 const guard = (delta: SQL) => sql`(a.may_go_negative or a.balance_fen + ${delta} >= 0) and (a.may_go_positive or a.balance_fen + ${delta} <= 0)`;
 
 /**

@@ -59,6 +59,11 @@ export async function accountIds(executor: Executor, root: object, keys: Account
   return ledger.accountIds(executor, VOUCHER_BOOK, keys.map(refOf), { root });
 }
 
+/** Balances by account id; with `lock`, locked in ascending id for the rest of the transaction. */
+export async function accountBalances(executor: Executor, ids: readonly number[], lock: boolean): Promise<Map<number, number>> {
+  return ledger.balancesById(executor, ids, { lock });
+}
+
 export interface PostedMovement {
   movement: NewMovement;
   legs: Leg[];

@@ -14,6 +14,8 @@ import {
   voucherSettlements,
   type BookingStatus,
 } from '../../db/schema/vouchers.js';
+import { pgArray } from '../../db/bulk.js';
+import { runPrepared } from '../../db/prepared.js';
 import { likeEscape } from '../../lib/like.js';
 
 export type PolicyRow = typeof voucherPolicies.$inferSelect;
@@ -317,6 +319,37 @@ export async function insertBookings(tx: Executor, rows: (typeof voucherBookings
   return out;
 }
 
+export type NewBooking = Omit<typeof voucherBookings.$inferInsert, 'id' | 'status' | 'createdAt' | 'updatedAt'>;
+
+/**
+ * Inserts a batch of bookings in one prepared statement (the same text for any count: one array
+ * per column) and returns their ids in the order of `rows`: each row draws its id in a
+ * materialised CTE numbered by position, so ids are matched to rows by position, not by luck of order.
+ */
+export async function insertBookingBatch(tx: Executor, rows: readonly NewBooking[]): Promise<number[]> {
+  if (rows.length === 0) {
+    return [];
+  }
+  const col = <T>(f: (r: NewBooking) => T) => pgArray(rows.map((r) => f(r) as string | number | null));
+  const got = await runPrepared<{ id: number; n: number }>(
+    tx,
+    'voucher_booking_batch_insert',
+    sql`with v as materialized (
+          select nextval(pg_get_serial_sequence('voucher_bookings', 'id')) as id, r.*
+          from unnest(${col((r) => r.policyId)}::int[], ${col((r) => r.holderId)}::int[], ${col((r) => r.providerId)}::int[], ${col((r) => r.serviceId ?? null)}::int[],
+                      ${col((r) => r.serviceCategory)}::text[], ${col((r) => r.contractAmountFen)}::bigint[], ${col((r) => r.amountFen)}::bigint[],
+                      ${col((r) => r.bookedOn)}::date[], ${col((r) => r.serviceStart ?? null)}::date[], ${col((r) => r.serviceEnd ?? null)}::date[],
+                      ${col((r) => r.createdBy ?? null)}::int[])
+               with ordinality as r(policy_id, holder_id, provider_id, service_id, service_category, contract_amount_fen, amount_fen, booked_on, service_start, service_end, created_by, n)),
+        ins as (
+          insert into voucher_bookings (id, policy_id, holder_id, provider_id, service_id, service_category, contract_amount_fen, amount_fen, booked_on, service_start, service_end, created_by)
+          overriding system value
+          select id, policy_id, holder_id, provider_id, service_id, service_category, contract_amount_fen, amount_fen, booked_on, service_start, service_end, created_by from v order by n)
+        select id, n from v order by n`,
+  );
+  return got.sort((a, b) => Number(a.n) - Number(b.n)).map((r) => Number(r.id));
+}
+
 export async function findBooking(db: Executor, id: number, scope?: SQL): Promise<BookingWithNames | undefined> {
   const rows = await db
     .select(bookingSelection)
@@ -392,6 +425,29 @@ export async function countRecentBookings(db: Executor, holderId: number, where:
 export async function insertIdempotencyKey(tx: Executor, row: typeof voucherIdempotencyKeys.$inferInsert): Promise<boolean> {
   const rows = await tx.insert(voucherIdempotencyKeys).values(row).onConflictDoNothing().returning({ key: voucherIdempotencyKeys.key }).prepare('voucher_idempotency_key_insert').execute();
   return rows.length === 1;
+}
+
+/**
+ * Stores the answers of a batch under their keys (one prepared statement, in key order so two
+ * batches sharing keys wait for each other rather than deadlock); returns the keys that were
+ * already taken (a concurrent holder of one is waited for).
+ */
+export async function insertIdempotencyKeys(tx: Executor, rows: readonly { scope: string; key: string; requestHash: string; statusCode: number; response: unknown }[]): Promise<{ scope: string; key: string }[]> {
+  if (rows.length === 0) {
+    return [];
+  }
+  const sorted = [...rows].sort((a, b) => (a.scope < b.scope ? -1 : a.scope > b.scope ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const inserted = await runPrepared<{ scope: string; key: string }>(
+    tx,
+    'voucher_idempotency_key_batch_insert',
+    sql`insert into voucher_idempotency_keys (scope, key, request_hash, status_code, response)
+        select * from unnest(${pgArray(sorted.map((r) => r.scope))}::text[], ${pgArray(sorted.map((r) => r.key))}::text[], ${pgArray(sorted.map((r) => r.requestHash))}::text[],
+                             ${pgArray(sorted.map((r) => r.statusCode))}::int[], ${pgArray(sorted.map((r) => JSON.stringify(r.response)))}::jsonb[])
+        on conflict do nothing
+        returning scope, key`,
+  );
+  const got = new Set(inserted.map((r) => `${r.scope}\n${r.key}`));
+  return sorted.filter((r) => !got.has(`${r.scope}\n${r.key}`)).map(({ scope, key }) => ({ scope, key }));
 }
 
 export async function findIdempotencyKey(db: Executor, scope: string, key: string) {
