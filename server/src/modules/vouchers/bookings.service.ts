@@ -7,10 +7,11 @@ import { AppError, fieldError, forbidden, notFound } from '../../http/errors.js'
 import { yuanToFen } from '../../lib/money.js';
 import { recordAudit } from '../audit/index.js';
 import { submitBooking, type Answer } from './bookings.batch.js';
+import { loadHolder, loadIdempotencyKey, loadPolicy, loadProvider } from './bookings.reads.js';
 import { accountIds } from './ledger.repo.js';
 import * as ledger from './ledger.service.js';
 import { actorOf, afterIdOf, businessToday, categoryName, page, presentBooking, yuanText } from './vouchers.common.js';
-import { actsForHolder, caseScope, holderScope } from './vouchers.policy.js';
+import { actsForHolder, caseScope } from './vouchers.policy.js';
 import * as repo from './vouchers.repo.js';
 import type { BookingInput, BookingQuery } from './vouchers.schema.js';
 
@@ -49,13 +50,13 @@ export async function createBooking(opts: { db: Db; ctx: RequestContext; input: 
   const scope = `user:${actor.userId}`;
   const hash = requestHash(input);
   const key = opts.idempotencyKey;
-  // independent reads at once (four connections of the pool); checked below in the order they matter
+  // independent reads at once, each batched with the same reads of concurrent bookings (bookings.reads.ts); checked below in the order they matter
   const [seen, holder, policy, provider] = await Promise.all([
-    key ? repo.findIdempotencyKey(db, scope, key) : undefined,
+    key ? loadIdempotencyKey(db, scope, key) : undefined,
     // the holder is found in the actor's holder scope (a provider has none: 403), not the bookings' scope over providers
-    repo.findHolder(db, input.holderId, holderScope(actor)),
-    repo.findPolicy(db, input.policyId),
-    repo.findProvider(db, input.providerId),
+    loadHolder(db, actor, input.holderId),
+    loadPolicy(db, input.policyId),
+    loadProvider(db, input.providerId),
   ]);
   if (seen && seen.statusCode !== 0) {
     return replay(seen, hash);

@@ -44,6 +44,16 @@ export async function findPolicy(db: Executor, id: number, forUpdate = false): P
   return rows[0];
 }
 
+/** Policies by id (one prepared statement for any count). */
+export async function findPolicies(db: Executor, ids: readonly number[]): Promise<PolicyRow[]> {
+  return db
+    .select()
+    .from(voucherPolicies)
+    .where(sql`${voucherPolicies.id} = any(${pgArray(ids)}::int[])`)
+    .prepare('voucher_policies_by_ids')
+    .execute();
+}
+
 export async function listPolicies(db: Executor) {
   return db.select().from(voucherPolicies).orderBy(desc(voucherPolicies.year), desc(voucherPolicies.id));
 }
@@ -106,6 +116,19 @@ export async function findHolder(db: Executor, id: number, scope?: SQL): Promise
     .prepare('voucher_holder_by_id')
     .execute();
   return rows[0] ? flatHolder(rows[0]) : undefined;
+}
+
+/** Holders by id (one prepared statement for any count; the booking path's batched read). */
+export async function findHolders(db: Executor, ids: readonly number[], scope?: SQL): Promise<HolderWithNames[]> {
+  const rows = await db
+    .select(holderSelection)
+    .from(voucherHolders)
+    .innerJoin(districts, eq(districts.id, voucherHolders.districtId))
+    .leftJoin(enterprises, eq(enterprises.id, voucherHolders.enterpriseId))
+    .where(both(sql`${voucherHolders.id} = any(${pgArray(ids)}::int[])`, scope))
+    .prepare('voucher_holders_by_ids')
+    .execute();
+  return rows.map(flatHolder);
 }
 
 export async function findHolderByEnterprise(db: Executor, enterpriseId: number) {
@@ -220,6 +243,18 @@ export async function findProvider(db: Executor, id: number): Promise<ProviderWi
     .prepare('voucher_provider_by_id')
     .execute();
   return rows[0] ? { ...rows[0].p, districtName: rows[0].districtName } : undefined;
+}
+
+/** Providers by id (one prepared statement for any count). */
+export async function findProviders(db: Executor, ids: readonly number[]): Promise<ProviderWithNames[]> {
+  const rows = await db
+    .select(providerSelection)
+    .from(voucherProviders)
+    .innerJoin(districts, eq(districts.id, voucherProviders.districtId))
+    .where(sql`${voucherProviders.id} = any(${pgArray(ids)}::int[])`)
+    .prepare('voucher_providers_by_ids')
+    .execute();
+  return rows.map((r) => ({ ...r.p, districtName: r.districtName }));
 }
 
 export async function findProviderByOrg(db: Executor, organizationId: number): Promise<ProviderRow | undefined> {
@@ -448,6 +483,18 @@ export async function insertIdempotencyKeys(tx: Executor, rows: readonly { scope
   );
   const got = new Set(inserted.map((r) => `${r.scope}\n${r.key}`));
   return sorted.filter((r) => !got.has(`${r.scope}\n${r.key}`)).map(({ scope, key }) => ({ scope, key }));
+}
+
+/** Stored answers by (scope, key) (one prepared statement for any count). */
+export async function findIdempotencyKeys(db: Executor, pairs: readonly { scope: string; key: string }[]) {
+  return db
+    .select()
+    .from(voucherIdempotencyKeys)
+    .where(
+      sql`(${voucherIdempotencyKeys.scope}, ${voucherIdempotencyKeys.key}) in (select * from unnest(${pgArray(pairs.map((p) => p.scope))}::text[], ${pgArray(pairs.map((p) => p.key))}::text[]))`,
+    )
+    .prepare('voucher_idempotency_keys_by_keys')
+    .execute();
 }
 
 export async function findIdempotencyKey(db: Executor, scope: string, key: string) {
