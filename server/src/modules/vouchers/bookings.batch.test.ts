@@ -23,16 +23,8 @@ afterAll(async () => {
 
 const db = () => t.deps.database.db;
 
-async function outcome(p: Promise<Answer>): Promise<Answer | string> {
-  try {
-    return await p;
-  } catch (err) {
-    if (err instanceof AppError) {
-      return err.code;
-    }
-    throw err;
-  }
-}
+/** The answer, or the code of the AppError thrown instead. */
+const outcome = (p: Promise<Answer>): Promise<Answer | string> => p.catch((err: unknown) => (err instanceof AppError ? err.code : Promise.reject(err)));
 
 const book = (w: World, holder: number, amount: number, key?: string) =>
   createBooking({
@@ -96,14 +88,8 @@ describe('bookings written in batches', () => {
           where b.policy_id = ${w.policyId} and (m.id is null or m.amount_fen <> b.amount_fen or m.holder_id <> b.holder_id)`,
     );
     expect(mismatched).toEqual([]);
-    expect(await checkLedger(t.deps.database)).toEqual({
-      unbalancedMovements: 0,
-      driftedAccounts: 0,
-      negativeAccounts: 0,
-      holderMismatches: 0,
-      overBudgetPolicies: 0,
-      totalFen: 0,
-    });
+    // every invariant of the ledger holds (each count and the total are zero)
+    expect(Object.entries(await checkLedger(t.deps.database)).filter(([, v]) => v !== 0)).toEqual([]);
 
     // Each key replays its own answer, accepted or refused, and nothing more is written.
     const again = await Promise.all(calls.map((c) => book(w, c.holder, c.amount, c.key)));
