@@ -25,11 +25,19 @@ function toJson(value: unknown): unknown {
  * never serialise on the chain.
  */
 export async function recordAuditMany(tx: Executor, ctx: RequestContext, entries: AuditEntry[]): Promise<void> {
-  if (entries.length === 0) {
+  await recordAuditEach(
+    tx,
+    entries.map((entry) => ({ ctx, entry })),
+  );
+}
+
+/** Audit rows of several requests in one statement (a batch of requests committed together), each with its own context. */
+export async function recordAuditEach(tx: Executor, items: { ctx: RequestContext; entry: AuditEntry }[]): Promise<void> {
+  if (items.length === 0) {
     return;
   }
   const at = new Date();
-  const rows: repo.NewAuditRow[] = entries.map((entry) => ({
+  const rows: repo.NewAuditRow[] = items.map(({ ctx, entry }) => ({
     at,
     actorId: entry.actor?.id ?? ctx.actor?.userId ?? null,
     actorName: entry.actor?.name ?? ctx.actor?.username ?? ctx.system ?? 'anonymous',

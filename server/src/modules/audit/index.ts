@@ -1,3 +1,3 @@
-export { recordAudit, recordAuditMany, listAudit, verifyAuditChain } from './audit.service.js';
+export { recordAudit, recordAuditEach, recordAuditMany, listAudit, verifyAuditChain } from './audit.service.js';
 export type { AuditEntry } from './audit.service.js';
 export { AuditChain, type ChainReport } from './audit.chain.js';

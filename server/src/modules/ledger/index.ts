@@ -9,6 +9,7 @@ export type { MovementRow } from './ledger.repo.js';
 export {
   accountIds,
   balances,
+  balancesById,
   balanceTotals,
   checkBook,
   getMovement,

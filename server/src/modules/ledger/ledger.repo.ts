@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client.js';
+import { pgArray } from '../../db/bulk.js';
 import { runPrepared } from '../../db/prepared.js';
 import { assertAccountRef, keyText, type AccountRef, type Book, type Owner } from './ledger.book.js';
 
@@ -192,6 +193,27 @@ export async function accountsById(executor: Executor, ids: number[]): Promise<A
   ).map(accountRow);
 }
 
+/**
+ * The balances of accounts by id (one prepared statement). With `lock`, the rows are locked in
+ * ascending id (`no key update`, as applyDeltas locks them) for the rest of the transaction, so a
+ * caller can decide on them and then move them without another writer in between.
+ */
+export async function balancesById(executor: Executor, ids: readonly number[], lock: boolean): Promise<Map<number, number>> {
+  const sorted = [...new Set(ids)].sort((a, b) => a - b);
+  if (sorted.length === 0) {
+    return new Map();
+  }
+  const list = `{${sorted.join(',')}}`;
+  const rows = lock
+    ? await runPrepared<{ id: number; balance_fen: number }>(
+        executor,
+        'ledger_balances_locked',
+        sql`select id, balance_fen from ledger_accounts where id = any(${list}::bigint[]) order by id for no key update`,
+      )
+    : await runPrepared<{ id: number; balance_fen: number }>(executor, 'ledger_balances', sql`select id, balance_fen from ledger_accounts where id = any(${list}::bigint[])`);
+  return new Map(rows.map((r) => [num(r.id), num(r.balance_fen)]));
+}
+
 const guard = (delta: SQL) => sql`(a.may_go_negative or a.balance_fen + ${delta} >= 0) and (a.may_go_positive or a.balance_fen + ${delta} <= 0)`;
 
 /**
@@ -276,9 +298,6 @@ export interface NewEntryRow {
   amountFen: number;
 }
 
-/** Movements + entries up to this many rows are inserted by a prepared statement. */
-const SMALL_POSTING = 8;
-
 /**
  * Inserts movements and the entries of these (and of already inserted) movements in one statement;
  * returns the new movements' ids in order. Each row draws its id from the sequence in a
@@ -300,33 +319,29 @@ export async function insertMovementsWithEntries(tx: Executor, rows: NewMovement
     );
     return [];
   }
-  const mv = sql.join(
-    rows.map(
-      (m, i) =>
-        sql`(${i}::int, ${m.bookId}::int, ${m.kind}::text, ${m.valueDate}::date, ${m.idempotencyKey ?? null}::text, ${m.reversesId ?? null}::bigint, ${m.actorId ?? null}::int, ${m.memo ?? null}::text)`,
-    ),
-    sql`, `,
-  );
-  const ev = entries.length
-    ? sql`insert into ledger_entries (movement_id, account_id, amount_fen)
-          select coalesce(v.id, x.mid), x.account_id, x.amount_fen
-          from (values ${sql.join(
-            entries.map((e, n) => sql`(${n}::int, ${e.fresh ?? null}::int, ${e.movementId ?? null}::bigint, ${e.accountId}::bigint, ${e.amountFen}::bigint)`),
-            sql`, `,
-          )}) as x(n, i, mid, account_id, amount_fen)
-          left join v on v.i = x.i order by x.n`
-    : sql`select 1`;
-  const statement = sql`with v as materialized (
-          select nextval('ledger_movements_id_seq') as id, r.* from (values ${mv}) as r(i, book_id, kind, value_date, idempotency_key, reverses_id, actor_id, memo)),
+  // One prepared text whatever the counts: one array per column, expanded by unnest on the server.
+  const col = <T>(list: readonly T[], f: (x: T) => string | number | null | undefined) => pgArray(list.map(f));
+  const got = await runPrepared<{ id: number; i: number }>(
+    tx,
+    'ledger_insert_movements_unnest',
+    sql`with v as materialized (
+          select nextval('ledger_movements_id_seq') as id, r.*
+          from unnest(${col(rows, (m) => m.bookId)}::int[], ${col(rows, (m) => m.kind)}::text[], ${col(rows, (m) => m.valueDate)}::date[], ${col(rows, (m) => m.idempotencyKey ?? null)}::text[],
+                      ${col(rows, (m) => m.reversesId ?? null)}::bigint[], ${col(rows, (m) => m.actorId ?? null)}::int[], ${col(rows, (m) => m.memo ?? null)}::text[])
+               with ordinality as r(book_id, kind, value_date, idempotency_key, reverses_id, actor_id, memo, i)),
         m as (
           insert into ledger_movements (id, book_id, kind, value_date, idempotency_key, reverses_id, actor_id, memo) overriding system value
-          select id, book_id, kind, value_date, idempotency_key, reverses_id, actor_id, memo from v),
-        e as (${ev})
-        select id, i from v order by i`;
-  // The few shapes of single postings (a booking: one movement, two entries) run prepared; a bulk
-  // posting's one-off text does not.
-  const got = rows.length + entries.length <= SMALL_POSTING ? await runPrepared<{ id: number }>(tx, 'ledger_insert_movements', statement) : await query<{ id: number }>(tx, statement);
-  return got.map((r) => num(r.id));
+          select id, book_id, kind, value_date, idempotency_key, reverses_id, actor_id, memo from v order by i),
+        e as (
+          insert into ledger_entries (movement_id, account_id, amount_fen)
+          select coalesce(v.id, x.mid), x.account_id, x.amount_fen
+          from unnest(${col(entries, (e) => (e.fresh === undefined ? null : e.fresh + 1))}::bigint[], ${col(entries, (e) => e.movementId ?? null)}::bigint[],
+                      ${col(entries, (e) => e.accountId)}::bigint[], ${col(entries, (e) => e.amountFen)}::bigint[])
+               with ordinality as x(i, mid, account_id, amount_fen, n)
+          left join v on v.i = x.i order by x.n)
+        select id, i from v order by i`,
+  );
+  return got.sort((a, b) => Number(a.i) - Number(b.i)).map((r) => num(r.id));
 }
 
 export async function insertEntries(tx: Executor, entries: { movementId: number; accountId: number; amountFen: number }[]): Promise<void> {

@@ -346,6 +346,17 @@ export async function balances<K extends string>(executor: Executor, book: Book<
   return (await balancesRepo.balances(executor, bid, q)).map((a) => ({ accountId: a.accountId, scope: a.scope, kind: a.kind as K, owner: a.owner, balanceFen: a.balanceFen }));
 }
 
+/**
+ * Balances by account id, optionally locked (ascending id, for the rest of the transaction): a
+ * caller deciding many postings against the same accounts (a batch of bookings) reads them once.
+ */
+export async function balancesById(executor: Executor, ids: readonly number[], opts: { lock?: boolean } = {}): Promise<Map<number, number>> {
+  if (opts.lock && !(executor instanceof PgTransaction)) {
+    throw new Error('balancesById with lock needs a transaction');
+  }
+  return repo.balancesById(executor, ids, opts.lock ?? false);
+}
+
 /** Σ of the matching balances grouped by scope, kind and/or owner (no grouping: one total). */
 export async function balanceTotals<K extends string>(executor: Executor, book: Book<K>, q: BalanceQuery<K>, by: readonly balancesRepo.TotalBy[] = []): Promise<balancesRepo.BalanceTotal[]> {
   const bid = await repo.existingBookId(executor, book as Book);

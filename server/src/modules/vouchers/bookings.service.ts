@@ -1,23 +1,21 @@
 import { createHash } from 'node:crypto';
 import { and } from 'drizzle-orm';
-import type { Db, Executor } from '../../db/client.js';
+import type { Db } from '../../db/client.js';
 import type { RequestContext } from '../../http/context.js';
 import { hasRole } from '../../http/context.js';
 import { AppError, fieldError, forbidden, notFound } from '../../http/errors.js';
 import { yuanToFen } from '../../lib/money.js';
 import { recordAudit } from '../audit/index.js';
-import { accountIds, holderBalances } from './ledger.repo.js';
+import { submitBooking, type Answer } from './bookings.batch.js';
+import { loadHolder, loadIdempotencyKey, loadPolicy, loadProvider } from './bookings.reads.js';
+import { accountIds } from './ledger.repo.js';
 import * as ledger from './ledger.service.js';
-import { bookingSignals } from './fraud.service.js';
 import { actorOf, afterIdOf, businessToday, categoryName, page, presentBooking, yuanText } from './vouchers.common.js';
-import { actsForHolder, caseScope, holderScope } from './vouchers.policy.js';
+import { actsForHolder, caseScope } from './vouchers.policy.js';
 import * as repo from './vouchers.repo.js';
 import type { BookingInput, BookingQuery } from './vouchers.schema.js';
 
-export interface Answer {
-  statusCode: number;
-  body: unknown;
-}
+export type { Answer } from './bookings.batch.js';
 
 /** Canonical JSON of the request, so the same body in another key order is the same request. */
 function requestHash(input: BookingInput): string {
@@ -29,10 +27,6 @@ function requestHash(input: BookingInput): string {
   return createHash('sha256').update(`POST /api/vouchers/bookings\n${canonical}`).digest('hex');
 }
 
-const errorBody = (e: AppError) => ({
-  error: { code: e.code, message: e.message, details: e.details },
-});
-
 function replay(stored: { requestHash: string; statusCode: number; response: unknown }, hash: string): Answer {
   if (stored.requestHash !== hash) {
     throw new AppError('idempotency_key_reused', '该 Idempotency-Key 已用于另一笔不同内容的预约，请更换新的键');
@@ -41,12 +35,13 @@ function replay(stored: { requestHash: string; statusCode: number; response: unk
 }
 
 /**
- * Books a service: freezes `amount` of the holder's available balance, in one transaction whose
- * last statement takes the holder's accounts (ledger.stageFreeze), so a hot holder's row locks are
- * held for that statement and the commit only. With an Idempotency-Key, the key row goes in with
- * the booking, so concurrent retries wait for the first and then replay its answer; a refusal for
- * lack of balance rolls the booking back and is then kept under the key in a statement of its own
- * (a retry that got there first has its answer replayed instead); another body under the key is 422.
+ * Books a service: freezes `amount` of the holder's available balance. The request is checked
+ * here (holder, policy, provider, service, coverage), then handed to the batcher (bookings.batch.ts),
+ * which writes the bookings that arrive together in one transaction, deciding each in arrival
+ * order against the holder's balance and moving the balances by its last statement, so a hot
+ * holder's row locks are held for that statement and the commit only, once per batch. With an
+ * Idempotency-Key, the key row goes in with the answer (a refusal for lack of balance too), so
+ * concurrent retries wait for the first and then replay its answer; another body under the key is 422.
  */
 export async function createBooking(opts: { db: Db; ctx: RequestContext; input: BookingInput; idempotencyKey?: string; today?: string }): Promise<Answer> {
   const { db, ctx, input } = opts;
@@ -55,13 +50,13 @@ export async function createBooking(opts: { db: Db; ctx: RequestContext; input: 
   const scope = `user:${actor.userId}`;
   const hash = requestHash(input);
   const key = opts.idempotencyKey;
-  // independent reads at once (four connections of the pool); checked below in the order they matter
+  // independent reads at once, each batched with the same reads of concurrent bookings (bookings.reads.ts); checked below in the order they matter
   const [seen, holder, policy, provider] = await Promise.all([
-    key ? repo.findIdempotencyKey(db, scope, key) : undefined,
+    key ? loadIdempotencyKey(db, scope, key) : undefined,
     // the holder is found in the actor's holder scope (a provider has none: 403), not the bookings' scope over providers
-    repo.findHolder(db, input.holderId, holderScope(actor)),
-    repo.findPolicy(db, input.policyId),
-    repo.findProvider(db, input.providerId),
+    loadHolder(db, actor, input.holderId),
+    loadPolicy(db, input.policyId),
+    loadProvider(db, input.providerId),
   ]);
   if (seen && seen.statusCode !== 0) {
     return replay(seen, hash);
@@ -98,67 +93,41 @@ export async function createBooking(opts: { db: Db; ctx: RequestContext; input: 
     throw fieldError('amount', `使用金额不能超过合同金额的${policy.coverageBp / 100}%（${yuanText(maxFen)}），请改小后再预约`);
   }
   // Accounts are created (and committed) ahead of the transaction; see ledger.repo accountIds.
-  await accountIds(db, db, ledger.participantKeys(policy.id, [holder.id], [provider.id]));
-
-  const keep = (tx: Executor, answer: Answer) => (key ? repo.insertIdempotencyKey(tx, { scope, key, requestHash: hash, statusCode: answer.statusCode, response: answer.body }) : Promise.resolve(true));
-  try {
-    return await db.transaction(async (tx) => {
-      const [booking] = await repo.insertBookings(tx, [
-        {
-          policyId: policy.id,
-          holderId: holder.id,
-          providerId: provider.id,
-          serviceId: input.serviceId ?? null,
-          serviceStart: input.serviceStart ?? null,
-          serviceEnd: input.serviceEnd ?? null,
-          serviceCategory: input.serviceCategory,
-          contractAmountFen: contractFen,
-          amountFen,
-          bookedOn: today,
-          createdBy: actor.userId,
-        },
-      ]);
-      const ref = { id: booking.id, policyId: policy.id, holderId: holder.id, providerId: provider.id, serviceCategory: input.serviceCategory, districtId: holder.districtId };
-      const frozen = await ledger.stageFreeze({ tx, root: db, actorId: actor.userId }, [{ booking: ref, amountFen, valueDate: today }]);
-      await bookingSignals(tx, { booking: { ...booking, holderDistrictId: holder.districtId }, policy, today, maxFen });
-      const answer: Answer = {
-        statusCode: 201,
-        body: presentBooking({ ...booking, holderName: holder.name, providerName: provider.name, holderDistrictId: holder.districtId, serviceName: service?.name ?? null }),
-      };
-      // The key row goes in with the answer: a concurrent request with the same key waits here for
-      // this transaction and then finds the key taken (unique constraint), so it replays this answer.
-      const [kept] = await Promise.all([
-        keep(tx, answer),
-        recordAudit(tx, ctx, { action: 'voucher.booking.create', objectType: 'voucher_booking', objectId: booking.id, after: { ...input, bookedOn: today } }),
-      ]);
-      if (!kept) {
-        throw new KeyTaken();
-      }
-      // Last: the holder's accounts are locked from here to the commit.
-      await frozen.settle();
-      return answer;
-    });
-  } catch (err) {
-    if (err instanceof AppError && err.code === 'insufficient_balance') {
-      // Said on the amount field with what is left, never cut to fit.
-      const left = (await holderBalances(db, holder.id, policy.id)).find((a) => a.kind === 'available')?.balanceFen ?? 0;
-      const refusal = fieldError('amount', `创新券可用余额不足：本次使用 ${yuanText(amountFen)}，可用余额 ${yuanText(left)}`, 'insufficient_balance');
-      const answer = { statusCode: refusal.status, body: errorBody(refusal) };
-      // Only a refusal for lack of balance is remembered under the key; anything else leaves the key free.
-      if (!key) {
-        throw refusal;
-      }
-      if (await keep(db, answer)) {
-        return answer;
-      }
-    } else if (!(err instanceof KeyTaken) || !key) {
-      throw err;
+  const keys = ledger.participantKeys(policy.id, [holder.id], [provider.id]);
+  const ids = await accountIds(db, db, keys);
+  const job = {
+    ctx,
+    actorId: actor.userId,
+    input,
+    today,
+    holder,
+    policy,
+    provider,
+    serviceName: service?.name ?? null,
+    contractFen,
+    amountFen,
+    maxFen,
+    available: ids[keys.findIndex((k) => k.kind === 'available')],
+    frozen: ids[keys.findIndex((k) => k.kind === 'frozen')],
+    idem: key ? { scope, key, hash } : null,
+  };
+  for (let attempt = 0; ; attempt++) {
+    const outcome = await submitBooking(db, job);
+    if ('answer' in outcome) {
+      return outcome.answer;
     }
-    const stored = await repo.findIdempotencyKey(db, scope, key);
+    if ('error' in outcome) {
+      throw outcome.error;
+    }
+    // Another request with the same key went first: its answer is this one's (when it failed, the
+    // key is free again and this request is written itself).
+    const stored = await repo.findIdempotencyKey(db, scope, key!);
     if (stored) {
       return replay(stored, hash);
     }
-    throw err;
+    if (attempt >= 2) {
+      throw new AppError('conflict', '该 Idempotency-Key 的请求正在处理，请稍后重试');
+    }
   }
 }
 
@@ -198,9 +167,6 @@ async function checkService(db: Db, o: { input: BookingInput; providerId: number
   }
   return service;
 }
-
-/** Another request with the same Idempotency-Key committed first: this one's work is rolled back. */
-class KeyTaken extends Error {}
 
 export async function listBookings(opts: { db: Db; ctx: RequestContext; query: BookingQuery }) {
   const actor = actorOf(opts.ctx);

@@ -31,6 +31,8 @@ export async function bookingSignals(
     policy: repo.PolicyRow;
     today: string;
     maxFen: number;
+    /** Round near-cap bookings of the holder written after this one in the same transaction (a batch): not counted for it. */
+    laterRound?: number;
   },
 ): Promise<void> {
   const { booking: b, policy } = opts;
@@ -55,7 +57,7 @@ export async function bookingSignals(
     });
   }
   if (b.amountFen % 100_000 === 0 && b.amountFen * 10 >= opts.maxFen * 9) {
-    const repeats = await fraudRepo.countRoundNearMax(tx, policy.id, b.holderId, policy.coverageBp);
+    const repeats = (await fraudRepo.countRoundNearMax(tx, policy.id, b.holderId, policy.coverageBp)) - (opts.laterRound ?? 0);
     if (repeats >= ROUND_REPEATS) {
       flags.push({
         kind: 'round_under_cap',

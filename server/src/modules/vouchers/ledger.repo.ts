@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { bulkInsert } from '../../db/bulk.js';
 import type { Database, Executor } from '../../db/client.js';
 import { MOVEMENT_KINDS, voucherMovements, voucherStatsMonthly, type LedgerAccountKind } from '../../db/schema/vouchers.js';
 import * as ledger from '../ledger/index.js';
@@ -59,6 +60,11 @@ export async function accountIds(executor: Executor, root: object, keys: Account
   return ledger.accountIds(executor, VOUCHER_BOOK, keys.map(refOf), { root });
 }
 
+/** Balances by account id; with `lock`, locked in ascending id for the rest of the transaction. */
+export async function accountBalances(executor: Executor, ids: readonly number[], lock: boolean): Promise<Map<number, number>> {
+  return ledger.balancesById(executor, ids, { lock });
+}
+
 export interface PostedMovement {
   movement: NewMovement;
   legs: Leg[];
@@ -86,8 +92,13 @@ async function insertDetails(tx: Executor, items: PostedMovement[], ids: number[
       .execute();
     return;
   }
-  for (let i = 0; i < items.length; i += 1000) {
-    await tx.insert(voucherMovements).values(items.slice(i, i + 1000).map((c, j) => ({ ...c.movement, id: ids[i + j] })));
+  // one statement of one array per column (db/bulk.ts): no per-value work in the ORM
+  for (let i = 0; i < items.length; i += 5000) {
+    await bulkInsert(
+      tx,
+      voucherMovements,
+      items.slice(i, i + 5000).map((c, j) => ({ ...c.movement, id: ids[i + j] })),
+    );
   }
 }
 

@@ -202,14 +202,15 @@ const bookingMovement = (b: BookingRef, kind: 'book' | 'release' | 'redeem', amo
   actorId,
 });
 
-type Freeze = { booking: BookingRef; amountFen: number; valueDate: string };
+/** A freeze; `actorId` when it is not the ledger's (a batch of bookings by several users). */
+type Freeze = { booking: BookingRef; amountFen: number; valueDate: string; actorId?: number | null };
 
 async function freezeMovements(l: Ledger, items: Freeze[]): Promise<PostedMovement[]> {
   const movements: PostedMovement[] = [];
-  for (const { booking, amountFen, valueDate } of items) {
+  for (const { booking, amountFen, valueDate, actorId } of items) {
     const [available, frozen] = await accountIds(l.tx, l.root, holderKeys(booking.policyId, booking.holderId).slice(0, 2));
     movements.push({
-      movement: bookingMovement(booking, 'book', amountFen, valueDate, l.actorId),
+      movement: bookingMovement(booking, 'book', amountFen, valueDate, actorId === undefined ? l.actorId : actorId),
       legs: [
         { accountId: available, amountFen: -amountFen },
         { accountId: frozen, amountFen },

@@ -14,6 +14,8 @@ import {
   voucherSettlements,
   type BookingStatus,
 } from '../../db/schema/vouchers.js';
+import { pgArray } from '../../db/bulk.js';
+import { runPrepared } from '../../db/prepared.js';
 import { likeEscape } from '../../lib/like.js';
 
 export type PolicyRow = typeof voucherPolicies.$inferSelect;
@@ -40,6 +42,16 @@ export async function findPolicy(db: Executor, id: number, forUpdate = false): P
   // prepared: one round trip on the PostgreSQL server (db/prepared.ts), read by every booking
   const rows = forUpdate ? await q.for('update') : await q.prepare('voucher_policy_by_id').execute();
   return rows[0];
+}
+
+/** Policies by id (one prepared statement for any count). */
+export async function findPolicies(db: Executor, ids: readonly number[]): Promise<PolicyRow[]> {
+  return db
+    .select()
+    .from(voucherPolicies)
+    .where(sql`${voucherPolicies.id} = any(${pgArray(ids)}::int[])`)
+    .prepare('voucher_policies_by_ids')
+    .execute();
 }
 
 export async function listPolicies(db: Executor) {
@@ -104,6 +116,19 @@ export async function findHolder(db: Executor, id: number, scope?: SQL): Promise
     .prepare('voucher_holder_by_id')
     .execute();
   return rows[0] ? flatHolder(rows[0]) : undefined;
+}
+
+/** Holders by id (one prepared statement for any count; the booking path's batched read). */
+export async function findHolders(db: Executor, ids: readonly number[], scope?: SQL): Promise<HolderWithNames[]> {
+  const rows = await db
+    .select(holderSelection)
+    .from(voucherHolders)
+    .innerJoin(districts, eq(districts.id, voucherHolders.districtId))
+    .leftJoin(enterprises, eq(enterprises.id, voucherHolders.enterpriseId))
+    .where(both(sql`${voucherHolders.id} = any(${pgArray(ids)}::int[])`, scope))
+    .prepare('voucher_holders_by_ids')
+    .execute();
+  return rows.map(flatHolder);
 }
 
 export async function findHolderByEnterprise(db: Executor, enterpriseId: number) {
@@ -220,6 +245,18 @@ export async function findProvider(db: Executor, id: number): Promise<ProviderWi
   return rows[0] ? { ...rows[0].p, districtName: rows[0].districtName } : undefined;
 }
 
+/** Providers by id (one prepared statement for any count). */
+export async function findProviders(db: Executor, ids: readonly number[]): Promise<ProviderWithNames[]> {
+  const rows = await db
+    .select(providerSelection)
+    .from(voucherProviders)
+    .innerJoin(districts, eq(districts.id, voucherProviders.districtId))
+    .where(sql`${voucherProviders.id} = any(${pgArray(ids)}::int[])`)
+    .prepare('voucher_providers_by_ids')
+    .execute();
+  return rows.map((r) => ({ ...r.p, districtName: r.districtName }));
+}
+
 export async function findProviderByOrg(db: Executor, organizationId: number): Promise<ProviderRow | undefined> {
   const rows = await db.select().from(voucherProviders).where(eq(voucherProviders.organizationId, organizationId));
   return rows[0];
@@ -317,6 +354,37 @@ export async function insertBookings(tx: Executor, rows: (typeof voucherBookings
   return out;
 }
 
+export type NewBooking = Omit<typeof voucherBookings.$inferInsert, 'id' | 'status' | 'createdAt' | 'updatedAt'>;
+
+/**
+ * Inserts a batch of bookings in one prepared statement (the same text for any count: one array
+ * per column) and returns their ids in the order of `rows`: each row draws its id in a
+ * materialised CTE numbered by position, so ids are matched to rows by position, not by luck of order.
+ */
+export async function insertBookingBatch(tx: Executor, rows: readonly NewBooking[]): Promise<number[]> {
+  if (rows.length === 0) {
+    return [];
+  }
+  const col = <T>(f: (r: NewBooking) => T) => pgArray(rows.map((r) => f(r) as string | number | null));
+  const got = await runPrepared<{ id: number; n: number }>(
+    tx,
+    'voucher_booking_batch_insert',
+    sql`with v as materialized (
+          select nextval(pg_get_serial_sequence('voucher_bookings', 'id')) as id, r.*
+          from unnest(${col((r) => r.policyId)}::int[], ${col((r) => r.holderId)}::int[], ${col((r) => r.providerId)}::int[], ${col((r) => r.serviceId ?? null)}::int[],
+                      ${col((r) => r.serviceCategory)}::text[], ${col((r) => r.contractAmountFen)}::bigint[], ${col((r) => r.amountFen)}::bigint[],
+                      ${col((r) => r.bookedOn)}::date[], ${col((r) => r.serviceStart ?? null)}::date[], ${col((r) => r.serviceEnd ?? null)}::date[],
+                      ${col((r) => r.createdBy ?? null)}::int[])
+               with ordinality as r(policy_id, holder_id, provider_id, service_id, service_category, contract_amount_fen, amount_fen, booked_on, service_start, service_end, created_by, n)),
+        ins as (
+          insert into voucher_bookings (id, policy_id, holder_id, provider_id, service_id, service_category, contract_amount_fen, amount_fen, booked_on, service_start, service_end, created_by)
+          overriding system value
+          select id, policy_id, holder_id, provider_id, service_id, service_category, contract_amount_fen, amount_fen, booked_on, service_start, service_end, created_by from v order by n)
+        select id, n from v order by n`,
+  );
+  return got.sort((a, b) => Number(a.n) - Number(b.n)).map((r) => Number(r.id));
+}
+
 export async function findBooking(db: Executor, id: number, scope?: SQL): Promise<BookingWithNames | undefined> {
   const rows = await db
     .select(bookingSelection)
@@ -392,6 +460,41 @@ export async function countRecentBookings(db: Executor, holderId: number, where:
 export async function insertIdempotencyKey(tx: Executor, row: typeof voucherIdempotencyKeys.$inferInsert): Promise<boolean> {
   const rows = await tx.insert(voucherIdempotencyKeys).values(row).onConflictDoNothing().returning({ key: voucherIdempotencyKeys.key }).prepare('voucher_idempotency_key_insert').execute();
   return rows.length === 1;
+}
+
+/**
+ * Stores the answers of a batch under their keys (one prepared statement, in key order so two
+ * batches sharing keys wait for each other rather than deadlock); returns the keys that were
+ * already taken (a concurrent holder of one is waited for).
+ */
+export async function insertIdempotencyKeys(tx: Executor, rows: readonly { scope: string; key: string; requestHash: string; statusCode: number; response: unknown }[]): Promise<{ scope: string; key: string }[]> {
+  if (rows.length === 0) {
+    return [];
+  }
+  const sorted = [...rows].sort((a, b) => (a.scope < b.scope ? -1 : a.scope > b.scope ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const inserted = await runPrepared<{ scope: string; key: string }>(
+    tx,
+    'voucher_idempotency_key_batch_insert',
+    sql`insert into voucher_idempotency_keys (scope, key, request_hash, status_code, response)
+        select * from unnest(${pgArray(sorted.map((r) => r.scope))}::text[], ${pgArray(sorted.map((r) => r.key))}::text[], ${pgArray(sorted.map((r) => r.requestHash))}::text[],
+                             ${pgArray(sorted.map((r) => r.statusCode))}::int[], ${pgArray(sorted.map((r) => JSON.stringify(r.response)))}::jsonb[])
+        on conflict do nothing
+        returning scope, key`,
+  );
+  const got = new Set(inserted.map((r) => `${r.scope}\n${r.key}`));
+  return sorted.filter((r) => !got.has(`${r.scope}\n${r.key}`)).map(({ scope, key }) => ({ scope, key }));
+}
+
+/** Stored answers by (scope, key) (one prepared statement for any count). */
+export async function findIdempotencyKeys(db: Executor, pairs: readonly { scope: string; key: string }[]) {
+  return db
+    .select()
+    .from(voucherIdempotencyKeys)
+    .where(
+      sql`(${voucherIdempotencyKeys.scope}, ${voucherIdempotencyKeys.key}) in (select * from unnest(${pgArray(pairs.map((p) => p.scope))}::text[], ${pgArray(pairs.map((p) => p.key))}::text[]))`,
+    )
+    .prepare('voucher_idempotency_keys_by_keys')
+    .execute();
 }
 
 export async function findIdempotencyKey(db: Executor, scope: string, key: string) {
