@@ -13,7 +13,7 @@ import * as ledger from './ledger.service.js';
 import { actorOf, afterIdOf, businessToday, categoryName, page, presentBooking, yuanText } from './vouchers.common.js';
 import { actsForHolder, caseScope } from './vouchers.policy.js';
 import * as repo from './vouchers.repo.js';
-import type { BookingInput, BookingQuery } from './vouchers.schema.js';
+import { BOOKING_STATUS_NAMES, type BookingInput, type BookingQuery } from './vouchers.schema.js';
 
 export type { Answer } from './bookings.batch.js';
 
@@ -31,7 +31,14 @@ function replay(stored: { requestHash: string; statusCode: number; response: unk
   if (stored.requestHash !== hash) {
     throw new AppError('idempotency_key_reused', '该 Idempotency-Key 已用于另一笔不同内容的预约，请更换新的键');
   }
-  return { statusCode: stored.statusCode, body: stored.response };
+  return { statusCode: stored.statusCode, body: stored.statusCode === 201 ? withNames(stored.response as StoredBooking) : stored.response };
+}
+
+type StoredBooking = { status: keyof typeof BOOKING_STATUS_NAMES; statusName?: string; serviceCategory: string; serviceCategoryName?: string };
+
+/** A booking answered before the API named its status and category (stored under its key then) gets its names. */
+function withNames(b: StoredBooking): StoredBooking {
+  return { ...b, statusName: b.statusName ?? BOOKING_STATUS_NAMES[b.status], serviceCategoryName: b.serviceCategoryName ?? categoryName(b.serviceCategory) };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { districts } from '../../db/schema/index.js';
 import { multipartFile, xlsxOf } from '../../test/factories.js';
@@ -212,6 +212,17 @@ describe('voucher bookings', () => {
     expect((await enterprise.request('GET', `/api/vouchers/holders/${ownHolderId}/balance?policyId=${policyId}`)).json().frozen).toBe(2_000);
     const other = await enterprise.request('POST', '/api/vouchers/bookings', bookingBody({ amount: 1_000 }), { 'idempotency-key': 'key-1' });
     expect(other.statusCode).toBe(422);
+  });
+
+  it('when a key stored before bookings were named is replayed, then the answer carries the status and category names', async () => {
+    const first = await enterprise.request('POST', '/api/vouchers/bookings', bookingBody({ amount: 100 }), { 'idempotency-key': 'key-old' });
+    expect(first.statusCode).toBe(201);
+    // the answer as it was stored before the API named statuses
+    await t.deps.database.db.execute(sql`update voucher_idempotency_keys set response = response - 'statusName' - 'serviceCategoryName' where key = 'key-old'`);
+    const again = await enterprise.request('POST', '/api/vouchers/bookings', bookingBody({ amount: 100 }), { 'idempotency-key': 'key-old' });
+    expect(again.statusCode).toBe(201);
+    expect(again.json()).toEqual(first.json());
+    expect(again.json()).toMatchObject({ status: 'booked', statusName: '已预约（冻结中）' });
   });
 
   it('when the holder cancels its booking, then the frozen amount is released', async () => {
