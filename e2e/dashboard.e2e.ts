@@ -1,11 +1,21 @@
 // The leadership dashboard: the officer sees 2015 as the seed reports it, drills from a computed
 // figure to its records and on to the enterprise, enters a 2016 target on screen, and downloads the
 // 2015 work summary (built in the background, with progress); a district officer sees only its district.
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, login, newPage, screenshot } from './support.js';
 
 let browser: Browser;
+
+/** Picks the dashboard's year from its select, until the select shows it. */
+async function pickYear(page: Page, year: string) {
+  const select = page.getByLabel('年度', { exact: true });
+  await select.click();
+  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${year}"]`).click();
+  const shown = page.locator('.ant-select').filter({ has: select }).locator('.ant-select-content-value');
+  await expect.poll(() => shown.innerText()).toBe(year);
+}
+
 beforeAll(async () => {
   browser = await launch();
 });
@@ -39,7 +49,7 @@ describe('indicators dashboard', () => {
 
     // Back to the dashboard: targets of 2016 with the seed's conflicts flagged.
     await page.goto('/dashboard');
-    await page.getByLabel('年度', { exact: true }).fill('2016');
+    await pickYear(page, '2016');
     await page.getByRole('tab', { name: '目标进度' }).click();
     await page.getByText('低于上年实际（冲突）').first().waitFor();
 
@@ -66,7 +76,7 @@ describe('indicators dashboard', () => {
     expect(await row.innerText()).toContain('区县合计与全市不符');
     // The seed's flags stay visible next to the new row.
     expect(await page.getByText('低于上年实际（冲突）').count()).toBeGreaterThan(0);
-    await page.getByLabel('年度', { exact: true }).fill('2015');
+    await pickYear(page, '2015');
 
     // The annual summary: the server answers 202 with the running job, the dialog follows its
     // progress, then offers Word and Markdown.
