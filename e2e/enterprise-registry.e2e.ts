@@ -2,7 +2,7 @@
 // about a wrong credit code, and a district officer sees only its own district.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, login, newPage, screenshot } from './support.js';
+import { launch, login, newPage, pickOption, screenshot } from './support.js';
 
 const OTHER_DISTRICTS = ['上城区', '下城区', '江干区', '拱墅区', '滨江区', '萧山区', '余杭区', '富阳区', '桐庐县', '淳安县', '建德市', '临安市'];
 
@@ -22,30 +22,6 @@ async function tableRows(page: Page) {
 
 /** The input behind a test id, whether the id sits on the input or on its form item. */
 const input = (page: Page, id: string) => page.locator(`input[data-testid="${id}"], [data-testid="${id}"] input`).first();
-
-/**
- * Chooses an option of the select behind a test id and checks it took: a click on a list still
- * sliding open can miss, so the choice is retried until the select shows it.
- */
-async function pickOption(page: Page, testId: string, option: string) {
-  const select = page.getByTestId(testId);
-  await expect
-    .poll(
-      async () => {
-        if (!(await select.innerText()).includes(option)) {
-          await select.click();
-          await page
-            .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
-            .first()
-            .click({ timeout: 3000 })
-            .catch(() => undefined);
-        }
-        return select.innerText();
-      },
-      { timeout: 20_000 },
-    )
-    .toContain(option);
-}
 
 async function chooseOption(page: Page, label: string, option: string) {
   await page.getByLabel(label, { exact: true }).first().click();
@@ -88,13 +64,13 @@ describe('enterprise registry', () => {
     await form.waitFor();
     await input(page, 'enterprise-form-uscc').fill('91330106MA2CFXXXX1');
     await input(page, 'enterprise-form-name').fill('杭州端到端测试科技有限公司');
-    await pickOption(page, 'enterprise-form-district', '西湖区');
+    await pickOption(page, page.getByTestId('enterprise-form-district'), '西湖区');
     const date = input(page, 'enterprise-form-registered-on');
     await date.click();
     await date.fill('2015-06-01');
     await date.press('Enter');
     await expect.poll(() => date.inputValue()).toBe('2015-06-01');
-    await pickOption(page, 'enterprise-form-industry', '电子信息');
+    await pickOption(page, page.getByTestId('enterprise-form-industry'), '电子信息');
     const answer = page.waitForResponse((r) => r.url().endsWith('/api/enterprises') && r.request().method() === 'POST');
     await page.getByTestId('enterprise-form-submit').click();
     expect((await answer).status()).toBe(400);

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
 
 export const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? 'Kechuang@2026';
 export const baseURL = (): string => inject('baseURL');
@@ -28,4 +28,31 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync('e2e/screenshots', { recursive: true });
   await page.screenshot({ path: `e2e/screenshots/${name}.png`, fullPage: true });
+}
+
+/**
+ * Chooses an option of a select (the locator holds the select, or the form item around it) and
+ * checks it took: a click on a list still sliding open can miss and leave the list open over the
+ * form, so the choice is retried until the select shows it, and the list is closed after.
+ */
+export async function pickOption(page: Page, select: Locator, option: string): Promise<void> {
+  const openList = page.locator('.ant-select-dropdown:visible');
+  await expect
+    .poll(
+      async () => {
+        if (!(await select.innerText()).includes(option)) {
+          if ((await openList.count()) === 0) {await select.locator('.ant-select').first().or(select).first().click();}
+          await openList.locator('.ant-select-item-option', { hasText: option }).first().click({ timeout: 3000 }).catch(() => undefined);
+        }
+        return select.innerText();
+      },
+      { timeout: 20_000 },
+    )
+    .toContain(option);
+  await expect
+    .poll(async () => {
+      if ((await openList.count()) > 0) {await page.keyboard.press('Escape');}
+      return openList.count();
+    })
+    .toBe(0);
 }

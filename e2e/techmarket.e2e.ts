@@ -4,7 +4,7 @@
 // statistics (6243 contracts, 77.42亿元).
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, login, newPage, screenshot } from './support.js';
+import { launch, login, newPage, pickOption, screenshot } from './support.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -24,18 +24,8 @@ describe('technology market', () => {
     await ent.goto('/techmarket/my');
     await ent.getByLabel('标题', { exact: true }).fill(title);
     await ent.getByLabel('描述', { exact: true }).fill('面向高带宽存储的芯粒互连与先进封装技术，已完成中试验证。');
-    // the option is clicked again while the list stays open: a click that lands while the list opens picks
-    // nothing and leaves the list over the submit button (CI waited 30 s on it twice)
-    await ent.getByLabel('技术领域', { exact: true }).click();
-    const openList = ent.locator('.ant-select-dropdown:visible');
-    await expect
-      .poll(async () => {
-        if ((await openList.count()) > 0) {
-          await openList.locator('.ant-select-item-option', { hasText: '电子信息' }).click({ timeout: 2_000 }).catch(() => undefined);
-        }
-        return openList.count();
-      })
-      .toBe(0);
+    const domainField = ent.locator('.ant-form-item').filter({ has: ent.getByLabel('技术领域', { exact: true }) });
+    await pickOption(ent, domainField, '电子信息');
     const [postedRes] = await Promise.all([
       ent.waitForResponse((r) => r.url().endsWith('/api/techmarket/listings') && r.request().method() === 'POST'),
       ent.getByRole('button', { name: /提交审核/ }).click(),
