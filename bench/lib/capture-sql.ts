@@ -8,7 +8,7 @@ import type { Db } from '../../server/src/db/client.js';
 import * as schema from '../../server/src/db/schema/index.js';
 import type { Actor } from '../../server/src/http/context.js';
 import * as authRepo from '../../server/src/modules/auth/auth.repo.js';
-import { enterpriseScope, withScope } from '../../server/src/modules/enterprises/enterprises.policy.js';
+import { enterpriseScope, registryScope } from '../../server/src/modules/enterprises/enterprises.policy.js';
 import * as repo from '../../server/src/modules/enterprises/enterprises.repo.js';
 import { listTimeline } from '../../server/src/modules/timeline/index.js';
 
@@ -85,11 +85,11 @@ export async function captureSql(client: postgres.Sql): Promise<CapturedSql> {
     }
     return { text: q.text, params: q.params, slots, prepare: q.prepare };
   };
-  const where = withScope(OFFICER_ACTOR, repo.filterCondition({ districtId: S.districtId, industry: S.industry }));
+  const filter = { scope: registryScope(OFFICER_ACTOR), districtId: S.districtId, industry: S.industry, sort: 'id', order: 'desc' } as const;
   return {
-    listFirst: await grab(() => repo.listPage(db, { where, sort: 'id', order: 'desc', limit: S.limit }), ['districtId', 'industry', 'limit']),
+    listFirst: await grab(() => repo.listPage(db, { ...filter, limit: S.limit }), ['districtId', 'industry', 'limit']),
     listAfter: await grab(
-      () => repo.listPage(db, { where, sort: 'id', order: 'desc', limit: S.limit, after: { value: S.afterId, id: S.afterId } }),
+      () => repo.listPage(db, { ...filter, limit: S.limit, after: { value: S.afterId, id: S.afterId } }),
       ['districtId', 'industry', 'afterId', 'limit'],
     ),
     detail: await grab(() => repo.findById(db, S.id, enterpriseScope(OFFICER_ACTOR)), ['id']),

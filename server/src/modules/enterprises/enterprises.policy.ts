@@ -1,29 +1,36 @@
-import { and, eq, type SQL } from 'drizzle-orm';
+import { eq, type SQL } from 'drizzle-orm';
 import { enterprises } from '../../db/schema/index.js';
 import type { Actor } from '../../http/context.js';
 import { hasRole } from '../../http/context.js';
 import { forbidden } from '../../http/errors.js';
 
+/** The part of the registry an actor sees: all of it, one district, or one enterprise's own record. */
+export type RegistryScope = { districtId: number } | { enterpriseId: number } | undefined;
+
 /**
- * The rows of the registry an actor may see, as a WHERE condition applied in the query itself:
- * bureau-wide roles see all, a district officer its district, an enterprise user its own record.
+ * The rows of the registry an actor may see: bureau-wide roles see all, a district officer its
+ * district, an enterprise user its own record; anyone else none (403).
  */
-export function enterpriseScope(actor: Actor): SQL | undefined {
+export function registryScope(actor: Actor): RegistryScope {
   if (hasRole(actor, 'city_admin', 'city_officer', 'auditor')) {
     return undefined;
   }
   if (hasRole(actor, 'district_officer') && actor.districtId !== null) {
-    return eq(enterprises.districtId, actor.districtId);
+    return { districtId: actor.districtId };
   }
   if (hasRole(actor, 'enterprise_user') && actor.enterpriseId !== null) {
-    return eq(enterprises.id, actor.enterpriseId);
+    return { enterpriseId: actor.enterpriseId };
   }
   throw forbidden('无权查看企业库');
 }
 
-export function withScope(actor: Actor, cond: SQL | undefined): SQL | undefined {
-  const scope = enterpriseScope(actor);
-  return scope && cond ? and(scope, cond) : (scope ?? cond);
+/** The same scope as a WHERE condition applied in the query itself. */
+export function enterpriseScope(actor: Actor): SQL | undefined {
+  const scope = registryScope(actor);
+  if (scope === undefined) {
+    return undefined;
+  }
+  return 'districtId' in scope ? eq(enterprises.districtId, scope.districtId) : eq(enterprises.id, scope.enterpriseId);
 }
 
 /** City officers register anywhere; a district officer only in its district. */

@@ -3,6 +3,7 @@ import { bulkInsert, pgArray } from '../../db/bulk.js';
 import type { Executor } from '../../db/client.js';
 import { districts, enterprises } from '../../db/schema/index.js';
 import { likeEscape } from '../../lib/like.js';
+import type { RegistryScope } from './enterprises.policy.js';
 
 export type EnterpriseRow = typeof enterprises.$inferSelect;
 export type NewEnterpriseRow = typeof enterprises.$inferInsert;
@@ -10,32 +11,6 @@ export type EnterpriseWithDistrict = EnterpriseRow & { districtCode: string; dis
 
 const SORT_COLUMNS = { id: enterprises.id, name: enterprises.name, registeredOn: enterprises.registeredOn } as const;
 export type SortKey = keyof typeof SORT_COLUMNS;
-
-
-export interface ListFilter {
-  q?: string;
-  districtId?: number;
-  industry?: string;
-  size?: string;
-}
-
-export function filterCondition(f: ListFilter): SQL | undefined {
-  const conds: SQL[] = [];
-  if (f.q) {
-    const q = likeEscape(f.q);
-    conds.push(or(ilike(enterprises.name, `%${q}%`), like(enterprises.uscc, `${q.toUpperCase()}%`))!);
-  }
-  if (f.districtId !== undefined) {
-    conds.push(eq(enterprises.districtId, f.districtId));
-  }
-  if (f.industry) {
-    conds.push(eq(enterprises.industry, f.industry));
-  }
-  if (f.size) {
-    conds.push(eq(enterprises.size, f.size as EnterpriseRow['size'] & string));
-  }
-  return conds.length ? and(...conds) : undefined;
-}
 
 const selection = { e: enterprises, districtCode: districts.code, districtName: districts.name };
 
@@ -62,30 +37,95 @@ function flatten(r: { e: EnterpriseRow; districtCode: string; districtName: stri
   return { ...r.e, districtCode: r.districtCode, districtName: r.districtName };
 }
 
-/** One keyset page: rows strictly after (value, id) in the requested order, never a count. */
-export async function listPage(
-  db: Executor,
-  opts: { where: SQL | undefined; sort: SortKey; order: 'asc' | 'desc'; after?: { value: string | number | null; id: number }; limit: number },
-): Promise<EnterpriseListRow[]> {
-  const col = SORT_COLUMNS[opts.sort];
-  const dir = opts.order === 'asc' ? sql`asc` : sql`desc`;
-  let keyset: SQL | undefined;
-  if (opts.after) {
-    const cmp = opts.order === 'asc' ? sql`>` : sql`<`;
-    keyset =
-      opts.sort === 'id'
-        ? sql`${enterprises.id} ${cmp} ${opts.after.id}`
-        : sql`(${col}, ${enterprises.id}) ${cmp} (${opts.after.value}, ${opts.after.id})`;
+export interface ListOptions {
+  scope: RegistryScope;
+  q?: string;
+  districtId?: number;
+  industry?: string;
+  size?: string;
+  sort: SortKey;
+  order: 'asc' | 'desc';
+  after?: { value: string | number | null; id: number };
+  limit: number;
+}
+
+const p = sql.placeholder;
+
+/**
+ * The list query of one shape (which filters are set, the scope's kind, sort, order, first or later
+ * page), with placeholders for every value. Conditions: scope and filters, then the keyset.
+ */
+function listQuery(db: Executor, o: ListOptions) {
+  const conds: SQL[] = [];
+  if (o.q) {
+    conds.push(or(ilike(enterprises.name, p('qName')), like(enterprises.uscc, p('qUscc')))!);
   }
-  const where = opts.where && keyset ? and(opts.where, keyset) : (opts.where ?? keyset);
-  const order = opts.sort === 'id' ? [sql`${enterprises.id} ${dir}`] : [sql`${col} ${dir}`, sql`${enterprises.id} ${dir}`];
+  if (o.districtId !== undefined) {
+    conds.push(eq(enterprises.districtId, p('districtId')));
+  }
+  if (o.industry) {
+    conds.push(eq(enterprises.industry, p('industry')));
+  }
+  if (o.size) {
+    conds.push(eq(enterprises.size, p('size')));
+  }
+  const filter = conds.length ? and(...conds) : undefined;
+  const scope =
+    o.scope === undefined ? undefined : 'districtId' in o.scope ? eq(enterprises.districtId, p('scopeDistrictId')) : eq(enterprises.id, p('scopeEnterpriseId'));
+  const where = scope && filter ? and(scope, filter) : (scope ?? filter);
+  const col = SORT_COLUMNS[o.sort];
+  const dir = o.order === 'asc' ? sql`asc` : sql`desc`;
+  let keyset: SQL | undefined;
+  if (o.after) {
+    const cmp = o.order === 'asc' ? sql`>` : sql`<`;
+    keyset = o.sort === 'id' ? sql`${enterprises.id} ${cmp} ${p('afterId')}` : sql`(${col}, ${enterprises.id}) ${cmp} (${p('afterValue')}, ${p('afterId')})`;
+  }
+  const order = o.sort === 'id' ? [sql`${enterprises.id} ${dir}`] : [sql`${col} ${dir}`, sql`${enterprises.id} ${dir}`];
   return db
     .select(listSelection)
     .from(enterprises)
     .innerJoin(districts, eq(districts.id, enterprises.districtId))
-    .where(where)
+    .where(where && keyset ? and(where, keyset) : (where ?? keyset))
     .orderBy(...order)
-    .limit(opts.limit);
+    .limit(p('limit'))
+    .prepare('enterprise_list');
+}
+
+function shapeOf(o: ListOptions): string {
+  const scope = o.scope === undefined ? 'all' : 'districtId' in o.scope ? 'district' : 'enterprise';
+  return `${scope}:${o.q ? 'q' : ''}${o.districtId !== undefined ? 'd' : ''}${o.industry ? 'i' : ''}${o.size ? 's' : ''}:${o.sort}:${o.order}:${o.after ? 'after' : 'first'}`;
+}
+
+// Building the query costs the app more CPU than running it: each shape (at most a few hundred,
+// usually a few dozen) is built once per database handle and executed with its values.
+const listQueries = new WeakMap<Executor, Map<string, ReturnType<typeof listQuery>>>();
+
+/** One keyset page: rows strictly after (value, id) in the requested order, never a count. */
+export async function listPage(db: Executor, o: ListOptions): Promise<EnterpriseListRow[]> {
+  let byShape = listQueries.get(db);
+  if (!byShape) {
+    byShape = new Map();
+    listQueries.set(db, byShape);
+  }
+  const shape = shapeOf(o);
+  let q = byShape.get(shape);
+  if (!q) {
+    q = listQuery(db, o);
+    byShape.set(shape, q);
+  }
+  const escaped = o.q ? likeEscape(o.q) : undefined;
+  return q.execute({
+    qName: escaped === undefined ? undefined : `%${escaped}%`,
+    qUscc: escaped === undefined ? undefined : `${escaped.toUpperCase()}%`,
+    districtId: o.districtId,
+    industry: o.industry,
+    size: o.size,
+    scopeDistrictId: o.scope && 'districtId' in o.scope ? o.scope.districtId : undefined,
+    scopeEnterpriseId: o.scope && 'enterpriseId' in o.scope ? o.scope.enterpriseId : undefined,
+    afterValue: o.after?.value,
+    afterId: o.after?.id,
+    limit: o.limit,
+  });
 }
 
 function byIdQuery(db: Executor) {

@@ -6,7 +6,7 @@ import { fenToYuan, yuanToFen } from '../../lib/money.js';
 import { maskIdNumber, maskPhone, type PiiCipher } from '../../lib/pii.js';
 import { recordAudit } from '../audit/index.js';
 import { appendTimeline, listTimeline } from '../timeline/index.js';
-import { assertCanCreateIn, assertCanUpdate, enterpriseScope, withScope } from './enterprises.policy.js';
+import { assertCanCreateIn, assertCanUpdate, enterpriseScope, registryScope } from './enterprises.policy.js';
 import * as repo from './enterprises.repo.js';
 import { SIZE_NAMES, type CreateEnterpriseInput, type EnterpriseQuery, type PatchEnterpriseInput } from './enterprises.schema.js';
 
@@ -120,9 +120,9 @@ export function toRow(input: Omit<CreateEnterpriseInput, 'district'> & { distric
 export async function listEnterprises(opts: { db: Db; actor: Actor; query: EnterpriseQuery }) {
   const { db, actor, query } = opts;
   const districtId = query.district ? (await resolveDistrict(db, query.district)).id : undefined;
-  const where = withScope(actor, repo.filterCondition({ q: query.q, districtId, industry: query.industry, size: query.size }));
+  const scope = registryScope(actor);
   const after = query.cursor ? decodeCursor(query.cursor) : undefined;
-  const rows = await repo.listPage(db, { where, sort: query.sort, order: query.order, after, limit: query.limit + 1 });
+  const rows = await repo.listPage(db, { scope, q: query.q, districtId, industry: query.industry, size: query.size, sort: query.sort, order: query.order, after, limit: query.limit + 1 });
   const items = rows.slice(0, query.limit);
   const last = items[items.length - 1];
   const sortValue = (e: repo.EnterpriseListRow) => (query.sort === 'id' ? e.id : query.sort === 'name' ? e.name : e.registeredOn);
