@@ -1467,7 +1467,7 @@ export interface paths {
                         "application/json": {
                             id: number;
                             /** @enum {string} */
-                            kind: "enterprise_import" | "voucher_issuance" | "indicator_import";
+                            kind: "enterprise_import" | "voucher_issuance" | "indicator_import" | "carrier_stats_import";
                             /** @enum {string} */
                             status: "running" | "done" | "failed";
                             progress: number;
@@ -4800,7 +4800,7 @@ export interface paths {
                         "application/json": {
                             id: number;
                             /** @enum {string} */
-                            kind: "enterprise_import" | "voucher_issuance" | "indicator_import";
+                            kind: "enterprise_import" | "voucher_issuance" | "indicator_import" | "carrier_stats_import";
                             /** @enum {string} */
                             status: "running" | "done" | "failed";
                             progress: number;
@@ -6988,7 +6988,7 @@ export interface paths {
                         "application/json": {
                             id: number;
                             /** @enum {string} */
-                            kind: "enterprise_import" | "voucher_issuance" | "indicator_import";
+                            kind: "enterprise_import" | "voucher_issuance" | "indicator_import" | "carrier_stats_import";
                             /** @enum {string} */
                             status: "running" | "done" | "failed";
                             progress: number;
@@ -7385,7 +7385,7 @@ export interface paths {
                         "application/json": {
                             id: number;
                             /** @enum {string} */
-                            kind: "enterprise_import" | "voucher_issuance" | "indicator_import";
+                            kind: "enterprise_import" | "voucher_issuance" | "indicator_import" | "carrier_stats_import";
                             /** @enum {string} */
                             status: "running" | "done" | "failed";
                             progress: number;
@@ -22608,7 +22608,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 从 Excel 导入本单位的年度统计（全部成功或全部不导入；只改填报中/退回的报表） */
+        /** 从 Excel 导入本单位的年度统计：202 返回后台任务（GET /api/jobs/{id} 查看进度与结果；全部成功或全部不导入，只改填报中/退回的报表） */
         post: {
             parameters: {
                 query?: never;
@@ -22619,19 +22619,32 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
-                201: {
+                202: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            saved: number;
-                            created: number;
-                            items: {
-                                id: number;
-                                carrierId: number;
-                                flags: number;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "enterprise_import" | "voucher_issuance" | "indicator_import" | "carrier_stats_import";
+                            /** @enum {string} */
+                            status: "running" | "done" | "failed";
+                            progress: number;
+                            stage: string | null;
+                            filename: string | null;
+                            result: {
+                                [key: string]: unknown;
+                            } | null;
+                            error: string | null;
+                            rowErrors: {
+                                row: number;
+                                column: string;
+                                message: string;
                             }[];
+                            rowErrorTotal: number;
+                            createdAt: string;
+                            finishedAt: string | null;
                         };
                     };
                 };

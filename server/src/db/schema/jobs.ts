@@ -2,7 +2,7 @@ import { index, integer, jsonb, pgTable, smallint, text, timestamp } from 'drizz
 import { users } from './orgs.js';
 
 export type BackgroundJobStatus = 'running' | 'done' | 'failed';
-export type BackgroundJobKind = 'enterprise_import' | 'voucher_issuance' | 'indicator_import';
+export type BackgroundJobKind = 'enterprise_import' | 'voucher_issuance' | 'indicator_import' | 'carrier_stats_import';
 
 /** A per-row problem of an import, reported once: the sheet row, the column title, the message. */
 export interface JobRowError {

@@ -6,7 +6,8 @@ import { multipartFile } from '../../test/factories.js';
 import { createTestApp, loginAs, type Session, type TestApp } from '../../test/harness.js';
 import { addWorkingDays } from '../calendar/index.js';
 import { lockCase, moveCase } from '../cases/index.js';
-import { parseStatsWorkbook } from './stats.xlsx.js';
+import { whenJobSettled } from '../jobs/index.js';
+import { MAX_STATS_ROWS, parseStatsWorkbook } from './stats.import.js';
 
 let t: TestApp;
 let operator: Session, officer: Session, xihu: Session, binjiang: Session, enterprise: Session;
@@ -251,37 +252,133 @@ describe('the annual statistics in Excel', () => {
     expect(parsed.map((r) => ({ carrierId: r.carrierId, year: r.year, fields: r.fields }))).toEqual(list.map((r) => ({ carrierId: r.carrierId, year: r.year, fields: r.fields })));
   });
 
-  it('when the operator imports its file, then all rows are saved or, with one refused row, none', async () => {
-    const mine = (await operator.request('GET', '/api/carriers')).json<{ items: { id: number; name: string }[] }>().items;
-    const fresh = mine.find((c) => c.name === '云栖小镇·青年创业苑')!;
+  type Job = { status: string; error: string | null; result: { saved: number; created: number; flagged: number } | null; rowErrors: { row: number; column: string; message: string }[]; rowErrorTotal: number };
+  /** Posts the file (202, a running job), waits for the job and reads it as the operator does. */
+  const importFile = async (buffer: Buffer, filename = '统计.xlsx'): Promise<Job> => {
+    const mp = multipartFile(buffer, filename);
+    const res = await operator.request('POST', '/api/carrier-stats/import', mp.payload, mp.headers);
+    expect(res.statusCode, res.body).toBe(202);
+    expect(res.json()).toMatchObject({ kind: 'carrier_stats_import', status: 'running', filename });
+    const { id } = res.json<{ id: number }>();
+    await whenJobSettled(t.deps.database, id);
+    return (await operator.request('GET', `/api/jobs/${id}`)).json<Job>();
+  };
+  const sheetOf = async (buffer: Buffer) => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    const col = (title: string) => [...Array(ws.columnCount).keys()].map((i) => i + 1).find((i) => ws.getRow(1).getCell(i).value === title)!;
+    return { wb, ws, col, buffer: async () => Buffer.from(await wb.xlsx.writeBuffer()) };
+  };
+  const HEADER = ['载体编号', '年度', '场地面积（平方米）', '在孵企业数', '当年新孵企业数', '当年毕业企业数', '在孵企业总收入（元）', '从业人员数', '获得投融资额（元）', '知识产权数', '创业活动场次'];
+  const fileOf = async (rows: (number | null)[][]) => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('统计').addRows([HEADER, ...rows]);
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  };
+  const mine = async () => (await operator.request('GET', '/api/carriers')).json<{ items: { id: number; name: string }[] }>().items;
+
+  it('when the operator imports its file, then the job saves all rows or, with one refused row, none', async () => {
+    const fresh = (await mine()).find((c) => c.name === '云栖小镇·青年创业苑')!;
     const draft = await operator.request('POST', `/api/carriers/${fresh.id}/stats`, { year: 2016, fields: { ...STATS, firmsInIncubation: 14, newFirms: 14 } });
     expect(draft.statusCode, draft.body).toBe(201);
+    const draftId = draft.json<{ id: number }>().id;
     const file = await operator.request('GET', '/api/carrier-stats/export.xlsx?year=2016');
     const rows = await parseStatsWorkbook(file.rawPayload);
     // the operator's own carriers only: the accepted test makerspace and the new draft
-    expect(rows.map((r) => r.carrierId).sort()).toEqual(mine.filter((c) => rows.some((r) => r.carrierId === c.id)).map((c) => c.id).sort());
     expect(rows).toHaveLength(2);
 
     // the accepted report in the file refuses the whole file: the draft is not changed either
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
-    const ws = wb.worksheets[0];
-    const jobsCol = [...Array(ws.columnCount).keys()].map((i) => i + 1).find((i) => ws.getRow(1).getCell(i).value === '从业人员数')!;
+    const { ws, col, buffer } = await sheetOf(file.rawPayload);
     const freshRow = [2, 3].find((n) => Number(ws.getRow(n).getCell(1).value) === fresh.id)!;
-    ws.getRow(freshRow).getCell(jobsCol).value = 77;
-    const whole = multipartFile(Buffer.from(await wb.xlsx.writeBuffer()), '统计2016.xlsx');
-    const refused = await operator.request('POST', '/api/carrier-stats/import', whole.payload, whole.headers);
-    expect(refused.statusCode, refused.body).toBe(400);
-    expect(refused.json<{ error: { code: string } }>().error.code).toBe('import_invalid');
-    expect((await operator.request('GET', `/api/carrier-stats/${draft.json<{ id: number }>().id}`)).json()).toMatchObject({ fields: { jobs: STATS.jobs } });
+    const acceptedRow = freshRow === 2 ? 3 : 2;
+    ws.getRow(freshRow).getCell(col('从业人员数')).value = 77;
+    const refused = await importFile(await buffer());
+    expect(refused).toMatchObject({ status: 'failed', error: '文件有 1 处错误，未导入任何数据', rowErrorTotal: 1 });
+    expect(refused.rowErrors).toEqual([{ row: acceptedRow, column: '年度', message: '2016年度统计报表状态为“已审核”，不能再修改' }]);
+    expect((await operator.request('GET', `/api/carrier-stats/${draftId}`)).json()).toMatchObject({ fields: { jobs: STATS.jobs } });
 
-    // without that row, the draft is saved from the file
-    ws.spliceRows(freshRow === 2 ? 3 : 2, 1);
-    const mp = multipartFile(Buffer.from(await wb.xlsx.writeBuffer()), '统计2016.xlsx');
-    const ok = await operator.request('POST', '/api/carrier-stats/import', mp.payload, mp.headers);
-    expect(ok.statusCode, ok.body).toBe(201);
-    expect(ok.json()).toMatchObject({ saved: 1, created: 0 });
-    expect((await operator.request('GET', `/api/carrier-stats/${draft.json<{ id: number }>().id}`)).json()).toMatchObject({ status: 'draft', fields: { jobs: 77 } });
+    // without that row, the draft is saved from the file, audited with what it was before
+    ws.spliceRows(acceptedRow, 1);
+    const ok = await importFile(await buffer());
+    expect(ok).toMatchObject({ status: 'done', error: null, result: { saved: 1, created: 0 } });
+    expect((await operator.request('GET', `/api/carrier-stats/${draftId}`)).json()).toMatchObject({ status: 'draft', fields: { jobs: 77 } });
+    const [audit] = await t.deps.database.rows<{ before: { jobs: number }; after: { jobs: number } }>(
+      sql`select before, after from audit_log where action = 'carrier_stats_case.update' and object_id = ${String(draftId)} order by id desc limit 1`,
+    );
+    expect(audit).toMatchObject({ before: { jobs: STATS.jobs }, after: { jobs: 77 } });
+  });
+
+  it('when the file has a year without a report, then the job opens it as a draft case with its create event and its year-on-year flags', async () => {
+    const chuangke = (await mine()).find((c) => c.name === '梦想小镇·创客邦众创空间')!;
+    const [prev] = await t.deps.database.rows<{ firms: number }>(sql`select firms_in_incubation as firms from carrier_stats where carrier_id = ${chuangke.id} and year = 2015`);
+    expect(prev, 'the demo makerspace has its 2015 report').toBeDefined();
+    const firms = prev.firms * 3;
+    // the columns in the file's order (HEADER): 2016, area, firms tripled, 1 new, 0 graduated, revenue, jobs, investment, IP, events
+    const done = await importFile(await fileOf([[chuangke.id, 2016, STATS.areaM2, firms, 1, 0, STATS.revenue, firms * 5, STATS.investment, STATS.ipCount, STATS.events]]));
+    expect(done, JSON.stringify(done.rowErrors)).toMatchObject({ status: 'done', result: { saved: 1, created: 1, flagged: 1 } });
+    const list = (await operator.request('GET', '/api/carrier-stats?year=2016')).json<{ items: { id: number; carrierId: number }[] }>().items;
+    const id = list.find((x) => x.carrierId === chuangke.id)!.id;
+    const detail = (await operator.request('GET', `/api/carrier-stats/${id}`)).json<{ status: string; title: string; fields: { firmsInIncubation: number }; flags: { field: string }[]; events: { action: string }[]; actions: { action: string }[] }>();
+    expect(detail).toMatchObject({ status: 'draft', fields: { firmsInIncubation: firms } });
+    expect(detail.flags.map((f) => f.field)).toContain('firmsInIncubation');
+    expect(detail.events.map((e) => e.action)).toEqual(['创建']);
+    // the case behaves as one opened by the form: the operator submits it
+    const submitted = await act(operator, `/api/carrier-stats/${id}/actions`, 'submit');
+    expect(submitted.statusCode, submitted.body).toBe(200);
+  });
+
+  it('when rows have several problems, then the job fails listing each problem once with its row, and writes nothing', async () => {
+    const [other] = await t.deps.database.rows<{ id: number }>(sql`
+      select c.id from carriers c join users u on u.organization_id <> c.organization_id where u.username = 'carrier' order by c.id limit 1`);
+    const fresh = (await mine()).find((c) => c.name === '云栖小镇·青年创业苑')!;
+    const good = [900, 12, 2, 1, 100000, 60, 0, 3, 10];
+    const before = await t.deps.database.rows<{ n: number }>(sql`select count(*)::int as n from carrier_stats`);
+    const failed = await importFile(
+      await fileOf([
+        [fresh.id, 2016, ...good], // row 2: fine
+        [other.id, 2016, ...good], // row 3: not the operator's (checked once the file reads well)
+        [fresh.id, 2016, ...good], // row 4: the same carrier and year again
+        [fresh.id, 2015, 900, 12, 2, 13, 100000, 60, 0, 3, 10], // row 5: more graduated than in incubation
+        [fresh.id, 2014, 900, 12, 2, 1, 100000, 60, 0, 3, null], // row 6: an empty figure
+      ]),
+    );
+    expect(failed.status).toBe('failed');
+    expect(failed.rowErrors.map((e) => [e.row, e.column])).toEqual([
+      [4, '载体编号'],
+      [5, '当年毕业企业数'],
+      [6, '创业活动场次'],
+    ]);
+    expect(failed.rowErrors[0].message).toBe('与第2行是同一载体同一年度');
+    expect(failed.rowErrors[2].message).toBe('必填');
+
+    // once the file reads well, the records are checked: another operator's carrier, a future year, a year before the founding
+    const checked = await importFile(await fileOf([[fresh.id, 2016, ...good], [other.id, 2016, ...good], [fresh.id, 2030, ...good], [fresh.id, 2010, ...good]]));
+    expect(checked.rowErrors.map((e) => [e.row, e.column])).toEqual([
+      [3, '载体编号'],
+      [4, '年度'],
+      [5, '年度'],
+    ]);
+    expect(checked.rowErrors[0].message).toMatch(/不是本单位运营的载体/);
+    expect(checked.rowErrors[1].message).toBe('统计年度不能晚于2016年');
+    expect(await t.deps.database.rows(sql`select count(*)::int as n from carrier_stats`)).toEqual(before);
+  });
+
+  it('when a file is over the row limit, an .xls or a CSV, then it is refused (the limit by the job, the format at once with the steps to convert)', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('统计');
+    ws.addRow(HEADER);
+    for (let i = 0; i <= MAX_STATS_ROWS; i++) {
+      ws.addRow([i + 1, 2016, 900, 12, 2, 1, 100000, 60, 0, 3, 10]);
+    }
+    const big = await importFile(Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(big).toMatchObject({ status: 'failed', error: `一次最多导入 ${MAX_STATS_ROWS} 行，请拆分文件` });
+    for (const [content, name] of [[Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), '统计.xls'], [Buffer.from('载体编号,年度\n1,2016\n'), '统计.csv']] as const) {
+      const mp = multipartFile(content, name);
+      const res = await operator.request('POST', '/api/carrier-stats/import', mp.payload, mp.headers);
+      expect(res.statusCode, name).toBe(415);
+      expect(res.json<Err>().error.details.fields[0].message).toMatch(/另存为/);
+    }
   });
 });
 

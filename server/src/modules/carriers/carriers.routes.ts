@@ -3,7 +3,8 @@ import type { Deps } from '../../deps.js';
 import { contextOf, requireActor } from '../../http/auth.js';
 import { readSingleUpload } from '../../http/upload.js';
 import { sendXlsx } from '../../http/attachment.js';
-import { XLSX_MIME } from '../../lib/xlsx.js';
+import { assertXlsxWithinLimits, XLSX_MIME } from '../../lib/xlsx.js';
+import { backgroundJob } from '../jobs/index.js';
 import * as applications from './applications.service.js';
 import { assertCarrierOperator } from './carriers.policy.js';
 import * as assessment from './assessment.service.js';
@@ -13,7 +14,8 @@ import * as service from './carriers.service.js';
 import * as national from './national.js';
 import * as parks from './parks.service.js';
 import * as stats from './stats.service.js';
-import { exportStats, importStats } from './stats.xlsx.js';
+import { startStatsImport } from './stats.import.js';
+import { exportStats } from './stats.xlsx.js';
 
 const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 
@@ -111,12 +113,21 @@ export const carriersRoutes = (deps: Deps): FastifyPluginAsyncZod => async (app)
   });
   app.post(
     '/api/carrier-stats/import',
-    { schema: { tags, summary: '从 Excel 导入本单位的年度统计（全部成功或全部不导入；只改填报中/退回的报表）', consumes: ['multipart/form-data'], response: { 201: s.importResult } } },
+    {
+      schema: {
+        tags,
+        summary: '从 Excel 导入本单位的年度统计：202 返回后台任务（GET /api/jobs/{id} 查看进度与结果；全部成功或全部不导入，只改填报中/退回的报表）',
+        consumes: ['multipart/form-data'],
+        response: { 202: backgroundJob },
+      },
+    },
     async (request, reply) => {
       const actor = requireActor(request);
-      // each row's carrier is checked again when it is saved; only operators import at all
-      const { buffer } = await readSingleUpload(request, { maxBytes: MAX_UPLOAD_BYTES, authorise: () => assertCarrierOperator(actor) });
-      return reply.status(201).send(await importStats(db, contextOf(request), buffer));
+      // each row's carrier is checked against the operator when the job runs; only operators import at all
+      const { buffer, filename } = await readSingleUpload(request, { maxBytes: MAX_UPLOAD_BYTES, authorise: () => assertCarrierOperator(actor) });
+      // .xlsx is a zip: the magic bytes (.xls and CSV get the steps to convert) and the zip's declared sizes, before any job starts.
+      assertXlsxWithinLimits(buffer);
+      return reply.status(202).send(await startStatsImport({ database: deps.database, ctx: contextOf(request), buffer, filename, log: app.log }));
     },
   );
   app.post('/api/carriers/:id/stats', { schema: { tags, summary: '填报某年度统计（新建或保存填报中的报表；运营机构）', params: s.idParam, body: s.statsBody, response: { 201: s.statsDetail } } }, async (request, reply) => {

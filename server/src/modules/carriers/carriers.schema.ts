@@ -200,7 +200,6 @@ export const statsDetail = statsLine.extend({
   actions: z.array(z.object({ action: z.string(), name: z.string(), needsComment: z.boolean() })),
   events: z.array(event),
 });
-export const importResult = z.object({ saved: z.number(), created: z.number(), items: z.array(z.object({ id: z.number(), carrierId: z.number(), flags: z.number() })) });
 
 export const assessmentBody = z.object({
   year,

@@ -110,7 +110,7 @@ export async function saveStatsTx(tx: Tx, ctx: RequestContext, carrierId: number
   if (existing) {
     const c = await lockCase(tx, ctx, existing.id, 'carrier_stats', '统计报表');
     if (!['draft', 'returned'].includes(c.status)) {
-      throw new AppError('conflict', `${year}年度统计报表已${statusName(instrumentOf('carrier_stats'), c.status)}，不能再修改`, { fields: [{ field: 'year', message: '该年度报表已提交' }] });
+      throw new AppError('conflict', `${year}年度统计报表状态为“${statusName(instrumentOf('carrier_stats'), c.status)}”，不能再修改`, { fields: [{ field: 'year', message: '该年度报表已提交' }] });
     }
     await tx.update(carrierStats).set({ ...columnsOf(f), flags }).where(eq(carrierStats.id, existing.id));
     await casesRepo.touchCase(tx, existing.id);

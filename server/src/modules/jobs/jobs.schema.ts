@@ -7,7 +7,7 @@ export const rowError = z.object({ row: z.number(), column: z.string(), message:
 /** A background job: progress while running, then its result, or its failure with the row errors (each once, at most 200 listed). */
 export const backgroundJob = z.object({
   id: z.number(),
-  kind: z.enum(['enterprise_import', 'voucher_issuance', 'indicator_import']),
+  kind: z.enum(['enterprise_import', 'voucher_issuance', 'indicator_import', 'carrier_stats_import']),
   status: z.enum(['running', 'done', 'failed']),
   progress: z.number(),
   stage: z.string().nullable(),

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { parseStatsWorkbook } from '../../modules/carriers/stats.xlsx.js';
+import { parseStatsWorkbook } from '../../modules/carriers/stats.import.js';
 import { whenJobSettled } from '../../modules/jobs/index.js';
 import { multipartFile } from '../factories.js';
 import { convert, officeTools, pdfPages, pythonPath, readXlsxStructure, save, officeSession, type XlsxSheetStructure } from './office.js';

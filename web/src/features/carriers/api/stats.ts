@@ -1,11 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, sessionHeaders, toApiError, unwrap, type BodyOf, type ResponseOf } from '../../../lib/api';
+import { api, unwrap, type BodyOf, type ResponseOf } from '../../../lib/api';
+import { uploadForJob } from '../../jobs/api/get-job';
 import { carriersKey, refreshCarriers } from './keys';
 
 export type StatsDetail = ResponseOf<'/api/carrier-stats/{id}', 'get'>;
 export type StatsLine = ResponseOf<'/api/carrier-stats', 'get'>['items'][number];
 export type StatsFields = BodyOf<'/api/carriers/{id}/stats', 'post'>['fields'];
-export type ImportResult = ResponseOf<'/api/carrier-stats/import', 'post'>;
 
 export const useStatsList = (query: { year?: number; status?: string }) =>
   useQuery({ queryKey: [...carriersKey, 'stats', query], queryFn: () => unwrap(api.GET('/api/carrier-stats', { params: { query } })) });
@@ -36,19 +36,7 @@ export function useStatsAction(id: number) {
   });
 }
 
-/** Uploads the statistics workbook (multipart, field "file"). */
-export async function importStats(file: File): Promise<ImportResult> {
-  const form = new FormData();
-  form.append('file', file);
-  const res = await fetch('/api/carrier-stats/import', { method: 'POST', body: form, credentials: 'same-origin', headers: sessionHeaders('POST') });
-  const body: unknown = await res.json().catch(() => null);
-  if (!res.ok) {
-    throw toApiError(res.status, body);
-  }
-  return body as ImportResult;
-}
-
+/** POST /api/carrier-stats/import (multipart field "file"): 202 with the background job that imports the workbook. */
 export function useImportStats() {
-  const qc = useQueryClient();
-  return useMutation({ mutationFn: importStats, onSuccess: () => refreshCarriers(qc) });
+  return useMutation({ mutationFn: ({ file, onProgress }: { file: File; onProgress: (percent: number) => void }) => uploadForJob('/api/carrier-stats/import', file, onProgress) });
 }

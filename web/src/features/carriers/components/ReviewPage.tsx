@@ -1,4 +1,4 @@
-import { Button, Card, Select, Tabs, Tag, Upload, message } from 'antd';
+import { Button, Card, Select, Tabs, Tag, message } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { StatusTag } from '../../../components/StatusTag';
@@ -6,16 +6,16 @@ import { Money } from '../../../components/Money';
 import { PageTitle } from '../../../components/PageTitle';
 import { DataTable, type DataColumn } from '../../../components/DataTable';
 import { businessDayjs } from '../../../lib/business-clock';
-import { ApiError } from '../../../lib/api';
 import { errorMessage } from '../../../lib/form-errors';
 import { orDash } from '../../../lib/format';
 import { useSession } from '../../../lib/session';
 import { useApplications, type ApplicationLine } from '../api/applications';
 import { useAssessments, type Assessment } from '../api/assessments';
 import { usePublishCarrierNotice } from '../api/notice';
-import { useImportStats, useStatsList, type StatsLine } from '../api/stats';
+import { useStatsList, type StatsLine } from '../api/stats';
 import { GRADE_COLORS } from '../constants';
 import { NationalTab } from './NationalTab';
+import { StatsImport } from './StatsImport';
 import { carriersMessages } from '../messages';
 import { translateFrom, useMessages } from '../../../lib/i18n';
 
@@ -109,7 +109,6 @@ function Stats({ isOperator }: { isOperator: boolean }) {
   const [year, setYear] = useState(businessDayjs().year() - 1);
   const [status, setStatus] = useState<string | undefined>();
   const q = useStatsList({ year, status });
-  const imp = useImportStats();
   const columns: DataColumn<StatsLine>[] = [
     { key: 'carrier', title: t('carriers.carrier'), dataIndex: 'carrierName', render: (v: string, r) => <Link to={`/carriers/stats/${r.id}`}>{v}</Link> },
     { key: 'district', title: t('carriers.district'), dataIndex: 'districtName', width: 90 },
@@ -149,23 +148,7 @@ function Stats({ isOperator }: { isOperator: boolean }) {
         </>
       }
       actions={
-        isOperator ? (
-          <Upload
-            accept=".xlsx"
-            showUploadList={false}
-            customRequest={async ({ file }) => {
-              try {
-                const r = await imp.mutateAsync(file as File);
-                message.success(t('carriers.review.imported', { saved: r.saved, created: r.created }));
-              } catch (err) {
-                const rows = err instanceof ApiError ? err.rows.map((x) => t('carriers.review.importError', { row: x.row, column: x.column, message: x.message })) : [];
-                message.error([errorMessage(err), ...rows.slice(0, 5)].join('；'));
-              }
-            }}
-          >
-            <Button loading={imp.isPending}>{t('carriers.review.import')}</Button>
-          </Upload>
-        ) : null
+        isOperator ? <StatsImport /> : null
       }
     />
   );

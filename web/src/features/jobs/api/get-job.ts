@@ -4,7 +4,7 @@ import { sessionHeaders, toApiError, type RowIssue } from '../../../lib/api';
 /** A background job (GET /api/jobs/{id}): an import or a bulk issuance, with progress, then its result or its row errors. */
 export interface BackgroundJob {
   id: number;
-  kind: 'enterprise_import' | 'voucher_issuance' | 'indicator_import';
+  kind: 'enterprise_import' | 'voucher_issuance' | 'indicator_import' | 'carrier_stats_import';
   status: 'running' | 'done' | 'failed';
   progress: number;
   stage: string | null;
