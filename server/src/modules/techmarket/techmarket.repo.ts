@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.js';
+import { runPrepared } from '../../db/prepared.js';
 import { districts, organizations } from '../../db/schema/orgs.js';
 import {
   tmAuctions,
@@ -86,12 +87,16 @@ function publicFilter(f: PublicFilter): SQL[] {
 
 /**
  * How a text search finds a tier's newest matches without counting them first: it walks the
- * newest approved rows of the filter in windows (PROBE_ROWS, then as many as the density seen so
- * far says a page needs, up to MAX_SCAN_ROWS in all), testing each row; what the windows did not
- * fill, the GIN index finds below the last window (all matches there, top-N by id). A common or
- * two-character term fills its page in the first windows; a rare one goes to the index at once.
- * The result is the same set and order either way: the newest matches, id descending.
+ * newest approved rows of the filter in windows (FIRST_WINDOW_ROWS, then as many as the density
+ * seen so far says a page needs, up to MAX_SCAN_ROWS in all), testing each row; what the windows
+ * did not fill, the GIN index finds below the last window (all matches there, top-N by id). A
+ * common or two-character term fills its page in the first window: one statement returns the
+ * page's listing rows. A term that no row of the first window holds in any tier is rare: both
+ * tiers come from the GIN index in one statement. The result is the same set and order either
+ * way: the newest matches, id descending.
  */
+export const FIRST_WINDOW_ROWS = 4000;
+/** The rows the rare test reads (title and description from the heap), at the top of the first window. */
 export const PROBE_ROWS = 2000;
 export const MAX_SCAN_ROWS = 40_000;
 
@@ -111,14 +116,12 @@ export interface TierMatch {
 
 /** Over a window's rows: stored text has its Han compatibility characters folded (foldHanCompatibility), as the index reads it. */
 function hanCondition(han: NonNullable<TierMatch['han']>): SQL {
-  const title = sql`title`;
-  const description = sql`description`;
-  const inTitle = han.terms.map((t) => sql`strpos(${title}, ${t}) > 0`);
+  const inTitle = han.terms.map((t) => sql`strpos(title, ${t}) > 0`);
   if (han.part === 'title') {
     return sql.join(inTitle, sql` and `);
   }
   const anywhere = sql.join(
-    han.terms.map((t) => sql`(strpos(${title}, ${t}) > 0 or strpos(${description}, ${t}) > 0)`),
+    han.terms.map((t) => sql`(strpos(title, ${t}) > 0 or strpos(description, ${t}) > 0)`),
     sql` and `,
   );
   return han.part === 'any' ? anywhere : sql`${anywhere} and not (${sql.join(inTitle, sql` and `)})`;
@@ -131,41 +134,73 @@ function windowCondition(m: TierMatch): SQL {
   return m.exclude ? sql`search_vector @@ ${m.tsquery}::tsquery and not (search_vector @@ ${m.exclude}::tsquery)` : sql`search_vector @@ ${m.tsquery}::tsquery`;
 }
 
+const below = (beforeId: number | undefined) => (beforeId === undefined ? sql`` : sql` and id < ${beforeId}`);
+
 /** The newest `size` rows of the filter below `beforeId`, with only the columns a window tests. */
 function windowRows(filter: SQL, m: TierMatch, beforeId: number | undefined, size: number): SQL {
-  const below = beforeId === undefined ? sql`` : sql` and id < ${beforeId}`;
   // a title-only window reads tm_listings_approved_title_idx alone (index-only scan: id and title)
   const columns = m.han ? (m.han.part === 'title' ? sql`id, title` : sql`id, title, description`) : sql`id, search_vector`;
-  return sql`select ${columns} from tm_listings where ${filter}${below} order by id desc limit ${size}`;
+  return sql`select ${columns} from tm_listings where ${filter}${below(beforeId)} order by id desc limit ${size}`;
+}
+
+/** The columns of a list row, from tm_listings l left join districts d. */
+const LIST_COLUMNS = sql`l.id, l.kind, l.title, l.description, l.domain, l.maturity, l.price_mode, l.price_fen, l.district_id,
+  d.name as district_name, l.organization_id, l.owner_name, l.status, l.reviewed_at`;
+type RawListRow = Record<string, unknown> & { id: number | null };
+
+function toListRow(r: RawListRow): ListingListRow {
+  return {
+    id: Number(r.id),
+    kind: r.kind as ListingListRow['kind'],
+    title: r.title as string,
+    description: r.description as string,
+    domain: r.domain as string,
+    maturity: r.maturity === null ? null : Number(r.maturity),
+    priceMode: r.price_mode as ListingListRow['priceMode'],
+    priceFen: r.price_fen === null ? null : Number(r.price_fen),
+    districtId: r.district_id === null ? null : Number(r.district_id),
+    districtName: r.district_name as string | null,
+    organizationId: Number(r.organization_id),
+    ownerName: r.owner_name as string,
+    status: r.status as ListingListRow['status'],
+    reviewedAt: r.reviewed_at === null ? null : new Date(r.reviewed_at as string | Date),
+  };
 }
 
 /**
- * One window: the newest `want` matching ids among the next `size` rows below `beforeId`. The walk
- * stops at the `want`-th match; only a window that does not fill asks where it ended.
+ * One window, one prepared statement (one round trip: db/prepared.ts): the listing rows of the newest `want` matches among the next `size`
+ * rows below `beforeId` (the walk stops at the `want`-th match). Only when the window does not
+ * fill does the same statement say where it ended (`floor`, rows `n`) and, with `probe`, whether
+ * any of its top PROBE_ROWS rows matches `probe` at all.
  */
-async function scanWindow(db: Executor, filter: SQL, m: TierMatch, beforeId: number | undefined, size: number, want: number) {
-  const rows = await raw<{ id: number }>(db, sql`select id from (${windowRows(filter, m, beforeId, size)}) w where ${windowCondition(m)} order by id desc limit ${want}`);
-  const ids = rows.map((r) => Number(r.id));
-  if (ids.length >= want) {
-    return { ids, n: size, floor: ids[ids.length - 1] };
-  }
-  const below = beforeId === undefined ? sql`` : sql` and id < ${beforeId}`;
-  const [end] = await raw<{ floor: number | null; n: number }>(
+async function scanWindow(db: Executor, filter: SQL, m: TierMatch, beforeId: number | undefined, size: number, want: number, probe?: TierMatch) {
+  const seen = probe
+    ? sql`(select count(*) from hits) > 0 or exists (select 1 from (${windowRows(filter, probe, beforeId, Math.min(size, PROBE_ROWS))}) p where ${windowCondition(probe)})`
+    : sql`true`;
+  const rows = await runPrepared<RawListRow & { floor: number | null; n: number | null; seen: boolean | null }>(
     db,
-    sql`select min(id) as floor, count(*)::int as n from (select id from tm_listings where ${filter}${below} order by id desc limit ${size}) w`,
+    'tm_search_window',
+    sql`with hits as (select id from (${windowRows(filter, m, beforeId, size)}) w where ${windowCondition(m)} order by id desc limit ${want})
+      select ${LIST_COLUMNS}, null::int as floor, null::int as n, null::boolean as seen
+        from hits h join tm_listings l on l.id = h.id left join districts d on d.id = l.district_id
+      union all
+      select ${sql.raw(Array(14).fill('null').join(', '))}, e.floor, e.n, ${seen}
+        from (select min(id) as floor, count(*)::int as n from (select id from tm_listings where ${filter}${below(beforeId)} order by id desc limit ${size}) x) e
+        where (select count(*) from hits) < ${want}`,
   );
-  return { ids, n: Number(end.n), floor: end.floor === null ? undefined : Number(end.floor) };
+  const end = rows.find((r) => r.id === null);
+  const hits = rows
+    .filter((r) => r.id !== null)
+    .map(toListRow)
+    .sort((a, b) => b.id - a.id);
+  if (!end) {
+    return { rows: hits, n: size, floor: hits[hits.length - 1].id, seen: true };
+  }
+  return { rows: hits, n: Number(end.n), floor: end.floor === null ? undefined : Number(end.floor), seen: end.seen !== false };
 }
 
-/** Whether any of the newest PROBE_ROWS rows of the filter matches: if none does, the term is rare and both tiers go to the index. */
-export async function seenInProbe(db: Executor, opts: PublicFilter & { match: TierMatch }): Promise<boolean> {
-  const filter = sql.join(publicFilter(opts), sql` and `);
-  const rows = await raw<{ id: number }>(db, sql`select id from (${windowRows(filter, opts.match, undefined, PROBE_ROWS)}) w where ${windowCondition(opts.match)} limit 1`);
-  return rows.length > 0;
-}
-
-/** Through the GIN index: the newest `want` matches below `beforeId` (ordering by id + 0 keeps the planner off the id index). */
-async function indexMatches(db: Executor, filter: SQL, m: TierMatch, beforeId: number | undefined, want: number): Promise<number[]> {
+/** Through the GIN index: the listing rows of the newest `want` matches below `beforeId` (ordering by id + 0 keeps the planner off the id index). */
+async function indexMatches(db: Executor, filter: SQL, m: TierMatch, beforeId: number | undefined, want: number): Promise<ListingListRow[]> {
   const conds = [filter, sql`search_vector @@ ${m.tsquery}::tsquery`];
   if (m.exclude) {
     conds.push(sql`not (search_vector @@ ${m.exclude}::tsquery)`);
@@ -173,49 +208,72 @@ async function indexMatches(db: Executor, filter: SQL, m: TierMatch, beforeId: n
   if (beforeId !== undefined) {
     conds.push(sql`id < ${beforeId}`);
   }
-  const rows = await raw<{ id: number }>(db, sql`select id from tm_listings where ${sql.join(conds, sql` and `)} order by id + 0 desc limit ${want}`);
-  return rows.map((r) => Number(r.id));
+  const rows = await runPrepared<RawListRow>(
+    db,
+    'tm_search_index',
+    sql`select ${LIST_COLUMNS} from (select id from tm_listings where ${sql.join(conds, sql` and `)} order by id + 0 desc limit ${want}) m
+      join tm_listings l on l.id = m.id left join districts d on d.id = l.district_id order by l.id desc`,
+  );
+  return rows.map(toListRow);
 }
 
-/** The ids of the newest `want` approved listings below `beforeId` that satisfy a tier's match. */
-export async function searchTierIds(
+/**
+ * The listing rows of the newest `want` approved listings below `beforeId` that satisfy a tier's
+ * match. With `probe` (the any-tier match), a first window in which no row matches `probe` ends
+ * the walk at once with `rare: true` (the caller asks the index for both tiers: searchRare).
+ */
+export async function searchTier(
   db: Executor,
-  opts: PublicFilter & { match: TierMatch; beforeId?: number; want: number; rare?: boolean },
-): Promise<number[]> {
+  opts: PublicFilter & { match: TierMatch; beforeId?: number; want: number; probe?: TierMatch },
+): Promise<{ rows: ListingListRow[]; rare: boolean }> {
   const filter = sql.join(publicFilter(opts), sql` and `);
-  const ids: number[] = [];
+  const rows: ListingListRow[] = [];
   let before = opts.beforeId;
   let scanned = 0;
-  let size = PROBE_ROWS;
-  while (!opts.rare && ids.length < opts.want) {
-    const w = await scanWindow(db, filter, opts.match, before, size, opts.want - ids.length);
-    ids.push(...w.ids);
+  let size = FIRST_WINDOW_ROWS;
+  for (;;) {
+    const w = await scanWindow(db, filter, opts.match, before, size, opts.want - rows.length, scanned ? undefined : opts.probe);
+    if (!w.seen) {
+      return { rows: [], rare: true };
+    }
+    rows.push(...w.rows);
     scanned += w.n;
-    if (ids.length >= opts.want || w.n < size || w.floor === undefined) {
-      return ids;
+    if (rows.length >= opts.want || w.n < size || w.floor === undefined) {
+      return { rows, rare: false };
     }
     before = w.floor;
     // rows still needed at the density seen so far, with half again for luck
-    const needed = ids.length ? Math.ceil(((opts.want - ids.length) * scanned * 1.5) / ids.length) : Infinity;
+    const needed = rows.length ? Math.ceil(((opts.want - rows.length) * scanned * 1.5) / rows.length) : Infinity;
     if (scanned + needed > MAX_SCAN_ROWS) {
       break;
     }
     size = Math.max(PROBE_ROWS, needed);
   }
-  return [...ids, ...(await indexMatches(db, filter, opts.match, before, opts.want - ids.length))];
+  return { rows: [...rows, ...(await indexMatches(db, filter, opts.match, before, opts.want - rows.length))], rare: false };
 }
 
-/** Listing rows by id, newest first. */
-export async function listingsByIds(db: Executor, ids: number[]): Promise<ListingListRow[]> {
-  if (!ids.length) {
-    return [];
-  }
-  return db
-    .select(listingSelection)
-    .from(tmListings)
-    .leftJoin(districts, eq(districts.id, tmListings.districtId))
-    .where(inArray(tmListings.id, ids))
-    .orderBy(desc(tmListings.id));
+/**
+ * A rare term, both tiers from the GIN index in one statement: every match of `any` (after the
+ * cursor), tier 1 where `inTitle` also matches, ordered tier first, then newest first.
+ */
+export async function searchRare(
+  db: Executor,
+  opts: PublicFilter & { any: string; inTitle: string; after?: { tier: 1 | 2; id: number }; want: number },
+): Promise<(ListingListRow & { tier: 1 | 2 })[]> {
+  const filter = sql.join(publicFilter(opts), sql` and `);
+  const a = opts.after;
+  const cursor = !a ? sql`` : a.tier === 1 ? sql` and (tier = 2 or id < ${a.id})` : sql` and tier = 2 and id < ${a.id}`;
+  const rows = await runPrepared<RawListRow & { tier: number }>(
+    db,
+    'tm_search_rare',
+    sql`select ${LIST_COLUMNS}, m.tier from (
+        select id, tier from (
+          select id, case when search_vector @@ ${opts.inTitle}::tsquery then 1 else 2 end as tier
+          from tm_listings where ${filter} and search_vector @@ ${opts.any}::tsquery) t
+        where true${cursor} order by tier, id desc limit ${opts.want}) m
+      join tm_listings l on l.id = m.id left join districts d on d.id = l.district_id order by m.tier, l.id desc`,
+  );
+  return rows.map((r) => ({ ...toListRow(r), tier: Number(r.tier) === 1 ? 1 : 2 }));
 }
 
 /** One page of approved listings without a text query, newest first. */

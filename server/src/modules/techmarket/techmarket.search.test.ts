@@ -106,7 +106,7 @@ describe('techmarket search (Chinese full text)', () => {
     // more approved rows than the first window holds, none with the term
     await t.deps.database.db.execute(sql`insert into tm_listings (kind, title, description, domain, price_mode, organization_id, owner_name, status, search_vector)
       select 'supply', '窗口填充' || g, '与检索无关的描述' || g, '新材料', 'negotiable', organization_id, owner_name, 'approved', (${"'窗口':1A '填充':2A y"} || g || ':3B')::tsvector
-      from generate_series(1, ${repo.PROBE_ROWS + 500}) g, (select organization_id, owner_name from tm_listings limit 1) o`);
+      from generate_series(1, ${repo.FIRST_WINDOW_ROWS + 500}) g, (select organization_id, owner_name from tm_listings limit 1) o`);
     // ⼈ is the Kangxi radical U+2F08: the index reads the NFKC text (人), so must the text test
     const newTitle = await publish('新型⼈工晶圆键合机', '国产设备，可替代进口，单位：测试辛。');
     expect(await ids('晶圆键合')).toEqual([newTitle, oldTitle, oldDescription]);
@@ -124,6 +124,19 @@ describe('techmarket search (Chinese full text)', () => {
     };
     expect(await ids('晶圆键合')).toEqual(await indexOnly('晶圆键合'));
     expect(await ids('量子')).toEqual(await indexOnly('量子'));
+    // 封装 is in no row of the first window (rare): both tiers come from the index, and so does every page
+    const rare = await ids('封装');
+    expect(rare.slice(0, 2)).toEqual([oldDescription, fixtures.titleChip]);
+    expect(rare).toEqual(expect.arrayContaining([oldTitle, fixtures.descChip]));
+    expect(rare).toEqual(await indexOnly('封装'));
+    const paged: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const body: { items: { id: number }[]; nextCursor: string | null } = (await search('封装', `&limit=1${cursor ? `&cursor=${cursor}` : ''}`)).json();
+      paged.push(...body.items.map((i) => i.id));
+      cursor = body.nextCursor;
+    } while (cursor);
+    expect(paged).toEqual(rare);
   });
 
   it('when a two-character term is searched over many listings, then the plan uses the GIN index, not a sequential scan', async () => {

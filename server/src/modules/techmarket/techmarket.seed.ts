@@ -282,7 +282,7 @@ export async function seedTechmarket(opts: { tx: Tx; ctx: RequestContext; pii: P
   const [enterpriseUser] = demoOrg ? await tx.select().from(users).where(eq(users.organizationId, demoOrg.id)).limit(1) : [];
   if (enterpriseUser && demoOrg) {
     const [sub] = await tx.insert(tmSubscriptions).values({ userId: enterpriseUser.id, organizationId: demoOrg.id, name: '芯片相关成果', q: '芯片', kind: 'supply' }).returning();
-    const [hit] = await repo.listingsByIds(tx, await repo.searchTierIds(tx, { match: { tsquery: "'芯片'" }, kind: 'supply', want: 1 }));
+    const [hit] = (await repo.searchTier(tx, { match: { tsquery: "'芯片'" }, kind: 'supply', want: 1 })).rows;
     if (hit && hit.organizationId !== demoOrg.id) {
       await tx.insert(tmNotifications).values({ userId: enterpriseUser.id, subscriptionId: sub.id, listingId: hit.id, title: `订阅“芯片相关成果”有新成果：${hit.title}` });
     }

@@ -71,37 +71,29 @@ export async function searchListings(opts: { db: Db; query: SearchQuery }) {
   }
   const terms = parseQuery(q);
   const inTitle = buildTsQuery(terms, 'A');
+  const any = buildTsQuery(terms);
   // terms of two or more Han characters are substrings: the windows test the text, not the tsvector
   const han = terms.every((t) => t.han && t.text.length >= 2) ? terms.map((t) => t.text) : undefined;
   const tiers: Record<1 | 2, repo.TierMatch> = {
     1: { tsquery: inTitle, ...(han ? { han: { terms: han, part: 'title' } } : {}) },
-    2: { tsquery: buildTsQuery(terms), exclude: inTitle, ...(han ? { han: { terms: han, part: 'rest' } } : {}) },
+    2: { tsquery: any, exclude: inTitle, ...(han ? { han: { terms: han, part: 'rest' } } : {}) },
   };
-  // one cheap look at the newest rows (any tier): a term none of them holds goes to the index at once
-  const rare = !(await repo.seenInProbe(db, { ...filter, match: { tsquery: buildTsQuery(terms), ...(han ? { han: { terms: han, part: 'any' } } : {}) } }));
-  const out: { id: number; tier: 1 | 2 }[] = [];
+  const want = query.limit + 1;
   let tier: 1 | 2 = after?.value === 2 ? 2 : 1;
-  let beforeId = after?.id;
-  let more = false;
-  while (out.length <= query.limit) {
-    const ids = await repo.searchTierIds(db, { ...filter, match: tiers[tier], beforeId, want: query.limit + 1 - out.length, rare });
-    out.push(...ids.map((id) => ({ id, tier })));
-    if (out.length > query.limit) {
-      more = true;
-      break;
-    }
-    if (tier === 2) {
-      break;
-    }
+  // the first window also tells whether any row in it matches at all: if none does, the term is rare
+  const first = await repo.searchTier(db, { ...filter, match: tiers[tier], beforeId: after?.id, want, probe: { tsquery: any, ...(han ? { han: { terms: han, part: 'any' } } : {}) } });
+  const out = first.rare
+    ? await repo.searchRare(db, { ...filter, any, inTitle, after: after ? { tier, id: after.id } : undefined, want })
+    : first.rows.map((r) => ({ ...r, tier }));
+  if (!first.rare && out.length < want && tier === 1) {
     tier = 2;
-    beforeId = undefined;
+    out.push(...(await repo.searchTier(db, { ...filter, match: tiers[2], want: want - out.length })).rows.map((r) => ({ ...r, tier })));
   }
   const page = out.slice(0, query.limit);
-  const rows = new Map((await repo.listingsByIds(db, page.map((x) => x.id))).map((r) => [r.id, r]));
   const last = page[page.length - 1];
   return {
-    items: page.map((x) => presentListItem(rows.get(x.id)!, terms, x.tier === 1)),
-    nextCursor: more && last ? encodeCursor(last.tier, last.id) : null,
+    items: page.map((r) => presentListItem(r, terms, r.tier === 1)),
+    nextCursor: out.length > query.limit && last ? encodeCursor(last.tier, last.id) : null,
   };
 }
 
