@@ -47,6 +47,21 @@ describe('the streaming .xlsx reader', () => {
     expect(rows[1].cells).toEqual(['913301060000000001', new Date('2015-06-01T00:00:00Z'), 1234.5]);
   });
 
+  it('when cells hold rich text, formulas, booleans, custom date formats and entities, then they come as exceljs gave them', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('名单');
+    ws.addRow(['富文本', '公式', '布尔', '日期', '符号']);
+    ws.addRow([{ richText: [{ text: '杭州' }, { font: { bold: true }, text: '科技' }] }, { formula: 'A1&"x"', result: '富文本x' }, true, new Date('2015-06-01T00:00:00Z'), 'A&B <c> "d"']);
+    ws.getCell('D2').numFmt = 'yyyy"年"m"月"d"日"';
+    ws.addRow([]);
+    ws.getCell('E4').value = 7;
+    const rows = await collect(Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(rows.map((r) => r.n)).toEqual([1, 2, 4]);
+    expect(rows[1].cells).toEqual(['杭州科技', { formula: 'A1&"x"', result: '富文本x' }, true, new Date('2015-06-01T00:00:00Z'), 'A&B <c> "d"']);
+    expect(rows[2].cells[4]).toBe(7);
+    expect(rows[2].cells.slice(0, 4).every((c) => c === undefined)).toBe(true);
+  });
+
   it('when a big file is read, then progress rises to 1 and the event loop gets a turn every few hundred rows', async () => {
     const buffer = await chineseWorkbook(30_000);
     const seen: number[] = [];

@@ -1,11 +1,10 @@
-import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
-import { pipeline } from 'node:stream/promises';
-import { createInflateRaw } from 'node:zlib';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import ExcelJS from 'exceljs';
+import { createInflateRaw, crc32, inflateRawSync } from 'node:zlib';
+import type ExcelJS from 'exceljs';
 import { AppError } from '../http/errors.js';
 import { assertXlsxWithinLimits, DEFAULT_LIMITS, type XlsxLimits } from './xlsx.js';
+import { sharedStrings, sheetCells, sheetRows, sheetStyles } from './xlsx.sheet.js';
 
 /** One row of the first worksheet: its number in the sheet and its cells (index 0 is column A). */
 export interface XlsxRow {
@@ -13,58 +12,27 @@ export interface XlsxRow {
   cells: ExcelJS.CellValue[];
 }
 
-/** How far the reader is through the file, for a progress bar: bytes of the (compressed) upload read. */
+/** How far the reader is through the file, for a progress bar: bytes of the (compressed) sheet read. */
 export type ReadProgress = (fractionRead: number) => void;
 
 /** Rows read between two turns of the event loop: other requests are served while a big file is read. */
 export const ROWS_PER_TURN = 500;
 
-/** Decodes UTF-8 across chunk boundaries (a character split between two chunks stays one character). */
-async function* utf8(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
-  const decoder = new StringDecoder('utf8');
-  for await (const chunk of chunks) {
-    const text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
-    if (text) {
-      yield text;
-    }
-  }
-  const tail = decoder.end();
-  if (tail) {
-    yield tail;
-  }
-}
-
-/**
- * exceljs's streaming reader decodes every inflated chunk on its own, so a Chinese character split
- * between two chunks turns into two U+FFFD (one name in a thousand came out garbled). Its shared
- * strings and worksheets are fed decoded text instead: the entry stream decodes itself, the
- * worksheet's chunks go through `utf8`.
- */
-interface ReaderInternals {
-  _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncGenerator<unknown>;
-  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown>;
-}
-const internals = ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as ReaderInternals;
-const parseSharedStrings = internals._parseSharedStrings;
-const parseWorksheet = internals._parseWorksheet;
-internals._parseSharedStrings = function (this: ReaderInternals, entry) {
-  entry.setEncoding('utf8');
-  return parseSharedStrings.call(this, entry);
-};
-internals._parseWorksheet = function (this: ReaderInternals, iterator, sheetNo) {
-  return parseWorksheet.call(this, utf8(iterator), sheetNo);
-};
-
 const unreadable = () => new AppError('import_invalid', '文件无法读取，请上传 .xlsx 格式的 Excel 文件（可先下载模板）', { errors: [] });
 
 const corrupt = () => new AppError('import_invalid', '文件不完整或已损坏，请用 Excel 或 WPS 重新保存为 .xlsx 后再上传', { errors: [] });
 
-/**
- * Inflates every entry once, discarding the output, before the reader sees the file: a corrupt
- * entry is refused here (exceljs's reader would wait forever on it), and an entry that inflates to
- * more than its declared size (a forged header) is stopped at that size. Memory stays at one chunk.
- */
-async function assertInflates(buffer: Buffer): Promise<void> {
+/** A zip entry as the central directory declares it (the sizes `assertXlsxWithinLimits` has bounded). */
+interface Entry {
+  method: number;
+  crc: number;
+  start: number;
+  compressed: number;
+  declared: number;
+}
+
+/** The zip's entries by name, read from the central directory; a local header out of place is a corrupt file. */
+function zipEntries(buffer: Buffer): Map<string, Entry> {
   let eocd = -1;
   for (let i = buffer.length - 22; i >= Math.max(0, buffer.length - 65557); i--) {
     if (buffer.readUInt32LE(i) === 0x06054b50) {
@@ -72,78 +40,170 @@ async function assertInflates(buffer: Buffer): Promise<void> {
       break;
     }
   }
+  const entries = new Map<string, Entry>();
   let p = buffer.readUInt32LE(eocd + 16);
   for (let n = buffer.readUInt16LE(eocd + 10); n > 0; n--) {
-    const method = buffer.readUInt16LE(p + 10);
-    const compressed = buffer.readUInt32LE(p + 20);
-    const declared = buffer.readUInt32LE(p + 24);
+    const nameLength = buffer.readUInt16LE(p + 28);
+    const name = buffer.toString('utf8', p + 46, p + 46 + nameLength);
     const local = buffer.readUInt32LE(p + 42);
-    p += 46 + buffer.readUInt16LE(p + 28) + buffer.readUInt16LE(p + 30) + buffer.readUInt16LE(p + 32);
     if (local + 30 > buffer.length || buffer.readUInt32LE(local) !== 0x04034b50) {
       throw corrupt();
     }
-    const start = local + 30 + buffer.readUInt16LE(local + 26) + buffer.readUInt16LE(local + 28);
-    if (start + compressed > buffer.length) {
+    const entry = {
+      method: buffer.readUInt16LE(p + 10),
+      crc: buffer.readUInt32LE(p + 16),
+      compressed: buffer.readUInt32LE(p + 20),
+      declared: buffer.readUInt32LE(p + 24),
+      start: local + 30 + buffer.readUInt16LE(local + 26) + buffer.readUInt16LE(local + 28),
+    };
+    if ((entry.method !== 0 && entry.method !== 8) || entry.start + entry.compressed > buffer.length) {
       throw corrupt();
     }
-    if (method === 0) {
-      continue;
-    }
-    let inflated = 0;
-    try {
-      await pipeline(Readable.from([buffer.subarray(start, start + compressed)]), createInflateRaw(), async (chunks: AsyncIterable<Buffer>) => {
-        for await (const chunk of chunks) {
-          inflated += chunk.length;
-          if (inflated > declared) {
-            throw corrupt();
-          }
-        }
-      });
-    } catch {
-      throw corrupt();
-    }
+    entries.set(name.replace(/^\//, ''), entry);
+    p += 46 + nameLength + buffer.readUInt16LE(p + 30) + buffer.readUInt16LE(p + 32);
   }
+  return entries;
+}
+
+/** A small entry (workbook, styles, shared strings) inflated at once, never past its declared size, its checksum verified. */
+function inflateEntry(buffer: Buffer, entry: Entry | undefined): string | null {
+  if (!entry) {
+    return null;
+  }
+  const raw = buffer.subarray(entry.start, entry.start + entry.compressed);
+  let out: Buffer;
+  try {
+    out = entry.method === 0 ? raw : inflateRawSync(raw, { maxOutputLength: Math.max(1, entry.declared) });
+  } catch {
+    throw corrupt();
+  }
+  if (out.length !== entry.declared || crc32(out) !== entry.crc) {
+    throw corrupt();
+  }
+  return out.toString('utf8');
+}
+
+/**
+ * The sheet entry inflated as a stream of text: never past its declared size, a character split
+ * between two chunks kept whole, the checksum verified at the end (a corrupt entry that still
+ * inflates is refused too). Memory stays at one chunk.
+ */
+async function* inflateText(buffer: Buffer, entry: Entry, onRead: (fraction: number) => void): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  const raw = buffer.subarray(entry.start, entry.start + entry.compressed);
+  let inflated = 0;
+  let crc = 0;
+  if (entry.method === 0) {
+    onRead(1);
+    if (crc32(raw) !== entry.crc) {
+      throw corrupt();
+    }
+    yield decoder.write(raw) + decoder.end();
+    return;
+  }
+  const inflater = createInflateRaw({ chunkSize: 256 * 1024 });
+  const slice = 256 * 1024;
+  let fed = 0;
+  const feed = () => {
+    while (fed < raw.length) {
+      const end = Math.min(raw.length, fed + slice);
+      const more = inflater.write(raw.subarray(fed, end));
+      fed = end;
+      if (!more) {
+        inflater.once('drain', feed);
+        return;
+      }
+    }
+    inflater.end();
+  };
+  feed();
+  try {
+    for await (const chunk of inflater as AsyncIterable<Buffer>) {
+      inflated += chunk.length;
+      if (inflated > entry.declared) {
+        throw corrupt();
+      }
+      crc = crc32(chunk, crc);
+      onRead(fed / raw.length);
+      yield decoder.write(chunk);
+    }
+  } catch {
+    throw corrupt();
+  } finally {
+    inflater.destroy();
+  }
+  if (inflated !== entry.declared || crc !== entry.crc) {
+    throw corrupt();
+  }
+  yield decoder.end();
+}
+
+/** The first worksheet's entry, by the workbook's first sheet and its relationship (else the usual name). */
+function firstSheet(buffer: Buffer, entries: Map<string, Entry>): Entry | undefined {
+  const workbook = inflateEntry(buffer, entries.get('xl/workbook.xml')) ?? '';
+  const rels = inflateEntry(buffer, entries.get('xl/_rels/workbook.xml.rels')) ?? '';
+  const id = /<(?:\w+:)?sheet\b[^>]*?\br:id="([^"]*)"/.exec(workbook)?.[1];
+  const rel = id ? new RegExp(`<Relationship\\b[^>]*?\\bId="${id.replace(/[^\w]/g, '')}"[^>]*>`).exec(rels)?.[0] : undefined;
+  const target = rel ? /\bTarget="([^"]*)"/.exec(rel)?.[1] : undefined;
+  const path = target ? (target.startsWith('/') ? target.slice(1) : `xl/${target}`) : 'xl/worksheets/sheet1.xml';
+  return entries.get(path.replace(/\/\.\//g, '/')) ?? entries.get('xl/worksheets/sheet1.xml');
 }
 
 /**
  * Streams the first worksheet of an .xlsx row by row, after the zip checks of `assertXlsxWithinLimits`
- * (so a bomb is refused before anything is inflated): the workbook is never held as a whole, only
- * the shared strings and the current rows are, and the event loop gets a turn every few hundred rows.
- * Empty rows are skipped; the header is row 1 like any other.
+ * (so a bomb is refused before anything is inflated): every entry read is inflated no further than
+ * its declared size and its checksum verified, the sheet's XML is scanned as it inflates (see
+ * xlsx.sheet.ts), only the shared strings and the current rows are held, and the event loop gets a
+ * turn every few hundred rows. Empty rows are skipped; the header is row 1 like any other.
+ * Cells come as exceljs's reader gave them: text, numbers, dates (by the cell's number format),
+ * booleans, `{ formula, result }`, `{ error }`.
  */
 export async function* readXlsxRows(buffer: Buffer, opts: { limits?: XlsxLimits; onProgress?: ReadProgress } = {}): AsyncGenerator<XlsxRow> {
   assertXlsxWithinLimits(buffer, opts.limits ?? DEFAULT_LIMITS);
-  await assertInflates(buffer);
-  const chunk = 64 * 1024;
+  const entries = zipEntries(buffer);
+  const sheet = firstSheet(buffer, entries);
+  if (!sheet) {
+    throw unreadable();
+  }
+  const workbook = inflateEntry(buffer, entries.get('xl/workbook.xml')) ?? '';
+  const context = {
+    strings: sharedStrings(inflateEntry(buffer, entries.get('xl/sharedStrings.xml')) ?? ''),
+    dateStyles: sheetStyles(inflateEntry(buffer, entries.get('xl/styles.xml')) ?? ''),
+    date1904: /<(?:\w+:)?workbookPr\b[^>]*\bdate1904="(?:1|true)"/.test(workbook),
+  };
   let read = 0;
-  const input = Readable.from(
-    (function* () {
-      for (let at = 0; at < buffer.length; at += chunk) {
-        read = Math.min(buffer.length, at + chunk);
-        yield buffer.subarray(at, read);
-      }
-    })(),
-  );
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
   let sinceTurn = 0;
+  let carry = '';
+  const state = { last: 0 };
+  const rowsOf = function* (text: string) {
+    for (const row of sheetRows(text, state)) {
+      const cells = sheetCells(row.body, context);
+      if (cells.length) {
+        yield { n: row.n, cells };
+      }
+    }
+  };
   try {
-    for await (const sheet of reader) {
-      for await (const row of sheet as unknown as AsyncIterable<ExcelJS.Row>) {
-        const values = row.values as ExcelJS.CellValue[];
-        yield { n: row.number, cells: values.slice(1) };
+    for await (const text of inflateText(buffer, sheet, (f) => (read = f))) {
+      carry += text;
+      const end = carry.lastIndexOf('</row>');
+      if (end < 0) {
+        continue;
+      }
+      const whole = carry.slice(0, end + 6);
+      carry = carry.slice(end + 6);
+      for (const row of rowsOf(whole)) {
+        yield row;
         if (++sinceTurn >= ROWS_PER_TURN) {
           sinceTurn = 0;
-          opts.onProgress?.(read / buffer.length);
+          opts.onProgress?.(read);
           await nextTurn();
         }
       }
-      // Only the first worksheet (the data; a help sheet may follow).
-      break;
     }
+    yield* rowsOf(carry);
   } catch (err) {
     throw err instanceof AppError ? err : unreadable();
-  } finally {
-    input.destroy();
   }
   opts.onProgress?.(1);
 }
