@@ -1,6 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -12,7 +11,8 @@ import { clientErrorHandler, frameworkErrorHandler, registerErrorHandler } from 
 import { registerLanguage } from './http/language.js';
 import { NAMES_EN } from './i18n/names-en.js';
 import { registerWebApp } from './http/static.js';
-import { closeConnectionsWithUnreadBodies } from './http/upload.js';
+import { closeIfBodyUnread } from './http/upload.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 import { postgresRateLimitStore } from './http/rate-limit-store.js';
 import { strictValidatorCompiler } from './http/strict-input.js';
 import { DEV_AUDIT_KEY } from './config/audit-key.js';
@@ -85,16 +85,18 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
 
   app.setValidatorCompiler(strictValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.addHook('onSend', async (request, reply) => {
+  // the one onSend hook: every answer names its request; one sent before its body was read closes its connection
+  app.addHook('onSend', (request, reply, payload, done) => {
     void reply.header('x-request-id', request.id);
+    closeIfBodyUnread(request, reply);
+    done(null, payload);
   });
   registerErrorHandler(app);
   registerLanguage(app, NAMES_EN);
-  closeConnectionsWithUnreadBodies(app);
   // a stall shows in the log even at warn level (npm start, the browser tests)
   logSlowRequests(app, 2000);
 
-  await app.register(helmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

@@ -242,11 +242,26 @@ declare module 'fastify' {
 export function registerLanguage(app: FastifyInstance, names: Readonly<Record<string, string>>): void {
   const english = new Translator(names);
   app.decorateRequest('lang', 'zh');
-  app.addHook('onRequest', async (request: FastifyRequest, reply) => {
+  // callback hooks, not async ones: no promise per request on the hot path
+  app.addHook('onRequest', (request: FastifyRequest, reply, done) => {
     request.lang = preferredLang(request.headers['accept-language']);
     if (request.url.startsWith('/api/')) {
       void reply.header('vary', 'Accept-Language');
     }
+    done();
   });
-  app.addHook('preSerialization', async (request, _reply, payload) => (request.lang === 'en' && payload !== null && typeof payload === 'object' ? english.payload(payload) : payload));
+  app.addHook('preSerialization', (request: FastifyRequest, _reply, payload: unknown, done) => {
+    if (request.lang !== 'en' || payload === null || typeof payload !== 'object') {
+      done(null, payload);
+      return;
+    }
+    let translated: unknown;
+    try {
+      translated = english.payload(payload);
+    } catch (err) {
+      done(err as Error);
+      return;
+    }
+    done(null, translated);
+  });
 }

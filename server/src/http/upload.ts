@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from './errors.js';
 
 export interface UploadOptions {
@@ -40,10 +40,8 @@ export async function readSingleUpload(request: FastifyRequest, opts: UploadOpti
  * its connection: otherwise Node reads and discards the rest of the body, however large, to keep
  * the connection alive for the next request.
  */
-export function closeConnectionsWithUnreadBodies(app: FastifyInstance): void {
-  app.addHook('onSend', async (request, reply) => {
-    if (request.raw.complete === false) {
-      void reply.header('connection', 'close');
-    }
-  });
+export function closeIfBodyUnread(request: FastifyRequest, reply: FastifyReply): void {
+  if (request.raw.complete === false) {
+    void reply.header('connection', 'close');
+  }
 }
