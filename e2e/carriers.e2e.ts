@@ -3,6 +3,7 @@
 // notice, which the city publishes; then the operator files the makerspace's first annual statistics and the district passes
 // them. Then the city draws an incubator's expert panel and records 科技部's result on a national recommendation.
 // Screenshots of the operator's and the reviewers' pages and of the public list.
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, login, newPage, screenshot } from './support.js';
@@ -111,6 +112,34 @@ describe('carriers: a makerspace from its application to its first annual statis
     await district.getByRole('tab', { name: '年度统计' }).click();
     await shot(district, 'carriers-review-stats');
     await district.context().close();
+  });
+
+  it('when the operator imports its statistics from Excel, then a dialog follows the job: the rows to fix, then what was saved', async () => {
+    const page = await newPage(browser);
+    await login(page, 'carrier');
+    const mine = (await (await page.request.get('/api/carriers')).json()) as { items: { id: number; name: string }[] };
+    const chuangke = mine.items.find((c) => c.name === '梦想小镇·创客邦众创空间')!;
+    const file = async (graduated: number) => {
+      const wb = new ExcelJS.Workbook();
+      wb.addWorksheet('统计').addRows([
+        ['载体编号', '年度', '场地面积（平方米）', '在孵企业数', '当年新孵企业数', '当年毕业企业数', '在孵企业总收入（元）', '从业人员数', '获得投融资额（元）', '知识产权数', '创业活动场次'],
+        [chuangke.id, 2016, 1200, 20, 6, graduated, 4_000_000, 90, 2_000_000, 5, 24],
+      ]);
+      return { name: '年度统计2016.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await wb.xlsx.writeBuffer()) };
+    };
+    await page.goto('/carriers/review?tab=stats');
+    const upload = page.getByRole('tabpanel').locator('input[type=file]');
+    await upload.setInputFiles(await file(30));
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.getByTestId('job-failed').isVisible()).toBe(true);
+    await expect.poll(() => dialog.getByRole('cell', { name: '当年毕业企业数（30）不能多于在孵企业数（20）' }).isVisible()).toBe(true);
+    await shot(page, 'carriers-stats-import-errors');
+    await dialog.locator('.ant-modal-footer').getByRole('button', { name: '关闭' }).click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await upload.setInputFiles(await file(2));
+    await expect.poll(() => dialog.getByTestId('job-done').isVisible()).toBe(true);
+    await expect.poll(() => dialog.getByText('已导入 1 份报表（新建 1 份）').isVisible()).toBe(true);
+    await page.context().close();
   });
 
   it('when the public opens the list, then recognised makerspaces are listed with their certificates', async () => {
