@@ -134,13 +134,21 @@ function windowCondition(m: TierMatch): SQL {
   return m.exclude ? sql`search_vector @@ ${m.tsquery}::tsquery and not (search_vector @@ ${m.exclude}::tsquery)` : sql`search_vector @@ ${m.tsquery}::tsquery`;
 }
 
+/**
+ * A row count written into the statement, not sent as a parameter: with the limits known, the
+ * plan of a prepared window statement costs the same generic or custom, so PostgreSQL keeps the
+ * generic plan after five runs and stops planning it (window sizes are whole thousands, so the
+ * texts stay few).
+ */
+const lit = (n: number) => sql.raw(String(Math.trunc(n)));
+
 const below = (beforeId: number | undefined) => (beforeId === undefined ? sql`` : sql` and id < ${beforeId}`);
 
 /** The newest `size` rows of the filter below `beforeId`, with only the columns a window tests. */
 function windowRows(filter: SQL, m: TierMatch, beforeId: number | undefined, size: number): SQL {
   // a title-only window reads tm_listings_approved_title_idx alone (index-only scan: id and title)
   const columns = m.han ? (m.han.part === 'title' ? sql`id, title` : sql`id, title, description`) : sql`id, search_vector`;
-  return sql`select ${columns} from tm_listings where ${filter}${below(beforeId)} order by id desc limit ${size}`;
+  return sql`select ${columns} from tm_listings where ${filter}${below(beforeId)} order by id desc limit ${lit(size)}`;
 }
 
 /** The columns of a list row, from tm_listings l left join districts d. */
@@ -180,13 +188,13 @@ async function scanWindow(db: Executor, filter: SQL, m: TierMatch, beforeId: num
   const rows = await runPrepared<RawListRow & { floor: number | null; n: number | null; seen: boolean | null }>(
     db,
     'tm_search_window',
-    sql`with hits as (select id from (${windowRows(filter, m, beforeId, size)}) w where ${windowCondition(m)} order by id desc limit ${want})
+    sql`with hits as (select id from (${windowRows(filter, m, beforeId, size)}) w where ${windowCondition(m)} order by id desc limit ${lit(want)})
       select ${LIST_COLUMNS}, null::int as floor, null::int as n, null::boolean as seen
         from hits h join tm_listings l on l.id = h.id left join districts d on d.id = l.district_id
       union all
       select ${sql.raw(Array(14).fill('null').join(', '))}, e.floor, e.n, ${seen}
-        from (select min(id) as floor, count(*)::int as n from (select id from tm_listings where ${filter}${below(beforeId)} order by id desc limit ${size}) x) e
-        where (select count(*) from hits) < ${want}`,
+        from (select min(id) as floor, count(*)::int as n from (select id from tm_listings where ${filter}${below(beforeId)} order by id desc limit ${lit(size)}) x) e
+        where (select count(*) from hits) < ${lit(want)}`,
   );
   const end = rows.find((r) => r.id === null);
   const hits = rows
@@ -247,7 +255,7 @@ export async function searchTier(
     if (scanned + needed > MAX_SCAN_ROWS) {
       break;
     }
-    size = Math.max(PROBE_ROWS, needed);
+    size = Math.min(Math.max(PROBE_ROWS, Math.ceil(needed / 1000) * 1000), MAX_SCAN_ROWS - scanned);
   }
   return { rows: [...rows, ...(await indexMatches(db, filter, opts.match, before, opts.want - rows.length))], rare: false };
 }
