@@ -28,9 +28,21 @@ export function pgArray(values: readonly (string | number | bigint | boolean | n
   return `${out}}`;
 }
 
-/** `unnest(...)::type[]` parameter of one column: the column's own driver mapping (jsonb, timestamps), then the literal. */
+/**
+ * `unnest(...)::type[]` parameter of one column: the column's own driver mapping (jsonb, timestamps),
+ * then the literal. A value repeated from the row before (one Date for a whole batch) is mapped once.
+ */
 function columnArray(column: PgColumn, values: unknown[]): SQL {
-  const literal = pgArray(values.map((v) => (v === null || v === undefined ? null : (column.mapToDriverValue(v) as string | number))));
+  let last: unknown;
+  let mapped: string | number | null = null;
+  const driver = (v: unknown) => {
+    if (v !== last) {
+      last = v;
+      mapped = column.mapToDriverValue(v) as string | number;
+    }
+    return mapped;
+  };
+  const literal = pgArray(values.map((v) => (v === null || v === undefined ? null : driver(v))));
   return sql`${literal}::${sql.raw(`${column.getSQLType()}[]`)}`;
 }
 

@@ -188,8 +188,9 @@ async function registeredCodes(db: Executor, rows: ValidRow[], scope: Scope): Pr
 
 /**
  * Writes the validated rows in one transaction (all or nothing), WRITE_BATCH enterprises per
- * round of three statements (enterprises, timeline events, audit rows; one bind parameter per
- * column, see db/bulk.ts), giving the event loop a turn and the progress bar a step between rounds.
+ * round of three statements (enterprises, timeline events, one audit row listing the batch; one
+ * bind parameter per column, see db/bulk.ts), giving the event loop a turn and the progress bar a
+ * step between rounds.
  */
 async function writeRows(opts: { database: Database; ctx: RequestContext; rows: ValidRow[]; source: string; control?: JobControl }) {
   const actor = actorOf(opts.ctx);
@@ -211,14 +212,21 @@ async function writeRows(opts: { database: Database; ctx: RequestContext; rows: 
         tx,
         inserted.map((r) => ({ enterpriseId: r.id, module: 'enterprises', kind: 'imported', title, refType: 'enterprise', refId: r.id, occurredAt: createdAt })),
       );
-      await recordAuditMany(
-        tx,
-        opts.ctx,
-        inserted.map(({ id, version, valid }) => {
-          const { legalRepIdEnc: _a, legalRepIdHash: _b, legalRepPhoneEnc: _c, legalRepPhoneHash: _d, contactPhoneEnc: _e, contactPhoneHash: _f, ...plain } = valid.row;
-          return { action: 'enterprise.import', objectType: 'enterprise', objectId: id, after: { id, ...plain, ...valid.masked, version, createdAt } };
-        }),
-      );
+      // One audit row per batch (docs/decisions/0007): who and when as any audit row, which enterprises with masks of their personal data.
+      await recordAuditMany(tx, opts.ctx, [
+        {
+          action: 'enterprise.import',
+          objectType: 'enterprise_import',
+          objectId: opts.control?.jobId ?? opts.source,
+          after: {
+            source: opts.source,
+            batch: i / WRITE_BATCH + 1,
+            batches: Math.ceil(opts.rows.length / WRITE_BATCH),
+            createdAt,
+            enterprises: inserted.map(({ id, valid }) => ({ id, uscc: valid.row.uscc, name: valid.row.name, districtId: valid.row.districtId, ...valid.masked })),
+          },
+        },
+      ]);
       opts.control?.progress(55 + ((i + batch.length) / opts.rows.length) * 45, `正在写入（${i + batch.length} / ${opts.rows.length}）`);
       await nextTurn();
     }

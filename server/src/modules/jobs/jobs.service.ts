@@ -22,6 +22,8 @@ interface JobLogger {
 }
 
 export interface JobControl {
+  /** the job's id, for what the work records about itself (an import's audit rows) */
+  jobId?: number;
   /**
    * Records how far the job is (0–100) and what it is doing, without waiting for the write: on the
    * embedded database a write outside the job's transaction waits for it to commit.
@@ -77,6 +79,7 @@ export async function startJob(opts: {
   };
   let lastAt = 0;
   const control: JobControl = {
+    jobId: job.id,
     progress(percent, stage) {
       const now = Date.now();
       if (now - lastAt >= PROGRESS_EVERY_MS) {

@@ -11,6 +11,7 @@ export const auditMessages = {
   'audit.objectType.api_token': ['API令牌', 'API token'],
   'audit.objectType.enterprise': ['企业', 'Enterprise'],
   'audit.objectType.import_batch': ['导入批次', 'Import batch'],
+  'audit.objectType.enterprise_import': ['企业批量导入', 'Enterprise import'],
   'audit.objectType.expert': ['专家', 'Expert'],
   'audit.objectType.panel_member': ['评审专家', 'Panel expert'],
   'audit.objectType.recognition': ['认定证书', 'Recognition certificate'],
