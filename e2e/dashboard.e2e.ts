@@ -3,16 +3,13 @@
 // 2015 work summary (built in the background, with progress); a district officer sees only its district.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, login, newPage, screenshot } from './support.js';
+import { launch, login, newPage, pickOption, screenshot, selectLabelled } from './support.js';
 
 let browser: Browser;
 
 /** Picks the dashboard's year from its select, until the select shows it. */
 async function pickYear(page: Page, year: string) {
-  const select = page.getByLabel('年度', { exact: true });
-  await select.click();
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${year}"]`).click();
-  await expect.poll(() => select.evaluate((el) => el.closest('.ant-select')?.textContent ?? '')).toContain(year);
+  await pickOption(page, selectLabelled(page, '年度'), year);
 }
 
 beforeAll(async () => {

@@ -2,7 +2,7 @@
 // about a wrong credit code, and a district officer sees only its own district.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, login, newPage, pickOption, screenshot } from './support.js';
+import { launch, login, newPage, pickOption, screenshot, selectLabelled } from './support.js';
 
 const OTHER_DISTRICTS = ['上城区', '下城区', '江干区', '拱墅区', '滨江区', '萧山区', '余杭区', '富阳区', '桐庐县', '淳安县', '建德市', '临安市'];
 
@@ -24,8 +24,7 @@ async function tableRows(page: Page) {
 const input = (page: Page, id: string) => page.locator(`input[data-testid="${id}"], [data-testid="${id}"] input`).first();
 
 async function chooseOption(page: Page, label: string, option: string) {
-  await page.getByLabel(label, { exact: true }).first().click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+  await pickOption(page, selectLabelled(page, label), option);
 }
 
 describe('enterprise registry', () => {

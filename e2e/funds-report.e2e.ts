@@ -3,7 +3,7 @@
 // investment appears on the enterprise's timeline. Screenshots of the officer's pages and charts.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, login, newPage, screenshot } from './support.js';
+import { launch, login, newPage, pickOption, screenshot, selectLabelled } from './support.js';
 
 const ENTERPRISE = '杭州西溪智芯科技有限公司';
 
@@ -21,8 +21,7 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 async function pick(page: Page, label: string, option: string): Promise<void> {
-  await page.getByLabel(label).click();
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
+  await pickOption(page, selectLabelled(page, label), option);
 }
 
 describe('funds: a quarterly report from filing to the enterprise timeline', () => {

@@ -3,7 +3,7 @@
 // rectification case; the public reads the 科技下乡 events.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, login, newPage, screenshot } from './support.js';
+import { launch, login, newPage, pickOption, screenshot, selectLabelled } from './support.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -63,8 +63,7 @@ describe('policy library, spot checks and outreach', () => {
   it('when a visitor opens 科技下乡 for 2015, then the six events of the year are listed', async () => {
     const page = await newPage(browser);
     await page.goto('/public/outreach');
-    await page.getByLabel('年度').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '2015年' }).click();
+    await pickOption(page, selectLabelled(page, '年度'), '2015年');
     await expect.poll(() => page.getByTestId('outreach-event').count()).toBe(6);
     await screenshot(page, 'outreach-public');
   });

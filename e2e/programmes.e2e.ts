@@ -4,7 +4,7 @@
 // contract uploaded, and tranche 1 is approved, sent and confirmed by the treasurer.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, login, newPage, screenshot } from './support.js';
+import { launch, login, newPage, pickOption, screenshot, selectLabelled } from './support.js';
 
 const CALL = '2016年度杭州市一般科研项目申报指南（第二批）';
 const TITLE = '基于机器视觉的纺织品瑕疵在线检测装备研发';
@@ -50,8 +50,7 @@ describe('programmes: from a call to the first tranche paid', () => {
     await page.goto('/programmes/projects');
     await page.getByRole('button', { name: '申报项目' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('申报指南').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: CALL }).click();
+    await pickOption(page, selectLabelled(dialog, '申报指南'), CALL);
     await dialog.getByLabel('项目名称').fill(TITLE);
     await dialog.getByRole('button', { name: '创建申报书' }).click();
     await page.waitForURL(/\/programmes\/projects\/\d+$/);
@@ -224,8 +223,7 @@ describe('programmes: a designed call, its invitation, attachments and a withdra
     await ent.goto('/programmes/projects');
     await ent.getByRole('button', { name: '申报项目' }).click();
     const apply = ent.getByRole('dialog');
-    await apply.getByLabel('申报指南').click();
-    await ent.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: `【主动设计·已受邀】${DESIGNED}` }).click();
+    await pickOption(ent, selectLabelled(apply, '申报指南'), `【主动设计·已受邀】${DESIGNED}`);
     await apply.getByLabel('项目名称').fill('工业机器人精密减速器研发及产业化');
     await apply.getByRole('button', { name: '创建申报书' }).click();
     await ent.waitForURL(/\/programmes\/projects\/\d+$/);

@@ -2,7 +2,7 @@
 // enterprise against the high-tech enterprise and S&T SME rules; the admin loads next year's holidays.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, login, newPage, screenshot } from './support.js';
+import { launch, login, newPage, pickOption, screenshot } from './support.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -35,8 +35,7 @@ describe('public self-assessment', () => {
 
     await pickDate(page, 'hnte_applicationDate', '2016-06-01');
     await pickDate(page, 'hnte_registeredOn', '2012-03-15');
-    await page.locator('#hnte_domain').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '电子信息' }).click();
+    await pickOption(page, page.locator('.ant-select').filter({ has: page.locator('#hnte_domain') }).first(), '电子信息');
     await fill(page, 'hnte_employees', 120);
     await fill(page, 'hnte_stEmployees', 30);
     const years = [

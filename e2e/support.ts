@@ -30,6 +30,13 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `e2e/screenshots/${name}.png`, fullPage: true });
 }
 
+/** The antd select whose input carries this label (its form label or aria-label). */
+export function selectLabelled(scope: Page | Locator, label: string): Locator {
+  // the inner locator of `has` is matched inside each select, so it is built from the page, not the scope
+  const page = 'keyboard' in scope ? scope : scope.page();
+  return scope.locator('.ant-select').filter({ has: page.getByLabel(label, { exact: true }) }).first();
+}
+
 /**
  * Chooses an option of a select (the locator holds the select, or the form item around it) and
  * checks it took: a click on a list still sliding open can miss and leave the list open over the
