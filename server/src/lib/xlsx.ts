@@ -231,7 +231,7 @@ export interface XlsxLimits {
 export const DEFAULT_LIMITS: XlsxLimits = { maxEntries: 200, maxInflatedBytes: 150 * 1024 * 1024 };
 
 const XLS_STEPS = '这是旧版 Excel 97-2003 工作簿（.xls），平台只接受 .xlsx。请用 Excel 或 WPS 打开该文件，点“文件 → 另存为”，保存类型选“Excel 工作簿（*.xlsx）”；LibreOffice 选“Excel 2007-365 (.xlsx)”。然后上传新保存的 .xlsx 文件。';
-const CSV_STEPS = '这是 CSV 文本文件，平台只接受 .xlsx（中文 Excel 保存的 CSV 为 GBK 编码，直接导入会乱码）。请用 Excel 或 WPS 打开该 CSV，点“文件 → 另存为”，保存类型选“Excel 工作簿（*.xlsx）”，再上传；或下载导入模板，把数据粘贴进模板（统一社会信用代码、身份证号等列已设为文本，粘贴时请选“只粘贴值”）。';
+const CSV_STEPS = '这是 CSV 文本文件，平台只接受 .xlsx（中文 Excel 保存的 CSV 为 GBK 编码，直接导入会乱码）。请用 Excel 或 WPS 打开该 CSV，点“文件 → 另存为”，保存类型选“Excel 工作簿（*.xlsx）”，再上传；或下载导入模板，把数据粘贴进模板（模板中的代码、证件号码等列已设为文本，粘贴时请选“只粘贴值”）。';
 
 /**
  * 415 unless the upload is an .xlsx (a zip), by its first bytes, not its name: a legacy .xls
