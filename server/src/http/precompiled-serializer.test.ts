@@ -21,8 +21,9 @@ const item = {
 
 describe('precompiled response serializer', () => {
   it('when a page is serialized, then the bytes are those of the zod encoding (escapes, nulls, enums)', () => {
-    const page = { items: [item, { ...item, id: 6, size: 'small', sizeName: '小型', employees: 12 }], nextCursor: 'abc' };
+    const page = { items: [item, { ...item, id: 6, size: 'small', sizeName: '小型', employees: 12 }, { ...item, id: 5, size: 'large', sizeName: '大型', employees: 0 }], nextCursor: 'abc' };
     expect(serialize(page)).toBe(JSON.stringify(z.encode(enterprisePage, page as z.input<typeof enterprisePage>)));
+    expect(serialize({ items: [], nextCursor: null })).toBe('{"items":[],"nextCursor":null}');
   });
 
   it('when the service hands over a field the schema does not name, then it is not written', () => {
