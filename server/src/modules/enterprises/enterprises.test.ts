@@ -201,6 +201,17 @@ describe('GET /api/enterprises', () => {
     }
   });
 
+  it('when two district officers list with the same filter in turn, then each walks exactly its own district (the query of one shape serves both)', async () => {
+    const xihu = await loginAs(t.app, 'xihu');
+    const binjiang = await loginAs(t.app, 'binjiang');
+    const query = `industry=${encodeURIComponent('电子信息')}&sort=name&order=asc&limit=7`;
+    for (const [as, code] of [[xihu, '330106'], [binjiang, '330108'], [xihu, '330106']] as const) {
+      const items = await walk(query, as);
+      expect(items.length).toBeGreaterThan(0);
+      expect(items).toEqual(await walk(`${query}&district=${code}`));
+    }
+  });
+
   it('when the cursor is not one we issued, then 400 bad_cursor', async () => {
     for (const cursor of ['garbage!', Buffer.from('{"a":1}').toString('base64url'), Buffer.from('[1]').toString('base64url')]) {
       const res = await officer.request('GET', `/api/enterprises?cursor=${encodeURIComponent(cursor)}`);
