@@ -192,7 +192,7 @@ Each row: ${RUNS} searches through \`searchListings\` (what \`GET /api/techmarke
 |---|---|---|---|---|---|---|
 ${rows.join('\n')}
 
-Target: p95 ≤ 50 ms. Strategy per tier (no count): newest-first windows of ${repo.PROBE_ROWS.toLocaleString('en')} rows and then as many as the density seen says a page needs (at most ${repo.MAX_SCAN_ROWS.toLocaleString('en')} in all), testing the stored title/description text for Han terms of two or more characters (Han compatibility characters are folded on write; the tsvector otherwise); what the windows do not fill, the GIN index finds below the last window.
+Target: p95 ≤ 50 ms. Strategy per tier (no count): newest-first windows of ${repo.FIRST_WINDOW_ROWS.toLocaleString('en')} rows (one prepared statement each, returning the page's rows) and then as many as the density seen says a page needs (at most ${repo.MAX_SCAN_ROWS.toLocaleString('en')} in all), testing the stored title/description text for Han terms of two or more characters (Han compatibility characters are folded on write; the tsvector otherwise); what the windows do not fill, the GIN index finds below the last window. A term in none of the first window's titles nor the top ${repo.PROBE_ROWS.toLocaleString('en')} rows is rare: both tiers from the GIN index in one statement.
 
 Plan of the GIN path for 芯片 (EXPLAIN ANALYZE):
 \`\`\`

@@ -96,8 +96,13 @@ function publicFilter(f: PublicFilter): SQL[] {
  * way: the newest matches, id descending.
  */
 export const FIRST_WINDOW_ROWS = 4000;
-/** The rows the rare test reads (title and description from the heap), at the top of the first window. */
-export const PROBE_ROWS = 2000;
+/**
+ * The rows the rare test reads (title and description from the ~2 KB heap rows), at the top of the
+ * first window. A term with fewer than ~2,000 matches in 1M rows costs fewer heap pages through
+ * the index (one per match) than through windows (~5 rows per page, 21 / density rows).
+ */
+export const PROBE_ROWS = 1000;
+const MIN_WINDOW_ROWS = 2000;
 export const MAX_SCAN_ROWS = 40_000;
 
 /**
@@ -255,7 +260,7 @@ export async function searchTier(
     if (scanned + needed > MAX_SCAN_ROWS) {
       break;
     }
-    size = Math.min(Math.max(PROBE_ROWS, Math.ceil(needed / 1000) * 1000), MAX_SCAN_ROWS - scanned);
+    size = Math.min(Math.max(MIN_WINDOW_ROWS, Math.ceil(needed / 1000) * 1000), MAX_SCAN_ROWS - scanned);
   }
   return { rows: [...rows, ...(await indexMatches(db, filter, opts.match, before, opts.want - rows.length))], rare: false };
 }

@@ -56,6 +56,14 @@ describe('techmarket search (Chinese full text)', () => {
     expect(await ids('人工智能')).not.toContain(fixtures.apart);
   });
 
+  it('when a lone character follows a word in the query, then it is part of that word (the substring), not any word it starts', async () => {
+    expect(queryTerms('量子点').map((x) => x.text)).toEqual(['量子点']);
+    const apart = await publish('测试壬量子通信节点', '节点部署与运维，单位：测试壬。');
+    const together = await publish('测试癸量子点显示膜', '色域宽、寿命长，单位：测试癸。');
+    expect(await ids('量子点')).toContain(together);
+    expect(await ids('量子点')).not.toContain(apart);
+  });
+
   it('when the query mixes Chinese, English and numbers, then each part must match (case-insensitive)', async () => {
     expect(await ids('a100')).toContain(fixtures.mixed);
     expect(await ids('A100 算力')).toContain(fixtures.mixed);

@@ -149,22 +149,29 @@ export function queryTerms(q: string): QueryTerm[] {
       terms.push({ text: run.text, han: false });
       continue;
     }
-    let single = '';
-    const flush = () => {
-      if (single) {
-        terms.push({ text: single, han: true });
-        single = '';
-      }
-    };
+    // consecutive one-character words merge back (车/规/级 → 车规级); a lone character left next to
+    // a word joins it (量子/点 → 量子点: the substring, not 量子 and any word starting with 点)
+    const words: string[] = [];
+    let single = false;
     for (const w of cutWords(run.text)) {
-      if (w.length === 1) {
-        single += w;
+      if (w.length === 1 && single) {
+        words[words.length - 1] += w;
       } else {
-        flush();
-        terms.push({ text: w, han: true });
+        words.push(w);
+      }
+      single = w.length === 1;
+    }
+    for (let i = 0; i < words.length; i++) {
+      if (words[i].length === 1 && words.length > 1) {
+        if (i > 0) {
+          words[i - 1] += words[i];
+        } else {
+          words[1] = words[0] + words[1];
+        }
+        words.splice(i--, 1);
       }
     }
-    flush();
+    terms.push(...words.map((text) => ({ text, han: true })));
   }
   const seen = new Set<string>();
   return terms.filter((t) => (seen.has(t.text) ? false : (seen.add(t.text), true)));
