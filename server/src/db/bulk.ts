@@ -1,6 +1,7 @@
 import { getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Executor } from './client.js';
+import { runPrepared } from './prepared.js';
 
 /**
  * Bulk writes without the ORM's per-value work: one bind parameter per column (a PostgreSQL array
@@ -51,13 +52,15 @@ function columnArray(column: PgColumn, values: unknown[]): SQL {
  * a row that leaves one of them out gets null there (not the column's default). With `returning`,
  * the inserted rows' chosen columns come back under the given keys (in no promised order). With
  * `skipConflicts`, a row that would break a unique constraint is left out (ON CONFLICT DO NOTHING)
- * and simply missing from what comes back.
+ * and simply missing from what comes back. With `prepared`, the statement runs prepared (db/prepared.ts:
+ * one round trip instead of describe-then-execute, and pipelined with the statements sent with it);
+ * for hot paths whose column set is fixed (each distinct text is kept by every connection).
  */
 export async function bulkInsert<T extends PgTable, R extends Record<string, PgColumn> = Record<string, never>>(
   tx: Executor,
   table: T,
   rows: readonly T['$inferInsert'][],
-  opts: { returning?: R; skipConflicts?: boolean } = {},
+  opts: { returning?: R; skipConflicts?: boolean; prepared?: boolean } = {},
 ): Promise<{ [K in keyof R]: unknown }[]> {
   if (rows.length === 0) {
     return [];
@@ -75,6 +78,7 @@ export async function bulkInsert<T extends PgTable, R extends Record<string, PgC
   const back = opts.returning ? Object.entries(opts.returning) : [];
   const conflict = opts.skipConflicts ? sql` on conflict do nothing` : sql``;
   const returning = back.length ? sql` returning ${sql.join(back.map(([key, col]) => sql`${sql.identifier(col.name)} as ${sql.identifier(key)}`), sql`, `)}` : sql``;
-  const result = await tx.execute(sql`insert into ${table} (${names}) select * from unnest(${arrays})${conflict}${returning}`);
+  const statement = sql`insert into ${table} (${names}) select * from unnest(${arrays})${conflict}${returning}`;
+  const result = opts.prepared ? await runPrepared(tx, 'bulk_insert', statement) : await tx.execute(statement);
   return (Array.isArray(result) ? result : ((result as { rows?: unknown[] }).rows ?? [])) as { [K in keyof R]: unknown }[];
 }

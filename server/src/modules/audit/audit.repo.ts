@@ -56,9 +56,12 @@ export async function setChained(tx: Executor, rows: { id: number; seq: number; 
   }
 }
 
-/** Rows are written unchained in the transaction of the change: no lock, no read of the chain; one statement however many. */
+/**
+ * Rows are written unchained in the transaction of the change: no lock, no read of the chain; one
+ * prepared statement however many (one round trip, pipelined with the statements sent with it).
+ */
 export async function insertAudit(tx: Executor, rows: NewAuditRow[]): Promise<void> {
-  await bulkInsert(tx, auditLog, rows);
+  await bulkInsert(tx, auditLog, rows, { prepared: true });
 }
 
 export interface AuditFilter {

@@ -82,7 +82,7 @@ const kernelItems = (items: PostedMovement[]) =>
     entries: legs.map((l) => ({ account: l.accountId, amountFen: l.amountFen })),
   }));
 
-/** The voucher details of ledger movements, under the same ids (a single one by a prepared statement). */
+/** The voucher details of ledger movements, under the same ids (prepared statements: one round trip). */
 async function insertDetails(tx: Executor, items: PostedMovement[], ids: number[]): Promise<void> {
   if (items.length === 1) {
     await tx
@@ -98,6 +98,7 @@ async function insertDetails(tx: Executor, items: PostedMovement[], ids: number[
       tx,
       voucherMovements,
       items.slice(i, i + 5000).map((c, j) => ({ ...c.movement, id: ids[i + j] })),
+      { prepared: true },
     );
   }
 }

@@ -31,6 +31,26 @@ const all = (...conds: (SQL | undefined)[]) => {
   return c.length ? and(...c) : undefined;
 };
 
+/**
+ * Queries of the booking path's batched reads, built once per executor with placeholders and then
+ * only executed: building a select through the ORM (its SQL and parameter list) cost more Node CPU
+ * than running it. Keyed by the executor, as a built query is bound to its session.
+ */
+const builtQueries = new WeakMap<object, Map<string, unknown>>();
+function built<T>(db: Executor, name: string, build: () => T): T {
+  let m = builtQueries.get(db);
+  if (!m) {
+    m = new Map();
+    builtQueries.set(db, m);
+  }
+  let q = m.get(name) as T | undefined;
+  if (!q) {
+    q = build();
+    m.set(name, q);
+  }
+  return q;
+}
+
 // ── policies ────────────────────────────────────────────────────────────────
 export async function insertPolicy(tx: Executor, row: typeof voucherPolicies.$inferInsert) {
   const [p] = await tx.insert(voucherPolicies).values(row).returning();
@@ -46,12 +66,14 @@ export async function findPolicy(db: Executor, id: number, forUpdate = false): P
 
 /** Policies by id (one prepared statement for any count). */
 export async function findPolicies(db: Executor, ids: readonly number[]): Promise<PolicyRow[]> {
-  return db
-    .select()
-    .from(voucherPolicies)
-    .where(sql`${voucherPolicies.id} = any(${pgArray(ids)}::int[])`)
-    .prepare('voucher_policies_by_ids')
-    .execute();
+  const q = built(db, 'voucher_policies_by_ids', () =>
+    db
+      .select()
+      .from(voucherPolicies)
+      .where(sql`${voucherPolicies.id} = any(${sql.placeholder('ids')}::int[])`)
+      .prepare('voucher_policies_by_ids'),
+  );
+  return q.execute({ ids: pgArray(ids) });
 }
 
 export async function listPolicies(db: Executor) {
@@ -120,14 +142,17 @@ export async function findHolder(db: Executor, id: number, scope?: SQL): Promise
 
 /** Holders by id (one prepared statement for any count; the booking path's batched read). */
 export async function findHolders(db: Executor, ids: readonly number[], scope?: SQL): Promise<HolderWithNames[]> {
-  const rows = await db
-    .select(holderSelection)
-    .from(voucherHolders)
-    .innerJoin(districts, eq(districts.id, voucherHolders.districtId))
-    .leftJoin(enterprises, eq(enterprises.id, voucherHolders.enterpriseId))
-    .where(both(sql`${voucherHolders.id} = any(${pgArray(ids)}::int[])`, scope))
-    .prepare('voucher_holders_by_ids')
-    .execute();
+  const build = () =>
+    db
+      .select(holderSelection)
+      .from(voucherHolders)
+      .innerJoin(districts, eq(districts.id, voucherHolders.districtId))
+      .leftJoin(enterprises, eq(enterprises.id, voucherHolders.enterpriseId))
+      .where(both(sql`${voucherHolders.id} = any(${sql.placeholder('ids')}::int[])`, scope))
+      .prepare('voucher_holders_by_ids');
+  // the unscoped query (bureau readers) is built once; a scoped one carries the reader's own values
+  const q = scope ? build() : built(db, 'voucher_holders_by_ids', build);
+  const rows = await q.execute({ ids: pgArray(ids) });
   return rows.map(flatHolder);
 }
 
@@ -247,13 +272,15 @@ export async function findProvider(db: Executor, id: number): Promise<ProviderWi
 
 /** Providers by id (one prepared statement for any count). */
 export async function findProviders(db: Executor, ids: readonly number[]): Promise<ProviderWithNames[]> {
-  const rows = await db
-    .select(providerSelection)
-    .from(voucherProviders)
-    .innerJoin(districts, eq(districts.id, voucherProviders.districtId))
-    .where(sql`${voucherProviders.id} = any(${pgArray(ids)}::int[])`)
-    .prepare('voucher_providers_by_ids')
-    .execute();
+  const q = built(db, 'voucher_providers_by_ids', () =>
+    db
+      .select(providerSelection)
+      .from(voucherProviders)
+      .innerJoin(districts, eq(districts.id, voucherProviders.districtId))
+      .where(sql`${voucherProviders.id} = any(${sql.placeholder('ids')}::int[])`)
+      .prepare('voucher_providers_by_ids'),
+  );
+  const rows = await q.execute({ ids: pgArray(ids) });
   return rows.map((r) => ({ ...r.p, districtName: r.districtName }));
 }
 
@@ -487,14 +514,16 @@ export async function insertIdempotencyKeys(tx: Executor, rows: readonly { scope
 
 /** Stored answers by (scope, key) (one prepared statement for any count). */
 export async function findIdempotencyKeys(db: Executor, pairs: readonly { scope: string; key: string }[]) {
-  return db
-    .select()
-    .from(voucherIdempotencyKeys)
-    .where(
-      sql`(${voucherIdempotencyKeys.scope}, ${voucherIdempotencyKeys.key}) in (select * from unnest(${pgArray(pairs.map((p) => p.scope))}::text[], ${pgArray(pairs.map((p) => p.key))}::text[]))`,
-    )
-    .prepare('voucher_idempotency_keys_by_keys')
-    .execute();
+  const q = built(db, 'voucher_idempotency_keys_by_keys', () =>
+    db
+      .select()
+      .from(voucherIdempotencyKeys)
+      .where(
+        sql`(${voucherIdempotencyKeys.scope}, ${voucherIdempotencyKeys.key}) in (select * from unnest(${sql.placeholder('scopes')}::text[], ${sql.placeholder('keys')}::text[]))`,
+      )
+      .prepare('voucher_idempotency_keys_by_keys'),
+  );
+  return q.execute({ scopes: pgArray(pairs.map((p) => p.scope)), keys: pgArray(pairs.map((p) => p.key)) });
 }
 
 export async function findIdempotencyKey(db: Executor, scope: string, key: string) {
