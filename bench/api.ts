@@ -325,9 +325,9 @@ async function explainAll(sql: postgres.Sql, cap: Awaited<ReturnType<typeof capt
   const [sparse] = await sql<{ id: number }[]>`select id from districts where code = '330127'`;
   const [{ mid }] = await sql<{ mid: number }[]>`select (min(id) + max(id)) / 2 as mid from enterprises`;
   const cases: { label: string; q: CapturedQuery; v: Record<string, unknown> }[] = [
-    { label: 'list, first page, 滨江区 × 电子信息 (dense)', q: cap.listFirst, v: { districtId: dense.id, industry: '电子信息', limit: 21 } },
-    { label: 'list, later page, 淳安县 × 航空航天 (sparsest)', q: cap.listAfter, v: { districtId: sparse.id, industry: '航空航天', afterId: Number(mid), limit: 21 } },
-    { label: 'list, first page, 淳安县 × 航空航天 (sparsest)', q: cap.listFirst, v: { districtId: sparse.id, industry: '航空航天', limit: 21 } },
+    { label: 'list, first page, 滨江区 × 电子信息 (dense)', q: cap.listFirst, v: { districtId: dense.id, industry: '电子信息' } },
+    { label: 'list, later page, 淳安县 × 航空航天 (sparsest)', q: cap.listAfter, v: { districtId: sparse.id, industry: '航空航天', afterId: Number(mid) } },
+    { label: 'list, first page, 淳安县 × 航空航天 (sparsest)', q: cap.listFirst, v: { districtId: sparse.id, industry: '航空航天' } },
     { label: 'detail', q: cap.detail, v: { id: Number(mid) } },
     { label: 'detail timeline', q: cap.timeline, v: { id: Number(mid) } },
   ];

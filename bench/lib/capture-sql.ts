@@ -50,7 +50,7 @@ export const OFFICER_ACTOR: Actor = {
   csrfToken: null,
 };
 
-const S = { districtId: 777_001, industry: '__industry__', afterId: 888_001, limit: 999_001, id: 666_001, tokenHash: '__token__' };
+const S = { districtId: 777_001, industry: '__industry__', afterId: 888_001, id: 666_001, tokenHash: '__token__' };
 
 export async function captureSql(client: postgres.Sql): Promise<CapturedSql> {
   let last: { text: string; params: unknown[]; prepare: boolean } | null = null;
@@ -87,11 +87,9 @@ export async function captureSql(client: postgres.Sql): Promise<CapturedSql> {
   };
   const filter = { scope: registryScope(OFFICER_ACTOR), districtId: S.districtId, industry: S.industry, sort: 'id', order: 'desc' } as const;
   return {
-    listFirst: await grab(() => repo.listPage(db, { ...filter, limit: S.limit }), ['districtId', 'industry', 'limit']),
-    listAfter: await grab(
-      () => repo.listPage(db, { ...filter, limit: S.limit, after: { value: S.afterId, id: S.afterId } }),
-      ['districtId', 'industry', 'afterId', 'limit'],
-    ),
+    // a page of 20 (+1 look-ahead row): the list statement has that size written in it, not as a parameter
+    listFirst: await grab(() => repo.listPage(db, { ...filter, limit: 21 }), ['districtId', 'industry']),
+    listAfter: await grab(() => repo.listPage(db, { ...filter, limit: 21, after: { value: S.afterId, id: S.afterId } }), ['districtId', 'industry', 'afterId']),
     detail: await grab(() => repo.findById(db, S.id, enterpriseScope(OFFICER_ACTOR)), ['id']),
     timeline: await grab(() => listTimeline(db, S.id), ['id']),
     session: await grab(() => authRepo.findSessionPrincipal(db, S.tokenHash), ['tokenHash']),

@@ -122,13 +122,14 @@ for (const prefix of ['', '/ladder']) {
     const q = request.query as Record<string, string | undefined>;
     const limit = q.limit ? Number(q.limit) : 20;
     const districtId = districtIds.get(q.district ?? '');
-    if (districtId === undefined || !q.industry) {
-      return reply.status(400).send({ error: 'bare handler serves ?district=&industry= only' });
+    if (districtId === undefined || !q.industry || limit !== 20) {
+      // the captured list statement has the app's fetch size for a page of 20 written in it
+      return reply.status(400).send({ error: 'bare handler serves ?district=&industry=&limit=20 only' });
     }
     const after = q.cursor ? decodeCursor(q.cursor) : undefined;
     const rows = after
-      ? await run(cap.listAfter, { districtId, industry: q.industry, afterId: after.id, limit: limit + 1 })
-      : await run(cap.listFirst, { districtId, industry: q.industry, limit: limit + 1 });
+      ? await run(cap.listAfter, { districtId, industry: q.industry, afterId: after.id })
+      : await run(cap.listFirst, { districtId, industry: q.industry });
     const items = rows.slice(0, limit).map(listItem);
     const last = items[items.length - 1];
     return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.id, last.id) : null };

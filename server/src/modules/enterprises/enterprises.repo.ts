@@ -1,4 +1,5 @@
 import { and, eq, ilike, like, or, sql, type SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import { bulkInsert, pgArray } from '../../db/bulk.js';
 import type { Executor } from '../../db/client.js';
 import { districts, enterprises } from '../../db/schema/index.js';
@@ -50,12 +51,61 @@ export interface ListOptions {
 }
 
 const p = sql.placeholder;
+const dialect = new PgDialect();
 
 /**
- * The list query of one shape (which filters are set, the scope's kind, sort, order, first or later
- * page), with placeholders for every value. Conditions: scope and filters, then the keyset.
+ * How many rows a list statement fetches: its LIMIT is written into the statement, one of a few sizes
+ * (the page sizes the UI offers plus the look-ahead row, and the export's 500). With a literal limit
+ * PostgreSQL soon keeps one generic plan of the prepared statement (the district × industry × id index
+ * for every filter) instead of planning it again on every execution, as it does while the limit is a
+ * parameter it cannot cost. A page asks for its rows + 1; the smallest size that holds them is fetched
+ * and the rest dropped.
  */
-function listQuery(db: Executor, o: ListOptions) {
+const FETCH_SIZES = [21, 51, 101, 201, 501] as const;
+function fetchSize(limit: number): number {
+  const size = FETCH_SIZES.find((n) => n >= limit) ?? limit;
+  if (!Number.isSafeInteger(size) || size < 1) {
+    throw new RangeError(`list limit ${limit}`);
+  }
+  return size;
+}
+
+type Decoder = { mapFromDriverValue(value: unknown): unknown };
+const dec = (column: Decoder, value: unknown) => (value === null ? null : column.mapFromDriverValue(value));
+
+/** A row of the list statement, by position in `listSelection`'s order (driver values, decoded by their columns as Drizzle does). */
+function toListRow(r: unknown[]): EnterpriseListRow {
+  return {
+    id: dec(enterprises.id, r[0]),
+    uscc: dec(enterprises.uscc, r[1]),
+    name: dec(enterprises.name, r[2]),
+    districtId: dec(enterprises.districtId, r[3]),
+    registeredOn: dec(enterprises.registeredOn, r[4]),
+    industry: dec(enterprises.industry, r[5]),
+    size: dec(enterprises.size, r[6]),
+    employees: dec(enterprises.employees, r[7]),
+    version: dec(enterprises.version, r[8]),
+    districtCode: dec(districts.code, r[9]),
+    districtName: dec(districts.name, r[10]),
+  } as EnterpriseListRow;
+}
+// toListRow reads the columns by position: the selection must list them in that order.
+const LIST_ORDER = ['id', 'uscc', 'name', 'districtId', 'registeredOn', 'industry', 'size', 'employees', 'version', 'districtCode', 'districtName'];
+if (Object.keys(listSelection).join() !== LIST_ORDER.join()) {
+  throw new Error('enterprises.repo: listSelection and toListRow disagree on the column order');
+}
+
+interface ListStatement {
+  execute(values: Record<string, unknown>): Promise<EnterpriseListRow[]>;
+}
+
+/**
+ * The list statement of one shape (which filters are set, the scope's kind, sort, order, first or
+ * later page, fetch size), with placeholders for every value. Conditions: scope and filters, then the
+ * keyset. Its rows come back as arrays and are mapped by position (toListRow): Drizzle's generic row
+ * mapping cost more per page than the rest of the handler.
+ */
+function listQuery(db: Executor, o: ListOptions, size: number): ListStatement {
   const conds: SQL[] = [];
   if (o.q) {
     conds.push(or(ilike(enterprises.name, p('qName')), like(enterprises.uscc, p('qUscc')))!);
@@ -81,40 +131,44 @@ function listQuery(db: Executor, o: ListOptions) {
     keyset = o.sort === 'id' ? sql`${enterprises.id} ${cmp} ${p('afterId')}` : sql`(${col}, ${enterprises.id}) ${cmp} (${p('afterValue')}, ${p('afterId')})`;
   }
   const order = o.sort === 'id' ? [sql`${enterprises.id} ${dir}`] : [sql`${col} ${dir}`, sql`${enterprises.id} ${dir}`];
-  return db
+  const select = db
     .select(listSelection)
     .from(enterprises)
     .innerJoin(districts, eq(districts.id, enterprises.districtId))
     .where(where && keyset ? and(where, keyset) : (where ?? keyset))
-    .orderBy(...order)
-    .limit(p('limit'))
-    .prepare('enterprise_list');
+    .orderBy(...order);
+  const statement = sql`${select.getSQL()} limit ${sql.raw(String(size))}`;
+  // a named (prepared) statement whose rows arrive as arrays and go to toListRow, not to Drizzle's mapping
+  return db._.session.prepareQuery(dialect.sqlToQuery(statement), undefined, 'enterprise_list', true, (rows) =>
+    (rows as unknown[][]).map(toListRow),
+  ) as unknown as ListStatement;
 }
 
-function shapeOf(o: ListOptions): string {
+function shapeOf(o: ListOptions, size: number): string {
   const scope = o.scope === undefined ? 'all' : 'districtId' in o.scope ? 'district' : 'enterprise';
-  return `${scope}:${o.q ? 'q' : ''}${o.districtId !== undefined ? 'd' : ''}${o.industry ? 'i' : ''}${o.size ? 's' : ''}:${o.sort}:${o.order}:${o.after ? 'after' : 'first'}`;
+  return `${scope}:${o.q ? 'q' : ''}${o.districtId !== undefined ? 'd' : ''}${o.industry ? 'i' : ''}${o.size ? 's' : ''}:${o.sort}:${o.order}:${o.after ? 'after' : 'first'}:${size}`;
 }
 
-// Building the query costs the app more CPU than running it: each shape (at most a few hundred,
+// Building the query costs the app more CPU than running it: each shape (at most a few thousand,
 // usually a few dozen) is built once per database handle and executed with its values.
-const listQueries = new WeakMap<Executor, Map<string, ReturnType<typeof listQuery>>>();
+const listQueries = new WeakMap<Executor, Map<string, ListStatement>>();
 
-/** One keyset page: rows strictly after (value, id) in the requested order, never a count. */
+/** One keyset page: at most `limit` rows strictly after (value, id) in the requested order, never a count. */
 export async function listPage(db: Executor, o: ListOptions): Promise<EnterpriseListRow[]> {
   let byShape = listQueries.get(db);
   if (!byShape) {
     byShape = new Map();
     listQueries.set(db, byShape);
   }
-  const shape = shapeOf(o);
+  const size = fetchSize(o.limit);
+  const shape = shapeOf(o, size);
   let q = byShape.get(shape);
   if (!q) {
-    q = listQuery(db, o);
+    q = listQuery(db, o, size);
     byShape.set(shape, q);
   }
   const escaped = o.q ? likeEscape(o.q) : undefined;
-  return q.execute({
+  const rows = await q.execute({
     qName: escaped === undefined ? undefined : `%${escaped}%`,
     qUscc: escaped === undefined ? undefined : `${escaped.toUpperCase()}%`,
     districtId: o.districtId,
@@ -124,8 +178,8 @@ export async function listPage(db: Executor, o: ListOptions): Promise<Enterprise
     scopeEnterpriseId: o.scope && 'enterpriseId' in o.scope ? o.scope.enterpriseId : undefined,
     afterValue: o.after?.value,
     afterId: o.after?.id,
-    limit: o.limit,
   });
+  return rows.length > o.limit ? rows.slice(0, o.limit) : rows;
 }
 
 function byIdQuery(db: Executor) {
