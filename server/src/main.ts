@@ -1,15 +1,14 @@
+import { mkdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { buildApp } from './app.js';
 import { ConfigError, loadEnv } from './config/env.js';
 import { auditCheckpointFile, loadAuditKey } from './config/audit-key.js';
 import { claimDataDir } from './config/instance-lock.js';
 import { loadPiiKey } from './config/pii-key.js';
 import { openDatabase } from './db/client.js';
-import { DEMO_ACCOUNTS, isEmpty, seedDemo } from './db/seed/demo.js';
+import { isNewEmbeddedDataDir, prepareEmbeddedDatabase, type FirstStartResult } from './db/first-start.js';
 import { exitAfterFlush, exitDeadline } from './http/shutdown.js';
 import { PiiCipher } from './lib/pii.js';
-import { startExpiryScheduler } from './modules/recognitions/expiry.js';
-import { pinBusinessClock, type ClockSource } from './modules/system/business-clock.js';
+import type { ClockSource } from './modules/system/business-clock.js';
 
 const CLOCK_SOURCES: Record<ClockSource, string> = {
   env: '由 BUSINESS_DATE 设定，按实际时间走',
@@ -34,22 +33,34 @@ async function main(): Promise<void> {
     throw err;
   }
   const pii = new PiiCipher(piiKey.key);
-  const open = () => openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR, poolSize: env.DATABASE_POOL_SIZE });
-  let database = await open();
+  const embedded = !env.DATABASE_URL;
   // embedded: the data directory is marked in use, so npm run backup / restore refuse while we run
-  const releaseDataDir = database.kind === 'pglite' ? claimDataDir(env.DATA_DIR) : () => undefined;
-  await database.migrate();
-  let seeded: string | null = null;
-  const firstStart = await isEmpty(database.db);
-  if (env.DEMO_DATA && firstStart) {
-    const r = await seedDemo({ db: database.db, pii, password: env.DEMO_PASSWORD });
-    seeded = `演示数据已载入：${r.enterprises} 家企业，${r.users} 个账户`;
+  let releaseDataDir: () => void = () => undefined;
+  if (embedded) {
+    mkdirSync(env.DATA_DIR, { recursive: true });
+    releaseDataDir = claimDataDir(env.DATA_DIR);
   }
-  if (firstStart && database.kind === 'pglite') {
-    // The embedded engine keeps all the memory it grew to while creating and filling the database
-    // (initdb, migrations, demo data: ~750 MB RSS); a fresh instance on the same files starts small.
-    await database.close();
-    database = await open();
+  // A new embedded database is created and filled in a child process (its memory goes back to the
+  // system when it exits); meanwhile this process loads the application's modules.
+  const firstStart: Promise<FirstStartResult> | null = embedded && isNewEmbeddedDataDir(env.DATA_DIR) ? prepareEmbeddedDatabase() : null;
+  firstStart?.catch(() => undefined); // awaited below; not an unhandled rejection while the modules load
+  const [{ buildApp }, { DEMO_ACCOUNTS, isEmpty, seedDemo }, { startExpiryScheduler }, { pinBusinessClock }] = await Promise.all([
+    import('./app.js'),
+    import('./db/seed/demo.js'),
+    import('./modules/recognitions/expiry.js'),
+    import('./modules/system/business-clock.js'),
+  ]);
+  let seeded: { enterprises: number; users: number } | null = null;
+  try {
+    seeded = firstStart ? (await firstStart).seeded : null;
+  } catch (err) {
+    releaseDataDir();
+    throw err;
+  }
+  const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR, poolSize: env.DATABASE_POOL_SIZE });
+  await database.migrate();
+  if (env.DEMO_DATA && !firstStart && (await isEmpty(database.db))) {
+    seeded = await seedDemo({ db: database.db, pii, password: env.DEMO_PASSWORD });
   }
   // business dates (deadlines, notice periods, call windows) read this clock; record times stay on the machine's
   const clock = await pinBusinessClock(database.db, env.BUSINESS_DATE);
@@ -92,11 +103,11 @@ async function main(): Promise<void> {
   // records certificates that have expired (timeline + audit) now and hourly; unref'd, so it never holds the process
   stopExpiry = startExpiryScheduler({ db: database.db, log: app.log });
   const url = `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}`;
-  const where = database.kind === 'pglite' ? `嵌入式 PGlite（${env.DATA_DIR}）` : 'PostgreSQL 服务器（DATABASE_URL）';
+  const where = embedded ? `嵌入式 PGlite（${env.DATA_DIR}）` : 'PostgreSQL 服务器（DATABASE_URL）';
   const lines = [
     '',
     `科创 Kechuang 已启动：${url}`,
-    `数据库：${where}${seeded ? `；${seeded}` : ''}`,
+    `数据库：${where}${seeded ? `；演示数据已载入：${seeded.enterprises} 家企业，${seeded.users} 个账户` : ''}`,
     `业务日期：${clock.today}（${CLOCK_SOURCES[clock.source]}）`,
     `接口文档：${url}/api/docs`,
     `启动耗时 ${((performance.now() - started) / 1000).toFixed(1)} 秒，内存 RSS ${Math.round(process.memoryUsage().rss / 1048576)} MB`,
