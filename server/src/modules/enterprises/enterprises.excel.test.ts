@@ -9,6 +9,7 @@ import { whenJobSettled } from '../jobs/index.js';
 import { actorFor, ctxOf } from '../vouchers/vouchers.fixtures.js';
 import { COLUMNS } from './enterprises.excel.js';
 import { importEnterprises, WRITE_BATCH } from './enterprises.import.js';
+import { USCC_UNAVAILABLE } from './enterprises.service.js';
 
 let t: TestApp;
 let officer: Session;
@@ -209,6 +210,31 @@ describe('the registry spreadsheet', () => {
     const [{ n, events, audits }] = await t.deps.database.rows<{ n: number; events: number; audits: number }>(sql`
       select (select count(*)::int from enterprises where name like ${prefix + '%'}) as n,
              (select count(*)::int from timeline_events where title like ${'%half.xlsx%'}) as events,
+             (select count(*)::int from audit_log a where action = 'enterprise.import' and exists (select 1 from jsonb_array_elements(a.after->'enterprises') x where x->>'name' like ${prefix + '%'})) as audits`);
+    expect({ n, events, audits }).toEqual({ n: 0, events: 0, audits: 0 });
+  }, 300_000);
+
+  it('when a valid file holds codes already registered, in the first batch and in a later one, then each is refused once, named only as far as the district officer may see it, and nothing is written', async () => {
+    const prefix = `杭州已登记导入${Date.now()}`;
+    const [inXihu] = await t.deps.database.rows<{ uscc: string }>(sql`select e.uscc from enterprises e join districts d on d.id = e.district_id where d.name = '西湖区' order by e.id limit 1`);
+    const [elsewhere] = await t.deps.database.rows<{ uscc: string }>(sql`select e.uscc from enterprises e join districts d on d.id = e.district_id where d.name <> '西湖区' order by e.id limit 1`);
+    const rows = Array.from({ length: WRITE_BATCH + 10 }, (_, i) => row({ ...base, name: `${prefix}-${i}号有限公司`, uscc: uniqueUscc(), registeredOn: '2016-03-01' }));
+    rows[1][header.indexOf('统一社会信用代码')] = elsewhere.uscc;
+    rows[WRITE_BATCH + 5][header.indexOf('统一社会信用代码')] = inXihu.uscc;
+    const ctx = ctxOf(await actorFor(t.deps.database.db, 'xihu'));
+    const failed = importEnterprises({ database: t.deps.database, ctx, pii: t.deps.pii, buffer: await xlsxOf(header, rows), filename: 'known.xlsx' });
+    await expect(failed).rejects.toMatchObject({
+      details: {
+        total: 2,
+        errors: [
+          { row: 3, column: '统一社会信用代码', message: USCC_UNAVAILABLE },
+          { row: WRITE_BATCH + 7, column: '统一社会信用代码', message: '该统一社会信用代码已在企业库中' },
+        ],
+      },
+    });
+    const [{ n, events, audits }] = await t.deps.database.rows<{ n: number; events: number; audits: number }>(sql`
+      select (select count(*)::int from enterprises where name like ${prefix + '%'}) as n,
+             (select count(*)::int from timeline_events where title like ${'%known.xlsx%'}) as events,
              (select count(*)::int from audit_log a where action = 'enterprise.import' and exists (select 1 from jsonb_array_elements(a.after->'enterprises') x where x->>'name' like ${prefix + '%'})) as audits`);
     expect({ n, events, audits }).toEqual({ n: 0, events: 0, audits: 0 });
   }, 300_000);

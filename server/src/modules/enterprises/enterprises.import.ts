@@ -8,7 +8,6 @@ import { cellCode, cellDate, cellValue } from '../../lib/xlsx.js';
 import { readXlsxRows, type XlsxRow } from '../../lib/xlsx.stream.js';
 import { recordAuditMany } from '../audit/index.js';
 import { startJob, type JobControl } from '../jobs/index.js';
-import { appendTimeline } from '../timeline/index.js';
 import { COLUMNS } from './enterprises.excel.js';
 import { assertCanImport } from './enterprises.policy.js';
 import * as repo from './enterprises.repo.js';
@@ -176,42 +175,51 @@ async function validateRows(opts: { db: Executor; buffer: Buffer; pii: PiiCipher
 
 /** Codes already registered: said to exist only when the importer could see them. */
 async function registeredCodes(db: Executor, rows: ValidRow[], scope: Scope): Promise<JobRowError[]> {
-  const existing = await repo.existingUsccs(db, rows.map((x) => x.row.uscc));
-  if (existing.size === 0) {
-    return [];
-  }
+  const existing = await repo.existingUsccs(
+    db,
+    rows.map((x) => x.row.uscc),
+  );
+  return existing.size === 0 ? [] : codeErrors(db, rows, existing, scope);
+}
+
+/** The errors of rows whose code is registered, each said to exist only when the importer could see it. */
+async function codeErrors(db: Executor, rows: ValidRow[], existing: Set<string>, scope: Scope): Promise<JobRowError[]> {
   const visible = scope.districtId === undefined ? existing : await repo.existingUsccs(db, [...existing], scope.districtId);
   return rows
     .filter((x) => existing.has(x.row.uscc))
     .map((x) => ({ row: x.sheetRow, column: titleOf('uscc'), message: visible.has(x.row.uscc) ? '该统一社会信用代码已在企业库中' : USCC_UNAVAILABLE }));
 }
 
+function refuse(errors: JobRowError[]): never {
+  errors.sort((a, b) => a.row - b.row);
+  throw new AppError('import_invalid', `校验未通过：共 ${errors.length} 处错误，未导入任何数据`, { errors: errors.slice(0, MAX_LISTED_ERRORS), total: errors.length });
+}
+
 /**
  * Writes the validated rows in one transaction (all or nothing), WRITE_BATCH enterprises per
- * round of three statements (enterprises, timeline events, one audit row listing the batch; one
- * bind parameter per column, see db/bulk.ts), giving the event loop a turn and the progress bar a
- * step between rounds.
+ * round of two statements (enterprises with their timeline events, see repo.insertImported; one
+ * audit row listing the batch), giving the event loop a turn and the progress bar a step between
+ * rounds. The registry's unique index is the check for codes already registered: a code it skips
+ * was registered before (or during) the import; then the rows not yet written are checked too, and
+ * every registered code is refused as a row error while the transaction rolls back.
  */
-async function writeRows(opts: { database: Database; ctx: RequestContext; rows: ValidRow[]; source: string; control?: JobControl }) {
+async function writeRows(opts: { database: Database; ctx: RequestContext; rows: ValidRow[]; scope: Scope; source: string; control?: JobControl }) {
   const actor = actorOf(opts.ctx);
   const title = `批量导入建档（${opts.source}，${actor.organizationName}）`;
   const createdAt = new Date();
+  const batches = Math.ceil(opts.rows.length / WRITE_BATCH);
   return opts.database.db.transaction(async (tx) => {
     for (let i = 0; i < opts.rows.length; i += WRITE_BATCH) {
       const batch = opts.rows.slice(i, i + WRITE_BATCH);
-      const given = await repo.insertBulk(
+      const given = await repo.insertImported(
         tx,
-        batch.map((b) => ({ ...b.row, createdAt, updatedAt: createdAt })),
+        batch.map((b) => b.row),
+        { createdAt, title },
       );
-      // Registered meanwhile (another import, a form): refused as a whole, like any other error (the transaction rolls back).
       if (given.size < batch.length) {
-        throw new AppError('import_invalid', '部分统一社会信用代码在导入期间已被登记，未导入任何数据，请重新导入', { errors: [] });
+        const skipped = new Set(batch.filter((b) => !given.has(b.row.uscc)).map((b) => b.row.uscc));
+        refuse([...(await codeErrors(tx, batch, skipped, opts.scope)), ...(await registeredCodes(tx, opts.rows.slice(i + WRITE_BATCH), opts.scope))]);
       }
-      const inserted = batch.map((b) => ({ ...given.get(b.row.uscc)!, valid: b }));
-      await appendTimeline(
-        tx,
-        inserted.map((r) => ({ enterpriseId: r.id, module: 'enterprises', kind: 'imported', title, refType: 'enterprise', refId: r.id, occurredAt: createdAt })),
-      );
       // One audit row per batch (docs/decisions/0007): who and when as any audit row, which enterprises with masks of their personal data.
       await recordAuditMany(tx, opts.ctx, [
         {
@@ -221,9 +229,9 @@ async function writeRows(opts: { database: Database; ctx: RequestContext; rows: 
           after: {
             source: opts.source,
             batch: i / WRITE_BATCH + 1,
-            batches: Math.ceil(opts.rows.length / WRITE_BATCH),
+            batches,
             createdAt,
-            enterprises: inserted.map(({ id, valid }) => ({ id, uscc: valid.row.uscc, name: valid.row.name, districtId: valid.row.districtId, ...valid.masked })),
+            enterprises: batch.map(({ row, masked }) => ({ id: given.get(row.uscc)!, uscc: row.uscc, name: row.name, districtId: row.districtId, ...masked })),
           },
         },
       ]);
@@ -243,16 +251,16 @@ export async function importEnterprises(opts: { database: Database; ctx: Request
   assertCanImport(actor);
   const scope: Scope = actor.roles.includes('city_officer') ? {} : { districtId: actor.districtId ?? -1, districtName: actor.districtName ?? undefined };
   const { rows, errors } = await validateRows({ db: opts.database.db, buffer: opts.buffer, pii: opts.pii, scope, control: opts.control });
-  opts.control?.progress(50, '正在核对企业库中已有的代码');
-  errors.push(...(await registeredCodes(opts.database.db, rows, scope)));
   if (errors.length) {
-    errors.sort((a, b) => a.row - b.row);
-    throw new AppError('import_invalid', `校验未通过：共 ${errors.length} 处错误，未导入任何数据`, { errors: errors.slice(0, MAX_LISTED_ERRORS), total: errors.length });
+    // Invalid rows: nothing is written; the codes already registered are listed with the other errors.
+    opts.control?.progress(50, '正在核对企业库中已有的代码');
+    refuse([...errors, ...(await registeredCodes(opts.database.db, rows, scope))]);
   }
   if (rows.length === 0) {
     throw new AppError('import_invalid', '文件中没有数据行', { errors: [] });
   }
-  const imported = await writeRows({ database: opts.database, ctx: opts.ctx, rows, source: opts.filename, control: opts.control });
+  opts.control?.progress(50, '正在写入并核对企业库中已有的代码');
+  const imported = await writeRows({ database: opts.database, ctx: opts.ctx, rows, scope, source: opts.filename, control: opts.control });
   return { imported };
 }
 

@@ -241,6 +241,81 @@ export async function insertBulk(tx: Executor, rows: NewEnterpriseRow[]): Promis
   return new Map(back.map((r) => [String(r.uscc), { id: Number(r.id), version: Number(r.version) }]));
 }
 
+/** The registry columns an import writes, in the order of `insertImported`'s statement. */
+const IMPORT_COLUMNS = [
+  ['uscc', 'text'],
+  ['name', 'text'],
+  ['districtId', 'int'],
+  ['registeredOn', 'date'],
+  ['industry', 'text'],
+  ['size', 'text'],
+  ['registeredCapital', 'bigint'],
+  ['employees', 'int'],
+  ['address', 'text'],
+  ['website', 'text'],
+  ['legalRepName', 'text'],
+  ['legalRepIdEnc', 'text'],
+  ['legalRepIdHash', 'text'],
+  ['legalRepPhoneEnc', 'text'],
+  ['legalRepPhoneHash', 'text'],
+  ['contactName', 'text'],
+  ['contactPhoneEnc', 'text'],
+  ['contactPhoneHash', 'text'],
+] as const satisfies readonly (readonly [keyof NewEnterpriseRow, string])[];
+
+/**
+ * One batch of imported enterprises and their timeline events in ONE statement: the rows go in as
+ * one array per column (see db/bulk.ts), what is the same for the whole batch (creation time, the
+ * event's title) as single parameters, and the new ids come back as two comma-joined strings
+ * instead of a row per enterprise. A code already registered (another import, a form, meanwhile)
+ * is skipped (ON CONFLICT DO NOTHING, which also makes the unique index the existence check) and
+ * is missing from the answer, and so is its timeline event: the caller refuses the import then.
+ * Timeline rows as `appendTimeline` writes them (module enterprises, kind imported, ref enterprise).
+ */
+export async function insertImported(
+  tx: Executor,
+  rows: readonly NewEnterpriseRow[],
+  batch: { createdAt: Date; title: string },
+): Promise<Map<string, number>> {
+  if (rows.length === 0) {
+    return new Map();
+  }
+  const at = batch.createdAt.toISOString();
+  const arrays = sql.join(
+    IMPORT_COLUMNS.map(([key, type]) => {
+      const values = new Array<string | number | null | undefined>(rows.length);
+      for (let i = 0; i < rows.length; i++) {
+        values[i] = rows[i][key] as string | number | null | undefined;
+      }
+      return sql`${pgArray(values)}::${sql.raw(type)}[]`;
+    }),
+    sql`, `,
+  );
+  const result = await tx.execute(sql`
+    with e as (
+      insert into enterprises (uscc, name, district_id, registered_on, industry, size, registered_capital_fen, employees, address, website,
+                               legal_rep_name, legal_rep_id_enc, legal_rep_id_hash, legal_rep_phone_enc, legal_rep_phone_hash,
+                               contact_name, contact_phone_enc, contact_phone_hash, created_at, updated_at)
+      select u.*, ${at}::timestamptz, ${at}::timestamptz from unnest(${arrays}) as u
+      on conflict do nothing
+      returning id, uscc
+    ), t as (
+      insert into timeline_events (enterprise_id, module, kind, title, ref_type, ref_id, occurred_at)
+      select id, 'enterprises', 'imported', ${batch.title}, 'enterprise', id::text, ${at}::timestamptz from e
+    )
+    select coalesce(string_agg(id::text, ','), '') as ids, coalesce(string_agg(uscc, ','), '') as usccs from e`);
+  const [row] = (Array.isArray(result) ? result : ((result as { rows?: unknown[] }).rows ?? [])) as { ids: string; usccs: string }[];
+  const out = new Map<string, number>();
+  if (row && row.ids) {
+    const ids = row.ids.split(',');
+    const usccs = row.usccs.split(',');
+    for (let i = 0; i < ids.length; i++) {
+      out.set(usccs[i], Number(ids[i]));
+    }
+  }
+  return out;
+}
+
 /** Optimistic update: applies only if the version still matches; undefined means someone else won. */
 export async function updateVersioned(tx: Executor, id: number, version: number, set: Partial<NewEnterpriseRow>): Promise<EnterpriseRow | undefined> {
   const rows = await tx
