@@ -132,11 +132,15 @@ export async function writeBatch(db: Db, jobs: BookingJob[]): Promise<Outcome[]>
 
 async function attemptBatch(db: Db, live: { j: BookingJob; i: number }[], lock: boolean): Promise<[number, Outcome][]> {
   return db.transaction(async (tx) => {
-    const balances = await accountBalances(
-      tx,
-      live.map(({ j }) => j.available),
-      lock,
-    );
+    // one round trip: the balances and as many booking ids as there are jobs (prepared, pipelined)
+    const [balances, bookingIds] = await Promise.all([
+      accountBalances(
+        tx,
+        live.map(({ j }) => j.available),
+        lock,
+      ),
+      repo.nextBookingIds(tx, live.length),
+    ]);
     const accepted: { j: BookingJob; i: number }[] = [];
     const refused: { j: BookingJob; i: number; refusal: AppError }[] = [];
     for (const x of live) {
@@ -174,7 +178,7 @@ async function attemptBatch(db: Db, live: { j: BookingJob; i: number }[], lock: 
       bookedOn: j.today,
       createdBy: j.actorId,
     }));
-    const ids = await repo.insertBookingBatch(tx, rows);
+    const ids = bookingIds.slice(0, accepted.length);
     accepted.forEach(({ j, i }, n) => {
       const answer: Answer = {
         statusCode: 201,
@@ -185,11 +189,12 @@ async function attemptBatch(db: Db, live: { j: BookingJob; i: number }[], lock: 
       }
       out.push([i, { answer }]);
     });
-    // Independent of each other, so sent together (one connection: pipelined): the movements and
-    // entries, the answers under their keys and the audit rows. The key rows go in with the
-    // answers: a concurrent request with one of these keys waits for this transaction and then
-    // finds its key taken, so it replays the answer stored here.
-    const [frozen, taken] = await Promise.all([
+    // Independent of each other, so sent together (one connection: pipelined): the bookings, the
+    // movements and entries, the answers under their keys and the audit rows. The key rows go in
+    // with the answers: a concurrent request with one of these keys waits for this transaction and
+    // then finds its key taken, so it replays the answer stored here.
+    const [, frozen, taken] = await Promise.all([
+      repo.insertBookingBatch(tx, rows, ids),
       accepted.length
         ? ledger.stageFreeze(
             { tx, root: db, actorId: null },
@@ -214,7 +219,8 @@ async function attemptBatch(db: Db, live: { j: BookingJob; i: number }[], lock: 
       throw new KeysTaken(new Set(taken.map((t) => `${t.scope}\n${t.key}`)));
     }
     await signals(tx, accepted, ids, rows);
-    // Last: the holders' accounts are locked from here to the commit.
+    // Last: the movements' voucher details and the balances, in one round trip; the holders'
+    // accounts are locked from here to the commit.
     await frozen?.settle();
     return out;
   });

@@ -116,12 +116,30 @@ export async function postMovements(tx: Executor, root: object, items: PostedMov
   return ids;
 }
 
-/** Writes the movements and their details; the balances follow at `settle()` (see ledger.stageMovements). */
+/**
+ * Writes the movements and their entries; their voucher details and the balances follow at
+ * `settle()` (see ledger.stageMovements), sent together: the details insert, then the balances'
+ * conditional statement right behind it on the same connection, so the two cost one round trip
+ * and the accounts are still locked last. A failed details insert fails settle() with its error.
+ */
 export async function stageMovements(tx: Executor, root: object, items: PostedMovement[]): Promise<{ ids: number[]; settle(): Promise<void> }> {
   const staged = await ledger.stageMovements(tx, VOUCHER_BOOK, kernelItems(items), { root });
   const ids = staged.posted.map((p) => p.id);
-  await insertDetails(tx, items, ids);
-  return { ids, settle: staged.settle };
+  return {
+    ids,
+    settle: async () => {
+      // both issued before either is awaited: prepared statements go out back to back, in this order
+      const details = insertDetails(tx, items, ids);
+      const balances = staged.settle();
+      const [d, b] = await Promise.allSettled([details, balances]);
+      if (d.status === 'rejected') {
+        throw d.reason;
+      }
+      if (b.status === 'rejected') {
+        throw b.reason;
+      }
+    },
+  };
 }
 
 /** The redemption a claim's reversal undoes. */

@@ -384,32 +384,42 @@ export async function insertBookings(tx: Executor, rows: (typeof voucherBookings
 export type NewBooking = Omit<typeof voucherBookings.$inferInsert, 'id' | 'status' | 'createdAt' | 'updatedAt'>;
 
 /**
- * Inserts a batch of bookings in one prepared statement (the same text for any count: one array
- * per column) and returns their ids in the order of `rows`: each row draws its id in a
- * materialised CTE numbered by position, so ids are matched to rows by position, not by luck of order.
+ * Inserts a batch of bookings under ids taken ahead (nextBookingIds; `ids[i]` is `rows[i]`'s) in
+ * one prepared statement, the same text for any count (one array per column). Nothing comes back,
+ * so it is sent together with the statements that name the bookings.
  */
-export async function insertBookingBatch(tx: Executor, rows: readonly NewBooking[]): Promise<number[]> {
+export async function insertBookingBatch(tx: Executor, rows: readonly NewBooking[], ids: readonly number[]): Promise<void> {
   if (rows.length === 0) {
-    return [];
+    return;
   }
   const col = <T>(f: (r: NewBooking) => T) => pgArray(rows.map((r) => f(r) as string | number | null));
-  const got = await runPrepared<{ id: number; n: number }>(
+  await runPrepared(
     tx,
-    'voucher_booking_batch_insert',
-    sql`with v as materialized (
-          select nextval(pg_get_serial_sequence('voucher_bookings', 'id')) as id, r.*
-          from unnest(${col((r) => r.policyId)}::int[], ${col((r) => r.holderId)}::int[], ${col((r) => r.providerId)}::int[], ${col((r) => r.serviceId ?? null)}::int[],
-                      ${col((r) => r.serviceCategory)}::text[], ${col((r) => r.contractAmountFen)}::bigint[], ${col((r) => r.amountFen)}::bigint[],
-                      ${col((r) => r.bookedOn)}::date[], ${col((r) => r.serviceStart ?? null)}::date[], ${col((r) => r.serviceEnd ?? null)}::date[],
-                      ${col((r) => r.createdBy ?? null)}::int[])
-               with ordinality as r(policy_id, holder_id, provider_id, service_id, service_category, contract_amount_fen, amount_fen, booked_on, service_start, service_end, created_by, n)),
-        ins as (
-          insert into voucher_bookings (id, policy_id, holder_id, provider_id, service_id, service_category, contract_amount_fen, amount_fen, booked_on, service_start, service_end, created_by)
-          overriding system value
-          select id, policy_id, holder_id, provider_id, service_id, service_category, contract_amount_fen, amount_fen, booked_on, service_start, service_end, created_by from v order by n)
-        select id, n from v order by n`,
+    'voucher_booking_batch_insert_ids',
+    sql`insert into voucher_bookings (id, policy_id, holder_id, provider_id, service_id, service_category, contract_amount_fen, amount_fen, booked_on, service_start, service_end, created_by)
+        overriding system value
+        select * from unnest(${pgArray(ids)}::bigint[], ${col((r) => r.policyId)}::int[], ${col((r) => r.holderId)}::int[], ${col((r) => r.providerId)}::int[], ${col((r) => r.serviceId ?? null)}::int[],
+                             ${col((r) => r.serviceCategory)}::text[], ${col((r) => r.contractAmountFen)}::bigint[], ${col((r) => r.amountFen)}::bigint[],
+                             ${col((r) => r.bookedOn)}::date[], ${col((r) => r.serviceStart ?? null)}::date[], ${col((r) => r.serviceEnd ?? null)}::date[],
+                             ${col((r) => r.createdBy ?? null)}::int[])`,
   );
-  return got.sort((a, b) => Number(a.n) - Number(b.n)).map((r) => Number(r.id));
+}
+
+/**
+ * `n` new booking ids from the table's sequence, ascending: taken ahead (with the balances, in the
+ * same round trip) so the bookings can be written together with everything that names them.
+ * An id left unused (a refused booking, a rollback) is a gap, as after any rolled-back insert.
+ */
+export async function nextBookingIds(tx: Executor, n: number): Promise<number[]> {
+  if (n <= 0) {
+    return [];
+  }
+  const rows = await runPrepared<{ id: number | string }>(
+    tx,
+    'voucher_booking_next_ids',
+    sql`select nextval(pg_get_serial_sequence('voucher_bookings', 'id')) as id from generate_series(1, ${n}::int)`,
+  );
+  return rows.map((r) => Number(r.id)).sort((a, b) => a - b);
 }
 
 export async function findBooking(db: Executor, id: number, scope?: SQL): Promise<BookingWithNames | undefined> {
