@@ -39,42 +39,67 @@ function toActor(p: Omit<Principal, 'csrfToken' | 'lastSeenAt' | 'expiresAt' | '
   };
 }
 
-async function resolveActor(deps: Deps, request: FastifyRequest): Promise<void> {
+async function resolveToken(deps: Deps, request: FastifyRequest, header: string): Promise<void> {
   const db = deps.database.db;
   const now = new Date();
+  const hash = sha256(header.slice(7).trim());
+  const p = await authRepo.findTokenPrincipal(db, hash);
+  if (!p || p.revokedAt || p.disabled || (p.expiresAt && p.expiresAt <= now)) {
+    throw new AppError('unauthenticated', 'API 令牌无效、已过期或已撤销');
+  }
+  if (!p.lastUsedAt || now.getTime() - p.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
+    await authRepo.touchToken(db, hash, now);
+  }
+  request.actor = toActor(p, 'token', hash, null);
+}
+
+type SessionPrincipal = NonNullable<Principal>;
+
+/**
+ * Applies a session principal to the request: refused (revoked, disabled), expired (idle or past its
+ * lifetime: revoked now), or the actor. Returns the write it needs (the expiry's revocation, or the
+ * idle touch once a minute), or undefined when it needs none.
+ */
+function applySession(deps: Deps, request: FastifyRequest, hash: string, p: SessionPrincipal | undefined): Promise<void> | undefined {
+  if (!p || p.revokedAt || p.disabled) {
+    request.authProblem = 'session_expired';
+    return undefined;
+  }
+  const db = deps.database.db;
+  const now = Date.now();
+  const seen = p.lastSeenAt.getTime();
+  if (now - seen > deps.settings.sessionIdleMs || p.expiresAt.getTime() <= now) {
+    request.authProblem = 'session_expired';
+    return db.transaction(async (tx) => authRepo.revokeSession(tx, hash));
+  }
+  request.actor = toActor(p, 'session', hash, p.csrfToken);
+  if (now - seen > TOUCH_EVERY_MS) {
+    return authRepo.touchSession(db, hash, new Date(now));
+  }
+  return undefined;
+}
+
+/**
+ * Resolves the request's actor. Returns undefined when that took no database work (no credential,
+ * or a session principal this process holds in its cache that needs no touch), so the common
+ * signed-in request does not wait on a promise; otherwise the promise of the lookup or write.
+ */
+function resolveActor(deps: Deps, request: FastifyRequest): Promise<void> | undefined {
   const header = request.headers.authorization;
   if (header?.startsWith('Bearer ')) {
-    const hash = sha256(header.slice(7).trim());
-    const p = await authRepo.findTokenPrincipal(db, hash);
-    if (!p || p.revokedAt || p.disabled || (p.expiresAt && p.expiresAt <= now)) {
-      throw new AppError('unauthenticated', 'API 令牌无效、已过期或已撤销');
-    }
-    if (!p.lastUsedAt || now.getTime() - p.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
-      await authRepo.touchToken(db, hash, now);
-    }
-    request.actor = toActor(p, 'token', hash, null);
-    return;
+    return resolveToken(deps, request, header);
   }
   const cookie = request.cookies[SESSION_COOKIE];
   if (!cookie) {
-    return;
+    return undefined;
   }
+  const db = deps.database.db;
   const hash = sha256(cookie);
-  const p = await authRepo.findSessionPrincipal(db, hash);
-  if (!p || p.revokedAt || p.disabled) {
-    request.authProblem = 'session_expired';
-    return;
+  const hit = authRepo.cachedSessionPrincipal(db, hash);
+  if (hit) {
+    return applySession(deps, request, hash, hit);
   }
-  const idle = now.getTime() - p.lastSeenAt.getTime() > deps.settings.sessionIdleMs;
-  if (idle || p.expiresAt <= now) {
-    await db.transaction(async (tx) => authRepo.revokeSession(tx, hash));
-    request.authProblem = 'session_expired';
-    return;
-  }
-  if (now.getTime() - p.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-    await authRepo.touchSession(db, hash, now);
-  }
-  request.actor = toActor(p, 'session', hash, p.csrfToken);
+  return authRepo.findSessionPrincipal(db, hash).then((p) => applySession(deps, request, hash, p));
 }
 
 /**
@@ -97,11 +122,33 @@ function isPublicRoute(request: FastifyRequest): boolean {
 export function registerAuth(app: FastifyInstance, deps: Deps): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('authProblem', null);
-  app.addHook('onRequest', async (request) => {
+  // a callback hook: a signed-in request whose principal is cached passes without a promise
+  app.addHook('onRequest', (request, _reply, done) => {
     if (!request.url.startsWith('/api/')) {
+      done();
       return;
     }
-    await resolveActor(deps, request);
+    let pending: Promise<void> | undefined;
+    try {
+      pending = resolveActor(deps, request);
+    } catch (err) {
+      done(err as Error);
+      return;
+    }
+    if (pending) {
+      pending.then(
+        () => admit(request, done),
+        (err: unknown) => done(err as Error),
+      );
+    } else {
+      admit(request, done);
+    }
+  });
+}
+
+/** Deny by default and CSRF, once the actor is known. */
+function admit(request: FastifyRequest, done: (err?: Error) => void): void {
+  try {
     const actor = request.actor;
     if (!actor && !isPublicRoute(request)) {
       requireActor(request);
@@ -112,7 +159,11 @@ export function registerAuth(app: FastifyInstance, deps: Deps): void {
         throw new AppError('csrf_invalid', '缺少或错误的 CSRF 令牌（请求头 x-csrf-token）');
       }
     }
-  });
+  } catch (err) {
+    done(err as Error);
+    return;
+  }
+  done();
 }
 
 export function contextOf(request: FastifyRequest): RequestContext {

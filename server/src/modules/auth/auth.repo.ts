@@ -89,6 +89,11 @@ const sessionPrincipalQueries = new WeakMap<Executor, ReturnType<typeof sessionP
 
 type SessionPrincipal = Awaited<ReturnType<ReturnType<typeof sessionPrincipalQuery>['execute']>>[number];
 
+/** The principal of a session token if this process holds it in its few-second cache (no database work). */
+export function cachedSessionPrincipal(db: Executor, tokenHash: string): SessionPrincipal | undefined {
+  return cached<SessionPrincipal>(db, tokenHash);
+}
+
 /** The principal of a session token, from the few-second cache of this process when it holds it (session-cache.ts). */
 export async function findSessionPrincipal(db: Executor, tokenHash: string): Promise<SessionPrincipal | undefined> {
   const hit = cached<SessionPrincipal>(db, tokenHash);

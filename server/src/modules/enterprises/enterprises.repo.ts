@@ -70,23 +70,24 @@ function fetchSize(limit: number): number {
   return size;
 }
 
-type Decoder = { mapFromDriverValue(value: unknown): unknown };
-const dec = (column: Decoder, value: unknown) => (value === null ? null : column.mapFromDriverValue(value));
-
-/** A row of the list statement, by position in `listSelection`'s order (driver values, decoded by their columns as Drizzle does). */
+/**
+ * A row of the list statement, by position in `listSelection`'s order. The values are the drivers'
+ * own (integers as numbers, text, the date as its 'YYYY-MM-DD' text: Drizzle's parsers on both
+ * drivers), which is what Drizzle's mapping of these columns gives (enterprises.list.test.ts).
+ */
 function toListRow(r: unknown[]): EnterpriseListRow {
   return {
-    id: dec(enterprises.id, r[0]),
-    uscc: dec(enterprises.uscc, r[1]),
-    name: dec(enterprises.name, r[2]),
-    districtId: dec(enterprises.districtId, r[3]),
-    registeredOn: dec(enterprises.registeredOn, r[4]),
-    industry: dec(enterprises.industry, r[5]),
-    size: dec(enterprises.size, r[6]),
-    employees: dec(enterprises.employees, r[7]),
-    version: dec(enterprises.version, r[8]),
-    districtCode: dec(districts.code, r[9]),
-    districtName: dec(districts.name, r[10]),
+    id: r[0],
+    uscc: r[1],
+    name: r[2],
+    districtId: r[3],
+    registeredOn: r[4],
+    industry: r[5],
+    size: r[6],
+    employees: r[7],
+    version: r[8],
+    districtCode: r[9],
+    districtName: r[10],
   } as EnterpriseListRow;
 }
 // toListRow reads the columns by position: the selection must list them in that order.

@@ -73,13 +73,25 @@ async function districtMap(db: Executor, fresh: boolean) {
   return map;
 }
 
-export async function resolveDistrict(db: Executor, ref: string, field = 'district') {
-  const find = (map: Awaited<ReturnType<typeof repo.districtMap>>) => map.get(ref.trim()) ?? map.get(ref.trim().replace(/[(（].*$/, ''));
-  const d = find(await districtMap(db, false)) ?? find(await districtMap(db, true));
+type DistrictMap = Awaited<ReturnType<typeof repo.districtMap>>;
+type District = NonNullable<ReturnType<DistrictMap['get']>>;
+
+function findDistrict(map: DistrictMap, ref: string): District | undefined {
+  return map.get(ref.trim()) ?? map.get(ref.trim().replace(/[(（].*$/, ''));
+}
+
+export async function resolveDistrict(db: Executor, ref: string, field = 'district'): Promise<District> {
+  const d = findDistrict(await districtMap(db, false), ref) ?? findDistrict(await districtMap(db, true), ref);
   if (!d) {
     throw fieldError(field, `区县“${ref}”不存在，请填写区县名称或6位行政区划代码`);
   }
   return d;
+}
+
+/** The district of a list filter from the map this process holds, if it is fresh and has it (no await on the hot path). */
+function knownDistrict(db: Executor, ref: string): District | undefined {
+  const hit = districtMaps.get(db);
+  return hit && Date.now() - hit.at < DISTRICT_MAP_TTL_MS ? findDistrict(hit.map, ref) : undefined;
 }
 
 type PiiFields = Pick<CreateEnterpriseInput, 'legalRepPhone' | 'legalRepIdNumber' | 'contactPhone'>;
@@ -117,16 +129,19 @@ export function toRow(input: Omit<CreateEnterpriseInput, 'district'> & { distric
   };
 }
 
+function sortValue(e: repo.EnterpriseListRow, sort: EnterpriseQuery['sort']): string | number {
+  return sort === 'id' ? e.id : sort === 'name' ? e.name : e.registeredOn;
+}
+
 export async function listEnterprises(opts: { db: Db; actor: Actor; query: EnterpriseQuery }) {
   const { db, actor, query } = opts;
-  const districtId = query.district ? (await resolveDistrict(db, query.district)).id : undefined;
+  const districtId = query.district ? (knownDistrict(db, query.district) ?? (await resolveDistrict(db, query.district))).id : undefined;
   const scope = registryScope(actor);
   const after = query.cursor ? decodeCursor(query.cursor) : undefined;
   const rows = await repo.listPage(db, { scope, q: query.q, districtId, industry: query.industry, size: query.size, sort: query.sort, order: query.order, after, limit: query.limit + 1 });
-  const items = rows.slice(0, query.limit);
-  const last = items[items.length - 1];
-  const sortValue = (e: repo.EnterpriseListRow) => (query.sort === 'id' ? e.id : query.sort === 'name' ? e.name : e.registeredOn);
-  return { items: items.map(presentItem), nextCursor: rows.length > query.limit && last ? encodeCursor(sortValue(last), last.id) : null };
+  const page = rows.length > query.limit ? rows.slice(0, query.limit) : rows;
+  const last = page[page.length - 1];
+  return { items: page.map(presentItem), nextCursor: rows.length > query.limit && last ? encodeCursor(sortValue(last, query.sort), last.id) : null };
 }
 
 /** Streams every row the filter matches, in keyset batches, for export. */
