@@ -102,23 +102,27 @@ async function validateRows(opts: { db: Executor; buffer: Buffer; pii: PiiCipher
   let index: Map<Field, number> | undefined;
   let count = 0;
   const onProgress = (f: number) => opts.control?.progress(f * 50, `正在读取和校验（已读 ${count} 行）`);
+  let fields: [Field, number][] = [];
   for await (const line of readXlsxRows(opts.buffer, { onProgress })) {
     if (!index) {
       index = headerIndex(line);
+      fields = [...index];
       continue;
     }
+    // Per row: no error list or set until the row has a problem (most rows have none).
     const raw: Record<string, unknown> = {};
-    const rowErrors: JobRowError[] = [];
-    const reported = new Set<string>();
+    let rowErrors: JobRowError[] | undefined;
+    let reported: Set<string> | undefined;
     let empty = true;
-    for (const [field, i] of index) {
+    for (let k = 0; k < fields.length; k++) {
+      const [field, i] = fields[k];
       const { value, problem } = fieldValue(field, line.cells[i]);
       if (value !== null) {
         empty = false;
       }
       if (problem) {
-        rowErrors.push({ row: line.n, column: titleOf(field), message: problem });
-        reported.add(titleOf(field));
+        (rowErrors ??= []).push({ row: line.n, column: titleOf(field), message: problem });
+        (reported ??= new Set()).add(titleOf(field));
       }
       raw[field] = value;
     }
@@ -130,6 +134,8 @@ async function validateRows(opts: { db: Executor; buffer: Buffer; pii: PiiCipher
     }
     const parsed = createEnterpriseBody.safeParse(raw);
     if (!parsed.success) {
+      rowErrors ??= [];
+      reported ??= new Set();
       for (const issue of parsed.error.issues) {
         const f = String(issue.path[0] ?? '');
         const column = titleOf(f);
@@ -142,13 +148,15 @@ async function validateRows(opts: { db: Executor; buffer: Buffer; pii: PiiCipher
     }
     const districtRef = typeof raw.district === 'string' ? raw.district : null;
     const d = districtRef ? (districts.get(districtRef) ?? districts.get(districtRef.replace(/[(（].*$/, ''))) : undefined;
-    if (districtRef && !d && !reported.has(titleOf('district'))) {
-      rowErrors.push({ row: line.n, column: titleOf('district'), message: `区县“${districtRef}”不存在` });
+    if (districtRef && !d && !reported?.has(titleOf('district'))) {
+      (rowErrors ??= []).push({ row: line.n, column: titleOf('district'), message: `区县“${districtRef}”不存在` });
     } else if (d && opts.scope.districtId !== undefined && d.id !== opts.scope.districtId) {
-      rowErrors.push({ row: line.n, column: titleOf('district'), message: `只能导入本区县（${opts.scope.districtName ?? ''}）的企业` });
+      (rowErrors ??= []).push({ row: line.n, column: titleOf('district'), message: `只能导入本区县（${opts.scope.districtName ?? ''}）的企业` });
     }
-    if (rowErrors.length || !parsed.success || !d) {
-      errors.push(...rowErrors);
+    if (rowErrors?.length || !parsed.success || !d) {
+      if (rowErrors) {
+        errors.push(...rowErrors);
+      }
       continue;
     }
     const { district: _district, ...rest } = parsed.data;
