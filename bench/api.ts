@@ -166,7 +166,8 @@ async function main(): Promise<void> {
     ];
     const rate: Record<Endpoint, number> = { list: Number(args['list-rate']), detail: Number(args['detail-rate']) };
     const backends = async (appName: string) =>
-      (await sql<{ pid: number }[]>`select pid from pg_stat_activity where application_name = ${appName}`).map((r) => r.pid);
+      // this database only: other app processes on the same server (other benchmarks, tests) use the same application_name
+      (await sql<{ pid: number }[]>`select pid from pg_stat_activity where application_name = ${appName} and datname = current_database()`).map((r) => r.pid);
     const run = async (base: string, prefix: string, endpoint: Endpoint, mode: Mode, duration: number) => {
       const paths = endpoint === 'list' ? listPaths : detailPaths;
       let i = 0;

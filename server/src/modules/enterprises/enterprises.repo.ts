@@ -1,4 +1,4 @@
-import { and, eq, ilike, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, fillPlaceholders, ilike, like, or, sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { bulkInsert, pgArray } from '../../db/bulk.js';
 import type { Executor } from '../../db/client.js';
@@ -138,11 +138,26 @@ function listQuery(db: Executor, o: ListOptions, size: number): ListStatement {
     .innerJoin(districts, eq(districts.id, enterprises.districtId))
     .where(where && keyset ? and(where, keyset) : (where ?? keyset))
     .orderBy(...order);
-  const statement = sql`${select.getSQL()} limit ${sql.raw(String(size))}`;
-  // a named (prepared) statement whose rows arrive as arrays and go to toListRow, not to Drizzle's mapping
-  return db._.session.prepareQuery(dialect.sqlToQuery(statement), undefined, 'enterprise_list', true, (rows) =>
-    (rows as unknown[][]).map(toListRow),
-  ) as unknown as ListStatement;
+  const query = dialect.sqlToQuery(sql`${select.getSQL()} limit ${sql.raw(String(size))}`);
+  const client = (db._.session as unknown as { client?: Partial<PostgresJsClient> }).client;
+  if (typeof client?.unsafe === 'function') {
+    // postgres.js: the call Drizzle's prepared query makes (a named statement, rows as arrays), without
+    // its four nested async layers per execution
+    const { unsafe } = client as PostgresJsClient;
+    return {
+      execute: async (values) => {
+        const rows = await unsafe.call(client, query.sql, fillPlaceholders(query.params, values), { prepare: true }).values();
+        return rows.map(toListRow);
+      },
+    };
+  }
+  // PGlite: a named (prepared) statement whose rows arrive as arrays and go to toListRow, not to Drizzle's mapping
+  return db._.session.prepareQuery(query, undefined, 'enterprise_list', true, (rows) => (rows as unknown[][]).map(toListRow)) as unknown as ListStatement;
+}
+
+/** The part of a postgres.js client the list statement uses. */
+interface PostgresJsClient {
+  unsafe(text: string, params: unknown[], options: { prepare: boolean }): { values(): Promise<unknown[][]> };
 }
 
 function shapeOf(o: ListOptions, size: number): string {
