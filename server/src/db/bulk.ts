@@ -1,6 +1,6 @@
 import { getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import type { Executor } from './client.js';
+import { normaliseRows, type Executor } from './client.js';
 import { runPrepared } from './prepared.js';
 
 /**
@@ -80,5 +80,5 @@ export async function bulkInsert<T extends PgTable, R extends Record<string, PgC
   const returning = back.length ? sql` returning ${sql.join(back.map(([key, col]) => sql`${sql.identifier(col.name)} as ${sql.identifier(key)}`), sql`, `)}` : sql``;
   const statement = sql`insert into ${table} (${names}) select * from unnest(${arrays})${conflict}${returning}`;
   const result = opts.prepared ? await runPrepared(tx, 'bulk_insert', statement) : await tx.execute(statement);
-  return (Array.isArray(result) ? result : ((result as { rows?: unknown[] }).rows ?? [])) as { [K in keyof R]: unknown }[];
+  return normaliseRows<{ [K in keyof R]: unknown }>(result);
 }

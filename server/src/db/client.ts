@@ -27,7 +27,8 @@ export interface Database {
   rows<T = Record<string, unknown>>(query: SQL, executor?: Executor): Promise<T[]>;
 }
 
-function normaliseRows<T>(result: unknown): T[] {
+/** The rows of a raw query's result, the same shape for both drivers (postgres.js: an array; PGlite: `.rows`). */
+export function normaliseRows<T>(result: unknown): T[] {
   if (Array.isArray(result)) {
     return result as T[];
   }

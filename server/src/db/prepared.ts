@@ -1,6 +1,6 @@
 import type { SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
-import type { Executor } from './client.js';
+import { normaliseRows, type Executor } from './client.js';
 
 const dialect = new PgDialect();
 
@@ -15,5 +15,27 @@ const dialect = new PgDialect();
  */
 export async function runPrepared<T = Record<string, unknown>>(executor: Executor, name: string, query: SQL): Promise<T[]> {
   const result: unknown = await executor._.session.prepareQuery(dialect.sqlToQuery(query), undefined, name, false).execute();
-  return (Array.isArray(result) ? result : ((result as { rows?: unknown[] }).rows ?? [])) as T[];
+  return normaliseRows<T>(result);
+}
+
+const built = new WeakMap<object, Map<string, unknown>>();
+
+/**
+ * A query built once per executor under `name` and kept: building a select through the ORM (its SQL
+ * and parameter list) costs more Node CPU than running it, so hot paths build it with placeholders
+ * (`sql.placeholder`) and only execute it with each request's values. Keyed by the executor, as a
+ * built query is bound to its session.
+ */
+export function builtOnce<T>(executor: Executor, name: string, build: () => T): T {
+  let byName = built.get(executor);
+  if (!byName) {
+    byName = new Map();
+    built.set(executor, byName);
+  }
+  let q = byName.get(name) as T | undefined;
+  if (q === undefined) {
+    q = build();
+    byName.set(name, q);
+  }
+  return q;
 }

@@ -1,7 +1,8 @@
 import { and, eq, fillPlaceholders, ilike, like, or, sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { bulkInsert, pgArray } from '../../db/bulk.js';
-import type { Executor } from '../../db/client.js';
+import { normaliseRows, type Executor } from '../../db/client.js';
+import { builtOnce } from '../../db/prepared.js';
 import { districts, enterprises } from '../../db/schema/index.js';
 import { likeEscape } from '../../lib/like.js';
 import type { RegistryScope } from './enterprises.policy.js';
@@ -165,24 +166,11 @@ function shapeOf(o: ListOptions, size: number): string {
   return `${scope}:${o.q ? 'q' : ''}${o.districtId !== undefined ? 'd' : ''}${o.industry ? 'i' : ''}${o.size ? 's' : ''}:${o.sort}:${o.order}:${o.after ? 'after' : 'first'}:${size}`;
 }
 
-// Building the query costs the app more CPU than running it: each shape (at most a few thousand,
-// usually a few dozen) is built once per database handle and executed with its values.
-const listQueries = new WeakMap<Executor, Map<string, ListStatement>>();
-
 /** One keyset page: at most `limit` rows strictly after (value, id) in the requested order, never a count. */
 export async function listPage(db: Executor, o: ListOptions): Promise<EnterpriseListRow[]> {
-  let byShape = listQueries.get(db);
-  if (!byShape) {
-    byShape = new Map();
-    listQueries.set(db, byShape);
-  }
   const size = fetchSize(o.limit);
-  const shape = shapeOf(o, size);
-  let q = byShape.get(shape);
-  if (!q) {
-    q = listQuery(db, o, size);
-    byShape.set(shape, q);
-  }
+  // each shape (at most a few thousand, usually a few dozen) is built once per database handle
+  const q = builtOnce(db, `enterprise_list:${shapeOf(o, size)}`, () => listQuery(db, o, size));
   const escaped = o.q ? likeEscape(o.q) : undefined;
   const rows = await q.execute({
     qName: escaped === undefined ? undefined : `%${escaped}%`,
@@ -207,18 +195,10 @@ function byIdQuery(db: Executor) {
     .prepare('enterprise_by_id');
 }
 
-// The bureau-wide read (no scope) is the hot path of the record page: build it once per database
-// handle, as Drizzle's query building costs more CPU than the primary-key lookup itself.
-const byIdQueries = new WeakMap<Executor, ReturnType<typeof byIdQuery>>();
-
 export async function findById(db: Executor, id: number, scope: SQL | undefined, forUpdate = false): Promise<EnterpriseWithDistrict | undefined> {
   if (!scope && !forUpdate) {
-    let q = byIdQueries.get(db);
-    if (!q) {
-      q = byIdQuery(db);
-      byIdQueries.set(db, q);
-    }
-    const [row] = await q.execute({ id });
+    // the bureau-wide read (no scope) is the hot path of the record page: built once per database handle
+    const [row] = await builtOnce(db, 'enterprise_by_id', () => byIdQuery(db)).execute({ id });
     return row ? flatten(row) : undefined;
   }
   const cond = scope ? and(eq(enterprises.id, id), scope) : eq(enterprises.id, id);
@@ -320,7 +300,7 @@ export async function insertImported(
       select id, 'enterprises', 'imported', ${batch.title}, 'enterprise', id::text, ${at}::timestamptz from e
     )
     select coalesce(string_agg(id::text, ','), '') as ids, coalesce(string_agg(uscc, ','), '') as usccs from e`);
-  const [row] = (Array.isArray(result) ? result : ((result as { rows?: unknown[] }).rows ?? [])) as { ids: string; usccs: string }[];
+  const [row] = normaliseRows<{ ids: string; usccs: string }>(result);
   const out = new Map<string, number>();
   if (row && row.ids) {
     const ids = row.ids.split(',');

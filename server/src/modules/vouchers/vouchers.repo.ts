@@ -15,7 +15,7 @@ import {
   type BookingStatus,
 } from '../../db/schema/vouchers.js';
 import { pgArray } from '../../db/bulk.js';
-import { runPrepared } from '../../db/prepared.js';
+import { builtOnce, runPrepared } from '../../db/prepared.js';
 import { likeEscape } from '../../lib/like.js';
 
 export type PolicyRow = typeof voucherPolicies.$inferSelect;
@@ -30,26 +30,6 @@ const all = (...conds: (SQL | undefined)[]) => {
   const c = conds.filter((x): x is SQL => !!x);
   return c.length ? and(...c) : undefined;
 };
-
-/**
- * Queries of the booking path's batched reads, built once per executor with placeholders and then
- * only executed: building a select through the ORM (its SQL and parameter list) cost more Node CPU
- * than running it. Keyed by the executor, as a built query is bound to its session.
- */
-const builtQueries = new WeakMap<object, Map<string, unknown>>();
-function built<T>(db: Executor, name: string, build: () => T): T {
-  let m = builtQueries.get(db);
-  if (!m) {
-    m = new Map();
-    builtQueries.set(db, m);
-  }
-  let q = m.get(name) as T | undefined;
-  if (!q) {
-    q = build();
-    m.set(name, q);
-  }
-  return q;
-}
 
 // ── policies ────────────────────────────────────────────────────────────────
 export async function insertPolicy(tx: Executor, row: typeof voucherPolicies.$inferInsert) {
@@ -66,7 +46,7 @@ export async function findPolicy(db: Executor, id: number, forUpdate = false): P
 
 /** Policies by id (one prepared statement for any count). */
 export async function findPolicies(db: Executor, ids: readonly number[]): Promise<PolicyRow[]> {
-  const q = built(db, 'voucher_policies_by_ids', () =>
+  const q = builtOnce(db, 'voucher_policies_by_ids', () =>
     db
       .select()
       .from(voucherPolicies)
@@ -151,7 +131,7 @@ export async function findHolders(db: Executor, ids: readonly number[], scope?: 
       .where(both(sql`${voucherHolders.id} = any(${sql.placeholder('ids')}::int[])`, scope))
       .prepare('voucher_holders_by_ids');
   // the unscoped query (bureau readers) is built once; a scoped one carries the reader's own values
-  const q = scope ? build() : built(db, 'voucher_holders_by_ids', build);
+  const q = scope ? build() : builtOnce(db, 'voucher_holders_by_ids', build);
   const rows = await q.execute({ ids: pgArray(ids) });
   return rows.map(flatHolder);
 }
@@ -272,7 +252,7 @@ export async function findProvider(db: Executor, id: number): Promise<ProviderWi
 
 /** Providers by id (one prepared statement for any count). */
 export async function findProviders(db: Executor, ids: readonly number[]): Promise<ProviderWithNames[]> {
-  const q = built(db, 'voucher_providers_by_ids', () =>
+  const q = builtOnce(db, 'voucher_providers_by_ids', () =>
     db
       .select(providerSelection)
       .from(voucherProviders)
@@ -524,7 +504,7 @@ export async function insertIdempotencyKeys(tx: Executor, rows: readonly { scope
 
 /** Stored answers by (scope, key) (one prepared statement for any count). */
 export async function findIdempotencyKeys(db: Executor, pairs: readonly { scope: string; key: string }[]) {
-  const q = built(db, 'voucher_idempotency_keys_by_keys', () =>
+  const q = builtOnce(db, 'voucher_idempotency_keys_by_keys', () =>
     db
       .select()
       .from(voucherIdempotencyKeys)
