@@ -184,10 +184,7 @@ async function validateRows(opts: { db: Executor; buffer: Buffer; pii: PiiCipher
 
 /** Codes already registered: said to exist only when the importer could see them. */
 async function registeredCodes(db: Executor, rows: ValidRow[], scope: Scope): Promise<JobRowError[]> {
-  const existing = await repo.existingUsccs(
-    db,
-    rows.map((x) => x.row.uscc),
-  );
+  const existing = await repo.existingUsccs(db, rows.map((x) => x.row.uscc));
   return existing.size === 0 ? [] : codeErrors(db, rows, existing, scope);
 }
 

@@ -1,6 +1,6 @@
 import { and, eq, fillPlaceholders, ilike, like, or, sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
-import { bulkInsert, pgArray } from '../../db/bulk.js';
+import { pgArray } from '../../db/bulk.js';
 import { normaliseRows, type Executor } from '../../db/client.js';
 import { builtOnce } from '../../db/prepared.js';
 import { districts, enterprises } from '../../db/schema/index.js';
@@ -226,15 +226,6 @@ export async function insertMany(tx: Executor, rows: NewEnterpriseRow[]): Promis
     out.push(...(await tx.insert(enterprises).values(rows.slice(i, i + 1000)).returning()));
   }
   return out;
-}
-
-/**
- * Inserts many new enterprises in one statement (see db/bulk.ts); what the database gave each, by
- * credit code. A code registered meanwhile is skipped, so it is missing from the answer.
- */
-export async function insertBulk(tx: Executor, rows: NewEnterpriseRow[]): Promise<Map<string, { id: number; version: number }>> {
-  const back = await bulkInsert(tx, enterprises, rows, { returning: { id: enterprises.id, uscc: enterprises.uscc, version: enterprises.version }, skipConflicts: true });
-  return new Map(back.map((r) => [String(r.uscc), { id: Number(r.id), version: Number(r.version) }]));
 }
 
 /** The registry columns an import writes, in the order of `insertImported`'s statement. */
