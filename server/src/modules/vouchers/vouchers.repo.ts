@@ -502,18 +502,20 @@ export async function insertIdempotencyKeys(tx: Executor, rows: readonly { scope
   return sorted.filter((r) => !got.has(`${r.scope}\n${r.key}`)).map(({ scope, key }) => ({ scope, key }));
 }
 
-/** Stored answers by (scope, key) (one prepared statement for any count). */
+/**
+ * Stored answers by (scope, key) (one prepared statement for any count). Each key is looked up by
+ * the primary key in a lateral subquery: its plan stays an index probe per key even when the
+ * statement's generic plan was made while the table was new and small (a join of the keys with the
+ * table was then planned as a sequential scan, and kept while the table grew).
+ */
 export async function findIdempotencyKeys(db: Executor, pairs: readonly { scope: string; key: string }[]) {
-  const q = builtOnce(db, 'voucher_idempotency_keys_by_keys', () =>
-    db
-      .select()
-      .from(voucherIdempotencyKeys)
-      .where(
-        sql`(${voucherIdempotencyKeys.scope}, ${voucherIdempotencyKeys.key}) in (select * from unnest(${sql.placeholder('scopes')}::text[], ${sql.placeholder('keys')}::text[]))`,
-      )
-      .prepare('voucher_idempotency_keys_by_keys'),
+  return runPrepared<{ scope: string; key: string; requestHash: string; statusCode: number; response: unknown }>(
+    db,
+    'voucher_idempotency_keys_by_keys',
+    sql`select k.scope, k.key, k.request_hash as "requestHash", k.status_code as "statusCode", k.response
+          from unnest(${pgArray(pairs.map((p) => p.scope))}::text[], ${pgArray(pairs.map((p) => p.key))}::text[]) as u(scope, key)
+          cross join lateral (select * from voucher_idempotency_keys k where k.scope = u.scope and k.key = u.key limit 1) k`,
   );
-  return q.execute({ scopes: pgArray(pairs.map((p) => p.scope)), keys: pgArray(pairs.map((p) => p.key)) });
 }
 
 export async function findIdempotencyKey(db: Executor, scope: string, key: string) {
