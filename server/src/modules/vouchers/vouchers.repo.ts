@@ -509,13 +509,14 @@ export async function insertIdempotencyKeys(tx: Executor, rows: readonly { scope
  * table was then planned as a sequential scan, and kept while the table grew).
  */
 export async function findIdempotencyKeys(db: Executor, pairs: readonly { scope: string; key: string }[]) {
-  return runPrepared<{ scope: string; key: string; requestHash: string; statusCode: number; response: unknown }>(
-    db,
-    'voucher_idempotency_keys_by_keys',
-    sql`select k.scope, k.key, k.request_hash as "requestHash", k.status_code as "statusCode", k.response
-          from unnest(${pgArray(pairs.map((p) => p.scope))}::text[], ${pgArray(pairs.map((p) => p.key))}::text[]) as u(scope, key)
-          cross join lateral (select * from voucher_idempotency_keys k where k.scope = u.scope and k.key = u.key limit 1) k`,
-  );
+  return runPrepared<{ scope: string; key: string; requestHash: string; statusCode: number; response: unknown }>(db, 'voucher_idempotency_keys_by_keys', idempotencyKeysQuery(pairs));
+}
+
+/** The statement of findIdempotencyKeys (its two arrays are $1 and $2). */
+export function idempotencyKeysQuery(pairs: readonly { scope: string; key: string }[]): SQL {
+  return sql`select k.scope, k.key, k.request_hash as "requestHash", k.status_code as "statusCode", k.response
+               from unnest(${pgArray(pairs.map((p) => p.scope))}::text[], ${pgArray(pairs.map((p) => p.key))}::text[]) as u(scope, key)
+               cross join lateral (select * from voucher_idempotency_keys k where k.scope = u.scope and k.key = u.key limit 1) k`;
 }
 
 export async function findIdempotencyKey(db: Executor, scope: string, key: string) {
