@@ -109,6 +109,30 @@ const valuesOf = (bid: number, book: Book, refs: AccountRef[]) =>
   );
 
 /**
+ * The existing accounts of the references. Owned and book-level accounts are matched apart, each on
+ * every column of the unique key by an indexable condition (`is not distinct from` on the owner was
+ * a filter after the index, which then read every account of the kind under the scope: a voucher
+ * policy's thousands of holders for each lookup).
+ */
+export function accountsQuery(bid: number, book: Book, refs: AccountRef[]): SQL {
+  const owned = refs.filter((r) => r.owner);
+  const unowned = refs.filter((r) => !r.owner);
+  const parts = [
+    owned.length
+      ? sql`select a.id, a.scope, a.kind, a.owner_type, a.owner_id from ledger_accounts a
+            join (values ${valuesOf(bid, book, owned)}) as v(book_id, scope, kind, owner_type, owner_id, n, p)
+              on a.book_id = v.book_id and a.scope = v.scope and a.kind = v.kind and a.owner_type = v.owner_type and a.owner_id = v.owner_id`
+      : null,
+    unowned.length
+      ? sql`select a.id, a.scope, a.kind, a.owner_type, a.owner_id from ledger_accounts a
+            join (values ${valuesOf(bid, book, unowned)}) as v(book_id, scope, kind, owner_type, owner_id, n, p)
+              on a.book_id = v.book_id and a.scope = v.scope and a.kind = v.kind and a.owner_type is null and a.owner_id is null`
+      : null,
+  ].filter((x) => x !== null);
+  return sql.join(parts, sql` union all `);
+}
+
+/**
  * The account ids for the references, creating missing accounts (concurrency-safe: a concurrent
  * creator of the same account makes this wait for it, then both use the one row). Create accounts
  * outside the business transaction where possible, so their ids are cached for every later one.
@@ -128,26 +152,7 @@ export async function accountIds(executor: Executor, book: Book, refs: AccountRe
       }
       chunk = chunk.filter((r) => !got.has(keyText(r)));
     };
-    // Owned and book-level accounts are matched apart, each on every column of the unique key by
-    // an indexable condition (`is not distinct from` on the owner was a filter after the index,
-    // which then read every account of the kind under the scope: a policy's thousands of holders).
-    const find = async () => {
-      const owned = chunk.filter((r) => r.owner);
-      const unowned = chunk.filter((r) => !r.owner);
-      const parts = [
-        owned.length
-          ? sql`select a.id, a.scope, a.kind, a.owner_type, a.owner_id from ledger_accounts a
-                join (values ${valuesOf(bid, book, owned)}) as v(book_id, scope, kind, owner_type, owner_id, n, p)
-                  on a.book_id = v.book_id and a.scope = v.scope and a.kind = v.kind and a.owner_type = v.owner_type and a.owner_id = v.owner_id`
-          : null,
-        unowned.length
-          ? sql`select a.id, a.scope, a.kind, a.owner_type, a.owner_id from ledger_accounts a
-                join (values ${valuesOf(bid, book, unowned)}) as v(book_id, scope, kind, owner_type, owner_id, n, p)
-                  on a.book_id = v.book_id and a.scope = v.scope and a.kind = v.kind and a.owner_type is null and a.owner_id is null`
-          : null,
-      ].filter((x) => x !== null);
-      take(await query(executor, sql.join(parts, sql` union all `)), false);
-    };
+    const find = async () => take(await query(executor, accountsQuery(bid, book, chunk)), false);
     await find();
     if (chunk.length) {
       take(

@@ -4,6 +4,7 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database, type Executor } from '../../db/client.js';
 import { openTestDatabase } from '../../test/harness.js';
+import { accountsQuery } from './ledger.repo.js';
 import {
   accountIds,
   balances,
@@ -349,6 +350,28 @@ describe('ledger kernel', () => {
  * Two connection pools on one PostgreSQL database stand for two app processes. PGlite is a single
  * connection: nothing runs concurrently there, so these run in the server pass only.
  */
+/** A book with one sub-ledger of many owned accounts of one kind, like a voucher policy's holders. */
+const CROWDED = defineBook({ code: 'test_crowded', name: '多账户（测试）', accountKinds: { seat: { owner: 'enterprise' }, reserve: {} } });
+
+describe('ledger kernel account lookup', () => {
+  it('when a scope holds thousands of accounts of a kind, then finding one owned and one book-level account reads only those two', async () => {
+    const seats = Array.from({ length: 3000 }, (_, i) => ({ kind: 'seat', scope: 7, owner: { type: 'enterprise', id: i + 1 } }));
+    await accountIds(database.db, CROWDED, [...seats, { kind: 'reserve', scope: 7 }]);
+    await database.db.execute(sql`analyze ledger_accounts`);
+    const [{ id: bid }] = await database.rows<{ id: number }>(sql`select id from ledger_books where code = 'test_crowded'`);
+    const refs = [seats[1499], { kind: 'reserve', scope: 7 }];
+    const found = await database.rows<{ kind: string; owner_id: number | string | null }>(accountsQuery(bid, CROWDED, refs));
+    expect(found.map((r) => [r.kind, r.owner_id === null ? null : Number(r.owner_id)]).sort()).toEqual([
+      ['reserve', null],
+      ['seat', 1500],
+    ]);
+    const plan = (await database.rows<Record<string, string>>(sql`explain (analyze, costs off, timing off) ${accountsQuery(bid, CROWDED, refs)}`)).map((r) => Object.values(r)[0]).join('\n');
+    // every account is reached by its whole key: no scan of the scope's other accounts
+    expect(plan).not.toMatch(/Seq Scan on ledger_accounts/);
+    expect(plan).not.toMatch(/Rows Removed by Filter: [1-9]/);
+  });
+});
+
 describe.skipIf(!url)('ledger kernel under concurrency on PostgreSQL (two connection pools)', () => {
   const handles = () => [database.db, other!.db];
 
