@@ -355,11 +355,11 @@ const CROWDED = defineBook({ code: 'test_crowded', name: '多账户（测试）'
 
 describe('ledger kernel account lookup', () => {
   it('when a scope holds thousands of accounts of a kind, then finding one owned and one book-level account reads only those two', async () => {
-    const seats = Array.from({ length: 3000 }, (_, i) => ({ kind: 'seat', scope: 7, owner: { type: 'enterprise', id: i + 1 } }));
-    await accountIds(database.db, CROWDED, [...seats, { kind: 'reserve', scope: 7 }]);
+    const seats = Array.from({ length: 3000 }, (_, i) => ({ kind: 'seat' as const, scope: 7, owner: { type: 'enterprise', id: i + 1 } }));
+    await accountIds(database.db, CROWDED, [...seats, { kind: 'reserve' as const, scope: 7 }]);
     await database.db.execute(sql`analyze ledger_accounts`);
     const [{ id: bid }] = await database.rows<{ id: number }>(sql`select id from ledger_books where code = 'test_crowded'`);
-    const refs = [seats[1499], { kind: 'reserve', scope: 7 }];
+    const refs = [seats[1499], { kind: 'reserve' as const, scope: 7 }];
     const found = await database.rows<{ kind: string; owner_id: number | string | null }>(accountsQuery(bid, CROWDED, refs));
     expect(found.map((r) => [r.kind, r.owner_id === null ? null : Number(r.owner_id)]).sort()).toEqual([
       ['reserve', null],
