@@ -346,10 +346,6 @@ describe('ledger kernel', () => {
   });
 });
 
-/**
- * Two connection pools on one PostgreSQL database stand for two app processes. PGlite is a single
- * connection: nothing runs concurrently there, so these run in the server pass only.
- */
 /** A book with one sub-ledger of many owned accounts of one kind, like a voucher policy's holders. */
 const CROWDED = defineBook({ code: 'test_crowded', name: '多账户（测试）', accountKinds: { seat: { owner: 'enterprise' }, reserve: {} } });
 
@@ -372,6 +368,10 @@ describe('ledger kernel account lookup', () => {
   });
 });
 
+/**
+ * Two connection pools on one PostgreSQL database stand for two app processes. PGlite is a single
+ * connection: nothing runs concurrently there, so these run in the server pass only.
+ */
 describe.skipIf(!url)('ledger kernel under concurrency on PostgreSQL (two connection pools)', () => {
   const handles = () => [database.db, other!.db];
 
