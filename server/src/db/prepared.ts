@@ -39,3 +39,12 @@ export function builtOnce<T>(executor: Executor, name: string, build: () => T): 
   }
   return q;
 }
+
+/**
+ * Raw SQL prepared once per executor under `name` (written with `sql.placeholder`s) and run with each
+ * call's values: runPrepared without building the statement again on every call.
+ */
+export async function runPreparedOnce<T = Record<string, unknown>>(executor: Executor, name: string, build: () => SQL, values: Record<string, unknown>): Promise<T[]> {
+  const q = builtOnce(executor, name, () => executor._.session.prepareQuery(dialect.sqlToQuery(build()), undefined, name, false));
+  return normaliseRows<T>(await q.execute(values));
+}

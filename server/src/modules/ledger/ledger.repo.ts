@@ -115,21 +115,19 @@ const valuesOf = (bid: number, book: Book, refs: AccountRef[]) =>
  * policy's thousands of holders for each lookup).
  */
 export function accountsQuery(bid: number, book: Book, refs: AccountRef[]): SQL {
+  const part = (some: AccountRef[], owner: SQL) =>
+    sql`select a.id, a.scope, a.kind, a.owner_type, a.owner_id from ledger_accounts a
+        join (values ${valuesOf(bid, book, some)}) as v(book_id, scope, kind, owner_type, owner_id, n, p)
+          on a.book_id = v.book_id and a.scope = v.scope and a.kind = v.kind and ${owner}`;
   const owned = refs.filter((r) => r.owner);
   const unowned = refs.filter((r) => !r.owner);
-  const parts = [
-    owned.length
-      ? sql`select a.id, a.scope, a.kind, a.owner_type, a.owner_id from ledger_accounts a
-            join (values ${valuesOf(bid, book, owned)}) as v(book_id, scope, kind, owner_type, owner_id, n, p)
-              on a.book_id = v.book_id and a.scope = v.scope and a.kind = v.kind and a.owner_type = v.owner_type and a.owner_id = v.owner_id`
-      : null,
-    unowned.length
-      ? sql`select a.id, a.scope, a.kind, a.owner_type, a.owner_id from ledger_accounts a
-            join (values ${valuesOf(bid, book, unowned)}) as v(book_id, scope, kind, owner_type, owner_id, n, p)
-              on a.book_id = v.book_id and a.scope = v.scope and a.kind = v.kind and a.owner_type is null and a.owner_id is null`
-      : null,
-  ].filter((x) => x !== null);
-  return sql.join(parts, sql` union all `);
+  return sql.join(
+    [
+      ...(owned.length ? [part(owned, sql`a.owner_type = v.owner_type and a.owner_id = v.owner_id`)] : []),
+      ...(unowned.length ? [part(unowned, sql`a.owner_type is null and a.owner_id is null`)] : []),
+    ],
+    sql` union all `,
+  );
 }
 
 /**

@@ -15,7 +15,7 @@ import {
   type BookingStatus,
 } from '../../db/schema/vouchers.js';
 import { pgArray } from '../../db/bulk.js';
-import { builtOnce, runPrepared } from '../../db/prepared.js';
+import { builtOnce, runPrepared, runPreparedOnce } from '../../db/prepared.js';
 import { likeEscape } from '../../lib/like.js';
 
 export type PolicyRow = typeof voucherPolicies.$inferSelect;
@@ -509,13 +509,16 @@ export async function insertIdempotencyKeys(tx: Executor, rows: readonly { scope
  * table was then planned as a sequential scan, and kept while the table grew).
  */
 export async function findIdempotencyKeys(db: Executor, pairs: readonly { scope: string; key: string }[]) {
-  return runPrepared<{ scope: string; key: string; requestHash: string; statusCode: number; response: unknown }>(db, 'voucher_idempotency_keys_by_keys', idempotencyKeysQuery(pairs));
+  return runPreparedOnce<{ scope: string; key: string; requestHash: string; statusCode: number; response: unknown }>(db, 'voucher_idempotency_keys_by_keys', idempotencyKeysQuery, {
+    scopes: pgArray(pairs.map((p) => p.scope)),
+    keys: pgArray(pairs.map((p) => p.key)),
+  });
 }
 
-/** The statement of findIdempotencyKeys (its two arrays are $1 and $2). */
-export function idempotencyKeysQuery(pairs: readonly { scope: string; key: string }[]): SQL {
+/** The statement of findIdempotencyKeys (its two arrays, `scopes` and `keys`, are $1 and $2). */
+export function idempotencyKeysQuery(): SQL {
   return sql`select k.scope, k.key, k.request_hash as "requestHash", k.status_code as "statusCode", k.response
-               from unnest(${pgArray(pairs.map((p) => p.scope))}::text[], ${pgArray(pairs.map((p) => p.key))}::text[]) as u(scope, key)
+               from unnest(${sql.placeholder('scopes')}::text[], ${sql.placeholder('keys')}::text[]) as u(scope, key)
                cross join lateral (select * from voucher_idempotency_keys k where k.scope = u.scope and k.key = u.key limit 1) k`;
 }
 
